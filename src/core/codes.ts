@@ -1,0 +1,42 @@
+/**
+ * The error catalogue: every `code` a {@link SynergyPayError} can carry, with what it means.
+ *
+ * Codes are stable: once published, a code keeps its meaning. Messages may be reworded.
+ * Each mechanism keeps its codes in its own section so the catalogue stays readable.
+ *
+ * @module
+ */
+export const errorCatalogue = {
+  // ── core ───────────────────────────────────────────────────────────────────
+  INVALID_INPUT: 'The input does not match the schema (wrong type, missing or unknown field).',
+  INVALID_DECIMAL:
+    'A decimal field is not a plain decimal: NaN, Infinity, exponent strings, "1,234", blank or padded strings, hex, or a number beyond ±2^53 − 1.',
+  INVALID_AMOUNT: 'A money amount has more decimals than its currency allows (CNY 2, JPY 0, KWD 3).',
+  NEGATIVE_VALUE: 'A value that must be zero or more (a weight, a cap, a rate base) is negative.',
+  OUT_OF_RANGE: 'A value lies outside its allowed range (a rate outside [0, 1], a ratio above 1, …).',
+  UNKNOWN_CURRENCY: 'A currency code is not an ISO 4217 code known to Intl.',
+  CURRENCY_MISMATCH: 'Amounts in different currencies were combined.',
+  DUPLICATE_ID: 'Two rows of one list share an id.',
+  UNKNOWN_REFERENCE: 'An id refers to a row that does not exist.',
+  WEIGHTS_DO_NOT_SUM: 'Weights or shares that must sum to exactly 1 do not.',
+  NO_POSITIVE_WEIGHT: 'Every weight is zero, so nothing can be allocated (ask for `unallocated` instead).',
+  DATES_OUT_OF_ORDER: 'An end date or instant lies before its start.',
+  // ── tiers ──────────────────────────────────────────────────────────────────
+
+  // ── time ───────────────────────────────────────────────────────────────────
+
+  // ── ratings ────────────────────────────────────────────────────────────────
+
+  // ── linkage & scorecard ────────────────────────────────────────────────────
+
+  // ── interlock ──────────────────────────────────────────────────────────────
+
+  // ── pool ───────────────────────────────────────────────────────────────────
+
+  // ── period ─────────────────────────────────────────────────────────────────
+
+  // ── end of catalogue ───────────────────────────────────────────────────────
+} as const;
+
+/** A stable error code from {@link errorCatalogue}. */
+export type ErrorCode = keyof typeof errorCatalogue;

@@ -1,0 +1,177 @@
+import type { Calculator } from './calculator.js';
+
+/** What one round of the largest-remainder method did (for the trace). */
+export interface RemainderRound {
+  /** The amount distributed in this round (minor units). */
+  readonly amount: bigint;
+  /** Σ weights of the shares taking part. */
+  readonly weightSum: bigint;
+  /** Shares taking part. */
+  readonly shares: number;
+  /** Leftover units handed to the largest remainders. */
+  readonly leftover: number;
+  /** Shares fixed at their cap after this round. */
+  readonly newlyCapped: number;
+}
+
+/** The outcome of {@link largestRemainder}, indexes matching the input. */
+export interface RemainderResult<T> {
+  readonly parts: T[];
+  readonly unallocated: T;
+  /** 1 where the share was fixed at its cap. */
+  readonly capped: Uint8Array;
+  readonly rounds: RemainderRound[];
+}
+
+/**
+ * Splits `total` (≥ 0, integer minor units) by integer `weights` (≥ 0) with the
+ * largest-remainder (Hamilton) method, exactly:
+ *
+ * 1. each share gets ⌊total·wᵢ/W⌋; its remainder (total·wᵢ mod W) is kept as an exact integer;
+ * 2. the k = total − Σ floors leftover units go one each to the k largest remainders, chosen by
+ *    O(N) selection, not a full sort. Ties: larger remainder, then smaller weight, then id
+ *    ascending in code-unit order — never input order. (SPEC §2.1 said "larger weight"; issue #2,
+ *    newer, fixes 5 split by [3, 7] as [2, 3]: on an exact tie the odd unit goes to the smaller
+ *    share. A larger weight still never gets less: equal remainders with different weights only
+ *    happen when the larger weight's floor is already higher.);
+ * 3. with caps, every share above its cap is fixed at it and the rest of the total is split
+ *    again among the others, until none exceeds; what no one can take is `unallocated`.
+ *
+ * All-zero weights leave the whole total unallocated; callers decide whether that is an error.
+ * The caller guarantees, for `number`, that total·max(w) + Σw ≤ 2^53 − 1.
+ */
+export function largestRemainder<T>(
+  calc: Calculator<T>,
+  total: T,
+  weights: readonly T[],
+  ids: readonly string[],
+  caps?: readonly (T | undefined)[],
+): RemainderResult<T> {
+  const n = weights.length;
+  const parts = new Array<T>(n).fill(calc.zero);
+  const remainders = new Array<T>(n).fill(calc.zero);
+  const capped = new Uint8Array(n);
+  const rounds: RemainderRound[] = [];
+  let active = new Int32Array(n);
+  let activeCount = 0;
+  for (let i = 0; i < n; i++) if (calc.compare(weights[i] as T, calc.zero) > 0) active[activeCount++] = i;
+  active = active.subarray(0, activeCount);
+
+  let amount = total;
+  for (;;) {
+    if (activeCount === 0 || calc.compare(amount, calc.zero) === 0) break;
+    const roundAmount = amount;
+    let weightSum = calc.zero;
+    for (let a = 0; a < activeCount; a++) weightSum = calc.add(weightSum, weights[active[a] as number] as T);
+
+    let floors = calc.zero;
+    for (let a = 0; a < activeCount; a++) {
+      const i = active[a] as number;
+      const product = calc.multiply(amount, weights[i] as T);
+      let quotient = calc.divideApprox(product, weightSum);
+      let remainder = calc.subtract(product, calc.multiply(quotient, weightSum));
+      // `number` division may land one off: correct it with the exact integer remainder.
+      if (calc.compare(remainder, calc.zero) < 0) {
+        quotient = calc.subtract(quotient, calc.one);
+        remainder = calc.add(remainder, weightSum);
+      } else if (calc.compare(remainder, weightSum) >= 0) {
+        quotient = calc.add(quotient, calc.one);
+        remainder = calc.subtract(remainder, weightSum);
+      }
+      parts[i] = quotient;
+      remainders[i] = remainder;
+      floors = calc.add(floors, quotient);
+    }
+    const leftover = calc.toNumber(calc.subtract(amount, floors));
+    if (leftover > 0) {
+      const ranked = leftover < activeCount ? active.slice() : active;
+      const better = (i: number, j: number): boolean => {
+        const byRemainder = calc.compare(remainders[i] as T, remainders[j] as T);
+        if (byRemainder !== 0) return byRemainder > 0;
+        const byWeight = calc.compare(weights[i] as T, weights[j] as T);
+        if (byWeight !== 0) return byWeight < 0;
+        return (ids[i] as string) < (ids[j] as string);
+      };
+      selectBest(ranked, leftover, better);
+      for (let a = 0; a < leftover; a++) {
+        const i = ranked[a] as number;
+        parts[i] = calc.add(parts[i] as T, calc.one);
+      }
+    }
+
+    let newlyCapped = 0;
+    if (caps !== undefined) {
+      let kept = 0;
+      for (let a = 0; a < activeCount; a++) {
+        const i = active[a] as number;
+        const cap = caps[i];
+        if (cap !== undefined && calc.compare(parts[i] as T, cap) > 0) {
+          parts[i] = cap;
+          capped[i] = 1;
+          amount = calc.subtract(amount, cap);
+          newlyCapped++;
+        } else {
+          active[kept++] = i;
+        }
+      }
+      if (newlyCapped > 0) {
+        activeCount = kept;
+        active = active.subarray(0, kept);
+      }
+    }
+    rounds.push({
+      amount: calc.toBigInt(roundAmount),
+      weightSum: calc.toBigInt(weightSum),
+      shares: activeCount + newlyCapped,
+      leftover,
+      newlyCapped,
+    });
+    if (newlyCapped === 0) return { parts, unallocated: calc.zero, capped, rounds };
+    // The remaining shares are re-split from zero in the next round.
+    for (let a = 0; a < activeCount; a++) parts[active[a] as number] = calc.zero;
+  }
+  return { parts, unallocated: amount, capped, rounds };
+}
+
+/**
+ * Reorders `order` so that its first `k` entries are the k best under `better` (a strict total
+ * order), in O(N) expected time: quickselect with a median-of-three pivot, falling back to a
+ * sort of the remaining range if the recursion grows deep (adversarial input).
+ */
+export function selectBest(order: Int32Array, k: number, better: (i: number, j: number) => boolean): void {
+  let lo = 0;
+  let hi = order.length - 1;
+  if (k <= 0 || k >= order.length) return;
+  let budget = 2 * Math.ceil(Math.log2(order.length + 1)) + 16;
+  while (hi > lo) {
+    if (budget-- === 0) {
+      const rest = Array.from(order.subarray(lo, hi + 1)).sort((i, j) => (better(i, j) ? -1 : 1));
+      order.set(rest, lo);
+      return;
+    }
+    const mid = lo + ((hi - lo) >> 1);
+    // Median of three moved to `hi` as the pivot.
+    const a = order[lo] as number;
+    const b = order[mid] as number;
+    const c = order[hi] as number;
+    let pivotAt: number;
+    if (better(a, b)) pivotAt = better(b, c) ? mid : better(a, c) ? hi : lo;
+    else pivotAt = better(a, c) ? lo : better(b, c) ? hi : mid;
+    const pivot = order[pivotAt] as number;
+    order[pivotAt] = order[hi] as number;
+    order[hi] = pivot;
+    let store = lo;
+    for (let i = lo; i < hi; i++) {
+      const candidate = order[i] as number;
+      if (better(candidate, pivot)) {
+        order[i] = order[store] as number;
+        order[store++] = candidate;
+      }
+    }
+    order[hi] = order[store] as number;
+    order[store] = pivot;
+    if (store === k || store === k - 1) return;
+    if (store < k) lo = store + 1;
+    else hi = store - 1;
+  }
+}

@@ -1,0 +1,61 @@
+/**
+ * synergy-pay: exact, conserving, explainable calculations that tie back-office pay to the front
+ * line. The public surface, in SPEC §6 order: re-exports only.
+ *
+ * @packageDocumentation
+ */
+
+// ── core: allocate ─────────────────────────────────────────────────────────
+export { allocate, allocateInputSchema, allocateShareSchema } from './core/allocate.js';
+export type { AllocateInput, AllocationPart, AllocationResult } from './core/allocate.js';
+
+// ── tiers: tierScore ───────────────────────────────────────────────────────
+
+
+// ── time: businessDuration ─────────────────────────────────────────────────
+
+
+// ── linkage: linkCoefficients ──────────────────────────────────────────────
+
+
+// ── interlock: creditFacts, settleInterlock ────────────────────────────────
+
+
+// ── ratings: reviewRatings, scoreRatings ───────────────────────────────────
+
+
+// ── time: scoreResponseTimes ───────────────────────────────────────────────
+
+
+// ── pool: carvePool, allocatePool ──────────────────────────────────────────
+
+
+// ── scorecard: composeScore, tallyPoints ───────────────────────────────────
+
+
+// ── period: resolvePlan, runPeriod, compareRuns, correctPeriod ─────────────
+
+
+// ── schemas ────────────────────────────────────────────────────────────────
+export { schemas } from './schemas.js';
+
+// ── errors, traces, money and rounding ─────────────────────────────────────
+export { SynergyPayError, formatPath } from './core/errors.js';
+export type { Issue, IssuePath } from './core/errors.js';
+export { errorCatalogue } from './core/codes.js';
+export type { ErrorCode } from './core/codes.js';
+export type { TraceStep } from './core/trace.js';
+export type { DecimalInput } from './core/decimalInput.js';
+export { minorDigits } from './core/currency.js';
+export { defaultRounding } from './core/rounding.js';
+export type { RoundingMode, RoundingPolicy } from './core/rounding.js';
+export {
+  currencySchema,
+  decimalSchema,
+  idSchema,
+  instantSchema,
+  isoDateSchema,
+  moneySchema,
+  nonNegativeDecimalSchema,
+  roundingSchema,
+} from './core/schema.js';

@@ -1,0 +1,27 @@
+import { allocateInputSchema } from './core/allocate.js';
+
+/**
+ * Every public function's input schema (zod 4), by function name. Use them to validate data
+ * before calling, to derive types with `z.input<…>`, or to generate JSON Schema.
+ */
+export const schemas = {
+  allocate: allocateInputSchema,
+  // tiers
+
+  // time
+
+  // linkage
+
+  // interlock
+
+  // ratings
+
+  // response times
+
+  // pool
+
+  // scorecard
+
+  // period
+
+} as const;

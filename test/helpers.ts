@@ -1,0 +1,33 @@
+import { expect } from 'vitest';
+import { SynergyPayError } from '../src/core/errors.js';
+import type { ErrorCode } from '../src/core/codes.js';
+
+/**
+ * Runs `run`, expects a {@link SynergyPayError} with `code`, and (when given) an issue at `path`
+ * carrying that code. Returns the error for further checks.
+ */
+export function expectError(run: () => unknown, code: ErrorCode, path?: readonly (string | number)[]): SynergyPayError {
+  let caught: unknown;
+  try {
+    run();
+  } catch (error) {
+    caught = error;
+  }
+  expect(caught, `expected ${code} to be thrown`).toBeInstanceOf(SynergyPayError);
+  const error = caught as SynergyPayError;
+  const codes = error.issues.map((issue) => issue.code);
+  expect(codes, error.message).toContain(code);
+  if (path !== undefined) {
+    expect(
+      error.issues.some((issue) => issue.code === code && JSON.stringify(issue.path) === JSON.stringify(path)),
+      `no ${code} issue at ${JSON.stringify(path)}: ${JSON.stringify(error.issues)}`,
+    ).toBe(true);
+  }
+  return error;
+}
+
+/** Number of fast-check runs: at least `base`, more when FUZZ_RUNS is set. */
+export function runs(base = 1000): number {
+  const fromEnv = Number(process.env.FUZZ_RUNS);
+  return Number.isFinite(fromEnv) && fromEnv > 0 ? Math.max(base, fromEnv) : base;
+}
