@@ -257,8 +257,10 @@ export function allocateScaled(
     result = largestRemainder(bigintCalculator, magnitude, values, ids, caps);
   }
   const unallocated = BigInt(result.unallocated);
-  if (!negative) return { parts: result.parts, unallocated, capped: result.capped, rounds: result.rounds };
-  const parts = (result.parts as Array<number | bigint>).map((part) => -part as number | bigint);
+  // Working arrays may be typed arrays: hand out plain arrays.
+  const parts: Array<number | bigint> = Array.from(result.parts as ArrayLike<number | bigint>);
+  if (!negative) return { parts, unallocated, capped: result.capped, rounds: result.rounds };
+  for (let i = 0; i < parts.length; i++) parts[i] = parts[i] === 0 ? 0 : -(parts[i] as number | bigint) as number | bigint;
   return { parts, unallocated: -unallocated, capped: result.capped, rounds: result.rounds };
 }
 
@@ -275,7 +277,7 @@ export function allocateMinor(
 ): { parts: bigint[]; unallocated: bigint; capped: Uint8Array; rounds: RemainderRound[] } | undefined {
   const outcome = allocateScaled(total, scaleDecimalWeights(weights), ids, caps);
   if (outcome === undefined) return undefined;
-  return { ...outcome, parts: outcome.parts.map((part) => BigInt(part)) };
+  return { ...outcome, parts: Array.from(outcome.parts, (part) => BigInt(part)) };
 }
 
 function allocationTrace(total: string, rounds: readonly RemainderRound[], unallocated: string, shares: number): TraceStep[] {
