@@ -152,3 +152,29 @@ describe('allocate properties (SPEC §2.1)', () => {
     );
   });
 });
+
+describe('the fast share pre-check agrees with the schema', () => {
+  it('accepts a row only if allocateShareSchema accepts it', async () => {
+    const { sharesLookValid, allocateShareSchema } = await import('../../src/core/allocate.js');
+    const decimalish = fc.oneof(
+      fc.constantFrom('1', '0', '-0', '-1', '1.5', '01', '1e3', ' 1', '', '1,0', 'x', '0.000', '-0.00'),
+      fc.double(),
+      fc.integer(),
+      fc.constant(2 ** 53),
+      fc.constant(null),
+      fc.constant(undefined),
+      fc.boolean(),
+    );
+    const row = fc.oneof(
+      fc.record({ id: fc.oneof(fc.string({ maxLength: 3 }), fc.constant('x'.repeat(201)), fc.integer()), weight: decimalish, cap: decimalish }, { requiredKeys: [] }),
+      fc.dictionary(fc.constantFrom('id', 'weight', 'cap', 'extra', '__proto__', 'constructor'), decimalish),
+      fc.constantFrom(null, 1, 'a', [] as unknown),
+    );
+    fc.assert(
+      fc.property(row, (candidate) => {
+        if (sharesLookValid([candidate])) expect(allocateShareSchema.safeParse(candidate).success).toBe(true);
+      }),
+      { numRuns: runs(5000) },
+    );
+  });
+});
