@@ -34,6 +34,24 @@ export type { AllocateInput, AllocationPart, AllocationResult } from './core/all
 
 
 // ── period: resolvePlan, runPeriod, compareRuns, correctPeriod ─────────────
+export { resolvePlan } from './period/resolvePlan.js';
+export type { PlanChange, PlanInput, PlanSegment, ResolvedPeriod, ResolvedPlan, ResolvePlanInput } from './period/resolvePlan.js';
+export { runPeriod } from './period/runPeriod.js';
+export type { DepartmentResult, PeriodTotals, ReconciliationCheck, ReviewItem, RunPeriodInput, RunPeriodResult } from './period/runPeriod.js';
+export type { PayStatement, StatementLine, StatementLineKind } from './period/statement.js';
+export {
+  departmentSchema,
+  gradeSchema,
+  orgSchema,
+  periodDataSchema,
+  periodSchema,
+  personSchema,
+  planSchema,
+  planVersionSchema,
+  resolvePlanInputSchema,
+  runPeriodInputSchema,
+} from './period/schema.js';
+export { scenarioJsonSchema } from './period/jsonSchema.js';
 
 
 // ── schemas ────────────────────────────────────────────────────────────────

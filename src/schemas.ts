@@ -1,4 +1,5 @@
 import { allocateInputSchema } from './core/allocate.js';
+import { resolvePlanInputSchema, runPeriodInputSchema } from './period/schema.js';
 
 /**
  * Every public function's input schema (zod 4), by function name. Use them to validate data
@@ -23,5 +24,7 @@ export const schemas = {
   // scorecard
 
   // period
+  resolvePlan: resolvePlanInputSchema,
+  runPeriod: runPeriodInputSchema,
 
 } as const;
