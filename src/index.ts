@@ -52,6 +52,8 @@ export {
   runPeriodInputSchema,
 } from './period/schema.js';
 export { scenarioJsonSchema } from './period/jsonSchema.js';
+export { demoScenario, demoScenarioInputSchema } from './period/demo.js';
+export type { DemoScenarioInput } from './period/demo.js';
 
 
 // ── schemas ────────────────────────────────────────────────────────────────
