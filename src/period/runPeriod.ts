@@ -4,11 +4,12 @@ import { Dec } from '../core/decimal.js';
 import { decimalText } from '../core/decimalInput.js';
 import { IssueList, SynergyPayError, fail, type IssuePath } from '../core/errors.js';
 import { minorDigits } from '../core/currency.js';
-import { formatMinor, multiplyMinor, parseMinor } from '../core/money.js';
+import { decimalFraction, formatMinor, parseMinor } from '../core/money.js';
 import { divideRounded, roundCoefficient } from '../core/rounding.js';
 import { traceStep, type TraceStep } from '../core/trace.js';
+import { step } from './trace.js';
 import { parseInput } from '../core/validate.js';
-import { MONTHS_IN, overlapDays } from './dates.js';
+import { MONTHS_IN, dayNumber, overlapDayNumbers } from './dates.js';
 import { resolvePlanVersions, type PlanChange, type PlanSegment, type ResolvedPeriod } from './resolvePlan.js';
 import { runPeriodInputSchema } from './schema.js';
 import { renderLine, sortLines, type LineDraft, type PayStatement } from './statement.js';
@@ -103,8 +104,9 @@ interface PersonWork {
   readonly index: number;
   readonly id: string;
   readonly department: number;
-  readonly start: string;
-  readonly end: string;
+  /** First and last employed day, as day numbers. */
+  readonly start: number;
+  readonly end: number;
   employedDays: number;
   coefficient: string;
   readonly lines: LineDraft[];
@@ -185,8 +187,8 @@ function runScenario(scenario: Scenario): RunPeriodResult {
       index: i,
       id: person.id,
       department: department ?? 0,
-      start: person.start ?? period.start,
-      end: person.end ?? period.end,
+      start: dayNumber(person.start ?? period.start),
+      end: dayNumber(person.end ?? period.end),
       employedDays: 0,
       coefficient: '1',
       lines: [],
@@ -276,6 +278,8 @@ function runScenario(scenario: Scenario): RunPeriodResult {
   issues.throwIfAny();
 
   const months = BigInt(MONTHS_IN[period.unit]);
+  const monthsText = String(months);
+  const periodDaysText = String(period.days);
   const periodDays = BigInt(period.days);
   const departmentTrace = departments.map((department, d) => {
     const own = ownCoefficient[d];
@@ -286,6 +290,7 @@ function runScenario(scenario: Scenario): RunPeriodResult {
     ];
   });
   const departmentCoefficient = departments.map((_, d) => ownCoefficient[d] ?? new Dec(1).toFixed(rounding.coefficientDecimals));
+  const coefficientFraction = departmentCoefficient.map((coefficient) => decimalFraction(new Dec(coefficient)));
 
   // ── statements, segment by segment ──────────────────────────────────────
   let totalBase = 0n;
@@ -301,10 +306,12 @@ function runScenario(scenario: Scenario): RunPeriodResult {
     const versionId = segment.version;
     const grades = gradePay[s]!;
     const segmentGross = gross[s]!;
+    const segmentFrom = dayNumber(segment.start);
+    const segmentTo = dayNumber(segment.end);
     for (let i = 0; i < people.length; i++) {
       const person = people[i]!;
       const w = work[i]!;
-      const employed = overlapDays(w.start, w.end, segment.start, segment.end);
+      const employed = overlapDayNumbers(w.start, w.end, segmentFrom, segmentTo);
       w.employedDays += employed;
       const grade = grades.get(person.grade)!;
       const override = overrides[i]!;
@@ -322,10 +329,10 @@ function runScenario(scenario: Scenario): RunPeriodResult {
         source: '',
         minor: base,
         trace: [
-          traceStep(
+          step(
             'statement.basePay',
             'base = monthly base pay × months in period × days employed / days in period, rounded to minor units',
-            { monthly: formatMinor(monthlyBase, digits), months, employedDays: employed, periodDays: period.days },
+            { employedDays: String(employed), monthly: formatMinor(monthlyBase, digits), months: monthsText, periodDays: periodDaysText },
             formatMinor(base, digits),
           ),
         ],
@@ -335,7 +342,9 @@ function runScenario(scenario: Scenario): RunPeriodResult {
       const coefficient = departmentCoefficient[w.department]!;
       w.coefficient = coefficient;
       const target = divideRounded(monthlyTarget * months * days, periodDays, mode);
-      const bonus = multiplyMinor(target, new Dec(coefficient), mode);
+      const targetText = formatMinor(target, digits);
+      const [coefficientNumerator, coefficientDenominator] = coefficientFraction[w.department]!;
+      const bonus = divideRounded(target * coefficientNumerator, coefficientDenominator, mode);
       totalBonus += bonus;
       w.lines.push({
         kind: 'performanceBonus',
@@ -344,14 +353,14 @@ function runScenario(scenario: Scenario): RunPeriodResult {
         source: '',
         minor: bonus,
         trace: [
-          traceStep(
+          step(
             'statement.targetBonus',
             'target = monthly target bonus × months in period × days employed / days in period, rounded to minor units',
-            { monthly: formatMinor(monthlyTarget, digits), months, employedDays: employed, periodDays: period.days },
-            formatMinor(target, digits),
+            { employedDays: String(employed), monthly: formatMinor(monthlyTarget, digits), months: monthsText, periodDays: periodDaysText },
+            targetText,
           ),
           ...departmentTrace[w.department]!,
-          traceStep('statement.performanceBonus', 'bonus = target bonus × coefficient, rounded to minor units', { target: formatMinor(target, digits), coefficient }, formatMinor(bonus, digits)),
+          step('statement.performanceBonus', 'bonus = target bonus × coefficient, rounded to minor units', { coefficient, target: targetText }, formatMinor(bonus, digits)),
         ],
       });
 
@@ -370,8 +379,8 @@ function runScenario(scenario: Scenario): RunPeriodResult {
           source: '',
           minor: net,
           trace: [
-            traceStep('statement.grossCommission', 'gross = Σ commission rows', { rows }, formatMinor(grossMinor, digits)),
-            traceStep('statement.netCommission', 'net = gross − pool contribution', { gross: formatMinor(grossMinor, digits), contribution: formatMinor(contribution, digits) }, formatMinor(net, digits)),
+            step('statement.grossCommission', 'gross = Σ commission rows', { rows: String(rows) }, formatMinor(grossMinor, digits)),
+            step('statement.netCommission', 'net = gross − pool contribution', { contribution: formatMinor(contribution, digits), gross: formatMinor(grossMinor, digits) }, formatMinor(net, digits)),
           ],
         });
       }
