@@ -10,6 +10,10 @@ export { allocate, allocateInputSchema, allocateShareSchema } from './core/alloc
 export type { AllocateInput, AllocationPart, AllocationResult } from './core/allocate.js';
 
 // ── tiers: tierScore ───────────────────────────────────────────────────────
+export { tierScore } from './tiers/tierScore.js';
+export type { TierScoreResult } from './tiers/tierScore.js';
+export { durationBoundSchema, tierBandSchema, tierBoundSchema, tierScoreInputSchema, tierTableSchema } from './tiers/schema.js';
+export type { DurationBound, TierBand, TierScoreInput, TierTable } from './tiers/schema.js';
 
 
 // ── time: businessDuration ─────────────────────────────────────────────────

@@ -1,4 +1,5 @@
 import { allocateInputSchema } from './core/allocate.js';
+import { tierScoreInputSchema } from './tiers/schema.js';
 
 /**
  * Every public function's input schema (zod 4), by function name. Use them to validate data
@@ -7,6 +8,7 @@ import { allocateInputSchema } from './core/allocate.js';
 export const schemas = {
   allocate: allocateInputSchema,
   // tiers
+  tierScore: tierScoreInputSchema,
 
   // time
 
