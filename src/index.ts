@@ -12,8 +12,10 @@ export type { AllocateInput, AllocationPart, AllocationResult } from './core/all
 // ── tiers: tierScore ───────────────────────────────────────────────────────
 export { tierScore } from './tiers/tierScore.js';
 export type { TierScoreResult } from './tiers/tierScore.js';
-export { durationBoundSchema, tierBandSchema, tierBoundSchema, tierScoreInputSchema, tierTableSchema } from './tiers/schema.js';
-export type { DurationBound, TierBand, TierScoreInput, TierTable } from './tiers/schema.js';
+export { applyRateTable } from './tiers/rateTable.js';
+export type { RateMethod, RateSlice, RateTableResult } from './tiers/rateTable.js';
+export { durationBoundSchema, rateTableInputSchema, tierBandSchema, tierBoundSchema, tierScoreInputSchema, tierTableSchema } from './tiers/schema.js';
+export type { DurationBound, RateTableInput, TierBand, TierScoreInput, TierTable } from './tiers/schema.js';
 
 
 // ── time: businessDuration ─────────────────────────────────────────────────

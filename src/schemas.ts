@@ -1,5 +1,5 @@
 import { allocateInputSchema } from './core/allocate.js';
-import { tierScoreInputSchema } from './tiers/schema.js';
+import { rateTableInputSchema, tierScoreInputSchema } from './tiers/schema.js';
 
 /**
  * Every public function's input schema (zod 4), by function name. Use them to validate data
@@ -9,6 +9,7 @@ export const schemas = {
   allocate: allocateInputSchema,
   // tiers
   tierScore: tierScoreInputSchema,
+  applyRateTable: rateTableInputSchema,
 
   // time
 
