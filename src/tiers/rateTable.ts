@@ -197,7 +197,7 @@ export interface RateSlice {
   readonly band: number;
   /** The band's label, or `null`. */
   readonly label: string | null;
-  /** The rate as written, e.g. `"0.08"`. */
+  /** The rate as written, e.g. `"0.08"`, `"0.10"`. */
   readonly rate: string;
   /** Where the slice starts and ends in the amount (major units, minor digits). */
   readonly from: string;
@@ -331,7 +331,7 @@ export function applyRateTable(input: RateTableInput): RateTableResult {
     slices: slices.map((slice) => ({
       band: slice.band,
       label: (table.bands[slice.band] as CompiledBand).label,
-      rate: slice.rate.toFixed(),
+      rate: (table.bands[slice.band] as CompiledBand).scoreText,
       from: money(slice.from),
       to: money(slice.to),
       base: money(slice.to - slice.from),

@@ -34,6 +34,8 @@ export interface CompiledBand {
   readonly boundText: string | null;
   /** The score (or rate) exactly as written. */
   readonly score: Dec;
+  /** The score as written, in canonical decimal text (`"0.10"` stays `"0.10"`). */
+  readonly scoreText: string;
   /** The score rounded to the compiled policy's `scoreDecimals` (what a step table returns). */
   readonly roundedScore: Dec;
   /** The label, or `null`. */
@@ -198,6 +200,7 @@ export function checkTierTable(
       bound: bounds[i] ?? null,
       boundText: boundTexts[i] ?? null,
       score: scores[i] as Dec,
+      scoreText: decimalText(band.score),
       roundedScore,
       label: band.label ?? null,
       hit: Object.freeze({ score: roundedScore, band: i }),

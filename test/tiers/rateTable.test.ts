@@ -22,7 +22,7 @@ describe('applyRateTable: marginal vs retroactive (hand-computed)', () => {
     expect(marginal.slices).toEqual([
       { band: 2, label: '< 10k', rate: '0.05', from: '0.00', to: '10000.00', base: '10000.00', amount: '500.00' },
       { band: 1, label: '10k–50k', rate: '0.08', from: '10000.00', to: '50000.00', base: '40000.00', amount: '3200.00' },
-      { band: 0, label: '≥ 50k', rate: '0.1', from: '50000.00', to: '62000.00', base: '12000.00', amount: '1200.00' },
+      { band: 0, label: '≥ 50k', rate: '0.10', from: '50000.00', to: '62000.00', base: '12000.00', amount: '1200.00' },
     ]);
     // 4,900 / 62,000 = 0.0790322… → 0.0790
     expect(marginal.effectiveRate).toBe('0.0790');
