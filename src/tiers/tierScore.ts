@@ -253,7 +253,7 @@ export function bandOf(compiled: CompiledTierTable, value: Dec): number {
 
 /**
  * Index of the band a value falls in, for hot loops over integer values (milliseconds). Exact for
- * every safe integer; other finite numbers are read as their exact decimal expansion.
+ * every safe integer; other finite numbers are read as their shortest decimal form (`String(value)`).
  */
 export function bandOfNumber(compiled: CompiledTierTable, value: number): number {
   if (!Number.isSafeInteger(value)) return bandOf(compiled, new Dec(value));
@@ -305,7 +305,8 @@ export function scoreOf(compiled: CompiledTierTable, value: Dec): TierHit {
 /**
  * {@link scoreOf} for hot loops over millisecond durations: compares plain numbers, allocates
  * nothing for step tables (the band's shared, frozen hit is returned). Exact for every safe
- * integer; other finite numbers are read as their exact decimal expansion.
+ * integer; other finite numbers are read as their shortest decimal form (`String(value)`).
+ * Scores are rounded with the policy given to {@link compileTierTable}.
  */
 export function scoreOfNumber(compiled: CompiledTierTable, value: number): TierHit {
   if (!Number.isSafeInteger(value)) return scoreOf(compiled, new Dec(value));

@@ -228,3 +228,30 @@ describe('rate tables: properties', () => {
     );
   });
 });
+
+describe('tier table validation: properties', () => {
+  it('a table is accepted exactly when its bounds are strictly ordered and its scores never rise, else each violation has its code', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom<Direction>('lowerIsBetter', 'higherIsBetter'),
+        fc.array(fc.integer({ min: -20, max: 20 }), { maxLength: 5 }),
+        fc.array(fc.integer({ min: -20, max: 20 }), { minLength: 6, maxLength: 6 }),
+        (direction, bounds, scores) => {
+          const bands = scores.slice(0, bounds.length + 1).map((score, i) => (i < bounds.length ? { bound: bounds[i] as number, score } : { score }));
+          const ordered = bounds.every((bound, i) => i === 0 || (direction === 'lowerIsBetter' ? bound > (bounds[i - 1] as number) : bound < (bounds[i - 1] as number)));
+          const monotone = bands.every((band, i) => i === 0 || band.score <= (bands[i - 1]?.score as number));
+          let codes: string[] = [];
+          try {
+            compileTierTable({ direction, bands }, ['table']);
+          } catch (error) {
+            codes = (error as { issues: { code: string }[] }).issues.map((issue) => issue.code);
+          }
+          expect(codes.includes('TIER_BOUNDS_NOT_ORDERED')).toBe(!ordered);
+          expect(codes.includes('TIER_SCORES_NOT_MONOTONE')).toBe(!monotone);
+          expect(codes.length === 0).toBe(ordered && monotone);
+        },
+      ),
+      { numRuns: runs(1000) },
+    );
+  });
+});
