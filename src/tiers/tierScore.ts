@@ -66,6 +66,14 @@ export interface CompiledTierTable {
   /** Scores as integers over the common denominator `10^scoreScale` (for exact interpolation). */
   readonly scoreNumerators: readonly bigint[];
   readonly scoreScale: number;
+  /**
+   * The interpolation figures as plain numbers when each is a safe integer (else `NaN`), for the
+   * number fast path of {@link scoreOfNumber}: bound and score numerators, 10^scoreScale·10^0 and
+   * 10^boundScale.
+   */
+  readonly fast: { readonly bounds: Float64Array; readonly scores: Float64Array; readonly boundUnit: number; readonly scoreUnit: number; readonly roundUnit: number };
+  /** Memo of interpolated scores by their scaled integer value (bounded size), so hot loops build few decimals. */
+  readonly scoreMemo: Map<number, Dec>;
 }
 
 function isDurationObject(bound: DecimalInput | DurationBound | undefined): bound is DurationBound {
@@ -96,6 +104,12 @@ function durationBoundMs(bound: DecimalInput | DurationBound): { ms: Dec; text: 
     words.push(`${value.toFixed()} ${DURATION_ABBREVIATIONS[field]}`);
   }
   return { ms: exactSum(terms), text: words.join(' ') };
+}
+
+/** A bigint as a number when it is a safe integer, else `NaN` (which fails every fast-path check). */
+function safeNumber(value: bigint): number {
+  const number = Number(value);
+  return Number.isSafeInteger(number) && BigInt(number) === value ? number : Number.NaN;
 }
 
 /** Scale (number of decimals) of a power of ten. */
@@ -217,6 +231,14 @@ export function checkTierTable(
     boundScale,
     scoreNumerators: scoreFractions.map(([numerator, denominator]) => numerator * pow10(scoreScale - decimalsOf(denominator))),
     scoreScale,
+    fast: {
+      bounds: Float64Array.from(boundFractions, (fraction) => safeNumber(fraction === undefined ? 0n : fraction[0] * pow10(boundScale - decimalsOf(fraction[1])))),
+      scores: Float64Array.from(scoreFractions, ([numerator, denominator]) => safeNumber(numerator * pow10(scoreScale - decimalsOf(denominator)))),
+      boundUnit: safeNumber(pow10(boundScale)),
+      scoreUnit: safeNumber(pow10(scoreScale)),
+      roundUnit: safeNumber(pow10(rounding.scoreDecimals)),
+    },
+    scoreMemo: new Map(),
   };
 }
 
@@ -291,6 +313,50 @@ function interpolated(compiled: CompiledTierTable, band: number, numerator: bigi
   return new Dec(formatMinor(divideRounded(top, bottom, compiled.rounding.mode), decimals));
 }
 
+const MEMO_LIMIT = 1 << 16;
+
+/**
+ * {@link interpolated} for a safe-integer value on plain numbers: the rounded score × 10^scoreDecimals,
+ * or `undefined` when some intermediate would leave the safe-integer range (the caller then uses
+ * BigInt). Every product is checked: a float product whose exact value is a safe integer is exact,
+ * and one whose exact value is not comes out beyond the limit, so the check is sound.
+ */
+function interpolatedScaled(compiled: CompiledTierTable, band: number, value: number): number | undefined {
+  const { bounds, scores, boundUnit, scoreUnit, roundUnit } = compiled.fast;
+  const b0 = bounds[band - 1] as number;
+  const b1 = bounds[band] as number;
+  const s0 = scores[band - 1] as number;
+  const s1 = scores[band] as number;
+  const vScaled = value * boundUnit;
+  let tNumerator = vScaled - b0;
+  let tDenominator = b1 - b0;
+  if (tDenominator < 0) {
+    tNumerator = -tNumerator;
+    tDenominator = -tDenominator;
+  }
+  const a = s0 * tDenominator;
+  const b = (s1 - s0) * tNumerator;
+  const top = (a + b) * roundUnit;
+  const bottom = scoreUnit * tDenominator;
+  const limit = Number.MAX_SAFE_INTEGER;
+  // NaN (an unsafe figure) fails every comparison below.
+  if (!(Math.abs(vScaled) <= limit && Math.abs(tNumerator) <= limit && tDenominator <= limit && Math.abs(a) <= limit && Math.abs(b) <= limit)) return undefined;
+  if (!(Math.abs(a + b) <= limit && bottom <= limit && Math.abs(top) <= limit - bottom)) return undefined;
+  const magnitude = Math.abs(top);
+  let quotient = Math.floor(magnitude / bottom);
+  let remainder = magnitude - quotient * bottom; // exact: quotient·bottom ≤ magnitude + bottom ≤ 2^53 − 1
+  if (remainder < 0) {
+    quotient -= 1;
+    remainder += bottom;
+  } else if (remainder >= bottom) {
+    quotient += 1;
+    remainder -= bottom;
+  }
+  const twice = remainder * 2;
+  if (twice > bottom || (twice === bottom && (compiled.rounding.mode === 'halfUp' || quotient % 2 === 1))) quotient += 1;
+  return top < 0 ? -quotient : quotient;
+}
+
 /**
  * Scores an exact value: the band it falls in and its score (step, or linear between band anchors
  * when the table interpolates), rounded at the compiled policy's score rounding point.
@@ -312,7 +378,14 @@ export function scoreOfNumber(compiled: CompiledTierTable, value: number): TierH
   if (!Number.isSafeInteger(value)) return scoreOf(compiled, new Dec(value));
   const band = bandOfNumber(compiled, value);
   if (!compiled.interpolate || band === 0 || band === compiled.bands.length - 1) return (compiled.bands[band] as CompiledBand).hit;
-  return { score: interpolated(compiled, band, BigInt(value), 1n), band };
+  const scaled = interpolatedScaled(compiled, band, value);
+  if (scaled === undefined) return { score: interpolated(compiled, band, BigInt(value), 1n), band };
+  let score = compiled.scoreMemo.get(scaled);
+  if (score === undefined) {
+    score = new Dec(formatMinor(BigInt(scaled), compiled.rounding.scoreDecimals));
+    if (compiled.scoreMemo.size < MEMO_LIMIT) compiled.scoreMemo.set(scaled, score);
+  }
+  return { score, band };
 }
 
 /** Result of {@link tierScore}. */

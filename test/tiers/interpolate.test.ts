@@ -64,6 +64,18 @@ describe('interpolate: linear scores between band anchors (hand-computed)', () =
     expect(tierScore({ table, value: '0.15', rounding: { scoreDecimals: 3 } }).score).toBe('99.985');
   });
 
+  it('rounds exact halves of integer values by the mode on both paths: 1 − v/8 at v = 1 is 0.875, at v = 3 is 0.625', () => {
+    const table: TierTable = { direction: 'lowerIsBetter', interpolate: true, bands: [{ bound: 0, score: 1 }, { bound: 8, score: 0 }, { score: 0 }] };
+    const halfEven = compileTierTable(table, ['table'], { mode: 'halfEven', scoreDecimals: 2, coefficientDecimals: 4 });
+    const halfUp = compileTierTable(table, ['table']);
+    expect(scoreOfNumber(halfEven, 1).score.toFixed(2)).toBe('0.88'); // 87.5 → odd 87 rounds up to even 88
+    expect(scoreOfNumber(halfEven, 3).score.toFixed(2)).toBe('0.62'); // 62.5 → even 62 stays
+    expect(scoreOfNumber(halfUp, 1).score.toFixed(2)).toBe('0.88');
+    expect(scoreOfNumber(halfUp, 3).score.toFixed(2)).toBe('0.63');
+    expect(tierScore({ table, value: 3, rounding: { mode: 'halfEven' } }).score).toBe('0.62');
+    expect(tierScore({ table, value: 3 }).score).toBe('0.63');
+  });
+
   it('a two-band table has no interior band, so interpolate changes nothing', () => {
     const table: TierTable = { direction: 'lowerIsBetter', interpolate: true, bands: [{ bound: 10, score: 100 }, { score: 0 }] };
     expect(tierScore({ table, value: 5 }).score).toBe('100.00');

@@ -94,10 +94,12 @@ describe('tier tables: properties', () => {
     );
   });
 
-  it('scoreOfNumber agrees with scoreOf on integers and other finite numbers', () => {
+  it('scoreOfNumber agrees with scoreOf on integers (small and up to 2^53 − 1) and other finite numbers, in every rounding policy', () => {
+    const values = fc.oneof(fc.integer({ min: -150_000, max: 150_000 }), fc.maxSafeInteger(), fc.double({ min: -150_000, max: 150_000, noNaN: true }));
+    const policies = fc.record({ mode: fc.constantFrom('halfUp' as const, 'halfEven' as const), scoreDecimals: fc.integer({ min: 0, max: 6 }), coefficientDecimals: fc.constant(4) });
     fc.assert(
-      fc.property(tableCase, fc.oneof(fc.integer({ min: -150_000, max: 150_000 }), fc.double({ min: -150_000, max: 150_000, noNaN: true })), ({ table }, value) => {
-        const compiled = compileTierTable(table, ['table']);
+      fc.property(tableCase, values, policies, ({ table }, value, policy) => {
+        const compiled = compileTierTable(table, ['table'], policy);
         const fast = scoreOfNumber(compiled, value);
         const exact = scoreOf(compiled, new Dec(value));
         expect(fast.band).toBe(exact.band);
