@@ -1,4 +1,5 @@
 import { allocateInputSchema } from './core/allocate.js';
+import { rateTableInputSchema, tierScoreInputSchema } from './tiers/schema.js';
 import { resolvePlanInputSchema, runPeriodInputSchema } from './period/schema.js';
 
 /**
@@ -8,6 +9,8 @@ import { resolvePlanInputSchema, runPeriodInputSchema } from './period/schema.js
 export const schemas = {
   allocate: allocateInputSchema,
   // tiers
+  tierScore: tierScoreInputSchema,
+  applyRateTable: rateTableInputSchema,
 
   // time
 
