@@ -19,6 +19,17 @@ export type { AllocateInput, AllocationPart, AllocationResult } from './core/all
 
 
 // ── interlock: creditFacts, settleInterlock ────────────────────────────────
+export { creditFacts } from './interlock/creditFacts.js';
+export type { CreditExclusion, CreditFactsResult, DimensionCredit, MemberCredit } from './interlock/creditFacts.js';
+export {
+  creditDimensionSchema,
+  creditFactsInputSchema,
+  creditMemberSchema,
+  creditSplitSchema,
+  factMembersSchema,
+  revenueFactSchema,
+} from './interlock/creditSchema.js';
+export type { CreditFactsInput, RevenueFact } from './interlock/creditSchema.js';
 
 
 // ── ratings: reviewRatings, scoreRatings ───────────────────────────────────

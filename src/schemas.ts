@@ -1,4 +1,5 @@
 import { allocateInputSchema } from './core/allocate.js';
+import { creditFactsInputSchema } from './interlock/creditSchema.js';
 
 /**
  * Every public function's input schema (zod 4), by function name. Use them to validate data
@@ -13,6 +14,7 @@ export const schemas = {
   // linkage
 
   // interlock
+  creditFacts: creditFactsInputSchema,
 
   // ratings
 
