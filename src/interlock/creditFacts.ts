@@ -305,7 +305,7 @@ function isDecimalInput(value: unknown, nonNegative: boolean): boolean {
  * A fast, conservative stand-in for `revenueFactSchema`: `true` only for rows the schema accepts
  * unchanged. Rows it doubts (negative-zero shares, other currencies, odd prototypes) go to zod.
  */
-function isFactShape(row: unknown, currency: string, dates: Map<string, boolean>): boolean {
+export function isFactShape(row: unknown, currency: string, dates: Map<string, boolean>): boolean {
   if (!isPlainObject(row)) return false;
   for (const key in row) if (!FACT_KEYS.has(key)) return false;
   if (!isIdText(row.id) || !isDecimalInput(row.amount, false)) return false;
