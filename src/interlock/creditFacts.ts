@@ -173,7 +173,7 @@ const FACT_KEYS = new Set(['id', 'amount', 'currency', 'date', 'members']);
  *     { id: 'f3', amount: '70', date: '2026-03-04', members: { region: 'West', product: '5G' } },
  *   ],
  * });
- * // East 150.00, West 70.00; 5G 170.00, Broadband 50.00; total 220.00, credited 440.00, factor '2'
+ * // East 150.00, West 70.00; 5G 170.00, Broadband 50.00; total 220.00, credited 440.00, factor '2.0000'
  * ```
  */
 export function creditFacts(input: CreditFactsInput): CreditFactsResult {
@@ -564,7 +564,7 @@ function assemble(
       let achievement: string | null = null;
       if (target !== undefined) {
         const targetText = formatMinor(target, digits);
-        achievement = roundCoefficient(new Dec(amountText).div(targetText), rounding).toFixed();
+        achievement = roundCoefficient(new Dec(amountText).div(targetText), rounding).toFixed(rounding.coefficientDecimals);
         trace.push(
           traceStep('interlock.achievement', 'achievement = round(credit / target, coefficient decimals)', { credit: amountText, target: targetText, decimals: rounding.coefficientDecimals }, achievement),
         );
@@ -603,7 +603,7 @@ function assemble(
   );
 
   const creditedText = formatMinor(credited, digits);
-  const factor = total === 0n ? null : roundCoefficient(new Dec(creditedText).div(totalText), rounding).toFixed();
+  const factor = total === 0n ? null : roundCoefficient(new Dec(creditedText).div(totalText), rounding).toFixed(rounding.coefficientDecimals);
   return {
     currency,
     factCount,

@@ -32,7 +32,7 @@ describe('creditFacts: double crediting (issue 6, SPEC §3.2)', () => {
     ]);
     expect(result.total).toBe('220.00');
     expect(result.credited).toBe('440.00');
-    expect(result.factor).toBe('2');
+    expect(result.factor).toBe('2.0000');
     expect(result.dimensionCount).toBe(2);
     expect(result.conserved).toBe(true);
     expect(result.exclusions).toEqual([]);
@@ -60,7 +60,7 @@ describe('creditFacts: double crediting (issue 6, SPEC §3.2)', () => {
     expect(amounts(result, 'team')).toEqual({ a: '33.36', b: '33.35', c: '33.35' });
     expect(result.dimensions[0]?.credited).toBe('100.06');
     expect(result.total).toBe('100.06');
-    expect(result.factor).toBe('1');
+    expect(result.factor).toBe('1.0000');
     expect(result.dimensions[0]?.members.map((m) => [m.facts, m.splitFacts])).toEqual([
       [2, 2],
       [2, 2],
@@ -98,7 +98,7 @@ describe('creditFacts: double crediting (issue 6, SPEC §3.2)', () => {
     const region = result.dimensions.find((d) => d.id === 'region')!;
     // 150 / 200 = 0.75; 70 / 90 = 0.77777… → 0.7778.
     expect(region.members.map((m) => [m.target, m.achievement])).toEqual([
-      ['200.00', '0.75'],
+      ['200.00', '0.7500'],
       ['90.00', '0.7778'],
     ]);
     expect(region.members[1]?.trace.at(-1)).toMatchObject({ rule: 'interlock.achievement', result: '0.7778' });
