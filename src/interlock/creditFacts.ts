@@ -97,6 +97,8 @@ interface DimensionState {
   readonly starts: (string | undefined)[];
   readonly ends: (string | undefined)[];
   readonly hasWindows: boolean;
+  /** Whether the id is also a key of `Object.prototype` (`constructor`, `__proto__`, …). */
+  readonly prototypeKey: boolean;
   readonly targets: (bigint | undefined)[];
   /** Credits: a `number` part kept below 2^52 in magnitude, flushed into the `bigint` part. */
   readonly low: Float64Array;
@@ -237,7 +239,8 @@ export function creditFacts(input: CreditFactsInput): CreditFactsResult {
     let named = 0;
     for (let d = 0; d < dimCount; d++) {
       const dim = dims[d] as DimensionState;
-      const value = members[dim.id];
+      // A dimension named like an Object.prototype key ("constructor") must not read the prototype.
+      const value = dim.prototypeKey && !Object.hasOwn(members, dim.id) ? undefined : members[dim.id];
       if (value === undefined) {
         issues.add('MISSING_DIMENSION', ['facts', i, 'members'], `fact "${id}" names no member of dimension "${dim.id}"`);
         continue;
@@ -505,6 +508,7 @@ function buildDimensions(parsed: ParsedHeader, digits: number, issues: IssueList
       starts,
       ends,
       hasWindows,
+      prototypeKey: dimension.id in Object.prototype,
       targets,
       low: new Float64Array(count),
       high: new Array<bigint>(count).fill(0n),
