@@ -123,6 +123,8 @@ interface SplitPlan {
 
 /** Each single amount stays below 2^50 on the `number` path, so low + amount < 2^53: exact. */
 const FLUSH = 2 ** 52;
+/** A `bigint` split part below 2^50 in magnitude joins the `number` path like any small amount. */
+const PART_LIMIT = 2n ** 50n;
 /** Bound below which the core's `number` kernel is exact (2^52 leaves room for float rounding of the check). */
 const NUMBER_KERNEL_LIMIT = 2 ** 52;
 const FACT_KEYS = new Set(['id', 'amount', 'currency', 'date', 'members']);
@@ -263,7 +265,7 @@ export function creditFacts(input: CreditFactsInput): CreditFactsResult {
       const parts = splitAmount(amount, plan);
       for (let j = 0; j < plan.members.length; j++) {
         const part = parts[j] ?? 0;
-        credit(dim, plan.members[j] as number, typeof part === 'bigint' && part >= -9007199254740991n && part <= 9007199254740991n ? Number(part) : part, fact, exclusions, true);
+        credit(dim, plan.members[j] as number, typeof part === 'bigint' && part > -PART_LIMIT && part < PART_LIMIT ? Number(part) : part, fact, exclusions, true);
       }
     }
     if (named < dimCount || hasExtraKey(members, named)) {
