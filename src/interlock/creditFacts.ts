@@ -12,7 +12,7 @@ import { roundingPolicy } from './policy.js';
 import { isIsoDate } from '../core/schema.js';
 import { traceStep, type TraceStep } from '../core/trace.js';
 import { parseInput } from '../core/validate.js';
-import { findDuplicateIds } from './duplicates.js';
+import { findDuplicateIds, idHash } from './duplicates.js';
 import { creditFactsInputSchema, revenueFactSchema, type CreditFactsInput } from './creditSchema.js';
 
 /** One member's credit in one dimension. */
@@ -127,7 +127,6 @@ const FLUSH = 2 ** 52;
 const PART_LIMIT = 2n ** 50n;
 /** Bound below which the core's `number` kernel is exact (2^52 leaves room for float rounding of the check). */
 const NUMBER_KERNEL_LIMIT = 2 ** 52;
-const FACT_KEYS = new Set(['id', 'amount', 'currency', 'date', 'members']);
 
 /**
  * Credits revenue facts to every dimension in full — the "double crediting" [业绩双算] of seed 003:
@@ -203,6 +202,7 @@ export function creditFacts(input: CreditFactsInput): CreditFactsResult {
 
   const n = rawFacts.length;
   const factIds = new Array<string | undefined>(n);
+  const idHashes = new Int32Array(n);
   let idsAscend = true;
   let previousId = '';
   let totalLow = 0;
@@ -222,6 +222,7 @@ export function creditFacts(input: CreditFactsInput): CreditFactsResult {
     }
     const id = fact.id;
     factIds[i] = id;
+    idHashes[i] = idHash(id); // while the string is in cache
     if (idsAscend && i > 0 && !(id > previousId)) idsAscend = false;
     previousId = id;
     if (fact.currency !== undefined && fact.currency !== currency) {
@@ -274,7 +275,7 @@ export function creditFacts(input: CreditFactsInput): CreditFactsResult {
       }
     }
   }
-  if (!idsAscend) reportDuplicateFacts(factIds, issues);
+  if (!idsAscend) reportDuplicateFacts(factIds, idHashes, issues);
   issues.throwIfAny();
 
   return assemble(currency, digits, rounding, n, totalHigh + BigInt(totalLow), dims, exclusions);
@@ -312,7 +313,7 @@ function isDecimalInput(value: unknown, nonNegative: boolean): boolean {
  */
 export function isFactShape(row: unknown, currency: string, dates: Map<string, boolean>): boolean {
   if (!isPlainObject(row)) return false;
-  for (const key in row) if (!FACT_KEYS.has(key)) return false;
+  for (const key in row) if (key !== 'id' && key !== 'amount' && key !== 'date' && key !== 'members' && key !== 'currency') return false;
   if (!isIdText(row.id) || !isDecimalInput(row.amount, false)) return false;
   if (row.currency !== undefined && row.currency !== currency) return false;
   const date = row.date;
@@ -524,8 +525,8 @@ function buildDimensions(parsed: ParsedHeader, digits: number, issues: IssueList
   return dims;
 }
 
-function reportDuplicateFacts(ids: readonly (string | undefined)[], issues: IssueList): void {
-  for (const [row, first] of findDuplicateIds(ids)) {
+function reportDuplicateFacts(ids: readonly (string | undefined)[], hashes: Int32Array, issues: IssueList): void {
+  for (const [row, first] of findDuplicateIds(ids, hashes)) {
     issues.add('DUPLICATE_ID', ['facts', row, 'id'], `fact id "${ids[row] as string}" is already used at facts[${first}]`);
   }
 }
