@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { creditFacts, revenueFactSchema, type CreditFactsInput } from '../../src/index.js';
 import { isFactShape } from '../../src/interlock/creditFacts.js';
+import { findDuplicateIds, idHash } from '../../src/interlock/duplicates.js';
 import { runs } from '../helpers.js';
 import { fenOf, oracleCredits, scenarioArb, shuffle } from './arbitraries.js';
 
@@ -92,5 +93,23 @@ describe('creditFacts properties (issue 6, SPEC §3.2, §5)', () => {
       { numRuns: runs(3000) },
     );
     expect(accepted).toBeGreaterThan(20); // the generator does reach rows the fast check accepts
+  });
+
+  it('the id hash table finds exactly the repeats a Set finds, each with its first row', () => {
+    fc.assert(
+      fc.property(fc.array(fc.option(fc.string({ maxLength: 3 }), { nil: undefined, freq: 8 }), { maxLength: 200 }), (ids) => {
+        const expected: [number, number][] = [];
+        const first = new Map<string, number>();
+        ids.forEach((id, i) => {
+          if (id === undefined) return;
+          const at = first.get(id);
+          if (at === undefined) first.set(id, i);
+          else expected.push([i, at]);
+        });
+        const hashes = Int32Array.from(ids, (id) => (id === undefined ? 0 : idHash(id)));
+        expect(findDuplicateIds(ids, hashes)).toEqual(expected);
+      }),
+      { numRuns: runs(1000) },
+    );
   });
 });
