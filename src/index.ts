@@ -36,6 +36,22 @@ export {
   revenueFactSchema,
 } from './interlock/creditSchema.js';
 export type { CreditFactsInput, RevenueFact } from './interlock/creditSchema.js';
+export { settleInterlock } from './interlock/settleInterlock.js';
+export type {
+  IndicatorSettlement,
+  InterlockPartyShare,
+  InterlockPartyTotal,
+  InterlockWarning,
+  SettleInterlockResult,
+} from './interlock/settleInterlock.js';
+export {
+  creditReferenceSchema,
+  creditsSchema,
+  interlockIndicatorSchema,
+  interlockPartySchema,
+  settleInterlockInputSchema,
+} from './interlock/settleSchema.js';
+export type { InterlockIndicator, SettleInterlockInput } from './interlock/settleSchema.js';
 
 
 // ── ratings: reviewRatings, scoreRatings ───────────────────────────────────

@@ -1,5 +1,6 @@
 import { allocateInputSchema } from './core/allocate.js';
 import { creditFactsInputSchema } from './interlock/creditSchema.js';
+import { settleInterlockInputSchema } from './interlock/settleSchema.js';
 import { rateTableInputSchema, tierScoreInputSchema } from './tiers/schema.js';
 
 /**
@@ -18,6 +19,7 @@ export const schemas = {
 
   // interlock
   creditFacts: creditFactsInputSchema,
+  settleInterlock: settleInterlockInputSchema,
 
   // ratings
 

@@ -132,3 +132,49 @@ export function shuffle<T>(items: readonly T[], seeds: readonly number[]): T[] {
   }
   return copy;
 }
+
+/** Party weights with 4 decimals summing to exactly 1, 1–5 parties. */
+export const partiesArb = fc
+  .integer({ min: 1, max: 5 })
+  .chain((k) => fc.tuple(sharesArb(k), fc.shuffledSubarray(['delivery', 'finance', 'product', 'sales', 'service'], { minLength: k, maxLength: k })))
+  .map(([weights, ids]) => ids.map((id, j) => ({ id, weight: weights[j] as string })));
+
+/** A `higherIsBetter` achievement table: bounds strictly descending, scores never rising down the bands. */
+export const achievementTableArb = fc
+  .uniqueArray(fc.integer({ min: 0, max: 200 }), { minLength: 0, maxLength: 4 })
+  .chain((bounds) =>
+    fc.tuple(
+      fc.constant(bounds.sort((a, b) => b - a)),
+      fc.array(fc.integer({ min: 0, max: 150 }), { minLength: bounds.length + 1, maxLength: bounds.length + 1 }),
+      fc.boolean(),
+    ),
+  )
+  .map(([bounds, scores, interpolate]) => {
+    const sorted = scores.sort((a, b) => b - a);
+    return {
+      direction: 'higherIsBetter' as const,
+      interpolate,
+      bands: [...bounds.map((bound, i) => ({ bound: (bound / 100).toFixed(2), score: sorted[i] as number })), { score: sorted[bounds.length] as number }],
+    };
+  });
+
+/** An interlocked indicator with a decimal actual. */
+export const indicatorArb = fc
+  .record({
+    target: fc.integer({ min: 1, max: 10 ** 7 }),
+    actual: fc.integer({ min: 0, max: 2 * 10 ** 7 }),
+    parties: partiesArb,
+    scoreTable: achievementTableArb,
+    rewardThreshold: fc.integer({ min: 50, max: 150 }),
+    severeGap: fc.integer({ min: 0, max: 60 }),
+    reward: fc.bigInt({ min: 0n, max: 10n ** 12n }),
+    deduction: fc.bigInt({ min: 0n, max: 10n ** 12n }),
+  })
+  .map((r) => ({
+    target: String(r.target),
+    actual: String(r.actual),
+    parties: r.parties,
+    scoreTable: r.scoreTable,
+    reward: { threshold: (r.rewardThreshold / 100).toFixed(2), amount: fenText(r.reward) },
+    severeMiss: { threshold: ((r.rewardThreshold - r.severeGap) / 100).toFixed(2), deduction: fenText(r.deduction) },
+  }));
