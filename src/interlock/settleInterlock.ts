@@ -32,7 +32,9 @@ export interface InterlockPartyShare {
 /** The settlement of one interlocked indicator. */
 export interface IndicatorSettlement {
   readonly id: string;
+  /** The target as written. */
   readonly target: string;
+  /** The actual as written, or the referenced member's credited amount (`"230.00"`). */
   readonly actual: string;
   /** Where the actual came from: a creditFacts member, or `null` when given as a decimal. */
   readonly actualSource: { readonly dimension: string; readonly member: string } | null;
@@ -222,6 +224,9 @@ interface PreparedIndicator {
   readonly id: string;
   readonly target: Dec;
   readonly actual: Dec;
+  /** The target and the actual as written (trailing zeros kept: "230.00"). */
+  readonly targetText: string;
+  readonly actualText: string;
   readonly actualSource: { dimension: string; member: string } | null;
   readonly partyIds: string[];
   readonly weights: Dec[];
@@ -270,6 +275,7 @@ function prepareIndicator(
   if (target.lte(0)) issues.add('OUT_OF_RANGE', [...path, 'target'], `a target must be more than zero, got ${target.toFixed()}`);
 
   let actual: Dec | undefined;
+  let actualText = '';
   let actualSource: PreparedIndicator['actualSource'] = null;
   if (typeof indicator.actual === 'object') {
     const { dimension, member } = indicator.actual;
@@ -277,8 +283,14 @@ function prepareIndicator(
     const amount = credits?.get(dimension)?.get(member);
     if (credits === undefined) issues.add('UNKNOWN_REFERENCE', [...path, 'actual'], `the actual refers to credits of "${dimension}/${member}", but no credits were given`);
     else if (amount === undefined) issues.add('UNKNOWN_REFERENCE', [...path, 'actual'], `the credits have no member "${member}" in dimension "${dimension}"`);
-    else actual = new Dec(amount);
-  } else actual = new Dec(decimalText(indicator.actual));
+    else {
+      actualText = amount;
+      actual = new Dec(amount);
+    }
+  } else {
+    actualText = decimalText(indicator.actual);
+    actual = new Dec(actualText);
+  }
 
   const partyIds: string[] = [];
   const weights: Dec[] = [];
@@ -333,6 +345,8 @@ function prepareIndicator(
     id: indicator.id,
     target,
     actual,
+    targetText: decimalText(indicator.target),
+    actualText,
     actualSource,
     partyIds,
     weights,
@@ -383,8 +397,8 @@ function settle(indicator: PreparedIndicator, digits: number, rounding: Rounding
       'interlock.achievement',
       'a = round(actual / target, coefficient decimals), shared by every party',
       {
-        actual: indicator.actual.toFixed(),
-        target: indicator.target.toFixed(),
+        actual: indicator.actualText,
+        target: indicator.targetText,
         source: indicator.actualSource === null ? 'given' : `credits ${indicator.actualSource.dimension}/${indicator.actualSource.member}`,
       },
       achievementText,
@@ -415,8 +429,8 @@ function settle(indicator: PreparedIndicator, digits: number, rounding: Rounding
   ];
   return {
     id: indicator.id,
-    target: indicator.target.toFixed(),
-    actual: indicator.actual.toFixed(),
+    target: indicator.targetText,
+    actual: indicator.actualText,
     actualSource: indicator.actualSource,
     achievement: achievementText,
     score,

@@ -78,7 +78,7 @@ describe('settleInterlock (issue 6, SPEC §3.2)', () => {
     });
     const result = settleInterlock({ ...base, credits, indicators: [{ ...indicator, actual: { dimension: 'product', member: '5G' } }] });
     // 1,250,000 / 1,000,000 = 1.25 → band "≥ 1.2" → 120.
-    expect(result.indicators[0]).toMatchObject({ actual: '1250000', actualSource: { dimension: 'product', member: '5G' }, achievement: '1.2500', score: '120.00', band: 0 });
+    expect(result.indicators[0]).toMatchObject({ actual: '1250000.00', actualSource: { dimension: 'product', member: '5G' }, achievement: '1.2500', score: '120.00', band: 0 });
     expect(result.indicators[0]!.trace[0]).toMatchObject({ rule: 'interlock.achievement', result: '1.2500' });
   });
 
