@@ -27,6 +27,7 @@ export interface InterlockPartyShare {
   readonly net: string;
   /** Whether the party joins the joint review [复盘] of this indicator. */
   readonly review: boolean;
+  readonly trace: TraceStep[];
 }
 
 /** The settlement of one interlocked indicator. */
@@ -70,6 +71,7 @@ export interface InterlockPartyTotal {
   readonly reviews: string[];
   /** Ids of the indicators the party shares (ordered). */
   readonly indicators: string[];
+  readonly trace: TraceStep[];
 }
 
 /** A non-fatal remark about the plan. */
@@ -185,14 +187,25 @@ export function settleInterlock(input: SettleInterlockInput): SettleInterlockRes
   }
   const parties = [...totals.entries()]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([id, total]) => ({
-      id,
-      reward: formatMinor(total.reward, digits),
-      deduction: formatMinor(total.deduction, digits),
-      net: formatMinor(total.reward - total.deduction, digits),
-      reviews: total.reviews,
-      indicators: total.indicators,
-    }));
+    .map(([id, total]) => {
+      const net = formatMinor(total.reward - total.deduction, digits);
+      return {
+        id,
+        reward: formatMinor(total.reward, digits),
+        deduction: formatMinor(total.deduction, digits),
+        net,
+        reviews: total.reviews,
+        indicators: total.indicators,
+        trace: [
+          traceStep(
+            'interlock.partyTotal',
+            'net = Σ over the shared indicators of (reward part − deduction part)',
+            { indicators: total.indicators.join(', '), reward: formatMinor(total.reward, digits), deduction: formatMinor(total.deduction, digits) },
+            net,
+          ),
+        ],
+      };
+    });
 
   const warnings: InterlockWarning[] = [];
   if (settled.length > MAX_ADVISED_INDICATORS) {
@@ -379,14 +392,24 @@ function settle(indicator: PreparedIndicator, digits: number, rounding: Rounding
   const parties = order.map((p) => {
     const rewardPart = rewardParts[p] ?? 0n;
     const deductionPart = deductionParts[p] ?? 0n;
+    const id = indicator.partyIds[p] as string;
+    const weight = indicator.weightTexts[p] as string;
+    const rewardText = formatMinor(rewardPart, digits);
+    const deductionText = formatMinor(deductionPart, digits);
+    const netText = formatMinor(rewardPart - deductionPart, digits);
     return {
-      id: indicator.partyIds[p] as string,
-      weight: indicator.weightTexts[p] as string,
+      id,
+      weight,
       score,
-      reward: formatMinor(rewardPart, digits),
-      deduction: formatMinor(deductionPart, digits),
-      net: formatMinor(rewardPart - deductionPart, digits),
+      reward: rewardText,
+      deduction: deductionText,
+      net: netText,
       review,
+      trace: [
+        traceStep('interlock.rewardShare', "reward part = the party's largest-remainder share of the reward by weight", { reward: formatMinor(rewardTotal, digits), weight }, rewardText),
+        traceStep('interlock.deductionShare', "deduction part = the party's largest-remainder share of the deduction by the same weight", { deduction: formatMinor(deductionTotal, digits), weight }, deductionText),
+        traceStep('interlock.net', 'net = reward part − deduction part', { reward: rewardText, deduction: deductionText }, netText),
+      ],
     };
   });
 

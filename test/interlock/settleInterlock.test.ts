@@ -35,6 +35,21 @@ describe('settleInterlock (issue 6, SPEC §3.2)', () => {
       sales: ['100.00', '15000.00', '0.00', '15000.00', false],
     });
     expect(result.totals).toEqual({ reward: '30000.00', deduction: '0.00', net: '30000.00', conserved: true });
+    // Every figure is traced: the sales part explains itself, the indicator shows its band.
+    const sales = result.indicators[0]!.parties.find((p) => p.id === 'sales')!;
+    expect(sales.trace.map((step) => [step.rule, step.result])).toEqual([
+      ['interlock.rewardShare', '15000.00'],
+      ['interlock.deductionShare', '0.00'],
+      ['interlock.net', '15000.00'],
+    ]);
+    expect(result.indicators[0]!.trace.map((step) => step.rule)).toEqual([
+      'interlock.achievement',
+      'tiers.band',
+      'tiers.score',
+      'interlock.reward',
+      'interlock.deduction',
+      'interlock.review',
+    ]);
     expect(result.warnings).toEqual([]);
   });
 
