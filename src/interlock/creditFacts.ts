@@ -5,7 +5,7 @@ import { minorDigits } from '../core/currency.js';
 import { largestRemainder } from '../core/largestRemainder.js';
 import { Dec } from '../core/decimal.js';
 import { DECIMAL_PATTERN, decimalText, MAX_DECIMAL_LENGTH } from '../core/decimalInput.js';
-import { fromZodError, IssueList, SynergyPayError, type IssuePath } from '../core/errors.js';
+import { fail, fromZodError, IssueList, SynergyPayError, type IssuePath } from '../core/errors.js';
 import { formatMinor, parseMinor } from '../core/money.js';
 import { roundCoefficient, type RoundingPolicy } from '../core/rounding.js';
 import { roundingPolicy } from './policy.js';
@@ -183,14 +183,17 @@ export function creditFacts(input: CreditFactsInput): CreditFactsResult {
   const raw = input as unknown;
   if (!isPlainObject(raw) || !Array.isArray(raw.facts)) {
     parseInput(creditFactsInputSchema, raw); // throws: not an object, or no facts array
-    throw new Error('unreachable');
+    fail('INVALID_INPUT', [], 'expected an object with a facts array');
   }
   // The header (everything but the facts) goes through zod; a million facts go through an
   // equivalent hand-written check (`isFactShape`), falling back to zod for any row it doubts, so
   // the rules and the messages are zod's.
   const header = creditFactsInputSchema.safeParse({ ...raw, facts: [] });
-  if (!header.success) parseInput(creditFactsInputSchema, raw); // report every problem at once
-  const parsed = (header as { data: ParsedHeader }).data;
+  if (!header.success) {
+    parseInput(creditFactsInputSchema, raw); // report every problem at once
+    throw fromZodError(header.error);
+  }
+  const parsed: ParsedHeader = header.data;
   const rawFacts = raw.facts as unknown[];
 
   const issues = new IssueList();
