@@ -211,17 +211,19 @@ export function creditFacts(input: CreditFactsInput): CreditFactsResult {
   let totalLow = 0;
   let totalHigh = 0n;
   const exclusions: CreditExclusion[] = [];
-  const dateCache = new Map<string, boolean>();
+  const shape: FactShape = { memberKeys: -1, minor: Number.NaN };
 
   for (let i = 0; i < n; i++) {
     let fact = rawFacts[i] as ParsedFact;
-    if (!isFactShape(fact, currency, dateCache)) {
+    if (!isFactShape(fact, currency, digits, shape)) {
       const checked = revenueFactSchema.safeParse(fact);
       if (!checked.success) {
         for (const issue of fromZodError(checked.error).issues) issues.add(issue.code, ['facts', i, ...issue.path], issue.message);
         continue;
       }
       fact = checked.data;
+      shape.memberKeys = -1;
+      shape.minor = Number.NaN;
     }
     const id = fact.id;
     factIds[i] = id;
@@ -231,7 +233,7 @@ export function creditFacts(input: CreditFactsInput): CreditFactsResult {
     if (fact.currency !== undefined && fact.currency !== currency) {
       issues.add('CURRENCY_MISMATCH', ['facts', i, 'currency'], `fact "${id}" is in ${fact.currency}, the input in ${currency}`);
     }
-    const amount = parseAmount(fact.amount, digits, ['facts', i, 'amount'], issues);
+    const amount = Number.isNaN(shape.minor) ? parseAmount(fact.amount, digits, ['facts', i, 'amount'], issues) : shape.minor;
     if (amount === undefined) continue;
     if (typeof amount === 'number') {
       const sum = totalLow + amount;
@@ -272,7 +274,7 @@ export function creditFacts(input: CreditFactsInput): CreditFactsResult {
         credit(dim, plan.members[j] as number, typeof part === 'bigint' && part > -PART_LIMIT && part < PART_LIMIT ? Number(part) : part, fact, exclusions, true);
       }
     }
-    if (named < dimCount || hasExtraKey(members, named)) {
+    if (named < dimCount || (shape.memberKeys === -1 ? hasExtraKey(members, named) : shape.memberKeys > named)) {
       for (const key of Object.keys(members)) {
         if (!dims.some((dim) => dim.id === key)) issues.add('UNKNOWN_REFERENCE', ['facts', i, 'members', key], `"${key}" is not a dimension`);
       }
@@ -310,26 +312,35 @@ function isDecimalInput(value: unknown, nonNegative: boolean): boolean {
   return false;
 }
 
+/** What {@link isFactShape} learnt about an accepted row, so the main loop need not look again. */
+export interface FactShape {
+  /** Number of keys in `members`. */
+  memberKeys: number;
+  /** The amount in minor units when it was read exactly on the way (≤ 15 digits), else `NaN`. */
+  minor: number;
+}
+
 /**
  * A fast, conservative stand-in for `revenueFactSchema`: `true` only for rows the schema accepts
  * unchanged. Rows it doubts (negative-zero shares, other currencies, odd prototypes) go to zod.
+ * On `true`, `shape` holds the members' key count and the amount in minor units (or `NaN`).
  */
-export function isFactShape(row: unknown, currency: string, dates: Map<string, boolean>): boolean {
+export function isFactShape(row: unknown, currency: string, digits: number, shape: FactShape): boolean {
   if (!isPlainObject(row)) return false;
   for (const key in row) if (key !== 'id' && key !== 'amount' && key !== 'date' && key !== 'members' && key !== 'currency') return false;
-  if (!isIdText(row.id) || !isDecimalInput(row.amount, false)) return false;
+  if (!isIdText(row.id)) return false;
+  const amount = row.amount;
+  if (typeof amount === 'string') {
+    if (!scanAmount(amount, digits, shape)) return false;
+  } else if (isDecimalInput(amount, false)) shape.minor = Number.NaN;
+  else return false;
   if (row.currency !== undefined && row.currency !== currency) return false;
-  const date = row.date;
-  if (typeof date !== 'string') return false;
-  let valid = dates.get(date);
-  if (valid === undefined) {
-    valid = isIsoDate(date);
-    dates.set(date, valid);
-  }
-  if (!valid) return false;
+  if (!isDateText(row.date)) return false;
   const members = row.members;
   if (!isPlainObject(members)) return false;
+  let memberKeys = 0;
   for (const key in members) {
+    memberKeys++;
     if (key.length < 1 || key.length > 200) return false;
     const value = members[key];
     if (typeof value === 'string') {
@@ -347,6 +358,81 @@ export function isFactShape(row: unknown, currency: string, dates: Map<string, b
       }
     } else return false;
   }
+  shape.memberKeys = memberKeys;
+  return true;
+}
+
+/** Whether `value` is a real calendar date `YYYY-MM-DD` (Gregorian, checked by hand; years 0–99 by `isIsoDate`). */
+function isDateText(value: unknown): boolean {
+  if (typeof value !== 'string' || value.length !== 10 || value.charCodeAt(4) !== 45 || value.charCodeAt(7) !== 45) return false;
+  for (let k = 0; k < 10; k++) {
+    if (k === 4 || k === 7) continue;
+    const c = value.charCodeAt(k);
+    if (c < 48 || c > 57) return false;
+  }
+  const month = (value.charCodeAt(5) - 48) * 10 + value.charCodeAt(6) - 48;
+  const day = (value.charCodeAt(8) - 48) * 10 + value.charCodeAt(9) - 48;
+  if (month < 1 || month > 12 || day < 1) return false;
+  if (day <= 28) return true;
+  const year = Number(value.slice(0, 4));
+  if (year < 100) return isIsoDate(value); // leave years 0–99 to the calendar check itself
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  const days = month === 2 ? (leap ? 29 : 28) : month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+  return day <= days;
+}
+
+/**
+ * Checks that `text` is a plain decimal (exactly `DECIMAL_PATTERN`, at most
+ * `MAX_DECIMAL_LENGTH` characters) and, on the way, reads it into minor units: `shape.minor` is
+ * the exact amount when it has at most 15 digits in minor units and no non-zero digit beyond
+ * the currency's decimals, else `NaN` (then `parseAmount` decides: a bigint, or `INVALID_AMOUNT`).
+ * Returns `false` when `text` is not a plain decimal.
+ */
+export function scanAmount(text: string, digits: number, shape: FactShape): boolean {
+  const length = text.length;
+  if (length === 0 || length > MAX_DECIMAL_LENGTH) return false;
+  let k = 0;
+  const negative = text.charCodeAt(0) === 45;
+  if (negative) k = 1;
+  if (k >= length) return false;
+  let whole = 0;
+  let wholeDigits = 0;
+  let c = text.charCodeAt(k);
+  if (c === 48) {
+    k++;
+    wholeDigits = 1;
+  } else if (c >= 49 && c <= 57) {
+    while (k < length) {
+      c = text.charCodeAt(k);
+      if (c < 48 || c > 57) break;
+      whole = whole * 10 + (c - 48);
+      wholeDigits++;
+      k++;
+    }
+  } else return false;
+  let fraction = 0;
+  let fractionDigits = 0;
+  let exact = true;
+  if (k < length) {
+    if (text.charCodeAt(k) !== 46) return false;
+    k++;
+    if (k >= length) return false;
+    while (k < length) {
+      c = text.charCodeAt(k);
+      if (c < 48 || c > 57) return false;
+      if (fractionDigits < digits) fraction = fraction * 10 + (c - 48);
+      else if (c !== 48) exact = false;
+      fractionDigits++;
+      k++;
+    }
+  }
+  if (!exact || wholeDigits + digits > 15) {
+    shape.minor = Number.NaN;
+    return true;
+  }
+  const used = fractionDigits < digits ? fractionDigits : digits;
+  const minor = whole * 10 ** digits + fraction * 10 ** (digits - used);
+  shape.minor = negative && minor !== 0 ? -minor : minor;
   return true;
 }
 

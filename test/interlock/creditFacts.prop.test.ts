@@ -1,7 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { creditFacts, revenueFactSchema, type CreditFactsInput } from '../../src/index.js';
-import { isFactShape } from '../../src/interlock/creditFacts.js';
+import { isFactShape, scanAmount } from '../../src/interlock/creditFacts.js';
+import { DECIMAL_PATTERN } from '../../src/core/decimalInput.js';
+import { isIsoDate } from '../../src/core/schema.js';
 import { findDuplicateIds, idHash } from '../../src/interlock/duplicates.js';
 import { runs } from '../helpers.js';
 import { fenOf, oracleCredits, scenarioArb, shuffle } from './arbitraries.js';
@@ -85,7 +87,7 @@ describe('creditFacts properties (issue 6, SPEC §3.2, §5)', () => {
     let accepted = 0;
     fc.assert(
       fc.property(fc.oneof(near, fc.anything()), (row) => {
-        if (isFactShape(row, 'CNY', new Map())) {
+        if (isFactShape(row, 'CNY', 2, { memberKeys: -1, minor: Number.NaN })) {
           accepted++;
           expect(revenueFactSchema.safeParse(row).success).toBe(true);
         }
@@ -110,6 +112,45 @@ describe('creditFacts properties (issue 6, SPEC §3.2, §5)', () => {
         expect(findDuplicateIds(ids, hashes)).toEqual(expected);
       }),
       { numRuns: runs(1000) },
+    );
+  });
+
+  it('the amount scanner accepts exactly the plain decimals and reads them to the exact minor unit', () => {
+    const digitText = fc.string({ unit: fc.constantFrom('0', '1', '5', '9'), minLength: 1, maxLength: 20 });
+    const amountText = fc.oneof(
+      fc.tuple(fc.boolean(), digitText, fc.option(fc.string({ unit: fc.constantFrom('0', '3', '7'), maxLength: 5 }), { nil: undefined })).map(
+        ([negative, whole, fraction]) => `${negative ? '-' : ''}${whole}${fraction === undefined ? '' : `.${fraction}`}`,
+      ),
+      fc.string({ unit: fc.constantFrom('0', '1', '.', '-', 'e', ' ', '+'), maxLength: 8 }),
+    );
+    fc.assert(
+      fc.property(amountText, fc.constantFrom(0, 2, 3), (text, digits) => {
+        const shape = { memberKeys: -1, minor: Number.NaN };
+        const plain = DECIMAL_PATTERN.test(text);
+        expect(scanAmount(text, digits, shape)).toBe(plain);
+        if (!plain || Number.isNaN(shape.minor)) return;
+        // Independent reading: the fraction must fit the currency (else the scanner gives NaN).
+        const negative = text.startsWith('-');
+        const [whole = '', fraction = ''] = (negative ? text.slice(1) : text).split('.');
+        expect(/[1-9]/.test(fraction.slice(digits))).toBe(false);
+        const minor = BigInt(whole + fraction.slice(0, digits).padEnd(digits, '0'));
+        expect(BigInt(shape.minor)).toBe(negative ? -minor : minor);
+        expect(Object.is(shape.minor, -0)).toBe(false);
+      }),
+      { numRuns: runs(3000) },
+    );
+  });
+
+  it('the fast date check agrees with the calendar check of the schema', () => {
+    const dateText = fc
+      .tuple(fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 32 }))
+      .map(([y, m, d]) => `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`);
+    fc.assert(
+      fc.property(fc.oneof(dateText, fc.string({ maxLength: 11 })), (date) => {
+        const row = { id: 'f', amount: '1', date, members: { d: 'm' } };
+        expect(isFactShape(row, 'CNY', 2, { memberKeys: -1, minor: Number.NaN })).toBe(isIsoDate(date));
+      }),
+      { numRuns: runs(3000) },
     );
   });
 });
