@@ -107,11 +107,16 @@ interface DimensionState {
   readonly excludedHigh: bigint[];
   readonly facts: Float64Array;
   readonly splitFacts: Float64Array;
-  readonly splits: Map<string, SplitPlan>;
+  /** Validated splits by their first member's id. */
+  readonly splits: Map<string, SplitPlan[]>;
+  /** Further validated splits by their full text, once a first member has many. */
+  readonly splitsByText: Map<string, SplitPlan>;
 }
 
-/** A validated split, cached by its member ids and shares (splits repeat: 60/40 East/West). */
+/** A validated split, cached by its members and shares (splits repeat: 60/40 East/West). */
 interface SplitPlan {
+  /** The split as first seen (copied), to recognise the same split on later facts. */
+  readonly source: readonly { id: string; share: string | number }[];
   readonly members: Int32Array;
   readonly ids: string[];
   readonly weights: ScaledWeights;
@@ -127,6 +132,8 @@ const FLUSH = 2 ** 52;
 const PART_LIMIT = 2n ** 50n;
 /** Bound below which the core's `number` kernel is exact (2^52 leaves room for float rounding of the check). */
 const NUMBER_KERNEL_LIMIT = 2 ** 52;
+/** Distinct splits per first member compared one by one before switching to text keys. */
+const BUCKET_LIMIT = 16;
 
 /**
  * Credits revenue facts to every dimension in full — the "double crediting" [业绩双算] of seed 003:
@@ -518,10 +525,21 @@ function splitAmount(amount: number | bigint, plan: SplitPlan): ReadonlyArray<nu
 
 /** The cached plan of a split, validated once: known members, no repeats, shares summing to 1. */
 function splitPlan(dim: DimensionState, split: readonly { id: string; share: string | number }[]): SplitPlan {
-  let key = '';
-  for (const part of split) key += `${part.id}\u0000${typeof part.share}${String(part.share)}\u0001`;
-  const cached = dim.splits.get(key);
-  if (cached !== undefined) return cached;
+  // Most data repeats a few splits: find them by first member and compare, without building a
+  // key. Past BUCKET_LIMIT distinct splits per first member, fall back to a full text key so
+  // that many distinct splits stay O(1) each.
+  const key = (split[0] as { id: string }).id;
+  const bucket = dim.splits.get(key);
+  let textKey: string | undefined;
+  if (bucket !== undefined) {
+    for (const cached of bucket) if (sameSplit(cached.source, split)) return cached;
+    if (bucket.length >= BUCKET_LIMIT) {
+      textKey = '';
+      for (const part of split) textKey += `${part.id}\u0000${typeof part.share}${String(part.share)}\u0001`;
+      const cached = dim.splitsByText.get(textKey);
+      if (cached !== undefined) return cached;
+    }
+  }
 
   const problems: SplitPlan['problems'] = [];
   const members = new Int32Array(split.length);
@@ -552,9 +570,23 @@ function splitPlan(dim: DimensionState, split: readonly { id: string; share: str
       if (weight > maxWeight) maxWeight = weight;
     }
   }
-  const plan: SplitPlan = { members, ids, weights, weightSum, maxWeight, problems };
-  dim.splits.set(key, plan);
+  const source = split.map((part) => ({ id: part.id, share: part.share }));
+  const plan: SplitPlan = { source, members, ids, weights, weightSum, maxWeight, problems };
+  if (bucket === undefined) dim.splits.set(key, [plan]);
+  else if (textKey === undefined) bucket.push(plan);
+  else dim.splitsByText.set(textKey, plan);
   return plan;
+}
+
+/** Whether two splits list the same members with the same shares, written the same way, in the same order. */
+function sameSplit(a: readonly { id: string; share: string | number }[], b: readonly { id: string; share: string | number }[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let j = 0; j < a.length; j++) {
+    const x = a[j] as { id: string; share: string | number };
+    const y = b[j] as { id: string; share: string | number };
+    if (x.id !== y.id || x.share !== y.share) return false;
+  }
+  return true;
 }
 
 function buildDimensions(parsed: ParsedHeader, digits: number, issues: IssueList): DimensionState[] {
@@ -609,6 +641,7 @@ function buildDimensions(parsed: ParsedHeader, digits: number, issues: IssueList
       facts: new Float64Array(count),
       splitFacts: new Float64Array(count),
       splits: new Map(),
+      splitsByText: new Map(),
     });
   });
   return dims;
