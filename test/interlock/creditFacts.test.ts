@@ -68,6 +68,25 @@ describe('creditFacts: double crediting (issue 6, SPEC §3.2)', () => {
     ]);
   });
 
+  it('handles many distinct splits and repeats of them alike (cache by first member, then by text)', () => {
+    // 60 facts of 0.10 yuan; fact k splits East k/100 and West (100 − k)/100, every split twice.
+    // 10 fen × k/100 = k/10 fen: floors ⌊k/10⌋ and ⌊(100 − k)/10⌋, the odd fen (when k is not a
+    // multiple of 10) to the larger remainder: East's k mod 10 vs West's (10 − k mod 10); on the
+    // 5 / 5 tie the smaller share wins. Summed here by the same rule, independently.
+    const facts: CreditFactsInput['facts'] = [];
+    let east = 0;
+    for (let i = 0; i < 60; i++) {
+      const k = 1 + (i % 30) * 3; // 1, 4, …, 88, each twice
+      facts.push({ id: `f${String(i).padStart(2, '0')}`, amount: '0.10', date: '2026-01-01', members: { team: [{ id: 'East', share: (k / 100).toFixed(2) }, { id: 'West', share: ((100 - k) / 100).toFixed(2) }] } });
+      const r = k % 10;
+      east += Math.floor(k / 10) + (r > 10 - r || (r === 5 && k < 100 - k) ? 1 : 0);
+    }
+    const result = creditFacts({ currency: 'CNY', dimensions: [{ id: 'team', members: [{ id: 'East' }, { id: 'West' }] }], facts });
+    const team = result.dimensions[0]!;
+    expect(team.members.map((m) => m.amount)).toEqual([(east / 100).toFixed(2), ((600 - east) / 100).toFixed(2)]);
+    expect(team.credited).toBe('6.00');
+  });
+
   it('reports what an assignment window excludes instead of dropping it', () => {
     // West's rep is assigned from 2026-03-04: f3 (03-04) counts, f0 (03-01) does not.
     const result = creditFacts({
