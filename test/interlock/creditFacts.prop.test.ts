@@ -97,7 +97,7 @@ describe('creditFacts properties (issue 6, SPEC §3.2, §5)', () => {
     expect(accepted).toBeGreaterThan(20); // the generator does reach rows the fast check accepts
   });
 
-  it('the id hash table finds exactly the repeats a Set finds, each with its first row', () => {
+  it('the duplicate finder finds exactly the repeats a Set finds, each with its first row, in row order', () => {
     fc.assert(
       fc.property(fc.array(fc.option(fc.string({ maxLength: 3 }), { nil: undefined, freq: 8 }), { maxLength: 200 }), (ids) => {
         const expected: [number, number][] = [];
