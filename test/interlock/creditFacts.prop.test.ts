@@ -110,6 +110,10 @@ describe('creditFacts properties (issue 6, SPEC §3.2, §5)', () => {
         });
         const hashes = Int32Array.from(ids, (id) => (id === undefined ? 0 : idHash(id)));
         expect(findDuplicateIds(ids, hashes)).toEqual(expected);
+        // Any hash that equal ids share works; a coarse one forces distinct ids into one run
+        // (pairwise below 9 rows, a map above), and negative hashes test the unsigned sort.
+        const coarse = Int32Array.from(ids, (id) => (id === undefined ? 0 : (id.length % 3) - 1));
+        expect(findDuplicateIds(ids, coarse)).toEqual(expected);
       }),
       { numRuns: runs(1000) },
     );
