@@ -12,6 +12,18 @@ const CHANNELS = ['Direct', 'Partner', 'Online'];
 
 function scenario(count: number, splitRate: number, shuffled: boolean): CreditFactsInput {
   const random = prng(20260323);
+  // Ids in random order (as from an unsorted export) are drawn first and each id string is
+  // created with its row, as JSON.parse would lay them out; duplicates must then be found by
+  // hashing, not by an ascending scan.
+  const order = Array.from({ length: count }, (_, i) => i);
+  if (shuffled) {
+    for (let i = count - 1; i > 0; i--) {
+      const j = Math.floor(random() * (i + 1));
+      const swap = order[i] as number;
+      order[i] = order[j] as number;
+      order[j] = swap;
+    }
+  }
   const facts: RevenueFact[] = new Array(count);
   for (let i = 0; i < count; i++) {
     const fen = Math.floor(random() * 10_000_000);
@@ -28,23 +40,11 @@ function scenario(count: number, splitRate: number, shuffled: boolean): CreditFa
       channel: CHANNELS[Math.floor(random() * CHANNELS.length)] as string,
     };
     facts[i] = {
-      id: `F${String(i).padStart(8, '0')}`,
+      id: `F${String(order[i]).padStart(8, '0')}`,
       amount: `${Math.floor(fen / 100)}.${String(fen % 100).padStart(2, '0')}`,
       date: `2026-03-${String(1 + Math.floor(random() * 31)).padStart(2, '0')}`,
       members,
     };
-  }
-  if (shuffled) {
-    // Ids in random order (as from an unsorted export), rows still allocated in array order as
-    // JSON.parse would: duplicates must then be found by hashing, not by an ascending scan.
-    const ids = facts.map((fact) => fact.id);
-    for (let i = count - 1; i > 0; i--) {
-      const j = Math.floor(random() * (i + 1));
-      const swap = ids[i] as string;
-      ids[i] = ids[j] as string;
-      ids[j] = swap;
-    }
-    for (let i = 0; i < count; i++) (facts[i] as { id: string }).id = ids[i] as string;
   }
   return {
     currency: 'CNY',
