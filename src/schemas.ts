@@ -1,4 +1,6 @@
 import { allocateInputSchema } from './core/allocate.js';
+import { creditFactsInputSchema } from './interlock/creditSchema.js';
+import { settleInterlockInputSchema } from './interlock/settleSchema.js';
 import { rateTableInputSchema, tierScoreInputSchema } from './tiers/schema.js';
 import { resolvePlanInputSchema, runPeriodInputSchema } from './period/schema.js';
 
@@ -17,6 +19,8 @@ export const schemas = {
   // linkage
 
   // interlock
+  creditFacts: creditFactsInputSchema,
+  settleInterlock: settleInterlockInputSchema,
 
   // ratings
 
