@@ -13,6 +13,10 @@ export type { AllocateInput, AllocationPart, AllocationResult } from './core/all
 
 
 // ── time: businessDuration ─────────────────────────────────────────────────
+export { businessDuration } from './time/businessDuration.js';
+export type { BusinessDurationResult, CountedInterval } from './time/businessDuration.js';
+export { businessDurationInputSchema, calendarSchema, pauseSchema, workingIntervalSchema } from './time/schema.js';
+export type { BusinessDurationInput, CalendarInput } from './time/schema.js';
 
 
 // ── linkage: linkCoefficients ──────────────────────────────────────────────

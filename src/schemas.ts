@@ -1,4 +1,5 @@
 import { allocateInputSchema } from './core/allocate.js';
+import { businessDurationInputSchema } from './time/schema.js';
 
 /**
  * Every public function's input schema (zod 4), by function name. Use them to validate data
@@ -9,6 +10,7 @@ export const schemas = {
   // tiers
 
   // time
+  businessDuration: businessDurationInputSchema,
 
   // linkage
 
