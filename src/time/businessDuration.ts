@@ -1,5 +1,5 @@
 import { IssueList } from '../core/errors.js';
-import { parseInstant } from '../core/schema.js';
+import { readInstant } from './instant.js';
 import { traceStep, type TraceStep } from '../core/trace.js';
 import { parseInput } from '../core/validate.js';
 import { compileCalendar, countedIntervals, mergePauses, workingBetween, type CountedInterval } from './calendar.js';
@@ -64,13 +64,13 @@ export interface BusinessDurationResult {
 export function businessDuration(input: BusinessDurationInput): BusinessDurationResult {
   const parsed = parseInput(businessDurationInputSchema, input);
   const issues = new IssueList();
-  const start = parseInstant(parsed.start)!;
-  const end = parseInstant(parsed.end)!;
+  const start = readInstant(parsed.start);
+  const end = readInstant(parsed.end);
   if (end < start) issues.add('DATES_OUT_OF_ORDER', ['end'], `end ${parsed.end} is before start ${parsed.start}`);
   const pauses: [number, number][] = [];
   (parsed.pauses ?? []).forEach((pause, index) => {
-    const pauseStart = parseInstant(pause.start)!;
-    const pauseEnd = parseInstant(pause.end)!;
+    const pauseStart = readInstant(pause.start);
+    const pauseEnd = readInstant(pause.end);
     if (pauseEnd < pauseStart) issues.add('DATES_OUT_OF_ORDER', ['pauses', index, 'end'], `pause ends at ${pause.end}, before it starts at ${pause.start}`);
     else pauses.push([pauseStart, pauseEnd]);
   });
