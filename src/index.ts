@@ -35,6 +35,19 @@ export type { BusinessDurationInput, CalendarInput } from './time/schema.js';
 
 
 // ── time: scoreResponseTimes ───────────────────────────────────────────────
+export { scoreResponseTimes } from './time/scoreResponseTimes.js';
+export type {
+  AppliedCondition,
+  BandCount,
+  MetricSummary,
+  ResponseMetric,
+  ResponseTimesResult,
+  TicketDetail,
+  TicketMeasure,
+  UnitResponseTimes,
+} from './time/scoreResponseTimes.js';
+export { elasticConditionSchema, responseMetricSchema, scoreResponseTimesInputSchema, ticketSchema } from './time/schema.js';
+export type { ScoreResponseTimesInput, TicketInput } from './time/schema.js';
 
 
 // ── pool: carvePool, allocatePool ──────────────────────────────────────────

@@ -1,5 +1,5 @@
 import { allocateInputSchema } from './core/allocate.js';
-import { businessDurationInputSchema } from './time/schema.js';
+import { businessDurationInputSchema, scoreResponseTimesInputSchema } from './time/schema.js';
 import { rateTableInputSchema, tierScoreInputSchema } from './tiers/schema.js';
 
 /**
@@ -22,6 +22,7 @@ export const schemas = {
   // ratings
 
   // response times
+  scoreResponseTimes: scoreResponseTimesInputSchema,
 
   // pool
 

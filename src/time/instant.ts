@@ -7,6 +7,13 @@
 
 const ZERO = 48;
 
+/** Value of the two decimal digits at `from`, or −1 when either is not a digit. */
+function twoDigits(text: string, from: number): number {
+  const tens = text.charCodeAt(from) - ZERO;
+  const ones = text.charCodeAt(from + 1) - ZERO;
+  return tens >= 0 && tens <= 9 && ones >= 0 && ones <= 9 ? tens * 10 + ones : -1;
+}
+
 /** Value of the decimal digits `text[from .. from + count)`, or −1 when one is not a digit. */
 function digits(text: string, from: number, count: number): number {
   let value = 0;
@@ -41,18 +48,21 @@ export function readInstant(text: string): number {
   const length = text.length;
   if (length < 17 || length > 35) return Number.NaN;
   if (text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45 || text.charCodeAt(10) !== 84 || text.charCodeAt(13) !== 58) return Number.NaN;
-  const year = digits(text, 0, 4);
-  const month = digits(text, 5, 2);
-  const day = digits(text, 8, 2);
-  const hour = digits(text, 11, 2);
-  const minute = digits(text, 14, 2);
+  const century = twoDigits(text, 0);
+  const yearOfCentury = twoDigits(text, 2);
+  if (century < 0 || yearOfCentury < 0) return Number.NaN;
+  const year = century * 100 + yearOfCentury;
+  const month = twoDigits(text, 5);
+  const day = twoDigits(text, 8);
+  const hour = twoDigits(text, 11);
+  const minute = twoDigits(text, 14);
   if (year < 0 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59) return Number.NaN;
   if (day > daysInMonth(year, month)) return Number.NaN;
   let at = 16;
   let second = 0;
   let millis = 0;
   if (text.charCodeAt(at) === 58) {
-    second = digits(text, at + 1, 2);
+    second = twoDigits(text, at + 1);
     if (second < 0 || second > 59) return Number.NaN;
     at += 3;
     if (text.charCodeAt(at) === 46) {
@@ -77,8 +87,8 @@ export function readInstant(text: string): number {
     if (at + 1 !== length) return Number.NaN;
   } else if (sign === 43 || sign === 45) {
     if (at + 6 !== length || text.charCodeAt(at + 3) !== 58) return Number.NaN;
-    const offsetHours = digits(text, at + 1, 2);
-    const offsetMins = digits(text, at + 4, 2);
+    const offsetHours = twoDigits(text, at + 1);
+    const offsetMins = twoDigits(text, at + 4);
     if (offsetHours < 0 || offsetHours > 18 || offsetMins < 0 || offsetMins > 59) return Number.NaN;
     offsetMinutes = (sign === 45 ? -1 : 1) * (offsetHours * 60 + offsetMins);
   } else return Number.NaN;
