@@ -2,7 +2,7 @@ import { IssueList } from '../core/errors.js';
 import { readInstant } from './instant.js';
 import { traceStep, type TraceStep } from '../core/trace.js';
 import { parseInput } from '../core/validate.js';
-import { compileCalendar, countedIntervals, mergePauses, workingBetween, type CountedInterval } from './calendar.js';
+import { compileCalendar, countedIntervals, MAX_SPAN_MS, mergePauses, workingBetween, type CountedInterval } from './calendar.js';
 import { businessDurationInputSchema, type BusinessDurationInput } from './schema.js';
 
 export type { CountedInterval } from './calendar.js';
@@ -45,7 +45,8 @@ export interface BusinessDurationResult {
  *   `intervals` and `trace`.
  * @throws {@link SynergyPayError} `INVALID_INPUT` (malformed instant, clock time or field),
  *   `DATES_OUT_OF_ORDER` (`end` before `start`, a pause or working interval ending before it
- *   starts), `UNKNOWN_TIME_ZONE`, `OVERLAPPING_INTERVALS`, `CALENDAR_CONFLICT`.
+ *   starts), `UNKNOWN_TIME_ZONE`, `OVERLAPPING_INTERVALS`, `CALENDAR_CONFLICT`, `OUT_OF_RANGE`
+ *   (`end` more than 100 years after `start`).
  *
  * @example
  * ```ts
@@ -67,6 +68,7 @@ export function businessDuration(input: BusinessDurationInput): BusinessDuration
   const start = readInstant(parsed.start);
   const end = readInstant(parsed.end);
   if (end < start) issues.add('DATES_OUT_OF_ORDER', ['end'], `end ${parsed.end} is before start ${parsed.start}`);
+  else if (end - start > MAX_SPAN_MS) issues.add('OUT_OF_RANGE', ['end'], 'end is more than 100 years after start');
   const pauses: [number, number][] = [];
   (parsed.pauses ?? []).forEach((pause, index) => {
     const pauseStart = readInstant(pause.start);

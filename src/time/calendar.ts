@@ -26,6 +26,13 @@ const MONDAY_FIRST = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 /** Offsets lie within ±26 h of UTC (real zones: −12 h to +14 h); covers the margin of a local day. */
 const ZONE_MARGIN_MS = 26 * 3_600_000;
 
+/**
+ * The longest span measured (100 years of 365.25 days): the timeline holds every working interval
+ * of the span, so an instant in year 1 measured to year 9999 is refused (`OUT_OF_RANGE`) rather
+ * than allowed to take minutes.
+ */
+export const MAX_SPAN_MS = 36_525 * DAY_MS;
+
 /** Working intervals of instants `[start, end)` with accumulated working time, in order. */
 interface Timeline {
   /** First and last local day (days since 1970-01-01) whose intervals are all present. */

@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { decimalProblem, type DecimalInput } from '../core/decimalInput.js';
+import { DECIMAL_TYPE_MESSAGE, decimalProblem, type DecimalInput } from '../core/decimalInput.js';
 import { idSchema, instantSchema, isoDateSchema, roundingSchema } from '../core/schema.js';
 import { tierTableSchema } from '../tiers/schema.js';
 
 /** A decimal > 0 (`INVALID_DECIMAL`, or `OUT_OF_RANGE` when zero or negative). */
 function positiveDecimalSchema() {
-  return z.union([z.string(), z.number()]).superRefine((value, ctx) => {
+  return z.union([z.string(), z.number()], { error: DECIMAL_TYPE_MESSAGE }).superRefine((value, ctx) => {
     const problem = decimalProblem(value);
     if (problem !== undefined) ctx.addIssue({ code: 'custom', message: problem, input: value, params: { code: 'INVALID_DECIMAL' } });
     else if (!(Number(value) > 0))
@@ -17,7 +17,7 @@ const CLOCK_TIME = /^(?:(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d)?|24:00(?::00)?)$/;
 
 /** A local wall-clock time `HH:mm` or `HH:mm:ss`, from `00:00` to `24:00` (end of day). */
 export const clockTimeSchema = /* @__PURE__ */ z
-  .string()
+  .string({ error: 'expected a local clock time written HH:mm or HH:mm:ss' })
   .regex(CLOCK_TIME, { error: 'a local clock time is written HH:mm or HH:mm:ss, from 00:00 to 24:00' });
 
 /** One working interval of a day, in local wall-clock time: `[start, end)`, e.g. 09:00–12:00. */

@@ -9,7 +9,7 @@ import { compareIds, parseInput } from '../core/validate.js';
 import type { TierTable } from '../tiers/schema.js';
 import { scaleTierTable } from '../tiers/scaleTierTable.js';
 import { checkTierTable, policyOf, scoreOfNumber, type CompiledTierTable } from '../tiers/tierScore.js';
-import { compileCalendar, coverInstants, mergePauses, workingBetween, type WorkingCalendar } from './calendar.js';
+import { compileCalendar, coverInstants, MAX_SPAN_MS, mergePauses, workingBetween, type WorkingCalendar } from './calendar.js';
 import { readInstant } from './instant.js';
 import { scoreResponseTimesInputSchema, type ScoreResponseTimesInput, type TicketInput } from './schema.js';
 
@@ -254,7 +254,8 @@ function scaledScore(score: Dec, decimals: number): bigint {
  * @returns Units ordered by id with a {@link MetricSummary} per metric; per-ticket detail when asked.
  * @throws {@link SynergyPayError} `INVALID_INPUT`, `DUPLICATE_ID`, `DATES_OUT_OF_ORDER` (a
  *   ticket event before it was opened, a ticket opened after `asOf`, a pause ending before it
- *   starts), `UNKNOWN_TIME_ZONE`, `OVERLAPPING_INTERVALS`, `CALENDAR_CONFLICT`, `OUT_OF_RANGE`,
+ *   starts), `UNKNOWN_TIME_ZONE`, `OVERLAPPING_INTERVALS`, `CALENDAR_CONFLICT`, `OUT_OF_RANGE`
+ *   (also a ticket opened more than 100 years before `asOf`),
  *   and the tier-table codes (`TIER_BOUNDS_NOT_ORDERED`, `TIER_SCORES_NOT_MONOTONE`,
  *   `TIER_UNIT_MISMATCH`, …).
  *
@@ -297,6 +298,7 @@ export function scoreResponseTimes(input: ScoreResponseTimesInput): ResponseTime
     const open = opened[i]!;
     if (open < earliest) earliest = open;
     if (open > asOf) issues.add('DATES_OUT_OF_ORDER', ['tickets', i, 'opened'], `opened ${tickets[i]!.opened}, after asOf ${parsed.asOf}`);
+    else if (asOf - open > MAX_SPAN_MS) issues.add('OUT_OF_RANGE', ['tickets', i, 'opened'], 'opened more than 100 years before asOf');
     if (responded[i]! < open) issues.add('DATES_OUT_OF_ORDER', ['tickets', i, 'responded'], `responded ${tickets[i]!.responded}, before it was opened ${tickets[i]!.opened}`);
     if (resolved[i]! < open) issues.add('DATES_OUT_OF_ORDER', ['tickets', i, 'resolved'], `resolved ${tickets[i]!.resolved}, before it was opened ${tickets[i]!.opened}`);
     const list = pauses[i];
