@@ -48,6 +48,12 @@ interface Timeline {
   /** Zone offset during interval i, for formatting. */
   readonly offsets: Float64Array;
   readonly count: number;
+  /** Working ms of all intervals. */
+  readonly total: number;
+  /** UTC day (days since 1970-01-01) of `dayIndex[0]`. */
+  readonly indexOrigin: number;
+  /** Per UTC day of the covered span, the first interval ending after that day's 00:00 UTC. */
+  readonly dayIndex: Int32Array;
 }
 
 /** A validated calendar ready for measuring. Holds its own timeline cache (not shared). */
@@ -182,16 +188,30 @@ function buildTimeline(calendar: WorkingCalendar, firstDay: number, lastDay: num
     before[i] = sum;
     sum += ends[i]! - starts[i]!;
   }
+  const coveredFrom = firstDay * DAY_MS + ZONE_MARGIN_MS;
+  const coveredTo = (lastDay + 1) * DAY_MS - ZONE_MARGIN_MS;
+  // A per-day index turns "which interval holds t" into a jump and a step or two, not a search.
+  const indexOrigin = Math.floor(coveredFrom / DAY_MS);
+  const dayIndex = new Int32Array(Math.max(0, Math.floor(coveredTo / DAY_MS) - indexOrigin + 1));
+  let next = 0;
+  for (let d = 0; d < dayIndex.length; d++) {
+    const dayStart = (indexOrigin + d) * DAY_MS;
+    while (next < count && ends[next]! <= dayStart) next++;
+    dayIndex[d] = next;
+  }
   return {
     firstDay,
     lastDay,
-    coveredFrom: firstDay * DAY_MS + ZONE_MARGIN_MS,
-    coveredTo: (lastDay + 1) * DAY_MS - ZONE_MARGIN_MS,
+    coveredFrom,
+    coveredTo,
     starts: Float64Array.from(starts),
     ends: Float64Array.from(ends),
     before,
     offsets: Float64Array.from(offsets),
     count,
+    total: sum,
+    indexOrigin,
+    dayIndex,
   };
 }
 
@@ -231,10 +251,13 @@ function intervalAt(timeline: Timeline, t: number): number {
 
 /** Working ms from the timeline's origin up to instant `t` (which must be covered). */
 function workingUpTo(timeline: Timeline, t: number): number {
-  const i = intervalAt(timeline, t);
-  if (i < 0) return 0;
-  const end = timeline.ends[i]!;
-  return timeline.before[i]! + (t < end ? t : end) - timeline.starts[i]!;
+  const ends = timeline.ends;
+  const count = timeline.count;
+  let i = timeline.dayIndex[Math.floor(t / DAY_MS) - timeline.indexOrigin]!;
+  while (i < count && ends[i]! <= t) i++;
+  if (i === count) return timeline.total;
+  const start = timeline.starts[i]!;
+  return t <= start ? timeline.before[i]! : timeline.before[i]! + (t - start);
 }
 
 /**

@@ -112,7 +112,7 @@ interface MetricPlan {
 }
 
 /** Input with the tickets not yet looked at (for the fast structural check). */
-const headerSchema = /* @__PURE__ */ scoreResponseTimesInputSchema.extend({ tickets: z.array(z.unknown()) });
+const headerSchema = /* @__PURE__ */ scoreResponseTimesInputSchema.omit({ tickets: true });
 type Parsed = z.output<typeof scoreResponseTimesInputSchema>;
 
 const TICKET_KEYS = new Set(['id', 'unit', 'opened', 'responded', 'resolved', 'pauses']);
@@ -122,8 +122,8 @@ interface TicketTimes {
   readonly opened: Float64Array;
   readonly responded: Float64Array;
   readonly resolved: Float64Array;
-  /** Pauses per ticket (`[start, end]` instants), `null` for none. */
-  readonly pauses: ([number, number][] | null)[];
+  /** Pauses (`[start, end]` instants) by ticket index, for the tickets that have any. */
+  readonly pauses: Map<number, [number, number][]>;
 }
 
 function isId(value: unknown): value is string {
@@ -148,7 +148,7 @@ function readTickets(tickets: readonly unknown[]): TicketTimes | undefined {
   const opened = new Float64Array(n);
   const responded = new Float64Array(n);
   const resolved = new Float64Array(n);
-  const pauses: ([number, number][] | null)[] = new Array<[number, number][] | null>(n).fill(null);
+  const pauses = new Map<number, [number, number][]>();
   for (let i = 0; i < n; i++) {
     const ticket = tickets[i];
     if (typeof ticket !== 'object' || ticket === null || Object.getPrototypeOf(ticket) !== Object.prototype) return undefined;
@@ -176,7 +176,7 @@ function readTickets(tickets: readonly unknown[]): TicketTimes | undefined {
         if (from !== from || to !== to) return undefined;
         list.push([from, to]);
       }
-      if (list.length > 0) pauses[i] = list;
+      if (list.length > 0) pauses.set(i, list);
     }
   }
   return { opened, responded, resolved, pauses };
@@ -275,9 +275,19 @@ function scaledScore(score: Dec, decimals: number): bigint {
  * ```
  */
 export function scoreResponseTimes(input: ScoreResponseTimesInput): ResponseTimesResult {
-  const header = headerSchema.safeParse(input);
-  let times = header.success ? readTickets(header.data.tickets) : undefined;
-  const parsed: Parsed = times !== undefined && header.success ? (header.data as Parsed) : parseInput(scoreResponseTimesInputSchema, input);
+  // Million-ticket inputs: zod checks everything but the tickets, a structural check equal to
+  // `ticketSchema` reads the tickets; anything it doubts goes through the full schema, which
+  // reports every issue with its path.
+  let times: TicketTimes | undefined;
+  let parsed: Parsed | undefined;
+  const raw = input as unknown;
+  if (typeof raw === 'object' && raw !== null && Object.getPrototypeOf(raw) === Object.prototype && Array.isArray((raw as { tickets?: unknown }).tickets)) {
+    const { tickets: rawTickets, ...rest } = raw as { tickets: unknown[] };
+    const header = headerSchema.safeParse(rest);
+    times = header.success ? readTickets(rawTickets) : undefined;
+    if (times !== undefined && header.success) parsed = { ...header.data, tickets: rawTickets as Parsed['tickets'] };
+  }
+  parsed ??= parseInput(scoreResponseTimesInputSchema, input);
   times ??= readTickets(parsed.tickets);
   if (times === undefined) throw new SynergyPayError([{ code: 'INVALID_INPUT', path: ['tickets'], message: 'a ticket could not be read' }]);
   const tickets = parsed.tickets as TicketInput[];
@@ -301,8 +311,8 @@ export function scoreResponseTimes(input: ScoreResponseTimesInput): ResponseTime
     else if (asOf - open > MAX_SPAN_MS) issues.add('OUT_OF_RANGE', ['tickets', i, 'opened'], 'opened more than 100 years before asOf');
     if (responded[i]! < open) issues.add('DATES_OUT_OF_ORDER', ['tickets', i, 'responded'], `responded ${tickets[i]!.responded}, before it was opened ${tickets[i]!.opened}`);
     if (resolved[i]! < open) issues.add('DATES_OUT_OF_ORDER', ['tickets', i, 'resolved'], `resolved ${tickets[i]!.resolved}, before it was opened ${tickets[i]!.opened}`);
-    const list = pauses[i];
-    if (list !== null && list !== undefined)
+    const list = pauses.size === 0 ? undefined : pauses.get(i);
+    if (list !== undefined)
       list.forEach(([from, to], j) => {
         if (to < from) issues.add('DATES_OUT_OF_ORDER', ['tickets', i, 'pauses', j, 'end'], 'the pause ends before it starts');
       });
@@ -357,6 +367,8 @@ export function scoreResponseTimes(input: ScoreResponseTimesInput): ResponseTime
     const interpolating = plan.base.interpolate;
     const decimals = rounding.scoreDecimals;
     const eventOf = metric === 'response' ? responded : resolved;
+    // Step scores as text, once per table and band (toFixed per ticket would dominate detail output).
+    const scoreTexts = new Map(tables.map((table) => [table, table.bands.map((band) => band.roundedScore.toFixed(decimals))]));
     for (let i = 0; i < n; i++) {
       const u = unitOf[i]!;
       const start = opened[i]!;
@@ -365,8 +377,8 @@ export function scoreResponseTimes(input: ScoreResponseTimesInput): ResponseTime
       const isOpen = !(end <= asOf); // NaN (no event) or after asOf
       if (isOpen) end = asOf;
       let ms = workingBetween(cal, start, end);
-      const list = pauses[i];
-      if (list !== null && list !== undefined) for (const [from, to] of mergePauses(list, start, end)) ms -= workingBetween(cal, from, to);
+      const list = pauses.size === 0 ? undefined : pauses.get(i);
+      if (list !== undefined) for (const [from, to] of mergePauses(list, start, end)) ms -= workingBetween(cal, from, to);
       const table = tables[u]!;
       const hit = scoreOfNumber(table, ms);
       counts[u * bandCount + hit.band]!++;
@@ -374,7 +386,8 @@ export function scoreResponseTimes(input: ScoreResponseTimesInput): ResponseTime
       if (interpolating) scoreSums[u] = scoreSums[u]! + scaledScore(hit.score, decimals);
       if (detail) {
         const band = table.bands[hit.band]!;
-        measures[m]![i] = { milliseconds: ms, open: isOpen, band: hit.band, label: band.label, score: hit.score.toFixed(decimals) };
+        const score = interpolating ? hit.score.toFixed(decimals) : scoreTexts.get(table)![hit.band]!;
+        measures[m]![i] = { milliseconds: ms, open: isOpen, band: hit.band, label: band.label, score };
       }
     }
     return unitNames.map((_, u): MetricSummary => {
