@@ -35,7 +35,8 @@ const readings = new Map<string, Map<number, LocalMinute>>();
 export function localMinute(timeZone: string, t: number): LocalMinute {
   let cache = readings.get(timeZone);
   if (cache === undefined) readings.set(timeZone, (cache = new Map()));
-  const hit = cache.get(t);
+  const key = t / MINUTE; // a small integer: fast Map keys
+  const hit = cache.get(key);
   if (hit !== undefined) return hit;
   let format = formats.get(timeZone);
   if (format === undefined) {
@@ -58,7 +59,7 @@ export function localMinute(timeZone: string, t: number): LocalMinute {
     weekday: WEEKDAY_KEYS[parts.weekday!]!,
     minuteOfDay: Number(parts.hour) * 60 + Number(parts.minute),
   };
-  cache.set(t, reading);
+  cache.set(key, reading);
   return reading;
 }
 
@@ -91,7 +92,9 @@ export function oracleDuration(calendar: CalendarInput, start: number, end: numb
   let minutes = 0;
   const byDate = new Map<string, [number, number][]>();
   for (let t = start; t < end; t += MINUTE) {
-    if (pauses.some(([from, to]) => t >= from && t < to)) continue;
+    let paused = false;
+    for (const [from, to] of pauses) if (t >= from && t < to) paused = true;
+    if (paused) continue;
     const local = localMinute(timeZone, t);
     let hours = byDate.get(local.date);
     if (hours === undefined) byDate.set(local.date, (hours = hoursOn(calendar, local.date, local.weekday)));
