@@ -31,6 +31,8 @@ export interface BandCount {
   readonly band: number;
   /** The band's label, or `null`. */
   readonly label: string | null;
+  /** The band's bound on the table applied (scaled when an elastic condition applied), e.g. `"48 h"`; `null` on the open last band. */
+  readonly bound: string | null;
   /** The band's score, rounded to `scoreDecimals`. */
   readonly score: string;
   readonly count: number;
@@ -399,7 +401,7 @@ export function scoreResponseTimes(input: ScoreResponseTimesInput): ResponseTime
       for (let b = 0; b < bandCount; b++) {
         const count = counts[u * bandCount + b]!;
         const band = table.bands[b]!;
-        bands.push({ band: b, label: band.label, score: band.roundedScore.toFixed(decimals), count });
+        bands.push({ band: b, label: band.label, bound: band.boundText, score: band.roundedScore.toFixed(decimals), count });
         if (!interpolating) sum += scaledScore(band.roundedScore, decimals) * BigInt(count);
         if (b >= plan.breachFromBand) breaches += count;
       }

@@ -53,7 +53,8 @@ describe('scoreResponseTimes: worked example on a Shanghai office calendar', () 
     // tech: (100 + 80 + 80 + 60) / 4 = 80; bands 1/2/1; one breach (the open last band); 1/4 in band 0.
     expect(tech!.response).toMatchObject({ tickets: 4, open: 0, meanScore: '80.00', breaches: 1, withinFirstBand: '0.2500', condition: null });
     expect(tech!.response!.bands.map((band) => band.count)).toEqual([1, 2, 1]);
-    expect(tech!.response!.bands[2]).toEqual({ band: 2, label: '> 2 h', score: '60.00', count: 1 });
+    expect(tech!.response!.bands[2]).toEqual({ band: 2, label: '> 2 h', bound: null, score: '60.00', count: 1 });
+    expect(tech!.response!.bands.map((band) => band.bound)).toEqual(['1 h', '120 min', null]);
     // finance: (100 + 80 + 80) / 3 = 86.666… → 86.67; F3 still open at asOf; 1/3 → 0.3333.
     expect(finance!.response).toMatchObject({ tickets: 3, open: 1, meanScore: '86.67', breaches: 0, withinFirstBand: '0.3333' });
     expect(finance!.resolution).toBeNull();
@@ -90,6 +91,8 @@ describe('scoreResponseTimes: elastic targets [seed 004]', () => {
     // rd: 3 tickets > 2 → 48 h bound; 30 h ≤ 48 h → 100 each.
     expect(rd!.response).toMatchObject({ meanScore: '100.00', breaches: 0, condition: { id: 'demand-surge', factor: '2' } });
     expect(rd!.response!.trace[0]!.rule).toBe('time.response.elastic');
+    expect(rd!.response!.bands.map((band) => band.bound)).toEqual(['48 h', null]);
+    expect(ops!.response!.bands.map((band) => band.bound)).toEqual(['24 h', null]);
     // ops: 2 tickets, not more than 2 → 24 h bound; 30 h > 24 h → 0 each, both breaches.
     expect(ops!.response).toMatchObject({ meanScore: '0.00', breaches: 2, withinFirstBand: '0.0000', condition: null });
   });
