@@ -261,6 +261,14 @@ function workingUpTo(timeline: Timeline, t: number): number {
 }
 
 /**
+ * Working ms from the timeline's origin up to `t`, for hot loops: `t` must lie inside a span
+ * already passed to {@link coverInstants}. Differences of two such readings are working times.
+ */
+export function workingReading(calendar: WorkingCalendar, t: number): number {
+  return workingUpTo(calendar.timeline!, t);
+}
+
+/**
  * Working milliseconds in `[start, end)` (`start ≤ end`). Covers the span first if needed.
  */
 export function workingBetween(calendar: WorkingCalendar, start: number, end: number): number {

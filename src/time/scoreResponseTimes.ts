@@ -9,7 +9,7 @@ import { compareIds, parseInput } from '../core/validate.js';
 import type { TierTable } from '../tiers/schema.js';
 import { scaleTierTable } from '../tiers/scaleTierTable.js';
 import { checkTierTable, policyOf, scoreOfNumber, type CompiledTierTable } from '../tiers/tierScore.js';
-import { compileCalendar, coverInstants, MAX_SPAN_MS, mergePauses, workingBetween, type WorkingCalendar } from './calendar.js';
+import { compileCalendar, coverInstants, MAX_SPAN_MS, mergePauses, workingBetween, workingReading, type WorkingCalendar } from './calendar.js';
 import { readInstant } from './instant.js';
 import { scoreResponseTimesInputSchema, type ScoreResponseTimesInput, type TicketInput } from './schema.js';
 
@@ -329,6 +329,9 @@ export function scoreResponseTimes(input: ScoreResponseTimesInput): ResponseTime
   issues.throwIfAny();
   const cal = calendar as WorkingCalendar;
   coverInstants(cal, earliest, asOf);
+  // W(opened) once per ticket, shared by both metrics (each measure is W(end) − W(opened)).
+  const openedReading = new Float64Array(n);
+  for (let i = 0; i < n; i++) openedReading[i] = workingReading(cal, opened[i]!);
 
   // Units, and per unit and metric the table that applies.
   const unitIndex = new Map<string, number>();
@@ -378,7 +381,7 @@ export function scoreResponseTimes(input: ScoreResponseTimesInput): ResponseTime
       if (metric === 'response' && !(end <= asOf)) end = resolved[i]!;
       const isOpen = !(end <= asOf); // NaN (no event) or after asOf
       if (isOpen) end = asOf;
-      let ms = workingBetween(cal, start, end);
+      let ms = workingReading(cal, end) - openedReading[i]!;
       const list = pauses.size === 0 ? undefined : pauses.get(i);
       if (list !== undefined) for (const [from, to] of mergePauses(list, start, end)) ms -= workingBetween(cal, from, to);
       const table = tables[u]!;
