@@ -160,6 +160,25 @@ describe('scoreResponseTimes: resolution, pauses and asOf', () => {
   });
 });
 
+describe('scoreResponseTimes: interpolating tables', () => {
+  it('scores each ticket on the line between anchors, rounds it, and averages the rounded scores', () => {
+    const result = scoreResponseTimes({
+      asOf: '2026-03-09T18:00:00Z',
+      detail: true,
+      tickets: [
+        { id: 'A', unit: 'tech', opened: '2026-03-09T09:00:00Z', responded: '2026-03-09T10:30:00Z' }, // 90 min
+        { id: 'B', unit: 'tech', opened: '2026-03-09T09:00:00Z', responded: '2026-03-09T10:40:00Z' }, // 100 min
+      ],
+      response: { table: { direction: 'lowerIsBetter', unit: 'duration', interpolate: true, bands: [{ bound: 60, score: 100 }, { bound: 120, score: 80 }, { score: 60 }] } },
+    });
+    // 90 min: 100 + (80 − 100)·(90 − 60)/(120 − 60) = 90.00; 100 min: 100 − 20·40/60 = 86.666… → 86.67.
+    expect(result.tickets!.map((ticket) => ticket.response!.score)).toEqual(['90.00', '86.67']);
+    // Mean of the rounded scores: (90.00 + 86.67) / 2 = 88.335 → 88.34 (half-up).
+    expect(result.units[0]!.response!.meanScore).toBe('88.34');
+    expect(result.units[0]!.response!.bands.map((band) => band.count)).toEqual([0, 2, 0]);
+  });
+});
+
 describe('scoreResponseTimes: bad input', () => {
   const ticket = { id: 'T1', unit: 'tech', opened: '2026-03-09T09:00:00+08:00', responded: '2026-03-09T10:00:00+08:00' };
   const base: ScoreResponseTimesInput = { asOf: '2026-03-13T18:00:00+08:00', calendar: shanghai, tickets: [ticket], response: { table: seed001 } };
