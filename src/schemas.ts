@@ -1,6 +1,7 @@
 import { allocateInputSchema } from './core/allocate.js';
 import { creditFactsInputSchema } from './interlock/creditSchema.js';
 import { settleInterlockInputSchema } from './interlock/settleSchema.js';
+import { businessDurationInputSchema, scoreResponseTimesInputSchema } from './time/schema.js';
 import { rateTableInputSchema, tierScoreInputSchema } from './tiers/schema.js';
 import { resolvePlanInputSchema, runPeriodInputSchema } from './period/schema.js';
 
@@ -15,6 +16,7 @@ export const schemas = {
   applyRateTable: rateTableInputSchema,
 
   // time
+  businessDuration: businessDurationInputSchema,
 
   // linkage
 
@@ -25,6 +27,7 @@ export const schemas = {
   // ratings
 
   // response times
+  scoreResponseTimes: scoreResponseTimesInputSchema,
 
   // pool
 
