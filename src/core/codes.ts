@@ -26,6 +26,9 @@ export const errorCatalogue = {
   // ── time ───────────────────────────────────────────────────────────────────
 
   // ── ratings ────────────────────────────────────────────────────────────────
+  INVALID_RACI_MATRIX: 'A key task of the RACI matrix does not have exactly one A (accountable) and at least one R (responsible).',
+  DUPLICATE_RATING: 'One rater rated the same ratee on the same dimension twice in one period.',
+  DECISION_NOT_FLAGGED: 'A review decision names a rating that was not flagged for review (or was rejected), so there is nothing to decide.',
 
   // ── linkage & scorecard ────────────────────────────────────────────────────
 
