@@ -1,4 +1,6 @@
 import { allocateInputSchema } from './core/allocate.js';
+// ratings
+import { reviewRatingsInputSchema, scoreRatingsInputSchema } from './ratings/schema.js';
 
 /**
  * Every public function's input schema (zod 4), by function name. Use them to validate data
@@ -15,6 +17,8 @@ export const schemas = {
   // interlock
 
   // ratings
+  reviewRatings: reviewRatingsInputSchema,
+  scoreRatings: scoreRatingsInputSchema,
 
   // response times
 

@@ -110,7 +110,9 @@ export interface RatingsAnalysis {
   readonly flags: Uint8Array;
   /** Index of the decision per rating, −1 when none. */
   readonly decisionOf: Int32Array;
-  /** Every rating's index, ordered by (ratee, period, dimension, rater) ids. */
+  /** Rank of each interned party id in code-unit order. */
+  readonly partyRank: Int32Array;
+  /** Every rating's index, ordered by (ratee, period, dimension) ids (input order within a group). */
   readonly order: Int32Array;
   readonly groups: readonly RatingGroup[];
   /** Group index per rating (−1 for rejected ratings). */
@@ -125,13 +127,17 @@ interface Interner {
   readonly ids: string[];
   readonly index: Map<string, number>;
   readonly first: number[];
+  /** The last id looked up and its index: consecutive rows often repeat an id. */
+  last: string | undefined;
+  lastIndex: number;
 }
 
 function interner(): Interner {
-  return { ids: [], index: new Map(), first: [] };
+  return { ids: [], index: new Map(), first: [], last: undefined, lastIndex: -1 };
 }
 
 function intern(table: Interner, id: string, row: number): number {
+  if (id === table.last) return table.lastIndex;
   let k = table.index.get(id);
   if (k === undefined) {
     k = table.ids.length;
@@ -139,6 +145,8 @@ function intern(table: Interner, id: string, row: number): number {
     table.index.set(id, k);
     table.first.push(row);
   }
+  table.last = id;
+  table.lastIndex = k;
   return k;
 }
 
@@ -150,16 +158,15 @@ function ranks(ids: readonly string[]): Int32Array {
   return rank;
 }
 
-/** Stable counting sort of `order` by `rank[key[i]]`. */
-function countingSort(order: Int32Array, key: Int32Array, rank: Int32Array): Int32Array {
-  const buckets = rank.length;
+/** Stable counting sort of `order` by `bucketOf(i)` ∈ [0, buckets). */
+function countingSort(order: Int32Array, buckets: number, bucketOf: (i: number) => number): Int32Array {
   const counts = new Int32Array(buckets + 1);
-  for (let p = 0; p < order.length; p++) (counts[(rank[key[order[p] as number] as number] as number) + 1] as number)++;
+  for (let p = 0; p < order.length; p++) (counts[bucketOf(order[p] as number) + 1] as number)++;
   for (let b = 0; b < buckets; b++) counts[b + 1] = (counts[b + 1] as number) + (counts[b] as number);
   const next = new Int32Array(order.length);
   for (let p = 0; p < order.length; p++) {
     const i = order[p] as number;
-    const bucket = rank[key[i] as number] as number;
+    const bucket = bucketOf(i);
     next[counts[bucket] as number] = i;
     counts[bucket] = (counts[bucket] as number) + 1;
   }
@@ -313,10 +320,21 @@ export function analyseRatings(input: ParsedRatingsInput): RatingsAnalysis {
   const periodRank = ranks(periodTable.ids);
   let order: Int32Array = new Int32Array(n);
   for (let i = 0; i < n; i++) order[i] = i;
-  order = countingSort(order, rater, partyRank);
-  order = countingSort(order, dimension, dimensionRank);
-  order = countingSort(order, period, periodRank);
-  order = countingSort(order, ratee, partyRank);
+  const nParties = partyRank.length;
+  const nPeriods = periodRank.length;
+  const nDimensions = dimensionRank.length;
+  if (nParties * nPeriods * nDimensions <= 4 * n + 1024) {
+    // one pass on the combined (ratee, period, dimension) key
+    order = countingSort(order, nParties * nPeriods * nDimensions, (i) =>
+      ((partyRank[ratee[i] as number] as number) * nPeriods + (periodRank[period[i] as number] as number)) * nDimensions + (dimensionRank[dimension[i] as number] as number),
+    );
+  } else {
+    order = countingSort(order, nDimensions, (i) => dimensionRank[dimension[i] as number] as number);
+    order = countingSort(order, nPeriods, (i) => periodRank[period[i] as number] as number);
+    order = countingSort(order, nParties, (i) => partyRank[ratee[i] as number] as number);
+  }
+  const lastGroupOfRater = new Int32Array(nParties).fill(-1);
+  const lastRowOfRater = new Int32Array(nParties);
 
   const groups: RatingGroup[] = [];
   const groupOf = new Int32Array(n).fill(-1);
@@ -336,18 +354,22 @@ export function analyseRatings(input: ParsedRatingsInput): RatingsAnalysis {
       ratee[order[end] as number] === ratee[head] &&
       period[order[end] as number] === period[head] &&
       dimension[order[end] as number] === dimension[head]
-    ) {
-      const i = order[end] as number;
-      const previous = order[end - 1] as number;
-      if (rater[i] === rater[previous]) {
-        const [first, second] = previous < i ? [previous, i] : [i, previous];
+    )
+      end++;
+    const groupIndex = groups.length;
+    for (let p = start; p < end; p++) {
+      const i = order[p] as number;
+      const who = rater[i] as number;
+      if (lastGroupOfRater[who] === groupIndex) {
+        const previous = lastRowOfRater[who] as number;
         issues.add(
           'DUPLICATE_RATING',
-          ['ratings', second],
-          `rater "${partyTable.ids[rater[i] as number]}" already rated "${partyTable.ids[ratee[i] as number]}" on "${dimensionTable.ids[dimension[i] as number]}" in this period at ratings[${first}]`,
+          ['ratings', i],
+          `rater "${partyTable.ids[who]}" already rated "${partyTable.ids[ratee[i] as number]}" on "${dimensionTable.ids[dimension[i] as number]}" in this period at ratings[${previous}]`,
         );
       }
-      end++;
+      lastGroupOfRater[who] = groupIndex;
+      lastRowOfRater[who] = i;
     }
     let size = 0;
     for (let p = start; p < end; p++) {
@@ -467,6 +489,7 @@ export function analyseRatings(input: ParsedRatingsInput): RatingsAnalysis {
     reason,
     flags,
     decisionOf,
+    partyRank,
     order,
     groups,
     groupOf,

@@ -1,7 +1,7 @@
 import { Dec } from '../core/decimal.js';
 import { decimalText } from '../core/decimalInput.js';
 import { roundTo } from '../core/rounding.js';
-import { parseInput } from '../core/validate.js';
+import { parseRatingsInput } from './parse.js';
 import {
   analyseRatings,
   FLAG_HIGH,
@@ -166,7 +166,7 @@ export interface ReviewRatingsResult {
  * ```
  */
 export function reviewRatings(input: ReviewRatingsInput): ReviewRatingsResult {
-  const parsed = parseInput(reviewRatingsInputSchema, input);
+  const parsed = parseRatingsInput(reviewRatingsInputSchema, input);
   return reviewResult(analyseRatings(parsed));
 }
 
@@ -234,61 +234,92 @@ function describeSettings(analysis: RatingsAnalysis): RatingSettingsUsed {
 }
 
 function describeFlags(analysis: RatingsAnalysis): RatingFlag[] {
-  const { order, flags, status, groupOf, groups, scaled, places } = analysis;
+  const { order, flags, status, groups, scaled, places, rater, partyRank } = analysis;
   const { ratings } = analysis.input;
   const decisions = analysis.input.decisions ?? [];
   const settings = analysis.settings;
   const unit = new Dec(10).pow(places);
   const toDec = (value: number): Dec => new Dec(value).div(unit);
+  const low = settings.extremeLow === null ? null : settings.extremeLow.toFixed();
+  const high = settings.extremeHigh === null ? null : settings.extremeHigh.toFixed();
   const result: RatingFlag[] = [];
-  let cachedGroup = -1;
-  let sorted = new Float64Array(0);
-  for (let p = 0; p < order.length; p++) {
-    const i = order[p] as number;
-    const bits = flags[i] as number;
-    if (bits === 0 || status[i] === REJECTED) continue;
-    const g = groupOf[i] as number;
-    const group = groups[g] as (typeof groups)[number];
-    if (g !== cachedGroup) {
-      sorted = new Float64Array(group.size);
-      let k = 0;
-      for (let q = group.start; q < group.end; q++) {
-        const member = order[q] as number;
-        if (status[member] !== REJECTED) sorted[k++] = scaled[member] as number;
-      }
-      sorted.sort();
-      cachedGroup = g;
+  for (const group of groups) {
+    const flagged: number[] = [];
+    for (let p = group.start; p < group.end; p++) {
+      const i = order[p] as number;
+      if (flags[i] !== 0 && status[i] !== REJECTED) flagged.push(i);
     }
-    const rating = ratings[i] as (typeof ratings)[number];
-    const reasons: FlagReason[] = [];
-    const low = settings.extremeLow === null ? null : settings.extremeLow.toFixed();
-    const high = settings.extremeHigh === null ? null : settings.extremeHigh.toFixed();
-    const scoreText = decimalText(rating.score);
-    if ((bits & FLAG_LOW) !== 0) reasons.push({ code: 'extremeLow', rule: `score ≤ ${low}`, statistic: scoreText, low, high, median: null, spread: null });
-    if ((bits & FLAG_HIGH) !== 0) reasons.push({ code: 'extremeHigh', rule: `score ≥ ${high}`, statistic: scoreText, low, high, median: null, spread: null });
-    if ((bits & FLAG_STAT) !== 0) reasons.push(statisticalReason(group.test, sorted, scaled[i] as number, toDec, analysis));
-    const d = analysis.decisionOf[i] as number;
-    const decision = d === -1 ? null : (decisions[d] as (typeof decisions)[number]);
-    result.push({
-      rating: rating.id,
-      rater: rating.rater,
-      ratee: rating.ratee,
-      dimension: rating.dimension,
-      period: rating.period ?? null,
-      score: scoreText,
-      groupSize: group.size,
-      reasons,
-      status: decision === null ? 'pending' : decision.action === 'keep' ? 'kept' : decision.action === 'drop' ? 'dropped' : 'adjusted',
-      decision:
-        decision === null
-          ? null
-          : { action: decision.action, reviewer: decision.reviewer, note: decision.note, score: decision.action === 'adjust' ? decimalText(decision.score) : null },
-    });
+    if (flagged.length === 0) continue;
+    // the review queue lists a group's flags by rater id, whatever the input order
+    flagged.sort((a, b) => (partyRank[rater[a] as number] as number) - (partyRank[rater[b] as number] as number));
+    const sorted = new Float64Array(group.size);
+    let k = 0;
+    for (let p = group.start; p < group.end; p++) {
+      const member = order[p] as number;
+      if (status[member] !== REJECTED) sorted[k++] = scaled[member] as number;
+    }
+    sorted.sort();
+    const stats = groupStatistics(group.test, sorted);
+    for (const i of flagged) {
+      const bits = flags[i] as number;
+      const rating = ratings[i] as (typeof ratings)[number];
+      const reasons: FlagReason[] = [];
+      const scoreText = decimalText(rating.score);
+      if ((bits & FLAG_LOW) !== 0) reasons.push({ code: 'extremeLow', rule: `score ≤ ${low}`, statistic: scoreText, low, high, median: null, spread: null });
+      if ((bits & FLAG_HIGH) !== 0) reasons.push({ code: 'extremeHigh', rule: `score ≥ ${high}`, statistic: scoreText, low, high, median: null, spread: null });
+      if ((bits & FLAG_STAT) !== 0) reasons.push(statisticalReason(group.test, sorted, stats, scaled[i] as number, toDec, analysis));
+      const d = analysis.decisionOf[i] as number;
+      const decision = d === -1 ? null : (decisions[d] as (typeof decisions)[number]);
+      result.push({
+        rating: rating.id,
+        rater: rating.rater,
+        ratee: rating.ratee,
+        dimension: rating.dimension,
+        period: rating.period ?? null,
+        score: scoreText,
+        groupSize: group.size,
+        reasons,
+        status: decision === null ? 'pending' : decision.action === 'keep' ? 'kept' : decision.action === 'drop' ? 'dropped' : 'adjusted',
+        decision:
+          decision === null
+            ? null
+            : { action: decision.action, reviewer: decision.reviewer, note: decision.note, score: decision.action === 'adjust' ? decimalText(decision.score) : null },
+      });
+    }
   }
   return result;
 }
 
-function statisticalReason(test: GroupTest, sorted: Float64Array, x: number, toDec: (value: number) => Dec, analysis: RatingsAnalysis): FlagReason {
+/** A group's median (doubled), MAD (×4) and Σ|x − median| (×2), as exact integers. */
+interface GroupStatistics {
+  readonly median2: number;
+  readonly mad4: number;
+  readonly deviationSum2: bigint;
+}
+
+function groupStatistics(test: GroupTest, sorted: Float64Array): GroupStatistics {
+  const n = sorted.length;
+  if (test === 'leaveOneOut' || test === 'none') return { median2: 0, mad4: 0, deviationSum2: 0n };
+  const med2 = median2(sorted, n);
+  const deviations = new Float64Array(n);
+  let sum = 0n;
+  for (let j = 0; j < n; j++) {
+    const dev2 = Math.abs(2 * (sorted[j] as number) - med2);
+    deviations[j] = dev2;
+    sum += BigInt(dev2);
+  }
+  deviations.sort();
+  return { median2: med2, mad4: median2(deviations, n), deviationSum2: sum };
+}
+
+function statisticalReason(
+  test: GroupTest,
+  sorted: Float64Array,
+  stats: GroupStatistics,
+  x: number,
+  toDec: (value: number) => Dec,
+  analysis: RatingsAnalysis,
+): FlagReason {
   const { settings } = analysis;
   const { mode, coefficientDecimals } = settings.rounding;
   const n = sorted.length;
@@ -306,30 +337,25 @@ function statisticalReason(test: GroupTest, sorted: Float64Array, x: number, toD
       spread: null,
     };
   }
-  const median = toDec(median2(sorted, n)).div(2);
-  const deviations = Array.from(sorted, (value) => toDec(value).minus(median).abs()).sort((a, b) => a.comparedTo(b));
+  const median = toDec(stats.median2).div(2);
   const difference = toDec(x).minus(median);
   if (test === 'modifiedZ') {
-    const mad = (deviations[(n - 1) >> 1] as Dec).plus(deviations[n >> 1] as Dec).div(2);
-    const m = difference.times(Z_CONSTANT).div(mad);
+    const mad = toDec(stats.mad4).div(4);
     return {
       code: 'modifiedZ',
       rule: `|M| > ${threshold}, M = ${Z_CONSTANT} × (x − median) / MAD`,
-      statistic: roundTo(m, coefficientDecimals, mode).toFixed(),
+      statistic: roundTo(difference.times(Z_CONSTANT).div(mad), coefficientDecimals, mode).toFixed(),
       low: settings.zThreshold.negated().toFixed(),
       high: threshold,
       median: median.toFixed(),
       spread: mad.toFixed(),
     };
   }
-  let sum = new Dec(0);
-  for (const deviation of deviations) sum = sum.plus(deviation);
-  const meanDeviation = sum.div(n);
-  const m = difference.div(meanDeviation.times(MEAN_DEVIATION_CONSTANT));
+  const meanDeviation = new Dec(stats.deviationSum2.toString()).div(new Dec(10).pow(analysis.places)).div(2 * n);
   return {
     code: 'meanDeviation',
     rule: `|M| > ${threshold}, M = (x − median) / (${MEAN_DEVIATION_CONSTANT} × meanAD) (MAD = 0)`,
-    statistic: roundTo(m, coefficientDecimals, mode).toFixed(),
+    statistic: roundTo(difference.div(meanDeviation.times(MEAN_DEVIATION_CONSTANT)), coefficientDecimals, mode).toFixed(),
     low: settings.zThreshold.negated().toFixed(),
     high: threshold,
     median: median.toFixed(),
