@@ -112,13 +112,9 @@ export interface RatingsAnalysis {
   readonly decisionOf: Int32Array;
   /** Rank of each interned party id in code-unit order. */
   readonly partyRank: Int32Array;
-  /** Every rating's index, ordered by (ratee, period, dimension) ids (input order within a group). */
+  /** Every rating's index, ordered by (ratee, period, dimension, rater) ids: the outcome order. */
   readonly order: Int32Array;
   readonly groups: readonly RatingGroup[];
-  /** Group index per rating (−1 for rejected ratings). */
-  readonly groupOf: Int32Array;
-  /** Rating indexes ordered by rating id. */
-  readonly byId: Int32Array;
   /** Warnings, e.g. more than 4 dimensions. */
   readonly warnings: { code: string; message: string }[];
 }
@@ -171,6 +167,53 @@ function countingSort(order: Int32Array, buckets: number, bucketOf: (i: number) 
     counts[bucket] = (counts[bucket] as number) + 1;
   }
   return next;
+}
+
+/** FNV-1a hash of a string's UTF-16 code units, 32 bits. */
+function hashId(id: string): number {
+  let hash = 0x811c9dc5;
+  for (let k = 0; k < id.length; k++) {
+    hash ^= id.charCodeAt(k);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return hash >>> 0;
+}
+
+/**
+ * Pairs `[first, repeat]` of rating indexes sharing an id. One pass when the ids already ascend;
+ * otherwise the ids are bucketed by a hash packed with the index into one float (a native numeric
+ * sort, far cheaper than sorting a million strings), and only equal hashes compare their strings.
+ */
+function duplicateRatingIds(ratings: readonly { readonly id: string }[]): [number, number][] {
+  const n = ratings.length;
+  const idOf = (i: number): string => (ratings[i] as { id: string }).id;
+  let ascending = true;
+  for (let i = 1; i < n && ascending; i++) if (idOf(i - 1) >= idOf(i)) ascending = false;
+  if (ascending) return [];
+  const indexBits = Math.max(1, Math.ceil(Math.log2(n + 1)));
+  const hashBits = Math.min(32, 53 - indexBits);
+  const indexScale = 2 ** indexBits;
+  const keys = new Float64Array(n);
+  for (let i = 0; i < n; i++) keys[i] = Math.floor(hashId(idOf(i)) / 2 ** (32 - hashBits)) * indexScale + i;
+  keys.sort();
+  const pairs: [number, number][] = [];
+  let start = 0;
+  while (start < n) {
+    const bucket = Math.floor((keys[start] as number) / indexScale);
+    let end = start + 1;
+    while (end < n && Math.floor((keys[end] as number) / indexScale) === bucket) end++;
+    if (end - start > 1) {
+      const first = new Map<string, number>();
+      for (let p = start; p < end; p++) {
+        const i = (keys[p] as number) % indexScale;
+        const earlier = first.get(idOf(i));
+        if (earlier === undefined) first.set(idOf(i), i);
+        else pairs.push([earlier, i]);
+      }
+    }
+    start = end;
+  }
+  return pairs.sort((a, b) => a[1] - b[1]);
 }
 
 /**
@@ -235,11 +278,12 @@ export function analyseRatings(input: ParsedRatingsInput): RatingsAnalysis {
     if (wholeDigitsOf(decision.score) > boundWhole) decisionOutside[d] = 1;
     else places = Math.max(places, decimalsOf(decision.score));
   }
-  if (boundWhole + places > MAX_SCALED_DIGITS) {
+  const digits = boundWhole + Math.max(places, settings.rounding.scoreDecimals);
+  if (digits > MAX_SCALED_DIGITS) {
     issues.add(
       'OUT_OF_RANGE',
       ['plan', 'scale'],
-      `scores need ${boundWhole + places} digits at a common ${places} decimals; at most ${MAX_SCALED_DIGITS} are supported`,
+      `scores on this scale need ${digits} digits (whole digits of the scale + decimals of the scores or of the score rounding); at most ${MAX_SCALED_DIGITS} are supported`,
     );
     issues.throwIfAny();
   }
@@ -301,17 +345,9 @@ export function analyseRatings(input: ParsedRatingsInput): RatingsAnalysis {
   }
 
   // ── rating ids unique ──
-  const ids = new Array<string>(n);
-  for (let i = 0; i < n; i++) ids[i] = (ratings[i] as (typeof ratings)[number]).id;
-  const byId = idOrder(ids);
-  for (let p = 1; p < n; p++) {
-    const i = byId[p] as number;
-    const previous = byId[p - 1] as number;
-    if (ids[i] === ids[previous]) {
-      const [first, second] = previous < i ? [previous, i] : [i, previous];
-      issues.add('DUPLICATE_ID', ['ratings', second, 'id'], `id "${ids[i]}" is already used at ratings[${first}]`);
-    }
-  }
+  const idOf = (i: number): string => (ratings[i] as (typeof ratings)[number]).id;
+  for (const [first, repeat] of duplicateRatingIds(ratings))
+    issues.add('DUPLICATE_ID', ['ratings', repeat, 'id'], `id "${idOf(repeat)}" is already used at ratings[${first}]`);
   issues.throwIfAny();
 
   // ── order by (ratee, period, dimension, rater) and find groups ──
@@ -323,6 +359,8 @@ export function analyseRatings(input: ParsedRatingsInput): RatingsAnalysis {
   const nParties = partyRank.length;
   const nPeriods = periodRank.length;
   const nDimensions = dimensionRank.length;
+  // rater first: a stable sort keeps raters in id order inside each group
+  order = countingSort(order, nParties, (i) => partyRank[rater[i] as number] as number);
   if (nParties * nPeriods * nDimensions <= 4 * n + 1024) {
     // one pass on the combined (ratee, period, dimension) key
     order = countingSort(order, nParties * nPeriods * nDimensions, (i) =>
@@ -337,14 +375,15 @@ export function analyseRatings(input: ParsedRatingsInput): RatingsAnalysis {
   const lastRowOfRater = new Int32Array(nParties);
 
   const groups: RatingGroup[] = [];
-  const groupOf = new Int32Array(n).fill(-1);
   const flags = new Uint8Array(n);
   const groupSettings = buildGroupSettings(settings, looDelta2);
-  const values = new Float64Array(Math.max(n, 1));
-  const sorted = new Float64Array(Math.max(n, 1));
-  const scratch = new Float64Array(Math.max(n, 1));
-  const members = new Int32Array(Math.max(n, 1));
-  const groupFlags = new Uint8Array(Math.max(n, 1));
+  // scratch buffers sized by the largest group, not by n: fewer large allocations, less GC
+  let capacity = 0;
+  let values = new Float64Array(0);
+  let sorted = new Float64Array(0);
+  let scratch = new Float64Array(0);
+  let members = new Int32Array(0);
+  let groupFlags = new Uint8Array(0);
   let start = 0;
   while (start < n) {
     const head = order[start] as number;
@@ -357,6 +396,14 @@ export function analyseRatings(input: ParsedRatingsInput): RatingsAnalysis {
     )
       end++;
     const groupIndex = groups.length;
+    if (end - start > capacity) {
+      capacity = Math.max(end - start, 2 * capacity, 64);
+      values = new Float64Array(capacity);
+      sorted = new Float64Array(capacity);
+      scratch = new Float64Array(capacity);
+      members = new Int32Array(capacity);
+      groupFlags = new Uint8Array(capacity);
+    }
     for (let p = start; p < end; p++) {
       const i = order[p] as number;
       const who = rater[i] as number;
@@ -385,7 +432,6 @@ export function analyseRatings(input: ParsedRatingsInput): RatingsAnalysis {
       sorted.subarray(0, size).sort();
       groupFlags.fill(0, 0, size);
       test = flagGroup(values, sorted, size, groupSettings, groupFlags, scratch);
-      const g = groups.length;
       for (let j = 0; j < size; j++) {
         const i = members[j] as number;
         const x = values[j] as number;
@@ -393,7 +439,6 @@ export function analyseRatings(input: ParsedRatingsInput): RatingsAnalysis {
         if (x <= lowScaled) bits |= FLAG_LOW;
         if (x >= highScaled) bits |= FLAG_HIGH;
         flags[i] = bits;
-        groupOf[i] = g;
       }
     }
     groups.push({ ratee: ratee[head] as number, period: period[head] as number, dimension: dimension[head] as number, start, end, size, test });
@@ -403,7 +448,8 @@ export function analyseRatings(input: ParsedRatingsInput): RatingsAnalysis {
 
   // ── review decisions ──
   const decisionOf = new Int32Array(n).fill(-1);
-  const used = Float64Array.from(scaled);
+  // the score used differs from the one given only for `adjust` decisions
+  const used = decisions.some((decision) => decision.action === 'adjust') ? scaled.slice() : scaled;
   if (decisions.length > 0) {
     const byRating = new Map<string, number>();
     for (let d = 0; d < decisions.length; d++) {
@@ -414,14 +460,14 @@ export function analyseRatings(input: ParsedRatingsInput): RatingsAnalysis {
     }
     const matched = new Uint8Array(decisions.length);
     for (let i = 0; i < n; i++) {
-      const d = byRating.get(ids[i] as string);
+      const d = byRating.get(idOf(i));
       if (d === undefined) continue;
       matched[d] = 1;
       if (flags[i] === 0 || status[i] === REJECTED) {
         issues.add(
           'DECISION_NOT_FLAGGED',
           ['decisions', d, 'rating'],
-          status[i] === REJECTED ? `rating "${ids[i]}" was rejected (${REASON_NAMES[reason[i] as number]}), not flagged` : `rating "${ids[i]}" was not flagged for review`,
+          status[i] === REJECTED ? `rating "${idOf(i)}" was rejected (${REASON_NAMES[reason[i] as number]}), not flagged` : `rating "${idOf(i)}" was not flagged for review`,
         );
         continue;
       }
@@ -492,8 +538,6 @@ export function analyseRatings(input: ParsedRatingsInput): RatingsAnalysis {
     partyRank,
     order,
     groups,
-    groupOf,
-    byId,
     warnings,
   };
 }

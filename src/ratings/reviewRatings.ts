@@ -73,6 +73,10 @@ export interface RatingFlag {
 export interface RatingOutcome {
   /** The rating's id. */
   readonly id: string;
+  readonly rater: string;
+  readonly ratee: string;
+  readonly dimension: string;
+  readonly period: string | null;
   readonly status: RatingStatus;
   readonly reason: OutcomeReason;
   /** Whether the rating enters the score (counted, adjusted, or pending when the plan includes pending). */
@@ -115,7 +119,10 @@ export interface RatingWarning {
 export interface ReviewRatingsResult {
   /** The review queue, ordered by (ratee, period, dimension, rater) ids. */
   readonly flags: RatingFlag[];
-  /** One outcome per input rating, ordered by rating id. */
+  /**
+   * One outcome per input rating, ordered by (ratee, period, dimension, rater) ids — a unique key,
+   * since one rater rates a ratee once per dimension and period.
+   */
   readonly outcomes: RatingOutcome[];
   readonly counts: RatingCounts;
   readonly warnings: RatingWarning[];
@@ -182,13 +189,18 @@ export function reviewResult(analysis: RatingsAnalysis): ReviewRatingsResult {
 }
 
 function describeOutcomes(analysis: RatingsAnalysis): RatingOutcome[] {
-  const { byId, status, reason, included } = analysis;
+  const { order, status, reason, included } = analysis;
   const ratings = analysis.input.ratings;
-  const outcomes = new Array<RatingOutcome>(byId.length);
-  for (let p = 0; p < byId.length; p++) {
-    const i = byId[p] as number;
+  const outcomes = new Array<RatingOutcome>(order.length);
+  for (let p = 0; p < order.length; p++) {
+    const i = order[p] as number;
+    const rating = ratings[i] as (typeof ratings)[number];
     outcomes[p] = {
-      id: (ratings[i] as (typeof ratings)[number]).id,
+      id: rating.id,
+      rater: rating.rater,
+      ratee: rating.ratee,
+      dimension: rating.dimension,
+      period: rating.period ?? null,
       status: STATUS_NAMES[status[i] as number] as RatingStatus,
       reason: REASON_NAMES[reason[i] as number] as OutcomeReason,
       included: included[i] === 1,
@@ -234,7 +246,7 @@ function describeSettings(analysis: RatingsAnalysis): RatingSettingsUsed {
 }
 
 function describeFlags(analysis: RatingsAnalysis): RatingFlag[] {
-  const { order, flags, status, groups, scaled, places, rater, partyRank } = analysis;
+  const { order, flags, status, groups, scaled, places } = analysis;
   const { ratings } = analysis.input;
   const decisions = analysis.input.decisions ?? [];
   const settings = analysis.settings;
@@ -250,8 +262,7 @@ function describeFlags(analysis: RatingsAnalysis): RatingFlag[] {
       if (flags[i] !== 0 && status[i] !== REJECTED) flagged.push(i);
     }
     if (flagged.length === 0) continue;
-    // the review queue lists a group's flags by rater id, whatever the input order
-    flagged.sort((a, b) => (partyRank[rater[a] as number] as number) - (partyRank[rater[b] as number] as number));
+    // `order` lists a group's ratings by rater id, whatever the input order
     const sorted = new Float64Array(group.size);
     let k = 0;
     for (let p = group.start; p < group.end; p++) {

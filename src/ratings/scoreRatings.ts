@@ -114,11 +114,14 @@ interface DimensionPlan {
   readonly weightPlaces: number;
 }
 
-/** Per-rating shift in scaled units of `shiftPlaces` decimals (0 when no correction). */
+/** 2^52: number sums are flushed to bigint beyond it, so every addition of a value below 2^50 stays exact. */
+const CHUNK = 4_503_599_627_370_496;
+
+/** The leniency shifts applied, and the shift of every rating at the working precision. */
 interface LeniencyOutcome {
   readonly shifts: LeniencyShift[];
-  /** Shift per rating, at `shiftPlaces` decimals, or `undefined` when off. */
-  readonly perRating: bigint[] | undefined;
+  /** Shift per rating, scaled to the working precision (each below 2^50 in magnitude), or `undefined` when off. */
+  readonly perRating: Float64Array | undefined;
 }
 
 function scoreAnalysis(analysis: RatingsAnalysis, dimensionInputs: readonly { id: string; weight: string | number }[]): { scores: RateeScore[]; leniency: LeniencyShift[] } {
@@ -138,6 +141,7 @@ function scoreAnalysis(analysis: RatingsAnalysis, dimensionInputs: readonly { id
   const precision = Math.max(places, scoreDecimals);
   const toPrecision = pow10(precision - places);
   const leniency = settings.leniencyMinRatees === null ? { shifts: [], perRating: undefined } : leniencyShifts(analysis, precision);
+  const shifts = leniency.perRating;
 
   const scores: RateeScore[] = [];
   let g = 0;
@@ -150,19 +154,31 @@ function scoreAnalysis(analysis: RatingsAnalysis, dimensionInputs: readonly { id
       const group = groups[g] as (typeof groups)[number];
       const k = planIndexOfInterned[group.dimension] as number;
       let count = 0;
-      let sum = 0;
-      let exact = true;
-      let big = 0n;
+      // exact sums in number chunks: |value| < 2^50 and |partial| ≤ 2^52 keep every addition exact
+      let partial = 0;
+      let total = 0n;
+      let shiftPartial = 0;
+      let shiftTotal = 0n;
       for (let p = group.start; p < group.end; p++) {
         const i = order[p] as number;
         if (included[i] !== 1) continue;
         count++;
-        sum += used[i] as number;
-        if (leniency.perRating !== undefined) big += leniency.perRating[i] as bigint;
-        if (!Number.isSafeInteger(sum)) exact = false;
+        partial += used[i] as number;
+        if (partial > CHUNK || partial < -CHUNK) {
+          total += BigInt(partial);
+          partial = 0;
+        }
+        if (shifts !== undefined) {
+          shiftPartial += shifts[i] as number;
+          if (shiftPartial > CHUNK || shiftPartial < -CHUNK) {
+            shiftTotal += BigInt(shiftPartial);
+            shiftPartial = 0;
+          }
+        }
       }
-      let total = exact ? BigInt(sum) : 0n;
-      if (!exact) for (let p = group.start; p < group.end; p++) if (included[order[p] as number] === 1) total += BigInt(used[order[p] as number] as number);
+      total += BigInt(partial);
+      shiftTotal += BigInt(shiftPartial);
+      const big = shiftTotal;
       counts[k] = count;
       sums[k] = total * toPrecision + big;
       g++;
@@ -244,50 +260,71 @@ function leniencyShifts(analysis: RatingsAnalysis, precision: number): LeniencyO
   const { mode, scoreDecimals } = settings.rounding;
   const minRatees = settings.leniencyMinRatees as number;
   const n = included.length;
-  const nDimensions = analysis.dimensions.length;
   const nPeriods = analysis.periods.length;
-  // per (dimension, period): Σ and count of included scores
+  const cells = analysis.dimensions.length * nPeriods;
   const cellOf = (i: number): number => (dimension[i] as number) * nPeriods + (period[i] as number);
-  const cellSum = new Array<bigint>(nDimensions * nPeriods).fill(0n);
-  const cellCount = new Array<number>(nDimensions * nPeriods).fill(0);
-  // per (rater, cell)
-  const raterSum = new Map<number | string, bigint>();
-  const raterCount = new Map<number | string, number>();
-  const cells = nDimensions * nPeriods;
-  // a number key while parties × cells stays exact, else a text key
+  // one slot per (rater, dimension, period); a number key while parties × cells stays exact
   const numericKeys = analysis.parties.length * cells < Number.MAX_SAFE_INTEGER;
-  const keyOf = (r: number, cell: number): number | string => (numericKeys ? r * cells + cell : `${r}:${cell}`);
-  const partsOf = (key: number | string): [number, number] => {
-    if (typeof key === 'number') return [Math.floor(key / cells), key % cells];
-    const [r, cell] = key.split(':');
-    return [Number(r), Number(cell)];
-  };
+  const slotIndex = new Map<number | string, number>();
+  const slotOf = new Int32Array(n).fill(-1);
+  const slotRater: number[] = [];
+  const slotCell: number[] = [];
+  const slotCount: number[] = [];
+  const slotPartial: number[] = [];
+  const slotTotal: bigint[] = [];
+  const cellCount = new Array<number>(cells).fill(0);
+  const cellPartial = new Array<number>(cells).fill(0);
+  const cellTotal = new Array<bigint>(cells).fill(0n);
   for (let i = 0; i < n; i++) {
     if (included[i] !== 1) continue;
     const cell = cellOf(i);
-    const value = BigInt(used[i] as number);
-    cellSum[cell] = (cellSum[cell] as bigint) + value;
+    const who = rater[i] as number;
+    const key = numericKeys ? who * cells + cell : `${who}:${cell}`;
+    let slot = slotIndex.get(key);
+    if (slot === undefined) {
+      slot = slotRater.length;
+      slotIndex.set(key, slot);
+      slotRater.push(who);
+      slotCell.push(cell);
+      slotCount.push(0);
+      slotPartial.push(0);
+      slotTotal.push(0n);
+    }
+    slotOf[i] = slot;
+    const value = used[i] as number;
+    slotCount[slot] = (slotCount[slot] as number) + 1;
+    let partial = (slotPartial[slot] as number) + value;
+    if (partial > CHUNK || partial < -CHUNK) {
+      slotTotal[slot] = (slotTotal[slot] as bigint) + BigInt(partial);
+      partial = 0;
+    }
+    slotPartial[slot] = partial;
     cellCount[cell] = (cellCount[cell] as number) + 1;
-    const key = keyOf(rater[i] as number, cell);
-    raterSum.set(key, (raterSum.get(key) ?? 0n) + value);
-    raterCount.set(key, (raterCount.get(key) ?? 0) + 1);
+    let cellSum = (cellPartial[cell] as number) + value;
+    if (cellSum > CHUNK || cellSum < -CHUNK) {
+      cellTotal[cell] = (cellTotal[cell] as bigint) + BigInt(cellSum);
+      cellSum = 0;
+    }
+    cellPartial[cell] = cellSum;
   }
   const unit = pow10(places);
   const roundedMean = (sum: bigint, count: number): bigint => divideRounded(sum * pow10(scoreDecimals), BigInt(count) * unit, mode);
-  const shiftOf = new Map<number | string, bigint>();
-  const shifts: LeniencyShift[] = [];
-  const scoreUnit = new Dec(10).pow(scoreDecimals);
-  const text = (value: bigint): string => new Dec(value.toString()).div(scoreUnit).toFixed(scoreDecimals);
-  for (const [key, count] of raterCount) {
+  const toPrecision = pow10(precision - scoreDecimals);
+  const slotShift = new Float64Array(slotRater.length);
+  const applied: LeniencyShift[] = [];
+  const text = (value: bigint): string => formatMinor(value, scoreDecimals);
+  for (let slot = 0; slot < slotRater.length; slot++) {
+    const count = slotCount[slot] as number;
     if (count < minRatees) continue;
-    const [r, cell] = partsOf(key);
-    const raterMean = roundedMean(raterSum.get(key) as bigint, count);
-    const overallMean = roundedMean(cellSum[cell] as bigint, cellCount[cell] as number);
+    const cell = slotCell[slot] as number;
+    const raterMean = roundedMean((slotTotal[slot] as bigint) + BigInt(slotPartial[slot] as number), count);
+    const overallMean = roundedMean((cellTotal[cell] as bigint) + BigInt(cellPartial[cell] as number), cellCount[cell] as number);
     const shift = overallMean - raterMean;
-    shiftOf.set(key, shift * pow10(precision - scoreDecimals));
+    // |shift| ≤ scale span < 2 × 10^14 at the working precision (checked in analyseRatings): exact
+    slotShift[slot] = Number(shift * toPrecision);
     const periodLabel = analysis.periods[cell % nPeriods] as string;
-    shifts.push({
-      rater: analysis.parties[r] as string,
+    applied.push({
+      rater: analysis.parties[slotRater[slot] as number] as string,
       dimension: analysis.dimensions[Math.floor(cell / nPeriods)] as string,
       period: periodLabel === '' ? null : periodLabel,
       ratees: count,
@@ -296,12 +333,11 @@ function leniencyShifts(analysis: RatingsAnalysis, precision: number): LeniencyO
       shift: text(shift),
     });
   }
-  shifts.sort((a, b) => compareIds(a.rater, b.rater) || compareIds(a.period ?? '', b.period ?? '') || compareIds(a.dimension, b.dimension));
-  const perRating = new Array<bigint>(n).fill(0n);
+  applied.sort((a, b) => compareIds(a.rater, b.rater) || compareIds(a.period ?? '', b.period ?? '') || compareIds(a.dimension, b.dimension));
+  const perRating = new Float64Array(n);
   for (let i = 0; i < n; i++) {
-    if (included[i] !== 1) continue;
-    const shift = shiftOf.get(keyOf(rater[i] as number, cellOf(i)));
-    if (shift !== undefined) perRating[i] = shift;
+    const slot = slotOf[i] as number;
+    if (slot !== -1) perRating[i] = slotShift[slot] as number;
   }
-  return { shifts, perRating };
+  return { shifts: applied, perRating };
 }

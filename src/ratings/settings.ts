@@ -82,8 +82,12 @@ export function wholeDigitsOf(value: DecimalInput): number {
   return (dot === -1 ? text.length : dot) - start;
 }
 
-/** The largest scaled magnitude allowed: scores are compared as exact integers below 10^15. */
-export const MAX_SCALED_DIGITS = 15;
+/**
+ * Digits allowed for a scaled score (whole digits of the scale + common decimals, or score
+ * decimals when more): scores stay below 10^14 < 2^50 as integers, so every comparison, sum and
+ * leniency shift is exact in `number` arithmetic (sums are flushed to bigint past 2^52).
+ */
+export const MAX_SCALED_DIGITS = 14;
 
 /** Scales a decimal input to an integer with `places` decimals (exact: see {@link MAX_SCALED_DIGITS}). */
 export function scaleValue(value: DecimalInput, places: number): number {

@@ -121,10 +121,10 @@ describe('reviewRatings — decisions and outcomes', () => {
   it('keep counts the rating, drop removes it, adjust counts the corrected score', () => {
     const keep = reviewRatings({ ratings, decisions: [decide('it-speed-5', 'keep')] });
     expect(keep.flags[0]!.status).toBe('kept');
-    expect(keep.outcomes.find((o) => o.id === 'it-speed-5')).toEqual({ id: 'it-speed-5', status: 'counted', reason: 'keptOnReview', included: true });
+    expect(keep.outcomes.find((o) => o.id === 'it-speed-5')).toMatchObject({ id: 'it-speed-5', status: 'counted', reason: 'keptOnReview', included: true });
 
     const drop = reviewRatings({ ratings, decisions: [decide('it-speed-5', 'drop')] });
-    expect(drop.outcomes.find((o) => o.id === 'it-speed-5')).toEqual({ id: 'it-speed-5', status: 'dropped', reason: 'droppedOnReview', included: false });
+    expect(drop.outcomes.find((o) => o.id === 'it-speed-5')).toMatchObject({ id: 'it-speed-5', status: 'dropped', reason: 'droppedOnReview', included: false });
     expect(drop.counts).toMatchObject({ dropped: 1, counted: 5, included: 5 });
 
     const adjust = reviewRatings({
@@ -142,14 +142,21 @@ describe('reviewRatings — decisions and outcomes', () => {
     expect(after).toEqual(before);
   });
 
-  it('outcomes are ordered by rating id and say why', () => {
+  it('outcomes are ordered by (ratee, period, dimension, rater) and say why', () => {
     const mixed: RatingInput[] = [
-      { id: 'b', rater: 'it', ratee: 'it', dimension: 'speed', score: 90 },
       { id: 'a', rater: 'sales', ratee: 'it', dimension: 'speed', score: 90 },
+      { id: 'b', rater: 'it', ratee: 'it', dimension: 'speed', score: 90 },
+      { id: 'c', rater: 'sales', ratee: 'hr', dimension: 'speed', score: 90, period: 'Q2' },
+      { id: 'd', rater: 'sales', ratee: 'hr', dimension: 'speed', score: 90, period: 'Q1' },
+      { id: 'e', rater: 'sales', ratee: 'hr', dimension: 'care', score: 90, period: 'Q1' },
     ];
+    const common = { dimension: 'speed', period: null, status: 'counted', reason: 'notFlagged', included: true };
     expect(reviewRatings({ ratings: mixed }).outcomes).toEqual([
-      { id: 'a', status: 'counted', reason: 'notFlagged', included: true },
-      { id: 'b', status: 'rejected', reason: 'selfRating', included: false },
+      { ...common, id: 'e', rater: 'sales', ratee: 'hr', dimension: 'care', period: 'Q1' },
+      { ...common, id: 'd', rater: 'sales', ratee: 'hr', period: 'Q1' },
+      { ...common, id: 'c', rater: 'sales', ratee: 'hr', period: 'Q2' },
+      { ...common, id: 'b', rater: 'it', ratee: 'it', status: 'rejected', reason: 'selfRating', included: false },
+      { ...common, id: 'a', rater: 'sales', ratee: 'it' },
     ]);
   });
 
@@ -203,7 +210,8 @@ describe('reviewRatings — RACI key tasks', () => {
         rating('8-back-rates-middle', 'it', 'product', 'launch-5g'),
       ],
     });
-    expect(outcomes.map((o) => [o.id, o.status, o.reason])).toEqual([
+    const byId = [...outcomes].sort((x, y) => (x.id < y.id ? -1 : 1));
+    expect(byId.map((o) => [o.id, o.status, o.reason])).toEqual([
       ['1-ok', 'counted', 'notFlagged'],
       ['2-ok-middle', 'counted', 'notFlagged'],
       ['3-reverse', 'rejected', 'raterNotFrontLine'],
@@ -285,6 +293,13 @@ describe('reviewRatings — bad input, one test per error code', () => {
 
   it('DUPLICATE_ID: rating ids, decisions on one rating, parties, tasks, dimensions', () => {
     expectError(() => reviewRatings({ ratings: [ratings[0]!, { ...ratings[1]!, id: ratings[0]!.id }] }), 'DUPLICATE_ID', ['ratings', 1, 'id']);
+    // ids out of order take the hashed path; the later row is the one reported
+    const many = group([1, 2, 3, 4, 5, 6]).reverse();
+    const error = expectError(() => reviewRatings({ ratings: [...many, { ...ratings[0]!, rater: 'q', id: many[5]!.id }, { ...ratings[0]!, rater: 'z', id: many[0]!.id }] }), 'DUPLICATE_ID');
+    expect(error.issues.map((issue) => [issue.path, issue.message])).toEqual([
+      [['ratings', 6, 'id'], 'id "it-speed-0" is already used at ratings[5]'],
+      [['ratings', 7, 'id'], 'id "it-speed-5" is already used at ratings[0]'],
+    ]);
     expectError(() => reviewRatings({ ratings, decisions: [decide('it-speed-5', 'keep'), decide('it-speed-5', 'drop')] }), 'DUPLICATE_ID', ['decisions', 1, 'rating']);
     expectError(() => reviewRatings({ ratings: [], parties: [{ id: 'a', side: 'front' }, { id: 'a', side: 'back' }] }), 'DUPLICATE_ID', ['parties', 1, 'id']);
     expectError(
