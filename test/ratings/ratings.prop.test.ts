@@ -183,6 +183,27 @@ describe('review properties (issue 4)', () => {
   });
 });
 
+describe('duplicate rating ids', () => {
+  it('are reported exactly when an id repeats, whatever the order (hashed path included)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'aa', 'ab'), { minLength: 1, maxLength: 12 }), (ids) => {
+        const ratings = ids.map((id, i) => ({ id, rater: `p${i}`, ratee: 'it', dimension: 'speed', score: 50 }));
+        const repeats = ids.map((id, i) => (ids.indexOf(id) < i ? i : -1)).filter((i) => i >= 0);
+        let reported: number[] = [];
+        try {
+          reviewRatings({ ratings });
+        } catch (error) {
+          reported = (error as { issues: { code: string; path: (string | number)[] }[] }).issues
+            .filter((issue) => issue.code === 'DUPLICATE_ID')
+            .map((issue) => issue.path[1] as number);
+        }
+        expect(reported).toEqual(repeats);
+      }),
+      { numRuns: runs(1000) },
+    );
+  });
+});
+
 describe('what adding a median rating may do to the others', () => {
   it('it can create a flag elsewhere, because the MAD shrinks: [66, 55, 71, 64, 66, 60] + 65', () => {
     // before: median 65, |x − 65| = 1 10 6 1 1 5 → sorted 1 1 1 5 6 10 → MAD = (1 + 5)/2 = 3;

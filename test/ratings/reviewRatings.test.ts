@@ -289,6 +289,9 @@ describe('reviewRatings — bad input, one test per error code', () => {
     );
     expectError(() => reviewRatings({ ratings, plan: { leaveOneOut: { delta: 0 } } }), 'OUT_OF_RANGE', ['plan', 'leaveOneOut', 'delta']);
     expectError(() => reviewRatings({ ratings, plan: { scale: { min: 5, max: 5 } } }), 'OUT_OF_RANGE', ['plan', 'scale', 'max']);
+    // 14 digits at most: a 0–10^9 scale with 5-decimal scores needs 10 + 5 = 15
+    expectError(() => reviewRatings({ ratings: group(['1.12345']), plan: { scale: { min: 0, max: 1_000_000_000 } } }), 'OUT_OF_RANGE', ['plan', 'scale']);
+    expect(reviewRatings({ ratings: group(['1.1234']), plan: { scale: { min: 0, max: 1_000_000_000 } } }).counts.ratings).toBe(1);
   });
 
   it('DUPLICATE_ID: rating ids, decisions on one rating, parties, tasks, dimensions', () => {
@@ -302,6 +305,17 @@ describe('reviewRatings — bad input, one test per error code', () => {
     ]);
     expectError(() => reviewRatings({ ratings, decisions: [decide('it-speed-5', 'keep'), decide('it-speed-5', 'drop')] }), 'DUPLICATE_ID', ['decisions', 1, 'rating']);
     expectError(() => reviewRatings({ ratings: [], parties: [{ id: 'a', side: 'front' }, { id: 'a', side: 'back' }] }), 'DUPLICATE_ID', ['parties', 1, 'id']);
+    const parties = [
+      { id: 'a', side: 'front' as const },
+      { id: 'b', side: 'back' as const },
+    ];
+    const task = { id: 't', assignments: [{ party: 'a', role: 'A' as const }, { party: 'b', role: 'R' as const }] };
+    expectError(() => reviewRatings({ ratings: [], parties, tasks: [task, task] }), 'DUPLICATE_ID', ['tasks', 1, 'id']);
+    expectError(
+      () => reviewRatings({ ratings: [], parties, tasks: [{ id: 't', assignments: [...task.assignments, { party: 'b', role: 'C' }] }] }),
+      'DUPLICATE_ID',
+      ['tasks', 0, 'assignments', 2, 'party'],
+    );
     expectError(
       () => reviewRatings({ ratings: [], plan: { dimensions: [{ id: 'speed', weight: '0.5' }, { id: 'speed', weight: '0.5' }] } }),
       'DUPLICATE_ID',
