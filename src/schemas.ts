@@ -1,4 +1,5 @@
 import { allocateInputSchema } from './core/allocate.js';
+import { rateTableInputSchema, tierScoreInputSchema } from './tiers/schema.js';
 // ratings
 import { reviewRatingsInputSchema, scoreRatingsInputSchema } from './ratings/schema.js';
 
@@ -9,6 +10,8 @@ import { reviewRatingsInputSchema, scoreRatingsInputSchema } from './ratings/sch
 export const schemas = {
   allocate: allocateInputSchema,
   // tiers
+  tierScore: tierScoreInputSchema,
+  applyRateTable: rateTableInputSchema,
 
   // time
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { bigintCalculator, numberCalculator } from './calculator.js';
 import { minorDigits } from './currency.js';
-import { decimalText, type DecimalInput } from './decimalInput.js';
+import { decimalProblem, decimalText, type DecimalInput } from './decimalInput.js';
 import type { Dec } from './decimal.js';
 import { fail, IssueList } from './errors.js';
 import { largestRemainder, type RemainderResult, type RemainderRound } from './largestRemainder.js';
@@ -35,6 +35,34 @@ export const allocateInputSchema = /* @__PURE__ */ z.strictObject({
    */
   whenNoWeight: z.enum(['error', 'unallocated']).optional(),
 });
+
+/** The top level of {@link allocateInputSchema}, with the shares checked separately. */
+const allocateHeaderSchema = /* @__PURE__ */ allocateInputSchema.extend({ shares: z.array(z.unknown()) });
+
+type AllocateShare = z.output<typeof allocateShareSchema>;
+type AllocateParsed = z.output<typeof allocateInputSchema>;
+
+function isDecimalAtLeastZero(value: unknown): boolean {
+  if (typeof value === 'number') return value >= 0 && Number.isFinite(value) && value <= Number.MAX_SAFE_INTEGER;
+  return typeof value === 'string' && decimalProblem(value) === undefined && !(value.startsWith('-') && /[1-9]/.test(value));
+}
+
+/**
+ * True when every row is exactly what {@link allocateShareSchema} accepts: a plain object with
+ * only `id`, `weight` and optional `cap`, a 1–200 character id, and non-negative plain decimals.
+ * (A property test keeps this in step with the schema.)
+ */
+export function sharesLookValid(shares: readonly unknown[]): shares is AllocateShare[] {
+  for (const share of shares) {
+    if (typeof share !== 'object' || share === null || Object.getPrototypeOf(share) !== Object.prototype) return false;
+    for (const key in share) if (key !== 'id' && key !== 'weight' && key !== 'cap') return false;
+    const { id, weight, cap } = share as { id?: unknown; weight?: unknown; cap?: unknown };
+    if (typeof id !== 'string' || id.length === 0 || id.length > 200) return false;
+    if (!isDecimalAtLeastZero(weight)) return false;
+    if (cap !== undefined && !isDecimalAtLeastZero(cap)) return false;
+  }
+  return true;
+}
 
 /** Input of {@link allocate} (inferred from {@link allocateInputSchema}). */
 export type AllocateInput = z.input<typeof allocateInputSchema>;
@@ -91,24 +119,35 @@ export interface AllocationResult {
  * ```
  */
 export function allocate(input: AllocateInput): AllocationResult {
-  const parsed = parseInput(allocateInputSchema, input);
+  // Million-row inputs: a structural pre-check equal to `allocateShareSchema` lets well-formed rows
+  // skip zod's per-row machinery; anything it doubts goes through the full schema, which reports
+  // every issue with its path.
+  const header = allocateHeaderSchema.safeParse(input);
+  const parsed = header.success && sharesLookValid(header.data.shares) ? (header.data as AllocateParsed) : parseInput(allocateInputSchema, input);
+  const shares = parsed.shares;
   const digits = minorDigits(parsed.currency);
   const total = parseMinor(parsed.total, digits, ['total']);
-  const shares = parsed.shares;
   const n = shares.length;
 
   const ids = new Array<string>(n);
-  const seen = new Map<string, number>();
-  const issues = new IssueList();
   let hasCaps = false;
   for (let i = 0; i < n; i++) {
-    const share = shares[i] as (typeof shares)[number];
+    const share = shares[i] as AllocateShare;
     ids[i] = share.id;
-    const first = seen.get(share.id);
-    if (first === undefined) seen.set(share.id, i);
-    else issues.add('DUPLICATE_ID', ['shares', i, 'id'], `id "${share.id}" is already used at shares[${first}]`);
     if (share.cap !== undefined) hasCaps = true;
   }
+  // Sorting by id serves both the output order and the duplicate check (no million-entry Map).
+  const order = idOrder(ids);
+  const issues = new IssueList();
+  for (let o = 1; o < n; o++) {
+    const i = order[o] as number;
+    if (ids[i] === ids[order[o - 1] as number]) {
+      let first = o - 1;
+      while (first > 0 && ids[order[first - 1] as number] === ids[i]) first--;
+      issues.add('DUPLICATE_ID', ['shares', i, 'id'], `id "${ids[i]}" is already used at shares[${order[first]}]`);
+    }
+  }
+  if (issues.size > 1) issues.items.sort((a, b) => (a.path[1] as number) - (b.path[1] as number));
   issues.throwIfAny();
 
   const weightTexts = shares.map((share) => canonicalWeight(share.weight));
@@ -125,7 +164,6 @@ export function allocate(input: AllocateInput): AllocationResult {
   const partsMinor = outcome?.parts;
   const unallocated = outcome === undefined ? total : outcome.unallocated;
 
-  const order = idOrder(ids);
   const parts = new Array<AllocationPart>(n);
   for (let o = 0; o < n; o++) {
     const i = order[o] as number;
@@ -152,9 +190,10 @@ export function idOrder(ids: readonly string[]): Int32Array {
   let sorted = true;
   for (let i = 0; i < ids.length; i++) {
     order[i] = i;
-    if (i > 0 && (ids[i - 1] as string) > (ids[i] as string)) sorted = false;
+    if (i > 0 && (ids[i - 1] as string) >= (ids[i] as string)) sorted = false;
   }
-  if (!sorted) order.sort((a, b) => ((ids[a] as string) < (ids[b] as string) ? -1 : 1));
+  // Equal ids (only possible before the duplicate check) keep their input order.
+  if (!sorted) order.sort((a, b) => ((ids[a] as string) < (ids[b] as string) ? -1 : (ids[a] as string) > (ids[b] as string) ? 1 : a - b));
   return order;
 }
 
@@ -257,8 +296,10 @@ export function allocateScaled(
     result = largestRemainder(bigintCalculator, magnitude, values, ids, caps);
   }
   const unallocated = BigInt(result.unallocated);
-  if (!negative) return { parts: result.parts, unallocated, capped: result.capped, rounds: result.rounds };
-  const parts = (result.parts as Array<number | bigint>).map((part) => -part as number | bigint);
+  // Working arrays may be typed arrays: hand out plain arrays.
+  const parts: Array<number | bigint> = Array.from(result.parts as ArrayLike<number | bigint>);
+  if (!negative) return { parts, unallocated, capped: result.capped, rounds: result.rounds };
+  for (let i = 0; i < parts.length; i++) parts[i] = parts[i] === 0 ? 0 : -(parts[i] as number | bigint) as number | bigint;
   return { parts, unallocated: -unallocated, capped: result.capped, rounds: result.rounds };
 }
 
@@ -275,7 +316,7 @@ export function allocateMinor(
 ): { parts: bigint[]; unallocated: bigint; capped: Uint8Array; rounds: RemainderRound[] } | undefined {
   const outcome = allocateScaled(total, scaleDecimalWeights(weights), ids, caps);
   if (outcome === undefined) return undefined;
-  return { ...outcome, parts: outcome.parts.map((part) => BigInt(part)) };
+  return { ...outcome, parts: Array.from(outcome.parts, (part) => BigInt(part)) };
 }
 
 function allocationTrace(total: string, rounds: readonly RemainderRound[], unallocated: string, shares: number): TraceStep[] {

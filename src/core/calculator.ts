@@ -15,6 +15,13 @@ export interface Calculator<T> {
   compare(a: T, b: T): number;
   toNumber(a: T): number;
   toBigInt(a: T): bigint;
+  /** A zero-filled working array of length n (a `Float64Array` for `number`: no boxing, less GC). */
+  zeros(n: number): T[];
+  /**
+   * The hot kernel of the largest-remainder method, specialised per number type: for each active
+   * share i, partᵢ = ⌊amount·wᵢ/W⌋ and remainderᵢ = amount·wᵢ mod W, exactly. Returns Σ parts.
+   */
+  floorShares(amount: T, weights: readonly T[], active: Int32Array, weightSum: T, parts: T[], remainders: T[]): T;
 }
 
 /** `number` arithmetic, exact only when the caller has proven every intermediate ≤ 2^53 − 1. */
@@ -28,6 +35,28 @@ export const numberCalculator: Calculator<number> = {
   compare: (a, b) => a - b,
   toNumber: (a) => a,
   toBigInt: (a) => BigInt(a),
+  zeros: (n) => new Float64Array(n) as unknown as number[],
+  floorShares(amount, weights, active, weightSum, parts, remainders) {
+    let floors = 0;
+    for (let a = 0; a < active.length; a++) {
+      const i = active[a] as number;
+      const product = amount * (weights[i] as number);
+      let quotient = Math.floor(product / weightSum);
+      let remainder = product - quotient * weightSum;
+      // The float division may land one off: the exact integer remainder corrects it.
+      if (remainder < 0) {
+        quotient -= 1;
+        remainder += weightSum;
+      } else if (remainder >= weightSum) {
+        quotient += 1;
+        remainder -= weightSum;
+      }
+      parts[i] = quotient;
+      remainders[i] = remainder;
+      floors += quotient;
+    }
+    return floors;
+  },
 };
 
 /** `bigint` arithmetic: exact at any size. */
@@ -41,4 +70,17 @@ export const bigintCalculator: Calculator<bigint> = {
   compare: (a, b) => (a < b ? -1 : a > b ? 1 : 0),
   toNumber: (a) => Number(a),
   toBigInt: (a) => a,
+  zeros: (n) => new Array<bigint>(n).fill(0n),
+  floorShares(amount, weights, active, weightSum, parts, remainders) {
+    let floors = 0n;
+    for (let a = 0; a < active.length; a++) {
+      const i = active[a] as number;
+      const product = amount * (weights[i] as bigint);
+      const quotient = product / weightSum;
+      parts[i] = quotient;
+      remainders[i] = product - quotient * weightSum;
+      floors += quotient;
+    }
+    return floors;
+  },
 };

@@ -16,6 +16,19 @@ export function isKnownCurrency(code: string): boolean {
 /**
  * The number of minor digits of a currency (CNY 2, JPY 0, KWD 3), from
  * `Intl.NumberFormat`'s currency data. Unknown codes raise `UNKNOWN_CURRENCY`.
+ *
+ * @param currency - an ISO 4217 code in upper case.
+ * @param path - where the code sits in the caller's input, for the error.
+ * @returns the number of decimals of the currency's minor unit.
+ * @throws {@link SynergyPayError} `UNKNOWN_CURRENCY`.
+ *
+ * @example
+ * ```ts
+ * import { minorDigits } from 'synergy-pay';
+ * minorDigits('CNY'); // 2
+ * minorDigits('JPY'); // 0
+ * minorDigits('KWD'); // 3
+ * ```
  */
 export function minorDigits(currency: string, path: IssuePath = ['currency']): number {
   const cached = digitsCache.get(currency);

@@ -24,6 +24,7 @@ export interface Issue {
  *
  * @example
  * ```ts
+ * import { allocate, SynergyPayError } from 'synergy-pay';
  * try {
  *   allocate({ total: '10.00', currency: 'CNY', shares: [{ id: 'a', weight: 'x' }] });
  * } catch (error) {
@@ -58,7 +59,15 @@ export class SynergyPayError extends Error {
   }
 }
 
-/** Renders a path as `shares[3].weight` (`(root)` for the empty path). */
+/**
+ * Renders a path as `shares[3].weight` (`(root)` for the empty path).
+ *
+ * @example
+ * ```ts
+ * import { formatPath } from 'synergy-pay';
+ * formatPath(['shares', 3, 'weight']); // 'shares[3].weight'
+ * ```
+ */
 export function formatPath(path: IssuePath): string {
   if (path.length === 0) return '(root)';
   let text = '';

@@ -48,8 +48,8 @@ export function largestRemainder<T>(
   caps?: readonly (T | undefined)[],
 ): RemainderResult<T> {
   const n = weights.length;
-  const parts = new Array<T>(n).fill(calc.zero);
-  const remainders = new Array<T>(n).fill(calc.zero);
+  const parts = calc.zeros(n);
+  const remainders = calc.zeros(n);
   const capped = new Uint8Array(n);
   const rounds: RemainderRound[] = [];
   let active = new Int32Array(n);
@@ -64,24 +64,7 @@ export function largestRemainder<T>(
     let weightSum = calc.zero;
     for (let a = 0; a < activeCount; a++) weightSum = calc.add(weightSum, weights[active[a] as number] as T);
 
-    let floors = calc.zero;
-    for (let a = 0; a < activeCount; a++) {
-      const i = active[a] as number;
-      const product = calc.multiply(amount, weights[i] as T);
-      let quotient = calc.divideApprox(product, weightSum);
-      let remainder = calc.subtract(product, calc.multiply(quotient, weightSum));
-      // `number` division may land one off: correct it with the exact integer remainder.
-      if (calc.compare(remainder, calc.zero) < 0) {
-        quotient = calc.subtract(quotient, calc.one);
-        remainder = calc.add(remainder, weightSum);
-      } else if (calc.compare(remainder, weightSum) >= 0) {
-        quotient = calc.add(quotient, calc.one);
-        remainder = calc.subtract(remainder, weightSum);
-      }
-      parts[i] = quotient;
-      remainders[i] = remainder;
-      floors = calc.add(floors, quotient);
-    }
+    const floors = calc.floorShares(amount, weights, active, weightSum, parts, remainders);
     const leftover = calc.toNumber(calc.subtract(amount, floors));
     if (leftover > 0) {
       const ranked = leftover < activeCount ? active.slice() : active;

@@ -3,7 +3,7 @@ import type DecimalJs from 'decimal.js';
 
 /**
  * How a figure is rounded at a declared rounding point.
- * - `halfUp` [四舍五入]: ties away from zero (2.5 → 3, −2.5 → −3). The default.
+ * - `halfUp` (四舍五入): ties away from zero (2.5 → 3, −2.5 → −3). The default.
  * - `halfEven`: ties to the even neighbour (2.5 → 2, 3.5 → 4), "banker's rounding".
  */
 export type RoundingMode = 'halfUp' | 'halfEven';

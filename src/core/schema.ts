@@ -8,6 +8,11 @@ function codedIssue(code: ErrorCode, message: string, input: unknown) {
   return { code: 'custom' as const, message, input, params: { code } };
 }
 
+/** A missing decimal is a missing field (INVALID_INPUT); any other non-decimal type is INVALID_DECIMAL. */
+function decimalTypeError(issue: { input?: unknown }): string {
+  return issue.input === undefined ? 'required' : DECIMAL_TYPE_MESSAGE;
+}
+
 /** An id: a non-empty string of at most 200 characters. Compared in code-unit order. */
 export const idSchema = /* @__PURE__ */ z.string().min(1).max(200);
 
@@ -15,13 +20,13 @@ export const idSchema = /* @__PURE__ */ z.string().min(1).max(200);
  * A decimal input: a plain decimal string (`"12.50"`) or a finite number within ±2^53 − 1.
  * Anything else (NaN, `"1e5"`, `"1,234"`, `" 1 "`, `""`, hex) is refused with `INVALID_DECIMAL`.
  */
-export const decimalSchema = /* @__PURE__ */ z.union([z.string(), z.number()], { error: DECIMAL_TYPE_MESSAGE }).superRefine((value, ctx) => {
+export const decimalSchema = /* @__PURE__ */ z.union([z.string(), z.number()], { error: decimalTypeError }).superRefine((value, ctx) => {
   const problem = decimalProblem(value);
   if (problem !== undefined) ctx.addIssue(codedIssue('INVALID_DECIMAL', problem, value));
 }) as z.ZodType<DecimalInput, DecimalInput>;
 
 /** A decimal input that must be zero or more (`NEGATIVE_VALUE` otherwise). */
-export const nonNegativeDecimalSchema = /* @__PURE__ */ z.union([z.string(), z.number()], { error: DECIMAL_TYPE_MESSAGE }).superRefine((value, ctx) => {
+export const nonNegativeDecimalSchema = /* @__PURE__ */ z.union([z.string(), z.number()], { error: decimalTypeError }).superRefine((value, ctx) => {
   const problem = decimalProblem(value);
   if (problem !== undefined) ctx.addIssue(codedIssue('INVALID_DECIMAL', problem, value));
   else if (typeof value === 'number' ? value < 0 : value.startsWith('-') && /[1-9]/.test(value))
