@@ -265,8 +265,7 @@ describe('reviewRatings — bad input, one test per error code', () => {
     expectError(() => reviewRatings({ ratings: [{ ...ratings[0]!, scroe: 1 } as never] }), 'INVALID_INPUT', ['ratings', 0]);
     expectError(() => reviewRatings({ ratings, decisions: [{ rating: 'it-speed-5', action: 'keep', note: 'ok' } as never] }), 'INVALID_INPUT', ['decisions', 0, 'reviewer']);
     expectError(() => reviewRatings({ ratings, decisions: [{ rating: 'it-speed-5', action: 'drop', reviewer: 'hr', note: '   ' }] }), 'INVALID_INPUT', ['decisions', 0, 'note']);
-    // an adjust without its score is refused too (the missing decimal reads as INVALID_DECIMAL)
-    expectError(() => reviewRatings({ ratings, decisions: [{ rating: 'it-speed-5', action: 'adjust', reviewer: 'hr', note: 'x' } as never] }), 'INVALID_DECIMAL', ['decisions', 0, 'score']);
+    expectError(() => reviewRatings({ ratings, decisions: [{ rating: 'it-speed-5', action: 'adjust', reviewer: 'hr', note: 'x' } as never] }), 'INVALID_INPUT', ['decisions', 0, 'score']);
     expectError(() => reviewRatings({ ratings, decisions: [{ rating: 'it-speed-5', action: 'ignore', reviewer: 'hr', note: 'x' } as never] }), 'INVALID_INPUT');
   });
 
