@@ -48,11 +48,7 @@ export function coefficient(value: bigint): Coefficient {
 /** Which statistical test a group got. */
 export type GroupTest = 'modifiedZ' | 'meanDeviation' | 'leaveOneOut' | 'none';
 
-/**
- * Flags the outliers of one group. `sorted` holds the group's scaled scores ascending; `values`
- * the same scores in rating order; the result marks `flagged[j] = 1` for each value j that
- * deviates, and returns the test used.
- */
+/** The exact constants of the group tests (see {@link flagGroup}). */
 export interface GroupSettings {
   readonly zMinSize: number;
   readonly looMinSize: number;
@@ -74,8 +70,10 @@ export function median2(sorted: ArrayLike<number>, n: number): number {
 }
 
 /**
- * Runs the group's test and writes 1 into `flagged[j]` for each deviating `values[j]`.
- * `scratch` must hold at least n numbers.
+ * Flags the outliers of one group: `sorted` holds the group's n scaled scores ascending, `values`
+ * the same scores in rating order. Runs the test the group size calls for, writes 1 into
+ * `flagged[j]` for each deviating `values[j]`, and returns the test used. `scratch` must hold at
+ * least n numbers.
  */
 export function flagGroup(
   values: Float64Array,

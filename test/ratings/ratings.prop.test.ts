@@ -183,6 +183,25 @@ describe('review properties (issue 4)', () => {
   });
 });
 
+describe('monotonicity (SPEC §5)', () => {
+  it('raising one rating never lowers its ratee’s dimension mean or score when pending ratings count', () => {
+    fc.assert(
+      fc.property(scenarioArbitrary, fc.nat(), fc.integer({ min: 1, max: 100 }), ({ ratings, dimensions }, pick, raise) => {
+        const plan = { dimensions, minRaters: 1, includePending: true };
+        const k = pick % ratings.length;
+        const target = ratings[k]!;
+        const raised = ratings.map((r, i) => (i === k ? { ...r, score: Math.min(100, Number(r.score) + raise) } : r));
+        const before = scoreRatings({ ratings, plan }).scores.find((s) => s.ratee === target.ratee)!;
+        const after = scoreRatings({ ratings: raised, plan }).scores.find((s) => s.ratee === target.ratee)!;
+        const mean = (row: typeof before) => row.dimensions.find((d) => d.id === target.dimension)!.mean;
+        if (mean(before) !== null) expect(Number(mean(after))).toBeGreaterThanOrEqual(Number(mean(before)));
+        if (before.score !== null) expect(Number(after.score)).toBeGreaterThanOrEqual(Number(before.score));
+      }),
+      { numRuns: runs(1000) },
+    );
+  });
+});
+
 describe('duplicate rating ids', () => {
   it('are reported exactly when an id repeats, whatever the order (hashed path included)', () => {
     fc.assert(
