@@ -4,6 +4,7 @@
  * Target: ≤ 2 s median on the 2-core machines.
  */
 import { reviewRatings, scoreRatings, type RatingInput, type ScoreRatingsInput } from '../src/index.js';
+import os from 'node:os';
 import { benchSuite, prng } from './harness.js';
 
 const DIMENSIONS = ['completeness', 'cooperation', 'responseSpeed', 'solution'];
@@ -64,4 +65,19 @@ export default async function ratingsBench(): Promise<void> {
     ],
     5,
   );
+  // The machines are shared: wall-clock medians swing with the load. CPU time of this process
+  // (user + system, GC threads included) is the load-independent figure.
+  const cpu: number[] = [];
+  for (let round = 0; round < 5; round++) {
+    const start = process.cpuUsage();
+    scoreRatings({ ratings: large, plan });
+    const used = process.cpuUsage(start);
+    cpu.push((used.user + used.system) / 1000);
+  }
+  cpu.sort((a, b) => a - b);
+  console.log(`\nCPU time, 1,000,000 ratings scoreRatings: median ${(cpu[2] as number).toFixed(0)} ms (min ${(cpu[0] as number).toFixed(0)}, max ${(cpu[4] as number).toFixed(0)}); load average ${loadAverage()}`);
+}
+
+function loadAverage(): string {
+  return os.loadavg()[0]?.toFixed(1) ?? '?';
 }
