@@ -81,6 +81,34 @@ describe('flag decisions agree with an exact-fraction oracle', () => {
   });
 });
 
+describe('flag decisions stay exact at 13 digits (the bigint side of the comparisons)', () => {
+  // scores up to 10^10 with 3 decimals: |x − median| × 6745 × 10 exceeds 2^52, so products go to bigint
+  const bigScore = fc.bigInt({ min: 0n, max: 10n ** 13n }).map((k) => {
+    const text = k.toString().padStart(4, '0');
+    return `${BigInt(text.slice(0, -3)).toString()}.${text.slice(-3)}`;
+  });
+  const nearby = fc.tuple(fc.bigInt({ min: 10n ** 12n, max: 10n ** 13n - 10n ** 6n }), fc.array(fc.bigInt({ min: 0n, max: 10n ** 6n }), { minLength: 3, maxLength: 11 })).map(([base, offsets]) =>
+    offsets.map((offset) => {
+      const text = (base + offset).toString();
+      return `${text.slice(0, -3)}.${text.slice(-3)}`;
+    }),
+  );
+  it('agrees with the oracle for large and for tightly clustered scores', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.array(bigScore, { minLength: 1, maxLength: 12 }), nearby), fc.constantFrom('3.5', '0.6745', '1.000001'), (scores, threshold) => {
+        const delta = '1000';
+        const { flags } = reviewRatings({
+          ratings: group(scores),
+          plan: { scale: { min: 0, max: '10000000000' }, modifiedZ: { threshold }, leaveOneOut: { delta } },
+        });
+        const flagged = new Set(flags.map((f) => f.rating));
+        expect(scores.map((_, i) => flagged.has(`it-speed-${i}`))).toEqual(oracleFlags(scores, threshold, delta));
+      }),
+      { numRuns: runs(1000) },
+    );
+  });
+});
+
 describe('review properties (issue 4)', () => {
   it('every input rating appears in exactly one outcome, and the counts add up', () => {
     fc.assert(
