@@ -123,17 +123,22 @@ interface Interner {
   readonly ids: string[];
   readonly index: Map<string, number>;
   readonly first: number[];
-  /** The last id looked up and its index: consecutive rows often repeat an id. */
+}
+
+function interner(): Interner {
+  return { ids: [], index: new Map(), first: [] };
+}
+
+/** The last id looked up in one column and its index: consecutive rows often repeat an id. */
+interface LookupCache {
   last: string | undefined;
   lastIndex: number;
 }
 
-function interner(): Interner {
-  return { ids: [], index: new Map(), first: [], last: undefined, lastIndex: -1 };
-}
+const lookupCache = (): LookupCache => ({ last: undefined, lastIndex: -1 });
 
-function intern(table: Interner, id: string, row: number): number {
-  if (id === table.last) return table.lastIndex;
+function intern(table: Interner, id: string, row: number, cache: LookupCache): number {
+  if (id === cache.last) return cache.lastIndex;
   let k = table.index.get(id);
   if (k === undefined) {
     k = table.ids.length;
@@ -141,8 +146,8 @@ function intern(table: Interner, id: string, row: number): number {
     table.index.set(id, k);
     table.first.push(row);
   }
-  table.last = id;
-  table.lastIndex = k;
+  cache.last = id;
+  cache.lastIndex = k;
   return k;
 }
 
@@ -297,7 +302,11 @@ export function analyseRatings(input: ParsedRatingsInput): RatingsAnalysis {
   const partyTable = interner();
   const dimensionTable = interner();
   const periodTable = interner();
-  intern(periodTable, '', -1);
+  intern(periodTable, '', -1, lookupCache());
+  const raterCache = lookupCache();
+  const rateeCache = lookupCache();
+  const dimensionCache = lookupCache();
+  const periodCache = lookupCache();
   const rater = new Int32Array(n);
   const ratee = new Int32Array(n);
   const dimension = new Int32Array(n);
@@ -307,10 +316,10 @@ export function analyseRatings(input: ParsedRatingsInput): RatingsAnalysis {
   const reason = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
     const rating = ratings[i] as (typeof ratings)[number];
-    rater[i] = intern(partyTable, rating.rater, i);
-    ratee[i] = intern(partyTable, rating.ratee, i);
-    dimension[i] = intern(dimensionTable, rating.dimension, i);
-    period[i] = rating.period === undefined ? 0 : intern(periodTable, rating.period, i);
+    rater[i] = intern(partyTable, rating.rater, i, raterCache);
+    ratee[i] = intern(partyTable, rating.ratee, i, rateeCache);
+    dimension[i] = intern(dimensionTable, rating.dimension, i, dimensionCache);
+    period[i] = rating.period === undefined ? 0 : intern(periodTable, rating.period, i, periodCache);
     const value = outside[i] === 1 ? Number.NaN : scaleValue(rating.score, places);
     scaled[i] = value;
     if (!(value >= minScaled && value <= maxScaled))
