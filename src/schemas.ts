@@ -1,4 +1,6 @@
 import { allocateInputSchema } from './core/allocate.js';
+import { creditFactsInputSchema } from './interlock/creditSchema.js';
+import { settleInterlockInputSchema } from './interlock/settleSchema.js';
 import { rateTableInputSchema, tierScoreInputSchema } from './tiers/schema.js';
 // ratings
 import { reviewRatingsInputSchema, scoreRatingsInputSchema } from './ratings/schema.js';
@@ -18,6 +20,8 @@ export const schemas = {
   // linkage
 
   // interlock
+  creditFacts: creditFactsInputSchema,
+  settleInterlock: settleInterlockInputSchema,
 
   // ratings
   reviewRatings: reviewRatingsInputSchema,
