@@ -3,6 +3,8 @@ import { creditFactsInputSchema } from './interlock/creditSchema.js';
 import { settleInterlockInputSchema } from './interlock/settleSchema.js';
 import { businessDurationInputSchema, scoreResponseTimesInputSchema } from './time/schema.js';
 import { rateTableInputSchema, tierScoreInputSchema } from './tiers/schema.js';
+// ratings
+import { reviewRatingsInputSchema, scoreRatingsInputSchema } from './ratings/schema.js';
 import { resolvePlanInputSchema, runPeriodInputSchema } from './period/schema.js';
 
 /**
@@ -25,6 +27,8 @@ export const schemas = {
   settleInterlock: settleInterlockInputSchema,
 
   // ratings
+  reviewRatings: reviewRatingsInputSchema,
+  scoreRatings: scoreRatingsInputSchema,
 
   // response times
   scoreResponseTimes: scoreResponseTimesInputSchema,
