@@ -16,6 +16,12 @@ export type { AllocateInput, AllocationPart, AllocationResult } from './core/all
 
 
 // ── linkage: linkCoefficients ──────────────────────────────────────────────
+export { linkCoefficients, linkCoefficientsInputSchema, linkDepartmentSchema, linkKpiSchema, relevanceLevelSchema } from './linkage/linkCoefficients.js';
+export type { CoefficientLink, LinkCoefficientsInput, LinkCoefficientsResult, LinkedDepartment } from './linkage/linkCoefficients.js';
+export { companyCoefficients, companyCoefficientsInputSchema, companyKpiSchema } from './linkage/companyCoefficients.js';
+export type { CompanyCoefficient, CompanyCoefficientsInput, CompanyCoefficientsResult } from './linkage/companyCoefficients.js';
+export { coefficientMapSchema, linearMapSchema } from './linkage/coefficientMap.js';
+export type { CoefficientMapInput, LinearMapInput } from './linkage/coefficientMap.js';
 
 
 // ── interlock: creditFacts, settleInterlock ────────────────────────────────

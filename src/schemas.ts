@@ -1,4 +1,8 @@
 import { allocateInputSchema } from './core/allocate.js';
+// linkage
+import { companyCoefficientsInputSchema } from './linkage/companyCoefficients.js';
+import { linkCoefficientsInputSchema } from './linkage/linkCoefficients.js';
+// end linkage
 
 /**
  * Every public function's input schema (zod 4), by function name. Use them to validate data
@@ -11,6 +15,8 @@ export const schemas = {
   // time
 
   // linkage
+  companyCoefficients: companyCoefficientsInputSchema,
+  linkCoefficients: linkCoefficientsInputSchema,
 
   // interlock
 

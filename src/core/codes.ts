@@ -28,6 +28,9 @@ export const errorCatalogue = {
   // ── ratings ────────────────────────────────────────────────────────────────
 
   // ── linkage & scorecard ────────────────────────────────────────────────────
+  NON_POSITIVE_TARGET: 'A target is zero or negative, so achievement (actual / target) has no meaning.',
+  RELEVANCE_OVER_ONE: "A department's relevance ratios sum to more than 1, which would give its own result a negative share.",
+  MISSING_COMPONENT: 'A scorecard component has no score and the plan says a missing component is an error.',
 
   // ── interlock ──────────────────────────────────────────────────────────────
 
