@@ -37,6 +37,22 @@ export type { CoefficientMapInput, LinearMapInput } from './linkage/coefficientM
 
 
 // ── scorecard: composeScore, tallyPoints ───────────────────────────────────
+export { composeScore } from './scorecard/composeScore.js';
+export type { ComponentResult, ComponentSource, ComposeScoreInput, ComposeScoreResult, ScoredSubject } from './scorecard/composeScore.js';
+export { tallyPoints } from './scorecard/tallyPoints.js';
+export type { PointRejection, PointSubject, TalliedEntry, TallyPointsInput, TallyPointsResult } from './scorecard/tallyPoints.js';
+export { deriveTargets, deriveTargetsInputSchema, targetBaselineSchema, targetHistorySchema, targetMetricSchema, targetPersonSchema, targetRuleSchema } from './scorecard/deriveTargets.js';
+export type { DeriveTargetsInput, DeriveTargetsResult, FiredRule, MetricTarget, PersonTargets } from './scorecard/deriveTargets.js';
+export {
+  composeScoreInputSchema,
+  missingPolicySchema,
+  pointEntrySchema,
+  pointTypeSchema,
+  scorecardComponentSchema,
+  scorecardSubjectSchema,
+  tallyPointsInputSchema,
+} from './scorecard/schema.js';
+export type { MissingPolicy, ScorecardComponentInput } from './scorecard/schema.js';
 
 
 // ── period: resolvePlan, runPeriod, compareRuns, correctPeriod ─────────────

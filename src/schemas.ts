@@ -3,6 +3,10 @@ import { allocateInputSchema } from './core/allocate.js';
 import { companyCoefficientsInputSchema } from './linkage/companyCoefficients.js';
 import { linkCoefficientsInputSchema } from './linkage/linkCoefficients.js';
 // end linkage
+// scorecard
+import { deriveTargetsInputSchema } from './scorecard/deriveTargets.js';
+import { composeScoreInputSchema, tallyPointsInputSchema } from './scorecard/schema.js';
+// end scorecard
 
 /**
  * Every public function's input schema (zod 4), by function name. Use them to validate data
@@ -27,6 +31,9 @@ export const schemas = {
   // pool
 
   // scorecard
+  composeScore: composeScoreInputSchema,
+  tallyPoints: tallyPointsInputSchema,
+  deriveTargets: deriveTargetsInputSchema,
 
   // period
 

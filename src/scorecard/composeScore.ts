@@ -1,0 +1,251 @@
+import type { z } from 'zod';
+import { Dec } from '../core/decimal.js';
+import { decimalText, type DecimalInput } from '../core/decimalInput.js';
+import { IssueList, type IssuePath } from '../core/errors.js';
+import { roundCoefficient, roundScore, type RoundingPolicy } from '../core/rounding.js';
+import { traceStep, type TraceStep } from '../core/trace.js';
+import { compareIds, indexById, parseInput } from '../core/validate.js';
+import { applyCoefficientMap, compileCoefficientMap, type CompiledCoefficientMap } from '../linkage/coefficientMap.js';
+import { roundingPolicy } from '../linkage/policy.js';
+import { composeScoreInputSchema, type MissingPolicy, type ScorecardComponentInput } from './schema.js';
+
+/** Input of {@link composeScore} (inferred from its schema). */
+export type ComposeScoreInput = z.input<typeof composeScoreInputSchema>;
+
+/** How a component's score was obtained. */
+export type ComponentSource = 'given' | 'composed' | 'neutral' | 'missing';
+
+/** One component of a subject's scorecard. */
+export interface ComponentResult {
+  readonly id: string;
+  /** The weight as declared. */
+  readonly weight: string;
+  /** The score used (`null` when missing and re-weighted away). Sub-card scores are rounded. */
+  readonly score: string | null;
+  /** `given` by the data, `composed` from sub-components, `neutral` (missing, neutral score used), `missing` (dropped). */
+  readonly source: ComponentSource;
+  /** weight × score (`null` when dropped). */
+  readonly contribution: string | null;
+  /** Sub-components ordered by id, or `null` for a leaf. */
+  readonly components: ComponentResult[] | null;
+}
+
+/** One subject's composed score. */
+export interface ScoredSubject {
+  readonly id: string;
+  /** Σ weight × score over the components used ÷ their weight, rounded to the score decimals. */
+  readonly score: string;
+  /** The score mapped to a coefficient (rounded to the coefficient decimals), or `null` without a map. */
+  readonly coefficient: string | null;
+  /** Components ordered by id. */
+  readonly components: ComponentResult[];
+  readonly trace: TraceStep[];
+}
+
+/** Result of {@link composeScore}: subjects ordered by id. */
+export interface ComposeScoreResult {
+  readonly subjects: ScoredSubject[];
+}
+
+interface CardNode {
+  readonly id: string;
+  readonly weight: Dec;
+  readonly weightText: string;
+  readonly children: CardNode[] | null;
+  readonly missing: MissingPolicy;
+  readonly neutral: Dec | null;
+}
+
+interface Evaluation {
+  readonly score: Dec | null;
+  readonly rows: ComponentResult[];
+}
+
+const ONE = /* @__PURE__ */ new Dec(1);
+
+/** Validates and compiles one level of the card (weights sum to 1, ids unique, neutral scores present). */
+function compileLevel(
+  components: readonly ScorecardComponentInput[],
+  path: IssuePath,
+  inherited: { missing: MissingPolicy; neutral: Dec | null },
+  leaves: Map<string, string>,
+  groups: Set<string>,
+  issues: IssueList,
+): CardNode[] {
+  let sum = new Dec(0);
+  const nodes: CardNode[] = components.map((component, i) => {
+    const at = [...path, i];
+    if (leaves.has(component.id) || groups.has(component.id))
+      issues.add('DUPLICATE_ID', [...at, 'id'], `component id "${component.id}" is already used in this card (ids are unique across all levels)`);
+    const weightText = decimalText(component.weight as DecimalInput);
+    const weight = new Dec(weightText);
+    sum = sum.plus(weight);
+    const missing = component.missing ?? inherited.missing;
+    const neutral = component.neutralScore === undefined ? inherited.neutral : new Dec(decimalText(component.neutralScore));
+    if (missing === 'neutral' && neutral === null)
+      issues.add('INVALID_INPUT', [...at, 'neutralScore'], `component "${component.id}" uses the neutral policy but no neutralScore is declared`);
+    let children: CardNode[] | null = null;
+    if (component.components !== undefined) {
+      groups.add(component.id);
+      children = compileLevel(component.components, [...at, 'components'], { missing, neutral }, leaves, groups, issues);
+    } else {
+      leaves.set(component.id, component.id);
+    }
+    return { id: component.id, weight, weightText, children, missing, neutral };
+  });
+  if (!sum.eq(ONE)) {
+    const gap = ONE.minus(sum);
+    const listing = nodes.map((node) => `${node.id} ${node.weightText}`).join(', ');
+    const off = gap.gt(0) ? `${gap.toFixed()} short of 1` : `${gap.neg().toFixed()} over 1`;
+    issues.add('WEIGHTS_DO_NOT_SUM', path, `weights sum to ${sum.toFixed()}, ${off} (${listing})`);
+  }
+  nodes.sort((a, b) => compareIds(a.id, b.id));
+  return nodes;
+}
+
+/** Scores one level for one subject. `null` score: every component was dropped. */
+function evaluateLevel(
+  nodes: readonly CardNode[],
+  levelId: string,
+  scores: Readonly<Record<string, DecimalInput | null>>,
+  subjectPath: IssuePath,
+  policy: RoundingPolicy,
+  issues: IssueList,
+  steps: TraceStep[] | null,
+): Evaluation {
+  const rows: ComponentResult[] = [];
+  let presentWeight = new Dec(0);
+  let sum = new Dec(0);
+  const terms: string[] = [];
+  for (const node of nodes) {
+    let score: Dec | null = null;
+    let source: ComponentSource;
+    let children: ComponentResult[] | null = null;
+    if (node.children !== null) {
+      const inner = evaluateLevel(node.children, node.id, scores, subjectPath, policy, issues, steps);
+      children = inner.rows;
+      score = inner.score;
+      source = 'composed';
+    } else {
+      const given = Object.hasOwn(scores, node.id) ? scores[node.id] : null;
+      if (given !== null && given !== undefined) score = new Dec(decimalText(given));
+      source = 'given';
+    }
+    if (score === null) {
+      if (node.missing === 'neutral') {
+        score = node.neutral as Dec;
+        source = 'neutral';
+      } else {
+        source = 'missing';
+        if (node.missing === 'error')
+          issues.add('MISSING_COMPONENT', [...subjectPath, 'scores', node.id], `component "${node.id}" has no score and its policy is error`);
+      }
+    }
+    let contribution: Dec | null = null;
+    if (score !== null) {
+      contribution = node.weight.times(score);
+      presentWeight = presentWeight.plus(node.weight);
+      sum = sum.plus(contribution);
+      terms.push(`${node.weightText}·${score.toFixed()}`);
+    }
+    rows.push({
+      id: node.id,
+      weight: node.weightText,
+      score: score === null ? null : score.toFixed(),
+      source,
+      contribution: contribution === null ? null : contribution.toFixed(),
+      components: children,
+    });
+  }
+  if (presentWeight.isZero()) return { score: null, rows };
+  const reweighted = !presentWeight.eq(ONE);
+  const score = roundScore(reweighted ? sum.div(presentWeight) : sum, policy);
+  steps?.push(
+    traceStep(
+      reweighted ? 'scorecard.reweight' : 'scorecard.compose',
+      reweighted ? 'S = Σ wᵢ·sᵢ ÷ Σ wᵢ over the components with a score, rounded to the score decimals' : 'S = Σ wᵢ·sᵢ, rounded to the score decimals',
+      { card: levelId, terms: terms.join(' + '), weightUsed: presentWeight.toFixed() },
+      score.toFixed(),
+    ),
+  );
+  return { score, rows };
+}
+
+/**
+ * Composes weighted component scores into one score per subject, and maps it to a performance
+ * coefficient (SPEC §3.6). Components may nest: a component with its own `components` is a
+ * sub-scorecard, scored and rounded first.
+ *
+ * **Formula.** At each level S = Σ wᵢ·sᵢ (weights sum to exactly 1). A missing component follows
+ * its policy: `neutral` uses the neutral score; `reweight` drops it, S = Σ wᵢ·sᵢ ÷ Σ wᵢ over the
+ * components with a score; `error` raises `MISSING_COMPONENT`. Every (sub-)card score is rounded
+ * to the score decimals, and the coefficient = round(map(S)) to the coefficient decimals.
+ * **References.** Seed 001: back office = functional 40 % + front-line support 30 % + company 30 %;
+ * front line = business 50 % + back-office support 20 % + extra 30 %.
+ *
+ * @param input - `components` (the card), `subjects` (`id`, `scores` by leaf id), optional
+ *   `missing`, `neutralScore`, `coefficient` map, `rounding`.
+ * @returns Subjects ordered by id: score, coefficient, component rows and trace.
+ * @throws {@link SynergyPayError} `INVALID_INPUT`, `INVALID_DECIMAL`, `NEGATIVE_VALUE`,
+ *   `OUT_OF_RANGE`, `DUPLICATE_ID`, `UNKNOWN_REFERENCE` (a score for no leaf),
+ *   `WEIGHTS_DO_NOT_SUM` (with the sum, the gap and every weight), `MISSING_COMPONENT`.
+ *
+ * @example
+ * ```ts
+ * import { composeScore } from 'synergy-pay';
+ * const { subjects } = composeScore({
+ *   components: [
+ *     { id: 'functional', weight: '0.4' },
+ *     { id: 'support', weight: '0.3' },
+ *     { id: 'company', weight: '0.3' },
+ *   ],
+ *   subjects: [{ id: 'it-li', scores: { functional: 90, support: 85, company: 80 } }],
+ *   coefficient: { kind: 'linear', slope: '0.01' },
+ * });
+ * // subjects[0].score → '85.5', subjects[0].coefficient → '0.855'
+ * ```
+ */
+export function composeScore(input: ComposeScoreInput): ComposeScoreResult {
+  const parsed = parseInput(composeScoreInputSchema, input);
+  const policy = roundingPolicy(parsed.rounding);
+  const issues = new IssueList();
+  const leaves = new Map<string, string>();
+  const groups = new Set<string>();
+  const rootMissing = parsed.missing ?? 'error';
+  const rootNeutral = parsed.neutralScore === undefined ? null : new Dec(decimalText(parsed.neutralScore));
+  const card = compileLevel(parsed.components, ['components'], { missing: rootMissing, neutral: rootNeutral }, leaves, groups, issues);
+  const map: CompiledCoefficientMap | null = parsed.coefficient === undefined ? null : compileCoefficientMap(parsed.coefficient, ['coefficient'], issues);
+  indexById(parsed.subjects, ['subjects'], issues);
+  issues.throwIfAny();
+
+  const subjects: ScoredSubject[] = [];
+  parsed.subjects.forEach((subject, j) => {
+    const subjectPath = ['subjects', j];
+    for (const key of Object.keys(subject.scores)) {
+      if (!leaves.has(key))
+        issues.add(
+          'UNKNOWN_REFERENCE',
+          [...subjectPath, 'scores', key],
+          groups.has(key) ? `"${key}" is a sub-card: give the scores of its components` : `no component of the card has id "${key}"`,
+        );
+    }
+    const steps: TraceStep[] = [];
+    const outcome = evaluateLevel(card, '(card)', subject.scores, subjectPath, policy, issues, steps);
+    if (outcome.score === null) {
+      issues.add('MISSING_COMPONENT', [...subjectPath, 'scores'], `subject "${subject.id}" has no component with a score`);
+      return;
+    }
+    let coefficient: string | null = null;
+    if (map !== null) {
+      const mapped = applyCoefficientMap(map, outcome.score, 'scorecard.coefficient');
+      const rounded = roundCoefficient(mapped.value, policy);
+      steps.push(mapped.step);
+      steps.push(traceStep('scorecard.roundCoefficient', 'coefficient rounded to the coefficient decimals', { coefficient: mapped.value.toFixed(), decimals: policy.coefficientDecimals }, rounded.toFixed()));
+      coefficient = rounded.toFixed();
+    }
+    subjects.push({ id: subject.id, score: outcome.score.toFixed(), coefficient, components: outcome.rows, trace: steps });
+  });
+  issues.throwIfAny();
+  subjects.sort((a, b) => compareIds(a.id, b.id));
+  return { subjects };
+}
