@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { refuseProtoKeys } from './records.js';
 import { Dec } from '../core/decimal.js';
 import { decimalText } from '../core/decimalInput.js';
 import { IssueList } from '../core/errors.js';
@@ -149,6 +150,7 @@ const STAR_ALIASES: Readonly<Record<string, string>> = { '3': 'strong', '2': 'me
  * ```
  */
 export function linkCoefficients(input: LinkCoefficientsInput): LinkCoefficientsResult {
+  refuseProtoKeys(input, [['levels'], ['departments', '*', 'relevance']]).throwIfAny();
   const parsed = parseInput(linkCoefficientsInputSchema, input);
   const policy = roundingPolicy(parsed.rounding);
   const issues = new IssueList();

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { refuseProtoKeys } from '../linkage/records.js';
 import { Dec } from '../core/decimal.js';
 import { decimalText, type DecimalInput } from '../core/decimalInput.js';
 import { IssueList, type IssuePath } from '../core/errors.js';
@@ -206,6 +207,7 @@ function evaluateLevel(
  * ```
  */
 export function composeScore(input: ComposeScoreInput): ComposeScoreResult {
+  refuseProtoKeys(input, [['subjects', '*', 'scores']]).throwIfAny();
   const parsed = parseInput(composeScoreInputSchema, input);
   const policy = roundingPolicy(parsed.rounding);
   const issues = new IssueList();

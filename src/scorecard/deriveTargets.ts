@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { refuseProtoKeys } from '../linkage/records.js';
 import { Dec } from '../core/decimal.js';
 import { decimalText } from '../core/decimalInput.js';
 import { IssueList } from '../core/errors.js';
@@ -167,6 +168,7 @@ function previousMonth(period: string): string {
  * ```
  */
 export function deriveTargets(input: DeriveTargetsInput): DeriveTargetsResult {
+  refuseProtoKeys(input, [['baselines', '*', 'values'], ['people', '*', 'history', '*', 'values']]).throwIfAny();
   const parsed = parseInput(deriveTargetsInputSchema, input);
   const policy = roundingPolicy(parsed.rounding);
   const issues = new IssueList();

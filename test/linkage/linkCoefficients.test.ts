@@ -179,6 +179,14 @@ describe('linkCoefficients and companyCoefficients refuse bad input', () => {
     expectError(link({ ...base, companyKpis: [{ id: 'profit', actual: 1, target: 0 }] }), 'NON_POSITIVE_TARGET', ['companyKpis', 0, 'target']);
     expectError(() => companyCoefficients({ kpis: [{ id: 'p', actual: 1, target: '-5' }] }), 'NON_POSITIVE_TARGET', ['kpis', 0, 'target']);
   });
+  it('INVALID_INPUT: an own __proto__ key in a record (zod would drop it silently)', () => {
+    expectError(link({ ...base, departments: [{ id: 'sales', coefficient: 1, relevance: JSON.parse('{"__proto__":"strong"}') }] }), 'INVALID_INPUT', ['departments', 0, 'relevance', '__proto__']);
+    expectError(link({ ...base, levels: JSON.parse('{"strong":"0.25","__proto__":"0.1"}') }), 'INVALID_INPUT', ['levels', '__proto__']);
+  });
+  it('a KPI called "constructor" is data, not a prototype property', () => {
+    const result = linkCoefficients({ levels, companyKpis: [{ id: 'constructor', coefficient: '0.8' }], departments: [{ id: 'sales', coefficient: '0.9', relevance: { constructor: 'strong' } }] });
+    expect(result.departments[0]?.blended).toBe('0.875');
+  });
   it('reports every problem at once', () => {
     let caught: unknown;
     try {

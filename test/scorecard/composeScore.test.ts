@@ -135,6 +135,10 @@ describe('composeScore refuses bad input', () => {
     expectError(compose({ ...ok, subjects: [{ id: 'a', scores: { functional: '9O', support: 85, company: 80 } }] }), 'INVALID_DECIMAL', ['subjects', 0, 'scores', 'functional']);
     expectError(compose({ ...ok, components: [{ id: 'functional', weight: '-0.4' }, backOffice[1], backOffice[2]] }), 'NEGATIVE_VALUE', ['components', 0, 'weight']);
   });
+  it('INVALID_INPUT: an own __proto__ key among the scores; a component called "constructor" is data', () => {
+    expectError(compose({ ...ok, subjects: [{ id: 'a', scores: JSON.parse('{"functional":90,"support":85,"company":80,"__proto__":1}') }] }), 'INVALID_INPUT', ['subjects', 0, 'scores', '__proto__']);
+    expectError(compose({ components: [{ id: 'constructor', weight: 1 }], subjects: [{ id: 'a', scores: {} }] }), 'MISSING_COMPONENT', ['subjects', 0, 'scores', 'constructor']);
+  });
   it('OUT_OF_RANGE: a coefficient map whose floor is above its cap', () => {
     expectError(compose({ ...ok, coefficient: { kind: 'linear', floor: 2, cap: 1 } }), 'OUT_OF_RANGE', ['coefficient', 'floor']);
   });
