@@ -3,7 +3,8 @@ import { refuseProtoKeys } from '../linkage/records.js';
 import { Dec } from '../core/decimal.js';
 import { decimalText, type DecimalInput } from '../core/decimalInput.js';
 import { IssueList, type IssuePath } from '../core/errors.js';
-import { roundCoefficient, roundScore, type RoundingPolicy } from '../core/rounding.js';
+import { roundCoefficient, type RoundingPolicy } from '../core/rounding.js';
+import { addFixed, compareFixed, divideFixed, formatFixed, mulFixed, parseFixed, roundFixed, type Fixed } from '../linkage/fixed.js';
 import { traceStep, type TraceStep } from '../core/trace.js';
 import { compareIds, indexById, parseInput } from '../core/validate.js';
 import { applyCoefficientMap, compileCoefficientMap, type CompiledCoefficientMap } from '../linkage/coefficientMap.js';
@@ -50,39 +51,40 @@ export interface ComposeScoreResult {
 
 interface CardNode {
   readonly id: string;
-  readonly weight: Dec;
+  readonly weight: Fixed;
   readonly weightText: string;
   readonly children: CardNode[] | null;
   readonly missing: MissingPolicy;
-  readonly neutral: Dec | null;
+  readonly neutral: Fixed | null;
 }
 
 interface Evaluation {
-  readonly score: Dec | null;
+  readonly score: Fixed | null;
   readonly rows: ComponentResult[];
 }
 
-const ONE = /* @__PURE__ */ new Dec(1);
+const ONE: Fixed = { n: 1n, scale: 0 };
+const ZERO: Fixed = { n: 0n, scale: 0 };
 
 /** Validates and compiles one level of the card (weights sum to 1, ids unique, neutral scores present). */
 function compileLevel(
   components: readonly ScorecardComponentInput[],
   path: IssuePath,
-  inherited: { missing: MissingPolicy; neutral: Dec | null },
-  leaves: Map<string, string>,
+  inherited: { missing: MissingPolicy; neutral: Fixed | null },
+  leaves: Set<string>,
   groups: Set<string>,
   issues: IssueList,
 ): CardNode[] {
-  let sum = new Dec(0);
+  let sum = ZERO;
   const nodes: CardNode[] = components.map((component, i) => {
     const at = [...path, i];
     if (leaves.has(component.id) || groups.has(component.id))
       issues.add('DUPLICATE_ID', [...at, 'id'], `component id "${component.id}" is already used in this card (ids are unique across all levels)`);
     const weightText = decimalText(component.weight as DecimalInput);
-    const weight = new Dec(weightText);
-    sum = sum.plus(weight);
+    const weight = parseFixed(weightText);
+    sum = addFixed(sum, weight);
     const missing = component.missing ?? inherited.missing;
-    const neutral = component.neutralScore === undefined ? inherited.neutral : new Dec(decimalText(component.neutralScore));
+    const neutral = component.neutralScore === undefined ? inherited.neutral : parseFixed(decimalText(component.neutralScore));
     if (missing === 'neutral' && neutral === null)
       issues.add('INVALID_INPUT', [...at, 'neutralScore'], `component "${component.id}" uses the neutral policy but no neutralScore is declared`);
     let children: CardNode[] | null = null;
@@ -90,21 +92,21 @@ function compileLevel(
       groups.add(component.id);
       children = compileLevel(component.components, [...at, 'components'], { missing, neutral }, leaves, groups, issues);
     } else {
-      leaves.set(component.id, component.id);
+      leaves.add(component.id);
     }
     return { id: component.id, weight, weightText, children, missing, neutral };
   });
-  if (!sum.eq(ONE)) {
-    const gap = ONE.minus(sum);
+  if (compareFixed(sum, ONE) !== 0) {
+    const gap = addFixed(ONE, { n: -sum.n, scale: sum.scale });
     const listing = nodes.map((node) => `${node.id} ${node.weightText}`).join(', ');
-    const off = gap.gt(0) ? `${gap.toFixed()} short of 1` : `${gap.neg().toFixed()} over 1`;
-    issues.add('WEIGHTS_DO_NOT_SUM', path, `weights sum to ${sum.toFixed()}, ${off} (${listing})`);
+    const off = gap.n > 0n ? `${formatFixed(gap)} short of 1` : `${formatFixed({ n: -gap.n, scale: gap.scale })} over 1`;
+    issues.add('WEIGHTS_DO_NOT_SUM', path, `weights sum to ${formatFixed(sum)}, ${off} (${listing})`);
   }
   nodes.sort((a, b) => compareIds(a.id, b.id));
   return nodes;
 }
 
-/** Scores one level for one subject. `null` score: every component was dropped. */
+/** Scores one level for one subject, in exact scaled integers. `null` score: every component was dropped. */
 function evaluateLevel(
   nodes: readonly CardNode[],
   levelId: string,
@@ -115,11 +117,11 @@ function evaluateLevel(
   steps: TraceStep[] | null,
 ): Evaluation {
   const rows: ComponentResult[] = [];
-  let presentWeight = new Dec(0);
-  let sum = new Dec(0);
-  const terms: string[] = [];
+  let presentWeight = ZERO;
+  let sum = ZERO;
+  let terms = '';
   for (const node of nodes) {
-    let score: Dec | null = null;
+    let score: Fixed | null = null;
     let source: ComponentSource;
     let children: ComponentResult[] | null = null;
     if (node.children !== null) {
@@ -129,12 +131,12 @@ function evaluateLevel(
       source = 'composed';
     } else {
       const given = Object.hasOwn(scores, node.id) ? scores[node.id] : null;
-      if (given !== null && given !== undefined) score = new Dec(decimalText(given));
+      if (given !== null && given !== undefined) score = parseFixed(decimalText(given));
       source = 'given';
     }
     if (score === null) {
       if (node.missing === 'neutral') {
-        score = node.neutral as Dec;
+        score = node.neutral as Fixed;
         source = 'neutral';
       } else {
         source = 'missing';
@@ -142,33 +144,27 @@ function evaluateLevel(
           issues.add('MISSING_COMPONENT', [...subjectPath, 'scores', node.id], `component "${node.id}" has no score and its policy is error`);
       }
     }
-    let contribution: Dec | null = null;
+    let contribution: string | null = null;
+    let scoreText: string | null = null;
     if (score !== null) {
-      contribution = node.weight.times(score);
-      presentWeight = presentWeight.plus(node.weight);
-      sum = sum.plus(contribution);
-      terms.push(`${node.weightText}·${score.toFixed()}`);
+      const product = mulFixed(node.weight, score);
+      presentWeight = addFixed(presentWeight, node.weight);
+      sum = addFixed(sum, product);
+      scoreText = formatFixed(score);
+      contribution = formatFixed(product);
+      terms += `${terms === '' ? '' : ' + '}${node.weightText}·${scoreText}`;
     }
-    rows.push({
-      id: node.id,
-      weight: node.weightText,
-      score: score === null ? null : score.toFixed(),
-      source,
-      contribution: contribution === null ? null : contribution.toFixed(),
-      components: children,
-    });
+    rows.push({ id: node.id, weight: node.weightText, score: scoreText, source, contribution, components: children });
   }
-  if (presentWeight.isZero()) return { score: null, rows };
-  const reweighted = !presentWeight.eq(ONE);
-  const score = roundScore(reweighted ? sum.div(presentWeight) : sum, policy);
-  steps?.push(
-    traceStep(
-      reweighted ? 'scorecard.reweight' : 'scorecard.compose',
-      reweighted ? 'S = Σ wᵢ·sᵢ ÷ Σ wᵢ over the components with a score, rounded to the score decimals' : 'S = Σ wᵢ·sᵢ, rounded to the score decimals',
-      { card: levelId, terms: terms.join(' + '), weightUsed: presentWeight.toFixed() },
-      score.toFixed(),
-    ),
-  );
+  if (presentWeight.n === 0n) return { score: null, rows };
+  const reweighted = compareFixed(presentWeight, ONE) !== 0;
+  const score = reweighted ? divideFixed(sum, presentWeight, policy.scoreDecimals, policy.mode) : roundFixed(sum, policy.scoreDecimals, policy.mode);
+  steps?.push({
+    rule: reweighted ? 'scorecard.reweight' : 'scorecard.compose',
+    formula: reweighted ? 'S = Σ wᵢ·sᵢ ÷ Σ wᵢ over the components with a score, rounded to the score decimals' : 'S = Σ wᵢ·sᵢ, rounded to the score decimals',
+    inputs: { card: levelId, terms, weightUsed: formatFixed(presentWeight) },
+    result: formatFixed(score),
+  });
   return { score, rows };
 }
 
@@ -185,7 +181,7 @@ function evaluateLevel(
  * front line = business 50 % + back-office support 20 % + extra 30 %.
  *
  * @param input - `components` (the card), `subjects` (`id`, `scores` by leaf id), optional
- *   `missing`, `neutralScore`, `coefficient` map, `rounding`.
+ *   `missing`, `neutralScore`, `coefficient` map, `rounding`, `trace` (false: empty traces).
  * @returns Subjects ordered by id: score, coefficient, component rows and trace.
  * @throws {@link SynergyPayError} `INVALID_INPUT`, `INVALID_DECIMAL`, `NEGATIVE_VALUE`,
  *   `OUT_OF_RANGE`, `DUPLICATE_ID`, `UNKNOWN_REFERENCE` (a score for no leaf),
@@ -211,14 +207,15 @@ export function composeScore(input: ComposeScoreInput): ComposeScoreResult {
   const parsed = parseInput(composeScoreInputSchema, input);
   const policy = roundingPolicy(parsed.rounding);
   const issues = new IssueList();
-  const leaves = new Map<string, string>();
+  const leaves = new Set<string>();
   const groups = new Set<string>();
   const rootMissing = parsed.missing ?? 'error';
-  const rootNeutral = parsed.neutralScore === undefined ? null : new Dec(decimalText(parsed.neutralScore));
+  const rootNeutral = parsed.neutralScore === undefined ? null : parseFixed(decimalText(parsed.neutralScore));
   const card = compileLevel(parsed.components, ['components'], { missing: rootMissing, neutral: rootNeutral }, leaves, groups, issues);
   const map: CompiledCoefficientMap | null = parsed.coefficient === undefined ? null : compileCoefficientMap(parsed.coefficient, ['coefficient'], issues);
   indexById(parsed.subjects, ['subjects'], issues);
   issues.throwIfAny();
+  const withTrace = parsed.trace !== false;
 
   const subjects: ScoredSubject[] = [];
   parsed.subjects.forEach((subject, j) => {
@@ -231,7 +228,7 @@ export function composeScore(input: ComposeScoreInput): ComposeScoreResult {
           groups.has(key) ? `"${key}" is a sub-card: give the scores of its components` : `no component of the card has id "${key}"`,
         );
     }
-    const steps: TraceStep[] = [];
+    const steps: TraceStep[] | null = withTrace ? [] : null;
     const outcome = evaluateLevel(card, '(card)', subject.scores, subjectPath, policy, issues, steps);
     if (outcome.score === null) {
       issues.add('MISSING_COMPONENT', [...subjectPath, 'scores'], `subject "${subject.id}" has no component with a score`);
@@ -239,13 +236,13 @@ export function composeScore(input: ComposeScoreInput): ComposeScoreResult {
     }
     let coefficient: string | null = null;
     if (map !== null) {
-      const mapped = applyCoefficientMap(map, outcome.score, 'scorecard.coefficient');
+      const mapped = applyCoefficientMap(map, new Dec(formatFixed(outcome.score)), 'scorecard.coefficient');
       const rounded = roundCoefficient(mapped.value, policy);
-      steps.push(mapped.step);
-      steps.push(traceStep('scorecard.roundCoefficient', 'coefficient rounded to the coefficient decimals', { coefficient: mapped.value.toFixed(), decimals: policy.coefficientDecimals }, rounded.toFixed()));
+      steps?.push(mapped.step);
+      steps?.push(traceStep('scorecard.roundCoefficient', 'coefficient rounded to the coefficient decimals', { coefficient: mapped.value.toFixed(), decimals: policy.coefficientDecimals }, rounded.toFixed()));
       coefficient = rounded.toFixed();
     }
-    subjects.push({ id: subject.id, score: outcome.score.toFixed(), coefficient, components: outcome.rows, trace: steps });
+    subjects.push({ id: subject.id, score: formatFixed(outcome.score), coefficient, components: outcome.rows, trace: steps ?? [] });
   });
   issues.throwIfAny();
   subjects.sort((a, b) => compareIds(a.id, b.id));

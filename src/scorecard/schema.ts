@@ -59,6 +59,8 @@ export const composeScoreInputSchema = /* @__PURE__ */ z.strictObject({
   subjects: z.array(scorecardSubjectSchema),
   /** Rounding policy: each (sub-)card score to scoreDecimals, the coefficient to coefficientDecimals. @defaultValue half-up, 2 dp, 4 dp */
   rounding: roundingSchema.optional(),
+  /** Whether each subject carries its trace steps (turn off for bulk what-ifs over millions of cards). @defaultValue `true` */
+  trace: z.boolean().optional(),
 });
 
 /** A catalogue entry type for collaboration points (seed 000: +10, +5, −20). */
