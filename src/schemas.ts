@@ -1,4 +1,5 @@
 import { allocateInputSchema } from './core/allocate.js';
+import { rateTableInputSchema, tierScoreInputSchema } from './tiers/schema.js';
 // linkage
 import { companyCoefficientsInputSchema } from './linkage/companyCoefficients.js';
 import { linkCoefficientsInputSchema } from './linkage/linkCoefficients.js';
@@ -15,6 +16,8 @@ import { composeScoreInputSchema, tallyPointsInputSchema } from './scorecard/sch
 export const schemas = {
   allocate: allocateInputSchema,
   // tiers
+  tierScore: tierScoreInputSchema,
+  applyRateTable: rateTableInputSchema,
 
   // time
 
