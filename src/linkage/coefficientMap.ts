@@ -4,6 +4,9 @@ import { decimalText, type DecimalInput } from '../core/decimalInput.js';
 import type { IssueList, IssuePath } from '../core/errors.js';
 import { decimalSchema, nonNegativeDecimalSchema } from '../core/schema.js';
 import { traceStep, type TraceStep } from '../core/trace.js';
+import type { RoundingPolicy } from '../core/rounding.js';
+import { tierTableSchema } from '../tiers/schema.js';
+import { checkTierTable, scoreOf, tierTrace, type CompiledTierTable } from '../tiers/tierScore.js';
 
 /**
  * A clamped linear map from a measured value x (achievement, a score) to a coefficient:
@@ -69,23 +72,55 @@ export function applyLinearMap(map: CompiledLinearMap, x: Dec, rule: string): { 
 }
 
 /**
+ * A tier table used as a map (SPEC §2.2): the band's `score` is the coefficient (or component
+ * score). `higherIsBetter` for achievement and scores (≥ 1.2 → 1.2, ≥ 1.0 → 1.0, else 0.8), and
+ * `interpolate` for a line between anchors. Duration tables are refused here.
+ */
+export const tierMapSchema = /* @__PURE__ */ z.strictObject({
+  kind: z.literal('tiers'),
+  /** The tier table (see `tierTableSchema`). */
+  table: tierTableSchema,
+});
+
+/**
  * How a measured value becomes a coefficient: a clamped linear map (`kind: 'linear'`) or a tier
  * table (`kind: 'tiers'`, SPEC §2.2).
  */
-export const coefficientMapSchema = /* @__PURE__ */ z.discriminatedUnion('kind', [linearMapSchema]);
+export const coefficientMapSchema = /* @__PURE__ */ z.discriminatedUnion('kind', [linearMapSchema, tierMapSchema]);
 
 /** A coefficient map (see {@link coefficientMapSchema}). */
 export type CoefficientMapInput = z.input<typeof coefficientMapSchema>;
 
-/** A coefficient map checked once, ready to apply to many values. */
-export type CompiledCoefficientMap = CompiledLinearMap;
-
-/** Compiles a validated coefficient map, adding problems to `issues`. */
-export function compileCoefficientMap(map: CoefficientMapInput, path: IssuePath, issues: IssueList): CompiledCoefficientMap {
-  return compileLinearMap(map, path, issues);
+/** A tier map checked once (its table compiled with the output's rounding). */
+export interface CompiledTierMap {
+  readonly kind: 'tiers';
+  readonly table: CompiledTierTable;
 }
 
-/** Applies a compiled map to `x` (unrounded), with the trace step that explains it. */
-export function applyCoefficientMap(map: CompiledCoefficientMap, x: Dec, rule: string): { value: Dec; step: TraceStep } {
-  return applyLinearMap(map, x, rule);
+/** A coefficient map checked once, ready to apply to many values. */
+export type CompiledCoefficientMap = CompiledLinearMap | CompiledTierMap;
+
+/**
+ * Compiles a validated coefficient map, adding problems to `issues`. `decimals` is the rounding
+ * point of what the map yields (tier scores are rounded there by the table itself).
+ */
+export function compileCoefficientMap(map: CoefficientMapInput, path: IssuePath, issues: IssueList, policy: RoundingPolicy, decimals: number): CompiledCoefficientMap {
+  if (map.kind === 'linear') return compileLinearMap(map, path, issues);
+  if (map.table.unit === 'duration') issues.add('TIER_UNIT_MISMATCH', [...path, 'table', 'unit'], 'a duration table cannot map achievement or a score; use a plain table');
+  const table = checkTierTable(map.table, [...path, 'table'], issues, { ...policy, scoreDecimals: decimals });
+  // On a problem the placeholder is never applied: the caller throws the issues first.
+  return { kind: 'tiers', table: table as CompiledTierTable };
+}
+
+/**
+ * Applies a compiled map to `x`, with the trace steps that explain it. A linear map's value is
+ * unrounded (the caller rounds); a tier map's is already rounded at the map's decimals.
+ */
+export function applyCoefficientMap(map: CompiledCoefficientMap, x: Dec, rule: string): { value: Dec; steps: TraceStep[] } {
+  if (map.kind === 'linear') {
+    const { value, step } = applyLinearMap(map, x, rule);
+    return { value, steps: [step] };
+  }
+  const hit = scoreOf(map.table, x);
+  return { value: hit.score, steps: tierTrace(map.table, x, hit) };
 }

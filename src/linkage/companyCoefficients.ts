@@ -90,7 +90,7 @@ export function kpiCoefficient(
     coefficient,
     trace: [
       traceStep('linkage.achievement', 'achievement = actual / target, rounded to the coefficient decimals', { actual: actual.toFixed(), target: target.toFixed() }, achievement.toFixed()),
-      mapped.step,
+      ...mapped.steps,
       traceStep('linkage.roundCoefficient', 'coefficient rounded to the coefficient decimals', { coefficient: mapped.value.toFixed(), decimals: policy.coefficientDecimals, mode: policy.mode }, coefficient.toFixed()),
     ],
   };
@@ -125,10 +125,10 @@ export function companyCoefficients(input: CompanyCoefficientsInput): CompanyCoe
   const policy = roundingPolicy(parsed.rounding);
   const issues = new IssueList();
   indexById(parsed.kpis, ['kpis'], issues);
-  const defaultMap = compileCoefficientMap(parsed.map ?? DEFAULT_ACHIEVEMENT_MAP, ['map'], issues);
+  const defaultMap = compileCoefficientMap(parsed.map ?? DEFAULT_ACHIEVEMENT_MAP, ['map'], issues, policy, policy.coefficientDecimals);
   const rows: CompanyCoefficient[] = [];
   parsed.kpis.forEach((kpi, i) => {
-    const map = kpi.map === undefined ? defaultMap : compileCoefficientMap(kpi.map, ['kpis', i, 'map'], issues);
+    const map = kpi.map === undefined ? defaultMap : compileCoefficientMap(kpi.map, ['kpis', i, 'map'], issues, policy, policy.coefficientDecimals);
     const outcome = kpiCoefficient(kpi.actual, kpi.target, map, policy, ['kpis', i], issues);
     if (outcome === undefined) return;
     rows.push({

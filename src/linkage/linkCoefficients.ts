@@ -165,7 +165,7 @@ export function linkCoefficients(input: LinkCoefficientsInput): LinkCoefficients
 
   // Company coefficients.
   const kpiIndex = indexById(parsed.companyKpis, ['companyKpis'], issues);
-  const defaultMap = compileCoefficientMap(parsed.achievementMap ?? DEFAULT_ACHIEVEMENT_MAP, ['achievementMap'], issues);
+  const defaultMap = compileCoefficientMap(parsed.achievementMap ?? DEFAULT_ACHIEVEMENT_MAP, ['achievementMap'], issues, policy, policy.coefficientDecimals);
   const kpiCoefficients = new Map<string, Dec>();
   const companyRows: LinkCoefficientsResult['companyKpis'] = [];
   parsed.companyKpis.forEach((kpi, i) => {
@@ -188,7 +188,7 @@ export function linkCoefficients(input: LinkCoefficientsInput): LinkCoefficients
       issues.add('INVALID_INPUT', path, 'give either coefficient, or both actual and target');
       return;
     }
-    const map = kpi.map === undefined ? defaultMap : compileCoefficientMap(kpi.map, [...path, 'map'], issues);
+    const map = kpi.map === undefined ? defaultMap : compileCoefficientMap(kpi.map, [...path, 'map'], issues, policy, policy.coefficientDecimals);
     const outcome = kpiCoefficient(kpi.actual, kpi.target, map, policy, path, issues);
     if (outcome === undefined) return;
     kpiCoefficients.set(kpi.id, outcome.coefficient);

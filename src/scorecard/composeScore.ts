@@ -212,7 +212,7 @@ export function composeScore(input: ComposeScoreInput): ComposeScoreResult {
   const rootMissing = parsed.missing ?? 'error';
   const rootNeutral = parsed.neutralScore === undefined ? null : parseFixed(decimalText(parsed.neutralScore));
   const card = compileLevel(parsed.components, ['components'], { missing: rootMissing, neutral: rootNeutral }, leaves, groups, issues);
-  const map: CompiledCoefficientMap | null = parsed.coefficient === undefined ? null : compileCoefficientMap(parsed.coefficient, ['coefficient'], issues);
+  const map: CompiledCoefficientMap | null = parsed.coefficient === undefined ? null : compileCoefficientMap(parsed.coefficient, ['coefficient'], issues, policy, policy.coefficientDecimals);
   indexById(parsed.subjects, ['subjects'], issues);
   issues.throwIfAny();
   const withTrace = parsed.trace !== false;
@@ -238,7 +238,7 @@ export function composeScore(input: ComposeScoreInput): ComposeScoreResult {
     if (map !== null) {
       const mapped = applyCoefficientMap(map, new Dec(formatFixed(outcome.score)), 'scorecard.coefficient');
       const rounded = roundCoefficient(mapped.value, policy);
-      steps?.push(mapped.step);
+      steps?.push(...mapped.steps);
       steps?.push(traceStep('scorecard.roundCoefficient', 'coefficient rounded to the coefficient decimals', { coefficient: mapped.value.toFixed(), decimals: policy.coefficientDecimals }, rounded.toFixed()));
       coefficient = rounded.toFixed();
     }

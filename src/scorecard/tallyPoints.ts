@@ -97,7 +97,7 @@ export function tallyPoints(input: TallyPointsInput): TallyPointsResult {
   const typePoints = new Map<string, Dec>();
   for (const type of catalogue) if (!typePoints.has(type.id)) typePoints.set(type.id, new Dec(decimalText(type.points)));
   indexById(parsed.entries, ['entries'], issues);
-  const map = compileCoefficientMap(parsed.scoring ?? DEFAULT_SCORING, ['scoring'], issues);
+  const map = compileCoefficientMap(parsed.scoring ?? DEFAULT_SCORING, ['scoring'], issues, policy, policy.scoreDecimals);
 
   const entries: TalliedEntry[] = [];
   const totals = new Map<string, { bonus: Dec; penalty: Dec; accepted: number; rejected: number }>();
@@ -155,7 +155,7 @@ export function tallyPoints(input: TallyPointsInput): TallyPointsResult {
       score: score.toFixed(),
       trace: [
         traceStep('points.net', 'net = Σ accepted bonus + Σ accepted penalty', { bonus: total.bonus.toFixed(), penalty: total.penalty.toFixed(), accepted: total.accepted, rejected: total.rejected }, net.toFixed()),
-        { ...mapped.step, formula: 'score = clamp(intercept + slope · net, floor, cap)' },
+        ...mapped.steps,
         traceStep('points.roundScore', 'score rounded to the score decimals', { score: mapped.value.toFixed(), decimals: policy.scoreDecimals }, score.toFixed()),
       ],
     };
