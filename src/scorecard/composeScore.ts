@@ -1,15 +1,14 @@
 import type { z } from 'zod';
-import { refuseProtoKeys } from '../linkage/records.js';
 import { Dec } from '../core/decimal.js';
-import { decimalText, type DecimalInput } from '../core/decimalInput.js';
+import { decimalProblem, decimalText, type DecimalInput } from '../core/decimalInput.js';
 import { IssueList, type IssuePath } from '../core/errors.js';
 import { roundCoefficient, type RoundingPolicy } from '../core/rounding.js';
 import { addFixed, compareFixed, divideFixed, formatFixed, mulFixed, parseFixed, roundFixed, type Fixed } from '../linkage/fixed.js';
 import { traceStep, type TraceStep } from '../core/trace.js';
-import { compareIds, indexById, parseInput } from '../core/validate.js';
-import { applyCoefficientMap, compileCoefficientMap, type CompiledCoefficientMap } from '../linkage/coefficientMap.js';
+import { compareIds, parseInput } from '../core/validate.js';
+import { applyCoefficientMap, compileCoefficientMap, type CompiledCoefficientMap, type CompiledLinearMap } from '../linkage/coefficientMap.js';
 import { roundingPolicy } from '../linkage/policy.js';
-import { composeScoreInputSchema, type MissingPolicy, type ScorecardComponentInput } from './schema.js';
+import { composeCardSchema, composeScoreInputSchema, type MissingPolicy, type ScorecardComponentInput } from './schema.js';
 
 /** Input of {@link composeScore} (inferred from its schema). */
 export type ComposeScoreInput = z.input<typeof composeScoreInputSchema>;
@@ -203,8 +202,7 @@ function evaluateLevel(
  * ```
  */
 export function composeScore(input: ComposeScoreInput): ComposeScoreResult {
-  refuseProtoKeys(input, [['subjects', '*', 'scores']]).throwIfAny();
-  const parsed = parseInput(composeScoreInputSchema, input);
+  const parsed = parseInput(composeCardSchema, input);
   const policy = roundingPolicy(parsed.rounding);
   const issues = new IssueList();
   const leaves = new Set<string>();
@@ -213,12 +211,24 @@ export function composeScore(input: ComposeScoreInput): ComposeScoreResult {
   const rootNeutral = parsed.neutralScore === undefined ? null : parseFixed(decimalText(parsed.neutralScore));
   const card = compileLevel(parsed.components, ['components'], { missing: rootMissing, neutral: rootNeutral }, leaves, groups, issues);
   const map: CompiledCoefficientMap | null = parsed.coefficient === undefined ? null : compileCoefficientMap(parsed.coefficient, ['coefficient'], issues, policy, policy.coefficientDecimals);
-  indexById(parsed.subjects, ['subjects'], issues);
+  const linear = map !== null && map.kind === 'linear' ? fixedLinearMap(map) : null;
+  const rows = parsed.subjects;
+  const checked = new Array<CheckedSubject>(rows.length);
+  const seen = new Map<string, number>();
+  for (let j = 0; j < rows.length; j++) {
+    const subject = checkSubject(rows[j], j, issues);
+    if (subject === undefined) continue;
+    checked[j] = subject;
+    const first = seen.get(subject.id);
+    if (first === undefined) seen.set(subject.id, j);
+    else issues.add('DUPLICATE_ID', ['subjects', j, 'id'], `id "${subject.id}" is already used at subjects[${first}]`);
+  }
   issues.throwIfAny();
   const withTrace = parsed.trace !== false;
 
   const subjects: ScoredSubject[] = [];
-  parsed.subjects.forEach((subject, j) => {
+  for (let j = 0; j < checked.length; j++) {
+    const subject = checked[j] as CheckedSubject;
     const subjectPath = ['subjects', j];
     for (const key of Object.keys(subject.scores)) {
       if (!leaves.has(key))
@@ -232,19 +242,88 @@ export function composeScore(input: ComposeScoreInput): ComposeScoreResult {
     const outcome = evaluateLevel(card, '(card)', subject.scores, subjectPath, policy, issues, steps);
     if (outcome.score === null) {
       issues.add('MISSING_COMPONENT', [...subjectPath, 'scores'], `subject "${subject.id}" has no component with a score`);
-      return;
+      continue;
     }
     let coefficient: string | null = null;
-    if (map !== null) {
+    if (linear !== null) {
+      coefficient = applyFixedLinearMap(linear, outcome.score, policy, steps);
+    } else if (map !== null) {
       const mapped = applyCoefficientMap(map, new Dec(formatFixed(outcome.score)), 'scorecard.coefficient');
       const rounded = roundCoefficient(mapped.value, policy);
       steps?.push(...mapped.steps);
-      steps?.push(traceStep('scorecard.roundCoefficient', 'coefficient rounded to the coefficient decimals', { coefficient: mapped.value.toFixed(), decimals: policy.coefficientDecimals }, rounded.toFixed()));
       coefficient = rounded.toFixed();
     }
     subjects.push({ id: subject.id, score: formatFixed(outcome.score), coefficient, components: outcome.rows, trace: steps ?? [] });
-  });
+  }
   issues.throwIfAny();
   subjects.sort((a, b) => compareIds(a.id, b.id));
   return { subjects };
+}
+
+/** A subject after the hand check: what {@link scorecardSubjectSchema} would have returned. */
+interface CheckedSubject {
+  readonly id: string;
+  readonly scores: Readonly<Record<string, DecimalInput | null>>;
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
+
+/**
+ * Checks one subject exactly as `scorecardSubjectSchema` would (strict keys, id 1–200 chars,
+ * scores a record of decimals or null; an own `__proto__` key refused), without copying it:
+ * zod's copy of a million subjects cost more than scoring them.
+ */
+function checkSubject(raw: unknown, j: number, issues: IssueList): CheckedSubject | undefined {
+  const path = ['subjects', j];
+  if (!isRecord(raw)) {
+    issues.add('INVALID_INPUT', path, 'expected an object { id, scores }');
+    return undefined;
+  }
+  const before = issues.size;
+  for (const key of Object.keys(raw)) if (key !== 'id' && key !== 'scores') issues.add('INVALID_INPUT', path, `Unrecognized key: "${key}"`);
+  const { id, scores } = raw;
+  if (typeof id !== 'string' || id.length < 1 || id.length > 200) issues.add('INVALID_INPUT', [...path, 'id'], 'expected an id: a string of 1 to 200 characters');
+  if (!isRecord(scores)) {
+    issues.add('INVALID_INPUT', [...path, 'scores'], 'expected an object of scores by component id');
+    return undefined;
+  }
+  if (Object.hasOwn(scores, '__proto__')) issues.add('INVALID_INPUT', [...path, 'scores', '__proto__'], '"__proto__" cannot be used as a key');
+  for (const key of Object.keys(scores)) {
+    if (key.length < 1 || key.length > 200) issues.add('INVALID_INPUT', [...path, 'scores', key], 'a component id has 1 to 200 characters');
+    const value = scores[key];
+    if (value === null) continue;
+    const problem = decimalProblem(value);
+    if (problem !== undefined) issues.add('INVALID_DECIMAL', [...path, 'scores', key], problem);
+  }
+  return issues.size === before ? { id: id as string, scores: scores as Record<string, DecimalInput | null> } : undefined;
+}
+
+/** A linear map in exact fixed point, for the per-subject coefficient. */
+interface FixedLinearMap {
+  readonly slope: Fixed;
+  readonly intercept: Fixed;
+  readonly floor: Fixed;
+  readonly cap: Fixed | null;
+  readonly texts: { slope: string; intercept: string; floor: string; cap: string };
+}
+
+function fixedLinearMap(map: CompiledLinearMap): FixedLinearMap {
+  const slope = parseFixed(map.slope.toFixed());
+  const intercept = parseFixed(map.intercept.toFixed());
+  const floor = parseFixed(map.floor.toFixed());
+  const cap = map.cap === null ? null : parseFixed(map.cap.toFixed());
+  return { slope, intercept, floor, cap, texts: { slope: formatFixed(slope), intercept: formatFixed(intercept), floor: formatFixed(floor), cap: cap === null ? 'none' : formatFixed(cap) } };
+}
+
+/** coefficient = round(clamp(intercept + slope · S, floor, cap)), exactly; trace steps when asked. */
+function applyFixedLinearMap(map: FixedLinearMap, score: Fixed, policy: RoundingPolicy, steps: TraceStep[] | null): string {
+  let value = addFixed(map.intercept, mulFixed(map.slope, score));
+  if (compareFixed(value, map.floor) < 0) value = map.floor;
+  if (map.cap !== null && compareFixed(value, map.cap) > 0) value = map.cap;
+  const rounded = formatFixed(roundFixed(value, policy.coefficientDecimals, policy.mode));
+  if (steps !== null) {
+    steps.push(traceStep('scorecard.coefficient', 'coefficient = clamp(intercept + slope · x, floor, cap)', { ...map.texts, x: formatFixed(score) }, formatFixed(value)));
+    steps.push(traceStep('scorecard.roundCoefficient', 'coefficient rounded to the coefficient decimals', { coefficient: formatFixed(value), decimals: policy.coefficientDecimals }, rounded));
+  }
+  return rounded;
 }

@@ -45,8 +45,8 @@ export const scorecardSubjectSchema = /* @__PURE__ */ z.strictObject({
   scores: z.record(idSchema, decimalSchema.nullable()),
 });
 
-/** Input of `composeScore`. */
-export const composeScoreInputSchema = /* @__PURE__ */ z.strictObject({
+/** The card part of `composeScore`'s input (everything but the subjects). */
+const composeCardShape = {
   /** The card: weighted components (weights of each level sum to exactly 1), possibly nested. */
   components: z.array(scorecardComponentSchema).min(1),
   /** Policy for a missing component, unless the component says otherwise. @defaultValue `'error'` */
@@ -55,13 +55,24 @@ export const composeScoreInputSchema = /* @__PURE__ */ z.strictObject({
   neutralScore: decimalSchema.optional(),
   /** Map from the final score to a performance coefficient. @defaultValue none (coefficient `null`) */
   coefficient: coefficientMapSchema.optional(),
-  /** The subjects to score (ids unique). */
-  subjects: z.array(scorecardSubjectSchema),
   /** Rounding policy: each (sub-)card score to scoreDecimals, the coefficient to coefficientDecimals. @defaultValue half-up, 2 dp, 4 dp */
   rounding: roundingSchema.optional(),
   /** Whether each subject carries its trace steps (turn off for bulk what-ifs over millions of cards). @defaultValue `true` */
   trace: z.boolean().optional(),
+};
+
+/** Input of `composeScore`. */
+export const composeScoreInputSchema = /* @__PURE__ */ z.strictObject({
+  ...composeCardShape,
+  /** The subjects to score (ids unique). */
+  subjects: z.array(scorecardSubjectSchema),
 });
+
+/**
+ * `composeScore`'s input with the subjects left unparsed: the function checks them by hand,
+ * exactly as {@link scorecardSubjectSchema} would, without copying a million objects (internal).
+ */
+export const composeCardSchema = /* @__PURE__ */ z.strictObject({ ...composeCardShape, subjects: z.array(z.unknown()) });
 
 /** A catalogue entry type for collaboration points (seed 000: +10, +5, −20). */
 export const pointTypeSchema = /* @__PURE__ */ z.strictObject({
