@@ -101,14 +101,18 @@ export function kpiCoefficient(
  * clamped linear map (or a tier table) from a to the coefficient (SPEC §3.1).
  *
  * **Formula.** a = round(actual / target); C = round(clamp(intercept + slope · a, floor, cap)),
- * both rounded at the plan's coefficient rounding point (default 4 dp, half-up).
+ * both rounded at the plan's coefficient rounding point (default 4 dp, half-up); or C = the score
+ * of the band a falls in on a tier table (`{ kind: 'tiers', table }`, e.g. ≥ 1.2 → 1.2,
+ * ≥ 1.0 → 1.0, ≥ 0.8 → 0.8, else 0).
  * **References.** Seed 000: "完成率只有 80 %, 绩效系数 0.8" (80 % completion gives 0.8).
  *
  * @param input - `kpis` (`id`, `actual`, `target`, optional `map`), optional default `map`,
  *   optional `rounding`.
  * @returns The KPIs ordered by id, each with achievement, coefficient and trace.
  * @throws {@link SynergyPayError} `INVALID_INPUT`, `INVALID_DECIMAL`, `NEGATIVE_VALUE` (slope),
- *   `OUT_OF_RANGE` (floor above cap), `DUPLICATE_ID`, `NON_POSITIVE_TARGET`.
+ *   `OUT_OF_RANGE` (floor above cap), `DUPLICATE_ID`, `NON_POSITIVE_TARGET`,
+ *   `TIER_BOUND_MISSING`, `TIER_LAST_BAND_BOUNDED`, `TIER_BOUNDS_NOT_ORDERED`,
+ *   `TIER_SCORES_NOT_MONOTONE`, `TIER_UNIT_MISMATCH` (a tier-table map).
  *
  * @example
  * ```ts

@@ -133,7 +133,8 @@ const STAR_ALIASES: Readonly<Record<string, string>> = { '3': 'strong', '2': 'me
  *   the links and the trace.
  * @throws {@link SynergyPayError} `INVALID_INPUT`, `INVALID_DECIMAL`, `NEGATIVE_VALUE`,
  *   `OUT_OF_RANGE` (a level ratio above 1), `DUPLICATE_ID`, `UNKNOWN_REFERENCE` (KPI or level),
- *   `RELEVANCE_OVER_ONE`, `NON_POSITIVE_TARGET`.
+ *   `RELEVANCE_OVER_ONE`, `NON_POSITIVE_TARGET`, `TIER_BOUND_MISSING`, `TIER_LAST_BAND_BOUNDED`, `TIER_BOUNDS_NOT_ORDERED`,
+ *   `TIER_SCORES_NOT_MONOTONE`, `TIER_UNIT_MISMATCH` (a tier-table map).
  *
  * @example
  * ```ts

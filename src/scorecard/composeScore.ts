@@ -184,7 +184,9 @@ function evaluateLevel(
  * @returns Subjects ordered by id: score, coefficient, component rows and trace.
  * @throws {@link SynergyPayError} `INVALID_INPUT`, `INVALID_DECIMAL`, `NEGATIVE_VALUE`,
  *   `OUT_OF_RANGE`, `DUPLICATE_ID`, `UNKNOWN_REFERENCE` (a score for no leaf),
- *   `WEIGHTS_DO_NOT_SUM` (with the sum, the gap and every weight), `MISSING_COMPONENT`.
+ *   `WEIGHTS_DO_NOT_SUM` (with the sum, the gap and every weight), `MISSING_COMPONENT`,
+ *   `TIER_BOUND_MISSING`, `TIER_LAST_BAND_BOUNDED`, `TIER_BOUNDS_NOT_ORDERED`,
+ *   `TIER_SCORES_NOT_MONOTONE`, `TIER_UNIT_MISMATCH` (a tier-table map).
  *
  * @example
  * ```ts

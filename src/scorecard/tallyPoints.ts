@@ -72,7 +72,8 @@ const DEFAULT_SCORING = Object.freeze({ kind: 'linear' as const });
  *   score, each ordered by id.
  * @throws {@link SynergyPayError} `INVALID_INPUT` (no points, points differing from the type's,
  *   bad date), `INVALID_DECIMAL`, `NEGATIVE_VALUE`, `OUT_OF_RANGE`, `DUPLICATE_ID`,
- *   `UNKNOWN_REFERENCE` (an unknown type).
+ *   `UNKNOWN_REFERENCE` (an unknown type), `TIER_BOUND_MISSING`, `TIER_LAST_BAND_BOUNDED`, `TIER_BOUNDS_NOT_ORDERED`,
+ *   `TIER_SCORES_NOT_MONOTONE`, `TIER_UNIT_MISMATCH` (a tier-table map).
  *
  * @example
  * ```ts
