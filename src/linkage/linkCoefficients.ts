@@ -3,12 +3,12 @@ import { refuseProtoKeys } from './records.js';
 import { Dec } from '../core/decimal.js';
 import { decimalText } from '../core/decimalInput.js';
 import { IssueList } from '../core/errors.js';
-import { roundCoefficient } from '../core/rounding.js';
 import { roundingPolicy } from './policy.js';
 import { decimalSchema, idSchema, nonNegativeDecimalSchema, roundingSchema } from '../core/schema.js';
 import { traceStep, type TraceStep } from '../core/trace.js';
 import { compareIds, indexById, parseInput } from '../core/validate.js';
 import { coefficientMapSchema, compileCoefficientMap } from './coefficientMap.js';
+import { addFixed, compareFixed, formatFixed, mulFixed, parseFixed, roundFixed, type Fixed } from './fixed.js';
 import { DEFAULT_ACHIEVEMENT_MAP, kpiCoefficient } from './companyCoefficients.js';
 
 /** A relevance level as the plan names it: `"strong"`, `"medium"`, `"weak"`, or stars `3`, `2`, `1`. */
@@ -113,6 +113,19 @@ export interface LinkCoefficientsResult {
   readonly departments: LinkedDepartment[];
 }
 
+/** An exact figure and its canonical text. */
+interface Figure {
+  readonly value: Fixed;
+  readonly text: string;
+}
+
+const figure = (text: string): Figure => {
+  const value = parseFixed(text);
+  return { value, text: formatFixed(value) };
+};
+
+const ONE: Fixed = { n: 1n, scale: 0 };
+
 /** Seed 003: "三星、二星、一星" or "强、中、弱" are the same three levels. */
 const STAR_ALIASES: Readonly<Record<string, string>> = { '3': 'strong', '2': 'medium', '1': 'weak', strong: '3', medium: '2', weak: '1' };
 
@@ -205,69 +218,86 @@ export function linkCoefficients(input: LinkCoefficientsInput): LinkCoefficients
   }
 
   indexById(parsed.departments, ['departments'], issues);
+  // Exact fixed-point figures with their texts, read once (not per link).
+  const levelFigures = new Map<string, Figure>();
+  for (const [name, ratio] of levels) levelFigures.set(name, figure(ratio.toFixed()));
+  const kpiFigures = new Map<string, Figure>();
+  for (const [id, coefficient] of kpiCoefficients) kpiFigures.set(id, figure(coefficient.toFixed()));
+  const zero = figure('0');
+
   // Resolve every link first, so all problems are reported together.
   const resolved = parsed.departments.map((department, d) => {
-    const links: { kpi: string; level: string; ratio: Dec }[] = [];
-    let ratioSum = new Dec(0);
+    const links: { kpi: string; level: string; ratio: Figure }[] = [];
+    let ratioSum: Fixed = zero.value;
     for (const [kpi, level] of Object.entries(department.relevance ?? {})) {
-      const path = ['departments', d, 'relevance', kpi];
       if (!kpiIndex.has(kpi)) {
-        issues.add('UNKNOWN_REFERENCE', path, `no company KPI has id "${kpi}"`);
+        issues.add('UNKNOWN_REFERENCE', ['departments', d, 'relevance', kpi], `no company KPI has id "${kpi}"`);
         continue;
       }
       const name = String(level);
       const alias = STAR_ALIASES[name];
-      const ratio = levels.get(name) ?? (alias === undefined ? undefined : levels.get(alias));
+      const ratio = levelFigures.get(name) ?? (alias === undefined ? undefined : levelFigures.get(alias));
       if (ratio === undefined) {
-        issues.add('UNKNOWN_REFERENCE', path, `level "${name}" is not one of the plan's levels (${[...levels.keys()].join(', ')})`);
+        issues.add('UNKNOWN_REFERENCE', ['departments', d, 'relevance', kpi], `level "${name}" is not one of the plan's levels (${[...levels.keys()].join(', ')})`);
         continue;
       }
-      const effective = department.exempt === true ? new Dec(0) : ratio;
+      const effective = department.exempt === true ? zero : ratio;
       links.push({ kpi, level: name, ratio: effective });
-      ratioSum = ratioSum.plus(effective);
+      ratioSum = addFixed(ratioSum, effective.value);
     }
-    if (ratioSum.gt(1)) {
-      const listing = links.map((link) => `${link.kpi} ${link.level} ${link.ratio.toFixed()}`).join(', ');
-      issues.add('RELEVANCE_OVER_ONE', ['departments', d, 'relevance'], `ratios sum to ${ratioSum.toFixed()}, ${ratioSum.minus(1).toFixed()} above 1 (${listing})`);
+    if (compareFixed(ratioSum, ONE) > 0) {
+      const listing = links.map((link) => `${link.kpi} ${link.level} ${link.ratio.text}`).join(', ');
+      const excess = addFixed(ratioSum, { n: -1n, scale: 0 });
+      issues.add('RELEVANCE_OVER_ONE', ['departments', d, 'relevance'], `ratios sum to ${formatFixed(ratioSum)}, ${formatFixed(excess)} above 1 (${listing})`);
     }
-    links.sort((a, b) => compareIds(a.kpi, b.kpi));
+    if (links.length > 1) links.sort((a, b) => compareIds(a.kpi, b.kpi));
     return { links, ratioSum };
   });
   issues.throwIfAny();
 
-  const uniformCoefficient = kpiCoefficients.get(uniformKpi as string) as Dec;
+  const uniformFigure = kpiFigures.get(uniformKpi as string) as Figure;
   const departments: LinkedDepartment[] = parsed.departments.map((department, d) => {
     const { links, ratioSum } = resolved[d] as (typeof resolved)[number];
-    const own = new Dec(decimalText(department.coefficient));
-    let blendedRaw = new Dec(1).minus(ratioSum).times(own);
-    const linkRows: CoefficientLink[] = [];
-    for (const link of links) {
-      const c = kpiCoefficients.get(link.kpi) as Dec;
-      blendedRaw = blendedRaw.plus(link.ratio.times(c));
-      linkRows.push({ kpi: link.kpi, level: link.level, ratio: link.ratio.toFixed(), coefficient: c.toFixed() });
+    const ownText = decimalText(department.coefficient);
+    const own = parseFixed(ownText);
+    const ownShare = addFixed(ONE, { n: -ratioSum.n, scale: ratioSum.scale });
+    let blendedRaw = mulFixed(ownShare, own);
+    const linkRows: CoefficientLink[] = new Array(links.length);
+    let terms = '';
+    for (let k = 0; k < links.length; k++) {
+      const link = links[k] as (typeof links)[number];
+      const c = kpiFigures.get(link.kpi) as Figure;
+      blendedRaw = addFixed(blendedRaw, mulFixed(link.ratio.value, c.value));
+      linkRows[k] = { kpi: link.kpi, level: link.level, ratio: link.ratio.text, coefficient: c.text };
+      terms += `${k === 0 ? '' : ' + '}${link.ratio.text}·${c.text}`;
     }
-    const blended = roundCoefficient(blendedRaw, policy);
-    const uniform = roundCoefficient(own.times(uniformCoefficient), policy);
-    const difference = blended.minus(uniform);
-    const terms = linkRows.map((link) => `${link.ratio}·${link.coefficient}`).join(' + ');
+    const blended = roundFixed(blendedRaw, policy.coefficientDecimals, policy.mode);
+    const uniform = roundFixed(mulFixed(own, uniformFigure.value), policy.coefficientDecimals, policy.mode);
+    const difference = addFixed(blended, { n: -uniform.n, scale: uniform.scale });
+    const texts = { own: formatFixed(own), ratioSum: formatFixed(ratioSum), blended: formatFixed(blended), uniform: formatFixed(uniform), difference: formatFixed(difference) };
     return {
       id: department.id,
-      own: own.toFixed(),
+      own: texts.own,
       exempt: department.exempt === true,
-      ratioSum: ratioSum.toFixed(),
-      blended: blended.toFixed(),
-      uniform: uniform.toFixed(),
-      difference: difference.toFixed(),
+      ratioSum: texts.ratioSum,
+      blended: texts.blended,
+      uniform: texts.uniform,
+      difference: texts.difference,
       links: linkRows,
       trace: [
-        traceStep(
-          department.exempt === true ? 'linkage.exempt' : 'linkage.blend',
-          'B = (1 − Σr)·D + Σ r·C, rounded to the coefficient decimals',
-          { D: own.toFixed(), ratioSum: ratioSum.toFixed(), terms: terms === '' ? 'none' : terms },
-          blended.toFixed(),
-        ),
-        traceStep('linkage.uniform', 'uniform = D·C (one company coefficient for every department), rounded', { D: own.toFixed(), C: uniformCoefficient.toFixed(), kpi: uniformKpi as string }, uniform.toFixed()),
-        traceStep('linkage.difference', 'difference = B − uniform', { B: blended.toFixed(), uniform: uniform.toFixed() }, difference.toFixed()),
+        {
+          rule: department.exempt === true ? 'linkage.exempt' : 'linkage.blend',
+          formula: 'B = (1 − Σr)·D + Σ r·C, rounded to the coefficient decimals',
+          inputs: { D: texts.own, ratioSum: texts.ratioSum, terms: terms === '' ? 'none' : terms },
+          result: texts.blended,
+        },
+        {
+          rule: 'linkage.uniform',
+          formula: 'uniform = D·C (one company coefficient for every department), rounded',
+          inputs: { C: uniformFigure.text, D: texts.own, kpi: uniformKpi as string },
+          result: texts.uniform,
+        },
+        { rule: 'linkage.difference', formula: 'difference = B − uniform', inputs: { B: texts.blended, uniform: texts.uniform }, result: texts.difference },
       ],
     };
   });
