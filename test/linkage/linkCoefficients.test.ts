@@ -157,6 +157,10 @@ describe('linkCoefficients and companyCoefficients refuse bad input', () => {
     expectError(link({ ...base, departments: [...base.departments, { id: 'sales', coefficient: 1 }] }), 'DUPLICATE_ID', ['departments', 1, 'id']);
     expectError(link({ ...base, companyKpis: [...base.companyKpis, { id: 'profit', coefficient: 1 }], uniformKpi: 'profit' }), 'DUPLICATE_ID', ['companyKpis', 1, 'id']);
   });
+  it('DUPLICATE_ID and INVALID_INPUT in companyCoefficients: a KPI twice; an unknown field', () => {
+    expectError(() => companyCoefficients({ kpis: [{ id: 'p', actual: 1, target: 1 }, { id: 'p', actual: 1, target: 1 }] }), 'DUPLICATE_ID', ['kpis', 1, 'id']);
+    expectError(() => companyCoefficients({ kpis: [{ id: 'p', actual: 1, target: 1, weight: 1 } as never] }), 'INVALID_INPUT', ['kpis', 0]);
+  });
   it('UNKNOWN_REFERENCE: an unknown KPI id, an unknown level, an unknown uniformKpi', () => {
     expectError(link({ ...base, departments: [{ id: 'sales', coefficient: 1, relevance: { revenue: 'strong' } }] }), 'UNKNOWN_REFERENCE', ['departments', 0, 'relevance', 'revenue']);
     expectError(link({ ...base, departments: [{ id: 'sales', coefficient: 1, relevance: { profit: 'huge' } }] }), 'UNKNOWN_REFERENCE', ['departments', 0, 'relevance', 'profit']);

@@ -73,6 +73,9 @@ describe('tallyPoints refuses bad input', () => {
   it('INVALID_DECIMAL: points "ten"', () => {
     expectError(tally({ entries: [entry('e1', { points: 'ten' })] }), 'INVALID_DECIMAL', ['entries', 0, 'points']);
   });
+  it('NEGATIVE_VALUE: a scoring slope below zero (more points would score less)', () => {
+    expectError(tally({ entries: [], scoring: { kind: 'linear', slope: '-1' } }), 'NEGATIVE_VALUE', ['scoring', 'slope']);
+  });
   it('OUT_OF_RANGE: scoring floor above cap', () => {
     expectError(tally({ entries: [], scoring: { kind: 'linear', floor: 100, cap: 60 } }), 'OUT_OF_RANGE', ['scoring', 'floor']);
   });
