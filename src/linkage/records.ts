@@ -1,4 +1,4 @@
-import { IssueList, type IssuePath } from '../core/errors.js';
+import { IssueList } from '../core/errors.js';
 
 /**
  * Refuses an own `__proto__` key in a record field of raw input (e.g. from `JSON.parse`). zod's

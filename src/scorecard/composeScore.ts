@@ -4,7 +4,7 @@ import { decimalProblem, decimalText, type DecimalInput } from '../core/decimalI
 import { IssueList, type IssuePath } from '../core/errors.js';
 import { roundCoefficient, type RoundingPolicy } from '../core/rounding.js';
 import { addFixed, compareFixed, divideFixed, formatFixed, mulFixed, parseFixed, roundFixed, type Fixed } from '../linkage/fixed.js';
-import { traceStep, type TraceStep } from '../core/trace.js';
+import type { TraceStep } from '../core/trace.js';
 import { compareIds, parseInput } from '../core/validate.js';
 import { applyCoefficientMap, compileCoefficientMap, type CompiledCoefficientMap, type CompiledLinearMap } from '../linkage/coefficientMap.js';
 import { roundingPolicy } from '../linkage/policy.js';
@@ -324,8 +324,14 @@ function applyFixedLinearMap(map: FixedLinearMap, score: Fixed, policy: Rounding
   if (map.cap !== null && compareFixed(value, map.cap) > 0) value = map.cap;
   const rounded = formatFixed(roundFixed(value, policy.coefficientDecimals, policy.mode));
   if (steps !== null) {
-    steps.push(traceStep('scorecard.coefficient', 'coefficient = clamp(intercept + slope · x, floor, cap)', { ...map.texts, x: formatFixed(score) }, formatFixed(value)));
-    steps.push(traceStep('scorecard.roundCoefficient', 'coefficient rounded to the coefficient decimals', { coefficient: formatFixed(value), decimals: policy.coefficientDecimals }, rounded));
+    // Keys in code-unit order, as traceStep would sort them.
+    const { cap, floor, intercept, slope } = map.texts;
+    steps.push({
+      rule: 'scorecard.coefficient',
+      formula: 'coefficient = clamp(intercept + slope · x, floor, cap), rounded to the coefficient decimals',
+      inputs: { cap, decimals: String(policy.coefficientDecimals), floor, intercept, slope, unrounded: formatFixed(value), x: formatFixed(score) },
+      result: rounded,
+    });
   }
   return rounded;
 }
