@@ -38,8 +38,9 @@ export interface ScoredSubject {
   readonly score: string;
   /** The score mapped to a coefficient (rounded to the coefficient decimals), or `null` without a map. */
   readonly coefficient: string | null;
-  /** Components ordered by id. */
+  /** Components ordered by id (empty with `breakdown: false`). */
   readonly components: ComponentResult[];
+  /** The steps that derived score and coefficient (empty with `trace: false`). */
   readonly trace: TraceStep[];
 }
 
@@ -114,6 +115,7 @@ function evaluateLevel(
   policy: RoundingPolicy,
   issues: IssueList,
   steps: TraceStep[] | null,
+  detail: boolean,
 ): Evaluation {
   const rows: ComponentResult[] = [];
   let presentWeight = ZERO;
@@ -124,7 +126,7 @@ function evaluateLevel(
     let source: ComponentSource;
     let children: ComponentResult[] | null = null;
     if (node.children !== null) {
-      const inner = evaluateLevel(node.children, node.id, scores, subjectPath, policy, issues, steps);
+      const inner = evaluateLevel(node.children, node.id, scores, subjectPath, policy, issues, steps, detail);
       children = inner.rows;
       score = inner.score;
       source = 'composed';
@@ -149,11 +151,11 @@ function evaluateLevel(
       const product = mulFixed(node.weight, score);
       presentWeight = addFixed(presentWeight, node.weight);
       sum = addFixed(sum, product);
-      scoreText = formatFixed(score);
-      contribution = formatFixed(product);
-      terms += `${terms === '' ? '' : ' + '}${node.weightText}·${scoreText}`;
+      if (detail || steps !== null) scoreText = formatFixed(score);
+      if (detail) contribution = formatFixed(product);
+      if (steps !== null) terms += `${terms === '' ? '' : ' + '}${node.weightText}·${scoreText as string}`;
     }
-    rows.push({ id: node.id, weight: node.weightText, score: scoreText, source, contribution, components: children });
+    if (detail) rows.push({ id: node.id, weight: node.weightText, score: scoreText, source, contribution, components: children });
   }
   if (presentWeight.n === 0n) return { score: null, rows };
   const reweighted = compareFixed(presentWeight, ONE) !== 0;
@@ -180,7 +182,8 @@ function evaluateLevel(
  * front line = business 50 % + back-office support 20 % + extra 30 %.
  *
  * @param input - `components` (the card), `subjects` (`id`, `scores` by leaf id), optional
- *   `missing`, `neutralScore`, `coefficient` map, `rounding`, `trace` (false: empty traces).
+ *   `missing`, `neutralScore`, `coefficient` map, `rounding`, `trace` and `breakdown` (false:
+ *   empty traces, empty component rows — for bulk what-ifs).
  * @returns Subjects ordered by id: score, coefficient, component rows and trace.
  * @throws {@link SynergyPayError} `INVALID_INPUT`, `INVALID_DECIMAL`, `NEGATIVE_VALUE`,
  *   `OUT_OF_RANGE`, `DUPLICATE_ID`, `UNKNOWN_REFERENCE` (a score for no leaf),
@@ -227,6 +230,7 @@ export function composeScore(input: ComposeScoreInput): ComposeScoreResult {
   }
   issues.throwIfAny();
   const withTrace = parsed.trace !== false;
+  const withComponents = parsed.breakdown !== false;
 
   const subjects: ScoredSubject[] = [];
   for (let j = 0; j < checked.length; j++) {
@@ -241,7 +245,7 @@ export function composeScore(input: ComposeScoreInput): ComposeScoreResult {
         );
     }
     const steps: TraceStep[] | null = withTrace ? [] : null;
-    const outcome = evaluateLevel(card, '(card)', subject.scores, subjectPath, policy, issues, steps);
+    const outcome = evaluateLevel(card, '(card)', subject.scores, subjectPath, policy, issues, steps, withComponents);
     if (outcome.score === null) {
       issues.add('MISSING_COMPONENT', [...subjectPath, 'scores'], `subject "${subject.id}" has no component with a score`);
       continue;

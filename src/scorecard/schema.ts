@@ -59,6 +59,11 @@ const composeCardShape = {
   rounding: roundingSchema.optional(),
   /** Whether each subject carries its trace steps (turn off for bulk what-ifs over millions of cards). @defaultValue `true` */
   trace: z.boolean().optional(),
+  /**
+   * Whether each subject carries its component rows (`false`: `components` is empty; with
+   * `trace: false` too, a million cards keep only id, score and coefficient). @defaultValue `true`
+   */
+  breakdown: z.boolean().optional(),
 };
 
 /** Input of `composeScore`. */

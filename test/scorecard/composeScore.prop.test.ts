@@ -34,6 +34,10 @@ describe('composeScore properties', () => {
       fc.property(weightsArb.chain((w) => fc.tuple(fc.constant(w), fc.array(scoreArb, { minLength: w.length, maxLength: w.length }))), ([w, s]) => {
         const expected = w.reduce((sum, wi, i) => sum + wi * (s[i] as number), 0); // hundredths
         expect(hundredths(compose(w, s).subjects[0]?.score as string)).toBe(expected);
+        // The lean mode (no trace, no rows) computes the same score.
+        const byId = Object.fromEntries(s.map((x, i) => [`c${i}`, x]));
+        const lean = composeScore({ components: w.map((wi, i) => ({ id: `c${i}`, weight: hundredthsText(wi) })), subjects: [{ id: 's', scores: byId }], trace: false, breakdown: false });
+        expect(lean.subjects[0]).toEqual({ id: 's', score: compose(w, s).subjects[0]?.score, coefficient: null, components: [], trace: [] });
       }),
       { numRuns: runs(1000) },
     );
