@@ -238,10 +238,11 @@ export function deriveTargets(input: DeriveTargetsInput): DeriveTargetsResult {
         if (periods.length < rule.streak) continue;
         periods.reverse();
         const step = new Dec(decimalText(rule.step));
-        const easier = (rule.adjust === 'relax') === lowerIsBetter; // moving the number up
+        // Relaxing a lower-is-better target (or tightening a higher-is-better one) raises the number.
+        const raise = (rule.adjust === 'relax') === lowerIsBetter;
         const before = target;
-        if (rule.stepKind === 'relative') target = target.times(easier ? step.plus(1) : new Dec(1).minus(step));
-        else target = easier ? target.plus(step) : target.minus(step);
+        if (rule.stepKind === 'relative') target = target.times(raise ? step.plus(1) : new Dec(1).minus(step));
+        else target = raise ? target.plus(step) : target.minus(step);
         if (target.lt(0)) target = new Dec(0);
         fired.push(rule.id);
         rulesFired.push({ rule: rule.id, metric: metric.id, periods });

@@ -51,6 +51,25 @@ describe('deriveTargets: seed 004 elastic targets', () => {
   });
 });
 
+describe('deriveTargets: higher-is-better metrics move the other way', () => {
+  const coverage = {
+    metrics: [{ id: 'coverage', direction: 'higherIsBetter' as const }],
+    baselines: [{ id: 'senior', values: { coverage: '0.8' } }],
+    rules: [
+      { id: 'a-stretch', metric: 'coverage', streak: 2, when: 'better' as const, adjust: 'tighten' as const, step: '0.05' },
+      { id: 'b-ease', metric: 'coverage', streak: 2, when: 'worse' as const, adjust: 'relax' as const, step: '0.1', stepKind: 'relative' as const },
+    ],
+  };
+  it('tightening raises it: 0.8 + 0.05 = 0.85 after two months above 0.8', () => {
+    const { people } = deriveTargets({ ...coverage, people: [{ id: 'p', level: 'senior', history: [month('2026-01', { coverage: '0.9' }), month('2026-02', { coverage: '0.85' })] }] });
+    expect(people[0]?.targets[0]).toMatchObject({ target: '0.85', rules: ['a-stretch'] });
+  });
+  it('relaxing lowers it: 0.8 × (1 − 0.1) = 0.72 after two months below 0.8', () => {
+    const { people } = deriveTargets({ ...coverage, people: [{ id: 'p', level: 'senior', history: [month('2026-01', { coverage: '0.7' }), month('2026-02', { coverage: '0.75' })] }] });
+    expect(people[0]?.targets[0]).toMatchObject({ target: '0.72', rules: ['b-ease'] });
+  });
+});
+
 const derive = (input: unknown) => () => deriveTargets(input as Parameters<typeof deriveTargets>[0]);
 describe('deriveTargets refuses bad input', () => {
   const person = { id: 'wang', level: 'senior' };
