@@ -61,7 +61,7 @@ export interface CompanyCoefficientsResult {
 }
 
 /** The default achievement map: coefficient = achievement, never below 0. */
-export const DEFAULT_ACHIEVEMENT_MAP: CoefficientMapInput = Object.freeze({ kind: 'linear' as const });
+export const DEFAULT_ACHIEVEMENT_MAP: CoefficientMapInput = /* @__PURE__ */ Object.freeze({ kind: 'linear' as const });
 
 /**
  * Checks a KPI's target and computes achievement and coefficient (internal: also used by

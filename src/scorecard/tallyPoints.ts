@@ -52,7 +52,7 @@ export interface TallyPointsResult {
   readonly rejected: number;
 }
 
-const DEFAULT_SCORING = Object.freeze({ kind: 'linear' as const });
+const DEFAULT_SCORING = /* @__PURE__ */ Object.freeze({ kind: 'linear' as const });
 
 /**
  * Tallies a ledger of collaboration bonus and penalty points [协同行为加减分, seed 003; 风险贡献积分,
