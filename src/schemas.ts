@@ -1,4 +1,7 @@
 import { allocateInputSchema } from './core/allocate.js';
+import { creditFactsInputSchema } from './interlock/creditSchema.js';
+import { settleInterlockInputSchema } from './interlock/settleSchema.js';
+import { businessDurationInputSchema, scoreResponseTimesInputSchema } from './time/schema.js';
 import { rateTableInputSchema, tierScoreInputSchema } from './tiers/schema.js';
 // linkage
 import { companyCoefficientsInputSchema } from './linkage/companyCoefficients.js';
@@ -20,16 +23,20 @@ export const schemas = {
   applyRateTable: rateTableInputSchema,
 
   // time
+  businessDuration: businessDurationInputSchema,
 
   // linkage
   companyCoefficients: companyCoefficientsInputSchema,
   linkCoefficients: linkCoefficientsInputSchema,
 
   // interlock
+  creditFacts: creditFactsInputSchema,
+  settleInterlock: settleInterlockInputSchema,
 
   // ratings
 
   // response times
+  scoreResponseTimes: scoreResponseTimesInputSchema,
 
   // pool
 
