@@ -2,8 +2,7 @@ import { z } from 'zod';
 import { Dec } from '../core/decimal.js';
 import { decimalText } from '../core/decimalInput.js';
 import { IssueList, type IssuePath } from '../core/errors.js';
-import { roundCoefficient, type RoundingPolicy } from '../core/rounding.js';
-import { roundingPolicy } from './policy.js';
+import { resolveRounding, roundCoefficient, type RoundingPolicy } from '../core/rounding.js';
 import { decimalSchema, idSchema, roundingSchema } from '../core/schema.js';
 import { traceStep, type TraceStep } from '../core/trace.js';
 import { indexById, parseInput, compareIds } from '../core/validate.js';
@@ -126,7 +125,7 @@ export function kpiCoefficient(
  */
 export function companyCoefficients(input: CompanyCoefficientsInput): CompanyCoefficientsResult {
   const parsed = parseInput(companyCoefficientsInputSchema, input);
-  const policy = roundingPolicy(parsed.rounding);
+  const policy = resolveRounding(parsed.rounding);
   const issues = new IssueList();
   indexById(parsed.kpis, ['kpis'], issues);
   const defaultMap = compileCoefficientMap(parsed.map ?? DEFAULT_ACHIEVEMENT_MAP, ['map'], issues, policy, policy.coefficientDecimals);

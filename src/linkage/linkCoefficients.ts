@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { refuseProtoKeys } from './records.js';
 import { Dec } from '../core/decimal.js';
 import { decimalText } from '../core/decimalInput.js';
+import { resolveRounding } from '../core/rounding.js';
 import { IssueList } from '../core/errors.js';
-import { roundingPolicy } from './policy.js';
 import { decimalSchema, idSchema, nonNegativeDecimalSchema, roundingSchema } from '../core/schema.js';
 import { traceStep, type TraceStep } from '../core/trace.js';
 import { compareIds, indexById, parseInput } from '../core/validate.js';
@@ -166,7 +166,7 @@ const STAR_ALIASES: Readonly<Record<string, string>> = { '3': 'strong', '2': 'me
 export function linkCoefficients(input: LinkCoefficientsInput): LinkCoefficientsResult {
   refuseProtoKeys(input, [['levels'], ['departments', '*', 'relevance']]).throwIfAny();
   const parsed = parseInput(linkCoefficientsInputSchema, input);
-  const policy = roundingPolicy(parsed.rounding);
+  const policy = resolveRounding(parsed.rounding);
   const issues = new IssueList();
 
   // Levels: each ratio in [0, 1].

@@ -2,12 +2,11 @@ import type { z } from 'zod';
 import { Dec } from '../core/decimal.js';
 import { decimalProblem, decimalText, type DecimalInput } from '../core/decimalInput.js';
 import { IssueList, type IssuePath } from '../core/errors.js';
-import { roundCoefficient, type RoundingPolicy } from '../core/rounding.js';
+import { resolveRounding, roundCoefficient, type RoundingPolicy } from '../core/rounding.js';
 import { addFixed, compareFixed, divideFixed, formatFixed, mulFixed, parseFixed, roundFixed, type Fixed } from '../linkage/fixed.js';
 import type { TraceStep } from '../core/trace.js';
 import { compareIds, parseInput } from '../core/validate.js';
 import { applyCoefficientMap, compileCoefficientMap, type CompiledCoefficientMap, type CompiledLinearMap } from '../linkage/coefficientMap.js';
-import { roundingPolicy } from '../linkage/policy.js';
 import { composeCardSchema, composeScoreInputSchema, type MissingPolicy, type ScorecardComponentInput } from './schema.js';
 
 /** Input of {@link composeScore} (inferred from its schema). */
@@ -208,7 +207,7 @@ function evaluateLevel(
  */
 export function composeScore(input: ComposeScoreInput): ComposeScoreResult {
   const parsed = parseInput(composeCardSchema, input);
-  const policy = roundingPolicy(parsed.rounding);
+  const policy = resolveRounding(parsed.rounding);
   const issues = new IssueList();
   const leaves = new Set<string>();
   const groups = new Set<string>();

@@ -3,11 +3,10 @@ import { refuseProtoKeys } from '../linkage/records.js';
 import { Dec } from '../core/decimal.js';
 import { decimalText } from '../core/decimalInput.js';
 import { IssueList } from '../core/errors.js';
-import { roundTo } from '../core/rounding.js';
+import { resolveRounding, roundTo } from '../core/rounding.js';
 import { decimalSchema, idSchema, nonNegativeDecimalSchema, roundingSchema } from '../core/schema.js';
 import { traceStep, type TraceStep } from '../core/trace.js';
 import { compareIds, indexById, parseInput } from '../core/validate.js';
-import { roundingPolicy } from '../linkage/policy.js';
 
 /** A metric with an elastic target (seed 004: development cycle, bug rate). */
 export const targetMetricSchema = /* @__PURE__ */ z.strictObject({
@@ -170,7 +169,7 @@ function previousMonth(period: string): string {
 export function deriveTargets(input: DeriveTargetsInput): DeriveTargetsResult {
   refuseProtoKeys(input, [['baselines', '*', 'values'], ['people', '*', 'history', '*', 'values']]).throwIfAny();
   const parsed = parseInput(deriveTargetsInputSchema, input);
-  const policy = roundingPolicy(parsed.rounding);
+  const policy = resolveRounding(parsed.rounding);
   const issues = new IssueList();
   const metricIndex = indexById(parsed.metrics, ['metrics'], issues);
   const levelIndex = indexById(parsed.baselines, ['baselines'], issues);

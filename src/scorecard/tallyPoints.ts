@@ -2,11 +2,10 @@ import type { z } from 'zod';
 import { Dec } from '../core/decimal.js';
 import { decimalText } from '../core/decimalInput.js';
 import { IssueList } from '../core/errors.js';
-import { roundScore } from '../core/rounding.js';
+import { resolveRounding, roundScore } from '../core/rounding.js';
 import { traceStep, type TraceStep } from '../core/trace.js';
 import { compareIds, indexById, parseInput } from '../core/validate.js';
 import { applyCoefficientMap, compileCoefficientMap } from '../linkage/coefficientMap.js';
-import { roundingPolicy } from '../linkage/policy.js';
 import { tallyPointsInputSchema } from './schema.js';
 
 /** Input of {@link tallyPoints} (inferred from its schema). */
@@ -91,7 +90,7 @@ const DEFAULT_SCORING = /* @__PURE__ */ Object.freeze({ kind: 'linear' as const 
  */
 export function tallyPoints(input: TallyPointsInput): TallyPointsResult {
   const parsed = parseInput(tallyPointsInputSchema, input);
-  const policy = roundingPolicy(parsed.rounding);
+  const policy = resolveRounding(parsed.rounding);
   const issues = new IssueList();
   const catalogue = parsed.catalogue ?? [];
   indexById(catalogue, ['catalogue'], issues);
