@@ -5,7 +5,17 @@ import { businessDurationInputSchema, scoreResponseTimesInputSchema } from './ti
 import { rateTableInputSchema, tierScoreInputSchema } from './tiers/schema.js';
 // ratings
 import { reviewRatingsInputSchema, scoreRatingsInputSchema } from './ratings/schema.js';
+// linkage
+import { companyCoefficientsInputSchema } from './linkage/companyCoefficients.js';
+import { linkCoefficientsInputSchema } from './linkage/linkCoefficients.js';
+// end linkage
+// scorecard
+import { deriveTargetsInputSchema } from './scorecard/deriveTargets.js';
+import { composeScoreInputSchema, tallyPointsInputSchema } from './scorecard/schema.js';
+// end scorecard
+// period
 import { resolvePlanInputSchema, runPeriodInputSchema } from './period/schema.js';
+// end period
 
 /**
  * Every public function's input schema (zod 4), by function name. Use them to validate data
@@ -21,6 +31,8 @@ export const schemas = {
   businessDuration: businessDurationInputSchema,
 
   // linkage
+  companyCoefficients: companyCoefficientsInputSchema,
+  linkCoefficients: linkCoefficientsInputSchema,
 
   // interlock
   creditFacts: creditFactsInputSchema,
@@ -36,6 +48,9 @@ export const schemas = {
   // pool
 
   // scorecard
+  composeScore: composeScoreInputSchema,
+  tallyPoints: tallyPointsInputSchema,
+  deriveTargets: deriveTargetsInputSchema,
 
   // period
   resolvePlan: resolvePlanInputSchema,
