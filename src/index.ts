@@ -28,6 +28,23 @@ export type { AllocateInput, AllocationPart, AllocationResult } from './core/all
 
 
 // ── pool: carvePool, allocatePool ──────────────────────────────────────────
+export { carvePool } from './pool/carvePool.js';
+export type { CarvePoolResult, CarveRow, ContributionLine } from './pool/carvePool.js';
+export { allocatePool } from './pool/allocatePool.js';
+export type { AllocatePoolResult, PoolAward, PoolUnitAward } from './pool/allocatePool.js';
+export { elasticityExponent } from './pool/elasticity.js';
+export type { ElasticityExponentResult } from './pool/elasticity.js';
+export {
+  allocatePoolInputSchema,
+  carvePoolInputSchema,
+  clawbackSchema,
+  commissionRowSchema,
+  elasticityExponentInputSchema,
+  poolRecipientSchema,
+  poolUnitSchema,
+  poolWeightingSchema,
+} from './pool/schema.js';
+export type { AllocatePoolInput, CarvePoolInput, ElasticityExponentInput } from './pool/schema.js';
 
 
 // ── scorecard: composeScore, tallyPoints ───────────────────────────────────

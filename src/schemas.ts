@@ -1,4 +1,5 @@
 import { allocateInputSchema } from './core/allocate.js';
+import { allocatePoolInputSchema, carvePoolInputSchema, elasticityExponentInputSchema } from './pool/schema.js';
 
 /**
  * Every public function's input schema (zod 4), by function name. Use them to validate data
@@ -19,6 +20,9 @@ export const schemas = {
   // response times
 
   // pool
+  carvePool: carvePoolInputSchema,
+  allocatePool: allocatePoolInputSchema,
+  elasticityExponent: elasticityExponentInputSchema,
 
   // scorecard
 
