@@ -29,7 +29,7 @@ export type { AllocateInput, AllocationPart, AllocationResult } from './core/all
 
 // ── pool: carvePool, allocatePool ──────────────────────────────────────────
 export { carvePool } from './pool/carvePool.js';
-export type { CarvePoolResult, CarveRow, ContributionLine } from './pool/carvePool.js';
+export type { CarvePoolResult, CarveRow, ReversalLine } from './pool/carvePool.js';
 export { allocatePool } from './pool/allocatePool.js';
 export type { AllocatePoolResult, PoolAward, PoolUnitAward } from './pool/allocatePool.js';
 export { elasticityExponent } from './pool/elasticity.js';

@@ -1,6 +1,7 @@
 import { differenceInCalendarDays, parseISO } from 'date-fns';
 import { z } from 'zod';
 import { allocateScaled, idOrder, type ScaledWeights } from '../core/allocate.js';
+import { sortedIdOrder } from './idSort.js';
 import { minorDigits } from '../core/currency.js';
 import { Dec } from '../core/decimal.js';
 import { decimalText, type DecimalInput } from '../core/decimalInput.js';
@@ -12,7 +13,7 @@ import { divideRounded, roundTo, type RoundingPolicy } from '../core/rounding.js
 import { traceStep, type TraceStep } from '../core/trace.js';
 import { parseInput } from '../core/validate.js';
 import { exponentOf } from './elasticity.js';
-import { isId, isNonNegativeDecimal, isPlainRow, minorNumber, resolvePolicy } from './minor.js';
+import { formatAmount, isId, isNonNegativeDecimal, isPlainRow, minorNumber, resolvePolicy } from './minor.js';
 import { allocatePoolInputSchema, type AllocatePoolInput } from './schema.js';
 
 /** One recipient's line of an {@link allocatePool} result. */
@@ -72,7 +73,8 @@ export interface AllocatePoolResult {
 }
 
 const ROW_KEYS = /* @__PURE__ */ new Set(['id', 'score', 'fte', 'start', 'end', 'cap', 'unit']);
-const headerSchema = /* @__PURE__ */ allocatePoolInputSchema.extend({ recipients: z.array(z.unknown()) });
+// The rows are checked by `rowsLookValid` (or the full schema): the header does not walk them.
+const headerSchema = /* @__PURE__ */ allocatePoolInputSchema.extend({ recipients: z.custom<unknown[]>((value) => Array.isArray(value)) });
 type Parsed = z.output<typeof allocatePoolInputSchema>;
 type Recipient = Parsed['recipients'][number];
 
@@ -241,7 +243,7 @@ export function allocatePool(input: AllocatePoolInput): AllocatePoolResult {
     for (let i = 0; i < n; i++) basisInts[i] = Number(decimalToMinor(new Dec(fteTexts[i] as string), basisScale, mode));
   }
 
-  const order = idOrder(ids);
+  const order = sortedIdOrder(ids);
   for (let o = 1; o < n; o++) {
     const i = order[o] as number;
     const previous = order[o - 1] as number;
@@ -354,7 +356,7 @@ export function allocatePool(input: AllocatePoolInput): AllocatePoolResult {
     const award = awards[i] as number | bigint;
     if (typeof award === 'number') awardedNumber += award;
     else awarded += award;
-    const awardText = formatMinor(award, digits);
+    const awardText = formatAmount(award, digits);
     const weightText = trimDecimal(formatMinor(weightAt(i), weightScale));
     const basisText = basisKind === 'fte' ? trimDecimal(formatMinor(basisInts[i] as number, basisScale)) : String(basisInts[i]);
     const share = pool === 0n ? '0' : formatMinor(divideRounded(BigInt(award) * shareFactor, pool, mode), SHARE_DECIMALS);

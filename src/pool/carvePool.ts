@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { allocateScaled, idOrder } from '../core/allocate.js';
+import { allocateScaled } from '../core/allocate.js';
+import { sortedIdOrder } from './idSort.js';
 import { minorDigits } from '../core/currency.js';
 import { Dec } from '../core/decimal.js';
 import { decimalText } from '../core/decimalInput.js';
@@ -8,20 +9,18 @@ import { decimalFraction, formatMinor, multiplyMinor, parseMinor } from '../core
 import { divideRounded } from '../core/rounding.js';
 import { traceStep, type TraceStep } from '../core/trace.js';
 import { parseInput } from '../core/validate.js';
-import { isDecimal, isId, isPlainRow, minorNumber, resolvePolicy } from './minor.js';
+import { formatAmount, isDecimal, isId, isPlainRow, minorNumber, resolvePolicy } from './minor.js';
 import { carvePoolInputSchema, clawbackSchema, type CarvePoolInput } from './schema.js';
 
-/** One line of a person's contribution: the carve at the pool rate, or a reversed clawback. */
-export interface ContributionLine {
-  /** `"carve"`: the person's share of the pool; `"reversal"`: a clawed-back sale's contribution given back. */
-  readonly kind: 'carve' | 'reversal';
-  /** The refunded sale's id for a reversal; `null` for the carve. */
-  readonly sale: string | null;
-  /** The rate used: the pool rate p for the carve, the sale's original rate for a reversal. */
+/** A clawed-back sale's earlier contribution, given back at the rate it was carved at. */
+export interface ReversalLine {
+  /** The refunded sale's id. */
+  readonly sale: string;
+  /** The rate used: the rate originally applied to the sale. */
   readonly rate: string;
-  /** What the rate applied to: the person's contribution base, or the clawed-back commission. */
+  /** The clawed-back commission (zero or negative). */
   readonly base: string;
-  /** The contribution (negative for a reversal), minor digits of the currency. */
+  /** round(rate × base): zero or negative, minor digits of the currency. */
   readonly amount: string;
 }
 
@@ -32,11 +31,16 @@ export interface CarveRow {
   readonly gross: string;
   /** What the pool was shared over: max(gross, 0) under `"net"`, the period's amount under `"reverse"`. */
   readonly base: string;
-  /** Σ lines: what the person gives to the pool (negative when reversals exceed the carve). */
+  /** The rate used for the carve: the pool rate p. */
+  readonly rate: string;
+  /** The person's share of the carved pool (largest remainder over the bases). */
+  readonly share: string;
+  /** Reversals of clawed-back sales, each at its own original rate (only under `"reverse"`). */
+  readonly reversals: ReversalLine[];
+  /** share + Σ reversals: what the person gives to the pool (negative when reversals exceed it). */
   readonly contribution: string;
   /** gross − contribution. */
   readonly net: string;
-  readonly lines: ContributionLine[];
   /** Per-person steps; empty when the input asked for `trace: false`. */
   readonly trace: TraceStep[];
 }
@@ -65,7 +69,8 @@ export interface CarvePoolResult {
 }
 
 const ROW_KEYS = /* @__PURE__ */ new Set(['id', 'amount', 'currency', 'clawbacks']);
-const headerSchema = /* @__PURE__ */ carvePoolInputSchema.extend({ commissions: z.array(z.unknown()) });
+// The rows are checked by `rowsLookValid` (or the full schema): the header does not walk them.
+const headerSchema = /* @__PURE__ */ carvePoolInputSchema.extend({ commissions: z.custom<unknown[]>((value) => Array.isArray(value)) });
 const clawbacksSchema = /* @__PURE__ */ z.array(clawbackSchema);
 type Parsed = z.output<typeof carvePoolInputSchema>;
 type Row = Parsed['commissions'][number];
@@ -75,7 +80,7 @@ type Clawback = z.output<typeof clawbackSchema>;
 function rowsLookValid(rows: readonly unknown[], currency: string): rows is Row[] {
   for (const row of rows) {
     if (!isPlainRow(row, ROW_KEYS)) return false;
-    if (!isId(row.id) || !isDecimal(row.amount)) return false;
+    if (!isId(row.id)) return false; // amounts are checked as they are read
     if (row.currency !== undefined && row.currency !== currency) return false; // the full path reports it
     if (row.clawbacks !== undefined && !clawbacksSchema.safeParse(row.clawbacks).success) return false;
   }
@@ -105,7 +110,7 @@ const SAFE = Number.MAX_SAFE_INTEGER;
  * an accident: `"net"` nets a person's clawbacks against their gross and lets only a positive
  * net contribute (base = max(gross, 0)); `"reverse"` carves the period's own sales
  * (base = amount) and gives back each refunded sale's earlier contribution at the rate it was
- * carved at: reversal = round(rate · clawback). Every contribution line records the rate used.
+ * carved at: reversal = round(rate · clawback). Every row records the rate used for its carve, every reversal line its own.
  *
  * **Formula.** carved = round(p · Σ baseᵢ); contributionᵢ = largestRemainder(carved, base)ᵢ +
  * Σ reversalsᵢ; pool = carved + Σ reversals; netᵢ = grossᵢ − contributionᵢ.
@@ -116,7 +121,7 @@ const SAFE = Number.MAX_SAFE_INTEGER;
  * @param input - `currency`, `rate` (0–1), `commissions` (`id`, `amount`, optional `currency`,
  *   `clawbacks` of `{ id, amount ≤ 0, rate }`), optional `clawbackPolicy`, `rounding`, `trace`.
  * @returns Totals (`gross`, `base`, `carved`, `reversed`, `pool`, `net`), one row per person
- *   ordered by id with its contribution lines, and traces.
+ *   ordered by id with the rate, share and reversal lines used, and traces.
  * @throws {@link SynergyPayError} `INVALID_INPUT` (shape; a missing `clawbackPolicy` or clawback
  *   `rate`), `INVALID_DECIMAL`, `INVALID_AMOUNT`, `OUT_OF_RANGE` (a rate outside [0, 1], a positive
  *   clawback), `NEGATIVE_VALUE` (a negative amount under `"reverse"`), `UNKNOWN_CURRENCY`,
@@ -153,7 +158,7 @@ export function carvePool(input: CarvePoolInput): CarvePoolResult {
   // ── read amounts straight into minor units (number when every figure is provably safe) ──
   const ids = new Array<string>(n);
   const amountNumber = new Array<number>(n);
-  const amountBig: (bigint | undefined)[] = [];
+  const amountBig = new Map<number, bigint>();
   let numberMode = true;
   let anyNegative = false;
   let anyClawback = false;
@@ -162,6 +167,7 @@ export function carvePool(input: CarvePoolInput): CarvePoolResult {
     ids[i] = row.id;
     let minor = minorNumber(row.amount, digits);
     if (Number.isNaN(minor)) {
+      if (!isDecimal(row.amount)) parseInput(carvePoolInputSchema, input); // throws, with every issue
       let big: bigint;
       try {
         big = parseMinor(row.amount, digits, ['commissions', i, 'amount']);
@@ -169,12 +175,12 @@ export function carvePool(input: CarvePoolInput): CarvePoolResult {
         issues.items.push(...(error as { issues: IssueList['items'] }).issues);
         big = 0n;
       }
-      amountBig[i] = big;
+      amountBig.set(i, big);
       numberMode = false;
       minor = 0;
     }
     amountNumber[i] = minor;
-    if (minor < 0 || (amountBig[i] ?? 0n) < 0n) anyNegative = true;
+    if (minor < 0 || (minor === 0 && (amountBig.get(i) ?? 0n) < 0n)) anyNegative = true;
     if (row.currency !== undefined && row.currency !== currency)
       issues.add('CURRENCY_MISMATCH', ['commissions', i, 'currency'], `${row.currency} differs from the plan's currency ${currency}`);
     if (row.clawbacks !== undefined && row.clawbacks.length > 0) anyClawback = true;
@@ -218,13 +224,13 @@ export function carvePool(input: CarvePoolInput): CarvePoolResult {
   }
   if (policy === 'reverse') {
     for (let i = 0; i < n; i++) {
-      if ((amountBig[i] ?? BigInt(amountNumber[i] as number)) < 0n)
+      if ((amountBig.get(i) ?? BigInt(amountNumber[i] as number)) < 0n)
         issues.add('NEGATIVE_VALUE', ['commissions', i, 'amount'], 'under clawbackPolicy "reverse" the period\'s amount is ≥ 0; list refunds as clawbacks with their original rate');
     }
   }
 
   // Sorting by id gives the output order and finds duplicates without a million-entry Set.
-  const order = idOrder(ids);
+  const order = sortedIdOrder(ids);
   for (let o = 1; o < n; o++) {
     const i = order[o] as number;
     const previous = order[o - 1] as number;
@@ -266,7 +272,7 @@ export function carvePool(input: CarvePoolInput): CarvePoolResult {
     else for (let i = 0; i < n; i++) baseSum += BigInt(base[i] as number);
   } else {
     for (let i = 0; i < n; i++) {
-      const amount = amountBig[i] ?? BigInt(amountNumber[i] as number);
+      const amount = amountBig.get(i) ?? BigInt(amountNumber[i] as number);
       let g = amount;
       const minors = clawbackMinor.get(i);
       if (minors !== undefined) for (const minor of minors) g += minor;
@@ -296,10 +302,12 @@ export function carvePool(input: CarvePoolInput): CarvePoolResult {
     const b = base[i] as number | bigint;
     const share = shares === undefined ? 0 : (shares[i] as number | bigint);
     let contribution: number | bigint = numberMode ? Number(share) : BigInt(share);
-    const baseText = formatMinor(b, digits);
-    const shareText = formatMinor(share, digits);
-    const lines: ContributionLine[] = [{ kind: 'carve', sale: null, rate: rateText, base: baseText, amount: shareText }];
-    const personReversals = reversals.get(i);
+    const grossText = formatAmount(g, digits);
+    // Most rows have base = gross and no reversal: reuse the strings rather than format again.
+    const baseText = b === g ? grossText : formatAmount(b, digits);
+    const shareText = formatAmount(share, digits);
+    const lines: ReversalLine[] = [];
+    const personReversals = reversals.size === 0 ? undefined : reversals.get(i);
     if (personReversals !== undefined) {
       const list = (rows[i] as Row).clawbacks as Clawback[];
       const minors = clawbackMinor.get(i) as bigint[];
@@ -308,7 +316,6 @@ export function carvePool(input: CarvePoolInput): CarvePoolResult {
         reversed += reversal;
         contribution = numberMode ? (contribution as number) + Number(reversal) : (contribution as bigint) + reversal;
         lines.push({
-          kind: 'reversal',
           sale: (list[c] as Clawback).id,
           rate: (rates[c] as { text: string }).text,
           base: formatMinor(minors[c] as bigint, digits),
@@ -319,17 +326,18 @@ export function carvePool(input: CarvePoolInput): CarvePoolResult {
     const net = numberMode ? (g as number) - (contribution as number) : (g as bigint) - (contribution as bigint);
     if (numberMode) grossNumber += g as number;
     else grossSum += g as bigint;
-    const grossText = formatMinor(g, digits);
-    const contributionText = formatMinor(contribution, digits);
-    const netText = formatMinor(net, digits);
+    const contributionText = personReversals === undefined ? shareText : formatAmount(contribution, digits);
+    const netText = formatAmount(net, digits);
     contributions[o] = {
       id: ids[i] as string,
       gross: grossText,
       base: baseText,
+      rate: rateText,
+      share: shareText,
+      reversals: lines,
       contribution: contributionText,
       net: netText,
-      lines,
-      trace: withTrace ? personTrace(grossText, baseText, shareText, contributionText, netText, lines.length - 1) : [],
+      trace: withTrace ? personTrace(grossText, baseText, shareText, contributionText, netText, lines.length) : [],
     };
   }
   if (numberMode) grossSum = Number.isSafeInteger(grossNumber) ? BigInt(grossNumber) : sumBig(gross);
