@@ -1,5 +1,6 @@
 import { allocateInputSchema } from './core/allocate.js';
 import { allocatePoolInputSchema, carvePoolInputSchema, elasticityExponentInputSchema } from './pool/schema.js';
+import { rateTableInputSchema, tierScoreInputSchema } from './tiers/schema.js';
 
 /**
  * Every public function's input schema (zod 4), by function name. Use them to validate data
@@ -8,6 +9,8 @@ import { allocatePoolInputSchema, carvePoolInputSchema, elasticityExponentInputS
 export const schemas = {
   allocate: allocateInputSchema,
   // tiers
+  tierScore: tierScoreInputSchema,
+  applyRateTable: rateTableInputSchema,
 
   // time
 

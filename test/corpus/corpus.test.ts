@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import * as api from '../../src/index.js';
+import { loadCorpus } from './load.js';
+
+const corpus = loadCorpus();
+const callable = api as unknown as Record<string, unknown>;
+
+describe('bad-input corpus: every malformed input gives its documented code and path', () => {
+  it.each(corpus.map((entry) => [entry.file, entry] as const))('%s', (_file, entry) => {
+    const target = callable[entry.target];
+    expect(typeof target, `unknown target ${entry.target}`).toBe('function');
+    let caught: unknown;
+    try {
+      (target as (input: unknown) => unknown)(entry.input);
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught, entry.description).toBeInstanceOf(api.SynergyPayError);
+    const error = caught as api.SynergyPayError;
+    const match = error.issues.some(
+      (issue) => issue.code === entry.expect.code && (entry.expect.path === undefined || JSON.stringify(issue.path) === JSON.stringify(entry.expect.path)),
+    );
+    expect(match, `${entry.description}: got ${JSON.stringify(error.issues).slice(0, 500)}`).toBe(true);
+    expect(error.message).not.toMatch(/NaN|undefined is not|Cannot read/);
+  });
+
+});
