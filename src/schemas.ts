@@ -1,5 +1,5 @@
 import { allocateInputSchema } from './core/allocate.js';
-import { allocatePoolInputSchema, carvePoolInputSchema, elasticityExponentInputSchema } from './pool/schema.js';
+import { allocatePoolInputSchema, carvePoolInputSchema, commissionsInputSchema, elasticityExponentInputSchema } from './pool/schema.js';
 import { rateTableInputSchema, tierScoreInputSchema } from './tiers/schema.js';
 
 /**
@@ -23,6 +23,7 @@ export const schemas = {
   // response times
 
   // pool
+  computeCommissions: commissionsInputSchema,
   carvePool: carvePoolInputSchema,
   allocatePool: allocatePoolInputSchema,
   elasticityExponent: elasticityExponentInputSchema,

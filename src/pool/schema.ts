@@ -8,6 +8,7 @@ import {
   nonNegativeDecimalSchema,
   roundingSchema,
 } from '../core/schema.js';
+import { tierTableSchema } from '../tiers/schema.js';
 
 // ── carvePool ────────────────────────────────────────────────────────────────
 
@@ -159,3 +160,47 @@ export const elasticityExponentInputSchema = /* @__PURE__ */ z.strictObject({
 
 /** Input of {@link elasticityExponent} (inferred from {@link elasticityExponentInputSchema}). */
 export type ElasticityExponentInput = z.input<typeof elasticityExponentInputSchema>;
+
+// ── computeCommissions ───────────────────────────────────────────────────────
+
+/** One front-line person's commission base for the period. */
+export const commissionBaseSchema = /* @__PURE__ */ z.strictObject({
+  /** The person's id (unique). */
+  id: idSchema,
+  /** The commission base (sales, business volume) in major units, ≥ 0. */
+  base: nonNegativeDecimalSchema,
+  /** Currency of the base; when given it must equal the input's. @defaultValue the input's `currency` */
+  currency: currencySchema.optional(),
+  /**
+   * The value the modifier table measures (seed 001: the complaint resolution rate, `"0.93"`).
+   * Required when `modifierTable` is given. @defaultValue none
+   */
+  measure: decimalSchema.optional(),
+  /** The most this person's commission may be, in major units, ≥ 0. @defaultValue no cap */
+  cap: nonNegativeDecimalSchema.optional(),
+});
+
+/** Input of {@link computeCommissions}. */
+export const commissionsInputSchema = /* @__PURE__ */ z.strictObject({
+  /** ISO 4217 currency of bases, bounds and caps. */
+  currency: currencySchema,
+  /** The rate table: a tier table whose band `score` is the rate (0–1) and bounds are amounts. */
+  rateTable: tierTableSchema,
+  /** `"marginal"` (each slice at its band's rate) or `"retroactive"` (the whole base at the reached rate). */
+  method: z.enum(['marginal', 'retroactive']),
+  /**
+   * A tier table turning each person's `measure` into a multiplier of the base (seed 001: each
+   * +5 % resolution rate → +8 % base: ≥ 0.95 → 1.16, ≥ 0.90 → 1.08, else 1.00). Multipliers are
+   * coefficients: rounded to the policy's coefficient decimals. @defaultValue none (multiplier 1)
+   */
+  modifierTable: tierTableSchema.optional(),
+  /** The people; ids must be unique. */
+  people: z.array(commissionBaseSchema),
+  /** Rounding policy (money with `mode`, multipliers at `coefficientDecimals`). @defaultValue half-up, 4 dp */
+  rounding: roundingSchema.optional(),
+  /** Whether per-person trace steps are produced. @defaultValue `true` */
+  trace: z.boolean().optional(),
+});
+
+/** Input of {@link computeCommissions} (inferred from {@link commissionsInputSchema}). */
+export type CommissionsInput = z.input<typeof commissionsInputSchema>;
