@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { allocateScaled } from '../core/allocate.js';
-import { sortedIdOrder } from './idSort.js';
-import { minorDigits } from '../core/currency.js';
+import { IdKeys } from './idSort.js';
+import { isKnownCurrency, minorDigits } from '../core/currency.js';
 import { Dec } from '../core/decimal.js';
 import { decimalText } from '../core/decimalInput.js';
 import { IssueList, type IssuePath } from '../core/errors.js';
@@ -35,13 +35,13 @@ export interface CarveRow {
   readonly rate: string;
   /** The person's share of the carved pool (largest remainder over the bases). */
   readonly share: string;
-  /** Reversals of clawed-back sales, each at its own original rate (only under `"reverse"`). */
+  /** Reversals of clawed-back sales, each at its own original rate (only under `"reverse"`; rows without any share one frozen empty list). */
   readonly reversals: ReversalLine[];
   /** share + Σ reversals: what the person gives to the pool (negative when reversals exceed it). */
   readonly contribution: string;
   /** gross − contribution. */
   readonly net: string;
-  /** Per-person steps; empty when the input asked for `trace: false`. */
+  /** Per-person steps; a shared frozen empty list when the input asked for `trace: false`. */
   readonly trace: TraceStep[];
 }
 
@@ -76,15 +76,15 @@ type Parsed = z.output<typeof carvePoolInputSchema>;
 type Row = Parsed['commissions'][number];
 type Clawback = z.output<typeof clawbackSchema>;
 
-/** True when every row is exactly what the row schema accepts (kept in step by the tests). */
-function rowsLookValid(rows: readonly unknown[], currency: string): rows is Row[] {
-  for (const row of rows) {
-    if (!isPlainRow(row, ROW_KEYS)) return false;
-    if (!isId(row.id)) return false; // amounts are checked as they are read
-    if (row.currency !== undefined && row.currency !== currency) return false; // the full path reports it
-    if (row.clawbacks !== undefined && !clawbacksSchema.safeParse(row.clawbacks).success) return false;
-  }
-  return true;
+/**
+ * True when a row has exactly the shape the row schema accepts, apart from its amount (checked as
+ * it is read) and its currency's equality with the plan's (a semantic check). A row that fails
+ * sends the whole input through the schema, which reports every issue with its path.
+ */
+function rowLooksValid(row: unknown): row is Row {
+  if (!isPlainRow(row, ROW_KEYS) || !isId(row.id)) return false;
+  if (row.currency !== undefined && !(typeof row.currency === 'string' && isKnownCurrency(row.currency))) return false;
+  return row.clawbacks === undefined || clawbacksSchema.safeParse(row.clawbacks).success;
 }
 
 /** A rate in [0, 1] as an exact fraction, or an issue. */
@@ -99,6 +99,9 @@ function readRate(value: string | number, path: IssuePath, issues: IssueList): {
 }
 
 const SAFE = Number.MAX_SAFE_INTEGER;
+/** Shared, frozen empty lists for the many rows without reversals or per-person traces. */
+const NO_REVERSALS: ReversalLine[] = /* @__PURE__ */ Object.freeze([]) as unknown as ReversalLine[];
+const NO_TRACE: TraceStep[] = /* @__PURE__ */ Object.freeze([]) as unknown as TraceStep[];
 
 /**
  * Carves the back-office support pool [后端支撑奖励池] out of the front line's gross commissions
@@ -144,8 +147,8 @@ const SAFE = Number.MAX_SAFE_INTEGER;
  */
 export function carvePool(input: CarvePoolInput): CarvePoolResult {
   const header = headerSchema.safeParse(input);
-  const parsed: Parsed =
-    header.success && rowsLookValid(header.data.commissions, header.data.currency) ? (header.data as Parsed) : parseInput(carvePoolInputSchema, input);
+  if (!header.success) parseInput(carvePoolInputSchema, input); // throws, with every issue
+  const parsed = (header.data as unknown as Parsed);
   const { currency, commissions: rows } = parsed;
   const mode = resolvePolicy(parsed.rounding).mode;
   const digits = minorDigits(currency);
@@ -155,16 +158,20 @@ export function carvePool(input: CarvePoolInput): CarvePoolResult {
 
   const rate = readRate(parsed.rate, ['rate'], issues);
 
-  // ── read amounts straight into minor units (number when every figure is provably safe) ──
+  // ── one pass over the rows: shape, then the amount straight into minor units ──
+  // (number while every figure is provably below 2^53; one pass touches each row once.)
   const ids = new Array<string>(n);
-  const amountNumber = new Array<number>(n);
+  const idKeys = new IdKeys(n);
+  const amountNumber = new Float64Array(n);
   const amountBig = new Map<number, bigint>();
   let numberMode = true;
   let anyNegative = false;
   let anyClawback = false;
   for (let i = 0; i < n; i++) {
     const row = rows[i] as Row;
+    if (!rowLooksValid(row)) parseInput(carvePoolInputSchema, input); // throws, with every issue
     ids[i] = row.id;
+    idKeys.add(i, row.id);
     let minor = minorNumber(row.amount, digits);
     if (Number.isNaN(minor)) {
       if (!isDecimal(row.amount)) parseInput(carvePoolInputSchema, input); // throws, with every issue
@@ -176,11 +183,12 @@ export function carvePool(input: CarvePoolInput): CarvePoolResult {
         big = 0n;
       }
       amountBig.set(i, big);
+      if (big < 0n) anyNegative = true;
       numberMode = false;
       minor = 0;
     }
     amountNumber[i] = minor;
-    if (minor < 0 || (minor === 0 && (amountBig.get(i) ?? 0n) < 0n)) anyNegative = true;
+    if (minor < 0) anyNegative = true;
     if (row.currency !== undefined && row.currency !== currency)
       issues.add('CURRENCY_MISMATCH', ['commissions', i, 'currency'], `${row.currency} differs from the plan's currency ${currency}`);
     if (row.clawbacks !== undefined && row.clawbacks.length > 0) anyClawback = true;
@@ -230,7 +238,7 @@ export function carvePool(input: CarvePoolInput): CarvePoolResult {
   }
 
   // Sorting by id gives the output order and finds duplicates without a million-entry Set.
-  const order = sortedIdOrder(ids);
+  const order = idKeys.order(ids);
   for (let o = 1; o < n; o++) {
     const i = order[o] as number;
     const previous = order[o - 1] as number;
@@ -254,31 +262,39 @@ export function carvePool(input: CarvePoolInput): CarvePoolResult {
     }
   }
 
-  const gross: Array<number | bigint> = new Array(n);
-  const base: Array<number | bigint> = new Array(n);
+  // Number mode: gross, base and share of each row side by side in one Float64Array (unboxed, and
+  // one cache line per row when rows are visited in id order); otherwise bigint arrays.
+  const figures = numberMode ? new Float64Array(3 * n) : undefined;
+  const baseNumber = numberMode ? new Float64Array(n) : undefined;
+  const grossBig: bigint[] = [];
+  const baseBig: bigint[] = [];
   let baseSum = 0n;
-  if (numberMode) {
+  if (figures !== undefined && baseNumber !== undefined) {
     let sum = 0;
+    const reverse = policy === 'reverse';
     for (let i = 0; i < n; i++) {
       let g = amountNumber[i] as number;
-      const minors = clawbackMinor.get(i);
-      if (minors !== undefined) for (const minor of minors) g += Number(minor);
-      gross[i] = g;
-      const b = policy === 'reverse' ? (amountNumber[i] as number) : g > 0 ? g : 0;
-      base[i] = b;
+      if (anyClawback) {
+        const minors = clawbackMinor.get(i);
+        if (minors !== undefined) for (const minor of minors) g += Number(minor);
+      }
+      const b = reverse ? (amountNumber[i] as number) : g > 0 ? g : 0;
+      figures[3 * i] = g;
+      figures[3 * i + 1] = b;
+      baseNumber[i] = b;
       sum += b;
     }
     if (Number.isSafeInteger(sum)) baseSum = BigInt(sum);
-    else for (let i = 0; i < n; i++) baseSum += BigInt(base[i] as number);
+    else for (let i = 0; i < n; i++) baseSum += BigInt(baseNumber[i] as number);
   } else {
     for (let i = 0; i < n; i++) {
       const amount = amountBig.get(i) ?? BigInt(amountNumber[i] as number);
       let g = amount;
       const minors = clawbackMinor.get(i);
       if (minors !== undefined) for (const minor of minors) g += minor;
-      gross[i] = g;
+      grossBig.push(g);
       const b = policy === 'reverse' ? amount : g > 0n ? g : 0n;
-      base[i] = b;
+      baseBig.push(b);
       baseSum += b;
     }
   }
@@ -287,28 +303,39 @@ export function carvePool(input: CarvePoolInput): CarvePoolResult {
   const allocation =
     carved === 0n
       ? undefined
-      : allocateScaled(carved, numberMode ? { kind: 'number', values: base as number[] } : { kind: 'bigint', values: base as bigint[] }, ids);
+      : allocateScaled(carved, baseNumber !== undefined ? { kind: 'number', values: Array.from(baseNumber) } : { kind: 'bigint', values: baseBig }, ids);
   const shares = allocation?.parts;
+  if (figures !== undefined && shares !== undefined) for (let i = 0; i < n; i++) figures[3 * i + 2] = Number(shares[i]);
 
   // ── rows, in id order ──
   let reversed = 0n;
   let grossSum = 0n;
-  let grossNumber = 0;
-  const contributions = new Array<CarveRow>(n);
+  let grossTotal = 0;
+  const contributions: CarveRow[] = [];
   const rateText = p.text;
   for (let o = 0; o < n; o++) {
     const i = order[o] as number;
-    const g = gross[i] as number | bigint;
-    const b = base[i] as number | bigint;
-    const share = shares === undefined ? 0 : (shares[i] as number | bigint);
-    let contribution: number | bigint = numberMode ? Number(share) : BigInt(share);
+    let g: number | bigint;
+    let b: number | bigint;
+    let share: number | bigint;
+    if (figures !== undefined) {
+      g = figures[3 * i] as number;
+      b = figures[3 * i + 1] as number;
+      share = figures[3 * i + 2] as number;
+    } else {
+      g = grossBig[i] as bigint;
+      b = baseBig[i] as bigint;
+      share = shares === undefined ? 0n : BigInt(shares[i] as number | bigint);
+    }
+    let contribution: number | bigint = share;
     const grossText = formatAmount(g, digits);
     // Most rows have base = gross and no reversal: reuse the strings rather than format again.
     const baseText = b === g ? grossText : formatAmount(b, digits);
     const shareText = formatAmount(share, digits);
-    const lines: ReversalLine[] = [];
+    let lines: ReversalLine[] = NO_REVERSALS;
     const personReversals = reversals.size === 0 ? undefined : reversals.get(i);
     if (personReversals !== undefined) {
+      lines = [];
       const list = (rows[i] as Row).clawbacks as Clawback[];
       const minors = clawbackMinor.get(i) as bigint[];
       const rates = clawbackRates.get(i) as { text: string }[];
@@ -324,11 +351,11 @@ export function carvePool(input: CarvePoolInput): CarvePoolResult {
       });
     }
     const net = numberMode ? (g as number) - (contribution as number) : (g as bigint) - (contribution as bigint);
-    if (numberMode) grossNumber += g as number;
+    if (numberMode) grossTotal += g as number;
     else grossSum += g as bigint;
     const contributionText = personReversals === undefined ? shareText : formatAmount(contribution, digits);
     const netText = formatAmount(net, digits);
-    contributions[o] = {
+    contributions.push({
       id: ids[i] as string,
       gross: grossText,
       base: baseText,
@@ -337,10 +364,13 @@ export function carvePool(input: CarvePoolInput): CarvePoolResult {
       reversals: lines,
       contribution: contributionText,
       net: netText,
-      trace: withTrace ? personTrace(grossText, baseText, shareText, contributionText, netText, lines.length) : [],
-    };
+      trace: withTrace ? personTrace(grossText, baseText, shareText, contributionText, netText, lines.length) : NO_TRACE,
+    });
   }
-  if (numberMode) grossSum = Number.isSafeInteger(grossNumber) ? BigInt(grossNumber) : sumBig(gross);
+  if (figures !== undefined) {
+    if (Number.isSafeInteger(grossTotal)) grossSum = BigInt(grossTotal);
+    else for (let i = 0; i < n; i++) grossSum += BigInt(figures[3 * i] as number);
+  }
 
   const pool = carved + reversed;
   const netSum = grossSum - pool;
@@ -363,12 +393,6 @@ export function carvePool(input: CarvePoolInput): CarvePoolResult {
       traceStep('pool.conservation', 'Σ net + pool = Σ gross', { 'Σ net': f(netSum), pool: f(pool) }, f(grossSum)),
     ],
   };
-}
-
-function sumBig(values: ReadonlyArray<number | bigint>): bigint {
-  let sum = 0n;
-  for (const value of values) sum += BigInt(value);
-  return sum;
 }
 
 function personTrace(gross: string, base: string, share: string, contribution: string, net: string, reversals: number): TraceStep[] {

@@ -20,6 +20,20 @@ describe('pool hot paths agree with the core', () => {
     );
   });
 
+  it('sortedIdOrder = idOrder for ids longer than 32 units (the MSD path) and mixed lengths', () => {
+    const longArb = fc.oneof(
+      fc.tuple(fc.constantFrom('x'.repeat(31), 'y'.repeat(33)), fc.string({ maxLength: 3 })).map(([prefix, tail]) => prefix + tail),
+      fc.string({ maxLength: 2 }),
+      fc.integer({ min: 0, max: 99 }).map((i) => `${'z'.repeat(40)}${i}`),
+    );
+    fc.assert(
+      fc.property(fc.array(longArb, { minLength: 40, maxLength: 300 }), (ids) => {
+        expect(Array.from(sortedIdOrder(ids))).toEqual(Array.from(idOrder(ids)));
+      }),
+      { numRuns: runs(1000) },
+    );
+  });
+
   it('minorNumber = parseMinor wherever it answers, and answers for every plain amount of ≤ 15 digits', () => {
     const textArb = fc.oneof(
       fc.tuple(fc.bigInt({ min: -(10n ** 16n), max: 10n ** 16n }), fc.integer({ min: 0, max: 4 })).map(([n, s]) => {
