@@ -1,7 +1,7 @@
 import { differenceInCalendarDays, parseISO } from 'date-fns';
 import { z } from 'zod';
 import { allocateScaled, idOrder, type ScaledWeights } from '../core/allocate.js';
-import { sortedIdOrder } from './idSort.js';
+import { IdKeys } from './idSort.js';
 import { minorDigits } from '../core/currency.js';
 import { Dec } from '../core/decimal.js';
 import { decimalText, type DecimalInput } from '../core/decimalInput.js';
@@ -78,17 +78,20 @@ const headerSchema = /* @__PURE__ */ allocatePoolInputSchema.extend({ recipients
 type Parsed = z.output<typeof allocatePoolInputSchema>;
 type Recipient = Parsed['recipients'][number];
 
-function rowsLookValid(rows: readonly unknown[]): rows is Recipient[] {
-  for (const row of rows) {
-    if (!isPlainRow(row, ROW_KEYS)) return false;
-    if (!isId(row.id) || !isNonNegativeDecimal(row.score)) return false;
-    if (row.fte !== undefined && !isNonNegativeDecimal(row.fte)) return false;
-    if (row.cap !== undefined && !isNonNegativeDecimal(row.cap)) return false;
-    if (row.start !== undefined && !(typeof row.start === 'string' && isIsoDate(row.start))) return false;
-    if (row.end !== undefined && !(typeof row.end === 'string' && isIsoDate(row.end))) return false;
-    if (row.unit !== undefined && !isId(row.unit)) return false;
-  }
-  return true;
+/**
+ * True when a row is exactly what the recipient schema accepts (the tests keep the two in step);
+ * a row that fails sends the whole input through the schema, which reports every issue.
+ * `knownScores` holds score texts already checked, so repeated scores skip the decimal check.
+ */
+function rowLooksValid(row: unknown, knownScores: ReadonlyMap<string | number, unknown>): row is Recipient {
+  if (!isPlainRow(row, ROW_KEYS) || !isId(row.id)) return false;
+  const score = row.score;
+  if (!((typeof score === 'string' || typeof score === 'number') && knownScores.has(score)) && !isNonNegativeDecimal(score)) return false;
+  if (row.fte !== undefined && !isNonNegativeDecimal(row.fte)) return false;
+  if (row.cap !== undefined && !isNonNegativeDecimal(row.cap)) return false;
+  if (row.start !== undefined && !(typeof row.start === 'string' && isIsoDate(row.start))) return false;
+  if (row.end !== undefined && !(typeof row.end === 'string' && isIsoDate(row.end))) return false;
+  return row.unit === undefined || isId(row.unit);
 }
 
 /** What a distinct score text turns into (cached: 400,000 people share a few thousand scores). */
@@ -153,7 +156,8 @@ const SHARE_DECIMALS = 10;
  */
 export function allocatePool(input: AllocatePoolInput): AllocatePoolResult {
   const header = headerSchema.safeParse(input);
-  const parsed: Parsed = header.success && rowsLookValid(header.data.recipients) ? (header.data as Parsed) : parseInput(allocatePoolInputSchema, input);
+  if (!header.success) parseInput(allocatePoolInputSchema, input); // throws, with every issue
+  const parsed = header.data as unknown as Parsed;
   const { currency, recipients: rows } = parsed;
   const policy = resolvePolicy(parsed.rounding);
   const mode = policy.mode;
@@ -201,6 +205,7 @@ export function allocatePool(input: AllocatePoolInput): AllocatePoolResult {
   };
 
   const ids = new Array<string>(n);
+  const idKeys = new IdKeys(n);
   const entries = new Array<ScoreEntry>(n);
   const basisInts = new Array<number>(n); // basis × 10^basisScale (integers ≤ 10^12 in practice)
   let basisScale = 0;
@@ -209,7 +214,9 @@ export function allocatePool(input: AllocatePoolInput): AllocatePoolResult {
   const memberUnit = units === undefined ? undefined : new Int32Array(n);
   for (let i = 0; i < n; i++) {
     const row = rows[i] as Recipient;
+    if (!rowLooksValid(row, cache)) parseInput(allocatePoolInputSchema, input); // throws, with every issue
     ids[i] = row.id;
+    idKeys.add(i, row.id);
     const entry = entryOf(row.score);
     entries[i] = entry;
     if (weighting.kind === 'elasticity' && entry.zero && entry.eligible && exponent !== undefined)
@@ -243,7 +250,7 @@ export function allocatePool(input: AllocatePoolInput): AllocatePoolResult {
     for (let i = 0; i < n; i++) basisInts[i] = Number(decimalToMinor(new Dec(fteTexts[i] as string), basisScale, mode));
   }
 
-  const order = sortedIdOrder(ids);
+  const order = idKeys.order(ids);
   for (let o = 1; o < n; o++) {
     const i = order[o] as number;
     const previous = order[o - 1] as number;
