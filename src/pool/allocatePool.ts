@@ -107,6 +107,7 @@ interface ScoreEntry {
 
 const SAFE = Number.MAX_SAFE_INTEGER;
 const SHARE_DECIMALS = 10;
+const ZERO_SHARE = '0.0000000000';
 
 /**
  * Shares the back-office support pool [后端支撑奖励池] among back-office people by their
@@ -366,7 +367,7 @@ export function allocatePool(input: AllocatePoolInput): AllocatePoolResult {
     const awardText = formatAmount(award, digits);
     const weightText = trimDecimal(formatMinor(weightAt(i), weightScale));
     const basisText = basisKind === 'fte' ? trimDecimal(formatMinor(basisInts[i] as number, basisScale)) : String(basisInts[i]);
-    const share = pool === 0n ? '0' : formatMinor(divideRounded(BigInt(award) * shareFactor, pool, mode), SHARE_DECIMALS);
+    const share = pool === 0n ? ZERO_SHARE : formatMinor(divideRounded(BigInt(award) * shareFactor, pool, mode), SHARE_DECIMALS);
     const unit = (rows[i] as Recipient).unit ?? null;
     let trace: TraceStep[] = [];
     if (withTrace) {

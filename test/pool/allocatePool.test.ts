@@ -126,6 +126,11 @@ describe('allocatePool: caps, unallocated and two levels', () => {
     expect([all.awarded, all.unallocated]).toEqual(['200.00', '800.00']);
   });
 
+  it('shares a zero pool as zeros', () => {
+    const result = allocatePool({ pool: 0, currency: 'CNY', recipients: [{ id: 'a', score: 80 }] });
+    expect([result.awards[0]?.award, result.awards[0]?.share, result.unallocated]).toEqual(['0.00', '0.0000000000', '0.00']);
+  });
+
   it('puts the whole pool on unallocated when nobody reaches the floor', () => {
     const result = allocatePool({ pool: '500.00', currency: 'CNY', floor: 90, recipients: [{ id: 'a', score: 80 }] });
     expect([result.awarded, result.unallocated]).toEqual(['0.00', '500.00']);

@@ -46,6 +46,12 @@ describe('carvePool: seed 001 worked example (issue 7 "must show")', () => {
     expect(carvePool({ ...input, rounding: { mode: 'halfEven' } }).pool).toBe('0.02');
   });
 
+  it('carves nothing at a rate of 0 and everything at a rate of 1', () => {
+    expect(carvePool(seed001('0')).pool).toBe('0.00');
+    const all = carvePool(seed001('1'));
+    expect([all.pool, all.net]).toEqual(['73333.33', '0.00']);
+  });
+
   it('orders rows by id whatever the input order, byte for byte', () => {
     const input = seed001('0.12');
     const reversed = { ...input, commissions: [...input.commissions].reverse() };
