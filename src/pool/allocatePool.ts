@@ -227,7 +227,7 @@ export function allocatePool(input: AllocatePoolInput): AllocatePoolResult {
       fteTexts[i] = text;
       const dot = text.indexOf('.');
       if (dot !== -1 && text.length - dot - 1 > basisScale) basisScale = text.length - dot - 1;
-      if (new Dec(text).gt(1)) issues.add('OUT_OF_RANGE', ['recipients', i, 'fte'], `fte ${text} is above 1`);
+      if (!isAtMostOne(text)) issues.add('OUT_OF_RANGE', ['recipients', i, 'fte'], `fte ${text} is above 1`);
     } else if (basisKind === 'days' && period !== undefined) {
       basisInts[i] = daysEmployed(row, period, i, issues);
     } else basisInts[i] = 1;
@@ -248,7 +248,17 @@ export function allocatePool(input: AllocatePoolInput): AllocatePoolResult {
   }
   if (basisKind === 'fte') {
     if (basisScale > 12) basisScale = 12; // FTEs with more decimals are rounded there (documented)
-    for (let i = 0; i < n; i++) basisInts[i] = Number(decimalToMinor(new Dec(fteTexts[i] as string), basisScale, mode));
+    // A few distinct FTEs (1, 0.5, 0.8, …) among many people: scale each distinct text once.
+    const scaled = new Map<string, number>();
+    for (let i = 0; i < n; i++) {
+      const text = fteTexts[i] as string;
+      let value = scaled.get(text);
+      if (value === undefined) {
+        value = Number(decimalToMinor(new Dec(text), basisScale, mode));
+        scaled.set(text, value);
+      }
+      basisInts[i] = value;
+    }
   }
 
   const order = idKeys.order(ids);
@@ -448,6 +458,15 @@ function scoreEntry(
     fText: trimDecimal(formatMinor(f, weightDecimals)),
     zero: rounded.isZero(),
   };
+}
+
+/** Whether a plain non-negative decimal text is ≤ 1 ("1", "1.000", "0.5"), without a Decimal. */
+function isAtMostOne(text: string): boolean {
+  const body = text.startsWith('-') ? text.slice(1) : text; // only "-0…" can be signed here
+  const dot = body.indexOf('.');
+  const whole = dot === -1 ? body : body.slice(0, dot);
+  if (whole === '0') return true;
+  return whole === '1' && (dot === -1 || /^0*$/.test(body.slice(dot + 1)));
 }
 
 /**

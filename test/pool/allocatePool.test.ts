@@ -89,6 +89,9 @@ describe('allocatePool: basis', () => {
     const result = allocatePool({ pool: '1000.00', currency: 'CNY', basis: 'fte', recipients: [{ id: 'a', score: 80 }, { id: 'b', score: 80, fte: '0.5' }] });
     expect(awards(result)).toEqual({ a: '666.67', b: '333.33' });
     expect(result.awards.map((row) => row.basis)).toEqual(['1', '0.5']);
+    // "1.000" and "-0.0" are within [0, 1]; "1.0001" is not.
+    expect(allocatePool({ pool: '1.00', currency: 'CNY', basis: 'fte', recipients: [{ id: 'a', score: 1, fte: '1.000' }, { id: 'b', score: 1, fte: '-0.0' }] }).awards.map((row) => row.award)).toEqual(['1.00', '0.00']);
+    expectError(call({ pool: '1.00', currency: 'CNY', basis: 'fte', recipients: [{ id: 'a', score: 1, fte: '1.0001' }] }), 'OUT_OF_RANGE', ['recipients', 0, 'fte']);
   });
 
   it('days: joiners and leavers are prorated by days employed within the period', () => {
