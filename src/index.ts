@@ -25,6 +25,33 @@ export type { DurationBound, RateTableInput, TierBand, TierScoreInput, TierTable
 
 
 // ── interlock: creditFacts, settleInterlock ────────────────────────────────
+export { creditFacts } from './interlock/creditFacts.js';
+export type { CreditExclusion, CreditFactsResult, DimensionCredit, MemberCredit } from './interlock/creditFacts.js';
+export {
+  creditDimensionSchema,
+  creditFactsInputSchema,
+  creditMemberSchema,
+  creditSplitSchema,
+  factMembersSchema,
+  revenueFactSchema,
+} from './interlock/creditSchema.js';
+export type { CreditFactsInput, RevenueFact } from './interlock/creditSchema.js';
+export { settleInterlock } from './interlock/settleInterlock.js';
+export type {
+  IndicatorSettlement,
+  InterlockPartyShare,
+  InterlockPartyTotal,
+  InterlockWarning,
+  SettleInterlockResult,
+} from './interlock/settleInterlock.js';
+export {
+  creditReferenceSchema,
+  creditsSchema,
+  interlockIndicatorSchema,
+  interlockPartySchema,
+  settleInterlockInputSchema,
+} from './interlock/settleSchema.js';
+export type { InterlockIndicator, SettleInterlockInput } from './interlock/settleSchema.js';
 
 
 // ── ratings: reviewRatings, scoreRatings ───────────────────────────────────

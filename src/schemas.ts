@@ -1,5 +1,7 @@
 import { allocateInputSchema } from './core/allocate.js';
 import { allocatePoolInputSchema, carvePoolInputSchema, commissionsInputSchema, elasticityExponentInputSchema } from './pool/schema.js';
+import { creditFactsInputSchema } from './interlock/creditSchema.js';
+import { settleInterlockInputSchema } from './interlock/settleSchema.js';
 import { rateTableInputSchema, tierScoreInputSchema } from './tiers/schema.js';
 
 /**
@@ -17,6 +19,8 @@ export const schemas = {
   // linkage
 
   // interlock
+  creditFacts: creditFactsInputSchema,
+  settleInterlock: settleInterlockInputSchema,
 
   // ratings
 

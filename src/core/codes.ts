@@ -38,6 +38,7 @@ export const errorCatalogue = {
   // ── linkage & scorecard ────────────────────────────────────────────────────
 
   // ── interlock ──────────────────────────────────────────────────────────────
+  MISSING_DIMENSION: 'A revenue fact names no member for one of the declared crediting dimensions.',
 
   // ── pool ───────────────────────────────────────────────────────────────────
 
