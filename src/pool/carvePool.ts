@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { allocateScaled } from '../core/allocate.js';
+import { splitByWeights } from './carveSplit.js';
 import { IdKeys } from './idSort.js';
 import { isKnownCurrency, minorDigits } from '../core/currency.js';
 import { Dec } from '../core/decimal.js';
@@ -300,11 +301,14 @@ export function carvePool(input: CarvePoolInput): CarvePoolResult {
   }
 
   const carved = divideRounded(p.n * baseSum, p.d, mode);
+  // The split: on plain numbers with exact two-double products when the bases allow it (no BigInt
+  // per row), else the core's allocation (number or BigInt as it proves safe). Same result.
+  const numberSplit = carved !== 0n && baseNumber !== undefined ? splitByWeights(Number(carved), baseNumber, ids) : undefined;
   const allocation =
-    carved === 0n
+    carved === 0n || numberSplit !== undefined
       ? undefined
       : allocateScaled(carved, baseNumber !== undefined ? { kind: 'number', values: Array.from(baseNumber) } : { kind: 'bigint', values: baseBig }, ids);
-  const shares = allocation?.parts;
+  const shares: ArrayLike<number | bigint> | undefined = numberSplit ?? allocation?.parts;
   if (figures !== undefined && shares !== undefined) for (let i = 0; i < n; i++) figures[3 * i + 2] = Number(shares[i]);
 
   // ── rows, in id order ──

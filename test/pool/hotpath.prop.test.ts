@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { idOrder } from '../../src/core/allocate.js';
+import { allocateScaled, idOrder } from '../../src/core/allocate.js';
+import { splitByWeights } from '../../src/pool/carveSplit.js';
 import { decimalProblem } from '../../src/core/decimalInput.js';
 import { formatMinor, parseMinor } from '../../src/core/money.js';
 import { sortedIdOrder } from '../../src/pool/idSort.js';
@@ -87,6 +88,25 @@ describe('pool hot paths agree with the core', () => {
         expect(share).not.toBe('crash');
       }),
       { numRuns: runs(1000) },
+    );
+  });
+});
+
+describe('splitByWeights (carve on plain numbers) = the core allocation', () => {
+  it('gives the same parts as allocateScaled, beyond 2^53 products too', () => {
+    const weightArb = fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 1000 }), fc.integer({ min: 0, max: 2 ** 44 }));
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.string({ minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 40 }), fc.array(weightArb, { minLength: 40, maxLength: 40 }), fc.double({ min: 0, max: 1, noNaN: true }), (ids, raw, fraction) => {
+        const weights = Float64Array.from(ids.map((_, i) => raw[i] as number));
+        const sum = weights.reduce((a, b) => a + b, 0);
+        fc.pre(sum > 0 && sum <= 2 ** 49);
+        const total = Math.floor(sum * fraction);
+        const fast = splitByWeights(total, weights, ids);
+        const core = allocateScaled(BigInt(total), { kind: 'bigint', values: Array.from(weights, (w) => BigInt(w)) }, ids);
+        expect(fast).toBeDefined();
+        expect(Array.from(fast as Float64Array, (part) => BigInt(part))).toEqual(Array.from(core?.parts ?? [], (part) => BigInt(part)));
+      }),
+      { numRuns: runs(2000) },
     );
   });
 });
