@@ -19,9 +19,19 @@ export type { DurationBound, RateTableInput, TierBand, TierScoreInput, TierTable
 
 
 // ── time: businessDuration ─────────────────────────────────────────────────
+export { businessDuration } from './time/businessDuration.js';
+export type { BusinessDurationResult, CountedInterval } from './time/businessDuration.js';
+export { businessDurationInputSchema, calendarSchema, pauseSchema, workingIntervalSchema } from './time/schema.js';
+export type { BusinessDurationInput, CalendarInput } from './time/schema.js';
 
 
 // ── linkage: linkCoefficients ──────────────────────────────────────────────
+export { linkCoefficients, linkCoefficientsInputSchema, linkDepartmentSchema, linkKpiSchema, relevanceLevelSchema } from './linkage/linkCoefficients.js';
+export type { CoefficientLink, LinkCoefficientsInput, LinkCoefficientsResult, LinkedDepartment } from './linkage/linkCoefficients.js';
+export { companyCoefficients, companyCoefficientsInputSchema, companyKpiSchema } from './linkage/companyCoefficients.js';
+export type { CompanyCoefficient, CompanyCoefficientsInput, CompanyCoefficientsResult } from './linkage/companyCoefficients.js';
+export { coefficientMapSchema, linearMapSchema } from './linkage/coefficientMap.js';
+export type { CoefficientMapInput, LinearMapInput } from './linkage/coefficientMap.js';
 
 
 // ── interlock: creditFacts, settleInterlock ────────────────────────────────
@@ -55,9 +65,57 @@ export type { InterlockIndicator, SettleInterlockInput } from './interlock/settl
 
 
 // ── ratings: reviewRatings, scoreRatings ───────────────────────────────────
+export { reviewRatings } from './ratings/reviewRatings.js';
+export type {
+  AppliedDecision,
+  FlagCode,
+  FlagReason,
+  RatingCounts,
+  RatingFlag,
+  RatingOutcome,
+  RatingSettingsUsed,
+  RatingWarning,
+  ReviewRatingsResult,
+} from './ratings/reviewRatings.js';
+export { scoreRatings } from './ratings/scoreRatings.js';
+export type { DimensionScore, LeniencyShift, RateeScore, ScoreRatingsResult } from './ratings/scoreRatings.js';
+export type { OutcomeReason, RatingStatus } from './ratings/analyse.js';
+export {
+  raciAssignmentSchema,
+  raciTaskSchema,
+  ratingDimensionSchema,
+  ratingPartySchema,
+  ratingPlanSchema,
+  ratingSchema,
+  reviewDecisionSchema,
+  reviewRatingsInputSchema,
+  scoreRatingsInputSchema,
+} from './ratings/schema.js';
+export type {
+  RaciTaskInput,
+  RatingInput,
+  RatingPartyInput,
+  RatingPlanInput,
+  ReviewDecisionInput,
+  ReviewRatingsInput,
+  ScoreRatingsInput,
+} from './ratings/schema.js';
 
 
 // ── time: scoreResponseTimes ───────────────────────────────────────────────
+export { scoreResponseTimes } from './time/scoreResponseTimes.js';
+export type {
+  AppliedCondition,
+  BandCount,
+  MetricSummary,
+  ResponseMetric,
+  ResponseTimesResult,
+  TicketDetail,
+  TicketMeasure,
+  UnitResponseTimes,
+} from './time/scoreResponseTimes.js';
+export { elasticConditionSchema, responseMetricSchema, scoreResponseTimesInputSchema, ticketSchema } from './time/schema.js';
+export type { ScoreResponseTimesInput, TicketInput } from './time/schema.js';
 
 
 // ── pool: carvePool, allocatePool ──────────────────────────────────────────
@@ -85,6 +143,22 @@ export type { AllocatePoolInput, CarvePoolInput, CommissionsInput, ElasticityExp
 
 
 // ── scorecard: composeScore, tallyPoints ───────────────────────────────────
+export { composeScore } from './scorecard/composeScore.js';
+export type { ComponentResult, ComponentSource, ComposeScoreInput, ComposeScoreResult, ScoredSubject } from './scorecard/composeScore.js';
+export { tallyPoints } from './scorecard/tallyPoints.js';
+export type { PointRejection, PointSubject, TalliedEntry, TallyPointsInput, TallyPointsResult } from './scorecard/tallyPoints.js';
+export { deriveTargets, deriveTargetsInputSchema, targetBaselineSchema, targetHistorySchema, targetMetricSchema, targetPersonSchema, targetRuleSchema } from './scorecard/deriveTargets.js';
+export type { DeriveTargetsInput, DeriveTargetsResult, FiredRule, MetricTarget, PersonTargets } from './scorecard/deriveTargets.js';
+export {
+  composeScoreInputSchema,
+  missingPolicySchema,
+  pointEntrySchema,
+  pointTypeSchema,
+  scorecardComponentSchema,
+  scorecardSubjectSchema,
+  tallyPointsInputSchema,
+} from './scorecard/schema.js';
+export type { MissingPolicy, ScorecardComponentInput } from './scorecard/schema.js';
 
 
 // ── period: resolvePlan, runPeriod, compareRuns, correctPeriod ─────────────

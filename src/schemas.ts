@@ -2,7 +2,18 @@ import { allocateInputSchema } from './core/allocate.js';
 import { allocatePoolInputSchema, carvePoolInputSchema, commissionsInputSchema, elasticityExponentInputSchema } from './pool/schema.js';
 import { creditFactsInputSchema } from './interlock/creditSchema.js';
 import { settleInterlockInputSchema } from './interlock/settleSchema.js';
+import { businessDurationInputSchema, scoreResponseTimesInputSchema } from './time/schema.js';
 import { rateTableInputSchema, tierScoreInputSchema } from './tiers/schema.js';
+// ratings
+import { reviewRatingsInputSchema, scoreRatingsInputSchema } from './ratings/schema.js';
+// linkage
+import { companyCoefficientsInputSchema } from './linkage/companyCoefficients.js';
+import { linkCoefficientsInputSchema } from './linkage/linkCoefficients.js';
+// end linkage
+// scorecard
+import { deriveTargetsInputSchema } from './scorecard/deriveTargets.js';
+import { composeScoreInputSchema, tallyPointsInputSchema } from './scorecard/schema.js';
+// end scorecard
 
 /**
  * Every public function's input schema (zod 4), by function name. Use them to validate data
@@ -15,16 +26,22 @@ export const schemas = {
   applyRateTable: rateTableInputSchema,
 
   // time
+  businessDuration: businessDurationInputSchema,
 
   // linkage
+  companyCoefficients: companyCoefficientsInputSchema,
+  linkCoefficients: linkCoefficientsInputSchema,
 
   // interlock
   creditFacts: creditFactsInputSchema,
   settleInterlock: settleInterlockInputSchema,
 
   // ratings
+  reviewRatings: reviewRatingsInputSchema,
+  scoreRatings: scoreRatingsInputSchema,
 
   // response times
+  scoreResponseTimes: scoreResponseTimesInputSchema,
 
   // pool
   computeCommissions: commissionsInputSchema,
@@ -33,6 +50,9 @@ export const schemas = {
   elasticityExponent: elasticityExponentInputSchema,
 
   // scorecard
+  composeScore: composeScoreInputSchema,
+  tallyPoints: tallyPointsInputSchema,
+  deriveTargets: deriveTargetsInputSchema,
 
   // period
 

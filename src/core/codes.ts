@@ -32,10 +32,19 @@ export const errorCatalogue = {
     'A bound or table does not fit its unit: a Duration object in a table without `unit: "duration"`, or a duration table used as a rate table.',
 
   // ── time ───────────────────────────────────────────────────────────────────
+  UNKNOWN_TIME_ZONE: 'A time zone is not an IANA time zone known to Intl (e.g. "Asia/Shanghai").',
+  OVERLAPPING_INTERVALS: 'Two working intervals of the same day overlap (touching, like 12:00 and 12:00, is fine).',
+  CALENDAR_CONFLICT: 'A date is listed both as a holiday and as a make-up working day.',
 
   // ── ratings ────────────────────────────────────────────────────────────────
+  INVALID_RACI_MATRIX: 'A key task of the RACI matrix does not have exactly one A (accountable) and at least one R (responsible).',
+  DUPLICATE_RATING: 'One rater rated the same ratee on the same dimension twice in one period.',
+  DECISION_NOT_FLAGGED: 'A review decision names a rating that was not flagged for review (or was rejected), so there is nothing to decide.',
 
   // ── linkage & scorecard ────────────────────────────────────────────────────
+  NON_POSITIVE_TARGET: 'A target is zero or negative, so achievement (actual / target) has no meaning.',
+  RELEVANCE_OVER_ONE: "A department's relevance ratios sum to more than 1, which would give its own result a negative share.",
+  MISSING_COMPONENT: 'A scorecard component has no score and the plan says a missing component is an error.',
 
   // ── interlock ──────────────────────────────────────────────────────────────
   MISSING_DIMENSION: 'A revenue fact names no member for one of the declared crediting dimensions.',
