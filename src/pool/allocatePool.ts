@@ -9,11 +9,11 @@ import { IssueList, type IssuePath } from '../core/errors.js';
 import type { RemainderRound } from '../core/largestRemainder.js';
 import { decimalToMinor, formatMinor, parseMinor, pow10 } from '../core/money.js';
 import { isIsoDate } from '../core/schema.js';
-import { divideRounded, roundTo, type RoundingPolicy } from '../core/rounding.js';
+import { divideRounded, roundTo, type RoundingPolicy, resolveRounding } from '../core/rounding.js';
 import { traceStep, type TraceStep } from '../core/trace.js';
 import { parseInput } from '../core/validate.js';
 import { exponentOf } from './elasticity.js';
-import { formatAmount, isId, isNonNegativeDecimal, isPlainRow, minorNumber, resolvePolicy } from './minor.js';
+import { formatAmount, isId, isNonNegativeDecimal, isPlainRow, minorNumber } from './minor.js';
 import { allocatePoolInputSchema, type AllocatePoolInput } from './schema.js';
 
 /** One recipient's line of an {@link allocatePool} result. */
@@ -160,7 +160,7 @@ export function allocatePool(input: AllocatePoolInput): AllocatePoolResult {
   if (!header.success) parseInput(allocatePoolInputSchema, input); // throws, with every issue
   const parsed = header.data as unknown as Parsed;
   const { currency, recipients: rows } = parsed;
-  const policy = resolvePolicy(parsed.rounding);
+  const policy = resolveRounding(parsed.rounding);
   const mode = policy.mode;
   const digits = minorDigits(currency);
   const weightDecimals = parsed.weightDecimals ?? 6;

@@ -7,10 +7,10 @@ import { Dec } from '../core/decimal.js';
 import { decimalText } from '../core/decimalInput.js';
 import { IssueList, type IssuePath } from '../core/errors.js';
 import { decimalFraction, formatMinor, multiplyMinor, parseMinor } from '../core/money.js';
-import { divideRounded } from '../core/rounding.js';
+import { divideRounded, resolveRounding } from '../core/rounding.js';
 import { traceStep, type TraceStep } from '../core/trace.js';
 import { parseInput } from '../core/validate.js';
-import { formatAmount, isDecimal, isId, isPlainRow, minorNumber, resolvePolicy } from './minor.js';
+import { formatAmount, isDecimal, isId, isPlainRow, minorNumber } from './minor.js';
 import { carvePoolInputSchema, clawbackSchema, type CarvePoolInput } from './schema.js';
 
 /** A clawed-back sale's earlier contribution, given back at the rate it was carved at. */
@@ -151,7 +151,7 @@ export function carvePool(input: CarvePoolInput): CarvePoolResult {
   if (!header.success) parseInput(carvePoolInputSchema, input); // throws, with every issue
   const parsed = (header.data as unknown as Parsed);
   const { currency, commissions: rows } = parsed;
-  const mode = resolvePolicy(parsed.rounding).mode;
+  const mode = resolveRounding(parsed.rounding).mode;
   const digits = minorDigits(currency);
   const withTrace = parsed.trace !== false;
   const n = rows.length;

@@ -3,12 +3,12 @@ import { Dec } from '../core/decimal.js';
 import { decimalText } from '../core/decimalInput.js';
 import { IssueList, SynergyPayError } from '../core/errors.js';
 import { formatMinor, multiplyMinor, parseMinor } from '../core/money.js';
+import { resolveRounding } from '../core/rounding.js';
 import { traceStep, type TraceStep } from '../core/trace.js';
 import { parseInput } from '../core/validate.js';
 import { applyRates, checkRateBrackets, type RateBrackets } from '../tiers/rateTable.js';
 import { checkTierTable, scoreOf, type CompiledBand, type CompiledTierTable } from '../tiers/tierScore.js';
 import { sortedIdOrder } from './idSort.js';
-import { resolvePolicy } from './minor.js';
 import { commissionsInputSchema, type CommissionsInput } from './schema.js';
 
 /** One slice of a person's commission: part of the adjusted base at one band's rate. */
@@ -98,7 +98,7 @@ export interface CommissionsResult {
 export function computeCommissions(input: CommissionsInput): CommissionsResult {
   const parsed = parseInput(commissionsInputSchema, input);
   const { currency, method, people } = parsed;
-  const policy = resolvePolicy(parsed.rounding);
+  const policy = resolveRounding(parsed.rounding);
   const mode = policy.mode;
   const digits = minorDigits(currency);
   const withTrace = parsed.trace !== false;

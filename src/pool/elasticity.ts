@@ -1,10 +1,9 @@
 import { Dec } from '../core/decimal.js';
 import { decimalText, type DecimalInput } from '../core/decimalInput.js';
 import { IssueList, type IssuePath } from '../core/errors.js';
-import { roundCoefficient, type RoundingPolicy } from '../core/rounding.js';
+import { roundCoefficient, type RoundingPolicy, resolveRounding } from '../core/rounding.js';
 import { traceStep, type TraceStep } from '../core/trace.js';
 import { parseInput } from '../core/validate.js';
-import { resolvePolicy } from './minor.js';
 import { elasticityExponentInputSchema, type ElasticityExponentInput } from './schema.js';
 
 /** Result of {@link elasticityExponent}. */
@@ -67,7 +66,7 @@ export function exponentOf(
  */
 export function elasticityExponent(input: ElasticityExponentInput): ElasticityExponentResult {
   const parsed = parseInput(elasticityExponentInputSchema, input);
-  const policy = resolvePolicy(parsed.rounding);
+  const policy = resolveRounding(parsed.rounding);
   const issues = new IssueList();
   const result = exponentOf(parsed.scoreChange, parsed.awardChange, policy, [], issues);
   issues.throwIfAny();

@@ -4,7 +4,6 @@
  * skip zod's per-row machinery; anything doubtful goes through the full schema for its errors).
  */
 import { decimalProblem, decimalText, type DecimalInput } from '../core/decimalInput.js';
-import { defaultRounding, type RoundingMode, type RoundingPolicy } from '../core/rounding.js';
 import { formatMinor } from '../core/money.js';
 
 const POW10 = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
@@ -74,14 +73,6 @@ export function isPlainRow(value: unknown, allowed: ReadonlySet<string>): value 
   return true;
 }
 
-/** The plan's rounding policy from its parsed (all-optional) form, defaults filled in. */
-export function resolvePolicy(rounding: { mode?: RoundingMode | undefined; scoreDecimals?: number | undefined; coefficientDecimals?: number | undefined } | undefined): RoundingPolicy {
-  return {
-    mode: rounding?.mode ?? defaultRounding.mode,
-    scoreDecimals: rounding?.scoreDecimals ?? defaultRounding.scoreDecimals,
-    coefficientDecimals: rounding?.coefficientDecimals ?? defaultRounding.coefficientDecimals,
-  };
-}
 
 /**
  * `formatMinor` for an exact integer `number` of minor units (|minor| ≤ 2^53 − 1), without the
