@@ -165,19 +165,42 @@ export type { MissingPolicy, ScorecardComponentInput } from './scorecard/schema.
 export { resolvePlan } from './period/resolvePlan.js';
 export type { PlanChange, PlanInput, PlanSegment, ResolvedPeriod, ResolvedPlan, ResolvePlanInput } from './period/resolvePlan.js';
 export { runPeriod } from './period/runPeriod.js';
-export type { DepartmentResult, PeriodTotals, ReconciliationCheck, ReviewItem, RunPeriodInput, RunPeriodResult } from './period/runPeriod.js';
+export type {
+  DepartmentLinkage,
+  DepartmentResult,
+  InterlockSummary,
+  PeriodTotals,
+  PoolSegment,
+  ReconciliationCheck,
+  ReviewItem,
+  RunPeriodInput,
+  RunPeriodResult,
+} from './period/runPeriod.js';
 export type { PayStatement, StatementLine, StatementLineKind } from './period/statement.js';
 export {
+  commissionSchema,
+  companyKpiResultSchema,
+  componentScoreSchema,
+  deductionSchema,
+  departmentCoefficientSchema,
   departmentSchema,
   gradeSchema,
   orgSchema,
   periodDataSchema,
   periodSchema,
   personSchema,
+  planInterlockSchema,
+  planLinkageSchema,
+  planPoolSchema,
+  planRatingsSchema,
+  planResponseTimesSchema,
   planSchema,
+  planScorecardSchema,
   planVersionSchema,
   resolvePlanInputSchema,
   runPeriodInputSchema,
+  scorecardSourceSchema,
+  supportScoreSchema,
 } from './period/schema.js';
 export { scenarioJsonSchema } from './period/jsonSchema.js';
 export { demoScenario, demoScenarioInputSchema } from './period/demo.js';

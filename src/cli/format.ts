@@ -36,9 +36,42 @@ export function summary(result: RunPeriodResult): string {
   ];
   const width = Math.max(...totals.map(([, amount]) => amount.length));
   for (const [label, amount] of totals) lines.push(`  ${pad(label, 20)} ${left(amount, width)}`);
+  for (const pool of result.pools)
+    lines.push(
+      `  support pool (${pool.version}): ${pool.rate} × gross ${pool.gross} of ${pool.contributors} contributors = ${pool.pool}, shared among ${pool.recipients}: awarded ${pool.awarded}, unallocated ${pool.unallocated}`,
+    );
+  for (const run of result.interlock ?? []) {
+    if (run.total !== null)
+      lines.push(
+        `  revenue credited: total ${run.total}; ${run.dimensions.map((d) => `${d.id} ${d.credited}`).join(', ')}; credited ${run.credited} (factor ${run.factor ?? 'n/a'})`,
+      );
+    for (const indicator of run.indicators)
+      lines.push(
+        `  interlocked ${indicator.id}: achievement ${indicator.achievement}, score ${indicator.score}${indicator.rewarded ? `, reward ${indicator.reward}` : ''}${indicator.severeMiss ? `, severe miss: deduction ${indicator.deduction}` : ''} (${indicator.parties.map((p) => `${p.id} ${p.weight}`).join(', ')})`,
+      );
+  }
   lines.push('');
   lines.push('Departments');
-  for (const d of result.departments) lines.push(`  ${pad(d.id, 26)} ${pad(d.side, 6)} ${left(String(d.headcount), 6)} people  coefficient ${d.coefficient}`);
+  for (const d of result.departments)
+    lines.push(
+      `  ${pad(d.id, 26)} ${pad(d.side, 6)} ${left(String(d.headcount), 6)} people  coefficient ${d.coefficient}${d.linkage === null ? '' : ` (own ${d.ownCoefficient}, uniform ${d.linkage.uniform}, matrix − uniform ${d.linkage.difference})`}`,
+    );
+  const measured = result.departments.filter((d) => d.responseTimes !== null || (d.rating !== null && d.rating.score !== null));
+  if (measured.length > 0) {
+    lines.push('');
+    lines.push('Support measures (departments)');
+    for (const d of measured) {
+      const times = d.responseTimes;
+      const parts: string[] = [];
+      if (times !== null) {
+        parts.push(`${times.tickets} tickets`);
+        if (times.response !== null) parts.push(`response ${times.response.meanScore} (${times.response.withinFirstBand} in the first band, ${times.response.breaches} breaches)`);
+        if (times.resolution !== null) parts.push(`resolution ${times.resolution.meanScore}${times.resolution.condition === null ? '' : ` [${times.resolution.condition.id} ×${times.resolution.condition.factor}]`}`);
+      }
+      if (d.rating !== null && d.rating.score !== null) parts.push(`rating ${d.rating.score}`);
+      lines.push(`  ${pad(d.id, 26)} ${parts.join('; ')}`);
+    }
+  }
   lines.push('');
   const holding = result.checks.filter((c) => c.holds).length;
   lines.push(`Checks: ${holding}/${result.checks.length} hold`);
@@ -118,4 +151,31 @@ function fromMinor(minor: bigint, digits: number): string {
   const text = (negative ? -minor : minor).toString().padStart(digits + 1, '0');
   const body = digits === 0 ? text : `${text.slice(0, -digits)}.${text.slice(-digits)}`;
   return negative ? `-${body}` : body;
+}
+
+/**
+ * JSON text of `value` in chunks: long arrays (the statements, a scenario's tickets) are written
+ * one element at a time, one per line, so no single string has to hold a 100,000-person result
+ * (V8 strings stop at about 512 MB). Parsing the concatenation gives `value` back.
+ */
+export function* jsonChunks(value: unknown, depth = 0): Generator<string> {
+  if (Array.isArray(value) && value.length > 64) {
+    yield '[\n';
+    for (let i = 0; i < value.length; i++) yield `${i === 0 ? '' : ',\n'}${JSON.stringify(value[i])}`;
+    yield '\n]';
+    return;
+  }
+  if (value !== null && typeof value === 'object' && !Array.isArray(value) && depth < 3) {
+    yield '{';
+    let first = true;
+    for (const [key, item] of Object.entries(value)) {
+      if (item === undefined) continue;
+      yield `${first ? '' : ','}\n${JSON.stringify(key)}:`;
+      first = false;
+      yield* jsonChunks(item, depth + 1);
+    }
+    yield '\n}';
+    return;
+  }
+  yield JSON.stringify(value);
 }

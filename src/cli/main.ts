@@ -15,7 +15,7 @@ import { formatPath, SynergyPayError } from '../core/errors.js';
 import { demoScenario } from '../period/demo.js';
 import { scenarioJsonSchema } from '../period/jsonSchema.js';
 import { runPeriod, type RunPeriodResult } from '../period/runPeriod.js';
-import { explain, statementsCsv, summary } from './format.js';
+import { explain, jsonChunks, statementsCsv, summary } from './format.js';
 import type { CliIo } from './io.js';
 
 /** Exit code for bad input or bad arguments. */
@@ -103,7 +103,7 @@ function dispatch(argv: readonly string[], io: CliIo): number {
       expectArgs(0, 'no arguments');
       const text = `${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`;
       if (values.out === undefined) io.out(text);
-      else writeOut(values.out, text, io);
+      else writeOut(values.out, [text], io);
       return 0;
     }
     case 'demo': {
@@ -115,9 +115,9 @@ function dispatch(argv: readonly string[], io: CliIo): number {
       }
       const scenario = demoScenario(people === undefined ? {} : { people });
       if (values.scenario === true) {
-        const text = `${JSON.stringify(scenario, null, 2)}\n`;
-        if (values.out === undefined) io.out(text);
-        else writeOut(values.out, text, io);
+        const chunks = withNewline(jsonChunks(scenario));
+        if (values.out === undefined) for (const chunk of chunks) io.out(chunk);
+        else writeOut(values.out, chunks, io);
         return 0;
       }
       progress(io, `running the demo company (${scenario.org.people.length} people)…`);
@@ -188,19 +188,24 @@ export function jsonPath(path: readonly (string | number)[]): string {
 
 function emit(result: RunPeriodResult, format: string, out: string | undefined, io: CliIo): void {
   if (out === undefined) {
-    io.out(format === 'json' ? `${JSON.stringify(result, null, 2)}\n` : format === 'csv' ? statementsCsv(result) : summary(result));
+    if (format === 'json') for (const chunk of withNewline(jsonChunks(result))) io.out(chunk);
+    else io.out(format === 'csv' ? statementsCsv(result) : summary(result));
     return;
   }
-  const text = format === 'csv' ? statementsCsv(result) : `${JSON.stringify(result, null, 2)}\n`;
-  writeOut(out, text, io);
+  writeOut(out, format === 'csv' ? [statementsCsv(result)] : withNewline(jsonChunks(result)), io);
   io.out(summary(result));
   io.out(`Wrote ${format === 'csv' ? 'CSV statements' : 'the full result (JSON)'} to ${out}\n`);
 }
 
-function writeOut(out: string, text: string, io: CliIo): void {
+function* withNewline(chunks: Iterable<string>): Generator<string> {
+  yield* chunks;
+  yield '\n';
+}
+
+function writeOut(out: string, chunks: Iterable<string>, io: CliIo): void {
   progress(io, `writing ${out}…`);
   try {
-    io.writeTextAtomically(out, text);
+    io.writeTextAtomically(out, chunks);
   } catch (error) {
     throw new InputProblem(`synergy-pay: cannot write ${out}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
   }

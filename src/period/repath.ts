@@ -26,3 +26,24 @@ export function rootPaths(roots: Readonly<Record<string, IssuePath>>, fallback: 
     return root === undefined ? [...fallback, ...path] : [...root, ...rest];
   };
 }
+
+/** Arrays whose order carries meaning (a tier table's bands are listed best first). */
+const ORDERED_ARRAYS = new Set(['bands']);
+
+/**
+ * A text that is equal for two plan settings exactly when they mean the same thing, whatever the
+ * order of their rows or keys: rows are sorted by their own canonical text (bands keep their
+ * order). Segments whose settings have the same key share one run of a mechanism.
+ */
+export function canonicalKey(value: unknown, key = ''): string {
+  if (Array.isArray(value)) {
+    const items = value.map((item) => canonicalKey(item));
+    if (!ORDERED_ARRAYS.has(key)) items.sort();
+    return `[${items.join(',')}]`;
+  }
+  if (value !== null && typeof value === 'object') {
+    const keys = Object.keys(value).sort();
+    return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalKey((value as Record<string, unknown>)[k], k)}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'undefined';
+}

@@ -111,7 +111,8 @@ describe('synergy-pay schema and demo', () => {
     const { code, out } = cli('demo', '--people', '300');
     expect(code).toBe(0);
     expect(out).toContain('People: 300 (front 180, middle 0, back 120)');
-    expect(out).toContain('changes inside the period, reported, not applied: 5g-push from 2026-05-01');
+    expect(out).toContain('Plan versions, prorated by days: base-2026 2026-04-01…2026-04-30 (30/91); 5g-push 2026-05-01…2026-06-30 (61/91)');
+    expect(out).toContain('support pool (5g-push): 0.15 × gross');
     expect(out).toMatch(/Checks: (\d+)\/\1 hold/);
   });
   it('emits the demo scenario, which runs as a file', () => {

@@ -32,6 +32,18 @@ export const scenarioArbitrary: fc.Arbitrary<RunPeriodInput> = fc
     currency: fc.constantFrom('CNY', 'JPY', 'KWD'),
     change: fc.constantFrom('none', 'report', 'prorate'),
     halfEven: fc.boolean(),
+    pool: fc.option(fc.record({ rate: fc.constantFrom('0.10', '0.12', '0.15', '0', '1'), policy: fc.constantFrom('net' as const, 'reverse' as const), floor: fc.constantFrom(0, 40) }), { nil: undefined }),
+    interlock: fc.option(
+      fc.record({
+        facts: fc.array(fc.record({ amount: fc.bigInt({ min: -(10n ** 6n), max: 10n ** 9n }), region: fc.nat(2), date: dayIn(0, 91) }), { maxLength: 10 }),
+        target: fc.bigInt({ min: 1n, max: 10n ** 9n }),
+        reward: fc.bigInt({ min: 0n, max: 10n ** 8n }),
+        deduction: fc.bigInt({ min: 0n, max: 10n ** 7n }),
+        parties: fc.array(fc.nat(), { minLength: 1, maxLength: 3 }),
+      }),
+      { nil: undefined },
+    ),
+    scores: fc.array(fc.integer({ min: 0, max: 100 }), { minLength: 4, maxLength: 4 }),
     grades: fc.array(fc.record({ base: fc.bigInt({ min: 0n, max: 10n ** 9n }), target: fc.option(fc.bigInt({ min: 0n, max: 10n ** 8n }), { nil: undefined }) }), {
       minLength: 1,
       maxLength: 3,
@@ -58,9 +70,15 @@ export const scenarioArbitrary: fc.Arbitrary<RunPeriodInput> = fc
   .map((r): RunPeriodInput => {
     const digits = DIGITS[r.currency]!;
     const grades = r.grades.map((g, i) => ({ id: `G${i}`, basePay: major(g.base, digits), ...(g.target === undefined ? {} : { targetBonus: major(g.target, digits) }) }));
-    const versions = [{ id: 'v1', effective: '2026-01-01', grades }];
+    const pool = r.pool === undefined ? {} : { pool: { rate: r.pool.rate, clawbackPolicy: r.pool.policy, floor: r.pool.floor } };
+    const versions: RunPeriodInput['plan']['versions'] = [{ id: 'v1', effective: '2026-01-01', grades, ...pool }];
     if (r.change !== 'none')
-      versions.push({ id: 'v2', effective: '2026-05-01', grades: grades.map((g, i) => ({ ...g, basePay: major(r.grades[i]!.base + r.raise, digits) })) });
+      versions.push({
+        id: 'v2',
+        effective: '2026-05-01',
+        grades: grades.map((g, i) => ({ ...g, basePay: major(r.grades[i]!.base + r.raise, digits) })),
+        ...(r.pool === undefined ? {} : { pool: { rate: '0.15', clawbackPolicy: r.pool.policy } }),
+      });
     const people = r.people.map((p) => {
       const end = p.start !== undefined && p.length !== undefined ? new Date(Date.parse(p.start) + p.length * 86_400_000).toISOString().slice(0, 10) : undefined;
       return {
@@ -73,6 +91,34 @@ export const scenarioArbitrary: fc.Arbitrary<RunPeriodInput> = fc
       };
     });
     const personAt = (n: number) => people[n % people.length]!.id;
+    const partyIds = r.interlock === undefined || people.length === 0 ? [] : [...new Set(r.interlock.parties.map(personAt))];
+    if (r.interlock !== undefined && partyIds.length > 0) {
+      const interlock = r.interlock;
+      // Weights 1/n with the remainder on the first party, so they sum to exactly 1.
+      const each = (1 / partyIds.length).toFixed(4);
+      const first = (1 - Number(each) * (partyIds.length - 1)).toFixed(4);
+      const section = {
+        interlock: {
+          dimensions: [{ id: 'region', members: [{ id: 'r0' }, { id: 'r1' }, { id: 'r2' }] }],
+          indicators: [
+            {
+              id: 'joint',
+              target: major(interlock.target, digits),
+              actual: { dimension: 'region', member: 'r0' },
+              parties: partyIds.map((id, k) => ({ id, weight: k === 0 ? first : each })),
+              scoreTable: { direction: 'higherIsBetter' as const, bands: [{ bound: '1', score: 100 }, { score: 0 }] },
+              reward: { threshold: '1', amount: major(interlock.reward, digits) },
+              severeMiss: { threshold: '0.5', deduction: major(interlock.deduction, digits) },
+            },
+          ],
+        },
+      };
+      for (const version of versions) Object.assign(version, section);
+    }
+    const revenueFacts =
+      r.interlock === undefined || partyIds.length === 0
+        ? []
+        : r.interlock.facts.map((f, i) => ({ id: `f${i}`, amount: major(f.amount, digits), date: f.date, members: { region: `r${f.region}` } }));
     return {
       plan: {
         id: 'arb',
@@ -88,13 +134,24 @@ export const scenarioArbitrary: fc.Arbitrary<RunPeriodInput> = fc
       },
       data: {
         departmentCoefficients: r.departments.flatMap((d, i) => (d.coefficient === undefined ? [] : [{ department: `d${i}`, coefficient: (d.coefficient / 10000).toString() }])),
-        commissions: people.length === 0 ? [] : r.commissions.map((c, i) => ({ id: `c${i}`, person: personAt(c.person), amount: major(c.amount, digits), date: c.date })),
+        commissions:
+          people.length === 0
+            ? []
+            : r.commissions.map((c, i) => ({ id: `c${i}`, person: personAt(c.person), amount: major(c.amount, digits), date: c.date, ...(c.amount < 0n ? { rate: '0.1' } : {}) })),
+        revenueFacts,
+        supportScores: r.pool === undefined ? [] : r.departments.map((_, i) => ({ subject: `d${i}`, score: r.scores[i]! })),
         deductions: people.length === 0 ? [] : r.deductions.map((d, i) => ({ id: `x${i}`, person: personAt(d.person), amount: major(d.amount, digits), reason: 'attendance', date: d.date })),
       },
     };
   });
 
-/** A copy of `scenario` with every array (at any depth) shuffled by a seeded generator. */
+/**
+ * Arrays whose order is part of their meaning, by contract: a tier table's `bands` are listed best
+ * first. Every other array of a scenario is a set of rows and is shuffled.
+ */
+const ORDERED = new Set(['bands']);
+
+/** A copy of `scenario` with every row array (at any depth) shuffled by a seeded generator. */
 export function permuteArrays<T>(value: T, seed: number): T {
   let state = seed >>> 0;
   const random = () => {
@@ -104,16 +161,17 @@ export function permuteArrays<T>(value: T, seed: number): T {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
-  const walk = (node: unknown): unknown => {
+  const walk = (node: unknown, key = ''): unknown => {
     if (Array.isArray(node)) {
-      const copy = node.map(walk);
+      const copy = node.map((item) => walk(item));
+      if (ORDERED.has(key)) return copy;
       for (let i = copy.length - 1; i > 0; i--) {
         const j = Math.floor(random() * (i + 1));
         [copy[i], copy[j]] = [copy[j], copy[i]];
       }
       return copy;
     }
-    if (node !== null && typeof node === 'object') return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, walk(v)]));
+    if (node !== null && typeof node === 'object') return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, walk(v, k)]));
     return node;
   };
   return walk(value) as T;

@@ -7,12 +7,17 @@ describe('the demo company end to end', () => {
   const scenario = demoScenario();
   const result = runPeriod(scenario);
 
-  it('has about 5,000 people, 60 % front line, over one quarter with the 5G change reported', () => {
+  it('has about 5,000 people, 60 % front line, over one quarter split by the 5G change', () => {
     expect(result.statements.length).toBe(5000);
     expect(result.statements.filter((s) => s.side === 'front').length).toBe(3000);
     expect(result.period).toEqual({ unit: 'quarter', start: '2026-04-01', end: '2026-06-30', days: 91 });
-    expect(result.treatment).toBe('reported');
+    expect(result.treatment).toBe('prorated');
     expect(result.changes.map((c) => c.version)).toEqual(['5g-push']);
+    // Seed 001: the support pool is 10 % of front-line commission before 1 May and 15 % after.
+    expect(result.pools.map((pool) => [pool.version, pool.rate, pool.contributors, pool.recipients])).toEqual([
+      ['base-2026', '0.10', 3000, 2000],
+      ['5g-push', '0.15', 3000, 2000],
+    ]);
   });
 
   it('passes every reconciliation check, and each re-derived here from the inputs and the statements', () => {
@@ -37,7 +42,21 @@ describe('the demo company end to end', () => {
     expect((sums.get('commission') ?? 0n) + pool).toBe(gross);
     expect((sums.get('poolAward') ?? 0n) + unallocated).toBe(pool);
     expect(-(sums.get('deduction') ?? 0n)).toBe(deductions);
-    expect(statements).toBe((sums.get('basePay') ?? 0n) + (sums.get('performanceBonus') ?? 0n) + (sums.get('commission') ?? 0n) + pool - unallocated - deductions);
+    const interlockRewards = sums.get('interlockReward') ?? 0n;
+    const interlockDeductions = -(sums.get('interlockDeduction') ?? 0n);
+    expect(statements).toBe(
+      (sums.get('basePay') ?? 0n) + (sums.get('performanceBonus') ?? 0n) + interlockRewards + (sums.get('commission') ?? 0n) + pool - unallocated - deductions - interlockDeductions,
+    );
+    // The interlock: every dimension credits the facts' total, taken from the input; the 5G reward
+    // (300,000.00, achievement ≥ 1) reaches the statements in full across both segments.
+    const facts = scenario.data!.revenueFacts!.reduce((sum, fact) => sum + m(String(fact.amount)), 0n);
+    for (const run of result.interlock!) {
+      expect(m(run.total!)).toBe(facts);
+      for (const dimension of run.dimensions) expect(m(dimension.credited)).toBe(facts);
+    }
+    const settled = result.interlock!.flatMap((run) => run.indicators);
+    expect(settled.map((indicator) => [indicator.id, indicator.rewarded])).toEqual([['5g-revenue', true]]);
+    expect(interlockRewards).toBe(m(settled[0]!.reward));
     expect(m(result.totals.statements)).toBe(statements);
     expect(m(result.totals.grossCommission)).toBe(gross);
   });

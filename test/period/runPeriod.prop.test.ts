@@ -26,6 +26,8 @@ describe('runPeriod properties', () => {
         let bonus = 0n;
         let net = 0n;
         let awards = 0n;
+        let interlockRewards = 0n;
+        let interlockDeductions = 0n;
         for (const statement of result.statements) {
           let lines = 0n;
           for (const line of statement.lines) {
@@ -34,6 +36,8 @@ describe('runPeriod properties', () => {
             if (line.kind === 'performanceBonus') bonus += m(line.amount);
             if (line.kind === 'commission') net += m(line.amount);
             if (line.kind === 'poolAward') awards += m(line.amount);
+            if (line.kind === 'interlockReward') interlockRewards += m(line.amount);
+            if (line.kind === 'interlockDeduction') interlockDeductions -= m(line.amount);
           }
           // Every statement total is exactly the sum of its printed lines.
           expect(m(statement.total)).toBe(lines);
@@ -46,7 +50,8 @@ describe('runPeriod properties', () => {
         const unallocated = m(result.totals.unallocated);
         expect(net + pool).toBe(gross);
         expect(awards + unallocated).toBe(pool);
-        expect(statements).toBe(base + bonus + net + pool - unallocated - deductions);
+        // Bonuses: performance bonuses and interlock rewards; deductions: rows and interlock deductions.
+        expect(statements).toBe(base + bonus + interlockRewards + net + pool - unallocated - deductions - interlockDeductions);
         expect(m(result.totals.statements)).toBe(statements);
         expect(result.statements.length).toBe(scenario.org.people.length);
       }),
@@ -80,6 +85,25 @@ describe('runPeriod properties', () => {
         }
       }),
       { numRuns: runs(500) },
+    );
+  });
+});
+
+describe('runPeriod without traces', () => {
+  it('gives the same figures with trace: false, only without the steps', () => {
+    const strip = (value: unknown): unknown =>
+      Array.isArray(value)
+        ? value.map(strip)
+        : value !== null && typeof value === 'object'
+          ? Object.fromEntries(Object.entries(value).filter(([key]) => key !== 'trace').map(([key, item]) => [key, strip(item)]))
+          : value;
+    fc.assert(
+      fc.property(scenarioArbitrary, (scenario) => {
+        const quiet = runPeriod({ ...scenario, trace: false });
+        for (const statement of quiet.statements) for (const line of statement.lines) expect(line.trace).toEqual([]);
+        expect(strip(quiet)).toEqual(strip(runPeriod(scenario)));
+      }),
+      { numRuns: runs(300) },
     );
   });
 });
