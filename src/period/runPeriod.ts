@@ -473,7 +473,7 @@ function runScenario(scenario: Scenario): RunPeriodResult {
   issues.throwIfAny();
 
   // Grade amounts in minor units, per segment.
-  const gradePay = resolved.segmentVersions.map((version, s) => {
+  const gradePay = resolved.segmentVersions.map((version) => {
     const byId = new Map<string, { base: bigint; target: bigint }>();
     const v = scenario.plan.versions.indexOf(version);
     version.grades.forEach((grade, g) => {
@@ -482,7 +482,6 @@ function runScenario(scenario: Scenario): RunPeriodResult {
         target: readMoney(grade.targetBonus ?? 0, digits, ['plan', 'versions', v, 'grades', g, 'targetBonus'], issues),
       });
     });
-    void s;
     return byId;
   });
   const overrides = people.map((person, i) => ({
