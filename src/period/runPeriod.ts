@@ -592,7 +592,7 @@ function runScenario(scenario: Scenario): RunPeriodResult {
             const p = personIndex.get(party.id);
             const baseTrace = [...party.trace, traceStep('period.interlockShare', 'party amount × days of the segment / days of the period (cumulative rounding)', { amount: text, segment: segment.fraction }, formatMinor(amount, digits))];
             if (p !== undefined) {
-              work[p]!.lines.push({ kind, label, version: segment.version, source: indicator.id, minor: sign * amount, trace: baseTrace });
+              work[p]!.lines.push({ kind, label, version: segment.version, segment: s, source: indicator.id, minor: sign * amount, trace: baseTrace });
               continue;
             }
             // A department party: its part is shared among its people by days employed in the segment.
@@ -617,6 +617,7 @@ function runScenario(scenario: Scenario): RunPeriodResult {
                 kind,
                 label,
                 version: segment.version,
+                segment: s,
                 source: indicator.id,
                 minor: sign * part,
                 trace: [...baseTrace, traceStep('period.interlockDepartmentSplit', "the department's part split among its people by days employed (largest remainder)", { department: party.id, people: members.length }, formatMinor(sign * part, digits))],
@@ -841,6 +842,7 @@ function runScenario(scenario: Scenario): RunPeriodResult {
         kind: 'basePay',
         label: `Base pay (grade ${person.grade}${override.base === undefined ? '' : ', personal rate'})`,
         version: versionId,
+        segment: s,
         source: '',
         minor: base,
         trace: !withTrace ? NO_TRACE : [
@@ -865,6 +867,7 @@ function runScenario(scenario: Scenario): RunPeriodResult {
         kind: 'performanceBonus',
         label: `Performance bonus (target × ${coefficient})`,
         version: versionId,
+        segment: s,
         source: '',
         minor: bonus,
         trace: !withTrace ? NO_TRACE : [
@@ -891,6 +894,7 @@ function runScenario(scenario: Scenario): RunPeriodResult {
           kind: 'commission',
           label: 'Commission (net of the support-pool contribution)',
           version: versionId,
+          segment: s,
           source: '',
           minor: net,
           trace: !withTrace ? NO_TRACE : [
@@ -909,6 +913,7 @@ function runScenario(scenario: Scenario): RunPeriodResult {
           kind: 'poolAward',
           label: 'Back-office support award (support pool)',
           version: versionId,
+          segment: s,
           source: '',
           minor: award,
           trace: withTrace ? (stage.awardTrace?.[i] ?? []) : NO_TRACE,
@@ -923,6 +928,7 @@ function runScenario(scenario: Scenario): RunPeriodResult {
       kind: 'deduction',
       label: `Deduction: ${row.reason}`,
       version: resolved.segments[row.segment]!.version,
+      segment: row.segment,
       source: row.id,
       minor: -row.minor,
       trace: [traceStep('statement.deduction', 'deduction row from the period data, shown negative', { id: row.id, reason: row.reason }, formatMinor(-row.minor, digits))],

@@ -46,19 +46,21 @@ export interface LineDraft {
   readonly kind: StatementLineKind;
   readonly label: string;
   readonly version: string;
+  /** Index of the segment (chronological) the line belongs to. */
+  readonly segment: number;
   /** Tie-break inside a kind: the source row id (deduction id, interlock indicator, …). */
   readonly source: string;
   readonly minor: bigint;
   readonly trace: TraceStep[];
 }
 
-/** Orders line drafts by kind, then source id, then version (stable and input-order free). */
+/** Orders line drafts by kind, then source id, then segment (chronological): stable and input-order free. */
 export function sortLines(lines: LineDraft[]): LineDraft[] {
   return lines.sort((a, b) => {
     const kind = LINE_ORDER.indexOf(a.kind) - LINE_ORDER.indexOf(b.kind);
     if (kind !== 0) return kind;
     if (a.source !== b.source) return a.source < b.source ? -1 : 1;
-    return a.version < b.version ? -1 : a.version > b.version ? 1 : 0;
+    return a.segment - b.segment;
   });
 }
 

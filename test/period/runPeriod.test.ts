@@ -118,17 +118,17 @@ describe('runPeriod with a plan change inside the period', () => {
     expect(result.treatment).toBe('prorated');
     const wang = result.statements[1]!;
     expect(wang.lines.map((line) => [line.kind, line.version, line.amount])).toEqual([
-      ['basePay', '5g-push', '17696.70'],
       ['basePay', 'v1', '7912.09'],
-      ['performanceBonus', '5g-push', '4223.08'],
+      ['basePay', '5g-push', '17696.70'],
       ['performanceBonus', 'v1', '2076.92'],
+      ['performanceBonus', '5g-push', '4223.08'],
       ['deduction', '5g-push', '-200.00'],
     ]);
     expect(wang.total).toBe('31708.79');
     // li's commissions fall one in each segment: 30000.00 (20 April, v1) and −1250.50 (2 June, 5g-push).
     expect(result.statements[0]!.lines.filter((l) => l.kind === 'commission').map((l) => [l.version, l.amount])).toEqual([
-      ['5g-push', '-1250.50'],
       ['v1', '30000.00'],
+      ['5g-push', '-1250.50'],
     ]);
   });
 
