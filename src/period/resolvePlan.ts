@@ -15,7 +15,7 @@ export type PlanVersion = z.output<typeof planVersionSchema>;
 
 /** A pay period with its inclusive end and length in days. */
 export interface ResolvedPeriod {
-  readonly unit: PeriodUnit;
+  readonly unit: 'month' | 'quarter' | 'year';
   readonly start: string;
   /** Inclusive last day: start + 1 unit − 1 day (date-fns `addMonths`/`addQuarters`/`addYears`). */
   readonly end: string;

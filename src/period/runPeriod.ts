@@ -39,7 +39,7 @@ type Side = 'front' | 'middle' | 'back';
 export interface DepartmentResult {
   readonly id: string;
   readonly name: string | null;
-  readonly side: Side;
+  readonly side: 'front' | 'middle' | 'back';
   readonly headcount: number;
   /** The department's own coefficient D: its scorecard's coefficient, else the data's (default 1), rounded at the coefficient point. */
   readonly ownCoefficient: string;
