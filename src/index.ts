@@ -10,6 +10,12 @@ export { allocate, allocateInputSchema, allocateShareSchema } from './core/alloc
 export type { AllocateInput, AllocationPart, AllocationResult } from './core/allocate.js';
 
 // ── tiers: tierScore ───────────────────────────────────────────────────────
+export { tierScore } from './tiers/tierScore.js';
+export type { TierScoreResult } from './tiers/tierScore.js';
+export { applyRateTable } from './tiers/rateTable.js';
+export type { RateMethod, RateSlice, RateTableResult } from './tiers/rateTable.js';
+export { durationBoundSchema, rateTableInputSchema, tierBandSchema, tierBoundSchema, tierScoreInputSchema, tierTableSchema } from './tiers/schema.js';
+export type { DurationBound, RateTableInput, TierBand, TierScoreInput, TierTable } from './tiers/schema.js';
 
 
 // ── time: businessDuration ─────────────────────────────────────────────────

@@ -1,5 +1,6 @@
 import { allocateInputSchema } from './core/allocate.js';
 import { resolvePlanInputSchema, runPeriodInputSchema } from './period/schema.js';
+import { rateTableInputSchema, tierScoreInputSchema } from './tiers/schema.js';
 
 /**
  * Every public function's input schema (zod 4), by function name. Use them to validate data
@@ -8,6 +9,8 @@ import { resolvePlanInputSchema, runPeriodInputSchema } from './period/schema.js
 export const schemas = {
   allocate: allocateInputSchema,
   // tiers
+  tierScore: tierScoreInputSchema,
+  applyRateTable: rateTableInputSchema,
 
   // time
 

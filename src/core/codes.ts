@@ -22,6 +22,14 @@ export const errorCatalogue = {
   NO_POSITIVE_WEIGHT: 'Every weight is zero, so nothing can be allocated (ask for `unallocated` instead).',
   DATES_OUT_OF_ORDER: 'An end date or instant lies before its start.',
   // ── tiers ──────────────────────────────────────────────────────────────────
+  TIER_BOUND_MISSING: 'A band of a tier table other than the last has no `bound` (only the last band is open).',
+  TIER_LAST_BAND_BOUNDED: 'The last band of a tier table has a `bound`; the last band must be open.',
+  TIER_BOUNDS_NOT_ORDERED:
+    'Tier bounds are not strictly ascending (lowerIsBetter: inclusive upper bounds) or strictly descending (higherIsBetter: inclusive lower bounds).',
+  TIER_SCORES_NOT_MONOTONE: 'A tier band scores higher than a better band listed before it (bands are best first; scores never rise down the list).',
+  TIER_DURATION_NOT_FIXED: 'A duration bound uses months or years, which have no fixed length; use weeks, days, hours, minutes or seconds.',
+  TIER_UNIT_MISMATCH:
+    'A bound or table does not fit its unit: a Duration object in a table without `unit: "duration"`, or a duration table used as a rate table.',
 
   // ── time ───────────────────────────────────────────────────────────────────
 
