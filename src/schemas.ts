@@ -1,6 +1,6 @@
 import { allocateInputSchema } from './core/allocate.js';
-import { resolvePlanInputSchema, runPeriodInputSchema } from './period/schema.js';
 import { rateTableInputSchema, tierScoreInputSchema } from './tiers/schema.js';
+import { resolvePlanInputSchema, runPeriodInputSchema } from './period/schema.js';
 
 /**
  * Every public function's input schema (zod 4), by function name. Use them to validate data
