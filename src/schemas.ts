@@ -1,6 +1,7 @@
 import { allocateInputSchema } from './core/allocate.js';
 import { rateTableInputSchema, tierScoreInputSchema } from './tiers/schema.js';
 import { resolvePlanInputSchema, runPeriodInputSchema } from './period/schema.js';
+import { compareRunsInputSchema, correctPeriodInputSchema } from './period/whatIfSchema.js';
 
 /**
  * Every public function's input schema (zod 4), by function name. Use them to validate data
@@ -29,5 +30,7 @@ export const schemas = {
   // period
   resolvePlan: resolvePlanInputSchema,
   runPeriod: runPeriodInputSchema,
-
+  // what-if
+  compareRuns: compareRunsInputSchema,
+  correctPeriod: correctPeriodInputSchema,
 } as const;
