@@ -99,6 +99,24 @@ function readMoney(value: unknown, digits: number, path: IssuePath, issues: Issu
   }
 }
 
+/** What the mechanisms give one segment before the per-person pass (internal). */
+interface SegmentStage {
+  readonly segment: number;
+  /** Per department: the coefficient applied to target bonuses, as printed. */
+  readonly coefficient: string[];
+  readonly coefficientFraction: [bigint, bigint][];
+  readonly departmentTrace: TraceStep[][];
+  /** Per person: the pool contribution carved from their commission, or `null` without a pool. */
+  readonly contribution: bigint[] | null;
+  readonly contributionTrace: TraceStep[][] | null;
+  /** Per person: the pool award (`undefined` for non-recipients), or `null` without a pool. */
+  readonly award: (bigint | undefined)[] | null;
+  readonly awardTrace: TraceStep[][] | null;
+  readonly pool: bigint;
+  readonly awarded: bigint;
+  readonly unallocated: bigint;
+}
+
 /** Per-person working figures while the period runs (internal). */
 interface PersonWork {
   readonly index: number;
@@ -281,25 +299,45 @@ function runScenario(scenario: Scenario): RunPeriodResult {
   const monthsText = String(months);
   const periodDaysText = String(period.days);
   const periodDays = BigInt(period.days);
-  const departmentTrace = departments.map((department, d) => {
+  const ownTrace = departments.map((department, d) => {
     const own = ownCoefficient[d];
-    return [
-      own === undefined
-        ? traceStep('department.ownCoefficient', 'D = 1 when the period data gives no coefficient for the department', { department: department.id }, '1')
-        : traceStep('department.ownCoefficient', 'D from the period data, rounded at the coefficient point', { department: department.id }, own),
-    ];
+    return own === undefined
+      ? traceStep('department.ownCoefficient', 'D = 1 when the period data gives no coefficient for the department', { department: department.id }, '1')
+      : traceStep('department.ownCoefficient', 'D from the period data, rounded at the coefficient point', { department: department.id }, own);
   });
-  const departmentCoefficient = departments.map((_, d) => ownCoefficient[d] ?? new Dec(1).toFixed(rounding.coefficientDecimals));
-  const coefficientFraction = departmentCoefficient.map((coefficient) => decimalFraction(new Dec(coefficient)));
+  const ownCoefficients = departments.map((_, d) => ownCoefficient[d] ?? new Dec(1).toFixed(rounding.coefficientDecimals));
+
+  /**
+   * What each mechanism contributes to one segment, computed before the per-person pass:
+   * department coefficients, pool contributions and awards.
+   */
+  const stageOf = (s: number): SegmentStage => {
+    const coefficient = ownCoefficients.slice();
+    const departmentTrace = ownTrace.map((step) => [step]);
+    return {
+      coefficient,
+      coefficientFraction: coefficient.map((value) => decimalFraction(new Dec(value))),
+      departmentTrace,
+      contribution: null,
+      contributionTrace: null,
+      award: null,
+      awardTrace: null,
+      pool: 0n,
+      awarded: 0n,
+      unallocated: 0n,
+      segment: s,
+    };
+  };
+  const stages: SegmentStage[] = [];
 
   // ── statements, segment by segment ──────────────────────────────────────
   let totalBase = 0n;
   let totalBonus = 0n;
   let totalGross = 0n;
   let totalContribution = 0n;
-  const totalPool = 0n;
-  const totalAwards = 0n;
-  const totalUnallocated = 0n;
+  let totalPool = 0n;
+  let totalAwards = 0n;
+  let totalUnallocated = 0n;
   let totalDeductions = 0n;
   for (let s = 0; s < segmentCount; s++) {
     const segment = resolved.segments[s]!;
@@ -308,6 +346,10 @@ function runScenario(scenario: Scenario): RunPeriodResult {
     const segmentGross = gross[s]!;
     const segmentFrom = dayNumber(segment.start);
     const segmentTo = dayNumber(segment.end);
+    const stage = stageOf(s);
+    stages.push(stage);
+    totalPool += stage.pool;
+    totalUnallocated += stage.unallocated;
     for (let i = 0; i < people.length; i++) {
       const person = people[i]!;
       const w = work[i]!;
@@ -339,11 +381,11 @@ function runScenario(scenario: Scenario): RunPeriodResult {
       });
 
       // Performance bonus = target bonus × coefficient (SPEC §4).
-      const coefficient = departmentCoefficient[w.department]!;
+      const coefficient = stage.coefficient[w.department]!;
       w.coefficient = coefficient;
       const target = divideRounded(monthlyTarget * months * days, periodDays, mode);
       const targetText = formatMinor(target, digits);
-      const [coefficientNumerator, coefficientDenominator] = coefficientFraction[w.department]!;
+      const [coefficientNumerator, coefficientDenominator] = stage.coefficientFraction[w.department]!;
       const bonus = divideRounded(target * coefficientNumerator, coefficientDenominator, mode);
       totalBonus += bonus;
       w.lines.push({
@@ -359,7 +401,7 @@ function runScenario(scenario: Scenario): RunPeriodResult {
             { employedDays: String(employed), monthly: formatMinor(monthlyTarget, digits), months: monthsText, periodDays: periodDaysText },
             targetText,
           ),
-          ...departmentTrace[w.department]!,
+          ...stage.departmentTrace[w.department]!,
           step('statement.performanceBonus', 'bonus = target bonus × coefficient, rounded to minor units', { coefficient, target: targetText }, formatMinor(bonus, digits)),
         ],
       });
@@ -368,7 +410,7 @@ function runScenario(scenario: Scenario): RunPeriodResult {
       const rows = grossRows[s]![i]!;
       if (rows > 0) {
         const grossMinor = segmentGross[i]!;
-        const contribution = 0n;
+        const contribution = stage.contribution?.[i] ?? 0n;
         const net = grossMinor - contribution;
         totalGross += grossMinor;
         totalContribution += contribution;
@@ -380,8 +422,23 @@ function runScenario(scenario: Scenario): RunPeriodResult {
           minor: net,
           trace: [
             step('statement.grossCommission', 'gross = Σ commission rows', { rows: String(rows) }, formatMinor(grossMinor, digits)),
+            ...(stage.contributionTrace?.[i] ?? []),
             step('statement.netCommission', 'net = gross − pool contribution', { contribution: formatMinor(contribution, digits), gross: formatMinor(grossMinor, digits) }, formatMinor(net, digits)),
           ],
+        });
+      }
+
+      // Back-office support award [后端支撑奖励] from the pool (seed 001).
+      const award = stage.award?.[i];
+      if (award !== undefined) {
+        totalAwards += award;
+        w.lines.push({
+          kind: 'poolAward',
+          label: 'Back-office support award (support pool)',
+          version: versionId,
+          source: '',
+          minor: award,
+          trace: stage.awardTrace?.[i] ?? [],
         });
       }
     }
@@ -442,8 +499,8 @@ function runScenario(scenario: Scenario): RunPeriodResult {
       side: department.side,
       headcount: headcount[d]!,
       ownCoefficient: ownCoefficient[d] ?? new Dec(1).toFixed(rounding.coefficientDecimals),
-      coefficient: departmentCoefficient[d]!,
-      trace: departmentTrace[d]!,
+      coefficient: stages.at(-1)!.coefficient[d]!,
+      trace: stages.flatMap((stage) => stage.departmentTrace[d]!),
     };
   });
 

@@ -15,12 +15,16 @@ afterAll(() => undefined);
 
 /** Runs the CLI in-process against captured streams and the real file system. */
 function cli(...argv: string[]): { code: number; out: string; err: string } {
+  return cliWith(false, ...argv);
+}
+
+function cliWith(progress: boolean, ...argv: string[]): { code: number; out: string; err: string } {
   let out = '';
   let err = '';
   const io: CliIo = {
     out: (text) => void (out += text),
     err: (text) => void (err += text),
-    progress: false,
+    progress,
     readText: (path) => readFileSync(path, 'utf8'),
     writeTextAtomically,
   };
@@ -63,6 +67,16 @@ describe('synergy-pay run', () => {
     const { code, out } = cli('run', goldenFile, '--format', 'json');
     expect(code).toBe(0);
     expect(JSON.parse(out).totals.statements).toBe('96215.99');
+  });
+});
+
+describe('progress', () => {
+  it('goes to stderr when stderr is a terminal, never to stdout', () => {
+    const quiet = cliWith(false, 'run', goldenFile, '--format', 'json');
+    const chatty = cliWith(true, 'run', goldenFile, '--format', 'json');
+    expect(quiet.err).toBe('');
+    expect(chatty.err).toContain(`synergy-pay: reading ${goldenFile}…`);
+    expect(chatty.out).toBe(quiet.out);
   });
 });
 
