@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { IssueList } from '../core/errors.js';
+import { IssueList, fail } from '../core/errors.js';
 import { formatMinor } from '../core/money.js';
 import { divideRounded } from '../core/rounding.js';
 import { traceStep, type TraceStep } from '../core/trace.js';
@@ -222,6 +222,8 @@ export function compareRuns(input: CompareRunsInput): RunComparison {
   } else {
     const scenario = parsed.scenario!;
     const plan = parsed.proposedPlan!;
+    // The data are in the scenario's currency: a plan in another one cannot run on them.
+    if (plan.currency !== scenario.plan.currency) fail('CURRENCY_MISMATCH', ['proposedPlan', 'currency'], `the proposed plan is in ${plan.currency}, the scenario's data in ${scenario.plan.currency}`);
     const baseRun: RunPeriodResult = runAt(scenario, (path) => ['scenario', ...path]);
     proposed = runAt({ ...scenario, plan }, (path) => (path[0] === 'plan' ? ['proposedPlan', ...path.slice(1)] : ['scenario', ...path]));
     base = baseRun;
@@ -410,6 +412,9 @@ function compareReadRuns(base: RunLike, proposed: RunLike, planChanges: InputCha
 }
 
 function fieldChanges(base: Readonly<Record<string, string>>, proposed: Readonly<Record<string, string>>): FieldChange[] {
+  // Fast path: the same fields with the same values (the common case in a what-if).
+  const baseKeys = Object.keys(base);
+  if (baseKeys.length === Object.keys(proposed).length && baseKeys.every((key) => base[key] === proposed[key])) return [];
   const keys = [...new Set([...Object.keys(base), ...Object.keys(proposed)])].sort(compareIds);
   const changes: FieldChange[] = [];
   for (const field of keys) if (base[field] !== proposed[field]) changes.push({ field, base: base[field] ?? null, proposed: proposed[field] ?? null });

@@ -25,7 +25,7 @@ export interface RunLike {
   readonly period: { readonly unit: string; readonly start: string; readonly end: string };
   readonly version?: string | undefined;
   /** Departments; every scalar field besides `id` is compared. */
-  readonly departments: readonly { readonly id: string; readonly trace?: readonly TraceLike[] | undefined }[];
+  readonly departments: readonly { readonly id: string; readonly trace?: readonly unknown[] | undefined }[];
   readonly statements: readonly {
     readonly person: string;
     readonly department: string;
@@ -39,7 +39,7 @@ export interface RunLike {
       readonly version: string;
       readonly amount: string;
       readonly source?: string | undefined;
-      readonly trace?: readonly TraceLike[] | undefined;
+      readonly trace?: readonly unknown[] | undefined;
     }[];
     readonly total: string;
   }[];
@@ -55,7 +55,8 @@ export interface ReadLine {
   /** The source row id: the line's `source`, else the `id` input of its trace, else `""`. */
   readonly source: string;
   readonly minor: bigint;
-  readonly trace: readonly TraceLike[];
+  /** The trace as given (steps are checked when read, by {@link ruleChanges}). */
+  readonly trace: readonly unknown[];
 }
 
 /** A statement in minor units. */
@@ -72,7 +73,7 @@ export interface ReadStatement {
 export interface ReadDepartment {
   readonly id: string;
   readonly fields: Readonly<Record<string, string>>;
-  readonly trace: readonly TraceLike[];
+  readonly trace: readonly unknown[];
 }
 
 /** A result read into minor units, statements and departments by id. */
@@ -87,13 +88,19 @@ export interface ReadRun {
 const STATEMENT_FIELDS = ['department', 'side', 'grade', 'employedDays', 'coefficient'] as const;
 
 /** The source of a line: its `source`, else the first `id` input of its trace, else `""`. */
-function lineSource(line: { readonly source?: string | undefined; readonly trace?: readonly TraceLike[] | undefined }): string {
+function lineSource(line: { readonly source?: string | undefined; readonly trace?: readonly unknown[] | undefined }): string {
   if (typeof line.source === 'string') return line.source;
   for (const step of line.trace ?? []) {
-    const id = step.inputs?.['id'];
+    const inputs = isTraceStep(step) ? step.inputs : undefined;
+    const id = isRecord(inputs) ? inputs['id'] : undefined;
     if (typeof id === 'string') return id;
   }
   return '';
+}
+
+/** Whether a value read from a saved trace is a step (an object with a string `rule`). */
+function isTraceStep(value: unknown): value is TraceLike {
+  return isRecord(value) && typeof value['rule'] === 'string';
 }
 
 /**
@@ -235,11 +242,12 @@ export interface RuleChange {
 }
 
 /** The trace steps that differ between two traces, matched by rule name and position. */
-export function ruleChanges(base: readonly TraceLike[], proposed: readonly TraceLike[]): RuleChange[] {
-  const keyed = (trace: readonly TraceLike[]) => {
+export function ruleChanges(base: readonly unknown[], proposed: readonly unknown[]): RuleChange[] {
+  const keyed = (trace: readonly unknown[]) => {
     const seen = new Map<string, number>();
     const out = new Map<string, TraceLike>();
     for (const step of trace) {
+      if (!isTraceStep(step)) continue;
       const n = seen.get(step.rule) ?? 0;
       seen.set(step.rule, n + 1);
       out.set(`${step.rule}\u0000${n}`, step);
@@ -250,13 +258,13 @@ export function ruleChanges(base: readonly TraceLike[], proposed: readonly Trace
   const b = keyed(proposed);
   const keys = [...a.keys(), ...[...b.keys()].filter((key) => !a.has(key))];
   const changes: RuleChange[] = [];
-  const side = (step: TraceLike | undefined) => (step === undefined ? null : { inputs: step.inputs ?? {}, result: step.result ?? null });
+  const side = (step: TraceLike | undefined) => (step === undefined ? null : { inputs: isRecord(step.inputs) ? step.inputs : {}, result: step.result ?? null });
   for (const key of keys) {
     const x = a.get(key);
     const y = b.get(key);
     if (x !== undefined && y !== undefined && JSON.stringify(x.inputs ?? {}) === JSON.stringify(y.inputs ?? {}) && JSON.stringify(x.result) === JSON.stringify(y.result)) continue;
     const step = (y ?? x)!;
-    changes.push({ rule: step.rule, formula: step.formula ?? '', base: side(x), proposed: side(y) });
+    changes.push({ rule: step.rule, formula: typeof step.formula === 'string' ? step.formula : '', base: side(x), proposed: side(y) });
   }
   return changes;
 }

@@ -12,13 +12,13 @@ import { planSchema, runPeriodInputSchema } from './schema.js';
  * strict so that typos in them are refused.
  */
 
-/** A trace step as it appears in a saved result. */
-const savedTraceStepSchema = /* @__PURE__ */ z.looseObject({
-  rule: z.string(),
-  formula: z.string().optional(),
-  inputs: z.record(z.string(), z.unknown()).optional(),
-  result: z.unknown().optional(),
-});
+/**
+ * A trace as it appears in a saved result: a list of steps. Not validated step by step (a trace
+ * explains, it never enters a sum, and checking every step would dominate the cost): the
+ * what-if tools read the steps of changed lines only and skip any that are not objects with a
+ * string `rule`.
+ */
+const savedTraceSchema = /* @__PURE__ */ z.array(z.unknown());
 
 /** A statement line as it appears in a saved result. */
 export const savedStatementLineSchema = /* @__PURE__ */ z.looseObject({
@@ -31,7 +31,7 @@ export const savedStatementLineSchema = /* @__PURE__ */ z.looseObject({
   amount: z.string(),
   /** The source row id when the line comes from one (a deduction id, …). */
   source: z.string().optional(),
-  trace: z.array(savedTraceStepSchema).optional(),
+  trace: savedTraceSchema.optional(),
 });
 
 /** A pay statement as it appears in a saved result. */
@@ -54,6 +54,7 @@ export const savedDepartmentSchema = /* @__PURE__ */ z.looseObject({
   headcount: z.number().optional(),
   coefficient: z.string().optional(),
   ownCoefficient: z.string().optional(),
+  trace: savedTraceSchema.optional(),
 });
 
 /** A `runPeriod` result read back from JSON: the fields the what-if tools rely on. */
