@@ -20,6 +20,22 @@ import { planSchema, runPeriodInputSchema } from './schema.js';
  */
 const savedTraceSchema = /* @__PURE__ */ z.array(z.unknown());
 
+/** An amount as a result writes it: a decimal string (checked against the currency when read). */
+const moneyText = /* @__PURE__ */ z.string({ error: 'an amount in a result is a decimal string, e.g. "8800.00"' });
+
+/**
+ * Money totals by name. zod skips an own `__proto__` key of a record silently; a total must
+ * never vanish silently, so such a key is refused before parsing.
+ */
+const totalsSchema = /* @__PURE__ */ z.preprocess(
+  (value, context) => {
+    if (value !== null && typeof value === 'object' && Object.prototype.hasOwnProperty.call(value, '__proto__'))
+      context.addIssue({ code: 'custom', path: ['__proto__'], message: 'a total may not be named "__proto__"', input: value });
+    return value;
+  },
+  z.record(z.string().regex(/^[A-Za-z][A-Za-z0-9]*$/, { error: 'a total is named by an identifier' }), moneyText),
+);
+
 /** A statement line as it appears in a saved result. */
 export const savedStatementLineSchema = /* @__PURE__ */ z.looseObject({
   /** Line kind: `basePay`, `performanceBonus`, `commission`, `poolAward`, `deduction`, … */
@@ -28,7 +44,7 @@ export const savedStatementLineSchema = /* @__PURE__ */ z.looseObject({
   /** The plan version the line was computed under. */
   version: z.string(),
   /** Money with the currency's minor digits. */
-  amount: z.string(),
+  amount: moneyText,
   /** The source row id when the line comes from one (a deduction id, …). */
   source: z.string().optional(),
   trace: savedTraceSchema.optional(),
@@ -44,7 +60,7 @@ export const savedStatementSchema = /* @__PURE__ */ z.looseObject({
   employedDays: z.number().optional(),
   coefficient: z.string().optional(),
   lines: z.array(savedStatementLineSchema),
-  total: z.string(),
+  total: moneyText,
 });
 
 /** A department result as it appears in a saved result (any extra string fields are compared too). */
@@ -70,8 +86,8 @@ export const runResultSchema = /* @__PURE__ */ z.looseObject({
   segments: z.array(z.looseObject({ version: z.string() })).optional(),
   departments: z.array(savedDepartmentSchema),
   statements: z.array(savedStatementSchema),
-  /** Money totals by name (`basePay`, `pool`, `statements`, …). */
-  totals: z.record(z.string(), z.string()).optional(),
+  /** Money totals by name (`basePay`, `pool`, `statements`, …): names are identifiers. */
+  totals: totalsSchema.optional(),
 });
 
 /** Input of `compareRuns`: two results, or one scenario and a proposed plan. */
