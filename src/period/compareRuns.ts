@@ -134,12 +134,18 @@ export interface RunComparison {
   /** `true` when nothing differs: no person, department or total. */
   readonly identical: boolean;
   readonly counts: {
+    /** People in either run. */
     readonly people: number;
+    /** People listed in `people`: any line, field or presence differs. */
     readonly peopleChanged: number;
+    /** Changed lines over all people. */
     readonly linesChanged: number;
     readonly departmentsChanged: number;
+    /** People whose statement total rises. */
     readonly gainers: number;
+    /** People whose statement total falls. */
     readonly losers: number;
+    /** People whose statement total stays the same (their lines may still move between kinds). */
     readonly unchanged: number;
   };
   readonly totals: TotalComparison[];

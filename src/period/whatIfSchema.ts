@@ -100,11 +100,6 @@ export const compareRunsInputSchema = /* @__PURE__ */ z.strictObject({
   scenario: runPeriodInputSchema.optional(),
   /** …and once with this plan on the same data (the proposal). */
   proposedPlan: planSchema.optional(),
-  /**
-   * How many gainers and losers to list (each list is ordered by the size of the change).
-   * @defaultValue `10`
-   */
-  top: z.int().min(0).max(1_000_000).optional(),
 });
 
 /** What a correction re-runs the period with. */
