@@ -262,11 +262,24 @@ export function ruleChanges(base: readonly unknown[], proposed: readonly unknown
   for (const key of keys) {
     const x = a.get(key);
     const y = b.get(key);
-    if (x !== undefined && y !== undefined && JSON.stringify(x.inputs ?? {}) === JSON.stringify(y.inputs ?? {}) && JSON.stringify(x.result) === JSON.stringify(y.result)) continue;
+    if (x !== undefined && y !== undefined && sameValue(x.inputs ?? {}, y.inputs ?? {}) && sameValue(x.result, y.result)) continue;
     const step = (y ?? x)!;
     changes.push({ rule: step.rule, formula: typeof step.formula === 'string' ? step.formula : '', base: side(x), proposed: side(y) });
   }
   return changes;
+}
+
+/** Deep equality of JSON values; trace inputs are flat records of strings, so this is usually one loop. */
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (isRecord(a) && isRecord(b)) {
+    const keys = Object.keys(a);
+    if (keys.length !== Object.keys(b).length) return false;
+    for (const key of keys) if (!Object.prototype.hasOwnProperty.call(b, key) || !sameValue(a[key], b[key])) return false;
+    return true;
+  }
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((value, i) => sameValue(value, b[i]));
+  return false;
 }
 
 /** One difference between two inputs (scenarios or plans). */
@@ -320,7 +333,7 @@ function walk(a: unknown, b: unknown, path: string, out: InputChange[]): void {
     for (const id of ids) walk(x.get(id), y.get(id), `${path}[${id}]`, out);
     return;
   }
-  if (JSON.stringify(a) !== JSON.stringify(b)) out.push({ path, base: a, proposed: b });
+  if (!sameValue(a, b)) out.push({ path, base: a, proposed: b });
 }
 
 /** The row key both lists share (each list's rows distinct by it), if any. */
