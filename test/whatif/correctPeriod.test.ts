@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { correctPeriod, runPeriod, schemas, type RunResultInput } from '../../src/index.js';
+import { correctPeriod, runPeriod, schemas, type RunPeriodInput, type RunResultInput } from '../../src/index.js';
 import { expectError } from '../helpers.js';
 import { baseScenario, correctedScenario, livePlan } from './fixtures.js';
 
@@ -94,6 +94,38 @@ describe('correctPeriod: late data after the period was paid (hand-computed in f
       ['basePay', '2903.23'],
       ['performanceBonus', '653.23'],
     ]);
+  });
+
+  it('reverses a refunded sale in the plan version it was sold under, touching no other segment', () => {
+    // March split at 16 March (prorate): v1 on 1–15 March (15/31), v2 from 16 March (16/31).
+    // wang, tech (D 1.1), P5: base v1 8000.00 × 15/31 = 3870.967… → 3870.97; v2 8800.00 × 16/31 = 4541.935… → 4541.94.
+    // Sales: c1 1000.00 on 10 March (v1), c2 500.00 on 20 March (v2). c1 is refunded after payment.
+    const split = (): RunPeriodInput => {
+      const scenario = baseScenario();
+      scenario.plan = {
+        ...livePlan(),
+        onVersionChange: 'prorate',
+        versions: [
+          ...livePlan().versions,
+          { id: 'v2', effective: '2026-03-16', note: 'support pool 15 %', grades: [{ id: 'P3', basePay: '6000.00' }, { id: 'P5', basePay: '8800.00', targetBonus: '2000.00' }, { id: 'P6', basePay: '9000.00' }] },
+        ],
+      };
+      scenario.org.people = [{ id: 'wang', department: 'tech', grade: 'P5' }];
+      scenario.data = { departmentCoefficients: [{ department: 'tech', coefficient: '1.1' }], commissions: [
+        { id: 'c1', person: 'wang', amount: '1000.00', date: '2026-03-10' },
+        { id: 'c2', person: 'wang', amount: '500.00', date: '2026-03-20' },
+      ] };
+      return scenario;
+    };
+    const paid = runPeriod(split());
+    expect(paid.statements[0]!.lines.filter((l) => l.kind === 'basePay').map((l) => [l.version, l.amount])).toEqual([
+      ['v1', '3870.97'],
+      ['v2', '4541.94'],
+    ]);
+    const corrected = split();
+    corrected.data!.commissions = corrected.data!.commissions!.filter((row) => row.id !== 'c1');
+    const c = correctPeriod({ paid: { scenario: split(), result: paid }, corrected });
+    expect(c.people[0]!.lines.map((l) => [l.kind, l.version, l.paid, l.rerun, l.amount])).toEqual([['commission', 'v1', '1000.00', '0.00', '-1000.00']]);
   });
 
   it('corrects a paid result that today\'s library would compute differently back to the re-run', () => {
