@@ -19,18 +19,62 @@ export type { DurationBound, RateTableInput, TierBand, TierScoreInput, TierTable
 
 
 // ── time: businessDuration ─────────────────────────────────────────────────
+export { businessDuration } from './time/businessDuration.js';
+export type { BusinessDurationResult, CountedInterval } from './time/businessDuration.js';
+export { businessDurationInputSchema, calendarSchema, pauseSchema, workingIntervalSchema } from './time/schema.js';
+export type { BusinessDurationInput, CalendarInput } from './time/schema.js';
 
 
 // ── linkage: linkCoefficients ──────────────────────────────────────────────
 
 
 // ── interlock: creditFacts, settleInterlock ────────────────────────────────
+export { creditFacts } from './interlock/creditFacts.js';
+export type { CreditExclusion, CreditFactsResult, DimensionCredit, MemberCredit } from './interlock/creditFacts.js';
+export {
+  creditDimensionSchema,
+  creditFactsInputSchema,
+  creditMemberSchema,
+  creditSplitSchema,
+  factMembersSchema,
+  revenueFactSchema,
+} from './interlock/creditSchema.js';
+export type { CreditFactsInput, RevenueFact } from './interlock/creditSchema.js';
+export { settleInterlock } from './interlock/settleInterlock.js';
+export type {
+  IndicatorSettlement,
+  InterlockPartyShare,
+  InterlockPartyTotal,
+  InterlockWarning,
+  SettleInterlockResult,
+} from './interlock/settleInterlock.js';
+export {
+  creditReferenceSchema,
+  creditsSchema,
+  interlockIndicatorSchema,
+  interlockPartySchema,
+  settleInterlockInputSchema,
+} from './interlock/settleSchema.js';
+export type { InterlockIndicator, SettleInterlockInput } from './interlock/settleSchema.js';
 
 
 // ── ratings: reviewRatings, scoreRatings ───────────────────────────────────
 
 
 // ── time: scoreResponseTimes ───────────────────────────────────────────────
+export { scoreResponseTimes } from './time/scoreResponseTimes.js';
+export type {
+  AppliedCondition,
+  BandCount,
+  MetricSummary,
+  ResponseMetric,
+  ResponseTimesResult,
+  TicketDetail,
+  TicketMeasure,
+  UnitResponseTimes,
+} from './time/scoreResponseTimes.js';
+export { elasticConditionSchema, responseMetricSchema, scoreResponseTimesInputSchema, ticketSchema } from './time/schema.js';
+export type { ScoreResponseTimesInput, TicketInput } from './time/schema.js';
 
 
 // ── pool: carvePool, allocatePool ──────────────────────────────────────────

@@ -1,4 +1,7 @@
 import { allocateInputSchema } from './core/allocate.js';
+import { creditFactsInputSchema } from './interlock/creditSchema.js';
+import { settleInterlockInputSchema } from './interlock/settleSchema.js';
+import { businessDurationInputSchema, scoreResponseTimesInputSchema } from './time/schema.js';
 import { rateTableInputSchema, tierScoreInputSchema } from './tiers/schema.js';
 import { resolvePlanInputSchema, runPeriodInputSchema } from './period/schema.js';
 import { compareRunsInputSchema, correctPeriodInputSchema } from './period/whatIfSchema.js';
@@ -14,14 +17,18 @@ export const schemas = {
   applyRateTable: rateTableInputSchema,
 
   // time
+  businessDuration: businessDurationInputSchema,
 
   // linkage
 
   // interlock
+  creditFacts: creditFactsInputSchema,
+  settleInterlock: settleInterlockInputSchema,
 
   // ratings
 
   // response times
+  scoreResponseTimes: scoreResponseTimesInputSchema,
 
   // pool
 

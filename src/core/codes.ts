@@ -32,12 +32,16 @@ export const errorCatalogue = {
     'A bound or table does not fit its unit: a Duration object in a table without `unit: "duration"`, or a duration table used as a rate table.',
 
   // ── time ───────────────────────────────────────────────────────────────────
+  UNKNOWN_TIME_ZONE: 'A time zone is not an IANA time zone known to Intl (e.g. "Asia/Shanghai").',
+  OVERLAPPING_INTERVALS: 'Two working intervals of the same day overlap (touching, like 12:00 and 12:00, is fine).',
+  CALENDAR_CONFLICT: 'A date is listed both as a holiday and as a make-up working day.',
 
   // ── ratings ────────────────────────────────────────────────────────────────
 
   // ── linkage & scorecard ────────────────────────────────────────────────────
 
   // ── interlock ──────────────────────────────────────────────────────────────
+  MISSING_DIMENSION: 'A revenue fact names no member for one of the declared crediting dimensions.',
 
   // ── pool ───────────────────────────────────────────────────────────────────
 
@@ -46,7 +50,7 @@ export const errorCatalogue = {
   PLAN_NOT_IN_FORCE: 'No plan version is in force on a day of the period (before the first version, or in a gap after an `until`).',
   RECONCILIATION_FAILED: 'A period run failed one of its own conservation checks (a bug: please report it with the scenario).',
   RUNS_PERIOD_MISMATCH: 'Two period results (or a paid result and its correction) cover different periods, so their lines cannot be set side by side.',
-  RUNS_RESULT_INCONSISTENT: 'A period result given as input does not add up (a statement total ≠ Σ its lines, or a person listed twice): it was edited after the library produced it.',
+  RUNS_RESULT_INCONSISTENT: 'A period result given as input does not add up (a statement total ≠ Σ its lines): it was edited after the library produced it.',
   CORRECTION_PLAN_VERSION_MISSING: 'A paid result does not name the plan version it was computed under, so a correction cannot apply the rules originally in force.',
   CORRECTION_PAID_MISMATCH: 'A paid result was not produced from the paid inputs given with it (plan, period, currency or plan version differ).',
 

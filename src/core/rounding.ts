@@ -22,8 +22,14 @@ export interface RoundingPolicy {
 export const defaultRounding: RoundingPolicy = Object.freeze({ mode: 'halfUp', scoreDecimals: 2, coefficientDecimals: 4 });
 
 /** Completes a partial policy with the defaults. */
-export function resolveRounding(policy: Partial<RoundingPolicy> | undefined): RoundingPolicy {
-  return policy === undefined ? defaultRounding : { ...defaultRounding, ...policy };
+export function resolveRounding(policy: { readonly [K in keyof RoundingPolicy]?: RoundingPolicy[K] | undefined } | undefined): RoundingPolicy {
+  if (policy === undefined) return defaultRounding;
+  // Fields given as `undefined` keep their defaults (zod outputs optional fields that way).
+  return {
+    mode: policy.mode ?? defaultRounding.mode,
+    scoreDecimals: policy.scoreDecimals ?? defaultRounding.scoreDecimals,
+    coefficientDecimals: policy.coefficientDecimals ?? defaultRounding.coefficientDecimals,
+  };
 }
 
 /** decimal.js rounding constant for a mode. */
