@@ -4,8 +4,12 @@
  * 1. What if the 5G push — support pool 10 % → 15 % of front-line commissions — had started with
  *    the quarter instead of on 1 May? `compareRuns` runs the quarter under both plans and shows
  *    who gains, who loses and how the pool's awards spread.
+ *    The live plan carves 10 % in April and 15 % from 1 May (prorated by segment); the
+ *    proposal carves 15 % of the whole quarter, so the pool grows and the front line's net
+ *    commission shrinks by the same amount.
  * 2. The quarter has been paid; then a sale is refunded and a promotion turns out to be
- *    backdated. `correctPeriod` gives the correction lines — arrears and recoveries — so that
+ *    backdated. Under the demo's clawbackPolicy "net" the refund shrinks the seller's carve base,
+ *    so the back office's pool awards shrink too. `correctPeriod` gives the correction lines — arrears and recoveries — so that
  *    what was paid plus the corrections equals the re-run exactly, under the plan as paid.
  *
  * Copy it and point it at your own scenario. Run: `npx tsx examples/what-if.ts`.
@@ -28,8 +32,6 @@ for (const total of whatIf.totals.filter((t) => ['pool', 'poolAwards', 'netCommi
 for (const [side, pool] of [['10 %', whatIf.pool.base], ['15 %', whatIf.pool.proposed]] as const)
   console.log(`   pool at ${side}: ${pool.pool}, ${pool.recipients} recipients, min ${pool.min ?? '—'}, median ${pool.median ?? '—'}, max ${pool.max ?? '—'}, Gini ${pool.gini ?? '—'}`);
 console.log(`   gainers ${whatIf.counts.gainers}, losers ${whatIf.counts.losers}, unchanged ${whatIf.counts.unchanged} of ${whatIf.counts.people}`);
-if (whatIf.pool.base.recipients === 0 && whatIf.pool.proposed.recipients === 0)
-  console.log('   (this build of runPeriod does not carve the support pool yet: both sides show 0.00; once it does, the same call shows the pool under each rate)');
 
 // ── 2. a correction after the quarter was paid ───────────────────────────────
 const paid = runPeriod(scenario);
@@ -58,4 +60,3 @@ for (const person of correction.people) {
 }
 const t = correction.totals;
 console.log(`   paid ${t.paid} + arrears ${t.arrears} + recoveries ${t.recoveries} = re-run ${t.rerun}`);
-console.log('   (seed 003\'s rating review is not wired into runPeriod yet, so this example corrects a refund and a backdated grade instead)');

@@ -292,11 +292,12 @@ export interface InputChange {
   readonly proposed: unknown;
 }
 
-const ROW_KEYS = ['id', 'department', 'person'] as const;
+/** Row keys tried in order; `subject` keys `data.supportScores` (a set of rows, not a sequence). */
+const ROW_KEYS = ['id', 'department', 'person', 'subject'] as const;
 
 /**
  * A plain diff of two JSON values: objects by key (code-unit order), lists of rows by `id` (or
- * `department`, `person`) when every row has a distinct one, other lists by position. A row or
+ * `department`, `person`, `subject`) when every row has a distinct one, other lists by position. A row or
  * field present on one side only is one change holding the whole value.
  */
 export function diffInputs(base: unknown, proposed: unknown, path = ''): InputChange[] {

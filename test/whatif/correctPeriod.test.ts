@@ -197,3 +197,23 @@ describe('correctPeriod: bad input', () => {
     expect(schemas.correctPeriod.safeParse({ paid: { scenario: baseScenario() }, corrected: correctedScenario() }).success).toBe(true);
   });
 });
+
+describe('correctPeriod: input changes are matched by row key, not by position', () => {
+  it('reports no input change when only the order of support-score rows (keyed by subject) differs', () => {
+    // Regression: supportScores rows have no `id`; they were diffed by position, so reordering
+    // them reported spurious subject changes d0 → d1 and d1 → d0.
+    const scenario: RunPeriodInput = {
+      plan: { id: 'p', currency: 'CNY', versions: [{ id: 'v1', effective: '2026-01-01', grades: [{ id: 'G0', basePay: '100.00' }], pool: { rate: '0.10', clawbackPolicy: 'net' } }] },
+      period: { unit: 'quarter', start: '2026-04-01' },
+      org: { departments: [{ id: 'd0', side: 'front' }, { id: 'd1', side: 'back' }], people: [{ id: 'a', department: 'd0', grade: 'G0' }, { id: 'b', department: 'd1', grade: 'G0' }] },
+      data: { supportScores: [{ subject: 'd0', score: 80 }, { subject: 'd1', score: 90 }] },
+    };
+    const reordered: RunPeriodInput = { ...scenario, data: { supportScores: [{ subject: 'd1', score: 90 }, { subject: 'd0', score: 80 }] } };
+    const correction = correctPeriod({ paid: { scenario }, corrected: reordered });
+    expect(correction.inputChanges).toEqual([]);
+    expect(correction.people).toEqual([]);
+    // A real change of one row's score is reported at that row's key.
+    const rescored: RunPeriodInput = { ...scenario, data: { supportScores: [{ subject: 'd1', score: 70 }, { subject: 'd0', score: 80 }] } };
+    expect(correctPeriod({ paid: { scenario }, corrected: rescored }).inputChanges).toEqual([{ path: 'data.supportScores[d1].score', base: 90, proposed: 70 }]);
+  });
+});

@@ -34,10 +34,14 @@ function edit(scenario: RunPeriodInput, edits: Edits): RunPeriodInput {
   if (edits.dropCommission !== undefined && commissions.length > 0) commissions.splice(edits.dropCommission % commissions.length, 1);
   if (edits.changeCommission !== undefined && commissions.length > 0) {
     const i = edits.changeCommission.index % commissions.length;
-    commissions[i] = { ...commissions[i]!, amount: major(edits.changeCommission.amount, digits) };
+    // A clawback (negative row) carries the pool rate first applied to the sale, as the schema
+    // requires under clawbackPolicy "reverse"; a positive row carries none.
+    const { rate: _rate, ...row } = commissions[i]!;
+    const amount = edits.changeCommission.amount;
+    commissions[i] = { ...row, amount: major(amount, digits), ...(amount < 0n ? { rate: '0.1' } : {}) };
   }
   if (edits.refund !== undefined && people.length > 0)
-    commissions.push({ id: 'refund', person: people[edits.refund.person % people.length]!.id, amount: major(-edits.refund.amount, digits), date: edits.refund.date });
+    commissions.push({ id: 'refund', person: people[edits.refund.person % people.length]!.id, amount: major(-edits.refund.amount, digits), date: edits.refund.date, rate: '0.1' });
   if (edits.dropDeduction !== undefined && deductions.length > 0) deductions.splice(edits.dropDeduction % deductions.length, 1);
   if (edits.addDeduction !== undefined && people.length > 0)
     deductions.push({ id: 'late-review', person: people[edits.addDeduction.person % people.length]!.id, amount: major(edits.addDeduction.amount, digits), reason: 'late data', date: edits.addDeduction.date });
@@ -50,8 +54,9 @@ function edit(scenario: RunPeriodInput, edits: Edits): RunPeriodInput {
     const department = s.org.departments[edits.coefficient.department % s.org.departments.length]!.id;
     data.departmentCoefficients = [...(data.departmentCoefficients ?? []).filter((row) => row.department !== department), { department, coefficient: (edits.coefficient.value / 10000).toString() }];
   }
-  if (edits.leaver !== undefined && people.length > 0) {
-    const gone = people[edits.leaver % people.length]!.id;
+  const leavable = people.filter((p) => !interlockParties(s).has(p.id));
+  if (edits.leaver !== undefined && leavable.length > 0) {
+    const gone = leavable[edits.leaver % leavable.length]!.id;
     s.org.people = people.filter((p) => p.id !== gone);
     data.commissions = commissions.filter((row) => row.person !== gone);
     data.deductions = deductions.filter((row) => row.person !== gone);
@@ -61,6 +66,15 @@ function edit(scenario: RunPeriodInput, edits: Edits): RunPeriodInput {
   if (edits.raise !== undefined)
     for (const version of s.plan.versions) version.grades = version.grades.map((g) => ({ ...g, basePay: major(minorOf(String(g.basePay), digits) + edits.raise!, digits) }));
   return s;
+}
+
+/**
+ * Ids the plan names as interlock parties. Such a person cannot simply vanish from the org: a
+ * correction re-run under the plan as paid would still name them (UNKNOWN_REFERENCE), so the
+ * leaver edit picks among the other people.
+ */
+function interlockParties(s: RunPeriodInput): Set<string> {
+  return new Set(s.plan.versions.flatMap((version) => (version.interlock?.indicators ?? []).flatMap((indicator) => indicator.parties.map((party) => party.id))));
 }
 
 /**
