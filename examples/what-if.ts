@@ -11,6 +11,10 @@
  *    backdated. Under the demo's clawbackPolicy "net" the refund shrinks the seller's carve base,
  *    so the back office's pool awards shrink too. `correctPeriod` gives the correction lines — arrears and recoveries — so that
  *    what was paid plus the corrections equals the re-run exactly, under the plan as paid.
+ * 3. One rating review overturns a flag (seed 003 异常评分复核): rating R0039, a 10 for E159's
+ *    response speed, was flagged as an outlier and left out of the paid run; the review keeps
+ *    it, E159's peripheral score falls, and the pool (same size) is re-shared among the back
+ *    office: E159 gives back, everyone else gets arrears.
  *
  * Copy it and point it at your own scenario. Run: `npx tsx examples/what-if.ts`.
  */
@@ -60,3 +64,21 @@ for (const person of correction.people) {
 }
 const t = correction.totals;
 console.log(`   paid ${t.paid} + arrears ${t.arrears} + recoveries ${t.recoveries} = re-run ${t.rerun}`);
+
+// ── 3. a correction after one rating review overturns a flag ─────────────────
+const flagged = scenario.data!.ratings!.find((rating) => rating.id === 'R0039')!;
+const reviewed: RunPeriodInput = {
+  ...scenario,
+  data: { ...scenario.data, reviewDecisions: [{ action: 'keep', rating: flagged.id, reviewer: 'HR-01', note: 'confirmed with the rater: the ticket sat for two days' }] },
+};
+const review = correctPeriod({ paid: { scenario, result: paid }, corrected: reviewed });
+/** The support score a person's pool award was weighted by, read from the award's trace. */
+const scoreOf = (result: typeof paid, person: string) =>
+  result.statements.find((s) => s.person === person)!.lines.find((line) => line.kind === 'poolAward')!.trace.find((step) => step.rule === 'pool.weight')!.inputs['score'];
+console.log('');
+console.log(`3. A rating review keeps flagged rating ${flagged.id} (${flagged.rater} gave ${flagged.ratee} ${flagged.score} for ${flagged.dimension})`);
+console.log(`   ${flagged.ratee}'s peripheral score: ${scoreOf(paid, flagged.ratee)} → ${scoreOf(review.rerun, flagged.ratee)}`);
+for (const person of review.people.filter((p) => p.person === flagged.ratee))
+  for (const line of person.lines) console.log(`   ${person.person} ${line.kind} ${line.version.padEnd(10)} ${line.paid.padStart(10)} → ${line.rerun.padStart(10)}  ${line.type} ${line.amount}`);
+const r = review.totals;
+console.log(`   ${review.people.length} people corrected; paid ${r.paid} + arrears ${r.arrears} + recoveries ${r.recoveries} = re-run ${r.rerun}`);

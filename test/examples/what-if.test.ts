@@ -84,4 +84,29 @@ describe('examples/what-if.ts', () => {
     const [, paid, arrears, recoveries, rerun] = /paid (\d+\.\d\d) \+ arrears (\d+\.\d\d) \+ recoveries (-?\d+\.\d\d) = re-run (\d+\.\d\d)/.exec(out) ?? [];
     expect(fenOf(paid!) + fenOf(arrears!) + fenOf(recoveries!)).toBe(fenOf(rerun!));
   });
+
+  it('corrects after one rating review overturns a flag: the ratee gives back, the pool is only re-shared', () => {
+    expect(out).toContain('A rating review keeps flagged rating R0039 (E099 gave E159 10 for responseSpeed)');
+    // E159's ratings (demo data), weights 0.3 / 0.3 / 0.2 / 0.2, means and score rounded to 2 dp:
+    // paid, R0039 pending (left out): responseSpeed {91, 92, 76} = 259/3 = 86.33, solution
+    // {87, 86, 70} = 81.00, cooperation {74, 83, 72} = 76.33, completeness {91, 77, 78} = 82.00;
+    // 0.3·86.33 + 0.3·81.00 + 0.2·76.33 + 0.2·82.00 = 25.899 + 24.3 + 15.266 + 16.4 = 81.865 → 81.87.
+    // re-run, R0039 kept: responseSpeed {10, 91, 92, 76} = 269/4 = 67.25;
+    // 0.3·67.25 + 24.3 + 15.266 + 16.4 = 76.141 → 76.14.
+    expect(out).toContain("E159's peripheral score: 81.87 → 76.14");
+    const section = out.slice(out.indexOf('3. A rating review'));
+    const lines = [...section.matchAll(/E159 poolAward (\S+)\s+(\d+\.\d\d) →\s+(\d+\.\d\d)\s+(arrears|recovery) (-?\d+\.\d\d)/g)];
+    // One award line per plan segment (prorated at 1 May), both lower after the review.
+    expect(lines.map((m) => m[1]).sort()).toEqual(['5g-push', 'base-2026']);
+    for (const m of lines) {
+      expect(m[4]).toBe('recovery');
+      expect(fenOf(m[5]!)).toBe(fenOf(m[3]!) - fenOf(m[2]!));
+    }
+    const [, paid, arrears, recoveries, rerun] = /paid (\d+\.\d\d) \+ arrears (\d+\.\d\d) \+ recoveries (-?\d+\.\d\d) = re-run (\d+\.\d\d)/.exec(section) ?? [];
+    // No commission moved, so the pool is the same size: what E159 gives back is exactly what the
+    // others get, and E159 is the only one giving back.
+    expect(fenOf(arrears!) + fenOf(recoveries!)).toBe(0n);
+    expect(fenOf(recoveries!)).toBe(lines.reduce((sum, m) => sum + fenOf(m[5]!), 0n));
+    expect(paid).toBe(rerun);
+  });
 });
