@@ -1,0 +1,36 @@
+/**
+ * Output hygiene shared by the cross-cutting properties: a result is plain JSON (survives a JSON
+ * round trip unchanged: no class instances, no `undefined`, no bigint), holds no NaN/Infinity
+ * text, and every money field named in `moneyKeys` carries exactly the currency's minor digits.
+ */
+import { expect } from 'vitest';
+
+export function hygieneProblems(result: unknown, digits: number, moneyKeys: readonly string[] = []): string[] {
+  const problems: string[] = [];
+  const money = new RegExp(digits === 0 ? '^-?\\d+$' : `^-?\\d+\\.\\d{${digits}}$`);
+  const bad = /^(-?Infinity|NaN|undefined)$/;
+  const walk = (node: unknown, key: string | number, inTrace: boolean, where: () => string): void => {
+    if (Array.isArray(node)) {
+      for (let i = 0; i < node.length; i++) walk(node[i], i, inTrace, () => `${where()}[${i}]`);
+    } else if (node !== null && typeof node === 'object') {
+      const proto = Object.getPrototypeOf(node);
+      if (proto !== Object.prototype && proto !== null) problems.push(`${where()}: not a plain object`);
+      for (const name of Object.keys(node)) walk((node as Record<string, unknown>)[name], name, inTrace || name === 'trace', () => `${where()}.${name}`);
+    } else if (typeof node === 'number') {
+      if (!Number.isFinite(node)) problems.push(`${where()}: ${node}`);
+    } else if (typeof node === 'string') {
+      if (bad.test(node)) problems.push(`${where()}: "${node}"`);
+      else if (!inTrace && typeof key === 'string' && moneyKeys.includes(key) && !money.test(node)) problems.push(`${where()}: "${node}" is not money with ${digits} digits`);
+    } else if (node === undefined || typeof node === 'bigint' || typeof node === 'function' || typeof node === 'symbol') {
+      problems.push(`${where()}: ${typeof node}`);
+    }
+  };
+  walk(result, '', false, () => '$');
+  return problems;
+}
+
+/** Asserts {@link hygieneProblems} finds nothing. */
+export function expectPlainResult(result: unknown, digits: number, moneyKeys: readonly string[] = []): void {
+  const problems = hygieneProblems(result, digits, moneyKeys);
+  if (problems.length > 0) expect(problems.slice(0, 10)).toEqual([]);
+}
