@@ -19,6 +19,10 @@ export type { DurationBound, RateTableInput, TierBand, TierScoreInput, TierTable
 
 
 // ── time: businessDuration ─────────────────────────────────────────────────
+export { businessDuration } from './time/businessDuration.js';
+export type { BusinessDurationResult, CountedInterval } from './time/businessDuration.js';
+export { businessDurationInputSchema, calendarSchema, pauseSchema, workingIntervalSchema } from './time/schema.js';
+export type { BusinessDurationInput, CalendarInput } from './time/schema.js';
 
 
 // ── linkage: linkCoefficients ──────────────────────────────────────────────
@@ -58,6 +62,19 @@ export type { InterlockIndicator, SettleInterlockInput } from './interlock/settl
 
 
 // ── time: scoreResponseTimes ───────────────────────────────────────────────
+export { scoreResponseTimes } from './time/scoreResponseTimes.js';
+export type {
+  AppliedCondition,
+  BandCount,
+  MetricSummary,
+  ResponseMetric,
+  ResponseTimesResult,
+  TicketDetail,
+  TicketMeasure,
+  UnitResponseTimes,
+} from './time/scoreResponseTimes.js';
+export { elasticConditionSchema, responseMetricSchema, scoreResponseTimesInputSchema, ticketSchema } from './time/schema.js';
+export type { ScoreResponseTimesInput, TicketInput } from './time/schema.js';
 
 
 // ── pool: carvePool, allocatePool ──────────────────────────────────────────

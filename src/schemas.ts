@@ -1,6 +1,7 @@
 import { allocateInputSchema } from './core/allocate.js';
 import { creditFactsInputSchema } from './interlock/creditSchema.js';
 import { settleInterlockInputSchema } from './interlock/settleSchema.js';
+import { businessDurationInputSchema, scoreResponseTimesInputSchema } from './time/schema.js';
 import { rateTableInputSchema, tierScoreInputSchema } from './tiers/schema.js';
 
 /**
@@ -14,6 +15,7 @@ export const schemas = {
   applyRateTable: rateTableInputSchema,
 
   // time
+  businessDuration: businessDurationInputSchema,
 
   // linkage
 
@@ -24,6 +26,7 @@ export const schemas = {
   // ratings
 
   // response times
+  scoreResponseTimes: scoreResponseTimesInputSchema,
 
   // pool
 

@@ -32,6 +32,9 @@ export const errorCatalogue = {
     'A bound or table does not fit its unit: a Duration object in a table without `unit: "duration"`, or a duration table used as a rate table.',
 
   // ── time ───────────────────────────────────────────────────────────────────
+  UNKNOWN_TIME_ZONE: 'A time zone is not an IANA time zone known to Intl (e.g. "Asia/Shanghai").',
+  OVERLAPPING_INTERVALS: 'Two working intervals of the same day overlap (touching, like 12:00 and 12:00, is fine).',
+  CALENDAR_CONFLICT: 'A date is listed both as a holiday and as a make-up working day.',
 
   // ── ratings ────────────────────────────────────────────────────────────────
 

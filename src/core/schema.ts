@@ -48,6 +48,13 @@ export const roundingSchema = /* @__PURE__ */ z.strictObject({
   coefficientDecimals: z.int().min(0).max(12).optional(),
 });
 
+/** `Date.UTC` without its two-digit-year quirk (years 0–99 would be read as 1900–1999). */
+function utcDate(year: number, month: number, day: number, hour = 0, minute = 0, second = 0, millis = 0): Date {
+  const date = new Date(Date.UTC(2000, 0, 1, hour, minute, second, millis));
+  date.setUTCFullYear(year, month, day);
+  return date;
+}
+
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** Whether `text` is a real calendar date written `YYYY-MM-DD`. */
@@ -58,7 +65,7 @@ export function isIsoDate(text: string): boolean {
   const month = Number(match[2]);
   const day = Number(match[3]);
   if (month < 1 || month > 12 || day < 1) return false;
-  const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const days = utcDate(year, month, 0).getUTCDate();
   return day <= days;
 }
 
@@ -94,7 +101,7 @@ export function parseInstant(text: string): number | undefined {
     if (oh > 18 || om > 59) return undefined;
     offsetMinutes = sign * (oh * 60 + om);
   }
-  const local = Date.UTC(Number(y), Number(mo) - 1, Number(d), hour, minute, second, millis);
+  const local = utcDate(Number(y), Number(mo) - 1, Number(d), hour, minute, second, millis).getTime();
   return local - offsetMinutes * 60_000;
 }
 

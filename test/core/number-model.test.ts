@@ -85,3 +85,13 @@ describe('rounding at declared points', () => {
     expect(decimalToMinor(new Dec('8799.9996'), 2, 'halfUp')).toBe(880_000n);
   });
 });
+
+describe('calendar dates and instants', () => {
+  it('reads years 0000–0099 as themselves, not as 1900–1999', async () => {
+    const { isIsoDate, parseInstant } = await import('../../src/core/schema.js');
+    expect(isIsoDate('0004-02-29')).toBe(true); // year 4 is a leap year; 1904 would be too, 1900 not
+    expect(isIsoDate('0100-02-29')).toBe(false);
+    expect(parseInstant('0050-01-01T00:00:00Z')).toBe(-60_589_296_000_000);
+    expect(parseInstant('2026-03-06T17:30:00+08:00')).toBe(Date.parse('2026-03-06T09:30:00Z'));
+  });
+});
