@@ -1,0 +1,46 @@
+/**
+ * Valid inputs for every public function, by function name: one arbitrary per target, shared by
+ * the determinism suite (fixed-seed samples in several processes and builds) and the mutation fuzz
+ * (valid inputs with one field made hostile). Add a source when a mechanism lands.
+ */
+import fc from 'fast-check';
+import { creditScenarioArb, indicatorsArb } from './interlock.js';
+import { moneyCase, sharesArb, tierTableArb } from './index.js';
+import { businessDurationArb, calendarArb, responseTable, ticketsArb } from './time.js';
+
+const timeSources: CaseSource[] = [
+  // Time zones matter most here: the host's TZ must never leak into a business duration.
+  { target: 'businessDuration', input: businessDurationArb, count: 16 },
+  {
+    target: 'scoreResponseTimes',
+    input: fc.tuple(ticketsArb, fc.option(calendarArb, { nil: undefined })).map(([tickets, calendar]) => ({
+      asOf: '2026-03-31T23:59:59+08:00',
+      tickets,
+      response: { table: responseTable, elastic: [{ id: 'surge', when: { kind: 'ticketsAbove' as const, count: 10 }, factor: 2 }] },
+      resolution: { table: { ...responseTable, interpolate: true } },
+      ...(calendar === undefined ? {} : { calendar }),
+    })),
+  },
+];
+
+/** A case source: the target function and an arbitrary of its inputs. */
+export interface CaseSource {
+  readonly target: string;
+  readonly input: fc.Arbitrary<unknown>;
+  readonly count?: number;
+}
+
+export const inputSources: CaseSource[] = [
+  { target: 'allocate', input: fc.tuple(moneyCase(), sharesArb(30)).map(([money, shares]) => ({ total: money.total, currency: money.currency, shares, whenNoWeight: 'unallocated' })) },
+  { target: 'tierScore', input: fc.tuple(tierTableArb(), fc.integer({ min: -200_000, max: 200_000 })).map(([table, value]) => ({ table, value: (value / 100).toFixed(2) })) },
+  {
+    target: 'applyRateTable',
+    input: fc
+      .tuple(tierTableArb({ interpolate: false, boundMin: 0, scoreScale: 4 }).filter((table) => table.bands.every((band) => Number(band.score) <= 1)), fc.integer({ min: 0, max: 10 ** 9 }), fc.constantFrom('marginal', 'retroactive'))
+      .map(([table, fen, method]) => ({ table, amount: (fen / 100).toFixed(2), currency: 'CNY', method })),
+  },
+  { target: 'creditFacts', input: creditScenarioArb },
+  { target: 'settleInterlock', input: indicatorsArb.map((indicators) => ({ currency: 'CNY', indicators })) },
+  ...timeSources,
+];
+
