@@ -59,6 +59,41 @@ export type { InterlockIndicator, SettleInterlockInput } from './interlock/settl
 
 
 // ── ratings: reviewRatings, scoreRatings ───────────────────────────────────
+export { reviewRatings } from './ratings/reviewRatings.js';
+export type {
+  AppliedDecision,
+  FlagCode,
+  FlagReason,
+  RatingCounts,
+  RatingFlag,
+  RatingOutcome,
+  RatingSettingsUsed,
+  RatingWarning,
+  ReviewRatingsResult,
+} from './ratings/reviewRatings.js';
+export { scoreRatings } from './ratings/scoreRatings.js';
+export type { DimensionScore, LeniencyShift, RateeScore, ScoreRatingsResult } from './ratings/scoreRatings.js';
+export type { OutcomeReason, RatingStatus } from './ratings/analyse.js';
+export {
+  raciAssignmentSchema,
+  raciTaskSchema,
+  ratingDimensionSchema,
+  ratingPartySchema,
+  ratingPlanSchema,
+  ratingSchema,
+  reviewDecisionSchema,
+  reviewRatingsInputSchema,
+  scoreRatingsInputSchema,
+} from './ratings/schema.js';
+export type {
+  RaciTaskInput,
+  RatingInput,
+  RatingPartyInput,
+  RatingPlanInput,
+  ReviewDecisionInput,
+  ReviewRatingsInput,
+  ScoreRatingsInput,
+} from './ratings/schema.js';
 
 
 // ── time: scoreResponseTimes ───────────────────────────────────────────────

@@ -3,6 +3,8 @@ import { creditFactsInputSchema } from './interlock/creditSchema.js';
 import { settleInterlockInputSchema } from './interlock/settleSchema.js';
 import { businessDurationInputSchema, scoreResponseTimesInputSchema } from './time/schema.js';
 import { rateTableInputSchema, tierScoreInputSchema } from './tiers/schema.js';
+// ratings
+import { reviewRatingsInputSchema, scoreRatingsInputSchema } from './ratings/schema.js';
 
 /**
  * Every public function's input schema (zod 4), by function name. Use them to validate data
@@ -24,6 +26,8 @@ export const schemas = {
   settleInterlock: settleInterlockInputSchema,
 
   // ratings
+  reviewRatings: reviewRatingsInputSchema,
+  scoreRatings: scoreRatingsInputSchema,
 
   // response times
   scoreResponseTimes: scoreResponseTimesInputSchema,

@@ -37,6 +37,9 @@ export const errorCatalogue = {
   CALENDAR_CONFLICT: 'A date is listed both as a holiday and as a make-up working day.',
 
   // ── ratings ────────────────────────────────────────────────────────────────
+  INVALID_RACI_MATRIX: 'A key task of the RACI matrix does not have exactly one A (accountable) and at least one R (responsible).',
+  DUPLICATE_RATING: 'One rater rated the same ratee on the same dimension twice in one period.',
+  DECISION_NOT_FLAGGED: 'A review decision names a rating that was not flagged for review (or was rejected), so there is nothing to decide.',
 
   // ── linkage & scorecard ────────────────────────────────────────────────────
 
