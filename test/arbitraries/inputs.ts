@@ -6,6 +6,7 @@
 import fc from 'fast-check';
 import { creditScenarioArb, indicatorsArb } from './interlock.js';
 import { moneyCase, sharesArb, tierTableArb } from './index.js';
+import { scoreRatingsArb } from './ratings.js';
 import { businessDurationArb, calendarArb, responseTable, ticketsArb } from './time.js';
 
 const timeSources: CaseSource[] = [
@@ -44,3 +45,9 @@ export const inputSources: CaseSource[] = [
   ...timeSources,
 ];
 
+
+// ── ratings ────────────────────────────────────────────────────────────────
+inputSources.push(
+  { target: 'reviewRatings', input: scoreRatingsArb.map(({ plan, ratings }) => ({ plan: { scale: plan.scale, extremes: plan.extremes }, ratings })) },
+  { target: 'scoreRatings', input: scoreRatingsArb },
+);
