@@ -24,4 +24,16 @@ describe('bad-input corpus: every malformed input gives its documented code and 
     expect(error.message).not.toMatch(/NaN|undefined is not|Cannot read/);
   });
 
+  it('covers every code in the error catalogue', () => {
+    const covered = new Set(corpus.map((entry) => entry.expect.code));
+    const uncovered = Object.keys(api.errorCatalogue).filter((code) => !covered.has(code));
+    expect(uncovered, 'codes no corpus file expects').toEqual([]);
+    // And no case expects a code the catalogue does not know.
+    expect(corpus.filter((entry) => !(entry.expect.code in api.errorCatalogue)).map((entry) => entry.file)).toEqual([]);
+  });
+
+  it('holds at least 100 malformed inputs', () => {
+    expect(corpus.length).toBeGreaterThanOrEqual(100);
+  });
+
 });
