@@ -69,7 +69,7 @@ export const ticketsArb: fc.Arbitrary<TicketInput[]> = fc
       respond: fc.option(fc.integer({ min: 0, max: 3 * 24 * 60 }), { nil: null }),
       resolve: fc.option(fc.integer({ min: 0, max: 10 * 24 * 60 }), { nil: null }),
     }),
-    { maxLength: 30 },
+    { maxLength: 20 },
   )
   .map((rows) => {
     const march = Date.UTC(2026, 2, 1);
