@@ -26,6 +26,12 @@ export type { BusinessDurationInput, CalendarInput } from './time/schema.js';
 
 
 // ── linkage: linkCoefficients ──────────────────────────────────────────────
+export { linkCoefficients, linkCoefficientsInputSchema, linkDepartmentSchema, linkKpiSchema, relevanceLevelSchema } from './linkage/linkCoefficients.js';
+export type { CoefficientLink, LinkCoefficientsInput, LinkCoefficientsResult, LinkedDepartment } from './linkage/linkCoefficients.js';
+export { companyCoefficients, companyCoefficientsInputSchema, companyKpiSchema } from './linkage/companyCoefficients.js';
+export type { CompanyCoefficient, CompanyCoefficientsInput, CompanyCoefficientsResult } from './linkage/companyCoefficients.js';
+export { coefficientMapSchema, linearMapSchema } from './linkage/coefficientMap.js';
+export type { CoefficientMapInput, LinearMapInput } from './linkage/coefficientMap.js';
 
 
 // ── interlock: creditFacts, settleInterlock ────────────────────────────────
@@ -116,6 +122,22 @@ export type { ScoreResponseTimesInput, TicketInput } from './time/schema.js';
 
 
 // ── scorecard: composeScore, tallyPoints ───────────────────────────────────
+export { composeScore } from './scorecard/composeScore.js';
+export type { ComponentResult, ComponentSource, ComposeScoreInput, ComposeScoreResult, ScoredSubject } from './scorecard/composeScore.js';
+export { tallyPoints } from './scorecard/tallyPoints.js';
+export type { PointRejection, PointSubject, TalliedEntry, TallyPointsInput, TallyPointsResult } from './scorecard/tallyPoints.js';
+export { deriveTargets, deriveTargetsInputSchema, targetBaselineSchema, targetHistorySchema, targetMetricSchema, targetPersonSchema, targetRuleSchema } from './scorecard/deriveTargets.js';
+export type { DeriveTargetsInput, DeriveTargetsResult, FiredRule, MetricTarget, PersonTargets } from './scorecard/deriveTargets.js';
+export {
+  composeScoreInputSchema,
+  missingPolicySchema,
+  pointEntrySchema,
+  pointTypeSchema,
+  scorecardComponentSchema,
+  scorecardSubjectSchema,
+  tallyPointsInputSchema,
+} from './scorecard/schema.js';
+export type { MissingPolicy, ScorecardComponentInput } from './scorecard/schema.js';
 
 
 // ── period: resolvePlan, runPeriod, compareRuns, correctPeriod ─────────────

@@ -5,6 +5,14 @@ import { businessDurationInputSchema, scoreResponseTimesInputSchema } from './ti
 import { rateTableInputSchema, tierScoreInputSchema } from './tiers/schema.js';
 // ratings
 import { reviewRatingsInputSchema, scoreRatingsInputSchema } from './ratings/schema.js';
+// linkage
+import { companyCoefficientsInputSchema } from './linkage/companyCoefficients.js';
+import { linkCoefficientsInputSchema } from './linkage/linkCoefficients.js';
+// end linkage
+// scorecard
+import { deriveTargetsInputSchema } from './scorecard/deriveTargets.js';
+import { composeScoreInputSchema, tallyPointsInputSchema } from './scorecard/schema.js';
+// end scorecard
 
 /**
  * Every public function's input schema (zod 4), by function name. Use them to validate data
@@ -20,6 +28,8 @@ export const schemas = {
   businessDuration: businessDurationInputSchema,
 
   // linkage
+  companyCoefficients: companyCoefficientsInputSchema,
+  linkCoefficients: linkCoefficientsInputSchema,
 
   // interlock
   creditFacts: creditFactsInputSchema,
@@ -35,6 +45,9 @@ export const schemas = {
   // pool
 
   // scorecard
+  composeScore: composeScoreInputSchema,
+  tallyPoints: tallyPointsInputSchema,
+  deriveTargets: deriveTargetsInputSchema,
 
   // period
 

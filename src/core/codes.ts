@@ -42,6 +42,9 @@ export const errorCatalogue = {
   DECISION_NOT_FLAGGED: 'A review decision names a rating that was not flagged for review (or was rejected), so there is nothing to decide.',
 
   // ── linkage & scorecard ────────────────────────────────────────────────────
+  NON_POSITIVE_TARGET: 'A target is zero or negative, so achievement (actual / target) has no meaning.',
+  RELEVANCE_OVER_ONE: "A department's relevance ratios sum to more than 1, which would give its own result a negative share.",
+  MISSING_COMPONENT: 'A scorecard component has no score and the plan says a missing component is an error.',
 
   // ── interlock ──────────────────────────────────────────────────────────────
   MISSING_DIMENSION: 'A revenue fact names no member for one of the declared crediting dimensions.',
