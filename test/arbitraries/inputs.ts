@@ -7,6 +7,7 @@ import fc from 'fast-check';
 import { creditScenarioArb, indicatorsArb } from './interlock.js';
 import { moneyCase, sharesArb, tierTableArb } from './index.js';
 import { scoreRatingsArb } from './ratings.js';
+import { companyCoefficientsArb, composeScoreArb, linkCoefficientsArb, tallyPointsArb } from './scorecard.js';
 import { businessDurationArb, calendarArb, responseTable, ticketsArb } from './time.js';
 
 const timeSources: CaseSource[] = [
@@ -50,4 +51,12 @@ export const inputSources: CaseSource[] = [
 inputSources.push(
   { target: 'reviewRatings', input: scoreRatingsArb.map(({ plan, ratings }) => ({ plan: { scale: plan.scale, extremes: plan.extremes }, ratings })) },
   { target: 'scoreRatings', input: scoreRatingsArb },
+);
+
+// ── linkage and scorecard ──────────────────────────────────────────────────
+inputSources.push(
+  { target: 'linkCoefficients', input: linkCoefficientsArb },
+  { target: 'companyCoefficients', input: companyCoefficientsArb },
+  { target: 'composeScore', input: composeScoreArb },
+  { target: 'tallyPoints', input: tallyPointsArb },
 );
