@@ -2,7 +2,7 @@
 // and the bad-input corpus with many more fast-check runs than CI, and reports how long it took.
 //
 //     FUZZ_RUNS=100000 npm run test:soak        (package.json: "test:soak": "node scripts/soak.mjs")
-//     node scripts/soak.mjs [extra vitest args]  (FUZZ_RUNS defaults to 100000 here)
+//     node scripts/soak.mjs [extra vitest args, e.g. --maxWorkers=1 or more folders]  (FUZZ_RUNS defaults to 100000 here)
 //
 // Every property reads its run count through `runs()` in test/helpers.ts, so FUZZ_RUNS raises
 // them all; the mechanism folders' own *.prop.test.ts files are included too.
