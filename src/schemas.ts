@@ -1,4 +1,5 @@
 import { allocateInputSchema } from './core/allocate.js';
+import { allocatePoolInputSchema, carvePoolInputSchema, commissionsInputSchema, elasticityExponentInputSchema } from './pool/schema.js';
 import { creditFactsInputSchema } from './interlock/creditSchema.js';
 import { settleInterlockInputSchema } from './interlock/settleSchema.js';
 import { businessDurationInputSchema, scoreResponseTimesInputSchema } from './time/schema.js';
@@ -43,6 +44,10 @@ export const schemas = {
   scoreResponseTimes: scoreResponseTimesInputSchema,
 
   // pool
+  computeCommissions: commissionsInputSchema,
+  carvePool: carvePoolInputSchema,
+  allocatePool: allocatePoolInputSchema,
+  elasticityExponent: elasticityExponentInputSchema,
 
   // scorecard
   composeScore: composeScoreInputSchema,
