@@ -6,6 +6,7 @@
 import fc from 'fast-check';
 import { creditScenarioArb, indicatorsArb } from './interlock.js';
 import { moneyCase, sharesArb, tierTableArb } from './index.js';
+import { allocatePoolArb, carvePoolArb } from './pool.js';
 import { scoreRatingsArb } from './ratings.js';
 import { companyCoefficientsArb, composeScoreArb, linkCoefficientsArb, tallyPointsArb } from './scorecard.js';
 import { businessDurationArb, calendarArb, responseTable, ticketsArb } from './time.js';
@@ -60,3 +61,6 @@ inputSources.push(
   { target: 'composeScore', input: composeScoreArb },
   { target: 'tallyPoints', input: tallyPointsArb },
 );
+
+// ── pool ───────────────────────────────────────────────────────────────────
+inputSources.push({ target: 'carvePool', input: carvePoolArb }, { target: 'allocatePool', input: allocatePoolArb });
