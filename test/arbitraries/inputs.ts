@@ -8,6 +8,7 @@ import { creditScenarioArb, indicatorsArb } from './interlock.js';
 import { moneyCase, sharesArb, tierTableArb } from './index.js';
 import { allocatePoolArb, carvePoolArb } from './pool.js';
 import { scoreRatingsArb } from './ratings.js';
+import { adversarialScenarioArb, scenarioArb } from './scenario.js';
 import { companyCoefficientsArb, composeScoreArb, linkCoefficientsArb, tallyPointsArb } from './scorecard.js';
 import { businessDurationArb, calendarArb, responseTable, ticketsArb } from './time.js';
 
@@ -64,3 +65,9 @@ inputSources.push(
 
 // ── pool ───────────────────────────────────────────────────────────────────
 inputSources.push({ target: 'carvePool', input: carvePoolArb }, { target: 'allocatePool', input: allocatePoolArb });
+
+// ── period (active once runPeriod is exported) ─────────────────────────────
+inputSources.push(
+  { target: 'runPeriod', input: fc.oneof(scenarioArb, adversarialScenarioArb), count: 12 },
+  { target: 'resolvePlan', input: scenarioArb.map((scenario) => ({ plan: scenario.plan, period: scenario.period })) },
+);

@@ -28,5 +28,9 @@ export function determinismCases(api: Record<string, unknown>, perTarget = 8): D
     inputs.forEach((input, i) => cases.push({ name: `${source.target}#${i}`, target: source.target, input }));
   });
   for (const bad of badCases) if (typeof api[bad.target] === 'function') cases.push(bad);
+  // The demo company wires every mechanism (tickets on a Beijing calendar included): the
+  // strongest single check that the host's time zone never leaks into pay.
+  const demo = api.demoScenario as ((input: { people: number }) => unknown) | undefined;
+  if (typeof demo === 'function' && typeof api.runPeriod === 'function') cases.push({ name: 'demo-60', target: 'runPeriod', input: demo({ people: 60 }) });
   return cases;
 }
