@@ -1,21 +1,10 @@
 /**
- * The quick-start demo: `npm run demo`. Until the period run lands it shows a worked allocation:
- * seed 001's support pool of 8,800.00 yuan shared by score-weighted back-office people, to the fen.
+ * The quick-start demo: `npm run demo`. Runs the built-in demo company — seed 001's provincial
+ * broadcast network, 5,000 people (60 % front line), Q2 2026 with the 5G plan change on 1 May —
+ * and prints the period summary, as `synergy-pay demo` does. Extra arguments are passed on
+ * (`npm run demo -- --people 500`, `--format csv --out statements.csv`).
  */
-import { allocate } from '../src/index.js';
+import { processIo } from '../src/cli/io.js';
+import { main } from '../src/cli/main.js';
 
-const result = allocate({
-  total: '8800.00',
-  currency: 'CNY',
-  shares: [
-    { id: 'tech-wang', weight: '90' },
-    { id: 'tech-li', weight: '80' },
-    { id: 'tech-zhao', weight: '0' },
-  ],
-});
-
-console.log(`Pool ${result.total} ${result.currency}, split by support-effectiveness score:`);
-for (const part of result.parts) console.log(`  ${part.id.padEnd(10)} weight ${part.weight.padStart(3)}  → ${part.amount.padStart(8)}`);
-console.log(`  unallocated            → ${result.unallocated.padStart(8)}`);
-const sum = result.parts.reduce((fen, part) => fen + BigInt(part.amount.replace('.', '')), 0n);
-console.log(`Σ parts = ${sum} fen = total: ${String(sum === 880000n)}`);
+process.exitCode = main(['demo', ...process.argv.slice(2)], processIo());

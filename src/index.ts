@@ -162,6 +162,49 @@ export type { MissingPolicy, ScorecardComponentInput } from './scorecard/schema.
 
 
 // ── period: resolvePlan, runPeriod, compareRuns, correctPeriod ─────────────
+export { resolvePlan } from './period/resolvePlan.js';
+export type { PlanChange, PlanInput, PlanSegment, ResolvedPeriod, ResolvedPlan, ResolvePlanInput } from './period/resolvePlan.js';
+export { runPeriod } from './period/runPeriod.js';
+export type {
+  DepartmentLinkage,
+  DepartmentResult,
+  InterlockSummary,
+  PeriodTotals,
+  PoolSegment,
+  ReconciliationCheck,
+  ReviewItem,
+  RunPeriodInput,
+  RunPeriodResult,
+} from './period/runPeriod.js';
+export type { PayStatement, StatementLine, StatementLineKind } from './period/statement.js';
+export {
+  commissionSchema,
+  companyKpiResultSchema,
+  componentScoreSchema,
+  deductionSchema,
+  departmentCoefficientSchema,
+  departmentSchema,
+  gradeSchema,
+  orgSchema,
+  periodDataSchema,
+  periodSchema,
+  personSchema,
+  planInterlockSchema,
+  planLinkageSchema,
+  planPoolSchema,
+  planRatingsSchema,
+  planResponseTimesSchema,
+  planSchema,
+  planScorecardSchema,
+  planVersionSchema,
+  resolvePlanInputSchema,
+  runPeriodInputSchema,
+  scorecardSourceSchema,
+  supportScoreSchema,
+} from './period/schema.js';
+export { scenarioJsonSchema } from './period/jsonSchema.js';
+export { demoScenario, demoScenarioInputSchema } from './period/demo.js';
+export type { DemoScenarioInput } from './period/demo.js';
 
 
 // ── schemas ────────────────────────────────────────────────────────────────

@@ -14,6 +14,9 @@ import { linkCoefficientsInputSchema } from './linkage/linkCoefficients.js';
 import { deriveTargetsInputSchema } from './scorecard/deriveTargets.js';
 import { composeScoreInputSchema, tallyPointsInputSchema } from './scorecard/schema.js';
 // end scorecard
+// period
+import { resolvePlanInputSchema, runPeriodInputSchema } from './period/schema.js';
+// end period
 
 /**
  * Every public function's input schema (zod 4), by function name. Use them to validate data
@@ -55,5 +58,7 @@ export const schemas = {
   deriveTargets: deriveTargetsInputSchema,
 
   // period
+  resolvePlan: resolvePlanInputSchema,
+  runPeriod: runPeriodInputSchema,
 
 } as const;

@@ -207,21 +207,37 @@ export type ScaledWeights = { readonly kind: 'number'; readonly values: number[]
 
 /**
  * Scales non-negative decimal strings to integers sharing one power of ten (so ratios are exact).
- * Uses `number` when the scaled values provably fit 14 digits, where `parseFloat × 10^s` rounds
- * back to the exact integer; otherwise `bigint`.
+ * Uses `number` when every scaled value provably has at most 14 digits (so every step is an exact
+ * integer operation); otherwise `bigint`.
  */
 export function scaleWeightTexts(texts: readonly string[]): ScaledWeights {
+  // One pass reads each text's digits as an integer mantissa while it finds the common scale;
+  // mantissas stay exact while a text has at most 15 digits, which the 14-digit check implies.
+  const n = texts.length;
+  const mantissas = new Float64Array(n);
+  const decimals = new Uint8Array(n);
   let scale = 0;
   let wholeDigits = 0;
-  for (const text of texts) {
-    const dot = text.indexOf('.');
+  for (let t = 0; t < n; t++) {
+    const text = texts[t] as string;
+    let mantissa = 0;
+    let dot = -1;
+    for (let c = 0; c < text.length; c++) {
+      const code = text.charCodeAt(c);
+      if (code === 46) dot = c;
+      else mantissa = mantissa * 10 + (code - 48);
+    }
     const whole = dot === -1 ? text.length : dot;
+    const fraction = dot === -1 ? 0 : text.length - dot - 1;
     if (whole > wholeDigits) wholeDigits = whole;
-    if (dot !== -1 && text.length - dot - 1 > scale) scale = text.length - dot - 1;
+    if (fraction > scale) scale = fraction;
+    mantissas[t] = mantissa;
+    decimals[t] = fraction > 255 ? 255 : fraction;
   }
   if (wholeDigits + scale <= 14) {
-    const factor = 10 ** scale;
-    return { kind: 'number', values: texts.map((text) => Math.round(Number.parseFloat(text) * factor)) };
+    const values = new Array<number>(n);
+    for (let t = 0; t < n; t++) values[t] = (mantissas[t] as number) * 10 ** (scale - (decimals[t] as number));
+    return { kind: 'number', values };
   }
   return {
     kind: 'bigint',

@@ -22,6 +22,23 @@ export interface Calculator<T> {
    * share i, partᵢ = ⌊amount·wᵢ/W⌋ and remainderᵢ = amount·wᵢ mod W, exactly. Returns Σ parts.
    */
   floorShares(amount: T, weights: readonly T[], active: Int32Array, weightSum: T, parts: T[], remainders: T[]): T;
+  /**
+   * The leftover-unit order, specialised per number type: whether share i ranks before share j
+   * (larger remainder, then smaller weight, then id ascending in code-unit order).
+   */
+  ranksBefore(remainders: readonly T[], weights: readonly T[], ids: readonly string[]): (i: number, j: number) => boolean;
+}
+
+function rankerOf<T>(remainders: readonly T[], weights: readonly T[], ids: readonly string[]): (i: number, j: number) => boolean {
+  return (i, j) => {
+    const ri = remainders[i] as T;
+    const rj = remainders[j] as T;
+    if (ri !== rj) return ri > rj;
+    const wi = weights[i] as T;
+    const wj = weights[j] as T;
+    if (wi !== wj) return wi < wj;
+    return (ids[i] as string) < (ids[j] as string);
+  };
 }
 
 /** `number` arithmetic, exact only when the caller has proven every intermediate ≤ 2^53 − 1. */
@@ -36,6 +53,7 @@ export const numberCalculator: Calculator<number> = {
   toNumber: (a) => a,
   toBigInt: (a) => BigInt(a),
   zeros: (n) => new Float64Array(n) as unknown as number[],
+  ranksBefore: (remainders, weights, ids) => rankerOf(remainders, weights, ids),
   floorShares(amount, weights, active, weightSum, parts, remainders) {
     let floors = 0;
     for (let a = 0; a < active.length; a++) {
@@ -71,6 +89,7 @@ export const bigintCalculator: Calculator<bigint> = {
   toNumber: (a) => Number(a),
   toBigInt: (a) => a,
   zeros: (n) => new Array<bigint>(n).fill(0n),
+  ranksBefore: (remainders, weights, ids) => rankerOf(remainders, weights, ids),
   floorShares(amount, weights, active, weightSum, parts, remainders) {
     let floors = 0n;
     for (let a = 0; a < active.length; a++) {

@@ -52,6 +52,9 @@ export const errorCatalogue = {
   // ── pool ───────────────────────────────────────────────────────────────────
 
   // ── period ─────────────────────────────────────────────────────────────────
+  PLAN_VERSION_OVERLAP: 'Two plan versions are in force on the same day (equal effective dates, or an `until` past the next version\'s start).',
+  PLAN_NOT_IN_FORCE: 'No plan version is in force on a day of the period (before the first version, or in a gap after an `until`).',
+  RECONCILIATION_FAILED: 'A period run failed one of its own conservation checks (a bug: please report it with the scenario).',
 
   // ── end of catalogue ───────────────────────────────────────────────────────
 } as const;

@@ -68,13 +68,7 @@ export function largestRemainder<T>(
     const leftover = calc.toNumber(calc.subtract(amount, floors));
     if (leftover > 0) {
       const ranked = leftover < activeCount ? active.slice() : active;
-      const better = (i: number, j: number): boolean => {
-        const byRemainder = calc.compare(remainders[i] as T, remainders[j] as T);
-        if (byRemainder !== 0) return byRemainder > 0;
-        const byWeight = calc.compare(weights[i] as T, weights[j] as T);
-        if (byWeight !== 0) return byWeight < 0;
-        return (ids[i] as string) < (ids[j] as string);
-      };
+      const better = calc.ranksBefore(remainders, weights, ids);
       selectBest(ranked, leftover, better);
       for (let a = 0; a < leftover; a++) {
         const i = ranked[a] as number;

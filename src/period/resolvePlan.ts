@@ -1,0 +1,232 @@
+import type { z } from 'zod';
+import { IssueList } from '../core/errors.js';
+import { defaultRounding, type RoundingPolicy } from '../core/rounding.js';
+import { traceStep, type TraceStep } from '../core/trace.js';
+import { compareIds, parseInput } from '../core/validate.js';
+import { inclusiveDays, periodEnd, shiftDate, type PeriodUnit } from './dates.js';
+import { resolvePlanInputSchema, type planSchema, type planVersionSchema } from './schema.js';
+
+/** Input of {@link resolvePlan} (inferred from `resolvePlanInputSchema`). */
+export type ResolvePlanInput = z.input<typeof resolvePlanInputSchema>;
+/** A plan as given (inferred from `planSchema`). */
+export type PlanInput = z.input<typeof planSchema>;
+/** One plan version after validation. */
+export type PlanVersion = z.output<typeof planVersionSchema>;
+
+/** A pay period with its inclusive end and length in days. */
+export interface ResolvedPeriod {
+  readonly unit: 'month' | 'quarter' | 'year';
+  readonly start: string;
+  /** Inclusive last day: start + 1 unit − 1 day (date-fns `addMonths`/`addQuarters`/`addYears`). */
+  readonly end: string;
+  readonly days: number;
+}
+
+/** A stretch of the period run on one plan version. */
+export interface PlanSegment {
+  /** The version id in force on these days. */
+  readonly version: string;
+  readonly start: string;
+  /** Inclusive. */
+  readonly end: string;
+  readonly days: number;
+  /** `days/periodDays` as an exact fraction, e.g. `"61/92"`; amounts are prorated by it. */
+  readonly fraction: string;
+}
+
+/** A version that takes effect after the period's first day and inside it. */
+export interface PlanChange {
+  readonly version: string;
+  readonly effective: string;
+  readonly note: string | null;
+}
+
+/** Result of {@link resolvePlan}. */
+export interface ResolvedPlan {
+  readonly plan: string;
+  readonly currency: string;
+  readonly period: ResolvedPeriod;
+  /** The version in force on the period's first day. */
+  readonly version: string;
+  /**
+   * `single`: one version covers the whole period; `reported`: a version changes inside the
+   * period, the period runs on the first one and the change is listed; `prorated`: the period is
+   * split at each change and amounts are prorated by days.
+   */
+  readonly treatment: 'single' | 'reported' | 'prorated';
+  /** Versions that take effect inside the period (empty when `single`). */
+  readonly changes: PlanChange[];
+  /** The stretches run: one for `single`/`reported`, one per version for `prorated`. */
+  readonly segments: PlanSegment[];
+  readonly trace: TraceStep[];
+}
+
+/** A resolved plan with the version objects, for the period run. */
+export interface ResolvedPlanVersions extends ResolvedPlan {
+  readonly rounding: RoundingPolicy;
+  readonly segmentVersions: PlanVersion[];
+}
+
+/**
+ * Finds the plan version in force for a period (SPEC §3.8, seed 001's "动态调整": the 5G push
+ * raises the support pool from 10 % to 15 % of front-line commissions and the weight of "5G
+ * 业务办理量" from 20 % to 40 %).
+ *
+ * The version in force on the period's first day governs the period. A version taking effect
+ * later inside the period is reported in `changes`; when the plan sets
+ * `onVersionChange: 'prorate'` the period is instead split at each change into `segments`, and
+ * the period run prorates every amount by each segment's days.
+ *
+ * **Formula.** end = start + 1 unit − 1 day; version(d) = the version with the latest
+ * `effective` ≤ d (and `until` ≥ d when given); segment fraction = days in segment / days in period.
+ *
+ * @param input - `plan` (`id`, `currency`, `rounding?`, `onVersionChange?`, `versions`) and
+ *   `period` (`unit`: month | quarter | year, `start`).
+ * @returns The period, the version in force, the changes inside the period, the segments and a trace.
+ * @throws {@link SynergyPayError} `INVALID_INPUT`, `UNKNOWN_CURRENCY`, `DUPLICATE_ID`,
+ *   `DATES_OUT_OF_ORDER` (`until` before `effective`), `PLAN_VERSION_OVERLAP` (two versions on
+ *   one day), `PLAN_NOT_IN_FORCE` (a day of the period has no version).
+ *
+ * @example
+ * ```ts
+ * import { resolvePlan } from 'synergy-pay';
+ * const resolved = resolvePlan({
+ *   plan: {
+ *     id: 'support-pool', currency: 'CNY', onVersionChange: 'prorate',
+ *     versions: [
+ *       { id: 'base', effective: '2026-01-01', note: 'pool 10 %', grades: [] },
+ *       { id: '5g-push', effective: '2026-05-01', note: 'pool 15 %', grades: [] },
+ *     ],
+ *   },
+ *   period: { unit: 'quarter', start: '2026-04-01' },
+ * });
+ * // resolved.segments: base 2026-04-01…04-30 (30/91), 5g-push 2026-05-01…06-30 (61/91)
+ * ```
+ */
+export function resolvePlan(input: ResolvePlanInput): ResolvedPlan {
+  const parsed = parseInput(resolvePlanInputSchema, input);
+  const { segmentVersions: _versions, rounding: _rounding, ...resolved } = resolvePlanVersions(parsed.plan, parsed.period, ['plan'], ['period']);
+  return resolved;
+}
+
+/** {@link resolvePlan} on validated input, keeping the version objects (internal). */
+export function resolvePlanVersions(
+  plan: z.output<typeof planSchema>,
+  period: { unit: PeriodUnit; start: string },
+  planPath: readonly (string | number)[],
+  periodPath: readonly (string | number)[],
+): ResolvedPlanVersions {
+  const issues = new IssueList();
+  const versionsPath = [...planPath, 'versions'];
+  const ids = new Map<string, number>();
+  plan.versions.forEach((version, i) => {
+    const first = ids.get(version.id);
+    if (first === undefined) ids.set(version.id, i);
+    else issues.add('DUPLICATE_ID', [...versionsPath, i, 'id'], `version id "${version.id}" is already used at versions[${first}]`);
+    if (version.until !== undefined && version.until < version.effective)
+      issues.add('DATES_OUT_OF_ORDER', [...versionsPath, i, 'until'], `until ${version.until} is before effective ${version.effective}`);
+  });
+  // Order by effective date (then id, so duplicates report deterministically).
+  const order = plan.versions.map((_, i) => i);
+  order.sort((a, b) => compareIds(plan.versions[a]!.effective, plan.versions[b]!.effective) || compareIds(plan.versions[a]!.id, plan.versions[b]!.id));
+  for (let k = 1; k < order.length; k++) {
+    const before = plan.versions[order[k - 1]!]!;
+    const i = order[k]!;
+    const version = plan.versions[i]!;
+    if (version.effective === before.effective)
+      issues.add('PLAN_VERSION_OVERLAP', [...versionsPath, i, 'effective'], `versions "${before.id}" and "${version.id}" both take effect on ${version.effective}`);
+    else if (before.until !== undefined && before.until >= version.effective)
+      issues.add(
+        'PLAN_VERSION_OVERLAP',
+        [...versionsPath, order[k - 1]!, 'until'],
+        `version "${before.id}" runs until ${before.until}, past ${version.effective} when "${version.id}" takes effect`,
+      );
+  }
+  issues.throwIfAny();
+
+  const end = periodEnd(period.unit, period.start);
+  const days = inclusiveDays(period.start, end);
+  const sorted = order.map((i) => plan.versions[i]!);
+  /** Index in `sorted` of the version in force on `date`, or -1. */
+  const inForce = (date: string): number => {
+    let found = -1;
+    for (let k = 0; k < sorted.length && sorted[k]!.effective <= date; k++) found = k;
+    if (found === -1) return -1;
+    const until = sorted[found]!.until;
+    return until !== undefined && until < date ? -1 : found;
+  };
+
+  const startIndex = inForce(period.start);
+  if (startIndex === -1)
+    issues.add('PLAN_NOT_IN_FORCE', [...periodPath, 'start'], `no plan version is in force on ${period.start}, the first day of the period`);
+  issues.throwIfAny();
+
+  // Walk the period from version to version: each stretch runs until the next effective date or `until`.
+  const stretches: { index: number; start: string; end: string }[] = [];
+  let cursor = period.start;
+  let index = startIndex;
+  while (cursor <= end) {
+    const version = sorted[index]!;
+    const next = sorted[index + 1];
+    let stretchEnd = end;
+    if (version.until !== undefined && version.until < stretchEnd) stretchEnd = version.until;
+    if (next !== undefined && next.effective <= stretchEnd) stretchEnd = shiftDate(next.effective, -1);
+    stretches.push({ index, start: cursor, end: stretchEnd });
+    if (stretchEnd >= end) break;
+    cursor = shiftDate(stretchEnd, 1);
+    index = inForce(cursor);
+    if (index === -1) {
+      issues.add('PLAN_NOT_IN_FORCE', [...versionsPath, order[stretches.at(-1)!.index]!, 'until'], `no plan version is in force on ${cursor}, inside the period ${period.start}…${end}`);
+      issues.throwIfAny();
+    }
+  }
+
+  const first = sorted[startIndex]!;
+  const changes: PlanChange[] = stretches.slice(1).map((stretch) => {
+    const version = sorted[stretch.index]!;
+    return { version: version.id, effective: stretch.start, note: version.note ?? null };
+  });
+  const prorate = plan.onVersionChange === 'prorate' && changes.length > 0;
+  const treatment = changes.length === 0 ? 'single' : prorate ? 'prorated' : 'reported';
+  const used = prorate ? stretches : [{ index: startIndex, start: period.start, end }];
+  const segments: PlanSegment[] = used.map((stretch) => {
+    const segmentDays = inclusiveDays(stretch.start, stretch.end);
+    return { version: sorted[stretch.index]!.id, start: stretch.start, end: stretch.end, days: segmentDays, fraction: `${segmentDays}/${days}` };
+  });
+
+  const trace: TraceStep[] = [
+    traceStep('period.bounds', 'end = start + 1 unit − 1 day', { unit: period.unit, start: period.start }, `${period.start}…${end} (${days} days)`),
+    traceStep('plan.versionInForce', 'the version with the latest effective date ≤ the period start', { start: period.start, versions: sorted.length }, first.id),
+  ];
+  for (const change of changes)
+    trace.push(
+      traceStep(
+        prorate ? 'plan.split' : 'plan.changeReported',
+        prorate ? 'the period is split at the change; amounts are prorated by days' : 'the period runs on the version in force at its start; the change is reported',
+        { effective: change.effective, version: change.version },
+        prorate ? segments.map((s) => `${s.version} ${s.fraction}`).join(', ') : `${first.id} for the whole period`,
+      ),
+    );
+
+  return {
+    plan: plan.id,
+    currency: plan.currency,
+    period: { unit: period.unit, start: period.start, end, days },
+    version: first.id,
+    treatment,
+    changes,
+    segments,
+    trace,
+    rounding: planRounding(plan.rounding),
+    segmentVersions: used.map((stretch) => sorted[stretch.index]!),
+  };
+}
+
+/** The plan's rounding policy with the defaults filled in (fields left out keep their default). */
+function planRounding(policy: { mode?: RoundingPolicy['mode'] | undefined; scoreDecimals?: number | undefined; coefficientDecimals?: number | undefined } | undefined): RoundingPolicy {
+  return {
+    mode: policy?.mode ?? defaultRounding.mode,
+    scoreDecimals: policy?.scoreDecimals ?? defaultRounding.scoreDecimals,
+    coefficientDecimals: policy?.coefficientDecimals ?? defaultRounding.coefficientDecimals,
+  };
+}

@@ -1,0 +1,352 @@
+import { z } from 'zod';
+import {
+  currencySchema,
+  decimalSchema,
+  idSchema,
+  instantSchema,
+  isoDateSchema,
+  moneySchema,
+  nonNegativeDecimalSchema,
+  roundingSchema,
+} from '../core/schema.js';
+import { creditFactsInputSchema, revenueFactSchema } from '../interlock/creditSchema.js';
+import { settleInterlockInputSchema } from '../interlock/settleSchema.js';
+import { ratingSchema, reviewDecisionSchema, scoreRatingsInputSchema } from '../ratings/schema.js';
+import { scoreResponseTimesInputSchema, ticketSchema } from '../time/schema.js';
+import { composeScoreInputSchema, pointEntrySchema, tallyPointsInputSchema } from '../scorecard/schema.js';
+import { linkCoefficientsInputSchema, linkDepartmentSchema, linkKpiSchema } from '../linkage/linkCoefficients.js';
+import { allocatePoolInputSchema, carvePoolInputSchema, clawbackSchema, poolRecipientSchema } from '../pool/schema.js';
+
+/**
+ * Schemas of the period run: plans with effective-dated versions, the organisation, one
+ * period's data, and the whole scenario (the input of `runPeriod`, and of a scenario file).
+ * Mechanism settings are composed from each mechanism's own exported schema.
+ */
+
+/** A pay period: a month, a quarter or a year starting on `start` (any day; fiscal years may start in April). */
+export const periodSchema = /* @__PURE__ */ z.strictObject({
+  /** `month`, `quarter` or `year`; the period ends the day before `start` plus one unit (date-fns). */
+  unit: z.enum(['month', 'quarter', 'year']),
+  /** The first day of the period, `YYYY-MM-DD`. */
+  start: isoDateSchema,
+});
+
+/** A pay grade: base pay by grade (seed 001: "基础工资:根据岗位等级确定"). Amounts are monthly. */
+export const gradeSchema = /* @__PURE__ */ z.strictObject({
+  /** Grade id, referenced by `people[].grade`. */
+  id: idSchema,
+  /** Monthly base pay in the plan currency (a quarter is 3 months, a year 12). */
+  basePay: nonNegativeDecimalSchema,
+  /** Monthly target bonus; the performance bonus is target × coefficient. @defaultValue `0` */
+  targetBonus: nonNegativeDecimalSchema.optional(),
+});
+
+const sideSchema = /* @__PURE__ */ z.enum(['front', 'middle', 'back']);
+
+/**
+ * The support pool section of a plan version (seed 001's 后端支撑奖励池), composed from the pool
+ * mechanism's own schemas: the carve (`rate`, `clawbackPolicy`) and the sharing (`weighting`,
+ * `floor`, `basis`, `weightDecimals`).
+ */
+export const planPoolSchema = /* @__PURE__ */ z.strictObject({
+  /** Share of the contributors' gross commission carved into the pool (seed 001: 0.10, 0.12, 0.15). */
+  rate: carvePoolInputSchema.shape.rate,
+  /** How negative commission rows (clawbacks) are treated; required when there are any. */
+  clawbackPolicy: carvePoolInputSchema.shape.clawbackPolicy,
+  /** Sides whose commission is carved. @defaultValue `["front"]` */
+  contributors: z.array(sideSchema).min(1).optional(),
+  /** Sides that share the pool. @defaultValue `["back"]` */
+  recipients: z.array(sideSchema).min(1).optional(),
+  /** f(score): linear, power or seed 001's elasticity. @defaultValue linear */
+  weighting: allocatePoolInputSchema.shape.weighting,
+  /** Eligibility floor on the support score. @defaultValue `0` */
+  floor: allocatePoolInputSchema.shape.floor,
+  /** What multiplies f(score). @defaultValue `"days"`: days employed in the (segment of the) period */
+  basis: allocatePoolInputSchema.shape.basis,
+  /** Decimal places of f(score). @defaultValue `6` */
+  weightDecimals: allocatePoolInputSchema.shape.weightDecimals,
+  /**
+   * Where a recipient's support score comes from: `supportScores` (period data), `ratings` (the
+   * person's peripheral score, else their department's), `responseTimes` (their department's mean
+   * response score, else resolution). When the source has no score, `data.supportScores` is used.
+   * @defaultValue `"supportScores"`
+   */
+  scoreFrom: z.enum(['supportScores', 'ratings', 'responseTimes']).optional(),
+});
+
+/**
+ * The relevance-matrix section of a plan version [差异化关联矩阵, seed 003], composed from the
+ * linkage mechanism's own schemas. The departments' own coefficients D and the company KPI
+ * actuals are period data (`data.departmentCoefficients`, `data.companyKpis`).
+ */
+export const planLinkageSchema = /* @__PURE__ */ z.strictObject({
+  /** Ratio per relevance level (seed 003: strong 0.20–0.30, medium 0.10–0.15, weak 0–0.05). */
+  levels: linkCoefficientsInputSchema.shape.levels,
+  /** Achievement → coefficient for the company KPIs. @defaultValue linear (coefficient = achievement) */
+  achievementMap: linkCoefficientsInputSchema.shape.achievementMap,
+  /** The KPI of the uniform figure D·C. @defaultValue the only company KPI */
+  uniformKpi: linkCoefficientsInputSchema.shape.uniformKpi,
+  /** Company KPIs with their targets (and optional own maps). */
+  companyKpis: z.array(linkKpiSchema.pick({ id: true, target: true, map: true })).min(1),
+  /** Each department's relevance to the KPIs, or its exemption; departments not listed keep B = D. */
+  departments: z.array(linkDepartmentSchema.omit({ coefficient: true })),
+});
+
+/** A company KPI's result for the period: its `actual` (against the plan's target) or its `coefficient`. */
+export const companyKpiResultSchema = /* @__PURE__ */ linkKpiSchema.pick({ id: true, actual: true, coefficient: true });
+
+/**
+ * Tiered response-time scoring of the back office's tickets [seed 001, seed 004], composed from
+ * the response-times mechanism's own schemas. Tickets name their department in `unit`.
+ */
+export const planResponseTimesSchema = /* @__PURE__ */ z.strictObject({
+  /** The working calendar. @defaultValue 24×7 in UTC */
+  calendar: scoreResponseTimesInputSchema.shape.calendar,
+  /** Time to first response: its tier table and elastic conditions. @defaultValue not scored */
+  response: scoreResponseTimesInputSchema.shape.response,
+  /** Time to resolution: its tier table and elastic conditions. @defaultValue not scored */
+  resolution: scoreResponseTimesInputSchema.shape.resolution,
+});
+
+/**
+ * Peripheral ratings [周边绩效, seed 003], composed from the ratings mechanism's own schemas:
+ * the settings (scale, outlier tests, dimensions and weights, minimum raters) and the optional
+ * RACI matrix of key tasks. Raters and ratees are people or departments of the org.
+ */
+export const planRatingsSchema = /* @__PURE__ */ z.strictObject({
+  /** Scale, outlier thresholds, dimensions with weights, minimum raters, leniency. */
+  settings: scoreRatingsInputSchema.shape.plan,
+  /** The RACI matrix of key tasks. @defaultValue none */
+  tasks: scoreRatingsInputSchema.shape.tasks,
+});
+
+/**
+ * Double crediting and interlocked indicators [指标互锁 / 业绩双算, seed 003], composed from the
+ * interlock mechanism's own schemas: the crediting dimensions (region, product line, …) and the
+ * indicators shared by several parties (people or departments) with reward and severe-miss
+ * deduction. Revenue facts are period data.
+ */
+export const planInterlockSchema = /* @__PURE__ */ z.strictObject({
+  /** Dimensions that every revenue fact is credited in, in full. @defaultValue none (no crediting) */
+  dimensions: creditFactsInputSchema.shape.dimensions.optional(),
+  /** Interlocked indicators; an `actual` may reference a dimension member's credit. @defaultValue none */
+  indicators: settleInterlockInputSchema.shape.indicators.optional(),
+});
+
+/**
+ * Where a scorecard leaf's score comes from, per department: `data` (`data.componentScores`),
+ * `ratings` (the department's peripheral score), `responseTimes` / `resolutionTimes` (its mean
+ * ticket scores), `points` (its collaboration points [协同行为加减分]), `interlock` (the mean score of
+ * the interlocked indicators it shares).
+ */
+export const scorecardSourceSchema = /* @__PURE__ */ z.enum(['data', 'ratings', 'responseTimes', 'resolutionTimes', 'points', 'interlock']);
+
+/**
+ * A department scorecard (seed 001: back office = functional 40 % + front-line support 30 % +
+ * company 30 %), composed from the scorecard mechanism's own schemas. With a `coefficient` map the
+ * card's coefficient becomes the department's own coefficient D (before any linkage).
+ */
+export const planScorecardSchema = /* @__PURE__ */ z.strictObject({
+  /** Weighted components (weights of each level sum to exactly 1), possibly nested. */
+  components: composeScoreInputSchema.shape.components,
+  /** Policy for a component without a score. @defaultValue `"error"` */
+  missing: composeScoreInputSchema.shape.missing,
+  /** Score used for a missing component under `neutral`. */
+  neutralScore: composeScoreInputSchema.shape.neutralScore,
+  /** Score → coefficient map; without it the card is reported and D comes from the data. */
+  coefficient: composeScoreInputSchema.shape.coefficient,
+  /** The source of each leaf, by leaf id. @defaultValue `"data"` for every leaf */
+  sources: z.record(idSchema, scorecardSourceSchema).optional(),
+  /** Collaboration points: the catalogue and the net points → score map (`tallyPoints`). */
+  points: z
+    .strictObject({ catalogue: tallyPointsInputSchema.shape.catalogue, scoring: tallyPointsInputSchema.shape.scoring })
+    .optional(),
+});
+
+/** A department's score on a `data` scorecard leaf. */
+export const componentScoreSchema = /* @__PURE__ */ z.strictObject({
+  /** Department id. */
+  department: idSchema,
+  /** Leaf component id. */
+  component: idSchema,
+  score: decimalSchema,
+});
+
+/** The rules of one plan version. Every mechanism is optional. */
+export const planVersionSchema = /* @__PURE__ */ z.strictObject({
+  /** Version id, e.g. `"2026-5g-push"`. */
+  id: idSchema,
+  /** The first day the version is in force, `YYYY-MM-DD`. */
+  effective: isoDateSchema,
+  /** Optional last day in force (inclusive); by default a version runs until the next one takes effect. */
+  until: isoDateSchema.optional(),
+  /** Why the version exists, shown in reports (e.g. "5G push: pool 10 % → 15 %"). */
+  note: z.string().max(500).optional(),
+  /** Pay grades: base pay and target bonus by grade. */
+  grades: z.array(gradeSchema),
+  /** Department scorecards giving each department's own coefficient D. @defaultValue none (D from the data) */
+  scorecard: planScorecardSchema.optional(),
+  /** The relevance matrix linking department coefficients to company KPIs. @defaultValue none (coefficient = D) */
+  linkage: planLinkageSchema.optional(),
+  /** Response-time scoring of tickets per department. @defaultValue none */
+  responseTimes: planResponseTimesSchema.optional(),
+  /** Peripheral ratings of supporting people and departments. @defaultValue none */
+  ratings: planRatingsSchema.optional(),
+  /** Double crediting and interlocked indicators. @defaultValue none */
+  interlock: planInterlockSchema.optional(),
+  /** The back-office support pool carved from front-line commission. @defaultValue none */
+  pool: planPoolSchema.optional(),
+});
+
+/** A plan: a currency, a rounding policy and versions effective from dates (SPEC §3.8, seed 001 "动态调整"). */
+export const planSchema = /* @__PURE__ */ z.strictObject({
+  /** Plan id. */
+  id: idSchema,
+  /** ISO 4217 currency of every amount in the plan and the period's data. */
+  currency: currencySchema,
+  /** Rounding points: scores 2 dp, coefficients 4 dp, half-up by default. */
+  rounding: roundingSchema.optional(),
+  /**
+   * What to do when a version takes effect inside the period: `report` runs the whole period on
+   * the version in force at its start and lists the change; `prorate` splits the period at each
+   * change and prorates every amount by days.
+   * @defaultValue `"report"`
+   */
+  onVersionChange: z.enum(['report', 'prorate']).optional(),
+  /** The versions, in any order; effective dates must differ and ranges must not overlap. */
+  versions: z.array(planVersionSchema).min(1),
+});
+
+/** Input of `resolvePlan`. */
+export const resolvePlanInputSchema = /* @__PURE__ */ z.strictObject({
+  /** The plan with its versions. */
+  plan: planSchema,
+  /** The period to resolve. */
+  period: periodSchema,
+});
+
+/** A department, on one side of the company: the front line, the middle office or the back office. */
+export const departmentSchema = /* @__PURE__ */ z.strictObject({
+  /** Department id. */
+  id: idSchema,
+  /** Display name. */
+  name: z.string().max(200).optional(),
+  /** `front` (sales, service, operations), `middle` or `back` (HR, IT, finance, legal, R&D). */
+  side: z.enum(['front', 'middle', 'back']),
+});
+
+/** A person on the payroll. */
+export const personSchema = /* @__PURE__ */ z.strictObject({
+  /** Person id (statements are ordered by it). */
+  id: idSchema,
+  /** Display name. */
+  name: z.string().max(200).optional(),
+  /** Department id. */
+  department: idSchema,
+  /** Grade id (base pay by grade). */
+  grade: idSchema,
+  /** Monthly base pay overriding the grade's. @defaultValue the grade's `basePay` */
+  basePay: nonNegativeDecimalSchema.optional(),
+  /** Monthly target bonus overriding the grade's. @defaultValue the grade's `targetBonus` */
+  targetBonus: nonNegativeDecimalSchema.optional(),
+  /** First day employed (inclusive); before the period by default. */
+  start: isoDateSchema.optional(),
+  /** Last day employed (inclusive); after the period by default. */
+  end: isoDateSchema.optional(),
+});
+
+/** The organisation: departments and people. */
+export const orgSchema = /* @__PURE__ */ z.strictObject({
+  departments: z.array(departmentSchema),
+  people: z.array(personSchema),
+});
+
+/** A department's own result coefficient D for the period (before any company linkage). */
+export const departmentCoefficientSchema = /* @__PURE__ */ z.strictObject({
+  /** Department id. */
+  department: idSchema,
+  /** The own coefficient, e.g. `"0.9"`. @defaultValue `1` for a department not listed */
+  coefficient: nonNegativeDecimalSchema,
+});
+
+/** A gross commission row earned by a person (negative for a clawback). */
+export const commissionSchema = /* @__PURE__ */ z.strictObject({
+  id: idSchema,
+  /** Person id. */
+  person: idSchema,
+  /** Gross commission in the plan currency. */
+  amount: moneySchema,
+  /** Date earned; required when a split period assigns rows to plan versions. */
+  date: isoDateSchema.optional(),
+  /** For a clawback (negative amount) under `clawbackPolicy: "reverse"`: the pool rate applied when the sale was first carved. */
+  rate: clawbackSchema.shape.rate,
+});
+
+/** A support-effectiveness score [支撑效能评分] of a person, or of a department for its people without their own. */
+export const supportScoreSchema = /* @__PURE__ */ z.strictObject({
+  /** Person id or department id. */
+  subject: idSchema,
+  /** The score, ≥ 0. */
+  score: poolRecipientSchema.shape.score,
+});
+
+/** A deduction (seed 001 "扣减项": lateness, early leave, from the attendance system). */
+export const deductionSchema = /* @__PURE__ */ z.strictObject({
+  id: idSchema,
+  /** Person id. */
+  person: idSchema,
+  /** The amount deducted (≥ 0). */
+  amount: nonNegativeDecimalSchema,
+  /** Why, shown on the statement. */
+  reason: z.string().min(1).max(200),
+  /** Date incurred; required when a split period assigns rows to plan versions. */
+  date: isoDateSchema.optional(),
+});
+
+/** One period's data. Every list is optional. */
+export const periodDataSchema = /* @__PURE__ */ z.strictObject({
+  /** Each department's own coefficient D (default 1). */
+  departmentCoefficients: z.array(departmentCoefficientSchema).optional(),
+  /** Department scores on the scorecard's `data` leaves. */
+  componentScores: z.array(componentScoreSchema).optional(),
+  /** The collaboration points ledger [台账] (subjects are departments or people). */
+  pointEntries: z.array(pointEntrySchema).optional(),
+  /** Company KPI results (actuals, or coefficients given directly) for the linkage. */
+  companyKpis: z.array(companyKpiResultSchema).optional(),
+  /** Gross commissions of (front-line) people. */
+  commissions: z.array(commissionSchema).optional(),
+  /** Deductions. */
+  deductions: z.array(deductionSchema).optional(),
+  /** Revenue facts, credited in full to a member of every dimension of the interlock. */
+  revenueFacts: z.array(revenueFactSchema).optional(),
+  /** Tickets of the period; `unit` is a department id. */
+  tickets: z.array(ticketSchema).optional(),
+  /** Peripheral ratings of the period; raters and ratees are people or departments. */
+  ratings: z.array(ratingSchema).optional(),
+  /** Review decisions on flagged ratings [异常评分复核]. */
+  reviewDecisions: z.array(reviewDecisionSchema).optional(),
+  /** Support-effectiveness scores for the pool, by person or department. */
+  supportScores: z.array(supportScoreSchema).optional(),
+});
+
+/** The whole input of `runPeriod`: a scenario file holds exactly this object as JSON. */
+export const runPeriodInputSchema = /* @__PURE__ */ z.strictObject({
+  /** The JSON Schema a scenario file names for editor completion; ignored by the run. */
+  $schema: z.string().optional(),
+  /** The plan with its versions. */
+  plan: planSchema,
+  /** The period to run. */
+  period: periodSchema,
+  /**
+   * Whether statement lines carry their trace steps. Turn off for bulk what-ifs over very large
+   * companies; the figures are the same.
+   * @defaultValue `true`
+   */
+  trace: z.boolean().optional(),
+  /** The instant up to which open items (tickets) are measured; the period end by default. */
+  asOf: instantSchema.optional(),
+  /** Departments and people. */
+  org: orgSchema,
+  /** The period's data. */
+  data: periodDataSchema.optional(),
+});
