@@ -4,7 +4,7 @@
  * (bundled with tsup into a temporary directory by this test), and the same as in this process.
  */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -63,6 +63,16 @@ describe('determinism: byte-identical JSON everywhere', () => {
       expect(output.lines.length).toBe(expected.length);
       output.lines.forEach((line, i) => expect(line, cases[i]?.name).toBe(expected[i]));
     }
+  });
+
+  it.skipIf(!existsSync(join(root, 'src/cli/bin.ts')))('the CLI (`synergy-pay run file --format json`, a real process under TZ=America/New_York) prints what runPeriod returns here', async () => {
+    const scenario = cases.find((entry) => entry.target === 'runPeriod' && entry.name.startsWith('demo'));
+    expect(scenario, 'a runPeriod case').toBeDefined();
+    const file = join(work, 'scenario.json');
+    writeFileSync(file, JSON.stringify(scenario?.input));
+    const { stdout } = await run(process.execPath, ['--import', 'tsx', join(root, 'src/cli/bin.ts'), 'run', file, '--format', 'json'], { cwd: root, env: { ...process.env, TZ: 'America/New_York' }, maxBuffer: 1 << 28 });
+    const here = (api as unknown as Record<string, (input: unknown) => unknown>).runPeriod?.(scenario?.input);
+    expect(JSON.parse(stdout)).toEqual(JSON.parse(JSON.stringify(here)));
   });
 
   it('gives the same bytes from the ESM and the CJS build (tsup into a temp dir) as from the source', async () => {
