@@ -14,7 +14,7 @@ const [{ filename, files }] = JSON.parse(out);
 const paths = files.map((file) => file.path);
 const stray = paths.filter((path) => !/^(dist\/|README\.md$|CHANGELOG\.md$|LICENSE$|package\.json$)/.test(path));
 if (stray.length > 0) throw new Error(`unexpected files in the package: ${stray.join(', ')}`);
-for (const needed of ['dist/index.js', 'dist/index.cjs', 'dist/index.d.ts', 'dist/index.d.cts', 'dist/index.js.map', 'dist/index.cjs.map']) {
+for (const needed of ['dist/index.js', 'dist/index.cjs', 'dist/index.d.ts', 'dist/index.d.cts', 'dist/index.js.map', 'dist/index.cjs.map', 'dist/cli.js', 'dist/scenario.schema.json']) {
   if (!paths.includes(needed)) throw new Error(`missing from the package: ${needed}`);
 }
 execFileSync('tar', ['-xzf', join(smoke, filename), '-C', join(smoke, 'node_modules', 'synergy-pay'), '--strip-components=1']);
@@ -25,5 +25,10 @@ const esm = execFileSync(process.execPath, [join(smoke, 'esm.mjs')], { cwd: smok
 const cjs = execFileSync(process.execPath, [join(smoke, 'cjs.cjs')], { cwd: smoke, encoding: 'utf8' });
 if (esm !== cjs) throw new Error(`ESM and CJS differ:\n${esm}\n${cjs}`);
 if (!esm.includes('"amount":"0.02"')) throw new Error(`unexpected result: ${esm}`);
+const cli = join(smoke, 'node_modules', 'synergy-pay', 'dist', 'cli.js');
+const schema = JSON.parse(execFileSync(process.execPath, [cli, 'schema'], { cwd: smoke, encoding: 'utf8' }));
+if (typeof schema !== 'object' || schema === null) throw new Error('the packed CLI printed no JSON Schema');
+const demo = execFileSync(process.execPath, [cli, 'demo', '--people', '60'], { cwd: smoke, encoding: 'utf8' });
+if (demo.length === 0) throw new Error('the packed CLI demo printed nothing');
 rmSync(smoke, { recursive: true, force: true });
-console.log(`smoke-pack: ${paths.length} files packed; import and require agree`);
+console.log(`smoke-pack: ${paths.length} files packed; import and require agree; the CLI runs`);
