@@ -81,8 +81,9 @@ describe.skipIf(runPeriodExport === undefined)('runPeriod fuzz: adversarial scen
         }
         expect(reconciliationProblems(scenario, result)).toEqual([]);
       },
-      // Each run is a whole 35–60 person company with every mechanism: 100 runs, more under FUZZ_RUNS.
-      runs(100),
+      // Each run is a whole 35–60 person company with every mechanism (~50 ms): 100 runs in CI,
+      // a tenth of FUZZ_RUNS in a soak (10,000 at FUZZ_RUNS=100000, about 9 minutes).
+      Math.max(100, Math.ceil(runs(1000) / 10)),
     );
   });
 
