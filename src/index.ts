@@ -230,3 +230,23 @@ export {
   nonNegativeDecimalSchema,
   roundingSchema,
 } from './core/schema.js';
+
+// ── what-if: compareRuns, correctPeriod ─────────────────────────────────────
+export { compareRuns } from './period/compareRuns.js';
+export type {
+  CompareRunsInput,
+  DepartmentComparison,
+  FieldChange,
+  KindComparison,
+  LineChange,
+  PayMove,
+  PersonComparison,
+  PoolSpread,
+  RunComparison,
+  RunResultInput,
+  TotalComparison,
+} from './period/compareRuns.js';
+export { correctPeriod } from './period/correctPeriod.js';
+export type { CorrectionLine, CorrectPeriodInput, PeriodCorrection, PersonCorrection } from './period/correctPeriod.js';
+export type { InputChange, RuleChange } from './period/whatIfLines.js';
+export { compareRunsInputSchema, correctPeriodInputSchema, correctionPlanSchema, runResultSchema } from './period/whatIfSchema.js';

@@ -17,6 +17,7 @@ import { composeScoreInputSchema, tallyPointsInputSchema } from './scorecard/sch
 // period
 import { resolvePlanInputSchema, runPeriodInputSchema } from './period/schema.js';
 // end period
+import { compareRunsInputSchema, correctPeriodInputSchema } from './period/whatIfSchema.js';
 
 /**
  * Every public function's input schema (zod 4), by function name. Use them to validate data
@@ -60,5 +61,7 @@ export const schemas = {
   // period
   resolvePlan: resolvePlanInputSchema,
   runPeriod: runPeriodInputSchema,
-
+  // what-if
+  compareRuns: compareRunsInputSchema,
+  correctPeriod: correctPeriodInputSchema,
 } as const;

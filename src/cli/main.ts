@@ -5,6 +5,8 @@
  *     synergy-pay explain <scenario.json> <person>
  *     synergy-pay schema [--out FILE]
  *     synergy-pay demo [--people N] [--format summary|json|csv] [--out FILE] [--scenario]
+ *     synergy-pay compare <a.json> <b.json> [--format summary|json|csv] [--out FILE]
+ *     synergy-pay correct <paid.json> <corrected-scenario.json> [--format summary|json|csv] [--out FILE]
  *
  * Exit codes: 0 done; 2 bad input (unreadable file, invalid JSON, schema or semantic problems —
  * each reported with its JSON path — unknown person, bad arguments); 1 anything unexpected.
@@ -17,6 +19,8 @@ import { scenarioJsonSchema } from '../period/jsonSchema.js';
 import { runPeriod, type RunPeriodResult } from '../period/runPeriod.js';
 import { explain, jsonChunks, statementsCsv, summary } from './format.js';
 import type { CliIo } from './io.js';
+import { compareCommand } from './compare.js';
+import { correctCommand } from './correct.js';
 
 /** Exit code for bad input or bad arguments. */
 export const EXIT_BAD_INPUT = 2;
@@ -30,6 +34,10 @@ const USAGE = `Usage:
       Print the JSON Schema of scenario files (for editors: "$schema" in the file).
   synergy-pay demo [--people N] [--format summary|json|csv] [--out FILE] [--scenario]
       Run the built-in demo company (5,000 people, Q2 2026); --scenario emits its input instead.
+  synergy-pay compare <a.json> <b.json> [--format summary|json|csv] [--out FILE]
+      Compare two runs (results or scenarios) line by line: totals, departments, who gains and loses, the pool.
+  synergy-pay correct <paid.json> <corrected-scenario.json> [--format summary|json|csv] [--out FILE]
+      Correction lines (arrears, recoveries) that bring a paid period to its re-run on corrected data.
 Exit codes: 0 done, 2 bad input (each problem with its JSON path), 1 unexpected error.
 `;
 
@@ -124,6 +132,10 @@ function dispatch(argv: readonly string[], io: CliIo): number {
       emit(runPeriod(scenario), format, values.out, io);
       return 0;
     }
+    case 'compare':
+      return compareCommand(rest, format, values.out, io);
+    case 'correct':
+      return correctCommand(rest, format, values.out, io);
     default:
       throw new InputProblem(`synergy-pay: unknown command "${command}"\n\n${USAGE}`);
   }

@@ -1,0 +1,126 @@
+import { z } from 'zod';
+import { currencySchema, isoDateSchema } from '../core/schema.js';
+import { planSchema, runPeriodInputSchema } from './schema.js';
+
+/**
+ * Schemas of the what-if tools: `compareRuns` and `correctPeriod`, and the shape of a period
+ * result read back from JSON (a run saved with `synergy-pay run --out`, or a paid result).
+ *
+ * Result objects are read with `z.looseObject`: a result is the library's own output, and later
+ * releases add fields to it (new mechanisms, new totals); an older or newer result must still be
+ * readable. Only the fields the what-if tools use are checked, and the top-level inputs stay
+ * strict so that typos in them are refused.
+ */
+
+/**
+ * A trace as it appears in a saved result: a list of steps. Not validated step by step (a trace
+ * explains, it never enters a sum, and checking every step would dominate the cost): the
+ * what-if tools read the steps of changed lines only and skip any that are not objects with a
+ * string `rule`.
+ */
+const savedTraceSchema = /* @__PURE__ */ z.array(z.unknown());
+
+/** An amount as a result writes it: a decimal string (checked against the currency when read). */
+const moneyText = /* @__PURE__ */ z.string({ error: 'an amount in a result is a decimal string, e.g. "8800.00"' });
+
+/**
+ * Money totals by name. zod skips an own `__proto__` key of a record silently; a total must
+ * never vanish silently, so such a key is refused before parsing.
+ */
+const totalsSchema = /* @__PURE__ */ z.preprocess(
+  (value, context) => {
+    if (value !== null && typeof value === 'object' && Object.prototype.hasOwnProperty.call(value, '__proto__'))
+      context.addIssue({ code: 'custom', path: ['__proto__'], message: 'a total may not be named "__proto__"', input: value });
+    return value;
+  },
+  z.record(z.string().regex(/^[A-Za-z][A-Za-z0-9]*$/, { error: 'a total is named by an identifier' }), moneyText),
+);
+
+/** A statement line as it appears in a saved result. */
+export const savedStatementLineSchema = /* @__PURE__ */ z.looseObject({
+  /** Line kind: `basePay`, `performanceBonus`, `commission`, `poolAward`, `deduction`, … */
+  kind: z.string().min(1),
+  label: z.string(),
+  /** The plan version the line was computed under. */
+  version: z.string(),
+  /** Money with the currency's minor digits. */
+  amount: moneyText,
+  /** The source row id when the line comes from one (a deduction id, …). */
+  source: z.string().optional(),
+  trace: savedTraceSchema.optional(),
+});
+
+/** A pay statement as it appears in a saved result. */
+export const savedStatementSchema = /* @__PURE__ */ z.looseObject({
+  person: z.string().min(1),
+  name: z.string().nullable().optional(),
+  department: z.string(),
+  side: z.string().optional(),
+  grade: z.string().optional(),
+  employedDays: z.number().optional(),
+  coefficient: z.string().optional(),
+  lines: z.array(savedStatementLineSchema),
+  total: moneyText,
+});
+
+/** A department result as it appears in a saved result (any extra string fields are compared too). */
+export const savedDepartmentSchema = /* @__PURE__ */ z.looseObject({
+  id: z.string().min(1),
+  side: z.string().optional(),
+  headcount: z.number().optional(),
+  coefficient: z.string().optional(),
+  ownCoefficient: z.string().optional(),
+  trace: savedTraceSchema.optional(),
+});
+
+/** A `runPeriod` result read back from JSON: the fields the what-if tools rely on. */
+export const runResultSchema = /* @__PURE__ */ z.looseObject({
+  /** Plan id. */
+  plan: z.string(),
+  /** ISO 4217 currency of every amount. */
+  currency: currencySchema,
+  /** The period: unit, first and last day. */
+  period: z.looseObject({ unit: z.string(), start: isoDateSchema, end: isoDateSchema, days: z.number().optional() }),
+  /** The plan version in force at the period start (required by `correctPeriod`). */
+  version: z.string().min(1).optional(),
+  segments: z.array(z.looseObject({ version: z.string() })).optional(),
+  departments: z.array(savedDepartmentSchema),
+  statements: z.array(savedStatementSchema),
+  /** Money totals by name (`basePay`, `pool`, `statements`, …): names are identifiers. */
+  totals: totalsSchema.optional(),
+});
+
+/** Input of `compareRuns`: two results, or one scenario and a proposed plan. */
+export const compareRunsInputSchema = /* @__PURE__ */ z.strictObject({
+  /** The live (or earlier) result. Give it with `proposed`. */
+  base: runResultSchema.optional(),
+  /** The result to compare against `base`. */
+  proposed: runResultSchema.optional(),
+  /** Instead of two results: a scenario, run once with its own plan (the base)… */
+  scenario: runPeriodInputSchema.optional(),
+  /** …and once with this plan on the same data (the proposal). */
+  proposedPlan: planSchema.optional(),
+});
+
+/** What a correction re-runs the period with. */
+export const correctionPlanSchema = /* @__PURE__ */ z.enum(['asPaid', 'asCorrected']);
+
+/** Input of `correctPeriod`. */
+export const correctPeriodInputSchema = /* @__PURE__ */ z.strictObject({
+  /** What was paid: the inputs (scenario) and, when kept, the result as the library produced it. */
+  paid: z.strictObject({
+    /** The scenario the period was paid from. */
+    scenario: runPeriodInputSchema,
+    /** The paid result; when omitted it is recomputed from `scenario`. */
+    result: runResultSchema.optional(),
+  }),
+  /** The same period's scenario with late data corrected (a refund, a backdated grade change, a review). */
+  corrected: runPeriodInputSchema,
+  /**
+   * `asPaid`: re-run with the plan as paid (the rates originally applied: a clawed-back sale
+   * reverses its pool contribution at the original rate, whatever the plan says today);
+   * `asCorrected`: use the corrected scenario's plan (to fix the plan itself retroactively).
+   * @defaultValue `"asPaid"`
+   */
+  plan: correctionPlanSchema.optional(),
+});
