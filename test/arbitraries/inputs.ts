@@ -71,3 +71,20 @@ inputSources.push(
   { target: 'runPeriod', input: fc.oneof(scenarioArb, adversarialScenarioArb), count: 12 },
   { target: 'resolvePlan', input: scenarioArb.map((scenario) => ({ plan: scenario.plan, period: scenario.period })) },
 );
+
+// ── what-if (active once compareRuns and correctPeriod are exported) ───────
+inputSources.push(
+  {
+    target: 'compareRuns',
+    // The live plan against one paying 5 % more base in every grade.
+    input: scenarioArb.map((scenario) => ({
+      scenario,
+      proposedPlan: { ...scenario.plan, versions: scenario.plan.versions.map((version) => ({ ...version, grades: version.grades.map((grade) => ({ ...grade, basePay: (Number(grade.basePay) * 1.05).toFixed(0) })) })) },
+    })),
+  },
+  {
+    target: 'correctPeriod',
+    // A paid period corrected by dropping its last deduction.
+    input: scenarioArb.map((scenario) => ({ paid: { scenario }, corrected: { ...scenario, data: { ...scenario.data, deductions: (scenario.data?.deductions ?? []).slice(0, -1) } } })),
+  },
+);
