@@ -24,4 +24,22 @@ describe('bad-input corpus: every malformed input gives its documented code and 
     expect(error.message).not.toMatch(/NaN|undefined is not|Cannot read/);
   });
 
+  it('covers every code in the error catalogue', () => {
+    const covered = new Set(corpus.map((entry) => entry.expect.code));
+    // Codes no input can produce by design, each with the reason. Keep this list short: a new
+    // entry needs the same argument.
+    const unreachable: Record<string, string> = {
+      RECONCILIATION_FAILED: "raised only when runPeriod's own conservation checks fail, i.e. a bug; the fuzz suite (test/fuzz) asserts it never happens",
+    };
+    const uncovered = Object.keys(api.errorCatalogue).filter((code) => !covered.has(code) && !(code in unreachable));
+    expect(uncovered, 'codes no corpus file expects').toEqual([]);
+    for (const code of Object.keys(unreachable)) expect(api.errorCatalogue, `${code} left the catalogue: drop it from the unreachable list`).toHaveProperty(code);
+    // And no case expects a code the catalogue does not know.
+    expect(corpus.filter((entry) => !(entry.expect.code in api.errorCatalogue)).map((entry) => entry.file)).toEqual([]);
+  });
+
+  it('holds at least 100 malformed inputs', () => {
+    expect(corpus.length).toBeGreaterThanOrEqual(100);
+  });
+
 });
