@@ -129,7 +129,19 @@ function dispatch(argv: readonly string[], io: CliIo): number {
         return 0;
       }
       progress(io, `running the demo company (${scenario.org.people.length} people)…`);
-      emit(runPeriod(scenario), format, values.out, io);
+      const result = runPeriod(scenario);
+      emit(result, format, values.out, io);
+      if (format === 'summary' && values.out === undefined) {
+        // The quick start ends at a printed pay statement [个人薪酬看板]: show one back-office
+        // person's, the first by id with a support-pool award, explained step by step.
+        const sample =
+          result.statements.find((s) => s.side === 'back' && s.lines.some((line) => line.kind === 'poolAward' && !/^-?0(\.0+)?$/.test(line.amount))) ??
+          result.statements[0];
+        if (sample !== undefined) {
+          io.out(`\nOne pay statement, explained (run \`synergy-pay explain <scenario.json> <person>\` for anyone):\n\n`);
+          io.out(explain(result, sample));
+        }
+      }
       return 0;
     }
     case 'compare':

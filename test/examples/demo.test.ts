@@ -8,5 +8,13 @@ describe('examples/demo.ts (npm run demo)', () => {
     expect(out).toContain('People: 500 (front 300, middle 0, back 200) in 10 departments');
     const [, holding, all] = /Checks: (\d+)\/(\d+) hold/.exec(out) ?? [];
     expect(holding).toBe(all);
+    // The quick start ends at a printed pay statement whose total is the sum of its lines.
+    const statement = out.slice(out.indexOf('One pay statement, explained'));
+    expect(statement.length).toBeGreaterThan(100);
+    const lineAmounts = [...statement.matchAll(/^\S.*?\s(-?\d+\.\d{2})$/gm)].map((m) => m[1] as string);
+    const total = lineAmounts.pop();
+    expect(statement).toMatch(/^Total \(the sum of the lines above\)\s+-?\d+\.\d{2}$/m);
+    const fen = (text: string) => BigInt(text.replace('.', ''));
+    expect(lineAmounts.reduce((sum, amount) => sum + fen(amount), 0n)).toBe(fen(total as string));
   });
 });
