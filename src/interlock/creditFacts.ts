@@ -7,8 +7,7 @@ import { Dec } from '../core/decimal.js';
 import { DECIMAL_PATTERN, decimalText, MAX_DECIMAL_LENGTH } from '../core/decimalInput.js';
 import { fail, fromZodError, IssueList, SynergyPayError, type IssuePath } from '../core/errors.js';
 import { formatMinor, parseMinor } from '../core/money.js';
-import { roundCoefficient, type RoundingPolicy } from '../core/rounding.js';
-import { roundingPolicy } from './policy.js';
+import { resolveRounding, roundCoefficient, type RoundingPolicy } from '../core/rounding.js';
 import { isIsoDate } from '../core/schema.js';
 import { traceStep, type TraceStep } from '../core/trace.js';
 import { parseInput } from '../core/validate.js';
@@ -204,7 +203,7 @@ export function creditFacts(input: CreditFactsInput): CreditFactsResult {
   const rawFacts = raw.facts as unknown[];
 
   const issues = new IssueList();
-  const rounding = roundingPolicy(parsed.rounding);
+  const rounding = resolveRounding(parsed.rounding);
   const currency = parsed.currency;
   const digits = minorDigits(currency);
   const dims = buildDimensions(parsed, digits, issues);

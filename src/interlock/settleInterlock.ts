@@ -5,11 +5,10 @@ import { Dec } from '../core/decimal.js';
 import { decimalText } from '../core/decimalInput.js';
 import { IssueList, SynergyPayError, type IssuePath } from '../core/errors.js';
 import { formatMinor, parseMinor } from '../core/money.js';
-import { roundCoefficient, type RoundingPolicy } from '../core/rounding.js';
+import { resolveRounding, roundCoefficient, type RoundingPolicy } from '../core/rounding.js';
 import { traceStep, type TraceStep } from '../core/trace.js';
 import { parseInput } from '../core/validate.js';
 import { checkTierTable, scoreOf, tierTrace, type CompiledTierTable } from '../tiers/tierScore.js';
-import { roundingPolicy } from './policy.js';
 import { settleInterlockInputSchema, type SettleInterlockInput } from './settleSchema.js';
 
 /** One party's share of one interlocked indicator. */
@@ -150,7 +149,7 @@ const MAX_ADVISED_INDICATORS = 3;
  */
 export function settleInterlock(input: SettleInterlockInput): SettleInterlockResult {
   const parsed = parseInput(settleInterlockInputSchema, input);
-  const rounding = roundingPolicy(parsed.rounding);
+  const rounding = resolveRounding(parsed.rounding);
   const currency = parsed.currency;
   const digits = minorDigits(currency);
   const issues = new IssueList();

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { IssueList } from '../core/errors.js';
-import { defaultRounding, type RoundingPolicy } from '../core/rounding.js';
+import { resolveRounding, type RoundingPolicy } from '../core/rounding.js';
 import { traceStep, type TraceStep } from '../core/trace.js';
 import { compareIds, parseInput } from '../core/validate.js';
 import { inclusiveDays, periodEnd, shiftDate, type PeriodUnit } from './dates.js';
@@ -217,16 +217,8 @@ export function resolvePlanVersions(
     changes,
     segments,
     trace,
-    rounding: planRounding(plan.rounding),
+    rounding: resolveRounding(plan.rounding),
     segmentVersions: used.map((stretch) => sorted[stretch.index]!),
   };
 }
 
-/** The plan's rounding policy with the defaults filled in (fields left out keep their default). */
-function planRounding(policy: { mode?: RoundingPolicy['mode'] | undefined; scoreDecimals?: number | undefined; coefficientDecimals?: number | undefined } | undefined): RoundingPolicy {
-  return {
-    mode: policy?.mode ?? defaultRounding.mode,
-    scoreDecimals: policy?.scoreDecimals ?? defaultRounding.scoreDecimals,
-    coefficientDecimals: policy?.coefficientDecimals ?? defaultRounding.coefficientDecimals,
-  };
-}

@@ -2,11 +2,11 @@ import { minorDigits } from '../core/currency.js';
 import { Dec } from '../core/decimal.js';
 import { IssueList, SynergyPayError, type IssuePath } from '../core/errors.js';
 import { decimalFraction, formatMinor, parseMinor, pow10 } from '../core/money.js';
-import { divideRounded, type RoundingMode } from '../core/rounding.js';
+import { divideRounded, resolveRounding, type RoundingMode } from '../core/rounding.js';
 import { traceStep, type TraceStep } from '../core/trace.js';
 import { parseInput } from '../core/validate.js';
 import { rateTableInputSchema, type RateTableInput } from './schema.js';
-import { checkTierTable, policyOf, type CompiledBand, type CompiledTierTable } from './tierScore.js';
+import { checkTierTable, type CompiledBand, type CompiledTierTable } from './tierScore.js';
 
 /** How a rate table applies to an amount. */
 export type RateMethod = 'marginal' | 'retroactive';
@@ -261,7 +261,7 @@ export interface RateTableResult {
  */
 export function applyRateTable(input: RateTableInput): RateTableResult {
   const parsed = parseInput(rateTableInputSchema, input);
-  const rounding = policyOf(parsed.rounding);
+  const rounding = resolveRounding(parsed.rounding);
   const digits = minorDigits(parsed.currency);
   const issues = new IssueList();
   const compiled = checkTierTable(parsed.table, ['table'], issues, rounding);

@@ -2,7 +2,7 @@ import { Dec } from '../core/decimal.js';
 import { decimalText, type DecimalInput } from '../core/decimalInput.js';
 import { fromZodError, IssueList, type IssuePath } from '../core/errors.js';
 import { decimalFraction, formatMinor, pow10 } from '../core/money.js';
-import { defaultRounding, divideRounded, roundTo, type RoundingMode, type RoundingPolicy } from '../core/rounding.js';
+import { defaultRounding, divideRounded, resolveRounding, roundTo, type RoundingPolicy } from '../core/rounding.js';
 import { traceStep, type TraceStep } from '../core/trace.js';
 import { parseInput } from '../core/validate.js';
 import { exactSum, exactTimes } from './exact.js';
@@ -399,16 +399,6 @@ export interface TierScoreResult {
   readonly trace: TraceStep[];
 }
 
-/** The rounding policy of an input, with defaults for absent (or explicitly undefined) fields. */
-export function policyOf(rounding: { mode?: RoundingMode | undefined; scoreDecimals?: number | undefined; coefficientDecimals?: number | undefined } | undefined): RoundingPolicy {
-  if (rounding === undefined) return defaultRounding;
-  return {
-    mode: rounding.mode ?? defaultRounding.mode,
-    scoreDecimals: rounding.scoreDecimals ?? defaultRounding.scoreDecimals,
-    coefficientDecimals: rounding.coefficientDecimals ?? defaultRounding.coefficientDecimals,
-  };
-}
-
 /** The trace of scoring `value` on a compiled table. */
 export function tierTrace(compiled: CompiledTierTable, value: Dec, hit: TierHit): TraceStep[] {
   const band = compiled.bands[hit.band] as CompiledBand;
@@ -488,7 +478,7 @@ export function tierTrace(compiled: CompiledTierTable, value: Dec, hit: TierHit)
  */
 export function tierScore(input: TierScoreInput): TierScoreResult {
   const parsed = parseInput(tierScoreInputSchema, input);
-  const rounding = policyOf(parsed.rounding);
+  const rounding = resolveRounding(parsed.rounding);
   const issues = new IssueList();
   const compiled = checkTierTable(parsed.table, ['table'], issues, rounding);
   const value = new Dec(decimalText(parsed.value));

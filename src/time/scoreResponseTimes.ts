@@ -3,12 +3,12 @@ import { idOrder } from '../core/allocate.js';
 import type { Dec } from '../core/decimal.js';
 import { IssueList, SynergyPayError, type IssuePath } from '../core/errors.js';
 import { formatMinor, pow10 } from '../core/money.js';
-import { divideRounded, type RoundingPolicy } from '../core/rounding.js';
+import { divideRounded, resolveRounding, type RoundingPolicy } from '../core/rounding.js';
 import { traceStep, type TraceStep } from '../core/trace.js';
 import { compareIds, parseInput } from '../core/validate.js';
 import type { TierTable } from '../tiers/schema.js';
 import { scaleTierTable } from '../tiers/scaleTierTable.js';
-import { checkTierTable, policyOf, scoreOfNumber, type CompiledTierTable } from '../tiers/tierScore.js';
+import { checkTierTable, scoreOfNumber, type CompiledTierTable } from '../tiers/tierScore.js';
 import { compileCalendar, coverInstants, MAX_SPAN_MS, mergePauses, workingBetween, workingReading, type WorkingCalendar } from './calendar.js';
 import { readInstant } from './instant.js';
 import { scoreResponseTimesInputSchema, type ScoreResponseTimesInput, type TicketInput } from './schema.js';
@@ -293,7 +293,7 @@ export function scoreResponseTimes(input: ScoreResponseTimesInput): ResponseTime
   times ??= readTickets(parsed.tickets);
   if (times === undefined) throw new SynergyPayError([{ code: 'INVALID_INPUT', path: ['tickets'], message: 'a ticket could not be read' }]);
   const tickets = parsed.tickets as TicketInput[];
-  const rounding = policyOf(parsed.rounding);
+  const rounding = resolveRounding(parsed.rounding);
   const issues = new IssueList();
   const asOf = readInstant(parsed.asOf);
 
