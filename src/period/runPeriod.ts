@@ -1,8 +1,8 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { allocateMinor, idOrder } from '../core/allocate.js';
 import { Dec } from '../core/decimal.js';
 import { decimalText, type DecimalInput } from '../core/decimalInput.js';
-import { IssueList, SynergyPayError, fail, fromZodError, type IssuePath } from '../core/errors.js';
+import { IssueList, fail, type IssuePath } from '../core/errors.js';
 import { minorDigits } from '../core/currency.js';
 import { decimalFraction, formatMinor, parseMinor } from '../core/money.js';
 import { divideRounded, roundCoefficient, roundTo } from '../core/rounding.js';
@@ -12,7 +12,6 @@ import { composeScore, type ScoredSubject } from '../scorecard/composeScore.js';
 import { tallyPoints } from '../scorecard/tallyPoints.js';
 import type { ScorecardComponentInput } from '../scorecard/schema.js';
 import { step } from './trace.js';
-import { parseInput } from '../core/validate.js';
 import { MONTHS_IN, dayNumber, overlapDayNumbers, shiftDate } from './dates.js';
 import { resolvePlanVersions, type PlanChange, type PlanSegment, type ResolvedPeriod } from './resolvePlan.js';
 import { interlockStage, type InterlockRun } from './interlockStage.js';
@@ -23,18 +22,14 @@ import { canonicalKey, withScenarioPaths } from './repath.js';
 import { scoreRatings, type RateeScore, type ScoreRatingsResult } from '../ratings/scoreRatings.js';
 import { scoreResponseTimes, type ResponseTimesResult, type UnitResponseTimes } from '../time/scoreResponseTimes.js';
 import { poolStage, type PoolCommissionRow } from './poolStage.js';
-import { periodDataSchema, runPeriodInputSchema } from './schema.js';
-import { revenueFactSchema } from '../interlock/creditSchema.js';
-import { ratingSchema, reviewDecisionSchema } from '../ratings/schema.js';
-import { ticketSchema } from '../time/schema.js';
-import type { PlanVersion } from './resolvePlan.js';
+import type { runPeriodInputSchema } from './schema.js';
+import { checkMechanismRows, parseScenario, receivedRows, type Scenario } from './scenarioInput.js';
+import { NO_TRACE, readMoney, type PersonWork } from './periodWork.js';
 import { renderLine, sortLines, type LineDraft, type PayStatement } from './statement.js';
-import { checkInputControls, checkPayTotal, type ReceivedRows } from './controls.js';
+import { checkInputControls, checkPayTotal } from './controls.js';
 
 /** Input of {@link runPeriod} (inferred from `runPeriodInputSchema`): a scenario. */
 export type RunPeriodInput = z.input<typeof runPeriodInputSchema>;
-type Scenario = z.output<typeof runPeriodInputSchema>;
-type Side = 'front' | 'middle' | 'back';
 
 /** One department's results for the period. */
 export interface DepartmentResult {
@@ -174,17 +169,6 @@ export interface RunPeriodResult {
   readonly trace: TraceStep[];
 }
 
-/** Collects money fields, adding problems as issues instead of stopping at the first one. */
-function readMoney(value: unknown, digits: number, path: IssuePath, issues: IssueList): bigint {
-  try {
-    return parseMinor(value, digits, path);
-  } catch (error) {
-    if (error instanceof SynergyPayError) for (const issue of error.issues) issues.add(issue.code, issue.path, issue.message);
-    else throw error;
-    return 0n;
-  }
-}
-
 /** What the mechanisms give one segment before the per-person pass (internal). */
 interface SegmentStage {
   readonly segment: number;
@@ -213,19 +197,6 @@ interface SegmentStage {
   readonly ratings: ScoreRatingsResult | null;
   /** The last rating score row of each ratee. */
   readonly rateeScores: Map<string, RateeScore>;
-}
-
-/** Per-person working figures while the period runs (internal). */
-interface PersonWork {
-  readonly index: number;
-  readonly id: string;
-  readonly department: number;
-  /** First and last employed day, as day numbers. */
-  readonly start: number;
-  readonly end: number;
-  employedDays: number;
-  coefficient: string;
-  readonly lines: LineDraft[];
 }
 
 /**
@@ -270,57 +241,6 @@ interface PersonWork {
  */
 export function runPeriod(input: RunPeriodInput): RunPeriodResult {
   return runScenario(parseScenario(input));
-}
-
-/**
- * The big row lists that a mechanism validates itself (tickets, ratings, review decisions,
- * revenue facts): the scenario's own parse only checks that they are arrays, and hands the rows
- * to the mechanism, whose errors are re-pathed into the scenario. A list whose mechanism the plan
- * does not use is validated here in full, so bad rows are refused either way.
- */
-const MECHANISM_ROWS = {
-  tickets: { schema: ticketSchema, used: (version: PlanVersion) => version.responseTimes !== undefined },
-  ratings: { schema: ratingSchema, used: (version: PlanVersion) => version.ratings !== undefined },
-  reviewDecisions: { schema: reviewDecisionSchema, used: (version: PlanVersion) => version.ratings !== undefined },
-  revenueFacts: { schema: revenueFactSchema, used: (version: PlanVersion) => version.interlock?.dimensions !== undefined },
-} as const;
-
-const leanScenarioSchema = /* @__PURE__ */ runPeriodInputSchema.extend({
-  data: periodDataSchema
-    .extend({
-      tickets: z.array(z.unknown()).optional(),
-      ratings: z.array(z.unknown()).optional(),
-      reviewDecisions: z.array(z.unknown()).optional(),
-      revenueFacts: z.array(z.unknown()).optional(),
-    })
-    .optional(),
-});
-
-function parseScenario(input: unknown): Scenario {
-  return parseInput(leanScenarioSchema, input) as Scenario;
-}
-
-/** Validates the mechanism row lists the period's versions do not read, and the reference fields of the others. */
-function checkMechanismRows(scenario: Scenario, versions: readonly PlanVersion[]): void {
-  const issues = new IssueList();
-  const data = scenario.data as z.output<typeof leanScenarioSchema>['data'];
-  if (data !== undefined) {
-    for (const [key, rows] of Object.entries(MECHANISM_ROWS) as [keyof typeof MECHANISM_ROWS, (typeof MECHANISM_ROWS)[keyof typeof MECHANISM_ROWS]][]) {
-      const list = data[key];
-      if (list === undefined || versions.some((version) => rows.used(version))) continue;
-      const parsed = z.array(rows.schema).safeParse(list);
-      if (!parsed.success) for (const issue of fromZodError(parsed.error).issues) issues.add(issue.code, ['data', key, ...issue.path], issue.message);
-    }
-    // Rows a mechanism will read must at least be objects with the reference fields we check first.
-    const shaped = (key: keyof typeof MECHANISM_ROWS, fields: readonly string[]) =>
-      (data[key] ?? []).forEach((row, i) => {
-        if (row === null || typeof row !== 'object' || Array.isArray(row)) issues.add('INVALID_INPUT', ['data', key, i], 'expected an object');
-        else for (const field of fields) if (typeof (row as Record<string, unknown>)[field] !== 'string') issues.add('INVALID_INPUT', ['data', key, i, field], 'expected a string id');
-      });
-    shaped('tickets', ['unit']);
-    shaped('ratings', ['rater', 'ratee']);
-  }
-  issues.throwIfAny();
 }
 
 function runScenario(scenario: Scenario): RunPeriodResult {
@@ -1104,19 +1024,6 @@ function runScenario(scenario: Scenario): RunPeriodResult {
   };
 }
 
-/** The row counts and money rows the declared controls are compared with. */
-function receivedRows(scenario: Scenario): ReceivedRows {
-  const data = scenario.data ?? {};
-  return {
-    people: scenario.org.people.length,
-    commissions: data.commissions ?? [],
-    deductions: data.deductions ?? [],
-    tickets: data.tickets?.length ?? 0,
-    ratings: data.ratings?.length ?? 0,
-    revenueFacts: data.revenueFacts?.length ?? 0,
-  };
-}
-
 function interlockSummary(runs: Map<string, InterlockRun>): InterlockSummary[] {
   return [...runs.values()].map((run) => ({
     total: run.credits?.total ?? null,
@@ -1126,9 +1033,6 @@ function interlockSummary(runs: Map<string, InterlockRun>): InterlockSummary[] {
     indicators: run.settlement?.indicators ?? [],
   }));
 }
-
-/** The trace of a line when the scenario asks for none (shared, never mutated). */
-const NO_TRACE: TraceStep[] = [];
 
 /** The optional mechanisms of a plan version, in name order. */
 const MECHANISMS = ['interlock', 'linkage', 'pool', 'ratings', 'responseTimes', 'scorecard'] as const;
