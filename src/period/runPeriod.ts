@@ -24,7 +24,9 @@ import { scoreResponseTimes, type ResponseTimesResult, type UnitResponseTimes } 
 import { poolStage, type PoolCommissionRow } from './poolStage.js';
 import type { runPeriodInputSchema } from './schema.js';
 import { checkMechanismRows, parseScenario, receivedRows, type Scenario } from './scenarioInput.js';
-import { NO_TRACE, readMoney, type PersonWork } from './periodWork.js';
+import { NO_TRACE } from './periodWork.js';
+import { indexOrganisation, readPayRates } from './orgStage.js';
+import { readPeriodData } from './dataStage.js';
 import { renderLine, sortLines, type LineDraft, type PayStatement } from './statement.js';
 import { checkInputControls, checkPayTotal } from './controls.js';
 
@@ -257,187 +259,19 @@ function runScenario(scenario: Scenario): RunPeriodResult {
   const prorated = resolved.treatment === 'prorated';
   const withTrace = scenario.trace !== false;
 
-  // ── organisation ────────────────────────────────────────────────────────
-  const departmentIndex = new Map<string, number>();
-  departments.forEach((department, i) => {
-    const first = departmentIndex.get(department.id);
-    if (first === undefined) departmentIndex.set(department.id, i);
-    else issues.add('DUPLICATE_ID', ['org', 'departments', i, 'id'], `department id "${department.id}" is already used at departments[${first}]`);
-  });
-  const personIndex = new Map<string, number>();
-  const work: PersonWork[] = new Array(people.length);
-  for (let i = 0; i < people.length; i++) {
-    const person = people[i]!;
-    const first = personIndex.get(person.id);
-    if (first === undefined) personIndex.set(person.id, i);
-    else issues.add('DUPLICATE_ID', ['org', 'people', i, 'id'], `person id "${person.id}" is already used at people[${first}]`);
-    const department = departmentIndex.get(person.department);
-    if (department === undefined) issues.add('UNKNOWN_REFERENCE', ['org', 'people', i, 'department'], `no department "${person.department}"`);
-    if (person.start !== undefined && person.end !== undefined && person.end < person.start)
-      issues.add('DATES_OUT_OF_ORDER', ['org', 'people', i, 'end'], `employment ends ${person.end}, before it starts ${person.start}`);
-    for (const [s, version] of resolved.segmentVersions.entries()) {
-      if (!version.grades.some((grade) => grade.id === person.grade)) {
-        issues.add('UNKNOWN_REFERENCE', ['org', 'people', i, 'grade'], `no grade "${person.grade}" in plan version "${resolved.segments[s]!.version}"`);
-        break;
-      }
-    }
-    work[i] = {
-      index: i,
-      id: person.id,
-      department: department ?? 0,
-      start: dayNumber(person.start ?? period.start),
-      end: dayNumber(person.end ?? period.end),
-      employedDays: 0,
-      coefficient: '1',
-      lines: [],
-    };
-  }
-  resolved.segmentVersions.forEach((version, s) => {
-    const seen = new Set<string>();
-    version.grades.forEach((grade, g) => {
-      if (seen.has(grade.id))
-        issues.add('DUPLICATE_ID', ['plan', 'versions', scenario.plan.versions.indexOf(version), 'grades', g, 'id'], `grade id "${grade.id}" repeats in version "${resolved.segments[s]!.version}"`);
-      seen.add(grade.id);
-    });
-  });
-
-  // ── department coefficients (own D; linkage may blend them with company KPIs) ──
-  const ownCoefficient = new Array<string | undefined>(departments.length);
-  (data.departmentCoefficients ?? []).forEach((row, i) => {
-    const d = departmentIndex.get(row.department);
-    if (d === undefined) issues.add('UNKNOWN_REFERENCE', ['data', 'departmentCoefficients', i, 'department'], `no department "${row.department}"`);
-    else if (ownCoefficient[d] !== undefined) issues.add('DUPLICATE_ID', ['data', 'departmentCoefficients', i, 'department'], `department "${row.department}" already has a coefficient`);
-    else ownCoefficient[d] = roundCoefficient(new Dec(decimalText(row.coefficient)), rounding).toFixed(rounding.coefficientDecimals);
-  });
-
-  // ── dated money rows: commissions and deductions ────────────────────────
-  const segmentOf = (date: string | undefined, path: IssuePath): number => {
-    if (date === undefined) {
-      if (prorated) issues.add('INVALID_INPUT', path, 'a date is required: the period is split between plan versions and each row must fall in one of them');
-      return 0;
-    }
-    if (date < period.start || date > period.end) {
-      issues.add('OUT_OF_RANGE', path, `${date} is outside the period ${period.start}…${period.end}`);
-      return 0;
-    }
-    if (!prorated) return 0;
-    return resolved.segments.findIndex((segment) => date >= segment.start && date <= segment.end);
-  };
+  const org = indexOrganisation(scenario, resolved, issues);
+  const { departmentIndex, personIndex, work } = org;
+  const periodData = readPeriodData(scenario, resolved, org, digits, issues);
+  const { gross, grossRows, poolRows, deductions: deductionsBy, componentScore, supportScore, ownCoefficients, ownTrace } = periodData;
+  issues.throwIfAny();
+  const { gradePay, overrides } = readPayRates(scenario, resolved, digits, issues);
+  issues.throwIfAny();
   const segmentCount = resolved.segments.length;
-  const gross: bigint[][] = resolved.segments.map(() => new Array<bigint>(people.length).fill(0n));
-  const grossRows: number[][] = resolved.segments.map(() => new Array<number>(people.length).fill(0));
-  const usesPool = resolved.segmentVersions.some((version) => version.pool !== undefined);
-  /** Per segment, per person: commission rows, kept only when a pool carves them. */
-  const poolRows: (PoolCommissionRow[] | undefined)[][] | undefined = usesPool ? resolved.segments.map(() => new Array(people.length)) : undefined;
-  const commissionIds = new Map<string, number>();
-  (data.commissions ?? []).forEach((row, i) => {
-    const path = ['data', 'commissions', i];
-    const first = commissionIds.get(row.id);
-    if (first !== undefined) issues.add('DUPLICATE_ID', [...path, 'id'], `commission id "${row.id}" is already used at commissions[${first}]`);
-    else commissionIds.set(row.id, i);
-    const p = personIndex.get(row.person);
-    if (p === undefined) issues.add('UNKNOWN_REFERENCE', [...path, 'person'], `no person "${row.person}"`);
-    const amount = readMoney(row.amount, digits, [...path, 'amount'], issues);
-    const s = segmentOf(row.date, [...path, 'date']);
-    if (p !== undefined) {
-      gross[s]![p]! += amount;
-      grossRows[s]![p]! += 1;
-      if (poolRows !== undefined) (poolRows[s]![p] ??= []).push({ id: row.id, amount: row.amount, rate: row.rate, index: i });
-    }
-  });
-  const deductionIds = new Map<string, number>();
-  const deductionsBy: { person: number; segment: number; id: string; reason: string; minor: bigint }[] = [];
-  (data.deductions ?? []).forEach((row, i) => {
-    const path = ['data', 'deductions', i];
-    const first = deductionIds.get(row.id);
-    if (first !== undefined) issues.add('DUPLICATE_ID', [...path, 'id'], `deduction id "${row.id}" is already used at deductions[${first}]`);
-    else deductionIds.set(row.id, i);
-    const p = personIndex.get(row.person);
-    if (p === undefined) issues.add('UNKNOWN_REFERENCE', [...path, 'person'], `no person "${row.person}"`);
-    const amount = readMoney(row.amount, digits, [...path, 'amount'], issues);
-    const s = segmentOf(row.date, [...path, 'date']);
-    if (p !== undefined) deductionsBy.push({ person: p, segment: s, id: row.id, reason: row.reason, minor: amount });
-  });
-  const kpiIds = new Set<string>();
-  resolved.segmentVersions.forEach((version) => {
-    const v = scenario.plan.versions.indexOf(version);
-    version.linkage?.companyKpis.forEach((kpi) => kpiIds.add(kpi.id));
-    version.linkage?.departments.forEach((row, r) => {
-      if (!departmentIndex.has(row.id)) issues.add('UNKNOWN_REFERENCE', ['plan', 'versions', v, 'linkage', 'departments', r, 'id'], `no department "${row.id}"`);
-    });
-  });
-  resolved.segmentVersions.forEach((version) => {
-    const v = scenario.plan.versions.indexOf(version);
-    version.interlock?.indicators?.forEach((indicator, k) =>
-      indicator.parties.forEach((party, j) => {
-        if (!personIndex.has(party.id) && !departmentIndex.has(party.id))
-          issues.add('UNKNOWN_REFERENCE', ['plan', 'versions', v, 'interlock', 'indicators', k, 'parties', j, 'id'], `no person or department "${party.id}"`);
-      }),
-    );
-  });
-  const seenKpis = new Set<string>();
-  (data.companyKpis ?? []).forEach((row, i) => {
-    if (!kpiIds.has(row.id)) issues.add('UNKNOWN_REFERENCE', ['data', 'companyKpis', i, 'id'], `no company KPI "${row.id}" in the plan's linkage`);
-    else if (seenKpis.has(row.id)) issues.add('DUPLICATE_ID', ['data', 'companyKpis', i, 'id'], `company KPI "${row.id}" is listed twice`);
-    seenKpis.add(row.id);
-  });
-  (data.tickets ?? []).forEach((ticket, i) => {
-    if (!departmentIndex.has(ticket.unit)) issues.add('UNKNOWN_REFERENCE', ['data', 'tickets', i, 'unit'], `no department "${ticket.unit}"`);
-  });
-  const isParty = (id: string) => personIndex.has(id) || departmentIndex.has(id);
-  (data.ratings ?? []).forEach((rating, i) => {
-    if (!isParty(rating.rater)) issues.add('UNKNOWN_REFERENCE', ['data', 'ratings', i, 'rater'], `no person or department "${rating.rater}"`);
-    if (!isParty(rating.ratee)) issues.add('UNKNOWN_REFERENCE', ['data', 'ratings', i, 'ratee'], `no person or department "${rating.ratee}"`);
-  });
-  const componentScore = new Map<string, string>();
-  (data.componentScores ?? []).forEach((row, i) => {
-    const key = `${row.department}\u0000${row.component}`;
-    if (!departmentIndex.has(row.department)) issues.add('UNKNOWN_REFERENCE', ['data', 'componentScores', i, 'department'], `no department "${row.department}"`);
-    else if (componentScore.has(key)) issues.add('DUPLICATE_ID', ['data', 'componentScores', i, 'component'], `department "${row.department}" already has a score for "${row.component}"`);
-    else componentScore.set(key, decimalText(row.score));
-  });
-  (data.pointEntries ?? []).forEach((entry, i) => {
-    if (!isParty(entry.subject)) issues.add('UNKNOWN_REFERENCE', ['data', 'pointEntries', i, 'subject'], `no person or department "${entry.subject}"`);
-  });
-  const supportScore = new Map<string, string | number>();
-  (data.supportScores ?? []).forEach((row, i) => {
-    const path = ['data', 'supportScores', i, 'subject'];
-    if (!personIndex.has(row.subject) && !departmentIndex.has(row.subject)) issues.add('UNKNOWN_REFERENCE', path, `no person or department "${row.subject}"`);
-    else if (supportScore.has(row.subject)) issues.add('DUPLICATE_ID', path, `"${row.subject}" already has a support score`);
-    else supportScore.set(row.subject, row.score);
-  });
-  issues.throwIfAny();
-
-  // Grade amounts in minor units, per segment.
-  const gradePay = resolved.segmentVersions.map((version) => {
-    const byId = new Map<string, { base: bigint; target: bigint }>();
-    const v = scenario.plan.versions.indexOf(version);
-    version.grades.forEach((grade, g) => {
-      byId.set(grade.id, {
-        base: readMoney(grade.basePay, digits, ['plan', 'versions', v, 'grades', g, 'basePay'], issues),
-        target: readMoney(grade.targetBonus ?? 0, digits, ['plan', 'versions', v, 'grades', g, 'targetBonus'], issues),
-      });
-    });
-    return byId;
-  });
-  const overrides = people.map((person, i) => ({
-    base: person.basePay === undefined ? undefined : readMoney(person.basePay, digits, ['org', 'people', i, 'basePay'], issues),
-    target: person.targetBonus === undefined ? undefined : readMoney(person.targetBonus, digits, ['org', 'people', i, 'targetBonus'], issues),
-  }));
-  issues.throwIfAny();
 
   const months = BigInt(MONTHS_IN[period.unit]);
   const monthsText = String(months);
   const periodDaysText = String(period.days);
   const periodDays = BigInt(period.days);
-  const ownTrace = departments.map((department, d) => {
-    const own = ownCoefficient[d];
-    return own === undefined
-      ? traceStep('department.ownCoefficient', 'D = 1 when the period data gives no coefficient for the department', { department: department.id }, '1')
-      : traceStep('department.ownCoefficient', 'D from the period data, rounded at the coefficient point', { department: department.id }, own);
-  });
-  const ownCoefficients = departments.map((_, d) => ownCoefficient[d] ?? new Dec(1).toFixed(rounding.coefficientDecimals));
-
   /**
    * What each mechanism contributes to one segment, computed before the per-person pass:
    * department coefficients, pool contributions and awards.

@@ -1,0 +1,109 @@
+import type { IssueList } from '../core/errors.js';
+import { dayNumber } from './dates.js';
+import { readMoney, type PersonWork } from './periodWork.js';
+import type { ResolvedPlanVersions } from './resolvePlan.js';
+import type { Scenario } from './scenarioInput.js';
+
+/** The organisation indexed for the run: ids to positions in `org`, and one working record per person. */
+export interface Organisation {
+  /** Department id → index in `org.departments` (the first one when an id repeats). */
+  readonly departmentIndex: Map<string, number>;
+  /** Person id → index in `org.people` (the first one when an id repeats). */
+  readonly personIndex: Map<string, number>;
+  /** Per person, in org order: department, employment days and (empty) statement lines. */
+  readonly work: PersonWork[];
+}
+
+/**
+ * The organisation stage: indexes the scenario's departments and people and builds each
+ * person's working record (department, first and last employed day, clamped to the period).
+ * Inputs: `org` from the scenario, the resolved plan versions (grades, period). Adds to `issues`
+ * (thrown later, with the data stage's): repeated department, person and grade ids
+ * (`DUPLICATE_ID`), unknown departments and grades (`UNKNOWN_REFERENCE`) and employment ending
+ * before it starts (`DATES_OUT_OF_ORDER`).
+ */
+export function indexOrganisation(scenario: Scenario, resolved: ResolvedPlanVersions, issues: IssueList): Organisation {
+  const { departments, people } = scenario.org;
+  const { period } = resolved;
+  const departmentIndex = new Map<string, number>();
+  departments.forEach((department, i) => {
+    const first = departmentIndex.get(department.id);
+    if (first === undefined) departmentIndex.set(department.id, i);
+    else issues.add('DUPLICATE_ID', ['org', 'departments', i, 'id'], `department id "${department.id}" is already used at departments[${first}]`);
+  });
+  const personIndex = new Map<string, number>();
+  const work: PersonWork[] = new Array(people.length);
+  for (let i = 0; i < people.length; i++) {
+    const person = people[i]!;
+    const first = personIndex.get(person.id);
+    if (first === undefined) personIndex.set(person.id, i);
+    else issues.add('DUPLICATE_ID', ['org', 'people', i, 'id'], `person id "${person.id}" is already used at people[${first}]`);
+    const department = departmentIndex.get(person.department);
+    if (department === undefined) issues.add('UNKNOWN_REFERENCE', ['org', 'people', i, 'department'], `no department "${person.department}"`);
+    if (person.start !== undefined && person.end !== undefined && person.end < person.start)
+      issues.add('DATES_OUT_OF_ORDER', ['org', 'people', i, 'end'], `employment ends ${person.end}, before it starts ${person.start}`);
+    for (const [s, version] of resolved.segmentVersions.entries()) {
+      if (!version.grades.some((grade) => grade.id === person.grade)) {
+        issues.add('UNKNOWN_REFERENCE', ['org', 'people', i, 'grade'], `no grade "${person.grade}" in plan version "${resolved.segments[s]!.version}"`);
+        break;
+      }
+    }
+    work[i] = {
+      index: i,
+      id: person.id,
+      department: department ?? 0,
+      start: dayNumber(person.start ?? period.start),
+      end: dayNumber(person.end ?? period.end),
+      employedDays: 0,
+      coefficient: '1',
+      lines: [],
+    };
+  }
+  resolved.segmentVersions.forEach((version, s) => {
+    const seen = new Set<string>();
+    version.grades.forEach((grade, g) => {
+      if (seen.has(grade.id))
+        issues.add('DUPLICATE_ID', ['plan', 'versions', scenario.plan.versions.indexOf(version), 'grades', g, 'id'], `grade id "${grade.id}" repeats in version "${resolved.segments[s]!.version}"`);
+      seen.add(grade.id);
+    });
+  });
+  return { departmentIndex, personIndex, work };
+}
+
+/** Monthly pay amounts in minor units. */
+export interface MonthlyPay {
+  readonly base: bigint;
+  readonly target: bigint;
+}
+
+/** Grade pay per segment, and each person's personal rates. */
+export interface PayRates {
+  /** Per segment: grade id → monthly base pay and target bonus of the segment's plan version. */
+  readonly gradePay: Map<string, MonthlyPay>[];
+  /** Per person, in org order: a personal monthly base pay or target bonus, `undefined` when the grade's applies. */
+  readonly overrides: { readonly base: bigint | undefined; readonly target: bigint | undefined }[];
+}
+
+/**
+ * Reads the pay rates the statements are built from: each segment's grade amounts (`basePay`,
+ * `targetBonus`, default 0) and each person's personal `basePay` / `targetBonus`, in minor units
+ * of the plan currency. Bad amounts are added to `issues` (`INVALID_AMOUNT`, …) at their paths.
+ */
+export function readPayRates(scenario: Scenario, resolved: ResolvedPlanVersions, digits: number, issues: IssueList): PayRates {
+  const gradePay = resolved.segmentVersions.map((version) => {
+    const byId = new Map<string, MonthlyPay>();
+    const v = scenario.plan.versions.indexOf(version);
+    version.grades.forEach((grade, g) => {
+      byId.set(grade.id, {
+        base: readMoney(grade.basePay, digits, ['plan', 'versions', v, 'grades', g, 'basePay'], issues),
+        target: readMoney(grade.targetBonus ?? 0, digits, ['plan', 'versions', v, 'grades', g, 'targetBonus'], issues),
+      });
+    });
+    return byId;
+  });
+  const overrides = scenario.org.people.map((person, i) => ({
+    base: person.basePay === undefined ? undefined : readMoney(person.basePay, digits, ['org', 'people', i, 'basePay'], issues),
+    target: person.targetBonus === undefined ? undefined : readMoney(person.targetBonus, digits, ['org', 'people', i, 'targetBonus'], issues),
+  }));
+  return { gradePay, overrides };
+}
