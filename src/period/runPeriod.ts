@@ -16,6 +16,8 @@ import { MONTHS_IN, dayNumber, overlapDayNumbers, shiftDate } from './dates.js';
 import { resolvePlanVersions, type PlanChange, type PlanSegment, type ResolvedPeriod } from './resolvePlan.js';
 import { interlockStage, type InterlockRun } from './interlockStage.js';
 import { linkageStage } from './linkageStage.js';
+import { timeStage } from './timeStage.js';
+import { ratingsStage } from './ratingsStage.js';
 import type { DimensionCredit } from '../interlock/creditFacts.js';
 import type { IndicatorSettlement } from '../interlock/settleInterlock.js';
 import { canonicalKey, withScenarioPaths } from './repath.js';
@@ -289,19 +291,7 @@ function runScenario(scenario: Scenario): RunPeriodResult {
       const key = canonicalKey(settings);
       responseTimes = responseRuns.get(key);
       if (responseTimes === undefined) {
-        const path = ['plan', 'versions', versionIndex, 'responseTimes'];
-        responseTimes = withScenarioPaths(
-          () =>
-            scoreResponseTimes({
-              asOf,
-              tickets: data.tickets ?? [],
-              rounding,
-              ...(settings.calendar === undefined ? {} : { calendar: settings.calendar }),
-              ...(settings.response === undefined ? {} : { response: settings.response }),
-              ...(settings.resolution === undefined ? {} : { resolution: settings.resolution }),
-            }),
-          (path2) => (path2[0] === 'tickets' ? ['data', ...path2] : path2[0] === 'asOf' ? ['asOf'] : [...path, ...path2]),
-        );
+        responseTimes = timeStage({ settings, path: ['plan', 'versions', versionIndex, 'responseTimes'], asOf, tickets: data.tickets ?? [], rounding });
         responseRuns.set(key, responseTimes);
       }
     }
@@ -312,25 +302,7 @@ function runScenario(scenario: Scenario): RunPeriodResult {
       const key = canonicalKey(settings);
       ratings = ratingRuns.get(key);
       if (ratings === undefined) {
-        const path = ['plan', 'versions', versionIndex, 'ratings'];
-        ratings = withScenarioPaths(
-          () =>
-            scoreRatings({
-              plan: { rounding, ...settings.settings },
-              ratings: data.ratings ?? [],
-              decisions: data.reviewDecisions ?? [],
-              parties,
-              ...(settings.tasks === undefined ? {} : { tasks: settings.tasks }),
-            }),
-          (path2) => {
-            const [head, ...rest] = path2;
-            if (head === 'ratings') return ['data', 'ratings', ...rest];
-            if (head === 'decisions') return ['data', 'reviewDecisions', ...rest];
-            if (head === 'plan') return [...path, 'settings', ...rest];
-            if (head === 'tasks') return [...path, 'tasks', ...rest];
-            return ['org'];
-          },
-        );
+        ratings = ratingsStage({ settings, path: ['plan', 'versions', versionIndex, 'ratings'], ratings: data.ratings ?? [], decisions: data.reviewDecisions ?? [], parties, rounding });
         ratingRuns.set(key, ratings);
       }
     }
