@@ -14,7 +14,7 @@ import type { ScorecardComponentInput } from '../scorecard/schema.js';
 import { step } from './trace.js';
 import { MONTHS_IN, dayNumber, overlapDayNumbers, shiftDate } from './dates.js';
 import { resolvePlanVersions, type PlanChange, type PlanSegment, type ResolvedPeriod } from './resolvePlan.js';
-import { interlockStage, type InterlockRun } from './interlockStage.js';
+import { interlockStage, interlockSummary, shareInterlock, type InterlockRun } from './interlockStage.js';
 import { linkageStage } from './linkageStage.js';
 import { timeStage } from './timeStage.js';
 import { ratingsStage } from './ratingsStage.js';
@@ -317,57 +317,9 @@ function runScenario(scenario: Scenario): RunPeriodResult {
         interlock = interlockStage({ interlock: settings, path: ['plan', 'versions', versionIndex, 'interlock'], currency: scenario.plan.currency, facts: data.revenueFacts ?? [], rounding });
         interlockRuns.set(key, interlock);
       }
-      const cumulative = BigInt(daysBefore);
-      const share = (minor: bigint) =>
-        divideRounded(minor * (cumulative + BigInt(segment.days)), periodDays, mode) - divideRounded(minor * cumulative, periodDays, mode);
-      const from = dayNumber(segment.start);
-      const to = dayNumber(segment.end);
-      for (const indicator of interlock.settlement?.indicators ?? []) {
-        for (const party of indicator.parties) {
-          for (const [kind, text] of [['interlockReward', party.reward], ['interlockDeduction', party.deduction]] as const) {
-            const amount = share(parseMinor(text, digits, []));
-            if (amount === 0n) continue;
-            if (kind === 'interlockReward') interlockExpected.reward += amount;
-            else interlockExpected.deduction += amount;
-            const sign = kind === 'interlockReward' ? 1n : -1n;
-            const label = `${kind === 'interlockReward' ? 'Interlock reward' : 'Interlock deduction'}: ${indicator.id}`;
-            const p = personIndex.get(party.id);
-            const baseTrace = [...party.trace, traceStep('period.interlockShare', 'party amount × days of the segment / days of the period (cumulative rounding)', { amount: text, segment: segment.fraction }, formatMinor(amount, digits))];
-            if (p !== undefined) {
-              work[p]!.lines.push({ kind, label, version: segment.version, segment: s, source: indicator.id, minor: sign * amount, trace: baseTrace });
-              continue;
-            }
-            // A department party: its part is shared among its people by days employed in the segment.
-            const d = departmentIndex.get(party.id)!;
-            const members: number[] = [];
-            const weights: Dec[] = [];
-            for (let q = 0; q < work.length; q++) {
-              const w = work[q]!;
-              if (w.department !== d) continue;
-              const employed = overlapDayNumbers(w.start, w.end, from, to);
-              if (employed > 0) {
-                members.push(q);
-                weights.push(new Dec(employed));
-              }
-            }
-            const split = allocateMinor(amount, weights, members.map((q) => people[q]!.id));
-            if (split === undefined)
-              fail('INVALID_INPUT', ['plan', 'versions', versionIndex, 'interlock', 'indicators'], `department "${party.id}" shares indicator "${indicator.id}" but nobody in it is employed from ${segment.start} to ${segment.end}`);
-            members.forEach((q, m) => {
-              const part = split.parts[m]!;
-              work[q]!.lines.push({
-                kind,
-                label,
-                version: segment.version,
-                segment: s,
-                source: indicator.id,
-                minor: sign * part,
-                trace: [...baseTrace, traceStep('period.interlockDepartmentSplit', "the department's part split among its people by days employed (largest remainder)", { department: party.id, people: members.length }, formatMinor(sign * part, digits))],
-              });
-            });
-          }
-        }
-      }
+      const paid = shareInterlock({ run: interlock, versionIndex, segment, segmentIndex: s, daysBefore, periodDays, rounding, digits, personIndex, departmentIndex, work });
+      interlockExpected.reward += paid.reward;
+      interlockExpected.deduction += paid.deduction;
     }
     daysBefore += segment.days;
     const unitTimes = new Map<string, UnitResponseTimes>();
@@ -828,16 +780,6 @@ function runScenario(scenario: Scenario): RunPeriodResult {
     checks,
     trace: resolved.trace,
   };
-}
-
-function interlockSummary(runs: Map<string, InterlockRun>): InterlockSummary[] {
-  return [...runs.values()].map((run) => ({
-    total: run.credits?.total ?? null,
-    credited: run.credits?.credited ?? null,
-    factor: run.credits?.factor ?? null,
-    dimensions: run.credits?.dimensions ?? [],
-    indicators: run.settlement?.indicators ?? [],
-  }));
 }
 
 /** The optional mechanisms of a plan version, in name order. */
