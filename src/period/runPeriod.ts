@@ -18,6 +18,7 @@ import { interlockStage, interlockSummary, shareInterlock, type InterlockRun } f
 import { linkageStage } from './linkageStage.js';
 import { timeStage } from './timeStage.js';
 import { ratingsStage } from './ratingsStage.js';
+import { scorecardStage } from './scorecardStage.js';
 import type { DimensionCredit } from '../interlock/creditFacts.js';
 import type { IndicatorSettlement } from '../interlock/settleInterlock.js';
 import { canonicalKey, withScenarioPaths } from './repath.js';
@@ -338,73 +339,23 @@ function runScenario(scenario: Scenario): RunPeriodResult {
     const own = ownCoefficients.slice();
     let scorecards: ScoredSubject[] | null = null;
     if (version.scorecard !== undefined) {
-      const card = version.scorecard;
-      const cardPath = ['plan', 'versions', versionIndex, 'scorecard'];
-      let points: Map<string, string> | undefined;
-      if (Object.values(card.sources ?? {}).includes('points')) {
-        const tallied = withScenarioPaths(
-          () =>
-            tallyPoints({
-              entries: data.pointEntries ?? [],
-              subjects: departments.map((department) => department.id),
-              rounding,
-              ...(card.points?.catalogue === undefined ? {} : { catalogue: card.points.catalogue }),
-              ...(card.points?.scoring === undefined ? {} : { scoring: card.points.scoring }),
-            }),
-          (at) => (at[0] === 'entries' ? ['data', 'pointEntries', ...at.slice(1)] : [...cardPath, 'points', ...at]),
-        );
-        points = new Map(tallied.subjects.map((subject) => [subject.id, subject.score]));
-      }
-      const interlockScores = new Map<string, Dec[]>();
-      for (const indicator of interlock?.settlement?.indicators ?? [])
-        for (const party of indicator.parties) {
-          const list = interlockScores.get(party.id) ?? [];
-          list.push(new Dec(party.score));
-          interlockScores.set(party.id, list);
-        }
-      const leafScore = (department: string, leaf: string): string | null => {
-        const source = card.sources?.[leaf] ?? 'data';
-        switch (source) {
-          case 'data':
-            return componentScore.get(`${department}\u0000${leaf}`) ?? null;
-          case 'ratings':
-            return ratingScore(department) ?? null;
-          case 'responseTimes':
-            return unitTimes.get(department)?.response?.meanScore ?? null;
-          case 'resolutionTimes':
-            return unitTimes.get(department)?.resolution?.meanScore ?? null;
-          case 'points':
-            return points?.get(department) ?? null;
-          case 'interlock': {
-            const list = interlockScores.get(department);
-            if (list === undefined) return null;
-            const mean = list.reduce((sum, value) => sum.plus(value), new Dec(0)).div(list.length);
-            return roundTo(mean, rounding.scoreDecimals, mode).toFixed(rounding.scoreDecimals);
-          }
-        }
-      };
-      const leaves = leafIds(card.components);
-      const composed = withScenarioPaths(
-        () =>
-          composeScore({
-            components: card.components,
-            ...(card.missing === undefined ? {} : { missing: card.missing }),
-            ...(card.neutralScore === undefined ? {} : { neutralScore: card.neutralScore }),
-            ...(card.coefficient === undefined ? {} : { coefficient: card.coefficient }),
-            rounding,
-            subjects: departments.map((department) => ({ id: department.id, scores: Object.fromEntries(leaves.map((leaf) => [leaf, leafScore(department.id, leaf)])) })),
-          }),
-        (at) => (at[0] === 'subjects' ? ['data', 'componentScores'] : [...cardPath, ...at]),
-      );
-      const byId = new Map(composed.subjects.map((subject) => [subject.id, subject]));
-      scorecards = departments.map((department, d) => {
-        const subject = byId.get(department.id)!;
+      scorecards = scorecardStage({
+        card: version.scorecard,
+        cardPath: ['plan', 'versions', versionIndex, 'scorecard'],
+        departments,
+        pointEntries: data.pointEntries ?? [],
+        rounding,
+        componentScore,
+        ratingScore,
+        unitTimes,
+        interlock,
+      });
+      scorecards.forEach((subject, d) => {
         if (subject.coefficient !== null) {
           own[d] = new Dec(subject.coefficient).toFixed(rounding.coefficientDecimals);
           coefficient[d] = own[d]!;
           departmentTrace[d]!.push(...subject.trace);
         }
-        return subject;
       });
     }
     // Seed 003's relevance matrix: each department's coefficient blended with the company KPIs.
@@ -784,11 +735,6 @@ function runScenario(scenario: Scenario): RunPeriodResult {
 
 /** The optional mechanisms of a plan version, in name order. */
 const MECHANISMS = ['interlock', 'linkage', 'pool', 'ratings', 'responseTimes', 'scorecard'] as const;
-
-/** The leaf ids of a scorecard, depth first. */
-function leafIds(components: readonly ScorecardComponentInput[]): string[] {
-  return components.flatMap((component) => (component.components === undefined ? [component.id] : leafIds(component.components)));
-}
 
 function check(id: string, equation: string, left: string, right: string): ReconciliationCheck {
   return { id, equation, left, right, holds: left === right };
