@@ -19,6 +19,7 @@ import { linkageStage } from './linkageStage.js';
 import { timeStage } from './timeStage.js';
 import { ratingsStage } from './ratingsStage.js';
 import { scorecardStage } from './scorecardStage.js';
+import { segmentInputs, segmentStage, type MechanismRuns, type SegmentStage } from './segmentStage.js';
 import type { DimensionCredit } from '../interlock/creditFacts.js';
 import type { IndicatorSettlement } from '../interlock/settleInterlock.js';
 import { canonicalKey, withScenarioPaths } from './repath.js';
@@ -174,36 +175,6 @@ export interface RunPeriodResult {
   readonly trace: TraceStep[];
 }
 
-/** What the mechanisms give one segment before the per-person pass (internal). */
-interface SegmentStage {
-  readonly segment: number;
-  /** Per department: the coefficient applied to target bonuses, as printed. */
-  readonly coefficient: string[];
-  readonly coefficientFraction: [bigint, bigint][];
-  readonly departmentTrace: TraceStep[][];
-  /** Per person: the pool contribution carved from their commission, or `null` without a pool. */
-  readonly contribution: bigint[] | null;
-  readonly contributionTrace: TraceStep[][] | null;
-  /** Per person: the pool award (`undefined` for non-recipients), or `null` without a pool. */
-  readonly award: (bigint | undefined)[] | null;
-  readonly awardTrace: TraceStep[][] | null;
-  readonly pool: bigint;
-  readonly awarded: bigint;
-  readonly unallocated: bigint;
-  /** Per department: linkage figures, or `null` without linkage. */
-  readonly linkage: DepartmentLinkage[] | null;
-  /** Response-time scores by department id, or `null` when not scored. */
-  readonly responseTimes: Map<string, UnitResponseTimes> | null;
-  /** Per department: the composed scorecard, or `null` without one. */
-  readonly scorecards: ScoredSubject[] | null;
-  /** Per department: the own coefficient D used (the scorecard's, else the data's). */
-  readonly own: string[];
-  /** The ratings run, or `null`. */
-  readonly ratings: ScoreRatingsResult | null;
-  /** The last rating score row of each ratee. */
-  readonly rateeScores: Map<string, RateeScore>;
-}
-
 /**
  * Runs one pay period end to end (SPEC §4): resolves the plan version(s), computes each
  * department's coefficient and every person's pay statement — base pay by grade, performance
@@ -275,179 +246,12 @@ function runScenario(scenario: Scenario): RunPeriodResult {
   const monthsText = String(months);
   const periodDaysText = String(period.days);
   const periodDays = BigInt(period.days);
-  /**
-   * What each mechanism contributes to one segment, computed before the per-person pass:
-   * department coefficients, pool contributions and awards.
-   */
-  const stageOf = (s: number): SegmentStage => {
-    const version = resolved.segmentVersions[s]!;
-    const versionIndex = scenario.plan.versions.indexOf(version);
-    const segment = resolved.segments[s]!;
-    const coefficient = ownCoefficients.slice();
-    const departmentTrace = ownTrace.map((step) => [step]);
-    // Tiered response times per department [seed 001, seed 004].
-    let responseTimes: ResponseTimesResult | undefined;
-    if (version.responseTimes !== undefined) {
-      const settings = version.responseTimes;
-      const key = canonicalKey(settings);
-      responseTimes = responseRuns.get(key);
-      if (responseTimes === undefined) {
-        responseTimes = timeStage({ settings, path: ['plan', 'versions', versionIndex, 'responseTimes'], asOf, tickets: data.tickets ?? [], rounding });
-        responseRuns.set(key, responseTimes);
-      }
-    }
-    // Peripheral ratings with outlier review [seed 003].
-    let ratings: ScoreRatingsResult | undefined;
-    if (version.ratings !== undefined) {
-      const settings = version.ratings;
-      const key = canonicalKey(settings);
-      ratings = ratingRuns.get(key);
-      if (ratings === undefined) {
-        ratings = ratingsStage({ settings, path: ['plan', 'versions', versionIndex, 'ratings'], ratings: data.ratings ?? [], decisions: data.reviewDecisions ?? [], parties, rounding });
-        ratingRuns.set(key, ratings);
-      }
-    }
-    // Interlocked indicators [指标互锁, seed 003]: settled once per distinct setting for the
-    // period; in a split period each segment pays its share of the days.
-    let interlock: InterlockRun | undefined;
-    if (version.interlock !== undefined) {
-      const settings = version.interlock;
-      const key = canonicalKey(settings);
-      interlock = interlockRuns.get(key);
-      if (interlock === undefined) {
-        interlock = interlockStage({ interlock: settings, path: ['plan', 'versions', versionIndex, 'interlock'], currency: scenario.plan.currency, facts: data.revenueFacts ?? [], rounding });
-        interlockRuns.set(key, interlock);
-      }
-      const paid = shareInterlock({ run: interlock, versionIndex, segment, segmentIndex: s, daysBefore, periodDays, rounding, digits, personIndex, departmentIndex, work });
-      interlockExpected.reward += paid.reward;
-      interlockExpected.deduction += paid.deduction;
-    }
-    daysBefore += segment.days;
-    const unitTimes = new Map<string, UnitResponseTimes>();
-    for (const unit of responseTimes?.units ?? []) unitTimes.set(unit.unit, unit);
-    const rateeScores = new Map<string, RateeScore>();
-    for (const row of ratings?.scores ?? []) rateeScores.set(row.ratee, row); // ordered by ratee, then period: the last label wins
-    const ratingScore = (id: string): string | undefined => {
-      const row = rateeScores.get(id);
-      return row?.status === 'scored' && row.score !== null ? row.score : undefined;
-    };
-    const responseScore = (department: string): string | undefined => {
-      const unit = unitTimes.get(department);
-      return unit?.response?.meanScore ?? unit?.resolution?.meanScore;
-    };
-    // Department scorecards (seed 001): the card's coefficient becomes the department's own D.
-    const own = ownCoefficients.slice();
-    let scorecards: ScoredSubject[] | null = null;
-    if (version.scorecard !== undefined) {
-      scorecards = scorecardStage({
-        card: version.scorecard,
-        cardPath: ['plan', 'versions', versionIndex, 'scorecard'],
-        departments,
-        pointEntries: data.pointEntries ?? [],
-        rounding,
-        componentScore,
-        ratingScore,
-        unitTimes,
-        interlock,
-      });
-      scorecards.forEach((subject, d) => {
-        if (subject.coefficient !== null) {
-          own[d] = new Dec(subject.coefficient).toFixed(rounding.coefficientDecimals);
-          coefficient[d] = own[d]!;
-          departmentTrace[d]!.push(...subject.trace);
-        }
-      });
-    }
-    // Seed 003's relevance matrix: each department's coefficient blended with the company KPIs.
-    let linkage: DepartmentLinkage[] | null = null;
-    if (version.linkage !== undefined) {
-      const rows = linkageStage({
-        linkage: version.linkage,
-        linkagePath: ['plan', 'versions', versionIndex, 'linkage'],
-        kpiResults: data.companyKpis ?? [],
-        departments,
-        own: own,
-        rounding,
-      });
-      linkage = rows.map((row, d) => {
-        coefficient[d] = new Dec(row.blended).toFixed(rounding.coefficientDecimals);
-        departmentTrace[d]!.push(...row.trace);
-        return { exempt: row.exempt, ratioSum: row.ratioSum, blended: row.blended, uniform: row.uniform, difference: row.difference, links: row.links };
-      });
-    }
-    const scoreFrom = version.pool?.scoreFrom ?? 'supportScores';
-    const poolScore = (p: number): DecimalInput | undefined => {
-      const person = people[p]!;
-      const fromSource =
-        scoreFrom === 'ratings'
-          ? (ratingScore(person.id) ?? ratingScore(person.department))
-          : scoreFrom === 'responseTimes'
-            ? responseScore(person.department)
-            : undefined;
-      return fromSource ?? supportScore.get(person.id) ?? supportScore.get(person.department);
-    };
-    // Seed 001's support pool: carved from the front line, shared by the back office.
-    const pool =
-      version.pool === undefined
-        ? undefined
-        : poolStage({
-            pool: version.pool,
-            poolPath: ['plan', 'versions', versionIndex, 'pool'],
-            currency: scenario.plan.currency,
-            digits,
-            rounding,
-            segment,
-            people: people.map((person, p) => ({ id: person.id, side: departments[work[p]!.department]!.side, start: person.start, end: person.end })),
-            rows: poolRows![s]!,
-            trace: withTrace,
-            score: poolScore,
-          });
-    if (pool !== undefined)
-      pools.push({
-        version: segment.version,
-        rate: pool.rate,
-        contributors: pool.contributors,
-        recipients: pool.recipients,
-        gross: formatMinor(pool.gross, digits),
-        pool: formatMinor(pool.pool, digits),
-        awarded: formatMinor(pool.awarded, digits),
-        unallocated: formatMinor(pool.unallocated, digits),
-        trace: pool.trace,
-      });
-    return {
-      coefficient,
-      coefficientFraction: coefficient.map((value) => decimalFraction(new Dec(value))),
-      departmentTrace,
-      contribution: pool?.contribution ?? null,
-      contributionTrace: pool?.contributionTrace ?? null,
-      award: pool?.award ?? null,
-      awardTrace: pool?.awardTrace ?? null,
-      pool: pool?.pool ?? 0n,
-      awarded: pool?.awarded ?? 0n,
-      unallocated: pool?.unallocated ?? 0n,
-      segment: s,
-      linkage,
-      own,
-      scorecards,
-      responseTimes: responseTimes === undefined ? null : unitTimes,
-      ratings: ratings ?? null,
-      rateeScores,
-    };
-  };
+  const segmentContext = segmentInputs(scenario, resolved, org, periodData, digits);
+  const runs: MechanismRuns = { responseTimes: new Map(), ratings: new Map(), interlock: new Map() };
   const stages: SegmentStage[] = [];
   const pools: PoolSegment[] = [];
-  // Score mechanisms measure the whole period; segments with the same settings share one run.
-  const responseRuns = new Map<string, ResponseTimesResult>();
-  const interlockRuns = new Map<string, InterlockRun>();
   const interlockExpected = { reward: 0n, deduction: 0n };
   const interlockLines = { reward: 0n, deduction: 0n };
-  let daysBefore = 0;
-  const ratingRuns = new Map<string, ScoreRatingsResult>();
-  const asOf = scenario.asOf ?? `${shiftDate(period.end, 1)}T00:00:00Z`;
-  const parties = [
-    ...departments.map((department) => ({ id: department.id, side: department.side })),
-    ...people.map((person, p) => ({ id: person.id, side: departments[work[p]!.department]!.side })),
-  ];
 
   // ── statements, segment by segment ──────────────────────────────────────
   let totalBase = 0n;
@@ -465,8 +269,11 @@ function runScenario(scenario: Scenario): RunPeriodResult {
     const segmentGross = gross[s]!;
     const segmentFrom = dayNumber(segment.start);
     const segmentTo = dayNumber(segment.end);
-    const stage = stageOf(s);
+    const stage = segmentStage(segmentContext, runs, s);
     stages.push(stage);
+    if (stage.poolSegment !== null) pools.push(stage.poolSegment);
+    interlockExpected.reward += stage.interlockPaid.reward;
+    interlockExpected.deduction += stage.interlockPaid.deduction;
     totalPool += stage.pool;
     totalUnallocated += stage.unallocated;
     for (let i = 0; i < people.length; i++) {
@@ -639,7 +446,7 @@ function runScenario(scenario: Scenario): RunPeriodResult {
   // ── review queue: flagged ratings awaiting a decision (once per distinct ratings run) ──
   const reviewQueue: ReviewItem[] = [];
   const queued = new Set<string>();
-  for (const run of ratingRuns.values())
+  for (const run of runs.ratings.values())
     for (const flag of run.flags) {
       if (flag.status !== 'pending' || queued.has(flag.rating)) continue;
       queued.add(flag.rating);
@@ -651,7 +458,7 @@ function runScenario(scenario: Scenario): RunPeriodResult {
       });
     }
   const reviewed = new Set<string>();
-  for (const run of interlockRuns.values())
+  for (const run of runs.interlock.values())
     for (const indicator of run.settlement?.indicators ?? []) {
       if (!indicator.review || reviewed.has(indicator.id)) continue;
       reviewed.add(indicator.id);
@@ -679,14 +486,14 @@ function runScenario(scenario: Scenario): RunPeriodResult {
     check('commissionCarve', 'Σ net commissions + pool = Σ gross commissions', money(netCommission + totalPool), money(totalGross)),
     check('poolAllocation', 'Σ pool awards + unallocated = pool', money(totalAwards + totalUnallocated), money(totalPool)),
   ];
-  if (interlockRuns.size > 0) {
+  if (runs.interlock.size > 0) {
     checks.push(
       check('interlockRewards', 'Σ interlock reward lines = Σ rewards settled (by segment days)', money(interlockLines.reward), money(interlockExpected.reward)),
       check('interlockDeductions', 'Σ interlock deduction lines = Σ deductions settled (by segment days)', money(interlockLines.deduction), money(interlockExpected.deduction)),
     );
     let dimensionsHold = 0;
     let dimensionCount = 0;
-    for (const run of interlockRuns.values())
+    for (const run of runs.interlock.values())
       for (const dimension of run.credits?.dimensions ?? []) {
         dimensionCount++;
         if (dimension.conserved) dimensionsHold++;
@@ -715,7 +522,7 @@ function runScenario(scenario: Scenario): RunPeriodResult {
     departments: departmentResults,
     statements,
     reviewQueue,
-    interlock: interlockRuns.size === 0 ? null : interlockSummary(interlockRuns),
+    interlock: runs.interlock.size === 0 ? null : interlockSummary(runs.interlock),
     totals: {
       basePay: money(totalBase),
       performanceBonus: money(totalBonus),
