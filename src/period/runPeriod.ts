@@ -1,38 +1,26 @@
 import type { z } from 'zod';
-import { allocateMinor, idOrder } from '../core/allocate.js';
-import { Dec } from '../core/decimal.js';
-import { decimalText, type DecimalInput } from '../core/decimalInput.js';
-import { IssueList, fail, type IssuePath } from '../core/errors.js';
 import { minorDigits } from '../core/currency.js';
-import { decimalFraction, formatMinor, parseMinor } from '../core/money.js';
-import { divideRounded, roundCoefficient, roundTo } from '../core/rounding.js';
-import { traceStep, type TraceStep } from '../core/trace.js';
-import type { CoefficientLink } from '../linkage/linkCoefficients.js';
-import { composeScore, type ScoredSubject } from '../scorecard/composeScore.js';
-import { tallyPoints } from '../scorecard/tallyPoints.js';
-import type { ScorecardComponentInput } from '../scorecard/schema.js';
-import { step } from './trace.js';
-import { MONTHS_IN, dayNumber, overlapDayNumbers, shiftDate } from './dates.js';
-import { resolvePlanVersions, type PlanChange, type PlanSegment, type ResolvedPeriod } from './resolvePlan.js';
-import { interlockStage, interlockSummary, shareInterlock, type InterlockRun } from './interlockStage.js';
-import { linkageStage } from './linkageStage.js';
-import { timeStage } from './timeStage.js';
-import { ratingsStage } from './ratingsStage.js';
-import { scorecardStage } from './scorecardStage.js';
-import { segmentInputs, segmentStage, type MechanismRuns, type SegmentStage } from './segmentStage.js';
+import { IssueList } from '../core/errors.js';
+import type { TraceStep } from '../core/trace.js';
 import type { DimensionCredit } from '../interlock/creditFacts.js';
 import type { IndicatorSettlement } from '../interlock/settleInterlock.js';
-import { canonicalKey, withScenarioPaths } from './repath.js';
-import { scoreRatings, type RateeScore, type ScoreRatingsResult } from '../ratings/scoreRatings.js';
-import { scoreResponseTimes, type ResponseTimesResult, type UnitResponseTimes } from '../time/scoreResponseTimes.js';
-import { poolStage, type PoolCommissionRow } from './poolStage.js';
-import type { runPeriodInputSchema } from './schema.js';
-import { checkMechanismRows, parseScenario, receivedRows, type Scenario } from './scenarioInput.js';
-import { NO_TRACE } from './periodWork.js';
-import { indexOrganisation, readPayRates } from './orgStage.js';
-import { readPeriodData } from './dataStage.js';
-import { renderLine, sortLines, type LineDraft, type PayStatement } from './statement.js';
+import type { CoefficientLink } from '../linkage/linkCoefficients.js';
+import type { RateeScore } from '../ratings/scoreRatings.js';
+import type { ScoredSubject } from '../scorecard/composeScore.js';
+import type { UnitResponseTimes } from '../time/scoreResponseTimes.js';
+import { fail } from '../core/errors.js';
+import { formatMinor } from '../core/money.js';
+import { idOrder } from '../core/allocate.js';
 import { checkInputControls, checkPayTotal } from './controls.js';
+import { readPeriodData } from './dataStage.js';
+import { interlockSummary } from './interlockStage.js';
+import { indexOrganisation, readPayRates } from './orgStage.js';
+import { resolvePlanVersions, type PlanChange, type PlanSegment, type ResolvedPeriod } from './resolvePlan.js';
+import { checkMechanismRows, parseScenario, receivedRows, type Scenario } from './scenarioInput.js';
+import type { runPeriodInputSchema } from './schema.js';
+import { segmentInputs, segmentStage, type MechanismRuns, type SegmentStage } from './segmentStage.js';
+import type { PayStatement } from './statement.js';
+import { addDeductionLines, addSegmentLines, emptyPayTotals, periodTotals, renderStatements, statementInputs } from './statementsStage.js';
 
 /** Input of {@link runPeriod} (inferred from `runPeriodInputSchema`): a scenario. */
 export type RunPeriodInput = z.input<typeof runPeriodInputSchema>;
@@ -219,231 +207,67 @@ export function runPeriod(input: RunPeriodInput): RunPeriodResult {
   return runScenario(parseScenario(input));
 }
 
+/**
+ * The period run as a sequence of named stages, each in its own module: validate the scenario
+ * (controls, mechanism rows, org, data, pay rates — issues of one kind are collected and thrown
+ * together), then per segment the mechanisms and the statement lines, then deductions, rendering,
+ * department results, the review queue and the reconciliation checks.
+ */
 function runScenario(scenario: Scenario): RunPeriodResult {
   const resolved = resolvePlanVersions(scenario.plan, scenario.period, ['plan'], ['period']);
   const digits = minorDigits(scenario.plan.currency, ['plan', 'currency']);
   // Declared control totals first: a truncated or doubled import fails before any heavy work.
   const controls = checkInputControls(scenario.controls, receivedRows(scenario), scenario.plan.currency, digits);
   checkMechanismRows(scenario, resolved.segmentVersions);
-  const { rounding, period } = resolved;
-  const mode = rounding.mode;
+
+  // ── validation: organisation and period data, then pay rates (issues thrown together) ──
   const issues = new IssueList();
-  const { departments, people } = scenario.org;
-  const data = scenario.data ?? {};
-  const prorated = resolved.treatment === 'prorated';
-  const withTrace = scenario.trace !== false;
-
   const org = indexOrganisation(scenario, resolved, issues);
-  const { departmentIndex, personIndex, work } = org;
   const periodData = readPeriodData(scenario, resolved, org, digits, issues);
-  const { gross, grossRows, poolRows, deductions: deductionsBy, componentScore, supportScore, ownCoefficients, ownTrace } = periodData;
   issues.throwIfAny();
-  const { gradePay, overrides } = readPayRates(scenario, resolved, digits, issues);
+  const payRates = readPayRates(scenario, resolved, digits, issues);
   issues.throwIfAny();
-  const segmentCount = resolved.segments.length;
 
-  const months = BigInt(MONTHS_IN[period.unit]);
-  const monthsText = String(months);
-  const periodDaysText = String(period.days);
-  const periodDays = BigInt(period.days);
-  const segmentContext = segmentInputs(scenario, resolved, org, periodData, digits);
+  // ── segment by segment: the mechanisms, then every person's lines ──
+  const mechanismInputs = segmentInputs(scenario, resolved, org, periodData, digits);
+  const lineInputs = statementInputs(scenario, resolved, org.work, periodData, payRates, digits);
   const runs: MechanismRuns = { responseTimes: new Map(), ratings: new Map(), interlock: new Map() };
   const stages: SegmentStage[] = [];
   const pools: PoolSegment[] = [];
-  const interlockExpected = { reward: 0n, deduction: 0n };
-  const interlockLines = { reward: 0n, deduction: 0n };
-
-  // ── statements, segment by segment ──────────────────────────────────────
-  let totalBase = 0n;
-  let totalBonus = 0n;
-  let totalGross = 0n;
-  let totalContribution = 0n;
-  let totalPool = 0n;
-  let totalAwards = 0n;
-  let totalUnallocated = 0n;
-  let totalDeductions = 0n;
-  for (let s = 0; s < segmentCount; s++) {
-    const segment = resolved.segments[s]!;
-    const versionId = segment.version;
-    const grades = gradePay[s]!;
-    const segmentGross = gross[s]!;
-    const segmentFrom = dayNumber(segment.start);
-    const segmentTo = dayNumber(segment.end);
-    const stage = segmentStage(segmentContext, runs, s);
+  const interlockPaid = { reward: 0n, deduction: 0n };
+  const totals = emptyPayTotals();
+  for (let s = 0; s < resolved.segments.length; s++) {
+    const stage = segmentStage(mechanismInputs, runs, s);
     stages.push(stage);
     if (stage.poolSegment !== null) pools.push(stage.poolSegment);
-    interlockExpected.reward += stage.interlockPaid.reward;
-    interlockExpected.deduction += stage.interlockPaid.deduction;
-    totalPool += stage.pool;
-    totalUnallocated += stage.unallocated;
-    for (let i = 0; i < people.length; i++) {
-      const person = people[i]!;
-      const w = work[i]!;
-      const employed = overlapDayNumbers(w.start, w.end, segmentFrom, segmentTo);
-      w.employedDays += employed;
-      const grade = grades.get(person.grade)!;
-      const override = overrides[i]!;
-      const monthlyBase = override.base ?? grade.base;
-      const monthlyTarget = override.target ?? grade.target;
-      const days = BigInt(employed);
-
-      // Base pay by grade, prorated by days employed in the segment (joiners and leavers).
-      const base = divideRounded(monthlyBase * months * days, periodDays, mode);
-      totalBase += base;
-      w.lines.push({
-        kind: 'basePay',
-        label: `Base pay (grade ${person.grade}${override.base === undefined ? '' : ', personal rate'})`,
-        version: versionId,
-        segment: s,
-        source: '',
-        minor: base,
-        trace: !withTrace ? NO_TRACE : [
-          step(
-            'statement.basePay',
-            'base = monthly base pay × months in period × days employed / days in period, rounded to minor units',
-            { employedDays: String(employed), monthly: formatMinor(monthlyBase, digits), months: monthsText, periodDays: periodDaysText },
-            formatMinor(base, digits),
-          ),
-        ],
-      });
-
-      // Performance bonus = target bonus × coefficient (SPEC §4).
-      const coefficient = stage.coefficient[w.department]!;
-      w.coefficient = coefficient;
-      const target = divideRounded(monthlyTarget * months * days, periodDays, mode);
-      const targetText = formatMinor(target, digits);
-      const [coefficientNumerator, coefficientDenominator] = stage.coefficientFraction[w.department]!;
-      const bonus = divideRounded(target * coefficientNumerator, coefficientDenominator, mode);
-      totalBonus += bonus;
-      w.lines.push({
-        kind: 'performanceBonus',
-        label: `Performance bonus (target × ${coefficient})`,
-        version: versionId,
-        segment: s,
-        source: '',
-        minor: bonus,
-        trace: !withTrace ? NO_TRACE : [
-          step(
-            'statement.targetBonus',
-            'target = monthly target bonus × months in period × days employed / days in period, rounded to minor units',
-            { employedDays: String(employed), monthly: formatMinor(monthlyTarget, digits), months: monthsText, periodDays: periodDaysText },
-            targetText,
-          ),
-          ...stage.departmentTrace[w.department]!,
-          step('statement.performanceBonus', 'bonus = target bonus × coefficient, rounded to minor units', { coefficient, target: targetText }, formatMinor(bonus, digits)),
-        ],
-      });
-
-      // Commission: net = gross − pool contribution (the contribution is 0 without a pool).
-      const rows = grossRows[s]![i]!;
-      if (rows > 0) {
-        const grossMinor = segmentGross[i]!;
-        const contribution = stage.contribution?.[i] ?? 0n;
-        const net = grossMinor - contribution;
-        totalGross += grossMinor;
-        totalContribution += contribution;
-        w.lines.push({
-          kind: 'commission',
-          label: 'Commission (net of the support-pool contribution)',
-          version: versionId,
-          segment: s,
-          source: '',
-          minor: net,
-          trace: !withTrace ? NO_TRACE : [
-            step('statement.grossCommission', 'gross = Σ commission rows', { rows: String(rows) }, formatMinor(grossMinor, digits)),
-            ...(stage.contributionTrace?.[i] ?? []),
-            step('statement.netCommission', 'net = gross − pool contribution', { contribution: formatMinor(contribution, digits), gross: formatMinor(grossMinor, digits) }, formatMinor(net, digits)),
-          ],
-        });
-      }
-
-      // Back-office support award [后端支撑奖励] from the pool (seed 001).
-      const award = stage.award?.[i];
-      if (award !== undefined) {
-        totalAwards += award;
-        w.lines.push({
-          kind: 'poolAward',
-          label: 'Back-office support award (support pool)',
-          version: versionId,
-          segment: s,
-          source: '',
-          minor: award,
-          trace: withTrace ? (stage.awardTrace?.[i] ?? []) : NO_TRACE,
-        });
-      }
-    }
+    interlockPaid.reward += stage.interlockPaid.reward;
+    interlockPaid.deduction += stage.interlockPaid.deduction;
+    addSegmentLines(lineInputs, s, stage, totals);
   }
-  // Deductions: one line each, so the statement shows every reason.
-  for (const row of deductionsBy) {
-    totalDeductions += row.minor;
-    work[row.person]!.lines.push({
-      kind: 'deduction',
-      label: `Deduction: ${row.reason}`,
-      version: resolved.segments[row.segment]!.version,
-      segment: row.segment,
-      source: row.id,
-      minor: -row.minor,
-      trace: [traceStep('statement.deduction', 'deduction row from the period data, shown negative', { id: row.id, reason: row.reason }, formatMinor(-row.minor, digits))],
-    });
-  }
+  addDeductionLines(lineInputs, periodData.deductions, totals);
 
-  // ── render, ordered by id ───────────────────────────────────────────────
-  const order = idOrder(people.map((person) => person.id));
-  const statements: PayStatement[] = new Array(people.length);
-  let statementSum = 0n;
-  let linesMismatch = 0;
-  for (let o = 0; o < order.length; o++) {
-    const i = order[o]!;
-    const person = people[i]!;
-    const w = work[i]!;
-    const department = departments[w.department]!;
-    sortLines(w.lines);
-    let total = 0n;
-    for (const line of w.lines) {
-      total += line.minor;
-      if (line.kind === 'interlockReward') interlockLines.reward += line.minor;
-      else if (line.kind === 'interlockDeduction') interlockLines.deduction -= line.minor;
-    }
-    statementSum += total;
-    const lines = w.lines.map((line) => renderLine(withTrace ? line : { ...line, trace: NO_TRACE }, digits));
-    // Independent re-check from the rendered strings: total = Σ lines as printed.
-    let printed = 0n;
-    for (const line of lines) printed += parseMinor(line.amount, digits, []);
-    if (printed !== total) linesMismatch++;
-    statements[o] = {
-      person: person.id,
-      name: person.name ?? null,
-      department: department.id,
-      side: department.side,
-      grade: person.grade,
-      employedDays: w.employedDays,
-      coefficient: w.coefficient,
-      lines,
-      total: formatMinor(total, digits),
-    };
-  }
-
-  const headcount = new Array<number>(departments.length).fill(0);
-  for (const w of work) headcount[w.department]! += 1;
-  const departmentOrder = idOrder(departments.map((department) => department.id));
-  const departmentResults: DepartmentResult[] = Array.from(departmentOrder, (d) => {
-    const department = departments[d]!;
+  // ── the result: statements, departments, review queue, checks ──
+  const rendered = renderStatements(lineInputs, scenario.org.departments);
+  const headcount = new Array<number>(scenario.org.departments.length).fill(0);
+  for (const w of org.work) headcount[w.department]! += 1;
+  const last = stages.at(-1)!;
+  const departmentOrder = idOrder(scenario.org.departments.map((department) => department.id));
+  const departments: DepartmentResult[] = Array.from(departmentOrder, (d) => {
+    const department = scenario.org.departments[d]!;
     return {
       id: department.id,
       name: department.name ?? null,
       side: department.side,
       headcount: headcount[d]!,
-      ownCoefficient: stages.at(-1)!.own[d]!,
-      coefficient: stages.at(-1)!.coefficient[d]!,
-      linkage: stages.at(-1)!.linkage?.[d] ?? null,
-      scorecard: stages.at(-1)!.scorecards?.[d] ?? null,
-      responseTimes: stages.at(-1)!.responseTimes?.get(department.id) ?? null,
-      rating: stages.at(-1)!.rateeScores.get(department.id) ?? null,
+      ownCoefficient: last.own[d]!,
+      coefficient: last.coefficient[d]!,
+      linkage: last.linkage?.[d] ?? null,
+      scorecard: last.scorecards?.[d] ?? null,
+      responseTimes: last.responseTimes?.get(department.id) ?? null,
+      rating: last.rateeScores.get(department.id) ?? null,
       trace: stages.flatMap((stage) => stage.departmentTrace[d]!),
     };
   });
-
-  // ── review queue: flagged ratings awaiting a decision (once per distinct ratings run) ──
   const reviewQueue: ReviewItem[] = [];
   const queued = new Set<string>();
   for (const run of runs.ratings.values())
@@ -470,26 +294,25 @@ function runScenario(scenario: Scenario): RunPeriodResult {
       });
     }
   reviewQueue.sort((a, b) => (a.kind !== b.kind ? (a.kind < b.kind ? -1 : 1) : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-
-  // ── reconciliation ──────────────────────────────────────────────────────
-  const netCommission = totalGross - totalContribution;
+  const { interlockLines } = rendered;
+  const netCommission = totals.gross - totals.contribution;
   const money = (minor: bigint) => formatMinor(minor, digits);
-  const expected = totalBase + totalBonus + interlockLines.reward + netCommission + totalPool - totalUnallocated - totalDeductions - interlockLines.deduction;
+  const expected = totals.base + totals.bonus + interlockLines.reward + netCommission + totals.pool - totals.unallocated - totals.deductions - interlockLines.deduction;
   const checks: ReconciliationCheck[] = [
-    check('statementLines', 'every statement total = Σ its lines as printed', `${linesMismatch} mismatches`, '0 mismatches'),
+    check('statementLines', 'every statement total = Σ its lines as printed', `${rendered.linesMismatch} mismatches`, '0 mismatches'),
     check(
       'statementTotals',
       'Σ statement totals = Σ base + Σ bonuses (performance + interlock rewards) + Σ net commissions + pool − unallocated − Σ deductions (rows + interlock)',
-      money(statementSum),
+      money(rendered.sum),
       money(expected),
     ),
-    check('commissionCarve', 'Σ net commissions + pool = Σ gross commissions', money(netCommission + totalPool), money(totalGross)),
-    check('poolAllocation', 'Σ pool awards + unallocated = pool', money(totalAwards + totalUnallocated), money(totalPool)),
+    check('commissionCarve', 'Σ net commissions + pool = Σ gross commissions', money(netCommission + totals.pool), money(totals.gross)),
+    check('poolAllocation', 'Σ pool awards + unallocated = pool', money(totals.awards + totals.unallocated), money(totals.pool)),
   ];
   if (runs.interlock.size > 0) {
     checks.push(
-      check('interlockRewards', 'Σ interlock reward lines = Σ rewards settled (by segment days)', money(interlockLines.reward), money(interlockExpected.reward)),
-      check('interlockDeductions', 'Σ interlock deduction lines = Σ deductions settled (by segment days)', money(interlockLines.deduction), money(interlockExpected.deduction)),
+      check('interlockRewards', 'Σ interlock reward lines = Σ rewards settled (by segment days)', money(interlockLines.reward), money(interlockPaid.reward)),
+      check('interlockDeductions', 'Σ interlock deduction lines = Σ deductions settled (by segment days)', money(interlockLines.deduction), money(interlockPaid.deduction)),
     );
     let dimensionsHold = 0;
     let dimensionCount = 0;
@@ -507,8 +330,7 @@ function runScenario(scenario: Scenario): RunPeriodResult {
   // The declared controls, after the run's own checks: the input controls (checked before the
   // run) and the declared pay total.
   checks.push(...controls.checks);
-  if (controls.payTotal !== undefined) checks.push(checkPayTotal(controls.payTotal, statementSum, statements.length, resolved.currency, digits));
-
+  if (controls.payTotal !== undefined) checks.push(checkPayTotal(controls.payTotal, rendered.sum, rendered.statements.length, resolved.currency, digits));
   return {
     plan: resolved.plan,
     currency: resolved.currency,
@@ -519,22 +341,11 @@ function runScenario(scenario: Scenario): RunPeriodResult {
     segments: resolved.segments,
     mechanisms: MECHANISMS.filter((name) => resolved.segmentVersions.some((version) => version[name] !== undefined)),
     pools,
-    departments: departmentResults,
-    statements,
+    departments,
+    statements: rendered.statements,
     reviewQueue,
     interlock: runs.interlock.size === 0 ? null : interlockSummary(runs.interlock),
-    totals: {
-      basePay: money(totalBase),
-      performanceBonus: money(totalBonus),
-      grossCommission: money(totalGross),
-      poolContribution: money(totalContribution),
-      netCommission: money(netCommission),
-      pool: money(totalPool),
-      poolAwards: money(totalAwards),
-      unallocated: money(totalUnallocated),
-      deductions: money(totalDeductions),
-      statements: money(statementSum),
-    },
+    totals: periodTotals(totals, rendered.sum, digits),
     checks,
     trace: resolved.trace,
   };
