@@ -8,14 +8,14 @@ import type { CoefficientLink } from '../linkage/linkCoefficients.js';
 import type { RateeScore } from '../ratings/scoreRatings.js';
 import type { ScoredSubject } from '../scorecard/composeScore.js';
 import type { UnitResponseTimes } from '../time/scoreResponseTimes.js';
-import { fail } from '../core/errors.js';
-import { formatMinor } from '../core/money.js';
-import { idOrder } from '../core/allocate.js';
-import { checkInputControls, checkPayTotal } from './controls.js';
+import { reconcile } from './checksStage.js';
+import { checkInputControls } from './controls.js';
 import { readPeriodData } from './dataStage.js';
+import { departmentResults } from './departmentsStage.js';
 import { interlockSummary } from './interlockStage.js';
 import { indexOrganisation, readPayRates } from './orgStage.js';
 import { resolvePlanVersions, type PlanChange, type PlanSegment, type ResolvedPeriod } from './resolvePlan.js';
+import { buildReviewQueue } from './reviewQueue.js';
 import { checkMechanismRows, parseScenario, receivedRows, type Scenario } from './scenarioInput.js';
 import type { runPeriodInputSchema } from './schema.js';
 import { segmentInputs, segmentStage, type MechanismRuns, type SegmentStage } from './segmentStage.js';
@@ -248,89 +248,9 @@ function runScenario(scenario: Scenario): RunPeriodResult {
 
   // ── the result: statements, departments, review queue, checks ──
   const rendered = renderStatements(lineInputs, scenario.org.departments);
-  const headcount = new Array<number>(scenario.org.departments.length).fill(0);
-  for (const w of org.work) headcount[w.department]! += 1;
-  const last = stages.at(-1)!;
-  const departmentOrder = idOrder(scenario.org.departments.map((department) => department.id));
-  const departments: DepartmentResult[] = Array.from(departmentOrder, (d) => {
-    const department = scenario.org.departments[d]!;
-    return {
-      id: department.id,
-      name: department.name ?? null,
-      side: department.side,
-      headcount: headcount[d]!,
-      ownCoefficient: last.own[d]!,
-      coefficient: last.coefficient[d]!,
-      linkage: last.linkage?.[d] ?? null,
-      scorecard: last.scorecards?.[d] ?? null,
-      responseTimes: last.responseTimes?.get(department.id) ?? null,
-      rating: last.rateeScores.get(department.id) ?? null,
-      trace: stages.flatMap((stage) => stage.departmentTrace[d]!),
-    };
-  });
-  const reviewQueue: ReviewItem[] = [];
-  const queued = new Set<string>();
-  for (const run of runs.ratings.values())
-    for (const flag of run.flags) {
-      if (flag.status !== 'pending' || queued.has(flag.rating)) continue;
-      queued.add(flag.rating);
-      reviewQueue.push({
-        kind: 'rating',
-        id: flag.rating,
-        subjects: [flag.ratee],
-        reason: flag.reasons.map((reason) => `${reason.code} (${reason.rule}: ${reason.statistic})`).join('; '),
-      });
-    }
-  const reviewed = new Set<string>();
-  for (const run of runs.interlock.values())
-    for (const indicator of run.settlement?.indicators ?? []) {
-      if (!indicator.review || reviewed.has(indicator.id)) continue;
-      reviewed.add(indicator.id);
-      reviewQueue.push({
-        kind: 'severeMiss',
-        id: indicator.id,
-        subjects: indicator.parties.map((party) => party.id),
-        reason: `achievement ${indicator.achievement}${indicator.severeMiss ? ' below the severe-miss threshold [严重未达标]' : ' below the review threshold'}: joint review [复盘]`,
-      });
-    }
-  reviewQueue.sort((a, b) => (a.kind !== b.kind ? (a.kind < b.kind ? -1 : 1) : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const { interlockLines } = rendered;
-  const netCommission = totals.gross - totals.contribution;
-  const money = (minor: bigint) => formatMinor(minor, digits);
-  const expected = totals.base + totals.bonus + interlockLines.reward + netCommission + totals.pool - totals.unallocated - totals.deductions - interlockLines.deduction;
-  const checks: ReconciliationCheck[] = [
-    check('statementLines', 'every statement total = Σ its lines as printed', `${rendered.linesMismatch} mismatches`, '0 mismatches'),
-    check(
-      'statementTotals',
-      'Σ statement totals = Σ base + Σ bonuses (performance + interlock rewards) + Σ net commissions + pool − unallocated − Σ deductions (rows + interlock)',
-      money(rendered.sum),
-      money(expected),
-    ),
-    check('commissionCarve', 'Σ net commissions + pool = Σ gross commissions', money(netCommission + totals.pool), money(totals.gross)),
-    check('poolAllocation', 'Σ pool awards + unallocated = pool', money(totals.awards + totals.unallocated), money(totals.pool)),
-  ];
-  if (runs.interlock.size > 0) {
-    checks.push(
-      check('interlockRewards', 'Σ interlock reward lines = Σ rewards settled (by segment days)', money(interlockLines.reward), money(interlockPaid.reward)),
-      check('interlockDeductions', 'Σ interlock deduction lines = Σ deductions settled (by segment days)', money(interlockLines.deduction), money(interlockPaid.deduction)),
-    );
-    let dimensionsHold = 0;
-    let dimensionCount = 0;
-    for (const run of runs.interlock.values())
-      for (const dimension of run.credits?.dimensions ?? []) {
-        dimensionCount++;
-        if (dimension.conserved) dimensionsHold++;
-      }
-    if (dimensionCount > 0)
-      checks.push(check('dimensionTotals', 'every dimension credits the facts’ total: credited + excluded = Σ facts', `${dimensionsHold} of ${dimensionCount} dimensions`, `${dimensionCount} of ${dimensionCount} dimensions`));
-  }
-  const failed = checks.filter((c) => !c.holds);
-  if (failed.length > 0)
-    fail('RECONCILIATION_FAILED', [], failed.map((c) => `${c.id}: ${c.left} ≠ ${c.right}`).join('; '));
-  // The declared controls, after the run's own checks: the input controls (checked before the
-  // run) and the declared pay total.
-  checks.push(...controls.checks);
-  if (controls.payTotal !== undefined) checks.push(checkPayTotal(controls.payTotal, rendered.sum, rendered.statements.length, resolved.currency, digits));
+  const departments = departmentResults(scenario.org.departments, org.work, stages);
+  const reviewQueue = buildReviewQueue(runs.ratings, runs.interlock);
+  const checks = reconcile({ totals, rendered, interlockPaid, interlockRuns: runs.interlock, controls, currency: resolved.currency, digits });
   return {
     plan: resolved.plan,
     currency: resolved.currency,
@@ -353,7 +273,3 @@ function runScenario(scenario: Scenario): RunPeriodResult {
 
 /** The optional mechanisms of a plan version, in name order. */
 const MECHANISMS = ['interlock', 'linkage', 'pool', 'ratings', 'responseTimes', 'scorecard'] as const;
-
-function check(id: string, equation: string, left: string, right: string): ReconciliationCheck {
-  return { id, equation, left, right, holds: left === right };
-}
