@@ -21,7 +21,7 @@ export interface RunPeriodInput {
   plan: {
     id: string;
     currency: string;
-    rounding?: { mode?: 'halfUp' | 'halfEven' };
+    rounding?: { mode?: 'halfUp' | 'halfEven'; scoreDecimals?: number; coefficientDecimals?: number };
     onVersionChange?: 'report' | 'prorate';
     versions: {
       id: string;
@@ -36,6 +36,7 @@ export interface RunPeriodInput {
   };
   period: { unit: 'month' | 'quarter' | 'year'; start: string };
   asOf?: string;
+  trace?: boolean;
   org: {
     departments: { id: string; name?: string; side: 'front' | 'middle' | 'back' }[];
     people: { id: string; name?: string; department: string; grade: string; basePay?: string | number; targetBonus?: string | number; start?: string; end?: string }[];
@@ -289,6 +290,8 @@ interface WholeShape {
   readonly edges: SectionEdges;
   readonly laterDrop: SectionName | null;
   readonly asOfOffset: number | null;
+  /** Rounding points other than the defaults (scores 2 dp, coefficients 4 dp). */
+  readonly roundingPoints: { readonly score: number; readonly coefficient: number } | null;
   readonly sections: SectionShapes;
 }
 
@@ -325,6 +328,7 @@ function buildWhole(shape: WholeShape): RunPeriodInput {
     people: scenario.org.people,
   });
   scenario.plan.id = 'whole';
+  if (shape.roundingPoints !== null) scenario.plan.rounding = { ...scenario.plan.rounding, scoreDecimals: shape.roundingPoints.score, coefficientDecimals: shape.roundingPoints.coefficient };
   scenario.plan.versions = scenario.plan.versions.map((version, v) => {
     const sections = { ...built.plan };
     if (v > 0) {
@@ -373,7 +377,8 @@ function buildWhole(shape: WholeShape): RunPeriodInput {
  *   a member's credit, rewards, severe misses and review thresholds.
  *
  * A second plan version sometimes takes effect 20 days into the period (reported or prorated),
- * with the same sections, a changed pool rate, or one section dropped. Edge shapes appear with
+ * with the same sections, a changed pool rate, or one section dropped; the rounding points
+ * sometimes differ from the defaults (scores 0–4 dp, coefficients 2–6 dp). Edge shapes appear with
  * some probability (see {@link WholeScenarioOptions.edges}). Plain JSON: write one to a file and
  * replay it with `synergy-pay run file.json`.
  */
@@ -419,6 +424,7 @@ export function wholeScenarioArb(options: WholeScenarioOptions = {}): fc.Arbitra
       edges: fc.record({ zeroScores: edge(6), floorAboveAll: edge(6), emptyData: edge(8) }),
       laterDrop: maybe(fc.constantFrom(...SECTION_NAMES), 0.25),
       asOfOffset: maybe(fc.constantFrom(0, -600), 0.33),
+      roundingPoints: maybe(fc.record({ score: fc.integer({ min: 0, max: 4 }), coefficient: fc.integer({ min: 2, max: 6 }) }), 0.25),
       sections: fc.record<SectionShapes>({
         pool: section('pool', poolShapeArb),
         linkage: section('linkage', linkageShapeArb),
