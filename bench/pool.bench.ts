@@ -1,8 +1,11 @@
 /**
  * The support pool at issue 7's size: 1,000,000 front-line commissions carved at 12 %, and the
  * pool shared among 400,000 back-office people by score (eligibility floor 60), through the
- * public, validated entries. Ids arrive shuffled (a real export is not sorted). Each figure is
- * checked to conserve before it is timed.
+ * public, validated entries. Ids arrive shuffled (a real export is not sorted), and the rows are
+ * what `JSON.parse` gives for such an export: objects laid out in memory in file order, as a
+ * file, a queue or a database driver delivers them. Session 1 built the rows in id order and then
+ * shuffled the array, so that reading them in input order jumped around memory; that layout is
+ * still measured, last, for comparison. Each figure is checked to conserve before it is timed.
  */
 import { availableParallelism, loadavg } from 'node:os';
 import { allocatePool, carvePool } from '../src/index.js';
@@ -35,9 +38,12 @@ function backOffice(): { id: string; score: string }[] {
 
 const fen = (text: string): bigint => BigInt(text.replace('.', ''));
 
+/** The rows as `JSON.parse` returns them from an export file: allocated in file order. */
+const parsed = <T>(rows: T[]): T[] => JSON.parse(JSON.stringify(rows)) as T[];
+
 export default async function run(): Promise<void> {
-  const commissions = frontLine();
-  const recipients = backOffice();
+  const commissions = parsed(frontLine());
+  const recipients = parsed(backOffice());
   const carveInput = { currency: 'CNY', rate: '0.12', commissions };
   const carve = carvePool(carveInput);
   if (fen(carve.net) + fen(carve.pool) !== fen(carve.gross)) throw new Error('carve does not conserve');
@@ -78,4 +84,14 @@ export default async function run(): Promise<void> {
   }
   cpu.sort((a, b) => a - b);
   console.log(`\ncarve 1M + share 400k (linear, traces): median CPU time ${(cpu[1] as number).toFixed(0)} ms over 3 runs; load average ${loadavg().map((x) => x.toFixed(1)).join(', ')} on ${availableParallelism()} cores`);
+
+  // Session 1's layout: rows built in id order, then the array shuffled (reading them in input
+  // order jumps around memory). Built only now, so the tasks above do not carry it in their heap.
+  const layout = { commissions: frontLine(), recipients: backOffice() };
+  await benchSuite('support pool, rows built in id order then shuffled (session 1 layout)', [
+    {
+      name: 'carve 1M + share 400k (linear, traces)',
+      run: () => allocatePool({ ...shareInput, recipients: layout.recipients, pool: carvePool({ ...carveInput, commissions: layout.commissions }).pool }),
+    },
+  ], 3);
 }

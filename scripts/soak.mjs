@@ -5,7 +5,9 @@
 //     node scripts/soak.mjs [extra vitest args, e.g. --maxWorkers=1 or more folders]  (FUZZ_RUNS defaults to 100000 here)
 //
 // Every property reads its run count through `runs()` in test/helpers.ts, so FUZZ_RUNS raises
-// them all; the mechanism folders' own *.prop.test.ts files are included too.
+// them all. The soak covers the cross-cutting folders; name a mechanism folder to add its own
+// *.prop.test.ts files (e.g. `npm run test:soak -- test/pool`). On two cores pass
+// `--maxWorkers=2` when nothing else runs: vitest otherwise uses one worker.
 import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 

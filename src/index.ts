@@ -181,6 +181,7 @@ export {
   commissionSchema,
   companyKpiResultSchema,
   componentScoreSchema,
+  controlsSchema,
   deductionSchema,
   departmentCoefficientSchema,
   departmentSchema,

@@ -9,7 +9,7 @@ import { compareRuns, type RunComparison, type RunResultInput } from '../period/
 import { runPeriod, type RunPeriodInput } from '../period/runPeriod.js';
 import { diffInputs } from '../period/whatIfLines.js';
 import type { CliIo } from './io.js';
-import { describeProblems, EXIT_BAD_INPUT } from './main.js';
+import { describeProblems, EXIT_BAD_INPUT, isInternalFailure } from './main.js';
 
 /** A problem the user can fix: printed without a stack, exit code 2. */
 export class WhatIfProblem extends Error {}
@@ -45,7 +45,7 @@ export function library<T>(what: string, call: () => T): T {
   try {
     return call();
   } catch (error) {
-    if (error instanceof SynergyPayError) throw new WhatIfProblem(describeProblems(what, error));
+    if (error instanceof SynergyPayError && !isInternalFailure(error)) throw new WhatIfProblem(describeProblems(what, error));
     throw error;
   }
 }

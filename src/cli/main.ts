@@ -8,8 +8,10 @@
  *     synergy-pay compare <a.json> <b.json> [--format summary|json|csv] [--out FILE]
  *     synergy-pay correct <paid.json> <corrected-scenario.json> [--format summary|json|csv] [--out FILE]
  *
- * Exit codes: 0 done; 2 bad input (unreadable file, invalid JSON, schema or semantic problems —
- * each reported with its JSON path — unknown person, bad arguments); 1 anything unexpected.
+ * Exit codes: 0 done; 2 bad input (unreadable file, invalid JSON, schema or semantic problems,
+ * declared control totals that do not reconcile — each reported with its JSON path — unknown
+ * person, bad arguments); 1 anything unexpected, including a failed conservation check of the
+ * run's own (a bug).
  * Output files are written whole or not at all.
  */
 import { parseArgs } from 'node:util';
@@ -176,9 +178,19 @@ function runFile(file: string, io: CliIo): RunPeriodResult {
   try {
     return runPeriod(scenario as Parameters<typeof runPeriod>[0]);
   } catch (error) {
-    if (error instanceof SynergyPayError) throw new InputProblem(describeProblems(file, error));
+    if (error instanceof SynergyPayError && !isInternalFailure(error)) throw new InputProblem(describeProblems(file, error));
     throw error;
   }
+}
+
+/**
+ * Whether a library error reports a bug rather than bad input: a `RECONCILIATION_FAILED` that is
+ * not about a declared control total (`controls.…` in its path) means one of the run's own
+ * conservation checks failed. It is not the user's to fix: exit 1, "please report it". A control
+ * total that does not reconcile is refused input like any other (exit 2).
+ */
+export function isInternalFailure(error: SynergyPayError): boolean {
+  return error.issues.some((issue) => issue.code === 'RECONCILIATION_FAILED' && !issue.path.includes('controls'));
 }
 
 /** The JSON parser's message with a line and column added when it gives a position. */

@@ -54,7 +54,8 @@ export const errorCatalogue = {
   // ── period ─────────────────────────────────────────────────────────────────
   PLAN_VERSION_OVERLAP: 'Two plan versions are in force on the same day (equal effective dates, or an `until` past the next version\'s start).',
   PLAN_NOT_IN_FORCE: 'No plan version is in force on a day of the period (before the first version, or in a gap after an `until`).',
-  RECONCILIATION_FAILED: 'A period run failed one of its own conservation checks (a bug: please report it with the scenario).',
+  RECONCILIATION_FAILED:
+    'A reconciliation did not hold: a control total declared in the scenario (`controls`: row counts, Σ commissions, Σ deductions, headcount, Σ pay) disagrees with the rows or the result (the path names the control), or — a bug to report with the scenario — one of the run\'s own conservation checks failed (root path).',
   RUNS_PERIOD_MISMATCH: 'Two period results (or a paid result and its correction) cover different periods, so their lines cannot be set side by side.',
   RUNS_RESULT_INCONSISTENT: 'A period result given as input does not add up (a statement total ≠ Σ its lines): it was edited after the library produced it.',
   CORRECTION_PLAN_VERSION_MISSING: 'A paid result does not name the plan version it was computed under, so a correction cannot apply the rules originally in force.',

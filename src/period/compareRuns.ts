@@ -172,7 +172,9 @@ export interface RunComparison {
  *
  * Give either `base` and `proposed` (two `runPeriod` results, e.g. read back from
  * `synergy-pay run --out` files), or `scenario` and `proposedPlan` (the scenario is run once as
- * given and once with the proposed plan).
+ * given and once with the proposed plan). The scenario's declared `controls` are checked on both
+ * runs except `payTotal`, which states the pay of the scenario's own plan and is checked on the
+ * base run only.
  *
  * **Formula.** delta = proposed − base for every line, total and sum (a missing line counts as
  * 0); Gini = (2 Σᵢ i·xᵢ − (n+1) Σ x) / (n Σ x) over the awards sorted ascending (i from 1);
@@ -231,11 +233,20 @@ export function compareRuns(input: CompareRunsInput): RunComparison {
     // The data are in the scenario's currency: a plan in another one cannot run on them.
     if (plan.currency !== scenario.plan.currency) fail('CURRENCY_MISMATCH', ['proposedPlan', 'currency'], `the proposed plan is in ${plan.currency}, the scenario's data in ${scenario.plan.currency}`);
     const baseRun: RunPeriodResult = runAt(scenario, (path) => ['scenario', ...path]);
-    proposed = runAt({ ...scenario, plan }, (path) => (path[0] === 'plan' ? ['proposedPlan', ...path.slice(1)] : ['scenario', ...path]));
+    // The data's control totals hold for both runs; a declared pay total is the scenario's own
+    // plan's (its approved budget), which a proposal is expected to move: not checked on it.
+    proposed = runAt({ ...scenario, plan, ...withoutPayTotal(scenario.controls) }, (path) => (path[0] === 'plan' ? ['proposedPlan', ...path.slice(1)] : ['scenario', ...path]));
     base = baseRun;
     planChanges = diffInputs(scenario.plan, plan, 'plan');
   }
   return compareReadRuns(base, proposed, planChanges, ['base'], ['proposed']);
+}
+
+/** The scenario's `controls` without `payTotal` (as a spread: nothing when none are declared). */
+function withoutPayTotal<T extends { readonly payTotal?: unknown }>(controls: T | undefined): { controls?: Omit<T, 'payTotal'> } {
+  if (controls === undefined) return {};
+  const { payTotal: _, ...rest } = controls;
+  return { controls: rest };
 }
 
 /** Checks that two results can be compared: same period, same currency. */

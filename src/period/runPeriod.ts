@@ -29,6 +29,7 @@ import { ratingSchema, reviewDecisionSchema } from '../ratings/schema.js';
 import { ticketSchema } from '../time/schema.js';
 import type { PlanVersion } from './resolvePlan.js';
 import { renderLine, sortLines, type LineDraft, type PayStatement } from './statement.js';
+import { checkInputControls, checkPayTotal, type ReceivedRows } from './controls.js';
 
 /** Input of {@link runPeriod} (inferred from `runPeriodInputSchema`): a scenario. */
 export type RunPeriodInput = z.input<typeof runPeriodInputSchema>;
@@ -103,9 +104,13 @@ export interface DepartmentLinkage {
   readonly links: CoefficientLink[];
 }
 
-/** One conservation check the run verified. */
+/**
+ * One check the run verified: a conservation check of its own (`statementTotals`, …), or a
+ * control total declared in the scenario (`controls.commissions.gross`, …; left = what the run
+ * received or produced, right = the declared figure).
+ */
 export interface ReconciliationCheck {
-  /** Stable name, e.g. `statementTotals`. */
+  /** Stable name, e.g. `statementTotals`, or the dotted path of a declared control, e.g. `controls.payTotal`. */
   readonly id: string;
   /** What was checked, as an equation. */
   readonly equation: string;
@@ -113,7 +118,7 @@ export interface ReconciliationCheck {
   readonly left: string;
   /** The right side, as computed. */
   readonly right: string;
-  /** Always `true` in a returned result (a failed check raises `RECONCILIATION_FAILED`). */
+  /** Always `true` in a returned result (a failed check or control raises `RECONCILIATION_FAILED`). */
   readonly holds: boolean;
 }
 
@@ -164,6 +169,7 @@ export interface RunPeriodResult {
   /** Credits per dimension and settled indicators (one entry per distinct interlock setting), or `null`. */
   readonly interlock: InterlockSummary[] | null;
   readonly totals: PeriodTotals;
+  /** The run's own conservation checks, then one check per control total the scenario declares (in `controls` order). */
   readonly checks: ReconciliationCheck[];
   readonly trace: TraceStep[];
 }
@@ -233,14 +239,22 @@ interface PersonWork {
  * statement total = Σ lines; Σ totals = Σ base + Σ bonuses + Σ net commissions + pool −
  * unallocated − Σ deductions. Money is rounded to minor units at each line with the plan's mode.
  *
- * @param input - a scenario: `plan`, `period`, optional `asOf`, `org` (`departments`, `people`)
- *   and optional `data` (`departmentCoefficients`, `commissions`, `deductions`).
+ * **Control totals.** When the scenario declares `controls` (row counts, Σ commissions, Σ
+ * deductions, headcount — checked before any mechanism runs — and `payTotal`, checked against
+ * Σ statement totals), every mismatch refuses the run with `RECONCILIATION_FAILED` at the
+ * control's path; the controls that hold are listed in `checks`.
+ *
+ * @param input - a scenario: `plan`, `period`, optional `asOf`, `org` (`departments`, `people`),
+ *   optional `data` (`departmentCoefficients`, `commissions`, `deductions`, …) and optional
+ *   `controls` (declared control totals).
  * @returns Department results, one statement per person (ordered by id), the review queue,
- *   totals and the reconciliation checks.
+ *   totals and the reconciliation checks (the run's own, then the declared controls).
  * @throws {@link SynergyPayError} `INVALID_INPUT`, `INVALID_DECIMAL`, `INVALID_AMOUNT`,
  *   `NEGATIVE_VALUE`, `UNKNOWN_CURRENCY`, `DUPLICATE_ID`, `UNKNOWN_REFERENCE`,
  *   `DATES_OUT_OF_ORDER`, `OUT_OF_RANGE` (a dated row outside the period),
- *   `PLAN_VERSION_OVERLAP`, `PLAN_NOT_IN_FORCE`, and `RECONCILIATION_FAILED` (never expected).
+ *   `PLAN_VERSION_OVERLAP`, `PLAN_NOT_IN_FORCE`, and `RECONCILIATION_FAILED` (a declared
+ *   control total disagrees with the rows or the result, at the control's path; at the root
+ *   path, one of the run's own conservation checks failed: a bug to report).
  *
  * @example
  * ```ts
@@ -311,10 +325,12 @@ function checkMechanismRows(scenario: Scenario, versions: readonly PlanVersion[]
 
 function runScenario(scenario: Scenario): RunPeriodResult {
   const resolved = resolvePlanVersions(scenario.plan, scenario.period, ['plan'], ['period']);
+  const digits = minorDigits(scenario.plan.currency, ['plan', 'currency']);
+  // Declared control totals first: a truncated or doubled import fails before any heavy work.
+  const controls = checkInputControls(scenario.controls, receivedRows(scenario), scenario.plan.currency, digits);
   checkMechanismRows(scenario, resolved.segmentVersions);
   const { rounding, period } = resolved;
   const mode = rounding.mode;
-  const digits = minorDigits(scenario.plan.currency, ['plan', 'currency']);
   const issues = new IssueList();
   const { departments, people } = scenario.org;
   const data = scenario.data ?? {};
@@ -1052,6 +1068,10 @@ function runScenario(scenario: Scenario): RunPeriodResult {
   const failed = checks.filter((c) => !c.holds);
   if (failed.length > 0)
     fail('RECONCILIATION_FAILED', [], failed.map((c) => `${c.id}: ${c.left} ≠ ${c.right}`).join('; '));
+  // The declared controls, after the run's own checks: the input controls (checked before the
+  // run) and the declared pay total.
+  checks.push(...controls.checks);
+  if (controls.payTotal !== undefined) checks.push(checkPayTotal(controls.payTotal, statementSum, statements.length, resolved.currency, digits));
 
   return {
     plan: resolved.plan,
@@ -1081,6 +1101,19 @@ function runScenario(scenario: Scenario): RunPeriodResult {
     },
     checks,
     trace: resolved.trace,
+  };
+}
+
+/** The row counts and money rows the declared controls are compared with. */
+function receivedRows(scenario: Scenario): ReceivedRows {
+  const data = scenario.data ?? {};
+  return {
+    people: scenario.org.people.length,
+    commissions: data.commissions ?? [],
+    deductions: data.deductions ?? [],
+    tickets: data.tickets?.length ?? 0,
+    ratings: data.ratings?.length ?? 0,
+    revenueFacts: data.revenueFacts?.length ?? 0,
   };
 }
 

@@ -329,6 +329,53 @@ export const periodDataSchema = /* @__PURE__ */ z.strictObject({
   supportScores: z.array(supportScoreSchema).optional(),
 });
 
+/** A row count declared by the source system: a whole number ≥ 0 (`INVALID_INPUT` otherwise). */
+const controlCountSchema = /* @__PURE__ */ z.int().min(0);
+
+/**
+ * Batch control totals [控制总数] of a scenario: what the source systems declare they sent — row
+ * counts and money sums — so that a truncated export, a double import or an edited file is
+ * refused before anyone is paid. Each declared control is compared with what the run received
+ * (or, for `payTotal`, produced); every mismatch is reported together as `RECONCILIATION_FAILED`
+ * at the control's path (`["controls", "commissions", "gross"]`), and every control that holds is
+ * listed in the result's `checks`. Money controls are in the plan currency, with no more decimals
+ * than its minor unit (`INVALID_AMOUNT`). Every field is optional: only declared controls are
+ * checked.
+ */
+export const controlsSchema = /* @__PURE__ */ z.strictObject({
+  /** Headcount: the number of people in `org.people`. @defaultValue not checked */
+  people: controlCountSchema.optional(),
+  /** Control totals of `data.commissions`. @defaultValue not checked */
+  commissions: z
+    .strictObject({
+      /** Number of commission rows. @defaultValue not checked */
+      rows: controlCountSchema.optional(),
+      /** Σ `amount` of the commission rows (clawbacks negative): the gross the pool carves from. @defaultValue not checked */
+      gross: moneySchema.optional(),
+    })
+    .optional(),
+  /** Control totals of `data.deductions`. @defaultValue not checked */
+  deductions: z
+    .strictObject({
+      /** Number of deduction rows. @defaultValue not checked */
+      rows: controlCountSchema.optional(),
+      /** Σ `amount` of the deduction rows, ≥ 0. @defaultValue not checked */
+      total: nonNegativeDecimalSchema.optional(),
+    })
+    .optional(),
+  /** Number of rows in `data.tickets`. @defaultValue not checked */
+  tickets: controlCountSchema.optional(),
+  /** Number of rows in `data.ratings`. @defaultValue not checked */
+  ratings: controlCountSchema.optional(),
+  /** Number of rows in `data.revenueFacts`. @defaultValue not checked */
+  revenueFacts: controlCountSchema.optional(),
+  /**
+   * Σ statement totals the run must produce (`totals.statements`): the approved budget, or the
+   * total of the approved run when re-running a period. Checked after the run. @defaultValue not checked
+   */
+  payTotal: moneySchema.optional(),
+});
+
 /** The whole input of `runPeriod`: a scenario file holds exactly this object as JSON. */
 export const runPeriodInputSchema = /* @__PURE__ */ z.strictObject({
   /** The JSON Schema a scenario file names for editor completion; ignored by the run. */
@@ -349,4 +396,10 @@ export const runPeriodInputSchema = /* @__PURE__ */ z.strictObject({
   org: orgSchema,
   /** The period's data. */
   data: periodDataSchema.optional(),
+  /**
+   * Control totals declared by the source systems (row counts, Σ commissions, Σ deductions,
+   * headcount, Σ pay); a mismatch refuses the run with `RECONCILIATION_FAILED`.
+   * @defaultValue none (nothing declared, nothing checked)
+   */
+  controls: controlsSchema.optional(),
 });

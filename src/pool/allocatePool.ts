@@ -1,7 +1,7 @@
 import { differenceInCalendarDays, parseISO } from 'date-fns';
 import { z } from 'zod';
 import { allocateScaled, idOrder, type ScaledWeights } from '../core/allocate.js';
-import { IdKeys } from './idSort.js';
+import { gather, IdKeys } from './idSort.js';
 import { minorDigits } from '../core/currency.js';
 import { Dec } from '../core/decimal.js';
 import { decimalText, type DecimalInput } from '../core/decimalInput.js';
@@ -13,7 +13,7 @@ import { divideRounded, roundTo, type RoundingPolicy, resolveRounding } from '..
 import { traceStep, type TraceStep } from '../core/trace.js';
 import { parseInput } from '../core/validate.js';
 import { exponentOf } from './elasticity.js';
-import { formatAmount, isId, isNonNegativeDecimal, isPlainRow, minorNumber } from './minor.js';
+import { formatAmount, isId, isNonNegativeDecimal, isPlainRow, minorNumber, ratioText } from './minor.js';
 import { allocatePoolInputSchema, type AllocatePoolInput } from './schema.js';
 
 /** One recipient's line of an {@link allocatePool} result. */
@@ -35,7 +35,11 @@ export interface PoolAward {
   readonly share: string;
   /** Whether the award was fixed at the recipient's cap. */
   readonly capped: boolean;
-  /** Per-person steps; empty when the input asked for `trace: false`. */
+  /**
+   * Per-person steps (`pool.weight`, `pool.award`); a shared frozen empty list when the input
+   * asked for `trace: false`. Rows with the same score, basis, weight and cap share their frozen
+   * weight step and award inputs: the result is read-only, as its types say.
+   */
   readonly trace: TraceStep[];
 }
 
@@ -108,6 +112,8 @@ interface ScoreEntry {
 const SAFE = Number.MAX_SAFE_INTEGER;
 const SHARE_DECIMALS = 10;
 const ZERO_SHARE = '0.0000000000';
+/** The shared, frozen empty trace of rows when the input asked for `trace: false`. */
+const NO_TRACE: TraceStep[] = /* @__PURE__ */ Object.freeze([]) as unknown as TraceStep[];
 
 /**
  * Shares the back-office support pool [后端支撑奖励池] among back-office people by their
@@ -213,11 +219,13 @@ export function allocatePool(input: AllocatePoolInput): AllocatePoolResult {
   const fteTexts: string[] = basisKind === 'fte' ? new Array<string>(n) : [];
   let caps: (bigint | undefined)[] | undefined;
   const memberUnit = units === undefined ? undefined : new Int32Array(n);
+  const unitOf = new Array<string | null>(n);
   for (let i = 0; i < n; i++) {
     const row = rows[i] as Recipient;
     if (!rowLooksValid(row, cache)) parseInput(allocatePoolInputSchema, input); // throws, with every issue
     ids[i] = row.id;
     idKeys.add(i, row.id);
+    unitOf[i] = row.unit ?? null;
     const entry = entryOf(row.score);
     entries[i] = entry;
     if (weighting.kind === 'elasticity' && entry.zero && entry.eligible && exponent !== undefined)
@@ -262,11 +270,7 @@ export function allocatePool(input: AllocatePoolInput): AllocatePoolResult {
   }
 
   const order = idKeys.order(ids);
-  for (let o = 1; o < n; o++) {
-    const i = order[o] as number;
-    const previous = order[o - 1] as number;
-    if (ids[i] === ids[previous]) issues.add('DUPLICATE_ID', ['recipients', i, 'id'], `person "${ids[i]}" already has a row at recipients[${previous}]`);
-  }
+  idKeys.duplicates(ids, order, (i, previous) => issues.add('DUPLICATE_ID', ['recipients', i, 'id'], `person "${ids[i]}" already has a row at recipients[${previous}]`));
   issues.throwIfAny();
   const pool = poolMinor as bigint;
 
@@ -297,11 +301,17 @@ export function allocatePool(input: AllocatePoolInput): AllocatePoolResult {
 
   const weightSumText = (members: readonly number[] | undefined): string => {
     let sum = 0n;
-    if (members === undefined) for (let i = 0; i < n; i++) sum += BigInt(weightAt(i));
+    let numberSum = 0;
+    if (numberWeights) {
+      if (members === undefined) for (let i = 0; i < n; i++) numberSum += weightNumbers[i] as number;
+      else for (const i of members) numberSum += weightNumbers[i] as number;
+    }
+    if (numberWeights && Number.isSafeInteger(numberSum)) sum = BigInt(numberSum);
+    else if (members === undefined) for (let i = 0; i < n; i++) sum += BigInt(weightAt(i));
     else for (const i of members) sum += BigInt(weightAt(i));
     return trimDecimal(formatMinor(sum, weightScale));
   };
-  const memberTotals = new Map<number, string>(); // unit index → "amount|Σ weight" for traces
+  const memberTotals = new Map<number, readonly [amount: string, weightSum: string]>(); // unit index → for traces
 
   if (units === undefined) {
     const outcome = allocateScaled(pool, numberWeights ? { kind: 'number', values: weightNumbers } : { kind: 'bigint', values: weightBig }, ids, caps);
@@ -347,7 +357,7 @@ export function allocatePool(input: AllocatePoolInput): AllocatePoolResult {
       unitLeft[u] = outcome.unallocated;
       unitAwarded[u] = amount - outcome.unallocated;
       unallocated += outcome.unallocated;
-      memberTotals.set(u, `${formatMinor(amount, digits)}|${weightSumText(members)}`);
+      memberTotals.set(u, [formatMinor(amount, digits), weightSumText(members)]);
     });
     const unitOrder = idOrder(unitIds);
     unitRows = Array.from(unitOrder, (u) => ({
@@ -361,46 +371,71 @@ export function allocatePool(input: AllocatePoolInput): AllocatePoolResult {
     }));
   }
 
-  // ── rows, in id order ──
+  // ── rows ──
+  // Built in input order (every array read front to back), then put in id order by moving
+  // pointers: far fewer cache misses on large inputs than building them in id order.
   const poolText = formatMinor(pool, digits);
   const totalWeightText = units === undefined && withTrace ? weightSumText(undefined) : '';
+  const floorText = floor.toFixed(policy.scoreDecimals);
+  const poolLevel = [poolText, totalWeightText] as const;
+  const emptyLevel = [formatMinor(0, digits), '0'] as const;
   const shareFactor = pow10(SHARE_DECIMALS);
-  const awardRows = new Array<PoolAward>(n);
+  const poolNumber = Number(pool);
+  // With a basis of 1 the weight is f(score) itself: its text is the score entry's.
+  const weightIsF = basisKind === 'one';
+  const weightSteps = new Map<ScoreEntry, Map<string, TraceStep>>();
+  const awardInputs = new Map<readonly [string, string], [uncapped: Map<string, TraceStep['inputs']>, capped: Map<string, TraceStep['inputs']>]>();
+  const awardFormula = units === undefined ? 'award = share of the pool by weight (largest remainder, caps re-split)' : "award = share of the unit's amount by weight (largest remainder, caps re-split)";
+  const byInput = new Array<PoolAward>(n);
   let awarded = 0n;
   let awardedNumber = 0;
-  for (let o = 0; o < n; o++) {
-    const i = order[o] as number;
+  for (let i = 0; i < n; i++) {
     const entry = entries[i] as ScoreEntry;
     const award = awards[i] as number | bigint;
     if (typeof award === 'number') awardedNumber += award;
     else awarded += award;
     const awardText = formatAmount(award, digits);
-    const weightText = trimDecimal(formatMinor(weightAt(i), weightScale));
+    const weightText = weightIsF ? (entry.eligible ? entry.fText : '0') : trimDecimal(formatAmount(weightAt(i), weightScale));
     const basisText = basisKind === 'fte' ? trimDecimal(formatMinor(basisInts[i] as number, basisScale)) : String(basisInts[i]);
-    const share = pool === 0n ? ZERO_SHARE : formatMinor(divideRounded(BigInt(award) * shareFactor, pool, mode), SHARE_DECIMALS);
-    const unit = (rows[i] as Recipient).unit ?? null;
-    let trace: TraceStep[] = [];
+    const share =
+      pool === 0n
+        ? ZERO_SHARE
+        : award === 0 || award === 0n
+          ? ZERO_SHARE
+          : ((typeof award === 'number' ? ratioText(award, poolNumber, SHARE_DECIMALS, mode) : undefined) ??
+            formatMinor(divideRounded(BigInt(award) * shareFactor, pool, mode), SHARE_DECIMALS));
+    let trace: TraceStep[] = NO_TRACE;
     if (withTrace) {
-      const level = units === undefined ? `${poolText}|${totalWeightText}` : (memberTotals.get(memberUnit?.[i] as number) ?? `${formatMinor(0, digits)}|0`);
-      const bar = level.indexOf('|');
-      trace = [
-        {
+      // The weight step depends only on the score and the basis, and the award step's inputs only
+      // on the level, the weight and the cap: both are built once per distinct case and shared
+      // (frozen) by every row that has it, so 400,000 rows do not carry 400,000 copies.
+      let byBasis = weightSteps.get(entry);
+      if (byBasis === undefined) weightSteps.set(entry, (byBasis = new Map()));
+      let weightStep = byBasis.get(basisText);
+      if (weightStep === undefined) {
+        weightStep = freezeStep({
           rule: 'pool.weight',
           formula: entry.eligible ? 'weight = basis × round(f(score), weightDecimals)' : 'score below the eligibility floor: weight = 0',
-          inputs: { basis: basisText, 'f(score)': entry.fText, floor: floor.toFixed(policy.scoreDecimals), score: entry.text },
+          inputs: { basis: basisText, 'f(score)': entry.fText, floor: floorText, score: entry.text },
           result: weightText,
-        },
-        {
-          rule: 'pool.award',
-          formula: units === undefined ? 'award = share of the pool by weight (largest remainder, caps re-split)' : "award = share of the unit's amount by weight (largest remainder, caps re-split)",
-          inputs: { amount: level.slice(0, bar), capped: capped[i] === 1 ? 'true' : 'false', weight: weightText, 'Σ weight': level.slice(bar + 1) },
-          result: awardText,
-        },
-      ];
+        });
+        byBasis.set(basisText, weightStep);
+      }
+      const level = units === undefined ? poolLevel : (memberTotals.get(memberUnit?.[i] as number) ?? emptyLevel);
+      let byWeight = awardInputs.get(level);
+      if (byWeight === undefined) awardInputs.set(level, (byWeight = [new Map(), new Map()]));
+      const isCapped = capped[i] === 1;
+      const sameCap = byWeight[isCapped ? 1 : 0];
+      let inputs = sameCap.get(weightText);
+      if (inputs === undefined) {
+        inputs = Object.freeze({ amount: level[0], capped: isCapped ? 'true' : 'false', weight: weightText, 'Σ weight': level[1] });
+        sameCap.set(weightText, inputs);
+      }
+      trace = [weightStep, { rule: 'pool.award', formula: awardFormula, inputs, result: awardText }];
     }
-    awardRows[o] = {
+    byInput[i] = {
       id: ids[i] as string,
-      unit,
+      unit: unitOf[i] as string | null,
       score: entry.text,
       eligible: entry.eligible,
       basis: basisText,
@@ -411,6 +446,7 @@ export function allocatePool(input: AllocatePoolInput): AllocatePoolResult {
       trace,
     };
   }
+  const awardRows = gather(byInput, order);
   awarded += BigInt(awardedNumber);
 
   const f = (minor: bigint) => formatMinor(minor, digits);
@@ -494,6 +530,12 @@ function readMinor(value: DecimalInput, digits: number, path: IssuePath, issues:
     issues.items.push(...(error as { issues: IssueList['items'] }).issues);
     return undefined;
   }
+}
+
+/** A trace step shared by many rows, frozen with its inputs so that no row can change another's. */
+function freezeStep(step: TraceStep): TraceStep {
+  Object.freeze(step.inputs);
+  return Object.freeze(step);
 }
 
 /** "90.000000" → "90", "0.500" → "0.5". */

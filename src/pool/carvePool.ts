@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { allocateScaled } from '../core/allocate.js';
 import { splitByWeights } from './carveSplit.js';
-import { IdKeys } from './idSort.js';
+import { gather, IdKeys } from './idSort.js';
 import { isKnownCurrency, minorDigits } from '../core/currency.js';
 import { Dec } from '../core/decimal.js';
 import { decimalText } from '../core/decimalInput.js';
@@ -10,7 +10,7 @@ import { decimalFraction, formatMinor, multiplyMinor, parseMinor } from '../core
 import { divideRounded, resolveRounding } from '../core/rounding.js';
 import { traceStep, type TraceStep } from '../core/trace.js';
 import { parseInput } from '../core/validate.js';
-import { formatAmount, isDecimal, isId, isPlainRow, minorNumber } from './minor.js';
+import { formatAmount, isCanonicalMoney, isDecimal, isId, isPlainRow, minorNumber } from './minor.js';
 import { carvePoolInputSchema, clawbackSchema, type CarvePoolInput } from './schema.js';
 
 /** A clawed-back sale's earlier contribution, given back at the rate it was carved at. */
@@ -164,6 +164,8 @@ export function carvePool(input: CarvePoolInput): CarvePoolResult {
   const ids = new Array<string>(n);
   const idKeys = new IdKeys(n);
   const amountNumber = new Float64Array(n);
+  // 1 where the amount text is already written as the result would write it (reused as gross).
+  const canonical = new Uint8Array(n);
   const amountBig = new Map<number, bigint>();
   let numberMode = true;
   let anyNegative = false;
@@ -187,7 +189,7 @@ export function carvePool(input: CarvePoolInput): CarvePoolResult {
       if (big < 0n) anyNegative = true;
       numberMode = false;
       minor = 0;
-    }
+    } else if (isCanonicalMoney(row.amount, minor, digits)) canonical[i] = 1;
     amountNumber[i] = minor;
     if (minor < 0) anyNegative = true;
     if (row.currency !== undefined && row.currency !== currency)
@@ -240,11 +242,7 @@ export function carvePool(input: CarvePoolInput): CarvePoolResult {
 
   // Sorting by id gives the output order and finds duplicates without a million-entry Set.
   const order = idKeys.order(ids);
-  for (let o = 1; o < n; o++) {
-    const i = order[o] as number;
-    const previous = order[o - 1] as number;
-    if (ids[i] === ids[previous]) issues.add('DUPLICATE_ID', ['commissions', i, 'id'], `person "${ids[i]}" already has a row at commissions[${previous}]`);
-  }
+  idKeys.duplicates(ids, order, (i, previous) => issues.add('DUPLICATE_ID', ['commissions', i, 'id'], `person "${ids[i]}" already has a row at commissions[${previous}]`));
   if (issues.size > 1) issues.items.sort((a, b) => comparePaths(a.path, b.path));
   issues.throwIfAny();
   const p = rate as { text: string; n: bigint; d: bigint };
@@ -311,14 +309,15 @@ export function carvePool(input: CarvePoolInput): CarvePoolResult {
   const shares: ArrayLike<number | bigint> | undefined = numberSplit ?? allocation?.parts;
   if (figures !== undefined && shares !== undefined) for (let i = 0; i < n; i++) figures[3 * i + 2] = Number(shares[i]);
 
-  // ── rows, in id order ──
+  // ── rows ──
+  // Built in input order, which reads every array front to back, then put in id order by moving
+  // pointers: far fewer cache misses on a million rows than building them in id order.
   let reversed = 0n;
   let grossSum = 0n;
   let grossTotal = 0;
-  const contributions: CarveRow[] = [];
+  const byInput = new Array<CarveRow>(n);
   const rateText = p.text;
-  for (let o = 0; o < n; o++) {
-    const i = order[o] as number;
+  for (let i = 0; i < n; i++) {
     let g: number | bigint;
     let b: number | bigint;
     let share: number | bigint;
@@ -332,16 +331,18 @@ export function carvePool(input: CarvePoolInput): CarvePoolResult {
       share = shares === undefined ? 0n : BigInt(shares[i] as number | bigint);
     }
     let contribution: number | bigint = share;
-    const grossText = formatAmount(g, digits);
+    const personReversals = reversals.size === 0 ? undefined : reversals.get(i);
+    const personClawbacks = anyClawback ? clawbackMinor.get(i) : undefined;
+    // Most rows have no clawback and a canonical amount: the input's own string is the gross.
+    const grossText = personClawbacks === undefined && canonical[i] === 1 ? ((rows[i] as Row).amount as string) : formatAmount(g, digits);
     // Most rows have base = gross and no reversal: reuse the strings rather than format again.
     const baseText = b === g ? grossText : formatAmount(b, digits);
     const shareText = formatAmount(share, digits);
     let lines: ReversalLine[] = NO_REVERSALS;
-    const personReversals = reversals.size === 0 ? undefined : reversals.get(i);
     if (personReversals !== undefined) {
       lines = [];
       const list = (rows[i] as Row).clawbacks as Clawback[];
-      const minors = clawbackMinor.get(i) as bigint[];
+      const minors = personClawbacks as bigint[];
       const rates = clawbackRates.get(i) as { text: string }[];
       personReversals.forEach((reversal, c) => {
         reversed += reversal;
@@ -359,7 +360,7 @@ export function carvePool(input: CarvePoolInput): CarvePoolResult {
     else grossSum += g as bigint;
     const contributionText = personReversals === undefined ? shareText : formatAmount(contribution, digits);
     const netText = formatAmount(net, digits);
-    contributions.push({
+    byInput[i] = {
       id: ids[i] as string,
       gross: grossText,
       base: baseText,
@@ -369,8 +370,9 @@ export function carvePool(input: CarvePoolInput): CarvePoolResult {
       contribution: contributionText,
       net: netText,
       trace: withTrace ? personTrace(grossText, baseText, shareText, contributionText, netText, lines.length) : NO_TRACE,
-    });
+    };
   }
+  const contributions = gather(byInput, order);
   if (figures !== undefined) {
     if (Number.isSafeInteger(grossTotal)) grossSum = BigInt(grossTotal);
     else for (let i = 0; i < n; i++) grossSum += BigInt(figures[3 * i] as number);

@@ -13,6 +13,17 @@ export function sortedIdOrder(ids: readonly string[]): Int32Array {
   return keys.order(ids);
 }
 
+/** `rows` put in `order`: result[o] = rows[order[o]] (`rows` itself when the order is the identity). */
+export function gather<T>(rows: T[], order: Int32Array): T[] {
+  const n = order.length;
+  let identity = true;
+  for (let o = 0; o < n && identity; o++) identity = order[o] === o;
+  if (identity) return rows;
+  const result = new Array<T>(n);
+  for (let o = 0; o < n; o++) result[o] = rows[order[o] as number] as T;
+  return result;
+}
+
 /**
  * Collects the ids of a list as they are read (index order 0, 1, 2, …), so that a caller already
  * touching each row copies its id's code units once, then orders them with {@link sortedIdOrder}'s
@@ -23,28 +34,50 @@ export class IdKeys {
   private short = true;
   private ascending = true;
   private previous: string | undefined;
-  constructor(private readonly n: number) {}
+  private readonly hashes: Int32Array;
+  constructor(private readonly n: number) {
+    this.hashes = new Int32Array(n);
+  }
 
   /** Records id number `i` (call with i = 0, 1, 2, … in order). */
   add(i: number, id: string): void {
     if (this.previous !== undefined && this.previous >= id) this.ascending = false;
     this.previous = id;
-    if (!this.short) return;
     const length = id.length;
-    if (length > LSD_MAX_LENGTH) {
+    // A hash of every id (FNV-1a over code units), so that duplicates are found by comparing
+    // neighbours' hashes in a compact array rather than chasing a million strings in id order.
+    let hash = 0x811c9dc5 ^ length;
+    if (this.short && length > LSD_MAX_LENGTH) {
       this.short = false;
       this.columns = [];
-      return;
     }
-    while (this.columns.length < length) this.columns.push(new Uint16Array(this.n));
-    for (let d = 0; d < length; d++) {
-      const code = id.charCodeAt(d);
-      if (code === 0xffff) {
-        this.short = false;
-        this.columns = [];
-        return;
+    if (this.short) {
+      while (this.columns.length < length) this.columns.push(new Uint16Array(this.n));
+      for (let d = 0; d < length; d++) {
+        const code = id.charCodeAt(d);
+        hash = Math.imul(hash ^ code, 0x01000193);
+        if (code === 0xffff) {
+          this.short = false;
+          this.columns = [];
+          for (let e = d + 1; e < length; e++) hash = Math.imul(hash ^ id.charCodeAt(e), 0x01000193);
+          break;
+        }
+        (this.columns[d] as Uint16Array)[i] = code + 1;
       }
-      (this.columns[d] as Uint16Array)[i] = code + 1;
+    } else for (let d = 0; d < length; d++) hash = Math.imul(hash ^ id.charCodeAt(d), 0x01000193);
+    this.hashes[i] = hash;
+  }
+
+  /**
+   * Calls `found(i, previous)` for each id equal to the one before it in `order` (the result of
+   * {@link IdKeys.order}): every repeat of an id, pointing at its first occurrence's neighbour.
+   */
+  duplicates(ids: readonly string[], order: Int32Array, found: (i: number, previous: number) => void): void {
+    const hashes = this.hashes;
+    for (let o = 1; o < order.length; o++) {
+      const i = order[o] as number;
+      const previous = order[o - 1] as number;
+      if (hashes[i] === hashes[previous] && ids[i] === ids[previous]) found(i, previous);
     }
   }
 

@@ -74,9 +74,22 @@ export function isPlainRow(value: unknown, allowed: ReadonlySet<string>): value 
 }
 
 
+/** ".00" … ".99" (and likewise for 1, 3 and 4 digits), built on first use. */
+const FRACTIONS: string[][] = [];
+
+function fractionTexts(digits: number): string[] {
+  let table = FRACTIONS[digits];
+  if (table === undefined) {
+    table = Array.from({ length: POW10[digits] as number }, (_, k) => '.' + String(k).padStart(digits, '0'));
+    FRACTIONS[digits] = table;
+  }
+  return table;
+}
+
 /**
  * `formatMinor` for an exact integer `number` of minor units (|minor| ≤ 2^53 − 1), without the
- * string padding and slicing: the hot path of million-row results. Same output as `formatMinor`.
+ * string padding and slicing: the hot path of million-row results. The fraction comes from a
+ * table of ".00" … ".99", so one number becomes one concatenation. Same output as `formatMinor`.
  */
 export function formatMinorNumber(minor: number, digits: number): string {
   if (digits === 0) return String(minor === 0 ? 0 : minor);
@@ -93,12 +106,75 @@ export function formatMinorNumber(minor: number, digits: number): string {
     whole += 1;
     fraction -= factor;
   }
+  if (digits <= 4) {
+    const text = String(whole) + (fractionTexts(digits)[fraction] as string);
+    return negative ? '-' + text : text;
+  }
   let fractionText = String(fraction);
   while (fractionText.length < digits) fractionText = '0' + fractionText;
   return (negative ? '-' : '') + String(whole) + '.' + fractionText;
 }
 
+/**
+ * Whether a money text that {@link minorNumber} read as `minor` is already written exactly as
+ * {@link formatMinorNumber} would write it (no "+", no missing or extra decimals, not "-0.00"),
+ * so a result can reuse the caller's string instead of formatting a new one.
+ */
+export function isCanonicalMoney(value: unknown, minor: number, digits: number): value is string {
+  if (typeof value !== 'string') return false;
+  if (minor === 0 && value.charCodeAt(0) === 45) return false;
+  if (digits === 0) return value.indexOf('.') === -1;
+  return value.charCodeAt(value.length - digits - 1) === 46;
+}
+
 /** Formats minor units given as `number` (exact) or `bigint`. */
 export function formatAmount(minor: number | bigint, digits: number): string {
   return typeof minor === 'number' ? formatMinorNumber(minor, digits) : formatMinor(minor, digits);
+}
+
+const TWO_52 = 2 ** 52;
+
+/**
+ * `part ÷ whole` (0 ≤ part ≤ whole, both exact integers, whole > 0) rounded to `decimals`
+ * (≤ 15) places in `mode`, as text ("0.5294113636", "1.0000000000"): long division on plain
+ * numbers, a few digits per step, each step's quotient corrected with its exact remainder.
+ * `undefined` when `whole` is too large for that (the caller divides in `bigint`). The same
+ * figure as `formatMinor(divideRounded(part · 10^decimals, whole, mode), decimals)`.
+ */
+export function ratioText(part: number, whole: number, decimals: number, mode: 'halfUp' | 'halfEven'): string | undefined {
+  if (!(whole > 0 && whole * 10 <= TWO_52 && part >= 0 && part <= whole && decimals <= 15)) return undefined;
+  // Digits per step: the most with whole · 10^step ≤ 2^52, so every product below is exact.
+  let step = 1;
+  while (step < decimals && whole * (POW10[step + 1] as number) <= TWO_52) step++;
+  let integer = part === whole ? 1 : 0;
+  let remainder = part === whole ? 0 : part;
+  let fraction = 0;
+  for (let done = 0; done < decimals; ) {
+    const k = Math.min(step, decimals - done);
+    const scale = POW10[k] as number;
+    const x = remainder * scale;
+    let q = Math.floor(x / whole);
+    let r = x - q * whole;
+    if (r < 0) {
+      q -= 1;
+      r += whole;
+    } else if (r >= whole) {
+      q += 1;
+      r -= whole;
+    }
+    fraction = fraction * scale + q;
+    remainder = r;
+    done += k;
+  }
+  const twice = 2 * remainder;
+  if (twice > whole || (twice === whole && (mode === 'halfUp' || (decimals === 0 ? integer : fraction) % 2 === 1))) fraction += 1;
+  const unit = POW10[decimals] as number;
+  if (fraction === unit) {
+    integer += 1;
+    fraction = 0;
+  }
+  if (decimals === 0) return String(integer);
+  let text = String(fraction);
+  if (text.length < decimals) text = '0'.repeat(decimals - text.length) + text;
+  return `${integer}.${text}`;
 }

@@ -210,3 +210,38 @@ describe('allocatePool refuses bad input with a code and the path', () => {
     expectError(call({ ...ok, weighting: { kind: 'log' } }), 'INVALID_INPUT', ['weighting', 'kind']);
   });
 });
+
+describe('allocatePool: per-person traces shared between rows', () => {
+  it("every row's trace states its own score, basis, weight, cap and award, though steps are shared", () => {
+    // Days basis in a 30-day month: joiners and leavers give several bases for the same score,
+    // and one cap binds, so rows with the same score differ in basis, weight and cap.
+    const result = allocatePool({
+      pool: '1000.00',
+      currency: 'CNY',
+      basis: 'days',
+      period: { start: '2026-11-01', end: '2026-11-30' },
+      recipients: [
+        { id: 'a', score: 80 },
+        { id: 'b', score: 80, start: '2026-11-16' },
+        { id: 'c', score: 80, cap: '10.00' },
+        { id: 'd', score: 70, end: '2026-11-15' },
+        { id: 'e', score: 70 },
+      ],
+    });
+    for (const row of result.awards) {
+      const [weightStep, awardStep] = row.trace;
+      expect(weightStep?.inputs).toMatchObject({ basis: row.basis, score: row.score });
+      expect(weightStep?.result).toBe(row.weight);
+      expect(awardStep?.inputs).toMatchObject({ weight: row.weight, capped: String(row.capped), amount: '1000.00' });
+      expect(awardStep?.result).toBe(row.award);
+    }
+    // Hand check: bases a 30, b 15, c 30, d 15, e 30; weights 80·30 = 2400, 1200, 2400, 1050, 2100.
+    expect(result.awards.map((row) => `${row.id}:${row.basis}:${row.weight}`)).toEqual(['a:30:2400', 'b:15:1200', 'c:30:2400', 'd:15:1050', 'e:30:2100']);
+    expect(result.awards.find((row) => row.id === 'c')).toMatchObject({ award: '10.00', capped: true });
+    // a and c share score and basis: one weight step, frozen so no row can change another's.
+    const [a, , c] = result.awards;
+    expect(a?.trace[0]).toBe(c?.trace[0]);
+    expect(Object.isFrozen(a?.trace[0]) && Object.isFrozen(a?.trace[0]?.inputs)).toBe(true);
+    expect(a?.trace[1]?.inputs).not.toBe(c?.trace[1]?.inputs); // capped differs
+  });
+});

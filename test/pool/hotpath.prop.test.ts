@@ -4,8 +4,8 @@ import { allocateScaled, idOrder } from '../../src/core/allocate.js';
 import { splitByWeights } from '../../src/pool/carveSplit.js';
 import { decimalProblem } from '../../src/core/decimalInput.js';
 import { formatMinor, parseMinor } from '../../src/core/money.js';
-import { sortedIdOrder } from '../../src/pool/idSort.js';
-import { formatMinorNumber, minorNumber } from '../../src/pool/minor.js';
+import { IdKeys, sortedIdOrder } from '../../src/pool/idSort.js';
+import { formatMinorNumber, isCanonicalMoney, minorNumber, ratioText } from '../../src/pool/minor.js';
 import { allocatePool, carvePool, SynergyPayError } from '../../src/index.js';
 import { runs } from '../helpers.js';
 
@@ -30,6 +30,25 @@ describe('pool hot paths agree with the core', () => {
     fc.assert(
       fc.property(fc.array(longArb, { minLength: 40, maxLength: 300 }), (ids) => {
         expect(Array.from(sortedIdOrder(ids))).toEqual(Array.from(idOrder(ids)));
+      }),
+      { numRuns: runs(1000) },
+    );
+  });
+
+  it('IdKeys.duplicates reports every repeat of an id once, and nothing else', () => {
+    const idArb = fc.oneof(fc.string({ maxLength: 3 }), fc.string({ unit: 'binary', maxLength: 2 }), fc.constant('x'.repeat(40)), fc.constant('\uffff'));
+    fc.assert(
+      fc.property(fc.array(idArb, { maxLength: 200 }), (ids) => {
+        const keys = new IdKeys(ids.length);
+        ids.forEach((id, i) => keys.add(i, id));
+        const repeats: number[] = [];
+        keys.duplicates(ids, keys.order(ids), (i, previous) => {
+          expect(ids[previous]).toBe(ids[i]);
+          repeats.push(i);
+        });
+        const seen = new Set<string>();
+        const expected = ids.flatMap((id, i) => (seen.has(id) ? [i] : (seen.add(id), [])));
+        expect(repeats.sort((a, b) => a - b)).toEqual(expected);
       }),
       { numRuns: runs(1000) },
     );
@@ -62,10 +81,49 @@ describe('pool hot paths agree with the core', () => {
 
   it('formatMinorNumber = formatMinor up to 2^53', () => {
     fc.assert(
-      fc.property(fc.integer({ min: Number.MIN_SAFE_INTEGER, max: Number.MAX_SAFE_INTEGER }), fc.integer({ min: 0, max: 3 }), (minor, digits) => {
+      fc.property(fc.oneof(fc.integer({ min: Number.MIN_SAFE_INTEGER, max: Number.MAX_SAFE_INTEGER }), fc.integer({ min: -100_000, max: 100_000 })), fc.integer({ min: 0, max: 6 }), (minor, digits) => {
         expect(formatMinorNumber(minor, digits)).toBe(formatMinor(minor, digits));
       }),
       { numRuns: runs(2000) },
+    );
+  });
+
+  it('isCanonicalMoney holds exactly when the text is what formatMinorNumber writes', () => {
+    const textArb = fc.tuple(fc.integer({ min: -(10 ** 9), max: 10 ** 9 }), fc.integer({ min: 0, max: 4 }), fc.constantFrom('', '0', '00', '-')).map(([n, s, noise]) => {
+      const t = Math.abs(n).toString().padStart(s + 1, '0');
+      const body = s === 0 ? t : `${t.slice(0, -s)}.${t.slice(-s)}`;
+      return noise === '-' ? `-${body}` : `${n < 0 ? '-' : ''}${body}${noise}`;
+    });
+    fc.assert(
+      fc.property(textArb, fc.integer({ min: 0, max: 3 }), (text, digits) => {
+        const minor = minorNumber(text, digits);
+        fc.pre(!Number.isNaN(minor));
+        expect(isCanonicalMoney(text, minor, digits)).toBe(formatMinorNumber(minor, digits) === text);
+      }),
+      { numRuns: runs(2000) },
+    );
+  });
+
+  it('ratioText = part·10^d ÷ whole rounded half-up / half-even, written in BigInt here', () => {
+    const roundDivide = (n: bigint, d: bigint, mode: 'halfUp' | 'halfEven'): bigint => {
+      const q = n / d;
+      const twice = 2n * (n - q * d);
+      return twice > d || (twice === d && (mode === 'halfUp' || q % 2n === 1n)) ? q + 1n : q;
+    };
+    const wholeArb = fc.oneof(fc.integer({ min: 1, max: 1000 }), fc.integer({ min: 1, max: 2 ** 30 }), fc.integer({ min: 1, max: Number.MAX_SAFE_INTEGER }));
+    fc.assert(
+      fc.property(wholeArb, fc.double({ min: 0, max: 1, noNaN: true }), fc.integer({ min: 0, max: 12 }), fc.constantFrom('halfUp' as const, 'halfEven' as const), (whole, fraction, decimals, mode) => {
+        const part = Math.min(whole, Math.floor(whole * fraction));
+        const fast = ratioText(part, whole, decimals, mode);
+        if (whole * 10 > 2 ** 52) {
+          expect(fast).toBeUndefined();
+          return;
+        }
+        const q = roundDivide(BigInt(part) * 10n ** BigInt(decimals), BigInt(whole), mode);
+        const digits = q.toString().padStart(decimals + 1, '0');
+        expect(fast).toBe(decimals === 0 ? digits : `${digits.slice(0, -decimals)}.${digits.slice(-decimals)}`);
+      }),
+      { numRuns: runs(3000) },
     );
   });
 

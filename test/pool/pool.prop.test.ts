@@ -256,7 +256,8 @@ describe('allocatePool properties', () => {
 
   it('with 10^5 people: conserves and every award is within one fen of its exact share', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 2 ** 31 - 1 }), fenArb, (seed, poolFen) => {
+      // The Lehmer generator's state lives in 1 … 2^31 − 2: a seed of 2^31 − 1 would be 0 forever.
+      fc.property(fc.integer({ min: 1, max: 2 ** 31 - 2 }), fenArb, (seed, poolFen) => {
         let state = seed;
         const next = () => (state = (state * 48_271) % 2_147_483_647);
         const recipients = Array.from({ length: 100_000 }, (_, i) => ({ id: `b${i}`, score: ((next() % 10_001) / 100).toFixed(2) }));
@@ -268,7 +269,7 @@ describe('allocatePool properties', () => {
         recipients.forEach((r, i) => {
           const award = fen(byId.get(r.id)?.award as string);
           total += award;
-          if (!withinOneUnit(award, poolFen, weights[i] as bigint, W)) expect.fail(`${r.id} is more than one fen off`);
+          if (W === 0n ? award !== 0n : !withinOneUnit(award, poolFen, weights[i] as bigint, W)) expect.fail(`${r.id} is more than one fen off`);
         });
         expect(total + fen(result.unallocated)).toBe(poolFen);
       }),
