@@ -7,7 +7,7 @@
  */
 import fc from 'fast-check';
 import { currencies, decimalText } from './index.js';
-import { moneyText } from './oracle.js';
+import { minorOf, moneyText } from './oracle.js';
 import { addSections, maybe, interlockShapeArb, linkageShapeArb, poolShapeArb, ratingsShapeArb, scorecardShapeArb, SECTION_NAMES, ticketsShapeArb, type SectionEdges, type SectionName, type SectionShapes } from './sections.js';
 
 export { SECTION_NAMES, type SectionName } from './sections.js';
@@ -37,6 +37,7 @@ export interface RunPeriodInput {
   period: { unit: 'month' | 'quarter' | 'year'; start: string };
   asOf?: string;
   trace?: boolean;
+  controls?: Record<string, unknown>;
   org: {
     departments: { id: string; name?: string; side: 'front' | 'middle' | 'back' }[];
     people: { id: string; name?: string; department: string; grade: string; basePay?: string | number; targetBonus?: string | number; start?: string; end?: string }[];
@@ -278,6 +279,13 @@ export interface WholeScenarioOptions {
   readonly edges?: boolean;
   /** Plan versions changing inside the period (reported or prorated). @defaultValue `true` */
   readonly versionChanges?: boolean;
+  /**
+   * Whether the scenario declares control totals [控制总数] that match its data: headcount,
+   * commission rows and gross, deduction rows and total, ticket, rating and revenue-fact counts
+   * (never `payTotal`, which only a run knows).
+   * @defaultValue `'sometimes'`
+   */
+  readonly controls?: SectionChoice;
 }
 
 /** The knobs of a whole scenario: the base (org, grades, commissions) and the section shapes. */
@@ -290,6 +298,8 @@ interface WholeShape {
   readonly edges: SectionEdges;
   readonly laterDrop: SectionName | null;
   readonly asOfOffset: number | null;
+  /** Which control totals the scenario declares (each matching its data), or none. */
+  readonly controls: { readonly people: boolean; readonly commissions: boolean; readonly deductions: boolean; readonly lists: boolean } | null;
   /** Rounding points other than the defaults (scores 2 dp, coefficients 4 dp). */
   readonly roundingPoints: { readonly score: number; readonly coefficient: number } | null;
   readonly sections: SectionShapes;
@@ -341,6 +351,20 @@ function buildWhole(shape: WholeShape): RunPeriodInput {
   if (built.clawbackRate !== null) data.commissions = (data.commissions ?? []).map((row) => (String(row.amount).startsWith('-') ? { ...row, rate: built.clawbackRate as string } : row));
   Object.assign(data, built.data);
   scenario.data = data;
+  if (shape.controls !== null) {
+    const digits = base.currency.digits;
+    const sum = (rows: readonly { amount: string | number }[]) => moneyText(rows.reduce((acc, row) => acc + minorOf(String(row.amount), digits), 0n), digits);
+    const controls: Record<string, unknown> = {};
+    if (shape.controls.people) controls.people = scenario.org.people.length;
+    if (shape.controls.commissions) controls.commissions = { rows: (data.commissions ?? []).length, gross: sum(data.commissions ?? []) };
+    if (shape.controls.deductions) controls.deductions = { rows: (data.deductions ?? []).length, total: sum(data.deductions ?? []) };
+    if (shape.controls.lists)
+      for (const key of ['tickets', 'ratings', 'revenueFacts'] as const) {
+        const rows = data[key];
+        if (Array.isArray(rows)) controls[key] = rows.length;
+      }
+    scenario.controls = controls;
+  }
   // Open tickets are measured to asOf: the period's last second in UTC or in Honolulu, or the default (next day, 00:00 UTC).
   if (shape.asOfOffset !== null) {
     const end = Date.parse(`${base.start}T00:00:00Z`) + periodDaysOf(base.unit, base.start) * DAY;
@@ -378,7 +402,8 @@ function buildWhole(shape: WholeShape): RunPeriodInput {
  *
  * A second plan version sometimes takes effect 20 days into the period (reported or prorated),
  * with the same sections, a changed pool rate, or one section dropped; the rounding points
- * sometimes differ from the defaults (scores 0–4 dp, coefficients 2–6 dp). Edge shapes appear with
+ * sometimes differ from the defaults (scores 0–4 dp, coefficients 2–6 dp); control totals that
+ * match the data are sometimes declared (see {@link WholeScenarioOptions.controls}). Edge shapes appear with
  * some probability (see {@link WholeScenarioOptions.edges}). Plain JSON: write one to a file and
  * replay it with `synergy-pay run file.json`.
  */
@@ -424,6 +449,11 @@ export function wholeScenarioArb(options: WholeScenarioOptions = {}): fc.Arbitra
       edges: fc.record({ zeroScores: edge(6), floorAboveAll: edge(6), emptyData: edge(8) }),
       laterDrop: maybe(fc.constantFrom(...SECTION_NAMES), 0.25),
       asOfOffset: maybe(fc.constantFrom(0, -600), 0.33),
+      controls: (() => {
+        const choice = options.controls ?? 'sometimes';
+        const arb = fc.record({ people: fc.boolean(), commissions: fc.boolean(), deductions: fc.boolean(), lists: fc.boolean() });
+        return choice === true ? arb : choice === false ? fc.constant(null) : maybe(arb, 0.5);
+      })(),
       roundingPoints: maybe(fc.record({ score: fc.integer({ min: 0, max: 4 }), coefficient: fc.integer({ min: 2, max: 6 }) }), 0.25),
       sections: fc.record<SectionShapes>({
         pool: section('pool', poolShapeArb),
