@@ -325,7 +325,8 @@ function buildWhole(shape: WholeShape): RunPeriodInput {
         ? shape.base.departments.slice(0, 1)
         : shape.base.departments
     ).map((department, d) => (shape.bothSides && d < 2 ? { ...department, side: d === 0 ? ('front' as const) : ('back' as const) } : department)),
-    people: shape.base.people.map((person, i) => ({ ...person, department: shape.layout === 'onePerUnit' ? i : person.department, base: person.base === null ? null : scale(person.base) })),
+    // With both sides, the first person works in the front-line department and the second in the back office.
+    people: shape.base.people.map((person, i) => ({ ...person, department: shape.layout === 'onePerUnit' || (shape.bothSides && i < 2) ? i : person.department, base: person.base === null ? null : scale(person.base) })),
     commissions: shape.base.commissions.map((row) => ({ ...row, amount: scale(row.amount) })),
     deductions: shape.base.deductions.map((row) => ({ ...row, amount: scale(row.amount) })),
   };
@@ -425,7 +426,7 @@ export function wholeScenarioArb(options: WholeScenarioOptions = {}): fc.Arbitra
     change: options.versionChanges === false ? fc.constant('none' as const) : fc.constantFrom('none' as const, 'report' as const, 'prorate' as const),
     halfEven: fc.boolean(),
     grades: fc.array(fc.record({ base: money(10n ** 7n), target: fc.option(money(10n ** 6n), { nil: null }) }), { minLength: 1, maxLength: 3 }),
-    departments: fc.array(fc.record({ side: fc.constantFrom('front' as const, 'middle' as const, 'back' as const), coefficient: fc.option(fc.integer({ min: 0, max: 20_000 }), { nil: null }) }), { minLength: 1, maxLength: maxDepartments }),
+    departments: fc.array(fc.record({ side: fc.constantFrom('front' as const, 'middle' as const, 'back' as const), coefficient: fc.option(fc.integer({ min: 0, max: 20_000 }), { nil: null }) }), { minLength: Math.min(2, maxDepartments), maxLength: maxDepartments }),
     people: fc.array(
       fc.record({
         department: fc.nat(),

@@ -90,7 +90,7 @@ const RUNS = { reconcile: soak(0.3), permutation: soak(0.2), review: soak(0.1), 
 /** Every section, default sizes: the arbitrary a developer reuses. */
 const whole = wholeScenarioArb();
 /** Smaller scenarios for the properties that run each one several times. */
-const smaller = wholeScenarioArb({ maxPeople: 8, maxRows: 12 });
+const smaller = wholeScenarioArb({ maxPeople: 6, maxRows: 8 });
 
 
 /** The plan version of the last segment (the one department results report). */
@@ -198,9 +198,15 @@ describe('whole scenarios (every mechanism section): period-level invariants', (
   });
 
   it(`review (${RUNS.review} runs): deciding keep on every pending flagged rating equals including pending ratings (SPEC §5)`, () => {
-    const ratingsHeavy = wholeScenarioArb({ sections: { ratings: true, pool: true, scorecard: true }, only: true, maxPeople: 10, maxRows: 16 }).map((scenario) => {
-      // Make the ratings feed the pay: the pool scores from ratings.
-      for (const version of scenario.plan.versions) if (version.pool !== undefined) version.pool = { ...version.pool, scoreFrom: 'ratings' };
+    const ratingsHeavy = wholeScenarioArb({ sections: { ratings: true, pool: true, scorecard: true }, only: true, maxPeople: 8, maxRows: 12 }).map((scenario) => {
+      // Make the ratings feed the pay (the pool scores from ratings), and flag often: absolute
+      // extremes at ≤ 30 and ≥ 90 (so few runs are skipped by the precondition below). The
+      // generated bounds lie within these (low ≤ 30, high ≥ 90), so every decided rating stays flagged.
+      for (const version of scenario.plan.versions) {
+        if (version.pool !== undefined) version.pool = { ...version.pool, scoreFrom: 'ratings' };
+        const ratings = version.ratings as Any;
+        if (ratings !== undefined) version.ratings = { ...ratings, settings: { ...ratings.settings, extremes: { low: 30, high: 90 } } };
+      }
       return scenario;
     });
     assertScenarios(
