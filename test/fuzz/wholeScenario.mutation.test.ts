@@ -21,13 +21,6 @@ import { checkOutcome, mutate, mutationArb, paths, type Mutation } from './mutat
 const scenarioHostile: fc.Arbitrary<unknown> = fc.constantFrom<unknown>('Mars/Olympus', '24:00', '25:00', '2026-13-01', 0, '0', -0, 1e-7, '0.000000001', 'front', 'P', { hours: -1 }, { months: 1 }, [{}]);
 const wholeMutationArb: fc.Arbitrary<Mutation> = fc.oneof(mutationArb, scenarioHostile.map((value): Mutation => ({ kind: 'replace', value })));
 
-/**
- * A known bug (see the `it.fails` test below and the report): a company-KPI achievement map whose
- * tier table is invalid (a band other than the last without a bound) throws a TypeError from
- * `applyCoefficientMap` instead of TIER_BOUND_MISSING. Skipped here until it is fixed.
- */
-const isKnownTierMapBug = (problems: readonly string[]) => problems.some((problem) => /Cannot destructure property 'bands' of 'compiled'/.test(problem));
-
 describe('mutation fuzz of whole scenarios: one hostile spot never breaks runPeriod', () => {
   // About 8 ms a run: 1,000 runs in CI; a fifth of FUZZ_RUNS in the soak (20,000 at 100,000, ~3 minutes).
   it(`a hostile spot anywhere in a whole scenario gives a clean result or a catalogue error (${Math.max(1000, Math.ceil(runs(1000) / 5))} runs)`, () => {
@@ -50,7 +43,6 @@ describe('mutation fuzz of whole scenarios: one hostile spot never breaks runPer
           }
         };
         const problems = checkOutcome(run, 2, mutation.kind === 'replace' ? mutation.value : undefined);
-        if (isKnownTierMapBug(problems)) fc.pre(false);
         expect(problems).toEqual([]);
         expect(({} as Record<string, unknown>).polluted).toBeUndefined();
       },
@@ -60,13 +52,10 @@ describe('mutation fuzz of whole scenarios: one hostile spot never breaks runPer
   });
 });
 
-describe('known bugs found by the whole-scenario mutation fuzz (fixed in src → these start failing: drop `it.fails` and the filter above)', () => {
-  // BUG (src/linkage): compileCoefficientMap returns a placeholder `{ kind: 'tiers', table:
-  // undefined }` when the tier table has a problem ("the caller throws the issues first"), but
-  // kpiCoefficient applies the map before the caller throws, so applyCoefficientMap destructures
-  // `undefined` and a TypeError escapes linkCoefficients, companyCoefficients and runPeriod.
-  // A fix: in kpiCoefficient (src/linkage/companyCoefficients.ts) return undefined when
-  // `map.kind === 'tiers' && map.table === undefined` (its problems are already in `issues`).
+describe('bugs found by the whole-scenario mutation fuzz, fixed', () => {
+  // Was a bug: compileCoefficientMap returns a placeholder `{ kind: 'tiers', table: undefined }`
+  // when the tier table has a problem, and kpiCoefficient applied it before the caller threw the
+  // issues, so a TypeError escaped linkCoefficients, companyCoefficients and runPeriod.
   const table = { direction: 'higherIsBetter' as const, bands: [{ bound: '1.2', score: '1.2' }, { score: '1' }, { bound: '0.8', score: '0.8' }, { score: '0.5' }] };
   const expectTierError = (call: () => unknown, path: (string | number)[]) => {
     let caught: unknown;
@@ -79,14 +68,14 @@ describe('known bugs found by the whole-scenario mutation fuzz (fixed in src →
     expect((caught as SynergyPayError).issues.some((issue) => issue.code === 'TIER_BOUND_MISSING' && JSON.stringify(issue.path) === JSON.stringify(path))).toBe(true);
   };
 
-  it.fails('linkCoefficients with an achievement map missing a bound gives TIER_BOUND_MISSING, not a TypeError', () => {
+  it('linkCoefficients with an achievement map missing a bound gives TIER_BOUND_MISSING, not a TypeError', () => {
     expectTierError(
       () => linkCoefficients({ levels: { strong: '0.25' }, companyKpis: [{ id: 'k', actual: '90', target: '100' }], achievementMap: { kind: 'tiers', table }, departments: [{ id: 'd', coefficient: '1', relevance: { k: 'strong' } }] }),
       ['achievementMap', 'table', 'bands', 1, 'bound'],
     );
   });
 
-  it.fails('companyCoefficients with a map missing a bound gives TIER_BOUND_MISSING, not a TypeError', () => {
+  it('companyCoefficients with a map missing a bound gives TIER_BOUND_MISSING, not a TypeError', () => {
     expectTierError(() => companyCoefficients({ kpis: [{ id: 'k', actual: '90', target: '100' }], map: { kind: 'tiers', table } }), ['map', 'table', 'bands', 1, 'bound']);
   });
 });
