@@ -48,31 +48,8 @@ import { assertScenarios } from './replay.js';
 
 const runPeriodRaw = (scenario: RunPeriodInput): RunPeriodResult => runPeriodTyped(scenario as Parameters<typeof runPeriodTyped>[0]);
 
-/**
- * A known bug in src (see the `it.fails` test at the end, and the report): with the ratings'
- * leniency correction a peripheral score can fall below the scale (−16.67 on 0–100); a pool that
- * takes its support scores from ratings then refuses the valid scenario with NEGATIVE_VALUE at
- * `data.supportScores`. Such scenarios are skipped (`fc.pre`) until it is fixed — the `it.fails`
- * test starts failing then, and this filter can go.
- */
-function isKnownLeniencyBug(scenario: RunPeriodInput, error: unknown): boolean {
-  return (
-    error instanceof SynergyPayError &&
-    error.code === 'NEGATIVE_VALUE' &&
-    error.issues.every((issue) => issue.path.join('.') === 'data.supportScores') &&
-    scenario.plan.versions.some((version: Any) => version.ratings?.settings?.leniency !== undefined && version.pool?.scoreFrom === 'ratings')
-  );
-}
+const runPeriod = runPeriodRaw;
 
-/** `runPeriod`, skipping the run (fc.pre) on the known leniency bug. */
-function runPeriod(scenario: RunPeriodInput): RunPeriodResult {
-  try {
-    return runPeriodRaw(scenario);
-  } catch (error) {
-    if (isKnownLeniencyBug(scenario, error)) fc.pre(false);
-    throw error;
-  }
-}
 /* eslint-disable @typescript-eslint/no-explicit-any -- the scenario's sections are read structurally */
 type Any = any;
 
@@ -363,14 +340,14 @@ function agreesWithMechanisms(scenario: RunPeriodInput, result: RunPeriodResult)
   if (result.segments.length === 1 && last.pool !== undefined) checkPool(scenario, result, last, lastRatings);
 }
 
-describe('known bugs found by the whole-scenario properties (fixed in src → these start failing: drop `it.fails` and the filter above)', () => {
+describe('bugs found by the whole-scenario properties, fixed', () => {
   // BUG: the ratings' leniency correction shifts scores outside the scale (scoreRatings gives
   // "it" −16.67 on 0–100: sales-2's mean 50 is above the overall 33.33, so its 0 becomes −16.67).
   // A pool with `scoreFrom: 'ratings'` then hands the negative score to allocatePool, and runPeriod
   // refuses this valid scenario with NEGATIVE_VALUE at data.supportScores — a path the user never
   // wrote. Shrunk from `whole-review-keep`. A fix: clamp the shifted scores (or the mean) to the
   // plan's scale in src/ratings, or floor a ratings-sourced support score at 0 in src/period.
-  it.fails('a pool scoring from ratings with leniency on runs (the shifted score stays on the scale)', () => {
+  it('a pool scoring from ratings with leniency on runs (the shifted score stays on the scale)', () => {
     const result = runPeriodRaw({
       plan: {
         id: 'p',
