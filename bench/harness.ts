@@ -9,6 +9,12 @@ export interface BenchTask {
   readonly run: () => unknown;
   /** Iterations for this task (default: the suite's). Slow references may take fewer. */
   readonly iterations?: number;
+  /**
+   * Collect garbage before each sample, outside the timed window (needs `node --expose-gc`, which
+   * `npm run bench` passes): a task whose result is hundreds of megabytes otherwise pays, in its
+   * next sample, for collecting the previous sample's result — a cost a single call never has.
+   */
+  readonly collectBefore?: boolean;
 }
 
 /** The median of one task, in milliseconds. */
@@ -26,7 +32,9 @@ export async function benchSuite(title: string, tasks: readonly BenchTask[], ite
   const figures: BenchFigure[] = [];
   for (const task of tasks) {
     const bench = new Bench({ iterations: task.iterations ?? iterations, time: 0, warmup: true, warmupIterations: 1, warmupTime: 0 });
-    bench.add(task.name, task.run, { async: false });
+    const collect = (globalThis as { gc?: () => void }).gc;
+    if (task.collectBefore === true && collect === undefined) throw new Error(`${task.name}: run with node --expose-gc (npm run bench does)`);
+    bench.add(task.name, task.run, { async: false, ...(task.collectBefore === true ? { beforeEach: () => collect?.() } : {}) });
     await bench.run();
     const result = bench.tasks[0]?.result as { latency?: { p50?: number; samplesCount?: number }; error?: unknown } | undefined;
     if (result?.error !== undefined) throw result.error;

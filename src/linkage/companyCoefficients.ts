@@ -82,6 +82,9 @@ export function kpiCoefficient(
     return undefined;
   }
   const achievement = roundCoefficient(actual.div(target), policy);
+  // An invalid tier table compiles to a placeholder whose problems are already in `issues`: the
+  // caller throws them; applying it here would only raise a TypeError first.
+  if (map.kind === 'tiers' && map.table === undefined) return undefined;
   const mapped = applyCoefficientMap(map, achievement, 'linkage.companyCoefficient');
   const coefficient = roundCoefficient(mapped.value, policy);
   return {

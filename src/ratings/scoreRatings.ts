@@ -69,7 +69,8 @@ export interface ScoreRatingsResult extends ReviewRatingsResult {
  * (default 3) included raters gets status `insufficientRaters` and no mean, and so does the
  * ratee when that dimension has a positive weight. Self-ratings and ratings breaking the RACI
  * matrix are rejected (see the outcomes). With `plan.leniency`, each rater with at least
- * `minRatees` ratees in a dimension has their scores shifted by (overall mean − rater mean).
+ * `minRatees` ratees in a dimension has their scores shifted by (overall mean − rater mean), and
+ * a dimension mean that the shifts carry off the scale is held to it (traced as such).
  *
  * **Formula.** mean_d = Σ included scores / n_d, rounded to the score decimals;
  * score = Σ_d w_d · mean_d (Σ w_d = 1), rounded to the score decimals. Leniency:
@@ -208,14 +209,22 @@ function rateeScore(
   const weighted: Record<string, string> = {};
   const meanUnit = pow10(scoreDecimals);
   const sumUnit = pow10(precision);
+  const bounds = settings.leniencyMinRatees === null ? undefined : scaleBounds(settings.scaleMin, settings.scaleMax, scoreDecimals);
   for (let k = 0; k < plan.length; k++) {
     const dimension = plan[k] as DimensionPlan;
     const raters = counts[k] as number;
     const sum = sums[k] as bigint;
     const enough = raters >= settings.minRaters;
     let mean: string | null = null;
+    let clamped = false;
     if (enough) {
-      const rounded = divideRounded(sum * meanUnit, BigInt(raters) * sumUnit, mode);
+      let rounded = divideRounded(sum * meanUnit, BigInt(raters) * sumUnit, mode);
+      // Leniency shifts can carry a mean off the scale (a strict rater's 0 shifted down): the
+      // mean is held to the scale, so a score is never below its minimum or above its maximum.
+      if (bounds !== undefined && (rounded < bounds.low || rounded > bounds.high)) {
+        rounded = rounded < bounds.low ? bounds.low : bounds.high;
+        clamped = true;
+      }
       mean = formatMinor(rounded, scoreDecimals);
       weightedSum += dimension.scaledWeight * rounded;
       weighted[`${dimension.id}.mean`] = mean;
@@ -224,7 +233,7 @@ function rateeScore(
     trace.push(
       traceStep(
         'ratings.dimensionMean',
-        enough ? 'mean = Σ included scores / raters' : `raters < minRaters (${settings.minRaters}): no mean`,
+        enough ? (clamped ? 'mean = Σ included scores / raters, held to the scale (leniency shifts carried it off)' : 'mean = Σ included scores / raters') : `raters < minRaters (${settings.minRaters}): no mean`,
         { dimension: dimension.id, raters, sum: formatMinor(sum, precision), minRaters: settings.minRaters },
         mean ?? 'insufficientRaters',
       ),
@@ -249,6 +258,15 @@ function rateeScore(
     dimensions,
     trace,
   };
+}
+
+/** The scale at the score decimals, inward: ⌈min · 10^d⌉ and ⌊max · 10^d⌋. */
+function scaleBounds(min: Dec, max: Dec, decimals: number): { low: bigint; high: bigint } {
+  const unit = pow10(decimals);
+  const [minN, minD] = decimalFraction(min);
+  const [maxN, maxD] = decimalFraction(max);
+  const floorDiv = (n: bigint, d: bigint): bigint => (n >= 0n ? n / d : -((-n + d - 1n) / d));
+  return { low: -floorDiv(-minN * unit, minD), high: floorDiv(maxN * unit, maxD) };
 }
 
 /**

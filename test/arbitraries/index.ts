@@ -128,8 +128,11 @@ export function shuffleDeep<T>(value: T, seeds: readonly number[], ordered: Read
   return walk(value) as T;
 }
 
-/** Keys whose arrays are ordered by meaning (bands best first, intervals of a day, versions' grades stay sets). */
-export const orderedKeys: ReadonlySet<string> = new Set(['bands', 'intervals', 'hours']);
+/**
+ * Keys whose arrays are ordered by meaning (bands best first, intervals of a day, elastic
+ * conditions — the first that applies wins); versions' grades stay sets.
+ */
+export const orderedKeys: ReadonlySet<string> = new Set(['bands', 'intervals', 'hours', 'elastic']);
 
 /** Every string leaf and key of a JSON value (for "no NaN, no undefined" checks). */
 export function* jsonLeaves(value: unknown, path: (string | number)[] = []): Generator<{ path: (string | number)[]; value: unknown }> {

@@ -7,7 +7,10 @@
  */
 import fc from 'fast-check';
 import { currencies, decimalText } from './index.js';
-import { moneyText } from './oracle.js';
+import { minorOf, moneyText } from './oracle.js';
+import { addSections, maybe, interlockShapeArb, linkageShapeArb, poolShapeArb, ratingsShapeArb, scorecardShapeArb, SECTION_NAMES, ticketsShapeArb, type SectionEdges, type SectionName, type SectionShapes } from './sections.js';
+
+export { SECTION_NAMES, type SectionName } from './sections.js';
 
 /**
  * The scenario shape `runPeriod` takes (a scenario file's JSON), written structurally so these
@@ -18,7 +21,7 @@ export interface RunPeriodInput {
   plan: {
     id: string;
     currency: string;
-    rounding?: { mode?: 'halfUp' | 'halfEven' };
+    rounding?: { mode?: 'halfUp' | 'halfEven'; scoreDecimals?: number; coefficientDecimals?: number };
     onVersionChange?: 'report' | 'prorate';
     versions: {
       id: string;
@@ -33,6 +36,8 @@ export interface RunPeriodInput {
   };
   period: { unit: 'month' | 'quarter' | 'year'; start: string };
   asOf?: string;
+  trace?: boolean;
+  controls?: Record<string, unknown>;
   org: {
     departments: { id: string; name?: string; side: 'front' | 'middle' | 'back' }[];
     people: { id: string; name?: string; department: string; grade: string; basePay?: string | number; targetBonus?: string | number; start?: string; end?: string }[];
@@ -225,3 +230,243 @@ export function demoTwistArb(demoScenario: (input: { people?: number; seed?: num
       return scenario;
     });
 }
+
+// ── whole scenarios: every mechanism section ────────────────────────────────
+
+/**
+ * Whether a section is generated: `true` always, `false` never, `'sometimes'` in about half the
+ * scenarios.
+ */
+export type SectionChoice = boolean | 'sometimes';
+
+/**
+ * Options of {@link wholeScenarioArb}. Every field is optional.
+ *
+ * @example
+ * ```ts
+ * // Ratings and tickets only, at most 6 people, no hostile edge shapes:
+ * wholeScenarioArb({ sections: { ratings: true, tickets: true }, only: true, maxPeople: 6, edges: false });
+ * ```
+ */
+export interface WholeScenarioOptions {
+  /**
+   * Which mechanism sections to generate (`tickets` is the plan's `responseTimes` with
+   * `data.tickets`). Sections not named take `only ? false : true`.
+   * @defaultValue every section `true`
+   */
+  readonly sections?: Partial<Record<SectionName, SectionChoice>>;
+  /** Sections not named in `sections` are off (instead of on). @defaultValue `false` */
+  readonly only?: boolean;
+  /** Most people in the org (≥ 0). @defaultValue `12` */
+  readonly maxPeople?: number;
+  /** Most departments (≥ 1). @defaultValue `4` */
+  readonly maxDepartments?: number;
+  /**
+   * Size of the data lists: tickets, revenue facts and commission rows up to `maxRows`, ratings in
+   * up to `maxRows / 4` groups of up to 10 raters, component scores and point entries up to
+   * `maxRows / 2`.
+   * @defaultValue `24`
+   */
+  readonly maxRows?: number;
+  /**
+   * Whether edge shapes appear with some probability (about one scenario in six each): tiny
+   * (0–9 minor units) and large (up to 10^13 minor units) amounts, one-person departments, one
+   * department for everyone, every score zero, the pool's floor above every score (nobody
+   * eligible: the whole pool unallocated), empty data lists under the plan's sections, a pool
+   * rate of 0 or 1.
+   * @defaultValue `true`
+   */
+  readonly edges?: boolean;
+  /** Plan versions changing inside the period (reported or prorated). @defaultValue `true` */
+  readonly versionChanges?: boolean;
+  /**
+   * Whether the scenario declares control totals [控制总数] that match its data: headcount,
+   * commission rows and gross, deduction rows and total, ticket, rating and revenue-fact counts
+   * (never `payTotal`, which only a run knows).
+   * @defaultValue `'sometimes'`
+   */
+  readonly controls?: SectionChoice;
+}
+
+/** The knobs of a whole scenario: the base (org, grades, commissions) and the section shapes. */
+interface WholeShape {
+  readonly base: Shape;
+  readonly magnitude: 'tiny' | 'ordinary' | 'large';
+  readonly layout: 'random' | 'onePerUnit' | 'oneUnit';
+  /** The first department is made front line and the second back office (so the pool has both sides). */
+  readonly bothSides: boolean;
+  readonly edges: SectionEdges;
+  readonly laterDrop: SectionName | null;
+  readonly asOfOffset: number | null;
+  /** Which control totals the scenario declares (each matching its data), or none. */
+  readonly controls: { readonly people: boolean; readonly commissions: boolean; readonly deductions: boolean; readonly lists: boolean } | null;
+  /** Rounding points other than the defaults (scores 2 dp, coefficients 4 dp). */
+  readonly roundingPoints: { readonly score: number; readonly coefficient: number } | null;
+  readonly sections: SectionShapes;
+}
+
+const PLAN_KEY: Record<SectionName, string> = { pool: 'pool', linkage: 'linkage', scorecard: 'scorecard', tickets: 'responseTimes', ratings: 'ratings', interlock: 'interlock' };
+
+/** Days in a period starting on the first of a month. */
+function periodDaysOf(unit: 'month' | 'quarter' | 'year', start: string): number {
+  const [year, month] = start.split('-').map(Number) as [number, number];
+  const months = unit === 'month' ? 1 : unit === 'quarter' ? 3 : 12;
+  return (Date.UTC(year, month - 1 + months, 1) - Date.UTC(year, month - 1, 1)) / DAY;
+}
+
+function buildWhole(shape: WholeShape): RunPeriodInput {
+  const scale = (minor: bigint): bigint => (shape.magnitude === 'tiny' ? minor % 10n : shape.magnitude === 'large' ? minor * 1_000_000n : minor);
+  const base: Shape = {
+    ...shape.base,
+    grades: shape.base.grades.map((grade) => ({ base: scale(grade.base), target: grade.target === null ? null : scale(grade.target) })),
+    departments: (shape.layout === 'onePerUnit'
+      ? Array.from({ length: Math.max(1, shape.base.people.length) }, (_, i) => shape.base.departments[i % shape.base.departments.length] as Shape['departments'][number])
+      : shape.layout === 'oneUnit'
+        ? shape.base.departments.slice(0, 1)
+        : shape.base.departments
+    ).map((department, d) => (shape.bothSides && d < 2 ? { ...department, side: d === 0 ? ('front' as const) : ('back' as const) } : department)),
+    // With both sides, the first person works in the front-line department and the second in the back office.
+    people: shape.base.people.map((person, i) => ({ ...person, department: shape.layout === 'onePerUnit' || (shape.bothSides && i < 2) ? i : person.department, base: person.base === null ? null : scale(person.base) })),
+    commissions: shape.base.commissions.map((row) => ({ ...row, amount: scale(row.amount) })),
+    deductions: shape.base.deductions.map((row) => ({ ...row, amount: scale(row.amount) })),
+  };
+  const scenario = build(base);
+  const built = addSections(shape.sections, shape.edges, {
+    digits: base.currency.digits,
+    periodStart: base.start,
+    periodDays: periodDaysOf(base.unit, base.start),
+    departments: scenario.org.departments,
+    people: scenario.org.people,
+  });
+  scenario.plan.id = 'whole';
+  if (shape.roundingPoints !== null) scenario.plan.rounding = { ...scenario.plan.rounding, scoreDecimals: shape.roundingPoints.score, coefficientDecimals: shape.roundingPoints.coefficient };
+  scenario.plan.versions = scenario.plan.versions.map((version, v) => {
+    const sections = { ...built.plan };
+    if (v > 0) {
+      if (built.laterPool !== null && sections.pool !== undefined) sections.pool = built.laterPool;
+      if (shape.laterDrop !== null) delete sections[PLAN_KEY[shape.laterDrop]];
+    }
+    return { ...version, ...sections };
+  });
+  const data = scenario.data ?? {};
+  if (built.clawbackRate !== null) data.commissions = (data.commissions ?? []).map((row) => (String(row.amount).startsWith('-') ? { ...row, rate: built.clawbackRate as string } : row));
+  Object.assign(data, built.data);
+  scenario.data = data;
+  if (shape.controls !== null) {
+    const digits = base.currency.digits;
+    const sum = (rows: readonly { amount: string | number }[]) => moneyText(rows.reduce((acc, row) => acc + minorOf(String(row.amount), digits), 0n), digits);
+    const controls: Record<string, unknown> = {};
+    if (shape.controls.people) controls.people = scenario.org.people.length;
+    if (shape.controls.commissions) controls.commissions = { rows: (data.commissions ?? []).length, gross: sum(data.commissions ?? []) };
+    if (shape.controls.deductions) controls.deductions = { rows: (data.deductions ?? []).length, total: sum(data.deductions ?? []) };
+    if (shape.controls.lists)
+      for (const key of ['tickets', 'ratings', 'revenueFacts'] as const) {
+        const rows = data[key];
+        if (Array.isArray(rows)) controls[key] = rows.length;
+      }
+    scenario.controls = controls;
+  }
+  // Open tickets are measured to asOf: the period's last second in UTC or in Honolulu, or the default (next day, 00:00 UTC).
+  if (shape.asOfOffset !== null) {
+    const end = Date.parse(`${base.start}T00:00:00Z`) + periodDaysOf(base.unit, base.start) * DAY;
+    scenario.asOf = `${dayText(end - DAY)}T23:59:59${shape.asOfOffset === 0 ? 'Z' : '-10:00'}`;
+  }
+  return scenario;
+}
+
+/**
+ * Valid whole scenarios with every mechanism section (issue 9 §1): an org of up to `maxPeople`
+ * people in up to `maxDepartments` departments on all three sides, grades, commissions (with
+ * clawbacks) and deductions, plus — each referencing the generated people, departments,
+ * dimensions, KPIs and indicators consistently —
+ *
+ * - `pool`: seed 001's support pool (rate 10/12/15 % or any, 0 or 1; `net` or `reverse`
+ *   clawbacks with their original rate; linear, power or elasticity weighting; floors; basis;
+ *   score source) and support scores for every department (so every recipient has one);
+ * - `linkage`: seed 003's relevance matrix (levels in the article's ranges or as stars, 1–3 KPIs
+ *   with targets, own maps, achievement maps; Σ r ≤ 0.9 ≤ 1), KPI results as actuals,
+ *   coefficients or missing;
+ * - `scorecard`: leaves read from data, ratings, response/resolution times, collaboration points
+ *   or the interlock, possibly nested, weights of each level summing to 1, `neutral` or
+ *   `reweight`, a linear or tier coefficient map;
+ * - `tickets`: a working calendar (time zones with and without DST, split days, holidays,
+ *   make-up days), duration tier tables (minutes or `Duration` objects, interpolated, elastic
+ *   targets, breach bands), tickets opened inside the period with offsets, some open, paused;
+ * - `ratings`: 1–4 dimensions with weights summing to 1, groups of up to 10 raters per (ratee,
+ *   dimension) — big enough for the modified z-score and leave-one-out tests — with outliers and
+ *   absolute extremes, RACI tasks (exactly one A, at least one R), period labels, leniency, and
+ *   review decisions (keep, drop, adjust) on ratings that are surely flagged;
+ * - `interlock`: 1–3 crediting dimensions with members' windows and targets, revenue facts
+ *   (returns too) credited in full or split with shares summing to 1, and up to 4 indicators
+ *   owned by people or departments (weights summing to 1) with decimal actuals or references to
+ *   a member's credit, rewards, severe misses and review thresholds.
+ *
+ * A second plan version sometimes takes effect 20 days into the period (reported or prorated),
+ * with the same sections, a changed pool rate, or one section dropped; the rounding points
+ * sometimes differ from the defaults (scores 0–4 dp, coefficients 2–6 dp); control totals that
+ * match the data are sometimes declared (see {@link WholeScenarioOptions.controls}). Edge shapes appear with
+ * some probability (see {@link WholeScenarioOptions.edges}). Plain JSON: write one to a file and
+ * replay it with `synergy-pay run file.json`.
+ */
+export function wholeScenarioArb(options: WholeScenarioOptions = {}): fc.Arbitrary<RunPeriodInput> {
+  const maxPeople = options.maxPeople ?? 12;
+  const maxDepartments = Math.max(1, options.maxDepartments ?? 4);
+  const maxRows = options.maxRows ?? 24;
+  const edges = options.edges ?? true;
+  const choice = (name: SectionName): SectionChoice => options.sections?.[name] ?? !options.only;
+  const section = <T>(name: SectionName, arb: fc.Arbitrary<T>): fc.Arbitrary<T | null> => {
+    const chosen = choice(name);
+    return chosen === true ? arb : chosen === false ? fc.constant(null) : maybe(arb, 0.5);
+  };
+  const edge = (weight: number) => (edges ? fc.boolean().chain((on) => (on ? fc.nat(weight - 1).map((n) => n === 0) : fc.constant(false))) : fc.constant(false));
+  const baseArb: fc.Arbitrary<Shape> = fc.record({
+    currency: fc.constantFrom(...currencies),
+    unit: fc.constantFrom('month' as const, 'quarter' as const, 'quarter' as const, 'year' as const),
+    start: fc.constantFrom('2026-04-01', '2026-07-01', '2026-01-01', '2026-10-01'),
+    change: options.versionChanges === false ? fc.constant('none' as const) : fc.constantFrom('none' as const, 'report' as const, 'prorate' as const),
+    halfEven: fc.boolean(),
+    grades: fc.array(fc.record({ base: money(10n ** 7n), target: fc.option(money(10n ** 6n), { nil: null }) }), { minLength: 1, maxLength: 3 }),
+    departments: fc.array(fc.record({ side: fc.constantFrom('front' as const, 'middle' as const, 'back' as const), coefficient: fc.option(fc.integer({ min: 0, max: 20_000 }), { nil: null }) }), { minLength: Math.min(2, maxDepartments), maxLength: maxDepartments }),
+    people: fc.array(
+      fc.record({
+        department: fc.nat(),
+        grade: fc.nat(),
+        // Mostly employed all period; some joiners and leavers.
+        startOffset: maybe(fc.integer({ min: -60, max: 100 }), 0.3),
+        length: fc.option(fc.integer({ min: 0, max: 200 }), { nil: null }),
+        base: maybe(money(10n ** 7n), 0.25),
+      }),
+      { maxLength: maxPeople },
+    ),
+    commissions: fc.array(fc.record({ person: fc.nat(), amount: fc.oneof({ weight: 6, arbitrary: fc.bigInt({ min: 0n, max: 10n ** 8n }) }, { weight: 1, arbitrary: fc.bigInt({ min: -(10n ** 6n), max: 0n }) }), day: fc.nat() }), { maxLength: maxRows }),
+    deductions: fc.array(fc.record({ person: fc.nat(), amount: money(10n ** 5n), day: fc.nat() }), { maxLength: Math.ceil(maxRows / 4) }),
+  });
+  return fc
+    .record<WholeShape>({
+      base: baseArb,
+      magnitude: edges ? fc.oneof({ weight: 1, arbitrary: fc.constant('tiny' as const) }, { weight: 6, arbitrary: fc.constant('ordinary' as const) }, { weight: 1, arbitrary: fc.constant('large' as const) }) : fc.constant('ordinary' as const),
+      layout: edges ? fc.oneof({ weight: 6, arbitrary: fc.constant('random' as const) }, { weight: 1, arbitrary: fc.constant('onePerUnit' as const) }, { weight: 1, arbitrary: fc.constant('oneUnit' as const) }) : fc.constant('random' as const),
+      bothSides: fc.oneof({ weight: 3, arbitrary: fc.constant(true) }, { weight: 1, arbitrary: fc.constant(false) }),
+      edges: fc.record({ zeroScores: edge(6), floorAboveAll: edge(6), emptyData: edge(8) }),
+      laterDrop: maybe(fc.constantFrom(...SECTION_NAMES), 0.25),
+      asOfOffset: maybe(fc.constantFrom(0, -600), 0.33),
+      controls: (() => {
+        const choice = options.controls ?? 'sometimes';
+        const arb = fc.record({ people: fc.boolean(), commissions: fc.boolean(), deductions: fc.boolean(), lists: fc.boolean() });
+        return choice === true ? arb : choice === false ? fc.constant(null) : maybe(arb, 0.5);
+      })(),
+      roundingPoints: maybe(fc.record({ score: fc.integer({ min: 0, max: 4 }), coefficient: fc.integer({ min: 2, max: 6 }) }), 0.25),
+      sections: fc.record<SectionShapes>({
+        pool: section('pool', poolShapeArb),
+        linkage: section('linkage', linkageShapeArb),
+        scorecard: section('scorecard', scorecardShapeArb(Math.ceil(maxRows / 2))),
+        tickets: section('tickets', ticketsShapeArb(maxRows)),
+        ratings: section('ratings', ratingsShapeArb(Math.max(1, Math.ceil(maxRows / 4)))),
+        interlock: section('interlock', interlockShapeArb(maxRows)),
+      }),
+    })
+    .map(buildWhole);
+}
+
+/** {@link wholeScenarioArb} with its defaults: every section, up to 12 people, edge shapes sometimes. */
+export const fullScenarioArb: fc.Arbitrary<RunPeriodInput> = wholeScenarioArb();

@@ -6,6 +6,7 @@
  */
 import fc from 'fast-check';
 import { inputSources as sources } from '../arbitraries/inputs.js';
+import { fullScenarioArb } from '../arbitraries/scenario.js';
 
 export interface DeterminismCase {
   readonly name: string;
@@ -28,6 +29,10 @@ export function determinismCases(api: Record<string, unknown>, perTarget = 8): D
     inputs.forEach((input, i) => cases.push({ name: `${source.target}#${i}`, target: source.target, input }));
   });
   for (const bad of badCases) if (typeof api[bad.target] === 'function') cases.push(bad);
+  // Whole scenarios with every mechanism section: tickets on calendars in Lord Howe, New York,
+  // London, Kolkata, Shanghai; ratings with RACI; interlock credits; linkage; scorecards; pools.
+  if (typeof api.runPeriod === 'function')
+    fc.sample(fullScenarioArb, { seed: 9100, numRuns: perTarget }).forEach((input, i) => cases.push({ name: `runPeriod-whole#${i}`, target: 'runPeriod', input }));
   // The demo company wires every mechanism (tickets on a Beijing calendar included): the
   // strongest single check that the host's time zone never leaks into pay.
   const demo = api.demoScenario as ((input: { people: number }) => unknown) | undefined;

@@ -16,12 +16,15 @@ const toJson = (value: unknown): string => JSON.stringify(value, (_key, inner: u
 
 /**
  * Checks `predicate` on scenarios from `scenarios` (`numRuns` runs); on failure throws an error
- * carrying the shrunk scenario JSON, the file it was written to and the replay command.
+ * carrying the shrunk scenario JSON, the file it was written to and the replay command. When the
+ * generated value is more than a scenario (a scenario with shuffle seeds, say), `scenarioOf`
+ * picks the scenario out of it for the file; the whole value is printed too.
  */
-export function assertScenarios<S>(name: string, scenarios: fc.Arbitrary<S>, predicate: (scenario: S) => void, numRuns: number): void {
+export function assertScenarios<S>(name: string, scenarios: fc.Arbitrary<S>, predicate: (scenario: S) => void, numRuns: number, scenarioOf?: (value: S) => unknown): void {
   const details = fc.check(fc.property(scenarios, predicate), { numRuns });
   if (!details.failed) return;
-  const scenario = details.counterexample?.[0];
+  const value = details.counterexample?.[0] as S;
+  const scenario = scenarioOf === undefined || details.counterexample === null ? value : scenarioOf(value);
   const file = join(tmpdir(), `synergy-pay-counterexample-${name.replace(/[^a-z0-9]+/gi, '-')}-${details.seed}.json`);
   const text = toJson(scenario);
   writeFileSync(file, `${text}\n`);
@@ -32,6 +35,7 @@ export function assertScenarios<S>(name: string, scenarios: fc.Arbitrary<S>, pre
       `counterexample written to ${file}`,
       `replay: synergy-pay run ${file} --format json   (in the repo: npx tsx src/cli/bin.ts run ${file} --format json)`,
       `fast-check: { seed: ${details.seed}, path: "${details.counterexamplePath}" }`,
+      ...(scenarioOf === undefined ? [] : [`generated value besides the scenario: ${toJson(value).slice(0, 2000)}`]),
       'scenario:',
       text.length > 20_000 ? `${text.slice(0, 20_000)}\n… (truncated; full text in the file)` : text,
     ].join('\n'),

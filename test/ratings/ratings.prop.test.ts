@@ -154,6 +154,19 @@ describe('review properties (issue 4)', () => {
     );
   });
 
+  it('with leniency on, every score stays on the scale (0–100)', () => {
+    fc.assert(
+      fc.property(scenarioArbitrary, fc.integer({ min: 1, max: 3 }), ({ ratings, dimensions }, minRatees) => {
+        const result = scoreRatings({ ratings, plan: { dimensions, minRaters: 1, leniency: { minRatees } } });
+        for (const score of result.scores) {
+          for (const dimension of score.dimensions) if (dimension.mean !== null) expect(Number(dimension.mean) >= 0 && Number(dimension.mean) <= 100).toBe(true);
+          if (score.score !== null) expect(Number(score.score) >= 0 && Number(score.score) <= 100).toBe(true);
+        }
+      }),
+      { numRuns: runs(1000) },
+    );
+  });
+
   it('permuting every input list changes nothing: byte-identical JSON', () => {
     fc.assert(
       fc.property(scenarioArbitrary, fc.array(fc.double({ min: 0, max: 0.999, noNaN: true }), { minLength: 1, maxLength: 50 }), fc.boolean(), ({ ratings, dimensions }, randoms, dropSome) => {

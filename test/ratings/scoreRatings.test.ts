@@ -173,6 +173,27 @@ describe('scoreRatings — leniency correction', () => {
     ]);
   });
 
+  it('a mean the shifts carry off the scale is held to it (0–100): "it" 0.00, not −16.67', () => {
+    // s2 rates it 0 and hr 100 (mean 50), s1 rates hr 0 (mean 0); overall (0 + 100 + 0) / 3 = 33.33.
+    // Shifts: s2 33.33 − 50 = −16.67, s1 33.33 − 0 = +33.33. it: 0 − 16.67 = −16.67 → held at 0.00.
+    // hr: (100 − 16.67) + (0 + 33.33) = 116.66 / 2 = 58.33 (inside the scale: unchanged).
+    const scored = scoreRatings({
+      ratings: [
+        { id: 'a', rater: 's2', ratee: 'it', dimension: 'x', score: 0 },
+        { id: 'b', rater: 's2', ratee: 'hr', dimension: 'x', score: 100 },
+        { id: 'c', rater: 's1', ratee: 'hr', dimension: 'x', score: 0 },
+      ],
+      plan: { dimensions: [{ id: 'x', weight: 1 }], minRaters: 1, leniency: { minRatees: 1 } },
+    });
+    expect(scored.scores.map((s) => [s.ratee, s.score])).toEqual([
+      ['hr', '58.33'],
+      ['it', '0.00'],
+    ]);
+    const it = scored.scores.find((s) => s.ratee === 'it');
+    expect(it?.trace.find((step) => step.rule === 'ratings.dimensionMean')?.formula).toMatch(/held to the scale/);
+    expect(scored.scores.find((s) => s.ratee === 'hr')?.trace.find((step) => step.rule === 'ratings.dimensionMean')?.formula).not.toMatch(/held/);
+  });
+
   it('minRatees is a setting: 6 turns the correction off for everyone here', () => {
     expect(scoreRatings({ ratings, plan: { ...plan, leniency: { minRatees: 6 } } }).leniency).toEqual([]);
   });
