@@ -1,6 +1,7 @@
 import { differenceInCalendarDays, parseISO } from 'date-fns';
 import { z } from 'zod';
 import { allocateScaled, idOrder, type ScaledWeights } from '../core/allocate.js';
+import { splitByWeights } from './carveSplit.js';
 import { gather, IdKeys } from './idSort.js';
 import { minorDigits } from '../core/currency.js';
 import { Dec } from '../core/decimal.js';
@@ -314,14 +315,29 @@ export function allocatePool(input: AllocatePoolInput): AllocatePoolResult {
   const memberTotals = new Map<number, readonly [amount: string, weightSum: string]>(); // unit index → for traces
 
   if (units === undefined) {
-    const outcome = allocateScaled(pool, numberWeights ? { kind: 'number', values: weightNumbers } : { kind: 'bigint', values: weightBig }, ids, caps);
-    if (outcome === undefined) unallocated = pool;
-    else {
-      for (let i = 0; i < n; i++) awards[i] = outcome.parts[i] as number | bigint;
-      capped.set(outcome.capped);
-      unallocated = outcome.unallocated;
+    // Without caps, the split stays on plain numbers even when pool × weight passes 2^53 (exact
+    // two-double products, as the carve does): the core would go to BigInt for every person.
+    const numberSplit =
+      caps === undefined && numberWeights && pool > 0n && pool <= BigInt(SAFE) ? splitByWeights(Number(pool), Float64Array.from(weightNumbers), ids) : undefined;
+    if (numberSplit !== undefined) {
+      const parts = numberSplit.parts;
+      for (let i = 0; i < n; i++) awards[i] = parts[i] as number;
+      // The split succeeded, so Σ weights ≤ 2^49: the number sum is exact.
+      let weightTotal = 0;
+      for (let i = 0; i < n; i++) weightTotal += weightNumbers[i] as number;
+      const weightSum = BigInt(weightTotal);
+      const round: RemainderRound = { amount: pool, weightSum, shares: numberSplit.positive, leftover: numberSplit.leftover, newlyCapped: 0 };
+      levelTrace.push(...roundsTrace('pool.award', formatMinor(pool, digits), [round], digits));
+    } else {
+      const outcome = allocateScaled(pool, numberWeights ? { kind: 'number', values: weightNumbers } : { kind: 'bigint', values: weightBig }, ids, caps);
+      if (outcome === undefined) unallocated = pool;
+      else {
+        for (let i = 0; i < n; i++) awards[i] = outcome.parts[i] as number | bigint;
+        capped.set(outcome.capped);
+        unallocated = outcome.unallocated;
+      }
+      levelTrace.push(...roundsTrace('pool.award', formatMinor(pool, digits), outcome?.rounds ?? [], digits));
     }
-    levelTrace.push(...roundsTrace('pool.award', formatMinor(pool, digits), outcome?.rounds ?? [], digits));
   } else {
     const membersOf: number[][] = units.map(() => []);
     for (let i = 0; i < n; i++) (membersOf[memberUnit?.[i] as number] as number[]).push(i);

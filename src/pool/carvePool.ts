@@ -301,7 +301,7 @@ export function carvePool(input: CarvePoolInput): CarvePoolResult {
   const carved = divideRounded(p.n * baseSum, p.d, mode);
   // The split: on plain numbers with exact two-double products when the bases allow it (no BigInt
   // per row), else the core's allocation (number or BigInt as it proves safe). Same result.
-  const numberSplit = carved !== 0n && baseNumber !== undefined ? splitByWeights(Number(carved), baseNumber, ids) : undefined;
+  const numberSplit = carved !== 0n && baseNumber !== undefined ? splitByWeights(Number(carved), baseNumber, ids)?.parts : undefined;
   const allocation =
     carved === 0n || numberSplit !== undefined
       ? undefined

@@ -14,16 +14,26 @@ function productError(a: number, b: number, p: number): number {
   return aHigh * bHigh - p + aHigh * bLow + aLow * bHigh + aLow * bLow;
 }
 
+/** A split on plain numbers: the parts, and the round as the core's trace describes it. */
+export interface NumberSplit {
+  readonly parts: Float64Array;
+  /** Units handed to the largest remainders after the floors. */
+  readonly leftover: number;
+  /** Shares with a positive weight. */
+  readonly positive: number;
+}
+
 /**
  * The largest-remainder split of `total` by integer `weights`, exactly as the core's
  * `allocateScaled` computes it (floors of total·wᵢ/W, leftover units to the largest remainders;
  * ties: larger remainder, then smaller weight, then id ascending), but on plain numbers even when
  * total·wᵢ exceeds 2^53: the products are formed exactly as two doubles (Dekker's two-product),
- * so a carve of a million commissions needs no BigInt per row. Preconditions (else `undefined`,
+ * so a carve of a million commissions, or an uncapped pool shared among
+ * 400,000 people, needs no BigInt per row. Preconditions (else `undefined`,
  * and the caller uses the core): 0 ≤ total ≤ W ≤ 2^49, every weight a non-negative integer.
  * Each floor is estimated in floating point and corrected with the exact remainder.
  */
-export function splitByWeights(total: number, weights: Float64Array, ids: readonly string[]): Float64Array | undefined {
+export function splitByWeights(total: number, weights: Float64Array, ids: readonly string[]): NumberSplit | undefined {
   const n = weights.length;
   let weightSum = 0;
   for (let i = 0; i < n; i++) weightSum += weights[i] as number;
@@ -71,5 +81,5 @@ export function splitByWeights(total: number, weights: Float64Array, ids: readon
       parts[i] = (parts[i] as number) + 1;
     }
   }
-  return parts;
+  return { parts, leftover, positive };
 }
