@@ -38,8 +38,9 @@ export interface PoolAward {
   readonly capped: boolean;
   /**
    * Per-person steps (`pool.weight`, `pool.award`); a shared frozen empty list when the input
-   * asked for `trace: false`. Rows with the same score, basis, weight and cap share their frozen
-   * weight step and award inputs: the result is read-only, as its types say.
+   * asked for `trace: false`. Rows with the same score, basis, cap and award share one frozen
+   * trace (and rows with the same score and basis one frozen weight step): the result is
+   * read-only, as its types say.
    */
   readonly trace: TraceStep[];
 }
@@ -401,6 +402,7 @@ export function allocatePool(input: AllocatePoolInput): AllocatePoolResult {
   const weightIsF = basisKind === 'one';
   const weightSteps = new Map<ScoreEntry, Map<string, TraceStep>>();
   const awardInputs = new Map<readonly [string, string], [uncapped: Map<string, TraceStep['inputs']>, capped: Map<string, TraceStep['inputs']>]>();
+  const sharedTraces = new Map<TraceStep, Map<TraceStep['inputs'], Map<string, TraceStep[]>>>();
   const awardFormula = units === undefined ? 'award = share of the pool by weight (largest remainder, caps re-split)' : "award = share of the unit's amount by weight (largest remainder, caps re-split)";
   const byInput = new Array<PoolAward>(n);
   let awarded = 0n;
@@ -447,7 +449,17 @@ export function allocatePool(input: AllocatePoolInput): AllocatePoolResult {
         inputs = Object.freeze({ amount: level[0], capped: isCapped ? 'true' : 'false', weight: weightText, 'Σ weight': level[1] });
         sameCap.set(weightText, inputs);
       }
-      trace = [weightStep, { rule: 'pool.award', formula: awardFormula, inputs, result: awardText }];
+      // Rows with the same weight get the floor or one unit more: the whole trace is shared too.
+      let byInputs = sharedTraces.get(weightStep);
+      if (byInputs === undefined) sharedTraces.set(weightStep, (byInputs = new Map()));
+      let byAward = byInputs.get(inputs);
+      if (byAward === undefined) byInputs.set(inputs, (byAward = new Map()));
+      let shared = byAward.get(awardText);
+      if (shared === undefined) {
+        shared = Object.freeze([weightStep, freezeStep({ rule: 'pool.award', formula: awardFormula, inputs, result: awardText })]) as unknown as TraceStep[];
+        byAward.set(awardText, shared);
+      }
+      trace = shared;
     }
     byInput[i] = {
       id: ids[i] as string,

@@ -243,5 +243,6 @@ describe('allocatePool: per-person traces shared between rows', () => {
     expect(a?.trace[0]).toBe(c?.trace[0]);
     expect(Object.isFrozen(a?.trace[0]) && Object.isFrozen(a?.trace[0]?.inputs)).toBe(true);
     expect(a?.trace[1]?.inputs).not.toBe(c?.trace[1]?.inputs); // capped differs
+    expect(Object.isFrozen(a?.trace)).toBe(true);
   });
 });
