@@ -95,6 +95,15 @@ describe('carvePool: negative commission by declared policy', () => {
     expect(b?.contribution).toBe('-14.00');
     expect(b?.net).toBe('-186.00'); // −200.00 − (−14.00)
     expect(result.net).toBe('694.00'); // 880.00 − 186.00; 694.00 + 106.00 = 800.00
+    // b's trace: one step with every figure of the row, and the two relations it states hold.
+    expect(b?.trace).toEqual([
+      {
+        rule: 'pool.net',
+        formula: expect.stringMatching(/^net = gross − contribution; contribution = share \+ Σ reversals/) as unknown as string,
+        inputs: { base: '300.00', contribution: '-14.00', gross: '-200.00', reversals: '1', share: '36.00' },
+        result: '-186.00',
+      },
+    ]);
   });
 
   it('refuses negative commission without a declared policy', () => {
