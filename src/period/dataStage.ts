@@ -134,6 +134,10 @@ export function readPeriodData(scenario: Scenario, resolved: ResolvedPlanVersion
     else if (seenKpis.has(row.id)) issues.add('DUPLICATE_ID', ['data', 'companyKpis', i, 'id'], `company KPI "${row.id}" is listed twice`);
     seenKpis.add(row.id);
   });
+  // A KPI of the plan's linkage without a result is refused, not read as an actual of 0: under a
+  // linear map 0 would give coefficient 0 and silently pull down every department linked to it.
+  for (const id of kpiIds)
+    if (!seenKpis.has(id)) issues.add('INVALID_INPUT', ['data', 'companyKpis'], `company KPI "${id}" of the plan's linkage has no result this period: give its actual (or its coefficient)`);
   (data.tickets ?? []).forEach((ticket, i) => {
     if (!departmentIndex.has(ticket.unit)) issues.add('UNKNOWN_REFERENCE', ['data', 'tickets', i, 'unit'], `no department "${ticket.unit}"`);
   });

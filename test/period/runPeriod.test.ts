@@ -289,6 +289,14 @@ describe('runPeriod with the relevance matrix (seed 003, SPEC §3.1)', () => {
     );
   });
 
+  it('refuses a KPI of the plan with no result this period instead of reading its actual as 0', () => {
+    // Read as 0 under the linear map, profit would give C = 0 and sales B = 0.75 × 0.9 = 0.675.
+    const scenario = withLinkage();
+    const error = expectError(() => runPeriod({ ...scenario, data: { ...scenario.data, companyKpis: [] } }), 'INVALID_INPUT', ['data', 'companyKpis']);
+    expect(error.issues.map((issue) => issue.message).join(' ')).toMatch(/"profit"/);
+    expectError(() => runPeriod({ ...scenario, data: { ...scenario.data, companyKpis: undefined } }), 'INVALID_INPUT', ['data', 'companyKpis']);
+  });
+
   it('translates the mechanism’s own errors into scenario paths', () => {
     const scenario = withLinkage();
     const version = scenario.plan.versions[0]!;
