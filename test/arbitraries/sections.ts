@@ -340,15 +340,15 @@ export function addSections(shapes: SectionShapes, edges: SectionEdges, context:
         return { id: row.id, ...(Object.keys(relevance).length === 0 ? {} : { relevance }), ...(row.exempt ? { exempt: true } : {}) };
       }),
     };
-    data.companyKpis = empty
-      ? []
-      : kpis.flatMap((kpi): Record<string, string>[] =>
-          kpi.result.kind === 'none'
-            ? []
-            : kpi.result.kind === 'actual'
-              ? [{ id: kpi.id, actual: decimalText(BigInt(kpi.target) * BigInt(kpi.result.permille), 3) }]
-              : [{ id: kpi.id, coefficient: decimalText(BigInt(kpi.result.n), 4) }],
-        );
+    // Every KPI of the plan needs a result (runPeriod refuses a missing one rather than reading 0):
+    // 'none' and empty data lists become an explicit actual of 0, a real if terrible year.
+    data.companyKpis = kpis.map((kpi): Record<string, string> =>
+      empty || kpi.result.kind === 'none'
+        ? { id: kpi.id, actual: '0' }
+        : kpi.result.kind === 'actual'
+          ? { id: kpi.id, actual: decimalText(BigInt(kpi.target) * BigInt(kpi.result.permille), 3) }
+          : { id: kpi.id, coefficient: decimalText(BigInt(kpi.result.n), 4) },
+    );
   }
 
   // ── tickets (responseTimes) ──
