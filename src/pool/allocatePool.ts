@@ -323,11 +323,7 @@ export function allocatePool(input: AllocatePoolInput): AllocatePoolResult {
     if (numberSplit !== undefined) {
       const parts = numberSplit.parts;
       for (let i = 0; i < n; i++) awards[i] = parts[i] as number;
-      // The split succeeded, so Σ weights ≤ 2^49: the number sum is exact.
-      let weightTotal = 0;
-      for (let i = 0; i < n; i++) weightTotal += weightNumbers[i] as number;
-      const weightSum = BigInt(weightTotal);
-      const round: RemainderRound = { amount: pool, weightSum, shares: numberSplit.positive, leftover: numberSplit.leftover, newlyCapped: 0 };
+      const round: RemainderRound = { amount: pool, weightSum: BigInt(numberSplit.weightSum), shares: numberSplit.positive, leftover: numberSplit.leftover, newlyCapped: 0 };
       levelTrace.push(...roundsTrace('pool.award', formatMinor(pool, digits), [round], digits));
     } else {
       const outcome = allocateScaled(pool, numberWeights ? { kind: 'number', values: weightNumbers } : { kind: 'bigint', values: weightBig }, ids, caps);
@@ -401,8 +397,8 @@ export function allocatePool(input: AllocatePoolInput): AllocatePoolResult {
   // With a basis of 1 the weight is f(score) itself: its text is the score entry's.
   const weightIsF = basisKind === 'one';
   const weightSteps = new Map<ScoreEntry, Map<string, TraceStep>>();
-  const awardInputs = new Map<readonly [string, string], [uncapped: Map<string, TraceStep['inputs']>, capped: Map<string, TraceStep['inputs']>]>();
-  const sharedTraces = new Map<TraceStep, Map<TraceStep['inputs'], Map<string, TraceStep[]>>>();
+  // weight step → level → [uncapped, capped] → award text → the row's frozen trace
+  const sharedTraces = new Map<TraceStep, Map<readonly [string, string], [Map<string, TraceStep[]>, Map<string, TraceStep[]>]>>();
   const awardFormula = units === undefined ? 'award = share of the pool by weight (largest remainder, caps re-split)' : "award = share of the unit's amount by weight (largest remainder, caps re-split)";
   const byInput = new Array<PoolAward>(n);
   let awarded = 0n;
@@ -416,17 +412,14 @@ export function allocatePool(input: AllocatePoolInput): AllocatePoolResult {
     const weightText = weightIsF ? (entry.eligible ? entry.fText : '0') : trimDecimal(formatAmount(weightAt(i), weightScale));
     const basisText = basisKind === 'fte' ? trimDecimal(formatMinor(basisInts[i] as number, basisScale)) : String(basisInts[i]);
     const share =
-      pool === 0n
+      pool === 0n || award === 0 || award === 0n
         ? ZERO_SHARE
-        : award === 0 || award === 0n
-          ? ZERO_SHARE
-          : ((typeof award === 'number' ? ratioText(award, poolNumber, SHARE_DECIMALS, mode) : undefined) ??
-            formatMinor(divideRounded(BigInt(award) * shareFactor, pool, mode), SHARE_DECIMALS));
+        : ((typeof award === 'number' ? ratioText(award, poolNumber, SHARE_DECIMALS, mode) : undefined) ??
+          formatMinor(divideRounded(BigInt(award) * shareFactor, pool, mode), SHARE_DECIMALS));
     let trace: TraceStep[] = NO_TRACE;
     if (withTrace) {
-      // The weight step depends only on the score and the basis, and the award step's inputs only
-      // on the level, the weight and the cap: both are built once per distinct case and shared
-      // (frozen) by every row that has it, so 400,000 rows do not carry 400,000 copies.
+      // The weight step depends only on the score and the basis: built once per distinct case and
+      // shared (frozen) by every row that has it, so 400,000 rows do not carry 400,000 copies.
       let byBasis = weightSteps.get(entry);
       if (byBasis === undefined) weightSteps.set(entry, (byBasis = new Map()));
       let weightStep = byBasis.get(basisText);
@@ -440,22 +433,17 @@ export function allocatePool(input: AllocatePoolInput): AllocatePoolResult {
         byBasis.set(basisText, weightStep);
       }
       const level = units === undefined ? poolLevel : (memberTotals.get(memberUnit?.[i] as number) ?? emptyLevel);
-      let byWeight = awardInputs.get(level);
-      if (byWeight === undefined) awardInputs.set(level, (byWeight = [new Map(), new Map()]));
+      // The award step depends on the level, the weight (so on the weight step), the cap and the
+      // award; rows with the same weight get the floor or one unit more, so few traces are built.
+      let byLevel = sharedTraces.get(weightStep);
+      if (byLevel === undefined) sharedTraces.set(weightStep, (byLevel = new Map()));
+      let byCap = byLevel.get(level);
+      if (byCap === undefined) byLevel.set(level, (byCap = [new Map(), new Map()]));
       const isCapped = capped[i] === 1;
-      const sameCap = byWeight[isCapped ? 1 : 0];
-      let inputs = sameCap.get(weightText);
-      if (inputs === undefined) {
-        inputs = Object.freeze({ amount: level[0], capped: isCapped ? 'true' : 'false', weight: weightText, 'Σ weight': level[1] });
-        sameCap.set(weightText, inputs);
-      }
-      // Rows with the same weight get the floor or one unit more: the whole trace is shared too.
-      let byInputs = sharedTraces.get(weightStep);
-      if (byInputs === undefined) sharedTraces.set(weightStep, (byInputs = new Map()));
-      let byAward = byInputs.get(inputs);
-      if (byAward === undefined) byInputs.set(inputs, (byAward = new Map()));
+      const byAward = byCap[isCapped ? 1 : 0];
       let shared = byAward.get(awardText);
       if (shared === undefined) {
+        const inputs = { amount: level[0], capped: isCapped ? 'true' : 'false', weight: weightText, 'Σ weight': level[1] };
         shared = Object.freeze([weightStep, freezeStep({ rule: 'pool.award', formula: awardFormula, inputs, result: awardText })]) as unknown as TraceStep[];
         byAward.set(awardText, shared);
       }

@@ -21,6 +21,8 @@ export interface NumberSplit {
   readonly leftover: number;
   /** Shares with a positive weight. */
   readonly positive: number;
+  /** Σ weights (exact: at most 2^49). */
+  readonly weightSum: number;
 }
 
 /**
@@ -81,5 +83,5 @@ export function splitByWeights(total: number, weights: Float64Array, ids: readon
       parts[i] = (parts[i] as number) + 1;
     }
   }
-  return { parts, leftover, positive };
+  return { parts, leftover, positive, weightSum };
 }

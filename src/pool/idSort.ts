@@ -44,27 +44,23 @@ export class IdKeys {
     if (this.previous !== undefined && this.previous >= id) this.ascending = false;
     this.previous = id;
     const length = id.length;
-    // A hash of every id (FNV-1a over code units), so that duplicates are found by comparing
-    // neighbours' hashes in a compact array rather than chasing a million strings in id order.
-    let hash = 0x811c9dc5 ^ length;
     if (this.short && length > LSD_MAX_LENGTH) {
       this.short = false;
       this.columns = [];
     }
-    if (this.short) {
-      while (this.columns.length < length) this.columns.push(new Uint16Array(this.n));
-      for (let d = 0; d < length; d++) {
-        const code = id.charCodeAt(d);
-        hash = Math.imul(hash ^ code, 0x01000193);
-        if (code === 0xffff) {
-          this.short = false;
-          this.columns = [];
-          for (let e = d + 1; e < length; e++) hash = Math.imul(hash ^ id.charCodeAt(e), 0x01000193);
-          break;
-        }
-        (this.columns[d] as Uint16Array)[i] = code + 1;
-      }
-    } else for (let d = 0; d < length; d++) hash = Math.imul(hash ^ id.charCodeAt(d), 0x01000193);
+    if (this.short) while (this.columns.length < length) this.columns.push(new Uint16Array(this.n));
+    // A hash of every id (FNV-1a over code units), so that duplicates are found by comparing
+    // neighbours' hashes in a compact array rather than chasing a million strings in id order.
+    let hash = 0x811c9dc5 ^ length;
+    for (let d = 0; d < length; d++) {
+      const code = id.charCodeAt(d);
+      hash = Math.imul(hash ^ code, 0x01000193);
+      if (!this.short) continue;
+      if (code === 0xffff) {
+        this.short = false;
+        this.columns = [];
+      } else (this.columns[d] as Uint16Array)[i] = code + 1;
+    }
     this.hashes[i] = hash;
   }
 
