@@ -132,6 +132,7 @@ export function readPeriodData(scenario: Scenario, resolved: ResolvedPlanVersion
   (data.companyKpis ?? []).forEach((row, i) => {
     if (!kpiIds.has(row.id)) issues.add('UNKNOWN_REFERENCE', ['data', 'companyKpis', i, 'id'], `no company KPI "${row.id}" in the plan's linkage`);
     else if (seenKpis.has(row.id)) issues.add('DUPLICATE_ID', ['data', 'companyKpis', i, 'id'], `company KPI "${row.id}" is listed twice`);
+    if (row.actual === undefined && row.coefficient === undefined) issues.add('INVALID_INPUT', ['data', 'companyKpis', i], `company KPI "${row.id}" has no result: give its actual (or its coefficient)`);
     seenKpis.add(row.id);
   });
   // A KPI of the plan's linkage without a result is refused, not read as an actual of 0: under a

@@ -28,7 +28,8 @@ export function linkageStage(input: {
   linkage.departments.forEach((row, i) => planned.set(row.id, i));
   const companyKpis = linkage.companyKpis.map((kpi) => {
     const result = results.get(kpi.id)?.row;
-    const measured = result?.coefficient !== undefined ? { coefficient: result.coefficient } : { actual: result?.actual ?? 0, ...(kpi.target === undefined ? {} : { target: kpi.target }) };
+    // No default actual: the data stage refuses a KPI without a result, never reads it as 0.
+    const measured = result?.coefficient !== undefined ? { coefficient: result.coefficient } : { ...(result?.actual === undefined ? {} : { actual: result.actual }), ...(kpi.target === undefined ? {} : { target: kpi.target }) };
     return { id: kpi.id, ...(kpi.map === undefined || result?.coefficient !== undefined ? {} : { map: kpi.map }), ...measured };
   });
   const translate = (path: IssuePath): IssuePath => {

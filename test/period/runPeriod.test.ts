@@ -295,6 +295,8 @@ describe('runPeriod with the relevance matrix (seed 003, SPEC §3.1)', () => {
     const error = expectError(() => runPeriod({ ...scenario, data: { ...scenario.data, companyKpis: [] } }), 'INVALID_INPUT', ['data', 'companyKpis']);
     expect(error.issues.map((issue) => issue.message).join(' ')).toMatch(/"profit"/);
     expectError(() => runPeriod({ ...scenario, data: { ...scenario.data, companyKpis: undefined } }), 'INVALID_INPUT', ['data', 'companyKpis']);
+    // A row for the KPI with neither an actual nor a coefficient is no result either.
+    expectError(() => runPeriod({ ...scenario, data: { ...scenario.data, companyKpis: [{ id: 'profit' }] } }), 'INVALID_INPUT', ['data', 'companyKpis', 0]);
   });
 
   it('translates the mechanism’s own errors into scenario paths', () => {
