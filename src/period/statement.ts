@@ -21,6 +21,12 @@ export interface StatementLine {
   readonly version: string;
   /** Amount with exactly the currency's minor digits (negative for deductions). */
   readonly amount: string;
+  /**
+   * The id of the data row or indicator the line comes from (a deduction's id, an interlocked
+   * indicator's id); absent on lines computed per person (base pay, bonus, commission, award).
+   * Present whatever the `trace` option, so what-ifs and corrections pair lines by it.
+   */
+  readonly source?: string;
   /** How the amount was derived. */
   readonly trace: TraceStep[];
 }
@@ -66,5 +72,7 @@ export function sortLines(lines: LineDraft[]): LineDraft[] {
 
 /** Renders a line draft as a plain-JSON line. */
 export function renderLine(line: LineDraft, digits: number): StatementLine {
-  return { kind: line.kind, label: line.label, version: line.version, amount: formatMinor(line.minor, digits), trace: line.trace };
+  const amount = formatMinor(line.minor, digits);
+  if (line.source === '') return { kind: line.kind, label: line.label, version: line.version, amount, trace: line.trace };
+  return { kind: line.kind, label: line.label, version: line.version, amount, source: line.source, trace: line.trace };
 }

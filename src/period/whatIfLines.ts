@@ -181,10 +181,17 @@ const kindRank = (kind: string) => {
   return rank === -1 ? LINE_ORDER.length : rank;
 };
 
+/** Whether two lines may pair directly: one side is missing, or their sources agree or one is unknown. */
+function sameSourceOrUnknown(base: ReadLine | undefined, proposed: ReadLine | undefined): boolean {
+  if (base === undefined || proposed === undefined) return true;
+  return base.source === proposed.source || base.source === '' || proposed.source === '';
+}
+
 /**
  * Matches the lines of two statements of one person. Lines pair up within the same kind and plan
  * version: when each side has at most one such line they pair directly (so a base-pay line still
- * pairs when the grade in its label changed); otherwise by source row id, or by label and
+ * pairs when the grade in its label changed) unless they name two different source rows; otherwise
+ * by source row id, or by label and
  * position when there is no source. Pairs are ordered by kind (statement order), version,
  * source, then label, so the result does not depend on input order.
  */
@@ -200,7 +207,7 @@ export function matchLines(base: readonly ReadLine[], proposed: readonly ReadLin
   for (const line of proposed) group(line).proposed.push(line);
   const pairs: LinePair[] = [];
   for (const entry of groups.values()) {
-    if (entry.base.length <= 1 && entry.proposed.length <= 1) {
+    if (entry.base.length <= 1 && entry.proposed.length <= 1 && sameSourceOrUnknown(entry.base[0], entry.proposed[0])) {
       pairs.push({ base: entry.base[0] ?? null, proposed: entry.proposed[0] ?? null });
       continue;
     }

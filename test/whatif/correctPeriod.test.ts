@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { correctPeriod, runPeriod, schemas, type RunPeriodInput, type RunResultInput } from '../../src/index.js';
+import { compareRuns, correctPeriod, runPeriod, schemas, type RunPeriodInput, type RunResultInput } from '../../src/index.js';
 import { expectError } from '../helpers.js';
 import { baseScenario, correctedScenario, livePlan } from './fixtures.js';
 
@@ -136,6 +136,44 @@ describe('correctPeriod: late data after the period was paid (hand-computed in f
     const c = correctPeriod({ paid: { scenario: baseScenario(), result: edited }, corrected: baseScenario() });
     expect(c.paidReproduced).toBe(false);
     expect(c.people.map((p) => [p.person, p.lines.map((l) => [l.kind, l.amount])])).toEqual([['li', [['basePay', '10.00']]]]);
+  });
+});
+
+describe('correctPeriod and compareRuns pair lines by their source row, whatever the trace option', () => {
+  // Paid: deductions late-1 50.00 and late-2 30.00 for wang; the re-run drops late-1.
+  const twoDeductions = (trace: boolean, keep: readonly string[]): RunPeriodInput => {
+    const s = baseScenario();
+    s.trace = trace;
+    s.data!.deductions = [
+      { id: 'late-1', person: 'wang', amount: '50.00', reason: 'late', date: '2026-03-05' },
+      { id: 'late-2', person: 'wang', amount: '30.00', reason: 'late', date: '2026-03-06' },
+    ].filter((row) => keep.includes(row.id));
+    return s;
+  };
+
+  for (const trace of [true, false]) {
+    it(`gives one line, late-1 −50.00 → 0.00, with trace ${trace}`, () => {
+      const c = correctPeriod({ paid: { scenario: twoDeductions(trace, ['late-1', 'late-2']) }, corrected: twoDeductions(trace, ['late-2']) });
+      expect(c.people.map((p) => p.lines.map((l) => [p.person, l.kind, l.source, l.paid, l.rerun, l.amount]))).toEqual([[['wang', 'deduction', 'late-1', '-50.00', '0.00', '50.00']]]);
+      const compared = compareRuns({ base: runPeriod(twoDeductions(trace, ['late-1', 'late-2'])), proposed: runPeriod(twoDeductions(trace, ['late-2'])) });
+      expect(compared.people.flatMap((p) => p.lines.map((l) => [p.person, l.source, l.base, l.proposed]))).toEqual([['wang', 'late-1', '-50.00', null]]);
+    });
+  }
+
+  it('does not pair two lines that name different source rows, even one on each side', () => {
+    const c = correctPeriod({ paid: { scenario: twoDeductions(false, ['late-1']) }, corrected: twoDeductions(false, ['late-2']) });
+    expect(c.people[0]!.lines.map((l) => [l.source, l.paid, l.rerun])).toEqual([
+      ['late-1', '-50.00', '0.00'],
+      ['late-2', '0.00', '-30.00'],
+    ]);
+  });
+
+  it('prints the source on a sourced statement line with and without traces', () => {
+    for (const trace of [true, false]) {
+      const wang = runPeriod(twoDeductions(trace, ['late-1', 'late-2'])).statements.find((s) => s.person === 'wang')!;
+      expect(wang.lines.filter((l) => l.kind === 'deduction').map((l) => l.source)).toEqual(['late-1', 'late-2']);
+      expect(wang.lines.find((l) => l.kind === 'basePay')).not.toHaveProperty('source');
+    }
   });
 });
 

@@ -169,6 +169,26 @@ describe('correctPeriod properties', () => {
     );
   });
 
+  it('gives the same lines with trace false as with trace true (lines pair by source, not by trace)', () => {
+    /** A correction or comparison line without what only a trace can tell (the rules that changed). */
+    const plain = (people: readonly { person: string; lines: readonly object[] }[]) =>
+      people.map((p) => ({ person: p.person, lines: p.lines.map(({ rulesChanged: _r, ...line }: { rulesChanged?: unknown }) => line) }));
+    fc.assert(
+      fc.property(scenarioArbitrary, editsArbitrary, (paidScenario, edits) => {
+        const corrected = edit(paidScenario, edits);
+        const withTrace = (s: RunPeriodInput, trace: boolean): RunPeriodInput => ({ ...s, trace });
+        const traced = correctPeriod({ paid: { scenario: withTrace(paidScenario, true) }, corrected: withTrace(corrected, true) });
+        const bare = correctPeriod({ paid: { scenario: withTrace(paidScenario, false) }, corrected: withTrace(corrected, false) });
+        expect(plain(bare.people)).toEqual(plain(traced.people));
+        expect(bare.totals).toEqual(traced.totals);
+        const compareTraced = compareRuns({ base: runPeriod(withTrace(paidScenario, true)), proposed: runPeriod(withTrace(corrected, true)) });
+        const compareBare = compareRuns({ base: runPeriod(withTrace(paidScenario, false)), proposed: runPeriod(withTrace(corrected, false)) });
+        expect(plain(compareBare.people)).toEqual(plain(compareTraced.people));
+      }),
+      { numRuns: runs(300) },
+    );
+  });
+
   it('gives no corrections when the inputs are unchanged, whatever their order', () => {
     fc.assert(
       fc.property(scenarioArbitrary, fc.integer(), fc.boolean(), (scenario, seed, keepResult) => {
