@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { refuseProtoKeys } from './records.js';
 import { Dec } from '../core/decimal.js';
 import { decimalText } from '../core/decimalInput.js';
-import { resolveRounding } from '../core/rounding.js';
+import { resolveRounding, roundCoefficient } from '../core/rounding.js';
 import { IssueList } from '../core/errors.js';
 import { decimalSchema, idSchema, nonNegativeDecimalSchema, roundingSchema } from '../core/schema.js';
 import { traceStep, type TraceStep } from '../core/trace.js';
@@ -88,7 +88,7 @@ export interface CoefficientLink {
 /** One department's blended coefficient beside the uniform one. */
 export interface LinkedDepartment {
   readonly id: string;
-  /** The department's own coefficient D. */
+  /** The department's own coefficient D, rounded at the coefficient point. */
   readonly own: string;
   readonly exempt: boolean;
   /** Σ r over the department's links (≤ 1). */
@@ -136,8 +136,9 @@ const STAR_ALIASES: Readonly<Record<string, string>> = { '3': 'strong', '2': 'me
  *
  * **Formula.** For department d with own coefficient D, company coefficients C_k and ratios
  * r_k = levels[relevance_k] (Σ r_k ≤ 1): B = (1 − Σ r_k)·D + Σ r_k·C_k, rounded at the
- * coefficient point; uniform = round(D·C_u); difference = B − uniform. A level missing from
- * `levels` falls back to its seed-003 alias (3 ↔ strong, 2 ↔ medium, 1 ↔ weak).
+ * coefficient point, where a given D or C is itself first rounded there; uniform = round(D·C_u);
+ * difference = B − uniform. A level missing from `levels` falls back to its seed-003 alias
+ * (3 ↔ strong, 2 ↔ medium, 1 ↔ weak).
  * **References.** Seed 003 §三.2 (strong 20–30 %, medium 10–15 %, weak 0–5 %); SPEC §3.1.
  *
  * @param input - `levels`, `companyKpis`, `departments`, optional `achievementMap`,
@@ -188,13 +189,15 @@ export function linkCoefficients(input: LinkCoefficientsInput): LinkCoefficients
     if (kpi.coefficient !== undefined) {
       if (measured || kpi.map !== undefined)
         issues.add('INVALID_INPUT', path, 'give either coefficient, or actual and target (with an optional map), not both');
-      const coefficient = new Dec(decimalText(kpi.coefficient));
+      // A given C is rounded at the coefficient point like a derived one (and as runPeriod does).
+      const given = decimalText(kpi.coefficient);
+      const coefficient = roundCoefficient(new Dec(given), policy);
       kpiCoefficients.set(kpi.id, coefficient);
       companyRows.push({
         id: kpi.id,
         achievement: null,
         coefficient: coefficient.toFixed(),
-        trace: [traceStep('linkage.companyCoefficient', 'C given by the plan', { kpi: kpi.id }, coefficient.toFixed())],
+        trace: [traceStep('linkage.companyCoefficient', 'C given by the plan, rounded to the coefficient decimals', { given, kpi: kpi.id }, coefficient.toFixed())],
       });
       return;
     }
@@ -258,8 +261,8 @@ export function linkCoefficients(input: LinkCoefficientsInput): LinkCoefficients
   const uniformFigure = kpiFigures.get(uniformKpi as string) as Figure;
   const departments: LinkedDepartment[] = parsed.departments.map((department, d) => {
     const { links, ratioSum } = resolved[d] as (typeof resolved)[number];
-    const ownText = decimalText(department.coefficient);
-    const own = parseFixed(ownText);
+    // A given D is rounded at the coefficient point before it is blended (as runPeriod does).
+    const own = roundFixed(parseFixed(decimalText(department.coefficient)), policy.coefficientDecimals, policy.mode);
     const ownShare = addFixed(ONE, { n: -ratioSum.n, scale: ratioSum.scale });
     let blendedRaw = mulFixed(ownShare, own);
     const linkRows: CoefficientLink[] = new Array(links.length);

@@ -219,6 +219,7 @@ export function allocatePool(input: AllocatePoolInput): AllocatePoolResult {
   const basisInts = new Array<number>(n); // basis × 10^basisScale (integers ≤ 10^12 in practice)
   let basisScale = 0;
   const fteTexts: string[] = basisKind === 'fte' ? new Array<string>(n) : [];
+  let absent: Uint8Array | undefined; // 1 for a recipient whose employment does not meet the period
   let caps: (bigint | undefined)[] | undefined;
   const memberUnit = units === undefined ? undefined : new Int32Array(n);
   const unitOf = new Array<string | null>(n);
@@ -241,6 +242,11 @@ export function allocatePool(input: AllocatePoolInput): AllocatePoolResult {
     } else if (basisKind === 'days' && period !== undefined) {
       basisInts[i] = daysEmployed(row, period, i, issues);
     } else basisInts[i] = 1;
+    // Whatever the basis, someone not employed in the period takes nothing from its pool.
+    if (period !== undefined && basisKind !== 'days' && !employedIn(row, period, i, issues)) {
+      absent ??= new Uint8Array(n);
+      absent[i] = 1;
+    }
     if (row.cap !== undefined) {
       caps ??= new Array<bigint | undefined>(n).fill(undefined);
       caps[i] = readMinor(row.cap, digits, ['recipients', i, 'cap'], issues);
@@ -270,6 +276,7 @@ export function allocatePool(input: AllocatePoolInput): AllocatePoolResult {
       basisInts[i] = value;
     }
   }
+  if (absent !== undefined) for (let i = 0; i < n; i++) if (absent[i] === 1) basisInts[i] = 0;
 
   const order = idKeys.order(ids);
   idKeys.duplicates(ids, order, (i, previous) => issues.add('DUPLICATE_ID', ['recipients', i, 'id'], `person "${ids[i]}" already has a row at recipients[${previous}]`));
@@ -535,6 +542,16 @@ function daysEmployed(row: Recipient, period: { start: string; end: string }, i:
   const to = row.end !== undefined && row.end < period.end ? row.end : period.end;
   if (to < from) return 0;
   return differenceInCalendarDays(parseISO(to), parseISO(from)) + 1;
+}
+
+/** Whether the recipient's employment [start, end] meets the period (ISO dates compare as strings). */
+function employedIn(row: Recipient, period: { start: string; end: string }, i: number, issues: IssueList): boolean {
+  if (row.start === undefined && row.end === undefined) return true;
+  if (row.start !== undefined && row.end !== undefined && row.end < row.start) {
+    issues.add('DATES_OUT_OF_ORDER', ['recipients', i, 'end'], `employment ends ${row.end}, before it starts ${row.start}`);
+    return false;
+  }
+  return !((row.start !== undefined && row.start > period.end) || (row.end !== undefined && row.end < period.start));
 }
 
 function readMinor(value: DecimalInput, digits: number, path: IssuePath, issues: IssueList): bigint | undefined {

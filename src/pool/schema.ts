@@ -75,9 +75,13 @@ export const poolRecipientSchema = /* @__PURE__ */ z.strictObject({
   score: nonNegativeDecimalSchema,
   /** Full-time equivalent, 0–1, used when `basis` is `"fte"`. @defaultValue `1` */
   fte: nonNegativeDecimalSchema.optional(),
-  /** First day employed (inclusive), used when `basis` is `"days"`. @defaultValue the period's start */
+  /**
+   * First day employed (inclusive): with basis `"days"` the days employed in `period` are the
+   * basis; with any basis, someone not employed in `period` at all has basis 0 and takes nothing.
+   * @defaultValue the period's start
+   */
   start: isoDateSchema.optional(),
-  /** Last day employed (inclusive), used when `basis` is `"days"`. @defaultValue the period's end */
+  /** Last day employed (inclusive), read as `start` is. @defaultValue the period's end */
   end: isoDateSchema.optional(),
   /** The most this person may receive, in major units, ≥ 0. @defaultValue no cap */
   cap: nonNegativeDecimalSchema.optional(),
@@ -124,7 +128,10 @@ export const allocatePoolInputSchema = /* @__PURE__ */ z.strictObject({
    * `period` (joiners and leavers prorated). @defaultValue `"one"`
    */
   basis: z.enum(['one', 'fte', 'days']).optional(),
-  /** The period, inclusive dates; required when `basis` is `"days"`. @defaultValue none */
+  /**
+   * The period, inclusive dates; required when `basis` is `"days"`. With any basis, a recipient
+   * whose `start`…`end` does not meet it takes nothing. @defaultValue none
+   */
   period: z.strictObject({ start: isoDateSchema, end: isoDateSchema }).optional(),
   /**
    * Units for a two-level allocation: the pool is first split among units by unit score ×
@@ -132,7 +139,7 @@ export const allocatePoolInputSchema = /* @__PURE__ */ z.strictObject({
    */
   units: z.array(poolUnitSchema).optional(),
   /**
-   * Decimal places f(score) is rounded to (half-up by the policy's mode) before it is multiplied
+   * Decimal places f(score) is rounded to (with the policy's mode, half-up by default) before it is multiplied
    * by the basis: powers are irrational, so the allocation is made exact on the rounded weights.
    * @defaultValue `6`
    */

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { linkCoefficients } from '../../src/index.js';
+import { linkCoefficients, runPeriod } from '../../src/index.js';
 import { runs } from '../helpers.js';
 
 // ── independent oracle: exact fractions over 10^k, written here ──────────────────────────────
@@ -131,6 +131,70 @@ describe('linkCoefficients properties', () => {
         },
       ),
       { numRuns: runs(1000) },
+    );
+  });
+});
+
+// ── linkCoefficients and the period run agree on given coefficients of any precision ─────────
+/** Coefficients in [0, 2] with up to 6 decimals: more than the coefficient point keeps. */
+const fineCoefficientArb = fc.integer({ min: 0, max: 2_000_000 }).map((n) => String(n / 1_000_000));
+
+describe('linkCoefficients and runPeriod', () => {
+  it('give the same company and department coefficients on the same inputs, D and C given to any precision', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ own: fineCoefficientArb, ratio: fc.option(ratioArb, { nil: null }) }), { minLength: 1, maxLength: 4 }),
+        fineCoefficientArb,
+        fc.constantFrom('halfUp', 'halfEven') as fc.Arbitrary<'halfUp' | 'halfEven'>,
+        fc.integer({ min: 0, max: 6 }),
+        (departments, c, mode, coefficientDecimals) => {
+          const levels: Record<string, string> = {};
+          const relevance = (d: (typeof departments)[number], i: number) => (d.ratio === null ? {} : { profit: `l${i}` });
+          departments.forEach((d, i) => {
+            if (d.ratio !== null) levels[`l${i}`] = d.ratio;
+          });
+          const rounding = { mode, coefficientDecimals };
+          const direct = linkCoefficients({
+            levels,
+            companyKpis: [{ id: 'profit', coefficient: c }],
+            departments: departments.map((d, i) => ({ id: `d${i}`, coefficient: d.own, relevance: relevance(d, i) })),
+            rounding,
+          });
+          const run = runPeriod({
+            plan: {
+              id: 'p',
+              currency: 'CNY',
+              rounding,
+              versions: [
+                {
+                  id: 'v1',
+                  effective: '2026-01-01',
+                  grades: [{ id: 'G', basePay: '1000.00', targetBonus: '1000.00' }],
+                  linkage: { levels, companyKpis: [{ id: 'profit' }], departments: departments.map((d, i) => ({ id: `d${i}`, relevance: relevance(d, i) })) },
+                },
+              ],
+            },
+            period: { unit: 'month', start: '2026-03-01' },
+            org: {
+              departments: departments.map((_, i) => ({ id: `d${i}`, side: 'back' as const })),
+              people: departments.map((_, i) => ({ id: `p${i}`, department: `d${i}`, grade: 'G' })),
+            },
+            data: {
+              departmentCoefficients: departments.map((d, i) => ({ department: `d${i}`, coefficient: d.own })),
+              companyKpis: [{ id: 'profit', coefficient: c }],
+            },
+          });
+          for (const linked of direct.departments) {
+            const department = run.departments.find((row) => row.id === linked.id)!;
+            // The run prints D with every coefficient decimal ("0.90"), the function canonically ("0.9").
+            expect(e8(department.ownCoefficient), `D of ${linked.id}`).toBe(e8(linked.own));
+            expect(department.linkage?.blended, `B of ${linked.id}`).toBe(linked.blended);
+            expect(department.linkage?.uniform, `uniform of ${linked.id}`).toBe(linked.uniform);
+            expect(department.linkage?.links).toEqual(linked.links);
+          }
+        },
+      ),
+      { numRuns: runs(500) },
     );
   });
 });

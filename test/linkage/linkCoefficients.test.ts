@@ -96,6 +96,22 @@ describe('linkCoefficients: levels, stars, exemption, several KPIs', () => {
   });
 });
 
+describe('linkCoefficients rounds a given D or C at the coefficient point, as runPeriod does', () => {
+  it('D 0.90005 is used as 0.9001: B = 0.75·0.9001 + 0.25·0.8 = 0.875075 → 0.8751', () => {
+    const result = linkCoefficients({ levels: { strong: '0.25' }, companyKpis: [{ id: 'profit', coefficient: '0.8' }], departments: [{ id: 'sales', coefficient: '0.90005', relevance: { profit: 'strong' } }] });
+    expect(result.departments[0]).toMatchObject({ own: '0.9001', blended: '0.8751', uniform: '0.7201' });
+  });
+
+  it('C 0.80005 is used as 0.8001 (half-even: 0.8), and the trace shows the figure given', () => {
+    const input = { levels: { strong: '0.25' }, companyKpis: [{ id: 'profit', coefficient: '0.80005' }], departments: [{ id: 'sales', coefficient: '0.9', relevance: { profit: 'strong' } }] };
+    const halfUp = linkCoefficients(input);
+    expect(halfUp.companyKpis[0]).toMatchObject({ coefficient: '0.8001', trace: [{ rule: 'linkage.companyCoefficient', inputs: { given: '0.80005', kpi: 'profit' }, result: '0.8001' }] });
+    // B = 0.75·0.9 + 0.25·0.8001 = 0.675 + 0.200025 = 0.875025 → 0.875
+    expect(halfUp.departments[0]!.blended).toBe('0.875');
+    expect(linkCoefficients({ ...input, rounding: { mode: 'halfEven' } }).companyKpis[0]!.coefficient).toBe('0.8');
+  });
+});
+
 describe('companyCoefficients: achievement through a clamped linear map', () => {
   it('seed 000: 80 % completion gives 0.8 with the default map', () => {
     expect(companyCoefficients({ kpis: [{ id: 'profit', actual: '800', target: '1000' }] }).kpis[0]).toMatchObject({

@@ -132,6 +132,22 @@ describe('runPeriod with a plan change inside the period', () => {
     ]);
   });
 
+  it('pays nobody from the pool of a segment before they joined, whatever the basis', () => {
+    // zhao joins 16 May: with basis "one", wang takes April's whole pool (10 % of 30000.00 = 3000.00).
+    for (const basis of ['one', 'fte', 'days'] as const) {
+      const scenario = withChange('prorate');
+      const pool = { rate: '0.1', clawbackPolicy: 'reverse' as const, basis };
+      scenario.plan.versions = scenario.plan.versions.map((version) => ({ ...version, pool }));
+      scenario.data = { ...scenario.data, commissions: [{ id: 'c1', person: 'li', amount: '30000.00', date: '2026-04-20' }], supportScores: [{ subject: 'tech', score: 80 }] };
+      const result = runPeriod(scenario);
+      const awards = result.statements.flatMap((s) => s.lines.filter((l) => l.kind === 'poolAward' && l.version === 'v1').map((l) => [s.person, l.amount]));
+      expect(awards, basis).toEqual([
+        ['wang', '3000.00'],
+        ['zhao', '0.00'],
+      ]);
+    }
+  });
+
   it('needs a date on every money row when the period is split', () => {
     const scenario = withChange('prorate');
     expectError(() => runPeriod({ ...scenario, data: { ...scenario.data, commissions: [{ id: 'c1', person: 'li', amount: '1.00' }] } }), 'INVALID_INPUT', ['data', 'commissions', 0, 'date']);

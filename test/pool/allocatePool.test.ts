@@ -77,6 +77,12 @@ describe('allocatePool: f(score)', () => {
     expect(result.awards.map((row) => row.weight)).toEqual(['8100', '6400']);
   });
 
+  it('rounds f(score) with the plan\'s mode: f = 82.5 at 0 weight decimals is 83 half-up, 82 half-even', () => {
+    const input = { pool: '100.00', currency: 'CNY', weightDecimals: 0, recipients: [{ id: 'a', score: '82.5' }] };
+    expect(allocatePool(input).awards[0]?.weight).toBe('83');
+    expect(allocatePool({ ...input, rounding: { mode: 'halfEven' } }).awards[0]?.weight).toBe('82');
+  });
+
   it('rounds scores to the score decimals before use (87.455 → 87.46)', () => {
     const result = allocatePool({ pool: '100.00', currency: 'CNY', recipients: [{ id: 'a', score: '87.455' }] });
     expect(result.awards[0]?.score).toBe('87.46');
@@ -116,6 +122,41 @@ describe('allocatePool: basis', () => {
       ['c', '15', '150.00'],
       ['d', '0', '0.00'],
     ]);
+  });
+});
+
+describe('allocatePool: nobody takes from the pool of a period they were not employed in', () => {
+  // April 2026; b joined 16 May, c left 31 March: with any basis, both take nothing.
+  const recipients = [
+    { id: 'a', score: 80 },
+    { id: 'b', score: 80, start: '2026-05-16' },
+    { id: 'c', score: 80, end: '2026-03-31', fte: '0.5' },
+    { id: 'd', score: 80, start: '2026-04-30', fte: '0.5' },
+  ];
+  const period = { start: '2026-04-01', end: '2026-04-30' };
+  it('basis "one": a (1) and d (1) share 1000.00; b and c take 0.00', () => {
+    const result = allocatePool({ pool: '1000.00', currency: 'CNY', basis: 'one', period, recipients });
+    expect(result.awards.map((row) => [row.id, row.basis, row.award])).toEqual([
+      ['a', '1', '500.00'],
+      ['b', '0', '0.00'],
+      ['c', '0', '0.00'],
+      ['d', '1', '500.00'],
+    ]);
+  });
+  it('basis "fte": a (1) and d (0.5) share 1000.00 two to one; b and c take 0.00', () => {
+    const result = allocatePool({ pool: '1000.00', currency: 'CNY', basis: 'fte', period, recipients });
+    expect(result.awards.map((row) => [row.id, row.basis, row.award])).toEqual([
+      ['a', '1', '666.67'],
+      ['b', '0', '0.00'],
+      ['c', '0', '0.00'],
+      ['d', '0.5', '333.33'],
+    ]);
+  });
+  it('without a period, start and end are not read for basis "one"', () => {
+    expect(allocatePool({ pool: '1000.00', currency: 'CNY', recipients }).awards.map((row) => row.award)).toEqual(['250.00', '250.00', '250.00', '250.00']);
+  });
+  it('DATES_OUT_OF_ORDER for an employment that ends before it starts, whatever the basis', () => {
+    expectError(call({ pool: '1.00', currency: 'CNY', basis: 'one', period, recipients: [{ id: 'a', score: 1, start: '2026-04-10', end: '2026-04-09' }] }), 'DATES_OUT_OF_ORDER', ['recipients', 0, 'end']);
   });
 });
 

@@ -149,6 +149,17 @@ describe('whole scenarios (every mechanism section): period-level invariants', (
         // Severe misses are queued for the joint review [复盘], once per indicator.
         const severe = new Set((result.interlock ?? []).flatMap((summary) => summary.indicators.filter((indicator) => indicator.review).map((indicator) => indicator.id)));
         expect(result.reviewQueue.filter((item) => item.kind === 'severeMiss').map((item) => item.id)).toEqual([...severe].sort());
+        // Whatever the pool's basis, nobody takes from a segment's pool unless employed in it.
+        const people = new Map(scenario.org.people.map((person) => [person.id, person]));
+        const segments = new Map(result.segments.map((segment) => [segment.version, segment]));
+        for (const statement of result.statements)
+          for (const line of statement.lines) {
+            if (line.kind !== 'poolAward' || minorOf(line.amount, digits) === 0n) continue;
+            const person = people.get(statement.person)!;
+            const segment = segments.get(line.version)!;
+            const employed = (person.start ?? segment.start) <= segment.end && (person.end ?? segment.end) >= segment.start;
+            expect(employed, `${statement.person} takes ${line.amount} from the pool of ${segment.start}…${segment.end}`).toBe(true);
+          }
         agreesWithMechanisms(scenario, result);
       },
       RUNS.reconcile,
