@@ -28,7 +28,9 @@ function decimalLargestRemainder(totalMinor: number, weights: readonly string[])
   const exact = ws.map((w) => new D(totalMinor).times(w).dividedBy(sum));
   const floors = exact.map((e) => e.floor());
   let left = totalMinor - floors.reduce((a, b) => a + b.toNumber(), 0);
-  const order = exact.map((e, i) => i).sort((a, b) => exact[b]!.minus(floors[b]!).comparedTo(exact[a]!.minus(floors[a]!)) || a - b);
+  const order = exact
+    .map((e, i) => i)
+    .sort((a, b) => exact[b]!.minus(floors[b]!).comparedTo(exact[a]!.minus(floors[a]!)) || a - b);
   const parts = floors.map((f) => BigInt(f.toFixed()));
   for (const i of order) {
     if (left-- <= 0) break;
@@ -55,8 +57,14 @@ export default async function run(): Promise<void> {
     const ratios = dineroRatios(weights);
     const money = dinero({ amount: TOTAL_MINOR, currency: CNY });
 
-    check('allocate', allocate(input).parts.map((part) => BigInt(part.amount.replace('.', ''))));
-    check('core', allocateScaled(BigInt(TOTAL_MINOR), scaleWeightTexts(weights), ids)!.parts.map((p) => BigInt(p)));
+    check(
+      'allocate',
+      allocate(input).parts.map((part) => BigInt(part.amount.replace('.', ''))),
+    );
+    check(
+      'core',
+      allocateScaled(BigInt(TOTAL_MINOR), scaleWeightTexts(weights), ids)!.parts.map((p) => BigInt(p)),
+    );
     const dineroParts = dineroAllocate(money, ratios).map((d) => toSnapshot(d));
     const dineroScale = 10n ** BigInt((dineroParts[0]?.scale ?? 2) - 2);
     check('dinero', [dineroParts.reduce((a, p) => a + BigInt(p.amount), 0n) / dineroScale]);
@@ -66,10 +74,21 @@ export default async function run(): Promise<void> {
     await benchSuite(
       `allocate ${n.toLocaleString('en')} shares, decimal-string weights`,
       [
-        { name: 'dinero.js 2.0.2 allocate (reference)', run: () => dineroAllocate(money, ratios), iterations: big ? 3 : 5 },
+        {
+          name: 'dinero.js 2.0.2 allocate (reference)',
+          run: () => dineroAllocate(money, ratios),
+          iterations: big ? 3 : 5,
+        },
         { name: 'synergy-pay allocate (validated, public)', run: () => allocate(input) },
-        { name: 'synergy-pay core (after validation)', run: () => allocateScaled(BigInt(TOTAL_MINOR), scaleWeightTexts(weights), ids) },
-        { name: 'decimal.js largest remainder', run: () => decimalLargestRemainder(TOTAL_MINOR, weights), iterations: big ? 1 : 3 },
+        {
+          name: 'synergy-pay core (after validation)',
+          run: () => allocateScaled(BigInt(TOTAL_MINOR), scaleWeightTexts(weights), ids),
+        },
+        {
+          name: 'decimal.js largest remainder',
+          run: () => decimalLargestRemainder(TOTAL_MINOR, weights),
+          iterations: big ? 1 : 3,
+        },
       ],
       big ? 5 : 10,
     );

@@ -31,21 +31,38 @@ export interface BenchFigure {
 export async function benchSuite(title: string, tasks: readonly BenchTask[], iterations = 5): Promise<BenchFigure[]> {
   const figures: BenchFigure[] = [];
   for (const task of tasks) {
-    const bench = new Bench({ iterations: task.iterations ?? iterations, time: 0, warmup: true, warmupIterations: 1, warmupTime: 0 });
+    const bench = new Bench({
+      iterations: task.iterations ?? iterations,
+      time: 0,
+      warmup: true,
+      warmupIterations: 1,
+      warmupTime: 0,
+    });
     const collect = (globalThis as { gc?: () => void }).gc;
-    if (task.collectBefore === true && collect === undefined) console.warn(`${task.name}: no collection between samples; run with node --expose-gc (npm run bench does)`);
-    bench.add(task.name, task.run, { async: false, ...(task.collectBefore === true ? { beforeEach: () => collect?.() } : {}) });
+    if (task.collectBefore === true && collect === undefined)
+      console.warn(`${task.name}: no collection between samples; run with node --expose-gc (npm run bench does)`);
+    bench.add(task.name, task.run, {
+      async: false,
+      ...(task.collectBefore === true ? { beforeEach: () => collect?.() } : {}),
+    });
     await bench.run();
-    const result = bench.tasks[0]?.result as { latency?: { p50?: number; samplesCount?: number }; error?: unknown } | undefined;
+    const result = bench.tasks[0]?.result as
+      { latency?: { p50?: number; samplesCount?: number }; error?: unknown } | undefined;
     if (result?.error !== undefined) throw result.error;
-    figures.push({ name: task.name, medianMs: result?.latency?.p50 ?? Number.NaN, samples: result?.latency?.samplesCount ?? 0 });
+    figures.push({
+      name: task.name,
+      medianMs: result?.latency?.p50 ?? Number.NaN,
+      samples: result?.latency?.samplesCount ?? 0,
+    });
   }
   const reference = figures[0]?.medianMs ?? Number.NaN;
   console.log(`\n## ${title}`);
   console.log('| task | median | × first | samples |');
   console.log('|---|---:|---:|---:|');
   for (const figure of figures) {
-    console.log(`| ${figure.name} | ${formatMs(figure.medianMs)} | ${(figure.medianMs / reference).toFixed(2)} | ${figure.samples} |`);
+    console.log(
+      `| ${figure.name} | ${formatMs(figure.medianMs)} | ${(figure.medianMs / reference).toFixed(2)} | ${figure.samples} |`,
+    );
   }
   return figures;
 }

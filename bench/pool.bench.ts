@@ -25,14 +25,20 @@ function shuffled<T>(rows: T[], random: () => number): T[] {
 function frontLine(): { id: string; amount: string }[] {
   const random = prng(1);
   // 0.00–49,999.99 yuan of commission each, written as a ledger would: "12345.67".
-  const rows = Array.from({ length: FRONT }, (_, i) => ({ id: `fl${String(i).padStart(7, '0')}`, amount: (Math.floor(random() * 5_000_000) / 100).toFixed(2) }));
+  const rows = Array.from({ length: FRONT }, (_, i) => ({
+    id: `fl${String(i).padStart(7, '0')}`,
+    amount: (Math.floor(random() * 5_000_000) / 100).toFixed(2),
+  }));
   return shuffled(rows, random);
 }
 
 function backOffice(): { id: string; score: string }[] {
   const random = prng(2);
   // Scores 40.00–100.00, two decimals.
-  const rows = Array.from({ length: BACK }, (_, i) => ({ id: `bo${String(i).padStart(6, '0')}`, score: (40 + Math.floor(random() * 6001) / 100).toFixed(2) }));
+  const rows = Array.from({ length: BACK }, (_, i) => ({
+    id: `bo${String(i).padStart(6, '0')}`,
+    score: (40 + Math.floor(random() * 6001) / 100).toFixed(2),
+  }));
   return shuffled(rows, random);
 }
 
@@ -45,11 +51,15 @@ const fen = (text: string): bigint => BigInt(text.replace('.', ''));
  * Checks that the carve and the share conserve, and returns the pool. Inside its own function so
  * the two results (a few hundred megabytes) are garbage by the time the timing starts.
  */
-function checkedPool(carveInput: { currency: string; rate: string; commissions: { id: string; amount: string }[] }, recipients: { id: string; score: string }[]): string {
+function checkedPool(
+  carveInput: { currency: string; rate: string; commissions: { id: string; amount: string }[] },
+  recipients: { id: string; score: string }[],
+): string {
   const carve = carvePool(carveInput);
   if (fen(carve.net) + fen(carve.pool) !== fen(carve.gross)) throw new Error('carve does not conserve');
   const shared = allocatePool({ pool: carve.pool, currency: 'CNY', floor: 60, recipients });
-  if (fen(shared.awarded) + fen(shared.unallocated) !== fen(shared.pool)) throw new Error('allocatePool does not conserve');
+  if (fen(shared.awarded) + fen(shared.unallocated) !== fen(shared.pool))
+    throw new Error('allocatePool does not conserve');
   return carve.pool;
 }
 
@@ -61,7 +71,10 @@ export default async function run(): Promise<void> {
   const recipients = parsed(backOffice());
   const carveInput = { currency: 'CNY', rate: '0.12', commissions };
   const shareInput = { pool: checkedPool(carveInput, recipients), currency: 'CNY', floor: 60, recipients };
-  const elastic = { ...shareInput, weighting: { kind: 'elasticity' as const, scoreChange: '0.10', awardChange: '0.15' } };
+  const elastic = {
+    ...shareInput,
+    weighting: { kind: 'elasticity' as const, scoreChange: '0.10', awardChange: '0.15' },
+  };
 
   await benchSuite(
     `support pool: ${FRONT.toLocaleString('en')} commissions carved, pool shared among ${BACK.toLocaleString('en')} people`,
@@ -73,7 +86,8 @@ export default async function run(): Promise<void> {
       },
       {
         name: 'carve 1M + share 400k (linear, no per-person trace)',
-        run: () => void allocatePool({ ...shareInput, trace: false, pool: carvePool({ ...carveInput, trace: false }).pool }),
+        run: () =>
+          void allocatePool({ ...shareInput, trace: false, pool: carvePool({ ...carveInput, trace: false }).pool }),
         collectBefore: true,
       },
       {
@@ -98,16 +112,29 @@ export default async function run(): Promise<void> {
     cpu.push((used.user + used.system) / 1000);
   }
   cpu.sort((a, b) => a - b);
-  console.log(`\ncarve 1M + share 400k (linear, traces): median CPU time ${(cpu[1] as number).toFixed(0)} ms over 3 runs; load average ${loadavg().map((x) => x.toFixed(1)).join(', ')} on ${availableParallelism()} cores`);
+  console.log(
+    `\ncarve 1M + share 400k (linear, traces): median CPU time ${(cpu[1] as number).toFixed(0)} ms over 3 runs; load average ${loadavg()
+      .map((x) => x.toFixed(1))
+      .join(', ')} on ${availableParallelism()} cores`,
+  );
 
   // Session 1's layout: rows built in id order, then the array shuffled (reading them in input
   // order jumps around memory). Built only now, so the tasks above do not carry it in their heap.
   const layout = { commissions: frontLine(), recipients: backOffice() };
-  await benchSuite('support pool, rows built in id order then shuffled (session 1 layout)', [
-    {
-      name: 'carve 1M + share 400k (linear, traces)',
-      run: () => void allocatePool({ ...shareInput, recipients: layout.recipients, pool: carvePool({ ...carveInput, commissions: layout.commissions }).pool }),
-      collectBefore: true,
-    },
-  ], 3);
+  await benchSuite(
+    'support pool, rows built in id order then shuffled (session 1 layout)',
+    [
+      {
+        name: 'carve 1M + share 400k (linear, traces)',
+        run: () =>
+          void allocatePool({
+            ...shareInput,
+            recipients: layout.recipients,
+            pool: carvePool({ ...carveInput, commissions: layout.commissions }).pool,
+          }),
+        collectBefore: true,
+      },
+    ],
+    3,
+  );
 }

@@ -57,11 +57,25 @@ export default async function ratingsBench(): Promise<void> {
   await benchSuite(
     'ratings: reviewRatings + scoreRatings (4 dimensions, 25 raters per ratee and dimension)',
     [
-      { name: '10,000 ratings / 100 ratees, scoreRatings', run: () => scoreRatings({ ratings: small, plan }), iterations: 20 },
+      {
+        name: '10,000 ratings / 100 ratees, scoreRatings',
+        run: () => scoreRatings({ ratings: small, plan }),
+        iterations: 20,
+      },
       { name: '1,000,000 ratings / 10,000 ratees, reviewRatings', run: () => reviewRatings({ ratings: large, plan }) },
-      { name: '1,000,000 ratings / 10,000 ratees, scoreRatings (review + score)', run: () => scoreRatings({ ratings: large, plan }) },
-      { name: '1,000,000 ratings in shuffled order (from JSON), scoreRatings', run: () => scoreRatings({ ratings: largeShuffled, plan }) },
-      { name: '1,000,000 ratings, scoreRatings with leniency correction', run: () => scoreRatings({ ratings: large, plan: { ...plan, leniency: {} } }), iterations: 3 },
+      {
+        name: '1,000,000 ratings / 10,000 ratees, scoreRatings (review + score)',
+        run: () => scoreRatings({ ratings: large, plan }),
+      },
+      {
+        name: '1,000,000 ratings in shuffled order (from JSON), scoreRatings',
+        run: () => scoreRatings({ ratings: largeShuffled, plan }),
+      },
+      {
+        name: '1,000,000 ratings, scoreRatings with leniency correction',
+        run: () => scoreRatings({ ratings: large, plan: { ...plan, leniency: {} } }),
+        iterations: 3,
+      },
     ],
     5,
   );
@@ -75,7 +89,9 @@ export default async function ratingsBench(): Promise<void> {
     cpu.push((used.user + used.system) / 1000);
   }
   cpu.sort((a, b) => a - b);
-  console.log(`\nCPU time, 1,000,000 ratings scoreRatings: median ${(cpu[2] as number).toFixed(0)} ms (min ${(cpu[0] as number).toFixed(0)}, max ${(cpu[4] as number).toFixed(0)}); load average ${loadAverage()}`);
+  console.log(
+    `\nCPU time, 1,000,000 ratings scoreRatings: median ${(cpu[2] as number).toFixed(0)} ms (min ${(cpu[0] as number).toFixed(0)}, max ${(cpu[4] as number).toFixed(0)}); load average ${loadAverage()}`,
+  );
 }
 
 function loadAverage(): string {

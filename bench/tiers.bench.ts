@@ -51,19 +51,22 @@ export default async function run(): Promise<void> {
       {
         name: 'commissionOf, marginal rate table (1M amounts)',
         run: () => {
-          for (let i = 0; i < N; i++) money += commissionOf(rates, brackets, amounts[i] as bigint, 'marginal', 'halfUp');
+          for (let i = 0; i < N; i++)
+            money += commissionOf(rates, brackets, amounts[i] as bigint, 'marginal', 'halfUp');
         },
       },
       {
         name: 'commissionOf, retroactive rate table (1M amounts)',
         run: () => {
-          for (let i = 0; i < N; i++) money += commissionOf(rates, brackets, amounts[i] as bigint, 'retroactive', 'halfUp');
+          for (let i = 0; i < N; i++)
+            money += commissionOf(rates, brackets, amounts[i] as bigint, 'retroactive', 'halfUp');
         },
       },
       {
         name: 'applyRates with slices, marginal (1M amounts)',
         run: () => {
-          for (let i = 0; i < N; i++) money += applyRates(rates, amounts[i] as bigint, 2, 'marginal', 'halfUp', brackets).commission;
+          for (let i = 0; i < N; i++)
+            money += applyRates(rates, amounts[i] as bigint, 2, 'marginal', 'halfUp', brackets).commission;
         },
       },
     ],

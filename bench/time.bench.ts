@@ -13,7 +13,25 @@ const calendar = {
   timeZone: 'Asia/Shanghai',
   week: { mon: office, tue: office, wed: office, thu: office, fri: office },
   // 2026 public holidays [法定节假日] and make-up working days [调休] (approximate schedule).
-  holidays: ['2026-01-01', '2026-02-16', '2026-02-17', '2026-02-18', '2026-02-19', '2026-02-20', '2026-04-06', '2026-05-01', '2026-05-04', '2026-05-05', '2026-06-19', '2026-09-25', '2026-10-01', '2026-10-02', '2026-10-05', '2026-10-06', '2026-10-07'],
+  holidays: [
+    '2026-01-01',
+    '2026-02-16',
+    '2026-02-17',
+    '2026-02-18',
+    '2026-02-19',
+    '2026-02-20',
+    '2026-04-06',
+    '2026-05-01',
+    '2026-05-04',
+    '2026-05-05',
+    '2026-06-19',
+    '2026-09-25',
+    '2026-10-01',
+    '2026-10-02',
+    '2026-10-05',
+    '2026-10-06',
+    '2026-10-07',
+  ],
   makeUpDays: ['2026-02-14', '2026-02-28', '2026-05-09', '2026-09-26', '2026-10-10'],
 };
 const HOUR = 3_600_000;
@@ -46,10 +64,18 @@ function input(tickets: TicketInput[]): ScoreResponseTimesInput {
     calendar,
     tickets,
     response: {
-      table: { direction: 'lowerIsBetter', unit: 'duration', bands: [{ bound: { hours: 1 }, score: 100 }, { bound: { hours: 2 }, score: 80 }, { score: 60 }] },
+      table: {
+        direction: 'lowerIsBetter',
+        unit: 'duration',
+        bands: [{ bound: { hours: 1 }, score: 100 }, { bound: { hours: 2 }, score: 80 }, { score: 60 }],
+      },
     },
     resolution: {
-      table: { direction: 'lowerIsBetter', unit: 'duration', bands: [{ bound: { hours: 24 }, score: 100 }, { bound: { hours: 72 }, score: 80 }, { score: 0 }] },
+      table: {
+        direction: 'lowerIsBetter',
+        unit: 'duration',
+        bands: [{ bound: { hours: 24 }, score: 100 }, { bound: { hours: 72 }, score: 80 }, { score: 0 }],
+      },
       elastic: [{ id: 'demand-surge', when: { kind: 'ticketsAbove', count: 25_000 }, factor: 2 }],
     },
   };
@@ -67,8 +93,16 @@ export default async function run(): Promise<void> {
         iterations: 200,
       },
       { name: 'scoreResponseTimes, 100k tickets', run: () => scoreResponseTimes(small), iterations: 5 },
-      { name: 'scoreResponseTimes, 1M tickets, 2 metrics, holidays', run: () => scoreResponseTimes(large), iterations: 5 },
-      { name: 'scoreResponseTimes, 1M tickets with per-ticket detail', run: () => scoreResponseTimes({ ...large, detail: true }), iterations: 3 },
+      {
+        name: 'scoreResponseTimes, 1M tickets, 2 metrics, holidays',
+        run: () => scoreResponseTimes(large),
+        iterations: 5,
+      },
+      {
+        name: 'scoreResponseTimes, 1M tickets with per-ticket detail',
+        run: () => scoreResponseTimes({ ...large, detail: true }),
+        iterations: 3,
+      },
     ],
     5,
   );
@@ -82,5 +116,7 @@ export default async function run(): Promise<void> {
     cpu.push((used.user + used.system) / 1000);
   }
   cpu.sort((a, b) => a - b);
-  console.log(`| scoreResponseTimes, 1M tickets: process CPU time, median of 5 | ${(cpu[2]! / 1000).toFixed(2)} s | | 5 |`);
+  console.log(
+    `| scoreResponseTimes, 1M tickets: process CPU time, median of 5 | ${(cpu[2]! / 1000).toFixed(2)} s | | 5 |`,
+  );
 }

@@ -14,14 +14,25 @@ export default async function whatIfBench(): Promise<void> {
   const saved = JSON.parse(JSON.stringify(base)) as typeof base;
   const proposedPlan: RunPeriodInput['plan'] = {
     ...scenario.plan,
-    versions: scenario.plan.versions.map((version) => ({ ...version, grades: version.grades.map((grade) => ({ ...grade, targetBonus: '2000.00' })) })),
+    versions: scenario.plan.versions.map((version) => ({
+      ...version,
+      grades: version.grades.map((grade) => ({ ...grade, targetBonus: '2000.00' })),
+    })),
   };
   const proposed = runPeriod({ ...scenario, plan: proposedPlan });
   // Late data: every 50th commission row refunded.
   const commissions = scenario.data!.commissions!;
   const corrected: RunPeriodInput = {
     ...scenario,
-    data: { ...scenario.data, commissions: [...commissions, ...commissions.filter((_, i) => i % 50 === 0).map((row) => ({ ...row, id: `${row.id}-refund`, amount: `-${String(row.amount).replace('-', '')}` }))] },
+    data: {
+      ...scenario.data,
+      commissions: [
+        ...commissions,
+        ...commissions
+          .filter((_, i) => i % 50 === 0)
+          .map((row) => ({ ...row, id: `${row.id}-refund`, amount: `-${String(row.amount).replace('-', '')}` })),
+      ],
+    },
   };
   await benchSuite(
     `what-if, ${people} people`,
@@ -29,7 +40,10 @@ export default async function whatIfBench(): Promise<void> {
       { name: 'compareRuns, two results (every person changes)', run: () => compareRuns({ base, proposed }) },
       { name: 'compareRuns, a result with itself', run: () => compareRuns({ base, proposed: saved }) },
       { name: 'compareRuns, scenario + proposed plan (2 runs)', run: () => compareRuns({ scenario, proposedPlan }) },
-      { name: 'correctPeriod, 2 % of sales refunded (replay + re-run)', run: () => correctPeriod({ paid: { scenario, result: saved }, corrected }) },
+      {
+        name: 'correctPeriod, 2 % of sales refunded (replay + re-run)',
+        run: () => correctPeriod({ paid: { scenario, result: saved }, corrected }),
+      },
     ],
     5,
   );

@@ -10,7 +10,9 @@ const scenario: RunPeriodInput = {
   plan: {
     id: 'service-centre',
     currency: 'CNY',
-    versions: [{ id: '2026', effective: '2026-01-01', grades: [{ id: 'P3', basePay: '6000.00', targetBonus: '1500.00' }] }],
+    versions: [
+      { id: '2026', effective: '2026-01-01', grades: [{ id: 'P3', basePay: '6000.00', targetBonus: '1500.00' }] },
+    ],
   },
   period: { unit: 'month', start: '2026-03-01' },
   org: {
@@ -38,10 +40,14 @@ const scenario: RunPeriodInput = {
 
 const result = runPeriod(scenario);
 console.log('Every control reconciles:');
-for (const check of result.checks.filter((c) => c.id.startsWith('controls.'))) console.log(`  ok  ${check.id.padEnd(28)} received ${check.left.padStart(9)} = declared ${check.right}`);
+for (const check of result.checks.filter((c) => c.id.startsWith('controls.')))
+  console.log(`  ok  ${check.id.padEnd(28)} received ${check.left.padStart(9)} = declared ${check.right}`);
 
 // The same batch with the last commission row lost in transit.
-const truncated: RunPeriodInput = { ...scenario, data: { ...scenario.data, commissions: scenario.data!.commissions!.slice(0, 2) } };
+const truncated: RunPeriodInput = {
+  ...scenario,
+  data: { ...scenario.data, commissions: scenario.data!.commissions!.slice(0, 2) },
+};
 try {
   runPeriod(truncated);
 } catch (error) {

@@ -9,7 +9,9 @@ const result = runPeriod({
   plan: {
     id: 'service-centre',
     currency: 'CNY',
-    versions: [{ id: '2026', effective: '2026-01-01', grades: [{ id: 'P3', basePay: '6000.00', targetBonus: '1500.00' }] }],
+    versions: [
+      { id: '2026', effective: '2026-01-01', grades: [{ id: 'P3', basePay: '6000.00', targetBonus: '1500.00' }] },
+    ],
   },
   period: { unit: 'month', start: '2026-03-01' },
   org: {

@@ -19,7 +19,12 @@ const matrix: Record<string, Record<string, string>> = {
 const facts: RevenueFact[] = [];
 for (const region of regions) {
   for (const product of products) {
-    facts.push({ id: `${region}-${product}`, amount: matrix[region]?.[product] ?? '0', date: '2026-03-15', members: { region, product } });
+    facts.push({
+      id: `${region}-${product}`,
+      amount: matrix[region]?.[product] ?? '0',
+      date: '2026-03-15',
+      members: { region, product },
+    });
   }
 }
 
@@ -37,13 +42,19 @@ const credit = (dimension: string, member: string) =>
 console.log('Revenue credited (CNY), region × product line:');
 console.log(`${''.padEnd(8)}${products.map((p) => p.padStart(11)).join('')}${'region'.padStart(11)}`);
 for (const region of regions) {
-  console.log(`${region.padEnd(8)}${products.map((p) => (matrix[region]?.[p] ?? '').padStart(11)).join('')}${credit('region', region).padStart(11)}`);
+  console.log(
+    `${region.padEnd(8)}${products.map((p) => (matrix[region]?.[p] ?? '').padStart(11)).join('')}${credit('region', region).padStart(11)}`,
+  );
 }
-console.log(`${'product'.padEnd(8)}${products.map((p) => credit('product', p).padStart(11)).join('')}${credits.total.padStart(11)}`);
+console.log(
+  `${'product'.padEnd(8)}${products.map((p) => credit('product', p).padStart(11)).join('')}${credits.total.padStart(11)}`,
+);
 for (const dimension of credits.dimensions) {
   console.log(`dimension ${dimension.id}: credited ${dimension.credited}, conserved ${String(dimension.conserved)}`);
 }
-console.log(`facts total ${credits.total}, credited ${credits.credited}, double-count factor ${credits.factor ?? 'n/a'}`);
+console.log(
+  `facts total ${credits.total}, credited ${credits.credited}, double-count factor ${credits.factor ?? 'n/a'}`,
+);
 
 const settlement = settleInterlock({
   currency: 'CNY',
@@ -77,7 +88,9 @@ for (const indicator of settlement.indicators) {
     `indicator ${indicator.id}: actual ${indicator.actual} / target ${indicator.target} = achievement ${indicator.achievement}, score ${indicator.score}; reward ${indicator.reward}, deduction ${indicator.deduction}, review ${String(indicator.review)}`,
   );
   for (const party of indicator.parties) {
-    console.log(`  ${party.id.padEnd(9)} weight ${party.weight}  score ${party.score}  reward ${party.reward.padStart(8)}  deduction ${party.deduction}  net ${party.net}`);
+    console.log(
+      `  ${party.id.padEnd(9)} weight ${party.weight}  score ${party.score}  reward ${party.reward.padStart(8)}  deduction ${party.deduction}  net ${party.net}`,
+    );
   }
 }
 console.log(`warnings: ${settlement.warnings.length}`);

@@ -16,7 +16,10 @@ const uniform: RunPeriodInput = {
   data: {
     ...matrix.data,
     companyKpis: [],
-    departmentCoefficients: matrixRun.departments.map((department) => ({ department: department.id, coefficient: department.linkage!.uniform })),
+    departmentCoefficients: matrixRun.departments.map((department) => ({
+      department: department.id,
+      coefficient: department.linkage!.uniform,
+    })),
   },
 };
 const uniformRun = runPeriod(uniform);
@@ -25,7 +28,8 @@ const bonusBy = (run: typeof matrixRun) => {
   const sums = new Map<string, bigint>();
   for (const statement of run.statements)
     for (const line of statement.lines)
-      if (line.kind === 'performanceBonus') sums.set(statement.department, (sums.get(statement.department) ?? 0n) + BigInt(line.amount.replace('.', '')));
+      if (line.kind === 'performanceBonus')
+        sums.set(statement.department, (sums.get(statement.department) ?? 0n) + BigInt(line.amount.replace('.', '')));
   return sums;
 };
 const fen = (value: bigint) => `${value / 100n}.${String(value % 100n).padStart(2, '0')}`;

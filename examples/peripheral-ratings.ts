@@ -14,10 +14,13 @@ const given: Record<string, number[]> = {
 };
 const ratings: RatingInput[] = [];
 for (const [dimension, scores] of Object.entries(given))
-  raters.forEach((rater, i) => ratings.push({ id: `it-${dimension}-${rater}`, rater, ratee: 'it-desk', dimension, score: scores[i] as number }));
+  raters.forEach((rater, i) =>
+    ratings.push({ id: `it-${dimension}-${rater}`, rater, ratee: 'it-desk', dimension, score: scores[i] as number }),
+  );
 ratings.push({ id: 'it-speed-self', rater: 'it-desk', ratee: 'it-desk', dimension: 'speed', score: 100 });
 for (const rater of ['sales-a', 'sales-b'])
-  for (const dimension of Object.keys(given)) ratings.push({ id: `legal-${dimension}-${rater}`, rater, ratee: 'legal', dimension, score: 75 });
+  for (const dimension of Object.keys(given))
+    ratings.push({ id: `legal-${dimension}-${rater}`, rater, ratee: 'legal', dimension, score: 75 });
 
 const plan: ScoreRatingsInput['plan'] = {
   dimensions: [
@@ -32,8 +35,15 @@ const review = reviewRatings({ ratings, plan });
 console.log('Review queue:');
 for (const flag of review.flags)
   for (const reason of flag.reasons)
-    console.log(`  ${flag.rating}: score ${flag.score}, ${reason.code} ${reason.statistic} (median ${reason.median}, spread ${reason.spread}, group of ${flag.groupSize}) → ${flag.status}`);
-console.log(`Rejected: ${review.outcomes.filter((o) => o.status === 'rejected').map((o) => `${o.id} (${o.reason})`).join(', ')}`);
+    console.log(
+      `  ${flag.rating}: score ${flag.score}, ${reason.code} ${reason.statistic} (median ${reason.median}, spread ${reason.spread}, group of ${flag.groupSize}) → ${flag.status}`,
+    );
+console.log(
+  `Rejected: ${review.outcomes
+    .filter((o) => o.status === 'rejected')
+    .map((o) => `${o.id} (${o.reason})`)
+    .join(', ')}`,
+);
 
 // 2. Scores while the flag is pending (excluded by default).
 const show = (title: string, result: ReturnType<typeof scoreRatings>) => {
@@ -53,4 +63,6 @@ const decided = scoreRatings({
 });
 show('Scores, 20 kept after review:', decided);
 const { counts } = decided;
-console.log(`Outcomes: ${counts.ratings} ratings = ${counts.counted} counted + ${counts.pending} pending + ${counts.dropped} dropped + ${counts.adjusted} adjusted + ${counts.rejected} rejected`);
+console.log(
+  `Outcomes: ${counts.ratings} ratings = ${counts.counted} counted + ${counts.pending} pending + ${counts.dropped} dropped + ${counts.adjusted} adjusted + ${counts.rejected} rejected`,
+);

@@ -74,7 +74,12 @@ for (const ticket of result.tickets!) {
 }
 
 const cells = (metric: MetricSummary) =>
-  `${metric.meanScore.padStart(6)} | ${metric.bands.map((band) => band.count).join('/').padEnd(6)} | ${String(metric.breaches).padStart(8)} | ${metric.withinFirstBand.padEnd(10)} | ${metric.condition === null ? '—' : `${metric.condition.id} ×${metric.condition.factor}`}`;
+  `${metric.meanScore.padStart(6)} | ${metric.bands
+    .map((band) => band.count)
+    .join('/')
+    .padEnd(
+      6,
+    )} | ${String(metric.breaches).padStart(8)} | ${metric.withinFirstBand.padEnd(10)} | ${metric.condition === null ? '—' : `${metric.condition.id} ×${metric.condition.factor}`}`;
 console.log('\n| unit     | tickets | metric     |   mean | bands  | breaches | first band | elastic target');
 console.log('|----------|---------|------------|--------|--------|----------|------------|---------------');
 for (const unit of result.units) {
@@ -84,4 +89,6 @@ for (const unit of result.units) {
 
 // Why T2 answered in 45 minutes: Thursday 17:30–18:00, the holiday skipped, Saturday worked.
 const t2 = businessDuration({ start: at(24, '17:30'), end: at(26, '09:15'), calendar });
-console.log(`\nT2 response counted: ${t2.intervals!.map((interval) => `${interval.start} → ${interval.end.slice(11, 16)}`).join(', ')} = ${t2.milliseconds / 60_000} min`);
+console.log(
+  `\nT2 response counted: ${t2.intervals!.map((interval) => `${interval.start} → ${interval.end.slice(11, 16)}`).join(', ')} = ${t2.milliseconds / 60_000} min`,
+);

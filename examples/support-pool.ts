@@ -19,7 +19,10 @@ const modifierTable: TierTable = {
   ],
 };
 // Retroactive accelerator: 12 % on the whole base from 200,000 yuan, else 10 %.
-const rateTable: TierTable = { direction: 'higherIsBetter', bands: [{ bound: 200000, score: '0.12' }, { score: '0.10' }] };
+const rateTable: TierTable = {
+  direction: 'higherIsBetter',
+  bands: [{ bound: 200000, score: '0.12' }, { score: '0.10' }],
+};
 
 const frontLine = computeCommissions({
   currency: 'CNY',
@@ -49,21 +52,30 @@ function period(rate: string) {
 }
 
 console.log('Front line: commission = rate table (retroactive) × (base × resolution modifier)');
-console.log(`${'person'.padEnd(10)} ${pad('base', 11)} ${pad('resolution', 10)} ${pad('modifier', 8)} ${pad('adjusted', 11)} ${pad('commission', 10)}`);
+console.log(
+  `${'person'.padEnd(10)} ${pad('base', 11)} ${pad('resolution', 10)} ${pad('modifier', 8)} ${pad('adjusted', 11)} ${pad('commission', 10)}`,
+);
 for (const row of frontLine.people)
-  console.log(`${row.id.padEnd(10)} ${pad(row.base, 11)} ${pad(row.measure ?? '', 10)} ${pad(row.modifier, 8)} ${pad(row.adjustedBase, 11)} ${pad(row.commission, 10)}`);
+  console.log(
+    `${row.id.padEnd(10)} ${pad(row.base, 11)} ${pad(row.measure ?? '', 10)} ${pad(row.modifier, 8)} ${pad(row.adjustedBase, 11)} ${pad(row.commission, 10)}`,
+  );
 console.log(`${'total'.padEnd(10)} ${pad(frontLine.base, 11)} ${''.padStart(31)} ${pad(frontLine.commission, 10)}`);
 
 const { carve, shared } = period('0.12');
 console.log(`\nCarve at 12 %: pool = round(0.12 × ${carve.gross}) = ${carve.pool}`);
 console.log(`${'person'.padEnd(10)} ${pad('gross', 10)} ${pad('contribution', 12)} ${pad('net', 10)}`);
-for (const row of carve.contributions) console.log(`${row.id.padEnd(10)} ${pad(row.gross, 10)} ${pad(row.contribution, 12)} ${pad(row.net, 10)}`);
+for (const row of carve.contributions)
+  console.log(`${row.id.padEnd(10)} ${pad(row.gross, 10)} ${pad(row.contribution, 12)} ${pad(row.net, 10)}`);
 console.log(`Σ net ${carve.net} + pool ${carve.pool} = Σ gross ${carve.gross}`);
 
 console.log('\nShared among the technical back office (floor 60, linear in score):');
-console.log(`${'person'.padEnd(10)} ${pad('score', 6)} ${pad('eligible', 8)} ${pad('weight', 6)} ${pad('award', 9)} ${pad('share', 8)}`);
+console.log(
+  `${'person'.padEnd(10)} ${pad('score', 6)} ${pad('eligible', 8)} ${pad('weight', 6)} ${pad('award', 9)} ${pad('share', 8)}`,
+);
 for (const row of shared.awards)
-  console.log(`${row.id.padEnd(10)} ${pad(row.score, 6)} ${pad(String(row.eligible), 8)} ${pad(row.weight, 6)} ${pad(row.award, 9)} ${pad(`${(Number(row.share) * 100).toFixed(2)} %`, 8)}`);
+  console.log(
+    `${row.id.padEnd(10)} ${pad(row.score, 6)} ${pad(String(row.eligible), 8)} ${pad(row.weight, 6)} ${pad(row.award, 9)} ${pad(`${(Number(row.share) * 100).toFixed(2)} %`, 8)}`,
+  );
 console.log(`Σ awards ${shared.awarded} + unallocated ${shared.unallocated} = pool ${shared.pool}`);
 
 const rates = ['0.10', '0.12', '0.15'];
@@ -72,6 +84,10 @@ console.log('\nThe same period at 10 %, 12 % and 15 % (the 5G push, seed 001):')
 console.log(`${''.padEnd(12)} ${rates.map((rate) => pad(`${Number(rate) * 100} %`, 10)).join(' ')}`);
 console.log(`${'pool'.padEnd(12)} ${periods.map((p) => pad(p.carve.pool, 10)).join(' ')}`);
 for (const person of [...frontLine.people.map((row) => row.id)])
-  console.log(`${`${person} net`.padEnd(12)} ${periods.map((p) => pad(p.carve.contributions.find((row) => row.id === person)?.net ?? '', 10)).join(' ')}`);
+  console.log(
+    `${`${person} net`.padEnd(12)} ${periods.map((p) => pad(p.carve.contributions.find((row) => row.id === person)?.net ?? '', 10)).join(' ')}`,
+  );
 for (const person of backOffice.map((row) => row.id).sort())
-  console.log(`${person.padEnd(12)} ${periods.map((p) => pad(p.shared.awards.find((row) => row.id === person)?.award ?? '', 10)).join(' ')}`);
+  console.log(
+    `${person.padEnd(12)} ${periods.map((p) => pad(p.shared.awards.find((row) => row.id === person)?.award ?? '', 10)).join(' ')}`,
+  );

@@ -26,7 +26,9 @@ for (const [name, ms] of [
 ] as const) {
   const step = tierScore({ table: response, value: ms });
   const line = tierScore({ table: { ...response, interpolate: true }, value: ms });
-  console.log(`  ${name.padEnd(16)} ${String(step.label).padEnd(6)} ${step.score.padStart(7)}   ${line.score.padStart(7)}`);
+  console.log(
+    `  ${name.padEnd(16)} ${String(step.label).padEnd(6)} ${step.score.padStart(7)}   ${line.score.padStart(7)}`,
+  );
 }
 
 // Commission: 0–10,000 at 5 %, 10,000–50,000 at 8 %, above 50,000 at 10 %.
@@ -47,10 +49,15 @@ for (const [seller, sales] of [
 ] as const) {
   const marginal = applyRateTable({ table: accelerator, amount: sales, currency: 'CNY', method: 'marginal' });
   const retroactive = applyRateTable({ table: accelerator, amount: sales, currency: 'CNY', method: 'retroactive' });
-  console.log(`  ${seller.padEnd(5)} ${sales.padStart(9)} ${marginal.amount.padStart(10)} ${retroactive.amount.padStart(12)}`);
+  console.log(
+    `  ${seller.padEnd(5)} ${sales.padStart(9)} ${marginal.amount.padStart(10)} ${retroactive.amount.padStart(12)}`,
+  );
 }
 
 const zhou = applyRateTable({ table: accelerator, amount: '62000.00', currency: 'CNY', method: 'marginal' });
 console.log('\nzhou, marginal, slice by slice:');
-for (const slice of zhou.slices) console.log(`  ${slice.from.padStart(9)} – ${slice.to.padStart(9)} at ${slice.rate.padEnd(4)} → ${slice.amount.padStart(8)}`);
+for (const slice of zhou.slices)
+  console.log(
+    `  ${slice.from.padStart(9)} – ${slice.to.padStart(9)} at ${slice.rate.padEnd(4)} → ${slice.amount.padStart(8)}`,
+  );
 console.log(`  total ${zhou.amount}, effective rate ${zhou.effectiveRate}`);

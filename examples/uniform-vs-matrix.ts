@@ -30,10 +30,13 @@ console.log('| department | relevance | r | own D | uniform D·C | matrix B | B 
 console.log('|---|---|---:|---:|---:|---:|---:|');
 for (const d of result.departments) {
   const link = d.links[0];
-  console.log(`| ${d.id} | ${link?.level ?? '—'} | ${d.ratioSum} | ${d.own} | ${d.uniform} | ${d.blended} | ${d.difference} |`);
+  console.log(
+    `| ${d.id} | ${link?.level ?? '—'} | ${d.ratioSum} | ${d.own} | ${d.uniform} | ${d.blended} | ${d.difference} |`,
+  );
 }
 console.log('\nB = (1 − r)·D + r·C. Under the uniform method every department loses 20 % of its own result,');
 console.log('whatever its part in profit; under the matrix the company result weighs most on the departments');
 console.log('that drive it (sales, production) and barely on those that support it (hr, finance).');
-console.log('\nHow each department\'s result was derived:');
-for (const d of result.departments) console.log(`  ${d.id}: ${d.trace[0]?.formula} with ${JSON.stringify(d.trace[0]?.inputs)} → ${d.blended}`);
+console.log("\nHow each department's result was derived:");
+for (const d of result.departments)
+  console.log(`  ${d.id}: ${d.trace[0]?.formula} with ${JSON.stringify(d.trace[0]?.inputs)} → ${d.blended}`);

@@ -8,7 +8,9 @@ import { fileURLToPath } from 'node:url';
 import { errorCatalogue } from '../src/core/codes.js';
 
 export function errorPage(): string {
-  const rows = Object.entries(errorCatalogue).map(([code, meaning]) => `| \`${code}\` | ${meaning.replaceAll('|', '\\|')} |`);
+  const rows = Object.entries(errorCatalogue).map(
+    ([code, meaning]) => `| \`${code}\` | ${meaning.replaceAll('|', '\\|')} |`,
+  );
   return `---
 title: Error catalogue
 ---

@@ -14,13 +14,34 @@ const [{ filename, files }] = JSON.parse(out);
 const paths = files.map((file) => file.path);
 const stray = paths.filter((path) => !/^(dist\/|README\.md$|CHANGELOG\.md$|LICENSE$|package\.json$)/.test(path));
 if (stray.length > 0) throw new Error(`unexpected files in the package: ${stray.join(', ')}`);
-for (const needed of ['dist/index.js', 'dist/index.cjs', 'dist/index.d.ts', 'dist/index.d.cts', 'dist/index.js.map', 'dist/index.cjs.map', 'dist/cli.js', 'dist/scenario.schema.json']) {
+for (const needed of [
+  'dist/index.js',
+  'dist/index.cjs',
+  'dist/index.d.ts',
+  'dist/index.d.cts',
+  'dist/index.js.map',
+  'dist/index.cjs.map',
+  'dist/cli.js',
+  'dist/scenario.schema.json',
+]) {
   if (!paths.includes(needed)) throw new Error(`missing from the package: ${needed}`);
 }
-execFileSync('tar', ['-xzf', join(smoke, filename), '-C', join(smoke, 'node_modules', 'synergy-pay'), '--strip-components=1']);
+execFileSync('tar', [
+  '-xzf',
+  join(smoke, filename),
+  '-C',
+  join(smoke, 'node_modules', 'synergy-pay'),
+  '--strip-components=1',
+]);
 const probe = `{ total: '0.05', currency: 'CNY', shares: [{ id: 'a', weight: 3 }, { id: 'b', weight: 7 }] }`;
-writeFileSync(join(smoke, 'esm.mjs'), `import { allocate } from 'synergy-pay';\nconsole.log(JSON.stringify(allocate(${probe}).parts));\n`);
-writeFileSync(join(smoke, 'cjs.cjs'), `const { allocate } = require('synergy-pay');\nconsole.log(JSON.stringify(allocate(${probe}).parts));\n`);
+writeFileSync(
+  join(smoke, 'esm.mjs'),
+  `import { allocate } from 'synergy-pay';\nconsole.log(JSON.stringify(allocate(${probe}).parts));\n`,
+);
+writeFileSync(
+  join(smoke, 'cjs.cjs'),
+  `const { allocate } = require('synergy-pay');\nconsole.log(JSON.stringify(allocate(${probe}).parts));\n`,
+);
 const esm = execFileSync(process.execPath, [join(smoke, 'esm.mjs')], { cwd: smoke, encoding: 'utf8' });
 const cjs = execFileSync(process.execPath, [join(smoke, 'cjs.cjs')], { cwd: smoke, encoding: 'utf8' });
 if (esm !== cjs) throw new Error(`ESM and CJS differ:\n${esm}\n${cjs}`);

@@ -16,11 +16,22 @@ const fuzzRuns = process.env.FUZZ_RUNS ?? '100000';
 const targets = ['test/properties', 'test/fuzz', 'test/corpus', ...process.argv.slice(2)];
 const started = Date.now();
 console.log(`soak: FUZZ_RUNS=${fuzzRuns} on ${targets.join(' ')}`);
-const result = spawnSync(process.execPath, [resolve(root, 'node_modules/vitest/vitest.mjs'), 'run', ...targets, '--testTimeout=0', '--hookTimeout=0', '--reporter=verbose'], {
-  cwd: root,
-  stdio: 'inherit',
-  env: { ...process.env, FUZZ_RUNS: fuzzRuns },
-});
+const result = spawnSync(
+  process.execPath,
+  [
+    resolve(root, 'node_modules/vitest/vitest.mjs'),
+    'run',
+    ...targets,
+    '--testTimeout=0',
+    '--hookTimeout=0',
+    '--reporter=verbose',
+  ],
+  {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, FUZZ_RUNS: fuzzRuns },
+  },
+);
 const minutes = ((Date.now() - started) / 60_000).toFixed(1);
 console.log(`soak: ${result.status === 0 ? 'passed' : 'FAILED'} in ${minutes} min (FUZZ_RUNS=${fuzzRuns})`);
 process.exit(result.status ?? 1);

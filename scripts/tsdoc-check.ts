@@ -70,7 +70,10 @@ export function checkTsdoc(): { exports: number; examples: number; problems: Doc
       const file = diagnostic.file?.fileName ?? '';
       if (!examples.has(file)) continue;
       const name = file.slice(file.lastIndexOf('/') + 1).replace(/-\d+\.ts$/, '');
-      problems.push({ name, problem: `@example does not compile: ${ts.flattenDiagnosticMessageText(diagnostic.messageText, ' ')}` });
+      problems.push({
+        name,
+        problem: `@example does not compile: ${ts.flattenDiagnosticMessageText(diagnostic.messageText, ' ')}`,
+      });
     }
   }
   return { exports: exported.length, examples: examples.size, problems };

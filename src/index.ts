@@ -14,9 +14,15 @@ export { tierScore } from './tiers/tierScore.js';
 export type { TierScoreResult } from './tiers/tierScore.js';
 export { applyRateTable } from './tiers/rateTable.js';
 export type { RateMethod, RateSlice, RateTableResult } from './tiers/rateTable.js';
-export { durationBoundSchema, rateTableInputSchema, tierBandSchema, tierBoundSchema, tierScoreInputSchema, tierTableSchema } from './tiers/schema.js';
+export {
+  durationBoundSchema,
+  rateTableInputSchema,
+  tierBandSchema,
+  tierBoundSchema,
+  tierScoreInputSchema,
+  tierTableSchema,
+} from './tiers/schema.js';
 export type { DurationBound, RateTableInput, TierBand, TierScoreInput, TierTable } from './tiers/schema.js';
-
 
 // ── time: businessDuration ─────────────────────────────────────────────────
 export { businessDuration } from './time/businessDuration.js';
@@ -24,15 +30,32 @@ export type { BusinessDurationResult, CountedInterval } from './time/businessDur
 export { businessDurationInputSchema, calendarSchema, pauseSchema, workingIntervalSchema } from './time/schema.js';
 export type { BusinessDurationInput, CalendarInput } from './time/schema.js';
 
-
 // ── linkage: linkCoefficients ──────────────────────────────────────────────
-export { linkCoefficients, linkCoefficientsInputSchema, linkDepartmentSchema, linkKpiSchema, relevanceLevelSchema } from './linkage/linkCoefficients.js';
-export type { CoefficientLink, LinkCoefficientsInput, LinkCoefficientsResult, LinkedDepartment } from './linkage/linkCoefficients.js';
-export { companyCoefficients, companyCoefficientsInputSchema, companyKpiSchema } from './linkage/companyCoefficients.js';
-export type { CompanyCoefficient, CompanyCoefficientsInput, CompanyCoefficientsResult } from './linkage/companyCoefficients.js';
+export {
+  linkCoefficients,
+  linkCoefficientsInputSchema,
+  linkDepartmentSchema,
+  linkKpiSchema,
+  relevanceLevelSchema,
+} from './linkage/linkCoefficients.js';
+export type {
+  CoefficientLink,
+  LinkCoefficientsInput,
+  LinkCoefficientsResult,
+  LinkedDepartment,
+} from './linkage/linkCoefficients.js';
+export {
+  companyCoefficients,
+  companyCoefficientsInputSchema,
+  companyKpiSchema,
+} from './linkage/companyCoefficients.js';
+export type {
+  CompanyCoefficient,
+  CompanyCoefficientsInput,
+  CompanyCoefficientsResult,
+} from './linkage/companyCoefficients.js';
 export { coefficientMapSchema, linearMapSchema } from './linkage/coefficientMap.js';
 export type { CoefficientMapInput, LinearMapInput } from './linkage/coefficientMap.js';
-
 
 // ── interlock: creditFacts, settleInterlock ────────────────────────────────
 export { creditFacts } from './interlock/creditFacts.js';
@@ -62,7 +85,6 @@ export {
   settleInterlockInputSchema,
 } from './interlock/settleSchema.js';
 export type { InterlockIndicator, SettleInterlockInput } from './interlock/settleSchema.js';
-
 
 // ── ratings: reviewRatings, scoreRatings ───────────────────────────────────
 export { reviewRatings } from './ratings/reviewRatings.js';
@@ -101,7 +123,6 @@ export type {
   ScoreRatingsInput,
 } from './ratings/schema.js';
 
-
 // ── time: scoreResponseTimes ───────────────────────────────────────────────
 export { scoreResponseTimes } from './time/scoreResponseTimes.js';
 export type {
@@ -114,9 +135,13 @@ export type {
   TicketMeasure,
   UnitResponseTimes,
 } from './time/scoreResponseTimes.js';
-export { elasticConditionSchema, responseMetricSchema, scoreResponseTimesInputSchema, ticketSchema } from './time/schema.js';
+export {
+  elasticConditionSchema,
+  responseMetricSchema,
+  scoreResponseTimesInputSchema,
+  ticketSchema,
+} from './time/schema.js';
 export type { ScoreResponseTimesInput, TicketInput } from './time/schema.js';
-
 
 // ── pool: carvePool, allocatePool ──────────────────────────────────────────
 export { carvePool } from './pool/carvePool.js';
@@ -141,14 +166,39 @@ export {
 } from './pool/schema.js';
 export type { AllocatePoolInput, CarvePoolInput, CommissionsInput, ElasticityExponentInput } from './pool/schema.js';
 
-
 // ── scorecard: composeScore, tallyPoints ───────────────────────────────────
 export { composeScore } from './scorecard/composeScore.js';
-export type { ComponentResult, ComponentSource, ComposeScoreInput, ComposeScoreResult, ScoredSubject } from './scorecard/composeScore.js';
+export type {
+  ComponentResult,
+  ComponentSource,
+  ComposeScoreInput,
+  ComposeScoreResult,
+  ScoredSubject,
+} from './scorecard/composeScore.js';
 export { tallyPoints } from './scorecard/tallyPoints.js';
-export type { PointRejection, PointSubject, TalliedEntry, TallyPointsInput, TallyPointsResult } from './scorecard/tallyPoints.js';
-export { deriveTargets, deriveTargetsInputSchema, targetBaselineSchema, targetHistorySchema, targetMetricSchema, targetPersonSchema, targetRuleSchema } from './scorecard/deriveTargets.js';
-export type { DeriveTargetsInput, DeriveTargetsResult, FiredRule, MetricTarget, PersonTargets } from './scorecard/deriveTargets.js';
+export type {
+  PointRejection,
+  PointSubject,
+  TalliedEntry,
+  TallyPointsInput,
+  TallyPointsResult,
+} from './scorecard/tallyPoints.js';
+export {
+  deriveTargets,
+  deriveTargetsInputSchema,
+  targetBaselineSchema,
+  targetHistorySchema,
+  targetMetricSchema,
+  targetPersonSchema,
+  targetRuleSchema,
+} from './scorecard/deriveTargets.js';
+export type {
+  DeriveTargetsInput,
+  DeriveTargetsResult,
+  FiredRule,
+  MetricTarget,
+  PersonTargets,
+} from './scorecard/deriveTargets.js';
 export {
   composeScoreInputSchema,
   missingPolicySchema,
@@ -160,10 +210,16 @@ export {
 } from './scorecard/schema.js';
 export type { MissingPolicy, ScorecardComponentInput } from './scorecard/schema.js';
 
-
 // ── period: resolvePlan, runPeriod, compareRuns, correctPeriod ─────────────
 export { resolvePlan } from './period/resolvePlan.js';
-export type { PlanChange, PlanInput, PlanSegment, ResolvedPeriod, ResolvedPlan, ResolvePlanInput } from './period/resolvePlan.js';
+export type {
+  PlanChange,
+  PlanInput,
+  PlanSegment,
+  ResolvedPeriod,
+  ResolvedPlan,
+  ResolvePlanInput,
+} from './period/resolvePlan.js';
 export { runPeriod } from './period/runPeriod.js';
 export type {
   DepartmentLinkage,
@@ -207,7 +263,6 @@ export { scenarioJsonSchema } from './period/jsonSchema.js';
 export { demoScenario, demoScenarioInputSchema } from './period/demo.js';
 export type { DemoScenarioInput } from './period/demo.js';
 
-
 // ── schemas ────────────────────────────────────────────────────────────────
 export { schemas } from './schemas.js';
 
@@ -250,4 +305,9 @@ export type {
 export { correctPeriod } from './period/correctPeriod.js';
 export type { CorrectionLine, CorrectPeriodInput, PeriodCorrection, PersonCorrection } from './period/correctPeriod.js';
 export type { InputChange, RuleChange } from './period/whatIfLines.js';
-export { compareRunsInputSchema, correctPeriodInputSchema, correctionPlanSchema, runResultSchema } from './period/whatIfSchema.js';
+export {
+  compareRunsInputSchema,
+  correctPeriodInputSchema,
+  correctionPlanSchema,
+  runResultSchema,
+} from './period/whatIfSchema.js';

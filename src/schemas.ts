@@ -1,5 +1,10 @@
 import { allocateInputSchema } from './core/allocate.js';
-import { allocatePoolInputSchema, carvePoolInputSchema, commissionsInputSchema, elasticityExponentInputSchema } from './pool/schema.js';
+import {
+  allocatePoolInputSchema,
+  carvePoolInputSchema,
+  commissionsInputSchema,
+  elasticityExponentInputSchema,
+} from './pool/schema.js';
 import { creditFactsInputSchema } from './interlock/creditSchema.js';
 import { settleInterlockInputSchema } from './interlock/settleSchema.js';
 import { businessDurationInputSchema, scoreResponseTimesInputSchema } from './time/schema.js';

@@ -31,7 +31,9 @@ export function readJson(file: string, io: CliIo): unknown {
   try {
     text = io.readText(file);
   } catch (error) {
-    throw new WhatIfProblem(`synergy-pay: cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    throw new WhatIfProblem(
+      `synergy-pay: cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+    );
   }
   try {
     return JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
@@ -45,7 +47,8 @@ export function library<T>(what: string, call: () => T): T {
   try {
     return call();
   } catch (error) {
-    if (error instanceof SynergyPayError && !isInternalFailure(error)) throw new WhatIfProblem(describeProblems(what, error));
+    if (error instanceof SynergyPayError && !isInternalFailure(error))
+      throw new WhatIfProblem(describeProblems(what, error));
     throw error;
   }
 }
@@ -55,31 +58,51 @@ export function writeFile(out: string, text: string, io: CliIo): void {
   try {
     io.writeTextAtomically(out, text);
   } catch (error) {
-    throw new WhatIfProblem(`synergy-pay: cannot write ${out}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    throw new WhatIfProblem(
+      `synergy-pay: cannot write ${out}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+    );
   }
 }
 
-const isObject = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  value !== null && typeof value === 'object' && !Array.isArray(value);
 /** A result has statements; a scenario has an org. */
 const isResult = (value: unknown) => isObject(value) && Array.isArray(value['statements']);
 
 /** The `compare` command. `format` is summary, json or csv. */
 export function compareCommand(files: readonly string[], format: string, out: string | undefined, io: CliIo): number {
   return guarded(io, () => {
-    if (files.length !== 2) throw new WhatIfProblem('synergy-pay compare: expected <a.json> <b.json> (results or scenarios)');
+    if (files.length !== 2)
+      throw new WhatIfProblem('synergy-pay compare: expected <a.json> <b.json> (results or scenarios)');
     const [fileA, fileB] = files as [string, string];
     const a = readJson(fileA, io);
     const b = readJson(fileB, io);
     let comparison: RunComparison;
-    if (!isResult(a) && !isResult(b) && isObject(a) && isObject(b) && diffInputs({ ...a, plan: null }, { ...b, plan: null }).length === 0) {
-      comparison = library(`${fileA} and ${fileB}`, () => compareRuns({ scenario: a as RunPeriodInput, proposedPlan: b['plan'] as RunPeriodInput['plan'] }));
+    if (
+      !isResult(a) &&
+      !isResult(b) &&
+      isObject(a) &&
+      isObject(b) &&
+      diffInputs({ ...a, plan: null }, { ...b, plan: null }).length === 0
+    ) {
+      comparison = library(`${fileA} and ${fileB}`, () =>
+        compareRuns({ scenario: a as RunPeriodInput, proposedPlan: b['plan'] as RunPeriodInput['plan'] }),
+      );
     } else {
-      const result = (value: unknown, file: string) => (isResult(value) ? value : library(file, () => runPeriod(value as RunPeriodInput)));
+      const result = (value: unknown, file: string) =>
+        isResult(value) ? value : library(file, () => runPeriod(value as RunPeriodInput));
       const base = result(a, fileA);
       const proposed = result(b, fileB);
-      comparison = library(`${fileA} and ${fileB}`, () => compareRuns({ base: base as RunResultInput, proposed: proposed as RunResultInput }));
+      comparison = library(`${fileA} and ${fileB}`, () =>
+        compareRuns({ base: base as RunResultInput, proposed: proposed as RunResultInput }),
+      );
     }
-    const text = format === 'csv' ? comparisonCsv(comparison) : format === 'json' ? `${JSON.stringify(comparison, null, 2)}\n` : comparisonTable(comparison, fileA, fileB);
+    const text =
+      format === 'csv'
+        ? comparisonCsv(comparison)
+        : format === 'json'
+          ? `${JSON.stringify(comparison, null, 2)}\n`
+          : comparisonTable(comparison, fileA, fileB);
     if (out === undefined) io.out(text);
     else {
       writeFile(out, text, io);
@@ -107,37 +130,64 @@ export function comparisonTable(c: RunComparison, fileA: string, fileB: string):
   }
   if (c.planChanges.length > 0) {
     lines.push('', `Plan changes (${c.planChanges.length})`);
-    for (const change of c.planChanges.slice(0, 20)) lines.push(`  ${change.path}: ${JSON.stringify(change.base)} → ${JSON.stringify(change.proposed)}`);
+    for (const change of c.planChanges.slice(0, 20))
+      lines.push(`  ${change.path}: ${JSON.stringify(change.base)} → ${JSON.stringify(change.proposed)}`);
     if (c.planChanges.length > 20) lines.push(`  … and ${c.planChanges.length - 20} more`);
   }
-  const rows: [string, string, string, string][] = c.totals.map((t) => [t.name, t.base ?? '—', t.proposed ?? '—', signed(t.delta)]);
+  const rows: [string, string, string, string][] = c.totals.map((t) => [
+    t.name,
+    t.base ?? '—',
+    t.proposed ?? '—',
+    signed(t.delta),
+  ]);
   table(lines, 'Totals', ['', 'base', 'proposed', 'delta'], rows);
   const departmentRows: [string, string, string, string, string][] = c.departments.map((d) => {
     const coefficient = d.fields.find((f) => f.field === 'coefficient');
-    return [d.department, `${d.headcount.base}→${d.headcount.proposed}`, d.base, d.proposed, `${signed(d.delta)}${coefficient === undefined ? '' : `  (coefficient ${coefficient.base ?? '—'} → ${coefficient.proposed ?? '—'})`}`];
+    return [
+      d.department,
+      `${d.headcount.base}→${d.headcount.proposed}`,
+      d.base,
+      d.proposed,
+      `${signed(d.delta)}${coefficient === undefined ? '' : `  (coefficient ${coefficient.base ?? '—'} → ${coefficient.proposed ?? '—'})`}`,
+    ];
   });
   table(lines, 'Departments', ['', 'people', 'base', 'proposed', 'delta'], departmentRows);
   const pool = (label: string, p: RunComparison['pool']['base']) =>
     `  ${pad(label, 9)} pool ${p.pool}, ${p.recipients} recipients, min ${p.min ?? '—'}, median ${p.median ?? '—'}, max ${p.max ?? '—'}, Gini ${p.gini ?? '—'}`;
-  lines.push('', `Support pool (Δ ${signed(c.pool.delta)})`, pool('base', c.pool.base), pool('proposed', c.pool.proposed));
-  lines.push('', `Who gains: ${c.counts.gainers} · who loses: ${c.counts.losers} · unchanged: ${c.counts.unchanged} of ${c.counts.people}`);
+  lines.push(
+    '',
+    `Support pool (Δ ${signed(c.pool.delta)})`,
+    pool('base', c.pool.base),
+    pool('proposed', c.pool.proposed),
+  );
+  lines.push(
+    '',
+    `Who gains: ${c.counts.gainers} · who loses: ${c.counts.losers} · unchanged: ${c.counts.unchanged} of ${c.counts.people}`,
+  );
   const moves = (title: string, list: RunComparison['gainers']) => {
     if (list.length === 0) return;
     lines.push(`  ${title}${list.length > LISTED ? ` (the ${LISTED} largest of ${list.length})` : ''}:`);
-    for (const move of list.slice(0, LISTED)) lines.push(`    ${pad(move.person, 12)} ${pad(move.department, 26)} ${signed(move.delta)}`);
+    for (const move of list.slice(0, LISTED))
+      lines.push(`    ${pad(move.person, 12)} ${pad(move.department, 26)} ${signed(move.delta)}`);
   };
   moves('gains', c.gainers);
   moves('losses', c.losers);
   lines.push('', `People with differences: ${c.counts.peopleChanged} (${c.counts.linesChanged} lines)`);
   for (const person of c.people.slice(0, LISTED)) {
-    lines.push(`  ${person.person} (${person.department}${person.presence === 'both' ? '' : `, ${person.presence}`}): ${person.base ?? '—'} → ${person.proposed ?? '—'} (${signed(person.delta)})`);
-    for (const field of person.fields) lines.push(`      ${field.field}: ${field.base ?? '—'} → ${field.proposed ?? '—'}`);
+    lines.push(
+      `  ${person.person} (${person.department}${person.presence === 'both' ? '' : `, ${person.presence}`}): ${person.base ?? '—'} → ${person.proposed ?? '—'} (${signed(person.delta)})`,
+    );
+    for (const field of person.fields)
+      lines.push(`      ${field.field}: ${field.base ?? '—'} → ${field.proposed ?? '—'}`);
     for (const line of person.lines) {
       const rules = line.rulesChanged.map((rule) => rule.rule).join(', ');
-      lines.push(`      ${pad(line.label, 50)} ${left(line.base ?? '—', 12)} → ${left(line.proposed ?? '—', 12)}  ${signed(line.delta)}${rules === '' ? '' : `  [${rules}]`}`);
+      lines.push(
+        `      ${pad(line.label, 50)} ${left(line.base ?? '—', 12)} → ${left(line.proposed ?? '—', 12)}  ${signed(line.delta)}${rules === '' ? '' : `  [${rules}]`}`,
+      );
     }
   }
-  if (c.people.length > LISTED) lines.push(`  … and ${c.people.length - LISTED} more (--format json or csv with --out lists them all)`);
+  if (c.people.length > LISTED)
+    lines.push(`  … and ${c.people.length - LISTED} more (--format json or csv with --out lists them all)`);
   return `${lines.join('\n')}\n`;
 }
 
@@ -145,7 +195,10 @@ function table(lines: string[], title: string, header: string[], rows: string[][
   const widths = header.map((h, i) => Math.max([...h].length, ...rows.map((row) => [...(row[i] ?? '')].length)));
   lines.push('', title);
   lines.push(`  ${header.map((h, i) => (i === 0 ? pad(h, widths[i]!) : left(h, widths[i]!))).join('  ')}`.trimEnd());
-  for (const row of rows) lines.push(`  ${row.map((cell, i) => (i === 0 ? pad(cell, widths[i]!) : i === row.length - 1 ? cell : left(cell, widths[i]!))).join('  ')}`);
+  for (const row of rows)
+    lines.push(
+      `  ${row.map((cell, i) => (i === 0 ? pad(cell, widths[i]!) : i === row.length - 1 ? cell : left(cell, widths[i]!))).join('  ')}`,
+    );
 }
 
 /** Quotes a CSV cell when needed. */
@@ -158,8 +211,39 @@ export function csvCell(value: string | number | null): string {
 export function comparisonCsv(c: RunComparison): string {
   const rows = ['person,department,presence,kind,version,source,label,base,proposed,delta'];
   for (const person of c.people) {
-    for (const line of person.lines) rows.push([person.person, person.department, person.presence, line.kind, line.version, line.source, line.label, line.base, line.proposed, line.delta].map(csvCell).join(','));
-    rows.push([person.person, person.department, person.presence, 'total', '', '', 'Statement total', person.base, person.proposed, person.delta].map(csvCell).join(','));
+    for (const line of person.lines)
+      rows.push(
+        [
+          person.person,
+          person.department,
+          person.presence,
+          line.kind,
+          line.version,
+          line.source,
+          line.label,
+          line.base,
+          line.proposed,
+          line.delta,
+        ]
+          .map(csvCell)
+          .join(','),
+      );
+    rows.push(
+      [
+        person.person,
+        person.department,
+        person.presence,
+        'total',
+        '',
+        '',
+        'Statement total',
+        person.base,
+        person.proposed,
+        person.delta,
+      ]
+        .map(csvCell)
+        .join(','),
+    );
   }
   return `${rows.join('\n')}\n`;
 }

@@ -10,16 +10,23 @@ const left = (text: string, width: number) => ' '.repeat(Math.max(0, width - [..
 export function summary(result: RunPeriodResult): string {
   const lines: string[] = [];
   const { period } = result;
-  lines.push(`synergy-pay · plan ${result.plan} · ${period.unit} ${period.start} … ${period.end} (${period.days} days) · ${result.currency}`);
+  lines.push(
+    `synergy-pay · plan ${result.plan} · ${period.unit} ${period.start} … ${period.end} (${period.days} days) · ${result.currency}`,
+  );
   let versionLine = `Plan version: ${result.version}`;
   if (result.treatment === 'reported')
     versionLine += ` (changes inside the period, reported, not applied: ${result.changes.map((c) => `${c.version} from ${c.effective}`).join(', ')})`;
-  if (result.treatment === 'prorated') versionLine = `Plan versions, prorated by days: ${result.segments.map((s) => `${s.version} ${s.start}…${s.end} (${s.fraction})`).join('; ')}`;
+  if (result.treatment === 'prorated')
+    versionLine = `Plan versions, prorated by days: ${result.segments.map((s) => `${s.version} ${s.start}…${s.end} (${s.fraction})`).join('; ')}`;
   lines.push(versionLine);
   const sides = { front: 0, middle: 0, back: 0 };
   for (const statement of result.statements) sides[statement.side] += 1;
-  lines.push(`People: ${result.statements.length} (front ${sides.front}, middle ${sides.middle}, back ${sides.back}) in ${result.departments.length} departments`);
-  lines.push(`Mechanisms: ${result.mechanisms.length === 0 ? 'none (base pay, bonus by department coefficient, commissions, deductions)' : result.mechanisms.join(', ')}`);
+  lines.push(
+    `People: ${result.statements.length} (front ${sides.front}, middle ${sides.middle}, back ${sides.back}) in ${result.departments.length} departments`,
+  );
+  lines.push(
+    `Mechanisms: ${result.mechanisms.length === 0 ? 'none (base pay, bonus by department coefficient, commissions, deductions)' : result.mechanisms.join(', ')}`,
+  );
   lines.push('');
   lines.push('Totals');
   const totals: [string, string][] = [
@@ -56,7 +63,9 @@ export function summary(result: RunPeriodResult): string {
     lines.push(
       `  ${pad(d.id, 26)} ${pad(d.side, 6)} ${left(String(d.headcount), 6)} people  coefficient ${d.coefficient}${d.linkage === null ? '' : ` (own ${d.ownCoefficient}, uniform ${d.linkage.uniform}, matrix − uniform ${d.linkage.difference})`}`,
     );
-  const measured = result.departments.filter((d) => d.responseTimes !== null || (d.rating !== null && d.rating.score !== null));
+  const measured = result.departments.filter(
+    (d) => d.responseTimes !== null || (d.rating !== null && d.rating.score !== null),
+  );
   if (measured.length > 0) {
     lines.push('');
     lines.push('Support measures (departments)');
@@ -65,8 +74,14 @@ export function summary(result: RunPeriodResult): string {
       const parts: string[] = [];
       if (times !== null) {
         parts.push(`${times.tickets} tickets`);
-        if (times.response !== null) parts.push(`response ${times.response.meanScore} (${times.response.withinFirstBand} in the first band, ${times.response.breaches} breaches)`);
-        if (times.resolution !== null) parts.push(`resolution ${times.resolution.meanScore}${times.resolution.condition === null ? '' : ` [${times.resolution.condition.id} ×${times.resolution.condition.factor}]`}`);
+        if (times.response !== null)
+          parts.push(
+            `response ${times.response.meanScore} (${times.response.withinFirstBand} in the first band, ${times.response.breaches} breaches)`,
+          );
+        if (times.resolution !== null)
+          parts.push(
+            `resolution ${times.resolution.meanScore}${times.resolution.condition === null ? '' : ` [${times.resolution.condition.id} ×${times.resolution.condition.factor}]`}`,
+          );
       }
       if (d.rating !== null && d.rating.score !== null) parts.push(`rating ${d.rating.score}`);
       lines.push(`  ${pad(d.id, 26)} ${parts.join('; ')}`);
@@ -75,7 +90,8 @@ export function summary(result: RunPeriodResult): string {
   lines.push('');
   const holding = result.checks.filter((c) => c.holds).length;
   lines.push(`Checks: ${holding}/${result.checks.length} hold`);
-  for (const c of result.checks) lines.push(`  ${c.holds ? 'ok' : 'FAILED'}  ${c.id}: ${c.equation} (${c.left} = ${c.right})`);
+  for (const c of result.checks)
+    lines.push(`  ${c.holds ? 'ok' : 'FAILED'}  ${c.id}: ${c.equation} (${c.left} = ${c.right})`);
   lines.push(`Review queue: ${result.reviewQueue.length} item${result.reviewQueue.length === 1 ? '' : 's'}`);
   return `${lines.join('\n')}\n`;
 }
@@ -118,7 +134,17 @@ function csvCell(value: string | number): string {
  */
 export function statementsCsv(result: RunPeriodResult): string {
   const digits = result.totals.statements.includes('.') ? result.totals.statements.split('.')[1]!.length : 0;
-  const header = ['person', 'name', 'department', 'side', 'grade', 'employedDays', 'coefficient', ...CSV_KINDS, 'total'];
+  const header = [
+    'person',
+    'name',
+    'department',
+    'side',
+    'grade',
+    'employedDays',
+    'coefficient',
+    ...CSV_KINDS,
+    'total',
+  ];
   const rows = [header.join(',')];
   for (const statement of result.statements) {
     const sums = new Map<string, bigint>();

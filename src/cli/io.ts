@@ -46,7 +46,7 @@ export function processIo(): CliIo {
   return {
     out: (text) => process.stdout.write(text),
     err: (text) => process.stderr.write(text),
-    progress: process.stderr.isTTY === true,
+    progress: process.stderr.isTTY,
     readText: (path) => readFileSync(path, 'utf8'),
     writeTextAtomically,
   };

@@ -57,7 +57,9 @@ export function main(argv: readonly string[], io: CliIo): number {
       io.err(`${error.message}\n`);
       return EXIT_BAD_INPUT;
     }
-    io.err(`synergy-pay: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    io.err(
+      `synergy-pay: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
     return 1;
   }
 }
@@ -87,7 +89,8 @@ function dispatch(argv: readonly string[], io: CliIo): number {
     return command === undefined && values.help !== true ? EXIT_BAD_INPUT : 0;
   }
   const format = values.format ?? (values.out === undefined ? 'summary' : 'json');
-  if (!['summary', 'json', 'csv'].includes(format)) throw new InputProblem(`synergy-pay: --format must be summary, json or csv, not "${format}"`);
+  if (!['summary', 'json', 'csv'].includes(format))
+    throw new InputProblem(`synergy-pay: --format must be summary, json or csv, not "${format}"`);
   const expectArgs = (count: number, names: string) => {
     if (rest.length !== count) throw new InputProblem(`synergy-pay ${command}: expected ${names}\n\n${USAGE}`);
   };
@@ -105,7 +108,10 @@ function dispatch(argv: readonly string[], io: CliIo): number {
       const [file, person] = rest as [string, string];
       const result = runFile(file, io);
       const statement = result.statements.find((s) => s.person === person);
-      if (statement === undefined) throw new InputProblem(`synergy-pay explain: no person "${person}" in ${file} (${result.statements.length} people)`);
+      if (statement === undefined)
+        throw new InputProblem(
+          `synergy-pay explain: no person "${person}" in ${file} (${result.statements.length} people)`,
+        );
       io.out(explain(result, statement));
       return 0;
     }
@@ -121,7 +127,10 @@ function dispatch(argv: readonly string[], io: CliIo): number {
       let people: number | undefined;
       if (values.people !== undefined) {
         people = Number(values.people);
-        if (!Number.isInteger(people) || people < 1 || people > 1_000_000) throw new InputProblem(`synergy-pay demo: --people must be a whole number from 1 to 1000000, not "${values.people}"`);
+        if (!Number.isInteger(people) || people < 1 || people > 1_000_000)
+          throw new InputProblem(
+            `synergy-pay demo: --people must be a whole number from 1 to 1000000, not "${values.people}"`,
+          );
       }
       const scenario = demoScenario(people === undefined ? {} : { people });
       if (values.scenario === true) {
@@ -137,10 +146,15 @@ function dispatch(argv: readonly string[], io: CliIo): number {
         // The quick start ends at a printed pay statement [个人薪酬看板]: show one back-office
         // person's, the first by id with a support-pool award, explained step by step.
         const sample =
-          result.statements.find((s) => s.side === 'back' && s.lines.some((line) => line.kind === 'poolAward' && !/^-?0(\.0+)?$/.test(line.amount))) ??
-          result.statements[0];
+          result.statements.find(
+            (s) =>
+              s.side === 'back' &&
+              s.lines.some((line) => line.kind === 'poolAward' && !/^-?0(\.0+)?$/.test(line.amount)),
+          ) ?? result.statements[0];
         if (sample !== undefined) {
-          io.out(`\nOne pay statement, explained (run \`synergy-pay explain <scenario.json> <person>\` for anyone):\n\n`);
+          io.out(
+            `\nOne pay statement, explained (run \`synergy-pay explain <scenario.json> <person>\` for anyone):\n\n`,
+          );
           io.out(explain(result, sample));
         }
       }
@@ -166,7 +180,9 @@ function runFile(file: string, io: CliIo): RunPeriodResult {
   try {
     text = io.readText(file);
   } catch (error) {
-    throw new InputProblem(`synergy-pay: cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    throw new InputProblem(
+      `synergy-pay: cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+    );
   }
   let scenario: unknown;
   try {
@@ -178,7 +194,8 @@ function runFile(file: string, io: CliIo): RunPeriodResult {
   try {
     return runPeriod(scenario as Parameters<typeof runPeriod>[0]);
   } catch (error) {
-    if (error instanceof SynergyPayError && !isInternalFailure(error)) throw new InputProblem(describeProblems(file, error));
+    if (error instanceof SynergyPayError && !isInternalFailure(error))
+      throw new InputProblem(describeProblems(file, error));
     throw error;
   }
 }
@@ -210,7 +227,8 @@ const MAX_LISTED = 50;
 export function describeProblems(file: string, error: SynergyPayError): string {
   const count = error.issues.length;
   const lines = [`synergy-pay: ${file} has ${count} problem${count === 1 ? '' : 's'} (${error.code}):`];
-  for (const issue of error.issues.slice(0, MAX_LISTED)) lines.push(`  ${jsonPath(issue.path)}  ${issue.code}  ${issue.message}`);
+  for (const issue of error.issues.slice(0, MAX_LISTED))
+    lines.push(`  ${jsonPath(issue.path)}  ${issue.code}  ${issue.message}`);
   if (count > MAX_LISTED) lines.push(`  … and ${count - MAX_LISTED} more`);
   return lines.join('\n');
 }
@@ -243,6 +261,8 @@ function writeOut(out: string, chunks: Iterable<string>, io: CliIo): void {
   try {
     io.writeTextAtomically(out, chunks);
   } catch (error) {
-    throw new InputProblem(`synergy-pay: cannot write ${out}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    throw new InputProblem(
+      `synergy-pay: cannot write ${out}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+    );
   }
 }

@@ -44,7 +44,9 @@ type AllocateParsed = z.output<typeof allocateInputSchema>;
 
 function isDecimalAtLeastZero(value: unknown): boolean {
   if (typeof value === 'number') return value >= 0 && Number.isFinite(value) && value <= Number.MAX_SAFE_INTEGER;
-  return typeof value === 'string' && decimalProblem(value) === undefined && !(value.startsWith('-') && /[1-9]/.test(value));
+  return (
+    typeof value === 'string' && decimalProblem(value) === undefined && !(value.startsWith('-') && /[1-9]/.test(value))
+  );
 }
 
 /**
@@ -123,7 +125,10 @@ export function allocate(input: AllocateInput): AllocationResult {
   // skip zod's per-row machinery; anything it doubts goes through the full schema, which reports
   // every issue with its path.
   const header = allocateHeaderSchema.safeParse(input);
-  const parsed = header.success && sharesLookValid(header.data.shares) ? (header.data as AllocateParsed) : parseInput(allocateInputSchema, input);
+  const parsed =
+    header.success && sharesLookValid(header.data.shares)
+      ? (header.data as AllocateParsed)
+      : parseInput(allocateInputSchema, input);
   const shares = parsed.shares;
   const digits = minorDigits(parsed.currency);
   const total = parseMinor(parsed.total, digits, ['total']);
@@ -152,7 +157,9 @@ export function allocate(input: AllocateInput): AllocationResult {
 
   const weightTexts = shares.map((share) => canonicalWeight(share.weight));
   const capsMinor = hasCaps
-    ? shares.map((share, i) => (share.cap === undefined ? undefined : parseMinor(share.cap, digits, ['shares', i, 'cap'])))
+    ? shares.map((share, i) =>
+        share.cap === undefined ? undefined : parseMinor(share.cap, digits, ['shares', i, 'cap']),
+      )
     : undefined;
 
   const outcome = allocateScaled(total, scaleWeightTexts(weightTexts), ids, capsMinor);
@@ -193,7 +200,10 @@ export function idOrder(ids: readonly string[]): Int32Array {
     if (i > 0 && (ids[i - 1] as string) >= (ids[i] as string)) sorted = false;
   }
   // Equal ids (only possible before the duplicate check) keep their input order.
-  if (!sorted) order.sort((a, b) => ((ids[a] as string) < (ids[b] as string) ? -1 : (ids[a] as string) > (ids[b] as string) ? 1 : a - b));
+  if (!sorted)
+    order.sort((a, b) =>
+      (ids[a] as string) < (ids[b] as string) ? -1 : (ids[a] as string) > (ids[b] as string) ? 1 : a - b,
+    );
   return order;
 }
 
@@ -203,7 +213,8 @@ function canonicalWeight(weight: DecimalInput): string {
 }
 
 /** Integer weights, as `number`s when every one has at most 14 significant digits, else `bigint`s. */
-export type ScaledWeights = { readonly kind: 'number'; readonly values: number[] } | { readonly kind: 'bigint'; readonly values: bigint[] };
+export type ScaledWeights =
+  { readonly kind: 'number'; readonly values: number[] } | { readonly kind: 'bigint'; readonly values: bigint[] };
 
 /**
  * Scales non-negative decimal strings to integers sharing one power of ten (so ratios are exact).
@@ -303,7 +314,7 @@ export function allocateScaled(
     result = largestRemainder(
       numberCalculator,
       Number(magnitude),
-      weights.values as number[],
+      weights.values,
       ids,
       caps?.map((cap) => (cap === undefined ? undefined : Number(cap))),
     );
@@ -315,7 +326,7 @@ export function allocateScaled(
   // Working arrays may be typed arrays: hand out plain arrays.
   const parts: Array<number | bigint> = Array.from(result.parts as ArrayLike<number | bigint>);
   if (!negative) return { parts, unallocated, capped: result.capped, rounds: result.rounds };
-  for (let i = 0; i < parts.length; i++) parts[i] = parts[i] === 0 ? 0 : -(parts[i] as number | bigint) as number | bigint;
+  for (let i = 0; i < parts.length; i++) parts[i] = parts[i] === 0 ? 0 : -(parts[i] as number | bigint);
   return { parts, unallocated: -unallocated, capped: result.capped, rounds: result.rounds };
 }
 
@@ -335,7 +346,12 @@ export function allocateMinor(
   return { ...outcome, parts: Array.from(outcome.parts, (part) => BigInt(part)) };
 }
 
-function allocationTrace(total: string, rounds: readonly RemainderRound[], unallocated: string, shares: number): TraceStep[] {
+function allocationTrace(
+  total: string,
+  rounds: readonly RemainderRound[],
+  unallocated: string,
+  shares: number,
+): TraceStep[] {
   const steps: TraceStep[] = [];
   rounds.forEach((round, r) => {
     steps.push(
@@ -348,10 +364,14 @@ function allocationTrace(total: string, rounds: readonly RemainderRound[], unall
     );
     if (round.newlyCapped > 0)
       steps.push(
-        traceStep('allocate.cap', 'parts above their cap are fixed at the cap; the rest is re-split among the others', { round: r + 1, capped: round.newlyCapped }, `${round.newlyCapped} fixed at cap`),
+        traceStep(
+          'allocate.cap',
+          'parts above their cap are fixed at the cap; the rest is re-split among the others',
+          { round: r + 1, capped: round.newlyCapped },
+          `${round.newlyCapped} fixed at cap`,
+        ),
       );
   });
   steps.push(traceStep('allocate.unallocated', 'unallocated = total − Σ parts', { total, shares }, unallocated));
   return steps;
 }
-

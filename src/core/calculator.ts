@@ -26,10 +26,18 @@ export interface Calculator<T> {
    * The leftover-unit order, specialised per number type: whether share i ranks before share j
    * (larger remainder, then smaller weight, then id ascending in code-unit order).
    */
-  ranksBefore(remainders: readonly T[], weights: readonly T[], ids: readonly string[]): (i: number, j: number) => boolean;
+  ranksBefore(
+    remainders: readonly T[],
+    weights: readonly T[],
+    ids: readonly string[],
+  ): (i: number, j: number) => boolean;
 }
 
-function rankerOf<T>(remainders: readonly T[], weights: readonly T[], ids: readonly string[]): (i: number, j: number) => boolean {
+function rankerOf<T>(
+  remainders: readonly T[],
+  weights: readonly T[],
+  ids: readonly string[],
+): (i: number, j: number) => boolean {
   return (i, j) => {
     const ri = remainders[i] as T;
     const rj = remainders[j] as T;

@@ -26,8 +26,10 @@ export const errorCatalogue = {
   TIER_LAST_BAND_BOUNDED: 'The last band of a tier table has a `bound`; the last band must be open.',
   TIER_BOUNDS_NOT_ORDERED:
     'Tier bounds are not strictly ascending (lowerIsBetter: inclusive upper bounds) or strictly descending (higherIsBetter: inclusive lower bounds).',
-  TIER_SCORES_NOT_MONOTONE: 'A tier band scores higher than a better band listed before it (bands are best first; scores never rise down the list).',
-  TIER_DURATION_NOT_FIXED: 'A duration bound uses months or years, which have no fixed length; use weeks, days, hours, minutes or seconds.',
+  TIER_SCORES_NOT_MONOTONE:
+    'A tier band scores higher than a better band listed before it (bands are best first; scores never rise down the list).',
+  TIER_DURATION_NOT_FIXED:
+    'A duration bound uses months or years, which have no fixed length; use weeks, days, hours, minutes or seconds.',
   TIER_UNIT_MISMATCH:
     'A bound or table does not fit its unit: a Duration object in a table without `unit: "duration"`, or a duration table used as a rate table.',
 
@@ -37,13 +39,16 @@ export const errorCatalogue = {
   CALENDAR_CONFLICT: 'A date is listed both as a holiday and as a make-up working day.',
 
   // ── ratings ────────────────────────────────────────────────────────────────
-  INVALID_RACI_MATRIX: 'A key task of the RACI matrix does not have exactly one A (accountable) and at least one R (responsible).',
+  INVALID_RACI_MATRIX:
+    'A key task of the RACI matrix does not have exactly one A (accountable) and at least one R (responsible).',
   DUPLICATE_RATING: 'One rater rated the same ratee on the same dimension twice in one period.',
-  DECISION_NOT_FLAGGED: 'A review decision names a rating that was not flagged for review (or was rejected), so there is nothing to decide.',
+  DECISION_NOT_FLAGGED:
+    'A review decision names a rating that was not flagged for review (or was rejected), so there is nothing to decide.',
 
   // ── linkage & scorecard ────────────────────────────────────────────────────
   NON_POSITIVE_TARGET: 'A target is zero or negative, so achievement (actual / target) has no meaning.',
-  RELEVANCE_OVER_ONE: "A department's relevance ratios sum to more than 1, which would give its own result a negative share.",
+  RELEVANCE_OVER_ONE:
+    "A department's relevance ratios sum to more than 1, which would give its own result a negative share.",
   MISSING_COMPONENT: 'A scorecard component has no score and the plan says a missing component is an error.',
 
   // ── interlock ──────────────────────────────────────────────────────────────
@@ -52,14 +57,20 @@ export const errorCatalogue = {
   // ── pool ───────────────────────────────────────────────────────────────────
 
   // ── period ─────────────────────────────────────────────────────────────────
-  PLAN_VERSION_OVERLAP: 'Two plan versions are in force on the same day (equal effective dates, or an `until` past the next version\'s start).',
-  PLAN_NOT_IN_FORCE: 'No plan version is in force on a day of the period (before the first version, or in a gap after an `until`).',
+  PLAN_VERSION_OVERLAP:
+    "Two plan versions are in force on the same day (equal effective dates, or an `until` past the next version's start).",
+  PLAN_NOT_IN_FORCE:
+    'No plan version is in force on a day of the period (before the first version, or in a gap after an `until`).',
   RECONCILIATION_FAILED:
-    'A reconciliation did not hold: a control total declared in the scenario (`controls`: row counts, Σ commissions, Σ deductions, headcount, Σ pay) disagrees with the rows or the result (the path names the control), or — a bug to report with the scenario — one of the run\'s own conservation checks failed (root path).',
-  RUNS_PERIOD_MISMATCH: 'Two period results (or a paid result and its correction) cover different periods, so their lines cannot be set side by side.',
-  RUNS_RESULT_INCONSISTENT: 'A period result given as input does not add up (a statement total ≠ Σ its lines): it was edited after the library produced it.',
-  CORRECTION_PLAN_VERSION_MISSING: 'A paid result does not name the plan version it was computed under, so a correction cannot apply the rules originally in force.',
-  CORRECTION_PAID_MISMATCH: 'A paid result was not produced from the paid inputs given with it (plan, period, currency or plan version differ).',
+    "A reconciliation did not hold: a control total declared in the scenario (`controls`: row counts, Σ commissions, Σ deductions, headcount, Σ pay) disagrees with the rows or the result (the path names the control), or — a bug to report with the scenario — one of the run's own conservation checks failed (root path).",
+  RUNS_PERIOD_MISMATCH:
+    'Two period results (or a paid result and its correction) cover different periods, so their lines cannot be set side by side.',
+  RUNS_RESULT_INCONSISTENT:
+    'A period result given as input does not add up (a statement total ≠ Σ its lines): it was edited after the library produced it.',
+  CORRECTION_PLAN_VERSION_MISSING:
+    'A paid result does not name the plan version it was computed under, so a correction cannot apply the rules originally in force.',
+  CORRECTION_PAID_MISMATCH:
+    'A paid result was not produced from the paid inputs given with it (plan, period, currency or plan version differ).',
 
   // ── end of catalogue ───────────────────────────────────────────────────────
 } as const;

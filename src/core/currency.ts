@@ -33,8 +33,10 @@ export function isKnownCurrency(code: string): boolean {
 export function minorDigits(currency: string, path: IssuePath = ['currency']): number {
   const cached = digitsCache.get(currency);
   if (cached !== undefined) return cached;
-  if (!isKnownCurrency(currency)) fail('UNKNOWN_CURRENCY', path, `"${currency}" is not an ISO 4217 currency code known to Intl`);
-  const digits = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  if (!isKnownCurrency(currency))
+    fail('UNKNOWN_CURRENCY', path, `"${currency}" is not an ISO 4217 currency code known to Intl`);
+  const digits =
+    new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
   digitsCache.set(currency, digits);
   return digits;
 }

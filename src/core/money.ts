@@ -36,7 +36,11 @@ export function parseMinor(value: unknown, digits: number, path: IssuePath): Min
   let fraction = dot === -1 ? '' : unsigned.slice(dot + 1);
   if (fraction.length > digits) {
     if (/[1-9]/.test(fraction.slice(digits))) {
-      fail('INVALID_AMOUNT', path, `${text} has more than ${digits} decimal${digits === 1 ? '' : 's'}, the currency's minor unit`);
+      fail(
+        'INVALID_AMOUNT',
+        path,
+        `${text} has more than ${digits} decimal${digits === 1 ? '' : 's'}, the currency's minor unit`,
+      );
     }
     fraction = fraction.slice(0, digits);
   }

@@ -19,10 +19,16 @@ export interface RoundingPolicy {
 }
 
 /** The default policy: half-up, scores 2 dp, coefficients 4 dp (money always to minor units). */
-export const defaultRounding: RoundingPolicy = Object.freeze({ mode: 'halfUp', scoreDecimals: 2, coefficientDecimals: 4 });
+export const defaultRounding: RoundingPolicy = Object.freeze({
+  mode: 'halfUp',
+  scoreDecimals: 2,
+  coefficientDecimals: 4,
+});
 
 /** Completes a partial policy with the defaults. */
-export function resolveRounding(policy: { readonly [K in keyof RoundingPolicy]?: RoundingPolicy[K] | undefined } | undefined): RoundingPolicy {
+export function resolveRounding(
+  policy: { readonly [K in keyof RoundingPolicy]?: RoundingPolicy[K] | undefined } | undefined,
+): RoundingPolicy {
   if (policy === undefined) return defaultRounding;
   // Fields given as `undefined` keep their defaults (zod outputs optional fields that way).
   return {

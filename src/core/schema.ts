@@ -20,25 +20,32 @@ export const idSchema = /* @__PURE__ */ z.string().min(1).max(200);
  * A decimal input: a plain decimal string (`"12.50"`) or a finite number within ±2^53 − 1.
  * Anything else (NaN, `"1e5"`, `"1,234"`, `" 1 "`, `""`, hex) is refused with `INVALID_DECIMAL`.
  */
-export const decimalSchema = /* @__PURE__ */ z.union([z.string(), z.number()], { error: decimalTypeError }).superRefine((value, ctx) => {
-  const problem = decimalProblem(value);
-  if (problem !== undefined) ctx.addIssue(codedIssue('INVALID_DECIMAL', problem, value));
-}) as z.ZodType<DecimalInput, DecimalInput>;
+export const decimalSchema = /* @__PURE__ */ z
+  .union([z.string(), z.number()], { error: decimalTypeError })
+  .superRefine((value, ctx) => {
+    const problem = decimalProblem(value);
+    if (problem !== undefined) ctx.addIssue(codedIssue('INVALID_DECIMAL', problem, value));
+  }) as z.ZodType<DecimalInput, DecimalInput>;
 
 /** A decimal input that must be zero or more (`NEGATIVE_VALUE` otherwise). */
-export const nonNegativeDecimalSchema = /* @__PURE__ */ z.union([z.string(), z.number()], { error: decimalTypeError }).superRefine((value, ctx) => {
-  const problem = decimalProblem(value);
-  if (problem !== undefined) ctx.addIssue(codedIssue('INVALID_DECIMAL', problem, value));
-  else if (typeof value === 'number' ? value < 0 : value.startsWith('-') && /[1-9]/.test(value))
-    ctx.addIssue(codedIssue('NEGATIVE_VALUE', `${value} is negative; it must be zero or more`, value));
-}) as z.ZodType<DecimalInput, DecimalInput>;
+export const nonNegativeDecimalSchema = /* @__PURE__ */ z
+  .union([z.string(), z.number()], { error: decimalTypeError })
+  .superRefine((value, ctx) => {
+    const problem = decimalProblem(value);
+    if (problem !== undefined) ctx.addIssue(codedIssue('INVALID_DECIMAL', problem, value));
+    else if (typeof value === 'number' ? value < 0 : value.startsWith('-') && /[1-9]/.test(value))
+      ctx.addIssue(codedIssue('NEGATIVE_VALUE', `${value} is negative; it must be zero or more`, value));
+  }) as z.ZodType<DecimalInput, DecimalInput>;
 
 /** A money amount in major units (`"8800.00"`); its decimals are checked against the currency later. */
 export const moneySchema = decimalSchema;
 
 /** An ISO 4217 currency code known to Intl (`UNKNOWN_CURRENCY` otherwise). */
 export const currencySchema = /* @__PURE__ */ z.string().superRefine((value, ctx) => {
-  if (!isKnownCurrency(value)) ctx.addIssue(codedIssue('UNKNOWN_CURRENCY', `"${value.slice(0, 20)}" is not an ISO 4217 currency code known to Intl`, value));
+  if (!isKnownCurrency(value))
+    ctx.addIssue(
+      codedIssue('UNKNOWN_CURRENCY', `"${value.slice(0, 20)}" is not an ISO 4217 currency code known to Intl`, value),
+    );
 });
 
 /** The rounding policy of a plan (SPEC §1.6). Every field optional; defaults: half-up, 2, 4. */
@@ -71,11 +78,13 @@ export function isIsoDate(text: string): boolean {
 
 /** A calendar date `YYYY-MM-DD` (local to whatever calendar it belongs to). */
 export const isoDateSchema = /* @__PURE__ */ z.string().superRefine((value, ctx) => {
-  if (!isIsoDate(value)) ctx.addIssue(codedIssue('INVALID_INPUT', `"${value.slice(0, 40)}" is not a calendar date written YYYY-MM-DD`, value));
+  if (!isIsoDate(value))
+    ctx.addIssue(
+      codedIssue('INVALID_INPUT', `"${value.slice(0, 40)}" is not a calendar date written YYYY-MM-DD`, value),
+    );
 });
 
-const INSTANT =
-  /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:\d{2})$/;
+const INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:\d{2})$/;
 
 /**
  * Milliseconds since the epoch of an ISO 8601 instant with an explicit offset
@@ -108,5 +117,11 @@ export function parseInstant(text: string): number | undefined {
 /** An ISO 8601 instant with an explicit offset (`Z` or `±hh:mm`). */
 export const instantSchema = /* @__PURE__ */ z.string().superRefine((value, ctx) => {
   if (parseInstant(value) === undefined)
-    ctx.addIssue(codedIssue('INVALID_INPUT', `"${value.slice(0, 40)}" is not an ISO 8601 instant with an offset, e.g. 2026-03-06T17:30:00+08:00`, value));
+    ctx.addIssue(
+      codedIssue(
+        'INVALID_INPUT',
+        `"${value.slice(0, 40)}" is not an ISO 8601 instant with an offset, e.g. 2026-03-06T17:30:00+08:00`,
+        value,
+      ),
+    );
 });

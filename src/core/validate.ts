@@ -23,7 +23,12 @@ export function indexById<T extends { readonly id: string }>(
     const id = key(rows[i] as T);
     const first = index.get(id);
     if (first === undefined) index.set(id, i);
-    else issues.add('DUPLICATE_ID', [...path, i, 'id'], `id "${id}" is already used at ${String(path.at(-1) ?? '')}[${first}]`);
+    else
+      issues.add(
+        'DUPLICATE_ID',
+        [...path, i, 'id'],
+        `id "${id}" is already used at ${String(path.at(-1) ?? '')}[${first}]`,
+      );
   }
   return index;
 }

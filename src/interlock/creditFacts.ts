@@ -122,7 +122,11 @@ interface SplitPlan {
   /** Σ and max of the weights when they are `number`s (for the fast path), else −1. */
   readonly weightSum: number;
   readonly maxWeight: number;
-  readonly problems: { code: 'UNKNOWN_REFERENCE' | 'DUPLICATE_ID' | 'WEIGHTS_DO_NOT_SUM'; path: IssuePath; message: string }[];
+  readonly problems: {
+    code: 'UNKNOWN_REFERENCE' | 'DUPLICATE_ID' | 'WEIGHTS_DO_NOT_SUM';
+    path: IssuePath;
+    message: string;
+  }[];
 }
 
 /** Each single amount stays below 2^50 on the `number` path, so low + amount < 2^53: exact. */
@@ -224,7 +228,8 @@ export function creditFacts(input: CreditFactsInput): CreditFactsResult {
     if (!isFactShape(fact, currency, digits, shape)) {
       const checked = revenueFactSchema.safeParse(fact);
       if (!checked.success) {
-        for (const issue of fromZodError(checked.error).issues) issues.add(issue.code, ['facts', i, ...issue.path], issue.message);
+        for (const issue of fromZodError(checked.error).issues)
+          issues.add(issue.code, ['facts', i, ...issue.path], issue.message);
         continue;
       }
       fact = checked.data;
@@ -237,9 +242,15 @@ export function creditFacts(input: CreditFactsInput): CreditFactsResult {
     if (idsAscend && i > 0 && !(id > previousId)) idsAscend = false;
     previousId = id;
     if (fact.currency !== undefined && fact.currency !== currency) {
-      issues.add('CURRENCY_MISMATCH', ['facts', i, 'currency'], `fact "${id}" is in ${fact.currency}, the input in ${currency}`);
+      issues.add(
+        'CURRENCY_MISMATCH',
+        ['facts', i, 'currency'],
+        `fact "${id}" is in ${fact.currency}, the input in ${currency}`,
+      );
     }
-    const amount = Number.isNaN(shape.minor) ? parseAmount(fact.amount, digits, ['facts', i, 'amount'], issues) : shape.minor;
+    const amount = Number.isNaN(shape.minor)
+      ? parseAmount(fact.amount, digits, ['facts', i, 'amount'], issues)
+      : shape.minor;
     if (amount === undefined) continue;
     if (typeof amount === 'number') {
       const sum = totalLow + amount;
@@ -256,14 +267,22 @@ export function creditFacts(input: CreditFactsInput): CreditFactsResult {
       // A dimension named like an Object.prototype key ("constructor") must not read the prototype.
       const value = dim.prototypeKey && !Object.hasOwn(members, dim.id) ? undefined : members[dim.id];
       if (value === undefined) {
-        issues.add('MISSING_DIMENSION', ['facts', i, 'members'], `fact "${id}" names no member of dimension "${dim.id}"`);
+        issues.add(
+          'MISSING_DIMENSION',
+          ['facts', i, 'members'],
+          `fact "${id}" names no member of dimension "${dim.id}"`,
+        );
         continue;
       }
       named++;
       if (typeof value === 'string') {
         const m = dim.index.get(value);
         if (m === undefined) {
-          issues.add('UNKNOWN_REFERENCE', ['facts', i, 'members', dim.id], `"${value}" is not a member of dimension "${dim.id}"`);
+          issues.add(
+            'UNKNOWN_REFERENCE',
+            ['facts', i, 'members', dim.id],
+            `"${value}" is not a member of dimension "${dim.id}"`,
+          );
           continue;
         }
         credit(dim, m, amount, fact, exclusions, false);
@@ -271,18 +290,27 @@ export function creditFacts(input: CreditFactsInput): CreditFactsResult {
       }
       const plan = splitPlan(dim, value);
       if (plan.problems.length > 0) {
-        for (const problem of plan.problems) issues.add(problem.code, ['facts', i, 'members', dim.id, ...problem.path], problem.message);
+        for (const problem of plan.problems)
+          issues.add(problem.code, ['facts', i, 'members', dim.id, ...problem.path], problem.message);
         continue;
       }
       const parts = splitAmount(amount, plan);
       for (let j = 0; j < plan.members.length; j++) {
         const part = parts[j] ?? 0;
-        credit(dim, plan.members[j] as number, typeof part === 'bigint' && part > -PART_LIMIT && part < PART_LIMIT ? Number(part) : part, fact, exclusions, true);
+        credit(
+          dim,
+          plan.members[j] as number,
+          typeof part === 'bigint' && part > -PART_LIMIT && part < PART_LIMIT ? Number(part) : part,
+          fact,
+          exclusions,
+          true,
+        );
       }
     }
     if (named < dimCount || (shape.memberKeys === -1 ? hasExtraKey(members, named) : shape.memberKeys > named)) {
       for (const key of Object.keys(members)) {
-        if (!dims.some((dim) => dim.id === key)) issues.add('UNKNOWN_REFERENCE', ['facts', i, 'members', key], `"${key}" is not a dimension`);
+        if (!dims.some((dim) => dim.id === key))
+          issues.add('UNKNOWN_REFERENCE', ['facts', i, 'members', key], `"${key}" is not a dimension`);
       }
     }
   }
@@ -312,9 +340,10 @@ function isIdText(value: unknown): value is string {
 function isDecimalInput(value: unknown, nonNegative: boolean): boolean {
   if (typeof value === 'string') {
     if (value.length > MAX_DECIMAL_LENGTH || !DECIMAL_PATTERN.test(value)) return false;
-    return !nonNegative || value.charCodeAt(0) !== 45 /* '-' */;
+    return !nonNegative || value.charCodeAt(0) !== 45; /* '-' */
   }
-  if (typeof value === 'number') return Number.isFinite(value) && Math.abs(value) <= Number.MAX_SAFE_INTEGER && (!nonNegative || value >= 0);
+  if (typeof value === 'number')
+    return Number.isFinite(value) && Math.abs(value) <= Number.MAX_SAFE_INTEGER && (!nonNegative || value >= 0);
   return false;
 }
 
@@ -333,7 +362,8 @@ export interface FactShape {
  */
 export function isFactShape(row: unknown, currency: string, digits: number, shape: FactShape): boolean {
   if (!isPlainObject(row)) return false;
-  for (const key in row) if (key !== 'id' && key !== 'amount' && key !== 'date' && key !== 'members' && key !== 'currency') return false;
+  for (const key in row)
+    if (key !== 'id' && key !== 'amount' && key !== 'date' && key !== 'members' && key !== 'currency') return false;
   if (!isIdText(row.id)) return false;
   const amount = row.amount;
   if (typeof amount === 'string') {
@@ -370,7 +400,8 @@ export function isFactShape(row: unknown, currency: string, digits: number, shap
 
 /** Whether `value` is a real calendar date `YYYY-MM-DD` (Gregorian, checked by hand; years 0–99 by `isIsoDate`). */
 function isDateText(value: unknown): boolean {
-  if (typeof value !== 'string' || value.length !== 10 || value.charCodeAt(4) !== 45 || value.charCodeAt(7) !== 45) return false;
+  if (typeof value !== 'string' || value.length !== 10 || value.charCodeAt(4) !== 45 || value.charCodeAt(7) !== 45)
+    return false;
   for (let k = 0; k < 10; k++) {
     if (k === 4 || k === 7) continue;
     const c = value.charCodeAt(k);
@@ -447,7 +478,12 @@ export function scanAmount(text: string, digits: number, shape: FactShape): bool
  * most 15 significant digits (so `parseFloat × 10^digits` rounds back exactly and stays below
  * 2^50), a `bigint` otherwise. `undefined` (with an issue) when it has too many decimals.
  */
-function parseAmount(value: string | number, digits: number, path: IssuePath, issues: IssueList): number | bigint | undefined {
+function parseAmount(
+  value: string | number,
+  digits: number,
+  path: IssuePath,
+  issues: IssueList,
+): number | bigint | undefined {
   const text = typeof value === 'number' ? decimalText(value) : value;
   const dot = text.indexOf('.');
   const negative = text.charCodeAt(0) === 45;
@@ -455,7 +491,11 @@ function parseAmount(value: string | number, digits: number, path: IssuePath, is
   if (dot !== -1 && text.length - dot - 1 > digits) {
     for (let k = dot + 1 + digits; k < text.length; k++) {
       if (text.charCodeAt(k) !== 48) {
-        issues.add('INVALID_AMOUNT', path, `${text} has more than ${digits} decimal${digits === 1 ? '' : 's'}, the currency's minor unit`);
+        issues.add(
+          'INVALID_AMOUNT',
+          path,
+          `${text} has more than ${digits} decimal${digits === 1 ? '' : 's'}, the currency's minor unit`,
+        );
         return undefined;
       }
     }
@@ -467,11 +507,23 @@ function parseAmount(value: string | number, digits: number, path: IssuePath, is
   return parseMinor(text, digits, path);
 }
 
-function credit(dim: DimensionState, m: number, amount: number | bigint, fact: ParsedFact, exclusions: CreditExclusion[], split: boolean): void {
+function credit(
+  dim: DimensionState,
+  m: number,
+  amount: number | bigint,
+  fact: ParsedFact,
+  exclusions: CreditExclusion[],
+  split: boolean,
+): void {
   if (dim.hasWindows) {
     const start = dim.starts[m];
     const end = dim.ends[m];
-    const reason = start !== undefined && fact.date < start ? 'beforeStart' : end !== undefined && fact.date > end ? 'afterEnd' : undefined;
+    const reason =
+      start !== undefined && fact.date < start
+        ? 'beforeStart'
+        : end !== undefined && fact.date > end
+          ? 'afterEnd'
+          : undefined;
     if (reason !== undefined) {
       if (typeof amount === 'number') {
         const sum = (dim.excludedLow[m] as number) + amount;
@@ -511,7 +563,11 @@ function credit(dim: DimensionState, m: number, amount: number | bigint, fact: P
  * checks; otherwise goes through `allocateScaled`. Same algorithm, same tie rule either way.
  */
 function splitAmount(amount: number | bigint, plan: SplitPlan): ReadonlyArray<number | bigint> {
-  if (typeof amount === 'number' && plan.maxWeight >= 0 && Math.abs(amount) * plan.maxWeight + plan.weightSum < NUMBER_KERNEL_LIMIT) {
+  if (
+    typeof amount === 'number' &&
+    plan.maxWeight >= 0 &&
+    Math.abs(amount) * plan.maxWeight + plan.weightSum < NUMBER_KERNEL_LIMIT
+  ) {
     const magnitude = amount < 0 ? -amount : amount;
     const { parts } = largestRemainder(numberCalculator, magnitude, plan.weights.values as number[], plan.ids);
     if (amount >= 0) return parts;
@@ -548,17 +604,32 @@ function splitPlan(dim: DimensionState, split: readonly { id: string; share: str
   let sum = new Dec(0);
   split.forEach((part, j) => {
     const m = dim.index.get(part.id);
-    if (m === undefined) problems.push({ code: 'UNKNOWN_REFERENCE', path: [j, 'id'], message: `"${part.id}" is not a member of dimension "${dim.id}"` });
+    if (m === undefined)
+      problems.push({
+        code: 'UNKNOWN_REFERENCE',
+        path: [j, 'id'],
+        message: `"${part.id}" is not a member of dimension "${dim.id}"`,
+      });
     members[j] = m ?? -1;
     const first = seen.get(part.id);
-    if (first !== undefined) problems.push({ code: 'DUPLICATE_ID', path: [j, 'id'], message: `member "${part.id}" is already in this split at [${first}]` });
+    if (first !== undefined)
+      problems.push({
+        code: 'DUPLICATE_ID',
+        path: [j, 'id'],
+        message: `member "${part.id}" is already in this split at [${first}]`,
+      });
     else seen.set(part.id, j);
     ids.push(part.id);
     const text = decimalText(part.share);
     texts.push(text.startsWith('-') ? text.slice(1) : text);
     sum = sum.plus(text);
   });
-  if (!sum.eq(1)) problems.push({ code: 'WEIGHTS_DO_NOT_SUM', path: [], message: `the shares of a split sum to ${sum.toFixed()}, not 1` });
+  if (!sum.eq(1))
+    problems.push({
+      code: 'WEIGHTS_DO_NOT_SUM',
+      path: [],
+      message: `the shares of a split sum to ${sum.toFixed()}, not 1`,
+    });
   const weights = scaleWeightTexts(texts);
   let weightSum = -1;
   let maxWeight = -1;
@@ -578,7 +649,10 @@ function splitPlan(dim: DimensionState, split: readonly { id: string; share: str
 }
 
 /** Whether two splits list the same members with the same shares, written the same way, in the same order. */
-function sameSplit(a: readonly { id: string; share: string | number }[], b: readonly { id: string; share: string | number }[]): boolean {
+function sameSplit(
+  a: readonly { id: string; share: string | number }[],
+  b: readonly { id: string; share: string | number }[],
+): boolean {
   if (a.length !== b.length) return false;
   for (let j = 0; j < a.length; j++) {
     const x = a[j] as { id: string; share: string | number };
@@ -593,7 +667,12 @@ function buildDimensions(parsed: ParsedHeader, digits: number, issues: IssueList
   const seenDims = new Map<string, number>();
   parsed.dimensions.forEach((dimension, d) => {
     const first = seenDims.get(dimension.id);
-    if (first !== undefined) issues.add('DUPLICATE_ID', ['dimensions', d, 'id'], `dimension "${dimension.id}" is already declared at dimensions[${first}]`);
+    if (first !== undefined)
+      issues.add(
+        'DUPLICATE_ID',
+        ['dimensions', d, 'id'],
+        `dimension "${dimension.id}" is already declared at dimensions[${first}]`,
+      );
     else seenDims.set(dimension.id, d);
     const count = dimension.members.length;
     const index = new Map<string, number>();
@@ -604,19 +683,33 @@ function buildDimensions(parsed: ParsedHeader, digits: number, issues: IssueList
     dimension.members.forEach((member, m) => {
       const path = ['dimensions', d, 'members', m];
       const firstMember = index.get(member.id);
-      if (firstMember !== undefined) issues.add('DUPLICATE_ID', [...path, 'id'], `member "${member.id}" is already declared at members[${firstMember}]`);
+      if (firstMember !== undefined)
+        issues.add(
+          'DUPLICATE_ID',
+          [...path, 'id'],
+          `member "${member.id}" is already declared at members[${firstMember}]`,
+        );
       else index.set(member.id, m);
       starts.push(member.start);
       ends.push(member.end);
       if (member.start !== undefined || member.end !== undefined) hasWindows = true;
       if (member.start !== undefined && member.end !== undefined && member.end < member.start) {
-        issues.add('DATES_OUT_OF_ORDER', [...path, 'end'], `the window of "${member.id}" ends (${member.end}) before it starts (${member.start})`);
+        issues.add(
+          'DATES_OUT_OF_ORDER',
+          [...path, 'end'],
+          `the window of "${member.id}" ends (${member.end}) before it starts (${member.start})`,
+        );
       }
       let target: bigint | undefined;
       if (member.target !== undefined) {
         try {
           target = parseMinor(member.target, digits, [...path, 'target']);
-          if (target <= 0n) issues.add('OUT_OF_RANGE', [...path, 'target'], `a target must be more than zero, got ${decimalText(member.target)}`);
+          if (target <= 0n)
+            issues.add(
+              'OUT_OF_RANGE',
+              [...path, 'target'],
+              `a target must be more than zero, got ${decimalText(member.target)}`,
+            );
         } catch (error) {
           if (!(error instanceof SynergyPayError)) throw error;
           for (const issue of error.issues) issues.add(issue.code, issue.path, issue.message);
@@ -648,7 +741,11 @@ function buildDimensions(parsed: ParsedHeader, digits: number, issues: IssueList
 
 function reportDuplicateFacts(ids: readonly (string | undefined)[], hashes: Int32Array, issues: IssueList): void {
   for (const [row, first] of findDuplicateIds(ids, hashes)) {
-    issues.add('DUPLICATE_ID', ['facts', row, 'id'], `fact id "${ids[row] as string}" is already used at facts[${first}]`);
+    issues.add(
+      'DUPLICATE_ID',
+      ['facts', row, 'id'],
+      `fact id "${ids[row] as string}" is already used at facts[${first}]`,
+    );
   }
 }
 
@@ -692,9 +789,16 @@ function assemble(
       let achievement: string | null = null;
       if (target !== undefined) {
         const targetText = formatMinor(target, digits);
-        achievement = roundCoefficient(new Dec(amountText).div(targetText), rounding).toFixed(rounding.coefficientDecimals);
+        achievement = roundCoefficient(new Dec(amountText).div(targetText), rounding).toFixed(
+          rounding.coefficientDecimals,
+        );
         trace.push(
-          traceStep('interlock.achievement', 'achievement = round(credit / target, coefficient decimals)', { credit: amountText, target: targetText, decimals: rounding.coefficientDecimals }, achievement),
+          traceStep(
+            'interlock.achievement',
+            'achievement = round(credit / target, coefficient decimals)',
+            { credit: amountText, target: targetText, decimals: rounding.coefficientDecimals },
+            achievement,
+          ),
         );
       }
       members.push({
@@ -720,18 +824,39 @@ function assemble(
       conserved: holds,
       members,
       trace: [
-        traceStep('interlock.conservation', 'Σ member credits + excluded = Σ fact amounts', { credited: creditedText, excluded: excludedText, total: totalText }, holds ? 'holds' : 'fails'),
+        traceStep(
+          'interlock.conservation',
+          'Σ member credits + excluded = Σ fact amounts',
+          { credited: creditedText, excluded: excludedText, total: totalText },
+          holds ? 'holds' : 'fails',
+        ),
       ],
     });
   }
 
-  for (const exclusion of exclusions) (exclusion as { amount: string }).amount = formatMinor(BigInt(exclusion.amount), digits);
+  for (const exclusion of exclusions)
+    (exclusion as { amount: string }).amount = formatMinor(BigInt(exclusion.amount), digits);
   exclusions.sort((a, b) =>
-    a.fact !== b.fact ? (a.fact < b.fact ? -1 : 1) : a.dimension !== b.dimension ? (a.dimension < b.dimension ? -1 : 1) : a.member < b.member ? -1 : a.member > b.member ? 1 : 0,
+    a.fact !== b.fact
+      ? a.fact < b.fact
+        ? -1
+        : 1
+      : a.dimension !== b.dimension
+        ? a.dimension < b.dimension
+          ? -1
+          : 1
+        : a.member < b.member
+          ? -1
+          : a.member > b.member
+            ? 1
+            : 0,
   );
 
   const creditedText = formatMinor(credited, digits);
-  const factor = total === 0n ? null : roundCoefficient(new Dec(creditedText).div(totalText), rounding).toFixed(rounding.coefficientDecimals);
+  const factor =
+    total === 0n
+      ? null
+      : roundCoefficient(new Dec(creditedText).div(totalText), rounding).toFixed(rounding.coefficientDecimals);
   return {
     currency,
     factCount,
@@ -744,8 +869,18 @@ function assemble(
     exclusions,
     trace: [
       traceStep('interlock.total', 'total = Σ fact amounts (each sale counted once)', { facts: factCount }, totalText),
-      traceStep('interlock.credited', 'credited = Σ over dimensions of Σ member credits (each sale counted once per dimension)', { dimensions: dims.length }, creditedText),
-      traceStep('interlock.factor', 'factor = round(credited / total, coefficient decimals)', { credited: creditedText, total: totalText, decimals: rounding.coefficientDecimals }, factor ?? 'null (total is zero)'),
+      traceStep(
+        'interlock.credited',
+        'credited = Σ over dimensions of Σ member credits (each sale counted once per dimension)',
+        { dimensions: dims.length },
+        creditedText,
+      ),
+      traceStep(
+        'interlock.factor',
+        'factor = round(credited / total, coefficient decimals)',
+        { credited: creditedText, total: totalText, decimals: rounding.coefficientDecimals },
+        factor ?? 'null (total is zero)',
+      ),
     ],
   };
 }

@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { currencySchema, idSchema, isoDateSchema, moneySchema, nonNegativeDecimalSchema, roundingSchema } from '../core/schema.js';
+import {
+  currencySchema,
+  idSchema,
+  isoDateSchema,
+  moneySchema,
+  nonNegativeDecimalSchema,
+  roundingSchema,
+} from '../core/schema.js';
 
 /** One member's share of a fact split within a dimension (e.g. two regions 60/40). */
 export const creditSplitSchema = /* @__PURE__ */ z.strictObject({
@@ -13,7 +20,10 @@ export const creditSplitSchema = /* @__PURE__ */ z.strictObject({
  * A fact's members, one entry per dimension id: a member id (credited in full) or a split
  * (a list of members with shares summing to 1).
  */
-export const factMembersSchema = /* @__PURE__ */ z.record(idSchema, z.union([idSchema, z.array(creditSplitSchema).min(1)]));
+export const factMembersSchema = /* @__PURE__ */ z.record(
+  idSchema,
+  z.union([idSchema, z.array(creditSplitSchema).min(1)]),
+);
 
 /** One revenue fact: a sale credited in full to a member of every dimension. */
 export const revenueFactSchema = /* @__PURE__ */ z.strictObject({

@@ -17,7 +17,10 @@ const PAIRWISE_LIMIT = 8;
  * Returns `[row, firstRow]` for every row whose id an earlier row already used, in row order;
  * `undefined` ids (rows refused earlier) are skipped.
  */
-export function findDuplicateIds(ids: readonly (string | undefined)[], hashes: Int32Array): [row: number, first: number][] {
+export function findDuplicateIds(
+  ids: readonly (string | undefined)[],
+  hashes: Int32Array,
+): [row: number, first: number][] {
   const n = ids.length;
   let rows = new Int32Array(n);
   let keys = new Int32Array(n);
@@ -61,7 +64,13 @@ export function findDuplicateIds(ids: readonly (string | undefined)[], hashes: I
 }
 
 /** Repeats among `rows[start…end)`, which share a hash and ascend by row (the sort is stable). */
-function collectRepeats(ids: readonly (string | undefined)[], rows: Int32Array, start: number, end: number, repeats: [number, number][]): void {
+function collectRepeats(
+  ids: readonly (string | undefined)[],
+  rows: Int32Array,
+  start: number,
+  end: number,
+  repeats: [number, number][],
+): void {
   if (end - start <= PAIRWISE_LIMIT) {
     for (let j = start + 1; j < end; j++) {
       const id = ids[rows[j] as number];

@@ -88,7 +88,12 @@ export interface SettleInterlockResult {
   /** Per-party totals over all indicators, ordered by id. */
   readonly parties: InterlockPartyTotal[];
   /** Σ rewards, Σ deductions, and whether the parties' parts add up to them exactly. */
-  readonly totals: { readonly reward: string; readonly deduction: string; readonly net: string; readonly conserved: boolean };
+  readonly totals: {
+    readonly reward: string;
+    readonly deduction: string;
+    readonly net: string;
+    readonly conserved: boolean;
+  };
   readonly warnings: InterlockWarning[];
   readonly trace: TraceStep[];
 }
@@ -158,7 +163,12 @@ export function settleInterlock(input: SettleInterlockInput): SettleInterlockRes
   const seen = new Map<string, number>();
   const prepared = parsed.indicators.map((indicator, i) => {
     const first = seen.get(indicator.id);
-    if (first !== undefined) issues.add('DUPLICATE_ID', ['indicators', i, 'id'], `indicator "${indicator.id}" is already declared at indicators[${first}]`);
+    if (first !== undefined)
+      issues.add(
+        'DUPLICATE_ID',
+        ['indicators', i, 'id'],
+        `indicator "${indicator.id}" is already declared at indicators[${first}]`,
+      );
     else seen.set(indicator.id, i);
     return prepareIndicator(indicator, ['indicators', i], digits, rounding, credits, issues);
   });
@@ -199,7 +209,11 @@ export function settleInterlock(input: SettleInterlockInput): SettleInterlockRes
           traceStep(
             'interlock.partyTotal',
             'net = Σ over the shared indicators of (reward part − deduction part)',
-            { indicators: total.indicators.join(', '), reward: formatMinor(total.reward, digits), deduction: formatMinor(total.deduction, digits) },
+            {
+              indicators: total.indicators.join(', '),
+              reward: formatMinor(total.reward, digits),
+              deduction: formatMinor(total.deduction, digits),
+            },
             net,
           ),
         ],
@@ -219,7 +233,12 @@ export function settleInterlock(input: SettleInterlockInput): SettleInterlockRes
     currency,
     indicators: settled,
     parties,
-    totals: { reward: formatMinor(reward, digits), deduction: formatMinor(deduction, digits), net: formatMinor(net, digits), conserved },
+    totals: {
+      reward: formatMinor(reward, digits),
+      deduction: formatMinor(deduction, digits),
+      net: formatMinor(net, digits),
+      conserved,
+    },
     warnings,
     trace: [
       traceStep(
@@ -253,7 +272,11 @@ function creditIndex(parsed: Parsed, issues: IssueList): Map<string, Map<string,
   const credits = parsed.credits;
   if (credits === undefined) return undefined;
   if (credits.currency !== parsed.currency) {
-    issues.add('CURRENCY_MISMATCH', ['credits', 'currency'], `the credits are in ${credits.currency}, the input in ${parsed.currency}`);
+    issues.add(
+      'CURRENCY_MISMATCH',
+      ['credits', 'currency'],
+      `the credits are in ${credits.currency}, the input in ${parsed.currency}`,
+    );
   }
   const index = new Map<string, Map<string, string>>();
   for (const dimension of credits.dimensions) {
@@ -284,7 +307,8 @@ function prepareIndicator(
 ): PreparedIndicator | undefined {
   const before = issues.size;
   const target = new Dec(decimalText(indicator.target));
-  if (target.lte(0)) issues.add('OUT_OF_RANGE', [...path, 'target'], `a target must be more than zero, got ${target.toFixed()}`);
+  if (target.lte(0))
+    issues.add('OUT_OF_RANGE', [...path, 'target'], `a target must be more than zero, got ${target.toFixed()}`);
 
   let actual: Dec | undefined;
   let actualText = '';
@@ -293,8 +317,18 @@ function prepareIndicator(
     const { dimension, member } = indicator.actual;
     actualSource = { dimension, member };
     const amount = credits?.get(dimension)?.get(member);
-    if (credits === undefined) issues.add('UNKNOWN_REFERENCE', [...path, 'actual'], `the actual refers to credits of "${dimension}/${member}", but no credits were given`);
-    else if (amount === undefined) issues.add('UNKNOWN_REFERENCE', [...path, 'actual'], `the credits have no member "${member}" in dimension "${dimension}"`);
+    if (credits === undefined)
+      issues.add(
+        'UNKNOWN_REFERENCE',
+        [...path, 'actual'],
+        `the actual refers to credits of "${dimension}/${member}", but no credits were given`,
+      );
+    else if (amount === undefined)
+      issues.add(
+        'UNKNOWN_REFERENCE',
+        [...path, 'actual'],
+        `the credits have no member "${member}" in dimension "${dimension}"`,
+      );
     else {
       actualText = amount;
       actual = new Dec(amount);
@@ -311,7 +345,12 @@ function prepareIndicator(
   let weightSum = new Dec(0);
   indicator.parties.forEach((party, p) => {
     const first = seen.get(party.id);
-    if (first !== undefined) issues.add('DUPLICATE_ID', [...path, 'parties', p, 'id'], `party "${party.id}" is already listed at parties[${first}]`);
+    if (first !== undefined)
+      issues.add(
+        'DUPLICATE_ID',
+        [...path, 'parties', p, 'id'],
+        `party "${party.id}" is already listed at parties[${first}]`,
+      );
     else seen.set(party.id, p);
     const text = decimalText(party.weight);
     const weight = new Dec(text);
@@ -320,7 +359,8 @@ function prepareIndicator(
     weightTexts.push(weight.abs().toFixed());
     weightSum = weightSum.plus(weight);
   });
-  if (!weightSum.eq(1)) issues.add('WEIGHTS_DO_NOT_SUM', [...path, 'parties'], `the parties' weights sum to ${weightSum.toFixed()}, not 1`);
+  if (!weightSum.eq(1))
+    issues.add('WEIGHTS_DO_NOT_SUM', [...path, 'parties'], `the parties' weights sum to ${weightSum.toFixed()}, not 1`);
 
   const table = checkTierTable(indicator.scoreTable, [...path, 'scoreTable'], issues, rounding);
   if (table !== undefined && (table.direction !== 'higherIsBetter' || table.unit !== 'number')) {
@@ -335,15 +375,23 @@ function prepareIndicator(
     indicator.reward === undefined
       ? undefined
       : (() => {
-          const amount = collect(issues, () => parseMinor(indicator.reward?.amount, digits, [...path, 'reward', 'amount']));
-          return amount === undefined ? undefined : { threshold: new Dec(decimalText(indicator.reward.threshold)), amount };
+          const amount = collect(issues, () =>
+            parseMinor(indicator.reward?.amount, digits, [...path, 'reward', 'amount']),
+          );
+          return amount === undefined
+            ? undefined
+            : { threshold: new Dec(decimalText(indicator.reward.threshold)), amount };
         })();
   const severeMiss =
     indicator.severeMiss === undefined
       ? undefined
       : (() => {
-          const deduction = collect(issues, () => parseMinor(indicator.severeMiss?.deduction, digits, [...path, 'severeMiss', 'deduction']));
-          return deduction === undefined ? undefined : { threshold: new Dec(decimalText(indicator.severeMiss.threshold)), deduction };
+          const deduction = collect(issues, () =>
+            parseMinor(indicator.severeMiss?.deduction, digits, [...path, 'severeMiss', 'deduction']),
+          );
+          return deduction === undefined
+            ? undefined
+            : { threshold: new Dec(decimalText(indicator.severeMiss.threshold)), deduction };
         })();
   if (reward !== undefined && severeMiss !== undefined && severeMiss.threshold.gt(reward.threshold)) {
     issues.add(
@@ -387,7 +435,9 @@ function settle(indicator: PreparedIndicator, digits: number, rounding: Rounding
   const rewardParts = allocateMinor(rewardTotal, indicator.weights, indicator.partyIds)?.parts ?? [];
   const deductionParts = allocateMinor(deductionTotal, indicator.weights, indicator.partyIds)?.parts ?? [];
 
-  const order = indicator.partyIds.map((_, p) => p).sort((a, b) => ((indicator.partyIds[a] as string) < (indicator.partyIds[b] as string) ? -1 : 1));
+  const order = indicator.partyIds
+    .map((_, p) => p)
+    .sort((a, b) => ((indicator.partyIds[a] as string) < (indicator.partyIds[b] as string) ? -1 : 1));
   const parties = order.map((p) => {
     const rewardPart = rewardParts[p] ?? 0n;
     const deductionPart = deductionParts[p] ?? 0n;
@@ -405,9 +455,24 @@ function settle(indicator: PreparedIndicator, digits: number, rounding: Rounding
       net: netText,
       review,
       trace: [
-        traceStep('interlock.rewardShare', "reward part = the party's largest-remainder share of the reward by weight", { reward: formatMinor(rewardTotal, digits), weight }, rewardText),
-        traceStep('interlock.deductionShare', "deduction part = the party's largest-remainder share of the deduction by the same weight", { deduction: formatMinor(deductionTotal, digits), weight }, deductionText),
-        traceStep('interlock.net', 'net = reward part − deduction part', { reward: rewardText, deduction: deductionText }, netText),
+        traceStep(
+          'interlock.rewardShare',
+          "reward part = the party's largest-remainder share of the reward by weight",
+          { reward: formatMinor(rewardTotal, digits), weight },
+          rewardText,
+        ),
+        traceStep(
+          'interlock.deductionShare',
+          "deduction part = the party's largest-remainder share of the deduction by the same weight",
+          { deduction: formatMinor(deductionTotal, digits), weight },
+          deductionText,
+        ),
+        traceStep(
+          'interlock.net',
+          'net = reward part − deduction part',
+          { reward: rewardText, deduction: deductionText },
+          netText,
+        ),
       ],
     };
   });
@@ -421,7 +486,10 @@ function settle(indicator: PreparedIndicator, digits: number, rounding: Rounding
       {
         actual: indicator.actualText,
         target: indicator.targetText,
-        source: indicator.actualSource === null ? 'given' : `credits ${indicator.actualSource.dimension}/${indicator.actualSource.member}`,
+        source:
+          indicator.actualSource === null
+            ? 'given'
+            : `credits ${indicator.actualSource.dimension}/${indicator.actualSource.member}`,
       },
       achievementText,
     ),
@@ -429,7 +497,11 @@ function settle(indicator: PreparedIndicator, digits: number, rounding: Rounding
     traceStep(
       'interlock.reward',
       'reward = R if a ≥ reward threshold, else 0; split by weight (largest remainder)',
-      { a: achievementText, threshold: indicator.reward?.threshold.toFixed() ?? 'none', R: indicator.reward === undefined ? 'none' : formatMinor(indicator.reward.amount, digits) },
+      {
+        a: achievementText,
+        threshold: indicator.reward?.threshold.toFixed() ?? 'none',
+        R: indicator.reward === undefined ? 'none' : formatMinor(indicator.reward.amount, digits),
+      },
       rewardText,
     ),
     traceStep(

@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { currencySchema, decimalSchema, idSchema, moneySchema, nonNegativeDecimalSchema, roundingSchema } from '../core/schema.js';
+import {
+  currencySchema,
+  decimalSchema,
+  idSchema,
+  moneySchema,
+  nonNegativeDecimalSchema,
+  roundingSchema,
+} from '../core/schema.js';
 import { tierTableSchema } from '../tiers/schema.js';
 
 /** A party owning a share of an interlocked indicator (sales, product, delivery). */

@@ -40,7 +40,8 @@ export interface CompiledLinearMap {
 const ONE = /* @__PURE__ */ new Dec(1);
 const ZERO = /* @__PURE__ */ new Dec(0);
 
-const read = (value: DecimalInput | undefined, fallback: Dec): Dec => (value === undefined ? fallback : new Dec(decimalText(value)));
+const read = (value: DecimalInput | undefined, fallback: Dec): Dec =>
+  value === undefined ? fallback : new Dec(decimalText(value));
 
 /** Fills the defaults of a validated linear map; a floor above the cap is `OUT_OF_RANGE`. */
 export function compileLinearMap(map: LinearMapInput, path: IssuePath, issues: IssueList): CompiledLinearMap {
@@ -52,7 +53,11 @@ export function compileLinearMap(map: LinearMapInput, path: IssuePath, issues: I
     cap: map.cap === undefined ? null : new Dec(decimalText(map.cap)),
   };
   if (compiled.cap !== null && compiled.floor.gt(compiled.cap))
-    issues.add('OUT_OF_RANGE', [...path, 'floor'], `floor ${compiled.floor.toFixed()} is above cap ${compiled.cap.toFixed()}`);
+    issues.add(
+      'OUT_OF_RANGE',
+      [...path, 'floor'],
+      `floor ${compiled.floor.toFixed()} is above cap ${compiled.cap.toFixed()}`,
+    );
   return compiled;
 }
 
@@ -65,7 +70,13 @@ export function applyLinearMap(map: CompiledLinearMap, x: Dec, rule: string): { 
   const step = traceStep(
     rule,
     'coefficient = clamp(intercept + slope · x, floor, cap)',
-    { x: x.toFixed(), slope: map.slope.toFixed(), intercept: map.intercept.toFixed(), floor: map.floor.toFixed(), cap: map.cap === null ? 'none' : map.cap.toFixed() },
+    {
+      x: x.toFixed(),
+      slope: map.slope.toFixed(),
+      intercept: map.intercept.toFixed(),
+      floor: map.floor.toFixed(),
+      cap: map.cap === null ? 'none' : map.cap.toFixed(),
+    },
     value.toFixed(),
   );
   return { value, step };
@@ -104,9 +115,20 @@ export type CompiledCoefficientMap = CompiledLinearMap | CompiledTierMap;
  * Compiles a validated coefficient map, adding problems to `issues`. `decimals` is the rounding
  * point of what the map yields (tier scores are rounded there by the table itself).
  */
-export function compileCoefficientMap(map: CoefficientMapInput, path: IssuePath, issues: IssueList, policy: RoundingPolicy, decimals: number): CompiledCoefficientMap {
+export function compileCoefficientMap(
+  map: CoefficientMapInput,
+  path: IssuePath,
+  issues: IssueList,
+  policy: RoundingPolicy,
+  decimals: number,
+): CompiledCoefficientMap {
   if (map.kind === 'linear') return compileLinearMap(map, path, issues);
-  if (map.table.unit === 'duration') issues.add('TIER_UNIT_MISMATCH', [...path, 'table', 'unit'], 'a duration table cannot map achievement or a score; use a plain table');
+  if (map.table.unit === 'duration')
+    issues.add(
+      'TIER_UNIT_MISMATCH',
+      [...path, 'table', 'unit'],
+      'a duration table cannot map achievement or a score; use a plain table',
+    );
   const table = checkTierTable(map.table, [...path, 'table'], issues, { ...policy, scoreDecimals: decimals });
   // On a problem the placeholder is never applied: the caller throws the issues first.
   return { kind: 'tiers', table: table as CompiledTierTable };
@@ -116,7 +138,11 @@ export function compileCoefficientMap(map: CoefficientMapInput, path: IssuePath,
  * Applies a compiled map to `x`, with the trace steps that explain it. A linear map's value is
  * unrounded (the caller rounds); a tier map's is already rounded at the map's decimals.
  */
-export function applyCoefficientMap(map: CompiledCoefficientMap, x: Dec, rule: string): { value: Dec; steps: TraceStep[] } {
+export function applyCoefficientMap(
+  map: CompiledCoefficientMap,
+  x: Dec,
+  rule: string,
+): { value: Dec; steps: TraceStep[] } {
   if (map.kind === 'linear') {
     const { value, step } = applyLinearMap(map, x, rule);
     return { value, steps: [step] };

@@ -78,7 +78,11 @@ export function kpiCoefficient(
   const actual = new Dec(decimalText(actualInput));
   const target = new Dec(decimalText(targetInput));
   if (target.lte(0)) {
-    issues.add('NON_POSITIVE_TARGET', [...path, 'target'], `target ${target.toFixed()} is not positive, so actual / target has no meaning`);
+    issues.add(
+      'NON_POSITIVE_TARGET',
+      [...path, 'target'],
+      `target ${target.toFixed()} is not positive, so actual / target has no meaning`,
+    );
     return undefined;
   }
   const achievement = roundCoefficient(actual.div(target), policy);
@@ -91,9 +95,19 @@ export function kpiCoefficient(
     achievement,
     coefficient,
     trace: [
-      traceStep('linkage.achievement', 'achievement = actual / target, rounded to the coefficient decimals', { actual: actual.toFixed(), target: target.toFixed() }, achievement.toFixed()),
+      traceStep(
+        'linkage.achievement',
+        'achievement = actual / target, rounded to the coefficient decimals',
+        { actual: actual.toFixed(), target: target.toFixed() },
+        achievement.toFixed(),
+      ),
       ...mapped.steps,
-      traceStep('linkage.roundCoefficient', 'coefficient rounded to the coefficient decimals', { coefficient: mapped.value.toFixed(), decimals: policy.coefficientDecimals, mode: policy.mode }, coefficient.toFixed()),
+      traceStep(
+        'linkage.roundCoefficient',
+        'coefficient rounded to the coefficient decimals',
+        { coefficient: mapped.value.toFixed(), decimals: policy.coefficientDecimals, mode: policy.mode },
+        coefficient.toFixed(),
+      ),
     ],
   };
 }
@@ -131,10 +145,19 @@ export function companyCoefficients(input: CompanyCoefficientsInput): CompanyCoe
   const policy = resolveRounding(parsed.rounding);
   const issues = new IssueList();
   indexById(parsed.kpis, ['kpis'], issues);
-  const defaultMap = compileCoefficientMap(parsed.map ?? DEFAULT_ACHIEVEMENT_MAP, ['map'], issues, policy, policy.coefficientDecimals);
+  const defaultMap = compileCoefficientMap(
+    parsed.map ?? DEFAULT_ACHIEVEMENT_MAP,
+    ['map'],
+    issues,
+    policy,
+    policy.coefficientDecimals,
+  );
   const rows: CompanyCoefficient[] = [];
   parsed.kpis.forEach((kpi, i) => {
-    const map = kpi.map === undefined ? defaultMap : compileCoefficientMap(kpi.map, ['kpis', i, 'map'], issues, policy, policy.coefficientDecimals);
+    const map =
+      kpi.map === undefined
+        ? defaultMap
+        : compileCoefficientMap(kpi.map, ['kpis', i, 'map'], issues, policy, policy.coefficientDecimals);
     const outcome = kpiCoefficient(kpi.actual, kpi.target, map, policy, ['kpis', i], issues);
     if (outcome === undefined) return;
     rows.push({

@@ -53,7 +53,10 @@ export function roundFixed(a: Fixed, places: number, mode: RoundingMode): Fixed 
 /** numerator ÷ denominator (> 0), rounded to `places` decimals with `mode`, exactly. */
 export function divideFixed(numerator: Fixed, denominator: Fixed, places: number, mode: RoundingMode): Fixed {
   // n/10^a ÷ d/10^b = n·10^b / (d·10^a); scaled to `places`: n·10^(b+places) / (d·10^a)
-  return { n: divideRounded(numerator.n * pow10(denominator.scale + places), denominator.n * pow10(numerator.scale), mode), scale: places };
+  return {
+    n: divideRounded(numerator.n * pow10(denominator.scale + places), denominator.n * pow10(numerator.scale), mode),
+    scale: places,
+  };
 }
 
 /** The canonical text, as decimal.js's `toFixed()` writes it: no trailing zeros, no `-0`. */

@@ -127,7 +127,14 @@ const figure = (text: string): Figure => {
 const ONE: Fixed = { n: 1n, scale: 0 };
 
 /** Seed 003: "三星、二星、一星" or "强、中、弱" are the same three levels. */
-const STAR_ALIASES: Readonly<Record<string, string>> = { '3': 'strong', '2': 'medium', '1': 'weak', strong: '3', medium: '2', weak: '1' };
+const STAR_ALIASES: Readonly<Record<string, string>> = {
+  '3': 'strong',
+  '2': 'medium',
+  '1': 'weak',
+  strong: '3',
+  medium: '2',
+  weak: '1',
+};
 
 /**
  * Blends each department's own coefficient with the company coefficients through a relevance
@@ -174,13 +181,20 @@ export function linkCoefficients(input: LinkCoefficientsInput): LinkCoefficients
   const levels = new Map<string, Dec>();
   for (const [name, value] of Object.entries(parsed.levels)) {
     const ratio = new Dec(decimalText(value));
-    if (ratio.gt(1)) issues.add('OUT_OF_RANGE', ['levels', name], `level "${name}" has ratio ${ratio.toFixed()}, above 1`);
+    if (ratio.gt(1))
+      issues.add('OUT_OF_RANGE', ['levels', name], `level "${name}" has ratio ${ratio.toFixed()}, above 1`);
     levels.set(name, ratio);
   }
 
   // Company coefficients.
   const kpiIndex = indexById(parsed.companyKpis, ['companyKpis'], issues);
-  const defaultMap = compileCoefficientMap(parsed.achievementMap ?? DEFAULT_ACHIEVEMENT_MAP, ['achievementMap'], issues, policy, policy.coefficientDecimals);
+  const defaultMap = compileCoefficientMap(
+    parsed.achievementMap ?? DEFAULT_ACHIEVEMENT_MAP,
+    ['achievementMap'],
+    issues,
+    policy,
+    policy.coefficientDecimals,
+  );
   const kpiCoefficients = new Map<string, Dec>();
   const companyRows: LinkCoefficientsResult['companyKpis'] = [];
   parsed.companyKpis.forEach((kpi, i) => {
@@ -188,7 +202,11 @@ export function linkCoefficients(input: LinkCoefficientsInput): LinkCoefficients
     const measured = kpi.actual !== undefined || kpi.target !== undefined;
     if (kpi.coefficient !== undefined) {
       if (measured || kpi.map !== undefined)
-        issues.add('INVALID_INPUT', path, 'give either coefficient, or actual and target (with an optional map), not both');
+        issues.add(
+          'INVALID_INPUT',
+          path,
+          'give either coefficient, or actual and target (with an optional map), not both',
+        );
       // A given C is rounded at the coefficient point like a derived one (and as runPeriod does).
       const given = decimalText(kpi.coefficient);
       const coefficient = roundCoefficient(new Dec(given), policy);
@@ -197,7 +215,14 @@ export function linkCoefficients(input: LinkCoefficientsInput): LinkCoefficients
         id: kpi.id,
         achievement: null,
         coefficient: coefficient.toFixed(),
-        trace: [traceStep('linkage.companyCoefficient', 'C given by the plan, rounded to the coefficient decimals', { given, kpi: kpi.id }, coefficient.toFixed())],
+        trace: [
+          traceStep(
+            'linkage.companyCoefficient',
+            'C given by the plan, rounded to the coefficient decimals',
+            { given, kpi: kpi.id },
+            coefficient.toFixed(),
+          ),
+        ],
       });
       return;
     }
@@ -205,17 +230,30 @@ export function linkCoefficients(input: LinkCoefficientsInput): LinkCoefficients
       issues.add('INVALID_INPUT', path, 'give either coefficient, or both actual and target');
       return;
     }
-    const map = kpi.map === undefined ? defaultMap : compileCoefficientMap(kpi.map, [...path, 'map'], issues, policy, policy.coefficientDecimals);
+    const map =
+      kpi.map === undefined
+        ? defaultMap
+        : compileCoefficientMap(kpi.map, [...path, 'map'], issues, policy, policy.coefficientDecimals);
     const outcome = kpiCoefficient(kpi.actual, kpi.target, map, policy, path, issues);
     if (outcome === undefined) return;
     kpiCoefficients.set(kpi.id, outcome.coefficient);
-    companyRows.push({ id: kpi.id, achievement: outcome.achievement.toFixed(), coefficient: outcome.coefficient.toFixed(), trace: outcome.trace });
+    companyRows.push({
+      id: kpi.id,
+      achievement: outcome.achievement.toFixed(),
+      coefficient: outcome.coefficient.toFixed(),
+      trace: outcome.trace,
+    });
   });
 
   let uniformKpi = parsed.uniformKpi;
   if (uniformKpi === undefined) {
     if (parsed.companyKpis.length === 1) uniformKpi = parsed.companyKpis[0]?.id;
-    else issues.add('INVALID_INPUT', ['uniformKpi'], 'there are several company KPIs: name the one the uniform method multiplies by');
+    else
+      issues.add(
+        'INVALID_INPUT',
+        ['uniformKpi'],
+        'there are several company KPIs: name the one the uniform method multiplies by',
+      );
   } else if (!kpiIndex.has(uniformKpi)) {
     issues.add('UNKNOWN_REFERENCE', ['uniformKpi'], `no company KPI has id "${uniformKpi}"`);
   }
@@ -241,7 +279,11 @@ export function linkCoefficients(input: LinkCoefficientsInput): LinkCoefficients
       const alias = STAR_ALIASES[name];
       const ratio = levelFigures.get(name) ?? (alias === undefined ? undefined : levelFigures.get(alias));
       if (ratio === undefined) {
-        issues.add('UNKNOWN_REFERENCE', ['departments', d, 'relevance', kpi], `level "${name}" is not one of the plan's levels (${[...levels.keys()].join(', ')})`);
+        issues.add(
+          'UNKNOWN_REFERENCE',
+          ['departments', d, 'relevance', kpi],
+          `level "${name}" is not one of the plan's levels (${[...levels.keys()].join(', ')})`,
+        );
         continue;
       }
       const effective = department.exempt === true ? zero : ratio;
@@ -251,7 +293,11 @@ export function linkCoefficients(input: LinkCoefficientsInput): LinkCoefficients
     if (compareFixed(ratioSum, ONE) > 0) {
       const listing = links.map((link) => `${link.kpi} ${link.level} ${link.ratio.text}`).join(', ');
       const excess = addFixed(ratioSum, { n: -1n, scale: 0 });
-      issues.add('RELEVANCE_OVER_ONE', ['departments', d, 'relevance'], `ratios sum to ${formatFixed(ratioSum)}, ${formatFixed(excess)} above 1 (${listing})`);
+      issues.add(
+        'RELEVANCE_OVER_ONE',
+        ['departments', d, 'relevance'],
+        `ratios sum to ${formatFixed(ratioSum)}, ${formatFixed(excess)} above 1 (${listing})`,
+      );
     }
     if (links.length > 1) links.sort((a, b) => compareIds(a.kpi, b.kpi));
     return { links, ratioSum };
@@ -277,7 +323,13 @@ export function linkCoefficients(input: LinkCoefficientsInput): LinkCoefficients
     const blended = roundFixed(blendedRaw, policy.coefficientDecimals, policy.mode);
     const uniform = roundFixed(mulFixed(own, uniformFigure.value), policy.coefficientDecimals, policy.mode);
     const difference = addFixed(blended, { n: -uniform.n, scale: uniform.scale });
-    const texts = { own: formatFixed(own), ratioSum: formatFixed(ratioSum), blended: formatFixed(blended), uniform: formatFixed(uniform), difference: formatFixed(difference) };
+    const texts = {
+      own: formatFixed(own),
+      ratioSum: formatFixed(ratioSum),
+      blended: formatFixed(blended),
+      uniform: formatFixed(uniform),
+      difference: formatFixed(difference),
+    };
     return {
       id: department.id,
       own: texts.own,
@@ -300,7 +352,12 @@ export function linkCoefficients(input: LinkCoefficientsInput): LinkCoefficients
           inputs: { C: uniformFigure.text, D: texts.own, kpi: uniformKpi as string },
           result: texts.uniform,
         },
-        { rule: 'linkage.difference', formula: 'difference = B − uniform', inputs: { B: texts.blended, uniform: texts.uniform }, result: texts.difference },
+        {
+          rule: 'linkage.difference',
+          formula: 'difference = B − uniform',
+          inputs: { B: texts.blended, uniform: texts.uniform },
+          result: texts.difference,
+        },
       ],
     };
   });

@@ -38,22 +38,55 @@ export function reconcile(input: ChecksInput): ReconciliationCheck[] {
   const { interlockLines } = rendered;
   const netCommission = totals.gross - totals.contribution;
   const money = (minor: bigint) => formatMinor(minor, digits);
-  const expected = totals.base + totals.bonus + interlockLines.reward + netCommission + totals.pool - totals.unallocated - totals.deductions - interlockLines.deduction;
+  const expected =
+    totals.base +
+    totals.bonus +
+    interlockLines.reward +
+    netCommission +
+    totals.pool -
+    totals.unallocated -
+    totals.deductions -
+    interlockLines.deduction;
   const checks: ReconciliationCheck[] = [
-    check('statementLines', 'every statement total = Σ its lines as printed', `${rendered.linesMismatch} mismatches`, '0 mismatches'),
+    check(
+      'statementLines',
+      'every statement total = Σ its lines as printed',
+      `${rendered.linesMismatch} mismatches`,
+      '0 mismatches',
+    ),
     check(
       'statementTotals',
       'Σ statement totals = Σ base + Σ bonuses (performance + interlock rewards) + Σ net commissions + pool − unallocated − Σ deductions (rows + interlock)',
       money(rendered.sum),
       money(expected),
     ),
-    check('commissionCarve', 'Σ net commissions + pool = Σ gross commissions', money(netCommission + totals.pool), money(totals.gross)),
-    check('poolAllocation', 'Σ pool awards + unallocated = pool', money(totals.awards + totals.unallocated), money(totals.pool)),
+    check(
+      'commissionCarve',
+      'Σ net commissions + pool = Σ gross commissions',
+      money(netCommission + totals.pool),
+      money(totals.gross),
+    ),
+    check(
+      'poolAllocation',
+      'Σ pool awards + unallocated = pool',
+      money(totals.awards + totals.unallocated),
+      money(totals.pool),
+    ),
   ];
   if (interlockRuns.size > 0) {
     checks.push(
-      check('interlockRewards', 'Σ interlock reward lines = Σ rewards settled (by segment days)', money(interlockLines.reward), money(interlockPaid.reward)),
-      check('interlockDeductions', 'Σ interlock deduction lines = Σ deductions settled (by segment days)', money(interlockLines.deduction), money(interlockPaid.deduction)),
+      check(
+        'interlockRewards',
+        'Σ interlock reward lines = Σ rewards settled (by segment days)',
+        money(interlockLines.reward),
+        money(interlockPaid.reward),
+      ),
+      check(
+        'interlockDeductions',
+        'Σ interlock deduction lines = Σ deductions settled (by segment days)',
+        money(interlockLines.deduction),
+        money(interlockPaid.deduction),
+      ),
     );
     let dimensionsHold = 0;
     let dimensionCount = 0;
@@ -63,7 +96,14 @@ export function reconcile(input: ChecksInput): ReconciliationCheck[] {
         if (dimension.conserved) dimensionsHold++;
       }
     if (dimensionCount > 0)
-      checks.push(check('dimensionTotals', 'every dimension credits the facts’ total: credited + excluded = Σ facts', `${dimensionsHold} of ${dimensionCount} dimensions`, `${dimensionCount} of ${dimensionCount} dimensions`));
+      checks.push(
+        check(
+          'dimensionTotals',
+          'every dimension credits the facts’ total: credited + excluded = Σ facts',
+          `${dimensionsHold} of ${dimensionCount} dimensions`,
+          `${dimensionCount} of ${dimensionCount} dimensions`,
+        ),
+      );
   }
   const failed = checks.filter((c) => !c.holds);
   if (failed.length > 0)
@@ -71,7 +111,8 @@ export function reconcile(input: ChecksInput): ReconciliationCheck[] {
   // The declared controls, after the run's own checks: the input controls (checked before the
   // run) and the declared pay total.
   checks.push(...controls.checks);
-  if (controls.payTotal !== undefined) checks.push(checkPayTotal(controls.payTotal, rendered.sum, rendered.statements.length, input.currency, digits));
+  if (controls.payTotal !== undefined)
+    checks.push(checkPayTotal(controls.payTotal, rendered.sum, rendered.statements.length, input.currency, digits));
   return checks;
 }
 

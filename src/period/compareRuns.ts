@@ -6,7 +6,17 @@ import { traceStep, type TraceStep } from '../core/trace.js';
 import { compareIds, parseInput } from '../core/validate.js';
 import type { RunPeriodResult } from './runPeriod.js';
 import { compareRunsInputSchema, type runResultSchema } from './whatIfSchema.js';
-import { diffInputs, matchLines, readRun, ruleChanges, runAt, type InputChange, type ReadRun, type RuleChange, type RunLike } from './whatIfLines.js';
+import {
+  diffInputs,
+  matchLines,
+  readRun,
+  ruleChanges,
+  runAt,
+  type InputChange,
+  type ReadRun,
+  type RuleChange,
+  type RunLike,
+} from './whatIfLines.js';
 
 /**
  * Input of {@link compareRuns}: inferred from `compareRunsInputSchema`, except that `base` and
@@ -210,14 +220,22 @@ export function compareRuns(input: CompareRunsInput): RunComparison {
   const issues = new IssueList();
   const results = parsed.base !== undefined || parsed.proposed !== undefined;
   const scenarioForm = parsed.scenario !== undefined || parsed.proposedPlan !== undefined;
-  if (results && scenarioForm) issues.add('INVALID_INPUT', [], 'give either `base` and `proposed` (two results) or `scenario` and `proposedPlan`, not both');
-  else if (!results && !scenarioForm) issues.add('INVALID_INPUT', [], 'give `base` and `proposed` (two results) or `scenario` and `proposedPlan`');
+  if (results && scenarioForm)
+    issues.add(
+      'INVALID_INPUT',
+      [],
+      'give either `base` and `proposed` (two results) or `scenario` and `proposedPlan`, not both',
+    );
+  else if (!results && !scenarioForm)
+    issues.add('INVALID_INPUT', [], 'give `base` and `proposed` (two results) or `scenario` and `proposedPlan`');
   else if (results) {
     if (parsed.base === undefined) issues.add('INVALID_INPUT', ['base'], '`base` is required with `proposed`');
     if (parsed.proposed === undefined) issues.add('INVALID_INPUT', ['proposed'], '`proposed` is required with `base`');
   } else {
-    if (parsed.scenario === undefined) issues.add('INVALID_INPUT', ['scenario'], '`scenario` is required with `proposedPlan`');
-    if (parsed.proposedPlan === undefined) issues.add('INVALID_INPUT', ['proposedPlan'], '`proposedPlan` is required with `scenario`');
+    if (parsed.scenario === undefined)
+      issues.add('INVALID_INPUT', ['scenario'], '`scenario` is required with `proposedPlan`');
+    if (parsed.proposedPlan === undefined)
+      issues.add('INVALID_INPUT', ['proposedPlan'], '`proposedPlan` is required with `scenario`');
   }
   issues.throwIfAny();
 
@@ -231,11 +249,18 @@ export function compareRuns(input: CompareRunsInput): RunComparison {
     const scenario = parsed.scenario!;
     const plan = parsed.proposedPlan!;
     // The data are in the scenario's currency: a plan in another one cannot run on them.
-    if (plan.currency !== scenario.plan.currency) fail('CURRENCY_MISMATCH', ['proposedPlan', 'currency'], `the proposed plan is in ${plan.currency}, the scenario's data in ${scenario.plan.currency}`);
+    if (plan.currency !== scenario.plan.currency)
+      fail(
+        'CURRENCY_MISMATCH',
+        ['proposedPlan', 'currency'],
+        `the proposed plan is in ${plan.currency}, the scenario's data in ${scenario.plan.currency}`,
+      );
     const baseRun: RunPeriodResult = runAt(scenario, (path) => ['scenario', ...path]);
     // The data's control totals hold for both runs; a declared pay total is the scenario's own
     // plan's (its approved budget), which a proposal is expected to move: not checked on it.
-    proposed = runAt({ ...scenario, plan, ...withoutPayTotal(scenario.controls) }, (path) => (path[0] === 'plan' ? ['proposedPlan', ...path.slice(1)] : ['scenario', ...path]));
+    proposed = runAt({ ...scenario, plan, ...withoutPayTotal(scenario.controls) }, (path) =>
+      path[0] === 'plan' ? ['proposedPlan', ...path.slice(1)] : ['scenario', ...path],
+    );
     base = baseRun;
     planChanges = diffInputs(scenario.plan, plan, 'plan');
   }
@@ -243,24 +268,47 @@ export function compareRuns(input: CompareRunsInput): RunComparison {
 }
 
 /** The scenario's `controls` without `payTotal` (as a spread: nothing when none are declared). */
-function withoutPayTotal<T extends { readonly payTotal?: unknown }>(controls: T | undefined): { controls?: Omit<T, 'payTotal'> } {
+function withoutPayTotal<T extends { readonly payTotal?: unknown }>(
+  controls: T | undefined,
+): { controls?: Omit<T, 'payTotal'> } {
   if (controls === undefined) return {};
   const { payTotal: _, ...rest } = controls;
   return { controls: rest };
 }
 
 /** Checks that two results can be compared: same period, same currency. */
-export function checkComparable(base: RunLike, proposed: RunLike, basePath: readonly (string | number)[], proposedPath: readonly (string | number)[], issues: IssueList): void {
-  if (base.period.unit !== proposed.period.unit || base.period.start !== proposed.period.start || base.period.end !== proposed.period.end)
+export function checkComparable(
+  base: RunLike,
+  proposed: RunLike,
+  basePath: readonly (string | number)[],
+  proposedPath: readonly (string | number)[],
+  issues: IssueList,
+): void {
+  if (
+    base.period.unit !== proposed.period.unit ||
+    base.period.start !== proposed.period.start ||
+    base.period.end !== proposed.period.end
+  )
     issues.add(
       'RUNS_PERIOD_MISMATCH',
       [...proposedPath, 'period'],
       `the ${proposed.period.unit} ${proposed.period.start}…${proposed.period.end} is not the ${base.period.unit} ${base.period.start}…${base.period.end} of ${String(basePath[0] ?? 'the first result')}`,
     );
-  if (base.currency !== proposed.currency) issues.add('CURRENCY_MISMATCH', [...proposedPath, 'currency'], `${proposed.currency} cannot be compared with ${base.currency}`);
+  if (base.currency !== proposed.currency)
+    issues.add(
+      'CURRENCY_MISMATCH',
+      [...proposedPath, 'currency'],
+      `${proposed.currency} cannot be compared with ${base.currency}`,
+    );
 }
 
-function compareReadRuns(base: RunLike, proposed: RunLike, planChanges: InputChange[], basePath: string[], proposedPath: string[]): RunComparison {
+function compareReadRuns(
+  base: RunLike,
+  proposed: RunLike,
+  planChanges: InputChange[],
+  basePath: string[],
+  proposedPath: string[],
+): RunComparison {
   const issues = new IssueList();
   checkComparable(base, proposed, basePath, proposedPath, issues);
   issues.throwIfAny();
@@ -278,10 +326,14 @@ function compareReadRuns(base: RunLike, proposed: RunLike, planChanges: InputCha
   let linesChanged = 0;
   let unchanged = 0;
   const kindTotals = new Map<string, [bigint, bigint]>();
-  const departmentSums = new Map<string, { base: bigint; proposed: bigint; headBase: number; headProposed: number; kinds: Map<string, [bigint, bigint]> }>();
+  const departmentSums = new Map<
+    string,
+    { base: bigint; proposed: bigint; headBase: number; headProposed: number; kinds: Map<string, [bigint, bigint]> }
+  >();
   const departmentEntry = (id: string) => {
     let entry = departmentSums.get(id);
-    if (entry === undefined) departmentSums.set(id, (entry = { base: 0n, proposed: 0n, headBase: 0, headProposed: 0, kinds: new Map() }));
+    if (entry === undefined)
+      departmentSums.set(id, (entry = { base: 0n, proposed: 0n, headBase: 0, headProposed: 0, kinds: new Map() }));
     return entry;
   };
   const addKind = (map: Map<string, [bigint, bigint]>, kind: string, side: 0 | 1, minor: bigint) => {
@@ -292,7 +344,10 @@ function compareReadRuns(base: RunLike, proposed: RunLike, planChanges: InputCha
   for (const id of ids) {
     const x = a.statements.get(id);
     const y = b.statements.get(id);
-    for (const [statement, side] of [[x, 0], [y, 1]] as const) {
+    for (const [statement, side] of [
+      [x, 0],
+      [y, 1],
+    ] as const) {
       if (statement === undefined) continue;
       const entry = departmentEntry(statement.department);
       if (side === 0) {
@@ -311,7 +366,8 @@ function compareReadRuns(base: RunLike, proposed: RunLike, planChanges: InputCha
     for (const pair of matchLines(x?.lines ?? [], y?.lines ?? [])) {
       const before = pair.base?.minor;
       const after = pair.proposed?.minor;
-      if (pair.base !== null && pair.proposed !== null && before === after && pair.base.label === pair.proposed.label) continue;
+      if (pair.base !== null && pair.proposed !== null && before === after && pair.base.label === pair.proposed.label)
+        continue;
       const line = (pair.proposed ?? pair.base)!;
       lines.push({
         kind: line.kind,
@@ -348,17 +404,30 @@ function compareReadRuns(base: RunLike, proposed: RunLike, planChanges: InputCha
     const y = q.minor < 0n ? -q.minor : q.minor;
     return x > y ? -1 : x < y ? 1 : compareIds(p.move.person, q.move.person);
   };
-  const gainers = moves.filter((m) => m.minor > 0n).sort(bySize).map((m) => m.move);
-  const losers = moves.filter((m) => m.minor < 0n).sort(bySize).map((m) => m.move);
+  const gainers = moves
+    .filter((m) => m.minor > 0n)
+    .sort(bySize)
+    .map((m) => m.move);
+  const losers = moves
+    .filter((m) => m.minor < 0n)
+    .sort(bySize)
+    .map((m) => m.move);
 
   // ── departments ─────────────────────────────────────────────────────────
-  const departmentIds = [...new Set([...a.departments.keys(), ...b.departments.keys(), ...departmentSums.keys()])].sort(compareIds);
+  const departmentIds = [...new Set([...a.departments.keys(), ...b.departments.keys(), ...departmentSums.keys()])].sort(
+    compareIds,
+  );
   const departments: DepartmentComparison[] = departmentIds.map((id) => {
     const sums = departmentEntry(id);
     const x = a.departments.get(id);
     const y = b.departments.get(id);
     const fields = fieldChanges(x?.fields ?? {}, y?.fields ?? {});
-    if (x === undefined || y === undefined) fields.unshift({ field: 'present', base: x === undefined ? null : 'true', proposed: y === undefined ? null : 'true' });
+    if (x === undefined || y === undefined)
+      fields.unshift({
+        field: 'present',
+        base: x === undefined ? null : 'true',
+        proposed: y === undefined ? null : 'true',
+      });
     const rulesChanged = ruleChanges(x?.trace ?? [], y?.trace ?? []);
     const kinds = kindComparisons(sums.kinds, money);
     return {
@@ -370,12 +439,20 @@ function compareReadRuns(base: RunLike, proposed: RunLike, planChanges: InputCha
       kinds,
       fields,
       rulesChanged,
-      changed: fields.length > 0 || rulesChanged.length > 0 || sums.base !== sums.proposed || sums.headBase !== sums.headProposed || kinds.some((kind) => kind.base !== kind.proposed),
+      changed:
+        fields.length > 0 ||
+        rulesChanged.length > 0 ||
+        sums.base !== sums.proposed ||
+        sums.headBase !== sums.headProposed ||
+        kinds.some((kind) => kind.base !== kind.proposed),
     };
   });
 
   // ── totals and pool ─────────────────────────────────────────────────────
-  const totalNames = [...a.totals.keys(), ...[...b.totals.keys()].filter((name) => !a.totals.has(name)).sort(compareIds)];
+  const totalNames = [
+    ...a.totals.keys(),
+    ...[...b.totals.keys()].filter((name) => !a.totals.has(name)).sort(compareIds),
+  ];
   const totals: TotalComparison[] = totalNames.map((name) => {
     const x = a.totals.get(name);
     const y = b.totals.get(name);
@@ -394,12 +471,32 @@ function compareReadRuns(base: RunLike, proposed: RunLike, planChanges: InputCha
 
   const departmentsChanged = departments.filter((d) => d.changed).length;
   const totalsChanged = totals.some((total) => total.base !== total.proposed);
-  const identical = people.length === 0 && departmentsChanged === 0 && !totalsChanged && (base.version ?? null) === (proposed.version ?? null) && planChanges.length === 0;
+  const identical =
+    people.length === 0 &&
+    departmentsChanged === 0 &&
+    !totalsChanged &&
+    (base.version ?? null) === (proposed.version ?? null) &&
+    planChanges.length === 0;
   const statementsTotal = totals.find((total) => total.name === 'statements')!;
   const trace: TraceStep[] = [
-    traceStep('compare.versions', 'plan version in force at the period start, base → proposed', { base: `${base.plan}/${base.version ?? '?'}`, proposed: `${proposed.plan}/${proposed.version ?? '?'}` }, (base.version ?? null) === (proposed.version ?? null) && base.plan === proposed.plan ? 'same' : 'changed'),
-    traceStep('compare.statements', 'Δ = Σ proposed statement totals − Σ base statement totals', { base: statementsTotal.base ?? '0', proposed: statementsTotal.proposed ?? '0' }, statementsTotal.delta),
-    traceStep('compare.pool', 'Δ pool = proposed pool − base pool', { base: poolBase.spread.pool, proposed: poolProposed.spread.pool }, money(poolDelta)),
+    traceStep(
+      'compare.versions',
+      'plan version in force at the period start, base → proposed',
+      { base: `${base.plan}/${base.version ?? '?'}`, proposed: `${proposed.plan}/${proposed.version ?? '?'}` },
+      (base.version ?? null) === (proposed.version ?? null) && base.plan === proposed.plan ? 'same' : 'changed',
+    ),
+    traceStep(
+      'compare.statements',
+      'Δ = Σ proposed statement totals − Σ base statement totals',
+      { base: statementsTotal.base ?? '0', proposed: statementsTotal.proposed ?? '0' },
+      statementsTotal.delta,
+    ),
+    traceStep(
+      'compare.pool',
+      'Δ pool = proposed pool − base pool',
+      { base: poolBase.spread.pool, proposed: poolProposed.spread.pool },
+      money(poolDelta),
+    ),
   ];
   return {
     currency: base.currency,
@@ -428,22 +525,41 @@ function compareReadRuns(base: RunLike, proposed: RunLike, planChanges: InputCha
   };
 }
 
-function fieldChanges(base: Readonly<Record<string, string>>, proposed: Readonly<Record<string, string>>): FieldChange[] {
+function fieldChanges(
+  base: Readonly<Record<string, string>>,
+  proposed: Readonly<Record<string, string>>,
+): FieldChange[] {
   // Fast path: the same fields with the same values (the common case in a what-if).
   const baseKeys = Object.keys(base);
-  if (baseKeys.length === Object.keys(proposed).length && baseKeys.every((key) => base[key] === proposed[key])) return [];
+  if (baseKeys.length === Object.keys(proposed).length && baseKeys.every((key) => base[key] === proposed[key]))
+    return [];
   const keys = [...new Set([...Object.keys(base), ...Object.keys(proposed)])].sort(compareIds);
   const changes: FieldChange[] = [];
-  for (const field of keys) if (base[field] !== proposed[field]) changes.push({ field, base: base[field] ?? null, proposed: proposed[field] ?? null });
+  for (const field of keys)
+    if (base[field] !== proposed[field])
+      changes.push({ field, base: base[field] ?? null, proposed: proposed[field] ?? null });
   return changes;
 }
 
 function kindComparisons(map: Map<string, [bigint, bigint]>, money: (minor: bigint) => string): KindComparison[] {
-  const order = ['basePay', 'performanceBonus', 'commission', 'poolAward', 'interlockReward', 'interlockDeduction', 'deduction'];
+  const order = [
+    'basePay',
+    'performanceBonus',
+    'commission',
+    'poolAward',
+    'interlockReward',
+    'interlockDeduction',
+    'deduction',
+  ];
   const rank = (kind: string) => (order.includes(kind) ? order.indexOf(kind) : order.length);
   return [...map.entries()]
     .sort(([x], [y]) => rank(x) - rank(y) || compareIds(x, y))
-    .map(([kind, [base, proposed]]) => ({ kind, base: money(base), proposed: money(proposed), delta: money(proposed - base) }));
+    .map(([kind, [base, proposed]]) => ({
+      kind,
+      base: money(base),
+      proposed: money(proposed),
+      delta: money(proposed - base),
+    }));
 }
 
 /** The pool and the spread of its awards in one run (exact; Gini rounded at the end). */

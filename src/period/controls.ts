@@ -50,7 +50,12 @@ function difference(received: bigint, declared: bigint, format: (value: bigint) 
  * A money sum whose rows are not all valid money is not compared: the rows' own errors are
  * reported by the run's validation.
  */
-export function checkInputControls(controls: Controls | undefined, received: ReceivedRows, currency: string, digits: number): InputControls {
+export function checkInputControls(
+  controls: Controls | undefined,
+  received: ReceivedRows,
+  currency: string,
+  digits: number,
+): InputControls {
   if (controls === undefined) return { checks: [], payTotal: undefined };
   const issues = new IssueList();
   const checks: ReconciliationCheck[] = [];
@@ -77,14 +82,30 @@ export function checkInputControls(controls: Controls | undefined, received: Rec
     }
     return total;
   };
-  const count = (declared: number | undefined, actual: number, path: readonly string[], what: Noun, equation: string) => {
+  const count = (
+    declared: number | undefined,
+    actual: number,
+    path: readonly string[],
+    what: Noun,
+    equation: string,
+  ) => {
     if (declared === undefined) return;
     const id = [PATH, ...path].join('.');
     if (declared !== actual)
-      issues.add('RECONCILIATION_FAILED', [PATH, ...path], `declared ${counted(declared, what)}, the scenario has ${actual} (${difference(BigInt(actual), BigInt(declared), String, 'fewer')})`);
+      issues.add(
+        'RECONCILIATION_FAILED',
+        [PATH, ...path],
+        `declared ${counted(declared, what)}, the scenario has ${actual} (${difference(BigInt(actual), BigInt(declared), String, 'fewer')})`,
+      );
     else checks.push(control(id, equation, String(actual), String(declared)));
   };
-  const sum = (declaredValue: unknown, rows: readonly { readonly amount: unknown }[], path: readonly string[], what: Noun, equation: string) => {
+  const sum = (
+    declaredValue: unknown,
+    rows: readonly { readonly amount: unknown }[],
+    path: readonly string[],
+    what: Noun,
+    equation: string,
+  ) => {
     if (declaredValue === undefined) return;
     const declared = readDeclared(declaredValue, [PATH, ...path]);
     const actual = sumRows(rows);
@@ -99,14 +120,62 @@ export function checkInputControls(controls: Controls | undefined, received: Rec
     else checks.push(control(id, equation, money(actual), money(declared)));
   };
 
-  count(controls.people, received.people, ['people'], ['person', 'people'], 'number of people in org.people = controls.people (declared)');
-  count(controls.commissions?.rows, received.commissions.length, ['commissions', 'rows'], ['commission row', 'commission rows'], 'number of commission rows = controls.commissions.rows (declared)');
-  sum(controls.commissions?.gross, received.commissions, ['commissions', 'gross'], ['commission row', 'commission rows'], 'Σ commission rows = controls.commissions.gross (declared)');
-  count(controls.deductions?.rows, received.deductions.length, ['deductions', 'rows'], ['deduction row', 'deduction rows'], 'number of deduction rows = controls.deductions.rows (declared)');
-  sum(controls.deductions?.total, received.deductions, ['deductions', 'total'], ['deduction row', 'deduction rows'], 'Σ deduction rows = controls.deductions.total (declared)');
-  count(controls.tickets, received.tickets, ['tickets'], ['ticket', 'tickets'], 'number of tickets = controls.tickets (declared)');
-  count(controls.ratings, received.ratings, ['ratings'], ['rating', 'ratings'], 'number of ratings = controls.ratings (declared)');
-  count(controls.revenueFacts, received.revenueFacts, ['revenueFacts'], ['revenue fact', 'revenue facts'], 'number of revenue facts = controls.revenueFacts (declared)');
+  count(
+    controls.people,
+    received.people,
+    ['people'],
+    ['person', 'people'],
+    'number of people in org.people = controls.people (declared)',
+  );
+  count(
+    controls.commissions?.rows,
+    received.commissions.length,
+    ['commissions', 'rows'],
+    ['commission row', 'commission rows'],
+    'number of commission rows = controls.commissions.rows (declared)',
+  );
+  sum(
+    controls.commissions?.gross,
+    received.commissions,
+    ['commissions', 'gross'],
+    ['commission row', 'commission rows'],
+    'Σ commission rows = controls.commissions.gross (declared)',
+  );
+  count(
+    controls.deductions?.rows,
+    received.deductions.length,
+    ['deductions', 'rows'],
+    ['deduction row', 'deduction rows'],
+    'number of deduction rows = controls.deductions.rows (declared)',
+  );
+  sum(
+    controls.deductions?.total,
+    received.deductions,
+    ['deductions', 'total'],
+    ['deduction row', 'deduction rows'],
+    'Σ deduction rows = controls.deductions.total (declared)',
+  );
+  count(
+    controls.tickets,
+    received.tickets,
+    ['tickets'],
+    ['ticket', 'tickets'],
+    'number of tickets = controls.tickets (declared)',
+  );
+  count(
+    controls.ratings,
+    received.ratings,
+    ['ratings'],
+    ['rating', 'ratings'],
+    'number of ratings = controls.ratings (declared)',
+  );
+  count(
+    controls.revenueFacts,
+    received.revenueFacts,
+    ['revenueFacts'],
+    ['revenue fact', 'revenue facts'],
+    'number of revenue facts = controls.revenueFacts (declared)',
+  );
   const payTotal = controls.payTotal === undefined ? undefined : readDeclared(controls.payTotal, [PATH, 'payTotal']);
   issues.throwIfAny();
   return { checks, payTotal };
@@ -116,7 +185,13 @@ export function checkInputControls(controls: Controls | undefined, received: Rec
  * Checks the declared pay total against Σ statement totals after the run: the check when it
  * holds, `RECONCILIATION_FAILED` at `["controls", "payTotal"]` otherwise.
  */
-export function checkPayTotal(declared: bigint, statements: bigint, count: number, currency: string, digits: number): ReconciliationCheck {
+export function checkPayTotal(
+  declared: bigint,
+  statements: bigint,
+  count: number,
+  currency: string,
+  digits: number,
+): ReconciliationCheck {
   const money = (minor: bigint) => formatMinor(minor, digits);
   if (declared !== statements)
     fail(
@@ -124,7 +199,12 @@ export function checkPayTotal(declared: bigint, statements: bigint, count: numbe
       [PATH, 'payTotal'],
       `declared ${money(declared)} ${currency}, the ${counted(count, ['statement', 'statements'])} ${count === 1 ? 'totals' : 'total'} ${money(statements)} ${currency} (${difference(statements, declared, money)})`,
     );
-  return control('controls.payTotal', 'Σ statement totals = controls.payTotal (declared)', money(statements), money(declared));
+  return control(
+    'controls.payTotal',
+    'Σ statement totals = controls.payTotal (declared)',
+    money(statements),
+    money(declared),
+  );
 }
 
 /** A noun, singular and plural. */

@@ -7,7 +7,17 @@ import { checkComparable } from './compareRuns.js';
 import { resolvePlanVersions } from './resolvePlan.js';
 import type { RunPeriodInput, RunPeriodResult } from './runPeriod.js';
 import { correctPeriodInputSchema, type runResultSchema } from './whatIfSchema.js';
-import { diffInputs, matchLines, readRun, ruleChanges, runAt, type InputChange, type ReadRun, type RuleChange, type RunLike } from './whatIfLines.js';
+import {
+  diffInputs,
+  matchLines,
+  readRun,
+  ruleChanges,
+  runAt,
+  type InputChange,
+  type ReadRun,
+  type RuleChange,
+  type RunLike,
+} from './whatIfLines.js';
 
 /**
  * Input of {@link correctPeriod}: inferred from `correctPeriodInputSchema`, except that
@@ -78,7 +88,12 @@ export interface PeriodCorrection {
     readonly recoveries: string;
     readonly net: string;
   };
-  readonly counts: { readonly people: number; readonly lines: number; readonly arrears: number; readonly recoveries: number };
+  readonly counts: {
+    readonly people: number;
+    readonly lines: number;
+    readonly arrears: number;
+    readonly recoveries: number;
+  };
   /** What changed in the inputs (org, data, asOf) between the paid and the corrected scenario. */
   readonly inputChanges: InputChange[];
   /** What changed in the plan; applied only with `plan: 'asCorrected'`. */
@@ -142,39 +157,91 @@ export function correctPeriod(input: CorrectPeriodInput): PeriodCorrection {
   // The paid result: as kept, or recomputed from the paid inputs.
   let paid: RunLike;
   let paidReproduced: boolean | null = null;
-  const replay = (): RunPeriodResult => runAt(paidScenario as RunPeriodInput, (path) => ['paid', 'scenario', ...path]);
+  const replay = (): RunPeriodResult => runAt(paidScenario, (path) => ['paid', 'scenario', ...path]);
   if (parsed.paid.result === undefined) {
     paid = replay();
   } else {
     paid = parsed.paid.result;
-    if (paid.version === undefined) fail('CORRECTION_PLAN_VERSION_MISSING', ['paid', 'result', 'version'], 'the paid result names no plan version; keep results as the library produced them');
-    const resolved = resolvePlanVersions(paidScenario.plan, paidScenario.period, ['paid', 'scenario', 'plan'], ['paid', 'scenario', 'period']);
+    if (paid.version === undefined)
+      fail(
+        'CORRECTION_PLAN_VERSION_MISSING',
+        ['paid', 'result', 'version'],
+        'the paid result names no plan version; keep results as the library produced them',
+      );
+    const resolved = resolvePlanVersions(
+      paidScenario.plan,
+      paidScenario.period,
+      ['paid', 'scenario', 'plan'],
+      ['paid', 'scenario', 'period'],
+    );
     const where = ['paid', 'result'];
-    if (paid.plan !== resolved.plan) issues.add('CORRECTION_PAID_MISMATCH', [...where, 'plan'], `the paid result is for plan "${paid.plan}", the paid inputs for plan "${resolved.plan}"`);
-    if (paid.version !== resolved.version) issues.add('CORRECTION_PAID_MISMATCH', [...where, 'version'], `the paid result was computed under version "${paid.version}", the paid inputs resolve to "${resolved.version}"`);
+    if (paid.plan !== resolved.plan)
+      issues.add(
+        'CORRECTION_PAID_MISMATCH',
+        [...where, 'plan'],
+        `the paid result is for plan "${paid.plan}", the paid inputs for plan "${resolved.plan}"`,
+      );
+    if (paid.version !== resolved.version)
+      issues.add(
+        'CORRECTION_PAID_MISMATCH',
+        [...where, 'version'],
+        `the paid result was computed under version "${paid.version}", the paid inputs resolve to "${resolved.version}"`,
+      );
     if (paid.period.start !== resolved.period.start || paid.period.end !== resolved.period.end)
-      issues.add('CORRECTION_PAID_MISMATCH', [...where, 'period'], `the paid result covers ${paid.period.start}…${paid.period.end}, the paid inputs ${resolved.period.start}…${resolved.period.end}`);
-    if (paid.currency !== resolved.currency) issues.add('CORRECTION_PAID_MISMATCH', [...where, 'currency'], `the paid result is in ${paid.currency}, the paid inputs in ${resolved.currency}`);
+      issues.add(
+        'CORRECTION_PAID_MISMATCH',
+        [...where, 'period'],
+        `the paid result covers ${paid.period.start}…${paid.period.end}, the paid inputs ${resolved.period.start}…${resolved.period.end}`,
+      );
+    if (paid.currency !== resolved.currency)
+      issues.add(
+        'CORRECTION_PAID_MISMATCH',
+        [...where, 'currency'],
+        `the paid result is in ${paid.currency}, the paid inputs in ${resolved.currency}`,
+      );
     issues.throwIfAny();
   }
 
   // The corrected scenario must be the same period, in the same currency.
-  const correctedPeriod = resolvePlanVersions(corrected.plan, corrected.period, ['corrected', 'plan'], ['corrected', 'period']).period;
-  if (corrected.period.unit !== paid.period.unit || correctedPeriod.start !== paid.period.start || correctedPeriod.end !== paid.period.end)
-    issues.add('RUNS_PERIOD_MISMATCH', ['corrected', 'period'], `the corrected scenario is the ${corrected.period.unit} ${correctedPeriod.start}…${correctedPeriod.end}, the paid period is ${paid.period.start}…${paid.period.end}`);
-  if (corrected.plan.currency !== paid.currency) issues.add('CURRENCY_MISMATCH', ['corrected', 'plan', 'currency'], `the corrected scenario is in ${corrected.plan.currency}, the period was paid in ${paid.currency}`);
+  const correctedPeriod = resolvePlanVersions(
+    corrected.plan,
+    corrected.period,
+    ['corrected', 'plan'],
+    ['corrected', 'period'],
+  ).period;
+  if (
+    corrected.period.unit !== paid.period.unit ||
+    correctedPeriod.start !== paid.period.start ||
+    correctedPeriod.end !== paid.period.end
+  )
+    issues.add(
+      'RUNS_PERIOD_MISMATCH',
+      ['corrected', 'period'],
+      `the corrected scenario is the ${corrected.period.unit} ${correctedPeriod.start}…${correctedPeriod.end}, the paid period is ${paid.period.start}…${paid.period.end}`,
+    );
+  if (corrected.plan.currency !== paid.currency)
+    issues.add(
+      'CURRENCY_MISMATCH',
+      ['corrected', 'plan', 'currency'],
+      `the corrected scenario is in ${corrected.plan.currency}, the period was paid in ${paid.currency}`,
+    );
   issues.throwIfAny();
 
   // Re-run: with the plan as paid (rates originally applied), or the corrected plan.
-  const rerunScenario = (planUsed === 'asPaid' ? { ...corrected, plan: paidScenario.plan } : corrected) as RunPeriodInput;
-  const rerun = runAt(rerunScenario, (path): IssuePath => (planUsed === 'asPaid' && path[0] === 'plan' ? ['paid', 'scenario', ...path] : ['corrected', ...path]));
+  const rerunScenario = (
+    planUsed === 'asPaid' ? { ...corrected, plan: paidScenario.plan } : corrected
+  ) as RunPeriodInput;
+  const rerun = runAt(rerunScenario, (path): IssuePath =>
+    planUsed === 'asPaid' && path[0] === 'plan' ? ['paid', 'scenario', ...path] : ['corrected', ...path],
+  );
   checkComparable(paid, rerun, ['paid', 'result'], ['corrected'], issues);
   issues.throwIfAny();
 
   const a = readRun(paid, ['paid', 'result'], issues);
   const b = readRun(rerun, ['corrected'], issues);
   issues.throwIfAny();
-  if (parsed.paid.result !== undefined) paidReproduced = sameStatements(a, readRun(replay(), ['paid', 'scenario'], issues));
+  if (parsed.paid.result !== undefined)
+    paidReproduced = sameStatements(a, readRun(replay(), ['paid', 'scenario'], issues));
 
   const digits = a.digits;
   const money = (minor: bigint) => formatMinor(minor, digits);
@@ -215,12 +282,23 @@ export function correctPeriod(input: CorrectPeriodInput): PeriodCorrection {
         amount: money(amount),
         type: amount > 0n ? 'arrears' : 'recovery',
         rulesChanged: ruleChanges(pair.base?.trace ?? [], pair.proposed?.trace ?? []),
-        trace: [traceStep('correction.line', 'correction = re-run line − paid line (a missing line counts as 0)', { paid: money(before), rerun: money(after) }, money(amount))],
+        trace: [
+          traceStep(
+            'correction.line',
+            'correction = re-run line − paid line (a missing line counts as 0)',
+            { paid: money(before), rerun: money(after) },
+            money(amount),
+          ),
+        ],
       });
     }
     // paid + corrections = re-run, per person: a failure here is a bug (lines and totals are checked on reading).
     if (paidTotal + arrears + recoveries !== rerunTotal)
-      fail('RECONCILIATION_FAILED', [], `person "${id}": paid ${money(paidTotal)} + corrections ${money(arrears + recoveries)} ≠ re-run ${money(rerunTotal)}`);
+      fail(
+        'RECONCILIATION_FAILED',
+        [],
+        `person "${id}": paid ${money(paidTotal)} + corrections ${money(arrears + recoveries)} ≠ re-run ${money(rerunTotal)}`,
+      );
     if (lines.length === 0) continue;
     totalArrears += arrears;
     totalRecoveries += recoveries;
@@ -239,7 +317,11 @@ export function correctPeriod(input: CorrectPeriodInput): PeriodCorrection {
     });
   }
   if (totalPaid + totalArrears + totalRecoveries !== totalRerun)
-    fail('RECONCILIATION_FAILED', [], `Σ paid ${money(totalPaid)} + Σ corrections ${money(totalArrears + totalRecoveries)} ≠ Σ re-run ${money(totalRerun)}`);
+    fail(
+      'RECONCILIATION_FAILED',
+      [],
+      `Σ paid ${money(totalPaid)} + Σ corrections ${money(totalArrears + totalRecoveries)} ≠ Σ re-run ${money(totalRerun)}`,
+    );
 
   const { plan: _paidPlan, $schema: _a, ...paidInputs } = paidScenario;
   const { plan: _correctedPlan, $schema: _b, ...correctedInputs } = corrected;
@@ -248,11 +330,18 @@ export function correctPeriod(input: CorrectPeriodInput): PeriodCorrection {
   const trace: TraceStep[] = [
     traceStep(
       'correction.plan',
-      planUsed === 'asPaid' ? 're-run with the plan as paid: the versions and rates originally applied' : 're-run with the corrected plan',
+      planUsed === 'asPaid'
+        ? 're-run with the plan as paid: the versions and rates originally applied'
+        : 're-run with the corrected plan',
       { paidVersion: paid.version ?? '', planChanges: planChanges.length },
       rerun.version,
     ),
-    traceStep('correction.totals', 'Σ paid + Σ arrears + Σ recoveries = Σ re-run', { arrears: money(totalArrears), paid: money(totalPaid), recoveries: money(totalRecoveries) }, money(totalRerun)),
+    traceStep(
+      'correction.totals',
+      'Σ paid + Σ arrears + Σ recoveries = Σ re-run',
+      { arrears: money(totalArrears), paid: money(totalPaid), recoveries: money(totalRecoveries) },
+      money(totalRerun),
+    ),
   ];
   return {
     plan: paid.plan,
@@ -284,7 +373,8 @@ function sameStatements(a: ReadRun, b: ReadRun): boolean {
   for (const [id, x] of a.statements) {
     const y = b.statements.get(id);
     if (y === undefined || x.total !== y.total) return false;
-    for (const pair of matchLines(x.lines, y.lines)) if (pair.base === null || pair.proposed === null || pair.base.minor !== pair.proposed.minor) return false;
+    for (const pair of matchLines(x.lines, y.lines))
+      if (pair.base === null || pair.proposed === null || pair.base.minor !== pair.proposed.minor) return false;
   }
   return true;
 }

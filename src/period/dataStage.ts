@@ -47,7 +47,13 @@ export interface PeriodData {
  * added to `issues` in that order (`UNKNOWN_REFERENCE`, `DUPLICATE_ID`, `OUT_OF_RANGE` for a
  * date outside the period, `INVALID_INPUT` for a missing date in a split period, money issues).
  */
-export function readPeriodData(scenario: Scenario, resolved: ResolvedPlanVersions, org: Organisation, digits: number, issues: IssueList): PeriodData {
+export function readPeriodData(
+  scenario: Scenario,
+  resolved: ResolvedPlanVersions,
+  org: Organisation,
+  digits: number,
+  issues: IssueList,
+): PeriodData {
   const { rounding, period } = resolved;
   const { departments, people } = scenario.org;
   const { departmentIndex, personIndex } = org;
@@ -58,15 +64,33 @@ export function readPeriodData(scenario: Scenario, resolved: ResolvedPlanVersion
   const ownCoefficient = new Array<string | undefined>(departments.length);
   (data.departmentCoefficients ?? []).forEach((row, i) => {
     const d = departmentIndex.get(row.department);
-    if (d === undefined) issues.add('UNKNOWN_REFERENCE', ['data', 'departmentCoefficients', i, 'department'], `no department "${row.department}"`);
-    else if (ownCoefficient[d] !== undefined) issues.add('DUPLICATE_ID', ['data', 'departmentCoefficients', i, 'department'], `department "${row.department}" already has a coefficient`);
-    else ownCoefficient[d] = roundCoefficient(new Dec(decimalText(row.coefficient)), rounding).toFixed(rounding.coefficientDecimals);
+    if (d === undefined)
+      issues.add(
+        'UNKNOWN_REFERENCE',
+        ['data', 'departmentCoefficients', i, 'department'],
+        `no department "${row.department}"`,
+      );
+    else if (ownCoefficient[d] !== undefined)
+      issues.add(
+        'DUPLICATE_ID',
+        ['data', 'departmentCoefficients', i, 'department'],
+        `department "${row.department}" already has a coefficient`,
+      );
+    else
+      ownCoefficient[d] = roundCoefficient(new Dec(decimalText(row.coefficient)), rounding).toFixed(
+        rounding.coefficientDecimals,
+      );
   });
 
   // ── dated money rows: commissions and deductions ────────────────────────
   const segmentOf = (date: string | undefined, path: IssuePath): number => {
     if (date === undefined) {
-      if (prorated) issues.add('INVALID_INPUT', path, 'a date is required: the period is split between plan versions and each row must fall in one of them');
+      if (prorated)
+        issues.add(
+          'INVALID_INPUT',
+          path,
+          'a date is required: the period is split between plan versions and each row must fall in one of them',
+        );
       return 0;
     }
     if (date < period.start || date > period.end) {
@@ -79,12 +103,15 @@ export function readPeriodData(scenario: Scenario, resolved: ResolvedPlanVersion
   const gross: bigint[][] = resolved.segments.map(() => new Array<bigint>(people.length).fill(0n));
   const grossRows: number[][] = resolved.segments.map(() => new Array<number>(people.length).fill(0));
   const usesPool = resolved.segmentVersions.some((version) => version.pool !== undefined);
-  const poolRows: (PoolCommissionRow[] | undefined)[][] | undefined = usesPool ? resolved.segments.map(() => new Array(people.length)) : undefined;
+  const poolRows: (PoolCommissionRow[] | undefined)[][] | undefined = usesPool
+    ? resolved.segments.map(() => new Array(people.length))
+    : undefined;
   const commissionIds = new Map<string, number>();
   (data.commissions ?? []).forEach((row, i) => {
     const path = ['data', 'commissions', i];
     const first = commissionIds.get(row.id);
-    if (first !== undefined) issues.add('DUPLICATE_ID', [...path, 'id'], `commission id "${row.id}" is already used at commissions[${first}]`);
+    if (first !== undefined)
+      issues.add('DUPLICATE_ID', [...path, 'id'], `commission id "${row.id}" is already used at commissions[${first}]`);
     else commissionIds.set(row.id, i);
     const p = personIndex.get(row.person);
     if (p === undefined) issues.add('UNKNOWN_REFERENCE', [...path, 'person'], `no person "${row.person}"`);
@@ -93,7 +120,8 @@ export function readPeriodData(scenario: Scenario, resolved: ResolvedPlanVersion
     if (p !== undefined) {
       gross[s]![p]! += amount;
       grossRows[s]![p]! += 1;
-      if (poolRows !== undefined) (poolRows[s]![p] ??= []).push({ id: row.id, amount: row.amount, rate: row.rate, index: i });
+      if (poolRows !== undefined)
+        (poolRows[s]![p] ??= []).push({ id: row.id, amount: row.amount, rate: row.rate, index: i });
     }
   });
   const deductionIds = new Map<string, number>();
@@ -101,7 +129,8 @@ export function readPeriodData(scenario: Scenario, resolved: ResolvedPlanVersion
   (data.deductions ?? []).forEach((row, i) => {
     const path = ['data', 'deductions', i];
     const first = deductionIds.get(row.id);
-    if (first !== undefined) issues.add('DUPLICATE_ID', [...path, 'id'], `deduction id "${row.id}" is already used at deductions[${first}]`);
+    if (first !== undefined)
+      issues.add('DUPLICATE_ID', [...path, 'id'], `deduction id "${row.id}" is already used at deductions[${first}]`);
     else deductionIds.set(row.id, i);
     const p = personIndex.get(row.person);
     if (p === undefined) issues.add('UNKNOWN_REFERENCE', [...path, 'person'], `no person "${row.person}"`);
@@ -116,61 +145,118 @@ export function readPeriodData(scenario: Scenario, resolved: ResolvedPlanVersion
     const v = scenario.plan.versions.indexOf(version);
     version.linkage?.companyKpis.forEach((kpi) => kpiIds.add(kpi.id));
     version.linkage?.departments.forEach((row, r) => {
-      if (!departmentIndex.has(row.id)) issues.add('UNKNOWN_REFERENCE', ['plan', 'versions', v, 'linkage', 'departments', r, 'id'], `no department "${row.id}"`);
+      if (!departmentIndex.has(row.id))
+        issues.add(
+          'UNKNOWN_REFERENCE',
+          ['plan', 'versions', v, 'linkage', 'departments', r, 'id'],
+          `no department "${row.id}"`,
+        );
     });
   });
   resolved.segmentVersions.forEach((version) => {
     const v = scenario.plan.versions.indexOf(version);
-    version.interlock?.indicators?.forEach((indicator, k) =>
+    version.interlock?.indicators?.forEach((indicator, k) => {
       indicator.parties.forEach((party, j) => {
         if (!personIndex.has(party.id) && !departmentIndex.has(party.id))
-          issues.add('UNKNOWN_REFERENCE', ['plan', 'versions', v, 'interlock', 'indicators', k, 'parties', j, 'id'], `no person or department "${party.id}"`);
-      }),
-    );
+          issues.add(
+            'UNKNOWN_REFERENCE',
+            ['plan', 'versions', v, 'interlock', 'indicators', k, 'parties', j, 'id'],
+            `no person or department "${party.id}"`,
+          );
+      });
+    });
   });
   const seenKpis = new Set<string>();
   (data.companyKpis ?? []).forEach((row, i) => {
-    if (!kpiIds.has(row.id)) issues.add('UNKNOWN_REFERENCE', ['data', 'companyKpis', i, 'id'], `no company KPI "${row.id}" in the plan's linkage`);
-    else if (seenKpis.has(row.id)) issues.add('DUPLICATE_ID', ['data', 'companyKpis', i, 'id'], `company KPI "${row.id}" is listed twice`);
-    if (row.actual === undefined && row.coefficient === undefined) issues.add('INVALID_INPUT', ['data', 'companyKpis', i], `company KPI "${row.id}" has no result: give its actual (or its coefficient)`);
+    if (!kpiIds.has(row.id))
+      issues.add(
+        'UNKNOWN_REFERENCE',
+        ['data', 'companyKpis', i, 'id'],
+        `no company KPI "${row.id}" in the plan's linkage`,
+      );
+    else if (seenKpis.has(row.id))
+      issues.add('DUPLICATE_ID', ['data', 'companyKpis', i, 'id'], `company KPI "${row.id}" is listed twice`);
+    if (row.actual === undefined && row.coefficient === undefined)
+      issues.add(
+        'INVALID_INPUT',
+        ['data', 'companyKpis', i],
+        `company KPI "${row.id}" has no result: give its actual (or its coefficient)`,
+      );
     seenKpis.add(row.id);
   });
   // A KPI of the plan's linkage without a result is refused, not read as an actual of 0: under a
   // linear map 0 would give coefficient 0 and silently pull down every department linked to it.
   for (const id of kpiIds)
-    if (!seenKpis.has(id)) issues.add('INVALID_INPUT', ['data', 'companyKpis'], `company KPI "${id}" of the plan's linkage has no result this period: give its actual (or its coefficient)`);
+    if (!seenKpis.has(id))
+      issues.add(
+        'INVALID_INPUT',
+        ['data', 'companyKpis'],
+        `company KPI "${id}" of the plan's linkage has no result this period: give its actual (or its coefficient)`,
+      );
   (data.tickets ?? []).forEach((ticket, i) => {
-    if (!departmentIndex.has(ticket.unit)) issues.add('UNKNOWN_REFERENCE', ['data', 'tickets', i, 'unit'], `no department "${ticket.unit}"`);
+    if (!departmentIndex.has(ticket.unit))
+      issues.add('UNKNOWN_REFERENCE', ['data', 'tickets', i, 'unit'], `no department "${ticket.unit}"`);
   });
   const isParty = (id: string) => personIndex.has(id) || departmentIndex.has(id);
   (data.ratings ?? []).forEach((rating, i) => {
-    if (!isParty(rating.rater)) issues.add('UNKNOWN_REFERENCE', ['data', 'ratings', i, 'rater'], `no person or department "${rating.rater}"`);
-    if (!isParty(rating.ratee)) issues.add('UNKNOWN_REFERENCE', ['data', 'ratings', i, 'ratee'], `no person or department "${rating.ratee}"`);
+    if (!isParty(rating.rater))
+      issues.add('UNKNOWN_REFERENCE', ['data', 'ratings', i, 'rater'], `no person or department "${rating.rater}"`);
+    if (!isParty(rating.ratee))
+      issues.add('UNKNOWN_REFERENCE', ['data', 'ratings', i, 'ratee'], `no person or department "${rating.ratee}"`);
   });
   const componentScore = new Map<string, string>();
   (data.componentScores ?? []).forEach((row, i) => {
     const key = `${row.department}\u0000${row.component}`;
-    if (!departmentIndex.has(row.department)) issues.add('UNKNOWN_REFERENCE', ['data', 'componentScores', i, 'department'], `no department "${row.department}"`);
-    else if (componentScore.has(key)) issues.add('DUPLICATE_ID', ['data', 'componentScores', i, 'component'], `department "${row.department}" already has a score for "${row.component}"`);
+    if (!departmentIndex.has(row.department))
+      issues.add(
+        'UNKNOWN_REFERENCE',
+        ['data', 'componentScores', i, 'department'],
+        `no department "${row.department}"`,
+      );
+    else if (componentScore.has(key))
+      issues.add(
+        'DUPLICATE_ID',
+        ['data', 'componentScores', i, 'component'],
+        `department "${row.department}" already has a score for "${row.component}"`,
+      );
     else componentScore.set(key, decimalText(row.score));
   });
   (data.pointEntries ?? []).forEach((entry, i) => {
-    if (!isParty(entry.subject)) issues.add('UNKNOWN_REFERENCE', ['data', 'pointEntries', i, 'subject'], `no person or department "${entry.subject}"`);
+    if (!isParty(entry.subject))
+      issues.add(
+        'UNKNOWN_REFERENCE',
+        ['data', 'pointEntries', i, 'subject'],
+        `no person or department "${entry.subject}"`,
+      );
   });
   const supportScore = new Map<string, string | number>();
   (data.supportScores ?? []).forEach((row, i) => {
     const path = ['data', 'supportScores', i, 'subject'];
-    if (!personIndex.has(row.subject) && !departmentIndex.has(row.subject)) issues.add('UNKNOWN_REFERENCE', path, `no person or department "${row.subject}"`);
-    else if (supportScore.has(row.subject)) issues.add('DUPLICATE_ID', path, `"${row.subject}" already has a support score`);
+    if (!personIndex.has(row.subject) && !departmentIndex.has(row.subject))
+      issues.add('UNKNOWN_REFERENCE', path, `no person or department "${row.subject}"`);
+    else if (supportScore.has(row.subject))
+      issues.add('DUPLICATE_ID', path, `"${row.subject}" already has a support score`);
     else supportScore.set(row.subject, row.score);
   });
 
   const ownTrace = departments.map((department, d) => {
     const own = ownCoefficient[d];
     return own === undefined
-      ? traceStep('department.ownCoefficient', 'D = 1 when the period data gives no coefficient for the department', { department: department.id }, '1')
-      : traceStep('department.ownCoefficient', 'D from the period data, rounded at the coefficient point', { department: department.id }, own);
+      ? traceStep(
+          'department.ownCoefficient',
+          'D = 1 when the period data gives no coefficient for the department',
+          { department: department.id },
+          '1',
+        )
+      : traceStep(
+          'department.ownCoefficient',
+          'D from the period data, rounded at the coefficient point',
+          { department: department.id },
+          own,
+        );
   });
-  const ownCoefficients = departments.map((_, d) => ownCoefficient[d] ?? new Dec(1).toFixed(rounding.coefficientDecimals));
+  const ownCoefficients = departments.map(
+    (_, d) => ownCoefficient[d] ?? new Dec(1).toFixed(rounding.coefficientDecimals),
+  );
   return { ownCoefficients, ownTrace, gross, grossRows, poolRows, deductions, componentScore, supportScore };
 }

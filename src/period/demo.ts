@@ -24,7 +24,11 @@ export const demoScenarioInputSchema = /* @__PURE__ */ z.strictObject({
   /** Revenue facts credited by region and product line. @defaultValue 10 per person */
   revenueFacts: z.int().min(0).max(50_000_000).optional(),
   /** Seed of the generator: the same seed gives the same company. @defaultValue `2026` */
-  seed: z.int().min(0).max(2 ** 31 - 1).optional(),
+  seed: z
+    .int()
+    .min(0)
+    .max(2 ** 31 - 1)
+    .optional(),
 });
 
 /** Input of {@link demoScenario} (inferred from `demoScenarioInputSchema`). */
@@ -100,15 +104,31 @@ type PlanVersionInput = RunPeriodInput['plan']['versions'][number];
 const RESPONSE_TIMES: NonNullable<PlanVersionInput['responseTimes']> = {
   calendar: {
     timeZone: 'Asia/Shanghai',
-    week: Object.fromEntries(['mon', 'tue', 'wed', 'thu', 'fri'].map((day) => [day, [{ start: '09:00', end: '12:00' }, { start: '13:00', end: '18:00' }]])),
+    week: Object.fromEntries(
+      ['mon', 'tue', 'wed', 'thu', 'fri'].map((day) => [
+        day,
+        [
+          { start: '09:00', end: '12:00' },
+          { start: '13:00', end: '18:00' },
+        ],
+      ]),
+    ),
     holidays: ['2026-05-01', '2026-05-04', '2026-05-05', '2026-06-19'],
     makeUpDays: ['2026-05-09'],
   },
   response: {
-    table: { direction: 'lowerIsBetter', unit: 'duration', bands: [{ bound: { hours: 1 }, score: 100 }, { bound: { hours: 2 }, score: 80 }, { score: 60 }] },
+    table: {
+      direction: 'lowerIsBetter',
+      unit: 'duration',
+      bands: [{ bound: { hours: 1 }, score: 100 }, { bound: { hours: 2 }, score: 80 }, { score: 60 }],
+    },
   },
   resolution: {
-    table: { direction: 'lowerIsBetter', unit: 'duration', bands: [{ bound: { hours: 24 }, score: 100 }, { bound: { hours: 72 }, score: 80 }, { score: 60 }] },
+    table: {
+      direction: 'lowerIsBetter',
+      unit: 'duration',
+      bands: [{ bound: { hours: 24 }, score: 100 }, { bound: { hours: 72 }, score: 80 }, { score: 60 }],
+    },
     // seed 004: under a demand surge the 24 h target relaxes to 48 h
     elastic: [{ id: 'demand-surge', when: { kind: 'ticketsAbove', count: 20000 }, factor: 2 }],
   },
@@ -146,7 +166,10 @@ function interlock(expectedRevenue: number): NonNullable<PlanVersionInput['inter
           { id: 'front-sales-enterprise', weight: '0.3' },
           { id: 'back-tech-network', weight: '0.2' },
         ],
-        scoreTable: { direction: 'higherIsBetter', bands: [{ bound: '1', score: 100 }, { bound: '0.9', score: 80 }, { score: 60 }] },
+        scoreTable: {
+          direction: 'higherIsBetter',
+          bands: [{ bound: '1', score: 100 }, { bound: '0.9', score: 80 }, { score: 60 }],
+        },
         reward: { threshold: '1', amount: '300000.00' },
         severeMiss: { threshold: '0.7', deduction: '100000.00' },
       },
@@ -220,7 +243,8 @@ export function demoScenario(input: DemoScenarioInput = {}): RunPeriodInput {
     const id = `E${String(i + 1).padStart(width, '0')}`;
     const isFront = i < frontCount;
     const department = isFront ? pickFront() : pickBack();
-    const grade = GRADES[Math.min(GRADES.length - 1, Math.floor(random() * random() * GRADES.length * (isFront ? 0.8 : 1.2)))]!.id;
+    const grade =
+      GRADES[Math.min(GRADES.length - 1, Math.floor(random() * random() * GRADES.length * (isFront ? 0.8 : 1.2)))]!.id;
     const person: RunPeriodInput['org']['people'][number] = { id, department, grade };
     const joinerOrLeaver = random();
     if (joinerOrLeaver < 0.02) person.start = `2026-05-${String(1 + pick(28)).padStart(2, '0')}`;
@@ -244,7 +268,13 @@ export function demoScenario(input: DemoScenarioInput = {}): RunPeriodInput {
       }
     }
     if (random() < 0.05)
-      deductions.push({ id: `${id}-D1`, person: id, amount: `${50 * (1 + pick(6))}.00`, reason: random() < 0.5 ? '迟到 (late)' : '早退 (left early)', date: `2026-0${4 + pick(3)}-${String(1 + pick(28)).padStart(2, '0')}` });
+      deductions.push({
+        id: `${id}-D1`,
+        person: id,
+        amount: `${50 * (1 + pick(6))}.00`,
+        reason: random() < 0.5 ? '迟到 (late)' : '早退 (left early)',
+        date: `2026-0${4 + pick(3)}-${String(1 + pick(28)).padStart(2, '0')}`,
+      });
   }
 
   // Tickets: front-line requests to the back office, opened on working hours in Beijing time;
@@ -262,7 +292,12 @@ export function demoScenario(input: DemoScenarioInput = {}): RunPeriodInput {
       id: `T${String(t + 1).padStart(ticketWidth, '0')}`,
       unit: backDepartments[pick(backDepartments.length)]!,
       opened: instant(opened),
-      ...(open ? {} : { responded: instant(opened + respondMinutes * 60_000), resolved: instant(opened + (respondMinutes + 30 + pick(2880)) * 60_000) }),
+      ...(open
+        ? {}
+        : {
+            responded: instant(opened + respondMinutes * 60_000),
+            resolved: instant(opened + (respondMinutes + 30 + pick(2880)) * 60_000),
+          }),
     };
   }
 
@@ -325,7 +360,17 @@ export function demoScenario(input: DemoScenarioInput = {}): RunPeriodInput {
       currency: 'CNY',
       onVersionChange: 'prorate',
       versions: [
-        { id: 'base-2026', effective: '2026-01-01', note: 'support pool 10 % of front-line commissions', grades: GRADES, linkage: LINKAGE, responseTimes: RESPONSE_TIMES, ratings: RATINGS, interlock: interlock(revenuePerPerson * headcount), pool: { ...POOL, rate: '0.10' } },
+        {
+          id: 'base-2026',
+          effective: '2026-01-01',
+          note: 'support pool 10 % of front-line commissions',
+          grades: GRADES,
+          linkage: LINKAGE,
+          responseTimes: RESPONSE_TIMES,
+          ratings: RATINGS,
+          interlock: interlock(revenuePerPerson * headcount),
+          pool: { ...POOL, rate: '0.10' },
+        },
         {
           id: '5g-push',
           effective: '2026-05-01',
@@ -346,7 +391,10 @@ export function demoScenario(input: DemoScenarioInput = {}): RunPeriodInput {
       people,
     },
     data: {
-      departmentCoefficients: Object.entries(coefficients).map(([department, coefficient]) => ({ department, coefficient })),
+      departmentCoefficients: Object.entries(coefficients).map(([department, coefficient]) => ({
+        department,
+        coefficient,
+      })),
       // A bad year for profit (88 % of target), a good one for 5G (112 %).
       companyKpis: [
         { id: 'profit', actual: '880000000' },

@@ -9,7 +9,11 @@ import type { SegmentStage } from './segmentStage.js';
  * each (own coefficient D, applied coefficient, linkage, scorecard, response times, rating), with
  * the trace of every segment. Inputs: the org, the people's working records and the segment stages.
  */
-export function departmentResults(departments: Scenario['org']['departments'], work: readonly PersonWork[], stages: readonly SegmentStage[]): DepartmentResult[] {
+export function departmentResults(
+  departments: Scenario['org']['departments'],
+  work: readonly PersonWork[],
+  stages: readonly SegmentStage[],
+): DepartmentResult[] {
   const headcount = new Array<number>(departments.length).fill(0);
   for (const w of work) headcount[w.department]! += 1;
   const last = stages.at(-1)!;

@@ -41,7 +41,12 @@ export function interlockStage(input: {
       ? null
       : withScenarioPaths(
           () => creditFacts({ currency: input.currency, dimensions, facts: input.facts, rounding: input.rounding }),
-          (at) => (at[0] === 'facts' ? ['data', 'revenueFacts', ...at.slice(1)] : at[0] === 'currency' ? ['plan', 'currency'] : [...path, ...at]),
+          (at) =>
+            at[0] === 'facts'
+              ? ['data', 'revenueFacts', ...at.slice(1)]
+              : at[0] === 'currency'
+                ? ['plan', 'currency']
+                : [...path, ...at],
         );
   const indicators = interlock.indicators;
   const settlement =
@@ -52,10 +57,25 @@ export function interlockStage(input: {
             settleInterlock({
               currency: input.currency,
               indicators,
-              ...(credits === null ? {} : { credits: { currency: credits.currency, dimensions: credits.dimensions.map((d) => ({ id: d.id, members: d.members.map((m) => ({ id: m.id, amount: m.amount })) })) } }),
+              ...(credits === null
+                ? {}
+                : {
+                    credits: {
+                      currency: credits.currency,
+                      dimensions: credits.dimensions.map((d) => ({
+                        id: d.id,
+                        members: d.members.map((m) => ({ id: m.id, amount: m.amount })),
+                      })),
+                    },
+                  }),
               rounding: input.rounding,
             }),
-          (at) => (at[0] === 'credits' ? [...path, 'dimensions'] : at[0] === 'currency' ? ['plan', 'currency'] : [...path, ...at]),
+          (at) =>
+            at[0] === 'credits'
+              ? [...path, 'dimensions']
+              : at[0] === 'currency'
+                ? ['plan', 'currency']
+                : [...path, ...at],
         );
   return { credits, settlement };
 }
@@ -100,12 +120,16 @@ export function shareInterlock(input: {
   let deductionTotal = 0n;
   const cumulative = BigInt(input.daysBefore);
   const share = (minor: bigint) =>
-    divideRounded(minor * (cumulative + BigInt(segment.days)), periodDays, mode) - divideRounded(minor * cumulative, periodDays, mode);
+    divideRounded(minor * (cumulative + BigInt(segment.days)), periodDays, mode) -
+    divideRounded(minor * cumulative, periodDays, mode);
   const from = dayNumber(segment.start);
   const to = dayNumber(segment.end);
   for (const indicator of input.run.settlement?.indicators ?? []) {
     for (const party of indicator.parties) {
-      for (const [kind, text] of [['interlockReward', party.reward], ['interlockDeduction', party.deduction]] as const) {
+      for (const [kind, text] of [
+        ['interlockReward', party.reward],
+        ['interlockDeduction', party.deduction],
+      ] as const) {
         const amount = share(parseMinor(text, digits, []));
         if (amount === 0n) continue;
         if (kind === 'interlockReward') rewardTotal += amount;
@@ -113,9 +137,25 @@ export function shareInterlock(input: {
         const sign = kind === 'interlockReward' ? 1n : -1n;
         const label = `${kind === 'interlockReward' ? 'Interlock reward' : 'Interlock deduction'}: ${indicator.id}`;
         const p = input.personIndex.get(party.id);
-        const baseTrace = [...party.trace, traceStep('period.interlockShare', 'party amount × days of the segment / days of the period (cumulative rounding)', { amount: text, segment: segment.fraction }, formatMinor(amount, digits))];
+        const baseTrace = [
+          ...party.trace,
+          traceStep(
+            'period.interlockShare',
+            'party amount × days of the segment / days of the period (cumulative rounding)',
+            { amount: text, segment: segment.fraction },
+            formatMinor(amount, digits),
+          ),
+        ];
         if (p !== undefined) {
-          work[p]!.lines.push({ kind, label, version: segment.version, segment: s, source: indicator.id, minor: sign * amount, trace: baseTrace });
+          work[p]!.lines.push({
+            kind,
+            label,
+            version: segment.version,
+            segment: s,
+            source: indicator.id,
+            minor: sign * amount,
+            trace: baseTrace,
+          });
           continue;
         }
         // A department party: its part is shared among its people by days employed in the segment.
@@ -131,9 +171,17 @@ export function shareInterlock(input: {
             weights.push(new Dec(employed));
           }
         }
-        const split = allocateMinor(amount, weights, members.map((q) => work[q]!.id));
+        const split = allocateMinor(
+          amount,
+          weights,
+          members.map((q) => work[q]!.id),
+        );
         if (split === undefined)
-          fail('INVALID_INPUT', ['plan', 'versions', input.versionIndex, 'interlock', 'indicators'], `department "${party.id}" shares indicator "${indicator.id}" but nobody in it is employed from ${segment.start} to ${segment.end}`);
+          fail(
+            'INVALID_INPUT',
+            ['plan', 'versions', input.versionIndex, 'interlock', 'indicators'],
+            `department "${party.id}" shares indicator "${indicator.id}" but nobody in it is employed from ${segment.start} to ${segment.end}`,
+          );
         members.forEach((q, m) => {
           const part = split.parts[m]!;
           work[q]!.lines.push({
@@ -143,7 +191,15 @@ export function shareInterlock(input: {
             segment: s,
             source: indicator.id,
             minor: sign * part,
-            trace: [...baseTrace, traceStep('period.interlockDepartmentSplit', "the department's part split among its people by days employed (largest remainder)", { department: party.id, people: members.length }, formatMinor(sign * part, digits))],
+            trace: [
+              ...baseTrace,
+              traceStep(
+                'period.interlockDepartmentSplit',
+                "the department's part split among its people by days employed (largest remainder)",
+                { department: party.id, people: members.length },
+                formatMinor(sign * part, digits),
+              ),
+            ],
           });
         });
       }

@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import { DECIMAL_PATTERN } from '../core/decimalInput.js';
-import { currencySchema, decimalSchema, instantSchema, isoDateSchema, nonNegativeDecimalSchema } from '../core/schema.js';
+import {
+  currencySchema,
+  decimalSchema,
+  instantSchema,
+  isoDateSchema,
+  nonNegativeDecimalSchema,
+} from '../core/schema.js';
 import { runPeriodInputSchema } from './schema.js';
 
 /**
@@ -34,19 +40,34 @@ export function scenarioJsonSchema(): Record<string, unknown> {
     override: (ctx) => {
       const schema = ctx.zodSchema as unknown;
       const json = ctx.jsonSchema as Record<string, unknown>;
-      if (schema === decimalSchema) replace(json, decimalJson(DECIMAL_STRING, 'A decimal: a plain decimal string ("1234.50") or a finite number.'));
-      else if (schema === nonNegativeDecimalSchema) replace(json, decimalJson(NON_NEGATIVE_STRING, 'A decimal ≥ 0: a plain decimal string ("0.15") or a finite number.', 0));
-      else if (schema === isoDateSchema) Object.assign(json, { format: 'date', pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'A calendar date, YYYY-MM-DD.' });
+      if (schema === decimalSchema)
+        replace(json, decimalJson(DECIMAL_STRING, 'A decimal: a plain decimal string ("1234.50") or a finite number.'));
+      else if (schema === nonNegativeDecimalSchema)
+        replace(
+          json,
+          decimalJson(NON_NEGATIVE_STRING, 'A decimal ≥ 0: a plain decimal string ("0.15") or a finite number.', 0),
+        );
+      else if (schema === isoDateSchema)
+        Object.assign(json, {
+          format: 'date',
+          pattern: '^\\d{4}-\\d{2}-\\d{2}$',
+          description: 'A calendar date, YYYY-MM-DD.',
+        });
       else if (schema === instantSchema)
-        Object.assign(json, { format: 'date-time', description: 'An ISO 8601 instant with an offset, e.g. 2026-03-06T17:30:00+08:00.' });
-      else if (schema === currencySchema) Object.assign(json, { pattern: '^[A-Z]{3}$', description: 'An ISO 4217 currency code, e.g. CNY.' });
+        Object.assign(json, {
+          format: 'date-time',
+          description: 'An ISO 8601 instant with an offset, e.g. 2026-03-06T17:30:00+08:00.',
+        });
+      else if (schema === currencySchema)
+        Object.assign(json, { pattern: '^[A-Z]{3}$', description: 'An ISO 4217 currency code, e.g. CNY.' });
     },
   }) as Record<string, unknown>;
   return {
     ...generated,
     $id: 'https://synergy-pay.dev/scenario.schema.json',
     title: 'synergy-pay scenario',
-    description: 'One pay period for runPeriod and the synergy-pay CLI: the plan with its versions, the period, the organisation and the period data.',
+    description:
+      'One pay period for runPeriod and the synergy-pay CLI: the plan with its versions, the period, the organisation and the period data.',
   };
 }
 

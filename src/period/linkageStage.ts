@@ -29,15 +29,27 @@ export function linkageStage(input: {
   const companyKpis = linkage.companyKpis.map((kpi) => {
     const result = results.get(kpi.id)?.row;
     // No default actual: the data stage refuses a KPI without a result, never reads it as 0.
-    const measured = result?.coefficient !== undefined ? { coefficient: result.coefficient } : { ...(result?.actual === undefined ? {} : { actual: result.actual }), ...(kpi.target === undefined ? {} : { target: kpi.target }) };
-    return { id: kpi.id, ...(kpi.map === undefined || result?.coefficient !== undefined ? {} : { map: kpi.map }), ...measured };
+    const measured =
+      result?.coefficient !== undefined
+        ? { coefficient: result.coefficient }
+        : {
+            ...(result?.actual === undefined ? {} : { actual: result.actual }),
+            ...(kpi.target === undefined ? {} : { target: kpi.target }),
+          };
+    return {
+      id: kpi.id,
+      ...(kpi.map === undefined || result?.coefficient !== undefined ? {} : { map: kpi.map }),
+      ...measured,
+    };
   });
   const translate = (path: IssuePath): IssuePath => {
     const [head, index, ...rest] = path;
     if (head === 'departments' && typeof index === 'number') {
       const row = planned.get(input.departments[index]?.id ?? '');
       if (rest[0] === 'coefficient') return ['data', 'departmentCoefficients'];
-      return row === undefined ? [...input.linkagePath, 'departments'] : [...input.linkagePath, 'departments', row, ...rest];
+      return row === undefined
+        ? [...input.linkagePath, 'departments']
+        : [...input.linkagePath, 'departments', row, ...rest];
     }
     if (head === 'companyKpis' && typeof index === 'number') {
       const id = linkage.companyKpis[index]?.id ?? '';

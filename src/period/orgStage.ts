@@ -29,7 +29,12 @@ export function indexOrganisation(scenario: Scenario, resolved: ResolvedPlanVers
   departments.forEach((department, i) => {
     const first = departmentIndex.get(department.id);
     if (first === undefined) departmentIndex.set(department.id, i);
-    else issues.add('DUPLICATE_ID', ['org', 'departments', i, 'id'], `department id "${department.id}" is already used at departments[${first}]`);
+    else
+      issues.add(
+        'DUPLICATE_ID',
+        ['org', 'departments', i, 'id'],
+        `department id "${department.id}" is already used at departments[${first}]`,
+      );
   });
   const personIndex = new Map<string, number>();
   const work: PersonWork[] = new Array(people.length);
@@ -37,14 +42,28 @@ export function indexOrganisation(scenario: Scenario, resolved: ResolvedPlanVers
     const person = people[i]!;
     const first = personIndex.get(person.id);
     if (first === undefined) personIndex.set(person.id, i);
-    else issues.add('DUPLICATE_ID', ['org', 'people', i, 'id'], `person id "${person.id}" is already used at people[${first}]`);
+    else
+      issues.add(
+        'DUPLICATE_ID',
+        ['org', 'people', i, 'id'],
+        `person id "${person.id}" is already used at people[${first}]`,
+      );
     const department = departmentIndex.get(person.department);
-    if (department === undefined) issues.add('UNKNOWN_REFERENCE', ['org', 'people', i, 'department'], `no department "${person.department}"`);
+    if (department === undefined)
+      issues.add('UNKNOWN_REFERENCE', ['org', 'people', i, 'department'], `no department "${person.department}"`);
     if (person.start !== undefined && person.end !== undefined && person.end < person.start)
-      issues.add('DATES_OUT_OF_ORDER', ['org', 'people', i, 'end'], `employment ends ${person.end}, before it starts ${person.start}`);
+      issues.add(
+        'DATES_OUT_OF_ORDER',
+        ['org', 'people', i, 'end'],
+        `employment ends ${person.end}, before it starts ${person.start}`,
+      );
     for (const [s, version] of resolved.segmentVersions.entries()) {
       if (!version.grades.some((grade) => grade.id === person.grade)) {
-        issues.add('UNKNOWN_REFERENCE', ['org', 'people', i, 'grade'], `no grade "${person.grade}" in plan version "${resolved.segments[s]!.version}"`);
+        issues.add(
+          'UNKNOWN_REFERENCE',
+          ['org', 'people', i, 'grade'],
+          `no grade "${person.grade}" in plan version "${resolved.segments[s]!.version}"`,
+        );
         break;
       }
     }
@@ -63,7 +82,11 @@ export function indexOrganisation(scenario: Scenario, resolved: ResolvedPlanVers
     const seen = new Set<string>();
     version.grades.forEach((grade, g) => {
       if (seen.has(grade.id))
-        issues.add('DUPLICATE_ID', ['plan', 'versions', scenario.plan.versions.indexOf(version), 'grades', g, 'id'], `grade id "${grade.id}" repeats in version "${resolved.segments[s]!.version}"`);
+        issues.add(
+          'DUPLICATE_ID',
+          ['plan', 'versions', scenario.plan.versions.indexOf(version), 'grades', g, 'id'],
+          `grade id "${grade.id}" repeats in version "${resolved.segments[s]!.version}"`,
+        );
       seen.add(grade.id);
     });
   });
@@ -89,7 +112,12 @@ export interface PayRates {
  * `targetBonus`, default 0) and each person's personal `basePay` / `targetBonus`, in minor units
  * of the plan currency. Bad amounts are added to `issues` (`INVALID_AMOUNT`, …) at their paths.
  */
-export function readPayRates(scenario: Scenario, resolved: ResolvedPlanVersions, digits: number, issues: IssueList): PayRates {
+export function readPayRates(
+  scenario: Scenario,
+  resolved: ResolvedPlanVersions,
+  digits: number,
+  issues: IssueList,
+): PayRates {
   const gradePay = resolved.segmentVersions.map((version) => {
     const byId = new Map<string, MonthlyPay>();
     const v = scenario.plan.versions.indexOf(version);
@@ -102,8 +130,14 @@ export function readPayRates(scenario: Scenario, resolved: ResolvedPlanVersions,
     return byId;
   });
   const overrides = scenario.org.people.map((person, i) => ({
-    base: person.basePay === undefined ? undefined : readMoney(person.basePay, digits, ['org', 'people', i, 'basePay'], issues),
-    target: person.targetBonus === undefined ? undefined : readMoney(person.targetBonus, digits, ['org', 'people', i, 'targetBonus'], issues),
+    base:
+      person.basePay === undefined
+        ? undefined
+        : readMoney(person.basePay, digits, ['org', 'people', i, 'basePay'], issues),
+    target:
+      person.targetBonus === undefined
+        ? undefined
+        : readMoney(person.targetBonus, digits, ['org', 'people', i, 'targetBonus'], issues),
   }));
   return { gradePay, overrides };
 }

@@ -30,7 +30,8 @@ export function readMoney(value: unknown, digits: number, path: IssuePath, issue
   try {
     return parseMinor(value, digits, path);
   } catch (error) {
-    if (error instanceof SynergyPayError) for (const issue of error.issues) issues.add(issue.code, issue.path, issue.message);
+    if (error instanceof SynergyPayError)
+      for (const issue of error.issues) issues.add(issue.code, issue.path, issue.message);
     else throw error;
     return 0n;
   }

@@ -30,7 +30,12 @@ export interface PoolStageInput {
   readonly digits: number;
   readonly rounding: RoundingPolicy;
   readonly segment: { readonly start: string; readonly end: string };
-  readonly people: readonly { readonly id: string; readonly side: Side; readonly start: string | undefined; readonly end: string | undefined }[];
+  readonly people: readonly {
+    readonly id: string;
+    readonly side: Side;
+    readonly start: string | undefined;
+    readonly end: string | undefined;
+  }[];
   /** Per person: the segment's commission rows, or `undefined` when none. */
   readonly rows: readonly (PoolCommissionRow[] | undefined)[];
   /** Whether per-person trace steps are wanted. */
@@ -82,7 +87,12 @@ export function poolStage(input: PoolStageInput): PoolStageResult {
     for (const row of rows) {
       const minor = parseMinor(row.amount, digits, ['data', 'commissions', row.index, 'amount']);
       if (minor >= 0n) positive += minor;
-      else clawbacks.push(row.rate === undefined ? { id: row.id, amount: row.amount } : { id: row.id, amount: row.amount, rate: row.rate });
+      else
+        clawbacks.push(
+          row.rate === undefined
+            ? { id: row.id, amount: row.amount }
+            : { id: row.id, amount: row.amount, rate: row.rate },
+        );
     }
     const amount = formatMinor(positive, digits);
     carveRows.push(clawbacks.length === 0 ? { id: people[p]!.id, amount } : { id: people[p]!.id, amount, clawbacks });
@@ -93,10 +103,13 @@ export function poolStage(input: PoolStageInput): PoolStageResult {
     const [head, k, sub, c, ...rest] = path;
     if (head === 'commissions' && typeof k === 'number') {
       const p = carvePeople[k];
-      const rows = p === undefined ? undefined : input.rows[p]?.filter((row) => parseMinor(row.amount, digits, []) < 0n);
+      const rows =
+        p === undefined ? undefined : input.rows[p]?.filter((row) => parseMinor(row.amount, digits, []) < 0n);
       if (sub === 'clawbacks' && typeof c === 'number' && rows?.[c] !== undefined) {
         const field = rest[0] === 'rate' ? 'rate' : 'amount';
-        return rest[0] === 'rate' || pool.clawbackPolicy !== undefined ? ['data', 'commissions', rows[c]!.index, field] : [...input.poolPath, 'clawbackPolicy'];
+        return rest[0] === 'rate' || pool.clawbackPolicy !== undefined
+          ? ['data', 'commissions', rows[c].index, field]
+          : [...input.poolPath, 'clawbackPolicy'];
       }
       return [...input.poolPath, 'clawbackPolicy'];
     }
@@ -132,7 +145,11 @@ export function poolStage(input: PoolStageInput): PoolStageResult {
     if (!recipients.has(person.side)) continue;
     const score = input.score(p);
     if (score === undefined) {
-      missing.push({ code: 'UNKNOWN_REFERENCE', path: ['data', 'supportScores'], message: `no support score for "${person.id}" or their department; they share the pool` });
+      missing.push({
+        code: 'UNKNOWN_REFERENCE',
+        path: ['data', 'supportScores'],
+        message: `no support score for "${person.id}" or their department; they share the pool`,
+      });
       continue;
     }
     const row: Recipient = { id: person.id, score };
@@ -146,7 +163,12 @@ export function poolStage(input: PoolStageInput): PoolStageResult {
   if (poolMinor < 0n) {
     // Reversals of clawed-back sales exceeded this period's carve: the back office is not charged;
     // the negative pool is reported on the unallocated line, so every sum still reconciles.
-    const step = traceStep('period.negativePool', 'pool < 0 (reversals exceed the carve): nothing is shared and the pool is reported as unallocated', { pool: carved.pool }, '0');
+    const step = traceStep(
+      'period.negativePool',
+      'pool < 0 (reversals exceed the carve): nothing is shared and the pool is reported as unallocated',
+      { pool: carved.pool },
+      '0',
+    );
     for (const p of sharePeople) {
       award[p] = 0n;
       awardTrace[p] = [step];

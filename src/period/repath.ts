@@ -9,7 +9,8 @@ export function withScenarioPaths<T>(run: () => T, translate: (path: IssuePath, 
   try {
     return run();
   } catch (error) {
-    if (error instanceof SynergyPayError) throw new SynergyPayError(error.issues.map((issue) => ({ ...issue, path: translate(issue.path, issue) })));
+    if (error instanceof SynergyPayError)
+      throw new SynergyPayError(error.issues.map((issue) => ({ ...issue, path: translate(issue.path, issue) })));
     throw error;
   }
 }
@@ -19,7 +20,10 @@ export function withScenarioPaths<T>(run: () => T, translate: (path: IssuePath, 
  * is looked up in `roots` (e.g. `{ tickets: ["data", "tickets"], response: ["plan", "versions", 0,
  * "responseTimes", "response"] }`); unknown keys go under `fallback`.
  */
-export function rootPaths(roots: Readonly<Record<string, IssuePath>>, fallback: IssuePath): (path: IssuePath) => IssuePath {
+export function rootPaths(
+  roots: Readonly<Record<string, IssuePath>>,
+  fallback: IssuePath,
+): (path: IssuePath) => IssuePath {
   return (path) => {
     const [head, ...rest] = path;
     const root = typeof head === 'string' && Object.hasOwn(roots, head) ? roots[head] : undefined;

@@ -105,7 +105,11 @@ export interface ResolvedPlanVersions extends ResolvedPlan {
  */
 export function resolvePlan(input: ResolvePlanInput): ResolvedPlan {
   const parsed = parseInput(resolvePlanInputSchema, input);
-  const { segmentVersions: _versions, rounding: _rounding, ...resolved } = resolvePlanVersions(parsed.plan, parsed.period, ['plan'], ['period']);
+  const {
+    segmentVersions: _versions,
+    rounding: _rounding,
+    ...resolved
+  } = resolvePlanVersions(parsed.plan, parsed.period, ['plan'], ['period']);
   return resolved;
 }
 
@@ -122,19 +126,36 @@ export function resolvePlanVersions(
   plan.versions.forEach((version, i) => {
     const first = ids.get(version.id);
     if (first === undefined) ids.set(version.id, i);
-    else issues.add('DUPLICATE_ID', [...versionsPath, i, 'id'], `version id "${version.id}" is already used at versions[${first}]`);
+    else
+      issues.add(
+        'DUPLICATE_ID',
+        [...versionsPath, i, 'id'],
+        `version id "${version.id}" is already used at versions[${first}]`,
+      );
     if (version.until !== undefined && version.until < version.effective)
-      issues.add('DATES_OUT_OF_ORDER', [...versionsPath, i, 'until'], `until ${version.until} is before effective ${version.effective}`);
+      issues.add(
+        'DATES_OUT_OF_ORDER',
+        [...versionsPath, i, 'until'],
+        `until ${version.until} is before effective ${version.effective}`,
+      );
   });
   // Order by effective date (then id, so duplicates report deterministically).
   const order = plan.versions.map((_, i) => i);
-  order.sort((a, b) => compareIds(plan.versions[a]!.effective, plan.versions[b]!.effective) || compareIds(plan.versions[a]!.id, plan.versions[b]!.id));
+  order.sort(
+    (a, b) =>
+      compareIds(plan.versions[a]!.effective, plan.versions[b]!.effective) ||
+      compareIds(plan.versions[a]!.id, plan.versions[b]!.id),
+  );
   for (let k = 1; k < order.length; k++) {
     const before = plan.versions[order[k - 1]!]!;
     const i = order[k]!;
     const version = plan.versions[i]!;
     if (version.effective === before.effective)
-      issues.add('PLAN_VERSION_OVERLAP', [...versionsPath, i, 'effective'], `versions "${before.id}" and "${version.id}" both take effect on ${version.effective}`);
+      issues.add(
+        'PLAN_VERSION_OVERLAP',
+        [...versionsPath, i, 'effective'],
+        `versions "${before.id}" and "${version.id}" both take effect on ${version.effective}`,
+      );
     else if (before.until !== undefined && before.until >= version.effective)
       issues.add(
         'PLAN_VERSION_OVERLAP',
@@ -158,7 +179,11 @@ export function resolvePlanVersions(
 
   const startIndex = inForce(period.start);
   if (startIndex === -1)
-    issues.add('PLAN_NOT_IN_FORCE', [...periodPath, 'start'], `no plan version is in force on ${period.start}, the first day of the period`);
+    issues.add(
+      'PLAN_NOT_IN_FORCE',
+      [...periodPath, 'start'],
+      `no plan version is in force on ${period.start}, the first day of the period`,
+    );
   issues.throwIfAny();
 
   // Walk the period from version to version: each stretch runs until the next effective date or `until`.
@@ -176,7 +201,11 @@ export function resolvePlanVersions(
     cursor = shiftDate(stretchEnd, 1);
     index = inForce(cursor);
     if (index === -1) {
-      issues.add('PLAN_NOT_IN_FORCE', [...versionsPath, order[stretches.at(-1)!.index]!, 'until'], `no plan version is in force on ${cursor}, inside the period ${period.start}…${end}`);
+      issues.add(
+        'PLAN_NOT_IN_FORCE',
+        [...versionsPath, order[stretches.at(-1)!.index]!, 'until'],
+        `no plan version is in force on ${cursor}, inside the period ${period.start}…${end}`,
+      );
       issues.throwIfAny();
     }
   }
@@ -191,18 +220,36 @@ export function resolvePlanVersions(
   const used = prorate ? stretches : [{ index: startIndex, start: period.start, end }];
   const segments: PlanSegment[] = used.map((stretch) => {
     const segmentDays = inclusiveDays(stretch.start, stretch.end);
-    return { version: sorted[stretch.index]!.id, start: stretch.start, end: stretch.end, days: segmentDays, fraction: `${segmentDays}/${days}` };
+    return {
+      version: sorted[stretch.index]!.id,
+      start: stretch.start,
+      end: stretch.end,
+      days: segmentDays,
+      fraction: `${segmentDays}/${days}`,
+    };
   });
 
   const trace: TraceStep[] = [
-    traceStep('period.bounds', 'end = start + 1 unit − 1 day', { unit: period.unit, start: period.start }, `${period.start}…${end} (${days} days)`),
-    traceStep('plan.versionInForce', 'the version with the latest effective date ≤ the period start', { start: period.start, versions: sorted.length }, first.id),
+    traceStep(
+      'period.bounds',
+      'end = start + 1 unit − 1 day',
+      { unit: period.unit, start: period.start },
+      `${period.start}…${end} (${days} days)`,
+    ),
+    traceStep(
+      'plan.versionInForce',
+      'the version with the latest effective date ≤ the period start',
+      { start: period.start, versions: sorted.length },
+      first.id,
+    ),
   ];
   for (const change of changes)
     trace.push(
       traceStep(
         prorate ? 'plan.split' : 'plan.changeReported',
-        prorate ? 'the period is split at the change; amounts are prorated by days' : 'the period runs on the version in force at its start; the change is reported',
+        prorate
+          ? 'the period is split at the change; amounts are prorated by days'
+          : 'the period runs on the version in force at its start; the change is reported',
         { effective: change.effective, version: change.version },
         prorate ? segments.map((s) => `${s.version} ${s.fraction}`).join(', ') : `${first.id} for the whole period`,
       ),
@@ -221,4 +268,3 @@ export function resolvePlanVersions(
     segmentVersions: used.map((stretch) => sorted[stretch.index]!),
   };
 }
-

@@ -8,7 +8,10 @@ import type { ReviewItem } from './runPeriod.js';
  * below the review threshold), each listed once however many distinct runs report it. Inputs:
  * the period's ratings runs and interlock runs (from the segment stages). Ordered by kind, then id.
  */
-export function buildReviewQueue(ratingRuns: ReadonlyMap<string, ScoreRatingsResult>, interlockRuns: ReadonlyMap<string, InterlockRun>): ReviewItem[] {
+export function buildReviewQueue(
+  ratingRuns: ReadonlyMap<string, ScoreRatingsResult>,
+  interlockRuns: ReadonlyMap<string, InterlockRun>,
+): ReviewItem[] {
   const reviewQueue: ReviewItem[] = [];
   const queued = new Set<string>();
   for (const run of ratingRuns.values())

@@ -20,7 +20,14 @@ import { checkMechanismRows, parseScenario, receivedRows, type Scenario } from '
 import type { runPeriodInputSchema } from './schema.js';
 import { segmentInputs, segmentStage, type MechanismRuns, type SegmentStage } from './segmentStage.js';
 import type { PayStatement } from './statement.js';
-import { addDeductionLines, addSegmentLines, emptyPayTotals, periodTotals, renderStatements, statementInputs } from './statementsStage.js';
+import {
+  addDeductionLines,
+  addSegmentLines,
+  emptyPayTotals,
+  periodTotals,
+  renderStatements,
+  statementInputs,
+} from './statementsStage.js';
 
 /** Input of {@link runPeriod} (inferred from `runPeriodInputSchema`): a scenario. */
 export type RunPeriodInput = z.input<typeof runPeriodInputSchema>;
@@ -250,7 +257,15 @@ function runScenario(scenario: Scenario): RunPeriodResult {
   const rendered = renderStatements(lineInputs, scenario.org.departments);
   const departments = departmentResults(scenario.org.departments, org.work, stages);
   const reviewQueue = buildReviewQueue(runs.ratings, runs.interlock);
-  const checks = reconcile({ totals, rendered, interlockPaid, interlockRuns: runs.interlock, controls, currency: resolved.currency, digits });
+  const checks = reconcile({
+    totals,
+    rendered,
+    interlockPaid,
+    interlockRuns: runs.interlock,
+    controls,
+    currency: resolved.currency,
+    digits,
+  });
   return {
     plan: resolved.plan,
     currency: resolved.currency,

@@ -31,7 +31,10 @@ const MECHANISM_ROWS = {
   tickets: { schema: ticketSchema, used: (version: PlanVersion) => version.responseTimes !== undefined },
   ratings: { schema: ratingSchema, used: (version: PlanVersion) => version.ratings !== undefined },
   reviewDecisions: { schema: reviewDecisionSchema, used: (version: PlanVersion) => version.ratings !== undefined },
-  revenueFacts: { schema: revenueFactSchema, used: (version: PlanVersion) => version.interlock?.dimensions !== undefined },
+  revenueFacts: {
+    schema: revenueFactSchema,
+    used: (version: PlanVersion) => version.interlock?.dimensions !== undefined,
+  },
 } as const;
 
 const leanScenarioSchema = /* @__PURE__ */ runPeriodInputSchema.extend({
@@ -55,18 +58,28 @@ export function checkMechanismRows(scenario: Scenario, versions: readonly PlanVe
   const issues = new IssueList();
   const data = scenario.data as z.output<typeof leanScenarioSchema>['data'];
   if (data !== undefined) {
-    for (const [key, rows] of Object.entries(MECHANISM_ROWS) as [keyof typeof MECHANISM_ROWS, (typeof MECHANISM_ROWS)[keyof typeof MECHANISM_ROWS]][]) {
+    for (const [key, rows] of Object.entries(MECHANISM_ROWS) as [
+      keyof typeof MECHANISM_ROWS,
+      (typeof MECHANISM_ROWS)[keyof typeof MECHANISM_ROWS],
+    ][]) {
       const list = data[key];
       if (list === undefined || versions.some((version) => rows.used(version))) continue;
       const parsed = z.array(rows.schema).safeParse(list);
-      if (!parsed.success) for (const issue of fromZodError(parsed.error).issues) issues.add(issue.code, ['data', key, ...issue.path], issue.message);
+      if (!parsed.success)
+        for (const issue of fromZodError(parsed.error).issues)
+          issues.add(issue.code, ['data', key, ...issue.path], issue.message);
     }
     // Rows a mechanism will read must at least be objects with the reference fields we check first.
-    const shaped = (key: keyof typeof MECHANISM_ROWS, fields: readonly string[]) =>
+    const shaped = (key: keyof typeof MECHANISM_ROWS, fields: readonly string[]) => {
       (data[key] ?? []).forEach((row, i) => {
-        if (row === null || typeof row !== 'object' || Array.isArray(row)) issues.add('INVALID_INPUT', ['data', key, i], 'expected an object');
-        else for (const field of fields) if (typeof (row as Record<string, unknown>)[field] !== 'string') issues.add('INVALID_INPUT', ['data', key, i, field], 'expected a string id');
+        if (row === null || typeof row !== 'object' || Array.isArray(row))
+          issues.add('INVALID_INPUT', ['data', key, i], 'expected an object');
+        else
+          for (const field of fields)
+            if (typeof (row as Record<string, unknown>)[field] !== 'string')
+              issues.add('INVALID_INPUT', ['data', key, i, field], 'expected a string id');
       });
+    };
     shaped('tickets', ['unit']);
     shaped('ratings', ['rater', 'ratee']);
   }

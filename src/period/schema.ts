@@ -139,7 +139,14 @@ export const planInterlockSchema = /* @__PURE__ */ z.strictObject({
  * ticket scores), `points` (its collaboration points [协同行为加减分]), `interlock` (the mean score of
  * the interlocked indicators it shares).
  */
-export const scorecardSourceSchema = /* @__PURE__ */ z.enum(['data', 'ratings', 'responseTimes', 'resolutionTimes', 'points', 'interlock']);
+export const scorecardSourceSchema = /* @__PURE__ */ z.enum([
+  'data',
+  'ratings',
+  'responseTimes',
+  'resolutionTimes',
+  'points',
+  'interlock',
+]);
 
 /**
  * A department scorecard (seed 001: back office = functional 40 % + front-line support 30 % +

@@ -92,7 +92,10 @@ export function scorecardStage(input: {
         ...(card.neutralScore === undefined ? {} : { neutralScore: card.neutralScore }),
         ...(card.coefficient === undefined ? {} : { coefficient: card.coefficient }),
         rounding,
-        subjects: departments.map((department) => ({ id: department.id, scores: Object.fromEntries(leaves.map((leaf) => [leaf, leafScore(department.id, leaf)])) })),
+        subjects: departments.map((department) => ({
+          id: department.id,
+          scores: Object.fromEntries(leaves.map((leaf) => [leaf, leafScore(department.id, leaf)])),
+        })),
       }),
     (at) => (at[0] === 'subjects' ? ['data', 'componentScores'] : [...cardPath, ...at]),
   );
@@ -102,5 +105,7 @@ export function scorecardStage(input: {
 
 /** The leaf ids of a scorecard, depth first. */
 function leafIds(components: readonly ScorecardComponentInput[]): string[] {
-  return components.flatMap((component) => (component.components === undefined ? [component.id] : leafIds(component.components)));
+  return components.flatMap((component) =>
+    component.components === undefined ? [component.id] : leafIds(component.components),
+  );
 }

@@ -35,7 +35,13 @@ export interface SegmentInputs {
 }
 
 /** Gathers the period-wide inputs of the segment stages from the earlier stages' results. */
-export function segmentInputs(scenario: Scenario, resolved: ResolvedPlanVersions, org: Organisation, periodData: PeriodData, digits: number): SegmentInputs {
+export function segmentInputs(
+  scenario: Scenario,
+  resolved: ResolvedPlanVersions,
+  org: Organisation,
+  periodData: PeriodData,
+  digits: number,
+): SegmentInputs {
   const { departments, people } = scenario.org;
   return {
     scenario,
@@ -135,14 +141,29 @@ export function segmentStage(inputs: SegmentInputs, runs: MechanismRuns, s: numb
   const responseTimes =
     settingsOfTimes === undefined
       ? undefined
-      : runOnce(runs.responseTimes, settingsOfTimes, () => timeStage({ settings: settingsOfTimes, path: path('responseTimes'), asOf: inputs.asOf, tickets: data.tickets ?? [], rounding }));
+      : runOnce(runs.responseTimes, settingsOfTimes, () =>
+          timeStage({
+            settings: settingsOfTimes,
+            path: path('responseTimes'),
+            asOf: inputs.asOf,
+            tickets: data.tickets ?? [],
+            rounding,
+          }),
+        );
   // Peripheral ratings with outlier review [seed 003].
   const settingsOfRatings = version.ratings;
   const ratings =
     settingsOfRatings === undefined
       ? undefined
       : runOnce(runs.ratings, settingsOfRatings, () =>
-          ratingsStage({ settings: settingsOfRatings, path: path('ratings'), ratings: data.ratings ?? [], decisions: data.reviewDecisions ?? [], parties: inputs.parties, rounding }),
+          ratingsStage({
+            settings: settingsOfRatings,
+            path: path('ratings'),
+            ratings: data.ratings ?? [],
+            decisions: data.reviewDecisions ?? [],
+            parties: inputs.parties,
+            rounding,
+          }),
         );
   // Interlocked indicators [指标互锁, seed 003]: settled once per distinct setting for the
   // period; in a split period each segment pays its share of the days.
@@ -151,12 +172,30 @@ export function segmentStage(inputs: SegmentInputs, runs: MechanismRuns, s: numb
   const settingsOfInterlock = version.interlock;
   if (settingsOfInterlock !== undefined) {
     interlock = runOnce(runs.interlock, settingsOfInterlock, () =>
-      interlockStage({ interlock: settingsOfInterlock, path: path('interlock'), currency: scenario.plan.currency, facts: data.revenueFacts ?? [], rounding }),
+      interlockStage({
+        interlock: settingsOfInterlock,
+        path: path('interlock'),
+        currency: scenario.plan.currency,
+        facts: data.revenueFacts ?? [],
+        rounding,
+      }),
     );
     let daysBefore = 0;
     for (let t = 0; t < s; t++) daysBefore += resolved.segments[t]!.days;
     const periodDays = BigInt(resolved.period.days);
-    interlockPaid = shareInterlock({ run: interlock, versionIndex, segment, segmentIndex: s, daysBefore, periodDays, rounding, digits, personIndex: org.personIndex, departmentIndex: org.departmentIndex, work: org.work });
+    interlockPaid = shareInterlock({
+      run: interlock,
+      versionIndex,
+      segment,
+      segmentIndex: s,
+      daysBefore,
+      periodDays,
+      rounding,
+      digits,
+      personIndex: org.personIndex,
+      departmentIndex: org.departmentIndex,
+      work: org.work,
+    });
   }
   const unitTimes = new Map<string, UnitResponseTimes>();
   for (const unit of responseTimes?.units ?? []) unitTimes.set(unit.unit, unit);
@@ -196,11 +235,25 @@ export function segmentStage(inputs: SegmentInputs, runs: MechanismRuns, s: numb
   // Seed 003's relevance matrix: each department's coefficient blended with the company KPIs.
   let linkage: DepartmentLinkage[] | null = null;
   if (version.linkage !== undefined) {
-    const rows = linkageStage({ linkage: version.linkage, linkagePath: path('linkage'), kpiResults: data.companyKpis ?? [], departments, own, rounding });
+    const rows = linkageStage({
+      linkage: version.linkage,
+      linkagePath: path('linkage'),
+      kpiResults: data.companyKpis ?? [],
+      departments,
+      own,
+      rounding,
+    });
     linkage = rows.map((row, d) => {
       coefficient[d] = new Dec(row.blended).toFixed(rounding.coefficientDecimals);
       departmentTrace[d]!.push(...row.trace);
-      return { exempt: row.exempt, ratioSum: row.ratioSum, blended: row.blended, uniform: row.uniform, difference: row.difference, links: row.links };
+      return {
+        exempt: row.exempt,
+        ratioSum: row.ratioSum,
+        blended: row.blended,
+        uniform: row.uniform,
+        difference: row.difference,
+        links: row.links,
+      };
     });
   }
   const scoreFrom = version.pool?.scoreFrom ?? 'supportScores';
@@ -208,7 +261,11 @@ export function segmentStage(inputs: SegmentInputs, runs: MechanismRuns, s: numb
   const poolScore = (p: number): DecimalInput | undefined => {
     const person = people[p]!;
     const fromSource =
-      scoreFrom === 'ratings' ? (ratingScore(person.id) ?? ratingScore(person.department)) : scoreFrom === 'responseTimes' ? responseScore(person.department) : undefined;
+      scoreFrom === 'ratings'
+        ? (ratingScore(person.id) ?? ratingScore(person.department))
+        : scoreFrom === 'responseTimes'
+          ? responseScore(person.department)
+          : undefined;
     return fromSource ?? supportScore.get(person.id) ?? supportScore.get(person.department);
   };
   // Seed 001's support pool: carved from the front line, shared by the back office.
@@ -222,7 +279,12 @@ export function segmentStage(inputs: SegmentInputs, runs: MechanismRuns, s: numb
           digits,
           rounding,
           segment,
-          people: people.map((person, p) => ({ id: person.id, side: departments[org.work[p]!.department]!.side, start: person.start, end: person.end })),
+          people: people.map((person, p) => ({
+            id: person.id,
+            side: departments[org.work[p]!.department]!.side,
+            start: person.start,
+            end: person.end,
+          })),
           rows: periodData.poolRows![s]!,
           trace: inputs.withTrace,
           score: poolScore,

@@ -7,10 +7,19 @@ import type { TraceStep } from '../core/trace.js';
  */
 
 /** What a statement line pays. Lines appear in this order, then by source id. */
-export type StatementLineKind = 'basePay' | 'performanceBonus' | 'commission' | 'poolAward' | 'interlockReward' | 'interlockDeduction' | 'deduction';
+export type StatementLineKind =
+  'basePay' | 'performanceBonus' | 'commission' | 'poolAward' | 'interlockReward' | 'interlockDeduction' | 'deduction';
 
 /** The order of line kinds on a statement. */
-export const LINE_ORDER: readonly StatementLineKind[] = ['basePay', 'performanceBonus', 'commission', 'poolAward', 'interlockReward', 'interlockDeduction', 'deduction'];
+export const LINE_ORDER: readonly StatementLineKind[] = [
+  'basePay',
+  'performanceBonus',
+  'commission',
+  'poolAward',
+  'interlockReward',
+  'interlockDeduction',
+  'deduction',
+];
 
 /** One line of a pay statement. Deductions are negative amounts, so the total is the plain sum. */
 export interface StatementLine {
@@ -73,6 +82,7 @@ export function sortLines(lines: LineDraft[]): LineDraft[] {
 /** Renders a line draft as a plain-JSON line. */
 export function renderLine(line: LineDraft, digits: number): StatementLine {
   const amount = formatMinor(line.minor, digits);
-  if (line.source === '') return { kind: line.kind, label: line.label, version: line.version, amount, trace: line.trace };
+  if (line.source === '')
+    return { kind: line.kind, label: line.label, version: line.version, amount, trace: line.trace };
   return { kind: line.kind, label: line.label, version: line.version, amount, source: line.source, trace: line.trace };
 }

@@ -49,7 +49,14 @@ export interface StatementInputs {
 }
 
 /** Gathers what the per-person pass reads from the earlier stages' results. */
-export function statementInputs(scenario: Scenario, resolved: ResolvedPlanVersions, work: readonly PersonWork[], periodData: PeriodData, payRates: PayRates, digits: number): StatementInputs {
+export function statementInputs(
+  scenario: Scenario,
+  resolved: ResolvedPlanVersions,
+  work: readonly PersonWork[],
+  periodData: PeriodData,
+  payRates: PayRates,
+  digits: number,
+): StatementInputs {
   const { period } = resolved;
   const months = BigInt(MONTHS_IN[period.unit]);
   return {
@@ -118,14 +125,21 @@ export function addSegmentLines(inputs: StatementInputs, s: number, stage: Segme
       segment: s,
       source: '',
       minor: base,
-      trace: !withTrace ? NO_TRACE : [
-        step(
-          'statement.basePay',
-          'base = monthly base pay × months in period × days employed / days in period, rounded to minor units',
-          { employedDays: String(employed), monthly: formatMinor(monthlyBase, digits), months: monthsText, periodDays: periodDaysText },
-          formatMinor(base, digits),
-        ),
-      ],
+      trace: !withTrace
+        ? NO_TRACE
+        : [
+            step(
+              'statement.basePay',
+              'base = monthly base pay × months in period × days employed / days in period, rounded to minor units',
+              {
+                employedDays: String(employed),
+                monthly: formatMinor(monthlyBase, digits),
+                months: monthsText,
+                periodDays: periodDaysText,
+              },
+              formatMinor(base, digits),
+            ),
+          ],
     });
 
     // Performance bonus = target bonus × coefficient (SPEC §4).
@@ -143,16 +157,28 @@ export function addSegmentLines(inputs: StatementInputs, s: number, stage: Segme
       segment: s,
       source: '',
       minor: bonus,
-      trace: !withTrace ? NO_TRACE : [
-        step(
-          'statement.targetBonus',
-          'target = monthly target bonus × months in period × days employed / days in period, rounded to minor units',
-          { employedDays: String(employed), monthly: formatMinor(monthlyTarget, digits), months: monthsText, periodDays: periodDaysText },
-          targetText,
-        ),
-        ...stage.departmentTrace[w.department]!,
-        step('statement.performanceBonus', 'bonus = target bonus × coefficient, rounded to minor units', { coefficient, target: targetText }, formatMinor(bonus, digits)),
-      ],
+      trace: !withTrace
+        ? NO_TRACE
+        : [
+            step(
+              'statement.targetBonus',
+              'target = monthly target bonus × months in period × days employed / days in period, rounded to minor units',
+              {
+                employedDays: String(employed),
+                monthly: formatMinor(monthlyTarget, digits),
+                months: monthsText,
+                periodDays: periodDaysText,
+              },
+              targetText,
+            ),
+            ...stage.departmentTrace[w.department]!,
+            step(
+              'statement.performanceBonus',
+              'bonus = target bonus × coefficient, rounded to minor units',
+              { coefficient, target: targetText },
+              formatMinor(bonus, digits),
+            ),
+          ],
     });
 
     // Commission: net = gross − pool contribution (the contribution is 0 without a pool).
@@ -170,11 +196,23 @@ export function addSegmentLines(inputs: StatementInputs, s: number, stage: Segme
         segment: s,
         source: '',
         minor: net,
-        trace: !withTrace ? NO_TRACE : [
-          step('statement.grossCommission', 'gross = Σ commission rows', { rows: String(rows) }, formatMinor(grossMinor, digits)),
-          ...(stage.contributionTrace?.[i] ?? []),
-          step('statement.netCommission', 'net = gross − pool contribution', { contribution: formatMinor(contribution, digits), gross: formatMinor(grossMinor, digits) }, formatMinor(net, digits)),
-        ],
+        trace: !withTrace
+          ? NO_TRACE
+          : [
+              step(
+                'statement.grossCommission',
+                'gross = Σ commission rows',
+                { rows: String(rows) },
+                formatMinor(grossMinor, digits),
+              ),
+              ...(stage.contributionTrace?.[i] ?? []),
+              step(
+                'statement.netCommission',
+                'net = gross − pool contribution',
+                { contribution: formatMinor(contribution, digits), gross: formatMinor(grossMinor, digits) },
+                formatMinor(net, digits),
+              ),
+            ],
       });
     }
 
@@ -201,7 +239,11 @@ export function addSegmentLines(inputs: StatementInputs, s: number, stage: Segme
 }
 
 /** Adds one negative line per deduction row, so the statement shows every reason; adds them to `totals`. */
-export function addDeductionLines(inputs: StatementInputs, deductions: readonly DeductionRow[], totals: PayTotals): void {
+export function addDeductionLines(
+  inputs: StatementInputs,
+  deductions: readonly DeductionRow[],
+  totals: PayTotals,
+): void {
   const { work, digits } = inputs;
   for (const row of deductions) {
     totals.deductions += row.minor;
@@ -212,7 +254,14 @@ export function addDeductionLines(inputs: StatementInputs, deductions: readonly 
       segment: row.segment,
       source: row.id,
       minor: -row.minor,
-      trace: [traceStep('statement.deduction', 'deduction row from the period data, shown negative', { id: row.id, reason: row.reason }, formatMinor(-row.minor, digits))],
+      trace: [
+        traceStep(
+          'statement.deduction',
+          'deduction row from the period data, shown negative',
+          { id: row.id, reason: row.reason },
+          formatMinor(-row.minor, digits),
+        ),
+      ],
     });
   }
 }
@@ -234,7 +283,10 @@ export interface RenderedStatements {
  * by kind, then source, then segment; total = Σ lines; amounts printed with the currency's minor
  * digits. Re-reads each printed amount to check the total independently.
  */
-export function renderStatements(inputs: StatementInputs, departments: Scenario['org']['departments']): RenderedStatements {
+export function renderStatements(
+  inputs: StatementInputs,
+  departments: Scenario['org']['departments'],
+): RenderedStatements {
   const { people, work, digits, withTrace } = inputs;
   const order = idOrder(people.map((person) => person.id));
   const statements: PayStatement[] = new Array(people.length);

@@ -5,6 +5,11 @@ import type { TraceStep } from '../core/trace.js';
  * paths: the caller passes string inputs with keys already in code-unit order, so the object is
  * identical to what `traceStep` would build.
  */
-export function step(rule: string, formula: string, inputs: Readonly<Record<string, string>>, result: string): TraceStep {
+export function step(
+  rule: string,
+  formula: string,
+  inputs: Readonly<Record<string, string>>,
+  result: string,
+): TraceStep {
   return { rule, formula, inputs, result };
 }

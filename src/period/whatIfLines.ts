@@ -88,7 +88,10 @@ export interface ReadRun {
 const STATEMENT_FIELDS = ['department', 'side', 'grade', 'employedDays', 'coefficient'] as const;
 
 /** The source of a line: its `source`, else the first `id` input of its trace, else `""`. */
-function lineSource(line: { readonly source?: string | undefined; readonly trace?: readonly unknown[] | undefined }): string {
+function lineSource(line: {
+  readonly source?: string | undefined;
+  readonly trace?: readonly unknown[] | undefined;
+}): string {
   if (typeof line.source === 'string') return line.source;
   for (const step of line.trace ?? []) {
     const inputs = isTraceStep(step) ? step.inputs : undefined;
@@ -134,17 +137,34 @@ export function readRun(run: RunLike, path: IssuePath, issues: IssueList): ReadR
     const lines = statement.lines.map((line, l): ReadLine => {
       const minor = money(line.amount, [...at, 'lines', l, 'amount']);
       sum += minor;
-      return { kind: line.kind, label: line.label, version: line.version, source: lineSource(line), minor, trace: line.trace ?? [] };
+      return {
+        kind: line.kind,
+        label: line.label,
+        version: line.version,
+        source: lineSource(line),
+        minor,
+        trace: line.trace ?? [],
+      };
     });
     const total = money(statement.total, [...at, 'total']);
     if (total !== sum)
-      issues.add('RUNS_RESULT_INCONSISTENT', [...at, 'total'], `the total ${statement.total} is not the sum of the lines, ${formatMinor(sum, digits)}`);
+      issues.add(
+        'RUNS_RESULT_INCONSISTENT',
+        [...at, 'total'],
+        `the total ${statement.total} is not the sum of the lines, ${formatMinor(sum, digits)}`,
+      );
     const fields: Record<string, string> = {};
     for (const key of STATEMENT_FIELDS) {
       const value = statement[key];
       if (value !== undefined && value !== null) fields[key] = String(value);
     }
-    statements.set(statement.person, { person: statement.person, department: statement.department, fields, lines, total });
+    statements.set(statement.person, {
+      person: statement.person,
+      department: statement.department,
+      fields,
+      lines,
+      total,
+    });
   });
   const departments = new Map<string, ReadDepartment>();
   run.departments.forEach((department, d) => {
@@ -156,12 +176,18 @@ export function readRun(run: RunLike, path: IssuePath, issues: IssueList): ReadR
     const record = department as unknown as Readonly<Record<string, unknown>>;
     for (const key of Object.keys(record).sort(compareIds)) {
       const value = record[key];
-      if (key !== 'id' && (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')) fields[key] = String(value);
+      if (key !== 'id' && (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean'))
+        fields[key] = String(value);
     }
-    departments.set(department.id, { id: department.id, fields, trace: Array.isArray(department.trace) ? department.trace : [] });
+    departments.set(department.id, {
+      id: department.id,
+      fields,
+      trace: Array.isArray(department.trace) ? department.trace : [],
+    });
   });
   const totals = new Map<string, bigint>();
-  for (const [name, value] of Object.entries(run.totals ?? {})) totals.set(name, money(value, [...path, 'totals', name]));
+  for (const [name, value] of Object.entries(run.totals ?? {}))
+    totals.set(name, money(value, [...path, 'totals', name]));
   return { digits, statements, departments, totals };
 }
 
@@ -232,7 +258,13 @@ export function matchLines(base: readonly ReadLine[], proposed: readonly ReadLin
   return pairs.sort((a, b) => {
     const x = (a.base ?? a.proposed)!;
     const y = (b.base ?? b.proposed)!;
-    return kindRank(x.kind) - kindRank(y.kind) || compareIds(x.kind, y.kind) || compareIds(x.version, y.version) || compareIds(x.source, y.source) || compareIds(x.label, y.label);
+    return (
+      kindRank(x.kind) - kindRank(y.kind) ||
+      compareIds(x.kind, y.kind) ||
+      compareIds(x.version, y.version) ||
+      compareIds(x.source, y.source) ||
+      compareIds(x.label, y.label)
+    );
   });
 }
 
@@ -265,13 +297,25 @@ export function ruleChanges(base: readonly unknown[], proposed: readonly unknown
   const b = keyed(proposed);
   const keys = [...a.keys(), ...[...b.keys()].filter((key) => !a.has(key))];
   const changes: RuleChange[] = [];
-  const side = (step: TraceLike | undefined) => (step === undefined ? null : { inputs: isRecord(step.inputs) ? step.inputs : {}, result: step.result ?? null });
+  const side = (step: TraceLike | undefined) =>
+    step === undefined ? null : { inputs: isRecord(step.inputs) ? step.inputs : {}, result: step.result ?? null };
   for (const key of keys) {
     const x = a.get(key);
     const y = b.get(key);
-    if (x !== undefined && y !== undefined && sameValue(x.inputs ?? {}, y.inputs ?? {}) && sameValue(x.result, y.result)) continue;
+    if (
+      x !== undefined &&
+      y !== undefined &&
+      sameValue(x.inputs ?? {}, y.inputs ?? {}) &&
+      sameValue(x.result, y.result)
+    )
+      continue;
     const step = (y ?? x)!;
-    changes.push({ rule: step.rule, formula: typeof step.formula === 'string' ? step.formula : '', base: side(x), proposed: side(y) });
+    changes.push({
+      rule: step.rule,
+      formula: typeof step.formula === 'string' ? step.formula : '',
+      base: side(x),
+      proposed: side(y),
+    });
   }
   return changes;
 }
@@ -282,10 +326,12 @@ function sameValue(a: unknown, b: unknown): boolean {
   if (isRecord(a) && isRecord(b)) {
     const keys = Object.keys(a);
     if (keys.length !== Object.keys(b).length) return false;
-    for (const key of keys) if (!Object.prototype.hasOwnProperty.call(b, key) || !sameValue(a[key], b[key])) return false;
+    for (const key of keys)
+      if (!Object.prototype.hasOwnProperty.call(b, key) || !sameValue(a[key], b[key])) return false;
     return true;
   }
-  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((value, i) => sameValue(value, b[i]));
+  if (Array.isArray(a) && Array.isArray(b))
+    return a.length === b.length && a.every((value, i) => sameValue(value, b[i]));
   return false;
 }
 
@@ -324,7 +370,9 @@ function walk(a: unknown, b: unknown, path: string, out: InputChange[]): void {
     return;
   }
   if (isRecord(a) && isRecord(b)) {
-    const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])].filter((key) => key !== '$schema').sort(compareIds);
+    const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])]
+      .filter((key) => key !== '$schema')
+      .sort(compareIds);
     for (const key of keys) walk(a[key], b[key], path === '' ? key : `${path}.${key}`, out);
     return;
   }
@@ -334,7 +382,8 @@ function walk(a: unknown, b: unknown, path: string, out: InputChange[]): void {
       for (let i = 0; i < Math.max(a.length, b.length); i++) walk(a[i], b[i], `${path}[${i}]`, out);
       return;
     }
-    const byKey = (rows: unknown[]) => new Map(rows.map((row) => [String((row as Record<string, unknown>)[key]), row] as const));
+    const byKey = (rows: unknown[]) =>
+      new Map(rows.map((row) => [String((row as Record<string, unknown>)[key]), row] as const));
     const x = byKey(a);
     const y = byKey(b);
     const ids = [...new Set([...x.keys(), ...y.keys()])].sort(compareIds);
@@ -361,7 +410,8 @@ export function runAt(scenario: RunPeriodInput, prefix: (path: IssuePath) => Iss
   try {
     return runPeriod(scenario);
   } catch (error) {
-    if (error instanceof SynergyPayError) throw new SynergyPayError(error.issues.map((issue) => ({ ...issue, path: prefix(issue.path) })));
+    if (error instanceof SynergyPayError)
+      throw new SynergyPayError(error.issues.map((issue) => ({ ...issue, path: prefix(issue.path) })));
     throw error;
   }
 }

@@ -30,7 +30,12 @@ const moneyText = /* @__PURE__ */ z.string({ error: 'an amount in a result is a 
 const totalsSchema = /* @__PURE__ */ z.preprocess(
   (value, context) => {
     if (value !== null && typeof value === 'object' && Object.prototype.hasOwnProperty.call(value, '__proto__'))
-      context.addIssue({ code: 'custom', path: ['__proto__'], message: 'a total may not be named "__proto__"', input: value });
+      context.addIssue({
+        code: 'custom',
+        path: ['__proto__'],
+        message: 'a total may not be named "__proto__"',
+        input: value,
+      });
     return value;
   },
   z.record(z.string().regex(/^[A-Za-z][A-Za-z0-9]*$/, { error: 'a total is named by an identifier' }), moneyText),

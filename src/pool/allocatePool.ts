@@ -80,7 +80,9 @@ export interface AllocatePoolResult {
 
 const ROW_KEYS = /* @__PURE__ */ new Set(['id', 'score', 'fte', 'start', 'end', 'cap', 'unit']);
 // The rows are checked by `rowsLookValid` (or the full schema): the header does not walk them.
-const headerSchema = /* @__PURE__ */ allocatePoolInputSchema.extend({ recipients: z.custom<unknown[]>((value) => Array.isArray(value)) });
+const headerSchema = /* @__PURE__ */ allocatePoolInputSchema.extend({
+  recipients: z.custom<unknown[]>((value) => Array.isArray(value)),
+});
 type Parsed = z.output<typeof allocatePoolInputSchema>;
 type Recipient = Parsed['recipients'][number];
 
@@ -92,7 +94,11 @@ type Recipient = Parsed['recipients'][number];
 function rowLooksValid(row: unknown, knownScores: ReadonlyMap<string | number, unknown>): row is Recipient {
   if (!isPlainRow(row, ROW_KEYS) || !isId(row.id)) return false;
   const score = row.score;
-  if (!((typeof score === 'string' || typeof score === 'number') && knownScores.has(score)) && !isNonNegativeDecimal(score)) return false;
+  if (
+    !((typeof score === 'string' || typeof score === 'number') && knownScores.has(score)) &&
+    !isNonNegativeDecimal(score)
+  )
+    return false;
   if (row.fte !== undefined && !isNonNegativeDecimal(row.fte)) return false;
   if (row.cap !== undefined && !isNonNegativeDecimal(row.cap)) return false;
   if (row.start !== undefined && !(typeof row.start === 'string' && isIsoDate(row.start))) return false;
@@ -183,14 +189,18 @@ export function allocatePool(input: AllocatePoolInput): AllocatePoolResult {
 
   // ── f(score): the exponent, rounded at the coefficient decimals ──
   let exponent: Dec | undefined;
-  if (weighting.kind === 'power') exponent = roundTo(new Dec(decimalText(weighting.exponent)), policy.coefficientDecimals, mode);
-  else if (weighting.kind === 'elasticity') exponent = exponentOf(weighting.scoreChange, weighting.awardChange, policy, ['weighting'], issues)?.exponent;
+  if (weighting.kind === 'power')
+    exponent = roundTo(new Dec(decimalText(weighting.exponent)), policy.coefficientDecimals, mode);
+  else if (weighting.kind === 'elasticity')
+    exponent = exponentOf(weighting.scoreChange, weighting.awardChange, policy, ['weighting'], issues)?.exponent;
   const exponentText = exponent === undefined ? null : exponent.toFixed(policy.coefficientDecimals);
 
   // ── period for days ──
   const period = parsed.period;
-  if (basisKind === 'days' && period === undefined) issues.add('INVALID_INPUT', ['period'], 'basis "days" needs the period (start and end dates)');
-  if (period !== undefined && period.end < period.start) issues.add('DATES_OUT_OF_ORDER', ['period', 'end'], `period ends ${period.end}, before it starts ${period.start}`);
+  if (basisKind === 'days' && period === undefined)
+    issues.add('INVALID_INPUT', ['period'], 'basis "days" needs the period (start and end dates)');
+  if (period !== undefined && period.end < period.start)
+    issues.add('DATES_OUT_OF_ORDER', ['period', 'end'], `period ends ${period.end}, before it starts ${period.start}`);
 
   // ── units ──
   const unitIndex = new Map<string, number>();
@@ -232,7 +242,11 @@ export function allocatePool(input: AllocatePoolInput): AllocatePoolResult {
     const entry = entryOf(row.score);
     entries[i] = entry;
     if (weighting.kind === 'elasticity' && entry.zero && entry.eligible && exponent !== undefined)
-      issues.add('OUT_OF_RANGE', ['recipients', i, 'score'], 'elasticity is undefined at a zero score: raise the floor above 0 or use "power"');
+      issues.add(
+        'OUT_OF_RANGE',
+        ['recipients', i, 'score'],
+        'elasticity is undefined at a zero score: raise the floor above 0 or use "power"',
+      );
     if (basisKind === 'fte') {
       const text = decimalText(row.fte ?? 1);
       fteTexts[i] = text;
@@ -257,7 +271,8 @@ export function allocatePool(input: AllocatePoolInput): AllocatePoolResult {
         memberUnit[i] = -1;
       } else {
         const u = unitIndex.get(row.unit);
-        if (u === undefined) issues.add('UNKNOWN_REFERENCE', ['recipients', i, 'unit'], `unit "${row.unit}" is not in units`);
+        if (u === undefined)
+          issues.add('UNKNOWN_REFERENCE', ['recipients', i, 'unit'], `unit "${row.unit}" is not in units`);
         memberUnit[i] = u ?? -1;
       }
     }
@@ -279,7 +294,13 @@ export function allocatePool(input: AllocatePoolInput): AllocatePoolResult {
   if (absent !== undefined) for (let i = 0; i < n; i++) if (absent[i] === 1) basisInts[i] = 0;
 
   const order = idKeys.order(ids);
-  idKeys.duplicates(ids, order, (i, previous) => issues.add('DUPLICATE_ID', ['recipients', i, 'id'], `person "${ids[i]}" already has a row at recipients[${previous}]`));
+  idKeys.duplicates(ids, order, (i, previous) => {
+    issues.add(
+      'DUPLICATE_ID',
+      ['recipients', i, 'id'],
+      `person "${ids[i]}" already has a row at recipients[${previous}]`,
+    );
+  });
   issues.throwIfAny();
   const pool = poolMinor as bigint;
 
@@ -296,8 +317,11 @@ export function allocatePool(input: AllocatePoolInput): AllocatePoolResult {
     }
     weightNumbers[i] = w;
   }
-  const weightBig: bigint[] = numberWeights ? [] : entries.map((entry, i) => (entry.eligible ? entry.f * BigInt(basisInts[i] as number) : 0n));
-  const weightAt = (i: number): number | bigint => (numberWeights ? (weightNumbers[i] as number) : (weightBig[i] as bigint));
+  const weightBig: bigint[] = numberWeights
+    ? []
+    : entries.map((entry, i) => (entry.eligible ? entry.f * BigInt(basisInts[i] as number) : 0n));
+  const weightAt = (i: number): number | bigint =>
+    numberWeights ? (weightNumbers[i] as number) : (weightBig[i] as bigint);
 
   // ── allocate: one level, or units then members ──
   const awards: Array<number | bigint> = new Array(n).fill(0);
@@ -306,7 +330,9 @@ export function allocatePool(input: AllocatePoolInput): AllocatePoolResult {
   const levelTrace: TraceStep[] = [];
   let unitRows: PoolUnitAward[] | null = null;
   const subset = (members: readonly number[]): ScaledWeights =>
-    numberWeights ? { kind: 'number', values: members.map((i) => weightNumbers[i] as number) } : { kind: 'bigint', values: members.map((i) => weightBig[i] as bigint) };
+    numberWeights
+      ? { kind: 'number', values: members.map((i) => weightNumbers[i] as number) }
+      : { kind: 'bigint', values: members.map((i) => weightBig[i] as bigint) };
 
   const weightSumText = (members: readonly number[] | undefined): string => {
     let sum = 0n;
@@ -326,14 +352,27 @@ export function allocatePool(input: AllocatePoolInput): AllocatePoolResult {
     // Without caps, the split stays on plain numbers even when pool × weight passes 2^53 (exact
     // two-double products, as the carve does): the core would go to BigInt for every person.
     const numberSplit =
-      caps === undefined && numberWeights && pool > 0n && pool <= BigInt(SAFE) ? splitByWeights(Number(pool), Float64Array.from(weightNumbers), ids) : undefined;
+      caps === undefined && numberWeights && pool > 0n && pool <= BigInt(SAFE)
+        ? splitByWeights(Number(pool), Float64Array.from(weightNumbers), ids)
+        : undefined;
     if (numberSplit !== undefined) {
       const parts = numberSplit.parts;
       for (let i = 0; i < n; i++) awards[i] = parts[i] as number;
-      const round: RemainderRound = { amount: pool, weightSum: BigInt(numberSplit.weightSum), shares: numberSplit.positive, leftover: numberSplit.leftover, newlyCapped: 0 };
+      const round: RemainderRound = {
+        amount: pool,
+        weightSum: BigInt(numberSplit.weightSum),
+        shares: numberSplit.positive,
+        leftover: numberSplit.leftover,
+        newlyCapped: 0,
+      };
       levelTrace.push(...roundsTrace('pool.award', formatMinor(pool, digits), [round], digits));
     } else {
-      const outcome = allocateScaled(pool, numberWeights ? { kind: 'number', values: weightNumbers } : { kind: 'bigint', values: weightBig }, ids, caps);
+      const outcome = allocateScaled(
+        pool,
+        numberWeights ? { kind: 'number', values: weightNumbers } : { kind: 'bigint', values: weightBig },
+        ids,
+        caps,
+      );
       if (outcome === undefined) unallocated = pool;
       else {
         for (let i = 0; i < n; i++) awards[i] = outcome.parts[i] as number | bigint;
@@ -347,7 +386,10 @@ export function allocatePool(input: AllocatePoolInput): AllocatePoolResult {
     for (let i = 0; i < n; i++) (membersOf[memberUnit?.[i] as number] as number[]).push(i);
     const headcounts = membersOf.map((members) => members.filter((i) => BigInt(weightAt(i)) > 0n).length);
     const unitScores = units.map((unit) => roundTo(new Dec(decimalText(unit.score)), policy.scoreDecimals, mode));
-    const unitWeights = unitScores.map((score, u) => BigInt(score.times(pow10(policy.scoreDecimals).toString()).toFixed(0)) * BigInt(headcounts[u] as number));
+    const unitWeights = unitScores.map(
+      (score, u) =>
+        BigInt(score.times(pow10(policy.scoreDecimals).toString()).toFixed(0)) * BigInt(headcounts[u] as number),
+    );
     const unitIds = units.map((unit) => unit.id);
     const level1 = allocateScaled(pool, { kind: 'bigint', values: unitWeights }, unitIds);
     levelTrace.push(...roundsTrace('pool.units', formatMinor(pool, digits), level1?.rounds ?? [], digits));
@@ -363,7 +405,7 @@ export function allocatePool(input: AllocatePoolInput): AllocatePoolResult {
         amount,
         subset(members),
         members.map((i) => ids[i] as string),
-        caps === undefined ? undefined : members.map((i) => (caps as (bigint | undefined)[])[i]),
+        caps === undefined ? undefined : members.map((i) => caps[i]),
       );
       if (outcome === undefined) {
         unitLeft[u] = amount;
@@ -405,8 +447,14 @@ export function allocatePool(input: AllocatePoolInput): AllocatePoolResult {
   const weightIsF = basisKind === 'one';
   const weightSteps = new Map<ScoreEntry, Map<string, TraceStep>>();
   // weight step → level → [uncapped, capped] → award text → the row's frozen trace
-  const sharedTraces = new Map<TraceStep, Map<readonly [string, string], [Map<string, TraceStep[]>, Map<string, TraceStep[]>]>>();
-  const awardFormula = units === undefined ? 'award = share of the pool by weight (largest remainder, caps re-split)' : "award = share of the unit's amount by weight (largest remainder, caps re-split)";
+  const sharedTraces = new Map<
+    TraceStep,
+    Map<readonly [string, string], [Map<string, TraceStep[]>, Map<string, TraceStep[]>]>
+  >();
+  const awardFormula =
+    units === undefined
+      ? 'award = share of the pool by weight (largest remainder, caps re-split)'
+      : "award = share of the unit's amount by weight (largest remainder, caps re-split)";
   const byInput = new Array<PoolAward>(n);
   let awarded = 0n;
   let awardedNumber = 0;
@@ -416,8 +464,13 @@ export function allocatePool(input: AllocatePoolInput): AllocatePoolResult {
     if (typeof award === 'number') awardedNumber += award;
     else awarded += award;
     const awardText = formatAmount(award, digits);
-    const weightText = weightIsF ? (entry.eligible ? entry.fText : '0') : trimDecimal(formatAmount(weightAt(i), weightScale));
-    const basisText = basisKind === 'fte' ? trimDecimal(formatMinor(basisInts[i] as number, basisScale)) : String(basisInts[i]);
+    const weightText = weightIsF
+      ? entry.eligible
+        ? entry.fText
+        : '0'
+      : trimDecimal(formatAmount(weightAt(i), weightScale));
+    const basisText =
+      basisKind === 'fte' ? trimDecimal(formatMinor(basisInts[i] as number, basisScale)) : String(basisInts[i]);
     const share =
       pool === 0n || award === 0 || award === 0n
         ? ZERO_SHARE
@@ -433,7 +486,9 @@ export function allocatePool(input: AllocatePoolInput): AllocatePoolResult {
       if (weightStep === undefined) {
         weightStep = freezeStep({
           rule: 'pool.weight',
-          formula: entry.eligible ? 'weight = basis × round(f(score), weightDecimals)' : 'score below the eligibility floor: weight = 0',
+          formula: entry.eligible
+            ? 'weight = basis × round(f(score), weightDecimals)'
+            : 'score below the eligibility floor: weight = 0',
           inputs: { basis: basisText, 'f(score)': entry.fText, floor: floorText, score: entry.text },
           result: weightText,
         });
@@ -450,8 +505,16 @@ export function allocatePool(input: AllocatePoolInput): AllocatePoolResult {
       const byAward = byCap[isCapped ? 1 : 0];
       let shared = byAward.get(awardText);
       if (shared === undefined) {
-        const inputs = { amount: level[0], capped: isCapped ? 'true' : 'false', weight: weightText, 'Σ weight': level[1] };
-        shared = Object.freeze([weightStep, freezeStep({ rule: 'pool.award', formula: awardFormula, inputs, result: awardText })]) as unknown as TraceStep[];
+        const inputs = {
+          amount: level[0],
+          capped: isCapped ? 'true' : 'false',
+          weight: weightText,
+          'Σ weight': level[1],
+        };
+        shared = Object.freeze([
+          weightStep,
+          freezeStep({ rule: 'pool.award', formula: awardFormula, inputs, result: awardText }),
+        ]) as unknown as TraceStep[];
         byAward.set(awardText, shared);
       }
       trace = shared;
@@ -475,11 +538,30 @@ export function allocatePool(input: AllocatePoolInput): AllocatePoolResult {
   const f = (minor: bigint) => formatMinor(minor, digits);
   const trace: TraceStep[] = [];
   if (exponentText !== null)
-    trace.push(traceStep('pool.exponent', weighting.kind === 'elasticity' ? 'e = ln(1 + awardChange) / ln(1 + scoreChange), rounded' : 'e rounded to the coefficient decimals', { kind: weighting.kind }, exponentText));
+    trace.push(
+      traceStep(
+        'pool.exponent',
+        weighting.kind === 'elasticity'
+          ? 'e = ln(1 + awardChange) / ln(1 + scoreChange), rounded'
+          : 'e rounded to the coefficient decimals',
+        { kind: weighting.kind },
+        exponentText,
+      ),
+    );
   trace.push(
-    traceStep('pool.weights', 'weight = basis × round(f(score), weightDecimals); f = 0 below the floor', { basis: basisKind, floor: floor.toFixed(policy.scoreDecimals), kind: weighting.kind, weightDecimals }, `${n} weights`),
+    traceStep(
+      'pool.weights',
+      'weight = basis × round(f(score), weightDecimals); f = 0 below the floor',
+      { basis: basisKind, floor: floor.toFixed(policy.scoreDecimals), kind: weighting.kind, weightDecimals },
+      `${n} weights`,
+    ),
     ...levelTrace,
-    traceStep('pool.unallocated', 'unallocated = pool − Σ awards', { pool: f(pool), 'Σ awards': f(awarded) }, f(unallocated)),
+    traceStep(
+      'pool.unallocated',
+      'unallocated = pool − Σ awards',
+      { pool: f(pool), 'Σ awards': f(awarded) },
+      f(unallocated),
+    ),
   );
   return {
     currency,
@@ -534,7 +616,11 @@ function isAtMostOne(text: string): boolean {
  */
 function daysEmployed(row: Recipient, period: { start: string; end: string }, i: number, issues: IssueList): number {
   if (row.start !== undefined && row.end !== undefined && row.end < row.start) {
-    issues.add('DATES_OUT_OF_ORDER', ['recipients', i, 'end'], `employment ends ${row.end}, before it starts ${row.start}`);
+    issues.add(
+      'DATES_OUT_OF_ORDER',
+      ['recipients', i, 'end'],
+      `employment ends ${row.end}, before it starts ${row.start}`,
+    );
     return 0;
   }
   // ISO dates compare as strings.
@@ -548,7 +634,11 @@ function daysEmployed(row: Recipient, period: { start: string; end: string }, i:
 function employedIn(row: Recipient, period: { start: string; end: string }, i: number, issues: IssueList): boolean {
   if (row.start === undefined && row.end === undefined) return true;
   if (row.start !== undefined && row.end !== undefined && row.end < row.start) {
-    issues.add('DATES_OUT_OF_ORDER', ['recipients', i, 'end'], `employment ends ${row.end}, before it starts ${row.start}`);
+    issues.add(
+      'DATES_OUT_OF_ORDER',
+      ['recipients', i, 'end'],
+      `employment ends ${row.end}, before it starts ${row.start}`,
+    );
     return false;
   }
   return !((row.start !== undefined && row.start > period.end) || (row.end !== undefined && row.end < period.start));
@@ -585,7 +675,15 @@ function roundsTrace(rule: string, total: string, rounds: readonly RemainderRoun
     traceStep(
       rule,
       'partᵢ = ⌊M·wᵢ/W⌋, then one unit to each of the k largest remainders (ties: smaller weight, then id); parts above their cap are fixed and the rest re-split',
-      { round: r + 1, M: formatMinor(round.amount, digits), W: round.weightSum, shares: round.shares, k: round.leftover, capped: round.newlyCapped, total },
+      {
+        round: r + 1,
+        M: formatMinor(round.amount, digits),
+        W: round.weightSum,
+        shares: round.shares,
+        k: round.leftover,
+        capped: round.newlyCapped,
+        total,
+      },
       `Σ parts = ${formatMinor(round.amount, digits)}`,
     ),
   );

@@ -75,7 +75,9 @@ export interface CarvePoolResult {
 
 const ROW_KEYS = /* @__PURE__ */ new Set(['id', 'amount', 'currency', 'clawbacks']);
 // The rows are checked by `rowsLookValid` (or the full schema): the header does not walk them.
-const headerSchema = /* @__PURE__ */ carvePoolInputSchema.extend({ commissions: z.custom<unknown[]>((value) => Array.isArray(value)) });
+const headerSchema = /* @__PURE__ */ carvePoolInputSchema.extend({
+  commissions: z.custom<unknown[]>((value) => Array.isArray(value)),
+});
 const clawbacksSchema = /* @__PURE__ */ z.array(clawbackSchema);
 type Parsed = z.output<typeof carvePoolInputSchema>;
 type Row = Parsed['commissions'][number];
@@ -93,7 +95,11 @@ function rowLooksValid(row: unknown): row is Row {
 }
 
 /** A rate in [0, 1] as an exact fraction, or an issue. */
-function readRate(value: string | number, path: IssuePath, issues: IssueList): { text: string; n: bigint; d: bigint } | undefined {
+function readRate(
+  value: string | number,
+  path: IssuePath,
+  issues: IssueList,
+): { text: string; n: bigint; d: bigint } | undefined {
   const text = decimalText(value);
   const [n, d] = decimalFraction(new Dec(text));
   if (n < 0n || n > d) {
@@ -153,7 +159,7 @@ const NO_TRACE: TraceStep[] = /* @__PURE__ */ Object.freeze([]) as unknown as Tr
 export function carvePool(input: CarvePoolInput): CarvePoolResult {
   const header = headerSchema.safeParse(input);
   if (!header.success) parseInput(carvePoolInputSchema, input); // throws, with every issue
-  const parsed = (header.data as unknown as Parsed);
+  const parsed = header.data as unknown as Parsed;
   const { currency, commissions: rows } = parsed;
   const mode = resolveRounding(parsed.rounding).mode;
   const digits = minorDigits(currency);
@@ -197,13 +203,21 @@ export function carvePool(input: CarvePoolInput): CarvePoolResult {
     amountNumber[i] = minor;
     if (minor < 0) anyNegative = true;
     if (row.currency !== undefined && row.currency !== currency)
-      issues.add('CURRENCY_MISMATCH', ['commissions', i, 'currency'], `${row.currency} differs from the plan's currency ${currency}`);
+      issues.add(
+        'CURRENCY_MISMATCH',
+        ['commissions', i, 'currency'],
+        `${row.currency} differs from the plan's currency ${currency}`,
+      );
     if (row.clawbacks !== undefined && row.clawbacks.length > 0) anyClawback = true;
   }
 
   const policy = parsed.clawbackPolicy ?? null;
   if (policy === null && (anyNegative || anyClawback))
-    issues.add('INVALID_INPUT', ['clawbackPolicy'], 'there is negative commission: declare clawbackPolicy "net" or "reverse"');
+    issues.add(
+      'INVALID_INPUT',
+      ['clawbackPolicy'],
+      'there is negative commission: declare clawbackPolicy "net" or "reverse"',
+    );
 
   // ── clawbacks (rare): bigint, each with its own rate ──
   const clawbackMinor = new Map<number, bigint[]>();
@@ -217,7 +231,8 @@ export function carvePool(input: CarvePoolInput): CarvePoolResult {
       const seen = new Set<string>();
       list.forEach((clawback: Clawback, c) => {
         const path = ['commissions', i, 'clawbacks', c];
-        if (seen.has(clawback.id)) issues.add('DUPLICATE_ID', [...path, 'id'], `sale "${clawback.id}" is listed twice for this person`);
+        if (seen.has(clawback.id))
+          issues.add('DUPLICATE_ID', [...path, 'id'], `sale "${clawback.id}" is listed twice for this person`);
         seen.add(clawback.id);
         let minor = 0n;
         try {
@@ -225,11 +240,21 @@ export function carvePool(input: CarvePoolInput): CarvePoolResult {
         } catch (error) {
           issues.items.push(...(error as { issues: IssueList['items'] }).issues);
         }
-        if (minor > 0n) issues.add('OUT_OF_RANGE', [...path, 'amount'], `a clawback takes commission back: write it as zero or negative, not ${clawback.amount}`);
+        if (minor > 0n)
+          issues.add(
+            'OUT_OF_RANGE',
+            [...path, 'amount'],
+            `a clawback takes commission back: write it as zero or negative, not ${clawback.amount}`,
+          );
         minors.push(minor);
         if (clawback.rate !== undefined) rates.push(readRate(clawback.rate, [...path, 'rate'], issues));
         else {
-          if (policy === 'reverse') issues.add('INVALID_INPUT', [...path, 'rate'], 'under clawbackPolicy "reverse" each clawback needs the rate originally applied to the sale');
+          if (policy === 'reverse')
+            issues.add(
+              'INVALID_INPUT',
+              [...path, 'rate'],
+              'under clawbackPolicy "reverse" each clawback needs the rate originally applied to the sale',
+            );
           rates.push(undefined);
         }
       });
@@ -240,13 +265,23 @@ export function carvePool(input: CarvePoolInput): CarvePoolResult {
   if (policy === 'reverse') {
     for (let i = 0; i < n; i++) {
       if ((amountBig.get(i) ?? BigInt(amountNumber[i] as number)) < 0n)
-        issues.add('NEGATIVE_VALUE', ['commissions', i, 'amount'], 'under clawbackPolicy "reverse" the period\'s amount is ≥ 0; list refunds as clawbacks with their original rate');
+        issues.add(
+          'NEGATIVE_VALUE',
+          ['commissions', i, 'amount'],
+          'under clawbackPolicy "reverse" the period\'s amount is ≥ 0; list refunds as clawbacks with their original rate',
+        );
     }
   }
 
   // Sorting by id gives the output order and finds duplicates without a million-entry Set.
   const order = idKeys.order(ids);
-  idKeys.duplicates(ids, order, (i, previous) => issues.add('DUPLICATE_ID', ['commissions', i, 'id'], `person "${ids[i]}" already has a row at commissions[${previous}]`));
+  idKeys.duplicates(ids, order, (i, previous) => {
+    issues.add(
+      'DUPLICATE_ID',
+      ['commissions', i, 'id'],
+      `person "${ids[i]}" already has a row at commissions[${previous}]`,
+    );
+  });
   if (issues.size > 1) issues.items.sort((a, b) => comparePaths(a.path, b.path));
   issues.throwIfAny();
   const p = rate as { text: string; n: bigint; d: bigint };
@@ -257,7 +292,13 @@ export function carvePool(input: CarvePoolInput): CarvePoolResult {
   const reversals = new Map<number, bigint[]>();
   for (const [i, minors] of clawbackMinor) {
     const rates = clawbackRates.get(i) as ({ text: string; n: bigint; d: bigint } | undefined)[];
-    if (policy === 'reverse') reversals.set(i, minors.map((minor, c) => divideRounded(minor * (rates[c] as { n: bigint }).n, (rates[c] as { d: bigint }).d, mode)));
+    if (policy === 'reverse')
+      reversals.set(
+        i,
+        minors.map((minor, c) =>
+          divideRounded(minor * (rates[c] as { n: bigint }).n, (rates[c] as { d: bigint }).d, mode),
+        ),
+      );
     if (numberMode) {
       let total = Math.abs(amountNumber[i] as number);
       for (const minor of minors) total += Math.abs(Number(minor));
@@ -305,11 +346,18 @@ export function carvePool(input: CarvePoolInput): CarvePoolResult {
   const carved = divideRounded(p.n * baseSum, p.d, mode);
   // The split: on plain numbers with exact two-double products when the bases allow it (no BigInt
   // per row), else the core's allocation (number or BigInt as it proves safe). Same result.
-  const numberSplit = carved !== 0n && baseNumber !== undefined ? splitByWeights(Number(carved), baseNumber, ids)?.parts : undefined;
+  const numberSplit =
+    carved !== 0n && baseNumber !== undefined ? splitByWeights(Number(carved), baseNumber, ids)?.parts : undefined;
   const allocation =
     carved === 0n || numberSplit !== undefined
       ? undefined
-      : allocateScaled(carved, baseNumber !== undefined ? { kind: 'number', values: Array.from(baseNumber) } : { kind: 'bigint', values: baseBig }, ids);
+      : allocateScaled(
+          carved,
+          baseNumber !== undefined
+            ? { kind: 'number', values: Array.from(baseNumber) }
+            : { kind: 'bigint', values: baseBig },
+          ids,
+        );
   const shares: ArrayLike<number | bigint> | undefined = numberSplit ?? allocation?.parts;
   if (figures !== undefined && shares !== undefined) for (let i = 0; i < n; i++) figures[3 * i + 2] = Number(shares[i]);
 
@@ -338,7 +386,10 @@ export function carvePool(input: CarvePoolInput): CarvePoolResult {
     const personReversals = reversals.size === 0 ? undefined : reversals.get(i);
     const personClawbacks = anyClawback ? clawbackMinor.get(i) : undefined;
     // Most rows have no clawback and a canonical amount: the input's own string is the gross.
-    const grossText = personClawbacks === undefined && canonical[i] === 1 ? ((rows[i] as Row).amount as string) : formatAmount(g, digits);
+    const grossText =
+      personClawbacks === undefined && canonical[i] === 1
+        ? ((rows[i] as Row).amount as string)
+        : formatAmount(g, digits);
     // Most rows have base = gross and no reversal: reuse the strings rather than format again.
     const baseText = b === g ? grossText : formatAmount(b, digits);
     const shareText = formatAmount(share, digits);
@@ -373,7 +424,9 @@ export function carvePool(input: CarvePoolInput): CarvePoolResult {
       reversals: lines,
       contribution: contributionText,
       net: netText,
-      trace: withTrace ? personTrace(grossText, baseText, shareText, contributionText, netText, lines.length) : NO_TRACE,
+      trace: withTrace
+        ? personTrace(grossText, baseText, shareText, contributionText, netText, lines.length)
+        : NO_TRACE,
     };
   }
   const contributions = gather(byInput, order);
@@ -397,8 +450,18 @@ export function carvePool(input: CarvePoolInput): CarvePoolResult {
     net: f(netSum),
     contributions,
     trace: [
-      traceStep('pool.carve', 'carved = round(p × Σ base)', { p: rateText, 'Σ base': f(baseSum), mode, people: n }, f(carved)),
-      traceStep('pool.reverse', 'reversed = Σ round(rate₀ × clawback) over clawed-back sales', { policy: policy ?? 'none' }, f(reversed)),
+      traceStep(
+        'pool.carve',
+        'carved = round(p × Σ base)',
+        { p: rateText, 'Σ base': f(baseSum), mode, people: n },
+        f(carved),
+      ),
+      traceStep(
+        'pool.reverse',
+        'reversed = Σ round(rate₀ × clawback) over clawed-back sales',
+        { policy: policy ?? 'none' },
+        f(reversed),
+      ),
       traceStep('pool.total', 'pool = carved + reversed', { carved: f(carved), reversed: f(reversed) }, f(pool)),
       traceStep('pool.conservation', 'Σ net + pool = Σ gross', { 'Σ net': f(netSum), pool: f(pool) }, f(grossSum)),
     ],
@@ -410,12 +473,20 @@ export function carvePool(input: CarvePoolInput): CarvePoolResult {
  * with every figure of the row among the inputs. One step, not one per figure: a million rows'
  * traces are then three objects each instead of five, which the collector feels.
  */
-function personTrace(gross: string, base: string, share: string, contribution: string, net: string, reversals: number): TraceStep[] {
+function personTrace(
+  gross: string,
+  base: string,
+  share: string,
+  contribution: string,
+  net: string,
+  reversals: number,
+): TraceStep[] {
   // Keys already in sorted order: the same shape `traceStep` builds, without its per-row sort.
   return [
     {
       rule: 'pool.net',
-      formula: 'net = gross − contribution; contribution = share + Σ reversals, share = the largest-remainder part of the carved pool by base',
+      formula:
+        'net = gross − contribution; contribution = share + Σ reversals, share = the largest-remainder part of the carved pool by base',
       inputs: { base, contribution, gross, reversals: String(reversals), share },
       result: net,
     },

@@ -39,7 +39,8 @@ export function splitByWeights(total: number, weights: Float64Array, ids: readon
   const n = weights.length;
   let weightSum = 0;
   for (let i = 0; i < n; i++) weightSum += weights[i] as number;
-  if (!(weightSum <= TWO_49) || !(total >= 0) || total > weightSum || !Number.isSafeInteger(total) || weightSum === 0) return undefined;
+  if (!(weightSum <= TWO_49) || !(total >= 0) || total > weightSum || !Number.isSafeInteger(total) || weightSum === 0)
+    return undefined;
   const parts = new Float64Array(n);
   const remainders = new Float64Array(n);
   const ratio = total / weightSum;

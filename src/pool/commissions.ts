@@ -105,12 +105,17 @@ export function computeCommissions(input: CommissionsInput): CommissionsResult {
   const issues = new IssueList();
 
   const rateTable = checkTierTable(parsed.rateTable, ['rateTable'], issues, policy);
-  const brackets: RateBrackets | undefined = rateTable === undefined ? undefined : checkRateBrackets(rateTable, digits, ['rateTable'], issues);
+  const brackets: RateBrackets | undefined =
+    rateTable === undefined ? undefined : checkRateBrackets(rateTable, digits, ['rateTable'], issues);
   // Multipliers are coefficients: the modifier table rounds its scores at the coefficient decimals.
   const modifierPolicy = { ...policy, scoreDecimals: policy.coefficientDecimals };
-  const modifierTable = parsed.modifierTable === undefined ? undefined : checkTierTable(parsed.modifierTable, ['modifierTable'], issues, modifierPolicy);
+  const modifierTable =
+    parsed.modifierTable === undefined
+      ? undefined
+      : checkTierTable(parsed.modifierTable, ['modifierTable'], issues, modifierPolicy);
   modifierTable?.bands.forEach((band, i) => {
-    if (band.score.isNegative() && !band.score.isZero()) issues.add('NEGATIVE_VALUE', ['modifierTable', 'bands', i, 'score'], `multiplier ${band.scoreText} is negative`);
+    if (band.score.isNegative() && !band.score.isZero())
+      issues.add('NEGATIVE_VALUE', ['modifierTable', 'bands', i, 'score'], `multiplier ${band.scoreText} is negative`);
   });
 
   const n = people.length;
@@ -119,17 +124,30 @@ export function computeCommissions(input: CommissionsInput): CommissionsResult {
   const caps: (bigint | undefined)[] = [];
   people.forEach((person, i) => {
     bases.push(readMoney(() => parseMinor(person.base, digits, ['people', i, 'base']), issues));
-    caps.push(person.cap === undefined ? undefined : readMoney(() => parseMinor(person.cap, digits, ['people', i, 'cap']), issues));
+    caps.push(
+      person.cap === undefined
+        ? undefined
+        : readMoney(() => parseMinor(person.cap, digits, ['people', i, 'cap']), issues),
+    );
     if (person.currency !== undefined && person.currency !== currency)
-      issues.add('CURRENCY_MISMATCH', ['people', i, 'currency'], `${person.currency} differs from the input's currency ${currency}`);
+      issues.add(
+        'CURRENCY_MISMATCH',
+        ['people', i, 'currency'],
+        `${person.currency} differs from the input's currency ${currency}`,
+      );
     if (parsed.modifierTable !== undefined && person.measure === undefined)
-      issues.add('INVALID_INPUT', ['people', i, 'measure'], 'with a modifierTable, every person needs the measured value (e.g. the resolution rate)');
+      issues.add(
+        'INVALID_INPUT',
+        ['people', i, 'measure'],
+        'with a modifierTable, every person needs the measured value (e.g. the resolution rate)',
+      );
   });
   const order = sortedIdOrder(ids);
   for (let o = 1; o < n; o++) {
     const i = order[o] as number;
     const previous = order[o - 1] as number;
-    if (ids[i] === ids[previous]) issues.add('DUPLICATE_ID', ['people', i, 'id'], `person "${ids[i]}" already has a row at people[${previous}]`);
+    if (ids[i] === ids[previous])
+      issues.add('DUPLICATE_ID', ['people', i, 'id'], `person "${ids[i]}" already has a row at people[${previous}]`);
   }
   issues.throwIfAny();
   const rates = rateTable as CompiledTierTable;
@@ -155,30 +173,60 @@ export function computeCommissions(input: CommissionsInput): CommissionsResult {
     const { commission: uncapped, slices } = applyRates(rates, adjusted, digits, method, mode, brackets);
     const cap = caps[i];
     const capped = cap !== undefined && uncapped > cap;
-    const commission = capped ? (cap as bigint) : uncapped;
+    const commission = capped ? cap : uncapped;
     baseSum += base;
     commissionSum += commission;
     const modifierText = modifier.toFixed();
     const sliceRows = slices.map((slice) => {
       const band = rates.bands[slice.band] as CompiledBand;
-      return { band: slice.band, label: band.label, from: f(slice.from), to: f(slice.to), rate: band.scoreText, commission: f(slice.commission) };
+      return {
+        band: slice.band,
+        label: band.label,
+        from: f(slice.from),
+        to: f(slice.to),
+        rate: band.scoreText,
+        commission: f(slice.commission),
+      };
     });
     const trace: TraceStep[] = [];
     if (withTrace) {
       if (modifierBand !== undefined)
         trace.push(
-          traceStep('pool.modifier', 'modifier = the band of the measure in the modifier table (rounded to the coefficient decimals)', { band: modifierBand.label ?? String(modifierBand.index), measure: measure as string }, modifierText),
+          traceStep(
+            'pool.modifier',
+            'modifier = the band of the measure in the modifier table (rounded to the coefficient decimals)',
+            { band: modifierBand.label ?? String(modifierBand.index), measure: measure as string },
+            modifierText,
+          ),
         );
       trace.push(
-        traceStep('pool.adjustedBase', 'adjusted base = round(base × modifier)', { base: f(base), mode, modifier: modifierText }, f(adjusted)),
+        traceStep(
+          'pool.adjustedBase',
+          'adjusted base = round(base × modifier)',
+          { base: f(base), mode, modifier: modifierText },
+          f(adjusted),
+        ),
         traceStep(
           method === 'marginal' ? 'pool.commission.marginal' : 'pool.commission.retroactive',
-          method === 'marginal' ? 'commission = round(Σ sliceᵢ × rateᵢ)' : 'commission = round(adjusted base × rate of the reached band)',
-          { 'adjusted base': f(adjusted), slices: sliceRows.map((slice) => `${slice.from}–${slice.to} × ${slice.rate}`).join('; ') },
+          method === 'marginal'
+            ? 'commission = round(Σ sliceᵢ × rateᵢ)'
+            : 'commission = round(adjusted base × rate of the reached band)',
+          {
+            'adjusted base': f(adjusted),
+            slices: sliceRows.map((slice) => `${slice.from}–${slice.to} × ${slice.rate}`).join('; '),
+          },
           f(uncapped),
         ),
       );
-      if (cap !== undefined) trace.push(traceStep('pool.commission.cap', 'commission = min(commission, cap)', { cap: f(cap), commission: f(uncapped) }, f(commission)));
+      if (cap !== undefined)
+        trace.push(
+          traceStep(
+            'pool.commission.cap',
+            'commission = min(commission, cap)',
+            { cap: f(cap), commission: f(uncapped) },
+            f(commission),
+          ),
+        );
     }
     rows.push({
       id: person.id,
@@ -199,7 +247,14 @@ export function computeCommissions(input: CommissionsInput): CommissionsResult {
     base: f(baseSum),
     commission: f(commissionSum),
     people: rows,
-    trace: [traceStep('pool.commissions', 'Σ commission over people', { method, people: n, 'Σ base': f(baseSum) }, f(commissionSum))],
+    trace: [
+      traceStep(
+        'pool.commissions',
+        'Σ commission over people',
+        { method, people: n, 'Σ base': f(baseSum) },
+        f(commissionSum),
+      ),
+    ],
   };
 }
 

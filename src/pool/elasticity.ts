@@ -31,7 +31,11 @@ export function exponentOf(
   const award = new Dec(decimalText(awardChange));
   let ok = true;
   if (score.lte(-1) || score.isZero()) {
-    issues.add('OUT_OF_RANGE', [...path, 'scoreChange'], `scoreChange ${score.toFixed()} must be above −1 and not zero`);
+    issues.add(
+      'OUT_OF_RANGE',
+      [...path, 'scoreChange'],
+      `scoreChange ${score.toFixed()} must be above −1 and not zero`,
+    );
     ok = false;
   }
   if (award.lte(-1)) {
@@ -79,7 +83,11 @@ export function elasticityExponent(input: ElasticityExponentInput): ElasticityEx
       traceStep(
         'pool.elasticity',
         'e = ln(1 + awardChange) / ln(1 + scoreChange), rounded to the coefficient decimals',
-        { awardChange: decimalText(parsed.awardChange), scoreChange: decimalText(parsed.scoreChange), decimals: policy.coefficientDecimals },
+        {
+          awardChange: decimalText(parsed.awardChange),
+          scoreChange: decimalText(parsed.scoreChange),
+          decimals: policy.coefficientDecimals,
+        },
         text,
       ),
     ],

@@ -144,7 +144,6 @@ function msdSort(ids: readonly string[], order: Int32Array): void {
       start = end;
     }
   }
-
 }
 
 function compareSort(order: Int32Array, lo: number, hi: number, ids: readonly string[]): void {

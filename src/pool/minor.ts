@@ -6,7 +6,9 @@
 import { decimalProblem, decimalText, type DecimalInput } from '../core/decimalInput.js';
 import { formatMinor } from '../core/money.js';
 
-const POW10 = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+const POW10 = [
+  1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+];
 
 /**
  * Minor units of a decimal input as an exact `number`, or `NaN` when that is not possible: the
@@ -18,7 +20,8 @@ const POW10 = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_00
 export function minorNumber(value: unknown, digits: number): number {
   let text: string;
   if (typeof value === 'string') text = value;
-  else if (typeof value === 'number' && Number.isFinite(value) && Math.abs(value) <= Number.MAX_SAFE_INTEGER) text = decimalText(value);
+  else if (typeof value === 'number' && Number.isFinite(value) && Math.abs(value) <= Number.MAX_SAFE_INTEGER)
+    text = decimalText(value);
   else return Number.NaN;
   const length = text.length;
   const negative = text.charCodeAt(0) === 45;
@@ -32,7 +35,8 @@ export function minorNumber(value: unknown, digits: number): number {
     minor = minor * 10 + digit;
   }
   const wholeDigits = i - begin;
-  if (wholeDigits === 0 || wholeDigits + digits > 15 || (wholeDigits > 1 && text.charCodeAt(begin) === 48)) return Number.NaN;
+  if (wholeDigits === 0 || wholeDigits + digits > 15 || (wholeDigits > 1 && text.charCodeAt(begin) === 48))
+    return Number.NaN;
   let used = 0;
   if (i < length) {
     if (text.charCodeAt(i) !== 46 || i === length - 1) return Number.NaN;
@@ -72,7 +76,6 @@ export function isPlainRow(value: unknown, allowed: ReadonlySet<string>): value 
   for (const key in value) if (!allowed.has(key)) return false;
   return true;
 }
-
 
 /** ".00" … ".99" (and likewise for 1, 3 and 4 digits), built on first use. */
 const FRACTIONS: string[][] = [];
@@ -141,7 +144,12 @@ const TWO_52 = 2 ** 52;
  * `undefined` when `whole` is too large for that (the caller divides in `bigint`). The same
  * figure as `formatMinor(divideRounded(part · 10^decimals, whole, mode), decimals)`.
  */
-export function ratioText(part: number, whole: number, decimals: number, mode: 'halfUp' | 'halfEven'): string | undefined {
+export function ratioText(
+  part: number,
+  whole: number,
+  decimals: number,
+  mode: 'halfUp' | 'halfEven',
+): string | undefined {
   if (!(whole > 0 && whole * 10 <= TWO_52 && part >= 0 && part <= whole && decimals <= 15)) return undefined;
   // Digits per step: the most with whole · 10^step ≤ 2^52, so every product below is exact.
   let step = 1;
@@ -149,7 +157,7 @@ export function ratioText(part: number, whole: number, decimals: number, mode: '
   let integer = part === whole ? 1 : 0;
   let remainder = part === whole ? 0 : part;
   let fraction = 0;
-  for (let done = 0; done < decimals; ) {
+  for (let done = 0; done < decimals;) {
     const k = Math.min(step, decimals - done);
     const scale = POW10[k] as number;
     const x = remainder * scale;
@@ -167,7 +175,8 @@ export function ratioText(part: number, whole: number, decimals: number, mode: '
     done += k;
   }
   const twice = 2 * remainder;
-  if (twice > whole || (twice === whole && (mode === 'halfUp' || (decimals === 0 ? integer : fraction) % 2 === 1))) fraction += 1;
+  if (twice > whole || (twice === whole && (mode === 'halfUp' || (decimals === 0 ? integer : fraction) % 2 === 1)))
+    fraction += 1;
   const unit = POW10[decimals] as number;
   if (fraction === unit) {
     integer += 1;

@@ -254,9 +254,12 @@ export function analyseRatings(input: ParsedRatingsInput): RatingsAnalysis {
   const partySide = partyList === undefined ? undefined : new Map<string, string>();
   if (partyList !== undefined) {
     indexById(partyList, ['parties'], issues);
-    for (const party of partyList) if (!(partySide as Map<string, string>).has(party.id)) (partySide as Map<string, string>).set(party.id, party.side);
+    for (const party of partyList)
+      if (!(partySide as Map<string, string>).has(party.id))
+        (partySide as Map<string, string>).set(party.id, party.side);
   }
-  const raci: RaciIndex | undefined = input.tasks === undefined ? undefined : checkRaciTasks(input.tasks, partySide, issues);
+  const raci: RaciIndex | undefined =
+    input.tasks === undefined ? undefined : checkRaciTasks(input.tasks, partySide, issues);
 
   // ── scale: a common number of decimals for every score and bound ──
   const bounds = [settings.scaleMin, settings.scaleMax];
@@ -264,7 +267,13 @@ export function analyseRatings(input: ParsedRatingsInput): RatingsAnalysis {
   for (const bound of bounds) boundWhole = Math.max(boundWhole, wholeDigitsOf(bound.toFixed()));
   const boundLimit = 10 ** boundWhole;
   let places = 0;
-  for (const setting of [settings.scaleMin, settings.scaleMax, settings.looDelta, settings.extremeLow, settings.extremeHigh])
+  for (const setting of [
+    settings.scaleMin,
+    settings.scaleMax,
+    settings.looDelta,
+    settings.extremeLow,
+    settings.extremeHigh,
+  ])
     if (setting !== null) places = Math.max(places, decPlaces(setting));
   const outside = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
@@ -294,8 +303,10 @@ export function analyseRatings(input: ParsedRatingsInput): RatingsAnalysis {
   }
   const minScaled = scaleDec(settings.scaleMin, places);
   const maxScaled = scaleDec(settings.scaleMax, places);
-  const lowScaled = settings.extremeLow === null ? Number.NEGATIVE_INFINITY : clampScaled(settings.extremeLow, places, boundWhole);
-  const highScaled = settings.extremeHigh === null ? Number.POSITIVE_INFINITY : clampScaled(settings.extremeHigh, places, boundWhole);
+  const lowScaled =
+    settings.extremeLow === null ? Number.NEGATIVE_INFINITY : clampScaled(settings.extremeLow, places, boundWhole);
+  const highScaled =
+    settings.extremeHigh === null ? Number.POSITIVE_INFINITY : clampScaled(settings.extremeHigh, places, boundWhole);
   const looDelta2 = 2 * clampScaled(settings.looDelta, places, boundWhole + 1);
 
   // ── ratings: intern, scale, range, references, rejections ──
@@ -323,9 +334,17 @@ export function analyseRatings(input: ParsedRatingsInput): RatingsAnalysis {
     const value = outside[i] === 1 ? Number.NaN : scaleValue(rating.score, places);
     scaled[i] = value;
     if (!(value >= minScaled && value <= maxScaled))
-      issues.add('OUT_OF_RANGE', ['ratings', i, 'score'], `${decimalText(rating.score)} lies outside the scale ${settings.scaleMin.toFixed()}–${settings.scaleMax.toFixed()}`);
+      issues.add(
+        'OUT_OF_RANGE',
+        ['ratings', i, 'score'],
+        `${decimalText(rating.score)} lies outside the scale ${settings.scaleMin.toFixed()}–${settings.scaleMax.toFixed()}`,
+      );
     if (rating.task !== undefined && (raci === undefined || !raci.tasks.has(rating.task)))
-      issues.add('UNKNOWN_REFERENCE', ['ratings', i, 'task'], `task "${rating.task}" is not in the RACI matrix (tasks)`);
+      issues.add(
+        'UNKNOWN_REFERENCE',
+        ['ratings', i, 'task'],
+        `task "${rating.task}" is not in the RACI matrix (tasks)`,
+      );
     if (rating.rater === rating.ratee) {
       status[i] = REJECTED;
       reason[i] = reasonIndex('selfRating');
@@ -340,7 +359,12 @@ export function analyseRatings(input: ParsedRatingsInput): RatingsAnalysis {
   if (dimensionIds !== undefined) {
     for (let k = 0; k < dimensionTable.ids.length; k++) {
       const id = dimensionTable.ids[k] as string;
-      if (!dimensionIds.has(id)) issues.add('UNKNOWN_REFERENCE', ['ratings', dimensionTable.first[k] as number, 'dimension'], `dimension "${id}" is not one of the plan's dimensions`);
+      if (!dimensionIds.has(id))
+        issues.add(
+          'UNKNOWN_REFERENCE',
+          ['ratings', dimensionTable.first[k] as number, 'dimension'],
+          `dimension "${id}" is not one of the plan's dimensions`,
+        );
     }
   }
   if (partySide !== undefined) {
@@ -372,8 +396,13 @@ export function analyseRatings(input: ParsedRatingsInput): RatingsAnalysis {
   order = countingSort(order, nParties, (i) => partyRank[rater[i] as number] as number);
   if (nParties * nPeriods * nDimensions <= 4 * n + 1024) {
     // one pass on the combined (ratee, period, dimension) key
-    order = countingSort(order, nParties * nPeriods * nDimensions, (i) =>
-      ((partyRank[ratee[i] as number] as number) * nPeriods + (periodRank[period[i] as number] as number)) * nDimensions + (dimensionRank[dimension[i] as number] as number),
+    order = countingSort(
+      order,
+      nParties * nPeriods * nDimensions,
+      (i) =>
+        ((partyRank[ratee[i] as number] as number) * nPeriods + (periodRank[period[i] as number] as number)) *
+          nDimensions +
+        (dimensionRank[dimension[i] as number] as number),
     );
   } else {
     order = countingSort(order, nDimensions, (i) => dimensionRank[dimension[i] as number] as number);
@@ -450,7 +479,15 @@ export function analyseRatings(input: ParsedRatingsInput): RatingsAnalysis {
         flags[i] = bits;
       }
     }
-    groups.push({ ratee: ratee[head] as number, period: period[head] as number, dimension: dimension[head] as number, start, end, size, test });
+    groups.push({
+      ratee: ratee[head] as number,
+      period: period[head] as number,
+      dimension: dimension[head] as number,
+      start,
+      end,
+      size,
+      test,
+    });
     start = end;
   }
   issues.throwIfAny();
@@ -465,7 +502,12 @@ export function analyseRatings(input: ParsedRatingsInput): RatingsAnalysis {
       const id = (decisions[d] as (typeof decisions)[number]).rating;
       const first = byRating.get(id);
       if (first === undefined) byRating.set(id, d);
-      else issues.add('DUPLICATE_ID', ['decisions', d, 'rating'], `rating "${id}" already has a decision at decisions[${first}]`);
+      else
+        issues.add(
+          'DUPLICATE_ID',
+          ['decisions', d, 'rating'],
+          `rating "${id}" already has a decision at decisions[${first}]`,
+        );
     }
     const matched = new Uint8Array(decisions.length);
     for (let i = 0; i < n; i++) {
@@ -476,7 +518,9 @@ export function analyseRatings(input: ParsedRatingsInput): RatingsAnalysis {
         issues.add(
           'DECISION_NOT_FLAGGED',
           ['decisions', d, 'rating'],
-          status[i] === REJECTED ? `rating "${idOf(i)}" was rejected (${REASON_NAMES[reason[i] as number]}), not flagged` : `rating "${idOf(i)}" was not flagged for review`,
+          status[i] === REJECTED
+            ? `rating "${idOf(i)}" was rejected (${REASON_NAMES[reason[i] as number]}), not flagged`
+            : `rating "${idOf(i)}" was not flagged for review`,
         );
         continue;
       }
@@ -489,7 +533,11 @@ export function analyseRatings(input: ParsedRatingsInput): RatingsAnalysis {
       if (decision.action === 'adjust') {
         const value = decisionOutside[d] === 1 ? Number.NaN : scaleValue(decision.score, places);
         if (!(value >= minScaled && value <= maxScaled))
-          issues.add('OUT_OF_RANGE', ['decisions', d, 'score'], `${decimalText(decision.score)} lies outside the scale ${settings.scaleMin.toFixed()}–${settings.scaleMax.toFixed()}`);
+          issues.add(
+            'OUT_OF_RANGE',
+            ['decisions', d, 'score'],
+            `${decimalText(decision.score)} lies outside the scale ${settings.scaleMin.toFixed()}–${settings.scaleMax.toFixed()}`,
+          );
       }
     }
     issues.throwIfAny();

@@ -69,8 +69,8 @@ export function parseRatingsInput<S extends z.ZodType>(schema: S, input: unknown
   if (typeof input === 'object' && input !== null && !Array.isArray(input)) {
     const ratings = (input as { ratings?: unknown }).ratings;
     if (Array.isArray(ratings) && allPlain(ratings)) {
-      const rest = parseInput(schema, { ...(input as object), ratings: [] }) as z.output<S> & { ratings: unknown };
-      return { ...rest, ratings } as z.output<S>;
+      const rest = parseInput(schema, { ...input, ratings: [] }) as z.output<S> & { ratings: unknown };
+      return { ...rest, ratings };
     }
   }
   return parseInput(schema, input);

@@ -20,7 +20,11 @@ export interface RaciIndex {
  * Checks the matrix — task ids unique, parties known and listed once per task, exactly one A and
  * at least one R per task (`INVALID_RACI_MATRIX`) — and indexes it.
  */
-export function checkRaciTasks(tasks: readonly RaciTaskInput[], sides: ReadonlyMap<string, string> | undefined, issues: IssueList): RaciIndex {
+export function checkRaciTasks(
+  tasks: readonly RaciTaskInput[],
+  sides: ReadonlyMap<string, string> | undefined,
+  issues: IssueList,
+): RaciIndex {
   const index = new Map<string, Map<string, string>>();
   for (let t = 0; t < tasks.length; t++) {
     const task = tasks[t] as RaciTaskInput;
@@ -34,9 +38,17 @@ export function checkRaciTasks(tasks: readonly RaciTaskInput[], sides: ReadonlyM
     for (let a = 0; a < task.assignments.length; a++) {
       const { party, role } = task.assignments[a] as RaciTaskInput['assignments'][number];
       if (sides === undefined || !sides.has(party))
-        issues.add('UNKNOWN_REFERENCE', ['tasks', t, 'assignments', a, 'party'], `party "${party}" is not in parties (its side is needed for the RACI check)`);
+        issues.add(
+          'UNKNOWN_REFERENCE',
+          ['tasks', t, 'assignments', a, 'party'],
+          `party "${party}" is not in parties (its side is needed for the RACI check)`,
+        );
       if (roles.has(party)) {
-        issues.add('DUPLICATE_ID', ['tasks', t, 'assignments', a, 'party'], `party "${party}" already has role ${roles.get(party) as string} on task "${task.id}"`);
+        issues.add(
+          'DUPLICATE_ID',
+          ['tasks', t, 'assignments', a, 'party'],
+          `party "${party}" already has role ${roles.get(party) as string} on task "${task.id}"`,
+        );
         continue;
       }
       roles.set(party, role);
@@ -44,9 +56,17 @@ export function checkRaciTasks(tasks: readonly RaciTaskInput[], sides: ReadonlyM
       if (role === 'R') responsible++;
     }
     if (accountable !== 1)
-      issues.add('INVALID_RACI_MATRIX', ['tasks', t, 'assignments'], `task "${task.id}" has ${accountable} accountable (A) parties; exactly one is required`);
+      issues.add(
+        'INVALID_RACI_MATRIX',
+        ['tasks', t, 'assignments'],
+        `task "${task.id}" has ${accountable} accountable (A) parties; exactly one is required`,
+      );
     if (responsible < 1)
-      issues.add('INVALID_RACI_MATRIX', ['tasks', t, 'assignments'], `task "${task.id}" has no responsible (R) party; at least one is required`);
+      issues.add(
+        'INVALID_RACI_MATRIX',
+        ['tasks', t, 'assignments'],
+        `task "${task.id}" has no responsible (R) party; at least one is required`,
+      );
     index.set(task.id, roles);
   }
   return { tasks: index, sides: sides ?? new Map() };

@@ -101,7 +101,12 @@ export interface RatingCounts {
 export interface RatingSettingsUsed {
   readonly scale: { readonly min: string; readonly max: string };
   readonly extremes: { readonly low: string | null; readonly high: string | null };
-  readonly modifiedZ: { readonly minGroupSize: number; readonly threshold: string; readonly constant: string; readonly meanDeviationConstant: string };
+  readonly modifiedZ: {
+    readonly minGroupSize: number;
+    readonly threshold: string;
+    readonly constant: string;
+    readonly meanDeviationConstant: string;
+  };
   readonly leaveOneOut: { readonly minGroupSize: number; readonly delta: string };
   readonly minRaters: number;
   readonly includePending: boolean;
@@ -235,8 +240,16 @@ function describeSettings(analysis: RatingsAnalysis): RatingSettingsUsed {
   const s = analysis.settings;
   return {
     scale: { min: s.scaleMin.toFixed(), max: s.scaleMax.toFixed() },
-    extremes: { low: s.extremeLow === null ? null : s.extremeLow.toFixed(), high: s.extremeHigh === null ? null : s.extremeHigh.toFixed() },
-    modifiedZ: { minGroupSize: s.zMinSize, threshold: s.zThreshold.toFixed(), constant: Z_CONSTANT, meanDeviationConstant: MEAN_DEVIATION_CONSTANT },
+    extremes: {
+      low: s.extremeLow === null ? null : s.extremeLow.toFixed(),
+      high: s.extremeHigh === null ? null : s.extremeHigh.toFixed(),
+    },
+    modifiedZ: {
+      minGroupSize: s.zMinSize,
+      threshold: s.zThreshold.toFixed(),
+      constant: Z_CONSTANT,
+      meanDeviationConstant: MEAN_DEVIATION_CONSTANT,
+    },
     leaveOneOut: { minGroupSize: s.looMinSize, delta: s.looDelta.toFixed() },
     minRaters: s.minRaters,
     includePending: s.includePending,
@@ -276,9 +289,28 @@ function describeFlags(analysis: RatingsAnalysis): RatingFlag[] {
       const rating = ratings[i] as (typeof ratings)[number];
       const reasons: FlagReason[] = [];
       const scoreText = decimalText(rating.score);
-      if ((bits & FLAG_LOW) !== 0) reasons.push({ code: 'extremeLow', rule: `score ≤ ${low}`, statistic: scoreText, low, high, median: null, spread: null });
-      if ((bits & FLAG_HIGH) !== 0) reasons.push({ code: 'extremeHigh', rule: `score ≥ ${high}`, statistic: scoreText, low, high, median: null, spread: null });
-      if ((bits & FLAG_STAT) !== 0) reasons.push(statisticalReason(group.test, sorted, stats, scaled[i] as number, toDec, analysis));
+      if ((bits & FLAG_LOW) !== 0)
+        reasons.push({
+          code: 'extremeLow',
+          rule: `score ≤ ${low}`,
+          statistic: scoreText,
+          low,
+          high,
+          median: null,
+          spread: null,
+        });
+      if ((bits & FLAG_HIGH) !== 0)
+        reasons.push({
+          code: 'extremeHigh',
+          rule: `score ≥ ${high}`,
+          statistic: scoreText,
+          low,
+          high,
+          median: null,
+          spread: null,
+        });
+      if ((bits & FLAG_STAT) !== 0)
+        reasons.push(statisticalReason(group.test, sorted, stats, scaled[i] as number, toDec, analysis));
       const d = analysis.decisionOf[i] as number;
       const decision = d === -1 ? null : (decisions[d] as (typeof decisions)[number]);
       result.push({
@@ -290,11 +322,23 @@ function describeFlags(analysis: RatingsAnalysis): RatingFlag[] {
         score: scoreText,
         groupSize: group.size,
         reasons,
-        status: decision === null ? 'pending' : decision.action === 'keep' ? 'kept' : decision.action === 'drop' ? 'dropped' : 'adjusted',
+        status:
+          decision === null
+            ? 'pending'
+            : decision.action === 'keep'
+              ? 'kept'
+              : decision.action === 'drop'
+                ? 'dropped'
+                : 'adjusted',
         decision:
           decision === null
             ? null
-            : { action: decision.action, reviewer: decision.reviewer, note: decision.note, score: decision.action === 'adjust' ? decimalText(decision.score) : null },
+            : {
+                action: decision.action,
+                reviewer: decision.reviewer,
+                note: decision.note,
+                score: decision.action === 'adjust' ? decimalText(decision.score) : null,
+              },
       });
     }
   }
@@ -366,7 +410,11 @@ function statisticalReason(
   return {
     code: 'meanDeviation',
     rule: `|M| > ${threshold}, M = (x − median) / (${MEAN_DEVIATION_CONSTANT} × meanAD) (MAD = 0)`,
-    statistic: roundTo(difference.div(meanDeviation.times(MEAN_DEVIATION_CONSTANT)), coefficientDecimals, mode).toFixed(),
+    statistic: roundTo(
+      difference.div(meanDeviation.times(MEAN_DEVIATION_CONSTANT)),
+      coefficientDecimals,
+      mode,
+    ).toFixed(),
     low: settings.zThreshold.negated().toFixed(),
     high: threshold,
     median: median.toFixed(),

@@ -102,13 +102,17 @@ export const ratingPlanSchema = /* @__PURE__ */ z.strictObject({
    * Modified z-score test for groups of at least `minGroupSize` ratings: flag |M| > `threshold`.
    * @defaultValue `{ minGroupSize: 5, threshold: 3.5 }`
    */
-  modifiedZ: z.strictObject({ minGroupSize: groupSize.optional(), threshold: nonNegativeDecimalSchema.optional() }).optional(),
+  modifiedZ: z
+    .strictObject({ minGroupSize: groupSize.optional(), threshold: nonNegativeDecimalSchema.optional() })
+    .optional(),
   /**
    * Leave-one-out test for groups from `minGroupSize` up to the z-score size minus one: flag x
    * when |x − median(others)| ≥ `delta`.
    * @defaultValue `{ minGroupSize: 3, delta: 0.4 × (scale.max − scale.min) }` (40 on 0–100)
    */
-  leaveOneOut: z.strictObject({ minGroupSize: groupSize.optional(), delta: nonNegativeDecimalSchema.optional() }).optional(),
+  leaveOneOut: z
+    .strictObject({ minGroupSize: groupSize.optional(), delta: nonNegativeDecimalSchema.optional() })
+    .optional(),
   /**
    * The dimensions and their weights (sum 1). Required by `scoreRatings`; when given to
    * `reviewRatings`, every rating's dimension must be one of them. 3–4 are recommended; more

@@ -125,15 +125,26 @@ interface LeniencyOutcome {
   readonly perRating: Float64Array | undefined;
 }
 
-function scoreAnalysis(analysis: RatingsAnalysis, dimensionInputs: readonly { id: string; weight: string | number }[]): { scores: RateeScore[]; leniency: LeniencyShift[] } {
+function scoreAnalysis(
+  analysis: RatingsAnalysis,
+  dimensionInputs: readonly { id: string; weight: string | number }[],
+): { scores: RateeScore[]; leniency: LeniencyShift[] } {
   const { settings, places, groups, order, included, used, dimensions: internedDimensions } = analysis;
   const { mode, scoreDecimals } = settings.rounding;
   const weightTexts = dimensionInputs.map((d) => decimalText(d.weight));
-  const weightPlaces = Math.max(0, ...weightTexts.map((text) => (text.includes('.') ? text.length - text.indexOf('.') - 1 : 0)));
+  const weightPlaces = Math.max(
+    0,
+    ...weightTexts.map((text) => (text.includes('.') ? text.length - text.indexOf('.') - 1 : 0)),
+  );
   const plan: DimensionPlan[] = dimensionInputs
     .map((d, k) => {
       const [numerator, denominator] = decimalFraction(new Dec(weightTexts[k] as string));
-      return { id: d.id, weightText: weightTexts[k] as string, scaledWeight: (numerator * pow10(weightPlaces)) / denominator, weightPlaces };
+      return {
+        id: d.id,
+        weightText: weightTexts[k] as string,
+        scaledWeight: (numerator * pow10(weightPlaces)) / denominator,
+        weightPlaces,
+      };
     })
     .sort((a, b) => compareIds(a.id, b.id));
   const planIndexOfInterned = internedDimensions.map((id) => plan.findIndex((d) => d.id === id));
@@ -141,7 +152,8 @@ function scoreAnalysis(analysis: RatingsAnalysis, dimensionInputs: readonly { id
   // Work at P decimals: enough for the scores and for the leniency shifts.
   const precision = Math.max(places, scoreDecimals);
   const toPrecision = pow10(precision - places);
-  const leniency = settings.leniencyMinRatees === null ? { shifts: [], perRating: undefined } : leniencyShifts(analysis, precision);
+  const leniency =
+    settings.leniencyMinRatees === null ? { shifts: [], perRating: undefined } : leniencyShifts(analysis, precision);
   const shifts = leniency.perRating;
 
   const scores: RateeScore[] = [];
@@ -151,7 +163,11 @@ function scoreAnalysis(analysis: RatingsAnalysis, dimensionInputs: readonly { id
     const counts = new Array<number>(plan.length).fill(0);
     const sums = new Array<bigint>(plan.length).fill(0n);
     // groups of one (ratee, period) are adjacent; one per dimension
-    while (g < groups.length && (groups[g] as (typeof groups)[number]).ratee === head.ratee && (groups[g] as (typeof groups)[number]).period === head.period) {
+    while (
+      g < groups.length &&
+      (groups[g] as (typeof groups)[number]).ratee === head.ratee &&
+      (groups[g] as (typeof groups)[number]).period === head.period
+    ) {
       const group = groups[g] as (typeof groups)[number];
       const k = planIndexOfInterned[group.dimension] as number;
       let count = 0;
@@ -209,7 +225,8 @@ function rateeScore(
   const weighted: Record<string, string> = {};
   const meanUnit = pow10(scoreDecimals);
   const sumUnit = pow10(precision);
-  const bounds = settings.leniencyMinRatees === null ? undefined : scaleBounds(settings.scaleMin, settings.scaleMax, scoreDecimals);
+  const bounds =
+    settings.leniencyMinRatees === null ? undefined : scaleBounds(settings.scaleMin, settings.scaleMax, scoreDecimals);
   for (let k = 0; k < plan.length; k++) {
     const dimension = plan[k] as DimensionPlan;
     const raters = counts[k] as number;
@@ -233,14 +250,26 @@ function rateeScore(
     trace.push(
       traceStep(
         'ratings.dimensionMean',
-        enough ? (clamped ? 'mean = Σ included scores / raters, held to the scale (leniency shifts carried it off)' : 'mean = Σ included scores / raters') : `raters < minRaters (${settings.minRaters}): no mean`,
+        enough
+          ? clamped
+            ? 'mean = Σ included scores / raters, held to the scale (leniency shifts carried it off)'
+            : 'mean = Σ included scores / raters'
+          : `raters < minRaters (${settings.minRaters}): no mean`,
         { dimension: dimension.id, raters, sum: formatMinor(sum, precision), minRaters: settings.minRaters },
         mean ?? 'insufficientRaters',
       ),
     );
-    dimensions.push({ id: dimension.id, weight: dimension.weightText, raters, status: enough ? 'scored' : 'insufficientRaters', mean });
+    dimensions.push({
+      id: dimension.id,
+      weight: dimension.weightText,
+      raters,
+      status: enough ? 'scored' : 'insufficientRaters',
+      mean,
+    });
   }
-  const scoreText = sufficient ? formatMinor(divideRounded(weightedSum, pow10(plan[0]?.weightPlaces ?? 0), mode), scoreDecimals) : null;
+  const scoreText = sufficient
+    ? formatMinor(divideRounded(weightedSum, pow10(plan[0]?.weightPlaces ?? 0), mode), scoreDecimals)
+    : null;
   trace.push(
     traceStep(
       'ratings.peripheralScore',
@@ -326,7 +355,8 @@ function leniencyShifts(analysis: RatingsAnalysis, precision: number): LeniencyO
     cellPartial[cell] = cellSum;
   }
   const unit = pow10(places);
-  const roundedMean = (sum: bigint, count: number): bigint => divideRounded(sum * pow10(scoreDecimals), BigInt(count) * unit, mode);
+  const roundedMean = (sum: bigint, count: number): bigint =>
+    divideRounded(sum * pow10(scoreDecimals), BigInt(count) * unit, mode);
   const toPrecision = pow10(precision - scoreDecimals);
   const slotShift = new Float64Array(slotRater.length);
   const applied: LeniencyShift[] = [];
@@ -336,7 +366,10 @@ function leniencyShifts(analysis: RatingsAnalysis, precision: number): LeniencyO
     if (count < minRatees) continue;
     const cell = slotCell[slot] as number;
     const raterMean = roundedMean((slotTotal[slot] as bigint) + BigInt(slotPartial[slot] as number), count);
-    const overallMean = roundedMean((cellTotal[cell] as bigint) + BigInt(cellPartial[cell] as number), cellCount[cell] as number);
+    const overallMean = roundedMean(
+      (cellTotal[cell] as bigint) + BigInt(cellPartial[cell] as number),
+      cellCount[cell] as number,
+    );
     const shift = overallMean - raterMean;
     // |shift| ≤ scale span < 2 × 10^14 at the working precision (checked in analyseRatings): exact
     slotShift[slot] = Number(shift * toPrecision);
@@ -351,7 +384,12 @@ function leniencyShifts(analysis: RatingsAnalysis, precision: number): LeniencyO
       shift: text(shift),
     });
   }
-  applied.sort((a, b) => compareIds(a.rater, b.rater) || compareIds(a.period ?? '', b.period ?? '') || compareIds(a.dimension, b.dimension));
+  applied.sort(
+    (a, b) =>
+      compareIds(a.rater, b.rater) ||
+      compareIds(a.period ?? '', b.period ?? '') ||
+      compareIds(a.dimension, b.dimension),
+  );
   const perRating = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     const slot = slotOf[i] as number;

@@ -37,11 +37,18 @@ export interface RatingSettings {
 export function resolveSettings(plan: ParsedRatingsInput['plan'], issues: IssueList): RatingSettings {
   const scaleMin = new Dec(decimalText(plan?.scale?.min ?? 0));
   const scaleMax = new Dec(decimalText(plan?.scale?.max ?? 100));
-  if (!scaleMin.lessThan(scaleMax)) issues.add('OUT_OF_RANGE', ['plan', 'scale', 'max'], `the scale's max (${scaleMax.toFixed()}) must be above its min (${scaleMin.toFixed()})`);
+  if (!scaleMin.lessThan(scaleMax))
+    issues.add(
+      'OUT_OF_RANGE',
+      ['plan', 'scale', 'max'],
+      `the scale's max (${scaleMax.toFixed()}) must be above its min (${scaleMin.toFixed()})`,
+    );
   const low = plan?.extremes?.low;
   const high = plan?.extremes?.high;
   const looDelta =
-    plan?.leaveOneOut?.delta === undefined ? scaleMax.minus(scaleMin).times('0.4') : new Dec(decimalText(plan.leaveOneOut.delta));
+    plan?.leaveOneOut?.delta === undefined
+      ? scaleMax.minus(scaleMin).times('0.4')
+      : new Dec(decimalText(plan.leaveOneOut.delta));
   if (plan?.leaveOneOut?.delta !== undefined && !looDelta.greaterThan(0))
     issues.add('OUT_OF_RANGE', ['plan', 'leaveOneOut', 'delta'], 'the leave-one-out Δ must be above zero');
   return {
@@ -60,7 +67,9 @@ export function resolveSettings(plan: ParsedRatingsInput['plan'], issues: IssueL
     rounding: resolveRounding({
       ...(plan?.rounding?.mode === undefined ? {} : { mode: plan.rounding.mode }),
       ...(plan?.rounding?.scoreDecimals === undefined ? {} : { scoreDecimals: plan.rounding.scoreDecimals }),
-      ...(plan?.rounding?.coefficientDecimals === undefined ? {} : { coefficientDecimals: plan.rounding.coefficientDecimals }),
+      ...(plan?.rounding?.coefficientDecimals === undefined
+        ? {}
+        : { coefficientDecimals: plan.rounding.coefficientDecimals }),
     }),
   };
 }

@@ -29,7 +29,8 @@ export interface Fraction {
 export function productGreater(a: number, b: bigint, bNumber: number, c: number, d: bigint, dNumber: number): boolean {
   const left = a * bNumber;
   const right = c * dNumber;
-  if (left < EXACT_LIMIT && right < EXACT_LIMIT && Number.isFinite(bNumber) && Number.isFinite(dNumber)) return left > right;
+  if (left < EXACT_LIMIT && right < EXACT_LIMIT && Number.isFinite(bNumber) && Number.isFinite(dNumber))
+    return left > right;
   return BigInt(a) * b > BigInt(c) * d;
 }
 
@@ -164,6 +165,6 @@ function lowerBound(sorted: ArrayLike<number>, n: number, x: number): number {
 export function medianOfOthers2(sorted: ArrayLike<number>, n: number, x: number): number {
   const removed = lowerBound(sorted, n, x);
   const m = n - 1;
-  const at = (k: number): number => (sorted[k < removed ? k : k + 1] as number);
+  const at = (k: number): number => sorted[k < removed ? k : k + 1] as number;
   return at((m - 1) >> 1) + at(m >> 1);
 }

@@ -3,11 +3,30 @@ import { Dec } from '../core/decimal.js';
 import { decimalProblem, decimalText, type DecimalInput } from '../core/decimalInput.js';
 import { IssueList, type IssuePath } from '../core/errors.js';
 import { resolveRounding, roundCoefficient, type RoundingPolicy } from '../core/rounding.js';
-import { addFixed, compareFixed, divideFixed, formatFixed, mulFixed, parseFixed, roundFixed, type Fixed } from '../linkage/fixed.js';
+import {
+  addFixed,
+  compareFixed,
+  divideFixed,
+  formatFixed,
+  mulFixed,
+  parseFixed,
+  roundFixed,
+  type Fixed,
+} from '../linkage/fixed.js';
 import type { TraceStep } from '../core/trace.js';
 import { compareIds, parseInput } from '../core/validate.js';
-import { applyCoefficientMap, compileCoefficientMap, type CompiledCoefficientMap, type CompiledLinearMap } from '../linkage/coefficientMap.js';
-import { composeCardSchema, composeScoreInputSchema, type MissingPolicy, type ScorecardComponentInput } from './schema.js';
+import {
+  applyCoefficientMap,
+  compileCoefficientMap,
+  type CompiledCoefficientMap,
+  type CompiledLinearMap,
+} from '../linkage/coefficientMap.js';
+import {
+  composeCardSchema,
+  composeScoreInputSchema,
+  type MissingPolicy,
+  type ScorecardComponentInput,
+} from './schema.js';
 
 /** Input of {@link composeScore} (inferred from its schema). */
 export type ComposeScoreInput = z.input<typeof composeScoreInputSchema>;
@@ -78,18 +97,34 @@ function compileLevel(
   const nodes: CardNode[] = components.map((component, i) => {
     const at = [...path, i];
     if (leaves.has(component.id) || groups.has(component.id))
-      issues.add('DUPLICATE_ID', [...at, 'id'], `component id "${component.id}" is already used in this card (ids are unique across all levels)`);
-    const weightText = decimalText(component.weight as DecimalInput);
+      issues.add(
+        'DUPLICATE_ID',
+        [...at, 'id'],
+        `component id "${component.id}" is already used in this card (ids are unique across all levels)`,
+      );
+    const weightText = decimalText(component.weight);
     const weight = parseFixed(weightText);
     sum = addFixed(sum, weight);
     const missing = component.missing ?? inherited.missing;
-    const neutral = component.neutralScore === undefined ? inherited.neutral : parseFixed(decimalText(component.neutralScore));
+    const neutral =
+      component.neutralScore === undefined ? inherited.neutral : parseFixed(decimalText(component.neutralScore));
     if (missing === 'neutral' && neutral === null)
-      issues.add('INVALID_INPUT', [...at, 'neutralScore'], `component "${component.id}" uses the neutral policy but no neutralScore is declared`);
+      issues.add(
+        'INVALID_INPUT',
+        [...at, 'neutralScore'],
+        `component "${component.id}" uses the neutral policy but no neutralScore is declared`,
+      );
     let children: CardNode[] | null = null;
     if (component.components !== undefined) {
       groups.add(component.id);
-      children = compileLevel(component.components, [...at, 'components'], { missing, neutral }, leaves, groups, issues);
+      children = compileLevel(
+        component.components,
+        [...at, 'components'],
+        { missing, neutral },
+        leaves,
+        groups,
+        issues,
+      );
     } else {
       leaves.add(component.id);
     }
@@ -98,7 +133,8 @@ function compileLevel(
   if (compareFixed(sum, ONE) !== 0) {
     const gap = addFixed(ONE, { n: -sum.n, scale: sum.scale });
     const listing = nodes.map((node) => `${node.id} ${node.weightText}`).join(', ');
-    const off = gap.n > 0n ? `${formatFixed(gap)} short of 1` : `${formatFixed({ n: -gap.n, scale: gap.scale })} over 1`;
+    const off =
+      gap.n > 0n ? `${formatFixed(gap)} short of 1` : `${formatFixed({ n: -gap.n, scale: gap.scale })} over 1`;
     issues.add('WEIGHTS_DO_NOT_SUM', path, `weights sum to ${formatFixed(sum)}, ${off} (${listing})`);
   }
   nodes.sort((a, b) => compareIds(a.id, b.id));
@@ -136,12 +172,16 @@ function evaluateLevel(
     }
     if (score === null) {
       if (node.missing === 'neutral') {
-        score = node.neutral as Fixed;
+        score = node.neutral;
         source = 'neutral';
       } else {
         source = 'missing';
         if (node.missing === 'error')
-          issues.add('MISSING_COMPONENT', [...subjectPath, 'scores', node.id], `component "${node.id}" has no score and its policy is error`);
+          issues.add(
+            'MISSING_COMPONENT',
+            [...subjectPath, 'scores', node.id],
+            `component "${node.id}" has no score and its policy is error`,
+          );
       }
     }
     let contribution: string | null = null;
@@ -154,14 +194,19 @@ function evaluateLevel(
       if (detail) contribution = formatFixed(product);
       if (steps !== null) terms += `${terms === '' ? '' : ' + '}${node.weightText}·${scoreText as string}`;
     }
-    if (detail) rows.push({ id: node.id, weight: node.weightText, score: scoreText, source, contribution, components: children });
+    if (detail)
+      rows.push({ id: node.id, weight: node.weightText, score: scoreText, source, contribution, components: children });
   }
   if (presentWeight.n === 0n) return { score: null, rows };
   const reweighted = compareFixed(presentWeight, ONE) !== 0;
-  const score = reweighted ? divideFixed(sum, presentWeight, policy.scoreDecimals, policy.mode) : roundFixed(sum, policy.scoreDecimals, policy.mode);
+  const score = reweighted
+    ? divideFixed(sum, presentWeight, policy.scoreDecimals, policy.mode)
+    : roundFixed(sum, policy.scoreDecimals, policy.mode);
   steps?.push({
     rule: reweighted ? 'scorecard.reweight' : 'scorecard.compose',
-    formula: reweighted ? 'S = Σ wᵢ·sᵢ ÷ Σ wᵢ over the components with a score, rounded to the score decimals' : 'S = Σ wᵢ·sᵢ, rounded to the score decimals',
+    formula: reweighted
+      ? 'S = Σ wᵢ·sᵢ ÷ Σ wᵢ over the components with a score, rounded to the score decimals'
+      : 'S = Σ wᵢ·sᵢ, rounded to the score decimals',
     inputs: { card: levelId, terms, weightUsed: formatFixed(presentWeight) },
     result: formatFixed(score),
   });
@@ -213,8 +258,18 @@ export function composeScore(input: ComposeScoreInput): ComposeScoreResult {
   const groups = new Set<string>();
   const rootMissing = parsed.missing ?? 'error';
   const rootNeutral = parsed.neutralScore === undefined ? null : parseFixed(decimalText(parsed.neutralScore));
-  const card = compileLevel(parsed.components, ['components'], { missing: rootMissing, neutral: rootNeutral }, leaves, groups, issues);
-  const map: CompiledCoefficientMap | null = parsed.coefficient === undefined ? null : compileCoefficientMap(parsed.coefficient, ['coefficient'], issues, policy, policy.coefficientDecimals);
+  const card = compileLevel(
+    parsed.components,
+    ['components'],
+    { missing: rootMissing, neutral: rootNeutral },
+    leaves,
+    groups,
+    issues,
+  );
+  const map: CompiledCoefficientMap | null =
+    parsed.coefficient === undefined
+      ? null
+      : compileCoefficientMap(parsed.coefficient, ['coefficient'], issues, policy, policy.coefficientDecimals);
   const linear = map !== null && map.kind === 'linear' ? fixedLinearMap(map) : null;
   const rows = parsed.subjects;
   const checked = new Array<CheckedSubject>(rows.length);
@@ -240,13 +295,19 @@ export function composeScore(input: ComposeScoreInput): ComposeScoreResult {
         issues.add(
           'UNKNOWN_REFERENCE',
           [...subjectPath, 'scores', key],
-          groups.has(key) ? `"${key}" is a sub-card: give the scores of its components` : `no component of the card has id "${key}"`,
+          groups.has(key)
+            ? `"${key}" is a sub-card: give the scores of its components`
+            : `no component of the card has id "${key}"`,
         );
     }
     const steps: TraceStep[] | null = withTrace ? [] : null;
     const outcome = evaluateLevel(card, '(card)', subject.scores, subjectPath, policy, issues, steps, withComponents);
     if (outcome.score === null) {
-      issues.add('MISSING_COMPONENT', [...subjectPath, 'scores'], `subject "${subject.id}" has no component with a score`);
+      issues.add(
+        'MISSING_COMPONENT',
+        [...subjectPath, 'scores'],
+        `subject "${subject.id}" has no component with a score`,
+      );
       continue;
     }
     let coefficient: string | null = null;
@@ -258,7 +319,13 @@ export function composeScore(input: ComposeScoreInput): ComposeScoreResult {
       steps?.push(...mapped.steps);
       coefficient = rounded.toFixed();
     }
-    subjects.push({ id: subject.id, score: formatFixed(outcome.score), coefficient, components: outcome.rows, trace: steps ?? [] });
+    subjects.push({
+      id: subject.id,
+      score: formatFixed(outcome.score),
+      coefficient,
+      components: outcome.rows,
+      trace: steps ?? [],
+    });
   }
   issues.throwIfAny();
   subjects.sort((a, b) => compareIds(a.id, b.id));
@@ -271,7 +338,8 @@ interface CheckedSubject {
   readonly scores: Readonly<Record<string, DecimalInput | null>>;
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  value !== null && typeof value === 'object' && !Array.isArray(value);
 
 /**
  * Checks one subject exactly as `scorecardSubjectSchema` would (strict keys, id 1–200 chars,
@@ -285,22 +353,28 @@ function checkSubject(raw: unknown, j: number, issues: IssueList): CheckedSubjec
     return undefined;
   }
   const before = issues.size;
-  for (const key of Object.keys(raw)) if (key !== 'id' && key !== 'scores') issues.add('INVALID_INPUT', path, `Unrecognized key: "${key}"`);
+  for (const key of Object.keys(raw))
+    if (key !== 'id' && key !== 'scores') issues.add('INVALID_INPUT', path, `Unrecognized key: "${key}"`);
   const { id, scores } = raw;
-  if (typeof id !== 'string' || id.length < 1 || id.length > 200) issues.add('INVALID_INPUT', [...path, 'id'], 'expected an id: a string of 1 to 200 characters');
+  if (typeof id !== 'string' || id.length < 1 || id.length > 200)
+    issues.add('INVALID_INPUT', [...path, 'id'], 'expected an id: a string of 1 to 200 characters');
   if (!isRecord(scores)) {
     issues.add('INVALID_INPUT', [...path, 'scores'], 'expected an object of scores by component id');
     return undefined;
   }
-  if (Object.hasOwn(scores, '__proto__')) issues.add('INVALID_INPUT', [...path, 'scores', '__proto__'], '"__proto__" cannot be used as a key');
+  if (Object.hasOwn(scores, '__proto__'))
+    issues.add('INVALID_INPUT', [...path, 'scores', '__proto__'], '"__proto__" cannot be used as a key');
   for (const key of Object.keys(scores)) {
-    if (key.length < 1 || key.length > 200) issues.add('INVALID_INPUT', [...path, 'scores', key], 'a component id has 1 to 200 characters');
+    if (key.length < 1 || key.length > 200)
+      issues.add('INVALID_INPUT', [...path, 'scores', key], 'a component id has 1 to 200 characters');
     const value = scores[key];
     if (value === null) continue;
     const problem = decimalProblem(value);
     if (problem !== undefined) issues.add('INVALID_DECIMAL', [...path, 'scores', key], problem);
   }
-  return issues.size === before ? { id: id as string, scores: scores as Record<string, DecimalInput | null> } : undefined;
+  return issues.size === before
+    ? { id: id as string, scores: scores as Record<string, DecimalInput | null> }
+    : undefined;
 }
 
 /** A linear map in exact fixed point, for the per-subject coefficient. */
@@ -317,11 +391,27 @@ function fixedLinearMap(map: CompiledLinearMap): FixedLinearMap {
   const intercept = parseFixed(map.intercept.toFixed());
   const floor = parseFixed(map.floor.toFixed());
   const cap = map.cap === null ? null : parseFixed(map.cap.toFixed());
-  return { slope, intercept, floor, cap, texts: { slope: formatFixed(slope), intercept: formatFixed(intercept), floor: formatFixed(floor), cap: cap === null ? 'none' : formatFixed(cap) } };
+  return {
+    slope,
+    intercept,
+    floor,
+    cap,
+    texts: {
+      slope: formatFixed(slope),
+      intercept: formatFixed(intercept),
+      floor: formatFixed(floor),
+      cap: cap === null ? 'none' : formatFixed(cap),
+    },
+  };
 }
 
 /** coefficient = round(clamp(intercept + slope · S, floor, cap)), exactly; trace steps when asked. */
-function applyFixedLinearMap(map: FixedLinearMap, score: Fixed, policy: RoundingPolicy, steps: TraceStep[] | null): string {
+function applyFixedLinearMap(
+  map: FixedLinearMap,
+  score: Fixed,
+  policy: RoundingPolicy,
+  steps: TraceStep[] | null,
+): string {
   let value = addFixed(map.intercept, mulFixed(map.slope, score));
   if (compareFixed(value, map.floor) < 0) value = map.floor;
   if (map.cap !== null && compareFixed(value, map.cap) > 0) value = map.cap;
@@ -332,7 +422,15 @@ function applyFixedLinearMap(map: FixedLinearMap, score: Fixed, policy: Rounding
     steps.push({
       rule: 'scorecard.coefficient',
       formula: 'coefficient = clamp(intercept + slope · x, floor, cap), rounded to the coefficient decimals',
-      inputs: { cap, decimals: String(policy.coefficientDecimals), floor, intercept, slope, unrounded: formatFixed(value), x: formatFixed(score) },
+      inputs: {
+        cap,
+        decimals: String(policy.coefficientDecimals),
+        floor,
+        intercept,
+        slope,
+        unrounded: formatFixed(value),
+        x: formatFixed(score),
+      },
       result: rounded,
     });
   }

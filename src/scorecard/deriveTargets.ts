@@ -127,7 +127,9 @@ export interface DeriveTargetsResult {
 function previousMonth(period: string): string {
   const year = Number(period.slice(0, 4));
   const month = Number(period.slice(5, 7));
-  return month === 1 ? `${String(year - 1).padStart(4, '0')}-12` : `${period.slice(0, 4)}-${String(month - 1).padStart(2, '0')}`;
+  return month === 1
+    ? `${String(year - 1).padStart(4, '0')}-12`
+    : `${period.slice(0, 4)}-${String(month - 1).padStart(2, '0')}`;
 }
 
 /**
@@ -167,7 +169,10 @@ function previousMonth(period: string): string {
  * ```
  */
 export function deriveTargets(input: DeriveTargetsInput): DeriveTargetsResult {
-  refuseProtoKeys(input, [['baselines', '*', 'values'], ['people', '*', 'history', '*', 'values']]).throwIfAny();
+  refuseProtoKeys(input, [
+    ['baselines', '*', 'values'],
+    ['people', '*', 'history', '*', 'values'],
+  ]).throwIfAny();
   const parsed = parseInput(deriveTargetsInputSchema, input);
   const policy = resolveRounding(parsed.rounding);
   const issues = new IssueList();
@@ -175,31 +180,49 @@ export function deriveTargets(input: DeriveTargetsInput): DeriveTargetsResult {
   const levelIndex = indexById(parsed.baselines, ['baselines'], issues);
   parsed.baselines.forEach((baseline, b) => {
     for (const metric of parsed.metrics)
-      if (!Object.hasOwn(baseline.values, metric.id)) issues.add('INVALID_INPUT', ['baselines', b, 'values'], `level "${baseline.id}" has no baseline for metric "${metric.id}"`);
+      if (!Object.hasOwn(baseline.values, metric.id))
+        issues.add(
+          'INVALID_INPUT',
+          ['baselines', b, 'values'],
+          `level "${baseline.id}" has no baseline for metric "${metric.id}"`,
+        );
     for (const key of Object.keys(baseline.values))
-      if (!metricIndex.has(key)) issues.add('UNKNOWN_REFERENCE', ['baselines', b, 'values', key], `no metric has id "${key}"`);
+      if (!metricIndex.has(key))
+        issues.add('UNKNOWN_REFERENCE', ['baselines', b, 'values', key], `no metric has id "${key}"`);
   });
   const rules = [...(parsed.rules ?? [])];
   indexById(rules, ['rules'], issues);
   rules.forEach((rule, r) => {
-    if (!metricIndex.has(rule.metric)) issues.add('UNKNOWN_REFERENCE', ['rules', r, 'metric'], `no metric has id "${rule.metric}"`);
+    if (!metricIndex.has(rule.metric))
+      issues.add('UNKNOWN_REFERENCE', ['rules', r, 'metric'], `no metric has id "${rule.metric}"`);
   });
   rules.sort((a, b) => compareIds(a.id, b.id));
   indexById(parsed.people, ['people'], issues);
   parsed.people.forEach((person, p) => {
-    if (!levelIndex.has(person.level)) issues.add('UNKNOWN_REFERENCE', ['people', p, 'level'], `no baseline level has id "${person.level}"`);
+    if (!levelIndex.has(person.level))
+      issues.add('UNKNOWN_REFERENCE', ['people', p, 'level'], `no baseline level has id "${person.level}"`);
     if (person.complexity !== undefined && !new Dec(decimalText(person.complexity)).gt(0))
-      issues.add('OUT_OF_RANGE', ['people', p, 'complexity'], `complexity ${decimalText(person.complexity)} must be above 0`);
+      issues.add(
+        'OUT_OF_RANGE',
+        ['people', p, 'complexity'],
+        `complexity ${decimalText(person.complexity)} must be above 0`,
+      );
     const history = person.history ?? [];
     const seen = new Map<string, number>();
     history.forEach((month, m) => {
       const first = seen.get(month.period);
       if (first === undefined) seen.set(month.period, m);
-      else issues.add('DUPLICATE_ID', ['people', p, 'history', m, 'period'], `month ${month.period} is already given at history[${first}]`);
+      else
+        issues.add(
+          'DUPLICATE_ID',
+          ['people', p, 'history', m, 'period'],
+          `month ${month.period} is already given at history[${first}]`,
+        );
     });
     history.forEach((month, m) => {
       for (const key of Object.keys(month.values))
-        if (!metricIndex.has(key)) issues.add('UNKNOWN_REFERENCE', ['people', p, 'history', m, 'values', key], `no metric has id "${key}"`);
+        if (!metricIndex.has(key))
+          issues.add('UNKNOWN_REFERENCE', ['people', p, 'history', m, 'values', key], `no metric has id "${key}"`);
     });
   });
   issues.throwIfAny();
@@ -216,7 +239,14 @@ export function deriveTargets(input: DeriveTargetsInput): DeriveTargetsResult {
       const lowerIsBetter = metric.direction === 'lowerIsBetter';
       const scales = metric.scaleWithComplexity !== false;
       const scaled = scales ? base.times(complexity) : base;
-      trace.push(traceStep('targets.scale', scales ? 'scaled = baseline × complexity' : 'scaled = baseline (metric does not scale)', { metric: metric.id, baseline: base.toFixed(), complexity: complexity.toFixed() }, scaled.toFixed()));
+      trace.push(
+        traceStep(
+          'targets.scale',
+          scales ? 'scaled = baseline × complexity' : 'scaled = baseline (metric does not scale)',
+          { metric: metric.id, baseline: base.toFixed(), complexity: complexity.toFixed() },
+          scaled.toFixed(),
+        ),
+      );
       let target = scaled;
       const fired: string[] = [];
       for (const rule of rules) {
@@ -249,15 +279,35 @@ export function deriveTargets(input: DeriveTargetsInput): DeriveTargetsResult {
           traceStep(
             'targets.rule',
             `${rule.adjust} by ${rule.stepKind === 'relative' ? '× (1 ± step)' : '± step'} after ${rule.streak} consecutive months ${rule.when} than baseline (floored at 0)`,
-            { rule: rule.id, metric: metric.id, step: step.toFixed(), periods: periods.join(' '), before: before.toFixed() },
+            {
+              rule: rule.id,
+              metric: metric.id,
+              step: step.toFixed(),
+              periods: periods.join(' '),
+              before: before.toFixed(),
+            },
             target.toFixed(),
           ),
         );
       }
       const decimals = metric.decimals ?? policy.coefficientDecimals;
       const rounded = roundTo(target, decimals, policy.mode);
-      trace.push(traceStep('targets.round', 'target rounded to the metric decimals', { metric: metric.id, target: target.toFixed(), decimals }, rounded.toFixed()));
-      return { metric: metric.id, direction: metric.direction, baseline: base.toFixed(), scaled: scaled.toFixed(), target: rounded.toFixed(), rules: fired };
+      trace.push(
+        traceStep(
+          'targets.round',
+          'target rounded to the metric decimals',
+          { metric: metric.id, target: target.toFixed(), decimals },
+          rounded.toFixed(),
+        ),
+      );
+      return {
+        metric: metric.id,
+        direction: metric.direction,
+        baseline: base.toFixed(),
+        scaled: scaled.toFixed(),
+        target: rounded.toFixed(),
+        rules: fired,
+      };
     });
     return { id: person.id, level: person.level, complexity: complexity.toFixed(), targets, rulesFired, trace };
   });

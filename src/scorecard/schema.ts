@@ -77,7 +77,10 @@ export const composeScoreInputSchema = /* @__PURE__ */ z.strictObject({
  * `composeScore`'s input with the subjects left unparsed: the function checks them by hand,
  * exactly as {@link scorecardSubjectSchema} would, without copying a million objects (internal).
  */
-export const composeCardSchema = /* @__PURE__ */ z.strictObject({ ...composeCardShape, subjects: z.array(z.unknown()) });
+export const composeCardSchema = /* @__PURE__ */ z.strictObject({
+  ...composeCardShape,
+  subjects: z.array(z.unknown()),
+});
 
 /** A catalogue entry type for collaboration points (seed 000: +10, +5, −20). */
 export const pointTypeSchema = /* @__PURE__ */ z.strictObject({

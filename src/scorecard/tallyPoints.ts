@@ -95,13 +95,21 @@ export function tallyPoints(input: TallyPointsInput): TallyPointsResult {
   const catalogue = parsed.catalogue ?? [];
   indexById(catalogue, ['catalogue'], issues);
   const typePoints = new Map<string, Dec>();
-  for (const type of catalogue) if (!typePoints.has(type.id)) typePoints.set(type.id, new Dec(decimalText(type.points)));
+  for (const type of catalogue)
+    if (!typePoints.has(type.id)) typePoints.set(type.id, new Dec(decimalText(type.points)));
   indexById(parsed.entries, ['entries'], issues);
-  const map = compileCoefficientMap(parsed.scoring ?? DEFAULT_SCORING, ['scoring'], issues, policy, policy.scoreDecimals);
+  const map = compileCoefficientMap(
+    parsed.scoring ?? DEFAULT_SCORING,
+    ['scoring'],
+    issues,
+    policy,
+    policy.scoreDecimals,
+  );
 
   const entries: TalliedEntry[] = [];
   const totals = new Map<string, { bonus: Dec; penalty: Dec; accepted: number; rejected: number }>();
-  for (const subject of parsed.subjects ?? []) totals.set(subject, { bonus: new Dec(0), penalty: new Dec(0), accepted: 0, rejected: 0 });
+  for (const subject of parsed.subjects ?? [])
+    totals.set(subject, { bonus: new Dec(0), penalty: new Dec(0), accepted: 0, rejected: 0 });
 
   parsed.entries.forEach((entry, i) => {
     let points: Dec | undefined;
@@ -113,7 +121,11 @@ export function tallyPoints(input: TallyPointsInput): TallyPointsResult {
         return;
       }
       if (given !== undefined && !given.eq(points))
-        issues.add('INVALID_INPUT', ['entries', i, 'points'], `points ${given.toFixed()} differ from type "${entry.type}"'s ${points.toFixed()}; give one or the other`);
+        issues.add(
+          'INVALID_INPUT',
+          ['entries', i, 'points'],
+          `points ${given.toFixed()} differ from type "${entry.type}"'s ${points.toFixed()}; give one or the other`,
+        );
     } else if (given === undefined) {
       issues.add('INVALID_INPUT', ['entries', i, 'points'], 'give points, or a catalogue type');
       return;
@@ -121,11 +133,19 @@ export function tallyPoints(input: TallyPointsInput): TallyPointsResult {
       points = given;
     }
     const reasons: PointRejection[] = [];
-    if (entry.evidence === undefined || entry.evidence === null || entry.evidence.trim() === '') reasons.push('noEvidence');
+    if (entry.evidence === undefined || entry.evidence === null || entry.evidence.trim() === '')
+      reasons.push('noEvidence');
     if (entry.approver === undefined || entry.approver === null) reasons.push('notApproved');
     else if (entry.approver === entry.proposer) reasons.push('selfApproved');
     const accepted = reasons.length === 0;
-    entries.push({ id: entry.id, subject: entry.subject, type: entry.type ?? null, points: points.toFixed(), accepted, reasons });
+    entries.push({
+      id: entry.id,
+      subject: entry.subject,
+      type: entry.type ?? null,
+      points: points.toFixed(),
+      accepted,
+      reasons,
+    });
     let total = totals.get(entry.subject);
     if (total === undefined) {
       total = { bonus: new Dec(0), penalty: new Dec(0), accepted: 0, rejected: 0 };
@@ -154,9 +174,24 @@ export function tallyPoints(input: TallyPointsInput): TallyPointsResult {
       rejected: total.rejected,
       score: score.toFixed(),
       trace: [
-        traceStep('points.net', 'net = Σ accepted bonus + Σ accepted penalty', { bonus: total.bonus.toFixed(), penalty: total.penalty.toFixed(), accepted: total.accepted, rejected: total.rejected }, net.toFixed()),
+        traceStep(
+          'points.net',
+          'net = Σ accepted bonus + Σ accepted penalty',
+          {
+            bonus: total.bonus.toFixed(),
+            penalty: total.penalty.toFixed(),
+            accepted: total.accepted,
+            rejected: total.rejected,
+          },
+          net.toFixed(),
+        ),
         ...mapped.steps,
-        traceStep('points.roundScore', 'score rounded to the score decimals', { score: mapped.value.toFixed(), decimals: policy.scoreDecimals }, score.toFixed()),
+        traceStep(
+          'points.roundScore',
+          'score rounded to the score decimals',
+          { score: mapped.value.toFixed(), decimals: policy.scoreDecimals },
+          score.toFixed(),
+        ),
       ],
     };
   });

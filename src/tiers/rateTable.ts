@@ -52,15 +52,28 @@ function decimalsOf(powerOfTen: bigint): number {
  * outside [0, 1] (`NEGATIVE_VALUE`, `OUT_OF_RANGE`), a negative bound (`NEGATIVE_VALUE`), a bound
  * with more decimals than the currency (`INVALID_AMOUNT`).
  */
-export function checkRateBrackets(compiled: CompiledTierTable, digits: number, path: IssuePath, issues: IssueList): RateBrackets | undefined {
+export function checkRateBrackets(
+  compiled: CompiledTierTable,
+  digits: number,
+  path: IssuePath,
+  issues: IssueList,
+): RateBrackets | undefined {
   const before = issues.size;
-  if (compiled.interpolate) issues.add('INVALID_INPUT', [...path, 'interpolate'], 'a rate table applies step rates: interpolate is not supported');
-  if (compiled.unit === 'duration') issues.add('TIER_UNIT_MISMATCH', [...path, 'unit'], 'a rate table has amounts as bounds, not durations');
+  if (compiled.interpolate)
+    issues.add(
+      'INVALID_INPUT',
+      [...path, 'interpolate'],
+      'a rate table applies step rates: interpolate is not supported',
+    );
+  if (compiled.unit === 'duration')
+    issues.add('TIER_UNIT_MISMATCH', [...path, 'unit'], 'a rate table has amounts as bounds, not durations');
   const boundsByBand: (bigint | null)[] = [];
   compiled.bands.forEach((band, i) => {
     const ratePath = [...path, 'bands', i, 'score'];
-    if (band.score.isNegative() && !band.score.isZero()) issues.add('NEGATIVE_VALUE', ratePath, `rate ${band.score.toFixed()} is negative`);
-    else if (band.score.greaterThan(1)) issues.add('OUT_OF_RANGE', ratePath, `rate ${band.score.toFixed()} is above 1 (write 8 % as "0.08")`);
+    if (band.score.isNegative() && !band.score.isZero())
+      issues.add('NEGATIVE_VALUE', ratePath, `rate ${band.score.toFixed()} is negative`);
+    else if (band.score.greaterThan(1))
+      issues.add('OUT_OF_RANGE', ratePath, `rate ${band.score.toFixed()} is above 1 (write 8 % as "0.08")`);
     if (band.bound === null) {
       boundsByBand.push(null);
       return;
@@ -74,7 +87,11 @@ export function checkRateBrackets(compiled: CompiledTierTable, digits: number, p
     const [numerator, denominator] = decimalFraction(band.bound);
     const scaled = numerator * pow10(digits);
     if (scaled % denominator !== 0n) {
-      issues.add('INVALID_AMOUNT', boundPath, `bound ${band.bound.toFixed()} has more than ${digits} decimal${digits === 1 ? '' : 's'}, the currency's minor unit`);
+      issues.add(
+        'INVALID_AMOUNT',
+        boundPath,
+        `bound ${band.bound.toFixed()} has more than ${digits} decimal${digits === 1 ? '' : 's'}, the currency's minor unit`,
+      );
       boundsByBand.push(null);
       return;
     }
@@ -130,7 +147,13 @@ export function reachedBand(compiled: CompiledTierTable, brackets: RateBrackets,
  * The commission on `amountMinor` (≥ 0) in minor units, without slices: for hot loops.
  * Marginal: round(Σ sliceᵢ × rateᵢ). Retroactive: round(amount × rate of the reached band).
  */
-export function commissionOf(compiled: CompiledTierTable, brackets: RateBrackets, amountMinor: bigint, method: RateMethod, mode: RoundingMode): bigint {
+export function commissionOf(
+  compiled: CompiledTierTable,
+  brackets: RateBrackets,
+  amountMinor: bigint,
+  method: RateMethod,
+  mode: RoundingMode,
+): bigint {
   const denominator = pow10(brackets.rateScale);
   if (method === 'retroactive') {
     const band = reachedBand(compiled, brackets, amountMinor);
@@ -170,7 +193,10 @@ export function applyRates(
     const band = reachedBand(compiled, brackets, amountMinor);
     const exact = amountMinor * (compiled.scoreNumerators[band] as bigint);
     const commission = divideRounded(exact, denominator, mode);
-    const slices = amountMinor > 0n ? [{ band, from: 0n, to: amountMinor, rate: (compiled.bands[band] as CompiledBand).score, commission }] : [];
+    const slices =
+      amountMinor > 0n
+        ? [{ band, from: 0n, to: amountMinor, rate: (compiled.bands[band] as CompiledBand).score, commission }]
+        : [];
     return { commission, exact, slices };
   }
   const slices: RateSliceMinor[] = [];
@@ -185,7 +211,13 @@ export function applyRates(
     exact += (top - lower) * (brackets.rates[j] as bigint);
     const running = divideRounded(exact, denominator, mode);
     const band = brackets.bands[j] as number;
-    slices.push({ band, from: lower, to: top, rate: (compiled.bands[band] as CompiledBand).score, commission: running - rounded });
+    slices.push({
+      band,
+      from: lower,
+      to: top,
+      rate: (compiled.bands[band] as CompiledBand).score,
+      commission: running - rounded,
+    });
     rounded = running;
   }
   return { commission: rounded, exact, slices };
@@ -269,7 +301,12 @@ export function applyRateTable(input: RateTableInput): RateTableResult {
   let amountMinor = 0n;
   try {
     amountMinor = parseMinor(parsed.amount, digits, ['amount']);
-    if (amountMinor < 0n) issues.add('NEGATIVE_VALUE', ['amount'], `${String(parsed.amount)} is negative; the base of a commission is zero or more`);
+    if (amountMinor < 0n)
+      issues.add(
+        'NEGATIVE_VALUE',
+        ['amount'],
+        `${String(parsed.amount)} is negative; the base of a commission is zero or more`,
+      );
   } catch (error) {
     if (!(error instanceof SynergyPayError)) throw error;
     for (const issue of error.issues) issues.add(issue.code, issue.path, issue.message);
@@ -280,7 +317,12 @@ export function applyRateTable(input: RateTableInput): RateTableResult {
 
   const money = (minor: bigint) => formatMinor(minor, digits);
   const effectiveRate =
-    amountMinor === 0n ? null : formatMinor(divideRounded(commission * pow10(rounding.coefficientDecimals), amountMinor, rounding.mode), rounding.coefficientDecimals);
+    amountMinor === 0n
+      ? null
+      : formatMinor(
+          divideRounded(commission * pow10(rounding.coefficientDecimals), amountMinor, rounding.mode),
+          rounding.coefficientDecimals,
+        );
   const exactText = new Dec(formatMinor(exact, (brackets as RateBrackets).rateScale + digits)).toFixed();
 
   const trace: TraceStep[] = [];
@@ -291,7 +333,12 @@ export function applyRateTable(input: RateTableInput): RateTableResult {
           'tiers.rateSlice',
           'sliceᵢ = the part of [0, amount] inside band i; exact commissionᵢ = sliceᵢ × rateᵢ',
           { band: slice.band, from: money(slice.from), to: money(slice.to), rate: slice.rate.toFixed() },
-          new Dec(formatMinor((slice.to - slice.from) * decimalFraction(slice.rate)[0], digits + decimalsOf(decimalFraction(slice.rate)[1]))).toFixed(),
+          new Dec(
+            formatMinor(
+              (slice.to - slice.from) * decimalFraction(slice.rate)[0],
+              digits + decimalsOf(decimalFraction(slice.rate)[1]),
+            ),
+          ).toFixed(),
         ),
       );
     trace.push(
@@ -308,7 +355,12 @@ export function applyRateTable(input: RateTableInput): RateTableResult {
       traceStep(
         'tiers.retroactive',
         `commission = round(amount × rate of the reached band) to minor units (${rounding.mode})`,
-        { amount: money(amountMinor), band, rate: (table.bands[band] as CompiledBand).score.toFixed(), exact: exactText },
+        {
+          amount: money(amountMinor),
+          band,
+          rate: (table.bands[band] as CompiledBand).score.toFixed(),
+          exact: exactText,
+        },
         money(commission),
       ),
     );

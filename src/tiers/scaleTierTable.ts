@@ -8,7 +8,8 @@ import { compileTierTable } from './tierScore.js';
 /** `value × factor` as an exact plain decimal string, refused when it outgrows the decimal format. */
 function scaled(value: DecimalInput, factor: Dec, path: (string | number)[]): string {
   const text = exactTimes(new Dec(decimalText(value)), factor).toFixed();
-  if (text.length > MAX_DECIMAL_LENGTH) fail('OUT_OF_RANGE', path, `the scaled bound has more than ${MAX_DECIMAL_LENGTH} characters`);
+  if (text.length > MAX_DECIMAL_LENGTH)
+    fail('OUT_OF_RANGE', path, `the scaled bound has more than ${MAX_DECIMAL_LENGTH} characters`);
   return text;
 }
 
@@ -43,7 +44,7 @@ export function scaleTierTable(table: TierTable, factor: DecimalInput): TierTabl
     if (typeof band.bound === 'object') {
       const duration: Record<string, string> = {};
       for (const field of DURATION_FIELDS) {
-        const amount = (band.bound as DurationBound)[field];
+        const amount = band.bound[field];
         if (amount !== undefined) duration[field] = scaled(amount, by, [...path, field]);
       }
       return { ...band, bound: duration };

@@ -50,16 +50,32 @@ function checkDurationBound(value: Record<string, unknown>, ctx: z.RefinementCtx
   for (const key of keys) {
     const field = value[key];
     if (!durationFieldKeys.has(key)) {
-      ctx.addIssue(codedIssue('INVALID_INPUT', `"${key}" is not a duration field (use weeks, days, hours, minutes, seconds)`, field, [key]));
+      ctx.addIssue(
+        codedIssue(
+          'INVALID_INPUT',
+          `"${key}" is not a duration field (use weeks, days, hours, minutes, seconds)`,
+          field,
+          [key],
+        ),
+      );
     } else if (key === 'years' || key === 'months') {
       ctx.addIssue(
-        codedIssue('TIER_DURATION_NOT_FIXED', `${key} have no fixed length in milliseconds; write the bound in weeks, days, hours, minutes or seconds`, field, [key]),
+        codedIssue(
+          'TIER_DURATION_NOT_FIXED',
+          `${key} have no fixed length in milliseconds; write the bound in weeks, days, hours, minutes or seconds`,
+          field,
+          [key],
+        ),
       );
     } else {
       const problem = decimalProblem(field);
       if (problem !== undefined) ctx.addIssue(codedIssue('INVALID_DECIMAL', problem, field, [key]));
-      else if (typeof field === 'number' ? field < 0 : (field as string).startsWith('-') && /[1-9]/.test(field as string))
-        ctx.addIssue(codedIssue('NEGATIVE_VALUE', `${String(field)} is negative; a duration is zero or more`, field, [key]));
+      else if (
+        typeof field === 'number' ? field < 0 : (field as string).startsWith('-') && /[1-9]/.test(field as string)
+      )
+        ctx.addIssue(
+          codedIssue('NEGATIVE_VALUE', `${String(field)} is negative; a duration is zero or more`, field, [key]),
+        );
     }
   }
 }
@@ -67,19 +83,24 @@ function checkDurationBound(value: Record<string, unknown>, ctx: z.RefinementCtx
 /**
  * A date-fns `Duration` object used as a tier bound, validated as described in {@link DurationBound}.
  */
-export const durationBoundSchema = /* @__PURE__ */ z
-  .record(z.string(), z.unknown())
-  .superRefine((value, ctx) => checkDurationBound(value, ctx)) as unknown as z.ZodType<DurationBound, DurationBound>;
+export const durationBoundSchema = /* @__PURE__ */ z.record(z.string(), z.unknown()).superRefine((value, ctx) => {
+  checkDurationBound(value, ctx);
+}) as unknown as z.ZodType<DurationBound, DurationBound>;
 
 /**
  * A tier bound: a plain decimal (a number of the table's unit: minutes in a duration table) or,
  * in a duration table, a date-fns `Duration` object.
  */
 export const tierBoundSchema = /* @__PURE__ */ z
-  .union([z.string(), z.number(), z.record(z.string(), z.unknown())], { error: 'expected a bound: a decimal, or a Duration object like { hours: 1 }' })
+  .union([z.string(), z.number(), z.record(z.string(), z.unknown())], {
+    error: 'expected a bound: a decimal, or a Duration object like { hours: 1 }',
+  })
   .superRefine((value, ctx) => {
     if (typeof value === 'object') {
-      if (Array.isArray(value)) ctx.addIssue(codedIssue('INVALID_INPUT', 'expected a bound: a decimal, or a Duration object like { hours: 1 }', value));
+      if (Array.isArray(value))
+        ctx.addIssue(
+          codedIssue('INVALID_INPUT', 'expected a bound: a decimal, or a Duration object like { hours: 1 }', value),
+        );
       else checkDurationBound(value, ctx);
       return;
     }

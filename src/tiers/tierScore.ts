@@ -71,7 +71,13 @@ export interface CompiledTierTable {
    * number fast path of {@link scoreOfNumber}: bound and score numerators, 10^scoreScale·10^0 and
    * 10^boundScale.
    */
-  readonly fast: { readonly bounds: Float64Array; readonly scores: Float64Array; readonly boundUnit: number; readonly scoreUnit: number; readonly roundUnit: number };
+  readonly fast: {
+    readonly bounds: Float64Array;
+    readonly scores: Float64Array;
+    readonly boundUnit: number;
+    readonly scoreUnit: number;
+    readonly roundUnit: number;
+  };
   /** Memo of interpolated scores by their scaled integer value (bounded size), so hot loops build few decimals. */
   readonly scoreMemo: Map<number, Dec>;
 }
@@ -130,7 +136,8 @@ export function checkTierTable(
 ): CompiledTierTable | undefined {
   const parsed = tierTableSchema.safeParse(table);
   if (!parsed.success) {
-    for (const issue of fromZodError(parsed.error).issues) issues.add(issue.code, [...path, ...issue.path], issue.message);
+    for (const issue of fromZodError(parsed.error).issues)
+      issues.add(issue.code, [...path, ...issue.path], issue.message);
     return undefined;
   }
   const { direction, bands } = parsed.data;
@@ -149,12 +156,24 @@ export function checkTierTable(
       return;
     }
     if (i === last) {
-      issues.add('TIER_LAST_BAND_BOUNDED', boundPath, 'the last band must be open: remove its bound (it takes every value beyond the others)');
+      issues.add(
+        'TIER_LAST_BAND_BOUNDED',
+        boundPath,
+        'the last band must be open: remove its bound (it takes every value beyond the others)',
+      );
       return;
     }
     if (unit === 'duration') {
-      if (!isDurationObject(band.bound) && new Dec(decimalText(band.bound)).isNegative() && !new Dec(decimalText(band.bound)).isZero()) {
-        issues.add('NEGATIVE_VALUE', boundPath, `${decimalText(band.bound)} minutes is negative; a duration is zero or more`);
+      if (
+        !isDurationObject(band.bound) &&
+        new Dec(decimalText(band.bound)).isNegative() &&
+        !new Dec(decimalText(band.bound)).isZero()
+      ) {
+        issues.add(
+          'NEGATIVE_VALUE',
+          boundPath,
+          `${decimalText(band.bound)} minutes is negative; a duration is zero or more`,
+        );
         return;
       }
       const { ms, text } = durationBoundMs(band.bound);
@@ -164,7 +183,7 @@ export function checkTierTable(
       issues.add('TIER_UNIT_MISMATCH', boundPath, 'a Duration bound needs `unit: "duration"` on the table');
     } else {
       bounds[i] = new Dec(decimalText(band.bound));
-      boundTexts[i] = bounds[i]!.toFixed();
+      boundTexts[i] = bounds[i].toFixed();
     }
   });
 
@@ -173,7 +192,8 @@ export function checkTierTable(
   bounds.forEach((bound, i) => {
     if (bound === null) return;
     if (previous !== undefined) {
-      const ordered = direction === 'lowerIsBetter' ? bound.greaterThan(previous.bound) : bound.lessThan(previous.bound);
+      const ordered =
+        direction === 'lowerIsBetter' ? bound.greaterThan(previous.bound) : bound.lessThan(previous.bound);
       if (!ordered)
         issues.add(
           'TIER_BOUNDS_NOT_ORDERED',
@@ -200,7 +220,10 @@ export function checkTierTable(
 
   const boundFractions = bounds.map((bound) => (bound === null ? undefined : decimalFraction(bound)));
   const scoreFractions = scores.map((score) => decimalFraction(score));
-  const boundScale = Math.max(0, ...boundFractions.map((fraction) => (fraction === undefined ? 0 : decimalsOf(fraction[1]))));
+  const boundScale = Math.max(
+    0,
+    ...boundFractions.map((fraction) => (fraction === undefined ? 0 : decimalsOf(fraction[1]))),
+  );
   const scoreScale = Math.max(0, ...scoreFractions.map((fraction) => decimalsOf(fraction[1])));
   const integerBounds = new Float64Array(Math.max(0, last));
   for (let i = 0; i < last; i++) {
@@ -227,13 +250,21 @@ export function checkTierTable(
     bands: compiledBands,
     rounding,
     integerBounds,
-    boundNumerators: boundFractions.map((fraction) => (fraction === undefined ? 0n : fraction[0] * pow10(boundScale - decimalsOf(fraction[1])))),
+    boundNumerators: boundFractions.map((fraction) =>
+      fraction === undefined ? 0n : fraction[0] * pow10(boundScale - decimalsOf(fraction[1])),
+    ),
     boundScale,
-    scoreNumerators: scoreFractions.map(([numerator, denominator]) => numerator * pow10(scoreScale - decimalsOf(denominator))),
+    scoreNumerators: scoreFractions.map(
+      ([numerator, denominator]) => numerator * pow10(scoreScale - decimalsOf(denominator)),
+    ),
     scoreScale,
     fast: {
-      bounds: Float64Array.from(boundFractions, (fraction) => safeNumber(fraction === undefined ? 0n : fraction[0] * pow10(boundScale - decimalsOf(fraction[1])))),
-      scores: Float64Array.from(scoreFractions, ([numerator, denominator]) => safeNumber(numerator * pow10(scoreScale - decimalsOf(denominator)))),
+      bounds: Float64Array.from(boundFractions, (fraction) =>
+        safeNumber(fraction === undefined ? 0n : fraction[0] * pow10(boundScale - decimalsOf(fraction[1]))),
+      ),
+      scores: Float64Array.from(scoreFractions, ([numerator, denominator]) =>
+        safeNumber(numerator * pow10(scoreScale - decimalsOf(denominator))),
+      ),
       boundUnit: safeNumber(pow10(boundScale)),
       scoreUnit: safeNumber(pow10(scoreScale)),
       roundUnit: safeNumber(pow10(rounding.scoreDecimals)),
@@ -254,7 +285,11 @@ export function checkTierTable(
  *   `TIER_BOUND_MISSING`, `TIER_LAST_BAND_BOUNDED`, `TIER_BOUNDS_NOT_ORDERED`,
  *   `TIER_SCORES_NOT_MONOTONE`, `TIER_DURATION_NOT_FIXED`, `TIER_UNIT_MISMATCH`.
  */
-export function compileTierTable(table: unknown, path: IssuePath, rounding: RoundingPolicy = defaultRounding): CompiledTierTable {
+export function compileTierTable(
+  table: unknown,
+  path: IssuePath,
+  rounding: RoundingPolicy = defaultRounding,
+): CompiledTierTable {
   const issues = new IssueList();
   const compiled = checkTierTable(table, path, issues, rounding);
   issues.throwIfAny();
@@ -340,7 +375,14 @@ function interpolatedScaled(compiled: CompiledTierTable, band: number, value: nu
   const bottom = scoreUnit * tDenominator;
   const limit = Number.MAX_SAFE_INTEGER;
   // NaN (an unsafe figure) fails every comparison below.
-  if (!(Math.abs(vScaled) <= limit && Math.abs(tNumerator) <= limit && tDenominator <= limit && Math.abs(a) <= limit && Math.abs(b) <= limit)) return undefined;
+  if (!(
+    Math.abs(vScaled) <= limit &&
+    Math.abs(tNumerator) <= limit &&
+    tDenominator <= limit &&
+    Math.abs(a) <= limit &&
+    Math.abs(b) <= limit
+  ))
+    return undefined;
   if (!(Math.abs(a + b) <= limit && bottom <= limit && Math.abs(top) <= limit - bottom)) return undefined;
   const magnitude = Math.abs(top);
   let quotient = Math.floor(magnitude / bottom);
@@ -353,7 +395,8 @@ function interpolatedScaled(compiled: CompiledTierTable, band: number, value: nu
     remainder -= bottom;
   }
   const twice = remainder * 2;
-  if (twice > bottom || (twice === bottom && (compiled.rounding.mode === 'halfUp' || quotient % 2 === 1))) quotient += 1;
+  if (twice > bottom || (twice === bottom && (compiled.rounding.mode === 'halfUp' || quotient % 2 === 1)))
+    quotient += 1;
   return top < 0 ? -quotient : quotient;
 }
 
@@ -363,7 +406,8 @@ function interpolatedScaled(compiled: CompiledTierTable, band: number, value: nu
  */
 export function scoreOf(compiled: CompiledTierTable, value: Dec): TierHit {
   const band = bandOf(compiled, value);
-  if (!compiled.interpolate || band === 0 || band === compiled.bands.length - 1) return (compiled.bands[band] as CompiledBand).hit;
+  if (!compiled.interpolate || band === 0 || band === compiled.bands.length - 1)
+    return (compiled.bands[band] as CompiledBand).hit;
   const [numerator, denominator] = decimalFraction(value);
   return { score: interpolated(compiled, band, numerator, denominator), band };
 }
@@ -377,7 +421,8 @@ export function scoreOf(compiled: CompiledTierTable, value: Dec): TierHit {
 export function scoreOfNumber(compiled: CompiledTierTable, value: number): TierHit {
   if (!Number.isSafeInteger(value)) return scoreOf(compiled, new Dec(value));
   const band = bandOfNumber(compiled, value);
-  if (!compiled.interpolate || band === 0 || band === compiled.bands.length - 1) return (compiled.bands[band] as CompiledBand).hit;
+  if (!compiled.interpolate || band === 0 || band === compiled.bands.length - 1)
+    return (compiled.bands[band] as CompiledBand).hit;
   const scaled = interpolatedScaled(compiled, band, value);
   if (scaled === undefined) return { score: interpolated(compiled, band, BigInt(value), 1n), band };
   let score = compiled.scoreMemo.get(scaled);
@@ -411,7 +456,11 @@ export function tierTrace(compiled: CompiledTierTable, value: Dec, hit: TierHit)
     traceStep(
       'tiers.band',
       bandRule,
-      { direction: compiled.direction, value: `${value.toFixed()}${unit}`, bound: band.bound === null ? 'open' : `${band.bound.toFixed()}${unit} (${band.boundText})` },
+      {
+        direction: compiled.direction,
+        value: `${value.toFixed()}${unit}`,
+        bound: band.bound === null ? 'open' : `${band.bound.toFixed()}${unit} (${band.boundText})`,
+      },
       band.label === null ? `band ${hit.band}` : `band ${hit.band} (${band.label})`,
     ),
   ];
@@ -423,12 +472,25 @@ export function tierTrace(compiled: CompiledTierTable, value: Dec, hit: TierHit)
       traceStep(
         'tiers.interpolate',
         `score = s₀ + (s₁ − s₀) × (v − b₀) / (b₁ − b₀), exact, ${rounded}`,
-        { b0: (previous.bound as Dec).toFixed(), b1: (band.bound as Dec).toFixed(), s0: previous.score.toFixed(), s1: band.score.toFixed(), v: value.toFixed() },
+        {
+          b0: (previous.bound as Dec).toFixed(),
+          b1: (band.bound as Dec).toFixed(),
+          s0: previous.score.toFixed(),
+          s1: band.score.toFixed(),
+          v: value.toFixed(),
+        },
         hit.score.toFixed(decimals),
       ),
     );
   } else {
-    steps.push(traceStep('tiers.score', `score = the band's score, ${rounded}`, { bandScore: band.score.toFixed() }, hit.score.toFixed(decimals)));
+    steps.push(
+      traceStep(
+        'tiers.score',
+        `score = the band's score, ${rounded}`,
+        { bandScore: band.score.toFixed() },
+        hit.score.toFixed(decimals),
+      ),
+    );
   }
   return steps;
 }
@@ -483,13 +545,19 @@ export function tierScore(input: TierScoreInput): TierScoreResult {
   const compiled = checkTierTable(parsed.table, ['table'], issues, rounding);
   const value = new Dec(decimalText(parsed.value));
   if (compiled?.unit === 'duration' || (compiled === undefined && parsed.table.unit === 'duration')) {
-    if (value.isNegative() && !value.isZero()) issues.add('NEGATIVE_VALUE', ['value'], `${value.toFixed()} ms is negative; a duration is zero or more`);
+    if (value.isNegative() && !value.isZero())
+      issues.add('NEGATIVE_VALUE', ['value'], `${value.toFixed()} ms is negative; a duration is zero or more`);
   }
   issues.throwIfAny();
   const table = compiled as CompiledTierTable;
   const hit = scoreOf(table, value);
   const band = table.bands[hit.band] as CompiledBand;
-  return { score: hit.score.toFixed(rounding.scoreDecimals), band: hit.band, label: band.label, trace: tierTrace(table, value, hit) };
+  return {
+    score: hit.score.toFixed(rounding.scoreDecimals),
+    band: hit.band,
+    label: band.label,
+    trace: tierTrace(table, value, hit),
+  };
 }
 
 export type { TierTable };

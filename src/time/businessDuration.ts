@@ -2,7 +2,14 @@ import { IssueList } from '../core/errors.js';
 import { readInstant } from './instant.js';
 import { traceStep, type TraceStep } from '../core/trace.js';
 import { parseInput } from '../core/validate.js';
-import { compileCalendar, countedIntervals, MAX_SPAN_MS, mergePauses, workingBetween, type CountedInterval } from './calendar.js';
+import {
+  compileCalendar,
+  countedIntervals,
+  MAX_SPAN_MS,
+  mergePauses,
+  workingBetween,
+  type CountedInterval,
+} from './calendar.js';
 import { businessDurationInputSchema, type BusinessDurationInput } from './schema.js';
 
 export type { CountedInterval } from './calendar.js';
@@ -73,7 +80,12 @@ export function businessDuration(input: BusinessDurationInput): BusinessDuration
   (parsed.pauses ?? []).forEach((pause, index) => {
     const pauseStart = readInstant(pause.start);
     const pauseEnd = readInstant(pause.end);
-    if (pauseEnd < pauseStart) issues.add('DATES_OUT_OF_ORDER', ['pauses', index, 'end'], `pause ends at ${pause.end}, before it starts at ${pause.start}`);
+    if (pauseEnd < pauseStart)
+      issues.add(
+        'DATES_OUT_OF_ORDER',
+        ['pauses', index, 'end'],
+        `pause ends at ${pause.end}, before it starts at ${pause.start}`,
+      );
     else pauses.push([pauseStart, pauseEnd]);
   });
   const calendar = compileCalendar(parsed.calendar, ['calendar'], issues);
@@ -88,7 +100,14 @@ export function businessDuration(input: BusinessDurationInput): BusinessDuration
     traceStep(
       'time.businessDuration',
       'duration = W(end) − W(start) − Σ working time inside pauses, W(t) = working time up to t on the calendar',
-      { start: parsed.start, end: parsed.end, timeZone: cal.timeZone, workingMilliseconds: gross, pausedMilliseconds: paused, pauses: merged.length },
+      {
+        start: parsed.start,
+        end: parsed.end,
+        timeZone: cal.timeZone,
+        workingMilliseconds: gross,
+        pausedMilliseconds: paused,
+        pauses: merged.length,
+      },
       milliseconds,
     ),
   ];

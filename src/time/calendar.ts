@@ -84,14 +84,23 @@ export function epochDay(isoDate: string): number {
 }
 
 /** Checks one day's intervals (end after start, no overlap) and flattens them in time order. */
-function dayIntervals(intervals: readonly { start: string; end: string }[], path: IssuePath, issues: IssueList): number[] {
+function dayIntervals(
+  intervals: readonly { start: string; end: string }[],
+  path: IssuePath,
+  issues: IssueList,
+): number[] {
   const spans: { start: number; end: number; index: number }[] = [];
   intervals.forEach((interval, index) => {
     const start = clockTimeMs(interval.start);
     const end = clockTimeMs(interval.end);
-    if (start === DAY_MS) issues.add('INVALID_INPUT', [...path, index, 'start'], 'a working interval cannot start at 24:00');
+    if (start === DAY_MS)
+      issues.add('INVALID_INPUT', [...path, index, 'start'], 'a working interval cannot start at 24:00');
     else if (end <= start)
-      issues.add('DATES_OUT_OF_ORDER', [...path, index, 'end'], `working interval ends at ${interval.end}, not after its start ${interval.start}`);
+      issues.add(
+        'DATES_OUT_OF_ORDER',
+        [...path, index, 'end'],
+        `working interval ends at ${interval.end}, not after its start ${interval.start}`,
+      );
     else spans.push({ start, end, index });
   });
   spans.sort((a, b) => a.start - b.start || a.end - b.end);
@@ -119,16 +128,32 @@ function dayIntervals(intervals: readonly { start: string; end: string }[], path
  * no date both holiday and make-up day), adding issues under `path`. Returns `undefined` when any
  * issue was found.
  */
-export function compileCalendar(input: CalendarInput | undefined, path: IssuePath, issues: IssueList): WorkingCalendar | undefined {
+export function compileCalendar(
+  input: CalendarInput | undefined,
+  path: IssuePath,
+  issues: IssueList,
+): WorkingCalendar | undefined {
   const before = issues.size;
   const zoneName = input?.timeZone ?? 'UTC';
   const clock = zoneClock(zoneName);
-  if (clock === undefined) issues.add('UNKNOWN_TIME_ZONE', [...path, 'timeZone'], `"${zoneName.slice(0, 60)}" is not an IANA time zone known to Intl`);
+  if (clock === undefined)
+    issues.add(
+      'UNKNOWN_TIME_ZONE',
+      [...path, 'timeZone'],
+      `"${zoneName.slice(0, 60)}" is not an IANA time zone known to Intl`,
+    );
   const allDay = [0, DAY_MS];
   const byKey = new Map<string, number[]>();
   for (const key of MONDAY_FIRST) {
     const given = input?.week === undefined ? undefined : input.week[key];
-    byKey.set(key, input?.week === undefined ? allDay : given === undefined ? [] : dayIntervals(given, [...path, 'week', key], issues));
+    byKey.set(
+      key,
+      input?.week === undefined
+        ? allDay
+        : given === undefined
+          ? []
+          : dayIntervals(given, [...path, 'week', key], issues),
+    );
   }
   const week = WEEKDAYS.map((key) => byKey.get(key) ?? []);
   let makeUpHours: number[];
@@ -138,7 +163,12 @@ export function compileCalendar(input: CalendarInput | undefined, path: IssuePat
   const makeUpDays = new Set<number>();
   (input?.makeUpDays ?? []).forEach((date, index) => {
     const day = epochDay(date);
-    if (holidays.has(day)) issues.add('CALENDAR_CONFLICT', [...path, 'makeUpDays', index], `${date} is listed both as a holiday and as a make-up working day`);
+    if (holidays.has(day))
+      issues.add(
+        'CALENDAR_CONFLICT',
+        [...path, 'makeUpDays', index],
+        `${date} is listed both as a holiday and as a make-up working day`,
+      );
     makeUpDays.add(day);
   });
   if (issues.size > before || clock === undefined) return undefined;
@@ -281,7 +311,11 @@ export function workingBetween(calendar: WorkingCalendar, start: number, end: nu
 }
 
 /** Sorts and merges pauses (`[start, end)` pairs) clipped to `[from, to]`; empty ones are dropped. */
-export function mergePauses(pauses: readonly (readonly [number, number])[], from: number, to: number): [number, number][] {
+export function mergePauses(
+  pauses: readonly (readonly [number, number])[],
+  from: number,
+  to: number,
+): [number, number][] {
   const clipped = pauses
     .map(([start, end]): [number, number] => [Math.max(start, from), Math.min(end, to)])
     .filter(([start, end]) => end > start)
@@ -296,7 +330,12 @@ export function mergePauses(pauses: readonly (readonly [number, number])[], from
 }
 
 /** Working ms in `[start, end)` minus the working ms inside the (merged, clipped) pauses. */
-export function workingExcludingPauses(calendar: WorkingCalendar, start: number, end: number, merged: readonly (readonly [number, number])[]): number {
+export function workingExcludingPauses(
+  calendar: WorkingCalendar,
+  start: number,
+  end: number,
+  merged: readonly (readonly [number, number])[],
+): number {
   let total = workingBetween(calendar, start, end);
   for (const [pauseStart, pauseEnd] of merged) total -= workingBetween(calendar, pauseStart, pauseEnd);
   return total;
@@ -313,7 +352,12 @@ export interface CountedInterval {
 }
 
 /** The counted intervals of `[start, end)` without the merged pauses, in time order. */
-export function countedIntervals(calendar: WorkingCalendar, start: number, end: number, merged: readonly (readonly [number, number])[]): CountedInterval[] {
+export function countedIntervals(
+  calendar: WorkingCalendar,
+  start: number,
+  end: number,
+  merged: readonly (readonly [number, number])[],
+): CountedInterval[] {
   coverInstants(calendar, start, end);
   const timeline = calendar.timeline!;
   const result: CountedInterval[] = [];
@@ -332,7 +376,11 @@ export function countedIntervals(calendar: WorkingCalendar, start: number, end: 
         continue;
       }
       if (next !== undefined && next[0] < pieceEnd) pieceEnd = next[0];
-      result.push({ start: formatInstant(pieceStart, offset), end: formatInstant(pieceEnd, offset), milliseconds: pieceEnd - pieceStart });
+      result.push({
+        start: formatInstant(pieceStart, offset),
+        end: formatInstant(pieceEnd, offset),
+        milliseconds: pieceEnd - pieceStart,
+      });
       pieceStart = pieceEnd;
     }
   }

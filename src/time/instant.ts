@@ -47,7 +47,13 @@ function daysInMonth(year: number, month: number): number {
 export function readInstant(text: string): number {
   const length = text.length;
   if (length < 17 || length > 35) return Number.NaN;
-  if (text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45 || text.charCodeAt(10) !== 84 || text.charCodeAt(13) !== 58) return Number.NaN;
+  if (
+    text.charCodeAt(4) !== 45 ||
+    text.charCodeAt(7) !== 45 ||
+    text.charCodeAt(10) !== 84 ||
+    text.charCodeAt(13) !== 58
+  )
+    return Number.NaN;
   const century = twoDigits(text, 0);
   const yearOfCentury = twoDigits(text, 2);
   if (century < 0 || yearOfCentury < 0) return Number.NaN;
@@ -56,7 +62,8 @@ export function readInstant(text: string): number {
   const day = twoDigits(text, 8);
   const hour = twoDigits(text, 11);
   const minute = twoDigits(text, 14);
-  if (year < 0 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59) return Number.NaN;
+  if (year < 0 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59)
+    return Number.NaN;
   if (day > daysInMonth(year, month)) return Number.NaN;
   let at = 16;
   let second = 0;

@@ -7,9 +7,15 @@ import { tierTableSchema } from '../tiers/schema.js';
 function positiveDecimalSchema() {
   return z.union([z.string(), z.number()], { error: DECIMAL_TYPE_MESSAGE }).superRefine((value, ctx) => {
     const problem = decimalProblem(value);
-    if (problem !== undefined) ctx.addIssue({ code: 'custom', message: problem, input: value, params: { code: 'INVALID_DECIMAL' } });
+    if (problem !== undefined)
+      ctx.addIssue({ code: 'custom', message: problem, input: value, params: { code: 'INVALID_DECIMAL' } });
     else if (!(Number(value) > 0))
-      ctx.addIssue({ code: 'custom', message: `${String(value)} must be greater than 0`, input: value, params: { code: 'OUT_OF_RANGE' } });
+      ctx.addIssue({
+        code: 'custom',
+        message: `${String(value)} must be greater than 0`,
+        input: value,
+        params: { code: 'OUT_OF_RANGE' },
+      });
   }) as z.ZodType<DecimalInput, DecimalInput>;
 }
 

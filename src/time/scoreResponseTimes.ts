@@ -9,7 +9,15 @@ import { compareIds, parseInput } from '../core/validate.js';
 import type { TierTable } from '../tiers/schema.js';
 import { scaleTierTable } from '../tiers/scaleTierTable.js';
 import { checkTierTable, scoreOfNumber, type CompiledTierTable } from '../tiers/tierScore.js';
-import { compileCalendar, coverInstants, MAX_SPAN_MS, mergePauses, workingBetween, workingReading, type WorkingCalendar } from './calendar.js';
+import {
+  compileCalendar,
+  coverInstants,
+  MAX_SPAN_MS,
+  mergePauses,
+  workingBetween,
+  workingReading,
+  type WorkingCalendar,
+} from './calendar.js';
 import { readInstant } from './instant.js';
 import { scoreResponseTimesInputSchema, type ScoreResponseTimesInput, type TicketInput } from './schema.js';
 
@@ -153,7 +161,8 @@ function readTickets(tickets: readonly unknown[]): TicketTimes | undefined {
   const pauses = new Map<number, [number, number][]>();
   for (let i = 0; i < n; i++) {
     const ticket = tickets[i];
-    if (typeof ticket !== 'object' || ticket === null || Object.getPrototypeOf(ticket) !== Object.prototype) return undefined;
+    if (typeof ticket !== 'object' || ticket === null || Object.getPrototypeOf(ticket) !== Object.prototype)
+      return undefined;
     for (const key in ticket) if (!TICKET_KEYS.has(key)) return undefined;
     const row = ticket as Record<string, unknown>;
     if (!isId(row.id) || !isId(row.unit) || typeof row.opened !== 'string') return undefined;
@@ -169,7 +178,8 @@ function readTickets(tickets: readonly unknown[]): TicketTimes | undefined {
       if (!Array.isArray(row.pauses)) return undefined;
       const list: [number, number][] = [];
       for (const pause of row.pauses as unknown[]) {
-        if (typeof pause !== 'object' || pause === null || Object.getPrototypeOf(pause) !== Object.prototype) return undefined;
+        if (typeof pause !== 'object' || pause === null || Object.getPrototypeOf(pause) !== Object.prototype)
+          return undefined;
         for (const key in pause) if (key !== 'start' && key !== 'end') return undefined;
         const { start, end } = pause as { start?: unknown; end?: unknown };
         if (typeof start !== 'string' || typeof end !== 'string') return undefined;
@@ -185,7 +195,13 @@ function readTickets(tickets: readonly unknown[]): TicketTimes | undefined {
 }
 
 /** Scales `table` by `factor`, reporting its problems under `path` instead of throwing. */
-function scaledTable(table: TierTable, factor: string, path: IssuePath, issues: IssueList, rounding: RoundingPolicy): CompiledTierTable | undefined {
+function scaledTable(
+  table: TierTable,
+  factor: string,
+  path: IssuePath,
+  issues: IssueList,
+  rounding: RoundingPolicy,
+): CompiledTierTable | undefined {
   let scaled: TierTable;
   try {
     scaled = scaleTierTable(table, factor);
@@ -197,21 +213,40 @@ function scaledTable(table: TierTable, factor: string, path: IssuePath, issues: 
   return checkTierTable(scaled, [...path, 'factor'], issues, rounding);
 }
 
-function planMetric(metric: ResponseMetric, parsed: Parsed, issues: IssueList, rounding: RoundingPolicy): MetricPlan | undefined {
+function planMetric(
+  metric: ResponseMetric,
+  parsed: Parsed,
+  issues: IssueList,
+  rounding: RoundingPolicy,
+): MetricPlan | undefined {
   const given = parsed[metric];
   if (given === undefined) return undefined;
   const before = issues.size;
   const base = checkTierTable(given.table, [metric, 'table'], issues, rounding);
   if (base === undefined) return undefined;
-  if (base.unit !== 'duration') issues.add('TIER_UNIT_MISMATCH', [metric, 'table', 'unit'], 'a response-time table is a duration table: set `unit: "duration"`');
-  if (base.direction !== 'lowerIsBetter') issues.add('INVALID_INPUT', [metric, 'table', 'direction'], 'a response-time table is `lowerIsBetter`: shorter times score higher');
+  if (base.unit !== 'duration')
+    issues.add(
+      'TIER_UNIT_MISMATCH',
+      [metric, 'table', 'unit'],
+      'a response-time table is a duration table: set `unit: "duration"`',
+    );
+  if (base.direction !== 'lowerIsBetter')
+    issues.add(
+      'INVALID_INPUT',
+      [metric, 'table', 'direction'],
+      'a response-time table is `lowerIsBetter`: shorter times score higher',
+    );
   const breachFromBand = given.breachFromBand ?? base.bands.length - 1;
   if (breachFromBand > base.bands.length - 1)
-    issues.add('OUT_OF_RANGE', [metric, 'breachFromBand'], `band ${breachFromBand} does not exist: the table has bands 0–${base.bands.length - 1}`);
+    issues.add(
+      'OUT_OF_RANGE',
+      [metric, 'breachFromBand'],
+      `band ${breachFromBand} does not exist: the table has bands 0–${base.bands.length - 1}`,
+    );
   const conditions: ConditionPlan[] = [];
   (given.elastic ?? []).forEach((condition, index) => {
     const factor = String(condition.factor);
-    const compiled = scaledTable(given.table as TierTable, factor, [metric, 'elastic', index], issues, rounding);
+    const compiled = scaledTable(given.table, factor, [metric, 'elastic', index], issues, rounding);
     if (compiled !== undefined) conditions.push({ id: condition.id, factor, above: condition.when.count, compiled });
   });
   if (issues.size > before) return undefined;
@@ -283,7 +318,12 @@ export function scoreResponseTimes(input: ScoreResponseTimesInput): ResponseTime
   let times: TicketTimes | undefined;
   let parsed: Parsed | undefined;
   const raw = input as unknown;
-  if (typeof raw === 'object' && raw !== null && Object.getPrototypeOf(raw) === Object.prototype && Array.isArray((raw as { tickets?: unknown }).tickets)) {
+  if (
+    typeof raw === 'object' &&
+    raw !== null &&
+    Object.getPrototypeOf(raw) === Object.prototype &&
+    Array.isArray((raw as { tickets?: unknown }).tickets)
+  ) {
     const { tickets: rawTickets, ...rest } = raw as { tickets: unknown[] };
     const header = headerSchema.safeParse(rest);
     times = header.success ? readTickets(rawTickets) : undefined;
@@ -291,7 +331,8 @@ export function scoreResponseTimes(input: ScoreResponseTimesInput): ResponseTime
   }
   parsed ??= parseInput(scoreResponseTimesInputSchema, input);
   times ??= readTickets(parsed.tickets);
-  if (times === undefined) throw new SynergyPayError([{ code: 'INVALID_INPUT', path: ['tickets'], message: 'a ticket could not be read' }]);
+  if (times === undefined)
+    throw new SynergyPayError([{ code: 'INVALID_INPUT', path: ['tickets'], message: 'a ticket could not be read' }]);
   const tickets = parsed.tickets as TicketInput[];
   const rounding = resolveRounding(parsed.rounding);
   const issues = new IssueList();
@@ -309,14 +350,31 @@ export function scoreResponseTimes(input: ScoreResponseTimesInput): ResponseTime
   for (let i = 0; i < n; i++) {
     const open = opened[i]!;
     if (open < earliest) earliest = open;
-    if (open > asOf) issues.add('DATES_OUT_OF_ORDER', ['tickets', i, 'opened'], `opened ${tickets[i]!.opened}, after asOf ${parsed.asOf}`);
-    else if (asOf - open > MAX_SPAN_MS) issues.add('OUT_OF_RANGE', ['tickets', i, 'opened'], 'opened more than 100 years before asOf');
-    if (responded[i]! < open) issues.add('DATES_OUT_OF_ORDER', ['tickets', i, 'responded'], `responded ${tickets[i]!.responded}, before it was opened ${tickets[i]!.opened}`);
-    if (resolved[i]! < open) issues.add('DATES_OUT_OF_ORDER', ['tickets', i, 'resolved'], `resolved ${tickets[i]!.resolved}, before it was opened ${tickets[i]!.opened}`);
+    if (open > asOf)
+      issues.add(
+        'DATES_OUT_OF_ORDER',
+        ['tickets', i, 'opened'],
+        `opened ${tickets[i]!.opened}, after asOf ${parsed.asOf}`,
+      );
+    else if (asOf - open > MAX_SPAN_MS)
+      issues.add('OUT_OF_RANGE', ['tickets', i, 'opened'], 'opened more than 100 years before asOf');
+    if (responded[i]! < open)
+      issues.add(
+        'DATES_OUT_OF_ORDER',
+        ['tickets', i, 'responded'],
+        `responded ${tickets[i]!.responded}, before it was opened ${tickets[i]!.opened}`,
+      );
+    if (resolved[i]! < open)
+      issues.add(
+        'DATES_OUT_OF_ORDER',
+        ['tickets', i, 'resolved'],
+        `resolved ${tickets[i]!.resolved}, before it was opened ${tickets[i]!.opened}`,
+      );
     const list = pauses.size === 0 ? undefined : pauses.get(i);
     if (list !== undefined)
       list.forEach(([from, to], j) => {
-        if (to < from) issues.add('DATES_OUT_OF_ORDER', ['tickets', i, 'pauses', j, 'end'], 'the pause ends before it starts');
+        if (to < from)
+          issues.add('DATES_OUT_OF_ORDER', ['tickets', i, 'pauses', j, 'end'], 'the pause ends before it starts');
       });
   }
   const ids = tickets.map((ticket) => ticket.id);
@@ -324,7 +382,12 @@ export function scoreResponseTimes(input: ScoreResponseTimesInput): ResponseTime
   for (let k = 1; k < n; k++) {
     const previous = order[k - 1]!;
     const current = order[k]!;
-    if (ids[previous] === ids[current]) issues.add('DUPLICATE_ID', ['tickets', current, 'id'], `id "${ids[current]}" is already used at tickets[${previous}]`);
+    if (ids[previous] === ids[current])
+      issues.add(
+        'DUPLICATE_ID',
+        ['tickets', current, 'id'],
+        `id "${ids[current]}" is already used at tickets[${previous}]`,
+      );
   }
   issues.throwIfAny();
   const cal = calendar as WorkingCalendar;
@@ -353,7 +416,9 @@ export function scoreResponseTimes(input: ScoreResponseTimesInput): ResponseTime
   const unitCount = unitNames.length;
 
   const detail = parsed.detail === true;
-  const measures: (TicketMeasure | null)[][] = METRICS.map(() => (detail ? new Array<TicketMeasure | null>(n).fill(null) : []));
+  const measures: (TicketMeasure | null)[][] = METRICS.map(() =>
+    detail ? new Array<TicketMeasure | null>(n).fill(null) : [],
+  );
   const summaries = METRICS.map((metric, m) => {
     const plan = plans[m];
     if (plan === undefined) return null;
@@ -373,7 +438,9 @@ export function scoreResponseTimes(input: ScoreResponseTimesInput): ResponseTime
     const decimals = rounding.scoreDecimals;
     const eventOf = metric === 'response' ? responded : resolved;
     // Step scores as text, once per table and band (toFixed per ticket would dominate detail output).
-    const scoreTexts = new Map(tables.map((table) => [table, table.bands.map((band) => band.roundedScore.toFixed(decimals))]));
+    const scoreTexts = new Map(
+      tables.map((table) => [table, table.bands.map((band) => band.roundedScore.toFixed(decimals))]),
+    );
     for (let i = 0; i < n; i++) {
       const u = unitOf[i]!;
       const start = opened[i]!;
@@ -383,7 +450,8 @@ export function scoreResponseTimes(input: ScoreResponseTimesInput): ResponseTime
       if (isOpen) end = asOf;
       let ms = workingReading(cal, end) - openedReading[i]!;
       const list = pauses.size === 0 ? undefined : pauses.get(i);
-      if (list !== undefined) for (const [from, to] of mergePauses(list, start, end)) ms -= workingBetween(cal, from, to);
+      if (list !== undefined)
+        for (const [from, to] of mergePauses(list, start, end)) ms -= workingBetween(cal, from, to);
       const table = tables[u]!;
       const hit = scoreOfNumber(table, ms);
       counts[u * bandCount + hit.band]!++;
@@ -404,7 +472,13 @@ export function scoreResponseTimes(input: ScoreResponseTimesInput): ResponseTime
       for (let b = 0; b < bandCount; b++) {
         const count = counts[u * bandCount + b]!;
         const band = table.bands[b]!;
-        bands.push({ band: b, label: band.label, bound: band.boundText, score: band.roundedScore.toFixed(decimals), count });
+        bands.push({
+          band: b,
+          label: band.label,
+          bound: band.boundText,
+          score: band.roundedScore.toFixed(decimals),
+          count,
+        });
         if (!interpolating) sum += scaledScore(band.roundedScore, decimals) * BigInt(count);
         if (b >= plan.breachFromBand) breaches += count;
       }
@@ -414,11 +488,26 @@ export function scoreResponseTimes(input: ScoreResponseTimesInput): ResponseTime
       const trace: TraceStep[] = [];
       if (condition !== null)
         trace.push(
-          traceStep(`time.${metric}.elastic`, 'bounds × factor when the unit has more than N tickets in the period [seed 004]', { condition: condition.id, factor: condition.factor, n: condition.above, tickets: total }, 'table scaled'),
+          traceStep(
+            `time.${metric}.elastic`,
+            'bounds × factor when the unit has more than N tickets in the period [seed 004]',
+            { condition: condition.id, factor: condition.factor, n: condition.above, tickets: total },
+            'table scaled',
+          ),
         );
       trace.push(
-        traceStep(`time.${metric}.meanScore`, `mean = Σ ticket scores / tickets, rounded to ${decimals} dp (${rounding.mode})`, { sum: formatMinor(sum, decimals), tickets: total }, mean),
-        traceStep(`time.${metric}.withinFirstBand`, `share = tickets in band 0 / tickets, rounded to ${rounding.coefficientDecimals} dp`, { firstBand: counts[u * bandCount]!, tickets: total }, within),
+        traceStep(
+          `time.${metric}.meanScore`,
+          `mean = Σ ticket scores / tickets, rounded to ${decimals} dp (${rounding.mode})`,
+          { sum: formatMinor(sum, decimals), tickets: total },
+          mean,
+        ),
+        traceStep(
+          `time.${metric}.withinFirstBand`,
+          `share = tickets in band 0 / tickets, rounded to ${rounding.coefficientDecimals} dp`,
+          { firstBand: counts[u * bandCount]!, tickets: total },
+          within,
+        ),
       );
       return {
         tickets: total,
@@ -445,7 +534,12 @@ export function scoreResponseTimes(input: ScoreResponseTimesInput): ResponseTime
     details = new Array<TicketDetail>(n);
     for (let k = 0; k < n; k++) {
       const i = order[k]!;
-      details[k] = { id: ids[i]!, unit: tickets[i]!.unit, response: measures[0]![i] ?? null, resolution: measures[1]![i] ?? null };
+      details[k] = {
+        id: ids[i]!,
+        unit: tickets[i]!.unit,
+        response: measures[0]![i] ?? null,
+        resolution: measures[1]![i] ?? null,
+      };
     }
   }
   return {

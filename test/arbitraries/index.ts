@@ -42,7 +42,10 @@ export const weightArb: fc.Arbitrary<string> = fc.oneof(
   {
     weight: 7,
     arbitrary: fc
-      .tuple(fc.oneof(fc.bigInt({ min: 0n, max: 1000n }), fc.bigInt({ min: 0n, max: 10n ** 12n })), fc.integer({ min: 0, max: 6 }))
+      .tuple(
+        fc.oneof(fc.bigInt({ min: 0n, max: 1000n }), fc.bigInt({ min: 0n, max: 10n ** 12n })),
+        fc.integer({ min: 0, max: 6 }),
+      )
       .map(([units, scale]) => decimalText(units, scale)),
   },
 );
@@ -63,9 +66,12 @@ export const moneyCase = (options: { negative?: boolean } = {}) =>
 
 /** Share rows `{ id, weight }` with unique ids ("s0"…, shuffled), 1–`max` rows. */
 export const sharesArb = (max = 20): fc.Arbitrary<{ id: string; weight: string }[]> =>
-  fc
-    .array(weightArb, { minLength: 1, maxLength: max })
-    .chain((weights) => fc.shuffledSubarray(weights.map((weight, i) => ({ id: `s${i}`, weight })), { minLength: weights.length, maxLength: weights.length }));
+  fc.array(weightArb, { minLength: 1, maxLength: max }).chain((weights) =>
+    fc.shuffledSubarray(
+      weights.map((weight, i) => ({ id: `s${i}`, weight })),
+      { minLength: weights.length, maxLength: weights.length },
+    ),
+  );
 
 /** Weights as `k` 4-decimal strings summing to exactly 1. */
 export const unitSharesArb = (k: number): fc.Arbitrary<string[]> =>
@@ -81,12 +87,22 @@ export const permutationOf = <T>(items: readonly T[]): fc.Arbitrary<T[]> =>
 export type Direction = 'lowerIsBetter' | 'higherIsBetter';
 
 /** A valid tier table (bands best first, bounds strictly ordered in its direction, scores never rising). */
-export const tierTableArb = (options: { directions?: readonly Direction[]; interpolate?: boolean; boundMin?: number; boundMax?: number; scoreScale?: number } = {}): fc.Arbitrary<TierTable> =>
+export const tierTableArb = (
+  options: {
+    directions?: readonly Direction[];
+    interpolate?: boolean;
+    boundMin?: number;
+    boundMax?: number;
+    scoreScale?: number;
+  } = {},
+): fc.Arbitrary<TierTable> =>
   fc
     .record({
       direction: fc.constantFrom<Direction>(...(options.directions ?? ['lowerIsBetter', 'higherIsBetter'])),
       interpolate: options.interpolate === undefined ? fc.boolean() : fc.constant(options.interpolate),
-      bounds: fc.uniqueArray(fc.integer({ min: options.boundMin ?? -100_000, max: options.boundMax ?? 100_000 }), { maxLength: 5 }),
+      bounds: fc.uniqueArray(fc.integer({ min: options.boundMin ?? -100_000, max: options.boundMax ?? 100_000 }), {
+        maxLength: 5,
+      }),
       scores: fc.array(fc.integer({ min: 0, max: 12_000 }), { minLength: 6, maxLength: 6 }),
     })
     .map(({ direction, interpolate, bounds, scores }) => {
@@ -119,7 +135,9 @@ export function shuffleDeep<T>(value: T, seeds: readonly number[], ordered: Read
       return copy;
     }
     if (node !== null && typeof node === 'object') {
-      const entries = Object.entries(node as Record<string, unknown>).map(([name, inner]) => [name, walk(inner, name)] as const);
+      const entries = Object.entries(node as Record<string, unknown>).map(
+        ([name, inner]) => [name, walk(inner, name)] as const,
+      );
       // Reverse key order too: output must not depend on it.
       return Object.fromEntries(entries.reverse());
     }
@@ -135,7 +153,10 @@ export function shuffleDeep<T>(value: T, seeds: readonly number[], ordered: Read
 export const orderedKeys: ReadonlySet<string> = new Set(['bands', 'intervals', 'hours', 'elastic']);
 
 /** Every string leaf and key of a JSON value (for "no NaN, no undefined" checks). */
-export function* jsonLeaves(value: unknown, path: (string | number)[] = []): Generator<{ path: (string | number)[]; value: unknown }> {
+export function* jsonLeaves(
+  value: unknown,
+  path: (string | number)[] = [],
+): Generator<{ path: (string | number)[]; value: unknown }> {
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) yield* jsonLeaves(value[i], [...path, i]);
   } else if (value !== null && typeof value === 'object') {

@@ -20,7 +20,10 @@ const timeSources: CaseSource[] = [
     input: fc.tuple(ticketsArb, fc.option(calendarArb, { nil: undefined })).map(([tickets, calendar]) => ({
       asOf: '2026-03-31T23:59:59+08:00',
       tickets,
-      response: { table: responseTable, elastic: [{ id: 'surge', when: { kind: 'ticketsAbove' as const, count: 10 }, factor: 2 }] },
+      response: {
+        table: responseTable,
+        elastic: [{ id: 'surge', when: { kind: 'ticketsAbove' as const, count: 10 }, factor: 2 }],
+      },
       resolution: { table: { ...responseTable, interpolate: true } },
       ...(calendar === undefined ? {} : { calendar }),
     })),
@@ -35,12 +38,31 @@ export interface CaseSource {
 }
 
 export const inputSources: CaseSource[] = [
-  { target: 'allocate', input: fc.tuple(moneyCase(), sharesArb(30)).map(([money, shares]) => ({ total: money.total, currency: money.currency, shares, whenNoWeight: 'unallocated' })) },
-  { target: 'tierScore', input: fc.tuple(tierTableArb(), fc.integer({ min: -200_000, max: 200_000 })).map(([table, value]) => ({ table, value: (value / 100).toFixed(2) })) },
+  {
+    target: 'allocate',
+    input: fc.tuple(moneyCase(), sharesArb(30)).map(([money, shares]) => ({
+      total: money.total,
+      currency: money.currency,
+      shares,
+      whenNoWeight: 'unallocated',
+    })),
+  },
+  {
+    target: 'tierScore',
+    input: fc
+      .tuple(tierTableArb(), fc.integer({ min: -200_000, max: 200_000 }))
+      .map(([table, value]) => ({ table, value: (value / 100).toFixed(2) })),
+  },
   {
     target: 'applyRateTable',
     input: fc
-      .tuple(tierTableArb({ interpolate: false, boundMin: 0, scoreScale: 4 }).filter((table) => table.bands.every((band) => Number(band.score) <= 1)), fc.integer({ min: 0, max: 10 ** 9 }), fc.constantFrom('marginal', 'retroactive'))
+      .tuple(
+        tierTableArb({ interpolate: false, boundMin: 0, scoreScale: 4 }).filter((table) =>
+          table.bands.every((band) => Number(band.score) <= 1),
+        ),
+        fc.integer({ min: 0, max: 10 ** 9 }),
+        fc.constantFrom('marginal', 'retroactive'),
+      )
       .map(([table, fen, method]) => ({ table, amount: (fen / 100).toFixed(2), currency: 'CNY', method })),
   },
   { target: 'creditFacts', input: creditScenarioArb },
@@ -48,10 +70,15 @@ export const inputSources: CaseSource[] = [
   ...timeSources,
 ];
 
-
 // ── ratings ────────────────────────────────────────────────────────────────
 inputSources.push(
-  { target: 'reviewRatings', input: scoreRatingsArb.map(({ plan, ratings }) => ({ plan: { scale: plan.scale, extremes: plan.extremes }, ratings })) },
+  {
+    target: 'reviewRatings',
+    input: scoreRatingsArb.map(({ plan, ratings }) => ({
+      plan: { scale: plan.scale, extremes: plan.extremes },
+      ratings,
+    })),
+  },
   { target: 'scoreRatings', input: scoreRatingsArb },
 );
 
@@ -79,12 +106,24 @@ inputSources.push(
     // The live plan against one paying 5 % more base in every grade.
     input: scenarioArb.map((scenario) => ({
       scenario,
-      proposedPlan: { ...scenario.plan, versions: scenario.plan.versions.map((version) => ({ ...version, grades: version.grades.map((grade) => ({ ...grade, basePay: (Number(grade.basePay) * 1.05).toFixed(0) })) })) },
+      proposedPlan: {
+        ...scenario.plan,
+        versions: scenario.plan.versions.map((version) => ({
+          ...version,
+          grades: version.grades.map((grade) => ({ ...grade, basePay: (Number(grade.basePay) * 1.05).toFixed(0) })),
+        })),
+      },
     })),
   },
   {
     target: 'correctPeriod',
     // A paid period corrected by dropping its last deduction.
-    input: scenarioArb.map((scenario) => ({ paid: { scenario }, corrected: { ...scenario, data: { ...scenario.data, deductions: (scenario.data?.deductions ?? []).slice(0, -1) } } })),
+    input: scenarioArb.map((scenario) => ({
+      paid: { scenario },
+      corrected: {
+        ...scenario,
+        data: { ...scenario.data, deductions: (scenario.data?.deductions ?? []).slice(0, -1) },
+      },
+    })),
   },
 );

@@ -11,8 +11,17 @@ import { moneyText } from './oracle.js';
 /** A carve at 10 %, 12 % or 15 % (the articles' rates) or any 4-dp rate, clawbacks netted. */
 export const carvePoolArb: fc.Arbitrary<CarvePoolInput> = fc
   .record({
-    rate: fc.oneof(fc.constantFrom('0.10', '0.12', '0.15'), fc.integer({ min: 0, max: 10_000 }).map((n) => decimalText(BigInt(n), 4))),
-    amounts: fc.array(fc.oneof({ weight: 6, arbitrary: fc.bigInt({ min: 0n, max: 10n ** 9n }) }, { weight: 1, arbitrary: fc.bigInt({ min: -(10n ** 6n), max: 0n }) }), { maxLength: 30 }),
+    rate: fc.oneof(
+      fc.constantFrom('0.10', '0.12', '0.15'),
+      fc.integer({ min: 0, max: 10_000 }).map((n) => decimalText(BigInt(n), 4)),
+    ),
+    amounts: fc.array(
+      fc.oneof(
+        { weight: 6, arbitrary: fc.bigInt({ min: 0n, max: 10n ** 9n }) },
+        { weight: 1, arbitrary: fc.bigInt({ min: -(10n ** 6n), max: 0n }) },
+      ),
+      { maxLength: 30 },
+    ),
   })
   .map(({ rate, amounts }) => ({
     currency: 'CNY',
@@ -25,7 +34,11 @@ export const carvePoolArb: fc.Arbitrary<CarvePoolInput> = fc
 export const allocatePoolArb: fc.Arbitrary<AllocatePoolInput> = fc
   .record({
     pool: fc.oneof(fc.constant(0n), fc.bigInt({ min: 0n, max: 10n ** 10n })),
-    weighting: fc.constantFrom<AllocatePoolInput['weighting']>({ kind: 'linear' }, { kind: 'power', exponent: '1.5' }, { kind: 'elasticity', scoreChange: '0.10', awardChange: '0.15' }),
+    weighting: fc.constantFrom<AllocatePoolInput['weighting']>(
+      { kind: 'linear' },
+      { kind: 'power', exponent: '1.5' },
+      { kind: 'elasticity', scoreChange: '0.10', awardChange: '0.15' },
+    ),
     basis: fc.constantFrom('one' as const, 'fte' as const, 'days' as const),
     floor: fc.option(fc.integer({ min: 0, max: 80 }), { nil: undefined }),
     twoLevel: fc.boolean(),
@@ -54,6 +67,8 @@ export const allocatePoolArb: fc.Arbitrary<AllocatePoolInput> = fc
       ...(basis === 'fte' ? { fte: decimalText(BigInt(row.fte), 2) } : {}),
       ...(twoLevel ? { unit: `u${row.unit}` } : {}),
       ...(row.cap === undefined ? {} : { cap: moneyText(row.cap, 2) }),
-      ...(row.joined === undefined || basis !== 'days' ? {} : { start: `2026-04-${String(1 + (row.joined % 30)).padStart(2, '0')}` }),
+      ...(row.joined === undefined || basis !== 'days'
+        ? {}
+        : { start: `2026-04-${String(1 + (row.joined % 30)).padStart(2, '0')}` }),
     })),
   }));

@@ -19,7 +19,11 @@ export const ratingsArb: fc.Arbitrary<RatingInput[]> = fc
       rater: fc.integer({ min: 0, max: 7 }),
       ratee: fc.integer({ min: 0, max: 2 }),
       dimension: fc.integer({ min: 0, max: 2 }),
-      score: fc.oneof({ weight: 6, arbitrary: fc.integer({ min: 55, max: 95 }) }, { weight: 1, arbitrary: fc.constantFrom(0, 10, 20, 100) }, { weight: 1, arbitrary: fc.integer({ min: 0, max: 1000 }).map((n) => n / 10) }),
+      score: fc.oneof(
+        { weight: 6, arbitrary: fc.integer({ min: 55, max: 95 }) },
+        { weight: 1, arbitrary: fc.constantFrom(0, 10, 20, 100) },
+        { weight: 1, arbitrary: fc.integer({ min: 0, max: 1000 }).map((n) => n / 10) },
+      ),
     }),
     { selector: (row) => `${row.rater}/${row.ratee}/${row.dimension}`, maxLength: 40 },
   )
@@ -37,6 +41,12 @@ export const ratingsArb: fc.Arbitrary<RatingInput[]> = fc
 export const scoreRatingsArb: fc.Arbitrary<ScoreRatingsInput> = fc
   .tuple(ratingsArb, fc.boolean(), fc.integer({ min: 1, max: 4 }))
   .map(([ratings, includePending, minRaters]) => ({
-    plan: { scale: { min: 0, max: 100 }, extremes: { low: 20, high: 100 }, dimensions: ratingDimensions, includePending, minRaters },
+    plan: {
+      scale: { min: 0, max: 100 },
+      extremes: { low: 20, high: 100 },
+      dimensions: ratingDimensions,
+      includePending,
+      minRaters,
+    },
     ratings,
   }));

@@ -8,7 +8,20 @@
 import fc from 'fast-check';
 import { currencies, decimalText } from './index.js';
 import { minorOf, moneyText } from './oracle.js';
-import { addSections, maybe, interlockShapeArb, linkageShapeArb, poolShapeArb, ratingsShapeArb, scorecardShapeArb, SECTION_NAMES, ticketsShapeArb, type SectionEdges, type SectionName, type SectionShapes } from './sections.js';
+import {
+  addSections,
+  maybe,
+  interlockShapeArb,
+  linkageShapeArb,
+  poolShapeArb,
+  ratingsShapeArb,
+  scorecardShapeArb,
+  SECTION_NAMES,
+  ticketsShapeArb,
+  type SectionEdges,
+  type SectionName,
+  type SectionShapes,
+} from './sections.js';
 
 export { SECTION_NAMES, type SectionName } from './sections.js';
 
@@ -40,7 +53,16 @@ export interface RunPeriodInput {
   controls?: Record<string, unknown>;
   org: {
     departments: { id: string; name?: string; side: 'front' | 'middle' | 'back' }[];
-    people: { id: string; name?: string; department: string; grade: string; basePay?: string | number; targetBonus?: string | number; start?: string; end?: string }[];
+    people: {
+      id: string;
+      name?: string;
+      department: string;
+      grade: string;
+      basePay?: string | number;
+      targetBonus?: string | number;
+      start?: string;
+      end?: string;
+    }[];
   };
   data?: {
     departmentCoefficients?: { department: string; coefficient: string | number }[];
@@ -63,24 +85,55 @@ interface Shape {
   readonly halfEven: boolean;
   readonly grades: readonly { base: bigint; target: bigint | null }[];
   readonly departments: readonly { side: 'front' | 'middle' | 'back'; coefficient: number | null }[];
-  readonly people: readonly { department: number; grade: number; startOffset: number | null; length: number | null; base: bigint | null }[];
+  readonly people: readonly {
+    department: number;
+    grade: number;
+    startOffset: number | null;
+    length: number | null;
+    base: bigint | null;
+  }[];
   readonly commissions: readonly { person: number; amount: bigint; day: number }[];
   readonly deductions: readonly { person: number; amount: bigint; day: number }[];
 }
 
 /** Period starts that stress date arithmetic: month ends, leap days, fiscal years from April. */
-const startArb = fc.constantFrom('2026-04-01', '2026-01-31', '2028-02-29', '2026-03-31', '2026-11-30', '2027-04-01', '2026-12-01');
+const startArb = fc.constantFrom(
+  '2026-04-01',
+  '2026-01-31',
+  '2028-02-29',
+  '2026-03-31',
+  '2026-11-30',
+  '2027-04-01',
+  '2026-12-01',
+);
 
 function build(shape: Shape): RunPeriodInput {
   const { currency, digits } = shape.currency;
   const periodStart = Date.parse(`${shape.start}T00:00:00Z`);
-  const grades = shape.grades.map((grade, i) => ({ id: `G${i}`, basePay: moneyText(grade.base, digits), ...(grade.target === null ? {} : { targetBonus: moneyText(grade.target, digits) }) }));
-  const versions: RunPeriodInput['plan']['versions'] = [{ id: 'v1', effective: '2020-01-01', note: 'in force before every generated period', grades }];
+  const grades = shape.grades.map((grade, i) => ({
+    id: `G${i}`,
+    basePay: moneyText(grade.base, digits),
+    ...(grade.target === null ? {} : { targetBonus: moneyText(grade.target, digits) }),
+  }));
+  const versions: RunPeriodInput['plan']['versions'] = [
+    { id: 'v1', effective: '2020-01-01', note: 'in force before every generated period', grades },
+  ];
   // A change 20 days in: inside every month, quarter and year.
-  if (shape.change !== 'none') versions.push({ id: 'v2', effective: dayText(periodStart + 20 * DAY), grades: grades.map((grade, i) => ({ ...grade, basePay: moneyText((shape.grades[i] as { base: bigint }).base + 100n, digits) })) });
+  if (shape.change !== 'none')
+    versions.push({
+      id: 'v2',
+      effective: dayText(periodStart + 20 * DAY),
+      grades: grades.map((grade, i) => ({
+        ...grade,
+        basePay: moneyText((shape.grades[i] as { base: bigint }).base + 100n, digits),
+      })),
+    });
   const people = shape.people.map((person, i) => {
     const start = person.startOffset === null ? undefined : dayText(periodStart + person.startOffset * DAY);
-    const end = start === undefined || person.length === null ? undefined : dayText(Date.parse(`${start}T00:00:00Z`) + person.length * DAY);
+    const end =
+      start === undefined || person.length === null
+        ? undefined
+        : dayText(Date.parse(`${start}T00:00:00Z`) + person.length * DAY);
     return {
       id: `p${String(i).padStart(4, '0')}`,
       department: `d${person.department % shape.departments.length}`,
@@ -94,13 +147,40 @@ function build(shape: Shape): RunPeriodInput {
   // Dated rows fall inside the shortest period (a month: 28 days at least).
   const dateAt = (day: number) => dayText(periodStart + (day % 28) * DAY);
   return {
-    plan: { id: 'fuzz', currency, rounding: { mode: shape.halfEven ? 'halfEven' : 'halfUp' }, ...(shape.change === 'prorate' ? { onVersionChange: 'prorate' as const } : {}), versions },
+    plan: {
+      id: 'fuzz',
+      currency,
+      rounding: { mode: shape.halfEven ? 'halfEven' : 'halfUp' },
+      ...(shape.change === 'prorate' ? { onVersionChange: 'prorate' as const } : {}),
+      versions,
+    },
     period: { unit: shape.unit, start: shape.start },
     org: { departments: shape.departments.map((department, i) => ({ id: `d${i}`, side: department.side })), people },
     data: {
-      departmentCoefficients: shape.departments.flatMap((department, i) => (department.coefficient === null ? [] : [{ department: `d${i}`, coefficient: decimalText(BigInt(department.coefficient), 4) }])),
-      commissions: people.length === 0 ? [] : shape.commissions.map((row, i) => ({ id: `c${i}`, person: personAt(row.person), amount: moneyText(row.amount, digits), date: dateAt(row.day) })),
-      deductions: people.length === 0 ? [] : shape.deductions.map((row, i) => ({ id: `x${i}`, person: personAt(row.person), amount: moneyText(row.amount, digits), reason: 'attendance (seed 001 扣减项)', date: dateAt(row.day) })),
+      departmentCoefficients: shape.departments.flatMap((department, i) =>
+        department.coefficient === null
+          ? []
+          : [{ department: `d${i}`, coefficient: decimalText(BigInt(department.coefficient), 4) }],
+      ),
+      commissions:
+        people.length === 0
+          ? []
+          : shape.commissions.map((row, i) => ({
+              id: `c${i}`,
+              person: personAt(row.person),
+              amount: moneyText(row.amount, digits),
+              date: dateAt(row.day),
+            })),
+      deductions:
+        people.length === 0
+          ? []
+          : shape.deductions.map((row, i) => ({
+              id: `x${i}`,
+              person: personAt(row.person),
+              amount: moneyText(row.amount, digits),
+              reason: 'attendance (seed 001 扣减项)',
+              date: dateAt(row.day),
+            })),
     },
   };
 }
@@ -115,10 +195,31 @@ export const scenarioArb: fc.Arbitrary<RunPeriodInput> = fc
     start: fc.constantFrom('2026-04-01', '2026-07-01'),
     change: fc.constantFrom('none' as const, 'report' as const, 'prorate' as const),
     halfEven: fc.boolean(),
-    grades: fc.array(fc.record({ base: money(10n ** 7n), target: fc.option(money(10n ** 6n), { nil: null }) }), { minLength: 1, maxLength: 3 }),
-    departments: fc.array(fc.record({ side: fc.constantFrom('front' as const, 'middle' as const, 'back' as const), coefficient: fc.option(fc.integer({ min: 0, max: 20_000 }), { nil: null }) }), { minLength: 1, maxLength: 4 }),
-    people: fc.array(fc.record({ department: fc.nat(), grade: fc.nat(), startOffset: fc.option(fc.integer({ min: -60, max: 100 }), { nil: null }), length: fc.option(fc.integer({ min: 0, max: 200 }), { nil: null }), base: fc.option(money(10n ** 7n), { nil: null }) }), { maxLength: 12 }),
-    commissions: fc.array(fc.record({ person: fc.nat(), amount: fc.bigInt({ min: -(10n ** 6n), max: 10n ** 8n }), day: fc.nat() }), { maxLength: 15 }),
+    grades: fc.array(fc.record({ base: money(10n ** 7n), target: fc.option(money(10n ** 6n), { nil: null }) }), {
+      minLength: 1,
+      maxLength: 3,
+    }),
+    departments: fc.array(
+      fc.record({
+        side: fc.constantFrom('front' as const, 'middle' as const, 'back' as const),
+        coefficient: fc.option(fc.integer({ min: 0, max: 20_000 }), { nil: null }),
+      }),
+      { minLength: 1, maxLength: 4 },
+    ),
+    people: fc.array(
+      fc.record({
+        department: fc.nat(),
+        grade: fc.nat(),
+        startOffset: fc.option(fc.integer({ min: -60, max: 100 }), { nil: null }),
+        length: fc.option(fc.integer({ min: 0, max: 200 }), { nil: null }),
+        base: fc.option(money(10n ** 7n), { nil: null }),
+      }),
+      { maxLength: 12 },
+    ),
+    commissions: fc.array(
+      fc.record({ person: fc.nat(), amount: fc.bigInt({ min: -(10n ** 6n), max: 10n ** 8n }), day: fc.nat() }),
+      { maxLength: 15 },
+    ),
     deductions: fc.array(fc.record({ person: fc.nat(), amount: money(10n ** 5n), day: fc.nat() }), { maxLength: 6 }),
   })
   .map(build);
@@ -132,11 +233,31 @@ export const adversarialScenarioArb: fc.Arbitrary<RunPeriodInput> = fc
     change: fc.constantFrom('none' as const, 'report' as const, 'prorate' as const),
     halfEven: fc.boolean(),
     // Extreme amounts: zero everywhere, or beyond 2^53 minor units.
-    grades: fc.array(fc.record({ base: fc.oneof(fc.constant(0n), money(10n ** 7n), money(2n ** 62n)), target: fc.option(fc.oneof(fc.constant(0n), money(2n ** 60n)), { nil: null }) }), { minLength: 1, maxLength: 4 }),
+    grades: fc.array(
+      fc.record({
+        base: fc.oneof(fc.constant(0n), money(10n ** 7n), money(2n ** 62n)),
+        target: fc.option(fc.oneof(fc.constant(0n), money(2n ** 60n)), { nil: null }),
+      }),
+      { minLength: 1, maxLength: 4 },
+    ),
     // All-zero coefficients, huge coefficients, one department for everyone or one per person.
     departments: fc.oneof(
-      fc.array(fc.record({ side: fc.constantFrom('front' as const, 'middle' as const, 'back' as const), coefficient: fc.constant(0) }), { minLength: 1, maxLength: 3 }),
-      fc.array(fc.record({ side: fc.constantFrom('front' as const, 'middle' as const, 'back' as const), coefficient: fc.option(fc.oneof(fc.integer({ min: 0, max: 20_000 }), fc.integer({ min: 0, max: 10 ** 9 })), { nil: null }) }), { minLength: 1, maxLength: 40 }),
+      fc.array(
+        fc.record({
+          side: fc.constantFrom('front' as const, 'middle' as const, 'back' as const),
+          coefficient: fc.constant(0),
+        }),
+        { minLength: 1, maxLength: 3 },
+      ),
+      fc.array(
+        fc.record({
+          side: fc.constantFrom('front' as const, 'middle' as const, 'back' as const),
+          coefficient: fc.option(fc.oneof(fc.integer({ min: 0, max: 20_000 }), fc.integer({ min: 0, max: 10 ** 9 })), {
+            nil: null,
+          }),
+        }),
+        { minLength: 1, maxLength: 40 },
+      ),
     ),
     people: fc.oneof(
       { weight: 1, arbitrary: fc.constant([]) }, // nobody at all
@@ -147,7 +268,9 @@ export const adversarialScenarioArb: fc.Arbitrary<RunPeriodInput> = fc
             department: fc.nat(),
             grade: fc.nat(),
             // Joined after the period, left before it, one-day employment, or the whole period.
-            startOffset: fc.option(fc.oneof(fc.integer({ min: -400, max: 400 }), fc.constantFrom(0, -1, 366)), { nil: null }),
+            startOffset: fc.option(fc.oneof(fc.integer({ min: -400, max: 400 }), fc.constantFrom(0, -1, 366)), {
+              nil: null,
+            }),
             length: fc.option(fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 800 })), { nil: null }),
             base: fc.option(fc.oneof(fc.constant(0n), money(2n ** 62n)), { nil: null }),
           }),
@@ -155,8 +278,18 @@ export const adversarialScenarioArb: fc.Arbitrary<RunPeriodInput> = fc
         ),
       },
     ),
-    commissions: fc.array(fc.record({ person: fc.nat(), amount: fc.oneof(fc.constant(0n), fc.bigInt({ min: -(2n ** 60n), max: 2n ** 62n })), day: fc.nat() }), { maxLength: 60, size: 'medium' }),
-    deductions: fc.array(fc.record({ person: fc.nat(), amount: fc.oneof(fc.constant(0n), money(2n ** 62n)), day: fc.nat() }), { maxLength: 10 }),
+    commissions: fc.array(
+      fc.record({
+        person: fc.nat(),
+        amount: fc.oneof(fc.constant(0n), fc.bigInt({ min: -(2n ** 60n), max: 2n ** 62n })),
+        day: fc.nat(),
+      }),
+      { maxLength: 60, size: 'medium' },
+    ),
+    deductions: fc.array(
+      fc.record({ person: fc.nat(), amount: fc.oneof(fc.constant(0n), money(2n ** 62n)), day: fc.nat() }),
+      { maxLength: 10 },
+    ),
   })
   .map(build);
 
@@ -169,10 +302,27 @@ export function largeScenario(people: number, departments = 10): RunPeriodInput 
     change: 'prorate',
     halfEven: false,
     grades: [{ base: 880_000n, target: 200_000n }],
-    departments: Array.from({ length: departments }, (_, i) => ({ side: (['front', 'middle', 'back'] as const)[i % 3] as 'front', coefficient: 9_000 + i * 100 })),
-    people: Array.from({ length: people }, (_, i) => ({ department: i, grade: 0, startOffset: i % 7 === 0 ? (i % 91) - 10 : null, length: i % 7 === 0 ? 60 : null, base: null })),
-    commissions: Array.from({ length: Math.ceil(people / 2) }, (_, i) => ({ person: i * 3, amount: BigInt(100_000 + ((i * 7919) % 50_000)), day: i })),
-    deductions: Array.from({ length: Math.ceil(people / 20) }, (_, i) => ({ person: i * 11, amount: BigInt(5_000 + i), day: i })),
+    departments: Array.from({ length: departments }, (_, i) => ({
+      side: (['front', 'middle', 'back'] as const)[i % 3] as 'front',
+      coefficient: 9_000 + i * 100,
+    })),
+    people: Array.from({ length: people }, (_, i) => ({
+      department: i,
+      grade: 0,
+      startOffset: i % 7 === 0 ? (i % 91) - 10 : null,
+      length: i % 7 === 0 ? 60 : null,
+      base: null,
+    })),
+    commissions: Array.from({ length: Math.ceil(people / 2) }, (_, i) => ({
+      person: i * 3,
+      amount: BigInt(100_000 + ((i * 7919) % 50_000)),
+      day: i,
+    })),
+    deductions: Array.from({ length: Math.ceil(people / 20) }, (_, i) => ({
+      person: i * 11,
+      amount: BigInt(5_000 + i),
+      day: i,
+    })),
   });
 }
 
@@ -194,7 +344,9 @@ interface DemoTwist {
  * every support score 0, every department coefficient 0, nobody employed in the period, no
  * commissions, small headcounts, a year instead of the quarter.
  */
-export function demoTwistArb(demoScenario: (input: { people?: number; seed?: number }) => RunPeriodInput): fc.Arbitrary<RunPeriodInput> {
+export function demoTwistArb(
+  demoScenario: (input: { people?: number; seed?: number }) => RunPeriodInput,
+): fc.Arbitrary<RunPeriodInput> {
   return fc
     .record<DemoTwist>({
       // demoScenario gives an invalid scenario below ~35 people (duplicate ratings, interlock parties
@@ -212,10 +364,12 @@ export function demoTwistArb(demoScenario: (input: { people?: number; seed?: num
     .map((twist) => {
       const scenario = structuredClone(demoScenario({ people: twist.people, seed: twist.seed }));
       const rate = twist.zeroPool ? '0' : twist.fullPool ? '1' : undefined;
-      if (rate !== undefined) for (const version of scenario.plan.versions) if (version.pool !== undefined) version.pool.rate = rate;
+      if (rate !== undefined)
+        for (const version of scenario.plan.versions) if (version.pool !== undefined) version.pool.rate = rate;
       const data = scenario.data ?? {};
       if (twist.zeroScores && data.supportScores !== undefined) for (const row of data.supportScores) row.score = '0';
-      if (twist.zeroCoefficients && data.departmentCoefficients !== undefined) for (const row of data.departmentCoefficients) row.coefficient = '0';
+      if (twist.zeroCoefficients && data.departmentCoefficients !== undefined)
+        for (const row of data.departmentCoefficients) row.coefficient = '0';
       if (twist.noCommissions) data.commissions = [];
       if (twist.nobodyEmployed) {
         for (const person of scenario.org.people) {
@@ -299,13 +453,25 @@ interface WholeShape {
   readonly laterDrop: SectionName | null;
   readonly asOfOffset: number | null;
   /** Which control totals the scenario declares (each matching its data), or none. */
-  readonly controls: { readonly people: boolean; readonly commissions: boolean; readonly deductions: boolean; readonly lists: boolean } | null;
+  readonly controls: {
+    readonly people: boolean;
+    readonly commissions: boolean;
+    readonly deductions: boolean;
+    readonly lists: boolean;
+  } | null;
   /** Rounding points other than the defaults (scores 2 dp, coefficients 4 dp). */
   readonly roundingPoints: { readonly score: number; readonly coefficient: number } | null;
   readonly sections: SectionShapes;
 }
 
-const PLAN_KEY: Record<SectionName, string> = { pool: 'pool', linkage: 'linkage', scorecard: 'scorecard', tickets: 'responseTimes', ratings: 'ratings', interlock: 'interlock' };
+const PLAN_KEY: Record<SectionName, string> = {
+  pool: 'pool',
+  linkage: 'linkage',
+  scorecard: 'scorecard',
+  tickets: 'responseTimes',
+  ratings: 'ratings',
+  interlock: 'interlock',
+};
 
 /** Days in a period starting on the first of a month. */
 function periodDaysOf(unit: 'month' | 'quarter' | 'year', start: string): number {
@@ -315,18 +481,31 @@ function periodDaysOf(unit: 'month' | 'quarter' | 'year', start: string): number
 }
 
 function buildWhole(shape: WholeShape): RunPeriodInput {
-  const scale = (minor: bigint): bigint => (shape.magnitude === 'tiny' ? minor % 10n : shape.magnitude === 'large' ? minor * 1_000_000n : minor);
+  const scale = (minor: bigint): bigint =>
+    shape.magnitude === 'tiny' ? minor % 10n : shape.magnitude === 'large' ? minor * 1_000_000n : minor;
   const base: Shape = {
     ...shape.base,
-    grades: shape.base.grades.map((grade) => ({ base: scale(grade.base), target: grade.target === null ? null : scale(grade.target) })),
+    grades: shape.base.grades.map((grade) => ({
+      base: scale(grade.base),
+      target: grade.target === null ? null : scale(grade.target),
+    })),
     departments: (shape.layout === 'onePerUnit'
-      ? Array.from({ length: Math.max(1, shape.base.people.length) }, (_, i) => shape.base.departments[i % shape.base.departments.length] as Shape['departments'][number])
+      ? Array.from(
+          { length: Math.max(1, shape.base.people.length) },
+          (_, i) => shape.base.departments[i % shape.base.departments.length] as Shape['departments'][number],
+        )
       : shape.layout === 'oneUnit'
         ? shape.base.departments.slice(0, 1)
         : shape.base.departments
-    ).map((department, d) => (shape.bothSides && d < 2 ? { ...department, side: d === 0 ? ('front' as const) : ('back' as const) } : department)),
+    ).map((department, d) =>
+      shape.bothSides && d < 2 ? { ...department, side: d === 0 ? ('front' as const) : ('back' as const) } : department,
+    ),
     // With both sides, the first person works in the front-line department and the second in the back office.
-    people: shape.base.people.map((person, i) => ({ ...person, department: shape.layout === 'onePerUnit' || (shape.bothSides && i < 2) ? i : person.department, base: person.base === null ? null : scale(person.base) })),
+    people: shape.base.people.map((person, i) => ({
+      ...person,
+      department: shape.layout === 'onePerUnit' || (shape.bothSides && i < 2) ? i : person.department,
+      base: person.base === null ? null : scale(person.base),
+    })),
     commissions: shape.base.commissions.map((row) => ({ ...row, amount: scale(row.amount) })),
     deductions: shape.base.deductions.map((row) => ({ ...row, amount: scale(row.amount) })),
   };
@@ -339,7 +518,12 @@ function buildWhole(shape: WholeShape): RunPeriodInput {
     people: scenario.org.people,
   });
   scenario.plan.id = 'whole';
-  if (shape.roundingPoints !== null) scenario.plan.rounding = { ...scenario.plan.rounding, scoreDecimals: shape.roundingPoints.score, coefficientDecimals: shape.roundingPoints.coefficient };
+  if (shape.roundingPoints !== null)
+    scenario.plan.rounding = {
+      ...scenario.plan.rounding,
+      scoreDecimals: shape.roundingPoints.score,
+      coefficientDecimals: shape.roundingPoints.coefficient,
+    };
   scenario.plan.versions = scenario.plan.versions.map((version, v) => {
     const sections = { ...built.plan };
     if (v > 0) {
@@ -349,16 +533,25 @@ function buildWhole(shape: WholeShape): RunPeriodInput {
     return { ...version, ...sections };
   });
   const data = scenario.data ?? {};
-  if (built.clawbackRate !== null) data.commissions = (data.commissions ?? []).map((row) => (String(row.amount).startsWith('-') ? { ...row, rate: built.clawbackRate as string } : row));
+  if (built.clawbackRate !== null)
+    data.commissions = (data.commissions ?? []).map((row) =>
+      String(row.amount).startsWith('-') ? { ...row, rate: built.clawbackRate as string } : row,
+    );
   Object.assign(data, built.data);
   scenario.data = data;
   if (shape.controls !== null) {
     const digits = base.currency.digits;
-    const sum = (rows: readonly { amount: string | number }[]) => moneyText(rows.reduce((acc, row) => acc + minorOf(String(row.amount), digits), 0n), digits);
+    const sum = (rows: readonly { amount: string | number }[]) =>
+      moneyText(
+        rows.reduce((acc, row) => acc + minorOf(String(row.amount), digits), 0n),
+        digits,
+      );
     const controls: Record<string, unknown> = {};
     if (shape.controls.people) controls.people = scenario.org.people.length;
-    if (shape.controls.commissions) controls.commissions = { rows: (data.commissions ?? []).length, gross: sum(data.commissions ?? []) };
-    if (shape.controls.deductions) controls.deductions = { rows: (data.deductions ?? []).length, total: sum(data.deductions ?? []) };
+    if (shape.controls.commissions)
+      controls.commissions = { rows: (data.commissions ?? []).length, gross: sum(data.commissions ?? []) };
+    if (shape.controls.deductions)
+      controls.deductions = { rows: (data.deductions ?? []).length, total: sum(data.deductions ?? []) };
     if (shape.controls.lists)
       for (const key of ['tickets', 'ratings', 'revenueFacts'] as const) {
         const rows = data[key];
@@ -418,15 +611,30 @@ export function wholeScenarioArb(options: WholeScenarioOptions = {}): fc.Arbitra
     const chosen = choice(name);
     return chosen === true ? arb : chosen === false ? fc.constant(null) : maybe(arb, 0.5);
   };
-  const edge = (weight: number) => (edges ? fc.boolean().chain((on) => (on ? fc.nat(weight - 1).map((n) => n === 0) : fc.constant(false))) : fc.constant(false));
+  const edge = (weight: number) =>
+    edges
+      ? fc.boolean().chain((on) => (on ? fc.nat(weight - 1).map((n) => n === 0) : fc.constant(false)))
+      : fc.constant(false);
   const baseArb: fc.Arbitrary<Shape> = fc.record({
     currency: fc.constantFrom(...currencies),
     unit: fc.constantFrom('month' as const, 'quarter' as const, 'quarter' as const, 'year' as const),
     start: fc.constantFrom('2026-04-01', '2026-07-01', '2026-01-01', '2026-10-01'),
-    change: options.versionChanges === false ? fc.constant('none' as const) : fc.constantFrom('none' as const, 'report' as const, 'prorate' as const),
+    change:
+      options.versionChanges === false
+        ? fc.constant('none' as const)
+        : fc.constantFrom('none' as const, 'report' as const, 'prorate' as const),
     halfEven: fc.boolean(),
-    grades: fc.array(fc.record({ base: money(10n ** 7n), target: fc.option(money(10n ** 6n), { nil: null }) }), { minLength: 1, maxLength: 3 }),
-    departments: fc.array(fc.record({ side: fc.constantFrom('front' as const, 'middle' as const, 'back' as const), coefficient: fc.option(fc.integer({ min: 0, max: 20_000 }), { nil: null }) }), { minLength: Math.min(2, maxDepartments), maxLength: maxDepartments }),
+    grades: fc.array(fc.record({ base: money(10n ** 7n), target: fc.option(money(10n ** 6n), { nil: null }) }), {
+      minLength: 1,
+      maxLength: 3,
+    }),
+    departments: fc.array(
+      fc.record({
+        side: fc.constantFrom('front' as const, 'middle' as const, 'back' as const),
+        coefficient: fc.option(fc.integer({ min: 0, max: 20_000 }), { nil: null }),
+      }),
+      { minLength: Math.min(2, maxDepartments), maxLength: maxDepartments },
+    ),
     people: fc.array(
       fc.record({
         department: fc.nat(),
@@ -438,24 +646,56 @@ export function wholeScenarioArb(options: WholeScenarioOptions = {}): fc.Arbitra
       }),
       { maxLength: maxPeople },
     ),
-    commissions: fc.array(fc.record({ person: fc.nat(), amount: fc.oneof({ weight: 6, arbitrary: fc.bigInt({ min: 0n, max: 10n ** 8n }) }, { weight: 1, arbitrary: fc.bigInt({ min: -(10n ** 6n), max: 0n }) }), day: fc.nat() }), { maxLength: maxRows }),
-    deductions: fc.array(fc.record({ person: fc.nat(), amount: money(10n ** 5n), day: fc.nat() }), { maxLength: Math.ceil(maxRows / 4) }),
+    commissions: fc.array(
+      fc.record({
+        person: fc.nat(),
+        amount: fc.oneof(
+          { weight: 6, arbitrary: fc.bigInt({ min: 0n, max: 10n ** 8n }) },
+          { weight: 1, arbitrary: fc.bigInt({ min: -(10n ** 6n), max: 0n }) },
+        ),
+        day: fc.nat(),
+      }),
+      { maxLength: maxRows },
+    ),
+    deductions: fc.array(fc.record({ person: fc.nat(), amount: money(10n ** 5n), day: fc.nat() }), {
+      maxLength: Math.ceil(maxRows / 4),
+    }),
   });
   return fc
     .record<WholeShape>({
       base: baseArb,
-      magnitude: edges ? fc.oneof({ weight: 1, arbitrary: fc.constant('tiny' as const) }, { weight: 6, arbitrary: fc.constant('ordinary' as const) }, { weight: 1, arbitrary: fc.constant('large' as const) }) : fc.constant('ordinary' as const),
-      layout: edges ? fc.oneof({ weight: 6, arbitrary: fc.constant('random' as const) }, { weight: 1, arbitrary: fc.constant('onePerUnit' as const) }, { weight: 1, arbitrary: fc.constant('oneUnit' as const) }) : fc.constant('random' as const),
+      magnitude: edges
+        ? fc.oneof(
+            { weight: 1, arbitrary: fc.constant('tiny' as const) },
+            { weight: 6, arbitrary: fc.constant('ordinary' as const) },
+            { weight: 1, arbitrary: fc.constant('large' as const) },
+          )
+        : fc.constant('ordinary' as const),
+      layout: edges
+        ? fc.oneof(
+            { weight: 6, arbitrary: fc.constant('random' as const) },
+            { weight: 1, arbitrary: fc.constant('onePerUnit' as const) },
+            { weight: 1, arbitrary: fc.constant('oneUnit' as const) },
+          )
+        : fc.constant('random' as const),
       bothSides: fc.oneof({ weight: 3, arbitrary: fc.constant(true) }, { weight: 1, arbitrary: fc.constant(false) }),
       edges: fc.record({ zeroScores: edge(6), floorAboveAll: edge(6), emptyData: edge(8) }),
       laterDrop: maybe(fc.constantFrom(...SECTION_NAMES), 0.25),
       asOfOffset: maybe(fc.constantFrom(0, -600), 0.33),
       controls: (() => {
         const choice = options.controls ?? 'sometimes';
-        const arb = fc.record({ people: fc.boolean(), commissions: fc.boolean(), deductions: fc.boolean(), lists: fc.boolean() });
+        const arb = fc.record({
+          people: fc.boolean(),
+          commissions: fc.boolean(),
+          deductions: fc.boolean(),
+          lists: fc.boolean(),
+        });
         return choice === true ? arb : choice === false ? fc.constant(null) : maybe(arb, 0.5);
       })(),
-      roundingPoints: maybe(fc.record({ score: fc.integer({ min: 0, max: 4 }), coefficient: fc.integer({ min: 2, max: 6 }) }), 0.25),
+      roundingPoints: maybe(
+        fc.record({ score: fc.integer({ min: 0, max: 4 }), coefficient: fc.integer({ min: 2, max: 6 }) }),
+        0.25,
+      ),
       sections: fc.record<SectionShapes>({
         pool: section('pool', poolShapeArb),
         linkage: section('linkage', linkageShapeArb),

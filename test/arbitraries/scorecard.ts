@@ -3,7 +3,12 @@
  * weighted scorecards with missing components (§3.6) and collaboration-point ledgers (§3.7).
  */
 import fc from 'fast-check';
-import type { CompanyCoefficientsInput, ComposeScoreInput, LinkCoefficientsInput, TallyPointsInput } from '../../src/index.js';
+import type {
+  CompanyCoefficientsInput,
+  ComposeScoreInput,
+  LinkCoefficientsInput,
+  TallyPointsInput,
+} from '../../src/index.js';
 import { decimalText, unitSharesArb } from './index.js';
 
 const coefficientText = fc.integer({ min: 0, max: 20_000 }).map((n) => decimalText(BigInt(n), 4));
@@ -11,22 +16,49 @@ const coefficientText = fc.integer({ min: 0, max: 20_000 }).map((n) => decimalTe
 /** Seed 003's levels (strong 0.25, medium 0.12, weak 0.03) and 1–3 KPIs; departments relevant to at most 3 KPIs, so Σ r ≤ 0.75. */
 export const linkCoefficientsArb: fc.Arbitrary<LinkCoefficientsInput> = fc
   .record({
-    kpis: fc.array(fc.oneof(coefficientText.map((coefficient) => ({ coefficient })), fc.tuple(fc.integer({ min: 0, max: 2_000_000 }), fc.integer({ min: 1, max: 1_000_000 })).map(([actual, target]) => ({ actual: String(actual), target: String(target) }))), { minLength: 1, maxLength: 3 }),
-    departments: fc.array(fc.record({ coefficient: coefficientText, levels: fc.array(fc.constantFrom('strong', 'medium', 'weak', undefined), { minLength: 3, maxLength: 3 }), exempt: fc.boolean() }), { maxLength: 8 }),
+    kpis: fc.array(
+      fc.oneof(
+        coefficientText.map((coefficient) => ({ coefficient })),
+        fc
+          .tuple(fc.integer({ min: 0, max: 2_000_000 }), fc.integer({ min: 1, max: 1_000_000 }))
+          .map(([actual, target]) => ({ actual: String(actual), target: String(target) })),
+      ),
+      { minLength: 1, maxLength: 3 },
+    ),
+    departments: fc.array(
+      fc.record({
+        coefficient: coefficientText,
+        levels: fc.array(fc.constantFrom('strong', 'medium', 'weak', undefined), { minLength: 3, maxLength: 3 }),
+        exempt: fc.boolean(),
+      }),
+      { maxLength: 8 },
+    ),
   })
   .map(({ kpis, departments }) => ({
     levels: { strong: '0.25', medium: '0.12', weak: '0.03' },
     companyKpis: kpis.map((kpi, k) => ({ id: `kpi${k}`, ...kpi })),
     uniformKpi: 'kpi0',
     departments: departments.map((department, d) => {
-      const relevance = Object.fromEntries(department.levels.slice(0, kpis.length).flatMap((level, k) => (level === undefined ? [] : [[`kpi${k}`, level]])));
-      return { id: `dept${d}`, coefficient: department.coefficient, relevance, ...(department.exempt ? { exempt: true } : {}) };
+      const relevance = Object.fromEntries(
+        department.levels
+          .slice(0, kpis.length)
+          .flatMap((level, k) => (level === undefined ? [] : [[`kpi${k}`, level]])),
+      );
+      return {
+        id: `dept${d}`,
+        coefficient: department.coefficient,
+        relevance,
+        ...(department.exempt ? { exempt: true } : {}),
+      };
     }),
   }));
 
 /** KPIs with actual / target through a clamped linear map (seed 000: 80 % → 0.8). */
 export const companyCoefficientsArb: fc.Arbitrary<CompanyCoefficientsInput> = fc
-  .array(fc.tuple(fc.integer({ min: -1000, max: 3_000_000 }), fc.integer({ min: 1, max: 1_000_000 })), { minLength: 1, maxLength: 5 })
+  .array(fc.tuple(fc.integer({ min: -1000, max: 3_000_000 }), fc.integer({ min: 1, max: 1_000_000 })), {
+    minLength: 1,
+    maxLength: 5,
+  })
   .map((rows) => ({
     kpis: rows.map(([actual, target], k) => ({ id: `kpi${k}`, actual: String(actual), target: String(target) })),
     map: { kind: 'linear' as const, slope: 1, floor: '0.5', cap: '1.2' },
@@ -38,17 +70,30 @@ export const composeScoreArb: fc.Arbitrary<ComposeScoreInput> = fc.integer({ min
     .record({
       weights: unitSharesArb(k),
       missing: fc.constantFrom('reweight' as const, 'neutral' as const),
-      subjects: fc.array(fc.array(fc.option(fc.integer({ min: 0, max: 12_000 }), { nil: null, freq: 6 }), { minLength: k, maxLength: k }), { maxLength: 10 }),
+      subjects: fc.array(
+        fc.array(fc.option(fc.integer({ min: 0, max: 12_000 }), { nil: null, freq: 6 }), {
+          minLength: k,
+          maxLength: k,
+        }),
+        { maxLength: 10 },
+      ),
     })
     .map(({ weights, missing, subjects }) => {
       // The heaviest component always has a score, so re-weighting has something to weigh.
       const heaviest = weights.reduce((best, weight, c) => (Number(weight) > Number(weights[best]) ? c : best), 0);
       return {
-      components: weights.map((weight, c) => ({ id: `c${c}`, weight })),
-      missing,
-      neutralScore: 60,
-      coefficient: { kind: 'linear' as const, slope: '0.01' },
-      subjects: subjects.map((scores, s) => ({ id: `subject${s}`, scores: Object.fromEntries(scores.map((score, c) => (c === heaviest ? (score ?? 6000) : score)).map((score, c) => [`c${c}`, score === null ? null : decimalText(BigInt(score), 2)])) })),
+        components: weights.map((weight, c) => ({ id: `c${c}`, weight })),
+        missing,
+        neutralScore: 60,
+        coefficient: { kind: 'linear' as const, slope: '0.01' },
+        subjects: subjects.map((scores, s) => ({
+          id: `subject${s}`,
+          scores: Object.fromEntries(
+            scores
+              .map((score, c) => (c === heaviest ? (score ?? 6000) : score))
+              .map((score, c) => [`c${c}`, score === null ? null : decimalText(BigInt(score), 2)]),
+          ),
+        })),
       };
     }),
 );

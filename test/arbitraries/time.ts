@@ -21,9 +21,18 @@ export function instantText(ms: number, offsetMinutes: number): string {
 export const offsetArb = fc.constantFrom(0, 480, -300, -240, 330, 60);
 /** Minutes into 2026 (and a little beyond), whole minutes or with seconds. */
 export const minuteArb = fc.integer({ min: 0, max: 400 * 24 * 60 });
-export const zoneArb = fc.constantFrom('UTC', 'Asia/Shanghai', 'America/New_York', 'Europe/London', 'Australia/Lord_Howe', 'Asia/Kolkata');
+export const zoneArb = fc.constantFrom(
+  'UTC',
+  'Asia/Shanghai',
+  'America/New_York',
+  'Europe/London',
+  'Australia/Lord_Howe',
+  'Asia/Kolkata',
+);
 
-const dayDate = fc.integer({ min: 0, max: 364 }).map((day) => new Date(BASE_MS + day * 86_400_000).toISOString().slice(0, 10));
+const dayDate = fc
+  .integer({ min: 0, max: 364 })
+  .map((day) => new Date(BASE_MS + day * 86_400_000).toISOString().slice(0, 10));
 
 /** A working calendar: zone, Mon–Fri split days (09–12, 13–18) or a 24×7 default, holidays and make-up days (disjoint). */
 export const calendarArb: fc.Arbitrary<CalendarInput> = fc
@@ -34,8 +43,17 @@ export const calendarArb: fc.Arbitrary<CalendarInput> = fc
     makeUpDays: fc.uniqueArray(dayDate, { maxLength: 3 }),
   })
   .map(({ timeZone, split, holidays, makeUpDays }) => {
-    const hours = split ? [{ start: '09:00', end: '12:00' }, { start: '13:00', end: '18:00' }] : [{ start: '08:30', end: '17:30' }];
-    const calendar: CalendarInput = { timeZone, week: { mon: hours, tue: hours, wed: hours, thu: hours, fri: hours }, holidays };
+    const hours = split
+      ? [
+          { start: '09:00', end: '12:00' },
+          { start: '13:00', end: '18:00' },
+        ]
+      : [{ start: '08:30', end: '17:30' }];
+    const calendar: CalendarInput = {
+      timeZone,
+      week: { mon: hours, tue: hours, wed: hours, thu: hours, fri: hours },
+      holidays,
+    };
     const makeUp = makeUpDays.filter((day) => !holidays.includes(day));
     return makeUp.length > 0 ? { ...calendar, makeUpDays: makeUp } : calendar;
   });
@@ -47,14 +65,19 @@ export const businessDurationArb: fc.Arbitrary<BusinessDurationInput> = fc
     span: fc.integer({ min: 0, max: 30 * 24 * 60 }),
     offsets: fc.tuple(offsetArb, offsetArb),
     calendar: fc.option(calendarArb, { nil: undefined }),
-    pauses: fc.array(fc.tuple(fc.integer({ min: 0, max: 30 * 24 * 60 }), fc.integer({ min: 0, max: 3 * 24 * 60 })), { maxLength: 3 }),
+    pauses: fc.array(fc.tuple(fc.integer({ min: 0, max: 30 * 24 * 60 }), fc.integer({ min: 0, max: 3 * 24 * 60 })), {
+      maxLength: 3,
+    }),
   })
   .map(({ a, span, offsets, calendar, pauses }) => {
     const start = BASE_MS + a * MINUTE;
     const input: BusinessDurationInput = {
       start: instantText(start, offsets[0]),
       end: instantText(start + span * MINUTE, offsets[1]),
-      pauses: pauses.map(([from, length]) => ({ start: instantText(start + from * MINUTE, 0), end: instantText(start + (from + length) * MINUTE, 480) })),
+      pauses: pauses.map(([from, length]) => ({
+        start: instantText(start + from * MINUTE, 0),
+        end: instantText(start + (from + length) * MINUTE, 480),
+      })),
       intervals: true,
     };
     return calendar === undefined ? input : { ...input, calendar };
@@ -80,10 +103,15 @@ export const ticketsArb: fc.Arbitrary<TicketInput[]> = fc
         unit: `u${row.unit}`,
         opened: instantText(opened, 480),
         responded: row.respond === null ? null : instantText(opened + row.respond * MINUTE, 0),
-        resolved: row.resolve === null ? null : instantText(opened + (row.respond ?? 0) * MINUTE + row.resolve * MINUTE, 480),
+        resolved:
+          row.resolve === null ? null : instantText(opened + (row.respond ?? 0) * MINUTE + row.resolve * MINUTE, 480),
       };
     });
   });
 
 /** The seed-001 response table: ≤ 1 h → 100, ≤ 2 h → 80, else 60. */
-export const responseTable = { direction: 'lowerIsBetter' as const, unit: 'duration' as const, bands: [{ bound: { hours: 1 }, score: 100 }, { bound: { hours: 2 }, score: 80 }, { score: 60 }] };
+export const responseTable = {
+  direction: 'lowerIsBetter' as const,
+  unit: 'duration' as const,
+  bands: [{ bound: { hours: 1 }, score: 100 }, { bound: { hours: 2 }, score: 80 }, { score: 60 }],
+};

@@ -54,7 +54,9 @@ describe('synergy-pay run', () => {
     const file = join(dir, 'statements.csv');
     expect(cli('run', goldenFile, '--format', 'csv', '--out', file).code).toBe(0);
     const rows = readFileSync(file, 'utf8').trim().split('\n');
-    expect(rows[0]).toBe('person,name,department,side,grade,employedDays,coefficient,basePay,performanceBonus,commission,poolAward,interlockReward,interlockDeduction,deduction,total');
+    expect(rows[0]).toBe(
+      'person,name,department,side,grade,employedDays,coefficient,basePay,performanceBonus,commission,poolAward,interlockReward,interlockDeduction,deduction,total',
+    );
     // Hand-computed in test/period/runPeriod.test.ts.
     expect(rows.slice(1)).toEqual([
       'li,,sales,front,P3,91,0.9000,18000.00,4050.00,28749.50,0.00,0.00,0.00,0.00,50799.50',
@@ -111,7 +113,9 @@ describe('synergy-pay schema and demo', () => {
     const { code, out } = cli('demo', '--people', '300');
     expect(code).toBe(0);
     expect(out).toContain('People: 300 (front 180, middle 0, back 120)');
-    expect(out).toContain('Plan versions, prorated by days: base-2026 2026-04-01…2026-04-30 (30/91); 5g-push 2026-05-01…2026-06-30 (61/91)');
+    expect(out).toContain(
+      'Plan versions, prorated by days: base-2026 2026-04-01…2026-04-30 (30/91); 5g-push 2026-05-01…2026-06-30 (61/91)',
+    );
     expect(out).toContain('support pool (5g-push): 0.15 × gross');
     expect(out).toMatch(/Checks: (\d+)\/\1 hold/);
   });
@@ -146,7 +150,10 @@ describe('synergy-pay with bad files', () => {
   });
 
   it('reports each schema violation with its JSON path, exit 2, and writes nothing', () => {
-    const scenario = golden() as unknown as { plan: { versions: { effective: string }[] }; org: { people: { grade: unknown }[] } };
+    const scenario = golden() as unknown as {
+      plan: { versions: { effective: string }[] };
+      org: { people: { grade: unknown }[] };
+    };
     scenario.plan.versions[0]!.effective = '2026-13-01';
     scenario.org.people[1]!.grade = 7;
     const bad = join(dir, 'violations.json');
@@ -165,7 +172,10 @@ describe('synergy-pay with bad files', () => {
   it('reports semantic problems (unknown references) with their JSON paths', () => {
     const scenario = golden();
     const bad = join(dir, 'semantic.json');
-    writeFileSync(bad, JSON.stringify({ ...scenario, data: { commissions: [{ id: 'c', person: 'ghost', amount: '1.00' }] } }));
+    writeFileSync(
+      bad,
+      JSON.stringify({ ...scenario, data: { commissions: [{ id: 'c', person: 'ghost', amount: '1.00' }] } }),
+    );
     const { code, err } = cli('explain', bad, 'li');
     expect(code).toBe(2);
     expect(err).toContain('$.data.commissions[0].person  UNKNOWN_REFERENCE  no person "ghost"');

@@ -10,7 +10,9 @@ import { golden } from '../period/golden.js';
 vi.mock('../../src/period/runPeriod.js', async (original) => ({
   ...(await original<typeof import('../../src/period/runPeriod.js')>()),
   runPeriod: () => {
-    throw new SynergyPayError([{ code: 'RECONCILIATION_FAILED', path: [], message: 'statementTotals: 96215.99 ≠ 96216.00' }]);
+    throw new SynergyPayError([
+      { code: 'RECONCILIATION_FAILED', path: [], message: 'statementTotals: 96215.99 ≠ 96216.00' },
+    ]);
   },
 }));
 
@@ -35,7 +37,10 @@ describe('the CLI tells a bug from refused input', () => {
   });
 
   it('only RECONCILIATION_FAILED outside controls is internal, whatever the path prefix', () => {
-    const error = (path: (string | number)[], code: 'RECONCILIATION_FAILED' | 'INVALID_INPUT' = 'RECONCILIATION_FAILED') => new SynergyPayError([{ code, path, message: 'x' }]);
+    const error = (
+      path: (string | number)[],
+      code: 'RECONCILIATION_FAILED' | 'INVALID_INPUT' = 'RECONCILIATION_FAILED',
+    ) => new SynergyPayError([{ code, path, message: 'x' }]);
     expect(isInternalFailure(error([]))).toBe(true);
     expect(isInternalFailure(error(['scenario']))).toBe(true); // compareRuns re-paths a scenario's errors
     expect(isInternalFailure(error(['controls', 'payTotal']))).toBe(false);

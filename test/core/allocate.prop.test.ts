@@ -28,7 +28,10 @@ const weightArb = fc.oneof(
   }),
 );
 /** Totals in fen, including beyond 2^53. */
-const totalArb = fc.oneof(fc.bigInt({ min: -(10n ** 6n), max: 10n ** 6n }), fc.bigInt({ min: -(2n ** 70n), max: 2n ** 70n }));
+const totalArb = fc.oneof(
+  fc.bigInt({ min: -(10n ** 6n), max: 10n ** 6n }),
+  fc.bigInt({ min: -(2n ** 70n), max: 2n ** 70n }),
+);
 const sharesArb = fc.uniqueArray(fc.record({ id: fc.string({ minLength: 1, maxLength: 6 }), weight: weightArb }), {
   minLength: 1,
   maxLength: 25,
@@ -70,46 +73,69 @@ describe('allocate properties (SPEC §2.1)', () => {
 
   it('never gives a larger weight less (for positive totals)', () => {
     fc.assert(
-      fc.property(totalArb.map((t) => (t < 0n ? -t : t)), sharesArb, (total, shares) => {
-        fc.pre(hasPositive(shares));
-        const result = allocate({ total: money(total), currency: 'CNY', shares });
-        const rows = result.parts.map((part) => ({ w: fraction(part.weight), amount: fen(part.amount) }));
-        for (const a of rows)
-          for (const b of rows) if (a.w.n * b.w.d > b.w.n * a.w.d) expect(a.amount).toBeGreaterThanOrEqual(b.amount);
-      }),
+      fc.property(
+        totalArb.map((t) => (t < 0n ? -t : t)),
+        sharesArb,
+        (total, shares) => {
+          fc.pre(hasPositive(shares));
+          const result = allocate({ total: money(total), currency: 'CNY', shares });
+          const rows = result.parts.map((part) => ({ w: fraction(part.weight), amount: fen(part.amount) }));
+          for (const a of rows)
+            for (const b of rows) if (a.w.n * b.w.d > b.w.n * a.w.d) expect(a.amount).toBeGreaterThanOrEqual(b.amount);
+        },
+      ),
       { numRuns: runs(1000) },
     );
   });
 
   it('is invariant under scaling every weight by the same c > 0', () => {
     fc.assert(
-      fc.property(totalArb, sharesArb, fc.integer({ min: 1, max: 10_000 }), fc.integer({ min: 0, max: 3 }), (total, shares, c, shift) => {
-        fc.pre(hasPositive(shares));
-        // c / 10^shift as an exact decimal factor
-        const scale = (weight: string): string => {
-          const { n, d } = fraction(weight);
-          const numerator = n * BigInt(c);
-          const denominator = d * 10n ** BigInt(shift);
-          const digits = denominator.toString().length - 1;
-          const text = numerator.toString().padStart(digits + 1, '0');
-          return digits === 0 ? text : `${text.slice(0, -digits)}.${text.slice(-digits)}`;
-        };
-        const base = allocate({ total: money(total), currency: 'CNY', shares });
-        const scaled = allocate({ total: money(total), currency: 'CNY', shares: shares.map((s) => ({ id: s.id, weight: scale(s.weight) })) });
-        expect(scaled.parts.map((p) => p.amount)).toEqual(base.parts.map((p) => p.amount));
-      }),
+      fc.property(
+        totalArb,
+        sharesArb,
+        fc.integer({ min: 1, max: 10_000 }),
+        fc.integer({ min: 0, max: 3 }),
+        (total, shares, c, shift) => {
+          fc.pre(hasPositive(shares));
+          // c / 10^shift as an exact decimal factor
+          const scale = (weight: string): string => {
+            const { n, d } = fraction(weight);
+            const numerator = n * BigInt(c);
+            const denominator = d * 10n ** BigInt(shift);
+            const digits = denominator.toString().length - 1;
+            const text = numerator.toString().padStart(digits + 1, '0');
+            return digits === 0 ? text : `${text.slice(0, -digits)}.${text.slice(-digits)}`;
+          };
+          const base = allocate({ total: money(total), currency: 'CNY', shares });
+          const scaled = allocate({
+            total: money(total),
+            currency: 'CNY',
+            shares: shares.map((s) => ({ id: s.id, weight: scale(s.weight) })),
+          });
+          expect(scaled.parts.map((p) => p.amount)).toEqual(base.parts.map((p) => p.amount));
+        },
+      ),
       { numRuns: runs(1000) },
     );
   });
 
   it('gives byte-identical output whatever the order of the shares', () => {
     fc.assert(
-      fc.property(totalArb, sharesArb.chain((shares) => fc.tuple(fc.constant(shares), fc.shuffledSubarray(shares, { minLength: shares.length, maxLength: shares.length }))), (total, [shares, shuffled]) => {
-        fc.pre(hasPositive(shares));
-        expect(JSON.stringify(allocate({ total: money(total), currency: 'CNY', shares: shuffled }))).toBe(
-          JSON.stringify(allocate({ total: money(total), currency: 'CNY', shares })),
-        );
-      }),
+      fc.property(
+        totalArb,
+        sharesArb.chain((shares) =>
+          fc.tuple(
+            fc.constant(shares),
+            fc.shuffledSubarray(shares, { minLength: shares.length, maxLength: shares.length }),
+          ),
+        ),
+        (total, [shares, shuffled]) => {
+          fc.pre(hasPositive(shares));
+          expect(JSON.stringify(allocate({ total: money(total), currency: 'CNY', shares: shuffled }))).toBe(
+            JSON.stringify(allocate({ total: money(total), currency: 'CNY', shares })),
+          );
+        },
+      ),
       { numRuns: runs(1000) },
     );
   });
@@ -128,12 +154,20 @@ describe('allocate properties (SPEC §2.1)', () => {
 
   it('with caps: conserves, never exceeds a cap, and leaves unallocated only when every positive share is capped', () => {
     const capped = fc.uniqueArray(
-      fc.record({ id: fc.string({ minLength: 1, maxLength: 4 }), weight: weightArb, cap: fc.option(fc.bigInt({ min: 0n, max: 10n ** 7n }), { nil: undefined }) }),
+      fc.record({
+        id: fc.string({ minLength: 1, maxLength: 4 }),
+        weight: weightArb,
+        cap: fc.option(fc.bigInt({ min: 0n, max: 10n ** 7n }), { nil: undefined }),
+      }),
       { minLength: 1, maxLength: 20, selector: (share) => share.id },
     );
     fc.assert(
       fc.property(fc.bigInt({ min: -(10n ** 8n), max: 10n ** 8n }), capped, (total, rows) => {
-        const shares = rows.map((row) => (row.cap === undefined ? { id: row.id, weight: row.weight } : { id: row.id, weight: row.weight, cap: money(row.cap) }));
+        const shares = rows.map((row) =>
+          row.cap === undefined
+            ? { id: row.id, weight: row.weight }
+            : { id: row.id, weight: row.weight, cap: money(row.cap) },
+        );
         fc.pre(hasPositive(shares));
         const result = allocate({ total: money(total), currency: 'CNY', shares });
         const sum = result.parts.reduce((a, part) => a + fen(part.amount), 0n) + fen(result.unallocated);
@@ -166,7 +200,14 @@ describe('the fast share pre-check agrees with the schema', () => {
       fc.boolean(),
     );
     const row = fc.oneof(
-      fc.record({ id: fc.oneof(fc.string({ maxLength: 3 }), fc.constant('x'.repeat(201)), fc.integer()), weight: decimalish, cap: decimalish }, { requiredKeys: [] }),
+      fc.record(
+        {
+          id: fc.oneof(fc.string({ maxLength: 3 }), fc.constant('x'.repeat(201)), fc.integer()),
+          weight: decimalish,
+          cap: decimalish,
+        },
+        { requiredKeys: [] },
+      ),
       fc.dictionary(fc.constantFrom('id', 'weight', 'cap', 'extra', '__proto__', 'constructor'), decimalish),
       fc.constantFrom(null, 1, 'a', [] as unknown),
     );

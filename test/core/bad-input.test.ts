@@ -39,7 +39,11 @@ describe('allocate refuses bad input with a code and the path of the bad field',
   it('INVALID_AMOUNT: more decimals than the currency has', () => {
     expectError(call({ ...ok, total: '8800.005' }), 'INVALID_AMOUNT', ['total']);
     expectError(call({ ...ok, currency: 'JPY', total: '1.5' }), 'INVALID_AMOUNT', ['total']);
-    expectError(call({ ...ok, shares: [{ id: 'a', weight: 1, cap: '0.001' }] }), 'INVALID_AMOUNT', ['shares', 0, 'cap']);
+    expectError(call({ ...ok, shares: [{ id: 'a', weight: 1, cap: '0.001' }] }), 'INVALID_AMOUNT', [
+      'shares',
+      0,
+      'cap',
+    ]);
   });
 
   it('NEGATIVE_VALUE: negative weights and caps', () => {
@@ -53,7 +57,18 @@ describe('allocate refuses bad input with a code and the path of the bad field',
   });
 
   it('DUPLICATE_ID: two shares with one id, each repeat reported', () => {
-    const error = expectError(call({ ...ok, shares: [{ id: 'a', weight: 1 }, { id: 'a', weight: 2 }, { id: 'a', weight: 3 }] }), 'DUPLICATE_ID', ['shares', 1, 'id']);
+    const error = expectError(
+      call({
+        ...ok,
+        shares: [
+          { id: 'a', weight: 1 },
+          { id: 'a', weight: 2 },
+          { id: 'a', weight: 3 },
+        ],
+      }),
+      'DUPLICATE_ID',
+      ['shares', 1, 'id'],
+    );
     expect(error.issues).toHaveLength(2);
   });
 
@@ -62,14 +77,24 @@ describe('allocate refuses bad input with a code and the path of the bad field',
   });
 
   it('reports every problem at once, with INVALID_INPUT when the codes differ', () => {
-    const error = expectError(call({ total: 'x', currency: 'XYZ', shares: [{ id: 'a', weight: -1 }] }), 'INVALID_DECIMAL', ['total']);
+    const error = expectError(
+      call({ total: 'x', currency: 'XYZ', shares: [{ id: 'a', weight: -1 }] }),
+      'INVALID_DECIMAL',
+      ['total'],
+    );
     expect(error.code).toBe('INVALID_INPUT');
-    expect(error.issues.map((issue) => issue.code).sort()).toEqual(['INVALID_DECIMAL', 'NEGATIVE_VALUE', 'UNKNOWN_CURRENCY']);
+    expect(error.issues.map((issue) => issue.code).sort()).toEqual([
+      'INVALID_DECIMAL',
+      'NEGATIVE_VALUE',
+      'UNKNOWN_CURRENCY',
+    ]);
     expect(error.message).toContain('shares[0].weight');
   });
 
   it('does not let __proto__ or constructor keys pollute prototypes', () => {
-    const input = JSON.parse('{"total":"1.00","currency":"CNY","shares":[{"id":"a","weight":1}],"__proto__":{"polluted":true}}');
+    const input = JSON.parse(
+      '{"total":"1.00","currency":"CNY","shares":[{"id":"a","weight":1}],"__proto__":{"polluted":true}}',
+    );
     expect(() => allocate(input)).toThrow(SynergyPayError);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     const share = JSON.parse('{"id":"constructor","weight":1,"constructor":{"prototype":{"x":1}}}');

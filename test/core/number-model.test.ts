@@ -11,7 +11,9 @@ describe('the private decimal configuration', () => {
   it('importing the library leaves the host global Decimal untouched', async () => {
     const before = { precision: DecimalJs.precision, rounding: DecimalJs.rounding, toExpPos: DecimalJs.toExpPos };
     await import('../../src/index.js');
-    expect({ precision: DecimalJs.precision, rounding: DecimalJs.rounding, toExpPos: DecimalJs.toExpPos }).toEqual(before);
+    expect({ precision: DecimalJs.precision, rounding: DecimalJs.rounding, toExpPos: DecimalJs.toExpPos }).toEqual(
+      before,
+    );
     expect(Dec).not.toBe(DecimalJs);
   });
 
@@ -30,10 +32,13 @@ describe('decimal inputs', () => {
   it.each(['0', '-0', '12.50', '-3', '0.000001', '123456789012345678901234567890'])('accepts %s', (text) => {
     expect(decimalProblem(text)).toBeUndefined();
   });
-  it.each(['', ' 1', '1 ', '1,234', '1e5', '1E5', '0x1f', '+1', '.5', '1.', '01', 'NaN', 'Infinity', '--1'])('refuses %j', (text) => {
-    expect(decimalProblem(text)).toBeDefined();
-    expectError(() => toDecimal(text, ['x']), 'INVALID_DECIMAL', ['x']);
-  });
+  it.each(['', ' 1', '1 ', '1,234', '1e5', '1E5', '0x1f', '+1', '.5', '1.', '01', 'NaN', 'Infinity', '--1'])(
+    'refuses %j',
+    (text) => {
+      expect(decimalProblem(text)).toBeDefined();
+      expectError(() => toDecimal(text, ['x']), 'INVALID_DECIMAL', ['x']);
+    },
+  );
   it('reads small numbers written in exponent form by JavaScript exactly', () => {
     expect(toDecimal(1e-7, []).toFixed()).toBe('0.0000001');
     expect(toDecimal(0.1, []).toFixed()).toBe('0.1');

@@ -18,7 +18,9 @@ describe('bad-input corpus: every malformed input gives its documented code and 
     expect(caught, entry.description).toBeInstanceOf(api.SynergyPayError);
     const error = caught as api.SynergyPayError;
     const match = error.issues.some(
-      (issue) => issue.code === entry.expect.code && (entry.expect.path === undefined || JSON.stringify(issue.path) === JSON.stringify(entry.expect.path)),
+      (issue) =>
+        issue.code === entry.expect.code &&
+        (entry.expect.path === undefined || JSON.stringify(issue.path) === JSON.stringify(entry.expect.path)),
     );
     expect(match, `${entry.description}: got ${JSON.stringify(error.issues).slice(0, 500)}`).toBe(true);
     expect(error.message).not.toMatch(/NaN|undefined is not|Cannot read/);
@@ -33,7 +35,8 @@ describe('bad-input corpus: every malformed input gives its documented code and 
     const unreachable: Record<string, string> = {};
     const uncovered = Object.keys(api.errorCatalogue).filter((code) => !covered.has(code) && !(code in unreachable));
     expect(uncovered, 'codes no corpus file expects').toEqual([]);
-    for (const code of Object.keys(unreachable)) expect(api.errorCatalogue, `${code} left the catalogue: drop it from the unreachable list`).toHaveProperty(code);
+    for (const code of Object.keys(unreachable))
+      expect(api.errorCatalogue, `${code} left the catalogue: drop it from the unreachable list`).toHaveProperty(code);
     // And no case expects a code the catalogue does not know.
     expect(corpus.filter((entry) => !(entry.expect.code in api.errorCatalogue)).map((entry) => entry.file)).toEqual([]);
   });
@@ -41,5 +44,4 @@ describe('bad-input corpus: every malformed input gives its documented code and 
   it('holds at least 100 malformed inputs', () => {
     expect(corpus.length).toBeGreaterThanOrEqual(100);
   });
-
 });

@@ -30,7 +30,13 @@ function expand(value: unknown): unknown {
     const [key] = keys;
     const arg = record[key as string];
     if (key === '$number') {
-      const special: Record<string, number> = { NaN: Number.NaN, Infinity: Infinity, '-Infinity': -Infinity, '2^53': 2 ** 53, '-0': -0 };
+      const special: Record<string, number> = {
+        NaN: Number.NaN,
+        Infinity: Infinity,
+        '-Infinity': -Infinity,
+        '2^53': 2 ** 53,
+        '-0': -0,
+      };
       if (typeof arg === 'string' && arg in special) return special[arg];
     }
     if (key === '$repeat' && Array.isArray(arg)) return String(arg[0]).repeat(Number(arg[1]));

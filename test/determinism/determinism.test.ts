@@ -16,7 +16,7 @@ const run = promisify(execFile);
 const root = resolve(import.meta.dirname, '../..');
 const evaluate = join(import.meta.dirname, 'evaluate.mjs');
 const source = join(root, 'src/index.ts');
-const cases = determinismCases(api as unknown as Record<string, unknown>);
+const cases = determinismCases(api);
 let work: string;
 let casesFile: string;
 
@@ -33,9 +33,18 @@ function expectedLines(): string[] {
   });
 }
 
-async function child(kind: 'src' | 'esm' | 'cjs', library: string, tz: string): Promise<{ lines: string[]; offset: string }> {
-  const args = kind === 'src' ? ['--import', 'tsx', evaluate, kind, library, casesFile] : [evaluate, kind, library, casesFile];
-  const { stdout } = await run(process.execPath, args, { cwd: root, env: { ...process.env, TZ: tz }, maxBuffer: 1 << 28 });
+async function child(
+  kind: 'src' | 'esm' | 'cjs',
+  library: string,
+  tz: string,
+): Promise<{ lines: string[]; offset: string }> {
+  const args =
+    kind === 'src' ? ['--import', 'tsx', evaluate, kind, library, casesFile] : [evaluate, kind, library, casesFile];
+  const { stdout } = await run(process.execPath, args, {
+    cwd: root,
+    env: { ...process.env, TZ: tz },
+    maxBuffer: 1 << 28,
+  });
   const lines = stdout.trimEnd().split('\n');
   const last = lines.pop() as string;
   return { lines, offset: last };
@@ -46,7 +55,9 @@ beforeAll(() => {
   casesFile = join(work, 'cases.json');
   writeFileSync(casesFile, JSON.stringify(cases));
 });
-afterAll(() => rmSync(work, { recursive: true, force: true }));
+afterAll(() => {
+  rmSync(work, { recursive: true, force: true });
+});
 
 describe('determinism: byte-identical JSON everywhere', () => {
   it('covers every function on the package root that has a case source', () => {
@@ -61,30 +72,57 @@ describe('determinism: byte-identical JSON everywhere', () => {
     expect(outputs.map((output) => output.offset)).toEqual(['tz\t0', 'tz\t-480', 'tz\t240']);
     for (const output of outputs) {
       expect(output.lines.length).toBe(expected.length);
-      output.lines.forEach((line, i) => expect(line, cases[i]?.name).toBe(expected[i]));
+      output.lines.forEach((line, i) => {
+        expect(line, cases[i]?.name).toBe(expected[i]);
+      });
     }
   });
 
-  it.skipIf(!existsSync(join(root, 'src/cli/bin.ts')))('the CLI (`synergy-pay run file --format json`, a real process under TZ=America/New_York) prints what runPeriod returns here', async () => {
-    const scenario = cases.find((entry) => entry.target === 'runPeriod' && entry.name.startsWith('demo'));
-    expect(scenario, 'a runPeriod case').toBeDefined();
-    const file = join(work, 'scenario.json');
-    writeFileSync(file, JSON.stringify(scenario?.input));
-    const { stdout } = await run(process.execPath, ['--import', 'tsx', join(root, 'src/cli/bin.ts'), 'run', file, '--format', 'json'], { cwd: root, env: { ...process.env, TZ: 'America/New_York' }, maxBuffer: 1 << 28 });
-    const here = (api as unknown as Record<string, (input: unknown) => unknown>).runPeriod?.(scenario?.input);
-    expect(JSON.parse(stdout)).toEqual(JSON.parse(JSON.stringify(here)));
-  });
+  it.skipIf(!existsSync(join(root, 'src/cli/bin.ts')))(
+    'the CLI (`synergy-pay run file --format json`, a real process under TZ=America/New_York) prints what runPeriod returns here',
+    async () => {
+      const scenario = cases.find((entry) => entry.target === 'runPeriod' && entry.name.startsWith('demo'));
+      expect(scenario, 'a runPeriod case').toBeDefined();
+      const file = join(work, 'scenario.json');
+      writeFileSync(file, JSON.stringify(scenario?.input));
+      const { stdout } = await run(
+        process.execPath,
+        ['--import', 'tsx', join(root, 'src/cli/bin.ts'), 'run', file, '--format', 'json'],
+        { cwd: root, env: { ...process.env, TZ: 'America/New_York' }, maxBuffer: 1 << 28 },
+      );
+      const here = (api as unknown as Record<string, (input: unknown) => unknown>).runPeriod?.(scenario?.input);
+      expect(JSON.parse(stdout)).toEqual(JSON.parse(JSON.stringify(here)));
+    },
+  );
 
   it('gives the same bytes from the ESM and the CJS build (tsup into a temp dir) as from the source', async () => {
     const outDir = join(work, 'dist');
     // The bundles keep dependencies external: resolve them from the project's node_modules.
     symlinkSync(join(root, 'node_modules'), join(work, 'node_modules'), 'dir');
     const { build } = await import('tsup');
-    await build({ entry: { index: source }, format: ['esm', 'cjs'], outDir, dts: false, sourcemap: false, clean: true, splitting: false, target: 'node20', silent: true, config: false });
+    await build({
+      entry: { index: source },
+      format: ['esm', 'cjs'],
+      outDir,
+      dts: false,
+      sourcemap: false,
+      clean: true,
+      splitting: false,
+      target: 'node20',
+      silent: true,
+      config: false,
+    });
     const expected = expectedLines();
-    const [esm, cjs] = await Promise.all([child('esm', join(outDir, 'index.js'), 'Asia/Shanghai'), child('cjs', join(outDir, 'index.cjs'), 'America/New_York')]);
-    esm.lines.forEach((line, i) => expect(line, `esm ${cases[i]?.name}`).toBe(expected[i]));
-    cjs.lines.forEach((line, i) => expect(line, `cjs ${cases[i]?.name}`).toBe(expected[i]));
+    const [esm, cjs] = await Promise.all([
+      child('esm', join(outDir, 'index.js'), 'Asia/Shanghai'),
+      child('cjs', join(outDir, 'index.cjs'), 'America/New_York'),
+    ]);
+    esm.lines.forEach((line, i) => {
+      expect(line, `esm ${cases[i]?.name}`).toBe(expected[i]);
+    });
+    cjs.lines.forEach((line, i) => {
+      expect(line, `cjs ${cases[i]?.name}`).toBe(expected[i]);
+    });
     expect(esm.lines.length).toBe(expected.length);
     expect(cjs.lines.length).toBe(expected.length);
   });

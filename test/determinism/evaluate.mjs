@@ -7,7 +7,8 @@ import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 
 const [kind, libraryPath, casesPath] = process.argv.slice(2);
-const library = kind === 'cjs' ? createRequire(import.meta.url)(libraryPath) : await import(pathToFileURL(libraryPath).href);
+const library =
+  kind === 'cjs' ? createRequire(import.meta.url)(libraryPath) : await import(pathToFileURL(libraryPath).href);
 const cases = JSON.parse(readFileSync(casesPath, 'utf8'));
 const lines = [];
 for (const { name, target, input } of cases) {

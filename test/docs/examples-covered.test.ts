@@ -17,7 +17,9 @@ describe('examples never rot', () => {
 
   it('every guide in docs/ is linked from the README', () => {
     const readme = readFileSync(join(root, 'README.md'), 'utf8');
-    const unlinked = readdirSync(join(root, 'docs')).filter((file) => file.endsWith('.md') && !readme.includes(`docs/${file}`));
+    const unlinked = readdirSync(join(root, 'docs')).filter(
+      (file) => file.endsWith('.md') && !readme.includes(`docs/${file}`),
+    );
     expect(unlinked).toEqual([]);
   });
 });

@@ -10,8 +10,12 @@ describe('examples/control-totals.ts', () => {
     expect(out).toMatch(/ok {2}controls\.commissions\.gross\s+received\s+4820\.00 = declared 4820\.00/);
     expect(out).toMatch(/ok {2}controls\.payTotal\s+received\s+19770\.00 = declared 19770\.00/);
     expect(out).toContain('A truncated export is refused (RECONCILIATION_FAILED):');
-    expect(out).toContain('controls.commissions.rows: declared 3 commission rows, the scenario has 2 (1 fewer than declared)');
+    expect(out).toContain(
+      'controls.commissions.rows: declared 3 commission rows, the scenario has 2 (1 fewer than declared)',
+    );
     // Without the refund row: 3200.00 + 1800.00 = 5000.00, 180.00 more than the declared 4820.00.
-    expect(out).toContain('controls.commissions.gross: declared 4820.00 CNY, the 2 commission rows sum to 5000.00 CNY (180.00 more than declared)');
+    expect(out).toContain(
+      'controls.commissions.gross: declared 4820.00 CNY, the 2 commission rows sum to 5000.00 CNY (180.00 more than declared)',
+    );
   });
 });

@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 
 describe('examples/demo.ts (npm run demo)', () => {
   it('prints the demo company summary with every check holding', () => {
-    const out = execFileSync(process.execPath, ['--import', 'tsx', 'examples/demo.ts', '--people', '500'], { encoding: 'utf8' });
+    const out = execFileSync(process.execPath, ['--import', 'tsx', 'examples/demo.ts', '--people', '500'], {
+      encoding: 'utf8',
+    });
     expect(out).toContain('plan broadcast-network · quarter 2026-04-01 … 2026-06-30 (91 days) · CNY');
     expect(out).toContain('People: 500 (front 300, middle 0, back 200) in 10 departments');
     const [, holding, all] = /Checks: (\d+)\/(\d+) hold/.exec(out) ?? [];

@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 
 describe('examples/explain-statement.ts', () => {
   it('prints the statement with every line explained', () => {
-    const out = execFileSync(process.execPath, ['--import', 'tsx', 'examples/explain-statement.ts'], { encoding: 'utf8' });
+    const out = execFileSync(process.execPath, ['--import', 'tsx', 'examples/explain-statement.ts'], {
+      encoding: 'utf8',
+    });
     // base 6000.00 × 1 month; bonus 1500.00 × 0.95 = 1425.00; commission 3200.00 − 180.00 = 3020.00;
     // deduction −50.00; total 6000.00 + 1425.00 + 3020.00 − 50.00 = 10395.00.
     expect(out).toMatch(/Base pay \(grade P3\)\s+6000\.00/);

@@ -14,7 +14,9 @@ describe('examples/interlock.ts', () => {
     expect(output).toContain('dimension region: credited 460.00, conserved true');
     expect(output).toContain('facts total 460.00, credited 920.00, double-count factor 2.0000');
     // 230 / 200 = 1.15 ≥ 1 → score 100, reward 9000 split 0.5 / 0.3 / 0.2 = 4500 / 2700 / 1800.
-    expect(output).toContain('actual 230.00 / target 200.00 = achievement 1.1500, score 100.00; reward 9000.00, deduction 0.00, review false');
+    expect(output).toContain(
+      'actual 230.00 / target 200.00 = achievement 1.1500, score 100.00; reward 9000.00, deduction 0.00, review false',
+    );
     expect(output).toMatch(/sales\s+weight 0\.5\s+score 100\.00\s+reward\s+4500\.00/);
     expect(output).toMatch(/product\s+weight 0\.3\s+score 100\.00\s+reward\s+2700\.00/);
     expect(output).toMatch(/delivery\s+weight 0\.2\s+score 100\.00\s+reward\s+1800\.00/);

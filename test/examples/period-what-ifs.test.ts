@@ -5,7 +5,11 @@ const run = (file: string) => execFileSync(process.execPath, ['--import', 'tsx',
 
 describe('examples/period-pool-what-if.ts', () => {
   it('grows the pool with the rate while the total pay stays the same', () => {
-    const rows = run('examples/period-pool-what-if.ts').trim().split('\n').slice(1).map((line) => line.trim().split(/\s+/));
+    const rows = run('examples/period-pool-what-if.ts')
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((line) => line.trim().split(/\s+/));
     expect(rows.map((row) => row[0])).toEqual(['0.10', '0.12', '0.15']);
     const pools = rows.map((row) => Number(row[1]));
     expect(pools[0]! < pools[1]! && pools[1]! < pools[2]!).toBe(true);
@@ -22,6 +26,8 @@ describe('examples/period-uniform-vs-matrix.ts', () => {
     // back-legal is exempt from linkage: its matrix coefficient is its own 1.0000, uniform 1.0 × 0.88
     expect(lines.find((line) => line.startsWith('back-legal'))).toMatch(/^back-legal\s+0\.88\s+1\.0000\s/);
     // front-sales-enterprise (strong on profit): B = 0.75 × 1.0 + 0.25 × 0.88 = 0.97; uniform 0.88
-    expect(lines.find((line) => line.startsWith('front-sales-enterprise'))).toMatch(/^front-sales-enterprise\s+0\.88\s+0\.9700\s/);
+    expect(lines.find((line) => line.startsWith('front-sales-enterprise'))).toMatch(
+      /^front-sales-enterprise\s+0\.88\s+0\.9700\s/,
+    );
   });
 });

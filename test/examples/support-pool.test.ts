@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 
 describe('examples/support-pool.ts', () => {
   it('prints seed 001: commissions, the 12 % pool, the awards, and 10 % / 12 % / 15 % side by side', () => {
-    const output = execFileSync(process.execPath, ['--import', 'tsx', 'examples/support-pool.ts'], { encoding: 'utf8' });
+    const output = execFileSync(process.execPath, ['--import', 'tsx', 'examples/support-pool.ts'], {
+      encoding: 'utf8',
+    });
     // Commissions 30,000.00 + 25,000.00 + 18,333.33 = 73,333.33 (derivations in test/pool/commissions.test.ts).
     expect(output).toMatch(/cs-chen\s+250000\.00\s+0\.88\s+1\s+250000\.00\s+30000\.00/);
     expect(output).toMatch(/cs-liu\s+192901\.23\s+0\.92\s+1\.08\s+208333\.33\s+25000\.00/);

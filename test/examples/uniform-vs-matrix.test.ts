@@ -2,7 +2,9 @@ import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 
 describe('examples/uniform-vs-matrix.ts', () => {
-  const output = execFileSync(process.execPath, ['--import', 'tsx', 'examples/uniform-vs-matrix.ts'], { encoding: 'utf8' });
+  const output = execFileSync(process.execPath, ['--import', 'tsx', 'examples/uniform-vs-matrix.ts'], {
+    encoding: 'utf8',
+  });
   it('derives the company coefficient 0.8 from 80 % achievement', () => {
     expect(output).toContain('achievement 0.8 → company coefficient C = 0.8');
   });

@@ -23,10 +23,16 @@ const text = (fen: bigint): string => {
   return `${negative ? '-' : ''}${digits.slice(0, -2)}.${digits.slice(-2)}`;
 };
 /** round_halfUp(percent/100 · Σ max(person's rows in [from, to), 0)) for non-negative bases. */
-function carve(rows: { person: string; amount: string | number; date?: string | undefined }[], from: string, to: string, percent: bigint): bigint {
+function carve(
+  rows: { person: string; amount: string | number; date?: string | undefined }[],
+  from: string,
+  to: string,
+  percent: bigint,
+): bigint {
   const perPerson = new Map<string, bigint>();
   for (const row of rows)
-    if (front.has(row.person) && row.date! >= from && row.date! < to) perPerson.set(row.person, (perPerson.get(row.person) ?? 0n) + fenOf(row.amount));
+    if (front.has(row.person) && row.date! >= from && row.date! < to)
+      perPerson.set(row.person, (perPerson.get(row.person) ?? 0n) + fenOf(row.amount));
   let base = 0n;
   for (const net of perPerson.values()) if (net > 0n) base += net;
   return (2n * base * percent + 100n) / 200n;
@@ -38,10 +44,12 @@ describe('examples/what-if.ts', () => {
 
   it('compares the quarter under the live plan (10 % April, 15 % from May) and the 5G push from 1 April (15 %)', () => {
     expect(out).toContain('plan version at the quarter start: base-2026 → 5g-push');
-    const live = carve(commissions, '2026-04-01', '2026-05-01', 10n) + carve(commissions, '2026-05-01', '2026-07-01', 15n);
+    const live =
+      carve(commissions, '2026-04-01', '2026-05-01', 10n) + carve(commissions, '2026-05-01', '2026-07-01', 15n);
     const proposed = carve(commissions, '2026-04-01', '2026-07-01', 15n);
     expect(proposed).toBeGreaterThan(live);
-    const line = (name: string) => new RegExp(`${name}\\s+(-?\\d+\\.\\d\\d) →\\s+(-?\\d+\\.\\d\\d)\\s+\\((-?\\d+\\.\\d\\d)\\)`).exec(out);
+    const line = (name: string) =>
+      new RegExp(`${name}\\s+(-?\\d+\\.\\d\\d) →\\s+(-?\\d+\\.\\d\\d)\\s+\\((-?\\d+\\.\\d\\d)\\)`).exec(out);
     const pool = line('pool')!;
     expect([pool[1], pool[2], pool[3]]).toEqual([text(live), text(proposed), text(proposed - live)]);
     // No floor leaves anything unallocated here: every fen of the pool is awarded.
@@ -62,7 +70,9 @@ describe('examples/what-if.ts', () => {
     // The refund (dated 28 June) falls in the 15 % segment: the pool carved there shrinks by
     // round(0.15 · base) − round(0.15 · (base − refund)), computed by the oracle.
     const refund = { id: 'E001-C2-refund', person: 'E001', amount: `-${String(refunded.amount)}`, date: '2026-06-28' };
-    const poolDrop = carve(commissions, '2026-05-01', '2026-07-01', 15n) - carve([...commissions, refund], '2026-05-01', '2026-07-01', 15n);
+    const poolDrop =
+      carve(commissions, '2026-05-01', '2026-07-01', 15n) -
+      carve([...commissions, refund], '2026-05-01', '2026-07-01', 15n);
     // E001 keeps 85 % of the refunded sale: its net commission falls by refund − its carve share,
     // which the largest-remainder split fixes to within one fen of 0.85 · 5402.03 = 4591.7255.
     const e001 = /E001: paid [\d.]+, arrears 0\.00, recoveries (-\d+\.\d\d)/.exec(out)!;
@@ -81,7 +91,8 @@ describe('examples/what-if.ts', () => {
     expect(awards.length).toBeGreaterThan(0);
     expect(awards.every((m) => m[3] === 'recovery')).toBe(true);
     expect(awards.reduce((sum, m) => sum + fenOf(m[4]!), 0n)).toBe(-poolDrop);
-    const [, paid, arrears, recoveries, rerun] = /paid (\d+\.\d\d) \+ arrears (\d+\.\d\d) \+ recoveries (-?\d+\.\d\d) = re-run (\d+\.\d\d)/.exec(out) ?? [];
+    const [, paid, arrears, recoveries, rerun] =
+      /paid (\d+\.\d\d) \+ arrears (\d+\.\d\d) \+ recoveries (-?\d+\.\d\d) = re-run (\d+\.\d\d)/.exec(out) ?? [];
     expect(fenOf(paid!) + fenOf(arrears!) + fenOf(recoveries!)).toBe(fenOf(rerun!));
   });
 
@@ -95,14 +106,17 @@ describe('examples/what-if.ts', () => {
     // 0.3·67.25 + 24.3 + 15.266 + 16.4 = 76.141 → 76.14.
     expect(out).toContain("E159's peripheral score: 81.87 → 76.14");
     const section = out.slice(out.indexOf('3. A rating review'));
-    const lines = [...section.matchAll(/E159 poolAward (\S+)\s+(\d+\.\d\d) →\s+(\d+\.\d\d)\s+(arrears|recovery) (-?\d+\.\d\d)/g)];
+    const lines = [
+      ...section.matchAll(/E159 poolAward (\S+)\s+(\d+\.\d\d) →\s+(\d+\.\d\d)\s+(arrears|recovery) (-?\d+\.\d\d)/g),
+    ];
     // One award line per plan segment (prorated at 1 May), both lower after the review.
     expect(lines.map((m) => m[1]).sort()).toEqual(['5g-push', 'base-2026']);
     for (const m of lines) {
       expect(m[4]).toBe('recovery');
       expect(fenOf(m[5]!)).toBe(fenOf(m[3]!) - fenOf(m[2]!));
     }
-    const [, paid, arrears, recoveries, rerun] = /paid (\d+\.\d\d) \+ arrears (\d+\.\d\d) \+ recoveries (-?\d+\.\d\d) = re-run (\d+\.\d\d)/.exec(section) ?? [];
+    const [, paid, arrears, recoveries, rerun] =
+      /paid (\d+\.\d\d) \+ arrears (\d+\.\d\d) \+ recoveries (-?\d+\.\d\d) = re-run (\d+\.\d\d)/.exec(section) ?? [];
     // No commission moved, so the pool is the same size: what E159 gives back is exactly what the
     // others get, and E159 is the only one giving back.
     expect(fenOf(arrears!) + fenOf(recoveries!)).toBe(0n);

@@ -45,11 +45,13 @@ export type Path = (string | number)[];
 /** Every path inside a JSON value (containers and leaves), root excluded. */
 export function paths(value: unknown, prefix: Path = [], out: Path[] = []): Path[] {
   if (Array.isArray(value)) value.forEach((inner, i) => (out.push([...prefix, i]), paths(inner, [...prefix, i], out)));
-  else if (value !== null && typeof value === 'object') for (const [key, inner] of Object.entries(value)) (out.push([...prefix, key]), paths(inner, [...prefix, key], out));
+  else if (value !== null && typeof value === 'object')
+    for (const [key, inner] of Object.entries(value)) (out.push([...prefix, key]), paths(inner, [...prefix, key], out));
   return out;
 }
 
-export type Mutation = { kind: 'replace'; value: unknown } | { kind: 'delete' } | { kind: 'addKey' } | { kind: 'duplicate' };
+export type Mutation =
+  { kind: 'replace'; value: unknown } | { kind: 'delete' } | { kind: 'addKey' } | { kind: 'duplicate' };
 
 /** A deep copy of `input` with one mutation at `path`. */
 export function mutate(input: unknown, path: Path, mutation: Mutation): unknown {
@@ -63,7 +65,8 @@ export function mutate(input: unknown, path: Path, mutation: Mutation): unknown 
     else delete parent[last];
   } else if (mutation.kind === 'addKey') {
     const target = parent[last];
-    if (target !== null && typeof target === 'object' && !Array.isArray(target)) (target as Record<string, unknown>).unexpected = 1;
+    if (target !== null && typeof target === 'object' && !Array.isArray(target))
+      (target as Record<string, unknown>).unexpected = 1;
     else parent[last] = { unexpected: target };
   } else if (Array.isArray(parent)) parent.push(structuredClone(parent[last]));
   else parent[last] = [parent[last], parent[last]];
@@ -83,14 +86,23 @@ export function checkOutcome(call: () => unknown, digitsGuess = 2, echoed?: unkn
   try {
     result = call();
   } catch (error) {
-    if (!(error instanceof api.SynergyPayError)) return [`threw ${(error as Error)?.constructor?.name}: ${String((error as Error)?.message ?? error).slice(0, 300)}`];
+    if (!(error instanceof api.SynergyPayError))
+      return [
+        `threw ${(error as Error)?.constructor?.name}: ${String((error as Error)?.message ?? error).slice(0, 300)}`,
+      ];
     const problems: string[] = [];
     if (!(error.code in api.errorCatalogue)) problems.push(`code ${error.code} not in the catalogue`);
     if (error.issues.length === 0) problems.push('no issues');
     for (const issue of error.issues) {
       if (!(issue.code in api.errorCatalogue)) problems.push(`issue code ${issue.code} not in the catalogue`);
-      if (!Array.isArray(issue.path) || issue.path.some((step) => typeof step !== 'string' && typeof step !== 'number')) problems.push(`bad path ${String(issue.path)}`);
-      if (typeof issue.message !== 'string' || issue.message.length === 0 || /undefined is not|Cannot read|is not a function/.test(issue.message)) problems.push(`bad message ${issue.message}`);
+      if (!Array.isArray(issue.path) || issue.path.some((step) => typeof step !== 'string' && typeof step !== 'number'))
+        problems.push(`bad path ${String(issue.path)}`);
+      if (
+        typeof issue.message !== 'string' ||
+        issue.message.length === 0 ||
+        /undefined is not|Cannot read|is not a function/.test(issue.message)
+      )
+        problems.push(`bad message ${issue.message}`);
     }
     return problems;
   }

@@ -23,10 +23,15 @@ describe('mutation fuzz: one hostile spot in a valid input never breaks a public
       fc.property(
         source.input.chain((input) => {
           const all = paths(input);
-          return fc.tuple(fc.constant(input), all.length === 0 ? fc.constant<Path>([]) : fc.constantFrom(...all), mutationArb);
+          return fc.tuple(
+            fc.constant(input),
+            all.length === 0 ? fc.constant<Path>([]) : fc.constantFrom(...all),
+            mutationArb,
+          );
         }),
         ([input, path, mutation]) => {
-          const mutated = path.length === 0 ? (mutation.kind === 'replace' ? mutation.value : input) : mutate(input, path, mutation);
+          const mutated =
+            path.length === 0 ? (mutation.kind === 'replace' ? mutation.value : input) : mutate(input, path, mutation);
           const problems = checkOutcome(() => fn(mutated), 2, mutation.kind === 'replace' ? mutation.value : undefined);
           expect(problems, `${source.target} with ${mutation.kind} at ${JSON.stringify(path)}`).toEqual([]);
           expect(({} as Record<string, unknown>).polluted).toBeUndefined();
@@ -39,6 +44,9 @@ describe('mutation fuzz: one hostile spot in a valid input never breaks a public
   it('a hostile whole input (not an object at all) gives INVALID_INPUT', () => {
     for (const source of sources)
       for (const value of [null, undefined, 42, 'x', [], [{}], true])
-        expect(checkOutcome(() => (callable[source.target] as (input: unknown) => unknown)(value)), source.target).toEqual([]);
+        expect(
+          checkOutcome(() => (callable[source.target] as (input: unknown) => unknown)(value)),
+          source.target,
+        ).toEqual([]);
   });
 });

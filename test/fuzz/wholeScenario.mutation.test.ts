@@ -18,19 +18,39 @@ import { assertScenarios } from '../properties/replay.js';
 import { checkOutcome, mutate, mutationArb, paths, type Mutation } from './mutate.js';
 
 /** Hostile values that mean something in a scenario's sections. */
-const scenarioHostile: fc.Arbitrary<unknown> = fc.constantFrom<unknown>('Mars/Olympus', '24:00', '25:00', '2026-13-01', 0, '0', -0, 1e-7, '0.000000001', 'front', 'P', { hours: -1 }, { months: 1 }, [{}]);
-const wholeMutationArb: fc.Arbitrary<Mutation> = fc.oneof(mutationArb, scenarioHostile.map((value): Mutation => ({ kind: 'replace', value })));
+const scenarioHostile: fc.Arbitrary<unknown> = fc.constantFrom<unknown>(
+  'Mars/Olympus',
+  '24:00',
+  '25:00',
+  '2026-13-01',
+  0,
+  '0',
+  -0,
+  1e-7,
+  '0.000000001',
+  'front',
+  'P',
+  { hours: -1 },
+  { months: 1 },
+  [{}],
+);
+const wholeMutationArb: fc.Arbitrary<Mutation> = fc.oneof(
+  mutationArb,
+  scenarioHostile.map((value): Mutation => ({ kind: 'replace', value })),
+);
 
 describe('mutation fuzz of whole scenarios: one hostile spot never breaks runPeriod', () => {
   // About 8 ms a run: 1,000 runs in CI; a fifth of FUZZ_RUNS in the soak (20,000 at 100,000, ~3 minutes).
   it(`a hostile spot anywhere in a whole scenario gives a clean result or a catalogue error (${Math.max(1000, Math.ceil(runs(1000) / 5))} runs)`, () => {
     assertScenarios(
       'whole-mutation',
-      fullScenarioArb.chain((scenario) => fc.tuple(fc.constant(scenario), fc.constantFrom(...paths(scenario)), wholeMutationArb)).map(([scenario, path, mutation]) => ({
-        scenario: mutate(scenario, path, mutation),
-        path,
-        mutation,
-      })),
+      fullScenarioArb
+        .chain((scenario) => fc.tuple(fc.constant(scenario), fc.constantFrom(...paths(scenario)), wholeMutationArb))
+        .map(([scenario, path, mutation]) => ({
+          scenario: mutate(scenario, path, mutation),
+          path,
+          mutation,
+        })),
       ({ scenario, mutation }) => {
         const run = () => {
           try {
@@ -38,7 +58,12 @@ describe('mutation fuzz of whole scenarios: one hostile spot never breaks runPer
           } catch (error) {
             // A failed reconciliation is never an acceptable answer, even to bad input — except a
             // declared control total [控制总数] that no longer matches the mutated data (its documented refusal).
-            if (error instanceof SynergyPayError && error.code === 'RECONCILIATION_FAILED' && !error.issues.every((issue) => issue.path[0] === 'controls')) throw new Error(error.message);
+            if (
+              error instanceof SynergyPayError &&
+              error.code === 'RECONCILIATION_FAILED' &&
+              !error.issues.every((issue) => issue.path[0] === 'controls')
+            )
+              throw new Error(error.message);
             throw error;
           }
         };
@@ -56,7 +81,10 @@ describe('bugs found by the whole-scenario mutation fuzz, fixed', () => {
   // Was a bug: compileCoefficientMap returns a placeholder `{ kind: 'tiers', table: undefined }`
   // when the tier table has a problem, and kpiCoefficient applied it before the caller threw the
   // issues, so a TypeError escaped linkCoefficients, companyCoefficients and runPeriod.
-  const table = { direction: 'higherIsBetter' as const, bands: [{ bound: '1.2', score: '1.2' }, { score: '1' }, { bound: '0.8', score: '0.8' }, { score: '0.5' }] };
+  const table = {
+    direction: 'higherIsBetter' as const,
+    bands: [{ bound: '1.2', score: '1.2' }, { score: '1' }, { bound: '0.8', score: '0.8' }, { score: '0.5' }],
+  };
   const expectTierError = (call: () => unknown, path: (string | number)[]) => {
     let caught: unknown;
     try {
@@ -65,17 +93,30 @@ describe('bugs found by the whole-scenario mutation fuzz, fixed', () => {
       caught = error;
     }
     expect(caught).toBeInstanceOf(SynergyPayError);
-    expect((caught as SynergyPayError).issues.some((issue) => issue.code === 'TIER_BOUND_MISSING' && JSON.stringify(issue.path) === JSON.stringify(path))).toBe(true);
+    expect(
+      (caught as SynergyPayError).issues.some(
+        (issue) => issue.code === 'TIER_BOUND_MISSING' && JSON.stringify(issue.path) === JSON.stringify(path),
+      ),
+    ).toBe(true);
   };
 
   it('linkCoefficients with an achievement map missing a bound gives TIER_BOUND_MISSING, not a TypeError', () => {
     expectTierError(
-      () => linkCoefficients({ levels: { strong: '0.25' }, companyKpis: [{ id: 'k', actual: '90', target: '100' }], achievementMap: { kind: 'tiers', table }, departments: [{ id: 'd', coefficient: '1', relevance: { k: 'strong' } }] }),
+      () =>
+        linkCoefficients({
+          levels: { strong: '0.25' },
+          companyKpis: [{ id: 'k', actual: '90', target: '100' }],
+          achievementMap: { kind: 'tiers', table },
+          departments: [{ id: 'd', coefficient: '1', relevance: { k: 'strong' } }],
+        }),
       ['achievementMap', 'table', 'bands', 1, 'bound'],
     );
   });
 
   it('companyCoefficients with a map missing a bound gives TIER_BOUND_MISSING, not a TypeError', () => {
-    expectTierError(() => companyCoefficients({ kpis: [{ id: 'k', actual: '90', target: '100' }], map: { kind: 'tiers', table } }), ['map', 'table', 'bands', 1, 'bound']);
+    expectTierError(
+      () => companyCoefficients({ kpis: [{ id: 'k', actual: '90', target: '100' }], map: { kind: 'tiers', table } }),
+      ['map', 'table', 'bands', 1, 'bound'],
+    );
   });
 });

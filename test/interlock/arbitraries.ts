@@ -61,7 +61,9 @@ export const scenarioArb: fc.Arbitrary<CreditFactsInput> = fc
             Array.from({ length: size }, (_, m) => `m${m}`),
             { minLength: 1 },
           )
-          .chain((ids) => sharesArb(ids.length).map((shares) => ids.map((id, j) => ({ id, share: shares[j] as string })))),
+          .chain((ids) =>
+            sharesArb(ids.length).map((shares) => ids.map((id, j) => ({ id, share: shares[j] as string }))),
+          ),
       );
     const factArb = fc.record({
       amount: amountArb,
@@ -85,10 +87,24 @@ export function oracleSplit(total: bigint, parts: { id: string; weight: bigint }
   const negative = total < 0n;
   const magnitude = negative ? -total : total;
   const weightSum = parts.reduce((sum, part) => sum + part.weight, 0n);
-  const rows = parts.map((part) => ({ ...part, floor: (magnitude * part.weight) / weightSum, remainder: (magnitude * part.weight) % weightSum }));
+  const rows = parts.map((part) => ({
+    ...part,
+    floor: (magnitude * part.weight) / weightSum,
+    remainder: (magnitude * part.weight) % weightSum,
+  }));
   let left = magnitude - rows.reduce((sum, row) => sum + row.floor, 0n);
   const ranked = [...rows].sort((a, b) =>
-    a.remainder !== b.remainder ? (a.remainder > b.remainder ? -1 : 1) : a.weight !== b.weight ? (a.weight < b.weight ? -1 : 1) : a.id < b.id ? -1 : 1,
+    a.remainder !== b.remainder
+      ? a.remainder > b.remainder
+        ? -1
+        : 1
+      : a.weight !== b.weight
+        ? a.weight < b.weight
+          ? -1
+          : 1
+        : a.id < b.id
+          ? -1
+          : 1,
   );
   for (const row of ranked) {
     if (left === 0n) break;
@@ -99,7 +115,11 @@ export function oracleSplit(total: bigint, parts: { id: string; weight: bigint }
 }
 
 /** Expected credits and exclusions per dimension and member, computed from scratch. */
-export function oracleCredits(input: CreditFactsInput): { total: bigint; credit: Map<string, bigint>; excluded: Map<string, bigint> } {
+export function oracleCredits(input: CreditFactsInput): {
+  total: bigint;
+  credit: Map<string, bigint>;
+  excluded: Map<string, bigint>;
+} {
   const credit = new Map<string, bigint>();
   const excluded = new Map<string, bigint>();
   let total = 0n;
@@ -112,10 +132,15 @@ export function oracleCredits(input: CreditFactsInput): { total: bigint; credit:
       const pieces =
         typeof value === 'string'
           ? new Map([[value, amount]])
-          : oracleSplit(amount, (value ?? []).map((part) => ({ id: part.id, weight: BigInt(String(part.share).replace('.', '')) })));
+          : oracleSplit(
+              amount,
+              (value ?? []).map((part) => ({ id: part.id, weight: BigInt(String(part.share).replace('.', '')) })),
+            );
       for (const [member, piece] of pieces) {
         const declared = dimension.members.find((m) => m.id === member);
-        const inside = (declared?.start === undefined || fact.date >= declared.start) && (declared?.end === undefined || fact.date <= declared.end);
+        const inside =
+          (declared?.start === undefined || fact.date >= declared.start) &&
+          (declared?.end === undefined || fact.date <= declared.end);
         add(inside ? credit : excluded, `${dimension.id}/${member}`, piece);
       }
     }
@@ -136,7 +161,12 @@ export function shuffle<T>(items: readonly T[], seeds: readonly number[]): T[] {
 /** Party weights with 4 decimals summing to exactly 1, 1–5 parties. */
 export const partiesArb = fc
   .integer({ min: 1, max: 5 })
-  .chain((k) => fc.tuple(sharesArb(k), fc.shuffledSubarray(['delivery', 'finance', 'product', 'sales', 'service'], { minLength: k, maxLength: k })))
+  .chain((k) =>
+    fc.tuple(
+      sharesArb(k),
+      fc.shuffledSubarray(['delivery', 'finance', 'product', 'sales', 'service'], { minLength: k, maxLength: k }),
+    ),
+  )
   .map(([weights, ids]) => ids.map((id, j) => ({ id, weight: weights[j] as string })));
 
 /** A `higherIsBetter` achievement table: bounds strictly descending, scores never rising down the bands. */
@@ -154,7 +184,10 @@ export const achievementTableArb = fc
     return {
       direction: 'higherIsBetter' as const,
       interpolate,
-      bands: [...bounds.map((bound, i) => ({ bound: (bound / 100).toFixed(2), score: sorted[i] as number })), { score: sorted[bounds.length] as number }],
+      bands: [
+        ...bounds.map((bound, i) => ({ bound: (bound / 100).toFixed(2), score: sorted[i] as number })),
+        { score: sorted[bounds.length] as number },
+      ],
     };
   });
 

@@ -48,7 +48,10 @@ describe('creditFacts properties (issue 6, SPEC §3.2, §5)', () => {
           facts: shuffle(input.facts, seeds).map((fact) => ({
             ...fact,
             members: Object.fromEntries(
-              shuffle(Object.entries(fact.members), seeds).map(([key, value]) => [key, typeof value === 'string' ? value : shuffle(value, seeds)]),
+              shuffle(Object.entries(fact.members), seeds).map(([key, value]) => [
+                key,
+                typeof value === 'string' ? value : shuffle(value, seeds),
+              ]),
             ),
           })),
         };
@@ -58,24 +61,51 @@ describe('creditFacts properties (issue 6, SPEC §3.2, §5)', () => {
     );
   });
 
-  it("the fast fact check accepts nothing that the zod schema refuses", () => {
+  it('the fast fact check accepts nothing that the zod schema refuses', () => {
     // Valid rows with, now and then, one field replaced by a near miss.
-    const often = <T, U>(good: fc.Arbitrary<T>, bad: fc.Arbitrary<U>) => fc.oneof({ weight: 6, arbitrary: good }, { weight: 1, arbitrary: bad });
-    const shareArb = often(fc.constantFrom('0.5', '1', '0', 0.25, 1), fc.oneof(fc.constantFrom('-0', '-0.5', 'a', '.5', '1e1'), fc.double()));
+    const often = <T, U>(good: fc.Arbitrary<T>, bad: fc.Arbitrary<U>) =>
+      fc.oneof({ weight: 6, arbitrary: good }, { weight: 1, arbitrary: bad });
+    const shareArb = often(
+      fc.constantFrom('0.5', '1', '0', 0.25, 1),
+      fc.oneof(fc.constantFrom('-0', '-0.5', 'a', '.5', '1e1'), fc.double()),
+    );
     const partArb = often(
       fc.record({ id: fc.string({ minLength: 1, maxLength: 3 }), share: shareArb }),
-      fc.record({ id: fc.oneof(fc.string({ maxLength: 2 }), fc.integer()), share: shareArb, extra: fc.constant(1) }, { requiredKeys: [] }),
+      fc.record(
+        { id: fc.oneof(fc.string({ maxLength: 2 }), fc.integer()), share: shareArb, extra: fc.constant(1) },
+        { requiredKeys: [] },
+      ),
     );
     const near = fc.record(
       {
-        id: often(fc.string({ minLength: 1, maxLength: 3 }), fc.oneof(fc.constant(''), fc.constant('x'.repeat(201)), fc.integer())),
-        amount: often(fc.constantFrom('1', '-0', '1.00', '-1.5', '0.001', 12, -3.25), fc.oneof(fc.constantFrom('1e5', '', ' 1', '01', '1.'), fc.double(), fc.constant(null))),
+        id: often(
+          fc.string({ minLength: 1, maxLength: 3 }),
+          fc.oneof(fc.constant(''), fc.constant('x'.repeat(201)), fc.integer()),
+        ),
+        amount: often(
+          fc.constantFrom('1', '-0', '1.00', '-1.5', '0.001', 12, -3.25),
+          fc.oneof(fc.constantFrom('1e5', '', ' 1', '01', '1.'), fc.double(), fc.constant(null)),
+        ),
         currency: often(fc.constantFrom('CNY', undefined), fc.constantFrom('USD', 'XYZ', 5)),
-        date: often(fc.constantFrom('2026-02-28', '2024-02-29'), fc.constantFrom('2026-02-29', '2026-13-01', '26-01-01', 7)),
+        date: often(
+          fc.constantFrom('2026-02-28', '2024-02-29'),
+          fc.constantFrom('2026-02-29', '2026-13-01', '26-01-01', 7),
+        ),
         members: often(
-          fc.dictionary(fc.string({ minLength: 1, maxLength: 2 }), fc.oneof(fc.string({ minLength: 1, maxLength: 2 }), fc.array(partArb, { minLength: 1, maxLength: 2 }))),
+          fc.dictionary(
+            fc.string({ minLength: 1, maxLength: 2 }),
+            fc.oneof(fc.string({ minLength: 1, maxLength: 2 }), fc.array(partArb, { minLength: 1, maxLength: 2 })),
+          ),
           fc.oneof(
-            fc.dictionary(fc.string({ maxLength: 2 }), fc.oneof(fc.string({ maxLength: 2 }), fc.array(partArb, { maxLength: 2 }), fc.integer(), fc.constant(null))),
+            fc.dictionary(
+              fc.string({ maxLength: 2 }),
+              fc.oneof(
+                fc.string({ maxLength: 2 }),
+                fc.array(partArb, { maxLength: 2 }),
+                fc.integer(),
+                fc.constant(null),
+              ),
+            ),
             fc.constant([]),
             fc.constant(null),
           ),
@@ -99,22 +129,25 @@ describe('creditFacts properties (issue 6, SPEC §3.2, §5)', () => {
 
   it('the duplicate finder finds exactly the repeats a Set finds, each with its first row, in row order', () => {
     fc.assert(
-      fc.property(fc.array(fc.option(fc.string({ maxLength: 3 }), { nil: undefined, freq: 8 }), { maxLength: 200 }), (ids) => {
-        const expected: [number, number][] = [];
-        const first = new Map<string, number>();
-        ids.forEach((id, i) => {
-          if (id === undefined) return;
-          const at = first.get(id);
-          if (at === undefined) first.set(id, i);
-          else expected.push([i, at]);
-        });
-        const hashes = Int32Array.from(ids, (id) => (id === undefined ? 0 : idHash(id)));
-        expect(findDuplicateIds(ids, hashes)).toEqual(expected);
-        // Any hash that equal ids share works; a coarse one forces distinct ids into one run
-        // (pairwise below 9 rows, a map above), and negative hashes test the unsigned sort.
-        const coarse = Int32Array.from(ids, (id) => (id === undefined ? 0 : (id.length % 3) - 1));
-        expect(findDuplicateIds(ids, coarse)).toEqual(expected);
-      }),
+      fc.property(
+        fc.array(fc.option(fc.string({ maxLength: 3 }), { nil: undefined, freq: 8 }), { maxLength: 200 }),
+        (ids) => {
+          const expected: [number, number][] = [];
+          const first = new Map<string, number>();
+          ids.forEach((id, i) => {
+            if (id === undefined) return;
+            const at = first.get(id);
+            if (at === undefined) first.set(id, i);
+            else expected.push([i, at]);
+          });
+          const hashes = Int32Array.from(ids, (id) => (id === undefined ? 0 : idHash(id)));
+          expect(findDuplicateIds(ids, hashes)).toEqual(expected);
+          // Any hash that equal ids share works; a coarse one forces distinct ids into one run
+          // (pairwise below 9 rows, a map above), and negative hashes test the unsigned sort.
+          const coarse = Int32Array.from(ids, (id) => (id === undefined ? 0 : (id.length % 3) - 1));
+          expect(findDuplicateIds(ids, coarse)).toEqual(expected);
+        },
+      ),
       { numRuns: runs(1000) },
     );
   });
@@ -122,9 +155,16 @@ describe('creditFacts properties (issue 6, SPEC §3.2, §5)', () => {
   it('the amount scanner accepts exactly the plain decimals and reads them to the exact minor unit', () => {
     const digitText = fc.string({ unit: fc.constantFrom('0', '1', '5', '9'), minLength: 1, maxLength: 20 });
     const amountText = fc.oneof(
-      fc.tuple(fc.boolean(), digitText, fc.option(fc.string({ unit: fc.constantFrom('0', '3', '7'), maxLength: 5 }), { nil: undefined })).map(
-        ([negative, whole, fraction]) => `${negative ? '-' : ''}${whole}${fraction === undefined ? '' : `.${fraction}`}`,
-      ),
+      fc
+        .tuple(
+          fc.boolean(),
+          digitText,
+          fc.option(fc.string({ unit: fc.constantFrom('0', '3', '7'), maxLength: 5 }), { nil: undefined }),
+        )
+        .map(
+          ([negative, whole, fraction]) =>
+            `${negative ? '-' : ''}${whole}${fraction === undefined ? '' : `.${fraction}`}`,
+        ),
       fc.string({ unit: fc.constantFrom('0', '1', '.', '-', 'e', ' ', '+'), maxLength: 8 }),
     );
     fc.assert(

@@ -17,7 +17,9 @@ describe('settleInterlock properties (issue 6, SPEC §5)', () => {
         const deduction = settled.parties.reduce((sum, p) => sum + fenOf(p.deduction), 0n);
         expect(reward).toBe(fenOf(settled.reward));
         expect(deduction).toBe(fenOf(settled.deduction));
-        expect(settled.rewarded ? fenOf(settled.reward) : 0n).toBe(settled.rewarded ? fenOf(raw.reward.amount) : fenOf(settled.reward));
+        expect(settled.rewarded ? fenOf(settled.reward) : 0n).toBe(
+          settled.rewarded ? fenOf(raw.reward.amount) : fenOf(settled.reward),
+        );
         const weights = raw.parties.map((p) => ({ id: p.id, weight: weightOf(p.weight) }));
         const expectedReward = oracleSplit(fenOf(settled.reward), weights);
         const expectedDeduction = oracleSplit(fenOf(settled.deduction), weights);
@@ -63,11 +65,18 @@ describe('settleInterlock properties (issue 6, SPEC §5)', () => {
 
   it('is invariant under permutation of indicators and parties (byte-identical JSON)', () => {
     fc.assert(
-      fc.property(fc.array(indicatorArb, { minLength: 1, maxLength: 5 }), fc.array(fc.nat(), { minLength: 1, maxLength: 10 }), (raws, seeds) => {
-        const indicators = raws.map((raw, i) => ({ id: `i${i}`, ...raw }));
-        const permuted = shuffle(indicators, seeds).map((indicator) => ({ ...indicator, parties: shuffle(indicator.parties, seeds) }));
-        expect(JSON.stringify(settle(permuted))).toBe(JSON.stringify(settle(indicators)));
-      }),
+      fc.property(
+        fc.array(indicatorArb, { minLength: 1, maxLength: 5 }),
+        fc.array(fc.nat(), { minLength: 1, maxLength: 10 }),
+        (raws, seeds) => {
+          const indicators = raws.map((raw, i) => ({ id: `i${i}`, ...raw }));
+          const permuted = shuffle(indicators, seeds).map((indicator) => ({
+            ...indicator,
+            parties: shuffle(indicator.parties, seeds),
+          }));
+          expect(JSON.stringify(settle(permuted))).toBe(JSON.stringify(settle(indicators)));
+        },
+      ),
       { numRuns: runs(1000) },
     );
   });

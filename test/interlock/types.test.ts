@@ -15,7 +15,9 @@ describe('interlock types', () => {
     expectTypeOf<CreditFactsInput['facts'][number]['amount']>().toEqualTypeOf<string | number>();
     expectTypeOf(creditFacts).returns.toEqualTypeOf<CreditFactsResult>();
     expectTypeOf<CreditFactsResult['factor']>().toEqualTypeOf<string | null>();
-    expectTypeOf<CreditFactsResult['dimensions'][number]['members'][number]['achievement']>().toEqualTypeOf<string | null>();
+    expectTypeOf<CreditFactsResult['dimensions'][number]['members'][number]['achievement']>().toEqualTypeOf<
+      string | null
+    >();
     expectTypeOf<CreditFactsResult['trace']>().toEqualTypeOf<TraceStep[]>();
   });
   it('settleInterlock takes one input object inferred from its schema and returns plain data', () => {

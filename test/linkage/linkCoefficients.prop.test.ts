@@ -22,10 +22,16 @@ const ratioArb = fc.integer({ min: 0, max: 3000 }).map((n) => (n / 10000).toFixe
 const scenarioArb = fc
   .record({
     kpis: fc.array(coefficientArb, { minLength: 1, maxLength: 3 }),
-    departments: fc.array(fc.record({ own: coefficientArb, ratios: fc.array(fc.option(ratioArb, { nil: null }), { minLength: 3, maxLength: 3 }) }), {
-      minLength: 1,
-      maxLength: 6,
-    }),
+    departments: fc.array(
+      fc.record({
+        own: coefficientArb,
+        ratios: fc.array(fc.option(ratioArb, { nil: null }), { minLength: 3, maxLength: 3 }),
+      }),
+      {
+        minLength: 1,
+        maxLength: 6,
+      },
+    ),
   })
   .map(({ kpis, departments }) => ({
     kpis,
@@ -95,11 +101,14 @@ describe('linkCoefficients properties', () => {
         const before = run(s);
         const slots = s.kpis.length + s.departments.length;
         const slot = pick % slots;
-        const bump = (text: string) => ((Number(e8(text)) / 1e8) + raise / 10000).toFixed(4);
+        const bump = (text: string) => (Number(e8(text)) / 1e8 + raise / 10000).toFixed(4);
         const raised: Scenario =
           slot < s.kpis.length
             ? { ...s, kpis: s.kpis.map((c, k) => (k === slot ? bump(c) : c)) }
-            : { ...s, departments: s.departments.map((d, i) => (i === slot - s.kpis.length ? { ...d, own: bump(d.own) } : d)) };
+            : {
+                ...s,
+                departments: s.departments.map((d, i) => (i === slot - s.kpis.length ? { ...d, own: bump(d.own) } : d)),
+              };
         const after = run(raised);
         before.departments.forEach((row, i) => {
           expect(e8(after.departments[i]?.blended as string) >= e8(row.blended)).toBe(true);
@@ -112,7 +121,10 @@ describe('linkCoefficients properties', () => {
   it('r = 0 for every KPI gives B = D', () => {
     fc.assert(
       fc.property(scenarioArb, (s) => {
-        const zero: Scenario = { ...s, departments: s.departments.map((d) => ({ ...d, ratios: d.ratios.map((r) => (r === null ? null : '0')) })) };
+        const zero: Scenario = {
+          ...s,
+          departments: s.departments.map((d) => ({ ...d, ratios: d.ratios.map((r) => (r === null ? null : '0')) })),
+        };
         const result = run(zero);
         zero.departments.forEach((d, i) => {
           expect(e8(result.departments.find((r) => r.id === `d${i}`)?.blended as string)).toBe(e8(d.own));
@@ -125,7 +137,9 @@ describe('linkCoefficients properties', () => {
   it('the result is byte-identical whatever the order of the departments', () => {
     fc.assert(
       fc.property(
-        scenarioArb.chain((s) => fc.tuple(fc.constant(s), fc.shuffledSubarray([...s.departments.keys()], { minLength: s.departments.length }))),
+        scenarioArb.chain((s) =>
+          fc.tuple(fc.constant(s), fc.shuffledSubarray([...s.departments.keys()], { minLength: s.departments.length })),
+        ),
         ([s, order]) => {
           expect(JSON.stringify(run(s, order))).toBe(JSON.stringify(run(s)));
         },
@@ -143,13 +157,17 @@ describe('linkCoefficients and runPeriod', () => {
   it('give the same company and department coefficients on the same inputs, D and C given to any precision', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.record({ own: fineCoefficientArb, ratio: fc.option(ratioArb, { nil: null }) }), { minLength: 1, maxLength: 4 }),
+        fc.array(fc.record({ own: fineCoefficientArb, ratio: fc.option(ratioArb, { nil: null }) }), {
+          minLength: 1,
+          maxLength: 4,
+        }),
         fineCoefficientArb,
         fc.constantFrom('halfUp', 'halfEven') as fc.Arbitrary<'halfUp' | 'halfEven'>,
         fc.integer({ min: 0, max: 6 }),
         (departments, c, mode, coefficientDecimals) => {
           const levels: Record<string, string> = {};
-          const relevance = (d: (typeof departments)[number], i: number) => (d.ratio === null ? {} : { profit: `l${i}` });
+          const relevance = (d: (typeof departments)[number], i: number) =>
+            d.ratio === null ? {} : { profit: `l${i}` };
           departments.forEach((d, i) => {
             if (d.ratio !== null) levels[`l${i}`] = d.ratio;
           });
@@ -170,7 +188,11 @@ describe('linkCoefficients and runPeriod', () => {
                   id: 'v1',
                   effective: '2026-01-01',
                   grades: [{ id: 'G', basePay: '1000.00', targetBonus: '1000.00' }],
-                  linkage: { levels, companyKpis: [{ id: 'profit' }], departments: departments.map((d, i) => ({ id: `d${i}`, relevance: relevance(d, i) })) },
+                  linkage: {
+                    levels,
+                    companyKpis: [{ id: 'profit' }],
+                    departments: departments.map((d, i) => ({ id: `d${i}`, relevance: relevance(d, i) })),
+                  },
                 },
               ],
             },

@@ -98,14 +98,25 @@ describe('linkCoefficients: levels, stars, exemption, several KPIs', () => {
 
 describe('linkCoefficients rounds a given D or C at the coefficient point, as runPeriod does', () => {
   it('D 0.90005 is used as 0.9001: B = 0.75·0.9001 + 0.25·0.8 = 0.875075 → 0.8751', () => {
-    const result = linkCoefficients({ levels: { strong: '0.25' }, companyKpis: [{ id: 'profit', coefficient: '0.8' }], departments: [{ id: 'sales', coefficient: '0.90005', relevance: { profit: 'strong' } }] });
+    const result = linkCoefficients({
+      levels: { strong: '0.25' },
+      companyKpis: [{ id: 'profit', coefficient: '0.8' }],
+      departments: [{ id: 'sales', coefficient: '0.90005', relevance: { profit: 'strong' } }],
+    });
     expect(result.departments[0]).toMatchObject({ own: '0.9001', blended: '0.8751', uniform: '0.7201' });
   });
 
   it('C 0.80005 is used as 0.8001 (half-even: 0.8), and the trace shows the figure given', () => {
-    const input = { levels: { strong: '0.25' }, companyKpis: [{ id: 'profit', coefficient: '0.80005' }], departments: [{ id: 'sales', coefficient: '0.9', relevance: { profit: 'strong' } }] };
+    const input = {
+      levels: { strong: '0.25' },
+      companyKpis: [{ id: 'profit', coefficient: '0.80005' }],
+      departments: [{ id: 'sales', coefficient: '0.9', relevance: { profit: 'strong' } }],
+    };
     const halfUp = linkCoefficients(input);
-    expect(halfUp.companyKpis[0]).toMatchObject({ coefficient: '0.8001', trace: [{ rule: 'linkage.companyCoefficient', inputs: { given: '0.80005', kpi: 'profit' }, result: '0.8001' }] });
+    expect(halfUp.companyKpis[0]).toMatchObject({
+      coefficient: '0.8001',
+      trace: [{ rule: 'linkage.companyCoefficient', inputs: { given: '0.80005', kpi: 'profit' }, result: '0.8001' }],
+    });
     // B = 0.75·0.9 + 0.25·0.8001 = 0.675 + 0.200025 = 0.875025 → 0.875
     expect(halfUp.departments[0]!.blended).toBe('0.875');
     expect(linkCoefficients({ ...input, rounding: { mode: 'halfEven' } }).companyKpis[0]!.coefficient).toBe('0.8');
@@ -150,43 +161,94 @@ const base = {
 describe('linkCoefficients and companyCoefficients refuse bad input', () => {
   it('INVALID_INPUT: unknown field, coefficient and actual together, several KPIs without uniformKpi', () => {
     expectError(link({ ...base, depts: [] }), 'INVALID_INPUT');
-    expectError(link({ ...base, companyKpis: [{ id: 'profit', coefficient: '0.8', actual: 1, target: 1 }] }), 'INVALID_INPUT', ['companyKpis', 0]);
+    expectError(
+      link({ ...base, companyKpis: [{ id: 'profit', coefficient: '0.8', actual: 1, target: 1 }] }),
+      'INVALID_INPUT',
+      ['companyKpis', 0],
+    );
     expectError(link({ ...base, companyKpis: [{ id: 'profit', actual: 1 }] }), 'INVALID_INPUT', ['companyKpis', 0]);
-    expectError(link({ ...base, companyKpis: [...base.companyKpis, { id: 'nps', coefficient: 1 }] }), 'INVALID_INPUT', ['uniformKpi']);
+    expectError(link({ ...base, companyKpis: [...base.companyKpis, { id: 'nps', coefficient: 1 }] }), 'INVALID_INPUT', [
+      'uniformKpi',
+    ]);
   });
   it('INVALID_DECIMAL: a coefficient written "0,8"', () => {
-    expectError(link({ ...base, companyKpis: [{ id: 'profit', coefficient: '0,8' }] }), 'INVALID_DECIMAL', ['companyKpis', 0, 'coefficient']);
+    expectError(link({ ...base, companyKpis: [{ id: 'profit', coefficient: '0,8' }] }), 'INVALID_DECIMAL', [
+      'companyKpis',
+      0,
+      'coefficient',
+    ]);
   });
   it('NEGATIVE_VALUE: a negative own coefficient or level ratio', () => {
-    expectError(link({ ...base, departments: [{ id: 'sales', coefficient: '-0.9' }] }), 'NEGATIVE_VALUE', ['departments', 0, 'coefficient']);
+    expectError(link({ ...base, departments: [{ id: 'sales', coefficient: '-0.9' }] }), 'NEGATIVE_VALUE', [
+      'departments',
+      0,
+      'coefficient',
+    ]);
     expectError(link({ ...base, levels: { strong: '-0.25' } }), 'NEGATIVE_VALUE', ['levels', 'strong']);
   });
   it('OUT_OF_RANGE: a level ratio above 1; a map floor above its cap', () => {
     expectError(link({ ...base, levels: { strong: '1.25' } }), 'OUT_OF_RANGE', ['levels', 'strong']);
     expectError(
-      link({ ...base, companyKpis: [{ id: 'profit', actual: 1, target: 1 }], achievementMap: { kind: 'linear', floor: 2, cap: 1 } }),
+      link({
+        ...base,
+        companyKpis: [{ id: 'profit', actual: 1, target: 1 }],
+        achievementMap: { kind: 'linear', floor: 2, cap: 1 },
+      }),
       'OUT_OF_RANGE',
       ['achievementMap', 'floor'],
     );
   });
   it('DUPLICATE_ID: two departments named sales; two KPIs named profit', () => {
-    expectError(link({ ...base, departments: [...base.departments, { id: 'sales', coefficient: 1 }] }), 'DUPLICATE_ID', ['departments', 1, 'id']);
-    expectError(link({ ...base, companyKpis: [...base.companyKpis, { id: 'profit', coefficient: 1 }], uniformKpi: 'profit' }), 'DUPLICATE_ID', ['companyKpis', 1, 'id']);
+    expectError(
+      link({ ...base, departments: [...base.departments, { id: 'sales', coefficient: 1 }] }),
+      'DUPLICATE_ID',
+      ['departments', 1, 'id'],
+    );
+    expectError(
+      link({ ...base, companyKpis: [...base.companyKpis, { id: 'profit', coefficient: 1 }], uniformKpi: 'profit' }),
+      'DUPLICATE_ID',
+      ['companyKpis', 1, 'id'],
+    );
   });
   it('DUPLICATE_ID and INVALID_INPUT in companyCoefficients: a KPI twice; an unknown field', () => {
-    expectError(() => companyCoefficients({ kpis: [{ id: 'p', actual: 1, target: 1 }, { id: 'p', actual: 1, target: 1 }] }), 'DUPLICATE_ID', ['kpis', 1, 'id']);
-    expectError(() => companyCoefficients({ kpis: [{ id: 'p', actual: 1, target: 1, weight: 1 } as never] }), 'INVALID_INPUT', ['kpis', 0]);
+    expectError(
+      () =>
+        companyCoefficients({
+          kpis: [
+            { id: 'p', actual: 1, target: 1 },
+            { id: 'p', actual: 1, target: 1 },
+          ],
+        }),
+      'DUPLICATE_ID',
+      ['kpis', 1, 'id'],
+    );
+    expectError(
+      () => companyCoefficients({ kpis: [{ id: 'p', actual: 1, target: 1, weight: 1 } as never] }),
+      'INVALID_INPUT',
+      ['kpis', 0],
+    );
   });
   it('UNKNOWN_REFERENCE: an unknown KPI id, an unknown level, an unknown uniformKpi', () => {
-    expectError(link({ ...base, departments: [{ id: 'sales', coefficient: 1, relevance: { revenue: 'strong' } }] }), 'UNKNOWN_REFERENCE', ['departments', 0, 'relevance', 'revenue']);
-    expectError(link({ ...base, departments: [{ id: 'sales', coefficient: 1, relevance: { profit: 'huge' } }] }), 'UNKNOWN_REFERENCE', ['departments', 0, 'relevance', 'profit']);
+    expectError(
+      link({ ...base, departments: [{ id: 'sales', coefficient: 1, relevance: { revenue: 'strong' } }] }),
+      'UNKNOWN_REFERENCE',
+      ['departments', 0, 'relevance', 'revenue'],
+    );
+    expectError(
+      link({ ...base, departments: [{ id: 'sales', coefficient: 1, relevance: { profit: 'huge' } }] }),
+      'UNKNOWN_REFERENCE',
+      ['departments', 0, 'relevance', 'profit'],
+    );
     expectError(link({ ...base, uniformKpi: 'revenue' }), 'UNKNOWN_REFERENCE', ['uniformKpi']);
   });
   it('RELEVANCE_OVER_ONE: Σr = 0.6 + 0.5 > 1, with the excess in the message', () => {
     const error = expectError(
       link({
         levels: { strong: '0.6', medium: '0.5' },
-        companyKpis: [{ id: 'profit', coefficient: 1 }, { id: 'revenue', coefficient: 1 }],
+        companyKpis: [
+          { id: 'profit', coefficient: 1 },
+          { id: 'revenue', coefficient: 1 },
+        ],
         uniformKpi: 'profit',
         departments: [{ id: 'sales', coefficient: 1, relevance: { profit: 'strong', revenue: 'medium' } }],
       }),
@@ -196,21 +258,49 @@ describe('linkCoefficients and companyCoefficients refuse bad input', () => {
     expect(error.issues[0]?.message).toContain('1.1, 0.1 above 1');
   });
   it('NON_POSITIVE_TARGET: a zero or negative target', () => {
-    expectError(link({ ...base, companyKpis: [{ id: 'profit', actual: 1, target: 0 }] }), 'NON_POSITIVE_TARGET', ['companyKpis', 0, 'target']);
-    expectError(() => companyCoefficients({ kpis: [{ id: 'p', actual: 1, target: '-5' }] }), 'NON_POSITIVE_TARGET', ['kpis', 0, 'target']);
+    expectError(link({ ...base, companyKpis: [{ id: 'profit', actual: 1, target: 0 }] }), 'NON_POSITIVE_TARGET', [
+      'companyKpis',
+      0,
+      'target',
+    ]);
+    expectError(() => companyCoefficients({ kpis: [{ id: 'p', actual: 1, target: '-5' }] }), 'NON_POSITIVE_TARGET', [
+      'kpis',
+      0,
+      'target',
+    ]);
   });
   it('INVALID_INPUT: an own __proto__ key in a record (zod would drop it silently)', () => {
-    expectError(link({ ...base, departments: [{ id: 'sales', coefficient: 1, relevance: JSON.parse('{"__proto__":"strong"}') }] }), 'INVALID_INPUT', ['departments', 0, 'relevance', '__proto__']);
-    expectError(link({ ...base, levels: JSON.parse('{"strong":"0.25","__proto__":"0.1"}') }), 'INVALID_INPUT', ['levels', '__proto__']);
+    expectError(
+      link({
+        ...base,
+        departments: [{ id: 'sales', coefficient: 1, relevance: JSON.parse('{"__proto__":"strong"}') }],
+      }),
+      'INVALID_INPUT',
+      ['departments', 0, 'relevance', '__proto__'],
+    );
+    expectError(link({ ...base, levels: JSON.parse('{"strong":"0.25","__proto__":"0.1"}') }), 'INVALID_INPUT', [
+      'levels',
+      '__proto__',
+    ]);
   });
   it('a KPI called "constructor" is data, not a prototype property', () => {
-    const result = linkCoefficients({ levels, companyKpis: [{ id: 'constructor', coefficient: '0.8' }], departments: [{ id: 'sales', coefficient: '0.9', relevance: { constructor: 'strong' } }] });
+    const result = linkCoefficients({
+      levels,
+      companyKpis: [{ id: 'constructor', coefficient: '0.8' }],
+      departments: [{ id: 'sales', coefficient: '0.9', relevance: { constructor: 'strong' } }],
+    });
     expect(result.departments[0]?.blended).toBe('0.875');
   });
   it('reports every problem at once', () => {
     let caught: unknown;
     try {
-      link({ ...base, departments: [{ id: 'a', coefficient: 1, relevance: { x: 'strong' } }, { id: 'a', coefficient: 1 }] })();
+      link({
+        ...base,
+        departments: [
+          { id: 'a', coefficient: 1, relevance: { x: 'strong' } },
+          { id: 'a', coefficient: 1 },
+        ],
+      })();
     } catch (error) {
       caught = error;
     }

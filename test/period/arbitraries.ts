@@ -24,7 +24,9 @@ export function minorOf(amount: string, digits: number): bigint {
 }
 
 const dayIn = (start: number, days: number) =>
-  fc.integer({ min: 0, max: days - 1 }).map((offset) => new Date(Date.UTC(2026, 3, 1 + start + offset)).toISOString().slice(0, 10));
+  fc
+    .integer({ min: 0, max: days - 1 })
+    .map((offset) => new Date(Date.UTC(2026, 3, 1 + start + offset)).toISOString().slice(0, 10));
 
 /** A valid scenario over Q2 2026 (91 days), with an optional 5G-style version change on 1 May. */
 export const scenarioArbitrary: fc.Arbitrary<RunPeriodInput> = fc
@@ -32,10 +34,24 @@ export const scenarioArbitrary: fc.Arbitrary<RunPeriodInput> = fc
     currency: fc.constantFrom('CNY', 'JPY', 'KWD'),
     change: fc.constantFrom('none', 'report', 'prorate'),
     halfEven: fc.boolean(),
-    pool: fc.option(fc.record({ rate: fc.constantFrom('0.10', '0.12', '0.15', '0', '1'), policy: fc.constantFrom('net' as const, 'reverse' as const), floor: fc.constantFrom(0, 40) }), { nil: undefined }),
+    pool: fc.option(
+      fc.record({
+        rate: fc.constantFrom('0.10', '0.12', '0.15', '0', '1'),
+        policy: fc.constantFrom('net' as const, 'reverse' as const),
+        floor: fc.constantFrom(0, 40),
+      }),
+      { nil: undefined },
+    ),
     interlock: fc.option(
       fc.record({
-        facts: fc.array(fc.record({ amount: fc.bigInt({ min: -(10n ** 6n), max: 10n ** 9n }), region: fc.nat(2), date: dayIn(0, 91) }), { maxLength: 10 }),
+        facts: fc.array(
+          fc.record({
+            amount: fc.bigInt({ min: -(10n ** 6n), max: 10n ** 9n }),
+            region: fc.nat(2),
+            date: dayIn(0, 91),
+          }),
+          { maxLength: 10 },
+        ),
         target: fc.bigInt({ min: 1n, max: 10n ** 9n }),
         reward: fc.bigInt({ min: 0n, max: 10n ** 8n }),
         deduction: fc.bigInt({ min: 0n, max: 10n ** 7n }),
@@ -44,15 +60,27 @@ export const scenarioArbitrary: fc.Arbitrary<RunPeriodInput> = fc
       { nil: undefined },
     ),
     scores: fc.array(fc.integer({ min: 0, max: 100 }), { minLength: 4, maxLength: 4 }),
-    grades: fc.array(fc.record({ base: fc.bigInt({ min: 0n, max: 10n ** 9n }), target: fc.option(fc.bigInt({ min: 0n, max: 10n ** 8n }), { nil: undefined }) }), {
-      minLength: 1,
-      maxLength: 3,
-    }),
+    grades: fc.array(
+      fc.record({
+        base: fc.bigInt({ min: 0n, max: 10n ** 9n }),
+        target: fc.option(fc.bigInt({ min: 0n, max: 10n ** 8n }), { nil: undefined }),
+      }),
+      {
+        minLength: 1,
+        maxLength: 3,
+      },
+    ),
     raise: fc.bigInt({ min: 0n, max: 10n ** 6n }),
-    departments: fc.array(fc.record({ side: fc.constantFrom('front', 'middle', 'back'), coefficient: fc.option(fc.integer({ min: 0, max: 30000 }), { nil: undefined }) }), {
-      minLength: 1,
-      maxLength: 4,
-    }),
+    departments: fc.array(
+      fc.record({
+        side: fc.constantFrom('front', 'middle', 'back'),
+        coefficient: fc.option(fc.integer({ min: 0, max: 30000 }), { nil: undefined }),
+      }),
+      {
+        minLength: 1,
+        maxLength: 4,
+      },
+    ),
     people: fc.uniqueArray(
       fc.record({
         id: fc.string({ minLength: 1, maxLength: 6 }),
@@ -64,13 +92,24 @@ export const scenarioArbitrary: fc.Arbitrary<RunPeriodInput> = fc
       }),
       { selector: (person) => person.id, maxLength: 12 },
     ),
-    commissions: fc.array(fc.record({ person: fc.nat(), amount: fc.bigInt({ min: -(10n ** 8n), max: 10n ** 10n }), date: dayIn(0, 91) }), { maxLength: 20 }),
-    deductions: fc.array(fc.record({ person: fc.nat(), amount: fc.bigInt({ min: 0n, max: 10n ** 6n }), date: dayIn(0, 91) }), { maxLength: 8 }),
+    commissions: fc.array(
+      fc.record({ person: fc.nat(), amount: fc.bigInt({ min: -(10n ** 8n), max: 10n ** 10n }), date: dayIn(0, 91) }),
+      { maxLength: 20 },
+    ),
+    deductions: fc.array(
+      fc.record({ person: fc.nat(), amount: fc.bigInt({ min: 0n, max: 10n ** 6n }), date: dayIn(0, 91) }),
+      { maxLength: 8 },
+    ),
   })
   .map((r): RunPeriodInput => {
     const digits = DIGITS[r.currency]!;
-    const grades = r.grades.map((g, i) => ({ id: `G${i}`, basePay: major(g.base, digits), ...(g.target === undefined ? {} : { targetBonus: major(g.target, digits) }) }));
-    const pool = r.pool === undefined ? {} : { pool: { rate: r.pool.rate, clawbackPolicy: r.pool.policy, floor: r.pool.floor } };
+    const grades = r.grades.map((g, i) => ({
+      id: `G${i}`,
+      basePay: major(g.base, digits),
+      ...(g.target === undefined ? {} : { targetBonus: major(g.target, digits) }),
+    }));
+    const pool =
+      r.pool === undefined ? {} : { pool: { rate: r.pool.rate, clawbackPolicy: r.pool.policy, floor: r.pool.floor } };
     const versions: RunPeriodInput['plan']['versions'] = [{ id: 'v1', effective: '2026-01-01', grades, ...pool }];
     if (r.change !== 'none')
       versions.push({
@@ -80,7 +119,10 @@ export const scenarioArbitrary: fc.Arbitrary<RunPeriodInput> = fc
         ...(r.pool === undefined ? {} : { pool: { rate: '0.15', clawbackPolicy: r.pool.policy } }),
       });
     const people = r.people.map((p) => {
-      const end = p.start !== undefined && p.length !== undefined ? new Date(Date.parse(p.start) + p.length * 86_400_000).toISOString().slice(0, 10) : undefined;
+      const end =
+        p.start !== undefined && p.length !== undefined
+          ? new Date(Date.parse(p.start) + p.length * 86_400_000).toISOString().slice(0, 10)
+          : undefined;
       return {
         id: p.id,
         department: `d${p.department % r.departments.length}`,
@@ -91,7 +133,8 @@ export const scenarioArbitrary: fc.Arbitrary<RunPeriodInput> = fc
       };
     });
     const personAt = (n: number) => people[n % people.length]!.id;
-    const partyIds = r.interlock === undefined || people.length === 0 ? [] : [...new Set(r.interlock.parties.map(personAt))];
+    const partyIds =
+      r.interlock === undefined || people.length === 0 ? [] : [...new Set(r.interlock.parties.map(personAt))];
     if (r.interlock !== undefined && partyIds.length > 0) {
       const interlock = r.interlock;
       // Weights 1/n with the remainder on the first party, so they sum to exactly 1.
@@ -118,7 +161,12 @@ export const scenarioArbitrary: fc.Arbitrary<RunPeriodInput> = fc
     const revenueFacts =
       r.interlock === undefined || partyIds.length === 0
         ? []
-        : r.interlock.facts.map((f, i) => ({ id: `f${i}`, amount: major(f.amount, digits), date: f.date, members: { region: `r${f.region}` } }));
+        : r.interlock.facts.map((f, i) => ({
+            id: `f${i}`,
+            amount: major(f.amount, digits),
+            date: f.date,
+            members: { region: `r${f.region}` },
+          }));
     return {
       plan: {
         id: 'arb',
@@ -133,14 +181,32 @@ export const scenarioArbitrary: fc.Arbitrary<RunPeriodInput> = fc
         people,
       },
       data: {
-        departmentCoefficients: r.departments.flatMap((d, i) => (d.coefficient === undefined ? [] : [{ department: `d${i}`, coefficient: (d.coefficient / 10000).toString() }])),
+        departmentCoefficients: r.departments.flatMap((d, i) =>
+          d.coefficient === undefined ? [] : [{ department: `d${i}`, coefficient: (d.coefficient / 10000).toString() }],
+        ),
         commissions:
           people.length === 0
             ? []
-            : r.commissions.map((c, i) => ({ id: `c${i}`, person: personAt(c.person), amount: major(c.amount, digits), date: c.date, ...(c.amount < 0n ? { rate: '0.1' } : {}) })),
+            : r.commissions.map((c, i) => ({
+                id: `c${i}`,
+                person: personAt(c.person),
+                amount: major(c.amount, digits),
+                date: c.date,
+                ...(c.amount < 0n ? { rate: '0.1' } : {}),
+              })),
         revenueFacts,
-        supportScores: r.pool === undefined ? [] : r.departments.map((_, i) => ({ subject: `d${i}`, score: r.scores[i]! })),
-        deductions: people.length === 0 ? [] : r.deductions.map((d, i) => ({ id: `x${i}`, person: personAt(d.person), amount: major(d.amount, digits), reason: 'attendance', date: d.date })),
+        supportScores:
+          r.pool === undefined ? [] : r.departments.map((_, i) => ({ subject: `d${i}`, score: r.scores[i]! })),
+        deductions:
+          people.length === 0
+            ? []
+            : r.deductions.map((d, i) => ({
+                id: `x${i}`,
+                person: personAt(d.person),
+                amount: major(d.amount, digits),
+                reason: 'attendance',
+                date: d.date,
+              })),
       },
     };
   });
@@ -171,7 +237,8 @@ export function permuteArrays<T>(value: T, seed: number): T {
       }
       return copy;
     }
-    if (node !== null && typeof node === 'object') return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, walk(v, k)]));
+    if (node !== null && typeof node === 'object')
+      return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, walk(v, k)]));
     return node;
   };
   return walk(value) as T;

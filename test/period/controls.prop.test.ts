@@ -13,7 +13,10 @@ const run = (scenario: unknown) => runPeriod(scenario as Parameters<typeof runPe
 const DIGITS: Record<string, number> = { CNY: 2, JPY: 0, KWD: 3 };
 
 /** Generated scenarios: the shared arbitrary, and the period tests' own (with pools and revenue facts). */
-const scenarios: fc.Arbitrary<RunPeriodInput> = fc.oneof(scenarioArb, scenarioArbitrary as unknown as fc.Arbitrary<RunPeriodInput>);
+const scenarios: fc.Arbitrary<RunPeriodInput> = fc.oneof(
+  scenarioArb,
+  scenarioArbitrary as unknown as fc.Arbitrary<RunPeriodInput>,
+);
 
 /** A declared control: its path, and its value as a count or in minor units. */
 interface Control {
@@ -30,7 +33,10 @@ const rowCount = (rows: unknown): bigint => BigInt(Array.isArray(rows) ? rows.le
  * The controls of a scenario, computed in the test from its rows with BigInt sums; `payTotal` is
  * Σ of every printed statement line of a run without controls (the "last approved run").
  */
-function controlsOf(scenario: RunPeriodInput, statements: readonly { lines: readonly { amount: string }[] }[]): Control[] {
+function controlsOf(
+  scenario: RunPeriodInput,
+  statements: readonly { lines: readonly { amount: string }[] }[],
+): Control[] {
   const digits = DIGITS[scenario.plan.currency]!;
   const data = scenario.data ?? {};
   let pay = 0n;
@@ -92,7 +98,12 @@ describe('declared control totals: properties', () => {
         expect(caught).toBeInstanceOf(SynergyPayError);
         const issues = (caught as SynergyPayError).issues;
         // Below zero, a count or a deductions total is not a valid control at all (its ordinary code).
-        const code = moved >= 0n || target.kind === 'money' ? 'RECONCILIATION_FAILED' : target.kind === 'count' ? 'INVALID_INPUT' : 'NEGATIVE_VALUE';
+        const code =
+          moved >= 0n || target.kind === 'money'
+            ? 'RECONCILIATION_FAILED'
+            : target.kind === 'count'
+              ? 'INVALID_INPUT'
+              : 'NEGATIVE_VALUE';
         expect(issues.map((issue) => [issue.code, issue.path])).toEqual([[code, ['controls', ...target.path]]]);
       }),
       { numRuns: runs(1000) },

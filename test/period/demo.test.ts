@@ -45,7 +45,14 @@ describe('the demo company end to end', () => {
     const interlockRewards = sums.get('interlockReward') ?? 0n;
     const interlockDeductions = -(sums.get('interlockDeduction') ?? 0n);
     expect(statements).toBe(
-      (sums.get('basePay') ?? 0n) + (sums.get('performanceBonus') ?? 0n) + interlockRewards + (sums.get('commission') ?? 0n) + pool - unallocated - deductions - interlockDeductions,
+      (sums.get('basePay') ?? 0n) +
+        (sums.get('performanceBonus') ?? 0n) +
+        interlockRewards +
+        (sums.get('commission') ?? 0n) +
+        pool -
+        unallocated -
+        deductions -
+        interlockDeductions,
     );
     // The interlock: every dimension credits the facts' total, taken from the input; the 5G reward
     // (300,000.00, achievement ≥ 1) reaches the statements in full across both segments.

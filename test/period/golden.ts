@@ -43,4 +43,3 @@ export const golden = (): RunPeriodInput => ({
     deductions: [{ id: 'd1', person: 'wang', amount: '200.00', reason: 'late 3 times' }],
   },
 });
-

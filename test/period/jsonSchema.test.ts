@@ -18,14 +18,18 @@ function problems(schema: Json, value: unknown, path = '$'): string[] {
     return ok ? [] : [`${path}: matches no option`];
   }
   const type = schema.type as string | string[] | undefined;
-  const kind = value === null ? 'null' : Array.isArray(value) ? 'array' : Number.isInteger(value) ? 'integer' : typeof value;
+  const kind =
+    value === null ? 'null' : Array.isArray(value) ? 'array' : Number.isInteger(value) ? 'integer' : typeof value;
   if (type !== undefined) {
     const types = Array.isArray(type) ? type : [type];
-    if (!types.some((t) => t === kind || (t === 'number' && kind === 'integer'))) return [`${path}: expected ${types.join('|')}, got ${kind}`];
+    if (!types.some((t) => t === kind || (t === 'number' && kind === 'integer')))
+      return [`${path}: expected ${types.join('|')}, got ${kind}`];
   }
-  if (Array.isArray(schema.enum) && !schema.enum.includes(value)) out.push(`${path}: not one of ${JSON.stringify(schema.enum)}`);
+  if (Array.isArray(schema.enum) && !schema.enum.includes(value))
+    out.push(`${path}: not one of ${JSON.stringify(schema.enum)}`);
   if (typeof value === 'string') {
-    if (typeof schema.pattern === 'string' && !new RegExp(schema.pattern, 'u').test(value)) out.push(`${path}: does not match ${schema.pattern}`);
+    if (typeof schema.pattern === 'string' && !new RegExp(schema.pattern, 'u').test(value))
+      out.push(`${path}: does not match ${schema.pattern}`);
     if (typeof schema.minLength === 'number' && value.length < schema.minLength) out.push(`${path}: too short`);
     if (typeof schema.maxLength === 'number' && value.length > schema.maxLength) out.push(`${path}: too long`);
   }
@@ -34,8 +38,10 @@ function problems(schema: Json, value: unknown, path = '$'): string[] {
     if (typeof schema.maximum === 'number' && value > schema.maximum) out.push(`${path}: above ${schema.maximum}`);
   }
   if (Array.isArray(value)) {
-    if (typeof schema.minItems === 'number' && value.length < schema.minItems) out.push(`${path}: fewer than ${schema.minItems} items`);
-    if (schema.items !== undefined) value.forEach((item, i) => out.push(...problems(schema.items as Json, item, `${path}[${i}]`)));
+    if (typeof schema.minItems === 'number' && value.length < schema.minItems)
+      out.push(`${path}: fewer than ${schema.minItems} items`);
+    if (schema.items !== undefined)
+      value.forEach((item, i) => out.push(...problems(schema.items as Json, item, `${path}[${i}]`)));
   }
   if (kind === 'object') {
     const record = value as Json;

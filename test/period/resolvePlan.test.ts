@@ -21,7 +21,9 @@ describe('resolvePlan', () => {
     expect(resolved.version).toBe('base');
     expect(resolved.treatment).toBe('single');
     expect(resolved.changes).toEqual([]);
-    expect(resolved.segments).toEqual([{ version: 'base', start: '2026-03-01', end: '2026-03-31', days: 31, fraction: '31/31' }]);
+    expect(resolved.segments).toEqual([
+      { version: 'base', start: '2026-03-01', end: '2026-03-31', days: 31, fraction: '31/31' },
+    ]);
   });
 
   it('reports the 5G change inside Q2 and runs the quarter on the version in force on 1 April', () => {
@@ -31,8 +33,12 @@ describe('resolvePlan', () => {
     expect(resolved.period.days).toBe(91);
     expect(resolved.treatment).toBe('reported');
     expect(resolved.version).toBe('base');
-    expect(resolved.changes).toEqual([{ version: '5g-push', effective: '2026-05-01', note: 'pool 10 % → 15 %; 5G volume weight 20 % → 40 %' }]);
-    expect(resolved.segments).toEqual([{ version: 'base', start: '2026-04-01', end: '2026-06-30', days: 91, fraction: '91/91' }]);
+    expect(resolved.changes).toEqual([
+      { version: '5g-push', effective: '2026-05-01', note: 'pool 10 % → 15 %; 5G volume weight 20 % → 40 %' },
+    ]);
+    expect(resolved.segments).toEqual([
+      { version: 'base', start: '2026-04-01', end: '2026-06-30', days: 91, fraction: '91/91' },
+    ]);
   });
 
   it('splits Q2 at 1 May when the plan asks for proration: 30/91 and 61/91', () => {
@@ -51,8 +57,18 @@ describe('resolvePlan', () => {
   });
 
   it('handles years and leap days: 2028 has 366 days; a fiscal year may start in April', () => {
-    expect(resolvePlan({ plan: seed001Plan(), period: { unit: 'year', start: '2028-01-01' } }).period).toEqual({ unit: 'year', start: '2028-01-01', end: '2028-12-31', days: 366 });
-    expect(resolvePlan({ plan: seed001Plan(), period: { unit: 'year', start: '2027-04-01' } }).period).toEqual({ unit: 'year', start: '2027-04-01', end: '2028-03-31', days: 366 });
+    expect(resolvePlan({ plan: seed001Plan(), period: { unit: 'year', start: '2028-01-01' } }).period).toEqual({
+      unit: 'year',
+      start: '2028-01-01',
+      end: '2028-12-31',
+      days: 366,
+    });
+    expect(resolvePlan({ plan: seed001Plan(), period: { unit: 'year', start: '2027-04-01' } }).period).toEqual({
+      unit: 'year',
+      start: '2027-04-01',
+      end: '2028-03-31',
+      days: 366,
+    });
     expect(resolvePlan({ plan: seed001Plan(), period: { unit: 'month', start: '2028-02-01' } }).period.days).toBe(29);
   });
 
@@ -66,7 +82,9 @@ describe('resolvePlan', () => {
         { id: 'b', effective: '2026-01-16', grades: [] },
       ],
     };
-    expect(resolvePlan({ plan, period: { unit: 'month', start: '2026-01-01' } }).segments.map((s) => [s.version, s.days])).toEqual([
+    expect(
+      resolvePlan({ plan, period: { unit: 'month', start: '2026-01-01' } }).segments.map((s) => [s.version, s.days]),
+    ).toEqual([
       ['a', 15],
       ['b', 16],
     ]);
@@ -78,7 +96,14 @@ describe('resolvePlan errors', () => {
     expectError(
       () =>
         resolvePlan({
-          plan: { id: 'p', currency: 'CNY', versions: [{ id: 'a', effective: '2026-01-01', grades: [] }, { id: 'b', effective: '2026-01-01', grades: [] }] },
+          plan: {
+            id: 'p',
+            currency: 'CNY',
+            versions: [
+              { id: 'a', effective: '2026-01-01', grades: [] },
+              { id: 'b', effective: '2026-01-01', grades: [] },
+            ],
+          },
           period: { unit: 'month', start: '2026-01-01' },
         }),
       'PLAN_VERSION_OVERLAP',
@@ -89,7 +114,14 @@ describe('resolvePlan errors', () => {
     expectError(
       () =>
         resolvePlan({
-          plan: { id: 'p', currency: 'CNY', versions: [{ id: 'a', effective: '2026-01-01', until: '2026-02-10', grades: [] }, { id: 'b', effective: '2026-02-01', grades: [] }] },
+          plan: {
+            id: 'p',
+            currency: 'CNY',
+            versions: [
+              { id: 'a', effective: '2026-01-01', until: '2026-02-10', grades: [] },
+              { id: 'b', effective: '2026-02-01', grades: [] },
+            ],
+          },
           period: { unit: 'month', start: '2026-01-01' },
         }),
       'PLAN_VERSION_OVERLAP',
@@ -97,13 +129,24 @@ describe('resolvePlan errors', () => {
     );
   });
   it('refuses a period that starts before the first version (PLAN_NOT_IN_FORCE)', () => {
-    expectError(() => resolvePlan({ plan: seed001Plan(), period: { unit: 'month', start: '2025-12-01' } }), 'PLAN_NOT_IN_FORCE', ['period', 'start']);
+    expectError(
+      () => resolvePlan({ plan: seed001Plan(), period: { unit: 'month', start: '2025-12-01' } }),
+      'PLAN_NOT_IN_FORCE',
+      ['period', 'start'],
+    );
   });
   it('refuses a gap inside the period (PLAN_NOT_IN_FORCE)', () => {
     expectError(
       () =>
         resolvePlan({
-          plan: { id: 'p', currency: 'CNY', versions: [{ id: 'a', effective: '2026-01-01', until: '2026-01-10', grades: [] }, { id: 'b', effective: '2026-01-20', grades: [] }] },
+          plan: {
+            id: 'p',
+            currency: 'CNY',
+            versions: [
+              { id: 'a', effective: '2026-01-01', until: '2026-01-10', grades: [] },
+              { id: 'b', effective: '2026-01-20', grades: [] },
+            ],
+          },
           period: { unit: 'month', start: '2026-01-01' },
         }),
       'PLAN_NOT_IN_FORCE',
@@ -114,20 +157,52 @@ describe('resolvePlan errors', () => {
     expectError(
       () =>
         resolvePlan({
-          plan: { id: 'p', currency: 'CNY', versions: [{ id: 'a', effective: '2026-01-01', grades: [] }, { id: 'a', effective: '2026-02-01', grades: [] }] },
+          plan: {
+            id: 'p',
+            currency: 'CNY',
+            versions: [
+              { id: 'a', effective: '2026-01-01', grades: [] },
+              { id: 'a', effective: '2026-02-01', grades: [] },
+            ],
+          },
           period: { unit: 'month', start: '2026-01-01' },
         }),
       'DUPLICATE_ID',
       ['plan', 'versions', 1, 'id'],
     );
     expectError(
-      () => resolvePlan({ plan: { id: 'p', currency: 'CNY', versions: [{ id: 'a', effective: '2026-03-01', until: '2026-02-01', grades: [] }] }, period: { unit: 'month', start: '2026-03-01' } }),
+      () =>
+        resolvePlan({
+          plan: {
+            id: 'p',
+            currency: 'CNY',
+            versions: [{ id: 'a', effective: '2026-03-01', until: '2026-02-01', grades: [] }],
+          },
+          period: { unit: 'month', start: '2026-03-01' },
+        }),
       'DATES_OUT_OF_ORDER',
       ['plan', 'versions', 0, 'until'],
     );
-    expectError(() => resolvePlan({ plan: seed001Plan(), period: { unit: 'month', start: '2026-02-30' } }), 'INVALID_INPUT', ['period', 'start']);
-    expectError(() => resolvePlan({ plan: seed001Plan(), period: { unit: 'week', start: '2026-02-01' } } as never), 'INVALID_INPUT', ['period', 'unit']);
-    expectError(() => resolvePlan({ plan: { ...seed001Plan(), currency: 'XYZ' }, period: { unit: 'month', start: '2026-02-01' } }), 'UNKNOWN_CURRENCY', ['plan', 'currency']);
-    expectError(() => resolvePlan({ plan: { ...seed001Plan(), versions: [] }, period: { unit: 'month', start: '2026-02-01' } }), 'INVALID_INPUT', ['plan', 'versions']);
+    expectError(
+      () => resolvePlan({ plan: seed001Plan(), period: { unit: 'month', start: '2026-02-30' } }),
+      'INVALID_INPUT',
+      ['period', 'start'],
+    );
+    expectError(
+      () => resolvePlan({ plan: seed001Plan(), period: { unit: 'week', start: '2026-02-01' } } as never),
+      'INVALID_INPUT',
+      ['period', 'unit'],
+    );
+    expectError(
+      () =>
+        resolvePlan({ plan: { ...seed001Plan(), currency: 'XYZ' }, period: { unit: 'month', start: '2026-02-01' } }),
+      'UNKNOWN_CURRENCY',
+      ['plan', 'currency'],
+    );
+    expectError(
+      () => resolvePlan({ plan: { ...seed001Plan(), versions: [] }, period: { unit: 'month', start: '2026-02-01' } }),
+      'INVALID_INPUT',
+      ['plan', 'versions'],
+    );
   });
 });

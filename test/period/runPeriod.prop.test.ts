@@ -51,7 +51,9 @@ describe('runPeriod properties', () => {
         expect(net + pool).toBe(gross);
         expect(awards + unallocated).toBe(pool);
         // Bonuses: performance bonuses and interlock rewards; deductions: rows and interlock deductions.
-        expect(statements).toBe(base + bonus + interlockRewards + net + pool - unallocated - deductions - interlockDeductions);
+        expect(statements).toBe(
+          base + bonus + interlockRewards + net + pool - unallocated - deductions - interlockDeductions,
+        );
         expect(m(result.totals.statements)).toBe(statements);
         expect(result.statements.length).toBe(scenario.org.people.length);
       }),
@@ -76,7 +78,10 @@ describe('runPeriod properties', () => {
           for (const line of statement.lines.filter((l) => l.kind === 'basePay')) {
             const segment = result.segments.find((s) => s.version === line.version)!;
             const version = scenario.plan.versions.find((v) => v.id === line.version)!;
-            const monthly = minorOf(String(person.basePay ?? version.grades.find((g) => g.id === person.grade)!.basePay), digits);
+            const monthly = minorOf(
+              String(person.basePay ?? version.grades.find((g) => g.id === person.grade)!.basePay),
+              digits,
+            );
             const from = Math.max(day(person.start ?? segment.start), day(segment.start));
             const to = Math.min(day(person.end ?? segment.end), day(segment.end));
             const days = BigInt(Math.max(0, to - from + 1));
@@ -95,7 +100,11 @@ describe('runPeriod without traces', () => {
       Array.isArray(value)
         ? value.map(strip)
         : value !== null && typeof value === 'object'
-          ? Object.fromEntries(Object.entries(value).filter(([key]) => key !== 'trace').map(([key, item]) => [key, strip(item)]))
+          ? Object.fromEntries(
+              Object.entries(value)
+                .filter(([key]) => key !== 'trace')
+                .map(([key, item]) => [key, strip(item)]),
+            )
           : value;
     fc.assert(
       fc.property(scenarioArbitrary, (scenario) => {

@@ -3,7 +3,8 @@ import { runPeriod, type RunPeriodInput } from '../../src/index.js';
 import { expectError } from '../helpers.js';
 import { golden } from './golden.js';
 
-const amounts = (statement: { lines: { kind: string; amount: string }[] }) => statement.lines.map((line) => [line.kind, line.amount]);
+const amounts = (statement: { lines: { kind: string; amount: string }[] }) =>
+  statement.lines.map((line) => [line.kind, line.amount]);
 
 describe('runPeriod golden scenario', () => {
   const result = runPeriod(golden());
@@ -97,7 +98,10 @@ describe('runPeriod with a plan change inside the period', () => {
           },
         ],
       },
-      data: { ...scenario.data, deductions: [{ id: 'd1', person: 'wang', amount: '200.00', reason: 'late 3 times', date: '2026-05-05' }] },
+      data: {
+        ...scenario.data,
+        deductions: [{ id: 'd1', person: 'wang', amount: '200.00', reason: 'late 3 times', date: '2026-05-05' }],
+      },
     };
   };
 
@@ -126,7 +130,9 @@ describe('runPeriod with a plan change inside the period', () => {
     ]);
     expect(wang.total).toBe('31708.79');
     // li's commissions fall one in each segment: 30000.00 (20 April, v1) and −1250.50 (2 June, 5g-push).
-    expect(result.statements[0]!.lines.filter((l) => l.kind === 'commission').map((l) => [l.version, l.amount])).toEqual([
+    expect(
+      result.statements[0]!.lines.filter((l) => l.kind === 'commission').map((l) => [l.version, l.amount]),
+    ).toEqual([
       ['v1', '30000.00'],
       ['5g-push', '-1250.50'],
     ]);
@@ -138,9 +144,15 @@ describe('runPeriod with a plan change inside the period', () => {
       const scenario = withChange('prorate');
       const pool = { rate: '0.1', clawbackPolicy: 'reverse' as const, basis };
       scenario.plan.versions = scenario.plan.versions.map((version) => ({ ...version, pool }));
-      scenario.data = { ...scenario.data, commissions: [{ id: 'c1', person: 'li', amount: '30000.00', date: '2026-04-20' }], supportScores: [{ subject: 'tech', score: 80 }] };
+      scenario.data = {
+        ...scenario.data,
+        commissions: [{ id: 'c1', person: 'li', amount: '30000.00', date: '2026-04-20' }],
+        supportScores: [{ subject: 'tech', score: 80 }],
+      };
       const result = runPeriod(scenario);
-      const awards = result.statements.flatMap((s) => s.lines.filter((l) => l.kind === 'poolAward' && l.version === 'v1').map((l) => [s.person, l.amount]));
+      const awards = result.statements.flatMap((s) =>
+        s.lines.filter((l) => l.kind === 'poolAward' && l.version === 'v1').map((l) => [s.person, l.amount]),
+      );
       expect(awards, basis).toEqual([
         ['wang', '3000.00'],
         ['zhao', '0.00'],
@@ -150,39 +162,111 @@ describe('runPeriod with a plan change inside the period', () => {
 
   it('needs a date on every money row when the period is split', () => {
     const scenario = withChange('prorate');
-    expectError(() => runPeriod({ ...scenario, data: { ...scenario.data, commissions: [{ id: 'c1', person: 'li', amount: '1.00' }] } }), 'INVALID_INPUT', ['data', 'commissions', 0, 'date']);
+    expectError(
+      () =>
+        runPeriod({
+          ...scenario,
+          data: { ...scenario.data, commissions: [{ id: 'c1', person: 'li', amount: '1.00' }] },
+        }),
+      'INVALID_INPUT',
+      ['data', 'commissions', 0, 'date'],
+    );
   });
 });
 
 describe('runPeriod errors', () => {
   const base = golden();
   it('UNKNOWN_REFERENCE: department, grade, commission person, coefficient department', () => {
-    expectError(() => runPeriod({ ...base, org: { ...base.org, people: [{ id: 'x', department: 'nope', grade: 'P5' }] } }), 'UNKNOWN_REFERENCE', ['org', 'people', 0, 'department']);
-    expectError(() => runPeriod({ ...base, org: { ...base.org, people: [{ id: 'x', department: 'tech', grade: 'P9' }] } }), 'UNKNOWN_REFERENCE', ['org', 'people', 0, 'grade']);
-    expectError(() => runPeriod({ ...base, data: { commissions: [{ id: 'c', person: 'ghost', amount: 1 }] } }), 'UNKNOWN_REFERENCE', ['data', 'commissions', 0, 'person']);
-    expectError(() => runPeriod({ ...base, data: { departmentCoefficients: [{ department: 'hr', coefficient: 1 }] } }), 'UNKNOWN_REFERENCE', ['data', 'departmentCoefficients', 0, 'department']);
+    expectError(
+      () => runPeriod({ ...base, org: { ...base.org, people: [{ id: 'x', department: 'nope', grade: 'P5' }] } }),
+      'UNKNOWN_REFERENCE',
+      ['org', 'people', 0, 'department'],
+    );
+    expectError(
+      () => runPeriod({ ...base, org: { ...base.org, people: [{ id: 'x', department: 'tech', grade: 'P9' }] } }),
+      'UNKNOWN_REFERENCE',
+      ['org', 'people', 0, 'grade'],
+    );
+    expectError(
+      () => runPeriod({ ...base, data: { commissions: [{ id: 'c', person: 'ghost', amount: 1 }] } }),
+      'UNKNOWN_REFERENCE',
+      ['data', 'commissions', 0, 'person'],
+    );
+    expectError(
+      () => runPeriod({ ...base, data: { departmentCoefficients: [{ department: 'hr', coefficient: 1 }] } }),
+      'UNKNOWN_REFERENCE',
+      ['data', 'departmentCoefficients', 0, 'department'],
+    );
   });
   it('DUPLICATE_ID: people, departments, commissions', () => {
-    expectError(() => runPeriod({ ...base, org: { ...base.org, people: [...base.org.people, { id: 'li', department: 'tech', grade: 'P5' }] } }), 'DUPLICATE_ID', ['org', 'people', 3, 'id']);
-    expectError(() => runPeriod({ ...base, org: { ...base.org, departments: [...base.org.departments, { id: 'tech', side: 'front' }] } }), 'DUPLICATE_ID', ['org', 'departments', 2, 'id']);
     expectError(
-      () => runPeriod({ ...base, data: { commissions: [{ id: 'c', person: 'li', amount: 1 }, { id: 'c', person: 'li', amount: 2 }] } }),
+      () =>
+        runPeriod({
+          ...base,
+          org: { ...base.org, people: [...base.org.people, { id: 'li', department: 'tech', grade: 'P5' }] },
+        }),
+      'DUPLICATE_ID',
+      ['org', 'people', 3, 'id'],
+    );
+    expectError(
+      () =>
+        runPeriod({
+          ...base,
+          org: { ...base.org, departments: [...base.org.departments, { id: 'tech', side: 'front' }] },
+        }),
+      'DUPLICATE_ID',
+      ['org', 'departments', 2, 'id'],
+    );
+    expectError(
+      () =>
+        runPeriod({
+          ...base,
+          data: {
+            commissions: [
+              { id: 'c', person: 'li', amount: 1 },
+              { id: 'c', person: 'li', amount: 2 },
+            ],
+          },
+        }),
       'DUPLICATE_ID',
       ['data', 'commissions', 1, 'id'],
     );
   });
   it('OUT_OF_RANGE: a commission dated outside the period; DATES_OUT_OF_ORDER: employment ending before it starts', () => {
-    expectError(() => runPeriod({ ...base, data: { commissions: [{ id: 'c', person: 'li', amount: 1, date: '2026-07-01' }] } }), 'OUT_OF_RANGE', ['data', 'commissions', 0, 'date']);
     expectError(
-      () => runPeriod({ ...base, org: { ...base.org, people: [{ id: 'x', department: 'tech', grade: 'P5', start: '2026-05-01', end: '2026-04-01' }] } }),
+      () => runPeriod({ ...base, data: { commissions: [{ id: 'c', person: 'li', amount: 1, date: '2026-07-01' }] } }),
+      'OUT_OF_RANGE',
+      ['data', 'commissions', 0, 'date'],
+    );
+    expectError(
+      () =>
+        runPeriod({
+          ...base,
+          org: {
+            ...base.org,
+            people: [{ id: 'x', department: 'tech', grade: 'P5', start: '2026-05-01', end: '2026-04-01' }],
+          },
+        }),
       'DATES_OUT_OF_ORDER',
       ['org', 'people', 0, 'end'],
     );
   });
   it('INVALID_AMOUNT, INVALID_DECIMAL, NEGATIVE_VALUE, INVALID_INPUT', () => {
-    expectError(() => runPeriod({ ...base, data: { commissions: [{ id: 'c', person: 'li', amount: '1.005' }] } }), 'INVALID_AMOUNT', ['data', 'commissions', 0, 'amount']);
-    expectError(() => runPeriod({ ...base, data: { commissions: [{ id: 'c', person: 'li', amount: '1e5' }] } }), 'INVALID_DECIMAL', ['data', 'commissions', 0, 'amount']);
-    expectError(() => runPeriod({ ...base, data: { deductions: [{ id: 'd', person: 'li', amount: '-5', reason: 'x' }] } }), 'NEGATIVE_VALUE', ['data', 'deductions', 0, 'amount']);
+    expectError(
+      () => runPeriod({ ...base, data: { commissions: [{ id: 'c', person: 'li', amount: '1.005' }] } }),
+      'INVALID_AMOUNT',
+      ['data', 'commissions', 0, 'amount'],
+    );
+    expectError(
+      () => runPeriod({ ...base, data: { commissions: [{ id: 'c', person: 'li', amount: '1e5' }] } }),
+      'INVALID_DECIMAL',
+      ['data', 'commissions', 0, 'amount'],
+    );
+    expectError(
+      () => runPeriod({ ...base, data: { deductions: [{ id: 'd', person: 'li', amount: '-5', reason: 'x' }] } }),
+      'NEGATIVE_VALUE',
+      ['data', 'deductions', 0, 'amount'],
+    );
     expectError(() => runPeriod({ ...base, extra: 1 } as never), 'INVALID_INPUT');
   });
   it('collects every problem at once', () => {
@@ -212,7 +296,13 @@ describe('runPeriod with the support pool (seed 001)', () => {
     return {
       ...scenario,
       plan: { ...scenario.plan, versions: [{ ...version!, pool: { rate: '0.12', clawbackPolicy: 'net' } }] },
-      data: { ...scenario.data, supportScores: [{ subject: 'wang', score: 90 }, { subject: 'tech', score: 80 }] },
+      data: {
+        ...scenario.data,
+        supportScores: [
+          { subject: 'wang', score: 90 },
+          { subject: 'tech', score: 80 },
+        ],
+      },
     };
   };
 
@@ -224,7 +314,9 @@ describe('runPeriod with the support pool (seed 001)', () => {
     // 238037 + 106957 = 344994: no leftover. wang 2380.37, zhao 1069.57
     const result = runPeriod(withPool());
     expect(result.mechanisms).toEqual(['pool']);
-    expect(result.pools.map((p) => [p.version, p.rate, p.gross, p.pool, p.awarded, p.unallocated])).toEqual([['v1', '0.12', '28749.50', '3449.94', '3449.94', '0.00']]);
+    expect(result.pools.map((p) => [p.version, p.rate, p.gross, p.pool, p.awarded, p.unallocated])).toEqual([
+      ['v1', '0.12', '28749.50', '3449.94', '3449.94', '0.00'],
+    ]);
     const [li, wang, zhao] = result.statements;
     expect(li!.lines.find((l) => l.kind === 'commission')!.amount).toBe('25299.56');
     expect(li!.total).toBe('47349.56'); // 18000.00 + 4050.00 + 25299.56
@@ -241,15 +333,31 @@ describe('runPeriod with the support pool (seed 001)', () => {
 
   it('needs a support score for every recipient, and a declared clawback policy', () => {
     const scenario = withPool();
-    expectError(() => runPeriod({ ...scenario, data: { ...scenario.data, supportScores: [{ subject: 'wang', score: 90 }] } }), 'UNKNOWN_REFERENCE', ['data', 'supportScores']);
-    expectError(() => runPeriod({ ...scenario, data: { ...scenario.data, supportScores: [{ subject: 'ghost', score: 90 }] } }), 'UNKNOWN_REFERENCE', ['data', 'supportScores', 0, 'subject']);
+    expectError(
+      () => runPeriod({ ...scenario, data: { ...scenario.data, supportScores: [{ subject: 'wang', score: 90 }] } }),
+      'UNKNOWN_REFERENCE',
+      ['data', 'supportScores'],
+    );
+    expectError(
+      () => runPeriod({ ...scenario, data: { ...scenario.data, supportScores: [{ subject: 'ghost', score: 90 }] } }),
+      'UNKNOWN_REFERENCE',
+      ['data', 'supportScores', 0, 'subject'],
+    );
     const version = scenario.plan.versions[0]!;
     expectError(
       () => runPeriod({ ...scenario, plan: { ...scenario.plan, versions: [{ ...version, pool: { rate: '0.12' } }] } }),
       'INVALID_INPUT',
       ['plan', 'versions', 0, 'pool', 'clawbackPolicy'],
     );
-    expectError(() => runPeriod({ ...scenario, plan: { ...scenario.plan, versions: [{ ...version, pool: { rate: '1.5', clawbackPolicy: 'net' } }] } }), 'OUT_OF_RANGE', ['plan', 'versions', 0, 'pool', 'rate']);
+    expectError(
+      () =>
+        runPeriod({
+          ...scenario,
+          plan: { ...scenario.plan, versions: [{ ...version, pool: { rate: '1.5', clawbackPolicy: 'net' } }] },
+        }),
+      'OUT_OF_RANGE',
+      ['plan', 'versions', 0, 'pool', 'rate'],
+    );
   });
 });
 
@@ -290,16 +398,36 @@ describe('runPeriod with the relevance matrix (seed 003, SPEC §3.1)', () => {
       ['tech', '1.0500', '1.0425', '0.84'],
     ]);
     // li: 4500.00 × 0.875 = 3937.50; wang: 6000.00 × 1.0425 = 6255.00; zhao: 3032.97 × 1.0425 = 3161.871… → 3161.87
-    expect(result.statements.map((s) => s.lines.find((l) => l.kind === 'performanceBonus')!.amount)).toEqual(['3937.50', '6255.00', '3161.87']);
+    expect(result.statements.map((s) => s.lines.find((l) => l.kind === 'performanceBonus')!.amount)).toEqual([
+      '3937.50',
+      '6255.00',
+      '3161.87',
+    ]);
     expect(result.statements[0]!.coefficient).toBe('0.8750');
   });
 
   it('refuses an unknown KPI in the data and an unknown department in the matrix', () => {
     const scenario = withLinkage();
-    expectError(() => runPeriod({ ...scenario, data: { ...scenario.data, companyKpis: [{ id: 'revenue', actual: 1 }] } }), 'UNKNOWN_REFERENCE', ['data', 'companyKpis', 0, 'id']);
+    expectError(
+      () => runPeriod({ ...scenario, data: { ...scenario.data, companyKpis: [{ id: 'revenue', actual: 1 }] } }),
+      'UNKNOWN_REFERENCE',
+      ['data', 'companyKpis', 0, 'id'],
+    );
     const version = scenario.plan.versions[0]!;
     expectError(
-      () => runPeriod({ ...scenario, plan: { ...scenario.plan, versions: [{ ...version, linkage: { ...version.linkage!, departments: [{ id: 'hr', relevance: { profit: 'weak' } }] } }] } }),
+      () =>
+        runPeriod({
+          ...scenario,
+          plan: {
+            ...scenario.plan,
+            versions: [
+              {
+                ...version,
+                linkage: { ...version.linkage!, departments: [{ id: 'hr', relevance: { profit: 'weak' } }] },
+              },
+            ],
+          },
+        }),
       'UNKNOWN_REFERENCE',
       ['plan', 'versions', 0, 'linkage', 'departments', 0, 'id'],
     );
@@ -308,11 +436,22 @@ describe('runPeriod with the relevance matrix (seed 003, SPEC §3.1)', () => {
   it('refuses a KPI of the plan with no result this period instead of reading its actual as 0', () => {
     // Read as 0 under the linear map, profit would give C = 0 and sales B = 0.75 × 0.9 = 0.675.
     const scenario = withLinkage();
-    const error = expectError(() => runPeriod({ ...scenario, data: { ...scenario.data, companyKpis: [] } }), 'INVALID_INPUT', ['data', 'companyKpis']);
+    const error = expectError(
+      () => runPeriod({ ...scenario, data: { ...scenario.data, companyKpis: [] } }),
+      'INVALID_INPUT',
+      ['data', 'companyKpis'],
+    );
     expect(error.issues.map((issue) => issue.message).join(' ')).toMatch(/"profit"/);
-    expectError(() => runPeriod({ ...scenario, data: { ...scenario.data, companyKpis: undefined } }), 'INVALID_INPUT', ['data', 'companyKpis']);
+    expectError(() => runPeriod({ ...scenario, data: { ...scenario.data, companyKpis: undefined } }), 'INVALID_INPUT', [
+      'data',
+      'companyKpis',
+    ]);
     // A row for the KPI with neither an actual nor a coefficient is no result either.
-    expectError(() => runPeriod({ ...scenario, data: { ...scenario.data, companyKpis: [{ id: 'profit' }] } }), 'INVALID_INPUT', ['data', 'companyKpis', 0]);
+    expectError(
+      () => runPeriod({ ...scenario, data: { ...scenario.data, companyKpis: [{ id: 'profit' }] } }),
+      'INVALID_INPUT',
+      ['data', 'companyKpis', 0],
+    );
   });
 
   it('translates the mechanism’s own errors into scenario paths', () => {
@@ -325,11 +464,31 @@ describe('runPeriod with the relevance matrix (seed 003, SPEC §3.1)', () => {
           ...scenario,
           plan: {
             ...scenario.plan,
-            versions: [{ ...version, linkage: { ...version.linkage!, levels: { strong: '0.7', weak: '0.5' }, uniformKpi: 'profit', companyKpis: [{ id: 'profit', target: '1000' }, { id: 'cash', target: '10' }], departments: [{ id: 'sales', relevance: { profit: 'strong', cash: 'weak' } }] } }],
+            versions: [
+              {
+                ...version,
+                linkage: {
+                  ...version.linkage!,
+                  levels: { strong: '0.7', weak: '0.5' },
+                  uniformKpi: 'profit',
+                  companyKpis: [
+                    { id: 'profit', target: '1000' },
+                    { id: 'cash', target: '10' },
+                  ],
+                  departments: [{ id: 'sales', relevance: { profit: 'strong', cash: 'weak' } }],
+                },
+              },
+            ],
           },
-          data: { ...scenario.data, companyKpis: [{ id: 'profit', actual: '800' }, { id: 'cash', actual: '9' }] },
+          data: {
+            ...scenario.data,
+            companyKpis: [
+              { id: 'profit', actual: '800' },
+              { id: 'cash', actual: '9' },
+            ],
+          },
         }),
-      'RELEVANCE_OVER_ONE' as never,
+      'RELEVANCE_OVER_ONE',
     );
     expect(error.issues[0]!.path.slice(0, 5)).toEqual(['plan', 'versions', 0, 'linkage', 'departments']);
   });
@@ -348,7 +507,13 @@ describe('runPeriod with response times and ratings feeding the pool', () => {
             ...version!,
             // seed 001: ≤ 1 h → 100, ≤ 2 h → 80, otherwise 60
             responseTimes: {
-              response: { table: { direction: 'lowerIsBetter', unit: 'duration', bands: [{ bound: { hours: 1 }, score: 100 }, { bound: { hours: 2 }, score: 80 }, { score: 60 }] } },
+              response: {
+                table: {
+                  direction: 'lowerIsBetter',
+                  unit: 'duration',
+                  bands: [{ bound: { hours: 1 }, score: 100 }, { bound: { hours: 2 }, score: 80 }, { score: 60 }],
+                },
+              },
             },
             ratings: { settings: { dimensions: [{ id: 'speed', weight: 1 }] } },
             pool: { rate: '0.12', clawbackPolicy: 'net', scoreFrom: 'responseTimes' },
@@ -383,7 +548,11 @@ describe('runPeriod with response times and ratings feeding the pool', () => {
     expect(result.mechanisms).toEqual(['pool', 'ratings', 'responseTimes']);
     const tech = result.departments.find((d) => d.id === 'tech')!;
     expect(tech.responseTimes!.response!.meanScore).toBe('80.00');
-    expect(result.statements.map((s) => s.lines.find((l) => l.kind === 'poolAward')?.amount ?? null)).toEqual([null, '2291.57', '1158.37']);
+    expect(result.statements.map((s) => s.lines.find((l) => l.kind === 'poolAward')?.amount ?? null)).toEqual([
+      null,
+      '2291.57',
+      '1158.37',
+    ]);
     expect(result.checks.every((c) => c.holds)).toBe(true);
   });
 
@@ -402,31 +571,62 @@ describe('runPeriod with response times and ratings feeding the pool', () => {
     // leftover 1 → wang (.858 > .142): wang 2337.74, zhao 1112.20
     const scenario = base();
     const version = scenario.plan.versions[0]!;
-    const result = runPeriod({ ...scenario, plan: { ...scenario.plan, versions: [{ ...version, pool: { ...version.pool!, scoreFrom: 'ratings' } }] } });
-    expect(result.statements.map((s) => s.lines.find((l) => l.kind === 'poolAward')?.amount ?? null)).toEqual([null, '2337.74', '1112.20']);
+    const result = runPeriod({
+      ...scenario,
+      plan: { ...scenario.plan, versions: [{ ...version, pool: { ...version.pool!, scoreFrom: 'ratings' } }] },
+    });
+    expect(result.statements.map((s) => s.lines.find((l) => l.kind === 'poolAward')?.amount ?? null)).toEqual([
+      null,
+      '2337.74',
+      '1112.20',
+    ]);
   });
 
   it('a keep decision clears the queue and counts the rating', () => {
     const scenario = base();
-    const result = runPeriod({ ...scenario, data: { ...scenario.data, reviewDecisions: [{ action: 'keep', rating: 'r6', reviewer: 'hr-chen', note: 'confirmed with the rater' }] } });
+    const result = runPeriod({
+      ...scenario,
+      data: {
+        ...scenario.data,
+        reviewDecisions: [{ action: 'keep', rating: 'r6', reviewer: 'hr-chen', note: 'confirmed with the rater' }],
+      },
+    });
     expect(result.reviewQueue).toEqual([]);
   });
 
   it('refuses tickets of unknown departments and ratings by unknown parties, with scenario paths', () => {
     const scenario = base();
     expectError(
-      () => runPeriod({ ...scenario, data: { ...scenario.data, tickets: [{ id: 't', unit: 'nowhere', opened: '2026-04-10T09:00:00Z' }] } }),
+      () =>
+        runPeriod({
+          ...scenario,
+          data: { ...scenario.data, tickets: [{ id: 't', unit: 'nowhere', opened: '2026-04-10T09:00:00Z' }] },
+        }),
       'UNKNOWN_REFERENCE',
       ['data', 'tickets', 0, 'unit'],
     );
     expectError(
-      () => runPeriod({ ...scenario, data: { ...scenario.data, ratings: [{ id: 'r', rater: 'ghost', ratee: 'wang', dimension: 'speed', score: 1 }] } }),
+      () =>
+        runPeriod({
+          ...scenario,
+          data: {
+            ...scenario.data,
+            ratings: [{ id: 'r', rater: 'ghost', ratee: 'wang', dimension: 'speed', score: 1 }],
+          },
+        }),
       'UNKNOWN_REFERENCE',
       ['data', 'ratings', 0, 'rater'],
     );
     // A mechanism's own error, re-pathed: a ticket responded before it was opened.
     const error = expectError(
-      () => runPeriod({ ...scenario, data: { ...scenario.data, tickets: [{ id: 't', unit: 'tech', opened: '2026-04-10T09:00:00Z', responded: '2026-04-10T08:00:00Z' }] } }),
+      () =>
+        runPeriod({
+          ...scenario,
+          data: {
+            ...scenario.data,
+            tickets: [{ id: 't', unit: 'tech', opened: '2026-04-10T09:00:00Z', responded: '2026-04-10T08:00:00Z' }],
+          },
+        }),
       'DATES_OUT_OF_ORDER',
     );
     expect(error.issues[0]!.path.slice(0, 3)).toEqual(['data', 'tickets', 0]);
@@ -463,7 +663,10 @@ describe('runPeriod with double crediting and an interlocked indicator (seed 003
                     { id: 'li', weight: '0.5' },
                     { id: 'tech', weight: '0.5' },
                   ],
-                  scoreTable: { direction: 'higherIsBetter', bands: [{ bound: '1', score: 100 }, { bound: '0.7', score: 60 }, { score: 0 }] },
+                  scoreTable: {
+                    direction: 'higherIsBetter',
+                    bands: [{ bound: '1', score: 100 }, { bound: '0.7', score: 60 }, { score: 0 }],
+                  },
                   reward: { threshold: '1', amount: '900.00' },
                   severeMiss: { threshold: '0.5', deduction: '300.00' },
                 },
@@ -480,9 +683,25 @@ describe('runPeriod with double crediting and an interlocked indicator (seed 003
     // region: east 150, west 70; product: 5g 170, broadband 50; each dimension 220, credited 440, factor 2
     // 5g-revenue: 170 / 200 = 0.85 → no reward (threshold 1), no severe miss (0.5)
     const quiet = runPeriod(withInterlock('70.00'));
-    expect(quiet.interlock![0]!.dimensions.map((d) => [d.id, d.credited, d.members.map((m) => [m.id, m.amount])])).toEqual([
-      ['product', '220.00', [['5g', '170.00'], ['broadband', '50.00']]],
-      ['region', '220.00', [['east', '150.00'], ['west', '70.00']]],
+    expect(
+      quiet.interlock![0]!.dimensions.map((d) => [d.id, d.credited, d.members.map((m) => [m.id, m.amount])]),
+    ).toEqual([
+      [
+        'product',
+        '220.00',
+        [
+          ['5g', '170.00'],
+          ['broadband', '50.00'],
+        ],
+      ],
+      [
+        'region',
+        '220.00',
+        [
+          ['east', '150.00'],
+          ['west', '70.00'],
+        ],
+      ],
     ]);
     expect([quiet.interlock![0]!.credited, quiet.interlock![0]!.factor]).toEqual(['440.00', '2.0000']);
     expect(quiet.statements.flatMap((s) => s.lines.filter((l) => l.kind.startsWith('interlock')))).toEqual([]);
@@ -509,10 +728,15 @@ describe('runPeriod with double crediting and an interlocked indicator (seed 003
     // 5g = 100 + 0 = 100 → 100 / 200 = 0.5, not below 0.5; with west 5G at −10.00: 90 / 200 = 0.45 < 0.5 → severe miss
     // deduction 300.00: li 150.00; tech 150.00 → wang ⌊15000 × 91/137⌋ = ⌊9963.50⌋, zhao ⌊5036.50⌋ → tie on remainder .50…
     const result = runPeriod(withInterlock('-10.00'));
-    const deduction = (person: number) => result.statements[person]!.lines.find((l) => l.kind === 'interlockDeduction')?.amount;
+    const deduction = (person: number) =>
+      result.statements[person]!.lines.find((l) => l.kind === 'interlockDeduction')?.amount;
     expect(deduction(0)).toBe('-150.00');
-    expect(BigInt(deduction(1)!.replace('.', '').replace('-', '')) + BigInt(deduction(2)!.replace('.', '').replace('-', ''))).toBe(15000n);
-    expect(result.reviewQueue.map((item) => [item.kind, item.id, item.subjects])).toEqual([['severeMiss', '5g-revenue', ['li', 'tech']]]);
+    expect(
+      BigInt(deduction(1)!.replace('.', '').replace('-', '')) + BigInt(deduction(2)!.replace('.', '').replace('-', '')),
+    ).toBe(15000n);
+    expect(result.reviewQueue.map((item) => [item.kind, item.id, item.subjects])).toEqual([
+      ['severeMiss', '5g-revenue', ['li', 'tech']],
+    ]);
   });
 
   it('refuses an unknown party', () => {
@@ -520,7 +744,22 @@ describe('runPeriod with double crediting and an interlocked indicator (seed 003
     const version = scenario.plan.versions[0]!;
     const indicator = version.interlock!.indicators![0]!;
     expectError(
-      () => runPeriod({ ...scenario, plan: { ...scenario.plan, versions: [{ ...version, interlock: { ...version.interlock!, indicators: [{ ...indicator, parties: [{ id: 'ghost', weight: 1 }] }] } }] } }),
+      () =>
+        runPeriod({
+          ...scenario,
+          plan: {
+            ...scenario.plan,
+            versions: [
+              {
+                ...version,
+                interlock: {
+                  ...version.interlock!,
+                  indicators: [{ ...indicator, parties: [{ id: 'ghost', weight: 1 }] }],
+                },
+              },
+            ],
+          },
+        }),
       'UNKNOWN_REFERENCE',
       ['plan', 'versions', 0, 'interlock', 'indicators', 0, 'parties', 0, 'id'],
     );
@@ -531,7 +770,11 @@ describe('runPeriod validates every mechanism row list once', () => {
   it('refuses bad tickets even when the plan does not score response times', () => {
     const scenario = golden();
     expectError(
-      () => runPeriod({ ...scenario, data: { ...scenario.data, tickets: [{ id: 't', unit: 'tech', opened: 'yesterday' }] } }),
+      () =>
+        runPeriod({
+          ...scenario,
+          data: { ...scenario.data, tickets: [{ id: 't', unit: 'tech', opened: 'yesterday' }] },
+        }),
       'INVALID_INPUT',
       ['data', 'tickets', 0, 'opened'],
     );
@@ -541,10 +784,34 @@ describe('runPeriod validates every mechanism row list once', () => {
     const version = scenario.plan.versions[0]!;
     const scored: RunPeriodInput = {
       ...scenario,
-      plan: { ...scenario.plan, versions: [{ ...version, responseTimes: { response: { table: { direction: 'lowerIsBetter', unit: 'duration', bands: [{ bound: 60, score: 100 }, { score: 60 }] } } } }] },
+      plan: {
+        ...scenario.plan,
+        versions: [
+          {
+            ...version,
+            responseTimes: {
+              response: {
+                table: {
+                  direction: 'lowerIsBetter',
+                  unit: 'duration',
+                  bands: [{ bound: 60, score: 100 }, { score: 60 }],
+                },
+              },
+            },
+          },
+        ],
+      },
     };
-    expectError(() => runPeriod({ ...scored, data: { tickets: [42 as never] } }), 'INVALID_INPUT', ['data', 'tickets', 0]);
-    expectError(() => runPeriod({ ...scored, data: { tickets: [{ id: 't', unit: 'tech', opened: 'soon' }] } }), 'INVALID_INPUT', ['data', 'tickets', 0, 'opened']);
+    expectError(() => runPeriod({ ...scored, data: { tickets: [42 as never] } }), 'INVALID_INPUT', [
+      'data',
+      'tickets',
+      0,
+    ]);
+    expectError(
+      () => runPeriod({ ...scored, data: { tickets: [{ id: 't', unit: 'tech', opened: 'soon' }] } }),
+      'INVALID_INPUT',
+      ['data', 'tickets', 0, 'opened'],
+    );
   });
 });
 
@@ -581,9 +848,35 @@ describe('runPeriod with department scorecards (seed 001) and collaboration poin
           { department: 'sales', component: 'company', score: 80 },
         ],
         pointEntries: [
-          { id: 'p1', subject: 'tech', points: 10, reason: 'major risk avoided', evidence: 'INC-7', proposer: 'li', approver: 'cfo', date: '2026-05-02' },
-          { id: 'p2', subject: 'sales', points: -20, reason: 'loss by negligence', evidence: 'AUD-3', proposer: 'wang', approver: 'cfo', date: '2026-06-02' },
-          { id: 'p3', subject: 'sales', points: 5, reason: 'better terms won', proposer: 'li', approver: 'cfo', date: '2026-06-03' },
+          {
+            id: 'p1',
+            subject: 'tech',
+            points: 10,
+            reason: 'major risk avoided',
+            evidence: 'INC-7',
+            proposer: 'li',
+            approver: 'cfo',
+            date: '2026-05-02',
+          },
+          {
+            id: 'p2',
+            subject: 'sales',
+            points: -20,
+            reason: 'loss by negligence',
+            evidence: 'AUD-3',
+            proposer: 'wang',
+            approver: 'cfo',
+            date: '2026-06-02',
+          },
+          {
+            id: 'p3',
+            subject: 'sales',
+            points: 5,
+            reason: 'better terms won',
+            proposer: 'li',
+            approver: 'cfo',
+            date: '2026-06-03',
+          },
         ],
       },
     };
@@ -600,19 +893,44 @@ describe('runPeriod with department scorecards (seed 001) and collaboration poin
       ['tech', '87', '0.8700', '0.8700'],
     ]);
     // li 4500.00 × 0.70 = 3150.00; wang 6000.00 × 0.87 = 5220.00; zhao 3032.97 × 0.87 = 2638.6839 → 2638.68
-    expect(result.statements.map((s) => s.lines.find((l) => l.kind === 'performanceBonus')!.amount)).toEqual(['3150.00', '5220.00', '2638.68']);
+    expect(result.statements.map((s) => s.lines.find((l) => l.kind === 'performanceBonus')!.amount)).toEqual([
+      '3150.00',
+      '5220.00',
+      '2638.68',
+    ]);
   });
 
   it('refuses component scores and point entries about unknown subjects', () => {
     const scenario = withScorecard();
-    expectError(() => runPeriod({ ...scenario, data: { ...scenario.data, componentScores: [{ department: 'hr', component: 'functional', score: 1 }] } }), 'UNKNOWN_REFERENCE', [
-      'data',
-      'componentScores',
-      0,
-      'department',
-    ]);
     expectError(
-      () => runPeriod({ ...scenario, data: { ...scenario.data, pointEntries: [{ id: 'p', subject: 'ghost', points: 1, reason: 'x', evidence: 'e', proposer: 'li', approver: 'cfo', date: '2026-05-02' }] } }),
+      () =>
+        runPeriod({
+          ...scenario,
+          data: { ...scenario.data, componentScores: [{ department: 'hr', component: 'functional', score: 1 }] },
+        }),
+      'UNKNOWN_REFERENCE',
+      ['data', 'componentScores', 0, 'department'],
+    );
+    expectError(
+      () =>
+        runPeriod({
+          ...scenario,
+          data: {
+            ...scenario.data,
+            pointEntries: [
+              {
+                id: 'p',
+                subject: 'ghost',
+                points: 1,
+                reason: 'x',
+                evidence: 'e',
+                proposer: 'li',
+                approver: 'cfo',
+                date: '2026-05-02',
+              },
+            ],
+          },
+        }),
       'UNKNOWN_REFERENCE',
       ['data', 'pointEntries', 0, 'subject'],
     );

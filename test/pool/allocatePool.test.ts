@@ -3,7 +3,8 @@ import { allocatePool, elasticityExponent, type AllocatePoolInput } from '../../
 import { expectError } from '../helpers.js';
 
 const call = (input: unknown) => () => allocatePool(input as AllocatePoolInput);
-const awards = (result: ReturnType<typeof allocatePool>) => Object.fromEntries(result.awards.map((row) => [row.id, row.award]));
+const awards = (result: ReturnType<typeof allocatePool>) =>
+  Object.fromEntries(result.awards.map((row) => [row.id, row.award]));
 
 describe('allocatePool: seed 001 worked example (issue 7 "must show")', () => {
   it('shares 8,800.00 among scores 90, 80, 50 with floor 60 → 4,658.82, 4,141.18, 0.00', () => {
@@ -37,7 +38,9 @@ describe('allocatePool: f(score)', () => {
     const { exponent, exact } = elasticityExponent({ scoreChange: '0.10', awardChange: '0.15' });
     expect(exponent).toBe('1.4664');
     expect(exact.startsWith('1.4663905016')).toBe(true);
-    expect(elasticityExponent({ scoreChange: '0.10', awardChange: '0.15', rounding: { coefficientDecimals: 6 } }).exponent).toBe('1.466391');
+    expect(
+      elasticityExponent({ scoreChange: '0.10', awardChange: '0.15', rounding: { coefficientDecimals: 6 } }).exponent,
+    ).toBe('1.466391');
   });
 
   it('elasticity weights are s^1.4664 rounded to 6 dp, and the split is exact on them', () => {
@@ -72,12 +75,20 @@ describe('allocatePool: f(score)', () => {
 
   it('power 2: weights 8100 and 6400 → 4,915.86 and 3,884.14', () => {
     // 880,000 × 8100 / 14,500 = 491,586.21 fen; × 6400 / 14,500 = 388,413.79 → leftover to the second.
-    const result = allocatePool({ pool: '8800.00', currency: 'CNY', weighting: { kind: 'power', exponent: 2 }, recipients: [{ id: 'a', score: 90 }, { id: 'b', score: 80 }] });
+    const result = allocatePool({
+      pool: '8800.00',
+      currency: 'CNY',
+      weighting: { kind: 'power', exponent: 2 },
+      recipients: [
+        { id: 'a', score: 90 },
+        { id: 'b', score: 80 },
+      ],
+    });
     expect(awards(result)).toEqual({ a: '4915.86', b: '3884.14' });
     expect(result.awards.map((row) => row.weight)).toEqual(['8100', '6400']);
   });
 
-  it('rounds f(score) with the plan\'s mode: f = 82.5 at 0 weight decimals is 83 half-up, 82 half-even', () => {
+  it("rounds f(score) with the plan's mode: f = 82.5 at 0 weight decimals is 83 half-up, 82 half-even", () => {
     const input = { pool: '100.00', currency: 'CNY', weightDecimals: 0, recipients: [{ id: 'a', score: '82.5' }] };
     expect(allocatePool(input).awards[0]?.weight).toBe('83');
     expect(allocatePool({ ...input, rounding: { mode: 'halfEven' } }).awards[0]?.weight).toBe('82');
@@ -92,12 +103,34 @@ describe('allocatePool: f(score)', () => {
 describe('allocatePool: basis', () => {
   it('FTE: a half-time person weighs half', () => {
     // weights 80 × 1, 80 × 0.5 → 666.666… and 333.333… → 666.67 and 333.33.
-    const result = allocatePool({ pool: '1000.00', currency: 'CNY', basis: 'fte', recipients: [{ id: 'a', score: 80 }, { id: 'b', score: 80, fte: '0.5' }] });
+    const result = allocatePool({
+      pool: '1000.00',
+      currency: 'CNY',
+      basis: 'fte',
+      recipients: [
+        { id: 'a', score: 80 },
+        { id: 'b', score: 80, fte: '0.5' },
+      ],
+    });
     expect(awards(result)).toEqual({ a: '666.67', b: '333.33' });
     expect(result.awards.map((row) => row.basis)).toEqual(['1', '0.5']);
     // "1.000" and "-0.0" are within [0, 1]; "1.0001" is not.
-    expect(allocatePool({ pool: '1.00', currency: 'CNY', basis: 'fte', recipients: [{ id: 'a', score: 1, fte: '1.000' }, { id: 'b', score: 1, fte: '-0.0' }] }).awards.map((row) => row.award)).toEqual(['1.00', '0.00']);
-    expectError(call({ pool: '1.00', currency: 'CNY', basis: 'fte', recipients: [{ id: 'a', score: 1, fte: '1.0001' }] }), 'OUT_OF_RANGE', ['recipients', 0, 'fte']);
+    expect(
+      allocatePool({
+        pool: '1.00',
+        currency: 'CNY',
+        basis: 'fte',
+        recipients: [
+          { id: 'a', score: 1, fte: '1.000' },
+          { id: 'b', score: 1, fte: '-0.0' },
+        ],
+      }).awards.map((row) => row.award),
+    ).toEqual(['1.00', '0.00']);
+    expectError(
+      call({ pool: '1.00', currency: 'CNY', basis: 'fte', recipients: [{ id: 'a', score: 1, fte: '1.0001' }] }),
+      'OUT_OF_RANGE',
+      ['recipients', 0, 'fte'],
+    );
   });
 
   it('days: joiners and leavers are prorated by days employed within the period', () => {
@@ -153,26 +186,60 @@ describe('allocatePool: nobody takes from the pool of a period they were not emp
     ]);
   });
   it('without a period, start and end are not read for basis "one"', () => {
-    expect(allocatePool({ pool: '1000.00', currency: 'CNY', recipients }).awards.map((row) => row.award)).toEqual(['250.00', '250.00', '250.00', '250.00']);
+    expect(allocatePool({ pool: '1000.00', currency: 'CNY', recipients }).awards.map((row) => row.award)).toEqual([
+      '250.00',
+      '250.00',
+      '250.00',
+      '250.00',
+    ]);
   });
   it('DATES_OUT_OF_ORDER for an employment that ends before it starts, whatever the basis', () => {
-    expectError(call({ pool: '1.00', currency: 'CNY', basis: 'one', period, recipients: [{ id: 'a', score: 1, start: '2026-04-10', end: '2026-04-09' }] }), 'DATES_OUT_OF_ORDER', ['recipients', 0, 'end']);
+    expectError(
+      call({
+        pool: '1.00',
+        currency: 'CNY',
+        basis: 'one',
+        period,
+        recipients: [{ id: 'a', score: 1, start: '2026-04-10', end: '2026-04-09' }],
+      }),
+      'DATES_OUT_OF_ORDER',
+      ['recipients', 0, 'end'],
+    );
   });
 });
 
 describe('allocatePool: caps, unallocated and two levels', () => {
   it('re-splits what a cap cuts off; reports what nobody can take', () => {
     // exact 500, 250, 250; a capped at 100.00; 900.00 re-split 25 : 25 → 450.00 each.
-    const capped = allocatePool({ pool: '1000.00', currency: 'CNY', recipients: [{ id: 'a', score: 50, cap: 100 }, { id: 'b', score: 25 }, { id: 'c', score: 25 }] });
+    const capped = allocatePool({
+      pool: '1000.00',
+      currency: 'CNY',
+      recipients: [
+        { id: 'a', score: 50, cap: 100 },
+        { id: 'b', score: 25 },
+        { id: 'c', score: 25 },
+      ],
+    });
     expect(awards(capped)).toEqual({ a: '100.00', b: '450.00', c: '450.00' });
     expect(capped.awards[0]?.capped).toBe(true);
-    const all = allocatePool({ pool: '1000.00', currency: 'CNY', recipients: [{ id: 'a', score: 50, cap: 100 }, { id: 'b', score: 25, cap: '100.00' }] });
+    const all = allocatePool({
+      pool: '1000.00',
+      currency: 'CNY',
+      recipients: [
+        { id: 'a', score: 50, cap: 100 },
+        { id: 'b', score: 25, cap: '100.00' },
+      ],
+    });
     expect([all.awarded, all.unallocated]).toEqual(['200.00', '800.00']);
   });
 
   it('shares a zero pool as zeros', () => {
     const result = allocatePool({ pool: 0, currency: 'CNY', recipients: [{ id: 'a', score: 80 }] });
-    expect([result.awards[0]?.award, result.awards[0]?.share, result.unallocated]).toEqual(['0.00', '0.0000000000', '0.00']);
+    expect([result.awards[0]?.award, result.awards[0]?.share, result.unallocated]).toEqual([
+      '0.00',
+      '0.0000000000',
+      '0.00',
+    ]);
   });
 
   it('puts the whole pool on unallocated when nobody reaches the floor', () => {
@@ -188,7 +255,10 @@ describe('allocatePool: caps, unallocated and two levels', () => {
       pool: '1000.00',
       currency: 'CNY',
       floor: 60,
-      units: [{ id: 'it', score: 90 }, { id: 'fin', score: 60 }],
+      units: [
+        { id: 'it', score: 90 },
+        { id: 'fin', score: 60 },
+      ],
       recipients: [
         { id: 'a', score: 90, unit: 'it' },
         { id: 'b', score: 70, unit: 'it' },
@@ -210,42 +280,113 @@ describe('allocatePool refuses bad input with a code and the path', () => {
   const elastic = { kind: 'elasticity', scoreChange: '0.10', awardChange: '0.15' } as const;
   it('NEGATIVE_VALUE: a negative score, cap or pool', () => {
     expectError(call({ ...ok, recipients: [{ id: 'a', score: -1 }] }), 'NEGATIVE_VALUE', ['recipients', 0, 'score']);
-    expectError(call({ ...ok, recipients: [{ id: 'a', score: 1, cap: '-0.01' }] }), 'NEGATIVE_VALUE', ['recipients', 0, 'cap']);
+    expectError(call({ ...ok, recipients: [{ id: 'a', score: 1, cap: '-0.01' }] }), 'NEGATIVE_VALUE', [
+      'recipients',
+      0,
+      'cap',
+    ]);
     expectError(call({ ...ok, pool: '-1.00' }), 'NEGATIVE_VALUE', ['pool']);
   });
   it('DUPLICATE_ID: the same person twice, the same unit twice', () => {
-    expectError(call({ ...ok, recipients: [{ id: 'a', score: 1 }, { id: 'a', score: 2 }] }), 'DUPLICATE_ID', ['recipients', 1, 'id']);
-    expectError(call({ ...ok, units: [{ id: 'u', score: 1 }, { id: 'u', score: 1 }], recipients: [{ id: 'a', score: 1, unit: 'u' }] }), 'DUPLICATE_ID', ['units', 1, 'id']);
+    expectError(
+      call({
+        ...ok,
+        recipients: [
+          { id: 'a', score: 1 },
+          { id: 'a', score: 2 },
+        ],
+      }),
+      'DUPLICATE_ID',
+      ['recipients', 1, 'id'],
+    );
+    expectError(
+      call({
+        ...ok,
+        units: [
+          { id: 'u', score: 1 },
+          { id: 'u', score: 1 },
+        ],
+        recipients: [{ id: 'a', score: 1, unit: 'u' }],
+      }),
+      'DUPLICATE_ID',
+      ['units', 1, 'id'],
+    );
   });
   it('OUT_OF_RANGE: elasticity on a zero score; changes at or below −1; FTE above 1', () => {
-    expectError(call({ ...ok, weighting: elastic, recipients: [{ id: 'a', score: 0 }] }), 'OUT_OF_RANGE', ['recipients', 0, 'score']);
-    expectError(call({ ...ok, weighting: { ...elastic, scoreChange: 0 } }), 'OUT_OF_RANGE', ['weighting', 'scoreChange']);
-    expectError(call({ ...ok, weighting: { ...elastic, awardChange: -1 } }), 'OUT_OF_RANGE', ['weighting', 'awardChange']);
-    expectError(call({ ...ok, basis: 'fte', recipients: [{ id: 'a', score: 1, fte: '1.5' }] }), 'OUT_OF_RANGE', ['recipients', 0, 'fte']);
+    expectError(call({ ...ok, weighting: elastic, recipients: [{ id: 'a', score: 0 }] }), 'OUT_OF_RANGE', [
+      'recipients',
+      0,
+      'score',
+    ]);
+    expectError(call({ ...ok, weighting: { ...elastic, scoreChange: 0 } }), 'OUT_OF_RANGE', [
+      'weighting',
+      'scoreChange',
+    ]);
+    expectError(call({ ...ok, weighting: { ...elastic, awardChange: -1 } }), 'OUT_OF_RANGE', [
+      'weighting',
+      'awardChange',
+    ]);
+    expectError(call({ ...ok, basis: 'fte', recipients: [{ id: 'a', score: 1, fte: '1.5' }] }), 'OUT_OF_RANGE', [
+      'recipients',
+      0,
+      'fte',
+    ]);
     expectError(() => elasticityExponent({ scoreChange: '-1', awardChange: '0.1' }), 'OUT_OF_RANGE', ['scoreChange']);
   });
   it('a zero score below the floor is simply not eligible, even with elasticity', () => {
-    const result = allocatePool({ ...ok, floor: 60, weighting: elastic, recipients: [{ id: 'a', score: 0 }, { id: 'b', score: 70 }] });
+    const result = allocatePool({
+      ...ok,
+      floor: 60,
+      weighting: elastic,
+      recipients: [
+        { id: 'a', score: 0 },
+        { id: 'b', score: 70 },
+      ],
+    });
     expect(awards(result)).toEqual({ a: '0.00', b: '100.00' });
   });
   it('UNKNOWN_REFERENCE and INVALID_INPUT: units', () => {
-    expectError(call({ ...ok, units: [{ id: 'u', score: 1 }], recipients: [{ id: 'a', score: 1, unit: 'x' }] }), 'UNKNOWN_REFERENCE', ['recipients', 0, 'unit']);
-    expectError(call({ ...ok, units: [{ id: 'u', score: 1 }], recipients: [{ id: 'a', score: 1 }] }), 'INVALID_INPUT', ['recipients', 0, 'unit']);
+    expectError(
+      call({ ...ok, units: [{ id: 'u', score: 1 }], recipients: [{ id: 'a', score: 1, unit: 'x' }] }),
+      'UNKNOWN_REFERENCE',
+      ['recipients', 0, 'unit'],
+    );
+    expectError(call({ ...ok, units: [{ id: 'u', score: 1 }], recipients: [{ id: 'a', score: 1 }] }), 'INVALID_INPUT', [
+      'recipients',
+      0,
+      'unit',
+    ]);
   });
   it('INVALID_INPUT and DATES_OUT_OF_ORDER: days without a period; dates backwards', () => {
     expectError(call({ ...ok, basis: 'days' }), 'INVALID_INPUT', ['period']);
-    expectError(call({ ...ok, basis: 'days', period: { start: '2026-02-01', end: '2026-01-01' } }), 'DATES_OUT_OF_ORDER', ['period', 'end']);
     expectError(
-      call({ ...ok, basis: 'days', period: { start: '2026-01-01', end: '2026-03-31' }, recipients: [{ id: 'a', score: 1, start: '2026-02-01', end: '2026-01-31' }] }),
+      call({ ...ok, basis: 'days', period: { start: '2026-02-01', end: '2026-01-01' } }),
+      'DATES_OUT_OF_ORDER',
+      ['period', 'end'],
+    );
+    expectError(
+      call({
+        ...ok,
+        basis: 'days',
+        period: { start: '2026-01-01', end: '2026-03-31' },
+        recipients: [{ id: 'a', score: 1, start: '2026-02-01', end: '2026-01-31' }],
+      }),
       'DATES_OUT_OF_ORDER',
       ['recipients', 0, 'end'],
     );
-    expectError(call({ ...ok, basis: 'days', period: { start: '2026-02-30', end: '2026-03-31' } }), 'INVALID_INPUT', ['period', 'start']);
+    expectError(call({ ...ok, basis: 'days', period: { start: '2026-02-30', end: '2026-03-31' } }), 'INVALID_INPUT', [
+      'period',
+      'start',
+    ]);
   });
   it('INVALID_DECIMAL, INVALID_AMOUNT, UNKNOWN_CURRENCY, INVALID_INPUT (shape)', () => {
     expectError(call({ ...ok, recipients: [{ id: 'a', score: '9O' }] }), 'INVALID_DECIMAL', ['recipients', 0, 'score']);
     expectError(call({ ...ok, pool: '1.005' }), 'INVALID_AMOUNT', ['pool']);
-    expectError(call({ ...ok, recipients: [{ id: 'a', score: 1, cap: '1.005' }] }), 'INVALID_AMOUNT', ['recipients', 0, 'cap']);
+    expectError(call({ ...ok, recipients: [{ id: 'a', score: 1, cap: '1.005' }] }), 'INVALID_AMOUNT', [
+      'recipients',
+      0,
+      'cap',
+    ]);
     expectError(call({ ...ok, currency: 'cny' }), 'UNKNOWN_CURRENCY', ['currency']);
     expectError(call({ ...ok, recipients: [{ id: 'a', scroe: 1 }] }), 'INVALID_INPUT');
     expectError(call({ ...ok, weighting: { kind: 'log' } }), 'INVALID_INPUT', ['weighting', 'kind']);
@@ -277,7 +418,13 @@ describe('allocatePool: per-person traces shared between rows', () => {
       expect(awardStep?.result).toBe(row.award);
     }
     // Hand check: bases a 30, b 15, c 30, d 15, e 30; weights 80·30 = 2400, 1200, 2400, 1050, 2100.
-    expect(result.awards.map((row) => `${row.id}:${row.basis}:${row.weight}`)).toEqual(['a:30:2400', 'b:15:1200', 'c:30:2400', 'd:15:1050', 'e:30:2100']);
+    expect(result.awards.map((row) => `${row.id}:${row.basis}:${row.weight}`)).toEqual([
+      'a:30:2400',
+      'b:15:1200',
+      'c:30:2400',
+      'd:15:1050',
+      'e:30:2100',
+    ]);
     expect(result.awards.find((row) => row.id === 'c')).toMatchObject({ award: '10.00', capped: true });
     // a and c share score and basis: one weight step, frozen so no row can change another's.
     const [a, , c] = result.awards;

@@ -11,7 +11,10 @@ const modifierTable: TierTable = {
     { score: '1', label: '< 90 %' },
   ],
 };
-const rateTable: TierTable = { direction: 'higherIsBetter', bands: [{ bound: 200000, score: '0.12' }, { score: '0.10' }] };
+const rateTable: TierTable = {
+  direction: 'higherIsBetter',
+  bands: [{ bound: 200000, score: '0.12' }, { score: '0.10' }],
+};
 const seed001: CommissionsInput = {
   currency: 'CNY',
   method: 'retroactive',
@@ -38,14 +41,27 @@ describe('computeCommissions', () => {
     ]);
     expect(result.commission).toBe('73333.33');
     // …and 12 % of them is seed 001's pool of 8,800.00.
-    const carve = carvePool({ currency: 'CNY', rate: '0.12', commissions: result.people.map((row) => ({ id: row.id, amount: row.commission })) });
+    const carve = carvePool({
+      currency: 'CNY',
+      rate: '0.12',
+      commissions: result.people.map((row) => ({ id: row.id, amount: row.commission })),
+    });
     expect(carve.pool).toBe('8800.00');
-    expect(result.people[1]?.trace.map((step) => step.rule)).toEqual(['pool.modifier', 'pool.adjustedBase', 'pool.commission.retroactive']);
+    expect(result.people[1]?.trace.map((step) => step.rule)).toEqual([
+      'pool.modifier',
+      'pool.adjustedBase',
+      'pool.commission.retroactive',
+    ]);
   });
 
   it('marginal: each slice at its own rate; slices add up to the commission', () => {
     // 250,000.00 marginal: 200,000 × 0.10 + 50,000 × 0.12 = 20,000 + 6,000 = 26,000.00
-    const result = computeCommissions({ currency: 'CNY', method: 'marginal', rateTable, people: [{ id: 'a', base: '250000.00' }] });
+    const result = computeCommissions({
+      currency: 'CNY',
+      method: 'marginal',
+      rateTable,
+      people: [{ id: 'a', base: '250000.00' }],
+    });
     const row = result.people[0];
     expect(row?.commission).toBe('26000.00');
     expect(row?.slices.map((slice) => [slice.from, slice.to, slice.rate, slice.commission])).toEqual([
@@ -55,18 +71,67 @@ describe('computeCommissions', () => {
   });
 
   it('caps a commission and says so', () => {
-    const result = computeCommissions({ currency: 'CNY', method: 'retroactive', rateTable, people: [{ id: 'a', base: '250000.00', cap: '28000' }] });
-    expect([result.people[0]?.uncapped, result.people[0]?.commission, result.people[0]?.capped]).toEqual(['30000.00', '28000.00', true]);
+    const result = computeCommissions({
+      currency: 'CNY',
+      method: 'retroactive',
+      rateTable,
+      people: [{ id: 'a', base: '250000.00', cap: '28000' }],
+    });
+    expect([result.people[0]?.uncapped, result.people[0]?.commission, result.people[0]?.capped]).toEqual([
+      '30000.00',
+      '28000.00',
+      true,
+    ]);
   });
 
   it('refuses bad input', () => {
-    expectError(call({ ...seed001, rateTable: { direction: 'higherIsBetter', bands: [{ bound: 1, score: '1.5' }, { score: '0.1' }] } }), 'OUT_OF_RANGE', ['rateTable', 'bands', 0, 'score']);
-    expectError(call({ ...seed001, people: [{ id: 'a', base: '-1', measure: 1 }] }), 'NEGATIVE_VALUE', ['people', 0, 'base']);
-    expectError(call({ ...seed001, people: [{ id: 'a', base: '1', measure: 1, cap: -5 }] }), 'NEGATIVE_VALUE', ['people', 0, 'cap']);
-    expectError(call({ ...seed001, people: [{ id: 'a', base: '1', measure: 1, currency: 'USD' }] }), 'CURRENCY_MISMATCH', ['people', 0, 'currency']);
-    expectError(call({ ...seed001, people: [{ id: 'a', base: '1', measure: 1 }, { id: 'a', base: '2', measure: 1 }] }), 'DUPLICATE_ID', ['people', 1, 'id']);
+    expectError(
+      call({
+        ...seed001,
+        rateTable: { direction: 'higherIsBetter', bands: [{ bound: 1, score: '1.5' }, { score: '0.1' }] },
+      }),
+      'OUT_OF_RANGE',
+      ['rateTable', 'bands', 0, 'score'],
+    );
+    expectError(call({ ...seed001, people: [{ id: 'a', base: '-1', measure: 1 }] }), 'NEGATIVE_VALUE', [
+      'people',
+      0,
+      'base',
+    ]);
+    expectError(call({ ...seed001, people: [{ id: 'a', base: '1', measure: 1, cap: -5 }] }), 'NEGATIVE_VALUE', [
+      'people',
+      0,
+      'cap',
+    ]);
+    expectError(
+      call({ ...seed001, people: [{ id: 'a', base: '1', measure: 1, currency: 'USD' }] }),
+      'CURRENCY_MISMATCH',
+      ['people', 0, 'currency'],
+    );
+    expectError(
+      call({
+        ...seed001,
+        people: [
+          { id: 'a', base: '1', measure: 1 },
+          { id: 'a', base: '2', measure: 1 },
+        ],
+      }),
+      'DUPLICATE_ID',
+      ['people', 1, 'id'],
+    );
     expectError(call({ ...seed001, people: [{ id: 'a', base: '1' }] }), 'INVALID_INPUT', ['people', 0, 'measure']);
-    expectError(call({ ...seed001, people: [{ id: 'a', base: '1.001', measure: 1 }] }), 'INVALID_AMOUNT', ['people', 0, 'base']);
-    expectError(call({ ...seed001, modifierTable: { direction: 'higherIsBetter', bands: [{ bound: 1, score: '-1' }, { score: '-2' }] } }), 'NEGATIVE_VALUE', ['modifierTable', 'bands', 0, 'score']);
+    expectError(call({ ...seed001, people: [{ id: 'a', base: '1.001', measure: 1 }] }), 'INVALID_AMOUNT', [
+      'people',
+      0,
+      'base',
+    ]);
+    expectError(
+      call({
+        ...seed001,
+        modifierTable: { direction: 'higherIsBetter', bands: [{ bound: 1, score: '-1' }, { score: '-2' }] },
+      }),
+      'NEGATIVE_VALUE',
+      ['modifierTable', 'bands', 0, 'score'],
+    );
   });
 });

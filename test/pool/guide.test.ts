@@ -15,9 +15,19 @@ describe('docs/pool.md worked example', () => {
     const dir = mkdtempSync(join(tmpdir(), 'pool-guide-'));
     try {
       const file = join(dir, 'guide.ts');
-      writeFileSync(file, `${code.replace("'synergy-pay'", JSON.stringify(index))}\nconsole.log(JSON.stringify({ pool: carve.pool, awards: shared.awards.map((row) => [row.id, row.award]) }));\n`);
+      writeFileSync(
+        file,
+        `${code.replace("'synergy-pay'", JSON.stringify(index))}\nconsole.log(JSON.stringify({ pool: carve.pool, awards: shared.awards.map((row) => [row.id, row.award]) }));\n`,
+      );
       const output = execFileSync(process.execPath, ['--import', 'tsx', file], { encoding: 'utf8' });
-      expect(JSON.parse(output)).toEqual({ pool: '8800.00', awards: [['tech-li', '4141.18'], ['tech-wang', '4658.82'], ['tech-zhao', '0.00']] });
+      expect(JSON.parse(output)).toEqual({
+        pool: '8800.00',
+        awards: [
+          ['tech-li', '4141.18'],
+          ['tech-wang', '4658.82'],
+          ['tech-zhao', '0.00'],
+        ],
+      });
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -28,7 +38,10 @@ describe('docs/pool.md worked example', () => {
       currency: 'CNY',
       method: 'retroactive',
       rateTable: { direction: 'higherIsBetter', bands: [{ bound: 200000, score: '0.12' }, { score: '0.10' }] },
-      modifierTable: { direction: 'higherIsBetter', bands: [{ bound: '0.95', score: '1.16' }, { bound: '0.90', score: '1.08' }, { score: '1' }] },
+      modifierTable: {
+        direction: 'higherIsBetter',
+        bands: [{ bound: '0.95', score: '1.16' }, { bound: '0.90', score: '1.08' }, { score: '1' }],
+      },
       people: [
         { id: 'cs-chen', base: '250000.00', measure: '0.88' },
         { id: 'cs-liu', base: '192901.23', measure: '0.92' },
@@ -47,7 +60,11 @@ describe('docs/pool.md worked example', () => {
       ['3000.00', '22000.00'],
       ['2200.00', '16133.33'],
     ]);
-    const recipients = [{ id: 'tech-wang', score: 90 }, { id: 'tech-li', score: 80 }, { id: 'tech-zhao', score: 50 }];
+    const recipients = [
+      { id: 'tech-wang', score: 90 },
+      { id: 'tech-li', score: 80 },
+      { id: 'tech-zhao', score: 50 },
+    ];
     const shares = allocatePool({ pool: carve.pool, currency: 'CNY', floor: 60, recipients });
     expect(shares.awards.map((row) => row.share)).toEqual(['0.4705886364', '0.5294113636', '0.0000000000']);
     const at = (rate: string) => {
@@ -56,8 +73,23 @@ describe('docs/pool.md worked example', () => {
     };
     expect(at('0.10')).toEqual(['7333.33', '3450.98', '3882.35', '0.00']);
     expect(at('0.15')).toEqual(['11000.00', '5176.47', '5823.53', '0.00']);
-    const elastic = allocatePool({ pool: '8800.00', currency: 'CNY', weighting: { kind: 'elasticity', scoreChange: '0.10', awardChange: '0.15' }, recipients: recipients.slice(0, 2) });
+    const elastic = allocatePool({
+      pool: '8800.00',
+      currency: 'CNY',
+      weighting: { kind: 'elasticity', scoreChange: '0.10', awardChange: '0.15' },
+      recipients: recipients.slice(0, 2),
+    });
     expect(elastic.awards.map((row) => row.weight)).toEqual(['617.577062', '734.008714']);
-    for (const figure of ['8,800.00', '4,658.82', '4,141.18', '7,333.33', '11,000.00', '734.008714', '617.577062', '1.4664']) expect(guide).toContain(figure);
+    for (const figure of [
+      '8,800.00',
+      '4,658.82',
+      '4,141.18',
+      '7,333.33',
+      '11,000.00',
+      '734.008714',
+      '617.577062',
+      '1.4664',
+    ])
+      expect(guide).toContain(figure);
   });
 });

@@ -6,9 +6,15 @@
 import { expect } from 'vitest';
 
 /** Keys whose values are caller-chosen identifiers or names, not figures. */
-const nameKeys = /^(id|ids|rating|ratings|flags|unit|units|member|members|dimension|fact|person|party|parties|subject|department|label|indicators|reviews|rater|ratee|grade|version|plan|name|reason|note|kind|task|condition|segment|mechanisms|dimensions)$/;
+const nameKeys =
+  /^(id|ids|rating|ratings|flags|unit|units|member|members|dimension|fact|person|party|parties|subject|department|label|indicators|reviews|rater|ratee|grade|version|plan|name|reason|note|kind|task|condition|segment|mechanisms|dimensions)$/;
 
-export function hygieneProblems(result: unknown, digits: number, moneyKeys: readonly string[] = [], echoed?: unknown): string[] {
+export function hygieneProblems(
+  result: unknown,
+  digits: number,
+  moneyKeys: readonly string[] = [],
+  echoed?: unknown,
+): string[] {
   const problems: string[] = [];
   const money = new RegExp(digits === 0 ? '^-?\\d+$' : `^-?\\d+\\.\\d{${digits}}$`);
   const bad = /^(-?Infinity|NaN|undefined)$/;
@@ -19,14 +25,22 @@ export function hygieneProblems(result: unknown, digits: number, moneyKeys: read
     } else if (node !== null && typeof node === 'object') {
       const proto = Object.getPrototypeOf(node);
       if (proto !== Object.prototype && proto !== null) problems.push(`${where()}: not a plain object`);
-      for (const name of Object.keys(node)) walk((node as Record<string, unknown>)[name], name, inTrace || name === 'trace', () => `${where()}.${name}`);
+      for (const name of Object.keys(node))
+        walk((node as Record<string, unknown>)[name], name, inTrace || name === 'trace', () => `${where()}.${name}`);
     } else if (typeof node === 'number') {
       if (!Number.isFinite(node)) problems.push(`${where()}: ${node}`);
     } else if (typeof node === 'string') {
       // Ids and names are the caller's text ("NaN" is a valid id); figures must never say NaN.
-      if (bad.test(node) && node !== echoed && !isName && !(typeof key === 'string' && nameKeys.test(key))) problems.push(`${where()}: "${node}"`);
-      else if (!inTrace && typeof key === 'string' && moneyKeys.includes(key) && !money.test(node)) problems.push(`${where()}: "${node}" is not money with ${digits} digits`);
-    } else if (node === undefined || typeof node === 'bigint' || typeof node === 'function' || typeof node === 'symbol') {
+      if (bad.test(node) && node !== echoed && !isName && !(typeof key === 'string' && nameKeys.test(key)))
+        problems.push(`${where()}: "${node}"`);
+      else if (!inTrace && typeof key === 'string' && moneyKeys.includes(key) && !money.test(node))
+        problems.push(`${where()}: "${node}" is not money with ${digits} digits`);
+    } else if (
+      node === undefined ||
+      typeof node === 'bigint' ||
+      typeof node === 'function' ||
+      typeof node === 'symbol'
+    ) {
       problems.push(`${where()}: ${typeof node}`);
     }
   };

@@ -21,7 +21,14 @@ describe('differential oracles: the commission pool', () => {
       fc.property(
         currencyArb,
         fc.integer({ min: 0, max: 10_000 }),
-        fc.array(fc.oneof({ weight: 5, arbitrary: fc.bigInt({ min: 0n, max: 10n ** 9n }) }, { weight: 1, arbitrary: fc.bigInt({ min: -(10n ** 7n), max: 0n }) }, { weight: 1, arbitrary: fc.bigInt({ min: 0n, max: 2n ** 64n }) }), { maxLength: 25 }),
+        fc.array(
+          fc.oneof(
+            { weight: 5, arbitrary: fc.bigInt({ min: 0n, max: 10n ** 9n }) },
+            { weight: 1, arbitrary: fc.bigInt({ min: -(10n ** 7n), max: 0n }) },
+            { weight: 1, arbitrary: fc.bigInt({ min: 0n, max: 2n ** 64n }) },
+          ),
+          { maxLength: 25 },
+        ),
         modeArb,
         ({ currency, digits }, rateUnits, amounts, mode) => {
           const ids = amounts.map((_, i) => `fl${String(i).padStart(2, '0')}`);
@@ -37,7 +44,12 @@ describe('differential oracles: the commission pool', () => {
           // Under "net", only a positive gross contributes: base = max(gross, 0).
           const bases = amounts.map((amount) => (amount > 0n ? amount : 0n));
           const carved = roundDiv(BigInt(rateUnits) * sum(bases), 10_000n, mode);
-          const parts = hamilton(carved, bases.map((n) => ({ n, d: 1n })), ids) ?? bases.map(() => 0n);
+          const parts =
+            hamilton(
+              carved,
+              bases.map((n) => ({ n, d: 1n })),
+              ids,
+            ) ?? bases.map(() => 0n);
           expect(minorOf(result.pool, digits)).toBe(carved);
           const rows = new Map(result.contributions.map((row) => [row.id, row]));
           ids.forEach((id, i) => {
@@ -59,7 +71,9 @@ describe('differential oracles: the commission pool', () => {
       fc.property(
         currencyArb,
         fc.bigInt({ min: 0n, max: 10n ** 10n }),
-        fc.array(fc.record({ score: fc.integer({ min: 0, max: 12_000 }), fte: fc.integer({ min: 0, max: 100 }) }), { maxLength: 25 }),
+        fc.array(fc.record({ score: fc.integer({ min: 0, max: 12_000 }), fte: fc.integer({ min: 0, max: 100 }) }), {
+          maxLength: 25,
+        }),
         fc.constantFrom(1, 2),
         fc.constantFrom('one' as const, 'fte' as const),
         fc.option(fc.integer({ min: 0, max: 9_000 }), { nil: undefined }),
@@ -69,7 +83,11 @@ describe('differential oracles: the commission pool', () => {
           const result = allocatePool({
             pool: moneyText(pool, digits),
             currency,
-            recipients: rows.map((row, i) => ({ id: ids[i] as string, score: decimalText(BigInt(row.score), 2), ...(basis === 'fte' ? { fte: decimalText(BigInt(row.fte), 2) } : {}) })),
+            recipients: rows.map((row, i) => ({
+              id: ids[i] as string,
+              score: decimalText(BigInt(row.score), 2),
+              ...(basis === 'fte' ? { fte: decimalText(BigInt(row.fte), 2) } : {}),
+            })),
             weighting: exponent === 1 ? { kind: 'linear' } : { kind: 'power', exponent: 2 },
             basis,
             ...(floor === undefined ? {} : { floor: decimalText(BigInt(floor), 2) }),
@@ -82,9 +100,15 @@ describe('differential oracles: the commission pool', () => {
             const f = BigInt(row.score) ** BigInt(exponent);
             return basis === 'fte' ? f * BigInt(row.fte) : f;
           });
-          const parts = hamilton(pool, weights.map((n) => ({ n, d: 1n })), ids);
+          const parts = hamilton(
+            pool,
+            weights.map((n) => ({ n, d: 1n })),
+            ids,
+          );
           const awards = new Map(result.awards.map((award) => [award.id, minorOf(award.award, digits)]));
-          ids.forEach((id, i) => expect(awards.get(id) ?? 0n, id).toBe(parts === undefined ? 0n : parts[i]));
+          ids.forEach((id, i) => {
+            expect(awards.get(id) ?? 0n, id).toBe(parts === undefined ? 0n : parts[i]);
+          });
           expect(minorOf(result.unallocated, digits)).toBe(parts === undefined ? pool : 0n);
           expect(minorOf(result.awarded, digits) + minorOf(result.unallocated, digits)).toBe(pool);
         },
@@ -105,7 +129,10 @@ describe('differential oracles: the commission pool', () => {
             allocatePool({
               pool: moneyText(pool, 2),
               currency: 'CNY',
-              recipients: scores.map((score, i) => ({ id: `bo${i}`, score: decimalText(BigInt(score) * BigInt(factor), 2) })),
+              recipients: scores.map((score, i) => ({
+                id: `bo${i}`,
+                score: decimalText(BigInt(score) * BigInt(factor), 2),
+              })),
               ...(floor === undefined ? {} : { floor: decimalText(BigInt(floor) * BigInt(factor), 2) }),
             }).awards.map((award) => [award.id, award.award]);
           expect(awards(c)).toEqual(awards(1));

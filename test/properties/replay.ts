@@ -12,7 +12,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 /** JSON with bigints as strings (scenarios hold none, but a property's extra values might). */
-const toJson = (value: unknown): string => JSON.stringify(value, (_key, inner: unknown) => (typeof inner === 'bigint' ? inner.toString() : inner), 2);
+const toJson = (value: unknown): string =>
+  JSON.stringify(value, (_key, inner: unknown) => (typeof inner === 'bigint' ? inner.toString() : inner), 2);
 
 /**
  * Checks `predicate` on scenarios from `scenarios` (`numRuns` runs); on failure throws an error
@@ -20,7 +21,13 @@ const toJson = (value: unknown): string => JSON.stringify(value, (_key, inner: u
  * generated value is more than a scenario (a scenario with shuffle seeds, say), `scenarioOf`
  * picks the scenario out of it for the file; the whole value is printed too.
  */
-export function assertScenarios<S>(name: string, scenarios: fc.Arbitrary<S>, predicate: (scenario: S) => void, numRuns: number, scenarioOf?: (value: S) => unknown): void {
+export function assertScenarios<S>(
+  name: string,
+  scenarios: fc.Arbitrary<S>,
+  predicate: (scenario: S) => void,
+  numRuns: number,
+  scenarioOf?: (value: S) => unknown,
+): void {
   const details = fc.check(fc.property(scenarios, predicate), { numRuns });
   if (!details.failed) return;
   const value = details.counterexample?.[0] as S;

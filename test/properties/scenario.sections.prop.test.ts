@@ -46,11 +46,11 @@ import { runs } from '../helpers.js';
 import { digitsOf, reconciliationProblems, type RunPeriodResult as ReconciledResult } from './reconcile.js';
 import { assertScenarios } from './replay.js';
 
-const runPeriodRaw = (scenario: RunPeriodInput): RunPeriodResult => runPeriodTyped(scenario as Parameters<typeof runPeriodTyped>[0]);
+const runPeriodRaw = (scenario: RunPeriodInput): RunPeriodResult =>
+  runPeriodTyped(scenario as Parameters<typeof runPeriodTyped>[0]);
 
 const runPeriod = runPeriodRaw;
 
-/* eslint-disable @typescript-eslint/no-explicit-any -- the scenario's sections are read structurally */
 type Any = any;
 
 /**
@@ -69,7 +69,6 @@ const whole = wholeScenarioArb();
 /** Smaller scenarios for the properties that run each one several times. */
 const smaller = wholeScenarioArb({ maxPeople: 6, maxRows: 8 });
 
-
 /** The plan version of the last segment (the one department results report). */
 function lastVersion(scenario: RunPeriodInput, result: RunPeriodResult): Any {
   const id = result.segments.at(-1)?.version;
@@ -83,12 +82,16 @@ function segmentVersions(scenario: RunPeriodInput, result: RunPeriodResult): Any
 
 const rounding = (scenario: RunPeriodInput) => scenario.plan.rounding ?? {};
 const data = (scenario: RunPeriodInput): Any => scenario.data ?? {};
-const sideOf = (scenario: RunPeriodInput) => new Map(scenario.org.departments.map((department) => [department.id, department.side]));
+const sideOf = (scenario: RunPeriodInput) =>
+  new Map(scenario.org.departments.map((department) => [department.id, department.side]));
 
 /** The parties of the ratings: departments and people, with their side. */
 function parties(scenario: RunPeriodInput) {
   const sides = sideOf(scenario);
-  return [...scenario.org.departments.map((d) => ({ id: d.id, side: d.side })), ...scenario.org.people.map((p) => ({ id: p.id, side: sides.get(p.department) as string }))];
+  return [
+    ...scenario.org.departments.map((d) => ({ id: d.id, side: d.side })),
+    ...scenario.org.people.map((p) => ({ id: p.id, side: sides.get(p.department) as string })),
+  ];
 }
 
 /** `scoreRatings` called directly with a version's ratings section. */
@@ -105,7 +108,12 @@ function directRatings(scenario: RunPeriodInput, section: Any) {
 /** Strips `trace` keys (for comparing figures with `trace: false`). */
 function withoutTraces(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(withoutTraces);
-  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).filter(([key]) => key !== 'trace').map(([key, inner]) => [key, withoutTraces(inner)]));
+  if (value !== null && typeof value === 'object')
+    return Object.fromEntries(
+      Object.entries(value)
+        .filter(([key]) => key !== 'trace')
+        .map(([key, inner]) => [key, withoutTraces(inner)]),
+    );
   return value;
 }
 
@@ -113,7 +121,9 @@ function withoutTraces(value: unknown): unknown {
 function lineMap(result: RunPeriodResult): Map<string, string> {
   const map = new Map<string, string>();
   for (const statement of result.statements)
-    statement.lines.forEach((line, i) => map.set(`${statement.person}/${line.kind}/${line.label}/${line.version}/${i}`, line.amount));
+    statement.lines.forEach((line, i) =>
+      map.set(`${statement.person}/${line.kind}/${line.label}/${line.version}/${i}`, line.amount),
+    );
   return map;
 }
 
@@ -127,28 +137,55 @@ describe('whole scenarios (every mechanism section): period-level invariants', (
         expect(reconciliationProblems(scenario, result as unknown as ReconciledResult)).toEqual([]);
         const digits = digitsOf(scenario.plan.currency);
         // Every line and every department carries its trace (SPEC §1.6).
-        for (const statement of result.statements) for (const line of statement.lines) expect(line.trace.length, `${statement.person} ${line.kind} has no trace`).toBeGreaterThan(0);
-        for (const department of result.departments) expect(department.trace.length, `${department.id} has no trace`).toBeGreaterThan(0);
+        for (const statement of result.statements)
+          for (const line of statement.lines)
+            expect(line.trace.length, `${statement.person} ${line.kind} has no trace`).toBeGreaterThan(0);
+        for (const department of result.departments)
+          expect(department.trace.length, `${department.id} has no trace`).toBeGreaterThan(0);
         // The mechanisms reported are the sections of the versions in force.
-        const used = new Set(segmentVersions(scenario, result).flatMap((version) => ['interlock', 'linkage', 'pool', 'ratings', 'responseTimes', 'scorecard'].filter((key) => version[key] !== undefined)));
+        const used = new Set(
+          segmentVersions(scenario, result).flatMap((version) =>
+            ['interlock', 'linkage', 'pool', 'ratings', 'responseTimes', 'scorecard'].filter(
+              (key) => version[key] !== undefined,
+            ),
+          ),
+        );
         expect(result.mechanisms).toEqual([...used].sort());
         // Each interlocked indicator: Σ its statement lines = Σ its parties' reward (and deduction),
         // when every segment settles the same indicators (a department party's part is split among its people).
         const versions = segmentVersions(scenario, result);
-        const same = versions.every((version) => version.interlock !== undefined && JSON.stringify(version.interlock) === JSON.stringify(versions[0].interlock));
+        const same = versions.every(
+          (version) =>
+            version.interlock !== undefined &&
+            JSON.stringify(version.interlock) === JSON.stringify(versions[0].interlock),
+        );
         if (same && result.interlock !== null) {
           expect(result.interlock).toHaveLength(1);
           for (const indicator of result.interlock[0]!.indicators) {
-            const settled = (field: 'reward' | 'deduction') => indicator.parties.reduce((sum, party) => sum + minorOf(party[field], digits), 0n);
+            const settled = (field: 'reward' | 'deduction') =>
+              indicator.parties.reduce((sum, party) => sum + minorOf(party[field], digits), 0n);
             const paid = (kind: string) =>
-              result.statements.reduce((sum, statement) => sum + statement.lines.filter((line) => line.kind === kind && line.label.endsWith(`: ${indicator.id}`)).reduce((acc, line) => acc + minorOf(line.amount, digits), 0n), 0n);
+              result.statements.reduce(
+                (sum, statement) =>
+                  sum +
+                  statement.lines
+                    .filter((line) => line.kind === kind && line.label.endsWith(`: ${indicator.id}`))
+                    .reduce((acc, line) => acc + minorOf(line.amount, digits), 0n),
+                0n,
+              );
             expect(paid('interlockReward'), `${indicator.id} rewards`).toBe(settled('reward'));
             expect(-paid('interlockDeduction'), `${indicator.id} deductions`).toBe(settled('deduction'));
           }
         }
         // Severe misses are queued for the joint review [复盘], once per indicator.
-        const severe = new Set((result.interlock ?? []).flatMap((summary) => summary.indicators.filter((indicator) => indicator.review).map((indicator) => indicator.id)));
-        expect(result.reviewQueue.filter((item) => item.kind === 'severeMiss').map((item) => item.id)).toEqual([...severe].sort());
+        const severe = new Set(
+          (result.interlock ?? []).flatMap((summary) =>
+            summary.indicators.filter((indicator) => indicator.review).map((indicator) => indicator.id),
+          ),
+        );
+        expect(result.reviewQueue.filter((item) => item.kind === 'severeMiss').map((item) => item.id)).toEqual(
+          [...severe].sort(),
+        );
         // Whatever the pool's basis, nobody takes from a segment's pool unless employed in it.
         const people = new Map(scenario.org.people.map((person) => [person.id, person]));
         const segments = new Map(result.segments.map((segment) => [segment.version, segment]));
@@ -157,8 +194,12 @@ describe('whole scenarios (every mechanism section): period-level invariants', (
             if (line.kind !== 'poolAward' || minorOf(line.amount, digits) === 0n) continue;
             const person = people.get(statement.person)!;
             const segment = segments.get(line.version)!;
-            const employed = (person.start ?? segment.start) <= segment.end && (person.end ?? segment.end) >= segment.start;
-            expect(employed, `${statement.person} takes ${line.amount} from the pool of ${segment.start}…${segment.end}`).toBe(true);
+            const employed =
+              (person.start ?? segment.start) <= segment.end && (person.end ?? segment.end) >= segment.start;
+            expect(
+              employed,
+              `${statement.person} takes ${line.amount} from the pool of ${segment.start}…${segment.end}`,
+            ).toBe(true);
           }
         agreesWithMechanisms(scenario, result);
       },
@@ -177,7 +218,9 @@ describe('whole scenarios (every mechanism section): period-level invariants', (
         if (actual !== expected) {
           const file = join(tmpdir(), `synergy-pay-permuted-${seeds.join('-').slice(0, 60)}.json`);
           writeFileSync(file, `${JSON.stringify(permuted, null, 2)}\n`);
-          expect.fail(`the permuted scenario (written to ${file}) gives different output: first difference at character ${[...expected].findIndex((ch, i) => actual[i] !== ch)}`);
+          expect.fail(
+            `the permuted scenario (written to ${file}) gives different output: first difference at character ${[...expected].findIndex((ch, i) => actual[i] !== ch)}`,
+          );
         }
       },
       RUNS.permutation,
@@ -186,14 +229,20 @@ describe('whole scenarios (every mechanism section): period-level invariants', (
   });
 
   it(`review (${RUNS.review} runs): deciding keep on every pending flagged rating equals including pending ratings (SPEC §5)`, () => {
-    const ratingsHeavy = wholeScenarioArb({ sections: { ratings: true, pool: true, scorecard: true }, only: true, maxPeople: 8, maxRows: 12 }).map((scenario) => {
+    const ratingsHeavy = wholeScenarioArb({
+      sections: { ratings: true, pool: true, scorecard: true },
+      only: true,
+      maxPeople: 8,
+      maxRows: 12,
+    }).map((scenario) => {
       // Make the ratings feed the pay (the pool scores from ratings), and flag often: absolute
       // extremes at ≤ 30 and ≥ 90 (so few runs are skipped by the precondition below). The
       // generated bounds lie within these (low ≤ 30, high ≥ 90), so every decided rating stays flagged.
       for (const version of scenario.plan.versions) {
         if (version.pool !== undefined) version.pool = { ...version.pool, scoreFrom: 'ratings' };
         const ratings = version.ratings as Any;
-        if (ratings !== undefined) version.ratings = { ...ratings, settings: { ...ratings.settings, extremes: { low: 30, high: 90 } } };
+        if (ratings !== undefined)
+          version.ratings = { ...ratings, settings: { ...ratings.settings, extremes: { low: 30, high: 90 } } };
       }
       return scenario;
     });
@@ -203,17 +252,40 @@ describe('whole scenarios (every mechanism section): period-level invariants', (
       (scenario) => {
         const included = runPeriod({
           ...scenario,
-          plan: { ...scenario.plan, versions: scenario.plan.versions.map((version: Any) => (version.ratings === undefined ? version : { ...version, ratings: { ...version.ratings, settings: { ...version.ratings.settings, includePending: true } } })) },
+          plan: {
+            ...scenario.plan,
+            versions: scenario.plan.versions.map((version: Any) =>
+              version.ratings === undefined
+                ? version
+                : {
+                    ...version,
+                    ratings: { ...version.ratings, settings: { ...version.ratings.settings, includePending: true } },
+                  },
+            ),
+          },
         });
         // Included or not, a flagged rating without a decision is pending and queued for review.
         const pending = included.reviewQueue.filter((item) => item.kind === 'rating').map((item) => item.id);
         fc.pre(pending.length > 0);
-        const decisions = [...(data(scenario).reviewDecisions ?? []), ...pending.map((rating) => ({ action: 'keep', rating, reviewer: 'hr', note: 'kept on review' }))];
+        const decisions = [
+          ...(data(scenario).reviewDecisions ?? []),
+          ...pending.map((rating) => ({ action: 'keep', rating, reviewer: 'hr', note: 'kept on review' })),
+        ];
         const kept = runPeriod({ ...scenario, data: { ...data(scenario), reviewDecisions: decisions } });
         expect(kept.reviewQueue.filter((item) => item.kind === 'rating')).toEqual([]);
         expect(withoutTraces(kept.statements)).toEqual(withoutTraces(included.statements));
-        expect(kept.departments.map((department) => [department.id, department.rating?.score ?? null, department.coefficient])).toEqual(
-          included.departments.map((department) => [department.id, department.rating?.score ?? null, department.coefficient]),
+        expect(
+          kept.departments.map((department) => [
+            department.id,
+            department.rating?.score ?? null,
+            department.coefficient,
+          ]),
+        ).toEqual(
+          included.departments.map((department) => [
+            department.id,
+            department.rating?.score ?? null,
+            department.coefficient,
+          ]),
         );
         expect(kept.totals).toEqual(included.totals);
       },
@@ -232,16 +304,28 @@ describe('whole scenarios (every mechanism section): period-level invariants', (
         const current = rows.find((row: Any) => row.department === department)?.coefficient ?? '1';
         const raised = (Number(current) + raise / 10_000).toFixed(4);
         const before = runPeriod(scenario);
-        const after = runPeriod({ ...scenario, data: { ...data(scenario), departmentCoefficients: [...rows.filter((row: Any) => row.department !== department), { department, coefficient: raised }] } });
+        const after = runPeriod({
+          ...scenario,
+          data: {
+            ...data(scenario),
+            departmentCoefficients: [
+              ...rows.filter((row: Any) => row.department !== department),
+              { department, coefficient: raised },
+            ],
+          },
+        });
         const digits = digitsOf(scenario.plan.currency);
         const a = lineMap(before);
         const b = lineMap(after);
-        expect([...b.keys()].map((key) => key.replace(/\(target × [^)]*\)/, ''))).toEqual([...a.keys()].map((key) => key.replace(/\(target × [^)]*\)/, '')));
+        expect([...b.keys()].map((key) => key.replace(/\(target × [^)]*\)/, ''))).toEqual(
+          [...a.keys()].map((key) => key.replace(/\(target × [^)]*\)/, '')),
+        );
         const beforeAmounts = [...a.values()];
         [...b.entries()].forEach(([key, amount], i) => {
           const was = minorOf(beforeAmounts[i]!, digits);
           const now = minorOf(amount, digits);
-          if (key.includes('/performanceBonus/')) expect(now >= was, `${key}: ${beforeAmounts[i]} → ${amount}`).toBe(true);
+          if (key.includes('/performanceBonus/'))
+            expect(now >= was, `${key}: ${beforeAmounts[i]} → ${amount}`).toBe(true);
           else expect(now, key).toBe(was);
         });
       },
@@ -253,7 +337,15 @@ describe('whole scenarios (every mechanism section): period-level invariants', (
   it('a failing property writes the shrunk whole scenario to a file that `synergy-pay run` replays', () => {
     let message = '';
     try {
-      assertScenarios('whole-replay-demo', whole.filter((scenario) => (scenario.data?.tickets as unknown[] | undefined)?.length !== 0 && scenario.org.people.length > 0), () => expect.fail('deliberate failure'), 1000);
+      assertScenarios(
+        'whole-replay-demo',
+        whole.filter(
+          (scenario) =>
+            (scenario.data?.tickets as unknown[] | undefined)?.length !== 0 && scenario.org.people.length > 0,
+        ),
+        () => expect.fail('deliberate failure'),
+        1000,
+      );
     } catch (error) {
       message = (error as Error).message;
     }
@@ -262,13 +354,18 @@ describe('whole scenarios (every mechanism section): period-level invariants', (
     expect(existsSync(file as string)).toBe(true);
     expect(message).toContain(`synergy-pay run ${file}`);
     let out = '';
-    const code = main(['run', file as string, '--format', 'json'], { out: (text) => void (out += text), err: () => {}, progress: false, readText: (path) => readFileSync(path, 'utf8'), writeTextAtomically: () => {} });
+    const code = main(['run', file as string, '--format', 'json'], {
+      out: (text) => void (out += text),
+      err: () => {},
+      progress: false,
+      readText: (path) => readFileSync(path, 'utf8'),
+      writeTextAtomically: () => {},
+    });
     expect(code).toBe(0);
     const scenario = JSON.parse(readFileSync(file as string, 'utf8')) as RunPeriodInput;
     expect(JSON.parse(out)).toEqual(JSON.parse(JSON.stringify(runPeriod(scenario))));
   });
 });
-
 
 /**
  * The differential check: each mechanism section of `result` equals the mechanism's public
@@ -281,32 +378,64 @@ function agreesWithMechanisms(scenario: RunPeriodInput, result: RunPeriodResult)
 
   // Peripheral ratings: scoreRatings on the same ratings, decisions, parties and RACI tasks.
   const ratingRuns = new Map<string, ReturnType<typeof directRatings>>();
-  for (const version of segmentVersions(scenario, result)) if (version.ratings !== undefined) ratingRuns.set(JSON.stringify(version.ratings), directRatings(scenario, version.ratings));
+  for (const version of segmentVersions(scenario, result))
+    if (version.ratings !== undefined)
+      ratingRuns.set(JSON.stringify(version.ratings), directRatings(scenario, version.ratings));
   const lastRatings = last.ratings === undefined ? undefined : ratingRuns.get(JSON.stringify(last.ratings));
   for (const department of scenario.org.departments) {
     const rows = lastRatings?.scores.filter((row) => row.ratee === department.id) ?? [];
     expect(byDepartment.get(department.id)?.rating ?? null, `rating of ${department.id}`).toEqual(rows.at(-1) ?? null);
   }
-  const pending = new Set([...ratingRuns.values()].flatMap((run) => run.flags.filter((flag) => flag.status === 'pending').map((flag) => flag.rating)));
-  expect(result.reviewQueue.filter((item) => item.kind === 'rating').map((item) => item.id)).toEqual([...pending].sort());
+  const pending = new Set(
+    [...ratingRuns.values()].flatMap((run) =>
+      run.flags.filter((flag) => flag.status === 'pending').map((flag) => flag.rating),
+    ),
+  );
+  expect(result.reviewQueue.filter((item) => item.kind === 'rating').map((item) => item.id)).toEqual(
+    [...pending].sort(),
+  );
 
   // Response times: scoreResponseTimes on the same tickets, calendar and tables, to asOf.
   if (last.responseTimes !== undefined) {
     const direct = scoreResponseTimes({
-      asOf: scenario.asOf ?? `${new Date(Date.parse(`${result.period.end}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10)}T00:00:00Z`,
+      asOf:
+        scenario.asOf ??
+        `${new Date(Date.parse(`${result.period.end}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10)}T00:00:00Z`,
       tickets: d.tickets ?? [],
       rounding: rounding(scenario),
       ...last.responseTimes,
     });
     for (const department of scenario.org.departments)
-      expect(byDepartment.get(department.id)?.responseTimes ?? null, `response times of ${department.id}`).toEqual(direct.units.find((unit) => unit.unit === department.id) ?? null);
+      expect(byDepartment.get(department.id)?.responseTimes ?? null, `response times of ${department.id}`).toEqual(
+        direct.units.find((unit) => unit.unit === department.id) ?? null,
+      );
   } else for (const department of result.departments) expect(department.responseTimes).toBeNull();
 
   // Interlock: creditFacts on the facts, then settleInterlock with those credits.
   if (last.interlock !== undefined) {
-    const credits = last.interlock.dimensions === undefined ? null : creditFacts({ currency: scenario.plan.currency, dimensions: last.interlock.dimensions, facts: d.revenueFacts ?? [], rounding: rounding(scenario) });
-    const settled = (last.interlock.indicators ?? []).length === 0 ? null : settleInterlock({ currency: scenario.plan.currency, indicators: last.interlock.indicators, ...(credits === null ? {} : { credits }), rounding: rounding(scenario) });
-    const summary = (result.interlock ?? []).find((s) => JSON.stringify(s.dimensions) === JSON.stringify(credits?.dimensions ?? []) && JSON.stringify(s.indicators) === JSON.stringify(settled?.indicators ?? []));
+    const credits =
+      last.interlock.dimensions === undefined
+        ? null
+        : creditFacts({
+            currency: scenario.plan.currency,
+            dimensions: last.interlock.dimensions,
+            facts: d.revenueFacts ?? [],
+            rounding: rounding(scenario),
+          });
+    const settled =
+      (last.interlock.indicators ?? []).length === 0
+        ? null
+        : settleInterlock({
+            currency: scenario.plan.currency,
+            indicators: last.interlock.indicators,
+            ...(credits === null ? {} : { credits }),
+            rounding: rounding(scenario),
+          });
+    const summary = (result.interlock ?? []).find(
+      (s) =>
+        JSON.stringify(s.dimensions) === JSON.stringify(credits?.dimensions ?? []) &&
+        JSON.stringify(s.indicators) === JSON.stringify(settled?.indicators ?? []),
+    );
     expect(summary, 'no interlock summary equals creditFacts + settleInterlock on the same data').toBeDefined();
     expect(summary?.total ?? null).toBe(credits?.total ?? null);
     expect(summary?.credited ?? null).toBe(credits?.credited ?? null);
@@ -323,11 +452,23 @@ function agreesWithMechanisms(scenario: RunPeriodInput, result: RunPeriodResult)
       // A KPI without a result for the period counts as actual 0 (runPeriod's rule; see the report).
       companyKpis: last.linkage.companyKpis.map((kpi: Any) => {
         const row = results.get(kpi.id);
-        return row?.coefficient !== undefined ? { id: kpi.id, coefficient: row.coefficient } : { id: kpi.id, actual: row?.actual ?? 0, target: kpi.target, ...(kpi.map === undefined ? {} : { map: kpi.map }) };
+        return row?.coefficient !== undefined
+          ? { id: kpi.id, coefficient: row.coefficient }
+          : {
+              id: kpi.id,
+              actual: row?.actual ?? 0,
+              target: kpi.target,
+              ...(kpi.map === undefined ? {} : { map: kpi.map }),
+            };
       }),
       departments: result.departments.map((department) => {
         const row = planned.get(department.id);
-        return { id: department.id, coefficient: department.ownCoefficient, ...(row?.relevance === undefined ? {} : { relevance: row.relevance }), ...(row?.exempt === undefined ? {} : { exempt: row.exempt }) };
+        return {
+          id: department.id,
+          coefficient: department.ownCoefficient,
+          ...(row?.relevance === undefined ? {} : { relevance: row.relevance }),
+          ...(row?.exempt === undefined ? {} : { exempt: row.exempt }),
+        };
       }),
       rounding: rounding(scenario),
     });
@@ -336,16 +477,22 @@ function agreesWithMechanisms(scenario: RunPeriodInput, result: RunPeriodResult)
       expect(department?.linkage?.blended, `blended B of ${linked.id}`).toBe(linked.blended);
       expect(department?.linkage?.uniform, `uniform D·C of ${linked.id}`).toBe(linked.uniform);
       expect(department?.linkage?.links).toEqual(linked.links);
-      expect(sameDecimal(department?.coefficient, linked.blended), `coefficient of ${linked.id}: ${department?.coefficient} vs ${linked.blended}`).toBe(true);
+      expect(
+        sameDecimal(department?.coefficient, linked.blended),
+        `coefficient of ${linked.id}: ${department?.coefficient} vs ${linked.blended}`,
+      ).toBe(true);
     }
   } else for (const department of result.departments) expect(department.coefficient).toBe(department.ownCoefficient);
 
   // A scorecard with a coefficient map gives the department's own D.
   if (last.scorecard?.coefficient !== undefined)
-    for (const department of result.departments) if (department.scorecard?.coefficient != null) expect(sameDecimal(department.ownCoefficient, department.scorecard.coefficient), department.id).toBe(true);
+    for (const department of result.departments)
+      if (department.scorecard?.coefficient != null)
+        expect(sameDecimal(department.ownCoefficient, department.scorecard.coefficient), department.id).toBe(true);
 
   // Statements show their department's coefficient.
-  for (const statement of result.statements) expect(statement.coefficient).toBe(byDepartment.get(statement.department)?.coefficient);
+  for (const statement of result.statements)
+    expect(statement.coefficient).toBe(byDepartment.get(statement.department)?.coefficient);
 
   // The pool of a single-segment period: carvePool on the contributors' commission, allocatePool by the support scores.
   if (result.segments.length === 1 && last.pool !== undefined) checkPool(scenario, result, last, lastRatings);
@@ -368,19 +515,33 @@ describe('bugs found by the whole-scenario properties, fixed', () => {
             id: 'v1',
             effective: '2026-01-01',
             grades: [{ id: 'G', basePay: '1000.00' }],
-            ratings: { settings: { dimensions: [{ id: 'speed', weight: 1 }], minRaters: 1, leniency: { minRatees: 1 } } },
+            ratings: {
+              settings: { dimensions: [{ id: 'speed', weight: 1 }], minRaters: 1, leniency: { minRatees: 1 } },
+            },
             pool: { rate: '0.10', scoreFrom: 'ratings' },
           },
         ],
       },
       period: { unit: 'month', start: '2026-03-01' },
       org: {
-        departments: [{ id: 'sales', side: 'front' }, { id: 'it', side: 'back' }, { id: 'hr', side: 'back' }],
-        people: [{ id: 's1', department: 'sales', grade: 'G' }, { id: 's2', department: 'sales', grade: 'G' }, { id: 'i1', department: 'it', grade: 'G' }, { id: 'h1', department: 'hr', grade: 'G' }],
+        departments: [
+          { id: 'sales', side: 'front' },
+          { id: 'it', side: 'back' },
+          { id: 'hr', side: 'back' },
+        ],
+        people: [
+          { id: 's1', department: 'sales', grade: 'G' },
+          { id: 's2', department: 'sales', grade: 'G' },
+          { id: 'i1', department: 'it', grade: 'G' },
+          { id: 'h1', department: 'hr', grade: 'G' },
+        ],
       },
       data: {
         commissions: [{ id: 'c1', person: 's1', amount: '1000.00' }],
-        supportScores: [{ subject: 'it', score: 80 }, { subject: 'hr', score: 80 }],
+        supportScores: [
+          { subject: 'it', score: 80 },
+          { subject: 'hr', score: 80 },
+        ],
         ratings: [
           { id: 'a', rater: 's2', ratee: 'it', dimension: 'speed', score: 0 },
           { id: 'b', rater: 's2', ratee: 'hr', dimension: 'speed', score: 100 },
@@ -404,7 +565,12 @@ function sameDecimal(a: string | null | undefined, b: string | null | undefined)
  * rows (negative rows as clawbacks with their rate), then allocatePool over the recipients with
  * the score the plan's `scoreFrom` names (falling back to `supportScores`, person then department).
  */
-function checkPool(scenario: RunPeriodInput, result: RunPeriodResult, version: Any, ratings: ReturnType<typeof directRatings> | undefined): void {
+function checkPool(
+  scenario: RunPeriodInput,
+  result: RunPeriodResult,
+  version: Any,
+  ratings: ReturnType<typeof directRatings> | undefined,
+): void {
   const pool = version.pool;
   const digits = digitsOf(scenario.plan.currency);
   const sides = sideOf(scenario);
@@ -417,16 +583,31 @@ function checkPool(scenario: RunPeriodInput, result: RunPeriodResult, version: A
     .filter((person) => rows.has(person.id) && contributors.has(sides.get(person.department)))
     .map((person) => {
       const own = rows.get(person.id) as Any[];
-      const positive = own.filter((row) => !String(row.amount).startsWith('-')).reduce((sum, row) => sum + minorOf(String(row.amount), digits), 0n);
-      const clawbacks = own.filter((row) => String(row.amount).startsWith('-')).map((row) => ({ id: row.id, amount: row.amount, ...(row.rate === undefined ? {} : { rate: row.rate }) }));
+      const positive = own
+        .filter((row) => !String(row.amount).startsWith('-'))
+        .reduce((sum, row) => sum + minorOf(String(row.amount), digits), 0n);
+      const clawbacks = own
+        .filter((row) => String(row.amount).startsWith('-'))
+        .map((row) => ({ id: row.id, amount: row.amount, ...(row.rate === undefined ? {} : { rate: row.rate }) }));
       const text = minorText(positive, digits);
       return clawbacks.length === 0 ? { id: person.id, amount: text } : { id: person.id, amount: text, clawbacks };
     });
-  const carved = carvePool({ currency: scenario.plan.currency, rate: pool.rate, commissions: carveRows, clawbackPolicy: pool.clawbackPolicy, rounding: rounding(scenario) });
+  const carved = carvePool({
+    currency: scenario.plan.currency,
+    rate: pool.rate,
+    commissions: carveRows,
+    clawbackPolicy: pool.clawbackPolicy,
+    rounding: rounding(scenario),
+  });
   const segment = result.pools[0]!;
   expect(segment.pool, 'pool = carvePool’s pool').toBe(carved.pool);
   expect(segment.gross).toBe(carved.gross);
-  const awardsOf = new Map(result.statements.map((statement) => [statement.person, statement.lines.find((line) => line.kind === 'poolAward')?.amount]));
+  const awardsOf = new Map(
+    result.statements.map((statement) => [
+      statement.person,
+      statement.lines.find((line) => line.kind === 'poolAward')?.amount,
+    ]),
+  );
   for (const row of carved.contributions) {
     const statement = result.statements.find((s) => s.person === row.id);
     const gross = (rows.get(row.id) as Any[]).reduce((sum, r) => sum + minorOf(String(r.amount), digits), 0n);
@@ -446,9 +627,19 @@ function checkPool(scenario: RunPeriodInput, result: RunPeriodResult, version: A
   const recipientsRows = scenario.org.people
     .filter((person) => recipients.has(sides.get(person.department)))
     .map((person) => {
-      const fromSource = pool.scoreFrom === 'ratings' ? (ratingScore(person.id) ?? ratingScore(person.department)) : pool.scoreFrom === 'responseTimes' ? responseScore(person.department) : undefined;
+      const fromSource =
+        pool.scoreFrom === 'ratings'
+          ? (ratingScore(person.id) ?? ratingScore(person.department))
+          : pool.scoreFrom === 'responseTimes'
+            ? responseScore(person.department)
+            : undefined;
       const score = fromSource ?? support.get(person.id) ?? support.get(person.department);
-      return { id: person.id, score: score as string, ...(person.start === undefined ? {} : { start: person.start }), ...(person.end === undefined ? {} : { end: person.end }) };
+      return {
+        id: person.id,
+        score: score as string,
+        ...(person.start === undefined ? {} : { start: person.start }),
+        ...(person.end === undefined ? {} : { end: person.end }),
+      };
     });
   if (carved.pool.startsWith('-')) {
     expect(segment.unallocated).toBe(carved.pool);

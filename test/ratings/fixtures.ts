@@ -27,7 +27,10 @@ export const scenarioArbitrary = fc
     ratees: fc.integer({ min: 1, max: 4 }),
     dimensions: fc.integer({ min: 1, max: 3 }),
     raters: fc.integer({ min: 1, max: 8 }),
-    scores: fc.array(fc.oneof(fc.integer({ min: 0, max: 100 }), fc.integer({ min: 60, max: 95 })), { minLength: 96, maxLength: 96 }),
+    scores: fc.array(fc.oneof(fc.integer({ min: 0, max: 100 }), fc.integer({ min: 60, max: 95 })), {
+      minLength: 96,
+      maxLength: 96,
+    }),
     present: fc.array(fc.boolean(), { minLength: 96, maxLength: 96 }),
     selfRatings: fc.boolean(),
   })
@@ -40,7 +43,13 @@ export const scenarioArbitrary = fc
           const slot = k++;
           if (present[slot] === false && p > 0) continue;
           const rater = selfRatings && p === 0 ? `u${r}` : `p${p}`;
-          ratings.push({ id: `x${String(slot).padStart(3, '0')}`, rater, ratee: `u${r}`, dimension: `d${d}`, score: scores[slot] as number });
+          ratings.push({
+            id: `x${String(slot).padStart(3, '0')}`,
+            rater,
+            ratee: `u${r}`,
+            dimension: `d${d}`,
+            score: scores[slot] as number,
+          });
         }
     const weights = dimensions === 1 ? ['1'] : dimensions === 2 ? ['0.5', '0.5'] : ['0.4', '0.4', '0.2'];
     return { ratings, dimensions: weights.map((weight, d) => ({ id: `d${d}`, weight })) };

@@ -48,8 +48,12 @@ const validRow = fc.record(
 );
 /** A valid row with one field replaced by an edge value (often invalid). */
 const nearlyValidRow = fc
-  .tuple(validRow, fc.constantFrom('id', 'rater', 'ratee', 'dimension', 'score', 'period', 'task', 'extra'), fc.oneof(idLike, decimalLike))
-  .map(([row, key, value]) => ({ ...row, [key]: value }) as unknown);
+  .tuple(
+    validRow,
+    fc.constantFrom('id', 'rater', 'ratee', 'dimension', 'score', 'period', 'task', 'extra'),
+    fc.oneof(idLike, decimalLike),
+  )
+  .map(([row, key, value]) => ({ ...row, [key]: value }));
 const anyRow = fc.oneof(validRow, nearlyValidRow, rowLike, fc.anything());
 
 describe('the fast rating check accepts only what ratingSchema accepts, unchanged', () => {
@@ -86,10 +90,16 @@ describe('the fast rating check accepts only what ratingSchema accepts, unchange
   });
 
   it('a plain valid row passes the fast check', () => {
-    expect(isPlainRating({ id: 'a', rater: 'b', ratee: 'c', dimension: 'd', score: '85.5', period: '2026-Q1' })).toBe(true);
+    expect(isPlainRating({ id: 'a', rater: 'b', ratee: 'c', dimension: 'd', score: '85.5', period: '2026-Q1' })).toBe(
+      true,
+    );
     expect(isPlainRating({ id: 'a', rater: 'b', ratee: 'c', dimension: 'd', score: 85, task: undefined })).toBe(true);
     expect(isPlainRating({ id: 'a', rater: 'b', ratee: 'c', dimension: 'd', score: '1e2' })).toBe(false);
-    expect(isPlainRating(Object.assign(Object.create({ inherited: 1 }), { id: 'a', rater: 'b', ratee: 'c', dimension: 'd', score: 1 }))).toBe(false);
+    expect(
+      isPlainRating(
+        Object.assign(Object.create({ inherited: 1 }), { id: 'a', rater: 'b', ratee: 'c', dimension: 'd', score: 1 }),
+      ),
+    ).toBe(false);
   });
 
   it('a sparse ratings array is refused by zod, not skipped', () => {

@@ -70,7 +70,10 @@ describe('flag decisions agree with an exact-fraction oracle', () => {
         fc.constantFrom('3.5', '2', '1.5', '0.6745', '3.4999', '1'),
         fc.constantFrom('40', '2', '1.5', '10'),
         (scores, threshold, delta) => {
-          const { flags } = reviewRatings({ ratings: group(scores), plan: { modifiedZ: { threshold }, leaveOneOut: { delta } } });
+          const { flags } = reviewRatings({
+            ratings: group(scores),
+            plan: { modifiedZ: { threshold }, leaveOneOut: { delta } },
+          });
           const flagged = new Set(flags.map((f) => f.rating));
           const expected = oracleFlags(scores, threshold, delta);
           expect(scores.map((_, i) => flagged.has(`it-speed-${i}`))).toEqual(expected);
@@ -87,23 +90,32 @@ describe('flag decisions stay exact at 13 digits (the bigint side of the compari
     const text = k.toString().padStart(4, '0');
     return `${BigInt(text.slice(0, -3)).toString()}.${text.slice(-3)}`;
   });
-  const nearby = fc.tuple(fc.bigInt({ min: 10n ** 12n, max: 10n ** 13n - 10n ** 6n }), fc.array(fc.bigInt({ min: 0n, max: 10n ** 6n }), { minLength: 3, maxLength: 11 })).map(([base, offsets]) =>
-    offsets.map((offset) => {
-      const text = (base + offset).toString();
-      return `${text.slice(0, -3)}.${text.slice(-3)}`;
-    }),
-  );
+  const nearby = fc
+    .tuple(
+      fc.bigInt({ min: 10n ** 12n, max: 10n ** 13n - 10n ** 6n }),
+      fc.array(fc.bigInt({ min: 0n, max: 10n ** 6n }), { minLength: 3, maxLength: 11 }),
+    )
+    .map(([base, offsets]) =>
+      offsets.map((offset) => {
+        const text = (base + offset).toString();
+        return `${text.slice(0, -3)}.${text.slice(-3)}`;
+      }),
+    );
   it('agrees with the oracle for large and for tightly clustered scores', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.array(bigScore, { minLength: 1, maxLength: 12 }), nearby), fc.constantFrom('3.5', '0.6745', '1.000001'), (scores, threshold) => {
-        const delta = '1000';
-        const { flags } = reviewRatings({
-          ratings: group(scores),
-          plan: { scale: { min: 0, max: '10000000000' }, modifiedZ: { threshold }, leaveOneOut: { delta } },
-        });
-        const flagged = new Set(flags.map((f) => f.rating));
-        expect(scores.map((_, i) => flagged.has(`it-speed-${i}`))).toEqual(oracleFlags(scores, threshold, delta));
-      }),
+      fc.property(
+        fc.oneof(fc.array(bigScore, { minLength: 1, maxLength: 12 }), nearby),
+        fc.constantFrom('3.5', '0.6745', '1.000001'),
+        (scores, threshold) => {
+          const delta = '1000';
+          const { flags } = reviewRatings({
+            ratings: group(scores),
+            plan: { scale: { min: 0, max: '10000000000' }, modifiedZ: { threshold }, leaveOneOut: { delta } },
+          });
+          const flagged = new Set(flags.map((f) => f.rating));
+          expect(scores.map((_, i) => flagged.has(`it-speed-${i}`))).toEqual(oracleFlags(scores, threshold, delta));
+        },
+      ),
       { numRuns: runs(1000) },
     );
   });
@@ -130,10 +142,15 @@ describe('review properties (issue 4)', () => {
         const review = reviewRatings({ ratings, plan });
         const decisions = review.flags.map((f) => decide(f.rating, 'keep'));
         const kept = scoreRatings({ ratings, plan, decisions });
-        const unflagged = scoreRatings({ ratings, plan: { ...plan, modifiedZ: { threshold: '1000000' }, leaveOneOut: { delta: '1000' } } });
+        const unflagged = scoreRatings({
+          ratings,
+          plan: { ...plan, modifiedZ: { threshold: '1000000' }, leaveOneOut: { delta: '1000' } },
+        });
         expect(unflagged.flags).toEqual([]);
         expect(kept.scores).toEqual(unflagged.scores);
-        expect(kept.outcomes.map((o) => [o.id, o.status, o.included])).toEqual(unflagged.outcomes.map((o) => [o.id, o.status, o.included]));
+        expect(kept.outcomes.map((o) => [o.id, o.status, o.included])).toEqual(
+          unflagged.outcomes.map((o) => [o.id, o.status, o.included]),
+        );
       }),
       { numRuns: runs(1000) },
     );
@@ -148,7 +165,8 @@ describe('review properties (issue 4)', () => {
         const after = reviewRatings({ ratings: [...group(scores), added] });
         expect(after.flags.map((f) => f.rating)).not.toContain('added');
         for (const flag of after.flags)
-          for (const reason of flag.reasons) if (reason.code === 'modifiedZ' || reason.code === 'meanDeviation') expect(Number(reason.median)).toBe(med);
+          for (const reason of flag.reasons)
+            if (reason.code === 'modifiedZ' || reason.code === 'meanDeviation') expect(Number(reason.median)).toBe(med);
       }),
       { numRuns: runs(1000) },
     );
@@ -159,7 +177,9 @@ describe('review properties (issue 4)', () => {
       fc.property(scenarioArbitrary, fc.integer({ min: 1, max: 3 }), ({ ratings, dimensions }, minRatees) => {
         const result = scoreRatings({ ratings, plan: { dimensions, minRaters: 1, leniency: { minRatees } } });
         for (const score of result.scores) {
-          for (const dimension of score.dimensions) if (dimension.mean !== null) expect(Number(dimension.mean) >= 0 && Number(dimension.mean) <= 100).toBe(true);
+          for (const dimension of score.dimensions)
+            if (dimension.mean !== null)
+              expect(Number(dimension.mean) >= 0 && Number(dimension.mean) <= 100).toBe(true);
           if (score.score !== null) expect(Number(score.score) >= 0 && Number(score.score) <= 100).toBe(true);
         }
       }),
@@ -169,20 +189,29 @@ describe('review properties (issue 4)', () => {
 
   it('permuting every input list changes nothing: byte-identical JSON', () => {
     fc.assert(
-      fc.property(scenarioArbitrary, fc.array(fc.double({ min: 0, max: 0.999, noNaN: true }), { minLength: 1, maxLength: 50 }), fc.boolean(), ({ ratings, dimensions }, randoms, dropSome) => {
-        const plan = { dimensions, minRaters: 2, leniency: { minRatees: 2 } };
-        const review = reviewRatings({ ratings, plan });
-        const decisions: ReviewDecisionInput[] = review.flags.map((f, i) =>
-          i % 3 === 0 ? decide(f.rating, dropSome ? 'drop' : 'keep') : i % 3 === 1 ? { rating: f.rating, action: 'adjust', score: 50, reviewer: 'hr', note: 'x' } : decide(f.rating, 'keep'),
-        );
-        const input: ScoreRatingsInput = { ratings, plan, decisions };
-        const shuffled: ScoreRatingsInput = {
-          ratings: shuffle(ratings, randoms),
-          plan: { ...plan, dimensions: shuffle(dimensions, randoms.slice().reverse()) },
-          decisions: shuffle(decisions, randoms),
-        };
-        expect(JSON.stringify(scoreRatings(shuffled))).toBe(JSON.stringify(scoreRatings(input)));
-      }),
+      fc.property(
+        scenarioArbitrary,
+        fc.array(fc.double({ min: 0, max: 0.999, noNaN: true }), { minLength: 1, maxLength: 50 }),
+        fc.boolean(),
+        ({ ratings, dimensions }, randoms, dropSome) => {
+          const plan = { dimensions, minRaters: 2, leniency: { minRatees: 2 } };
+          const review = reviewRatings({ ratings, plan });
+          const decisions: ReviewDecisionInput[] = review.flags.map((f, i) =>
+            i % 3 === 0
+              ? decide(f.rating, dropSome ? 'drop' : 'keep')
+              : i % 3 === 1
+                ? { rating: f.rating, action: 'adjust', score: 50, reviewer: 'hr', note: 'x' }
+                : decide(f.rating, 'keep'),
+          );
+          const input: ScoreRatingsInput = { ratings, plan, decisions };
+          const shuffled: ScoreRatingsInput = {
+            ratings: shuffle(ratings, randoms),
+            plan: { ...plan, dimensions: shuffle(dimensions, randoms.slice().reverse()) },
+            decisions: shuffle(decisions, randoms),
+          };
+          expect(JSON.stringify(scoreRatings(shuffled))).toBe(JSON.stringify(scoreRatings(input)));
+        },
+      ),
       { numRuns: runs(1000) },
     );
   });
@@ -196,12 +225,34 @@ describe('review properties (issue 4)', () => {
       { id: 'u1', side: 'middle' as const },
     ];
     const tasks = [
-      { id: 't1', assignments: [{ party: 'p0', role: 'A' as const }, { party: 'u0', role: 'R' as const }, { party: 'u1', role: 'C' as const }] },
-      { id: 't2', assignments: [{ party: 'p1', role: 'A' as const }, { party: 'p2', role: 'R' as const }, { party: 'u0', role: 'R' as const }] },
+      {
+        id: 't1',
+        assignments: [
+          { party: 'p0', role: 'A' as const },
+          { party: 'u0', role: 'R' as const },
+          { party: 'u1', role: 'C' as const },
+        ],
+      },
+      {
+        id: 't2',
+        assignments: [
+          { party: 'p1', role: 'A' as const },
+          { party: 'p2', role: 'R' as const },
+          { party: 'u0', role: 'R' as const },
+        ],
+      },
     ];
     fc.assert(
       fc.property(
-        fc.array(fc.record({ rater: fc.constantFrom('p0', 'p1', 'p2', 'u0'), ratee: fc.constantFrom('u0', 'u1', 'p1'), task: fc.constantFrom('t1', 't2'), score: fc.integer({ min: 0, max: 100 }) }), { maxLength: 30 }),
+        fc.array(
+          fc.record({
+            rater: fc.constantFrom('p0', 'p1', 'p2', 'u0'),
+            ratee: fc.constantFrom('u0', 'u1', 'p1'),
+            task: fc.constantFrom('t1', 't2'),
+            score: fc.integer({ min: 0, max: 100 }),
+          }),
+          { maxLength: 30 },
+        ),
         fc.array(fc.double({ min: 0, max: 0.999, noNaN: true }), { minLength: 1, maxLength: 20 }),
         (rows, randoms) => {
           const seen = new Set<string>();
@@ -214,7 +265,11 @@ describe('review properties (issue 4)', () => {
             })
             .map((row, i) => ({ id: `r${i}`, dimension: 'speed', ...row }));
           const a = reviewRatings({ ratings, parties, tasks });
-          const b = reviewRatings({ ratings: shuffle(ratings, randoms), parties: shuffle(parties, randoms), tasks: shuffle(tasks, randoms) });
+          const b = reviewRatings({
+            ratings: shuffle(ratings, randoms),
+            parties: shuffle(parties, randoms),
+            tasks: shuffle(tasks, randoms),
+          });
           expect(JSON.stringify(b)).toBe(JSON.stringify(a));
           for (const outcome of a.outcomes) if (outcome.status !== 'rejected') expect(outcome.id).toMatch(/^r/);
         },
@@ -227,17 +282,22 @@ describe('review properties (issue 4)', () => {
 describe('monotonicity (SPEC §5)', () => {
   it('raising one rating never lowers its ratee’s dimension mean or score when pending ratings count', () => {
     fc.assert(
-      fc.property(scenarioArbitrary, fc.nat(), fc.integer({ min: 1, max: 100 }), ({ ratings, dimensions }, pick, raise) => {
-        const plan = { dimensions, minRaters: 1, includePending: true };
-        const k = pick % ratings.length;
-        const target = ratings[k]!;
-        const raised = ratings.map((r, i) => (i === k ? { ...r, score: Math.min(100, Number(r.score) + raise) } : r));
-        const before = scoreRatings({ ratings, plan }).scores.find((s) => s.ratee === target.ratee)!;
-        const after = scoreRatings({ ratings: raised, plan }).scores.find((s) => s.ratee === target.ratee)!;
-        const mean = (row: typeof before) => row.dimensions.find((d) => d.id === target.dimension)!.mean;
-        if (mean(before) !== null) expect(Number(mean(after))).toBeGreaterThanOrEqual(Number(mean(before)));
-        if (before.score !== null) expect(Number(after.score)).toBeGreaterThanOrEqual(Number(before.score));
-      }),
+      fc.property(
+        scenarioArbitrary,
+        fc.nat(),
+        fc.integer({ min: 1, max: 100 }),
+        ({ ratings, dimensions }, pick, raise) => {
+          const plan = { dimensions, minRaters: 1, includePending: true };
+          const k = pick % ratings.length;
+          const target = ratings[k]!;
+          const raised = ratings.map((r, i) => (i === k ? { ...r, score: Math.min(100, Number(r.score) + raise) } : r));
+          const before = scoreRatings({ ratings, plan }).scores.find((s) => s.ratee === target.ratee)!;
+          const after = scoreRatings({ ratings: raised, plan }).scores.find((s) => s.ratee === target.ratee)!;
+          const mean = (row: typeof before) => row.dimensions.find((d) => d.id === target.dimension)!.mean;
+          if (mean(before) !== null) expect(Number(mean(after))).toBeGreaterThanOrEqual(Number(mean(before)));
+          if (before.score !== null) expect(Number(after.score)).toBeGreaterThanOrEqual(Number(before.score));
+        },
+      ),
       { numRuns: runs(1000) },
     );
   });
@@ -246,19 +306,22 @@ describe('monotonicity (SPEC §5)', () => {
 describe('duplicate rating ids', () => {
   it('are reported exactly when an id repeats, whatever the order (hashed path included)', () => {
     fc.assert(
-      fc.property(fc.array(fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'aa', 'ab'), { minLength: 1, maxLength: 12 }), (ids) => {
-        const ratings = ids.map((id, i) => ({ id, rater: `p${i}`, ratee: 'it', dimension: 'speed', score: 50 }));
-        const repeats = ids.map((id, i) => (ids.indexOf(id) < i ? i : -1)).filter((i) => i >= 0);
-        let reported: number[] = [];
-        try {
-          reviewRatings({ ratings });
-        } catch (error) {
-          reported = (error as { issues: { code: string; path: (string | number)[] }[] }).issues
-            .filter((issue) => issue.code === 'DUPLICATE_ID')
-            .map((issue) => issue.path[1] as number);
-        }
-        expect(reported).toEqual(repeats);
-      }),
+      fc.property(
+        fc.array(fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'aa', 'ab'), { minLength: 1, maxLength: 12 }),
+        (ids) => {
+          const ratings = ids.map((id, i) => ({ id, rater: `p${i}`, ratee: 'it', dimension: 'speed', score: 50 }));
+          const repeats = ids.map((id, i) => (ids.indexOf(id) < i ? i : -1)).filter((i) => i >= 0);
+          let reported: number[] = [];
+          try {
+            reviewRatings({ ratings });
+          } catch (error) {
+            reported = (error as { issues: { code: string; path: (string | number)[] }[] }).issues
+              .filter((issue) => issue.code === 'DUPLICATE_ID')
+              .map((issue) => issue.path[1] as number);
+          }
+          expect(reported).toEqual(repeats);
+        },
+      ),
       { numRuns: runs(1000) },
     );
   });
@@ -271,7 +334,9 @@ describe('what adding a median rating may do to the others', () => {
     // after:  |x − 65| gains a 0 → 0 1 1 1 5 6 10 → MAD = 1; M(55) = −6.745, M(71) = 4.047 → both flagged
     const scores = [66, 55, 71, 64, 66, 60];
     expect(reviewRatings({ ratings: group(scores) }).flags).toEqual([]);
-    const after = reviewRatings({ ratings: [...group(scores), { id: 'added', rater: 'x', ratee: 'it', dimension: 'speed', score: 65 }] });
+    const after = reviewRatings({
+      ratings: [...group(scores), { id: 'added', rater: 'x', ratee: 'it', dimension: 'speed', score: 65 }],
+    });
     expect(after.flags.map((f) => [f.score, f.reasons[0]!.statistic])).toEqual([
       ['55', '-6.745'],
       ['71', '4.047'],

@@ -36,7 +36,12 @@ describe('reviewRatings — the issue 4 examples', () => {
     // M(1) = (1 − 4) / (1.253314 × 0.6) = −3 / 0.7519884 = −3.98942… → |M| > 3.5
     const { flags } = reviewRatings({ ratings: group([4, 4, 4, 4, 1]), plan: onFiveScale });
     expect(flags.map((f) => f.score)).toEqual(['1']);
-    expect(flags[0]!.reasons[0]).toMatchObject({ code: 'meanDeviation', statistic: '-3.9894', median: '4', spread: '0.6' });
+    expect(flags[0]!.reasons[0]).toMatchObject({
+      code: 'meanDeviation',
+      statistic: '-3.9894',
+      median: '4',
+      spread: '0.6',
+    });
   });
 
   it('[4, 4, 4, 5, 5] flags nothing', () => {
@@ -68,7 +73,9 @@ describe('reviewRatings — the issue 4 examples', () => {
 describe('reviewRatings — boundaries are exact', () => {
   it('leave-one-out flags at exactly Δ and not a hundredth above', () => {
     expect(reviewRatings({ ratings: group([90, 92, 30]), plan: { leaveOneOut: { delta: 61 } } }).flags).toHaveLength(1);
-    expect(reviewRatings({ ratings: group([90, 92, 30]), plan: { leaveOneOut: { delta: '61.01' } } }).flags).toHaveLength(0);
+    expect(
+      reviewRatings({ ratings: group([90, 92, 30]), plan: { leaveOneOut: { delta: '61.01' } } }).flags,
+    ).toHaveLength(0);
   });
 
   it('the z test is strict: |M| = 14.726583333… is above 14.72658333 and below 14.72658334', () => {
@@ -101,7 +108,10 @@ describe('reviewRatings — boundaries are exact', () => {
 
 describe('reviewRatings — absolute extremes', () => {
   it('flags scores at or beyond the plan bounds (≤ 20 or = 100 on 0–100, SPEC §3.3)', () => {
-    const { flags } = reviewRatings({ ratings: group([20, 21, 99, 100]), plan: { extremes: { low: 20, high: 100 }, leaveOneOut: { minGroupSize: 5 } } });
+    const { flags } = reviewRatings({
+      ratings: group([20, 21, 99, 100]),
+      plan: { extremes: { low: 20, high: 100 }, leaveOneOut: { minGroupSize: 5 } },
+    });
     expect(flags.map((f) => [f.score, f.reasons.map((r) => r.code)])).toEqual([
       ['20', ['extremeLow']],
       ['100', ['extremeHigh']],
@@ -121,24 +131,45 @@ describe('reviewRatings — decisions and outcomes', () => {
   it('keep counts the rating, drop removes it, adjust counts the corrected score', () => {
     const keep = reviewRatings({ ratings, decisions: [decide('it-speed-5', 'keep')] });
     expect(keep.flags[0]!.status).toBe('kept');
-    expect(keep.outcomes.find((o) => o.id === 'it-speed-5')).toMatchObject({ id: 'it-speed-5', status: 'counted', reason: 'keptOnReview', included: true });
+    expect(keep.outcomes.find((o) => o.id === 'it-speed-5')).toMatchObject({
+      id: 'it-speed-5',
+      status: 'counted',
+      reason: 'keptOnReview',
+      included: true,
+    });
 
     const drop = reviewRatings({ ratings, decisions: [decide('it-speed-5', 'drop')] });
-    expect(drop.outcomes.find((o) => o.id === 'it-speed-5')).toMatchObject({ id: 'it-speed-5', status: 'dropped', reason: 'droppedOnReview', included: false });
+    expect(drop.outcomes.find((o) => o.id === 'it-speed-5')).toMatchObject({
+      id: 'it-speed-5',
+      status: 'dropped',
+      reason: 'droppedOnReview',
+      included: false,
+    });
     expect(drop.counts).toMatchObject({ dropped: 1, counted: 5, included: 5 });
 
     const adjust = reviewRatings({
       ratings,
       decisions: [{ rating: 'it-speed-5', action: 'adjust', score: 60, reviewer: 'hr-lin', note: 'typo: meant 60' }],
     });
-    expect(adjust.flags[0]!.decision).toEqual({ action: 'adjust', reviewer: 'hr-lin', note: 'typo: meant 60', score: '60' });
-    expect(adjust.outcomes.find((o) => o.id === 'it-speed-5')).toMatchObject({ status: 'adjusted', reason: 'adjustedOnReview', included: true });
+    expect(adjust.flags[0]!.decision).toEqual({
+      action: 'adjust',
+      reviewer: 'hr-lin',
+      note: 'typo: meant 60',
+      score: '60',
+    });
+    expect(adjust.outcomes.find((o) => o.id === 'it-speed-5')).toMatchObject({
+      status: 'adjusted',
+      reason: 'adjustedOnReview',
+      included: true,
+    });
   });
 
   it('decisions do not change other flags: statistics are taken on the ratings as given', () => {
     const ratingsTwo = group([85, 88, 90, 82, 86, 20, 21]);
     const before = reviewRatings({ ratings: ratingsTwo }).flags.map((f) => f.rating);
-    const after = reviewRatings({ ratings: ratingsTwo, decisions: [decide('it-speed-5', 'drop')] }).flags.map((f) => f.rating);
+    const after = reviewRatings({ ratings: ratingsTwo, decisions: [decide('it-speed-5', 'drop')] }).flags.map(
+      (f) => f.rating,
+    );
     expect(after).toEqual(before);
   });
 
@@ -224,7 +255,12 @@ describe('reviewRatings — RACI key tasks', () => {
   });
 
   it('untaskedRatings: accept lets ordinary peripheral ratings through', () => {
-    const { outcomes } = reviewRatings({ parties, tasks, plan: { untaskedRatings: 'accept' }, ratings: [rating('7-no-task', 'sales-a', 'it')] });
+    const { outcomes } = reviewRatings({
+      parties,
+      tasks,
+      plan: { untaskedRatings: 'accept' },
+      ratings: [rating('7-no-task', 'sales-a', 'it')],
+    });
     expect(outcomes[0]).toMatchObject({ status: 'counted' });
   });
 
@@ -262,61 +298,167 @@ describe('reviewRatings — bad input, one test per error code', () => {
   const ratings = group([85, 88, 90, 82, 86, 20]);
 
   it('INVALID_INPUT: unknown field, missing reviewer, blank note, adjust without score', () => {
-    expectError(() => reviewRatings({ ratings: [{ ...ratings[0]!, scroe: 1 } as never] }), 'INVALID_INPUT', ['ratings', 0]);
-    expectError(() => reviewRatings({ ratings, decisions: [{ rating: 'it-speed-5', action: 'keep', note: 'ok' } as never] }), 'INVALID_INPUT', ['decisions', 0, 'reviewer']);
-    expectError(() => reviewRatings({ ratings, decisions: [{ rating: 'it-speed-5', action: 'drop', reviewer: 'hr', note: '   ' }] }), 'INVALID_INPUT', ['decisions', 0, 'note']);
-    expectError(() => reviewRatings({ ratings, decisions: [{ rating: 'it-speed-5', action: 'adjust', reviewer: 'hr', note: 'x' } as never] }), 'INVALID_INPUT', ['decisions', 0, 'score']);
-    expectError(() => reviewRatings({ ratings, decisions: [{ rating: 'it-speed-5', action: 'ignore', reviewer: 'hr', note: 'x' } as never] }), 'INVALID_INPUT');
+    expectError(() => reviewRatings({ ratings: [{ ...ratings[0]!, scroe: 1 } as never] }), 'INVALID_INPUT', [
+      'ratings',
+      0,
+    ]);
+    expectError(
+      () => reviewRatings({ ratings, decisions: [{ rating: 'it-speed-5', action: 'keep', note: 'ok' } as never] }),
+      'INVALID_INPUT',
+      ['decisions', 0, 'reviewer'],
+    );
+    expectError(
+      () =>
+        reviewRatings({ ratings, decisions: [{ rating: 'it-speed-5', action: 'drop', reviewer: 'hr', note: '   ' }] }),
+      'INVALID_INPUT',
+      ['decisions', 0, 'note'],
+    );
+    expectError(
+      () =>
+        reviewRatings({
+          ratings,
+          decisions: [{ rating: 'it-speed-5', action: 'adjust', reviewer: 'hr', note: 'x' } as never],
+        }),
+      'INVALID_INPUT',
+      ['decisions', 0, 'score'],
+    );
+    expectError(
+      () =>
+        reviewRatings({
+          ratings,
+          decisions: [{ rating: 'it-speed-5', action: 'ignore', reviewer: 'hr', note: 'x' } as never],
+        }),
+      'INVALID_INPUT',
+    );
   });
 
   it('INVALID_DECIMAL: a score that is not a plain decimal', () => {
-    expectError(() => reviewRatings({ ratings: [{ ...ratings[0]!, score: '8e1' }] }), 'INVALID_DECIMAL', ['ratings', 0, 'score']);
+    expectError(() => reviewRatings({ ratings: [{ ...ratings[0]!, score: '8e1' }] }), 'INVALID_DECIMAL', [
+      'ratings',
+      0,
+      'score',
+    ]);
   });
 
   it('NEGATIVE_VALUE: a negative threshold or weight', () => {
-    expectError(() => reviewRatings({ ratings, plan: { modifiedZ: { threshold: -1 } } }), 'NEGATIVE_VALUE', ['plan', 'modifiedZ', 'threshold']);
+    expectError(() => reviewRatings({ ratings, plan: { modifiedZ: { threshold: -1 } } }), 'NEGATIVE_VALUE', [
+      'plan',
+      'modifiedZ',
+      'threshold',
+    ]);
   });
 
   it('OUT_OF_RANGE: score off the scale, adjusted score off the scale, Δ = 0, max ≤ min', () => {
-    expectError(() => reviewRatings({ ratings: group([6]), plan: onFiveScale }), 'OUT_OF_RANGE', ['ratings', 0, 'score']);
+    expectError(() => reviewRatings({ ratings: group([6]), plan: onFiveScale }), 'OUT_OF_RANGE', [
+      'ratings',
+      0,
+      'score',
+    ]);
     expectError(() => reviewRatings({ ratings: group(['100.01']) }), 'OUT_OF_RANGE', ['ratings', 0, 'score']);
     expectError(() => reviewRatings({ ratings: group([123456789]) }), 'OUT_OF_RANGE', ['ratings', 0, 'score']);
     expectError(
-      () => reviewRatings({ ratings, decisions: [{ rating: 'it-speed-5', action: 'adjust', score: 101, reviewer: 'hr', note: 'x' }] }),
+      () =>
+        reviewRatings({
+          ratings,
+          decisions: [{ rating: 'it-speed-5', action: 'adjust', score: 101, reviewer: 'hr', note: 'x' }],
+        }),
       'OUT_OF_RANGE',
       ['decisions', 0, 'score'],
     );
-    expectError(() => reviewRatings({ ratings, plan: { leaveOneOut: { delta: 0 } } }), 'OUT_OF_RANGE', ['plan', 'leaveOneOut', 'delta']);
-    expectError(() => reviewRatings({ ratings, plan: { scale: { min: 5, max: 5 } } }), 'OUT_OF_RANGE', ['plan', 'scale', 'max']);
+    expectError(() => reviewRatings({ ratings, plan: { leaveOneOut: { delta: 0 } } }), 'OUT_OF_RANGE', [
+      'plan',
+      'leaveOneOut',
+      'delta',
+    ]);
+    expectError(() => reviewRatings({ ratings, plan: { scale: { min: 5, max: 5 } } }), 'OUT_OF_RANGE', [
+      'plan',
+      'scale',
+      'max',
+    ]);
     // 14 digits at most: a 0–10^9 scale with 5-decimal scores needs 10 + 5 = 15
-    expectError(() => reviewRatings({ ratings: group(['1.12345']), plan: { scale: { min: 0, max: 1_000_000_000 } } }), 'OUT_OF_RANGE', ['plan', 'scale']);
-    expect(reviewRatings({ ratings: group(['1.1234']), plan: { scale: { min: 0, max: 1_000_000_000 } } }).counts.ratings).toBe(1);
+    expectError(
+      () => reviewRatings({ ratings: group(['1.12345']), plan: { scale: { min: 0, max: 1_000_000_000 } } }),
+      'OUT_OF_RANGE',
+      ['plan', 'scale'],
+    );
+    expect(
+      reviewRatings({ ratings: group(['1.1234']), plan: { scale: { min: 0, max: 1_000_000_000 } } }).counts.ratings,
+    ).toBe(1);
   });
 
   it('DUPLICATE_ID: rating ids, decisions on one rating, parties, tasks, dimensions', () => {
-    expectError(() => reviewRatings({ ratings: [ratings[0]!, { ...ratings[1]!, id: ratings[0]!.id }] }), 'DUPLICATE_ID', ['ratings', 1, 'id']);
+    expectError(
+      () => reviewRatings({ ratings: [ratings[0]!, { ...ratings[1]!, id: ratings[0]!.id }] }),
+      'DUPLICATE_ID',
+      ['ratings', 1, 'id'],
+    );
     // ids out of order take the hashed path; the later row is the one reported
     const many = group([1, 2, 3, 4, 5, 6]).reverse();
-    const error = expectError(() => reviewRatings({ ratings: [...many, { ...ratings[0]!, rater: 'q', id: many[5]!.id }, { ...ratings[0]!, rater: 'z', id: many[0]!.id }] }), 'DUPLICATE_ID');
+    const error = expectError(
+      () =>
+        reviewRatings({
+          ratings: [
+            ...many,
+            { ...ratings[0]!, rater: 'q', id: many[5]!.id },
+            { ...ratings[0]!, rater: 'z', id: many[0]!.id },
+          ],
+        }),
+      'DUPLICATE_ID',
+    );
     expect(error.issues.map((issue) => [issue.path, issue.message])).toEqual([
       [['ratings', 6, 'id'], 'id "it-speed-0" is already used at ratings[5]'],
       [['ratings', 7, 'id'], 'id "it-speed-5" is already used at ratings[0]'],
     ]);
-    expectError(() => reviewRatings({ ratings, decisions: [decide('it-speed-5', 'keep'), decide('it-speed-5', 'drop')] }), 'DUPLICATE_ID', ['decisions', 1, 'rating']);
-    expectError(() => reviewRatings({ ratings: [], parties: [{ id: 'a', side: 'front' }, { id: 'a', side: 'back' }] }), 'DUPLICATE_ID', ['parties', 1, 'id']);
+    expectError(
+      () => reviewRatings({ ratings, decisions: [decide('it-speed-5', 'keep'), decide('it-speed-5', 'drop')] }),
+      'DUPLICATE_ID',
+      ['decisions', 1, 'rating'],
+    );
+    expectError(
+      () =>
+        reviewRatings({
+          ratings: [],
+          parties: [
+            { id: 'a', side: 'front' },
+            { id: 'a', side: 'back' },
+          ],
+        }),
+      'DUPLICATE_ID',
+      ['parties', 1, 'id'],
+    );
     const parties = [
       { id: 'a', side: 'front' as const },
       { id: 'b', side: 'back' as const },
     ];
-    const task = { id: 't', assignments: [{ party: 'a', role: 'A' as const }, { party: 'b', role: 'R' as const }] };
+    const task = {
+      id: 't',
+      assignments: [
+        { party: 'a', role: 'A' as const },
+        { party: 'b', role: 'R' as const },
+      ],
+    };
     expectError(() => reviewRatings({ ratings: [], parties, tasks: [task, task] }), 'DUPLICATE_ID', ['tasks', 1, 'id']);
     expectError(
-      () => reviewRatings({ ratings: [], parties, tasks: [{ id: 't', assignments: [...task.assignments, { party: 'b', role: 'C' }] }] }),
+      () =>
+        reviewRatings({
+          ratings: [],
+          parties,
+          tasks: [{ id: 't', assignments: [...task.assignments, { party: 'b', role: 'C' }] }],
+        }),
       'DUPLICATE_ID',
       ['tasks', 0, 'assignments', 2, 'party'],
     );
     expectError(
-      () => reviewRatings({ ratings: [], plan: { dimensions: [{ id: 'speed', weight: '0.5' }, { id: 'speed', weight: '0.5' }] } }),
+      () =>
+        reviewRatings({
+          ratings: [],
+          plan: {
+            dimensions: [
+              { id: 'speed', weight: '0.5' },
+              { id: 'speed', weight: '0.5' },
+            ],
+          },
+        }),
       'DUPLICATE_ID',
       ['plan', 'dimensions', 1, 'id'],
     );
@@ -326,16 +468,46 @@ describe('reviewRatings — bad input, one test per error code', () => {
     const twice = [ratings[0]!, { ...ratings[0]!, id: 'again' }];
     expectError(() => reviewRatings({ ratings: twice }), 'DUPLICATE_RATING', ['ratings', 1]);
     // in another period it is a different rating
-    expect(reviewRatings({ ratings: [ratings[0]!, { ...ratings[0]!, id: 'again', period: '2026-Q2' }] }).counts.ratings).toBe(2);
+    expect(
+      reviewRatings({ ratings: [ratings[0]!, { ...ratings[0]!, id: 'again', period: '2026-Q2' }] }).counts.ratings,
+    ).toBe(2);
   });
 
   it('UNKNOWN_REFERENCE: decision for an unknown rating, unknown dimension, party, task', () => {
-    expectError(() => reviewRatings({ ratings, decisions: [decide('nope', 'keep')] }), 'UNKNOWN_REFERENCE', ['decisions', 0, 'rating']);
-    expectError(() => reviewRatings({ ratings, plan: { dimensions: [{ id: 'quality', weight: 1 }] } }), 'UNKNOWN_REFERENCE', ['ratings', 0, 'dimension']);
-    expectError(() => reviewRatings({ ratings, parties: [{ id: 'it', side: 'back' }] }), 'UNKNOWN_REFERENCE', ['ratings', 0, 'rater']);
-    expectError(() => reviewRatings({ ratings: [{ ...ratings[0]!, task: 'ghost' }] }), 'UNKNOWN_REFERENCE', ['ratings', 0, 'task']);
+    expectError(() => reviewRatings({ ratings, decisions: [decide('nope', 'keep')] }), 'UNKNOWN_REFERENCE', [
+      'decisions',
+      0,
+      'rating',
+    ]);
     expectError(
-      () => reviewRatings({ ratings: [], tasks: [{ id: 't', assignments: [{ party: 'x', role: 'A' }, { party: 'y', role: 'R' }] }] }),
+      () => reviewRatings({ ratings, plan: { dimensions: [{ id: 'quality', weight: 1 }] } }),
+      'UNKNOWN_REFERENCE',
+      ['ratings', 0, 'dimension'],
+    );
+    expectError(() => reviewRatings({ ratings, parties: [{ id: 'it', side: 'back' }] }), 'UNKNOWN_REFERENCE', [
+      'ratings',
+      0,
+      'rater',
+    ]);
+    expectError(() => reviewRatings({ ratings: [{ ...ratings[0]!, task: 'ghost' }] }), 'UNKNOWN_REFERENCE', [
+      'ratings',
+      0,
+      'task',
+    ]);
+    expectError(
+      () =>
+        reviewRatings({
+          ratings: [],
+          tasks: [
+            {
+              id: 't',
+              assignments: [
+                { party: 'x', role: 'A' },
+                { party: 'y', role: 'R' },
+              ],
+            },
+          ],
+        }),
       'UNKNOWN_REFERENCE',
       ['tasks', 0, 'assignments', 0, 'party'],
     );
@@ -343,7 +515,16 @@ describe('reviewRatings — bad input, one test per error code', () => {
 
   it('WEIGHTS_DO_NOT_SUM: dimension weights must sum to exactly 1', () => {
     expectError(
-      () => reviewRatings({ ratings, plan: { dimensions: [{ id: 'speed', weight: '0.5' }, { id: 'x', weight: '0.4999' }] } }),
+      () =>
+        reviewRatings({
+          ratings,
+          plan: {
+            dimensions: [
+              { id: 'speed', weight: '0.5' },
+              { id: 'x', weight: '0.4999' },
+            ],
+          },
+        }),
       'WEIGHTS_DO_NOT_SUM',
       ['plan', 'dimensions'],
     );
@@ -355,20 +536,68 @@ describe('reviewRatings — bad input, one test per error code', () => {
       { id: 'b', side: 'back' as const },
     ];
     const task = (assignments: { party: string; role: 'R' | 'A' | 'C' | 'I' }[]) => [{ id: 't', assignments }];
-    expectError(() => reviewRatings({ ratings: [], parties, tasks: task([{ party: 'a', role: 'R' }, { party: 'b', role: 'R' }]) }), 'INVALID_RACI_MATRIX', ['tasks', 0, 'assignments']);
-    expectError(() => reviewRatings({ ratings: [], parties, tasks: task([{ party: 'a', role: 'A' }, { party: 'b', role: 'A' }]) }), 'INVALID_RACI_MATRIX');
-    expectError(() => reviewRatings({ ratings: [], parties, tasks: task([{ party: 'a', role: 'A' }, { party: 'b', role: 'C' }]) }), 'INVALID_RACI_MATRIX');
+    expectError(
+      () =>
+        reviewRatings({
+          ratings: [],
+          parties,
+          tasks: task([
+            { party: 'a', role: 'R' },
+            { party: 'b', role: 'R' },
+          ]),
+        }),
+      'INVALID_RACI_MATRIX',
+      ['tasks', 0, 'assignments'],
+    );
+    expectError(
+      () =>
+        reviewRatings({
+          ratings: [],
+          parties,
+          tasks: task([
+            { party: 'a', role: 'A' },
+            { party: 'b', role: 'A' },
+          ]),
+        }),
+      'INVALID_RACI_MATRIX',
+    );
+    expectError(
+      () =>
+        reviewRatings({
+          ratings: [],
+          parties,
+          tasks: task([
+            { party: 'a', role: 'A' },
+            { party: 'b', role: 'C' },
+          ]),
+        }),
+      'INVALID_RACI_MATRIX',
+    );
   });
 
   it('DECISION_NOT_FLAGGED: a decision on an unflagged or rejected rating', () => {
-    expectError(() => reviewRatings({ ratings, decisions: [decide('it-speed-0', 'keep')] }), 'DECISION_NOT_FLAGGED', ['decisions', 0, 'rating']);
+    expectError(() => reviewRatings({ ratings, decisions: [decide('it-speed-0', 'keep')] }), 'DECISION_NOT_FLAGGED', [
+      'decisions',
+      0,
+      'rating',
+    ]);
     const self = [{ id: 's', rater: 'it', ratee: 'it', dimension: 'speed', score: 0 }];
-    expectError(() => reviewRatings({ ratings: self, decisions: [decide('s', 'drop')] }), 'DECISION_NOT_FLAGGED', ['decisions', 0, 'rating']);
+    expectError(() => reviewRatings({ ratings: self, decisions: [decide('s', 'drop')] }), 'DECISION_NOT_FLAGGED', [
+      'decisions',
+      0,
+      'rating',
+    ]);
   });
 
   it('reports every problem at once', () => {
     const error = expectError(
-      () => reviewRatings({ ratings: [{ ...ratings[0]!, score: 101 }, { ...ratings[1]!, score: -1 }] }),
+      () =>
+        reviewRatings({
+          ratings: [
+            { ...ratings[0]!, score: 101 },
+            { ...ratings[1]!, score: -1 },
+          ],
+        }),
       'OUT_OF_RANGE',
     );
     expect(error.issues).toHaveLength(2);

@@ -15,12 +15,25 @@ export function guideInput(): ScoreRatingsInput {
   const ratings: RatingInput[] = [];
   raters.forEach((rater, i) => {
     ratings.push({ id: `it-speed-${rater}`, rater, ratee: 'it-desk', dimension: 'speed', score: speed[i] as number });
-    ratings.push({ id: `it-solution-${rater}`, rater, ratee: 'it-desk', dimension: 'solution', score: solution[i] as number });
-    ratings.push({ id: `it-cooperation-${rater}`, rater, ratee: 'it-desk', dimension: 'cooperation', score: cooperation[i] as number });
+    ratings.push({
+      id: `it-solution-${rater}`,
+      rater,
+      ratee: 'it-desk',
+      dimension: 'solution',
+      score: solution[i] as number,
+    });
+    ratings.push({
+      id: `it-cooperation-${rater}`,
+      rater,
+      ratee: 'it-desk',
+      dimension: 'cooperation',
+      score: cooperation[i] as number,
+    });
   });
   ratings.push({ id: 'it-speed-self', rater: 'it-desk', ratee: 'it-desk', dimension: 'speed', score: 100 });
   for (const rater of ['sales-a', 'sales-b'])
-    for (const dimension of ['speed', 'solution', 'cooperation']) ratings.push({ id: `legal-${dimension}-${rater}`, rater, ratee: 'legal', dimension, score: 75 });
+    for (const dimension of ['speed', 'solution', 'cooperation'])
+      ratings.push({ id: `legal-${dimension}-${rater}`, rater, ratee: 'legal', dimension, score: 75 });
   return { ratings, plan: { dimensions: threeDimensions } };
 }
 
@@ -39,18 +52,34 @@ describe('scoreRatings — the guide example', () => {
       ['speed', 5, '86.20'],
     ]);
     expect(result.flags.map((f) => f.rating)).toEqual(['it-speed-sales-f']);
-    expect(result.counts).toEqual({ ratings: 25, counted: 23, pending: 1, dropped: 0, adjusted: 0, rejected: 1, flagged: 1, included: 23 });
+    expect(result.counts).toEqual({
+      ratings: 25,
+      counted: 23,
+      pending: 1,
+      dropped: 0,
+      adjusted: 0,
+      rejected: 1,
+      flagged: 1,
+      included: 23,
+    });
   });
 
   it('legal has two raters: insufficientRaters, no score, no means', () => {
     const legal = scoreRatings(guideInput()).scores.find((s) => s.ratee === 'legal')!;
     expect(legal).toMatchObject({ status: 'insufficientRaters', score: null });
-    expect(legal.dimensions.every((d) => d.mean === null && d.status === 'insufficientRaters' && d.raters === 2)).toBe(true);
+    expect(legal.dimensions.every((d) => d.mean === null && d.status === 'insufficientRaters' && d.raters === 2)).toBe(
+      true,
+    );
   });
 
   it('keep: speed (431 + 20) / 6 = 75.17 → score 0.4 × 75.17 + 33.332 + 18.334 = 81.734 → 81.73', () => {
     const input = guideInput();
-    const result = scoreRatings({ ...input, decisions: [{ rating: 'it-speed-sales-f', action: 'keep', reviewer: 'hr-lin', note: 'confirmed: the ticket waited 3 days' }] });
+    const result = scoreRatings({
+      ...input,
+      decisions: [
+        { rating: 'it-speed-sales-f', action: 'keep', reviewer: 'hr-lin', note: 'confirmed: the ticket waited 3 days' },
+      ],
+    });
     expect(result.scores.find((s) => s.ratee === 'it-desk')!.score).toBe('81.73');
   });
 
@@ -58,7 +87,9 @@ describe('scoreRatings — the guide example', () => {
     const input = guideInput();
     const result = scoreRatings({
       ...input,
-      decisions: [{ rating: 'it-speed-sales-f', action: 'adjust', score: 60, reviewer: 'hr-lin', note: 'rater meant 60' }],
+      decisions: [
+        { rating: 'it-speed-sales-f', action: 'adjust', score: 60, reviewer: 'hr-lin', note: 'rater meant 60' },
+      ],
     });
     expect(result.scores.find((s) => s.ratee === 'it-desk')!.score).toBe('84.40');
   });
@@ -74,7 +105,12 @@ describe('scoreRatings — the guide example', () => {
     const { scores } = scoreRatings(guideInput());
     expect(scores.map((s) => s.ratee)).toEqual(['it-desk', 'legal']);
     const trace = scores[0]!.trace;
-    expect(trace.map((t) => t.rule)).toEqual(['ratings.dimensionMean', 'ratings.dimensionMean', 'ratings.dimensionMean', 'ratings.peripheralScore']);
+    expect(trace.map((t) => t.rule)).toEqual([
+      'ratings.dimensionMean',
+      'ratings.dimensionMean',
+      'ratings.dimensionMean',
+      'ratings.peripheralScore',
+    ]);
     expect(trace[2]).toEqual({
       rule: 'ratings.dimensionMean',
       formula: 'mean = Σ included scores / raters',
@@ -86,7 +122,14 @@ describe('scoreRatings — the guide example', () => {
 });
 
 describe('scoreRatings — raters, dimensions, periods', () => {
-  const rating = (id: string, rater: string, ratee: string, dimension: string, score: number, period?: string): RatingInput => ({
+  const rating = (
+    id: string,
+    rater: string,
+    ratee: string,
+    dimension: string,
+    score: number,
+    period?: string,
+  ): RatingInput => ({
     id,
     rater,
     ratee,
@@ -99,25 +142,47 @@ describe('scoreRatings — raters, dimensions, periods', () => {
     const ratings = [rating('1', 'a', 'it', 'x', 80), rating('2', 'b', 'it', 'x', 90)];
     const plan = { dimensions: [{ id: 'x', weight: 1 }] };
     expect(scoreRatings({ ratings, plan }).scores[0]!.status).toBe('insufficientRaters');
-    expect(scoreRatings({ ratings, plan: { ...plan, minRaters: 2 } }).scores[0]).toMatchObject({ status: 'scored', score: '85.00' });
+    expect(scoreRatings({ ratings, plan: { ...plan, minRaters: 2 } }).scores[0]).toMatchObject({
+      status: 'scored',
+      score: '85.00',
+    });
   });
 
   it('a zero-weight dimension with too few raters does not block the score', () => {
     const ratings = ['a', 'b', 'c'].map((r, i) => rating(`${i}`, r, 'it', 'x', 80));
-    const result = scoreRatings({ ratings, plan: { dimensions: [{ id: 'x', weight: 1 }, { id: 'y', weight: 0 }] } });
+    const result = scoreRatings({
+      ratings,
+      plan: {
+        dimensions: [
+          { id: 'x', weight: 1 },
+          { id: 'y', weight: 0 },
+        ],
+      },
+    });
     expect(result.scores[0]).toMatchObject({ status: 'scored', score: '80.00' });
-    expect(result.scores[0]!.dimensions[1]).toMatchObject({ id: 'y', raters: 0, status: 'insufficientRaters', mean: null });
+    expect(result.scores[0]!.dimensions[1]).toMatchObject({
+      id: 'y',
+      raters: 0,
+      status: 'insufficientRaters',
+      mean: null,
+    });
   });
 
   it('a ratee rated only by itself still gets a row (insufficientRaters)', () => {
-    const result = scoreRatings({ ratings: [rating('1', 'it', 'it', 'x', 100)], plan: { dimensions: [{ id: 'x', weight: 1 }] } });
+    const result = scoreRatings({
+      ratings: [rating('1', 'it', 'it', 'x', 100)],
+      plan: { dimensions: [{ id: 'x', weight: 1 }] },
+    });
     expect(result.scores).toHaveLength(1);
     expect(result.scores[0]).toMatchObject({ ratee: 'it', status: 'insufficientRaters' });
     expect(result.outcomes[0]).toMatchObject({ status: 'rejected', reason: 'selfRating' });
   });
 
   it('periods are scored separately, ordered by ratee then period', () => {
-    const ratings = ['a', 'b', 'c'].flatMap((r, i) => [rating(`q2-${i}`, r, 'it', 'x', 70, '2026-Q2'), rating(`q1-${i}`, r, 'it', 'x', 90, '2026-Q1')]);
+    const ratings = ['a', 'b', 'c'].flatMap((r, i) => [
+      rating(`q2-${i}`, r, 'it', 'x', 70, '2026-Q2'),
+      rating(`q1-${i}`, r, 'it', 'x', 90, '2026-Q1'),
+    ]);
     const { scores } = scoreRatings({ ratings, plan: { dimensions: [{ id: 'x', weight: 1 }] } });
     expect(scores.map((s) => [s.period, s.score])).toEqual([
       ['2026-Q1', '90.00'],
@@ -127,14 +192,26 @@ describe('scoreRatings — raters, dimensions, periods', () => {
 
   it('rounding policy: halfEven and 1 decimal', () => {
     // mean of 80, 80, 81, 81 … use 3 ratings 80, 80, 80.5 → 240.5 / 3 = 80.1666… → 80.2
-    const ratings = [rating('1', 'a', 'it', 'x', 80), rating('2', 'b', 'it', 'x', 80), { ...rating('3', 'c', 'it', 'x', 0), score: '80.5' }];
-    const { scores } = scoreRatings({ ratings, plan: { dimensions: [{ id: 'x', weight: 1 }], rounding: { scoreDecimals: 1, mode: 'halfEven' } } });
+    const ratings = [
+      rating('1', 'a', 'it', 'x', 80),
+      rating('2', 'b', 'it', 'x', 80),
+      { ...rating('3', 'c', 'it', 'x', 0), score: '80.5' },
+    ];
+    const { scores } = scoreRatings({
+      ratings,
+      plan: { dimensions: [{ id: 'x', weight: 1 }], rounding: { scoreDecimals: 1, mode: 'halfEven' } },
+    });
     expect(scores[0]!.score).toBe('80.2');
     // 80.25 exactly: 80, 80.5 with minRaters 2 → 160.5 / 2 = 80.25 → halfEven 80.2, halfUp 80.3
     const two = [rating('1', 'a', 'it', 'x', 80), { ...rating('2', 'b', 'it', 'x', 0), score: '80.5' }];
     const plan = { dimensions: [{ id: 'x', weight: 1 }], minRaters: 2 };
-    expect(scoreRatings({ ratings: two, plan: { ...plan, rounding: { scoreDecimals: 1, mode: 'halfEven' } } }).scores[0]!.score).toBe('80.2');
-    expect(scoreRatings({ ratings: two, plan: { ...plan, rounding: { scoreDecimals: 1 } } }).scores[0]!.score).toBe('80.3');
+    expect(
+      scoreRatings({ ratings: two, plan: { ...plan, rounding: { scoreDecimals: 1, mode: 'halfEven' } } }).scores[0]!
+        .score,
+    ).toBe('80.2');
+    expect(scoreRatings({ ratings: two, plan: { ...plan, rounding: { scoreDecimals: 1 } } }).scores[0]!.score).toBe(
+      '80.3',
+    );
   });
 });
 
@@ -168,7 +245,15 @@ describe('scoreRatings — leniency correction', () => {
       ['u5', '78.18'],
     ]);
     expect(result.leniency).toEqual([
-      { rater: 'A', dimension: 'x', period: null, ratees: 5, raterMean: '90.00', overallMean: '78.18', shift: '-11.82' },
+      {
+        rater: 'A',
+        dimension: 'x',
+        period: null,
+        ratees: 5,
+        raterMean: '90.00',
+        overallMean: '78.18',
+        shift: '-11.82',
+      },
       { rater: 'B', dimension: 'x', period: null, ratees: 5, raterMean: '70.00', overallMean: '78.18', shift: '8.18' },
     ]);
   });
@@ -191,7 +276,9 @@ describe('scoreRatings — leniency correction', () => {
     ]);
     const it = scored.scores.find((s) => s.ratee === 'it');
     expect(it?.trace.find((step) => step.rule === 'ratings.dimensionMean')?.formula).toMatch(/held to the scale/);
-    expect(scored.scores.find((s) => s.ratee === 'hr')?.trace.find((step) => step.rule === 'ratings.dimensionMean')?.formula).not.toMatch(/held/);
+    expect(
+      scored.scores.find((s) => s.ratee === 'hr')?.trace.find((step) => step.rule === 'ratings.dimensionMean')?.formula,
+    ).not.toMatch(/held/);
   });
 
   it('minRatees is a setting: 6 turns the correction off for everyone here', () => {
@@ -205,16 +292,43 @@ describe('scoreRatings — bad input', () => {
   });
   it('WEIGHTS_DO_NOT_SUM: weights 0.4 + 0.4 + 0.3', () => {
     expectError(
-      () => scoreRatings({ ratings: [], plan: { dimensions: [{ id: 'a', weight: '0.4' }, { id: 'b', weight: '0.4' }, { id: 'c', weight: '0.3' }] } }),
+      () =>
+        scoreRatings({
+          ratings: [],
+          plan: {
+            dimensions: [
+              { id: 'a', weight: '0.4' },
+              { id: 'b', weight: '0.4' },
+              { id: 'c', weight: '0.3' },
+            ],
+          },
+        }),
       'WEIGHTS_DO_NOT_SUM',
       ['plan', 'dimensions'],
     );
   });
   it('NEGATIVE_VALUE: a negative weight', () => {
-    expectError(() => scoreRatings({ ratings: [], plan: { dimensions: [{ id: 'a', weight: '-0.5' }, { id: 'b', weight: '1.5' }] } }), 'NEGATIVE_VALUE', ['plan', 'dimensions', 0, 'weight']);
+    expectError(
+      () =>
+        scoreRatings({
+          ratings: [],
+          plan: {
+            dimensions: [
+              { id: 'a', weight: '-0.5' },
+              { id: 'b', weight: '1.5' },
+            ],
+          },
+        }),
+      'NEGATIVE_VALUE',
+      ['plan', 'dimensions', 0, 'weight'],
+    );
   });
   it('UNKNOWN_REFERENCE: a rating on a dimension the plan does not have', () => {
     const ratings = [{ id: '1', rater: 'a', ratee: 'it', dimension: 'typo', score: 80 }];
-    expectError(() => scoreRatings({ ratings, plan: { dimensions: [{ id: 'x', weight: 1 }] } }), 'UNKNOWN_REFERENCE', ['ratings', 0, 'dimension']);
+    expectError(() => scoreRatings({ ratings, plan: { dimensions: [{ id: 'x', weight: 1 }] } }), 'UNKNOWN_REFERENCE', [
+      'ratings',
+      0,
+      'dimension',
+    ]);
   });
 });

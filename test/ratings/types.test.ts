@@ -25,7 +25,13 @@ describe('ratings types', () => {
   });
 
   it('requires a score on adjust decisions and none on keep', () => {
-    expectTypeOf<{ rating: 'r'; action: 'adjust'; score: 60; reviewer: 'hr'; note: 'x' }>().toExtend<ReviewDecisionInput>();
+    expectTypeOf<{
+      rating: 'r';
+      action: 'adjust';
+      score: 60;
+      reviewer: 'hr';
+      note: 'x';
+    }>().toExtend<ReviewDecisionInput>();
     expectTypeOf<{ rating: 'r'; action: 'adjust'; reviewer: 'hr'; note: 'x' }>().not.toExtend<ReviewDecisionInput>();
     expectTypeOf<{ rating: 'r'; action: 'keep'; reviewer: 'hr'; note: 'x' }>().toExtend<ReviewDecisionInput>();
     expectTypeOf<{ rating: 'r'; action: 'keep'; note: 'x' }>().not.toExtend<ReviewDecisionInput>();

@@ -31,14 +31,30 @@ const hundredths = (text: string): number => Math.round(Number(text) * 100);
 describe('composeScore properties', () => {
   it('equals the oracle Σ wᵢ·sᵢ (integer hundredths, exact)', () => {
     fc.assert(
-      fc.property(weightsArb.chain((w) => fc.tuple(fc.constant(w), fc.array(scoreArb, { minLength: w.length, maxLength: w.length }))), ([w, s]) => {
-        const expected = w.reduce((sum, wi, i) => sum + wi * (s[i] as number), 0); // hundredths
-        expect(hundredths(compose(w, s).subjects[0]?.score as string)).toBe(expected);
-        // The lean mode (no trace, no rows) computes the same score.
-        const byId = Object.fromEntries(s.map((x, i) => [`c${i}`, x]));
-        const lean = composeScore({ components: w.map((wi, i) => ({ id: `c${i}`, weight: hundredthsText(wi) })), subjects: [{ id: 's', scores: byId }], trace: false, breakdown: false });
-        expect(lean.subjects[0]).toEqual({ id: 's', score: compose(w, s).subjects[0]?.score, coefficient: null, components: [], trace: [] });
-      }),
+      fc.property(
+        weightsArb.chain((w) =>
+          fc.tuple(fc.constant(w), fc.array(scoreArb, { minLength: w.length, maxLength: w.length })),
+        ),
+        ([w, s]) => {
+          const expected = w.reduce((sum, wi, i) => sum + wi * (s[i] as number), 0); // hundredths
+          expect(hundredths(compose(w, s).subjects[0]?.score as string)).toBe(expected);
+          // The lean mode (no trace, no rows) computes the same score.
+          const byId = Object.fromEntries(s.map((x, i) => [`c${i}`, x]));
+          const lean = composeScore({
+            components: w.map((wi, i) => ({ id: `c${i}`, weight: hundredthsText(wi) })),
+            subjects: [{ id: 's', scores: byId }],
+            trace: false,
+            breakdown: false,
+          });
+          expect(lean.subjects[0]).toEqual({
+            id: 's',
+            score: compose(w, s).subjects[0]?.score,
+            coefficient: null,
+            components: [],
+            trace: [],
+          });
+        },
+      ),
       { numRuns: runs(1000) },
     );
   });
@@ -46,7 +62,14 @@ describe('composeScore properties', () => {
   it('is linear in each component score: S(sᵢ + δ) − S(sᵢ) = wᵢ·δ', () => {
     fc.assert(
       fc.property(
-        weightsArb.chain((w) => fc.tuple(fc.constant(w), fc.array(scoreArb, { minLength: w.length, maxLength: w.length }), fc.nat(w.length - 1), fc.integer({ min: -50, max: 50 }))),
+        weightsArb.chain((w) =>
+          fc.tuple(
+            fc.constant(w),
+            fc.array(scoreArb, { minLength: w.length, maxLength: w.length }),
+            fc.nat(w.length - 1),
+            fc.integer({ min: -50, max: 50 }),
+          ),
+        ),
         ([w, s, i, delta]) => {
           const moved = s.map((x, k) => (k === i ? x + delta : x));
           const before = hundredths(compose(w, s).subjects[0]?.score as string);
@@ -62,7 +85,11 @@ describe('composeScore properties', () => {
     fc.assert(
       fc.property(
         weightsArb.chain((w) =>
-          fc.tuple(fc.constant(w), fc.array(scoreArb, { minLength: w.length, maxLength: w.length }), fc.shuffledSubarray([...w.keys()], { minLength: w.length })),
+          fc.tuple(
+            fc.constant(w),
+            fc.array(scoreArb, { minLength: w.length, maxLength: w.length }),
+            fc.shuffledSubarray([...w.keys()], { minLength: w.length }),
+          ),
         ),
         ([w, s, order]) => {
           expect(JSON.stringify(compose(w, s, order))).toBe(JSON.stringify(compose(w, s)));
@@ -75,13 +102,24 @@ describe('composeScore properties', () => {
   it('a higher component score never lowers the total (monotone), with any missing policy', () => {
     fc.assert(
       fc.property(
-        weightsArb.chain((w) => fc.tuple(fc.constant(w), fc.array(fc.option(scoreArb, { nil: null }), { minLength: w.length, maxLength: w.length }), fc.nat(w.length - 1), fc.nat(40))),
+        weightsArb.chain((w) =>
+          fc.tuple(
+            fc.constant(w),
+            fc.array(fc.option(scoreArb, { nil: null }), { minLength: w.length, maxLength: w.length }),
+            fc.nat(w.length - 1),
+            fc.nat(40),
+          ),
+        ),
         ([w, s, i, raise]) => {
           if (s.every((x) => x === null)) return;
           const run = (scores: (number | null)[]) => {
             const byId: Record<string, number | null> = {};
             scores.forEach((x, k) => (byId[`c${k}`] = x));
-            return composeScore({ components: w.map((wi, k) => ({ id: `c${k}`, weight: hundredthsText(wi) })), missing: 'reweight', subjects: [{ id: 's', scores: byId }] });
+            return composeScore({
+              components: w.map((wi, k) => ({ id: `c${k}`, weight: hundredthsText(wi) })),
+              missing: 'reweight',
+              subjects: [{ id: 's', scores: byId }],
+            });
           };
           let before: ReturnType<typeof run>;
           try {

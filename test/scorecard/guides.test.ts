@@ -19,7 +19,12 @@ describe('docs/scorecard.md worked example', () => {
   });
   it('support missing: reweight (36 + 24) ÷ 0.7 = 85.71; neutral 60: 36 + 18 + 24 = 78', () => {
     const scores = { functional: 90, company: 80 };
-    expect(composeScore({ components, missing: 'reweight', subjects: [{ id: 'a', scores }] }).subjects[0]?.score).toBe('85.71');
-    expect(composeScore({ components, missing: 'neutral', neutralScore: 60, subjects: [{ id: 'a', scores }] }).subjects[0]?.score).toBe('78');
+    expect(composeScore({ components, missing: 'reweight', subjects: [{ id: 'a', scores }] }).subjects[0]?.score).toBe(
+      '85.71',
+    );
+    expect(
+      composeScore({ components, missing: 'neutral', neutralScore: 60, subjects: [{ id: 'a', scores }] }).subjects[0]
+        ?.score,
+    ).toBe('78');
   });
 });

@@ -5,14 +5,20 @@ import { expectError, runs } from '../helpers.js';
 
 // composeScore checks subjects by hand (zod's copy of a million subjects cost more than scoring
 // them); the exported scorecardSubjectSchema must accept exactly what the hand check accepts.
-const card = [{ id: 'x', weight: '0.5' }, { id: 'y', weight: '0.5' }];
+const card = [
+  { id: 'x', weight: '0.5' },
+  { id: 'y', weight: '0.5' },
+];
 const scoreValue = fc.oneof(
   fc.integer({ min: -100, max: 200 }),
   fc.constantFrom('85.5', '90', '-1', '1e5', '', ' 1', '1,5', '0x10', 'NaN'),
   fc.constantFrom(null, true, Number.NaN, Number.POSITIVE_INFINITY, 2 ** 53, {}, []),
 );
 const subjectArb = fc.oneof(
-  fc.record({ id: fc.constantFrom('a', '', 'x'.repeat(201)), scores: fc.dictionary(fc.constantFrom('x', 'y', ''), scoreValue, { maxKeys: 3 }) }),
+  fc.record({
+    id: fc.constantFrom('a', '', 'x'.repeat(201)),
+    scores: fc.dictionary(fc.constantFrom('x', 'y', ''), scoreValue, { maxKeys: 3 }),
+  }),
   fc.record({ id: fc.constant('a'), scores: fc.constantFrom([], null, 'x') }),
   fc.record({ id: fc.constant('a'), scores: fc.constant({ x: 1, y: 1 }), extra: fc.constant(1) }),
   fc.constantFrom(null, [], 'a', 1),
@@ -28,7 +34,9 @@ describe('the hand check of subjects agrees with scorecardSubjectSchema', () => 
           composeScore({ components: card, missing: 'neutral', neutralScore: 0, subjects: [subject as never] });
         } catch (error) {
           expect(error).toBeInstanceOf(SynergyPayError);
-          shapeError = (error as SynergyPayError).issues.some((issue) => issue.code === 'INVALID_INPUT' || issue.code === 'INVALID_DECIMAL');
+          shapeError = (error as SynergyPayError).issues.some(
+            (issue) => issue.code === 'INVALID_INPUT' || issue.code === 'INVALID_DECIMAL',
+          );
         }
         expect(shapeError).toBe(!accepted);
       }),

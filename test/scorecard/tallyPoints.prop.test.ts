@@ -10,7 +10,11 @@ const entryArb = fc.record({
   proposer: fc.constantFrom('lead', 'head'),
   approver: fc.option(fc.constantFrom('lead', 'head', 'ceo'), { nil: null }),
 });
-const ledgerArb = fc.array(entryArb, { maxLength: 25 }).map((rows) => rows.map((row, i) => ({ id: `e${String(i).padStart(3, '0')}`, reason: 'r', date: '2026-03-01', ...row })));
+const ledgerArb = fc
+  .array(entryArb, { maxLength: 25 })
+  .map((rows) =>
+    rows.map((row, i) => ({ id: `e${String(i).padStart(3, '0')}`, reason: 'r', date: '2026-03-01', ...row })),
+  );
 const scoring = { kind: 'linear' as const, intercept: 80, floor: 0, cap: 100 };
 
 describe('tallyPoints properties', () => {
@@ -20,7 +24,14 @@ describe('tallyPoints properties', () => {
         const result = tallyPoints({ entries, scoring });
         for (const subject of result.subjects) {
           const net = entries
-            .filter((e) => e.subject === subject.id && e.evidence !== null && e.evidence.trim() !== '' && e.approver !== null && e.approver !== e.proposer)
+            .filter(
+              (e) =>
+                e.subject === subject.id &&
+                e.evidence !== null &&
+                e.evidence.trim() !== '' &&
+                e.approver !== null &&
+                e.approver !== e.proposer,
+            )
             .reduce((sum, e) => sum + e.points, 0);
           expect(Number(subject.net)).toBe(net);
           expect(Number(subject.score)).toBe(Math.min(100, Math.max(0, 80 + net)));
@@ -31,20 +42,43 @@ describe('tallyPoints properties', () => {
   });
   it('is byte-identical whatever the order of the ledger', () => {
     fc.assert(
-      fc.property(ledgerArb.chain((entries) => fc.tuple(fc.constant(entries), fc.shuffledSubarray(entries, { minLength: entries.length }))), ([entries, shuffled]) => {
-        expect(JSON.stringify(tallyPoints({ entries: shuffled, scoring }))).toBe(JSON.stringify(tallyPoints({ entries, scoring })));
-      }),
+      fc.property(
+        ledgerArb.chain((entries) =>
+          fc.tuple(fc.constant(entries), fc.shuffledSubarray(entries, { minLength: entries.length })),
+        ),
+        ([entries, shuffled]) => {
+          expect(JSON.stringify(tallyPoints({ entries: shuffled, scoring }))).toBe(
+            JSON.stringify(tallyPoints({ entries, scoring })),
+          );
+        },
+      ),
       { numRuns: runs(1000) },
     );
   });
   it('an accepted bonus never lowers a score', () => {
     fc.assert(
-      fc.property(ledgerArb, fc.constantFrom('hr', 'it', 'legal'), fc.integer({ min: 0, max: 10 }), (entries, subject, points) => {
-        const before = tallyPoints({ entries, subjects: [subject], scoring }).subjects.find((s) => s.id === subject);
-        const extra = { id: 'z', subject, points, reason: 'r', evidence: 'memo', proposer: 'lead', approver: 'head', date: '2026-03-02' };
-        const after = tallyPoints({ entries: [...entries, extra], subjects: [subject], scoring }).subjects.find((s) => s.id === subject);
-        expect(Number(after?.score)).toBeGreaterThanOrEqual(Number(before?.score));
-      }),
+      fc.property(
+        ledgerArb,
+        fc.constantFrom('hr', 'it', 'legal'),
+        fc.integer({ min: 0, max: 10 }),
+        (entries, subject, points) => {
+          const before = tallyPoints({ entries, subjects: [subject], scoring }).subjects.find((s) => s.id === subject);
+          const extra = {
+            id: 'z',
+            subject,
+            points,
+            reason: 'r',
+            evidence: 'memo',
+            proposer: 'lead',
+            approver: 'head',
+            date: '2026-03-02',
+          };
+          const after = tallyPoints({ entries: [...entries, extra], subjects: [subject], scoring }).subjects.find(
+            (s) => s.id === subject,
+          );
+          expect(Number(after?.score)).toBeGreaterThanOrEqual(Number(before?.score));
+        },
+      ),
       { numRuns: runs(1000) },
     );
   });
@@ -52,7 +86,10 @@ describe('tallyPoints properties', () => {
 
 describe('deriveTargets properties', () => {
   const monthArb = fc.array(fc.integer({ min: 5, max: 25 }), { maxLength: 8 }).map((values) =>
-    values.map((v, i) => ({ period: `2026-${String(i + 1).padStart(2, '0')}`, values: { bugRate: (v / 1000).toFixed(3) } })),
+    values.map((v, i) => ({
+      period: `2026-${String(i + 1).padStart(2, '0')}`,
+      values: { bugRate: (v / 1000).toFixed(3) },
+    })),
   );
   const plan = (step: string) => ({
     metrics: [{ id: 'bugRate', direction: 'lowerIsBetter' as const, scaleWithComplexity: false }],
@@ -73,10 +110,14 @@ describe('deriveTargets properties', () => {
   });
   it('the order of the history does not matter', () => {
     fc.assert(
-      fc.property(monthArb.chain((h) => fc.tuple(fc.constant(h), fc.shuffledSubarray(h, { minLength: h.length }))), ([history, shuffled]) => {
-        const run = (h: typeof history) => JSON.stringify(deriveTargets({ ...plan('0.005'), people: [{ id: 'p', level: 'senior', history: h }] }));
-        expect(run(shuffled)).toBe(run(history));
-      }),
+      fc.property(
+        monthArb.chain((h) => fc.tuple(fc.constant(h), fc.shuffledSubarray(h, { minLength: h.length }))),
+        ([history, shuffled]) => {
+          const run = (h: typeof history) =>
+            JSON.stringify(deriveTargets({ ...plan('0.005'), people: [{ id: 'p', level: 'senior', history: h }] }));
+          expect(run(shuffled)).toBe(run(history));
+        },
+      ),
       { numRuns: runs(1000) },
     );
   });

@@ -94,10 +94,25 @@ describe('composeScore: score → coefficient by a grade table', () => {
 
 describe('tallyPoints: net points → score by a tier table', () => {
   it('net ≥ 20 → 100, ≥ 0 → 80, else 60', () => {
-    const entry = (id: string, subject: string, points: number) => ({ id, subject, points, reason: 'r', evidence: 'e', proposer: 'p', approver: 'q', date: '2026-01-05' });
+    const entry = (id: string, subject: string, points: number) => ({
+      id,
+      subject,
+      points,
+      reason: 'r',
+      evidence: 'e',
+      proposer: 'p',
+      approver: 'q',
+      date: '2026-01-05',
+    });
     const { subjects } = tallyPoints({
       entries: [entry('1', 'a', 25), entry('2', 'b', 5), entry('3', 'c', -5)],
-      scoring: { kind: 'tiers', table: { direction: 'higherIsBetter', bands: [{ bound: 20, score: 100 }, { bound: 0, score: 80 }, { score: 60 }] } },
+      scoring: {
+        kind: 'tiers',
+        table: {
+          direction: 'higherIsBetter',
+          bands: [{ bound: 20, score: 100 }, { bound: 0, score: 80 }, { score: 60 }],
+        },
+      },
     });
     expect(subjects.map((s) => [s.id, s.score])).toEqual([
       ['a', '100'],
@@ -109,20 +124,45 @@ describe('tallyPoints: net points → score by a tier table', () => {
 
 describe('tier maps refuse bad tables with the tier codes, under the map path', () => {
   it('TIER_BOUNDS_NOT_ORDERED: ascending bounds in a higherIsBetter grade table', () => {
-    const table = { direction: 'higherIsBetter', bands: [{ bound: 60, score: 1 }, { bound: 80, score: 1 }, { score: 0 }] };
-    const error = expectError(() => composeScore({ components: [{ id: 'x', weight: 1 }], subjects: [], coefficient: { kind: 'tiers', table } as never }), 'TIER_BOUNDS_NOT_ORDERED');
+    const table = {
+      direction: 'higherIsBetter',
+      bands: [{ bound: 60, score: 1 }, { bound: 80, score: 1 }, { score: 0 }],
+    };
+    const error = expectError(
+      () =>
+        composeScore({
+          components: [{ id: 'x', weight: 1 }],
+          subjects: [],
+          coefficient: { kind: 'tiers', table } as never,
+        }),
+      'TIER_BOUNDS_NOT_ORDERED',
+    );
     expect(error.issues[0]?.path.slice(0, 2)).toEqual(['coefficient', 'table']);
   });
   it('TIER_UNIT_MISMATCH: a duration table as a coefficient map', () => {
     expectError(
-      () => companyCoefficients({ kpis: [], map: { kind: 'tiers', table: { direction: 'lowerIsBetter', unit: 'duration', bands: [{ bound: 60, score: 1 }, { score: 0 }] } } }),
+      () =>
+        companyCoefficients({
+          kpis: [],
+          map: {
+            kind: 'tiers',
+            table: { direction: 'lowerIsBetter', unit: 'duration', bands: [{ bound: 60, score: 1 }, { score: 0 }] },
+          },
+        }),
       'TIER_UNIT_MISMATCH',
       ['map', 'table', 'unit'],
     );
   });
   it('TIER_SCORES_NOT_MONOTONE: a better band scoring less', () => {
     expectError(
-      () => tallyPoints({ entries: [], scoring: { kind: 'tiers', table: { direction: 'higherIsBetter', bands: [{ bound: 20, score: 80 }, { score: 100 }] } } }),
+      () =>
+        tallyPoints({
+          entries: [],
+          scoring: {
+            kind: 'tiers',
+            table: { direction: 'higherIsBetter', bands: [{ bound: 20, score: 80 }, { score: 100 }] },
+          },
+        }),
       'TIER_SCORES_NOT_MONOTONE',
     );
   });

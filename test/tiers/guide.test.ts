@@ -34,7 +34,10 @@ describe('docs/tiers.md worked examples', () => {
   });
 
   it('example 2: the commission accelerator on 62,000.00 CNY', () => {
-    const accelerator: TierTable = { direction: 'higherIsBetter', bands: [{ bound: 50000, score: '0.10' }, { bound: 10000, score: '0.08' }, { score: '0.05' }] };
+    const accelerator: TierTable = {
+      direction: 'higherIsBetter',
+      bands: [{ bound: 50000, score: '0.10' }, { bound: 10000, score: '0.08' }, { score: '0.05' }],
+    };
     const marginal = applyRateTable({ table: accelerator, amount: '62000.00', currency: 'CNY', method: 'marginal' });
     expect(marginal.slices.map((slice) => [slice.base, slice.amount])).toEqual([
       ['10000.00', '500.00'],
@@ -43,15 +46,26 @@ describe('docs/tiers.md worked examples', () => {
     ]);
     expect(marginal.amount).toBe('4900.00');
     expect(marginal.effectiveRate).toBe('0.0790');
-    expect(applyRateTable({ table: accelerator, amount: '62000.00', currency: 'CNY', method: 'retroactive' }).amount).toBe('6200.00');
-    expect(applyRateTable({ table: accelerator, amount: '9999.99', currency: 'CNY', method: 'retroactive' }).amount).toBe('500.00');
-    expect(applyRateTable({ table: accelerator, amount: '10000.00', currency: 'CNY', method: 'retroactive' }).amount).toBe('800.00');
+    expect(
+      applyRateTable({ table: accelerator, amount: '62000.00', currency: 'CNY', method: 'retroactive' }).amount,
+    ).toBe('6200.00');
+    expect(
+      applyRateTable({ table: accelerator, amount: '9999.99', currency: 'CNY', method: 'retroactive' }).amount,
+    ).toBe('500.00');
+    expect(
+      applyRateTable({ table: accelerator, amount: '10000.00', currency: 'CNY', method: 'retroactive' }).amount,
+    ).toBe('800.00');
   });
 
   it('example 3: the seed 001 commission base modifier', () => {
     const baseModifier: TierTable = {
       direction: 'higherIsBetter',
-      bands: [{ bound: '1.00', score: '1.24' }, { bound: '0.95', score: '1.16' }, { bound: '0.90', score: '1.08' }, { score: '1.00' }],
+      bands: [
+        { bound: '1.00', score: '1.24' },
+        { bound: '0.95', score: '1.16' },
+        { bound: '0.90', score: '1.08' },
+        { score: '1.00' },
+      ],
     };
     expect(tierScore({ table: baseModifier, value: '0.93' }).score).toBe('1.08');
     const at95 = tierScore({ table: baseModifier, value: '0.95' }).score;

@@ -58,14 +58,22 @@ describe('interpolate: linear scores between band anchors (hand-computed)', () =
 
   it('rounds the exact line value once: 99.985 is 99.99 half-up and 99.98 half-even', () => {
     // Anchors (0, 100) and (1000, 0): v = 0.15 → 100 − 100 × 0.15/1000 = 99.985 exactly.
-    const table: TierTable = { direction: 'lowerIsBetter', interpolate: true, bands: [{ bound: 0, score: 100 }, { bound: 1000, score: 0 }, { score: 0 }] };
+    const table: TierTable = {
+      direction: 'lowerIsBetter',
+      interpolate: true,
+      bands: [{ bound: 0, score: 100 }, { bound: 1000, score: 0 }, { score: 0 }],
+    };
     expect(tierScore({ table, value: '0.15' }).score).toBe('99.99');
     expect(tierScore({ table, value: '0.15', rounding: { mode: 'halfEven' } }).score).toBe('99.98');
     expect(tierScore({ table, value: '0.15', rounding: { scoreDecimals: 3 } }).score).toBe('99.985');
   });
 
   it('rounds exact halves of integer values by the mode on both paths: 1 − v/8 at v = 1 is 0.875, at v = 3 is 0.625', () => {
-    const table: TierTable = { direction: 'lowerIsBetter', interpolate: true, bands: [{ bound: 0, score: 1 }, { bound: 8, score: 0 }, { score: 0 }] };
+    const table: TierTable = {
+      direction: 'lowerIsBetter',
+      interpolate: true,
+      bands: [{ bound: 0, score: 1 }, { bound: 8, score: 0 }, { score: 0 }],
+    };
     const halfEven = compileTierTable(table, ['table'], { mode: 'halfEven', scoreDecimals: 2, coefficientDecimals: 4 });
     const halfUp = compileTierTable(table, ['table']);
     expect(scoreOfNumber(halfEven, 1).score.toFixed(2)).toBe('0.88'); // 87.5 → odd 87 rounds up to even 88
@@ -77,7 +85,11 @@ describe('interpolate: linear scores between band anchors (hand-computed)', () =
   });
 
   it('a two-band table has no interior band, so interpolate changes nothing', () => {
-    const table: TierTable = { direction: 'lowerIsBetter', interpolate: true, bands: [{ bound: 10, score: 100 }, { score: 0 }] };
+    const table: TierTable = {
+      direction: 'lowerIsBetter',
+      interpolate: true,
+      bands: [{ bound: 10, score: 100 }, { score: 0 }],
+    };
     expect(tierScore({ table, value: 5 }).score).toBe('100.00');
     expect(tierScore({ table, value: 11 }).score).toBe('0.00');
   });
@@ -150,6 +162,10 @@ describe('scaleTierTable: elastic targets (seed 004: 24 h → 48 h under surging
     expectError(() => scaleTierTable(feasibility, 0), 'OUT_OF_RANGE', ['factor']);
     expectError(() => scaleTierTable(feasibility, '-2'), 'OUT_OF_RANGE', ['factor']);
     expectError(() => scaleTierTable(feasibility, 'two'), 'INVALID_DECIMAL', ['factor']);
-    expectError(() => scaleTierTable({ direction: 'lowerIsBetter', bands: [{ score: 1 }, { score: 0 }] }, 2), 'TIER_BOUND_MISSING', ['table', 'bands', 0, 'bound']);
+    expectError(
+      () => scaleTierTable({ direction: 'lowerIsBetter', bands: [{ score: 1 }, { score: 0 }] }, 2),
+      'TIER_BOUND_MISSING',
+      ['table', 'bands', 0, 'bound'],
+    );
   });
 });

@@ -12,8 +12,12 @@ const accelerator: TierTable = {
   ],
 };
 
-const apply = (amount: string | number, method: 'marginal' | 'retroactive', table: TierTable = accelerator, currency = 'CNY') =>
-  applyRateTable({ table, amount, currency, method });
+const apply = (
+  amount: string | number,
+  method: 'marginal' | 'retroactive',
+  table: TierTable = accelerator,
+  currency = 'CNY',
+) => applyRateTable({ table, amount, currency, method });
 
 describe('applyRateTable: marginal vs retroactive (hand-computed)', () => {
   it('62,000.00: marginal 500 + 3,200 + 1,200 = 4,900.00; retroactive 62,000 × 10 % = 6,200.00', () => {
@@ -21,7 +25,15 @@ describe('applyRateTable: marginal vs retroactive (hand-computed)', () => {
     expect(marginal.amount).toBe('4900.00');
     expect(marginal.slices).toEqual([
       { band: 2, label: '< 10k', rate: '0.05', from: '0.00', to: '10000.00', base: '10000.00', amount: '500.00' },
-      { band: 1, label: '10k–50k', rate: '0.08', from: '10000.00', to: '50000.00', base: '40000.00', amount: '3200.00' },
+      {
+        band: 1,
+        label: '10k–50k',
+        rate: '0.08',
+        from: '10000.00',
+        to: '50000.00',
+        base: '40000.00',
+        amount: '3200.00',
+      },
       { band: 0, label: '≥ 50k', rate: '0.10', from: '50000.00', to: '62000.00', base: '12000.00', amount: '1200.00' },
     ]);
     // 4,900 / 62,000 = 0.0790322… → 0.0790
@@ -30,7 +42,13 @@ describe('applyRateTable: marginal vs retroactive (hand-computed)', () => {
     expect(retroactive.amount).toBe('6200.00');
     expect(retroactive.effectiveRate).toBe('0.1000');
     expect(retroactive.slices).toHaveLength(1);
-    expect(retroactive.slices[0]).toMatchObject({ band: 0, from: '0.00', to: '62000.00', base: '62000.00', amount: '6200.00' });
+    expect(retroactive.slices[0]).toMatchObject({
+      band: 0,
+      from: '0.00',
+      to: '62000.00',
+      base: '62000.00',
+      amount: '6200.00',
+    });
   });
 
   it('30,000.00: marginal 500 + 1,600 = 2,100.00 (7 %); retroactive 2,400.00 (8 %)', () => {
@@ -57,13 +75,32 @@ describe('applyRateTable: marginal vs retroactive (hand-computed)', () => {
 
   it('rounds the exact commission once with the policy mode: 0.10 × 5 % = 0.5 fen', () => {
     expect(apply('0.10', 'marginal').amount).toBe('0.01');
-    expect(applyRateTable({ table: accelerator, amount: '0.10', currency: 'CNY', method: 'marginal', rounding: { mode: 'halfEven' } }).amount).toBe('0.00');
-    expect(applyRateTable({ table: accelerator, amount: '0.30', currency: 'CNY', method: 'retroactive', rounding: { mode: 'halfEven' } }).amount).toBe('0.02'); // 1.5 fen → 2
+    expect(
+      applyRateTable({
+        table: accelerator,
+        amount: '0.10',
+        currency: 'CNY',
+        method: 'marginal',
+        rounding: { mode: 'halfEven' },
+      }).amount,
+    ).toBe('0.00');
+    expect(
+      applyRateTable({
+        table: accelerator,
+        amount: '0.30',
+        currency: 'CNY',
+        method: 'retroactive',
+        rounding: { mode: 'halfEven' },
+      }).amount,
+    ).toBe('0.02'); // 1.5 fen → 2
   });
 
   it('slices add up to the commission: half-fen slices are not each rounded up', () => {
     // Two brackets at 5 %: 0.10 CNY each → 0.5 fen + 0.5 fen = 1 fen, not 2.
-    const flat: TierTable = { direction: 'higherIsBetter', bands: [{ bound: '0.10', score: '0.05' }, { score: '0.05' }] };
+    const flat: TierTable = {
+      direction: 'higherIsBetter',
+      bands: [{ bound: '0.10', score: '0.05' }, { score: '0.05' }],
+    };
     const result = apply('0.20', 'marginal', flat);
     expect(result.amount).toBe('0.01');
     expect(result.slices.map((slice) => slice.amount)).toEqual(['0.01', '0.00']);
@@ -75,7 +112,10 @@ describe('applyRateTable: marginal vs retroactive (hand-computed)', () => {
   });
 
   it('a lowerIsBetter table is a decelerator: ≤ 10,000 at 10 %, ≤ 50,000 at 8 %, above at 5 %', () => {
-    const decelerator: TierTable = { direction: 'lowerIsBetter', bands: [{ bound: 10000, score: '0.10' }, { bound: 50000, score: '0.08' }, { score: '0.05' }] };
+    const decelerator: TierTable = {
+      direction: 'lowerIsBetter',
+      bands: [{ bound: 10000, score: '0.10' }, { bound: 50000, score: '0.08' }, { score: '0.05' }],
+    };
     expect(apply(62000, 'marginal', decelerator).amount).toBe('4800.00'); // 1,000 + 3,200 + 600
     expect(apply(62000, 'retroactive', decelerator).amount).toBe('3100.00'); // 62,000 × 5 %
     expect(apply(10000, 'retroactive', decelerator).amount).toBe('1000.00'); // inclusive upper bound
@@ -84,7 +124,13 @@ describe('applyRateTable: marginal vs retroactive (hand-computed)', () => {
 
   it('traces every slice and the rounding', () => {
     const { trace } = apply('62000.00', 'marginal');
-    expect(trace.map((step) => step.rule)).toEqual(['tiers.rateSlice', 'tiers.rateSlice', 'tiers.rateSlice', 'tiers.marginal', 'tiers.effectiveRate']);
+    expect(trace.map((step) => step.rule)).toEqual([
+      'tiers.rateSlice',
+      'tiers.rateSlice',
+      'tiers.rateSlice',
+      'tiers.marginal',
+      'tiers.effectiveRate',
+    ]);
     expect(trace[1]?.result).toBe('3200');
     expect(trace[3]?.inputs.exact).toBe('4900');
   });
@@ -92,22 +138,62 @@ describe('applyRateTable: marginal vs retroactive (hand-computed)', () => {
 
 describe('applyRateTable: bad input', () => {
   it('INVALID_INPUT for interpolate on a rate table, or an unknown method', () => {
-    expectError(() => apply(1, 'marginal', { ...accelerator, interpolate: true }), 'INVALID_INPUT', ['table', 'interpolate']);
-    expectError(() => applyRateTable({ table: accelerator, amount: 1, currency: 'CNY', method: 'flat' as 'marginal' }), 'INVALID_INPUT', ['method']);
+    expectError(() => apply(1, 'marginal', { ...accelerator, interpolate: true }), 'INVALID_INPUT', [
+      'table',
+      'interpolate',
+    ]);
+    expectError(
+      () => applyRateTable({ table: accelerator, amount: 1, currency: 'CNY', method: 'flat' as 'marginal' }),
+      'INVALID_INPUT',
+      ['method'],
+    );
   });
   it('TIER_UNIT_MISMATCH for a duration table', () => {
-    expectError(() => apply(1, 'marginal', { direction: 'higherIsBetter', unit: 'duration', bands: [{ bound: 60, score: '0.1' }, { score: '0.05' }] }), 'TIER_UNIT_MISMATCH', ['table', 'unit']);
+    expectError(
+      () =>
+        apply(1, 'marginal', {
+          direction: 'higherIsBetter',
+          unit: 'duration',
+          bands: [{ bound: 60, score: '0.1' }, { score: '0.05' }],
+        }),
+      'TIER_UNIT_MISMATCH',
+      ['table', 'unit'],
+    );
   });
   it('NEGATIVE_VALUE for a negative rate, bound or amount', () => {
-    expectError(() => apply(1, 'marginal', { direction: 'lowerIsBetter', bands: [{ bound: 5, score: '0' }, { score: '-0.01' }] }), 'NEGATIVE_VALUE', ['table', 'bands', 1, 'score']);
-    expectError(() => apply(1, 'marginal', { direction: 'higherIsBetter', bands: [{ bound: 5, score: '0.1' }, { bound: -5, score: '0.05' }, { score: 0 }] }), 'NEGATIVE_VALUE', ['table', 'bands', 1, 'bound']);
+    expectError(
+      () => apply(1, 'marginal', { direction: 'lowerIsBetter', bands: [{ bound: 5, score: '0' }, { score: '-0.01' }] }),
+      'NEGATIVE_VALUE',
+      ['table', 'bands', 1, 'score'],
+    );
+    expectError(
+      () =>
+        apply(1, 'marginal', {
+          direction: 'higherIsBetter',
+          bands: [{ bound: 5, score: '0.1' }, { bound: -5, score: '0.05' }, { score: 0 }],
+        }),
+      'NEGATIVE_VALUE',
+      ['table', 'bands', 1, 'bound'],
+    );
     expectError(() => apply('-0.01', 'marginal'), 'NEGATIVE_VALUE', ['amount']);
   });
   it('OUT_OF_RANGE for a rate above 1', () => {
-    expectError(() => apply(1, 'marginal', { direction: 'higherIsBetter', bands: [{ bound: 5, score: 8 }, { score: '0.05' }] }), 'OUT_OF_RANGE', ['table', 'bands', 0, 'score']);
+    expectError(
+      () => apply(1, 'marginal', { direction: 'higherIsBetter', bands: [{ bound: 5, score: 8 }, { score: '0.05' }] }),
+      'OUT_OF_RANGE',
+      ['table', 'bands', 0, 'score'],
+    );
   });
   it('INVALID_AMOUNT for a bound or amount finer than the currency’s minor unit', () => {
-    expectError(() => apply(1, 'marginal', { direction: 'higherIsBetter', bands: [{ bound: '100.005', score: '0.1' }, { score: '0.05' }] }), 'INVALID_AMOUNT', ['table', 'bands', 0, 'bound']);
+    expectError(
+      () =>
+        apply(1, 'marginal', {
+          direction: 'higherIsBetter',
+          bands: [{ bound: '100.005', score: '0.1' }, { score: '0.05' }],
+        }),
+      'INVALID_AMOUNT',
+      ['table', 'bands', 0, 'bound'],
+    );
     expectError(() => apply('1.5', 'marginal', accelerator, 'JPY'), 'INVALID_AMOUNT', ['amount']);
   });
   it('UNKNOWN_CURRENCY and INVALID_DECIMAL', () => {
@@ -115,7 +201,22 @@ describe('applyRateTable: bad input', () => {
     expectError(() => apply('1e3', 'marginal'), 'INVALID_DECIMAL', ['amount']);
   });
   it('the table codes of tierScore apply to rate tables too', () => {
-    expectError(() => apply(1, 'marginal', { direction: 'higherIsBetter', bands: [{ bound: 10000, score: '0.05' }, { score: '0.08' }] }), 'TIER_SCORES_NOT_MONOTONE', ['table', 'bands', 1, 'score']);
-    expectError(() => apply(1, 'marginal', { direction: 'higherIsBetter', bands: [{ bound: 10000, score: '0.1' }, { bound: 50000, score: '0.08' }, { score: 0 }] }), 'TIER_BOUNDS_NOT_ORDERED');
+    expectError(
+      () =>
+        apply(1, 'marginal', {
+          direction: 'higherIsBetter',
+          bands: [{ bound: 10000, score: '0.05' }, { score: '0.08' }],
+        }),
+      'TIER_SCORES_NOT_MONOTONE',
+      ['table', 'bands', 1, 'score'],
+    );
+    expectError(
+      () =>
+        apply(1, 'marginal', {
+          direction: 'higherIsBetter',
+          bands: [{ bound: 10000, score: '0.1' }, { bound: 50000, score: '0.08' }, { score: 0 }],
+        }),
+      'TIER_BOUNDS_NOT_ORDERED',
+    );
   });
 });

@@ -48,7 +48,10 @@ const tableCase: fc.Arbitrary<TableCase> = fc
   });
 
 /** A value as an exact integer over 10^scale. */
-const valueArb = fc.record({ numerator: fc.integer({ min: -150_000, max: 150_000 }), scale: fc.integer({ min: 0, max: 4 }) });
+const valueArb = fc.record({
+  numerator: fc.integer({ min: -150_000, max: 150_000 }),
+  scale: fc.integer({ min: 0, max: 4 }),
+});
 const text = (value: { numerator: number; scale: number }) => decimal(BigInt(value.numerator), value.scale);
 
 describe('tier tables: properties', () => {
@@ -95,8 +98,16 @@ describe('tier tables: properties', () => {
   });
 
   it('scoreOfNumber agrees with scoreOf on integers (small and up to 2^53 − 1) and other finite numbers, in every rounding policy', () => {
-    const values = fc.oneof(fc.integer({ min: -150_000, max: 150_000 }), fc.maxSafeInteger(), fc.double({ min: -150_000, max: 150_000, noNaN: true }));
-    const policies = fc.record({ mode: fc.constantFrom('halfUp' as const, 'halfEven' as const), scoreDecimals: fc.integer({ min: 0, max: 6 }), coefficientDecimals: fc.constant(4) });
+    const values = fc.oneof(
+      fc.integer({ min: -150_000, max: 150_000 }),
+      fc.maxSafeInteger(),
+      fc.double({ min: -150_000, max: 150_000, noNaN: true }),
+    );
+    const policies = fc.record({
+      mode: fc.constantFrom('halfUp' as const, 'halfEven' as const),
+      scoreDecimals: fc.integer({ min: 0, max: 6 }),
+      coefficientDecimals: fc.constant(4),
+    });
     fc.assert(
       fc.property(tableCase, values, policies, ({ table }, value, policy) => {
         const compiled = compileTierTable(table, ['table'], policy);
@@ -110,7 +121,10 @@ describe('tier tables: properties', () => {
   });
 
   it('scaling bounds and values by the same factor gives the same band and score', () => {
-    const factorArb = fc.record({ numerator: fc.integer({ min: 1, max: 9999 }), scale: fc.integer({ min: 0, max: 3 }) });
+    const factorArb = fc.record({
+      numerator: fc.integer({ min: 1, max: 9999 }),
+      scale: fc.integer({ min: 0, max: 3 }),
+    });
     fc.assert(
       fc.property(tableCase, valueArb, factorArb, ({ table }, value, factor) => {
         const factorText = decimal(BigInt(factor.numerator), factor.scale);
@@ -145,7 +159,10 @@ const rateCase = (directions: readonly Direction[]): fc.Arbitrary<RateCase> =>
     .map(({ direction, bounds, rates }) => {
       const ordered = bounds.map(BigInt).sort((a, b) => (a < b ? -1 : 1));
       if (direction === 'higherIsBetter') ordered.reverse();
-      const bandRates = rates.slice(0, ordered.length + 1).sort((a, b) => b - a).map(BigInt);
+      const bandRates = rates
+        .slice(0, ordered.length + 1)
+        .sort((a, b) => b - a)
+        .map(BigInt);
       const bands = bandRates.map((rate, i) => {
         const band: TierTable['bands'][number] = { score: decimal(rate, 4) };
         return i < ordered.length ? { ...band, bound: decimal(ordered[i] as bigint, 2) } : band;
@@ -179,7 +196,12 @@ describe('rate tables: properties', () => {
   it('marginal commission is within half a fen of the exact bracket sum, and slices add up', () => {
     fc.assert(
       fc.property(rateCase(['lowerIsBetter', 'higherIsBetter']), amountArb, (rateTable, amount) => {
-        const result = applyRateTable({ table: rateTable.table, amount: decimal(amount, 2), currency: 'CNY', method: 'marginal' });
+        const result = applyRateTable({
+          table: rateTable.table,
+          amount: decimal(amount, 2),
+          currency: 'CNY',
+          method: 'marginal',
+        });
         const commission = BigInt(result.amount.replace('.', ''));
         const error = commission * 10_000n - marginalOracle(rateTable, amount);
         expect(2n * (error < 0n ? -error : error) <= 10_000n).toBe(true);
@@ -193,39 +215,57 @@ describe('rate tables: properties', () => {
 
   it('marginal commission is continuous and non-decreasing in the amount: one more fen adds 0 or 1 fen', () => {
     fc.assert(
-      fc.property(rateCase(['lowerIsBetter', 'higherIsBetter']), amountArb, amountArb, fc.constantFrom('halfUp' as const, 'halfEven' as const), (rateTable, a, b, mode) => {
-        const compiled = compileTierTable(rateTable.table, ['table']);
-        const brackets = rateBrackets(compiled, 2);
-        const at = (amount: bigint) => commissionOf(compiled, brackets, amount, 'marginal', mode);
-        const step = at(a + 1n) - at(a);
-        expect(step === 0n || step === 1n).toBe(true);
-        const [low, high] = a <= b ? [a, b] : [b, a];
-        expect(at(low) <= at(high)).toBe(true);
-        // Across every bracket edge too: no jump at a bound.
-        for (const bound of rateTable.bounds) if (bound > 0n) expect(at(bound) - at(bound - 1n) <= 1n).toBe(true);
-      }),
+      fc.property(
+        rateCase(['lowerIsBetter', 'higherIsBetter']),
+        amountArb,
+        amountArb,
+        fc.constantFrom('halfUp' as const, 'halfEven' as const),
+        (rateTable, a, b, mode) => {
+          const compiled = compileTierTable(rateTable.table, ['table']);
+          const brackets = rateBrackets(compiled, 2);
+          const at = (amount: bigint) => commissionOf(compiled, brackets, amount, 'marginal', mode);
+          const step = at(a + 1n) - at(a);
+          expect(step === 0n || step === 1n).toBe(true);
+          const [low, high] = a <= b ? [a, b] : [b, a];
+          expect(at(low) <= at(high)).toBe(true);
+          // Across every bracket edge too: no jump at a bound.
+          for (const bound of rateTable.bounds) if (bound > 0n) expect(at(bound) - at(bound - 1n) <= 1n).toBe(true);
+        },
+      ),
       { numRuns: runs(1000) },
     );
   });
 
   it('retroactive ≥ marginal when rates rise with the amount', () => {
     fc.assert(
-      fc.property(rateCase(['higherIsBetter']), amountArb, fc.constantFrom('halfUp' as const, 'halfEven' as const), (rateTable, amount, mode) => {
-        const compiled = compileTierTable(rateTable.table, ['table']);
-        const retroactive = applyRates(compiled, amount, 2, 'retroactive', mode).commission;
-        const marginal = applyRates(compiled, amount, 2, 'marginal', mode).commission;
-        expect(retroactive >= marginal).toBe(true);
-      }),
+      fc.property(
+        rateCase(['higherIsBetter']),
+        amountArb,
+        fc.constantFrom('halfUp' as const, 'halfEven' as const),
+        (rateTable, amount, mode) => {
+          const compiled = compileTierTable(rateTable.table, ['table']);
+          const retroactive = applyRates(compiled, amount, 2, 'retroactive', mode).commission;
+          const marginal = applyRates(compiled, amount, 2, 'marginal', mode).commission;
+          expect(retroactive >= marginal).toBe(true);
+        },
+      ),
       { numRuns: runs(1000) },
     );
   });
 
   it('commissionOf (the hot path) equals applyRates', () => {
     fc.assert(
-      fc.property(rateCase(['lowerIsBetter', 'higherIsBetter']), amountArb, fc.constantFrom('marginal' as const, 'retroactive' as const), (rateTable, amount, method) => {
-        const compiled = compileTierTable(rateTable.table, ['table']);
-        expect(commissionOf(compiled, rateBrackets(compiled, 2), amount, method, 'halfUp')).toBe(applyRates(compiled, amount, 2, method, 'halfUp').commission);
-      }),
+      fc.property(
+        rateCase(['lowerIsBetter', 'higherIsBetter']),
+        amountArb,
+        fc.constantFrom('marginal' as const, 'retroactive' as const),
+        (rateTable, amount, method) => {
+          const compiled = compileTierTable(rateTable.table, ['table']);
+          expect(commissionOf(compiled, rateBrackets(compiled, 2), amount, method, 'halfUp')).toBe(
+            applyRates(compiled, amount, 2, method, 'halfUp').commission,
+          );
+        },
+      ),
       { numRuns: runs(1000) },
     );
   });
@@ -239,8 +279,14 @@ describe('tier table validation: properties', () => {
         fc.array(fc.integer({ min: -20, max: 20 }), { maxLength: 5 }),
         fc.array(fc.integer({ min: -20, max: 20 }), { minLength: 6, maxLength: 6 }),
         (direction, bounds, scores) => {
-          const bands = scores.slice(0, bounds.length + 1).map((score, i) => (i < bounds.length ? { bound: bounds[i] as number, score } : { score }));
-          const ordered = bounds.every((bound, i) => i === 0 || (direction === 'lowerIsBetter' ? bound > (bounds[i - 1] as number) : bound < (bounds[i - 1] as number)));
+          const bands = scores
+            .slice(0, bounds.length + 1)
+            .map((score, i) => (i < bounds.length ? { bound: bounds[i] as number, score } : { score }));
+          const ordered = bounds.every(
+            (bound, i) =>
+              i === 0 ||
+              (direction === 'lowerIsBetter' ? bound > (bounds[i - 1] as number) : bound < (bounds[i - 1] as number)),
+          );
           const monotone = bands.every((band, i) => i === 0 || band.score <= (bands[i - 1]?.score as number));
           let codes: string[] = [];
           try {

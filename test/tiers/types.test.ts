@@ -1,6 +1,14 @@
 import type { Duration } from 'date-fns';
 import { describe, expectTypeOf, it } from 'vitest';
-import { applyRateTable, tierScore, type RateTableInput, type RateTableResult, type TierScoreInput, type TierScoreResult, type TierTable } from '../../src/index.js';
+import {
+  applyRateTable,
+  tierScore,
+  type RateTableInput,
+  type RateTableResult,
+  type TierScoreInput,
+  type TierScoreResult,
+  type TierTable,
+} from '../../src/index.js';
 
 describe('tier types', () => {
   it('take one input object inferred from their schemas and return plain data', () => {

@@ -16,14 +16,28 @@ const examples = [
     end: '2026-03-09T09:45:00+08:00',
     calendar: { timeZone: 'Asia/Shanghai', week: { mon: office, tue: office, wed: office, thu: office, fri: office } },
   }),
-  businessDuration({ start: '2026-11-01T00:00:00-04:00', end: '2026-11-02T00:00:00-05:00', calendar: { timeZone: 'America/New_York', week: { sun: [{ start: '01:00', end: '03:00' }] } } }),
-  businessDuration({ start: '2026-03-29T00:00:00Z', end: '2026-03-30T00:00:00+01:00', calendar: { timeZone: 'Europe/London' } }),
+  businessDuration({
+    start: '2026-11-01T00:00:00-04:00',
+    end: '2026-11-02T00:00:00-05:00',
+    calendar: { timeZone: 'America/New_York', week: { sun: [{ start: '01:00', end: '03:00' }] } },
+  }),
+  businessDuration({
+    start: '2026-03-29T00:00:00Z',
+    end: '2026-03-30T00:00:00+01:00',
+    calendar: { timeZone: 'Europe/London' },
+  }),
 ].map((result) => ({ milliseconds: result.milliseconds, intervals: result.intervals }));
 
 let mismatches = 0;
 const sample: number[] = [];
 for (const { calendar, a, c, pauses } of fc.sample(scenarioArb, { seed: 20261123, numRuns: 400 })) {
-  const measured = businessDuration({ start: iso(a), end: iso(c), calendar, pauses: pauses.map(([start, end]) => ({ start: iso(start), end: iso(end) })), intervals: false }).milliseconds;
+  const measured = businessDuration({
+    start: iso(a),
+    end: iso(c),
+    calendar,
+    pauses: pauses.map(([start, end]) => ({ start: iso(start), end: iso(end) })),
+    intervals: false,
+  }).milliseconds;
   if (measured !== oracleDuration(calendar, a, c, pauses)) mismatches++;
   sample.push(measured);
 }

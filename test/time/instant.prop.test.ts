@@ -20,7 +20,10 @@ const nearInstant = fc
     fc.option(fc.stringMatching(/^[0-9]{0,10}$/), { nil: undefined }),
     fc.constantFrom('Z', '+08:00', '-05:30', '+18:00', '+19:00', '-00:60', '', 'z', '+0800'),
   )
-  .map(([y, mo, d, t, h, mi, s, frac, zone]) => `${y}-${mo}-${d}${t}${h}:${mi}${s === undefined ? '' : `:${s}${frac === undefined ? '' : `.${frac}`}`}${zone}`);
+  .map(
+    ([y, mo, d, t, h, mi, s, frac, zone]) =>
+      `${y}-${mo}-${d}${t}${h}:${mi}${s === undefined ? '' : `:${s}${frac === undefined ? '' : `.${frac}`}`}${zone}`,
+  );
 
 describe('readInstant equals the core parseInstant', () => {
   it('on strings near the grammar, valid or not', () => {
@@ -35,12 +38,16 @@ describe('readInstant equals the core parseInstant', () => {
 
   it('on arbitrary strings and on ISO strings of arbitrary instants', () => {
     fc.assert(
-      fc.property(fc.string({ maxLength: 40 }), fc.integer({ min: -62_000_000_000_000, max: 253_000_000_000_000 }), (text, t) => {
-        const expected = parseInstant(text);
-        if (!/^00\d\d-/.test(text)) expect(readInstant(text)).toBe(expected === undefined ? Number.NaN : expected);
-        const iso = new Date(t).toISOString();
-        if (!iso.startsWith('-') && !iso.startsWith('+')) expect(readInstant(iso)).toBe(t);
-      }),
+      fc.property(
+        fc.string({ maxLength: 40 }),
+        fc.integer({ min: -62_000_000_000_000, max: 253_000_000_000_000 }),
+        (text, t) => {
+          const expected = parseInstant(text);
+          if (!/^00\d\d-/.test(text)) expect(readInstant(text)).toBe(expected === undefined ? Number.NaN : expected);
+          const iso = new Date(t).toISOString();
+          if (!iso.startsWith('-') && !iso.startsWith('+')) expect(readInstant(iso)).toBe(t);
+        },
+      ),
       { numRuns: runs(2000) },
     );
   });
@@ -52,10 +59,13 @@ describe('readInstant equals the core parseInstant', () => {
 
   it('daysFromCivil matches Date.UTC', () => {
     fc.assert(
-      fc.property(fc.date({ min: new Date('0001-01-01T00:00:00Z'), max: new Date('9999-12-31T00:00:00Z'), noInvalidDate: true }), (date) => {
-        const days = daysFromCivil(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate());
-        expect(days).toBe(Math.floor(date.getTime() / 86_400_000));
-      }),
+      fc.property(
+        fc.date({ min: new Date('0001-01-01T00:00:00Z'), max: new Date('9999-12-31T00:00:00Z'), noInvalidDate: true }),
+        (date) => {
+          const days = daysFromCivil(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate());
+          expect(days).toBe(Math.floor(date.getTime() / 86_400_000));
+        },
+      ),
       { numRuns: runs(1000) },
     );
   });

@@ -66,7 +66,11 @@ export function localMinute(timeZone: string, t: number): LocalMinute {
 const toMinutes = (clock: string): number => Number(clock.slice(0, 2)) * 60 + Number(clock.slice(3, 5));
 
 /** The working intervals (in minutes of day) of a local date, read directly off the calendar input. */
-function hoursOn(calendar: CalendarInput, date: string, weekday: keyof NonNullable<CalendarInput['week']>): [number, number][] {
+function hoursOn(
+  calendar: CalendarInput,
+  date: string,
+  weekday: keyof NonNullable<CalendarInput['week']>,
+): [number, number][] {
   if ((calendar.holidays ?? []).includes(date)) return [];
   const week = calendar.week;
   const toPairs = (list: readonly { start: string; end: string }[] | undefined): [number, number][] =>
@@ -87,7 +91,12 @@ function hoursOn(calendar: CalendarInput, date: string, weekday: keyof NonNullab
  * Working milliseconds in `[start, end)` (both on whole minutes) outside `pauses`, counted minute
  * by minute.
  */
-export function oracleDuration(calendar: CalendarInput, start: number, end: number, pauses: readonly [number, number][] = []): number {
+export function oracleDuration(
+  calendar: CalendarInput,
+  start: number,
+  end: number,
+  pauses: readonly [number, number][] = [],
+): number {
   const timeZone = calendar.timeZone ?? 'UTC';
   let minutes = 0;
   const byDate = new Map<string, [number, number][]>();
@@ -128,7 +137,8 @@ export const dayHoursArb = fc
   .map((points) => {
     const sorted = [...points].sort((a, b) => a - b);
     const intervals: { start: string; end: string }[] = [];
-    for (let i = 0; i + 1 < sorted.length; i += 2) intervals.push({ start: clockText(sorted[i]! * 15), end: clockText(sorted[i + 1]! * 15) });
+    for (let i = 0; i + 1 < sorted.length; i += 2)
+      intervals.push({ start: clockText(sorted[i]! * 15), end: clockText(sorted[i + 1]! * 15) });
     return intervals;
   });
 
@@ -139,7 +149,18 @@ export const scenarioArb = fc
   .record({
     window: fc.constantFrom(...ZONE_WINDOWS),
     week: fc.option(
-      fc.record({ mon: dayHoursArb, tue: dayHoursArb, wed: dayHoursArb, thu: dayHoursArb, fri: dayHoursArb, sat: dayHoursArb, sun: dayHoursArb }, { requiredKeys: [] }),
+      fc.record(
+        {
+          mon: dayHoursArb,
+          tue: dayHoursArb,
+          wed: dayHoursArb,
+          thu: dayHoursArb,
+          fri: dayHoursArb,
+          sat: dayHoursArb,
+          sun: dayHoursArb,
+        },
+        { requiredKeys: [] },
+      ),
       { nil: undefined, freq: 5 },
     ),
     holidayOffsets: fc.uniqueArray(fc.integer({ min: -WINDOW_DAYS, max: WINDOW_DAYS }), { maxLength: 3 }),
@@ -147,18 +168,29 @@ export const scenarioArb = fc
     makeUpHours: fc.option(dayHoursArb, { nil: undefined }),
     // Minutes from the window's start (2·WINDOW_DAYS days long).
     points: fc.array(fc.integer({ min: 0, max: 2 * WINDOW_DAYS * 1440 }), { minLength: 3, maxLength: 3 }),
-    pauses: fc.array(fc.tuple(fc.integer({ min: 0, max: 2 * WINDOW_DAYS * 1440 }), fc.integer({ min: 0, max: 600 })), { maxLength: 3 }),
+    pauses: fc.array(fc.tuple(fc.integer({ min: 0, max: 2 * WINDOW_DAYS * 1440 }), fc.integer({ min: 0, max: 600 })), {
+      maxLength: 3,
+    }),
   })
   .map(({ window, week, holidayOffsets, makeUpOffsets, makeUpHours, points, pauses }) => {
     const centre = Date.parse(window.centre);
     const windowStart = centre - WINDOW_DAYS * DAY;
     const holidays = holidayOffsets.map((offset) => isoDate(centre + offset * DAY));
-    const makeUpDays = makeUpOffsets.map((offset) => isoDate(centre + offset * DAY)).filter((date) => !holidays.includes(date));
+    const makeUpDays = makeUpOffsets
+      .map((offset) => isoDate(centre + offset * DAY))
+      .filter((date) => !holidays.includes(date));
     const calendar: CalendarInput = { timeZone: window.timeZone, holidays, makeUpDays };
     if (week !== undefined) calendar.week = week;
     if (makeUpHours !== undefined) calendar.makeUpHours = makeUpHours;
-    const [a, b, c] = [...points].sort((x, y) => x - y).map((minutes) => windowStart + minutes * MINUTE) as [number, number, number];
-    const pauseSpans = pauses.map(([from, length]): [number, number] => [windowStart + from * MINUTE, windowStart + (from + length) * MINUTE]);
+    const [a, b, c] = [...points].sort((x, y) => x - y).map((minutes) => windowStart + minutes * MINUTE) as [
+      number,
+      number,
+      number,
+    ];
+    const pauseSpans = pauses.map(([from, length]): [number, number] => [
+      windowStart + from * MINUTE,
+      windowStart + (from + length) * MINUTE,
+    ]);
     return { calendar, a, b, c, pauses: pauseSpans };
   });
 

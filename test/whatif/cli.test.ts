@@ -43,7 +43,9 @@ describe('synergy-pay compare', () => {
     expect(out).toMatch(/tech\s+2→2\s+20350\.00\s+21450\.00\s+\+1100\.00/);
     expect(out).toContain('Who gains: 3 · who loses: 0 · unchanged: 0 of 3');
     expect(out).toMatch(/wang\s+tech\s+\+550\.00/);
-    expect(out).toMatch(/Performance bonus \(target × 1\.1000\)\s+2200\.00 →\s+2750\.00\s+\+550\.00\s+\[statement\.targetBonus, statement\.performanceBonus\]/);
+    expect(out).toMatch(
+      /Performance bonus \(target × 1\.1000\)\s+2200\.00 →\s+2750\.00\s+\+550\.00\s+\[statement\.targetBonus, statement\.performanceBonus\]/,
+    );
   });
 
   it('compares a saved result with a scenario and says when nothing differs', () => {

@@ -20,7 +20,9 @@ describe('compareRuns: a proposed plan against the live one (hand-computed in fi
     expect(li.lines[0]).toMatchObject({ kind: 'basePay', base: '6000.00', proposed: '6200.00', delta: '200.00' });
     expect(li.lines[0]!.rulesChanged.map((rule) => rule.rule)).toEqual(['statement.basePay']);
     const wang = comparison.people[1]!;
-    expect(wang.lines.map((line) => [line.kind, line.base, line.proposed, line.delta])).toEqual([['performanceBonus', '2200.00', '2750.00', '550.00']]);
+    expect(wang.lines.map((line) => [line.kind, line.base, line.proposed, line.delta])).toEqual([
+      ['performanceBonus', '2200.00', '2750.00', '550.00'],
+    ]);
     // 2000.00 × 1.1 = 2200.00 → 2500.00 × 1.1 = 2750.00: the target moved, the coefficient did not.
     const target = wang.lines[0]!.rulesChanged.find((rule) => rule.rule === 'statement.targetBonus')!;
     expect(target.base?.result).toBe('2000.00');
@@ -30,10 +32,19 @@ describe('compareRuns: a proposed plan against the live one (hand-computed in fi
 
   it('gives totals, sums by line kind and departments', () => {
     const total = (name: string) => comparison.totals.find((t) => t.name === name)!;
-    expect([total('statements').base, total('statements').proposed, total('statements').delta]).toEqual(['30700.00', '32000.00', '1300.00']);
+    expect([total('statements').base, total('statements').proposed, total('statements').delta]).toEqual([
+      '30700.00',
+      '32000.00',
+      '1300.00',
+    ]);
     expect(total('basePay')).toEqual({ name: 'basePay', base: '22000.00', proposed: '22200.00', delta: '200.00' });
     // 1350.00 + 2200.00 + 2200.00 = 5750.00 → 1350.00 + 2750.00 + 2750.00 = 6850.00
-    expect(total('performanceBonus')).toEqual({ name: 'performanceBonus', base: '5750.00', proposed: '6850.00', delta: '1100.00' });
+    expect(total('performanceBonus')).toEqual({
+      name: 'performanceBonus',
+      base: '5750.00',
+      proposed: '6850.00',
+      delta: '1100.00',
+    });
     expect(comparison.kinds.map((k) => [k.kind, k.delta])).toEqual([
       ['basePay', '200.00'],
       ['performanceBonus', '1100.00'],
@@ -53,7 +64,15 @@ describe('compareRuns: a proposed plan against the live one (hand-computed in fi
       ['li', '200.00'],
     ]);
     expect(comparison.losers).toEqual([]);
-    expect(comparison.counts).toEqual({ people: 3, peopleChanged: 3, linesChanged: 3, departmentsChanged: 2, gainers: 3, losers: 0, unchanged: 0 });
+    expect(comparison.counts).toEqual({
+      people: 3,
+      peopleChanged: 3,
+      linesChanged: 3,
+      departmentsChanged: 2,
+      gainers: 3,
+      losers: 0,
+      unchanged: 0,
+    });
   });
 
   it('names the plan changes', () => {
@@ -120,8 +139,24 @@ describe('compareRuns: the support pool and its spread', () => {
       base: awardsResult(['100.00', '300.00', '200.00', '400.00'], '1000.00'),
       proposed: awardsResult(['150.00', '150.00', '350.00', '350.00'], '1000.00'),
     });
-    expect(c.pool.base).toEqual({ pool: '1000.00', recipients: 4, awarded: '1000.00', min: '100.00', median: '250.00', max: '400.00', gini: '0.2500' });
-    expect(c.pool.proposed).toEqual({ pool: '1000.00', recipients: 4, awarded: '1000.00', min: '150.00', median: '250.00', max: '350.00', gini: '0.2000' });
+    expect(c.pool.base).toEqual({
+      pool: '1000.00',
+      recipients: 4,
+      awarded: '1000.00',
+      min: '100.00',
+      median: '250.00',
+      max: '400.00',
+      gini: '0.2500',
+    });
+    expect(c.pool.proposed).toEqual({
+      pool: '1000.00',
+      recipients: 4,
+      awarded: '1000.00',
+      min: '150.00',
+      median: '250.00',
+      max: '350.00',
+      gini: '0.2000',
+    });
     expect(c.pool.delta).toBe('0.00');
     // p0: 100 → 150, p1: 300 → 150, p2: 200 → 350, p3: 400 → 350
     expect(c.gainers.map((g) => [g.person, g.delta])).toEqual([
@@ -136,7 +171,10 @@ describe('compareRuns: the support pool and its spread', () => {
 
   it('keeps the half fen of an even median and gives Gini 0 for one recipient', () => {
     // (100.00 + 100.01) / 2 = 100.005; one recipient: (2·x − 2·x) / x = 0.
-    const c = compareRuns({ base: awardsResult(['100.00', '100.01'], '200.01'), proposed: awardsResult(['70.00'], '70.00') });
+    const c = compareRuns({
+      base: awardsResult(['100.00', '100.01'], '200.01'),
+      proposed: awardsResult(['70.00'], '70.00'),
+    });
     expect(c.pool.base.median).toBe('100.005');
     expect(c.pool.proposed.gini).toBe('0.0000');
     expect(c.pool.delta).toBe('-130.01');
@@ -145,7 +183,15 @@ describe('compareRuns: the support pool and its spread', () => {
   it('has no spread without pool awards', () => {
     const result = runPeriod(baseScenario());
     const c = compareRuns({ base: result, proposed: result });
-    expect(c.pool.base).toEqual({ pool: '0.00', recipients: 0, awarded: '0.00', min: null, median: null, max: null, gini: null });
+    expect(c.pool.base).toEqual({
+      pool: '0.00',
+      recipients: 0,
+      awarded: '0.00',
+      min: null,
+      median: null,
+      max: null,
+      gini: null,
+    });
   });
 });
 
@@ -156,7 +202,10 @@ describe('compareRuns: bad input', () => {
     const april = baseScenario();
     april.period = { unit: 'month', start: '2026-04-01' };
     april.data = { departmentCoefficients: april.data!.departmentCoefficients! };
-    expectError(() => compareRuns({ base: result(), proposed: runPeriod(april) }), 'RUNS_PERIOD_MISMATCH', ['proposed', 'period']);
+    expectError(() => compareRuns({ base: result(), proposed: runPeriod(april) }), 'RUNS_PERIOD_MISMATCH', [
+      'proposed',
+      'period',
+    ]);
   });
 
   it('refuses results in different currencies', () => {
@@ -167,25 +216,46 @@ describe('compareRuns: bad input', () => {
   it('refuses a result edited after the library produced it', () => {
     const edited = result();
     (edited.statements[0] as { total: string }).total = '99999.00';
-    expectError(() => compareRuns({ base: result(), proposed: edited }), 'RUNS_RESULT_INCONSISTENT', ['proposed', 'statements', 0, 'total']);
+    expectError(() => compareRuns({ base: result(), proposed: edited }), 'RUNS_RESULT_INCONSISTENT', [
+      'proposed',
+      'statements',
+      0,
+      'total',
+    ]);
   });
 
   it('refuses a person listed twice', () => {
     const doubled = result();
     (doubled.statements as unknown[]).push(doubled.statements[0]);
-    expectError(() => compareRuns({ base: doubled, proposed: result() }), 'DUPLICATE_ID', ['base', 'statements', 3, 'person']);
+    expectError(() => compareRuns({ base: doubled, proposed: result() }), 'DUPLICATE_ID', [
+      'base',
+      'statements',
+      3,
+      'person',
+    ]);
   });
 
   it('refuses amounts with more decimals than the currency has', () => {
     const edited = result();
     (edited.statements[0]!.lines[0] as { amount: string }).amount = '6000.001';
-    expectError(() => compareRuns({ base: result(), proposed: edited }), 'INVALID_AMOUNT', ['proposed', 'statements', 0, 'lines', 0, 'amount']);
+    expectError(() => compareRuns({ base: result(), proposed: edited }), 'INVALID_AMOUNT', [
+      'proposed',
+      'statements',
+      0,
+      'lines',
+      0,
+      'amount',
+    ]);
   });
 
   it('wants exactly one form: two results, or a scenario and a proposed plan', () => {
     expectError(() => compareRuns({}), 'INVALID_INPUT', []);
     expectError(() => compareRuns({ base: result() }), 'INVALID_INPUT', ['proposed']);
-    expectError(() => compareRuns({ base: result(), proposed: result(), proposedPlan: proposedPlan() }), 'INVALID_INPUT', []);
+    expectError(
+      () => compareRuns({ base: result(), proposed: result(), proposedPlan: proposedPlan() }),
+      'INVALID_INPUT',
+      [],
+    );
     expectError(() => compareRuns({ scenario: baseScenario() }), 'INVALID_INPUT', ['proposedPlan']);
   });
 
@@ -197,13 +267,25 @@ describe('compareRuns: bad input', () => {
   it('reports problems of the proposed plan under proposedPlan', () => {
     const plan = proposedPlan();
     plan.versions[0]!.grades = plan.versions[0]!.grades.filter((grade) => grade.id !== 'P5');
-    expectError(() => compareRuns({ scenario: baseScenario(), proposedPlan: plan }), 'UNKNOWN_REFERENCE', ['scenario', 'org', 'people', 1, 'grade']);
+    expectError(() => compareRuns({ scenario: baseScenario(), proposedPlan: plan }), 'UNKNOWN_REFERENCE', [
+      'scenario',
+      'org',
+      'people',
+      1,
+      'grade',
+    ]);
     const bad = proposedPlan();
     bad.currency = 'XXQ';
-    expectError(() => compareRuns({ scenario: baseScenario(), proposedPlan: bad }), 'UNKNOWN_CURRENCY', ['proposedPlan', 'currency']);
+    expectError(() => compareRuns({ scenario: baseScenario(), proposedPlan: bad }), 'UNKNOWN_CURRENCY', [
+      'proposedPlan',
+      'currency',
+    ]);
     const yen = proposedPlan();
     yen.currency = 'JPY';
-    expectError(() => compareRuns({ scenario: baseScenario(), proposedPlan: yen }), 'CURRENCY_MISMATCH', ['proposedPlan', 'currency']);
+    expectError(() => compareRuns({ scenario: baseScenario(), proposedPlan: yen }), 'CURRENCY_MISMATCH', [
+      'proposedPlan',
+      'currency',
+    ]);
   });
 
   it('is listed in schemas', () => {

@@ -83,7 +83,10 @@ export const correctedScenario = (): RunPeriodInput => {
   scenario.org.people[2] = { ...scenario.org.people[2]!, grade: 'P6' };
   scenario.data = {
     ...scenario.data,
-    commissions: [...(scenario.data?.commissions ?? []), { id: 'r1', person: 'li', amount: '-500.00', date: '2026-03-20' }],
+    commissions: [
+      ...(scenario.data?.commissions ?? []),
+      { id: 'r1', person: 'li', amount: '-500.00', date: '2026-03-20' },
+    ],
     deductions: [],
   };
   return scenario;

@@ -28,8 +28,12 @@ describe('what-if types', () => {
   it('accept a runPeriod result as returned, and one read back from JSON', () => {
     expectTypeOf<RunPeriodResult>().toExtend<RunResultInput>();
     expectTypeOf<{ base: RunPeriodResult; proposed: RunPeriodResult }>().toExtend<CompareRunsInput>();
-    expectTypeOf<{ paid: { scenario: RunPeriodInput; result: RunPeriodResult }; corrected: RunPeriodInput }>().toExtend<CorrectPeriodInput>();
-    const run = (scenario: RunPeriodInput) => compareRuns({ base: runPeriod(scenario), proposed: JSON.parse('{}') as RunResultInput });
+    expectTypeOf<{
+      paid: { scenario: RunPeriodInput; result: RunPeriodResult };
+      corrected: RunPeriodInput;
+    }>().toExtend<CorrectPeriodInput>();
+    const run = (scenario: RunPeriodInput) =>
+      compareRuns({ base: runPeriod(scenario), proposed: JSON.parse('{}') as RunResultInput });
     expectTypeOf(run).returns.toEqualTypeOf<RunComparison>();
   });
 });
