@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { bigintCalculator, numberCalculator } from './calculator.js';
 import { minorDigits } from './currency.js';
 import { decimalProblem, decimalText, type DecimalInput } from './decimalInput.js';
@@ -17,7 +17,7 @@ export const allocateShareSchema = /* @__PURE__ */ z.strictObject({
   /** Weight ≥ 0, any number of decimals (`"0.3333"`, `2`). Zero weight gets zero. */
   weight: nonNegativeDecimalSchema,
   /** Optional cap in major units of the currency (≥ 0): the share never exceeds it. */
-  cap: nonNegativeDecimalSchema.optional(),
+  cap: z.optional(nonNegativeDecimalSchema),
 });
 
 /** Input of {@link allocate}. */
@@ -33,11 +33,11 @@ export const allocateInputSchema = /* @__PURE__ */ z.strictObject({
    * `"unallocated"` puts the whole total on the `unallocated` line.
    * @defaultValue `"error"`
    */
-  whenNoWeight: z.enum(['error', 'unallocated']).optional(),
+  whenNoWeight: z.optional(z.enum(['error', 'unallocated'])),
 });
 
 /** The top level of {@link allocateInputSchema}, with the shares checked separately. */
-const allocateHeaderSchema = /* @__PURE__ */ allocateInputSchema.extend({ shares: z.array(z.unknown()) });
+const allocateHeaderSchema = /* @__PURE__ */ z.extend(allocateInputSchema, { shares: z.array(z.unknown()) });
 
 type AllocateShare = z.output<typeof allocateShareSchema>;
 type AllocateParsed = z.output<typeof allocateInputSchema>;
@@ -142,7 +142,7 @@ export function allocate(input: AllocateInput): AllocationResult {
     if (share.cap !== undefined) hasCaps = true;
   }
   // Sorting by id serves both the output order and the duplicate check (no million-entry Map).
-  const order = idOrder(ids);
+  const order = orderIds(ids);
   const issues = new IssueList();
   for (let o = 1; o < n; o++) {
     const i = order[o] as number;
@@ -192,7 +192,7 @@ export function allocate(input: AllocateInput): AllocationResult {
 }
 
 /** Indexes `0…n−1` ordered by id (code-unit order); skips the sort when ids already ascend. */
-export function idOrder(ids: readonly string[]): Int32Array {
+export function orderIds(ids: readonly string[]): Int32Array {
   const order = new Int32Array(ids.length);
   let sorted = true;
   for (let i = 0; i < ids.length; i++) {
@@ -290,7 +290,7 @@ export function allocateScaled(
   const magnitude = negative ? -total : total;
   let maxWeight = 0;
   let weightSum = 0;
-  let anyPositive = false;
+  let anyPositive: boolean;
   if (weights.kind === 'number') {
     for (const w of weights.values) {
       if (w > maxWeight) maxWeight = w;

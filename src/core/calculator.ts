@@ -1,3 +1,5 @@
+import { floorDivide } from './rounding.js';
+
 /**
  * The seam between an integer algorithm and its number type (after dinero.js v2's
  * `calculator`): the same largest-remainder code runs on `number` when every product is proven
@@ -67,16 +69,8 @@ export const numberCalculator: Calculator<number> = {
     for (let a = 0; a < active.length; a++) {
       const i = active[a] as number;
       const product = amount * (weights[i] as number);
-      let quotient = Math.floor(product / weightSum);
-      let remainder = product - quotient * weightSum;
-      // The float division may land one off: the exact integer remainder corrects it.
-      if (remainder < 0) {
-        quotient -= 1;
-        remainder += weightSum;
-      } else if (remainder >= weightSum) {
-        quotient += 1;
-        remainder -= weightSum;
-      }
+      const quotient = floorDivide(product, weightSum);
+      const remainder = product - quotient * weightSum;
       parts[i] = quotient;
       remainders[i] = remainder;
       floors += quotient;

@@ -1,6 +1,3 @@
-import { Dec } from './decimal.js';
-import { fail, type IssuePath } from './errors.js';
-
 /** A decimal as users give it: a plain decimal string (`"12.50"`, `"-3"`) or a finite number. */
 export type DecimalInput = string | number;
 
@@ -30,23 +27,44 @@ export function decimalProblem(value: unknown): string | undefined {
       return `${value} is beyond ±2^53 − 1 and cannot be read exactly; pass it as a string`;
     return undefined;
   }
-  return `expected a decimal string or a number, got ${value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value}`;
+  const kind = value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value;
+  return `expected a decimal string or a number, got ${kind}`;
 }
 
-/** The canonical plain-decimal string of an accepted input (numbers in exponent form are expanded). */
+/** Whether `value` is a plain decimal input (a decimal string, or a finite number within ±2^53 − 1). */
+export function isDecimal(value: unknown): value is DecimalInput {
+  if (typeof value === 'number') return Number.isFinite(value) && Math.abs(value) <= Number.MAX_SAFE_INTEGER;
+  return typeof value === 'string' && value.length <= MAX_DECIMAL_LENGTH && DECIMAL_PATTERN.test(value);
+}
+
+/** Whether `value` is a decimal input ≥ 0 (`"-0"` and `"-0.00"` count as zero). */
+export function isNonNegativeDecimal(value: unknown): value is DecimalInput {
+  if (!isDecimal(value)) return false;
+  return typeof value === 'number' ? value >= 0 : !(value.charCodeAt(0) === 45 && /[1-9]/.test(value));
+}
+
+/**
+ * The canonical plain-decimal string of an accepted input: `"-0"` becomes `"0"`, and numbers that
+ * JavaScript prints in exponent form (`1e-7`) are written out (`"0.0000001"`), exactly.
+ */
 export function decimalText(value: DecimalInput): string {
   if (typeof value === 'string') return value === '-0' ? '0' : value;
   if (Object.is(value, -0)) return '0';
   const text = String(value);
-  return text.includes('e') ? new Dec(value).toFixed() : text;
+  return text.includes('e') ? expandExponent(text) : text;
 }
 
-/**
- * Reads a decimal input into the private decimal type, refusing anything that is not a plain
- * decimal (see {@link decimalProblem}) with `INVALID_DECIMAL` at `path`.
- */
-export function toDecimal(value: unknown, path: IssuePath): Dec {
-  const problem = decimalProblem(value);
-  if (problem !== undefined) fail('INVALID_DECIMAL', path, problem);
-  return new Dec(decimalText(value as DecimalInput));
+/** `"1.5e-7"` → `"0.00000015"`, `"1e+21"` → `"1000000000000000000000"`: the digits, moved, never rounded. */
+function expandExponent(text: string): string {
+  const negative = text.startsWith('-');
+  const [mantissa = '', exponentText = '0'] = (negative ? text.slice(1) : text).split('e');
+  const dot = mantissa.indexOf('.');
+  const digits = mantissa.replace('.', '');
+  const point = (dot === -1 ? mantissa.length : dot) + Number(exponentText);
+  let body: string;
+  if (point <= 0) body = `0.${'0'.repeat(-point)}${digits}`;
+  else if (point >= digits.length) body = digits + '0'.repeat(point - digits.length);
+  else body = `${digits.slice(0, point)}.${digits.slice(point)}`;
+  body = body.includes('.') ? body.replace(/0+$/, '').replace(/\.$/, '') : body;
+  return negative && body !== '0' ? `-${body}` : body;
 }

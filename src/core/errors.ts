@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { type ErrorCode } from './codes.js';
 import { DECIMAL_TYPE_MESSAGE } from './decimalInput.js';
 
@@ -96,7 +96,7 @@ export class IssueList {
 }
 
 /** Converts a zod error into the library's error; custom checks may name their code in `params.code`. */
-export function fromZodError(error: z.ZodError): SynergyPayError {
+export function fromZodError(error: z.core.$ZodError): SynergyPayError {
   return new SynergyPayError(
     error.issues.map((issue) => {
       const params = (issue as { params?: { code?: ErrorCode } }).params;

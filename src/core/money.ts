@@ -1,7 +1,6 @@
-import { Dec } from './decimal.js';
 import { decimalProblem, decimalText, type DecimalInput } from './decimalInput.js';
 import { fail, type IssuePath } from './errors.js';
-import { divideRounded, type RoundingMode } from './rounding.js';
+import { floorDivide } from './rounding.js';
 
 /**
  * Money inside synergy-pay is an integer count of the currency's minor units (fen for CNY,
@@ -58,34 +57,99 @@ export function formatMinor(minor: bigint | number, digits: number): string {
   return `${negative ? '-' : ''}${padded.slice(0, cut)}.${padded.slice(cut)}`;
 }
 
-/** Minor units as an exact decimal of major units. */
-export function minorToDecimal(minor: bigint | number, digits: number): Dec {
-  return new Dec(formatMinor(minor, digits));
+const POW10 = [
+  1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+];
+
+/**
+ * Minor units of a decimal input as an exact `number`, or `NaN` when that is not possible: the
+ * value is not a plain decimal (the caller reports it through the schema), it has more decimals
+ * than `digits` that are not all zero (the caller reports `INVALID_AMOUNT`), or it has more than
+ * 15 significant digits (the caller falls back to `bigint`). 15 digits keep every value below
+ * 2^53 exactly. Strings are checked character by character (`-?(0|[1-9]\d*)(\.\d+)?`), no regex.
+ */
+export function minorNumber(value: unknown, digits: number): number {
+  let text: string;
+  if (typeof value === 'string') text = value;
+  else if (typeof value === 'number' && Number.isFinite(value) && Math.abs(value) <= Number.MAX_SAFE_INTEGER)
+    text = decimalText(value);
+  else return Number.NaN;
+  const length = text.length;
+  const negative = text.charCodeAt(0) === 45;
+  const begin = negative ? 1 : 0;
+  let minor = 0;
+  let i = begin;
+  for (; i < length; i++) {
+    const digit = text.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) break;
+    if (i - begin === 15) return Number.NaN; // too long for a number: the bigint path reads it
+    minor = minor * 10 + digit;
+  }
+  const wholeDigits = i - begin;
+  if (wholeDigits === 0 || wholeDigits + digits > 15 || (wholeDigits > 1 && text.charCodeAt(begin) === 48))
+    return Number.NaN;
+  let used = 0;
+  if (i < length) {
+    if (text.charCodeAt(i) !== 46 || i === length - 1) return Number.NaN;
+    for (i++; i < length; i++) {
+      const digit = text.charCodeAt(i) - 48;
+      if (digit < 0 || digit > 9) return Number.NaN;
+      if (used < digits) {
+        minor = minor * 10 + digit;
+        used++;
+      } else if (digit !== 0) return Number.NaN;
+    }
+  }
+  for (; used < digits; used++) minor *= 10;
+  return negative ? (minor === 0 ? 0 : -minor) : minor;
 }
 
-/** A decimal amount of major units rounded to minor units with `mode`. */
-export function decimalToMinor(amount: Dec, digits: number, mode: RoundingMode): Minor {
-  const [numerator, denominator] = decimalFraction(amount);
-  return divideRounded(numerator * pow10(digits), denominator, mode);
-}
+/** ".00" … ".99" (and likewise for 1, 3 and 4 digits), built on first use. */
+const FRACTIONS: string[][] = [];
 
-/** A finite decimal as an exact fraction `numerator / 10^k` (denominator a power of ten). */
-export function decimalFraction(value: Dec): [numerator: bigint, denominator: bigint] {
-  const text = value.toFixed();
-  const negative = text.startsWith('-');
-  const unsigned = negative ? text.slice(1) : text;
-  const dot = unsigned.indexOf('.');
-  const fraction = dot === -1 ? '' : unsigned.slice(dot + 1);
-  const whole = dot === -1 ? unsigned : unsigned.slice(0, dot);
-  const numerator = BigInt(whole + fraction);
-  return [negative ? -numerator : numerator, pow10(fraction.length)];
+function fractionTexts(digits: number): string[] {
+  let table = FRACTIONS[digits];
+  if (table === undefined) {
+    table = Array.from({ length: POW10[digits] as number }, (_, k) => '.' + String(k).padStart(digits, '0'));
+    FRACTIONS[digits] = table;
+  }
+  return table;
 }
 
 /**
- * `minor × factor`, rounded to whole minor units with `mode`, computed exactly (the factor's
- * decimal expansion is used as a fraction, never a float). E.g. 12 % of 7,333,333 fen.
+ * `formatMinor` for an exact integer `number` of minor units (|minor| ≤ 2^53 − 1), without the
+ * string padding and slicing: the hot path of million-row results. The fraction comes from a
+ * table of ".00" … ".99", so one number becomes one concatenation. Same output as `formatMinor`.
  */
-export function multiplyMinor(minor: Minor, factor: Dec, mode: RoundingMode): Minor {
-  const [numerator, denominator] = decimalFraction(factor);
-  return divideRounded(minor * numerator, denominator, mode);
+export function formatMinorNumber(minor: number, digits: number): string {
+  if (digits === 0) return String(minor === 0 ? 0 : minor);
+  const negative = minor < 0;
+  const magnitude = negative ? -minor : minor;
+  const factor = POW10[digits] as number;
+  const whole = floorDivide(magnitude, factor);
+  const fraction = magnitude - whole * factor;
+  if (digits <= 4) {
+    const text = String(whole) + (fractionTexts(digits)[fraction] as string);
+    return negative ? '-' + text : text;
+  }
+  let fractionText = String(fraction);
+  while (fractionText.length < digits) fractionText = '0' + fractionText;
+  return (negative ? '-' : '') + String(whole) + '.' + fractionText;
+}
+
+/**
+ * Whether a money text that {@link minorNumber} read as `minor` is already written exactly as
+ * {@link formatMinorNumber} would write it (no "+", no missing or extra decimals, not "-0.00"),
+ * so a result can reuse the caller's string instead of formatting a new one.
+ */
+export function isCanonicalMoney(value: unknown, minor: number, digits: number): value is string {
+  if (typeof value !== 'string') return false;
+  if (minor === 0 && value.charCodeAt(0) === 45) return false;
+  if (digits === 0) return value.indexOf('.') === -1;
+  return value.charCodeAt(value.length - digits - 1) === 46;
+}
+
+/** Formats minor units given as `number` (exact) or `bigint`. */
+export function formatAmount(minor: number | bigint, digits: number): string {
+  return typeof minor === 'number' ? formatMinorNumber(minor, digits) : formatMinor(minor, digits);
 }

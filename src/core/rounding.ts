@@ -1,5 +1,9 @@
-import { Dec } from './decimal.js';
-import type DecimalJs from 'decimal.js';
+/**
+ * Rounding points (SPEC §1.7): the policy a plan declares, and the kernels that apply it. The
+ * half-up / half-even rule is written once ({@link roundsAway}); every integer division that rounds,
+ * bigint or exact `number`, goes through it. Decimal rounding (decimal.js) lives in decimal.ts, so
+ * that importing these kernels never pulls decimal.js into a bundle.
+ */
 
 /**
  * How a figure is rounded at a declared rounding point.
@@ -8,7 +12,7 @@ import type DecimalJs from 'decimal.js';
  */
 export type RoundingMode = 'halfUp' | 'halfEven';
 
-/** Where and how figures are rounded (SPEC §1.6). Later steps use the rounded figure. */
+/** Where and how figures are rounded (SPEC §1.7). Later steps use the rounded figure. */
 export interface RoundingPolicy {
   /** Rounding mode for every rounding point. @defaultValue `'halfUp'` */
   readonly mode: RoundingMode;
@@ -19,18 +23,17 @@ export interface RoundingPolicy {
 }
 
 /** The default policy: half-up, scores 2 dp, coefficients 4 dp (money always to minor units). */
-export const defaultRounding: RoundingPolicy = Object.freeze({
+export const defaultRounding: RoundingPolicy = /* @__PURE__ */ Object.freeze({
   mode: 'halfUp',
   scoreDecimals: 2,
   coefficientDecimals: 4,
 });
 
-/** Completes a partial policy with the defaults. */
+/** Completes a partial policy with the defaults (fields given as `undefined` keep theirs). */
 export function resolveRounding(
   policy: { readonly [K in keyof RoundingPolicy]?: RoundingPolicy[K] | undefined } | undefined,
 ): RoundingPolicy {
   if (policy === undefined) return defaultRounding;
-  // Fields given as `undefined` keep their defaults (zod outputs optional fields that way).
   return {
     mode: policy.mode ?? defaultRounding.mode,
     scoreDecimals: policy.scoreDecimals ?? defaultRounding.scoreDecimals,
@@ -38,24 +41,13 @@ export function resolveRounding(
   };
 }
 
-/** decimal.js rounding constant for a mode. */
-export function decimalRounding(mode: RoundingMode): DecimalJs.Rounding {
-  return mode === 'halfEven' ? Dec.ROUND_HALF_EVEN : Dec.ROUND_HALF_UP;
-}
-
-/** Rounds a decimal to `places` decimal places with `mode`. */
-export function roundTo(value: Dec, places: number, mode: RoundingMode): Dec {
-  return value.toDecimalPlaces(places, decimalRounding(mode));
-}
-
-/** Rounds a score at the policy's score rounding point. */
-export function roundScore(value: Dec, policy: RoundingPolicy = defaultRounding): Dec {
-  return roundTo(value, policy.scoreDecimals, policy.mode);
-}
-
-/** Rounds a coefficient at the policy's coefficient rounding point. */
-export function roundCoefficient(value: Dec, policy: RoundingPolicy = defaultRounding): Dec {
-  return roundTo(value, policy.coefficientDecimals, policy.mode);
+/**
+ * The rounding rule, once: whether a truncated quotient moves one unit away from zero, given how
+ * twice its remainder compares with the divisor (`half` < 0, 0 or > 0: below, at or above one
+ * half) and whether the quotient is odd.
+ */
+export function roundsAway(half: number, quotientOdd: boolean, mode: RoundingMode): boolean {
+  return half > 0 || (half === 0 && (mode === 'halfUp' || quotientOdd));
 }
 
 /**
@@ -66,8 +58,29 @@ export function divideRounded(numerator: bigint, denominator: bigint, mode: Roun
   if (denominator <= 0n) throw new RangeError('divideRounded: denominator must be positive');
   const negative = numerator < 0n;
   const magnitude = negative ? -numerator : numerator;
-  let quotient = magnitude / denominator;
+  const quotient = magnitude / denominator;
   const twice = (magnitude % denominator) * 2n;
-  if (twice > denominator || (twice === denominator && (mode === 'halfUp' || quotient % 2n === 1n))) quotient += 1n;
-  return negative ? -quotient : quotient;
+  const half = twice > denominator ? 1 : twice === denominator ? 0 : -1;
+  const rounded = roundsAway(half, quotient % 2n === 1n, mode) ? quotient + 1n : quotient;
+  return negative ? -rounded : rounded;
+}
+
+/**
+ * ⌊a / b⌋ of integers held as `number`s (b > 0, and a and the product ⌊a/b⌋·b safe): the float
+ * quotient, corrected by the exact remainder when the division landed one off.
+ */
+export function floorDivide(a: number, b: number): number {
+  const quotient = Math.floor(a / b);
+  const remainder = a - quotient * b;
+  return remainder < 0 ? quotient - 1 : remainder >= b ? quotient + 1 : quotient;
+}
+
+/** {@link divideRounded} on safe integer `number`s (denominator > 0), exactly. */
+export function divideRoundedNumber(numerator: number, denominator: number, mode: RoundingMode): number {
+  const magnitude = numerator < 0 ? -numerator : numerator;
+  const quotient = floorDivide(magnitude, denominator);
+  const twice = 2 * (magnitude - quotient * denominator);
+  const half = twice > denominator ? 1 : twice === denominator ? 0 : -1;
+  const rounded = roundsAway(half, quotient % 2 === 1, mode) ? quotient + 1 : quotient;
+  return numerator < 0 && rounded !== 0 ? -rounded : rounded;
 }

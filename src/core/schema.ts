@@ -1,127 +1,138 @@
-import { z } from 'zod';
-import { isKnownCurrency } from './currency.js';
-import { DECIMAL_TYPE_MESSAGE, decimalProblem, type DecimalInput } from './decimalInput.js';
+/**
+ * The schema layer: zod 4's tree-shakable `zod/mini`, the leaf schemas every mechanism shares, and
+ * the two helpers that keep a schema and its named interface one shape: {@link Schema} (what the
+ * declarations show) and {@link shaped} (the compile-time check that the two agree).
+ */
+import * as z from 'zod/mini';
 import type { ErrorCode } from './codes.js';
+import { isKnownCurrency } from './currency.js';
+import {
+  DECIMAL_TYPE_MESSAGE,
+  decimalProblem,
+  type DecimalInput,
+  isDecimal,
+  isNonNegativeDecimal,
+} from './decimalInput.js';
+import { isIsoDate, parseInstant } from './dates.js';
 
-/** A custom zod issue carrying one of the library's error codes. */
-function codedIssue(code: ErrorCode, message: string, input: unknown) {
-  return { code: 'custom' as const, message, input, params: { code } };
+/**
+ * A schema of the library, typed by what it accepts (`Input`, the named interface a caller
+ * writes) and what it returns (`Output`). A zod/mini schema: `parse`, `safeParse` and
+ * `z.toJSONSchema` work on it; hovering it shows the interfaces, not a page of zod generics.
+ */
+export type Schema<Input, Output = Input> = z.ZodMiniType<Output, Input>;
+
+/** Whether two types are mutually assignable. */
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+
+/**
+ * Checks at compile time that `schema` accepts exactly the named interface `T` (its input type and
+ * `T` are mutually assignable), and returns it typed as `Schema<T, Output>`. A field added to one
+ * and not the other is a type error here, so the schema stays the only definition of the shape.
+ *
+ * @example
+ * ```ts
+ * export const allocateInputSchema = shaped<AllocateInput>()(z.strictObject({ … }));
+ * ```
+ */
+export function shaped<T, Output = T>() {
+  return <S extends z.ZodMiniType>(schema: S & (Same<z.input<S>, T> extends true ? unknown : { mismatch: T })) =>
+    schema as unknown as Schema<T, Output>;
 }
 
-/** A missing decimal is a missing field (INVALID_INPUT); any other non-decimal type is INVALID_DECIMAL. */
-function decimalTypeError(issue: { input?: unknown }): string {
-  return issue.input === undefined ? 'required' : DECIMAL_TYPE_MESSAGE;
+/** A custom zod issue carrying one of the library's error codes (read back by `fromZodError`). */
+export function codedIssue(code: ErrorCode, message: string, input: unknown, path: (string | number)[] = []) {
+  return { code: 'custom' as const, message, input, path, params: { code } };
 }
+
+/**
+ * Fast checks of the leaf schemas, read by the row reader ({@link compileRowCheck} in rows.ts):
+ * `check(value)` true means the schema accepts `value` unchanged. Only schemas registered here or
+ * built from zod's plain types (strings with lengths, integers with bounds, enums, literals,
+ * booleans, optionals, arrays, records, strict objects) get a fast path.
+ */
+export const fastChecks = /* @__PURE__ */ new WeakMap<object, (value: unknown) => boolean>();
+
+function leaf<S extends z.ZodMiniType>(schema: S, check: (value: unknown) => boolean): S {
+  fastChecks.set(schema, check);
+  return schema;
+}
+
+const isId = (value: unknown): boolean => typeof value === 'string' && value.length > 0 && value.length <= 200;
 
 /** An id: a non-empty string of at most 200 characters. Compared in code-unit order. */
-export const idSchema = /* @__PURE__ */ z.string().min(1).max(200);
+export const idSchema = /* @__PURE__ */ leaf(z.string().check(z.minLength(1), z.maxLength(200)), isId);
+
+/** A missing decimal is a missing field (INVALID_INPUT); any other non-decimal type is INVALID_DECIMAL. */
+const decimalTypeError = (issue: { input?: unknown }): string =>
+  issue.input === undefined ? 'required' : DECIMAL_TYPE_MESSAGE;
 
 /**
  * A decimal input: a plain decimal string (`"12.50"`) or a finite number within ±2^53 − 1.
  * Anything else (NaN, `"1e5"`, `"1,234"`, `" 1 "`, `""`, hex) is refused with `INVALID_DECIMAL`.
  */
-export const decimalSchema = /* @__PURE__ */ z
-  .union([z.string(), z.number()], { error: decimalTypeError })
-  .superRefine((value, ctx) => {
-    const problem = decimalProblem(value);
-    if (problem !== undefined) ctx.addIssue(codedIssue('INVALID_DECIMAL', problem, value));
-  }) as z.ZodType<DecimalInput, DecimalInput>;
+export const decimalSchema: Schema<DecimalInput> = /* @__PURE__ */ leaf(
+  z.union([z.string(), z.number()], { error: decimalTypeError }).check(
+    z.superRefine((value, ctx) => {
+      const problem = decimalProblem(value);
+      if (problem !== undefined) ctx.addIssue(codedIssue('INVALID_DECIMAL', problem, value));
+    }),
+  ),
+  isDecimal,
+);
 
 /** A decimal input that must be zero or more (`NEGATIVE_VALUE` otherwise). */
-export const nonNegativeDecimalSchema = /* @__PURE__ */ z
-  .union([z.string(), z.number()], { error: decimalTypeError })
-  .superRefine((value, ctx) => {
-    const problem = decimalProblem(value);
-    if (problem !== undefined) ctx.addIssue(codedIssue('INVALID_DECIMAL', problem, value));
-    else if (typeof value === 'number' ? value < 0 : value.startsWith('-') && /[1-9]/.test(value))
-      ctx.addIssue(codedIssue('NEGATIVE_VALUE', `${value} is negative; it must be zero or more`, value));
-  }) as z.ZodType<DecimalInput, DecimalInput>;
+export const nonNegativeDecimalSchema: Schema<DecimalInput> = /* @__PURE__ */ leaf(
+  z.union([z.string(), z.number()], { error: decimalTypeError }).check(
+    z.superRefine((value, ctx) => {
+      const problem = decimalProblem(value);
+      if (problem !== undefined) ctx.addIssue(codedIssue('INVALID_DECIMAL', problem, value));
+      else if (!isNonNegativeDecimal(value))
+        ctx.addIssue(codedIssue('NEGATIVE_VALUE', `${String(value)} is negative; it must be zero or more`, value));
+    }),
+  ),
+  isNonNegativeDecimal,
+);
 
 /** A money amount in major units (`"8800.00"`); its decimals are checked against the currency later. */
 export const moneySchema = decimalSchema;
 
+/** A string schema refused with `code` when `accept` says no. */
+function checkedString(accept: (value: string) => boolean, code: ErrorCode, message: (value: string) => string) {
+  return leaf(
+    z.string().check(
+      z.superRefine((value, ctx) => {
+        if (!accept(value)) ctx.addIssue(codedIssue(code, message(value), value));
+      }),
+    ),
+    (value) => typeof value === 'string' && accept(value),
+  );
+}
+
 /** An ISO 4217 currency code known to Intl (`UNKNOWN_CURRENCY` otherwise). */
-export const currencySchema = /* @__PURE__ */ z.string().superRefine((value, ctx) => {
-  if (!isKnownCurrency(value))
-    ctx.addIssue(
-      codedIssue('UNKNOWN_CURRENCY', `"${value.slice(0, 20)}" is not an ISO 4217 currency code known to Intl`, value),
-    );
-});
+export const currencySchema = /* @__PURE__ */ checkedString(
+  isKnownCurrency,
+  'UNKNOWN_CURRENCY',
+  (value) => `"${value.slice(0, 20)}" is not an ISO 4217 currency code known to Intl`,
+);
+
+/** A calendar date `YYYY-MM-DD` (local to whatever calendar it belongs to). */
+export const isoDateSchema = /* @__PURE__ */ checkedString(
+  isIsoDate,
+  'INVALID_INPUT',
+  (value) => `"${value.slice(0, 40)}" is not a calendar date written YYYY-MM-DD`,
+);
+
+/** An ISO 8601 instant with an explicit offset (`Z` or `±hh:mm`). */
+export const instantSchema = /* @__PURE__ */ checkedString(
+  (value) => parseInstant(value) !== undefined,
+  'INVALID_INPUT',
+  (value) => `"${value.slice(0, 40)}" is not an ISO 8601 instant with an offset, e.g. 2026-03-06T17:30:00+08:00`,
+);
 
 /** The rounding policy of a plan (SPEC §1.6). Every field optional; defaults: half-up, 2, 4. */
 export const roundingSchema = /* @__PURE__ */ z.strictObject({
-  mode: z.enum(['halfUp', 'halfEven']).optional(),
-  scoreDecimals: z.int().min(0).max(12).optional(),
-  coefficientDecimals: z.int().min(0).max(12).optional(),
-});
-
-/** `Date.UTC` without its two-digit-year quirk (years 0–99 would be read as 1900–1999). */
-function utcDate(year: number, month: number, day: number, hour = 0, minute = 0, second = 0, millis = 0): Date {
-  const date = new Date(Date.UTC(2000, 0, 1, hour, minute, second, millis));
-  date.setUTCFullYear(year, month, day);
-  return date;
-}
-
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** Whether `text` is a real calendar date written `YYYY-MM-DD`. */
-export function isIsoDate(text: string): boolean {
-  const match = ISO_DATE.exec(text);
-  if (match === null) return false;
-  const year = Number(match[1]);
-  const month = Number(match[2]);
-  const day = Number(match[3]);
-  if (month < 1 || month > 12 || day < 1) return false;
-  const days = utcDate(year, month, 0).getUTCDate();
-  return day <= days;
-}
-
-/** A calendar date `YYYY-MM-DD` (local to whatever calendar it belongs to). */
-export const isoDateSchema = /* @__PURE__ */ z.string().superRefine((value, ctx) => {
-  if (!isIsoDate(value))
-    ctx.addIssue(
-      codedIssue('INVALID_INPUT', `"${value.slice(0, 40)}" is not a calendar date written YYYY-MM-DD`, value),
-    );
-});
-
-const INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:\d{2})$/;
-
-/**
- * Milliseconds since the epoch of an ISO 8601 instant with an explicit offset
- * (`2026-03-06T17:30:00+08:00`, `…Z`), or `undefined` when it is not one. Sub-millisecond digits
- * must be zero.
- */
-export function parseInstant(text: string): number | undefined {
-  const match = INSTANT.exec(text);
-  if (match === null) return undefined;
-  const [, y, mo, d, h, mi, s = '0', frac = '', offset = 'Z'] = match;
-  if (!isIsoDate(`${y}-${mo}-${d}`)) return undefined;
-  const hour = Number(h);
-  const minute = Number(mi);
-  const second = Number(s);
-  if (hour > 23 || minute > 59 || second > 59) return undefined;
-  if (/[1-9]/.test(frac.slice(3))) return undefined;
-  const millis = Number(frac.slice(0, 3).padEnd(3, '0'));
-  let offsetMinutes = 0;
-  if (offset !== 'Z') {
-    const sign = offset.startsWith('-') ? -1 : 1;
-    const oh = Number(offset.slice(1, 3));
-    const om = Number(offset.slice(4, 6));
-    if (oh > 18 || om > 59) return undefined;
-    offsetMinutes = sign * (oh * 60 + om);
-  }
-  const local = utcDate(Number(y), Number(mo) - 1, Number(d), hour, minute, second, millis).getTime();
-  return local - offsetMinutes * 60_000;
-}
-
-/** An ISO 8601 instant with an explicit offset (`Z` or `±hh:mm`). */
-export const instantSchema = /* @__PURE__ */ z.string().superRefine((value, ctx) => {
-  if (parseInstant(value) === undefined)
-    ctx.addIssue(
-      codedIssue(
-        'INVALID_INPUT',
-        `"${value.slice(0, 40)}" is not an ISO 8601 instant with an offset, e.g. 2026-03-06T17:30:00+08:00`,
-        value,
-      ),
-    );
+  mode: z.optional(z.enum(['halfUp', 'halfEven'])),
+  scoreDecimals: z.optional(z.int().check(z.minimum(0), z.maximum(12))),
+  coefficientDecimals: z.optional(z.int().check(z.minimum(0), z.maximum(12))),
 });

@@ -1,18 +1,18 @@
-import type { z } from 'zod';
-import { allocateScaled, idOrder, scaleWeightTexts, type ScaledWeights } from '../core/allocate.js';
+import type * as z from 'zod/mini';
+import { allocateScaled, scaleWeightTexts, type ScaledWeights } from '../core/allocate.js';
 import { numberCalculator } from '../core/calculator.js';
 import { minorDigits } from '../core/currency.js';
 import { largestRemainder } from '../core/largestRemainder.js';
-import { Dec } from '../core/decimal.js';
+import { Dec, roundCoefficient } from '../core/decimal.js';
 import { DECIMAL_PATTERN, decimalText, MAX_DECIMAL_LENGTH } from '../core/decimalInput.js';
 import { fail, fromZodError, IssueList, SynergyPayError, type IssuePath } from '../core/errors.js';
 import { formatMinor, parseMinor } from '../core/money.js';
-import { resolveRounding, roundCoefficient, type RoundingPolicy } from '../core/rounding.js';
-import { isIsoDate } from '../core/schema.js';
+import { resolveRounding, type RoundingPolicy } from '../core/rounding.js';
 import { traceStep, type TraceStep } from '../core/trace.js';
 import { parseInput } from '../core/validate.js';
-import { findDuplicateIds, idHash } from './duplicates.js';
 import { creditFactsInputSchema, revenueFactSchema, type CreditFactsInput } from './creditSchema.js';
+import { orderIds, IdKeys } from '../core/ids.js';
+import { isIsoDate } from '../core/dates.js';
 
 /** One member's credit in one dimension. */
 export interface MemberCredit {
@@ -215,7 +215,7 @@ export function creditFacts(input: CreditFactsInput): CreditFactsResult {
 
   const n = rawFacts.length;
   const factIds = new Array<string | undefined>(n);
-  const idHashes = new Int32Array(n);
+  const idKeys = new IdKeys(n);
   let idsAscend = true;
   let previousId = '';
   let totalLow = 0;
@@ -230,6 +230,7 @@ export function creditFacts(input: CreditFactsInput): CreditFactsResult {
       if (!checked.success) {
         for (const issue of fromZodError(checked.error).issues)
           issues.add(issue.code, ['facts', i, ...issue.path], issue.message);
+        idKeys.add(i, undefined);
         continue;
       }
       fact = checked.data;
@@ -238,7 +239,7 @@ export function creditFacts(input: CreditFactsInput): CreditFactsResult {
     }
     const id = fact.id;
     factIds[i] = id;
-    idHashes[i] = idHash(id); // while the string is in cache
+    idKeys.add(i, id); // while the string is in cache
     if (idsAscend && i > 0 && !(id > previousId)) idsAscend = false;
     previousId = id;
     if (fact.currency !== undefined && fact.currency !== currency) {
@@ -314,7 +315,7 @@ export function creditFacts(input: CreditFactsInput): CreditFactsResult {
       }
     }
   }
-  if (!idsAscend) reportDuplicateFacts(factIds, idHashes, issues);
+  if (!idsAscend) reportDuplicateFacts(factIds, idKeys, issues);
   issues.throwIfAny();
 
   return assemble(currency, digits, rounding, n, totalHigh + BigInt(totalLow), dims, exclusions);
@@ -739,14 +740,14 @@ function buildDimensions(parsed: ParsedHeader, digits: number, issues: IssueList
   return dims;
 }
 
-function reportDuplicateFacts(ids: readonly (string | undefined)[], hashes: Int32Array, issues: IssueList): void {
-  for (const [row, first] of findDuplicateIds(ids, hashes)) {
+function reportDuplicateFacts(ids: readonly (string | undefined)[], keys: IdKeys, issues: IssueList): void {
+  keys.duplicates((row, first) =>
     issues.add(
       'DUPLICATE_ID',
       ['facts', row, 'id'],
       `fact id "${ids[row] as string}" is already used at facts[${first}]`,
-    );
-  }
+    ),
+  );
 }
 
 function assemble(
@@ -762,13 +763,13 @@ function assemble(
   let credited = 0n;
   let conserved = true;
   const dimensions: DimensionCredit[] = [];
-  const dimOrder = idOrder(dims.map((dim) => dim.id));
+  const dimOrder = orderIds(dims.map((dim) => dim.id));
   for (const d of dimOrder) {
     const dim = dims[d] as DimensionState;
     let dimCredited = 0n;
     let dimExcluded = 0n;
     const members: MemberCredit[] = [];
-    for (const m of idOrder(dim.memberIds)) {
+    for (const m of orderIds(dim.memberIds)) {
       const amount = (dim.high[m] as bigint) + BigInt(dim.low[m] as number);
       const excluded = (dim.excludedHigh[m] as bigint) + BigInt(dim.excludedLow[m] as number);
       dimCredited += amount;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import {
   currencySchema,
   idSchema,
@@ -22,7 +22,7 @@ export const creditSplitSchema = /* @__PURE__ */ z.strictObject({
  */
 export const factMembersSchema = /* @__PURE__ */ z.record(
   idSchema,
-  z.union([idSchema, z.array(creditSplitSchema).min(1)]),
+  z.union([idSchema, z.array(creditSplitSchema).check(z.minLength(1))]),
 );
 
 /** One revenue fact: a sale credited in full to a member of every dimension. */
@@ -35,7 +35,7 @@ export const revenueFactSchema = /* @__PURE__ */ z.strictObject({
    * The fact's currency; it must equal the input's `currency` (`CURRENCY_MISMATCH` otherwise).
    * @defaultValue the input's `currency`
    */
-  currency: currencySchema.optional(),
+  currency: z.optional(currencySchema),
   /** The booking date `YYYY-MM-DD`, compared with the members' assignment windows. */
   date: isoDateSchema,
   /** The member credited in each dimension, by dimension id; every dimension must be named. */
@@ -50,18 +50,18 @@ export const creditMemberSchema = /* @__PURE__ */ z.strictObject({
    * Revenue target in major units (> 0); gives the member's achievement = credit / target.
    * @defaultValue none: no achievement is computed (`null`)
    */
-  target: moneySchema.optional(),
+  target: z.optional(moneySchema),
   /**
    * First day of the member's assignment window (inclusive): facts dated earlier are not
    * credited to it and are listed in `exclusions`.
    * @defaultValue open (no lower bound)
    */
-  start: isoDateSchema.optional(),
+  start: z.optional(isoDateSchema),
   /**
    * Last day of the assignment window (inclusive).
    * @defaultValue open (no upper bound)
    */
-  end: isoDateSchema.optional(),
+  end: z.optional(isoDateSchema),
 });
 
 /** A crediting dimension (region, product line, …) and its members. */
@@ -69,7 +69,7 @@ export const creditDimensionSchema = /* @__PURE__ */ z.strictObject({
   /** Unique id of the dimension, used as the key in every fact's `members`. */
   id: idSchema,
   /** The dimension's members (ids unique within it). */
-  members: z.array(creditMemberSchema).min(1),
+  members: z.array(creditMemberSchema).check(z.minLength(1)),
 });
 
 /** Input of {@link creditFacts}. */
@@ -77,14 +77,14 @@ export const creditFactsInputSchema = /* @__PURE__ */ z.strictObject({
   /** ISO 4217 currency of every fact and target. */
   currency: currencySchema,
   /** The dimensions each fact is credited in (at least one; ids unique). */
-  dimensions: z.array(creditDimensionSchema).min(1),
+  dimensions: z.array(creditDimensionSchema).check(z.minLength(1)),
   /** The revenue facts (ids unique). */
   facts: z.array(revenueFactSchema),
   /**
    * Rounding policy for achievements and the double-count factor (coefficients).
    * @defaultValue `{ mode: 'halfUp', scoreDecimals: 2, coefficientDecimals: 4 }`
    */
-  rounding: roundingSchema.optional(),
+  rounding: z.optional(roundingSchema),
 });
 
 /** Input of {@link creditFacts} (inferred from {@link creditFactsInputSchema}). */

@@ -1,11 +1,11 @@
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { allocateMinor } from '../core/allocate.js';
 import { minorDigits } from '../core/currency.js';
-import { Dec } from '../core/decimal.js';
+import { Dec, roundCoefficient } from '../core/decimal.js';
 import { decimalText } from '../core/decimalInput.js';
 import { IssueList, SynergyPayError, type IssuePath } from '../core/errors.js';
 import { formatMinor, parseMinor } from '../core/money.js';
-import { resolveRounding, roundCoefficient, type RoundingPolicy } from '../core/rounding.js';
+import { resolveRounding, type RoundingPolicy } from '../core/rounding.js';
 import { traceStep, type TraceStep } from '../core/trace.js';
 import { parseInput } from '../core/validate.js';
 import { checkTierTable, scoreOf, tierTrace, type CompiledTierTable } from '../tiers/tierScore.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import {
   currencySchema,
   decimalSchema,
@@ -34,7 +34,7 @@ export const interlockIndicatorSchema = /* @__PURE__ */ z.strictObject({
   /** The actual: a decimal, or a reference to a member's credit in `credits`. */
   actual: z.union([decimalSchema, creditReferenceSchema]),
   /** The owning parties; weights sum to exactly 1. */
-  parties: z.array(interlockPartySchema).min(1),
+  parties: z.array(interlockPartySchema).check(z.minLength(1)),
   /**
    * Maps the shared achievement (actual / target, e.g. `"0.95"`) to the indicator score; must be
    * `higherIsBetter` with plain (non-duration) bounds.
@@ -44,33 +44,33 @@ export const interlockIndicatorSchema = /* @__PURE__ */ z.strictObject({
    * The shared reward: paid when achievement ≥ `threshold`, split by weight.
    * @defaultValue none (no reward)
    */
-  reward: z
-    .strictObject({
+  reward: z.optional(
+    z.strictObject({
       /** Achievement at or above which the reward is paid (e.g. `"1"`). */
       threshold: decimalSchema,
       /** The reward in major units of `currency` (≥ 0). */
       amount: nonNegativeDecimalSchema,
-    })
-    .optional(),
+    }),
+  ),
   /**
    * The severe miss [严重未达标]: when achievement < `threshold`, the deduction is split by weight
    * [奖惩对等] and every party is flagged for the joint review [复盘].
    * @defaultValue none (no deduction, no review)
    */
-  severeMiss: z
-    .strictObject({
+  severeMiss: z.optional(
+    z.strictObject({
       /** Achievement below which the miss is severe (e.g. `"0.7"`); at most the reward threshold. */
       threshold: decimalSchema,
       /** The deduction in major units of `currency` (≥ 0), split among the parties by weight. */
       deduction: nonNegativeDecimalSchema,
-    })
-    .optional(),
+    }),
+  ),
   /**
    * Achievement below which every party joins the review even without a severe miss (seed 003:
    * "指标未达成:三方都必须参与复盘"); a severe miss always triggers the review.
    * @defaultValue only on a severe miss
    */
-  reviewBelow: decimalSchema.optional(),
+  reviewBelow: z.optional(decimalSchema),
 });
 
 /** The part of a `creditFacts` result that `actual` references read (other fields are ignored). */
@@ -91,17 +91,17 @@ export const settleInterlockInputSchema = /* @__PURE__ */ z.strictObject({
   /** ISO 4217 currency of rewards and deductions. */
   currency: currencySchema,
   /** The interlocked indicators (ids unique; more than three gives a warning). */
-  indicators: z.array(interlockIndicatorSchema).min(1),
+  indicators: z.array(interlockIndicatorSchema).check(z.minLength(1)),
   /**
    * A `creditFacts` result that `actual` references point into.
    * @defaultValue none (every `actual` must be a decimal)
    */
-  credits: creditsSchema.optional(),
+  credits: z.optional(creditsSchema),
   /**
    * Rounding policy: achievement at coefficient decimals, scores at score decimals.
    * @defaultValue `{ mode: 'halfUp', scoreDecimals: 2, coefficientDecimals: 4 }`
    */
-  rounding: roundingSchema.optional(),
+  rounding: z.optional(roundingSchema),
 });
 
 /** Input of {@link settleInterlock} (inferred from {@link settleInterlockInputSchema}). */

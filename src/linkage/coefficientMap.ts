@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { Dec } from '../core/decimal.js';
 import { decimalText, type DecimalInput } from '../core/decimalInput.js';
 import type { IssueList, IssuePath } from '../core/errors.js';
@@ -16,13 +16,13 @@ import { checkTierTable, scoreOf, tierTrace, type CompiledTierTable } from '../t
 export const linearMapSchema = /* @__PURE__ */ z.strictObject({
   kind: z.literal('linear'),
   /** Coefficient gained per unit of x (≥ 0, so a better x never gives less). @defaultValue `1` */
-  slope: nonNegativeDecimalSchema.optional(),
+  slope: z.optional(nonNegativeDecimalSchema),
   /** Coefficient at x = 0, before clamping. @defaultValue `0` */
-  intercept: decimalSchema.optional(),
+  intercept: z.optional(decimalSchema),
   /** Lowest coefficient. @defaultValue `0` */
-  floor: decimalSchema.optional(),
+  floor: z.optional(decimalSchema),
   /** Highest coefficient; omit for no cap. @defaultValue none */
-  cap: decimalSchema.optional(),
+  cap: z.optional(decimalSchema),
 });
 
 /** A linear map (see {@link linearMapSchema}). */

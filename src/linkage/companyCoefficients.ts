@@ -1,11 +1,11 @@
-import { z } from 'zod';
-import { Dec } from '../core/decimal.js';
+import * as z from 'zod/mini';
+import { Dec, roundCoefficient } from '../core/decimal.js';
 import { decimalText } from '../core/decimalInput.js';
 import { IssueList, type IssuePath } from '../core/errors.js';
-import { resolveRounding, roundCoefficient, type RoundingPolicy } from '../core/rounding.js';
+import { resolveRounding, type RoundingPolicy } from '../core/rounding.js';
 import { decimalSchema, idSchema, roundingSchema } from '../core/schema.js';
 import { traceStep, type TraceStep } from '../core/trace.js';
-import { indexById, parseInput, compareIds } from '../core/validate.js';
+import { indexById, parseInput } from '../core/validate.js';
 import {
   applyCoefficientMap,
   coefficientMapSchema,
@@ -13,6 +13,7 @@ import {
   type CoefficientMapInput,
   type CompiledCoefficientMap,
 } from './coefficientMap.js';
+import { compareIds } from '../core/ids.js';
 
 /** One company KPI measured against its target. */
 export const companyKpiSchema = /* @__PURE__ */ z.strictObject({
@@ -23,7 +24,7 @@ export const companyKpiSchema = /* @__PURE__ */ z.strictObject({
   /** The target, in the same unit; must be positive (`NON_POSITIVE_TARGET` otherwise). */
   target: decimalSchema,
   /** This KPI's own map from achievement to coefficient. @defaultValue the input's `map` */
-  map: coefficientMapSchema.optional(),
+  map: z.optional(coefficientMapSchema),
 });
 
 /** Input of {@link companyCoefficients}. */
@@ -34,9 +35,9 @@ export const companyCoefficientsInputSchema = /* @__PURE__ */ z.strictObject({
    * The map from achievement (actual / target) to coefficient for KPIs without their own.
    * @defaultValue `{ kind: 'linear' }`: coefficient = achievement, floored at 0 (seed 000: 80 % → 0.8)
    */
-  map: coefficientMapSchema.optional(),
+  map: z.optional(coefficientMapSchema),
   /** Rounding policy. @defaultValue half-up, coefficients 4 dp */
-  rounding: roundingSchema.optional(),
+  rounding: z.optional(roundingSchema),
 });
 
 /** Input of {@link companyCoefficients} (inferred from {@link companyCoefficientsInputSchema}). */

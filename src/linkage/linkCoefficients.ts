@@ -1,18 +1,22 @@
-import { z } from 'zod';
-import { refuseProtoKeys } from './records.js';
-import { Dec } from '../core/decimal.js';
+import * as z from 'zod/mini';
+import { Dec, roundCoefficient } from '../core/decimal.js';
 import { decimalText } from '../core/decimalInput.js';
-import { resolveRounding, roundCoefficient } from '../core/rounding.js';
+import { resolveRounding } from '../core/rounding.js';
 import { IssueList } from '../core/errors.js';
 import { decimalSchema, idSchema, nonNegativeDecimalSchema, roundingSchema } from '../core/schema.js';
 import { traceStep, type TraceStep } from '../core/trace.js';
-import { compareIds, indexById, parseInput } from '../core/validate.js';
+import { indexById, parseInput } from '../core/validate.js';
 import { coefficientMapSchema, compileCoefficientMap } from './coefficientMap.js';
-import { addFixed, compareFixed, formatFixed, mulFixed, parseFixed, roundFixed, type Fixed } from './fixed.js';
 import { DEFAULT_ACHIEVEMENT_MAP, kpiCoefficient } from './companyCoefficients.js';
+import { refuseProtoKeys } from '../core/rows.js';
+import { compareIds } from '../core/ids.js';
+import { addFixed, compareFixed, formatFixed, mulFixed, parseFixed, roundFixed, type Fixed } from '../core/fixed.js';
 
 /** A relevance level as the plan names it: `"strong"`, `"medium"`, `"weak"`, or stars `3`, `2`, `1`. */
-export const relevanceLevelSchema = /* @__PURE__ */ z.union([z.string().min(1).max(50), z.int().min(0).max(1000)]);
+export const relevanceLevelSchema = /* @__PURE__ */ z.union([
+  z.string().check(z.minLength(1)).check(z.maxLength(50)),
+  z.int().check(z.minimum(0)).check(z.maximum(1000)),
+]);
 
 /**
  * A company KPI of the linkage: either its coefficient directly, or `actual` and `target` from
@@ -22,13 +26,13 @@ export const linkKpiSchema = /* @__PURE__ */ z.strictObject({
   /** Unique id (`"profit"`). */
   id: idSchema,
   /** The company coefficient C, ≥ 0 (give this, or `actual` and `target`). */
-  coefficient: nonNegativeDecimalSchema.optional(),
+  coefficient: z.optional(nonNegativeDecimalSchema),
   /** The KPI's actual result (with `target`). */
-  actual: decimalSchema.optional(),
+  actual: z.optional(decimalSchema),
   /** The KPI's target, > 0 (with `actual`). */
-  target: decimalSchema.optional(),
+  target: z.optional(decimalSchema),
   /** This KPI's own achievement map. @defaultValue the input's `achievementMap` */
-  map: coefficientMapSchema.optional(),
+  map: z.optional(coefficientMapSchema),
 });
 
 /** A department: its own coefficient and its relevance to each company KPI. */
@@ -41,9 +45,9 @@ export const linkDepartmentSchema = /* @__PURE__ */ z.strictObject({
    * Relevance level per company KPI id (`{ profit: 'strong' }` or `{ profit: 3 }`). A KPI not
    * listed has ratio 0. @defaultValue `{}`
    */
-  relevance: z.record(idSchema, relevanceLevelSchema).optional(),
+  relevance: z.optional(z.record(idSchema, relevanceLevelSchema)),
   /** Exempt from linkage: every ratio is 0 and B = D. @defaultValue `false` */
-  exempt: z.boolean().optional(),
+  exempt: z.optional(z.boolean()),
 });
 
 /** Input of {@link linkCoefficients}. */
@@ -52,23 +56,23 @@ export const linkCoefficientsInputSchema = /* @__PURE__ */ z.strictObject({
    * The plan's ratio for each relevance level, each in [0, 1] (seed 003's ranges: strong
    * 0.20–0.30, medium 0.10–0.15, weak 0–0.05). Keys are level names or star counts (`"3"`).
    */
-  levels: z.record(z.string().min(1).max(50), nonNegativeDecimalSchema),
+  levels: z.record(z.string().check(z.minLength(1)).check(z.maxLength(50)), nonNegativeDecimalSchema),
   /** The company KPIs (ids unique). */
-  companyKpis: z.array(linkKpiSchema).min(1),
+  companyKpis: z.array(linkKpiSchema).check(z.minLength(1)),
   /**
    * Map from achievement to coefficient for KPIs given as `actual`/`target`.
    * @defaultValue `{ kind: 'linear' }` (coefficient = achievement, floored at 0)
    */
-  achievementMap: coefficientMapSchema.optional(),
+  achievementMap: z.optional(coefficientMapSchema),
   /** The departments (ids unique). */
   departments: z.array(linkDepartmentSchema),
   /**
    * The company KPI whose coefficient the uniform method ["无差别公司系数"] multiplies by.
    * @defaultValue the only company KPI (required when there are several)
    */
-  uniformKpi: idSchema.optional(),
+  uniformKpi: z.optional(idSchema),
   /** Rounding policy. @defaultValue half-up, coefficients 4 dp */
-  rounding: roundingSchema.optional(),
+  rounding: z.optional(roundingSchema),
 });
 
 /** Input of {@link linkCoefficients} (inferred from {@link linkCoefficientsInputSchema}). */

@@ -1,9 +1,9 @@
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { IssueList, fail } from '../core/errors.js';
 import { formatMinor } from '../core/money.js';
 import { divideRounded } from '../core/rounding.js';
 import { traceStep, type TraceStep } from '../core/trace.js';
-import { compareIds, parseInput } from '../core/validate.js';
+import { parseInput } from '../core/validate.js';
 import type { RunPeriodResult } from './runPeriod.js';
 import { compareRunsInputSchema, type runResultSchema } from './whatIfSchema.js';
 import {
@@ -17,6 +17,7 @@ import {
   type RuleChange,
   type RunLike,
 } from './whatIfLines.js';
+import { compareIds } from '../core/ids.js';
 
 /**
  * Input of {@link compareRuns}: inferred from `compareRunsInputSchema`, except that `base` and

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { IssueList, SynergyPayError, fail, type IssuePath } from '../core/errors.js';
 import { formatMinor, parseMinor } from '../core/money.js';
 import type { ReconciliationCheck } from './runPeriod.js';

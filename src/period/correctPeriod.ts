@@ -1,8 +1,8 @@
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { IssueList, fail, type IssuePath } from '../core/errors.js';
 import { formatMinor } from '../core/money.js';
 import { traceStep, type TraceStep } from '../core/trace.js';
-import { compareIds, parseInput } from '../core/validate.js';
+import { parseInput } from '../core/validate.js';
 import { checkComparable } from './compareRuns.js';
 import { resolvePlanVersions } from './resolvePlan.js';
 import type { RunPeriodInput, RunPeriodResult } from './runPeriod.js';
@@ -18,6 +18,7 @@ import {
   type RuleChange,
   type RunLike,
 } from './whatIfLines.js';
+import { compareIds } from '../core/ids.js';
 
 /**
  * Input of {@link correctPeriod}: inferred from `correctPeriodInputSchema`, except that

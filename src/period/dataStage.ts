@@ -1,7 +1,6 @@
-import { Dec } from '../core/decimal.js';
+import { Dec, roundCoefficient } from '../core/decimal.js';
 import { decimalText } from '../core/decimalInput.js';
 import type { IssueList, IssuePath } from '../core/errors.js';
-import { roundCoefficient } from '../core/rounding.js';
 import { traceStep, type TraceStep } from '../core/trace.js';
 import type { Organisation } from './orgStage.js';
 import { readMoney } from './periodWork.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { parseInput } from '../core/validate.js';
 import type { RunPeriodInput } from './runPeriod.js';
 
@@ -12,23 +12,24 @@ import type { RunPeriodInput } from './runPeriod.js';
 /** Input of {@link demoScenario}. */
 export const demoScenarioInputSchema = /* @__PURE__ */ z.strictObject({
   /** Headcount. @defaultValue `5000` */
-  people: z.int().min(1).max(1_000_000).optional(),
+  people: z.optional(z.int().check(z.minimum(1)).check(z.maximum(1_000_000))),
   /** Share of people on the front line. @defaultValue `0.6` (seed 001) */
-  frontShare: z.number().min(0).max(1).optional(),
+  frontShare: z.optional(z.number().check(z.minimum(0)).check(z.maximum(1))),
   /** Commission rows per front-line person in the quarter. @defaultValue `3` (one a month) */
-  commissionsPerFrontPerson: z.int().min(0).max(100).optional(),
+  commissionsPerFrontPerson: z.optional(z.int().check(z.minimum(0)).check(z.maximum(100))),
   /** Tickets from the front line to the back office in the quarter. @defaultValue 20 per person */
-  tickets: z.int().min(0).max(50_000_000).optional(),
+  tickets: z.optional(z.int().check(z.minimum(0)).check(z.maximum(50_000_000))),
   /** Peripheral ratings of back-office people by front-line people. @defaultValue 5 per person */
-  ratings: z.int().min(0).max(50_000_000).optional(),
+  ratings: z.optional(z.int().check(z.minimum(0)).check(z.maximum(50_000_000))),
   /** Revenue facts credited by region and product line. @defaultValue 10 per person */
-  revenueFacts: z.int().min(0).max(50_000_000).optional(),
+  revenueFacts: z.optional(z.int().check(z.minimum(0)).check(z.maximum(50_000_000))),
   /** Seed of the generator: the same seed gives the same company. @defaultValue `2026` */
-  seed: z
-    .int()
-    .min(0)
-    .max(2 ** 31 - 1)
-    .optional(),
+  seed: z.optional(
+    z
+      .int()
+      .check(z.minimum(0))
+      .check(z.maximum(2 ** 31 - 1)),
+  ),
 });
 
 /** Input of {@link demoScenario} (inferred from `demoScenarioInputSchema`). */

@@ -1,8 +1,8 @@
-import { idOrder } from '../core/allocate.js';
 import type { PersonWork } from './periodWork.js';
 import type { DepartmentResult } from './runPeriod.js';
 import type { Scenario } from './scenarioInput.js';
 import type { SegmentStage } from './segmentStage.js';
+import { orderIds } from '../core/ids.js';
 
 /**
  * The result's departments, ordered by id: headcount, and what the last segment's mechanisms gave
@@ -17,7 +17,7 @@ export function departmentResults(
   const headcount = new Array<number>(departments.length).fill(0);
   for (const w of work) headcount[w.department]! += 1;
   const last = stages.at(-1)!;
-  const departmentOrder = idOrder(departments.map((department) => department.id));
+  const departmentOrder = orderIds(departments.map((department) => department.id));
   return Array.from(departmentOrder, (d) => {
     const department = departments[d]!;
     return {

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { allocateMinor } from '../core/allocate.js';
 import { Dec } from '../core/decimal.js';
 import { fail, type IssuePath } from '../core/errors.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { DECIMAL_PATTERN } from '../core/decimalInput.js';
 import {
   currencySchema,

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import type { DecimalInput } from '../core/decimalInput.js';
 import { SynergyPayError, type Issue, type IssuePath } from '../core/errors.js';
 import { formatMinor, parseMinor } from '../core/money.js';

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import type { IssuePath } from '../core/errors.js';
 import type { RoundingPolicy } from '../core/rounding.js';
 import { scoreRatings, type ScoreRatingsResult } from '../ratings/scoreRatings.js';

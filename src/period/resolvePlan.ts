@@ -1,10 +1,11 @@
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { IssueList } from '../core/errors.js';
 import { resolveRounding, type RoundingPolicy } from '../core/rounding.js';
 import { traceStep, type TraceStep } from '../core/trace.js';
-import { compareIds, parseInput } from '../core/validate.js';
+import { parseInput } from '../core/validate.js';
 import { inclusiveDays, periodEnd, shiftDate, type PeriodUnit } from './dates.js';
 import { resolvePlanInputSchema, type planSchema, type planVersionSchema } from './schema.js';
+import { compareIds } from '../core/ids.js';
 
 /** Input of {@link resolvePlan} (inferred from `resolvePlanInputSchema`). */
 export type ResolvePlanInput = z.input<typeof resolvePlanInputSchema>;

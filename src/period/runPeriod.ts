@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { minorDigits } from '../core/currency.js';
 import { IssueList } from '../core/errors.js';
 import type { TraceStep } from '../core/trace.js';

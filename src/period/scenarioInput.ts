@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { IssueList, fromZodError } from '../core/errors.js';
 import { parseInput } from '../core/validate.js';
 import { revenueFactSchema } from '../interlock/creditSchema.js';
@@ -37,15 +37,15 @@ const MECHANISM_ROWS = {
   },
 } as const;
 
-const leanScenarioSchema = /* @__PURE__ */ runPeriodInputSchema.extend({
-  data: periodDataSchema
-    .extend({
-      tickets: z.array(z.unknown()).optional(),
-      ratings: z.array(z.unknown()).optional(),
-      reviewDecisions: z.array(z.unknown()).optional(),
-      revenueFacts: z.array(z.unknown()).optional(),
-    })
-    .optional(),
+const leanScenarioSchema = /* @__PURE__ */ z.extend(runPeriodInputSchema, {
+  data: z.optional(
+    z.extend(periodDataSchema, {
+      tickets: z.optional(z.array(z.unknown())),
+      ratings: z.optional(z.array(z.unknown())),
+      reviewDecisions: z.optional(z.array(z.unknown())),
+      revenueFacts: z.optional(z.array(z.unknown())),
+    }),
+  ),
 });
 
 /** Parses a scenario with `runPeriodInputSchema`, except the mechanism row lists (see `MECHANISM_ROWS`). */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import {
   currencySchema,
   decimalSchema,
@@ -38,7 +38,7 @@ export const gradeSchema = /* @__PURE__ */ z.strictObject({
   /** Monthly base pay in the plan currency (a quarter is 3 months, a year 12). */
   basePay: nonNegativeDecimalSchema,
   /** Monthly target bonus; the performance bonus is target × coefficient. @defaultValue `0` */
-  targetBonus: nonNegativeDecimalSchema.optional(),
+  targetBonus: z.optional(nonNegativeDecimalSchema),
 });
 
 const sideSchema = /* @__PURE__ */ z.enum(['front', 'middle', 'back']);
@@ -54,9 +54,9 @@ export const planPoolSchema = /* @__PURE__ */ z.strictObject({
   /** How negative commission rows (clawbacks) are treated; required when there are any. */
   clawbackPolicy: carvePoolInputSchema.shape.clawbackPolicy,
   /** Sides whose commission is carved. @defaultValue `["front"]` */
-  contributors: z.array(sideSchema).min(1).optional(),
+  contributors: z.optional(z.array(sideSchema).check(z.minLength(1))),
   /** Sides that share the pool. @defaultValue `["back"]` */
-  recipients: z.array(sideSchema).min(1).optional(),
+  recipients: z.optional(z.array(sideSchema).check(z.minLength(1))),
   /** f(score): linear, power or seed 001's elasticity. @defaultValue linear */
   weighting: allocatePoolInputSchema.shape.weighting,
   /** Eligibility floor on the support score. @defaultValue `0` */
@@ -71,7 +71,7 @@ export const planPoolSchema = /* @__PURE__ */ z.strictObject({
    * response score, else resolution). When the source has no score, `data.supportScores` is used.
    * @defaultValue `"supportScores"`
    */
-  scoreFrom: z.enum(['supportScores', 'ratings', 'responseTimes']).optional(),
+  scoreFrom: z.optional(z.enum(['supportScores', 'ratings', 'responseTimes'])),
 });
 
 /**
@@ -87,13 +87,17 @@ export const planLinkageSchema = /* @__PURE__ */ z.strictObject({
   /** The KPI of the uniform figure D·C. @defaultValue the only company KPI */
   uniformKpi: linkCoefficientsInputSchema.shape.uniformKpi,
   /** Company KPIs with their targets (and optional own maps). */
-  companyKpis: z.array(linkKpiSchema.pick({ id: true, target: true, map: true })).min(1),
+  companyKpis: z.array(z.pick(linkKpiSchema, { id: true, target: true, map: true })).check(z.minLength(1)),
   /** Each department's relevance to the KPIs, or its exemption; departments not listed keep B = D. */
-  departments: z.array(linkDepartmentSchema.omit({ coefficient: true })),
+  departments: z.array(z.omit(linkDepartmentSchema, { coefficient: true })),
 });
 
 /** A company KPI's result for the period: its `actual` (against the plan's target) or its `coefficient`. */
-export const companyKpiResultSchema = /* @__PURE__ */ linkKpiSchema.pick({ id: true, actual: true, coefficient: true });
+export const companyKpiResultSchema = /* @__PURE__ */ z.pick(linkKpiSchema, {
+  id: true,
+  actual: true,
+  coefficient: true,
+});
 
 /**
  * Tiered response-time scoring of the back office's tickets [seed 001, seed 004], composed from
@@ -128,9 +132,9 @@ export const planRatingsSchema = /* @__PURE__ */ z.strictObject({
  */
 export const planInterlockSchema = /* @__PURE__ */ z.strictObject({
   /** Dimensions that every revenue fact is credited in, in full. @defaultValue none (no crediting) */
-  dimensions: creditFactsInputSchema.shape.dimensions.optional(),
+  dimensions: z.optional(creditFactsInputSchema.shape.dimensions),
   /** Interlocked indicators; an `actual` may reference a dimension member's credit. @defaultValue none */
-  indicators: settleInterlockInputSchema.shape.indicators.optional(),
+  indicators: z.optional(settleInterlockInputSchema.shape.indicators),
 });
 
 /**
@@ -163,11 +167,14 @@ export const planScorecardSchema = /* @__PURE__ */ z.strictObject({
   /** Score → coefficient map; without it the card is reported and D comes from the data. */
   coefficient: composeScoreInputSchema.shape.coefficient,
   /** The source of each leaf, by leaf id. @defaultValue `"data"` for every leaf */
-  sources: z.record(idSchema, scorecardSourceSchema).optional(),
+  sources: z.optional(z.record(idSchema, scorecardSourceSchema)),
   /** Collaboration points: the catalogue and the net points → score map (`tallyPoints`). */
-  points: z
-    .strictObject({ catalogue: tallyPointsInputSchema.shape.catalogue, scoring: tallyPointsInputSchema.shape.scoring })
-    .optional(),
+  points: z.optional(
+    z.strictObject({
+      catalogue: tallyPointsInputSchema.shape.catalogue,
+      scoring: tallyPointsInputSchema.shape.scoring,
+    }),
+  ),
 });
 
 /** A department's score on a `data` scorecard leaf. */
@@ -186,23 +193,23 @@ export const planVersionSchema = /* @__PURE__ */ z.strictObject({
   /** The first day the version is in force, `YYYY-MM-DD`. */
   effective: isoDateSchema,
   /** Optional last day in force (inclusive); by default a version runs until the next one takes effect. */
-  until: isoDateSchema.optional(),
+  until: z.optional(isoDateSchema),
   /** Why the version exists, shown in reports (e.g. "5G push: pool 10 % → 15 %"). */
-  note: z.string().max(500).optional(),
+  note: z.optional(z.string().check(z.maxLength(500))),
   /** Pay grades: base pay and target bonus by grade. */
   grades: z.array(gradeSchema),
   /** Department scorecards giving each department's own coefficient D. @defaultValue none (D from the data) */
-  scorecard: planScorecardSchema.optional(),
+  scorecard: z.optional(planScorecardSchema),
   /** The relevance matrix linking department coefficients to company KPIs. @defaultValue none (coefficient = D) */
-  linkage: planLinkageSchema.optional(),
+  linkage: z.optional(planLinkageSchema),
   /** Response-time scoring of tickets per department. @defaultValue none */
-  responseTimes: planResponseTimesSchema.optional(),
+  responseTimes: z.optional(planResponseTimesSchema),
   /** Peripheral ratings of supporting people and departments. @defaultValue none */
-  ratings: planRatingsSchema.optional(),
+  ratings: z.optional(planRatingsSchema),
   /** Double crediting and interlocked indicators. @defaultValue none */
-  interlock: planInterlockSchema.optional(),
+  interlock: z.optional(planInterlockSchema),
   /** The back-office support pool carved from front-line commission. @defaultValue none */
-  pool: planPoolSchema.optional(),
+  pool: z.optional(planPoolSchema),
 });
 
 /** A plan: a currency, a rounding policy and versions effective from dates (SPEC §3.8, seed 001 "动态调整"). */
@@ -212,16 +219,16 @@ export const planSchema = /* @__PURE__ */ z.strictObject({
   /** ISO 4217 currency of every amount in the plan and the period's data. */
   currency: currencySchema,
   /** Rounding points: scores 2 dp, coefficients 4 dp, half-up by default. */
-  rounding: roundingSchema.optional(),
+  rounding: z.optional(roundingSchema),
   /**
    * What to do when a version takes effect inside the period: `report` runs the whole period on
    * the version in force at its start and lists the change; `prorate` splits the period at each
    * change and prorates every amount by days.
    * @defaultValue `"report"`
    */
-  onVersionChange: z.enum(['report', 'prorate']).optional(),
+  onVersionChange: z.optional(z.enum(['report', 'prorate'])),
   /** The versions, in any order; effective dates must differ and ranges must not overlap. */
-  versions: z.array(planVersionSchema).min(1),
+  versions: z.array(planVersionSchema).check(z.minLength(1)),
 });
 
 /** Input of `resolvePlan`. */
@@ -237,7 +244,7 @@ export const departmentSchema = /* @__PURE__ */ z.strictObject({
   /** Department id. */
   id: idSchema,
   /** Display name. */
-  name: z.string().max(200).optional(),
+  name: z.optional(z.string().check(z.maxLength(200))),
   /** `front` (sales, service, operations), `middle` or `back` (HR, IT, finance, legal, R&D). */
   side: z.enum(['front', 'middle', 'back']),
 });
@@ -247,19 +254,19 @@ export const personSchema = /* @__PURE__ */ z.strictObject({
   /** Person id (statements are ordered by it). */
   id: idSchema,
   /** Display name. */
-  name: z.string().max(200).optional(),
+  name: z.optional(z.string().check(z.maxLength(200))),
   /** Department id. */
   department: idSchema,
   /** Grade id (base pay by grade). */
   grade: idSchema,
   /** Monthly base pay overriding the grade's. @defaultValue the grade's `basePay` */
-  basePay: nonNegativeDecimalSchema.optional(),
+  basePay: z.optional(nonNegativeDecimalSchema),
   /** Monthly target bonus overriding the grade's. @defaultValue the grade's `targetBonus` */
-  targetBonus: nonNegativeDecimalSchema.optional(),
+  targetBonus: z.optional(nonNegativeDecimalSchema),
   /** First day employed (inclusive); before the period by default. */
-  start: isoDateSchema.optional(),
+  start: z.optional(isoDateSchema),
   /** Last day employed (inclusive); after the period by default. */
-  end: isoDateSchema.optional(),
+  end: z.optional(isoDateSchema),
 });
 
 /** The organisation: departments and people. */
@@ -284,7 +291,7 @@ export const commissionSchema = /* @__PURE__ */ z.strictObject({
   /** Gross commission in the plan currency. */
   amount: moneySchema,
   /** Date earned; required when a split period assigns rows to plan versions. */
-  date: isoDateSchema.optional(),
+  date: z.optional(isoDateSchema),
   /** For a clawback (negative amount) under `clawbackPolicy: "reverse"`: the pool rate applied when the sale was first carved. */
   rate: clawbackSchema.shape.rate,
 });
@@ -305,39 +312,39 @@ export const deductionSchema = /* @__PURE__ */ z.strictObject({
   /** The amount deducted (≥ 0). */
   amount: nonNegativeDecimalSchema,
   /** Why, shown on the statement. */
-  reason: z.string().min(1).max(200),
+  reason: z.string().check(z.minLength(1)).check(z.maxLength(200)),
   /** Date incurred; required when a split period assigns rows to plan versions. */
-  date: isoDateSchema.optional(),
+  date: z.optional(isoDateSchema),
 });
 
 /** One period's data. Every list is optional. */
 export const periodDataSchema = /* @__PURE__ */ z.strictObject({
   /** Each department's own coefficient D (default 1). */
-  departmentCoefficients: z.array(departmentCoefficientSchema).optional(),
+  departmentCoefficients: z.optional(z.array(departmentCoefficientSchema)),
   /** Department scores on the scorecard's `data` leaves. */
-  componentScores: z.array(componentScoreSchema).optional(),
+  componentScores: z.optional(z.array(componentScoreSchema)),
   /** The collaboration points ledger [台账] (subjects are departments or people). */
-  pointEntries: z.array(pointEntrySchema).optional(),
+  pointEntries: z.optional(z.array(pointEntrySchema)),
   /** Company KPI results (actuals, or coefficients given directly) for the linkage. */
-  companyKpis: z.array(companyKpiResultSchema).optional(),
+  companyKpis: z.optional(z.array(companyKpiResultSchema)),
   /** Gross commissions of (front-line) people. */
-  commissions: z.array(commissionSchema).optional(),
+  commissions: z.optional(z.array(commissionSchema)),
   /** Deductions. */
-  deductions: z.array(deductionSchema).optional(),
+  deductions: z.optional(z.array(deductionSchema)),
   /** Revenue facts, credited in full to a member of every dimension of the interlock. */
-  revenueFacts: z.array(revenueFactSchema).optional(),
+  revenueFacts: z.optional(z.array(revenueFactSchema)),
   /** Tickets of the period; `unit` is a department id. */
-  tickets: z.array(ticketSchema).optional(),
+  tickets: z.optional(z.array(ticketSchema)),
   /** Peripheral ratings of the period; raters and ratees are people or departments. */
-  ratings: z.array(ratingSchema).optional(),
+  ratings: z.optional(z.array(ratingSchema)),
   /** Review decisions on flagged ratings [异常评分复核]. */
-  reviewDecisions: z.array(reviewDecisionSchema).optional(),
+  reviewDecisions: z.optional(z.array(reviewDecisionSchema)),
   /** Support-effectiveness scores for the pool, by person or department. */
-  supportScores: z.array(supportScoreSchema).optional(),
+  supportScores: z.optional(z.array(supportScoreSchema)),
 });
 
 /** A row count declared by the source system: a whole number ≥ 0 (`INVALID_INPUT` otherwise). */
-const controlCountSchema = /* @__PURE__ */ z.int().min(0);
+const controlCountSchema = /* @__PURE__ */ z.int().check(z.minimum(0));
 
 /**
  * Batch control totals [控制总数] of a scenario: what the source systems declare they sent — row
@@ -351,42 +358,42 @@ const controlCountSchema = /* @__PURE__ */ z.int().min(0);
  */
 export const controlsSchema = /* @__PURE__ */ z.strictObject({
   /** Headcount: the number of people in `org.people`. @defaultValue not checked */
-  people: controlCountSchema.optional(),
+  people: z.optional(controlCountSchema),
   /** Control totals of `data.commissions`. @defaultValue not checked */
-  commissions: z
-    .strictObject({
+  commissions: z.optional(
+    z.strictObject({
       /** Number of commission rows. @defaultValue not checked */
-      rows: controlCountSchema.optional(),
+      rows: z.optional(controlCountSchema),
       /** Σ `amount` of the commission rows (clawbacks negative): the gross the pool carves from. @defaultValue not checked */
-      gross: moneySchema.optional(),
-    })
-    .optional(),
+      gross: z.optional(moneySchema),
+    }),
+  ),
   /** Control totals of `data.deductions`. @defaultValue not checked */
-  deductions: z
-    .strictObject({
+  deductions: z.optional(
+    z.strictObject({
       /** Number of deduction rows. @defaultValue not checked */
-      rows: controlCountSchema.optional(),
+      rows: z.optional(controlCountSchema),
       /** Σ `amount` of the deduction rows, ≥ 0. @defaultValue not checked */
-      total: nonNegativeDecimalSchema.optional(),
-    })
-    .optional(),
+      total: z.optional(nonNegativeDecimalSchema),
+    }),
+  ),
   /** Number of rows in `data.tickets`. @defaultValue not checked */
-  tickets: controlCountSchema.optional(),
+  tickets: z.optional(controlCountSchema),
   /** Number of rows in `data.ratings`. @defaultValue not checked */
-  ratings: controlCountSchema.optional(),
+  ratings: z.optional(controlCountSchema),
   /** Number of rows in `data.revenueFacts`. @defaultValue not checked */
-  revenueFacts: controlCountSchema.optional(),
+  revenueFacts: z.optional(controlCountSchema),
   /**
    * Σ statement totals the run must produce (`totals.statements`): the approved budget, or the
    * total of the approved run when re-running a period. Checked after the run. @defaultValue not checked
    */
-  payTotal: moneySchema.optional(),
+  payTotal: z.optional(moneySchema),
 });
 
 /** The whole input of `runPeriod`: a scenario file holds exactly this object as JSON. */
 export const runPeriodInputSchema = /* @__PURE__ */ z.strictObject({
   /** The JSON Schema a scenario file names for editor completion; ignored by the run. */
-  $schema: z.string().optional(),
+  $schema: z.optional(z.string()),
   /** The plan with its versions. */
   plan: planSchema,
   /** The period to run. */
@@ -396,17 +403,17 @@ export const runPeriodInputSchema = /* @__PURE__ */ z.strictObject({
    * companies; the figures are the same.
    * @defaultValue `true`
    */
-  trace: z.boolean().optional(),
+  trace: z.optional(z.boolean()),
   /** The instant up to which open items (tickets) are measured; the period end by default. */
-  asOf: instantSchema.optional(),
+  asOf: z.optional(instantSchema),
   /** Departments and people. */
   org: orgSchema,
   /** The period's data. */
-  data: periodDataSchema.optional(),
+  data: z.optional(periodDataSchema),
   /**
    * Control totals declared by the source systems (row counts, Σ commissions, Σ deductions,
    * headcount, Σ pay); a mismatch refuses the run with `RECONCILIATION_FAILED`.
    * @defaultValue none (nothing declared, nothing checked)
    */
-  controls: controlsSchema.optional(),
+  controls: z.optional(controlsSchema),
 });

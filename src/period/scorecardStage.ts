@@ -1,7 +1,7 @@
-import type { z } from 'zod';
-import { Dec } from '../core/decimal.js';
+import type * as z from 'zod/mini';
+import { Dec, roundTo } from '../core/decimal.js';
 import type { IssuePath } from '../core/errors.js';
-import { roundTo, type RoundingPolicy } from '../core/rounding.js';
+import { type RoundingPolicy } from '../core/rounding.js';
 import { composeScore, type ScoredSubject } from '../scorecard/composeScore.js';
 import type { ScorecardComponentInput } from '../scorecard/schema.js';
 import { tallyPoints } from '../scorecard/tallyPoints.js';

@@ -1,6 +1,6 @@
-import { Dec } from '../core/decimal.js';
+import { Dec, decimalFraction } from '../core/decimal.js';
 import type { DecimalInput } from '../core/decimalInput.js';
-import { decimalFraction, formatMinor } from '../core/money.js';
+import { formatMinor } from '../core/money.js';
 import type { TraceStep } from '../core/trace.js';
 import type { RateeScore, ScoreRatingsResult } from '../ratings/scoreRatings.js';
 import type { ScoredSubject } from '../scorecard/composeScore.js';

@@ -1,4 +1,3 @@
-import { idOrder } from '../core/allocate.js';
 import { formatMinor, parseMinor } from '../core/money.js';
 import { divideRounded, type RoundingMode } from '../core/rounding.js';
 import { traceStep } from '../core/trace.js';
@@ -12,6 +11,7 @@ import type { Scenario } from './scenarioInput.js';
 import type { SegmentStage } from './segmentStage.js';
 import { renderLine, sortLines, type PayStatement } from './statement.js';
 import { step } from './trace.js';
+import { orderIds } from '../core/ids.js';
 
 /** Running money totals of the period's statement lines and pools, in minor units. */
 export interface PayTotals {
@@ -288,7 +288,7 @@ export function renderStatements(
   departments: Scenario['org']['departments'],
 ): RenderedStatements {
   const { people, work, digits, withTrace } = inputs;
-  const order = idOrder(people.map((person) => person.id));
+  const order = orderIds(people.map((person) => person.id));
   const statements: PayStatement[] = new Array(people.length);
   const interlockLines = { reward: 0n, deduction: 0n };
   let sum = 0n;

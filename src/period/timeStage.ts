@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import type { IssuePath } from '../core/errors.js';
 import type { RoundingPolicy } from '../core/rounding.js';
 import { scoreResponseTimes, type ResponseTimesResult } from '../time/scoreResponseTimes.js';

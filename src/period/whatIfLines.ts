@@ -6,9 +6,9 @@
 import { minorDigits } from '../core/currency.js';
 import { IssueList, SynergyPayError, type IssuePath } from '../core/errors.js';
 import { formatMinor, parseMinor } from '../core/money.js';
-import { compareIds } from '../core/validate.js';
 import { runPeriod, type RunPeriodInput, type RunPeriodResult } from './runPeriod.js';
 import { LINE_ORDER } from './statement.js';
+import { compareIds } from '../core/ids.js';
 
 /** A trace step as read from a result (saved results may carry any JSON in `inputs`). */
 export interface TraceLike {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { currencySchema, isoDateSchema } from '../core/schema.js';
 import { planSchema, runPeriodInputSchema } from './schema.js';
 
@@ -27,55 +27,54 @@ const moneyText = /* @__PURE__ */ z.string({ error: 'an amount in a result is a 
  * Money totals by name. zod skips an own `__proto__` key of a record silently; a total must
  * never vanish silently, so such a key is refused before parsing.
  */
-const totalsSchema = /* @__PURE__ */ z.preprocess(
-  (value, context) => {
-    if (value !== null && typeof value === 'object' && Object.prototype.hasOwnProperty.call(value, '__proto__'))
-      context.addIssue({
-        code: 'custom',
-        path: ['__proto__'],
-        message: 'a total may not be named "__proto__"',
-        input: value,
-      });
-    return value;
-  },
-  z.record(z.string().regex(/^[A-Za-z][A-Za-z0-9]*$/, { error: 'a total is named by an identifier' }), moneyText),
+const totalsSchema = /* @__PURE__ */ z.pipe(
+  z.unknown().check(
+    z.refine((value) => value === null || typeof value !== 'object' || !Object.hasOwn(value, '__proto__'), {
+      path: ['__proto__'],
+      message: 'a total may not be named "__proto__"',
+    }),
+  ),
+  z.record(
+    z.string().check(z.regex(/^[A-Za-z][A-Za-z0-9]*$/, { error: 'a total is named by an identifier' })),
+    moneyText,
+  ),
 );
 
 /** A statement line as it appears in a saved result. */
 export const savedStatementLineSchema = /* @__PURE__ */ z.looseObject({
   /** Line kind: `basePay`, `performanceBonus`, `commission`, `poolAward`, `deduction`, … */
-  kind: z.string().min(1),
+  kind: z.string().check(z.minLength(1)),
   label: z.string(),
   /** The plan version the line was computed under. */
   version: z.string(),
   /** Money with the currency's minor digits. */
   amount: moneyText,
   /** The source row id when the line comes from one (a deduction id, …). */
-  source: z.string().optional(),
-  trace: savedTraceSchema.optional(),
+  source: z.optional(z.string()),
+  trace: z.optional(savedTraceSchema),
 });
 
 /** A pay statement as it appears in a saved result. */
 export const savedStatementSchema = /* @__PURE__ */ z.looseObject({
-  person: z.string().min(1),
-  name: z.string().nullable().optional(),
+  person: z.string().check(z.minLength(1)),
+  name: z.optional(z.nullable(z.string())),
   department: z.string(),
-  side: z.string().optional(),
-  grade: z.string().optional(),
-  employedDays: z.number().optional(),
-  coefficient: z.string().optional(),
+  side: z.optional(z.string()),
+  grade: z.optional(z.string()),
+  employedDays: z.optional(z.number()),
+  coefficient: z.optional(z.string()),
   lines: z.array(savedStatementLineSchema),
   total: moneyText,
 });
 
 /** A department result as it appears in a saved result (any extra string fields are compared too). */
 export const savedDepartmentSchema = /* @__PURE__ */ z.looseObject({
-  id: z.string().min(1),
-  side: z.string().optional(),
-  headcount: z.number().optional(),
-  coefficient: z.string().optional(),
-  ownCoefficient: z.string().optional(),
-  trace: savedTraceSchema.optional(),
+  id: z.string().check(z.minLength(1)),
+  side: z.optional(z.string()),
+  headcount: z.optional(z.number()),
+  coefficient: z.optional(z.string()),
+  ownCoefficient: z.optional(z.string()),
+  trace: z.optional(savedTraceSchema),
 });
 
 /** A `runPeriod` result read back from JSON: the fields the what-if tools rely on. */
@@ -85,26 +84,26 @@ export const runResultSchema = /* @__PURE__ */ z.looseObject({
   /** ISO 4217 currency of every amount. */
   currency: currencySchema,
   /** The period: unit, first and last day. */
-  period: z.looseObject({ unit: z.string(), start: isoDateSchema, end: isoDateSchema, days: z.number().optional() }),
+  period: z.looseObject({ unit: z.string(), start: isoDateSchema, end: isoDateSchema, days: z.optional(z.number()) }),
   /** The plan version in force at the period start (required by `correctPeriod`). */
-  version: z.string().min(1).optional(),
-  segments: z.array(z.looseObject({ version: z.string() })).optional(),
+  version: z.optional(z.string().check(z.minLength(1))),
+  segments: z.optional(z.array(z.looseObject({ version: z.string() }))),
   departments: z.array(savedDepartmentSchema),
   statements: z.array(savedStatementSchema),
   /** Money totals by name (`basePay`, `pool`, `statements`, …): names are identifiers. */
-  totals: totalsSchema.optional(),
+  totals: z.optional(totalsSchema),
 });
 
 /** Input of `compareRuns`: two results, or one scenario and a proposed plan. */
 export const compareRunsInputSchema = /* @__PURE__ */ z.strictObject({
   /** The live (or earlier) result. Give it with `proposed`. */
-  base: runResultSchema.optional(),
+  base: z.optional(runResultSchema),
   /** The result to compare against `base`. */
-  proposed: runResultSchema.optional(),
+  proposed: z.optional(runResultSchema),
   /** Instead of two results: a scenario, run once with its own plan (the base)… */
-  scenario: runPeriodInputSchema.optional(),
+  scenario: z.optional(runPeriodInputSchema),
   /** …and once with this plan on the same data (the proposal). */
-  proposedPlan: planSchema.optional(),
+  proposedPlan: z.optional(planSchema),
 });
 
 /** What a correction re-runs the period with. */
@@ -117,7 +116,7 @@ export const correctPeriodInputSchema = /* @__PURE__ */ z.strictObject({
     /** The scenario the period was paid from. */
     scenario: runPeriodInputSchema,
     /** The paid result; when omitted it is recomputed from `scenario`. */
-    result: runResultSchema.optional(),
+    result: z.optional(runResultSchema),
   }),
   /** The same period's scenario with late data corrected (a refund, a backdated grade change, a review). */
   corrected: runPeriodInputSchema,
@@ -127,5 +126,5 @@ export const correctPeriodInputSchema = /* @__PURE__ */ z.strictObject({
    * `asCorrected`: use the corrected scenario's plan (to fix the plan itself retroactively).
    * @defaultValue `"asPaid"`
    */
-  plan: correctionPlanSchema.optional(),
+  plan: z.optional(correctionPlanSchema),
 });

@@ -1,21 +1,22 @@
 import { differenceInCalendarDays, parseISO } from 'date-fns';
-import { z } from 'zod';
-import { allocateScaled, idOrder, type ScaledWeights } from '../core/allocate.js';
-import { splitByWeights } from './carveSplit.js';
-import { gather, IdKeys } from './idSort.js';
+import * as z from 'zod/mini';
+import { allocateScaled, type ScaledWeights } from '../core/allocate.js';
 import { minorDigits } from '../core/currency.js';
-import { Dec } from '../core/decimal.js';
-import { decimalText, type DecimalInput } from '../core/decimalInput.js';
+import { Dec, decimalToMinor, roundTo } from '../core/decimal.js';
+import { decimalText, type DecimalInput, isNonNegativeDecimal } from '../core/decimalInput.js';
 import { IssueList, type IssuePath } from '../core/errors.js';
 import type { RemainderRound } from '../core/largestRemainder.js';
-import { decimalToMinor, formatMinor, parseMinor, pow10 } from '../core/money.js';
-import { isIsoDate } from '../core/schema.js';
-import { divideRounded, roundTo, type RoundingPolicy, resolveRounding } from '../core/rounding.js';
+import { formatMinor, parseMinor, pow10, formatAmount, minorNumber } from '../core/money.js';
+import { divideRounded, type RoundingPolicy, resolveRounding } from '../core/rounding.js';
 import { traceStep, type TraceStep } from '../core/trace.js';
 import { parseInput } from '../core/validate.js';
 import { exponentOf } from './elasticity.js';
-import { formatAmount, isId, isNonNegativeDecimal, isPlainRow, minorNumber, ratioText } from './minor.js';
+import { isId, isPlainRow } from './minor.js';
 import { allocatePoolInputSchema, type AllocatePoolInput } from './schema.js';
+import { orderIds, gather, IdKeys } from '../core/ids.js';
+import { splitByWeights } from '../core/largestRemainder.js';
+import { isIsoDate } from '../core/dates.js';
+import { ratioText } from '../core/fixed.js';
 
 /** One recipient's line of an {@link allocatePool} result. */
 export interface PoolAward {
@@ -80,7 +81,7 @@ export interface AllocatePoolResult {
 
 const ROW_KEYS = /* @__PURE__ */ new Set(['id', 'score', 'fte', 'start', 'end', 'cap', 'unit']);
 // The rows are checked by `rowsLookValid` (or the full schema): the header does not walk them.
-const headerSchema = /* @__PURE__ */ allocatePoolInputSchema.extend({
+const headerSchema = /* @__PURE__ */ z.extend(allocatePoolInputSchema, {
   recipients: z.custom<unknown[]>((value) => Array.isArray(value)),
 });
 type Parsed = z.output<typeof allocatePoolInputSchema>;
@@ -293,8 +294,8 @@ export function allocatePool(input: AllocatePoolInput): AllocatePoolResult {
   }
   if (absent !== undefined) for (let i = 0; i < n; i++) if (absent[i] === 1) basisInts[i] = 0;
 
-  const order = idKeys.order(ids);
-  idKeys.duplicates(ids, order, (i, previous) => {
+  const order = idKeys.order();
+  idKeys.duplicates((i, previous) => {
     issues.add(
       'DUPLICATE_ID',
       ['recipients', i, 'id'],
@@ -421,7 +422,7 @@ export function allocatePool(input: AllocatePoolInput): AllocatePoolResult {
       unallocated += outcome.unallocated;
       memberTotals.set(u, [formatMinor(amount, digits), weightSumText(members)]);
     });
-    const unitOrder = idOrder(unitIds);
+    const unitOrder = orderIds(unitIds);
     unitRows = Array.from(unitOrder, (u) => ({
       id: unitIds[u] as string,
       score: (unitScores[u] as Dec).toFixed(policy.scoreDecimals),

@@ -1,17 +1,17 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { allocateScaled } from '../core/allocate.js';
-import { splitByWeights } from './carveSplit.js';
-import { gather, IdKeys } from './idSort.js';
 import { isKnownCurrency, minorDigits } from '../core/currency.js';
-import { Dec } from '../core/decimal.js';
-import { decimalText } from '../core/decimalInput.js';
+import { Dec, decimalFraction, multiplyMinor } from '../core/decimal.js';
+import { decimalText, isDecimal } from '../core/decimalInput.js';
 import { IssueList, type IssuePath } from '../core/errors.js';
-import { decimalFraction, formatMinor, multiplyMinor, parseMinor } from '../core/money.js';
+import { formatMinor, parseMinor, formatAmount, isCanonicalMoney, minorNumber } from '../core/money.js';
 import { divideRounded, resolveRounding } from '../core/rounding.js';
 import { traceStep, type TraceStep } from '../core/trace.js';
 import { parseInput } from '../core/validate.js';
-import { formatAmount, isCanonicalMoney, isDecimal, isId, isPlainRow, minorNumber } from './minor.js';
+import { isId, isPlainRow } from './minor.js';
 import { carvePoolInputSchema, clawbackSchema, type CarvePoolInput } from './schema.js';
+import { splitByWeights } from '../core/largestRemainder.js';
+import { gather, IdKeys } from '../core/ids.js';
 
 /** A clawed-back sale's earlier contribution, given back at the rate it was carved at. */
 export interface ReversalLine {
@@ -75,7 +75,7 @@ export interface CarvePoolResult {
 
 const ROW_KEYS = /* @__PURE__ */ new Set(['id', 'amount', 'currency', 'clawbacks']);
 // The rows are checked by `rowsLookValid` (or the full schema): the header does not walk them.
-const headerSchema = /* @__PURE__ */ carvePoolInputSchema.extend({
+const headerSchema = /* @__PURE__ */ z.extend(carvePoolInputSchema, {
   commissions: z.custom<unknown[]>((value) => Array.isArray(value)),
 });
 const clawbacksSchema = /* @__PURE__ */ z.array(clawbackSchema);
@@ -274,8 +274,8 @@ export function carvePool(input: CarvePoolInput): CarvePoolResult {
   }
 
   // Sorting by id gives the output order and finds duplicates without a million-entry Set.
-  const order = idKeys.order(ids);
-  idKeys.duplicates(ids, order, (i, previous) => {
+  const order = idKeys.order();
+  idKeys.duplicates((i, previous) => {
     issues.add(
       'DUPLICATE_ID',
       ['commissions', i, 'id'],

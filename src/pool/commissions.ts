@@ -1,15 +1,15 @@
 import { minorDigits } from '../core/currency.js';
-import { Dec } from '../core/decimal.js';
+import { Dec, multiplyMinor } from '../core/decimal.js';
 import { decimalText } from '../core/decimalInput.js';
 import { IssueList, SynergyPayError } from '../core/errors.js';
-import { formatMinor, multiplyMinor, parseMinor } from '../core/money.js';
+import { formatMinor, parseMinor } from '../core/money.js';
 import { resolveRounding } from '../core/rounding.js';
 import { traceStep, type TraceStep } from '../core/trace.js';
 import { parseInput } from '../core/validate.js';
 import { applyRates, checkRateBrackets, type RateBrackets } from '../tiers/rateTable.js';
 import { checkTierTable, scoreOf, type CompiledBand, type CompiledTierTable } from '../tiers/tierScore.js';
-import { sortedIdOrder } from './idSort.js';
 import { commissionsInputSchema, type CommissionsInput } from './schema.js';
+import { orderIds } from '../core/ids.js';
 
 /** One slice of a person's commission: part of the adjusted base at one band's rate. */
 export interface CommissionSlice {
@@ -142,7 +142,7 @@ export function computeCommissions(input: CommissionsInput): CommissionsResult {
         'with a modifierTable, every person needs the measured value (e.g. the resolution rate)',
       );
   });
-  const order = sortedIdOrder(ids);
+  const order = orderIds(ids);
   for (let o = 1; o < n; o++) {
     const i = order[o] as number;
     const previous = order[o - 1] as number;

@@ -1,7 +1,7 @@
-import { Dec } from '../core/decimal.js';
+import { Dec, roundCoefficient } from '../core/decimal.js';
 import { decimalText, type DecimalInput } from '../core/decimalInput.js';
 import { IssueList, type IssuePath } from '../core/errors.js';
-import { roundCoefficient, type RoundingPolicy, resolveRounding } from '../core/rounding.js';
+import { type RoundingPolicy, resolveRounding } from '../core/rounding.js';
 import { traceStep, type TraceStep } from '../core/trace.js';
 import { parseInput } from '../core/validate.js';
 import { elasticityExponentInputSchema, type ElasticityExponentInput } from './schema.js';

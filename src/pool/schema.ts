@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import {
   currencySchema,
   decimalSchema,
@@ -22,7 +22,7 @@ export const clawbackSchema = /* @__PURE__ */ z.strictObject({
    * The pool rate that was applied to this sale when it was first carved (0–1). Required under
    * `clawbackPolicy: "reverse"`; recorded but unused under `"net"`.
    */
-  rate: decimalSchema.optional(),
+  rate: z.optional(decimalSchema),
 });
 
 /** One front-line person's commission for the period. */
@@ -35,9 +35,9 @@ export const commissionRowSchema = /* @__PURE__ */ z.strictObject({
    */
   amount: moneySchema,
   /** Currency of the amount; when given it must equal the plan's. @defaultValue the input's `currency` */
-  currency: currencySchema.optional(),
+  currency: z.optional(currencySchema),
   /** Commissions of refunded sales taken back this period. @defaultValue `[]` */
-  clawbacks: z.array(clawbackSchema).optional(),
+  clawbacks: z.optional(z.array(clawbackSchema)),
 });
 
 /** Input of {@link carvePool}. */
@@ -55,11 +55,11 @@ export const carvePoolInputSchema = /* @__PURE__ */ z.strictObject({
    * Required as soon as any amount is negative or any clawback is listed; otherwise unused.
    * @defaultValue none (must be declared when there is negative commission)
    */
-  clawbackPolicy: z.enum(['net', 'reverse']).optional(),
+  clawbackPolicy: z.optional(z.enum(['net', 'reverse'])),
   /** Rounding policy; `mode` rounds the pool and the reversals. @defaultValue half-up */
-  rounding: roundingSchema.optional(),
+  rounding: z.optional(roundingSchema),
   /** Whether per-person trace steps are produced (the totals are always traced). @defaultValue `true` */
-  trace: z.boolean().optional(),
+  trace: z.optional(z.boolean()),
 });
 
 /** Input of {@link carvePool} (inferred from {@link carvePoolInputSchema}). */
@@ -74,19 +74,19 @@ export const poolRecipientSchema = /* @__PURE__ */ z.strictObject({
   /** Support-effectiveness score [支撑效能评分], ≥ 0; rounded to the policy's score decimals. */
   score: nonNegativeDecimalSchema,
   /** Full-time equivalent, 0–1, used when `basis` is `"fte"`. @defaultValue `1` */
-  fte: nonNegativeDecimalSchema.optional(),
+  fte: z.optional(nonNegativeDecimalSchema),
   /**
    * First day employed (inclusive): with basis `"days"` the days employed in `period` are the
    * basis; with any basis, someone not employed in `period` at all has basis 0 and takes nothing.
    * @defaultValue the period's start
    */
-  start: isoDateSchema.optional(),
+  start: z.optional(isoDateSchema),
   /** Last day employed (inclusive), read as `start` is. @defaultValue the period's end */
-  end: isoDateSchema.optional(),
+  end: z.optional(isoDateSchema),
   /** The most this person may receive, in major units, ≥ 0. @defaultValue no cap */
-  cap: nonNegativeDecimalSchema.optional(),
+  cap: z.optional(nonNegativeDecimalSchema),
   /** The unit the person belongs to; required when `units` are given (two levels). @defaultValue none */
-  unit: idSchema.optional(),
+  unit: z.optional(idSchema),
 });
 
 /** A back-office unit, for the optional first level of the allocation. */
@@ -120,34 +120,34 @@ export const allocatePoolInputSchema = /* @__PURE__ */ z.strictObject({
   /** The back-office people; ids must be unique. */
   recipients: z.array(poolRecipientSchema),
   /** f(score). @defaultValue `{ kind: "linear" }` */
-  weighting: poolWeightingSchema.optional(),
+  weighting: z.optional(poolWeightingSchema),
   /** Eligibility floor: a score below it earns nothing. @defaultValue `0` (everyone eligible) */
-  floor: nonNegativeDecimalSchema.optional(),
+  floor: z.optional(nonNegativeDecimalSchema),
   /**
    * What multiplies f(score): `"one"` (everyone alike), `"fte"`, or `"days"` employed within
    * `period` (joiners and leavers prorated). @defaultValue `"one"`
    */
-  basis: z.enum(['one', 'fte', 'days']).optional(),
+  basis: z.optional(z.enum(['one', 'fte', 'days'])),
   /**
    * The period, inclusive dates; required when `basis` is `"days"`. With any basis, a recipient
    * whose `start`…`end` does not meet it takes nothing. @defaultValue none
    */
-  period: z.strictObject({ start: isoDateSchema, end: isoDateSchema }).optional(),
+  period: z.optional(z.strictObject({ start: isoDateSchema, end: isoDateSchema })),
   /**
    * Units for a two-level allocation: the pool is first split among units by unit score ×
    * headcount (eligible members), then within each unit among its members. @defaultValue none (one level)
    */
-  units: z.array(poolUnitSchema).optional(),
+  units: z.optional(z.array(poolUnitSchema)),
   /**
    * Decimal places f(score) is rounded to (with the policy's mode, half-up by default) before it is multiplied
    * by the basis: powers are irrational, so the allocation is made exact on the rounded weights.
    * @defaultValue `6`
    */
-  weightDecimals: z.int().min(0).max(12).optional(),
+  weightDecimals: z.optional(z.int().check(z.minimum(0)).check(z.maximum(12))),
   /** Rounding policy (scores, exponent, weights). @defaultValue half-up, scores 2 dp, coefficients 4 dp */
-  rounding: roundingSchema.optional(),
+  rounding: z.optional(roundingSchema),
   /** Whether per-person trace steps are produced (the totals are always traced). @defaultValue `true` */
-  trace: z.boolean().optional(),
+  trace: z.optional(z.boolean()),
 });
 
 /** Input of {@link allocatePool} (inferred from {@link allocatePoolInputSchema}). */
@@ -162,7 +162,7 @@ export const elasticityExponentInputSchema = /* @__PURE__ */ z.strictObject({
   /** Relative award change, > −1 (seed 001: `"0.15"` for +15 %). */
   awardChange: decimalSchema,
   /** Rounding policy; the exponent is rounded to `coefficientDecimals`. @defaultValue 4 dp, half-up */
-  rounding: roundingSchema.optional(),
+  rounding: z.optional(roundingSchema),
 });
 
 /** Input of {@link elasticityExponent} (inferred from {@link elasticityExponentInputSchema}). */
@@ -177,14 +177,14 @@ export const commissionBaseSchema = /* @__PURE__ */ z.strictObject({
   /** The commission base (sales, business volume) in major units, ≥ 0. */
   base: nonNegativeDecimalSchema,
   /** Currency of the base; when given it must equal the input's. @defaultValue the input's `currency` */
-  currency: currencySchema.optional(),
+  currency: z.optional(currencySchema),
   /**
    * The value the modifier table measures (seed 001: the complaint resolution rate, `"0.93"`).
    * Required when `modifierTable` is given. @defaultValue none
    */
-  measure: decimalSchema.optional(),
+  measure: z.optional(decimalSchema),
   /** The most this person's commission may be, in major units, ≥ 0. @defaultValue no cap */
-  cap: nonNegativeDecimalSchema.optional(),
+  cap: z.optional(nonNegativeDecimalSchema),
 });
 
 /** Input of {@link computeCommissions}. */
@@ -200,13 +200,13 @@ export const commissionsInputSchema = /* @__PURE__ */ z.strictObject({
    * +5 % resolution rate → +8 % base: ≥ 0.95 → 1.16, ≥ 0.90 → 1.08, else 1.00). Multipliers are
    * coefficients: rounded to the policy's coefficient decimals. @defaultValue none (multiplier 1)
    */
-  modifierTable: tierTableSchema.optional(),
+  modifierTable: z.optional(tierTableSchema),
   /** The people; ids must be unique. */
   people: z.array(commissionBaseSchema),
   /** Rounding policy (money with `mode`, multipliers at `coefficientDecimals`). @defaultValue half-up, 4 dp */
-  rounding: roundingSchema.optional(),
+  rounding: z.optional(roundingSchema),
   /** Whether per-person trace steps are produced. @defaultValue `true` */
-  trace: z.boolean().optional(),
+  trace: z.optional(z.boolean()),
 });
 
 /** Input of {@link computeCommissions} (inferred from {@link commissionsInputSchema}). */

@@ -5,7 +5,6 @@
  *
  * @module
  */
-import { idOrder } from '../core/allocate.js';
 import { Dec } from '../core/decimal.js';
 import { decimalText } from '../core/decimalInput.js';
 import { IssueList } from '../core/errors.js';
@@ -26,6 +25,7 @@ import {
   type RatingSettings,
 } from './settings.js';
 import { coefficient, flagGroup, type GroupSettings, type GroupTest } from './statistics.js';
+import { orderIds } from '../core/ids.js';
 
 /** What became of a rating. */
 export type RatingStatus = 'counted' | 'pending' | 'dropped' | 'adjusted' | 'rejected';
@@ -153,7 +153,7 @@ function intern(table: Interner, id: string, row: number, cache: LookupCache): n
 
 /** Rank of each interned id in code-unit order. */
 function ranks(ids: readonly string[]): Int32Array {
-  const order = idOrder(ids);
+  const order = orderIds(ids);
   const rank = new Int32Array(ids.length);
   for (let r = 0; r < order.length; r++) rank[order[r] as number] = r;
   return rank;

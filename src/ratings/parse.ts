@@ -1,17 +1,4 @@
-/**
- * Input parsing with a fast path for large rating lists.
- *
- * zod builds a fresh copy of every row it parses, which for a million ratings costs more than
- * the whole review. So the rating rows are first checked by {@link isPlainRating}, a hand-written
- * predicate that accepts exactly what {@link ratingSchema} accepts (a property test in
- * `test/ratings/parse.prop.test.ts` holds the two together). When every row passes, the rest of
- * the input is parsed by the zod schema and the rows are used as given (they are only read).
- * When any row fails, the whole input goes through zod, which reports every problem with its
- * path — so errors are always zod's.
- *
- * @module
- */
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { DECIMAL_PATTERN, MAX_DECIMAL_LENGTH } from '../core/decimalInput.js';
 import { parseInput } from '../core/validate.js';
 import type { RatingInput } from './schema.js';
@@ -65,7 +52,7 @@ function allPlain(rows: readonly unknown[]): boolean {
  * Parses `{ ratings, … }` with `schema`; rows that all pass {@link isPlainRating} are taken as
  * they are, the rest of the input is parsed by zod. Falls back to a full zod parse otherwise.
  */
-export function parseRatingsInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+export function parseRatingsInput<S extends z.ZodMiniType>(schema: S, input: unknown): z.output<S> {
   if (typeof input === 'object' && input !== null && !Array.isArray(input)) {
     const ratings = (input as { ratings?: unknown }).ratings;
     if (Array.isArray(ratings) && allPlain(ratings)) {

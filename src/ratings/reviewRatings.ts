@@ -1,6 +1,5 @@
-import { Dec } from '../core/decimal.js';
+import { Dec, roundTo } from '../core/decimal.js';
 import { decimalText } from '../core/decimalInput.js';
-import { roundTo } from '../core/rounding.js';
 import { parseRatingsInput } from './parse.js';
 import {
   analyseRatings,

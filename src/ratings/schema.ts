@@ -1,11 +1,4 @@
-/**
- * Input schemas of the peripheral-ratings mechanism [周边绩效 + 异常评分复核, seed 003]:
- * ratings, review decisions, the parties and their side, the RACI key-task matrix, and the plan
- * settings (scale, outlier thresholds, dimensions, raters, leniency).
- *
- * @module
- */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { decimalSchema, idSchema, nonNegativeDecimalSchema, roundingSchema } from '../core/schema.js';
 
 /** One rating: a rater scores a ratee on one dimension (in one period). */
@@ -21,9 +14,9 @@ export const ratingSchema = /* @__PURE__ */ z.strictObject({
   /** The score on the plan's scale (e.g. `85` on 0–100, `"4"` on 1–5). */
   score: decimalSchema,
   /** Optional period label (`"2026-Q1"`); outliers are judged per (ratee, dimension, period). */
-  period: idSchema.optional(),
+  period: z.optional(idSchema),
   /** The key task the rating is about; checked against the RACI matrix when `tasks` are given. */
-  task: idSchema.optional(),
+  task: z.optional(idSchema),
 });
 
 /** A reviewer's name and reason, required on every decision (seed 003: HR or a superior reviews). */
@@ -33,7 +26,10 @@ const reviewFields = {
   /** Who decided (HR or the ratee's superior): required. */
   reviewer: idSchema,
   /** Why: required, not blank. */
-  note: z.string().max(2000).regex(/\S/, { message: 'a review note is required and may not be blank' }),
+  note: z
+    .string()
+    .check(z.maxLength(2000))
+    .check(z.regex(/\S/, { message: 'a review note is required and may not be blank' })),
 };
 
 /**
@@ -83,7 +79,7 @@ export const ratingDimensionSchema = /* @__PURE__ */ z.strictObject({
   weight: nonNegativeDecimalSchema,
 });
 
-const groupSize = /* @__PURE__ */ z.int().min(2).max(1_000_000);
+const groupSize = /* @__PURE__ */ z.int().check(z.minimum(2)).check(z.maximum(1_000_000));
 
 /** The plan settings of the ratings mechanism; every field is optional and has a default. */
 export const ratingPlanSchema = /* @__PURE__ */ z.strictObject({
@@ -91,64 +87,66 @@ export const ratingPlanSchema = /* @__PURE__ */ z.strictObject({
    * The rating scale; every score must lie in [min, max].
    * @defaultValue `{ min: 0, max: 100 }`
    */
-  scale: z.strictObject({ min: decimalSchema, max: decimalSchema }).optional(),
+  scale: z.optional(z.strictObject({ min: decimalSchema, max: decimalSchema })),
   /**
    * Absolute extremes: a score ≤ `low` or ≥ `high` is flagged for review (SPEC §3.3: e.g. ≤ 20 or
    * = 100 on 0–100). Either bound may be left out.
    * @defaultValue no absolute bounds
    */
-  extremes: z.strictObject({ low: decimalSchema.optional(), high: decimalSchema.optional() }).optional(),
+  extremes: z.optional(z.strictObject({ low: z.optional(decimalSchema), high: z.optional(decimalSchema) })),
   /**
    * Modified z-score test for groups of at least `minGroupSize` ratings: flag |M| > `threshold`.
    * @defaultValue `{ minGroupSize: 5, threshold: 3.5 }`
    */
-  modifiedZ: z
-    .strictObject({ minGroupSize: groupSize.optional(), threshold: nonNegativeDecimalSchema.optional() })
-    .optional(),
+  modifiedZ: z.optional(
+    z.strictObject({ minGroupSize: z.optional(groupSize), threshold: z.optional(nonNegativeDecimalSchema) }),
+  ),
   /**
    * Leave-one-out test for groups from `minGroupSize` up to the z-score size minus one: flag x
    * when |x − median(others)| ≥ `delta`.
    * @defaultValue `{ minGroupSize: 3, delta: 0.4 × (scale.max − scale.min) }` (40 on 0–100)
    */
-  leaveOneOut: z
-    .strictObject({ minGroupSize: groupSize.optional(), delta: nonNegativeDecimalSchema.optional() })
-    .optional(),
+  leaveOneOut: z.optional(
+    z.strictObject({ minGroupSize: z.optional(groupSize), delta: z.optional(nonNegativeDecimalSchema) }),
+  ),
   /**
    * The dimensions and their weights (sum 1). Required by `scoreRatings`; when given to
    * `reviewRatings`, every rating's dimension must be one of them. 3–4 are recommended; more
    * than 4 gives a warning.
    * @defaultValue none (required for scoring)
    */
-  dimensions: z.array(ratingDimensionSchema).optional(),
+  dimensions: z.optional(z.array(ratingDimensionSchema)),
   /**
    * Fewer distinct counted raters than this in a dimension → status `insufficientRaters`, no score
    * (the usual 360-feedback anonymity threshold).
    * @defaultValue `3`
    */
-  minRaters: z.int().min(1).max(1_000_000).optional(),
+  minRaters: z.optional(z.int().check(z.minimum(1)).check(z.maximum(1_000_000))),
   /**
    * Whether flagged ratings still awaiting a decision enter the score.
    * @defaultValue `false`
    */
-  includePending: z.boolean().optional(),
+  includePending: z.optional(z.boolean()),
   /**
    * What happens to a rating without a `task` when a RACI matrix is given: `"reject"` (reason
    * `noTask`) or `"accept"` (an ordinary peripheral rating, not a key-task rating).
    * @defaultValue `"reject"`
    */
-  untaskedRatings: z.enum(['reject', 'accept']).optional(),
+  untaskedRatings: z.optional(z.enum(['reject', 'accept'])),
   /**
    * Per-rater leniency correction: a rater with at least `minRatees` distinct ratees in a
    * dimension has each score shifted by (overall mean − rater's mean). Off when absent.
    * @defaultValue off; `minRatees` 5 when on
    */
-  leniency: z.strictObject({ minRatees: z.int().min(1).max(1_000_000).optional() }).optional(),
+  leniency: z.optional(
+    z.strictObject({ minRatees: z.optional(z.int().check(z.minimum(1)).check(z.maximum(1_000_000))) }),
+  ),
   /**
    * Rounding points: dimension means, leniency shifts and scores to `scoreDecimals`, statistics
    * to `coefficientDecimals`.
    * @defaultValue `{ mode: 'halfUp', scoreDecimals: 2, coefficientDecimals: 4 }`
    */
-  rounding: roundingSchema.optional(),
+  rounding: z.optional(roundingSchema),
 });
 
 const ratingsInputFields = {
@@ -158,31 +156,31 @@ const ratingsInputFields = {
    * Review decisions on flagged ratings.
    * @defaultValue `[]`
    */
-  decisions: z.array(reviewDecisionSchema).optional(),
+  decisions: z.optional(z.array(reviewDecisionSchema)),
   /**
    * The parties and their side (from the org). When given, every rater and ratee must be listed.
    * @defaultValue none
    */
-  parties: z.array(ratingPartySchema).optional(),
+  parties: z.optional(z.array(ratingPartySchema)),
   /**
    * The RACI matrix of key tasks. When given, only a front-line party of a task may rate a
    * supporting (middle or back) party of that task; other ratings are rejected with a reason.
    * @defaultValue none (no RACI check)
    */
-  tasks: z.array(raciTaskSchema).optional(),
+  tasks: z.optional(z.array(raciTaskSchema)),
 };
 
 /** Input of {@link reviewRatings}. */
 export const reviewRatingsInputSchema = /* @__PURE__ */ z.strictObject({
   /** The plan settings. @defaultValue every default */
-  plan: ratingPlanSchema.optional(),
+  plan: z.optional(ratingPlanSchema),
   ...ratingsInputFields,
 });
 
 /** Input of {@link scoreRatings}: as for review, with `plan.dimensions` required. */
 export const scoreRatingsInputSchema = /* @__PURE__ */ z.strictObject({
   /** The plan settings, with the dimensions and their weights. */
-  plan: ratingPlanSchema.extend({ dimensions: z.array(ratingDimensionSchema) }),
+  plan: z.extend(ratingPlanSchema, { dimensions: z.array(ratingDimensionSchema) }),
   ...ratingsInputFields,
 });
 

@@ -1,13 +1,13 @@
-import { Dec } from '../core/decimal.js';
+import { Dec, decimalFraction } from '../core/decimal.js';
 import { decimalText } from '../core/decimalInput.js';
-import { decimalFraction, formatMinor, pow10 } from '../core/money.js';
+import { formatMinor, pow10 } from '../core/money.js';
 import { divideRounded, type RoundingMode } from '../core/rounding.js';
 import { traceStep, type TraceStep } from '../core/trace.js';
-import { compareIds } from '../core/validate.js';
 import { parseRatingsInput } from './parse.js';
 import { analyseRatings, type RatingsAnalysis } from './analyse.js';
 import { reviewResult, type ReviewRatingsResult } from './reviewRatings.js';
 import { scoreRatingsInputSchema, type ScoreRatingsInput } from './schema.js';
+import { compareIds } from '../core/ids.js';
 
 /** One dimension of a ratee's peripheral score. */
 export interface DimensionScore {

@@ -3,10 +3,9 @@
  *
  * @module
  */
-import { Dec } from '../core/decimal.js';
+import { Dec, decimalFraction } from '../core/decimal.js';
 import { decimalText, type DecimalInput } from '../core/decimalInput.js';
 import type { IssueList } from '../core/errors.js';
-import { decimalFraction } from '../core/money.js';
 import { resolveRounding, type RoundingPolicy } from '../core/rounding.js';
 import type { ParsedRatingsInput } from './schema.js';
 

@@ -1,20 +1,10 @@
-import type { z } from 'zod';
-import { Dec } from '../core/decimal.js';
+import type * as z from 'zod/mini';
+import { Dec, roundCoefficient } from '../core/decimal.js';
 import { decimalProblem, decimalText, type DecimalInput } from '../core/decimalInput.js';
 import { IssueList, type IssuePath } from '../core/errors.js';
-import { resolveRounding, roundCoefficient, type RoundingPolicy } from '../core/rounding.js';
-import {
-  addFixed,
-  compareFixed,
-  divideFixed,
-  formatFixed,
-  mulFixed,
-  parseFixed,
-  roundFixed,
-  type Fixed,
-} from '../linkage/fixed.js';
+import { resolveRounding, type RoundingPolicy } from '../core/rounding.js';
 import type { TraceStep } from '../core/trace.js';
-import { compareIds, parseInput } from '../core/validate.js';
+import { parseInput } from '../core/validate.js';
 import {
   applyCoefficientMap,
   compileCoefficientMap,
@@ -27,6 +17,17 @@ import {
   type MissingPolicy,
   type ScorecardComponentInput,
 } from './schema.js';
+import {
+  addFixed,
+  compareFixed,
+  divideFixed,
+  formatFixed,
+  mulFixed,
+  parseFixed,
+  roundFixed,
+  type Fixed,
+} from '../core/fixed.js';
+import { compareIds } from '../core/ids.js';
 
 /** Input of {@link composeScore} (inferred from its schema). */
 export type ComposeScoreInput = z.input<typeof composeScoreInputSchema>;

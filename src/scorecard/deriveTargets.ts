@@ -1,12 +1,13 @@
-import { z } from 'zod';
-import { refuseProtoKeys } from '../linkage/records.js';
-import { Dec } from '../core/decimal.js';
+import * as z from 'zod/mini';
+import { Dec, roundTo } from '../core/decimal.js';
 import { decimalText } from '../core/decimalInput.js';
 import { IssueList } from '../core/errors.js';
-import { resolveRounding, roundTo } from '../core/rounding.js';
+import { resolveRounding } from '../core/rounding.js';
 import { decimalSchema, idSchema, nonNegativeDecimalSchema, roundingSchema } from '../core/schema.js';
 import { traceStep, type TraceStep } from '../core/trace.js';
-import { compareIds, indexById, parseInput } from '../core/validate.js';
+import { indexById, parseInput } from '../core/validate.js';
+import { refuseProtoKeys } from '../core/rows.js';
+import { compareIds } from '../core/ids.js';
 
 /** A metric with an elastic target (seed 004: development cycle, bug rate). */
 export const targetMetricSchema = /* @__PURE__ */ z.strictObject({
@@ -15,9 +16,9 @@ export const targetMetricSchema = /* @__PURE__ */ z.strictObject({
   /** `lowerIsBetter` (cycle time, bug rate) or `higherIsBetter` (attainment). */
   direction: z.enum(['lowerIsBetter', 'higherIsBetter']),
   /** Whether the task's complexity factor multiplies the baseline. @defaultValue `true` */
-  scaleWithComplexity: z.boolean().optional(),
+  scaleWithComplexity: z.optional(z.boolean()),
   /** Decimal places of the target (its rounding point). @defaultValue the rounding policy's coefficient decimals (4) */
-  decimals: z.int().min(0).max(12).optional(),
+  decimals: z.optional(z.int().check(z.minimum(0)).check(z.maximum(12))),
 });
 
 /** Ability baseline [能力基准] of one level: a value per metric. */
@@ -39,7 +40,7 @@ export const targetRuleSchema = /* @__PURE__ */ z.strictObject({
   /** The metric the rule watches and adjusts. */
   metric: idSchema,
   /** Consecutive months needed (counted back from the latest month of history). */
-  streak: z.int().min(1).max(120),
+  streak: z.int().check(z.minimum(1)).check(z.maximum(120)),
   /** Which months count: `better` or `worse` than the baseline (strictly). */
   when: z.enum(['better', 'worse']),
   /** `relax` makes the target easier, `tighten` harder (direction-aware). */
@@ -47,13 +48,13 @@ export const targetRuleSchema = /* @__PURE__ */ z.strictObject({
   /** Size of the change (≥ 0). */
   step: nonNegativeDecimalSchema,
   /** `absolute` adds or subtracts `step`; `relative` scales by (1 ± step). @defaultValue `'absolute'` */
-  stepKind: z.enum(['absolute', 'relative']).optional(),
+  stepKind: z.optional(z.enum(['absolute', 'relative'])),
 });
 
 /** One month of a person's record. */
 export const targetHistorySchema = /* @__PURE__ */ z.strictObject({
   /** The month, `YYYY-MM`. */
-  period: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'expected a month written YYYY-MM'),
+  period: z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'expected a month written YYYY-MM')),
   /** Measured value per metric id (a metric absent this month breaks a streak). */
   values: z.record(idSchema, decimalSchema),
 });
@@ -65,20 +66,20 @@ export const targetPersonSchema = /* @__PURE__ */ z.strictObject({
   /** Level id of the baseline that applies. */
   level: idSchema,
   /** The task's complexity factor (> 0). @defaultValue `1` */
-  complexity: decimalSchema.optional(),
+  complexity: z.optional(decimalSchema),
   /** Monthly record, any order (months unique). @defaultValue `[]` */
-  history: z.array(targetHistorySchema).optional(),
+  history: z.optional(z.array(targetHistorySchema)),
 });
 
 /** Input of {@link deriveTargets}. */
 export const deriveTargetsInputSchema = /* @__PURE__ */ z.strictObject({
-  metrics: z.array(targetMetricSchema).min(1),
-  baselines: z.array(targetBaselineSchema).min(1),
+  metrics: z.array(targetMetricSchema).check(z.minLength(1)),
+  baselines: z.array(targetBaselineSchema).check(z.minLength(1)),
   /** @defaultValue `[]` */
-  rules: z.array(targetRuleSchema).optional(),
+  rules: z.optional(z.array(targetRuleSchema)),
   people: z.array(targetPersonSchema),
   /** Rounding policy (targets round to their metric's `decimals`, else coefficient decimals). @defaultValue half-up, 4 dp */
-  rounding: roundingSchema.optional(),
+  rounding: z.optional(roundingSchema),
 });
 
 /** Input of {@link deriveTargets} (inferred from {@link deriveTargetsInputSchema}). */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { decimalSchema, idSchema, isoDateSchema, nonNegativeDecimalSchema, roundingSchema } from '../core/schema.js';
 import { coefficientMapSchema } from '../linkage/coefficientMap.js';
 
@@ -27,14 +27,14 @@ export interface ScorecardComponentInput {
 }
 
 /** One component of a scorecard: a leaf, or a nested scorecard with its own `components`. */
-export const scorecardComponentSchema: z.ZodType<ScorecardComponentInput> = /* @__PURE__ */ z.strictObject({
+export const scorecardComponentSchema: z.ZodMiniType<ScorecardComponentInput> = /* @__PURE__ */ z.strictObject({
   id: idSchema,
   weight: nonNegativeDecimalSchema,
   get components() {
-    return z.array(scorecardComponentSchema).min(1).optional();
+    return z.optional(z.array(scorecardComponentSchema).check(z.minLength(1)));
   },
-  missing: missingPolicySchema.optional(),
-  neutralScore: decimalSchema.optional(),
+  missing: z.optional(missingPolicySchema),
+  neutralScore: z.optional(decimalSchema),
 });
 
 /** One subject (person or department) to score: component scores by leaf id. */
@@ -42,28 +42,28 @@ export const scorecardSubjectSchema = /* @__PURE__ */ z.strictObject({
   /** Unique id of the subject. */
   id: idSchema,
   /** Score per leaf component id; absent or `null` means missing. */
-  scores: z.record(idSchema, decimalSchema.nullable()),
+  scores: z.record(idSchema, z.nullable(decimalSchema)),
 });
 
 /** The card part of `composeScore`'s input (everything but the subjects). */
 const composeCardShape = {
   /** The card: weighted components (weights of each level sum to exactly 1), possibly nested. */
-  components: z.array(scorecardComponentSchema).min(1),
+  components: z.array(scorecardComponentSchema).check(z.minLength(1)),
   /** Policy for a missing component, unless the component says otherwise. @defaultValue `'error'` */
-  missing: missingPolicySchema.optional(),
+  missing: z.optional(missingPolicySchema),
   /** Score used for a missing component under `neutral`. @defaultValue none (required for `neutral`) */
-  neutralScore: decimalSchema.optional(),
+  neutralScore: z.optional(decimalSchema),
   /** Map from the final score to a performance coefficient. @defaultValue none (coefficient `null`) */
-  coefficient: coefficientMapSchema.optional(),
+  coefficient: z.optional(coefficientMapSchema),
   /** Rounding policy: each (sub-)card score to scoreDecimals, the coefficient to coefficientDecimals. @defaultValue half-up, 2 dp, 4 dp */
-  rounding: roundingSchema.optional(),
+  rounding: z.optional(roundingSchema),
   /** Whether each subject carries its trace steps (turn off for bulk what-ifs over millions of cards). @defaultValue `true` */
-  trace: z.boolean().optional(),
+  trace: z.optional(z.boolean()),
   /**
    * Whether each subject carries its component rows (`false`: `components` is empty; with
    * `trace: false` too, a million cards keep only id, score and coefficient). @defaultValue `true`
    */
-  breakdown: z.boolean().optional(),
+  breakdown: z.optional(z.boolean()),
 };
 
 /** Input of `composeScore`. */
@@ -89,7 +89,7 @@ export const pointTypeSchema = /* @__PURE__ */ z.strictObject({
   /** Points an entry of this type carries (negative for a penalty). */
   points: decimalSchema,
   /** Human label (`"major risk avoided"`). @defaultValue none */
-  label: z.string().max(200).optional(),
+  label: z.optional(z.string().check(z.maxLength(200))),
 });
 
 /** One ledger entry [台账]. */
@@ -99,17 +99,17 @@ export const pointEntrySchema = /* @__PURE__ */ z.strictObject({
   /** Who the points are for (person or department id). */
   subject: idSchema,
   /** Catalogue type; gives the points. @defaultValue none (then `points` is required) */
-  type: idSchema.optional(),
+  type: z.optional(idSchema),
   /** Points (negative for a penalty); must equal the type's points when both are given. */
-  points: decimalSchema.optional(),
+  points: z.optional(decimalSchema),
   /** Why the points were proposed. */
-  reason: z.string().max(2000),
+  reason: z.string().check(z.maxLength(2000)),
   /** Evidence reference (document, ticket, minutes). Missing or blank → rejected. @defaultValue none */
-  evidence: z.string().max(2000).nullable().optional(),
+  evidence: z.optional(z.nullable(z.string().check(z.maxLength(2000)))),
   /** Who proposed the entry (project lead or a manager one level up, seed 003). */
   proposer: idSchema,
   /** Who approved it. Missing → rejected; the proposer approving their own entry → rejected. @defaultValue none */
-  approver: idSchema.nullable().optional(),
+  approver: z.optional(z.nullable(idSchema)),
   /** The date of the behaviour, YYYY-MM-DD. */
   date: isoDateSchema,
 });
@@ -117,16 +117,16 @@ export const pointEntrySchema = /* @__PURE__ */ z.strictObject({
 /** Input of `tallyPoints`. */
 export const tallyPointsInputSchema = /* @__PURE__ */ z.strictObject({
   /** Entry types with fixed points. @defaultValue `[]` */
-  catalogue: z.array(pointTypeSchema).optional(),
+  catalogue: z.optional(z.array(pointTypeSchema)),
   /** The ledger. */
   entries: z.array(pointEntrySchema),
   /** Subjects to report even without entries (they get the score of 0 net points). @defaultValue `[]` */
-  subjects: z.array(idSchema).optional(),
+  subjects: z.optional(z.array(idSchema)),
   /**
    * Net points → component score: `clamp(intercept + slope · net, floor, cap)`, rounded to the
    * score decimals. @defaultValue `{ kind: 'linear' }` (score = net points, floored at 0, no cap)
    */
-  scoring: coefficientMapSchema.optional(),
+  scoring: z.optional(coefficientMapSchema),
   /** Rounding policy. @defaultValue half-up, scores 2 dp */
-  rounding: roundingSchema.optional(),
+  rounding: z.optional(roundingSchema),
 });

@@ -1,12 +1,13 @@
-import type { z } from 'zod';
-import { Dec } from '../core/decimal.js';
+import type * as z from 'zod/mini';
+import { Dec, roundScore } from '../core/decimal.js';
 import { decimalText } from '../core/decimalInput.js';
 import { IssueList } from '../core/errors.js';
-import { resolveRounding, roundScore } from '../core/rounding.js';
+import { resolveRounding } from '../core/rounding.js';
 import { traceStep, type TraceStep } from '../core/trace.js';
-import { compareIds, indexById, parseInput } from '../core/validate.js';
+import { indexById, parseInput } from '../core/validate.js';
 import { applyCoefficientMap, compileCoefficientMap } from '../linkage/coefficientMap.js';
 import { tallyPointsInputSchema } from './schema.js';
+import { compareIds } from '../core/ids.js';
 
 /** Input of {@link tallyPoints} (inferred from its schema). */
 export type TallyPointsInput = z.input<typeof tallyPointsInputSchema>;

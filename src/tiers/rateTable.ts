@@ -1,7 +1,7 @@
 import { minorDigits } from '../core/currency.js';
-import { Dec } from '../core/decimal.js';
+import { Dec, decimalFraction } from '../core/decimal.js';
 import { IssueList, SynergyPayError, type IssuePath } from '../core/errors.js';
-import { decimalFraction, formatMinor, parseMinor, pow10 } from '../core/money.js';
+import { formatMinor, parseMinor, pow10 } from '../core/money.js';
 import { divideRounded, resolveRounding, type RoundingMode } from '../core/rounding.js';
 import { traceStep, type TraceStep } from '../core/trace.js';
 import { parseInput } from '../core/validate.js';

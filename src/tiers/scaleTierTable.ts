@@ -1,7 +1,6 @@
-import { Dec } from '../core/decimal.js';
-import { decimalText, MAX_DECIMAL_LENGTH, toDecimal, type DecimalInput } from '../core/decimalInput.js';
+import { Dec, toDecimal, exactTimes } from '../core/decimal.js';
+import { decimalText, MAX_DECIMAL_LENGTH, type DecimalInput } from '../core/decimalInput.js';
 import { fail } from '../core/errors.js';
-import { exactTimes } from './exact.js';
 import { DURATION_FIELDS, type DurationBound, type TierBand, type TierTable } from './schema.js';
 import { compileTierTable } from './tierScore.js';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { ErrorCode } from '../core/codes.js';
 import { decimalProblem, type DecimalInput } from '../core/decimalInput.js';
 import { currencySchema, decimalSchema, moneySchema, roundingSchema } from '../core/schema.js';
@@ -41,7 +41,7 @@ const durationFieldKeys = new Set<string>([...DURATION_FIELDS, 'years', 'months'
  * (`INVALID_INPUT`), `years`/`months` (`TIER_DURATION_NOT_FIXED`), bad or negative numbers
  * (`INVALID_DECIMAL`, `NEGATIVE_VALUE`), an empty object (`INVALID_INPUT`).
  */
-function checkDurationBound(value: Record<string, unknown>, ctx: z.RefinementCtx): void {
+function checkDurationBound(value: Record<string, unknown>, ctx: z.core.$RefinementCtx): void {
   const keys = Object.keys(value);
   if (keys.length === 0) {
     ctx.addIssue(codedIssue('INVALID_INPUT', 'a duration bound needs at least one field, e.g. { hours: 1 }', value));
@@ -83,9 +83,11 @@ function checkDurationBound(value: Record<string, unknown>, ctx: z.RefinementCtx
 /**
  * A date-fns `Duration` object used as a tier bound, validated as described in {@link DurationBound}.
  */
-export const durationBoundSchema = /* @__PURE__ */ z.record(z.string(), z.unknown()).superRefine((value, ctx) => {
-  checkDurationBound(value, ctx);
-}) as unknown as z.ZodType<DurationBound, DurationBound>;
+export const durationBoundSchema = /* @__PURE__ */ z.record(z.string(), z.unknown()).check(
+  z.superRefine((value, ctx) => {
+    checkDurationBound(value, ctx);
+  }),
+) as unknown as z.ZodMiniType<DurationBound, DurationBound>;
 
 /**
  * A tier bound: a plain decimal (a number of the table's unit: minutes in a duration table) or,
@@ -95,18 +97,20 @@ export const tierBoundSchema = /* @__PURE__ */ z
   .union([z.string(), z.number(), z.record(z.string(), z.unknown())], {
     error: 'expected a bound: a decimal, or a Duration object like { hours: 1 }',
   })
-  .superRefine((value, ctx) => {
-    if (typeof value === 'object') {
-      if (Array.isArray(value))
-        ctx.addIssue(
-          codedIssue('INVALID_INPUT', 'expected a bound: a decimal, or a Duration object like { hours: 1 }', value),
-        );
-      else checkDurationBound(value, ctx);
-      return;
-    }
-    const problem = decimalProblem(value);
-    if (problem !== undefined) ctx.addIssue(codedIssue('INVALID_DECIMAL', problem, value));
-  }) as unknown as z.ZodType<DecimalInput | DurationBound, DecimalInput | DurationBound>;
+  .check(
+    z.superRefine((value, ctx) => {
+      if (typeof value === 'object') {
+        if (Array.isArray(value))
+          ctx.addIssue(
+            codedIssue('INVALID_INPUT', 'expected a bound: a decimal, or a Duration object like { hours: 1 }', value),
+          );
+        else checkDurationBound(value, ctx);
+        return;
+      }
+      const problem = decimalProblem(value);
+      if (problem !== undefined) ctx.addIssue(codedIssue('INVALID_DECIMAL', problem, value));
+    }),
+  ) as unknown as z.ZodMiniType<DecimalInput | DurationBound, DecimalInput | DurationBound>;
 
 /** One band of a tier table. Bands are listed best first. */
 export const tierBandSchema = /* @__PURE__ */ z.strictObject({
@@ -115,11 +119,11 @@ export const tierBandSchema = /* @__PURE__ */ z.strictObject({
    * `lowerIsBetter`: inclusive upper bound (value ≤ bound). `higherIsBetter`: inclusive lower
    * bound (value ≥ bound). In a duration table: minutes, or a `Duration` object.
    */
-  bound: tierBoundSchema.optional(),
+  bound: z.optional(tierBoundSchema),
   /** The band's score (in a rate table: its rate, e.g. `"0.08"`). */
   score: decimalSchema,
   /** An optional name shown in results and traces (e.g. `"≤ 1 h"`). */
-  label: z.string().max(200).optional(),
+  label: z.optional(z.string().check(z.maxLength(200))),
 });
 
 /**
@@ -138,20 +142,20 @@ export const tierTableSchema = /* @__PURE__ */ z.strictObject({
   /** Whether lower or higher measured values are better. */
   direction: z.enum(['lowerIsBetter', 'higherIsBetter']),
   /** The bands, best first; at least one. */
-  bands: z.array(tierBandSchema).min(1, { error: 'a tier table needs at least one band' }),
+  bands: z.array(tierBandSchema).check(z.minLength(1, { error: 'a tier table needs at least one band' })),
   /**
    * Linear scores between band anchors instead of steps: a value inside band i (0 < i < last) is
    * scored on the line from (bound of band i − 1, its score) to (bound of band i, its score);
    * the first band and the open last band keep their step score.
    * @defaultValue `false`
    */
-  interpolate: z.boolean().optional(),
+  interpolate: z.optional(z.boolean()),
   /**
    * `'duration'`: bounds are minutes or `Duration` objects, values are milliseconds.
    * `'number'`: bounds and values are plain decimals in the same unit.
    * @defaultValue `'number'`
    */
-  unit: z.enum(['number', 'duration']).optional(),
+  unit: z.optional(z.enum(['number', 'duration'])),
 });
 
 /** A tier table as written by a user (inferred from {@link tierTableSchema}). */
@@ -169,7 +173,7 @@ export const tierScoreInputSchema = /* @__PURE__ */ z.strictObject({
    * Rounding policy; the score is rounded to `scoreDecimals` with `mode`.
    * @defaultValue `{ mode: 'halfUp', scoreDecimals: 2, coefficientDecimals: 4 }`
    */
-  rounding: roundingSchema.optional(),
+  rounding: z.optional(roundingSchema),
 });
 
 /** Input of `tierScore` (inferred from {@link tierScoreInputSchema}). */
@@ -198,7 +202,7 @@ export const rateTableInputSchema = /* @__PURE__ */ z.strictObject({
    * `coefficientDecimals`.
    * @defaultValue `{ mode: 'halfUp', scoreDecimals: 2, coefficientDecimals: 4 }`
    */
-  rounding: roundingSchema.optional(),
+  rounding: z.optional(roundingSchema),
 });
 
 /** Input of `applyRateTable` (inferred from {@link rateTableInputSchema}). */

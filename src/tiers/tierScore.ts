@@ -1,11 +1,10 @@
-import { Dec } from '../core/decimal.js';
+import { Dec, decimalFraction, roundTo, exactSum, exactTimes } from '../core/decimal.js';
 import { decimalText, type DecimalInput } from '../core/decimalInput.js';
 import { fromZodError, IssueList, type IssuePath } from '../core/errors.js';
-import { decimalFraction, formatMinor, pow10 } from '../core/money.js';
-import { defaultRounding, divideRounded, resolveRounding, roundTo, type RoundingPolicy } from '../core/rounding.js';
+import { formatMinor, pow10 } from '../core/money.js';
+import { defaultRounding, divideRounded, resolveRounding, type RoundingPolicy } from '../core/rounding.js';
 import { traceStep, type TraceStep } from '../core/trace.js';
 import { parseInput } from '../core/validate.js';
-import { exactSum, exactTimes } from './exact.js';
 import {
   DURATION_FIELD_MS,
   DURATION_FIELDS,

@@ -1,22 +1,24 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { DECIMAL_TYPE_MESSAGE, decimalProblem, type DecimalInput } from '../core/decimalInput.js';
 import { idSchema, instantSchema, isoDateSchema, roundingSchema } from '../core/schema.js';
 import { tierTableSchema } from '../tiers/schema.js';
 
 /** A decimal > 0 (`INVALID_DECIMAL`, or `OUT_OF_RANGE` when zero or negative). */
 function positiveDecimalSchema() {
-  return z.union([z.string(), z.number()], { error: DECIMAL_TYPE_MESSAGE }).superRefine((value, ctx) => {
-    const problem = decimalProblem(value);
-    if (problem !== undefined)
-      ctx.addIssue({ code: 'custom', message: problem, input: value, params: { code: 'INVALID_DECIMAL' } });
-    else if (!(Number(value) > 0))
-      ctx.addIssue({
-        code: 'custom',
-        message: `${String(value)} must be greater than 0`,
-        input: value,
-        params: { code: 'OUT_OF_RANGE' },
-      });
-  }) as z.ZodType<DecimalInput, DecimalInput>;
+  return z.union([z.string(), z.number()], { error: DECIMAL_TYPE_MESSAGE }).check(
+    z.superRefine((value, ctx) => {
+      const problem = decimalProblem(value);
+      if (problem !== undefined)
+        ctx.addIssue({ code: 'custom', message: problem, input: value, params: { code: 'INVALID_DECIMAL' } });
+      else if (!(Number(value) > 0))
+        ctx.addIssue({
+          code: 'custom',
+          message: `${String(value)} must be greater than 0`,
+          input: value,
+          params: { code: 'OUT_OF_RANGE' },
+        });
+    }),
+  ) as z.ZodMiniType<DecimalInput, DecimalInput>;
 }
 
 const CLOCK_TIME = /^(?:(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d)?|24:00(?::00)?)$/;
@@ -24,7 +26,7 @@ const CLOCK_TIME = /^(?:(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d)?|24:00(?::00)?)$/;
 /** A local wall-clock time `HH:mm` or `HH:mm:ss`, from `00:00` to `24:00` (end of day). */
 export const clockTimeSchema = /* @__PURE__ */ z
   .string({ error: 'expected a local clock time written HH:mm or HH:mm:ss' })
-  .regex(CLOCK_TIME, { error: 'a local clock time is written HH:mm or HH:mm:ss, from 00:00 to 24:00' });
+  .check(z.regex(CLOCK_TIME, { error: 'a local clock time is written HH:mm or HH:mm:ss, from 00:00 to 24:00' }));
 
 /** One working interval of a day, in local wall-clock time: `[start, end)`, e.g. 09:00–12:00. */
 export const workingIntervalSchema = /* @__PURE__ */ z.strictObject({
@@ -41,13 +43,13 @@ const dayHours = /* @__PURE__ */ z.array(workingIntervalSchema);
  * Intervals of one day must not overlap (touching, like 12:00 and 12:00, is fine).
  */
 export const workWeekSchema = /* @__PURE__ */ z.strictObject({
-  mon: dayHours.optional(),
-  tue: dayHours.optional(),
-  wed: dayHours.optional(),
-  thu: dayHours.optional(),
-  fri: dayHours.optional(),
-  sat: dayHours.optional(),
-  sun: dayHours.optional(),
+  mon: z.optional(dayHours),
+  tue: z.optional(dayHours),
+  wed: z.optional(dayHours),
+  thu: z.optional(dayHours),
+  fri: z.optional(dayHours),
+  sat: z.optional(dayHours),
+  sun: z.optional(dayHours),
 });
 
 /**
@@ -59,28 +61,28 @@ export const calendarSchema = /* @__PURE__ */ z.strictObject({
    * IANA time zone of the calendar's local times and dates (`"Asia/Shanghai"`).
    * @defaultValue `"UTC"`
    */
-  timeZone: z.string().optional(),
+  timeZone: z.optional(z.string()),
   /**
    * Weekly working hours. When omitted every day is worked 00:00–24:00 (a 24×7 calendar).
    * @defaultValue every day `[{ start: "00:00", end: "24:00" }]`
    */
-  week: workWeekSchema.optional(),
+  week: z.optional(workWeekSchema),
   /**
    * Local dates (`YYYY-MM-DD`) on which nobody works, whatever the weekday (public holidays).
    * @defaultValue `[]`
    */
-  holidays: z.array(isoDateSchema).optional(),
+  holidays: z.optional(z.array(isoDateSchema)),
   /**
    * Local dates worked although their weekday is not (make-up working days [调休], e.g. a Saturday
    * worked to bridge a holiday). A date may not be both a holiday and a make-up day.
    * @defaultValue `[]`
    */
-  makeUpDays: z.array(isoDateSchema).optional(),
+  makeUpDays: z.optional(z.array(isoDateSchema)),
   /**
    * Working hours on make-up days.
    * @defaultValue Monday's hours (or, if Monday is not worked, those of the first worked weekday)
    */
-  makeUpHours: dayHours.optional(),
+  makeUpHours: z.optional(dayHours),
 });
 
 /** Input type of a working calendar (inferred from {@link calendarSchema}). */
@@ -104,18 +106,18 @@ export const businessDurationInputSchema = /* @__PURE__ */ z.strictObject({
    * The working calendar.
    * @defaultValue 24×7 in UTC
    */
-  calendar: calendarSchema.optional(),
+  calendar: z.optional(calendarSchema),
   /**
    * Pauses whose working time is not counted; they may overlap each other and reach outside
    * `[start, end]`.
    * @defaultValue `[]`
    */
-  pauses: z.array(pauseSchema).optional(),
+  pauses: z.optional(z.array(pauseSchema)),
   /**
    * Whether to list the counted intervals. Turn off when only the total is needed.
    * @defaultValue `true`
    */
-  intervals: z.boolean().optional(),
+  intervals: z.optional(z.boolean()),
 });
 
 /** Input of {@link businessDuration} (inferred from {@link businessDurationInputSchema}). */
@@ -136,17 +138,17 @@ export const ticketSchema = /* @__PURE__ */ z.strictObject({
    * the response, or the ticket is measured to `asOf`).
    * @defaultValue `null`
    */
-  responded: instantSchema.nullable().optional(),
+  responded: z.optional(z.nullable(instantSchema)),
   /**
    * Instant the ticket was resolved; absent or `null` while open (measured to `asOf`).
    * @defaultValue `null`
    */
-  resolved: instantSchema.nullable().optional(),
+  resolved: z.optional(z.nullable(instantSchema)),
   /**
    * Pauses (waiting on the customer) whose working time counts for neither metric.
    * @defaultValue `[]`
    */
-  pauses: z.array(pauseSchema).optional(),
+  pauses: z.optional(z.array(pauseSchema)),
 });
 
 /** Input type of one ticket (inferred from {@link ticketSchema}). */
@@ -159,7 +161,9 @@ export const elasticConditionSchema = /* @__PURE__ */ z.strictObject({
   /**
    * When it applies. `ticketsAbove`: the unit has more than `count` tickets in the period.
    */
-  when: z.discriminatedUnion('kind', [z.strictObject({ kind: z.literal('ticketsAbove'), count: z.int().min(0) })]),
+  when: z.discriminatedUnion('kind', [
+    z.strictObject({ kind: z.literal('ticketsAbove'), count: z.int().check(z.minimum(0)) }),
+  ]),
   /** Factor every bound of the table is multiplied by (> 0; 24 h → 48 h is `2`). */
   factor: positiveDecimalSchema(),
 });
@@ -173,12 +177,12 @@ export const responseMetricSchema = /* @__PURE__ */ z.strictObject({
    * given) is used, and named in the result.
    * @defaultValue `[]`
    */
-  elastic: z.array(elasticConditionSchema).optional(),
+  elastic: z.optional(z.array(elasticConditionSchema)),
   /**
    * Tickets in this band or a worse one are breaches (0 = the first band).
    * @defaultValue the last (open) band
    */
-  breachFromBand: z.int().min(1).optional(),
+  breachFromBand: z.optional(z.int().check(z.minimum(1))),
 });
 
 /** Input of {@link scoreResponseTimes}. */
@@ -189,23 +193,23 @@ export const scoreResponseTimesInputSchema = /* @__PURE__ */ z.strictObject({
    * The working calendar the times are measured on.
    * @defaultValue 24×7 in UTC
    */
-  calendar: calendarSchema.optional(),
+  calendar: z.optional(calendarSchema),
   /** The tickets; ids must be unique. */
   tickets: z.array(ticketSchema),
   /** Time to first response, opened → responded. At least one metric is required. */
-  response: responseMetricSchema.optional(),
+  response: z.optional(responseMetricSchema),
   /** Time to resolution, opened → resolved. */
-  resolution: responseMetricSchema.optional(),
+  resolution: z.optional(responseMetricSchema),
   /**
    * Whether to list every ticket's measures and scores (ordered by id).
    * @defaultValue `false`
    */
-  detail: z.boolean().optional(),
+  detail: z.optional(z.boolean()),
   /**
    * Rounding of scores (`scoreDecimals`) and shares (`coefficientDecimals`).
    * @defaultValue half-up, scores 2 dp, shares 4 dp
    */
-  rounding: roundingSchema.optional(),
+  rounding: z.optional(roundingSchema),
 });
 
 /** Input of {@link scoreResponseTimes} (inferred from {@link scoreResponseTimesInputSchema}). */

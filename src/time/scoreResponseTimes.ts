@@ -1,11 +1,10 @@
-import { z } from 'zod';
-import { idOrder } from '../core/allocate.js';
+import * as z from 'zod/mini';
 import type { Dec } from '../core/decimal.js';
 import { IssueList, SynergyPayError, type IssuePath } from '../core/errors.js';
 import { formatMinor, pow10 } from '../core/money.js';
 import { divideRounded, resolveRounding, type RoundingPolicy } from '../core/rounding.js';
 import { traceStep, type TraceStep } from '../core/trace.js';
-import { compareIds, parseInput } from '../core/validate.js';
+import { parseInput } from '../core/validate.js';
 import type { TierTable } from '../tiers/schema.js';
 import { scaleTierTable } from '../tiers/scaleTierTable.js';
 import { checkTierTable, scoreOfNumber, type CompiledTierTable } from '../tiers/tierScore.js';
@@ -20,6 +19,7 @@ import {
 } from './calendar.js';
 import { readInstant } from './instant.js';
 import { scoreResponseTimesInputSchema, type ScoreResponseTimesInput, type TicketInput } from './schema.js';
+import { orderIds, compareIds } from '../core/ids.js';
 
 /** The two measured metrics. */
 export type ResponseMetric = 'response' | 'resolution';
@@ -122,7 +122,7 @@ interface MetricPlan {
 }
 
 /** Input with the tickets not yet looked at (for the fast structural check). */
-const headerSchema = /* @__PURE__ */ scoreResponseTimesInputSchema.omit({ tickets: true });
+const headerSchema = /* @__PURE__ */ z.omit(scoreResponseTimesInputSchema, { tickets: true });
 type Parsed = z.output<typeof scoreResponseTimesInputSchema>;
 
 const TICKET_KEYS = new Set(['id', 'unit', 'opened', 'responded', 'resolved', 'pauses']);
@@ -378,7 +378,7 @@ export function scoreResponseTimes(input: ScoreResponseTimesInput): ResponseTime
       });
   }
   const ids = tickets.map((ticket) => ticket.id);
-  const order = idOrder(ids);
+  const order = orderIds(ids);
   for (let k = 1; k < n; k++) {
     const previous = order[k - 1]!;
     const current = order[k]!;

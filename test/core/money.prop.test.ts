@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Dec } from '../../src/core/decimal.js';
-import { decimalToMinor, formatMinor, multiplyMinor, parseMinor } from '../../src/core/money.js';
-import { divideRounded, roundTo } from '../../src/core/rounding.js';
+import { Dec, decimalToMinor, multiplyMinor, roundTo } from '../../src/core/decimal.js';
+import { formatMinor, parseMinor } from '../../src/core/money.js';
+import { divideRounded } from '../../src/core/rounding.js';
 import { runs } from '../helpers.js';
 
 // Oracle: rounding of p/q (q > 0) written directly with BigInt, tie rules spelled out.

@@ -3,10 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { creditFacts, revenueFactSchema, type CreditFactsInput } from '../../src/index.js';
 import { isFactShape, scanAmount } from '../../src/interlock/creditFacts.js';
 import { DECIMAL_PATTERN } from '../../src/core/decimalInput.js';
-import { isIsoDate } from '../../src/core/schema.js';
-import { findDuplicateIds, idHash } from '../../src/interlock/duplicates.js';
 import { runs } from '../helpers.js';
 import { fenOf, oracleCredits, scenarioArb, shuffle } from './arbitraries.js';
+import { isIsoDate } from '../../src/core/dates.js';
 
 describe('creditFacts properties (issue 6, SPEC §3.2, §5)', () => {
   it('conserves per dimension with random splits, amounts and windows, and matches a BigInt oracle', () => {
@@ -125,31 +124,6 @@ describe('creditFacts properties (issue 6, SPEC §3.2, §5)', () => {
       { numRuns: runs(3000) },
     );
     expect(accepted).toBeGreaterThan(20); // the generator does reach rows the fast check accepts
-  });
-
-  it('the duplicate finder finds exactly the repeats a Set finds, each with its first row, in row order', () => {
-    fc.assert(
-      fc.property(
-        fc.array(fc.option(fc.string({ maxLength: 3 }), { nil: undefined, freq: 8 }), { maxLength: 200 }),
-        (ids) => {
-          const expected: [number, number][] = [];
-          const first = new Map<string, number>();
-          ids.forEach((id, i) => {
-            if (id === undefined) return;
-            const at = first.get(id);
-            if (at === undefined) first.set(id, i);
-            else expected.push([i, at]);
-          });
-          const hashes = Int32Array.from(ids, (id) => (id === undefined ? 0 : idHash(id)));
-          expect(findDuplicateIds(ids, hashes)).toEqual(expected);
-          // Any hash that equal ids share works; a coarse one forces distinct ids into one run
-          // (pairwise below 9 rows, a map above), and negative hashes test the unsigned sort.
-          const coarse = Int32Array.from(ids, (id) => (id === undefined ? 0 : (id.length % 3) - 1));
-          expect(findDuplicateIds(ids, coarse)).toEqual(expected);
-        },
-      ),
-      { numRuns: runs(1000) },
-    );
   });
 
   it('the amount scanner accepts exactly the plain decimals and reads them to the exact minor unit', () => {

@@ -369,7 +369,7 @@ describe('controls in the what-if tools', () => {
 
 describe('the scenario schema', () => {
   it('runPeriodInputSchema takes controls; the JSON Schema of scenario files describes them, strictly', () => {
-    expect(schemas.runPeriod.shape.controls.unwrap()).toBe(controlsSchema);
+    expect(schemas.runPeriod.shape.controls._zod.def.innerType).toBe(controlsSchema);
     type Json = {
       type?: string;
       properties?: Record<string, Json>;

@@ -1,7 +1,6 @@
 /** The worked examples of docs/tiers.md, number by number. */
 import { describe, expect, it } from 'vitest';
-import { Dec } from '../../src/core/decimal.js';
-import { multiplyMinor } from '../../src/core/money.js';
+import { Dec, multiplyMinor } from '../../src/core/decimal.js';
 import { applyRateTable, tierScore, type TierTable } from '../../src/index.js';
 
 describe('docs/tiers.md worked examples', () => {

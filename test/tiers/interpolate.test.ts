@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Dec } from '../../src/core/decimal.js';
-import { multiplyMinor } from '../../src/core/money.js';
+import { Dec, multiplyMinor } from '../../src/core/decimal.js';
 import { tierScore, type TierTable } from '../../src/index.js';
 import { scaleTierTable } from '../../src/tiers/scaleTierTable.js';
 import { compileTierTable, scoreOfNumber } from '../../src/tiers/tierScore.js';

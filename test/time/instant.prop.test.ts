@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseInstant } from '../../src/core/schema.js';
 import { daysFromCivil, readInstant } from '../../src/time/instant.js';
 import { runs } from '../helpers.js';
+import { parseInstant } from '../../src/core/dates.js';
 
 const two = (max: number) => fc.integer({ min: 0, max }).map((n) => String(n).padStart(2, '0'));
 /** Strings near the instant grammar: valid ones, and ones with a field out of range or mangled. */

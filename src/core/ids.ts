@@ -1,0 +1,243 @@
+/**
+ * The library's one id order and duplicate check (SPEC §1.4: ties broken by ids, never by input or
+ * hash order). Ids compare by UTF-16 code units. {@link IdKeys} is the fast kernel: radix sorts on
+ * code units for the order, and FNV-1a hashes so that duplicates are found by comparing compact
+ * integers, not a million strings. {@link compareIds} is its slow twin (a property holds the two
+ * together in test/core/ids.prop.test.ts).
+ */
+
+/** Compares strings by UTF-16 code units: the library's one id order. */
+export function compareIds(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Indexes `0…n−1` ordered by id, equal ids in input order: `ids` sorted without moving them. */
+export function orderIds(ids: readonly string[]): Int32Array {
+  const keys = new IdKeys(ids.length);
+  for (let i = 0; i < ids.length; i++) keys.add(i, ids[i]);
+  return keys.order();
+}
+
+/** `rows` put in `order`: result[o] = rows[order[o]] (`rows` itself when the order is the identity). */
+export function gather<T>(rows: T[], order: Int32Array): T[] {
+  let identity = true;
+  for (let o = 0; o < order.length && identity; o++) identity = order[o] === o;
+  if (identity) return rows;
+  return Array.from(order, (i) => rows[i]!);
+}
+
+/** Ids longer than this are sorted by MSD radix instead of column by column. */
+const LSD_MAX_LENGTH = 32;
+/** Below this many ids a comparison sort beats building radix columns. */
+const SMALL = 64;
+
+/**
+ * Collects the ids of a list as a caller reads its rows (`add(0, …)`, `add(1, …)`, … in order, so
+ * each id's code units are copied while the string is in cache), then gives their order and their
+ * repeats. An id given as `undefined` (a row refused earlier) takes no part in the repeats.
+ */
+export class IdKeys {
+  private readonly ids: (string | undefined)[];
+  private readonly hashes: Int32Array;
+  private columns: Uint16Array[] = [];
+  private short = true;
+  private ascending = true;
+  private absent = false;
+  private sorted: Int32Array | undefined;
+
+  /** `hash` replaces FNV-1a only in tests, to force colliding hashes. */
+  constructor(
+    private readonly n: number,
+    private readonly hash?: (id: string) => number,
+  ) {
+    this.ids = new Array<string | undefined>(n);
+    this.hashes = new Int32Array(n);
+    if (n < SMALL) this.short = false;
+  }
+
+  /** Records id number `i` (call with i = 0, 1, 2, … in order). */
+  add(i: number, id: string | undefined): void {
+    this.ids[i] = id;
+    if (id === undefined) {
+      this.absent = true;
+      return;
+    }
+    const previous = i > 0 ? this.ids[i - 1] : undefined;
+    if (previous !== undefined && previous >= id) this.ascending = false;
+    const length = id.length;
+    if (this.short && length > LSD_MAX_LENGTH) this.dropColumns();
+    if (this.short) while (this.columns.length < length) this.columns.push(new Uint16Array(this.n));
+    let hash = 0x811c9dc5 ^ length; // FNV-1a over code units
+    for (let d = 0; d < length; d++) {
+      const code = id.charCodeAt(d);
+      hash = Math.imul(hash ^ code, 0x01000193);
+      if (!this.short) continue;
+      if (code === 0xffff) this.dropColumns();
+      else this.columns[d]![i] = code + 1;
+    }
+    this.hashes[i] = this.hash === undefined ? hash : this.hash(id);
+  }
+
+  private dropColumns(): void {
+    this.short = false;
+    this.columns = [];
+  }
+
+  /** Indexes ordered by id (code units; a missing id as ""), equal ids in input order. */
+  order(): Int32Array {
+    if (this.sorted !== undefined) return this.sorted;
+    const order = new Int32Array(this.n);
+    for (let i = 0; i < this.n; i++) order[i] = i;
+    const ids = this.absent ? this.ids.map((id) => id ?? '') : (this.ids as string[]);
+    if (this.ascending && !this.absent) return (this.sorted = order);
+    if (this.short) lsdSort(this.columns, order);
+    else if (this.n < SMALL) compareSort(order, 0, this.n, ids);
+    else msdSort(ids, order);
+    return (this.sorted = order);
+  }
+
+  /**
+   * Calls `found(row, first)` for every row whose id an earlier row already has, in row order,
+   * with the first row that has it. Uses the order when it was asked for, else groups by hash.
+   */
+  duplicates(found: (row: number, first: number) => void): void {
+    const pairs = this.sorted === undefined ? this.repeatsByHash() : this.repeatsInOrder(this.sorted);
+    if (pairs.length > 1) pairs.sort((a, b) => a[0] - b[0]);
+    for (const [row, first] of pairs) found(row, first);
+  }
+
+  private repeatsInOrder(order: Int32Array): [number, number][] {
+    const { ids, hashes } = this;
+    const pairs: [number, number][] = [];
+    let first = -1;
+    for (let o = 0; o < order.length; o++) {
+      const i = order[o]!;
+      if (ids[i] === undefined) continue;
+      if (first !== -1 && hashes[i] === hashes[first] && ids[i] === ids[first]) pairs.push([i, first]);
+      else first = i;
+    }
+    return pairs;
+  }
+
+  /** Repeats without sorting by id: a stable two-pass radix sort of the rows by hash, then only equal hashes compared. */
+  private repeatsByHash(): [number, number][] {
+    const { ids, hashes } = this;
+    let rows = new Int32Array(this.n);
+    let count = 0;
+    for (let i = 0; i < this.n; i++) if (ids[i] !== undefined) rows[count++] = i;
+    rows = rows.subarray(0, count);
+    let other = new Int32Array(count);
+    const buckets = new Int32Array(65_537);
+    for (let shift = 0; shift <= 16; shift += 16) {
+      buckets.fill(0);
+      for (let k = 0; k < count; k++) buckets[((hashes[rows[k]!]! >>> shift) & 0xffff) + 1]!++;
+      for (let b = 1; b < 65_537; b++) buckets[b]! += buckets[b - 1]!;
+      for (let k = 0; k < count; k++) other[buckets[(hashes[rows[k]!]! >>> shift) & 0xffff]!++] = rows[k]!;
+      [rows, other] = [other, rows];
+    }
+    const pairs: [number, number][] = [];
+    for (let start = 0, end = 1; start < count; start = end, end = start + 1) {
+      while (end < count && hashes[rows[end]!] === hashes[rows[start]!]) end++;
+      if (end - start > 1) repeatsAmong(ids, rows.subarray(start, end), pairs);
+    }
+    return pairs;
+  }
+}
+
+/**
+ * The repeats among `rows` (ascending, all one hash), each with its first row: pairwise for a few
+ * rows (the usual case: a true repeat), through a map for many (colliding hashes).
+ */
+function repeatsAmong(ids: readonly (string | undefined)[], rows: Int32Array, pairs: [number, number][]): void {
+  if (rows.length <= 8) {
+    for (let j = 1; j < rows.length; j++) {
+      const k = rows.subarray(0, j).findIndex((row) => ids[row] === ids[rows[j]!]);
+      if (k !== -1) pairs.push([rows[j]!, rows[k]!]);
+    }
+    return;
+  }
+  const first = new Map<string | undefined, number>();
+  for (const row of rows) {
+    const at = first.get(ids[row]);
+    if (at === undefined) first.set(ids[row], row);
+    else pairs.push([row, at]);
+  }
+}
+
+/** Sorts `order[lo…hi)` by id with a comparison sort, equal ids in input order. */
+function compareSort(order: Int32Array, lo: number, hi: number, ids: readonly string[]): void {
+  const part = Array.from(order.subarray(lo, hi)).sort((a, b) => compareIds(ids[a]!, ids[b]!) || a - b);
+  order.set(part, lo);
+}
+
+/**
+ * Stable LSD radix sort of `order` by ids given as columns of code units + 1 (0 marks "the id
+ * has ended", so a prefix sorts before its extensions), one counting pass per column from the last
+ * to the first; columns where every id has the same unit are skipped.
+ */
+function lsdSort(columns: readonly Uint16Array[], order: Int32Array): void {
+  const n = order.length;
+  let from: Int32Array = order;
+  let to: Int32Array = new Int32Array(n);
+  for (let d = columns.length - 1; d >= 0; d--) {
+    const column = columns[d]!;
+    let min = 0x10000;
+    let max = -1;
+    for (let i = 0; i < n; i++) {
+      const key = column[i]!;
+      if (key < min) min = key;
+      if (key > max) max = key;
+    }
+    if (min === max) continue;
+    const counts = new Int32Array(max - min + 2);
+    for (let i = 0; i < n; i++) counts[column[i]! - min + 1]!++;
+    for (let k = 1; k < counts.length; k++) counts[k]! += counts[k - 1]!;
+    for (let a = 0; a < n; a++) {
+      const index = from[a]!;
+      to[counts[column[index]! - min]!++] = index;
+    }
+    [from, to] = [to, from];
+  }
+  if (from !== order) order.set(from);
+}
+
+/** MSD radix sort of `order` by ids of any length; small or wide buckets by comparison. */
+function msdSort(ids: readonly string[], order: Int32Array): void {
+  const scratch = new Int32Array(ids.length);
+  const keys = new Int32Array(ids.length);
+  const stack: number[] = [0, ids.length, 0]; // ranges [lo, hi) still to sort at character `depth`
+  while (stack.length > 0) {
+    const depth = stack.pop()!;
+    const hi = stack.pop()!;
+    const lo = stack.pop()!;
+    if (hi - lo <= 48) {
+      if (hi - lo > 1) compareSort(order, lo, hi, ids);
+      continue;
+    }
+    let min = 65_537;
+    let max = -1;
+    for (let a = lo; a < hi; a++) {
+      const id = ids[order[a]!]!;
+      const key = depth < id.length ? id.charCodeAt(depth) + 1 : 0; // 0: the id has ended
+      keys[a] = key;
+      if (key < min) min = key;
+      if (key > max) max = key;
+    }
+    if (min === max) {
+      if (max !== 0) stack.push(lo, hi, depth + 1);
+      continue;
+    }
+    const width = max - min + 1;
+    if (width > 4 * (hi - lo) + 256) {
+      compareSort(order, lo, hi, ids);
+      continue;
+    }
+    const counts = new Int32Array(width + 1);
+    for (let a = lo; a < hi; a++) counts[keys[a]! - min + 1]!++;
+    for (let k = 1; k <= width; k++) counts[k]! += counts[k - 1]!;
+    for (let a = lo; a < hi; a++) scratch[lo + counts[keys[a]! - min]!++] = order[a]!;
+    order.set(scratch.subarray(lo, hi), lo);
+    for (let k = 0, start = 0; k < width; start = counts[k]!, k++)
+      if (counts[k]! - start > 1 && k + min !== 0) stack.push(lo + start, lo + counts[k]!, depth + 1);
+  }
+}

@@ -1,0 +1,220 @@
+/**
+ * The fast row reader: a first pass over millions of rows derived from each row's schema, so a
+ * row's shape is written once (its schema) and never again in a hand validator. The pass only
+ * answers "certainly valid as given"; a row it doubts goes through the full schema, which reports
+ * every issue at the row's path. Held to the schema by a property (test/core/rows.prop.test.ts):
+ * whenever the fast check passes, the schema accepts the row and returns it unchanged.
+ */
+import type * as z from 'zod/mini';
+import { IssueList, SynergyPayError, type Issue, type IssuePath } from './errors.js';
+import { fastChecks } from './schema.js';
+import { parseInput } from './validate.js';
+
+type Check = (value: unknown) => boolean;
+type Def = {
+  readonly type: string;
+  readonly checks?: readonly { readonly _zod: { readonly def: CheckDef } }[];
+} & Record<string, unknown>;
+type CheckDef = {
+  readonly check: string;
+  readonly minimum?: number;
+  readonly maximum?: number;
+  readonly value?: number;
+  readonly inclusive?: boolean;
+  readonly format?: string;
+};
+
+const compiled = /* @__PURE__ */ new WeakMap<object, Check | null>();
+
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype;
+
+/** A check of the length and bound checks zod keeps in `def.checks`, or `undefined` for any other. */
+function boundsCheck(def: Def, measure: (value: never) => number): Check | undefined | null {
+  const checks = (def.checks ?? []).map((check) => check._zod.def);
+  if (checks.length === 0) return null;
+  const tests: ((n: number) => boolean)[] = [];
+  for (const check of checks) {
+    const bound = check.minimum ?? check.maximum ?? check.value ?? 0;
+    if (check.check === 'min_length') tests.push((n) => n >= bound);
+    else if (check.check === 'max_length') tests.push((n) => n <= bound);
+    else if (check.check === 'greater_than')
+      tests.push(check.inclusive === true ? (n) => n >= bound : (n) => n > bound);
+    else if (check.check === 'less_than') tests.push(check.inclusive === true ? (n) => n <= bound : (n) => n < bound);
+    else if (check.check === 'number_format' && check.format === 'safeint') tests.push(Number.isSafeInteger);
+    else return undefined;
+  }
+  return (value) => {
+    const n = measure(value as never);
+    return tests.every((test) => test(n));
+  };
+}
+
+/** Combines a type test with the bound checks of `def`. */
+function withBounds(def: Def, is: Check, measure: (value: never) => number): Check | undefined {
+  const bounds = boundsCheck(def, measure);
+  if (bounds === undefined) return undefined;
+  return bounds === null ? is : (value) => is(value) && bounds(value);
+}
+
+function objectCheck(def: Def): Check | undefined {
+  const catchall = (def['catchall'] as { _zod: { def: Def } } | undefined)?._zod.def.type;
+  if (catchall !== 'never' || (def.checks?.length ?? 0) > 0) return undefined; // strict objects only
+  const shape = def['shape'] as Record<string, z.ZodMiniType>;
+  const keys = Object.keys(shape);
+  const fields: Check[] = [];
+  for (const key of keys) {
+    const field = compileCheck(shape[key]!);
+    if (field === undefined) return undefined;
+    fields.push(field);
+  }
+  const allowed = new Set(keys);
+  return (value) => {
+    if (!isPlainObject(value)) return false;
+    for (const key in value) if (!allowed.has(key)) return false;
+    for (let k = 0; k < keys.length; k++) if (!fields[k]!(value[keys[k]!])) return false;
+    return true;
+  };
+}
+
+function containerCheck(def: Def): Check | undefined {
+  if (def.type === 'array') {
+    const element = compileCheck(def['element'] as z.ZodMiniType);
+    if (element === undefined) return undefined;
+    const is = (value: unknown) => Array.isArray(value) && value.every(element);
+    return withBounds(def, is, (value: unknown[]) => value.length);
+  }
+  const keyDef = (def['keyType'] as { _zod: { def: Def } })._zod.def;
+  const valueCheck = compileCheck(def['valueType'] as z.ZodMiniType);
+  const keyCheck =
+    keyDef.type === 'string'
+      ? withBounds(
+          keyDef,
+          () => true,
+          (key: string) => key.length,
+        )
+      : undefined;
+  if (valueCheck === undefined || keyCheck === undefined || (def.checks?.length ?? 0) > 0) return undefined;
+  return (value) => {
+    if (!isPlainObject(value)) return false;
+    for (const key in value) if (key === '__proto__' || !keyCheck(key) || !valueCheck(value[key])) return false;
+    return true;
+  };
+}
+
+function compileDef(def: Def): Check | undefined {
+  switch (def.type) {
+    case 'string':
+      return withBounds(
+        def,
+        (value) => typeof value === 'string',
+        (value: string) => value.length,
+      );
+    case 'number':
+      return withBounds(
+        def,
+        (value) => typeof value === 'number' && Number.isFinite(value),
+        (value: number) => value,
+      );
+    case 'boolean':
+      return (value) => typeof value === 'boolean';
+    case 'unknown':
+      return () => true;
+    case 'enum':
+    case 'literal': {
+      const values = new Set<unknown>(
+        def.type === 'enum' ? Object.values(def['entries'] as object) : (def['values'] as unknown[]),
+      );
+      return (def.checks?.length ?? 0) > 0 ? undefined : (value) => values.has(value);
+    }
+    case 'optional':
+    case 'nullable': {
+      const inner = compileCheck(def['innerType'] as z.ZodMiniType);
+      if (inner === undefined || (def.checks?.length ?? 0) > 0) return undefined;
+      const empty = def.type === 'optional' ? undefined : null;
+      return (value) => value === empty || inner(value);
+    }
+    case 'object':
+      return objectCheck(def);
+    case 'array':
+    case 'record':
+      return containerCheck(def);
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * The fast check of a schema: a predicate that is true only for values the schema accepts and
+ * returns unchanged, or `undefined` when the schema holds something it cannot judge (a refinement
+ * not registered in `fastChecks`, a transform, a loose object), and every row takes the full parse.
+ */
+export function compileCheck(schema: z.ZodMiniType): Check | undefined {
+  const known = fastChecks.get(schema);
+  if (known !== undefined) return known;
+  let check = compiled.get(schema);
+  if (check === undefined) {
+    check = compileDef(schema._zod.def as unknown as Def) ?? null;
+    compiled.set(schema, check);
+  }
+  return check ?? undefined;
+}
+
+/**
+ * Validates the rows of a list: the fast check first, the full schema for each row it doubts.
+ * Issues go to `issues` at `[...path, i, …]`; a refused row is `undefined` in the result, so the
+ * caller can go on and report every problem at once.
+ */
+export function readRows<T>(
+  schema: z.ZodMiniType<T>,
+  rows: readonly unknown[],
+  path: IssuePath,
+  issues: IssueList,
+): (T | undefined)[] {
+  const check = compileCheck(schema);
+  const out = new Array<T | undefined>(rows.length);
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i];
+    if (check?.(row) === true) {
+      out[i] = row as T;
+      continue;
+    }
+    try {
+      out[i] = parseInput(schema, row);
+    } catch (error) {
+      for (const issue of issuesOf(error)) issues.add(issue.code, [...path, i, ...issue.path], issue.message);
+    }
+  }
+  return out;
+}
+
+function issuesOf(error: unknown): readonly Issue[] {
+  if (error instanceof SynergyPayError) return error.issues;
+  throw error;
+}
+
+/**
+ * Refuses an own `__proto__` key in a record field of raw input (e.g. from `JSON.parse`). zod's
+ * `z.record` drops such a key silently, which would lose a row; the library refuses it instead.
+ * `fields` lists how to reach each record field: a path of keys where `'*'` means "every element
+ * of this array". Returns the issues found (none for well-formed input).
+ */
+export function refuseProtoKeys(input: unknown, fields: readonly (readonly string[])[]): IssueList {
+  const issues = new IssueList();
+  const visit = (value: unknown, rest: readonly string[], path: (string | number)[]): void => {
+    if (value === null || typeof value !== 'object') return;
+    if (rest.length === 0) {
+      if (!Array.isArray(value) && Object.hasOwn(value, '__proto__'))
+        issues.add('INVALID_INPUT', [...path, '__proto__'], '"__proto__" cannot be used as a key');
+      return;
+    }
+    const [head, ...tail] = rest as [string, ...string[]];
+    if (head === '*') {
+      if (Array.isArray(value)) value.forEach((item, i) => { visit(item, tail, [...path, i]); });
+      return;
+    }
+    if (Object.hasOwn(value, head)) visit((value as Record<string, unknown>)[head], tail, [...path, head]);
+  };
+  for (const field of fields) visit(input, field, []);
+  return issues;
+}

@@ -1,0 +1,108 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { compareIds, IdKeys, orderIds } from '../../src/core/ids.js';
+import { runs } from '../helpers.js';
+
+/** The slow twin of the radix order: a comparison sort, equal ids in input order. */
+const comparisonOrder = (ids: readonly string[]): number[] =>
+  ids.map((_, i) => i).sort((a, b) => compareIds(ids[a]!, ids[b]!) || a - b);
+
+/** Every repeat with its first row, through IdKeys (by hash, or by order when `ordered`). */
+function repeatsOf(
+  ids: readonly (string | undefined)[],
+  hash?: (id: string) => number,
+  ordered = false,
+): [number, number][] {
+  const keys = new IdKeys(ids.length, hash);
+  ids.forEach((id, i) => {
+    keys.add(i, id);
+  });
+  if (ordered) keys.order();
+  const pairs: [number, number][] = [];
+  keys.duplicates((row, first) => pairs.push([row, first]));
+  return pairs;
+}
+
+describe('id order and duplicates (core/ids.ts) agree with their slow twins', () => {
+  it('orderIds (radix) = the comparison order, equal ids in input order', () => {
+    const idArb = fc.oneof(
+      fc.string({ maxLength: 4 }),
+      fc.string({ unit: 'binary', maxLength: 3 }),
+      fc.integer({ min: 0, max: 999 }).map((i) => `fl${String(i).padStart(4, '0')}`),
+    );
+    fc.assert(
+      fc.property(fc.array(idArb, { maxLength: 300 }), (ids) => {
+        expect(Array.from(orderIds(ids))).toEqual(comparisonOrder(ids));
+      }),
+      { numRuns: runs(1000) },
+    );
+  });
+
+  it('orderIds = the comparison order for ids longer than 32 units (the MSD path) and mixed lengths', () => {
+    const longArb = fc.oneof(
+      fc
+        .tuple(fc.constantFrom('x'.repeat(31), 'y'.repeat(33)), fc.string({ maxLength: 3 }))
+        .map(([prefix, tail]) => prefix + tail),
+      fc.string({ maxLength: 2 }),
+      fc.integer({ min: 0, max: 99 }).map((i) => `${'z'.repeat(40)}${i}`),
+    );
+    fc.assert(
+      fc.property(fc.array(longArb, { minLength: 40, maxLength: 300 }), (ids) => {
+        expect(Array.from(orderIds(ids))).toEqual(comparisonOrder(ids));
+      }),
+      { numRuns: runs(1000) },
+    );
+  });
+
+  it('IdKeys.duplicates reports every repeat of an id once, and nothing else', () => {
+    const idArb = fc.oneof(
+      fc.string({ maxLength: 3 }),
+      fc.string({ unit: 'binary', maxLength: 2 }),
+      fc.constant('x'.repeat(40)),
+      fc.constant('\uffff'),
+    );
+    fc.assert(
+      fc.property(fc.array(idArb, { maxLength: 200 }), (ids) => {
+        const keys = new IdKeys(ids.length);
+        ids.forEach((id, i) => {
+          keys.add(i, id);
+        });
+        const repeats: number[] = [];
+        keys.order();
+        keys.duplicates((i, previous) => {
+          expect(ids[previous]).toBe(ids[i]);
+          repeats.push(i);
+        });
+        const seen = new Set<string>();
+        const expected = ids.flatMap((id, i) => (seen.has(id) ? [i] : (seen.add(id), [])));
+        expect(repeats.sort((a, b) => a - b)).toEqual(expected);
+      }),
+      { numRuns: runs(1000) },
+    );
+  });
+
+  it('the duplicate finder finds exactly the repeats a Set finds, each with its first row, in row order', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.option(fc.string({ maxLength: 3 }), { nil: undefined, freq: 8 }), { maxLength: 200 }),
+        (ids) => {
+          const expected: [number, number][] = [];
+          const first = new Map<string, number>();
+          ids.forEach((id, i) => {
+            if (id === undefined) return;
+            const at = first.get(id);
+            if (at === undefined) first.set(id, i);
+            else expected.push([i, at]);
+          });
+          expect(repeatsOf(ids)).toEqual(expected);
+          // Any hash that equal ids share works; a coarse one forces distinct ids into one run
+          // (pairwise below 9 rows, a map above), and negative hashes test the unsigned sort.
+          expect(repeatsOf(ids, (id) => (id.length % 3) - 1)).toEqual(expected);
+          // Once the order is known, the repeats come from neighbours in it: the same pairs.
+          expect(repeatsOf(ids, undefined, true)).toEqual(expected);
+        },
+      ),
+      { numRuns: runs(1000) },
+    );
+  });
+});
