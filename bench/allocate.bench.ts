@@ -16,7 +16,7 @@ function makeShares(n: number) {
   const random = prng(n);
   return Array.from({ length: n }, (_, i) => ({
     id: `s${String(i).padStart(7, '0')}`,
-    weight: (1 + Math.floor(random() * 999_999)) / 10_000 + '', // 0.0001–100.0000
+    weight: String((1 + Math.floor(random() * 999_999)) / 10_000), // 0.0001–100.0000
   }));
 }
 

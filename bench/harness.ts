@@ -47,7 +47,7 @@ export async function benchSuite(title: string, tasks: readonly BenchTask[], ite
     });
     await bench.run();
     const result = bench.tasks[0]?.result as
-      { latency?: { p50?: number; samplesCount?: number }; error?: unknown } | undefined;
+      { latency?: { p50?: number; samplesCount?: number }; error?: Error } | undefined;
     if (result?.error !== undefined) throw result.error;
     figures.push({
       name: task.name,

@@ -24,7 +24,7 @@ function scenario(count: number, splitRate: number, shuffled: boolean): CreditFa
       order[j] = swap;
     }
   }
-  const facts: RevenueFact[] = new Array(count);
+  const facts = new Array<RevenueFact>(count);
   for (let i = 0; i < count; i++) {
     const fen = Math.floor(random() * 10_000_000);
     const region = REGIONS[Math.floor(random() * REGIONS.length)] as string;

@@ -6,14 +6,7 @@
  *
  * Also times each mechanism on the same data, so the report can say which part dominates.
  */
-import {
-  demoScenario,
-  runPeriod,
-  scoreRatings,
-  scoreResponseTimes,
-  creditFacts,
-  type RunPeriodInput,
-} from '../src/index.js';
+import { demoScenario, runPeriod, scoreRatings, scoreResponseTimes, creditFacts } from '../src/index.js';
 import { jsonChunks } from '../src/cli/format.js';
 import { benchSuite, formatMs } from './harness.js';
 

@@ -525,10 +525,13 @@ function buildWhole(shape: WholeShape): RunPeriodInput {
       coefficientDecimals: shape.roundingPoints.coefficient,
     };
   scenario.plan.versions = scenario.plan.versions.map((version, v) => {
-    const sections = { ...built.plan };
+    let sections = { ...built.plan };
     if (v > 0) {
       if (built.laterPool !== null && sections.pool !== undefined) sections.pool = built.laterPool;
-      if (shape.laterDrop !== null) delete sections[PLAN_KEY[shape.laterDrop]];
+      if (shape.laterDrop !== null) {
+        const { [PLAN_KEY[shape.laterDrop]]: _dropped, ...kept } = sections;
+        sections = kept;
+      }
     }
     return { ...version, ...sections };
   });

@@ -44,9 +44,16 @@ export type Path = (string | number)[];
 
 /** Every path inside a JSON value (containers and leaves), root excluded. */
 export function paths(value: unknown, prefix: Path = [], out: Path[] = []): Path[] {
-  if (Array.isArray(value)) value.forEach((inner, i) => (out.push([...prefix, i]), paths(inner, [...prefix, i], out)));
+  if (Array.isArray(value))
+    value.forEach((inner, i) => {
+      out.push([...prefix, i]);
+      paths(inner, [...prefix, i], out);
+    });
   else if (value !== null && typeof value === 'object')
-    for (const [key, inner] of Object.entries(value)) (out.push([...prefix, key]), paths(inner, [...prefix, key], out));
+    for (const [key, inner] of Object.entries(value)) {
+      out.push([...prefix, key]);
+      paths(inner, [...prefix, key], out);
+    }
   return out;
 }
 
@@ -62,6 +69,7 @@ export function mutate(input: unknown, path: Path, mutation: Mutation): unknown 
   if (mutation.kind === 'replace') parent[last] = mutation.value;
   else if (mutation.kind === 'delete') {
     if (Array.isArray(parent)) parent.splice(last as number, 1);
+    // eslint-disable-next-line @typescript-eslint/no-dynamic-delete -- the fuzz removes the key at a generated path on purpose, to build a hostile input
     else delete parent[last];
   } else if (mutation.kind === 'addKey') {
     const target = parent[last];
@@ -86,10 +94,11 @@ export function checkOutcome(call: () => unknown, digitsGuess = 2, echoed?: unkn
   try {
     result = call();
   } catch (error) {
-    if (!(error instanceof api.SynergyPayError))
-      return [
-        `threw ${(error as Error)?.constructor?.name}: ${String((error as Error)?.message ?? error).slice(0, 300)}`,
-      ];
+    if (!(error instanceof api.SynergyPayError)) {
+      // Anything may be thrown (null, a string, a plain object), so nothing about it is assumed.
+      const thrown = error as { constructor?: { name?: string }; message?: unknown } | null | undefined;
+      return [`threw ${String(thrown?.constructor?.name)}: ${String(thrown?.message ?? error).slice(0, 300)}`];
+    }
     const problems: string[] = [];
     if (!(error.code in api.errorCatalogue)) problems.push(`code ${error.code} not in the catalogue`);
     if (error.issues.length === 0) problems.push('no issues');

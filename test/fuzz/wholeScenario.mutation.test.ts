@@ -63,7 +63,7 @@ describe('mutation fuzz of whole scenarios: one hostile spot never breaks runPer
               error.code === 'RECONCILIATION_FAILED' &&
               !error.issues.every((issue) => issue.path[0] === 'controls')
             )
-              throw new Error(error.message);
+              throw new Error(error.message, { cause: error });
             throw error;
           }
         };

@@ -162,7 +162,7 @@ describe('linkCoefficients and runPeriod', () => {
           maxLength: 4,
         }),
         fineCoefficientArb,
-        fc.constantFrom('halfUp', 'halfEven') as fc.Arbitrary<'halfUp' | 'halfEven'>,
+        fc.constantFrom<'halfUp' | 'halfEven'>('halfUp', 'halfEven'),
         fc.integer({ min: 0, max: 6 }),
         (departments, c, mode, coefficientDecimals) => {
           const levels: Record<string, string> = {};

@@ -269,8 +269,7 @@ describe('allocatePool properties', () => {
           expect(sum(result.awards.map((row) => fen(row.award))) + fen(result.unallocated)).toBe(fen(pool));
           const byId = new Map(result.awards.map((row) => [row.id, row]));
           for (const r of capped)
-            if ('cap' in r && r.cap !== undefined)
-              expect(fen(byId.get(r.id)?.award as string)).toBeLessThanOrEqual(fen(r.cap));
+            if ('cap' in r) expect(fen(byId.get(r.id)?.award as string)).toBeLessThanOrEqual(fen(r.cap));
           // Something stays unallocated only when every recipient with weight is at its cap.
           if (fen(result.unallocated) > 0n)
             for (const row of result.awards) if (row.weight !== '0') expect(row.capped).toBe(true);
@@ -311,14 +310,13 @@ describe('allocatePool properties', () => {
           });
           const result = allocatePool({ pool, currency: 'CNY', basis: 'days', period, recipients });
           const utc = (iso: string) => Date.parse(`${iso}T00:00:00Z`);
-          recipients.forEach((r, i) => {
+          recipients.forEach((r) => {
             const out = result.awards.find((row) => row.id === r.id);
             const from = Math.max(utc(r.start ?? period.start), utc(period.start));
             const to = Math.min(utc(r.end ?? period.end), utc(period.end));
             const days = to < from ? 0 : (to - from) / day + 1;
             expect(Number(out?.basis)).toBe(days); // never a day outside [start, end] ∩ period
             if (days === 0) expect(out?.award).toBe('0.00');
-            i;
           });
           expect(fen(result.awarded) + fen(result.unallocated)).toBe(fen(pool));
         },

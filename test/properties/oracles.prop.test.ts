@@ -41,7 +41,7 @@ describe('differential oracles: money against exact BigInt fractions', () => {
         expectPlainResult(result, digits, ['total', 'amount', 'unallocated']);
         const byId = new Map(result.parts.map((part) => [part.id, minorOf(part.amount, digits)]));
         shares.forEach((share, i) => {
-          expect(byId.get(share.id), share.id).toBe(expected?.[i]);
+          expect(byId.get(share.id), share.id).toBe(expected[i]);
         });
         expect(minorOf(result.unallocated, digits)).toBe(0n);
         expect(result.parts.map((part) => part.id)).toEqual(shares.map((share) => share.id).sort());

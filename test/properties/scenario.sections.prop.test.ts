@@ -35,7 +35,6 @@ import {
   scoreRatings,
   scoreResponseTimes,
   settleInterlock,
-  SynergyPayError,
   type RunPeriodResult,
 } from '../../src/index.js';
 import { main } from '../../src/cli/main.js';
@@ -68,6 +67,12 @@ const RUNS = { reconcile: soak(0.3), permutation: soak(0.2), review: soak(0.1), 
 const whole = wholeScenarioArb();
 /** Smaller scenarios for the properties that run each one several times. */
 const smaller = wholeScenarioArb({ maxPeople: 6, maxRows: 8 });
+
+/** The index of the first UTF-16 code unit where `a` and `b` differ, or -1 if `b` starts with `a`. */
+function firstDifference(a: string, b: string): number {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return i;
+  return -1;
+}
 
 /** The plan version of the last segment (the one department results report). */
 function lastVersion(scenario: RunPeriodInput, result: RunPeriodResult): Any {
@@ -219,7 +224,7 @@ describe('whole scenarios (every mechanism section): period-level invariants', (
           const file = join(tmpdir(), `synergy-pay-permuted-${seeds.join('-').slice(0, 60)}.json`);
           writeFileSync(file, `${JSON.stringify(permuted, null, 2)}\n`);
           expect.fail(
-            `the permuted scenario (written to ${file}) gives different output: first difference at character ${[...expected].findIndex((ch, i) => actual[i] !== ch)}`,
+            `the permuted scenario (written to ${file}) gives different output: first difference at character ${firstDifference(expected, actual)}`,
           );
         }
       },
@@ -585,7 +590,7 @@ function checkPool(
       const own = rows.get(person.id) as Any[];
       const positive = own
         .filter((row) => !String(row.amount).startsWith('-'))
-        .reduce((sum, row) => sum + minorOf(String(row.amount), digits), 0n);
+        .reduce<bigint>((sum, row) => sum + minorOf(String(row.amount), digits), 0n);
       const clawbacks = own
         .filter((row) => String(row.amount).startsWith('-'))
         .map((row) => ({ id: row.id, amount: row.amount, ...(row.rate === undefined ? {} : { rate: row.rate }) }));
@@ -610,7 +615,7 @@ function checkPool(
   );
   for (const row of carved.contributions) {
     const statement = result.statements.find((s) => s.person === row.id);
-    const gross = (rows.get(row.id) as Any[]).reduce((sum, r) => sum + minorOf(String(r.amount), digits), 0n);
+    const gross = (rows.get(row.id) as Any[]).reduce<bigint>((sum, r) => sum + minorOf(String(r.amount), digits), 0n);
     const net = statement?.lines.find((line) => line.kind === 'commission')?.amount as string;
     expect(minorOf(net, digits), `net commission of ${row.id}`).toBe(gross - minorOf(row.contribution, digits));
   }

@@ -106,6 +106,6 @@ describe('the fast rating check accepts only what ratingSchema accepts, unchange
   it('a sparse ratings array is refused by zod, not skipped', () => {
     const ratings = [{ id: 'a', rater: 'b', ratee: 'c', dimension: 'd', score: 1 }];
     ratings.length = 2;
-    expect(() => reviewRatings({ ratings })).toThrowError(/INVALID_INPUT/);
+    expect(() => reviewRatings({ ratings })).toThrow(/INVALID_INPUT/);
   });
 });

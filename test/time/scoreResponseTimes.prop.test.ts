@@ -10,7 +10,6 @@ import {
 import { runs } from '../helpers.js';
 import { iso } from './oracle.js';
 
-const HOUR = 3_600_000;
 const office = [
   { start: '09:00', end: '12:00' },
   { start: '13:00', end: '18:00' },
@@ -149,7 +148,7 @@ describe('scoreResponseTimes properties', () => {
           (a, b) => ((a.id.charCodeAt(3) * 31 + seed) % 7) - ((b.id.charCodeAt(3) * 31 + seed) % 7),
         );
         // Null-prototype rows fail the fast structural check and go through the full zod schema.
-        const slow = tickets.map((ticket) => Object.assign(Object.create(null) as object, ticket) as TicketInput);
+        const slow = tickets.map((ticket) => Object.assign<object, TicketInput>(Object.create(null) as object, ticket));
         const reference = scoreResponseTimes(inputOf(tickets));
         expect(scoreResponseTimes(inputOf(shuffled))).toEqual(reference);
         expect(scoreResponseTimes(inputOf(slow))).toEqual(reference);

@@ -159,7 +159,7 @@ describe('correctPeriod properties', () => {
       fc.property(
         scenarioArbitrary,
         editsArbitrary,
-        fc.constantFrom('asPaid', 'asCorrected') as fc.Arbitrary<'asPaid' | 'asCorrected'>,
+        fc.constantFrom<'asPaid' | 'asCorrected'>('asPaid', 'asCorrected'),
         (paidScenario, edits, plan) => {
           const digits = DIGITS[paidScenario.plan.currency]!;
           const corrected = edit(paidScenario, edits);
