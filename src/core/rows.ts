@@ -210,7 +210,10 @@ export function refuseProtoKeys(input: unknown, fields: readonly (readonly strin
     }
     const [head, ...tail] = rest as [string, ...string[]];
     if (head === '*') {
-      if (Array.isArray(value)) value.forEach((item, i) => { visit(item, tail, [...path, i]); });
+      if (Array.isArray(value))
+        value.forEach((item, i) => {
+          visit(item, tail, [...path, i]);
+        });
       return;
     }
     if (Object.hasOwn(value, head)) visit((value as Record<string, unknown>)[head], tail, [...path, head]);
