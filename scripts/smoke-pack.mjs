@@ -19,13 +19,13 @@ for (const needed of [
   'dist/index.cjs',
   'dist/index.d.ts',
   'dist/index.d.cts',
-  'dist/index.js.map',
-  'dist/index.cjs.map',
   'dist/cli.js',
   'dist/scenario.schema.json',
 ]) {
   if (!paths.includes(needed)) throw new Error(`missing from the package: ${needed}`);
 }
+const maps = paths.filter((path) => path.endsWith('.map'));
+if (maps.length > 0) throw new Error(`source maps in the package (issue 16 ships none): ${maps.join(', ')}`);
 execFileSync('tar', [
   '-xzf',
   join(smoke, filename),
