@@ -1,7 +1,8 @@
 // Packs the package, unpacks it under .smoke/node_modules and checks that both `import` and
 // `require` load it and compute the same allocation, and that an error thrown through one build
 // is recognised by the other (one process loading both: the dual-package hazard). Dependencies resolve from the project's
-// own node_modules (two levels up), so no network is needed.
+// own node_modules (two levels up), so no network is needed. It packs dist/ as built
+// (`--ignore-scripts`: `npm test` has just built it, and `prepare` would build it again).
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -10,7 +11,10 @@ const root = resolve(import.meta.dirname, '..');
 const smoke = join(root, '.smoke');
 rmSync(smoke, { recursive: true, force: true });
 mkdirSync(join(smoke, 'node_modules', 'synergy-pay'), { recursive: true });
-const out = execFileSync('npm', ['pack', '--json', '--pack-destination', smoke], { cwd: root, encoding: 'utf8' });
+const out = execFileSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', smoke], {
+  cwd: root,
+  encoding: 'utf8',
+});
 const [{ filename, files }] = JSON.parse(out);
 const paths = files.map((file) => file.path);
 const stray = paths.filter((path) => !/^(dist\/|README\.md$|CHANGELOG\.md$|LICENSE$|package\.json$)/.test(path));
