@@ -24,7 +24,7 @@ for (const needed of [
   'dist/index.cjs',
   'dist/index.d.ts',
   'dist/index.d.cts',
-  'dist/cli.js',
+  'dist/cli/bin.js',
   'dist/scenario.schema.json',
 ]) {
   if (!paths.includes(needed)) throw new Error(`missing from the package: ${needed}`);
@@ -91,7 +91,7 @@ const expected = {
 if (JSON.stringify(cross) !== JSON.stringify(expected)) {
   throw new Error(`errors are not recognised across the builds:\n${JSON.stringify(cross)}`);
 }
-const cli = join(smoke, 'node_modules', 'synergy-pay', 'dist', 'cli.js');
+const cli = join(smoke, 'node_modules', 'synergy-pay', 'dist', 'cli', 'bin.js');
 const schema = JSON.parse(execFileSync(process.execPath, [cli, 'schema'], { cwd: smoke, encoding: 'utf8' }));
 if (typeof schema !== 'object' || schema === null) throw new Error('the packed CLI printed no JSON Schema');
 const demo = execFileSync(process.execPath, [cli, 'demo', '--people', '60'], { cwd: smoke, encoding: 'utf8' });
