@@ -1,5 +1,5 @@
 import { IssueList } from '../core/errors.js';
-import { readInstant } from './instant.js';
+import { readInstant } from '../core/instant.js';
 import { traceStep, type TraceStep } from '../core/trace.js';
 import { parseInput } from '../core/validate.js';
 import {

@@ -17,7 +17,7 @@ import {
   workingReading,
   type WorkingCalendar,
 } from './calendar.js';
-import { readInstant } from './instant.js';
+import { readInstant } from '../core/instant.js';
 import { scoreResponseTimesInputSchema, type ScoreResponseTimesInput, type TicketInput } from './schema.js';
 import { orderIds, compareIds } from '../core/ids.js';
 
