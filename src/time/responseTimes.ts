@@ -132,16 +132,22 @@ function checkEvents(tickets: TicketTimes, asOfText: string, at: IssuePath, issu
   return earliest;
 }
 
-/** Adds `DUPLICATE_ID` for every ticket whose id an earlier ticket has, naming the occurrence before it. */
-function checkIds(tickets: TicketTimes, at: IssuePath, issues: IssueList): void {
+/** Adds `DUPLICATE_ID` for every ticket whose id an earlier one has (naming the one before), in id order. */
+function checkIds({ ids, rows }: TicketTimes, at: IssuePath, issues: IssueList): void {
+  const order = ids.order(); // tickets usually come in id order: then the order is free and the repeats a scan
+  const repeats: [number, number][] = [];
   const latest = new Map<number, number>();
-  tickets.ids.order(); // tickets usually come in id order: then the order is free and the repeats a scan
-  tickets.ids.duplicates((row, first) => {
-    const previous = latest.get(first) ?? first;
+  ids.duplicates((row, first) => {
+    repeats.push([row, latest.get(first) ?? first]);
     latest.set(first, row);
-    const message = `id "${tickets.rows[row]!.id}" is already used at tickets[${previous}]`;
-    issues.add('DUPLICATE_ID', [...at, row, 'id'], message);
   });
+  if (repeats.length > 1) {
+    const rank = new Int32Array(order.length);
+    order.forEach((i, k) => (rank[i] = k));
+    repeats.sort((a, b) => rank[a[0]]! - rank[b[0]]!);
+  }
+  for (const [row, previous] of repeats)
+    issues.add('DUPLICATE_ID', [...at, row, 'id'], `id "${rows[row]!.id}" is already used at tickets[${previous}]`);
 }
 
 /** An elastic condition, its factor as given and the table it scales to [seed 004]. */

@@ -1,32 +1,23 @@
-import { IssueList, SynergyPayError } from '../core/errors.js';
+import { IssueList } from '../core/errors.js';
 import { resolveRounding } from '../core/rounding.js';
 import { parseInput } from '../core/validate.js';
-import { readTickets, scoreTickets } from './responseTimes.js';
+import { readTickets, scoreTickets, type TicketTimes } from './responseTimes.js';
 import { responseTimesHeaderSchema, scoreResponseTimesInputSchema } from './schema.js';
 import type { ResponseTimesResult, ScoreResponseTimesInput } from './types.js';
 
-type Header = Omit<ScoreResponseTimesInput, 'tickets'>;
+type FastRead = { header: Omit<ScoreResponseTimesInput, 'tickets'>; tickets: TicketTimes } | undefined;
 
 /**
- * Splits the input into its header, validated by the schema (issues added to `issues`), and its
- * ticket rows, left to the fast row reader. An input that is not a plain object with a ticket list
- * takes the full schema.
+ * Reads the input the fast way: the header through its schema, the tickets through the row reader.
+ * `undefined` when either doubts something, or the input is not a plain object with a ticket list.
  */
-function readHeader(input: ScoreResponseTimesInput, issues: IssueList): [Header | undefined, readonly unknown[]] {
-  const raw: unknown = input;
-  const plain = typeof raw === 'object' && raw !== null && Object.getPrototypeOf(raw) === Object.prototype;
-  if (!plain || !Array.isArray((raw as { tickets?: unknown }).tickets)) {
-    const parsed = parseInput(scoreResponseTimesInputSchema, raw);
-    return [parsed, parsed.tickets];
-  }
-  const { tickets, ...header } = raw as { tickets: unknown[] };
-  try {
-    return [parseInput(responseTimesHeaderSchema, header), tickets];
-  } catch (error) {
-    if (!(error instanceof SynergyPayError)) throw error;
-    for (const issue of error.issues) issues.add(issue.code, issue.path, issue.message);
-    return [undefined, tickets];
-  }
+function readFast(input: unknown): FastRead {
+  if (typeof input !== 'object' || input === null || Object.getPrototypeOf(input) !== Object.prototype) return;
+  const { tickets: rows, ...rest } = input as { tickets?: unknown };
+  const header = responseTimesHeaderSchema.safeParse(rest);
+  if (!header.success || !Array.isArray(rows)) return;
+  const tickets = readTickets(rows, ['tickets'], new IssueList());
+  return tickets && { header: header.data, tickets };
 }
 
 /**
@@ -78,10 +69,13 @@ function readHeader(input: ScoreResponseTimesInput, issues: IssueList): [Header 
  * ```
  */
 export function scoreResponseTimes(input: ScoreResponseTimesInput): ResponseTimesResult {
-  const issues = new IssueList();
-  const [header, rows] = readHeader(input, issues);
-  const tickets = readTickets(rows, ['tickets'], issues);
-  issues.throwIfAny();
-  const run = { ...header!, detail: header!.detail === true, rounding: resolveRounding(header!.rounding) };
-  return scoreTickets(tickets!, run, { settings: [], tickets: ['tickets'] });
+  let read = readFast(input);
+  if (read === undefined) {
+    // The full schema judges the input: it reports every issue, in its order (or accepts an unusual object).
+    const parsed = parseInput(scoreResponseTimesInputSchema, input);
+    read = { header: parsed, tickets: readTickets(parsed.tickets, ['tickets'], new IssueList())! };
+  }
+  const { header, tickets } = read;
+  const run = { ...header, detail: header.detail === true, rounding: resolveRounding(header.rounding) };
+  return scoreTickets(tickets, run, { settings: [], tickets: ['tickets'] });
 }
