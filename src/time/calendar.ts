@@ -9,8 +9,7 @@
  *
  * A compiled calendar keeps a **timeline**: every working interval of every local day in a range,
  * as instants, with the working time accumulated before each. Working time up to an instant is
- * then a lookup, so a million tickets cost a million lookups, not a million walks over days. The
- * timeline grows when an instant outside it is asked for.
+ * then a lookup, so a million tickets cost a million lookups, not a million walks over days.
  *
  * @module
  */
@@ -36,9 +35,6 @@ export const MAX_SPAN_MS = 36_525 * DAY_MS;
 
 /** Working intervals of instants `[start, end)` with accumulated working time, in order. */
 interface Timeline {
-  /** First and last local day (days since 1970-01-01) whose intervals are all present. */
-  readonly firstDay: number;
-  readonly lastDay: number;
   /** Instants for which the timeline is exact: `[coveredFrom, coveredTo]`. */
   readonly coveredFrom: number;
   readonly coveredTo: number;
@@ -226,24 +222,15 @@ function buildTimeline(calendar: WorkingCalendar, firstDay: number, lastDay: num
     while (next < count && ends[next]! <= (indexOrigin + d) * DAY_MS) next++;
     dayIndex[d] = next;
   }
-  return { firstDay, lastDay, coveredFrom, coveredTo, starts, ends, before, offsets, total, indexOrigin, dayIndex };
+  return { coveredFrom, coveredTo, starts, ends, before, offsets, total, indexOrigin, dayIndex };
 }
 
-/**
- * Makes sure the timeline is exact for every instant in `[from, to]`, building or widening it
- * (the per-day working intervals are computed once per day and kept).
- */
+/** The timeline, built for `[from, to]` unless it already covers that span (every measure stays inside one). */
 export function coverInstants(calendar: WorkingCalendar, from: number, to: number): Timeline {
   const timeline = calendar.timeline;
   if (timeline !== undefined && from >= timeline.coveredFrom && to <= timeline.coveredTo) return timeline;
-  let firstDay = Math.floor((from - ZONE_MARGIN_MS) / DAY_MS) - 1;
-  let lastDay = Math.floor((to + ZONE_MARGIN_MS) / DAY_MS) + 1;
-  if (timeline !== undefined) {
-    // Grow generously so a stream of slightly later instants does not rebuild every time.
-    const span = timeline.lastDay - timeline.firstDay + 1;
-    firstDay = firstDay < timeline.firstDay ? Math.min(firstDay, timeline.firstDay - span) : timeline.firstDay;
-    lastDay = lastDay > timeline.lastDay ? Math.max(lastDay, timeline.lastDay + span) : timeline.lastDay;
-  }
+  const firstDay = Math.floor((from - ZONE_MARGIN_MS) / DAY_MS) - 1;
+  const lastDay = Math.floor((to + ZONE_MARGIN_MS) / DAY_MS) + 1;
   return (calendar.timeline = buildTimeline(calendar, firstDay, lastDay));
 }
 
