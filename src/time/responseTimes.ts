@@ -28,12 +28,12 @@ export interface TicketTimes {
   readonly opened: Float64Array;
   readonly responded: Float64Array;
   readonly resolved: Float64Array;
-  /** Per ticket, the index of its pauses in `pauses`, or −1 without any. */
-  readonly pausesOf: Int32Array;
-  /** Pause lists as `[start, end]` instants. */
-  readonly pauses: readonly (readonly [number, number])[][];
-  /** The ticket ids, for the duplicate check and the id order of the detail. */
-  readonly ids: IdKeys;
+  /** Per ticket, its pauses as `[start, end]` instants (a hole for a ticket without any). */
+  readonly pauses: readonly ((readonly [number, number])[] | undefined)[];
+  /** Ticket indexes ordered by id (the order of the detail). */
+  readonly order: Int32Array;
+  /** Each ticket whose id an earlier one has, with the one before it that has the id, in id order. */
+  readonly repeats: readonly (readonly [number, number])[];
 }
 
 /** A run of the scoring: the settings validated by the caller's schema, and the resolved rounding. */
@@ -60,6 +60,23 @@ const TICKET_LEAVES: LeafChecks = /* @__PURE__ */ new Map([[instantSchema, (valu
 /** Whether an instant field failed to read: given, yet `NaN`. */
 const unread = (text: string | null | undefined, t: number) => text != null && Number.isNaN(t);
 
+/** The tickets' order by id, and each repeated id's ticket with the one before it that has the id, in id order. */
+function orderAndRepeats(ids: IdKeys) {
+  const order = ids.order(); // tickets usually come in id order: then the order is free and the repeats a scan
+  const repeats: [number, number][] = [];
+  const latest = new Map<number, number>();
+  ids.duplicates((row, first) => {
+    repeats.push([row, latest.get(first) ?? first]);
+    latest.set(first, row);
+  });
+  if (repeats.length > 1) {
+    const rank = new Int32Array(order.length);
+    order.forEach((i, k) => (rank[i] = k));
+    repeats.sort((a, b) => rank[a[0]]! - rank[b[0]]!);
+  }
+  return { order, repeats };
+}
+
 /** Reads every row's instants, or `undefined` at the first row `check` doubts or whose instant does not read. */
 function readInstants(rows: readonly unknown[], check: (row: unknown) => boolean): TicketTimes | undefined {
   const n = rows.length;
@@ -68,10 +85,9 @@ function readInstants(rows: readonly unknown[], check: (row: unknown) => boolean
     opened: new Float64Array(n),
     responded: new Float64Array(n),
     resolved: new Float64Array(n),
-    pausesOf: new Int32Array(n).fill(-1),
-    pauses: [] as [number, number][][],
-    ids: new IdKeys(n),
+    pauses: new Array<[number, number][] | undefined>(n),
   };
+  const ids = new IdKeys(n);
   for (let i = 0; i < n; i++) {
     if (!check(rows[i])) return undefined;
     const ticket = rows[i] as t.TicketInput;
@@ -83,11 +99,11 @@ function readInstants(rows: readonly unknown[], check: (row: unknown) => boolean
     if (ticket.pauses !== undefined && ticket.pauses.length > 0) {
       const pauses = ticket.pauses.map(({ start, end }): [number, number] => [readInstant(start), readInstant(end)]);
       if (pauses.some(([start, end]) => Number.isNaN(start + end))) return undefined;
-      times.pausesOf[i] = times.pauses.push(pauses) - 1;
+      times.pauses[i] = pauses;
     }
-    times.ids.add(i, ticket.id);
+    ids.add(i, ticket.id);
   }
-  return times;
+  return { ...times, ...orderAndRepeats(ids) }; // the id columns are garbage from here on
 }
 
 /**
@@ -124,7 +140,7 @@ function checkEvents(tickets: TicketTimes, asOfText: string, at: IssuePath, issu
           [...at, i, event],
           `${event} ${String(row[event])}, before it was opened ${row.opened}`,
         );
-    tickets.pauses[tickets.pausesOf[i]!]?.forEach(([from, to], j) => {
+    tickets.pauses[i]?.forEach(([from, to], j) => {
       if (to < from)
         issues.add('DATES_OUT_OF_ORDER', [...at, i, 'pauses', j, 'end'], 'the pause ends before it starts');
     });
@@ -132,20 +148,8 @@ function checkEvents(tickets: TicketTimes, asOfText: string, at: IssuePath, issu
   return earliest;
 }
 
-/** Adds `DUPLICATE_ID` for every ticket whose id an earlier one has (naming the one before), in id order. */
-function checkIds({ ids, rows }: TicketTimes, at: IssuePath, issues: IssueList): void {
-  const order = ids.order(); // tickets usually come in id order: then the order is free and the repeats a scan
-  const repeats: [number, number][] = [];
-  const latest = new Map<number, number>();
-  ids.duplicates((row, first) => {
-    repeats.push([row, latest.get(first) ?? first]);
-    latest.set(first, row);
-  });
-  if (repeats.length > 1) {
-    const rank = new Int32Array(order.length);
-    order.forEach((i, k) => (rank[i] = k));
-    repeats.sort((a, b) => rank[a[0]]! - rank[b[0]]!);
-  }
+/** Adds `DUPLICATE_ID` for every ticket whose id an earlier one has. */
+function checkIds({ rows, repeats }: TicketTimes, at: IssuePath, issues: IssueList): void {
   for (const [row, previous] of repeats)
     issues.add('DUPLICATE_ID', [...at, row, 'id'], `id "${rows[row]!.id}" is already used at tickets[${previous}]`);
 }
@@ -234,22 +238,19 @@ function groupUnits(rows: readonly t.TicketInput[]) {
 
 type Units = ReturnType<typeof groupUnits>;
 
-/** What measuring needs: the calendar (covered up to `asOf`), `asOf`, and W(opened) of each ticket. */
+/** What measuring needs: the calendar (its timeline covering every ticket) and `asOf`. */
 interface Clock {
   readonly calendar: calendars.WorkingCalendar;
   readonly asOf: number;
-  readonly openedReading: Float64Array;
 }
 
 /** Ticket i's working ms from its opening to `end`: W(end) − W(opened) − the working ms of its merged pauses. */
-function workingTime(tickets: TicketTimes, clock: Clock, i: number, end: number): number {
-  const { calendar } = clock;
-  const pauses = tickets.pauses[tickets.pausesOf[i]!];
+function workingTime(tickets: TicketTimes, { calendar }: Clock, i: number, end: number): number {
+  const opened = tickets.opened[i]!;
+  const pauses = tickets.pauses[i];
   const paused =
-    pauses === undefined
-      ? 0
-      : calendars.pausedWorking(calendar, calendars.mergePauses(pauses, tickets.opened[i]!, end));
-  return calendars.workingReading(calendar, end) - clock.openedReading[i]! - paused;
+    pauses === undefined ? 0 : calendars.pausedWorking(calendar, calendars.mergePauses(pauses, opened, end));
+  return calendars.workingReading(calendar, end) - calendars.workingReading(calendar, opened) - paused;
 }
 
 /** A score (a Dec with at most `decimals` places) as an integer in units of 10^−decimals. */
@@ -383,7 +384,7 @@ function render(
   }));
   const [response, resolution] = tallies.map((tally) => tally?.measures ?? null);
   const details = run.detail
-    ? Array.from(tickets.ids.order(), (i) => ({
+    ? Array.from(tickets.order, (i) => ({
         id: tickets.rows[i]!.id,
         unit: tickets.rows[i]!.unit,
         response: response?.[i] ?? null,
@@ -424,12 +425,7 @@ export function scoreTickets(
   issues.throwIfAny();
   const asOf = readInstant(run.asOf);
   calendars.coverInstants(calendar!, earliest, asOf);
-  // W(opened) once per ticket, shared by both metrics.
-  const clock = {
-    calendar: calendar!,
-    asOf,
-    openedReading: tickets.opened.map((opened) => calendars.workingReading(calendar!, opened)),
-  };
+  const clock = { calendar: calendar!, asOf };
   const units = groupUnits(tickets.rows);
   const tallies = plans.map((plan) => (plan === undefined ? null : tallyMetric(plan, tickets, clock, units, run)));
   const summaries = plans.map((plan, m) => {
