@@ -80,30 +80,26 @@ function orderAndRepeats(ids: IdKeys) {
 /** Reads every row's instants, or `undefined` at the first row `check` doubts or whose instant does not read. */
 function readInstants(rows: readonly unknown[], check: (row: unknown) => boolean): TicketTimes | undefined {
   const n = rows.length;
-  const times = {
-    rows: rows as t.TicketInput[],
-    opened: new Float64Array(n),
-    responded: new Float64Array(n),
-    resolved: new Float64Array(n),
-    pauses: new Array<[number, number][] | undefined>(n),
-  };
+  const [opened, responded, resolved] = [new Float64Array(n), new Float64Array(n), new Float64Array(n)];
+  const pauses = new Array<[number, number][] | undefined>(n);
   const ids = new IdKeys(n);
   for (let i = 0; i < n; i++) {
     if (!check(rows[i])) return undefined;
     const ticket = rows[i] as t.TicketInput;
-    const opened = (times.opened[i] = readInstant(ticket.opened));
-    const responded = (times.responded[i] = readInstant(ticket.responded ?? '')); // no event reads as NaN
-    const resolved = (times.resolved[i] = readInstant(ticket.resolved ?? ''));
-    if (Number.isNaN(opened) || unread(ticket.responded, responded) || unread(ticket.resolved, resolved))
+    opened[i] = readInstant(ticket.opened);
+    responded[i] = readInstant(ticket.responded ?? ''); // no event reads as NaN
+    resolved[i] = readInstant(ticket.resolved ?? '');
+    if (Number.isNaN(opened[i]) || unread(ticket.responded, responded[i]!) || unread(ticket.resolved, resolved[i]!))
       return undefined;
     if (ticket.pauses !== undefined && ticket.pauses.length > 0) {
-      const pauses = ticket.pauses.map(({ start, end }): [number, number] => [readInstant(start), readInstant(end)]);
-      if (pauses.some(([start, end]) => Number.isNaN(start + end))) return undefined;
-      times.pauses[i] = pauses;
+      const list = ticket.pauses.map(({ start, end }): [number, number] => [readInstant(start), readInstant(end)]);
+      if (list.some(([start, end]) => Number.isNaN(start + end))) return undefined;
+      pauses[i] = list;
     }
     ids.add(i, ticket.id);
   }
-  return { ...times, ...orderAndRepeats(ids) }; // the id columns are garbage from here on
+  const { order, repeats } = orderAndRepeats(ids); // the id keys are garbage from here on
+  return { rows: rows as t.TicketInput[], opened, responded, resolved, pauses, order, repeats };
 }
 
 /**
@@ -122,7 +118,6 @@ export function readTickets(rows: readonly unknown[], at: IssuePath, issues: Iss
 /** Checks each ticket's events against its opening and `asOf`; returns the earliest opening. */
 function checkEvents(tickets: TicketTimes, asOfText: string, at: IssuePath, issues: IssueList): number {
   const { rows, opened, responded, resolved } = tickets;
-  const events = [['responded', responded] as const, ['resolved', resolved] as const];
   const asOf = readInstant(asOfText);
   let earliest = asOf;
   for (let i = 0; i < rows.length; i++) {
@@ -133,13 +128,18 @@ function checkEvents(tickets: TicketTimes, asOfText: string, at: IssuePath, issu
       issues.add('DATES_OUT_OF_ORDER', [...at, i, 'opened'], `opened ${row.opened}, after asOf ${asOfText}`);
     else if (asOf - open > calendars.MAX_SPAN_MS)
       issues.add('OUT_OF_RANGE', [...at, i, 'opened'], 'opened more than 100 years before asOf');
-    for (const [event, times] of events)
-      if (times[i]! < open)
-        issues.add(
-          'DATES_OUT_OF_ORDER',
-          [...at, i, event],
-          `${event} ${String(row[event])}, before it was opened ${row.opened}`,
-        );
+    if (responded[i]! < open)
+      issues.add(
+        'DATES_OUT_OF_ORDER',
+        [...at, i, 'responded'],
+        `responded ${row.responded!}, before it was opened ${row.opened}`,
+      );
+    if (resolved[i]! < open)
+      issues.add(
+        'DATES_OUT_OF_ORDER',
+        [...at, i, 'resolved'],
+        `resolved ${row.resolved!}, before it was opened ${row.opened}`,
+      );
     tickets.pauses[i]?.forEach(([from, to], j) => {
       if (to < from)
         issues.add('DATES_OUT_OF_ORDER', [...at, i, 'pauses', j, 'end'], 'the pause ends before it starts');
@@ -242,15 +242,16 @@ type Units = ReturnType<typeof groupUnits>;
 interface Clock {
   readonly calendar: calendars.WorkingCalendar;
   readonly asOf: number;
+  readonly readings: readonly number[];
 }
 
 /** Ticket i's working ms from its opening to `end`: W(end) − W(opened) − the working ms of its merged pauses. */
-function workingTime(tickets: TicketTimes, { calendar }: Clock, i: number, end: number): number {
+function workingTime(tickets: TicketTimes, { calendar, readings }: Clock, i: number, end: number): number {
   const opened = tickets.opened[i]!;
   const pauses = tickets.pauses[i];
   const paused =
     pauses === undefined ? 0 : calendars.pausedWorking(calendar, calendars.mergePauses(pauses, opened, end));
-  return calendars.workingReading(calendar, end) - calendars.workingReading(calendar, opened) - paused;
+  return calendars.workingReading(calendar, end) - readings[i]! - paused;
 }
 
 /** A score (a Dec with at most `decimals` places) as an integer in units of 10^−decimals. */
@@ -274,18 +275,21 @@ function tallyMetric(plan: MetricPlan, tickets: TicketTimes, clock: Clock, units
   // Step scores as text, once per unit and band (toFixed per ticket would dominate detail output).
   const texts = tables.map((table) => table.bands.map((band) => band.roundedScore.toFixed(decimals)));
   const measures = run.detail ? new Array<t.TicketMeasure>(tickets.rows.length) : null;
-  for (let i = 0; i < tickets.rows.length; i++) {
-    const responded = plan.metric === 'response' ? tickets.responded[i]! : Number.NaN;
-    const event = responded <= clock.asOf ? responded : tickets.resolved[i]!; // a resolution answers too
-    const isOpen = !(event <= clock.asOf); // no event by asOf: measured up to asOf
-    const milliseconds = workingTime(tickets, clock, i, isOpen ? clock.asOf : event);
+  const { responded, resolved } = tickets;
+  const { asOf } = clock;
+  const [response, interpolating] = [plan.metric === 'response', plan.base.interpolate];
+  for (let i = 0; i < responded.length; i++) {
+    const answered = response ? responded[i]! : Number.NaN;
+    const event = answered <= asOf ? answered : resolved[i]!; // a resolution answers the ticket too
+    const isOpen = !(event <= asOf); // no event by asOf: measured up to asOf
+    const milliseconds = workingTime(tickets, clock, i, isOpen ? asOf : event);
     const u = units.of[i]!;
     const { band, score } = scoreOfNumber(tables[u]!, milliseconds);
     counts[u * bandCount + band]!++;
     if (isOpen) open[u]!++;
-    if (plan.base.interpolate) sums[u]! += scaledScore(score, decimals);
+    if (interpolating) sums[u]! += scaledScore(score, decimals);
     if (measures === null) continue;
-    const text = plan.base.interpolate ? score.toFixed(decimals) : texts[u]![band]!;
+    const text = interpolating ? score.toFixed(decimals) : texts[u]![band]!;
     measures[i] = { milliseconds, open: isOpen, band, label: tables[u]!.bands[band]!.label, score: text };
   }
   return { tables, applied, counts, open, sums, measures };
@@ -425,7 +429,11 @@ export function scoreTickets(
   issues.throwIfAny();
   const asOf = readInstant(run.asOf);
   calendars.coverInstants(calendar!, earliest, asOf);
-  const clock = { calendar: calendar!, asOf };
+  const clock = {
+    calendar: calendar!,
+    asOf,
+    readings: Array.from(tickets.opened, (t) => calendars.workingReading(calendar!, t)),
+  };
   const units = groupUnits(tickets.rows);
   const tallies = plans.map((plan) => (plan === undefined ? null : tallyMetric(plan, tickets, clock, units, run)));
   const summaries = plans.map((plan, m) => {
