@@ -26,9 +26,16 @@ export type { DurationBound, RateTableInput, TierBand, TierScoreInput, TierTable
 
 // ── time: businessDuration ─────────────────────────────────────────────────
 export { businessDuration } from './time/businessDuration.js';
-export type { BusinessDurationResult, CountedInterval } from './time/businessDuration.js';
 export { businessDurationInputSchema, calendarSchema, pauseSchema, workingIntervalSchema } from './time/schema.js';
-export type { BusinessDurationInput, CalendarInput } from './time/schema.js';
+export type {
+  BusinessDurationInput,
+  BusinessDurationResult,
+  CalendarInput,
+  CountedInterval,
+  Pause,
+  WorkingInterval,
+  WorkWeek,
+} from './time/types.js';
 
 // ── linkage: linkCoefficients ──────────────────────────────────────────────
 export {
@@ -125,23 +132,27 @@ export type {
 
 // ── time: scoreResponseTimes ───────────────────────────────────────────────
 export { scoreResponseTimes } from './time/scoreResponseTimes.js';
-export type {
-  AppliedCondition,
-  BandCount,
-  MetricSummary,
-  ResponseMetric,
-  ResponseTimesResult,
-  TicketDetail,
-  TicketMeasure,
-  UnitResponseTimes,
-} from './time/scoreResponseTimes.js';
 export {
   elasticConditionSchema,
   responseMetricSchema,
   scoreResponseTimesInputSchema,
   ticketSchema,
 } from './time/schema.js';
-export type { ScoreResponseTimesInput, TicketInput } from './time/schema.js';
+export type {
+  AppliedCondition,
+  BandCount,
+  ElasticConditionInput,
+  MetricSummary,
+  ResponseMetric,
+  ResponseMetricInput,
+  ResponseTimesResult,
+  ScoreResponseTimesInput,
+  TicketDetail,
+  TicketInput,
+  TicketMeasure,
+  TicketsAbove,
+  UnitResponseTimes,
+} from './time/types.js';
 
 // ── pool: carvePool, allocatePool ──────────────────────────────────────────
 export { carvePool } from './pool/carvePool.js';
