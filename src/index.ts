@@ -5,6 +5,9 @@
  * @packageDocumentation
  */
 
+// ── core: schemas ──
+export type { Schema } from './core/schema.js';
+
 // ── core: allocate ─────────────────────────────────────────────────────────
 export { allocate, allocateInputSchema, allocateShareSchema } from './core/allocate.js';
 export type { AllocateInput, AllocationPart, AllocationResult } from './core/allocate.js';
