@@ -11,9 +11,7 @@ export type { AllocateInput, AllocationPart, AllocationResult } from './core/all
 
 // ── tiers: tierScore ───────────────────────────────────────────────────────
 export { tierScore } from './tiers/tierScore.js';
-export type { TierScoreResult } from './tiers/tierScore.js';
 export { applyRateTable } from './tiers/rateTable.js';
-export type { RateMethod, RateSlice, RateTableResult } from './tiers/rateTable.js';
 export {
   durationBoundSchema,
   rateTableInputSchema,
@@ -22,7 +20,17 @@ export {
   tierScoreInputSchema,
   tierTableSchema,
 } from './tiers/schema.js';
-export type { DurationBound, RateTableInput, TierBand, TierScoreInput, TierTable } from './tiers/schema.js';
+export type {
+  DurationBound,
+  RateMethod,
+  RateSlice,
+  RateTableInput,
+  RateTableResult,
+  TierBand,
+  TierScoreInput,
+  TierScoreResult,
+  TierTable,
+} from './tiers/types.js';
 
 // ── time: businessDuration ─────────────────────────────────────────────────
 export { businessDuration } from './time/businessDuration.js';
