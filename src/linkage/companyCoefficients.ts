@@ -9,7 +9,7 @@ import { indexById, parseInput } from '../core/validate.js';
 import { applyCoefficientMap, compileCoefficientMap, type CompiledCoefficientMap } from '../tiers/coefficientMap.js';
 import type { CoefficientMapInput } from '../tiers/types.js';
 import { companyCoefficientsInputSchema } from './schema.js';
-import type { CompanyCoefficient, CompanyCoefficientsInput, CompanyCoefficientsResult } from './types.js';
+import type * as t from './types.js';
 
 /** The default achievement map: coefficient = achievement, never below 0. */
 export const DEFAULT_ACHIEVEMENT_MAP: CoefficientMapInput = /* @__PURE__ */ Object.freeze({ kind: 'linear' as const });
@@ -97,7 +97,7 @@ export function kpiCoefficient(
  * // kpis[0].achievement → '0.8', kpis[0].coefficient → '0.8'
  * ```
  */
-export function companyCoefficients(input: CompanyCoefficientsInput): CompanyCoefficientsResult {
+export function companyCoefficients(input: t.CompanyCoefficientsInput): t.CompanyCoefficientsResult {
   const parsed = parseInput(companyCoefficientsInputSchema, input);
   const policy = resolveRounding(parsed.rounding);
   const issues = new IssueList();
@@ -105,7 +105,7 @@ export function companyCoefficients(input: CompanyCoefficientsInput): CompanyCoe
   const compile = (map: CoefficientMapInput, path: IssuePath) =>
     compileCoefficientMap(map, path, issues, policy, policy.coefficientDecimals);
   const defaultMap = compile(parsed.map ?? DEFAULT_ACHIEVEMENT_MAP, ['map']);
-  const kpis = parsed.kpis.flatMap((kpi, i): CompanyCoefficient[] => {
+  const kpis = parsed.kpis.flatMap((kpi, i): t.CompanyCoefficient[] => {
     const map = kpi.map === undefined ? defaultMap : compile(kpi.map, ['kpis', i, 'map']);
     const outcome = kpiCoefficient(kpi.actual, kpi.target, map, policy, ['kpis', i], issues);
     if (outcome === undefined) return [];

@@ -18,18 +18,10 @@ import { indexById, parseInput } from '../core/validate.js';
 import { compileCoefficientMap, type CompiledCoefficientMap } from '../tiers/coefficientMap.js';
 import { DEFAULT_ACHIEVEMENT_MAP, kpiCoefficient } from './companyCoefficients.js';
 import { linkCoefficientsInputSchema } from './schema.js';
-import type {
-  CoefficientLink,
-  LinkCoefficientsInput,
-  LinkCoefficientsResult,
-  LinkDepartmentInput,
-  LinkedDepartment,
-  LinkedKpi,
-  LinkKpiInput,
-} from './types.js';
+import type * as t from './types.js';
 
 /** A linkage whose rows are already validated (internal: `linkCoefficients`' input, or the period plan's). */
-export type Linkage = Omit<LinkCoefficientsInput, 'rounding'>;
+export type Linkage = Omit<t.LinkCoefficientsInput, 'rounding'>;
 
 /** Where a linkage's rows came from, so every issue is raised at its caller's path. */
 export interface LinkagePaths {
@@ -52,10 +44,10 @@ const ONE: Fixed = { n: 1n, scale: 0 };
 const ZERO = /* @__PURE__ */ figure({ n: 0n, scale: 0 });
 
 /** Seed 003: "三星、二星、一星" or "强、中、弱" are the same three levels. */
-const STAR_ALIASES: Readonly<Record<string, string>> = {
-  '3': 'strong',
-  '2': 'medium',
-  '1': 'weak',
+const STAR_ALIASES: Record<string, string> = {
+  3: 'strong',
+  2: 'medium',
+  1: 'weak',
   strong: '3',
   medium: '2',
   weak: '1',
@@ -75,12 +67,12 @@ function readLevels(levels: Readonly<Record<string, DecimalInput>>, at: IssuePat
 
 /** A company KPI's coefficient C: given (rounded at the coefficient point), or from actual / target. */
 function companyKpi(
-  kpi: LinkKpiInput,
+  kpi: t.LinkKpiInput,
   path: IssuePath,
   defaultMap: CompiledCoefficientMap | undefined,
   policy: RoundingPolicy,
   issues: IssueList,
-): { row: LinkedKpi; coefficient: Figure } | undefined {
+): { row: t.LinkedKpi; coefficient: Figure } | undefined {
   const { id, coefficient: given, actual, target, map } = kpi;
   if (given !== undefined) {
     if (actual !== undefined || target !== undefined || map !== undefined)
@@ -127,7 +119,7 @@ function uniformKpiOf(linkage: Linkage, known: ReadonlyMap<string, number>, at: 
 
 /** A department's links: each KPI it names, its level's ratio r (0 when exempt), and Σ r ≤ 1. */
 function resolveLinks(
-  department: LinkDepartmentInput,
+  department: t.LinkDepartmentInput,
   at: IssuePath,
   kpis: ReadonlyMap<string, unknown>,
   levels: ReadonlyMap<string, Figure>,
@@ -162,16 +154,16 @@ function resolveLinks(
 
 /** B = (1 − Σr)·D + Σ rₖ·Cₖ beside the uniform D·C, each rounded at the coefficient point. */
 function blend(
-  department: LinkDepartmentInput,
+  department: t.LinkDepartmentInput,
   { links, ratioSum }: ReturnType<typeof resolveLinks>,
   kpis: ReadonlyMap<string, Figure>,
   uniformKpi: string,
   policy: RoundingPolicy,
-): LinkedDepartment {
+): t.LinkedDepartment {
   const round = (value: Fixed) => roundFixed(value, policy.coefficientDecimals, policy.mode);
   const own = round(parseFixed(decimalText(department.coefficient)));
   let raw = mulFixed(subtractFixed(ONE, ratioSum), own);
-  const rows: CoefficientLink[] = links.map(({ kpi, level, ratio }) => {
+  const rows: t.CoefficientLink[] = links.map(({ kpi, level, ratio }) => {
     const c = kpis.get(kpi)!;
     raw = addFixed(raw, mulFixed(ratio.value, c.value));
     return { kpi, level, ratio: ratio.text, coefficient: c.text };
@@ -209,7 +201,7 @@ export function linkDepartments(
   policy: RoundingPolicy,
   at: LinkagePaths,
   issues: IssueList,
-): LinkCoefficientsResult | undefined {
+): t.LinkCoefficientsResult | undefined {
   const before = issues.size;
   linkage.departments.forEach((department, d) => {
     if (!isNonNegativeDecimal(department.coefficient))
@@ -240,7 +232,7 @@ export function linkDepartments(
 }
 
 /** `DUPLICATE_ID` for every department whose id repeats an earlier one's. */
-function reportDuplicates(departments: readonly LinkDepartmentInput[], at: LinkagePaths, issues: IssueList): void {
+function reportDuplicates(departments: readonly t.LinkDepartmentInput[], at: LinkagePaths, issues: IssueList): void {
   const first = new Map<string, number>();
   departments.forEach(({ id }, d) => {
     const earlier = first.get(id);
@@ -274,8 +266,8 @@ const PUBLIC_PATHS: LinkagePaths = {
  *   the links and the trace.
  * @throws {@link SynergyPayError} `INVALID_INPUT`, `INVALID_DECIMAL`, `NEGATIVE_VALUE`,
  *   `OUT_OF_RANGE` (a level ratio above 1), `DUPLICATE_ID`, `UNKNOWN_REFERENCE` (KPI or level),
- *   `RELEVANCE_OVER_ONE`, `NON_POSITIVE_TARGET`, `TIER_BOUND_MISSING`, `TIER_LAST_BAND_BOUNDED`, `TIER_BOUNDS_NOT_ORDERED`,
- *   `TIER_SCORES_NOT_MONOTONE`, `TIER_UNIT_MISMATCH` (a tier-table map).
+ *   `RELEVANCE_OVER_ONE`, `NON_POSITIVE_TARGET`, `TIER_BOUND_MISSING`, `TIER_LAST_BAND_BOUNDED`,
+ *   `TIER_BOUNDS_NOT_ORDERED`, `TIER_SCORES_NOT_MONOTONE`, `TIER_UNIT_MISMATCH` (a tier-table map).
  *
  * @example
  * ```ts
@@ -291,7 +283,7 @@ const PUBLIC_PATHS: LinkagePaths = {
  * // finance: blended '0.994', uniform '0.8'; sales: blended '0.875', uniform '0.72'
  * ```
  */
-export function linkCoefficients(input: LinkCoefficientsInput): LinkCoefficientsResult {
+export function linkCoefficients(input: t.LinkCoefficientsInput): t.LinkCoefficientsResult {
   refuseProtoKeys(input, [['levels'], ['departments', '*', 'relevance']]).throwIfAny();
   const parsed = parseInput(linkCoefficientsInputSchema, input);
   const issues = new IssueList();

@@ -8,28 +8,21 @@ import {
   type Schema,
 } from '../core/schema.js';
 import { coefficientMapSchema } from '../tiers/schema.js';
-import type {
-  CompanyCoefficientsInput,
-  CompanyKpiInput,
-  LinkCoefficientsInput,
-  LinkDepartmentInput,
-  LinkKpiInput,
-  RelevanceLevel,
-} from './types.js';
+import type * as t from './types.js';
 
-/** A relevance level: a name of 1–50 characters or a star count 0–1000 (see {@link RelevanceLevel}). */
-export const relevanceLevelSchema: Schema<RelevanceLevel> = /* @__PURE__ */ z.union([
+/** A relevance level: a name of 1–50 characters or a star count 0–1000 (see {@link t.RelevanceLevel}). */
+export const relevanceLevelSchema: Schema<t.RelevanceLevel> = /* @__PURE__ */ z.union([
   z.string().check(z.minLength(1), z.maxLength(50)),
   z.int().check(z.minimum(0), z.maximum(1000)),
 ]);
 
-/** One company KPI measured against its target (see {@link CompanyKpiInput}). */
-export const companyKpiSchema = /* @__PURE__ */ shaped<CompanyKpiInput>()(
+/** One company KPI measured against its target (see {@link t.CompanyKpiInput}). */
+export const companyKpiSchema = /* @__PURE__ */ shaped<t.CompanyKpiInput>()(
   z.strictObject({ id: idSchema, actual: decimalSchema, target: decimalSchema, map: z.optional(coefficientMapSchema) }),
 );
 
-/** Input of `companyCoefficients` (see {@link CompanyCoefficientsInput}). */
-export const companyCoefficientsInputSchema = /* @__PURE__ */ shaped<CompanyCoefficientsInput>()(
+/** Input of `companyCoefficients` (see {@link t.CompanyCoefficientsInput}). */
+export const companyCoefficientsInputSchema = /* @__PURE__ */ shaped<t.CompanyCoefficientsInput>()(
   z.strictObject({
     kpis: z.array(companyKpiSchema),
     map: z.optional(coefficientMapSchema),
@@ -46,8 +39,8 @@ export const linkKpiFields = {
   map: /* @__PURE__ */ z.optional(coefficientMapSchema),
 };
 
-/** A company KPI of the linkage (see {@link LinkKpiInput}). */
-export const linkKpiSchema = /* @__PURE__ */ shaped<LinkKpiInput>()(z.strictObject(linkKpiFields));
+/** A company KPI of the linkage (see {@link t.LinkKpiInput}). */
+export const linkKpiSchema = /* @__PURE__ */ shaped<t.LinkKpiInput>()(z.strictObject(linkKpiFields));
 
 /** The fields of a linkage department row (internal: the period plan takes some of them). */
 export const linkDepartmentFields = {
@@ -57,8 +50,10 @@ export const linkDepartmentFields = {
   exempt: /* @__PURE__ */ z.optional(z.boolean()),
 };
 
-/** A department of the linkage (see {@link LinkDepartmentInput}). */
-export const linkDepartmentSchema = /* @__PURE__ */ shaped<LinkDepartmentInput>()(z.strictObject(linkDepartmentFields));
+/** A department of the linkage (see {@link t.LinkDepartmentInput}). */
+export const linkDepartmentSchema = /* @__PURE__ */ shaped<t.LinkDepartmentInput>()(
+  z.strictObject(linkDepartmentFields),
+);
 
 /** The fields of `linkCoefficients`' input (internal: the period plan takes some of them). */
 export const linkCoefficientsFields = {
@@ -70,7 +65,7 @@ export const linkCoefficientsFields = {
   rounding: /* @__PURE__ */ z.optional(roundingSchema),
 };
 
-/** Input of `linkCoefficients` (see {@link LinkCoefficientsInput}). */
-export const linkCoefficientsInputSchema = /* @__PURE__ */ shaped<LinkCoefficientsInput>()(
+/** Input of `linkCoefficients` (see {@link t.LinkCoefficientsInput}). */
+export const linkCoefficientsInputSchema = /* @__PURE__ */ shaped<t.LinkCoefficientsInput>()(
   z.strictObject(linkCoefficientsFields),
 );

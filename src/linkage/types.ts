@@ -20,7 +20,7 @@ export interface CompanyKpiInput {
 export interface CompanyCoefficientsInput {
   /** The company KPIs; ids must be unique. */
   kpis: CompanyKpiInput[];
-  /** Achievement → coefficient for KPIs without their own map. @defaultValue `{ kind: 'linear' }` (seed 000: 80 % → 0.8) */
+  /** Achievement → coefficient for KPIs without their own map. @defaultValue `{ kind: 'linear' }` (80 % → 0.8) */
   map?: CoefficientMapInput | undefined;
   /** Rounding policy. @defaultValue half-up, coefficients 4 dp */
   rounding?: RoundingInput | undefined;
@@ -48,7 +48,7 @@ export interface CompanyCoefficientsResult {
   readonly kpis: CompanyCoefficient[];
 }
 
-/** A relevance level as the plan names it: `"strong"`, `"medium"`, `"weak"` (1–50 characters), or stars `3`, `2`, `1`. */
+/** A relevance level: a name (`"strong"`, `"medium"`, `"weak"`; 1–50 characters) or stars (`3`, `2`, `1`). */
 export type RelevanceLevel = string | number;
 
 /** A company KPI of the linkage: its coefficient C, or `actual` and `target` to derive it from. */
@@ -71,7 +71,7 @@ export interface LinkDepartmentInput {
   id: string;
   /** The department's own coefficient D (from its own KPIs), ≥ 0. */
   coefficient: DecimalInput;
-  /** Relevance level per company KPI id (`{ profit: 'strong' }`, `{ profit: 3 }`); a KPI not listed has ratio 0. @defaultValue `{}` */
+  /** Level per company KPI id (`{ profit: 'strong' }`); a KPI not listed has ratio 0. @defaultValue `{}` */
   relevance?: Record<string, RelevanceLevel> | undefined;
   /** Exempt from linkage: every ratio is 0 and B = D. @defaultValue `false` */
   exempt?: boolean | undefined;
@@ -90,7 +90,7 @@ export interface LinkCoefficientsInput {
   achievementMap?: CoefficientMapInput | undefined;
   /** The departments (ids unique). */
   departments: LinkDepartmentInput[];
-  /** The KPI whose coefficient the uniform method ["无差别公司系数"] multiplies by. @defaultValue the only company KPI */
+  /** The KPI the uniform method ["无差别公司系数"] multiplies by. @defaultValue the only company KPI */
   uniformKpi?: string | undefined;
   /** Rounding policy. @defaultValue half-up, coefficients 4 dp */
   rounding?: RoundingInput | undefined;

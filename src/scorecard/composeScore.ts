@@ -149,7 +149,7 @@ function missingSource(node: CardNode, scoring: Scoring): t.ComponentSource {
   return 'missing';
 }
 
-/** S = Σ wᵢ·sᵢ over one level (÷ Σ wᵢ of the components with a score), rounded; `null` when every component was dropped. */
+/** S = Σ wᵢ·sᵢ over one level (÷ Σ wᵢ of the scored components), rounded; `null` when all were dropped. */
 function evaluateLevel(
   nodes: readonly CardNode[],
   levelId: string,
@@ -166,20 +166,17 @@ function evaluateLevel(
     const source = score !== null ? (inner === null ? 'given' : 'composed') : missingSource(node, scoring);
     if (source === 'neutral') score = node.neutral;
     const product = score === null ? null : mulFixed(node.weight, score);
+    const text = score !== null && (steps !== null || card.breakdown) ? formatFixed(score) : null;
     if (product !== null) {
       weight = addFixed(weight, node.weight);
       sum = addFixed(sum, product);
-      if (steps !== null) terms += `${terms === '' ? '' : ' + '}${node.weightText}·${formatFixed(score!)}`;
+      if (steps !== null) terms += `${terms === '' ? '' : ' + '}${node.weightText}·${text!}`;
     }
-    if (card.breakdown)
-      rows.push({
-        id: node.id,
-        weight: node.weightText,
-        score: score && formatFixed(score),
-        source,
-        contribution: product && formatFixed(product),
-        components: inner && inner.rows,
-      });
+    if (card.breakdown) {
+      const contribution = product && formatFixed(product);
+      const components = inner && inner.rows;
+      rows.push({ id: node.id, weight: node.weightText, score: text, source, contribution, components });
+    }
   }
   if (weight.n === 0n) return { score: null, rows };
   const { scoreDecimals, mode } = card.policy;
@@ -209,15 +206,11 @@ function coefficientOf(card: CompiledCard, score: Fixed, steps: TraceStep[] | nu
   const rounded = formatFixed(roundFixed(value, policy.coefficientDecimals, policy.mode));
   if (steps === null) return rounded;
   const { cap, floor, intercept, slope } = map.texts;
-  const [decimals, unrounded, x] = [String(policy.coefficientDecimals), formatFixed(value), formatFixed(score)];
+  const decimals = String(policy.coefficientDecimals);
   const formula = 'coefficient = clamp(intercept + slope · x, floor, cap), rounded to the coefficient decimals';
   // Inputs in code-unit order, as traceStep would sort them.
-  steps.push({
-    rule: 'scorecard.coefficient',
-    formula,
-    inputs: { cap, decimals, floor, intercept, slope, unrounded, x },
-    result: rounded,
-  });
+  const inputs = { cap, decimals, floor, intercept, slope, unrounded: formatFixed(value), x: formatFixed(score) };
+  steps.push({ rule: 'scorecard.coefficient', formula, inputs, result: rounded });
   return rounded;
 }
 
@@ -260,7 +253,7 @@ function unknownScores(card: CompiledCard, scores: object, j: number, issues: Is
 const scoresAt = (j: number, leaf?: string): IssuePath =>
   leaf === undefined ? ['subjects', j, 'scores'] : ['subjects', j, 'scores', leaf];
 
-/** The card part of `composeScore`'s input: subjects are read row by row (a million zod copies cost more than scoring them). */
+/** `composeScore`'s input with the subjects read row by row (zod's copy of a million costs more than scoring). */
 const composeCardSchema = /* @__PURE__ */ z.strictObject({ ...scorecardFields, subjects: z.array(z.unknown()) });
 
 /**

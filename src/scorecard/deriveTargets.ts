@@ -17,7 +17,7 @@ function previousMonth(period: string): string {
     : `${period.slice(0, 4)}-${String(month - 1).padStart(2, '0')}`;
 }
 
-/** Every reference the input makes — metrics of baselines, rules and history, levels of people — and their figures. */
+/** Every reference the input makes (metrics of baselines, rules, history; levels of people) and its figures. */
 function checkReferences(input: t.DeriveTargetsInput, issues: IssueList): Map<string, number> {
   const metrics = indexById(input.metrics, ['metrics'], issues);
   const levels = indexById(input.baselines, ['baselines'], issues);
@@ -70,7 +70,7 @@ function checkReferences(input: t.DeriveTargetsInput, issues: IssueList): Map<st
   return levels;
 }
 
-/** The months that make a rule fire: the latest `streak` consecutive months, each strictly better (or worse) than the baseline. */
+/** The months that fire a rule: the latest `streak` consecutive ones, each strictly better (worse) than baseline. */
 function streakOf(
   rule: t.TargetRuleInput,
   metric: t.TargetMetricInput,
@@ -92,7 +92,7 @@ function streakOf(
   return periods.length < rule.streak ? undefined : periods.reverse();
 }
 
-/** One rule applied: relax a lower-is-better target (or tighten a higher-is-better one) by + step, else − step; floored at 0. */
+/** One rule: relaxing a lower-is-better target (tightening a higher-is-better one) adds the step; floored at 0. */
 function adjusted(target: Dec, rule: t.TargetRuleInput, lowerIsBetter: boolean): Dec {
   const step = new Dec(decimalText(rule.step));
   const raise = (rule.adjust === 'relax') === lowerIsBetter;

@@ -4,7 +4,7 @@ import type { RoundingInput } from '../core/rounding.js';
 import type { TraceStep } from '../core/trace.js';
 import type { CoefficientMapInput } from '../tiers/types.js';
 
-/** What to do when a component has no score (SPEC §3.6): drop it and re-weight, use `neutralScore`, or raise `MISSING_COMPONENT`. */
+/** A component without a score (SPEC §3.6): re-weight without it, use `neutralScore`, or `MISSING_COMPONENT`. */
 export type MissingPolicy = 'reweight' | 'neutral' | 'error';
 
 /** A scorecard component: a leaf scored by the data, or a nested scorecard with its own `components`. */
@@ -39,7 +39,7 @@ export interface ScorecardInput {
   neutralScore?: DecimalInput | undefined;
   /** Map from the final score to a performance coefficient. @defaultValue none (coefficient `null`) */
   coefficient?: CoefficientMapInput | undefined;
-  /** Rounding: each (sub-)card score to scoreDecimals, the coefficient to coefficientDecimals. @defaultValue half-up, 2 dp, 4 dp */
+  /** Card scores round to scoreDecimals, the coefficient to coefficientDecimals. @defaultValue half-up, 2, 4 */
   rounding?: RoundingInput | undefined;
   /** Whether each subject carries its trace (off for bulk what-ifs over millions of cards). @defaultValue `true` */
   trace?: boolean | undefined;
@@ -53,7 +53,7 @@ export interface ComposeScoreInput extends ScorecardInput {
   subjects: ScorecardSubjectInput[];
 }
 
-/** How a component's score was obtained: `given` by the data, `composed` from sub-components, `neutral`, or `missing` (dropped). */
+/** Where a component's score came from: `given`, `composed` from sub-components, `neutral`, or `missing` (dropped). */
 export type ComponentSource = 'given' | 'composed' | 'neutral' | 'missing';
 
 /** One component of a subject's scorecard. */
@@ -132,7 +132,7 @@ export interface TallyPointsInput {
   entries: PointEntryInput[];
   /** Subjects to report even without entries (they get the score of 0 net points). @defaultValue `[]` */
   subjects?: string[] | undefined;
-  /** Net points → component score, rounded to the score decimals. @defaultValue `{ kind: 'linear' }` (score = net, floored at 0) */
+  /** Net points → component score, rounded to the score decimals. @defaultValue `{ kind: 'linear' }` (net, ≥ 0) */
   scoring?: CoefficientMapInput | undefined;
   /** Rounding policy. @defaultValue half-up, scores 2 dp */
   rounding?: RoundingInput | undefined;

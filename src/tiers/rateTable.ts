@@ -95,7 +95,7 @@ export function checkRateBrackets(
   return {
     digits,
     bands,
-    // lowerIsBetter: band i covers (b₍ᵢ₋₁₎, bᵢ], band 0 from 0; higherIsBetter: [bᵢ, b₍ᵢ₋₁₎), the open band from 0.
+    // Band i covers (b₍ᵢ₋₁₎, bᵢ], band 0 from 0 (lowerIsBetter), or [bᵢ, b₍ᵢ₋₁₎), the last from 0.
     lowers: bands.map((i) => (ascending ? (i === 0 ? 0n : bound(i - 1)) : (boundsByBand[i] ?? 0n))),
     uppers: bands.map((i) => (ascending ? boundsByBand[i]! : i === 0 ? null : bound(i - 1))),
     rates: bands.map((i) => compiled.scores.exact[i]!),
@@ -123,7 +123,7 @@ export function reachedBand(compiled: CompiledTierTable, brackets: RateBrackets,
   return last;
 }
 
-/** Where the part of [0, amount] inside bracket j ends (at or below its lower edge: the amount does not reach into it). */
+/** Where the part of [0, amount] inside bracket j ends (at or below its lower edge when there is none). */
 function sliceTop(brackets: RateBrackets, j: number, amountMinor: bigint): bigint {
   const upper = brackets.uppers[j] ?? amountMinor; // the open bracket ends at the amount
   return amountMinor < upper ? amountMinor : upper;

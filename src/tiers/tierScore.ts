@@ -53,12 +53,11 @@ export interface CompiledBand {
   readonly hit: TierHit;
 }
 
-/** Figures over a common denominator 10^scale: exact, and as numbers (`NaN` where not a safe integer). */
+/** Figures as integers over 10^scale: exact, and as numbers (`fast`, `unit` = 10^scale; `NaN` where not safe). */
 export interface Scaled {
   readonly exact: readonly bigint[];
   readonly fast: Float64Array;
   readonly scale: number;
-  /** 10^scale as a number (`NaN` when not safe). */
   readonly unit: number;
 }
 
@@ -70,14 +69,14 @@ export interface CompiledTierTable {
   readonly bands: readonly CompiledBand[];
   /** The policy scores are rounded with. */
   readonly rounding: RoundingPolicy;
-  /** Per bounded band, what an integer value is compared with: ⌊bound⌋ (lowerIsBetter: v ≤ b ⇔ v ≤ ⌊b⌋) or ⌈bound⌉. */
+  /** What an integer value is compared with: ⌊bound⌋ (v ≤ b ⇔ v ≤ ⌊b⌋; lowerIsBetter) or ⌈bound⌉. */
   readonly integerBounds: Float64Array;
-  /** The bounds (0 on the open band) and the scores as scaled integers: the anchors of interpolation, the rates. */
+  /** Bounds (0 on the open band) and scores as scaled integers: the anchors of interpolation, the rates. */
   readonly bounds: Scaled;
   readonly scores: Scaled;
   /** 10^scoreDecimals as a number. */
   readonly roundUnit: number;
-  /** Interpolated scores by their scaled integer value (bounded size), so hot loops build few decimals. */
+  /** Interpolated scores by their scaled value (bounded size), so hot loops build few decimals. */
   readonly scoreMemo: Map<number, Dec>;
 }
 
@@ -236,10 +235,7 @@ export function compileTable(
   return issues.size > before ? undefined : compile(table, bounds, scores, rounding);
 }
 
-/**
- * Validates a tier table (raw input is fine) and collects every problem in `issues` (paths under
- * `path`) instead of throwing; returns the compiled table, or `undefined` when there was a problem.
- */
+/** {@link compileTable} of raw input: the schema's problems too go to `issues` under `path`. */
 export function checkTierTable(
   table: unknown,
   path: IssuePath,
@@ -253,12 +249,7 @@ export function checkTierTable(
   return undefined;
 }
 
-/**
- * Validates a tier table once and prepares it for scoring many values with {@link scoreOf} or
- * {@link scoreOfNumber} (SPEC §2.2); every issue is reported under `path`.
- *
- * @throws {@link SynergyPayError} every code of {@link tierScore} but `NEGATIVE_VALUE` of a value.
- */
+/** {@link checkTierTable} that throws its issues: a table to score many values with {@link scoreOf}. */
 export function compileTierTable(
   table: unknown,
   path: IssuePath,
@@ -271,7 +262,7 @@ export function compileTierTable(
 }
 
 /** Index of the band an exact value falls in. */
-export function bandOf(compiled: CompiledTierTable, value: Dec): number {
+function bandOf(compiled: CompiledTierTable, value: Dec): number {
   const { bands } = compiled;
   const last = bands.length - 1;
   const lower = compiled.direction === 'lowerIsBetter';
@@ -341,13 +332,17 @@ function interpolatedScaled(compiled: CompiledTierTable, band: number, value: nu
 
 const MEMO_LIMIT = 1 << 16;
 
+/** Whether band `band` scores as a step: always without interpolation; the first and the open last band always. */
+const isStep = (compiled: CompiledTierTable, band: number) =>
+  !compiled.interpolate || band === 0 || band === compiled.bands.length - 1;
+
 /**
  * Scores an exact value: the band it falls in and its score (step, or linear between band anchors
  * when the table interpolates), rounded at the compiled policy's score rounding point.
  */
 export function scoreOf(compiled: CompiledTierTable, value: Dec): TierHit {
   const band = bandOf(compiled, value);
-  if (!compiled.interpolate || band === 0 || band === compiled.bands.length - 1) return compiled.bands[band]!.hit;
+  if (isStep(compiled, band)) return compiled.bands[band]!.hit;
   const { n, scale } = parseFixed(value.toFixed());
   return { score: interpolated(compiled, band, n, pow10(scale)), band };
 }
@@ -360,7 +355,7 @@ export function scoreOf(compiled: CompiledTierTable, value: Dec): TierHit {
 export function scoreOfNumber(compiled: CompiledTierTable, value: number): TierHit {
   if (!Number.isSafeInteger(value)) return scoreOf(compiled, new Dec(value));
   const band = bandOfNumber(compiled, value);
-  if (!compiled.interpolate || band === 0 || band === compiled.bands.length - 1) return compiled.bands[band]!.hit;
+  if (isStep(compiled, band)) return compiled.bands[band]!.hit;
   const scaledScore = interpolatedScaled(compiled, band, value);
   if (scaledScore === undefined) return { score: interpolated(compiled, band, BigInt(value), 1n), band };
   let score = compiled.scoreMemo.get(scaledScore);
@@ -389,7 +384,7 @@ export function tierTrace(compiled: CompiledTierTable, value: Dec, hit: TierHit)
   const { scoreDecimals, mode } = compiled.rounding;
   const rounded = `rounded to ${scoreDecimals} dp (${mode})`;
   const score = hit.score.toFixed(scoreDecimals);
-  if (!compiled.interpolate || hit.band === 0 || hit.band === compiled.bands.length - 1)
+  if (isStep(compiled, hit.band))
     return [
       found,
       traceStep('tiers.score', `score = the band's score, ${rounded}`, { bandScore: band.score.toFixed() }, score),
@@ -455,10 +450,6 @@ export function tierScore(input: TierScoreInput): TierScoreResult {
   issues.throwIfAny();
   const hit = scoreOf(table!, value);
   const { label } = table!.bands[hit.band]!;
-  return {
-    score: hit.score.toFixed(rounding.scoreDecimals),
-    band: hit.band,
-    label,
-    trace: tierTrace(table!, value, hit),
-  };
+  const score = hit.score.toFixed(rounding.scoreDecimals);
+  return { score, band: hit.band, label, trace: tierTrace(table!, value, hit) };
 }

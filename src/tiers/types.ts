@@ -3,11 +3,7 @@ import type { DecimalInput } from '../core/decimalInput.js';
 import type { RoundingInput } from '../core/rounding.js';
 import type { TraceStep } from '../core/trace.js';
 
-/**
- * A duration bound written as a date-fns `Duration` object (`{ hours: 1 }`, `{ hours: 1, minutes: 30 }`).
- * Only fixed-length fields are allowed, each a non-negative decimal; `months` and `years` have no
- * fixed length and are refused with `TIER_DURATION_NOT_FIXED`.
- */
+/** A duration bound as a date-fns `Duration` (`{ hours: 1 }`): fixed-length fields (no months, years), each ≥ 0. */
 export interface DurationBound {
   /** Weeks of 7 × 24 h. */
   readonly weeks?: DecimalInput;
@@ -23,11 +19,7 @@ export interface DurationBound {
 
 /** One band of a {@link TierTable}. Bands are listed best first. */
 export interface TierBand {
-  /**
-   * The band's bound; required on every band but the last, forbidden on the last (it is open).
-   * `lowerIsBetter`: inclusive upper bound (value ≤ bound). `higherIsBetter`: inclusive lower
-   * bound (value ≥ bound). In a duration table: minutes, or a `Duration` object.
-   */
+  /** Inclusive upper (`lowerIsBetter`) or lower bound (minutes or a `Duration` in a duration table); none on the last. */
   bound?: DecimalInput | DurationBound | undefined;
   /** The band's score (in a rate table: its rate, e.g. `"0.08"`). */
   score: DecimalInput;
@@ -36,32 +28,18 @@ export interface TierBand {
 }
 
 /**
- * A tier table (SPEC §2.2): maps a measured value to a score by bands.
- *
- * - `lowerIsBetter` (times, bug rates): bounds are inclusive upper bounds, strictly ascending
- *   (≤ 60 → 100, ≤ 120 → 80, else 60).
- * - `higherIsBetter` (rates, attainment): bounds are inclusive lower bounds, strictly descending
- *   (≥ 1.2 → 120, ≥ 1.0 → 100, else 0).
- *
- * Bands are listed best first and their scores never rise down the list; every band but the
- * last has a `bound`, the last is open. With `unit: 'duration'` bounds are minutes or date-fns
- * `Duration` objects and values are milliseconds.
+ * A tier table (SPEC §2.2): bands listed best first, scores never rising down the list, the last
+ * band open. `lowerIsBetter` (times): ≤ 60 → 100, ≤ 120 → 80, else 60; `higherIsBetter` (rates):
+ * ≥ 1.2 → 120, ≥ 1.0 → 100, else 0.
  */
 export interface TierTable {
   /** Whether lower or higher measured values are better. */
   direction: 'lowerIsBetter' | 'higherIsBetter';
   /** The bands, best first; at least one. */
   bands: TierBand[];
-  /**
-   * Linear scores between band anchors instead of steps: a value inside band i (0 < i < last) is
-   * scored on the line from (bound of band i − 1, its score) to (bound of band i, its score);
-   * the first band and the open last band keep their step score. @defaultValue `false`
-   */
+  /** Score interior band i on the line from (b₍ᵢ₋₁₎, s₍ᵢ₋₁₎) to (bᵢ, sᵢ). @defaultValue `false` */
   interpolate?: boolean | undefined;
-  /**
-   * `'duration'`: bounds are minutes or `Duration` objects, values are milliseconds.
-   * `'number'`: bounds and values are plain decimals in the same unit. @defaultValue `'number'`
-   */
+  /** `'duration'`: bounds in minutes or `Duration`s, values in milliseconds. @defaultValue `'number'` */
   unit?: 'number' | 'duration' | undefined;
 }
 
@@ -92,20 +70,15 @@ export type RateMethod = 'marginal' | 'retroactive';
 
 /** Input of `applyRateTable`. */
 export interface RateTableInput {
-  /**
-   * The rate table: a tier table whose band `score` is the rate (a decimal in [0, 1], e.g.
-   * `"0.08"`) and whose bounds are amounts in major units (≥ 0). `higherIsBetter` with
-   * descending lower bounds is an accelerator (rates rise with the amount); `lowerIsBetter`
-   * with ascending upper bounds a decelerator. Step tables only (no `interpolate`, no duration unit).
-   */
+  /** A step table whose band scores are rates in [0, 1] and whose bounds are amounts ≥ 0 in major units. */
   table: TierTable;
   /** The base the rates apply to, in major units (≥ 0), e.g. a month's sales `"62000.00"`. */
   amount: DecimalInput;
   /** ISO 4217 currency of the amount and the bounds. */
   currency: string;
-  /** `marginal`: each slice at its own band's rate (like tax brackets); `retroactive`: the whole amount at the reached band's rate. */
+  /** `marginal`: each slice at its own band's rate (tax brackets); `retroactive`: all at the reached band's rate. */
   method: RateMethod;
-  /** Rounding policy: money to minor units with `mode`, the effective rate to `coefficientDecimals`. @defaultValue half-up, 4 dp */
+  /** Money rounds to minor units with `mode`, the effective rate to `coefficientDecimals`. @defaultValue half-up, 4 */
   rounding?: RoundingInput | undefined;
 }
 
@@ -145,11 +118,7 @@ export interface RateTableResult {
   readonly trace: TraceStep[];
 }
 
-/**
- * A clamped linear map from a measured value x (achievement, a score) to a coefficient:
- * `clamp(intercept + slope · x, floor, cap)`. Seed 000's "完成率 80 %, 绩效系数 0.8" is the
- * default map (slope 1, intercept 0).
- */
+/** `clamp(intercept + slope · x, floor, cap)`: seed 000's "完成率 80 %, 绩效系数 0.8" with the defaults. */
 export interface LinearMapInput {
   /** The map's kind. */
   kind: 'linear';
@@ -163,11 +132,7 @@ export interface LinearMapInput {
   cap?: DecimalInput | undefined;
 }
 
-/**
- * A tier table used as a map (SPEC §2.2): the band's `score` is the coefficient (or component
- * score). `higherIsBetter` for achievement and scores (≥ 1.2 → 1.2, ≥ 1.0 → 1.0, else 0.8), and
- * `interpolate` for a line between anchors. Duration tables are refused.
- */
+/** A tier table as a map (≥ 1.2 → 1.2, ≥ 1.0 → 1.0, else 0.8): the band's score is the coefficient. */
 export interface TierMapInput {
   /** The map's kind. */
   kind: 'tiers';
