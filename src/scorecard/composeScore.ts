@@ -12,7 +12,7 @@ import {
   subtractFixed,
   type Fixed,
 } from '../core/fixed.js';
-import { gather, IdKeys } from '../core/ids.js';
+import { compareIds, gather, IdKeys } from '../core/ids.js';
 import { resolveRounding, type RoundingPolicy } from '../core/rounding.js';
 import { readRows, refuseProtoKeys } from '../core/rows.js';
 import type { TraceStep } from '../core/trace.js';
@@ -25,14 +25,6 @@ import {
 } from '../tiers/coefficientMap.js';
 import { scorecardFields, scorecardSubjectSchema } from './schema.js';
 import type * as t from './types.js';
-
-export type {
-  ComponentResult,
-  ComponentSource,
-  ComposeScoreInput,
-  ComposeScoreResult,
-  ScoredSubject,
-} from './types.js';
 
 /** One component of a compiled card: its exact weight, its policy, its sub-components (by id). */
 interface CardNode {
@@ -97,7 +89,7 @@ function compileLevel(
     const listing = nodes.map((node) => `${node.id} ${node.weightText}`).join(', ');
     issues.add('WEIGHTS_DO_NOT_SUM', path, `weights sum to ${formatFixed(sum)}, ${off} (${listing})`);
   }
-  return nodes.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return nodes.sort((a, b) => compareIds(a.id, b.id));
 }
 
 /**

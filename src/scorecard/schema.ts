@@ -81,6 +81,7 @@ export const tallyPointsFields = {
 /** Input of `tallyPoints` (see {@link t.TallyPointsInput}). */
 export const tallyPointsInputSchema = /* @__PURE__ */ shaped<t.TallyPointsInput>()(z.strictObject(tallyPointsFields));
 
+/** A metric with an elastic target (see {@link t.TargetMetricInput}). */
 export const targetMetricSchema = /* @__PURE__ */ shaped<t.TargetMetricInput>()(
   z.strictObject({
     id: idSchema,
@@ -90,10 +91,12 @@ export const targetMetricSchema = /* @__PURE__ */ shaped<t.TargetMetricInput>()(
   }),
 );
 
+/** The ability baseline of one level (see {@link t.TargetBaselineInput}). */
 export const targetBaselineSchema = /* @__PURE__ */ shaped<t.TargetBaselineInput>()(
   z.strictObject({ id: idSchema, values: z.record(idSchema, nonNegativeDecimalSchema) }),
 );
 
+/** An adjustment rule over a person's history (see {@link t.TargetRuleInput}). */
 export const targetRuleSchema = /* @__PURE__ */ shaped<t.TargetRuleInput>()(
   z.strictObject({
     id: idSchema,
@@ -106,6 +109,7 @@ export const targetRuleSchema = /* @__PURE__ */ shaped<t.TargetRuleInput>()(
   }),
 );
 
+/** One month of a person's record (see {@link t.TargetHistoryInput}). */
 export const targetHistorySchema = /* @__PURE__ */ shaped<t.TargetHistoryInput>()(
   z.strictObject({
     period: z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'expected a month written YYYY-MM')),
@@ -113,6 +117,7 @@ export const targetHistorySchema = /* @__PURE__ */ shaped<t.TargetHistoryInput>(
   }),
 );
 
+/** One person to set targets for (see {@link t.TargetPersonInput}). */
 export const targetPersonSchema = /* @__PURE__ */ shaped<t.TargetPersonInput>()(
   z.strictObject({
     id: idSchema,
