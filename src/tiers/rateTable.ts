@@ -123,18 +123,17 @@ export function reachedBand(compiled: CompiledTierTable, brackets: RateBrackets,
   return last;
 }
 
-/** Where the part of [0, amount] inside bracket j ends (at or below its lower edge when there is none). */
-function sliceTop(brackets: RateBrackets, j: number, amountMinor: bigint): bigint {
-  const upper = brackets.uppers[j] ?? amountMinor; // the open bracket ends at the amount
-  return amountMinor < upper ? amountMinor : upper;
-}
+/** Where the part of [0, amount] below a bracket's upper edge ends (`null`: the open bracket). */
+const sliceTop = (upper: bigint | null | undefined, amountMinor: bigint) =>
+  upper === null || upper === undefined || amountMinor < upper ? amountMinor : upper;
 
 /** The exact marginal commission Σ sliceᵢ × rateᵢ, over `10^rateScale`. */
 function marginalExact(brackets: RateBrackets, amountMinor: bigint): bigint {
+  const { lowers, uppers, rates } = brackets;
   let exact = 0n;
-  for (let j = 0; j < brackets.lowers.length && amountMinor > brackets.lowers[j]!; j++) {
-    const top = sliceTop(brackets, j, amountMinor);
-    if (top > brackets.lowers[j]!) exact += (top - brackets.lowers[j]!) * brackets.rates[j]!;
+  for (let j = 0; j < lowers.length && amountMinor > lowers[j]!; j++) {
+    const top = sliceTop(uppers[j], amountMinor);
+    if (top > lowers[j]!) exact += (top - lowers[j]!) * rates[j]!;
   }
   return exact;
 }
@@ -150,11 +149,10 @@ export function commissionOf(
   method: RateMethod,
   mode: RoundingMode,
 ): bigint {
-  const exact =
-    method === 'retroactive'
-      ? amountMinor * compiled.scores.exact[reachedBand(compiled, brackets, amountMinor)]!
-      : marginalExact(brackets, amountMinor);
-  return divideRounded(exact, pow10(brackets.rateScale), mode);
+  const denominator = pow10(brackets.rateScale);
+  if (method === 'marginal') return divideRounded(marginalExact(brackets, amountMinor), denominator, mode);
+  const band = reachedBand(compiled, brackets, amountMinor);
+  return divideRounded(amountMinor * compiled.scores.exact[band]!, denominator, mode);
 }
 
 /**
@@ -187,7 +185,8 @@ export function applyRates(
   let exact = 0n;
   let rounded = 0n;
   for (let j = 0; j < brackets.lowers.length && amountMinor > brackets.lowers[j]!; j++) {
-    const [from, to] = [brackets.lowers[j]!, sliceTop(brackets, j, amountMinor)];
+    const from = brackets.lowers[j]!;
+    const to = sliceTop(brackets.uppers[j], amountMinor);
     if (to <= from) continue;
     exact += (to - from) * brackets.rates[j]!;
     const total = divideRounded(exact, denominator, mode);
