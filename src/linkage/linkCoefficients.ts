@@ -160,8 +160,8 @@ function blend(
   uniformKpi: string,
   policy: RoundingPolicy,
 ): t.LinkedDepartment {
-  const round = (value: Fixed) => roundFixed(value, policy.coefficientDecimals, policy.mode);
-  const own = round(parseFixed(decimalText(department.coefficient)));
+  const { coefficientDecimals: decimals, mode } = policy;
+  const own = roundFixed(parseFixed(decimalText(department.coefficient)), decimals, mode);
   let raw = mulFixed(subtractFixed(ONE, ratioSum), own);
   const rows: t.CoefficientLink[] = links.map(({ kpi, level, ratio }) => {
     const c = kpis.get(kpi)!;
@@ -169,9 +169,9 @@ function blend(
     return { kpi, level, ratio: ratio.text, coefficient: c.text };
   });
   const terms = rows.map((link) => `${link.ratio}·${link.coefficient}`).join(' + ') || 'none';
-  const blended = round(raw);
+  const blended = roundFixed(raw, decimals, mode);
   const uniform = kpis.get(uniformKpi)!;
-  const product = round(mulFixed(own, uniform.value));
+  const product = roundFixed(mulFixed(own, uniform.value), decimals, mode);
   const [D, B, U, ratios] = [own, blended, product, ratioSum].map(formatFixed) as [string, string, string, string];
   const difference = formatFixed(subtractFixed(blended, product));
   const exempt = department.exempt === true;
