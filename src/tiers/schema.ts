@@ -11,15 +11,7 @@ import {
   shaped,
   type Schema,
 } from '../core/schema.js';
-import type {
-  CoefficientMapInput,
-  DurationBound,
-  LinearMapInput,
-  RateTableInput,
-  TierBand,
-  TierScoreInput,
-  TierTable,
-} from './types.js';
+import type * as t from './types.js';
 
 export type { DurationBound, RateTableInput, TierBand, TierScoreInput, TierTable } from './types.js';
 
@@ -51,7 +43,7 @@ function durationFieldProblem(key: string, field: unknown): [ErrorCode, string] 
     : ['NEGATIVE_VALUE', `${String(field)} is negative; a duration is zero or more`];
 }
 
-/** Reports each problem of a duration bound object with its own code (see {@link DurationBound}). */
+/** Reports each problem of a duration bound object with its own code (see {@link t.DurationBound}). */
 function checkDurationBound(value: Record<string, unknown>, ctx: z.core.$RefinementCtx): void {
   const keys = Object.keys(value);
   if (keys.length === 0)
@@ -62,13 +54,13 @@ function checkDurationBound(value: Record<string, unknown>, ctx: z.core.$Refinem
   }
 }
 
-/** A date-fns `Duration` object used as a tier bound, validated as described in {@link DurationBound}. */
-export const durationBoundSchema: Schema<DurationBound> = /* @__PURE__ */ z
+/** A date-fns `Duration` object used as a tier bound, validated as described in {@link t.DurationBound}. */
+export const durationBoundSchema: Schema<t.DurationBound> = /* @__PURE__ */ z
   .record(z.string(), z.unknown())
   .check(z.superRefine(checkDurationBound));
 
 /** A tier bound: a plain decimal (minutes in a duration table) or, in a duration table, a `Duration` object. */
-export const tierBoundSchema: Schema<DecimalInput | DurationBound> = /* @__PURE__ */ z
+export const tierBoundSchema: Schema<DecimalInput | t.DurationBound> = /* @__PURE__ */ z
   .union([z.string(), z.number(), z.record(z.string(), z.unknown())], {
     error: 'expected a bound: a decimal, or a Duration object like { hours: 1 }',
   })
@@ -83,8 +75,8 @@ export const tierBoundSchema: Schema<DecimalInput | DurationBound> = /* @__PURE_
     }),
   );
 
-/** One band of a tier table (see {@link TierBand}). */
-export const tierBandSchema = /* @__PURE__ */ shaped<TierBand>()(
+/** One band of a tier table (see {@link t.TierBand}). */
+export const tierBandSchema = /* @__PURE__ */ shaped<t.TierBand>()(
   z.strictObject({
     bound: z.optional(tierBoundSchema),
     score: decimalSchema,
@@ -92,8 +84,8 @@ export const tierBandSchema = /* @__PURE__ */ shaped<TierBand>()(
   }),
 );
 
-/** A tier table (SPEC §2.2; see {@link TierTable}). */
-export const tierTableSchema = /* @__PURE__ */ shaped<TierTable>()(
+/** A tier table (SPEC §2.2; see {@link t.TierTable}). */
+export const tierTableSchema = /* @__PURE__ */ shaped<t.TierTable>()(
   z.strictObject({
     direction: z.enum(['lowerIsBetter', 'higherIsBetter']),
     bands: z.array(tierBandSchema).check(z.minLength(1, { error: 'a tier table needs at least one band' })),
@@ -102,13 +94,13 @@ export const tierTableSchema = /* @__PURE__ */ shaped<TierTable>()(
   }),
 );
 
-/** Input of `tierScore` (see {@link TierScoreInput}). */
-export const tierScoreInputSchema = /* @__PURE__ */ shaped<TierScoreInput>()(
+/** Input of `tierScore` (see {@link t.TierScoreInput}). */
+export const tierScoreInputSchema = /* @__PURE__ */ shaped<t.TierScoreInput>()(
   z.strictObject({ table: tierTableSchema, value: decimalSchema, rounding: z.optional(roundingSchema) }),
 );
 
-/** Input of `applyRateTable` (see {@link RateTableInput}). */
-export const rateTableInputSchema = /* @__PURE__ */ shaped<RateTableInput>()(
+/** Input of `applyRateTable` (see {@link t.RateTableInput}). */
+export const rateTableInputSchema = /* @__PURE__ */ shaped<t.RateTableInput>()(
   z.strictObject({
     table: tierTableSchema,
     amount: moneySchema,
@@ -127,10 +119,10 @@ const linearMap = /* @__PURE__ */ z.strictObject({
 });
 const tierMap = /* @__PURE__ */ z.strictObject({ kind: z.literal('tiers'), table: tierTableSchema });
 
-/** A clamped linear map from a value to a coefficient (see {@link LinearMapInput}). */
-export const linearMapSchema = /* @__PURE__ */ shaped<LinearMapInput>()(linearMap);
+/** A clamped linear map from a value to a coefficient (see {@link t.LinearMapInput}). */
+export const linearMapSchema = /* @__PURE__ */ shaped<t.LinearMapInput>()(linearMap);
 
-/** How a measured value becomes a coefficient: a linear map or a tier table (see {@link CoefficientMapInput}). */
-export const coefficientMapSchema = /* @__PURE__ */ shaped<CoefficientMapInput>()(
+/** How a measured value becomes a coefficient: a linear map or a tier table (see {@link t.CoefficientMapInput}). */
+export const coefficientMapSchema = /* @__PURE__ */ shaped<t.CoefficientMapInput>()(
   z.discriminatedUnion('kind', [linearMap, tierMap]),
 );
