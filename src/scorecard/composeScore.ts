@@ -294,6 +294,7 @@ export function composeScore(input: t.ComposeScoreInput): t.ComposeScoreResult {
   const subjects = readRows(scorecardSubjectSchema, rows, ['subjects'], issues);
   const ids = new IdKeys(subjects.length);
   for (let j = 0; j < subjects.length; j++) ids.add(j, subjects[j]?.id);
+  const order = ids.order(); // needed for the result anyway; repeats are then adjacent
   ids.duplicates((j, first) => {
     issues.add('DUPLICATE_ID', ['subjects', j, 'id'], `id "${subjects[j]!.id}" is already used at subjects[${first}]`);
   });
@@ -303,5 +304,5 @@ export function composeScore(input: t.ComposeScoreInput): t.ComposeScoreResult {
     return scoreSubject(card!, subject!, j, scoresAt, issues);
   });
   issues.throwIfAny();
-  return { subjects: gather(scored as t.ScoredSubject[], ids.order()) };
+  return { subjects: gather(scored as t.ScoredSubject[], order) };
 }
