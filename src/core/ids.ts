@@ -5,6 +5,7 @@
  * integers, not a million strings. {@link compareIds} is its slow twin (a property holds the two
  * together in test/core/ids.prop.test.ts).
  */
+import type { IssueList, IssuePath } from './errors.js';
 
 /** Compares strings by UTF-16 code units: the library's one id order. */
 export function compareIds(a: string, b: string): number {
@@ -24,6 +25,25 @@ export function gather<T>(rows: T[], order: Int32Array): T[] {
   for (let o = 0; o < order.length && identity; o++) identity = order[o] === o;
   if (identity) return rows;
   return Array.from(order, (i) => rows[i]!);
+}
+
+/**
+ * Indexes `0…n−1` ordered by id, with a `DUPLICATE_ID` issue at `at(i)` for every row whose id an
+ * earlier row already has (in row order; `message` names the id and that first row).
+ */
+export function orderUnique(
+  ids: readonly string[],
+  at: (i: number) => IssuePath,
+  message: (id: string, first: number) => string,
+  issues: IssueList,
+): Int32Array {
+  const keys = new IdKeys(ids.length);
+  for (let i = 0; i < ids.length; i++) keys.add(i, ids[i]);
+  const order = keys.order();
+  keys.duplicates((i, first) => {
+    issues.add('DUPLICATE_ID', at(i), message(ids[i]!, first));
+  });
+  return order;
 }
 
 /** Ids longer than this are sorted by MSD radix instead of column by column. */

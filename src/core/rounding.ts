@@ -22,6 +22,9 @@ export interface RoundingPolicy {
   readonly coefficientDecimals: number;
 }
 
+/** A rounding policy as an input gives it: every field optional (defaults: half-up, 2, 4). */
+export type RoundingInput = { readonly [K in keyof RoundingPolicy]?: RoundingPolicy[K] | undefined };
+
 /** The default policy: half-up, scores 2 dp, coefficients 4 dp (money always to minor units). */
 export const defaultRounding: RoundingPolicy = /* @__PURE__ */ Object.freeze({
   mode: 'halfUp',
@@ -30,9 +33,7 @@ export const defaultRounding: RoundingPolicy = /* @__PURE__ */ Object.freeze({
 });
 
 /** Completes a partial policy with the defaults (fields given as `undefined` keep theirs). */
-export function resolveRounding(
-  policy: { readonly [K in keyof RoundingPolicy]?: RoundingPolicy[K] | undefined } | undefined,
-): RoundingPolicy {
+export function resolveRounding(policy: RoundingInput | undefined): RoundingPolicy {
   if (policy === undefined) return defaultRounding;
   return {
     mode: policy.mode ?? defaultRounding.mode,
