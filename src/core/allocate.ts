@@ -54,6 +54,7 @@ export const allocateInputSchema: Schema<AllocateInput> = /* @__PURE__ */ shaped
 
 /** One part of an allocation result. */
 export interface AllocationPart {
+  /** The share's id. */
   readonly id: string;
   /** The weight as given, in canonical decimal form. */
   readonly weight: string;
@@ -65,11 +66,15 @@ export interface AllocationPart {
 
 /** Result of {@link allocate}. Parts are ordered by id (code-unit order), whatever the input order. */
 export interface AllocationResult {
+  /** ISO 4217 currency of every amount. */
   readonly currency: string;
+  /** The total split, with the currency's minor digits. */
   readonly total: string;
+  /** One part per share, ordered by id. */
   readonly parts: AllocationPart[];
   /** What could not be paid out (all caps bound, or no positive weight on request). */
   readonly unallocated: string;
+  /** The steps: each round of the split, each cap round, what is left. */
   readonly trace: TraceStep[];
 }
 
@@ -127,12 +132,12 @@ export function allocate(input: AllocateInput): AllocationResult {
       shares.length === 0 ? 'there are no shares to allocate to' : 'every weight is zero',
     );
   const unallocated = formatMinor(outcome === undefined ? total : outcome.unallocated, digits);
-  const parts = Array.from(order, (i) => ({
-    id: ids[i]!,
-    weight: weights[i]!,
-    amount: formatMinor(outcome === undefined ? 0 : outcome.parts[i]!, digits),
-    capped: outcome !== undefined && outcome.capped[i] === 1,
-  }));
+  const parts = new Array<AllocationPart>(order.length);
+  for (let o = 0; o < order.length; o++) {
+    const i = order[o]!;
+    const amount = formatMinor(outcome === undefined ? 0 : outcome.parts[i]!, digits);
+    parts[o] = { id: ids[i]!, weight: weights[i]!, amount, capped: outcome?.capped[i] === 1 };
+  }
   const totalText = formatMinor(total, digits);
   const trace = allocationTrace(totalText, outcome?.rounds ?? [], unallocated, shares.length);
   return { currency: parsed.currency, total: totalText, parts, unallocated, trace };

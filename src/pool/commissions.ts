@@ -101,73 +101,57 @@ function commissionRow(
   const { commission: uncapped, slices } = applyRates(rates, adjusted, digits, method, mode, rules.brackets);
   const capped = cap !== undefined && uncapped > cap;
   const commission = capped ? cap : uncapped;
-  const modifierText = modifier.toFixed();
   const sliceRows = slices.map((slice) => {
     const rate = rates.bands[slice.band]!;
     const figures = { from: f(slice.from), to: f(slice.to), rate: rate.scoreText, commission: f(slice.commission) };
     return { band: slice.band, label: rate.label, ...figures };
   });
-  const figures = { base, adjusted, uncapped, commission, cap, modifierText, measure, band };
   const row = {
     id: person.id,
     base: f(base),
     measure,
-    modifier: modifierText,
+    modifier: modifier.toFixed(),
     adjustedBase: f(adjusted),
     uncapped: f(uncapped),
     commission: f(commission),
     capped,
     slices: sliceRows,
-    trace: rules.withTrace ? personTrace(figures, sliceRows, rules) : [],
   };
-  return { row, commission };
+  const trace = rules.withTrace ? personTrace(row, cap === undefined ? undefined : f(cap), band, rules) : [];
+  return { row: { ...row, trace }, commission };
 }
 
 /** A person's steps: the modifier (with a table), the adjusted base, the commission, the cap (with one). */
 function personTrace(
-  figures: {
-    base: bigint;
-    adjusted: bigint;
-    uncapped: bigint;
-    commission: bigint;
-    cap: bigint | undefined;
-    modifierText: string;
-    measure: string | null;
-    band: CompiledBand | undefined;
-  },
-  slices: readonly { from: string; to: string; rate: string }[],
+  row: Omit<CommissionRow, 'trace'>,
+  cap: string | undefined,
+  band: CompiledBand | undefined,
   rules: Rules,
 ): TraceStep[] {
-  const f = (minor: bigint) => formatMinor(minor, rules.digits);
-  const { band, cap, modifierText } = figures;
   const marginal = rules.method === 'marginal';
   const trace: TraceStep[] = [];
-  if (band !== undefined)
+  if (band !== undefined) {
+    const formula = 'modifier = the band of the measure in the modifier table (rounded to the coefficient decimals)';
     trace.push(
       traceStep(
         'pool.modifier',
-        'modifier = the band of the measure in the modifier table (rounded to the coefficient decimals)',
-        { band: band.label ?? String(band.index), measure: figures.measure! },
-        modifierText,
+        formula,
+        { band: band.label ?? String(band.index), measure: row.measure! },
+        row.modifier,
       ),
     );
+  }
+  const adjusted = { base: row.base, mode: rules.mode, modifier: row.modifier };
+  trace.push(traceStep('pool.adjustedBase', 'adjusted base = round(base × modifier)', adjusted, row.adjustedBase));
+  const slices = row.slices.map((slice) => `${slice.from}–${slice.to} × ${slice.rate}`).join('; ');
   trace.push(
-    traceStep(
-      'pool.adjustedBase',
-      'adjusted base = round(base × modifier)',
-      { base: f(figures.base), mode: rules.mode, modifier: modifierText },
-      f(figures.adjusted),
-    ),
     traceStep(
       marginal ? 'pool.commission.marginal' : 'pool.commission.retroactive',
       marginal
         ? 'commission = round(Σ sliceᵢ × rateᵢ)'
         : 'commission = round(adjusted base × rate of the reached band)',
-      {
-        'adjusted base': f(figures.adjusted),
-        slices: slices.map((slice) => `${slice.from}–${slice.to} × ${slice.rate}`).join('; '),
-      },
-      f(figures.uncapped),
+      { 'adjusted base': row.adjustedBase, slices },
+      row.uncapped,
     ),
   );
   if (cap !== undefined)
@@ -175,8 +159,8 @@ function personTrace(
       traceStep(
         'pool.commission.cap',
         'commission = min(commission, cap)',
-        { cap: f(cap), commission: f(figures.uncapped) },
-        f(figures.commission),
+        { cap, commission: row.uncapped },
+        row.commission,
       ),
     );
   return trace;

@@ -66,6 +66,7 @@ export interface ReversalLine {
 
 /** One front-line person's row of a {@link carvePool} result. */
 export interface CarveRow {
+  /** The person's id. */
   readonly id: string;
   /** Gross commission: the period's amount plus its clawbacks. */
   readonly gross: string;
@@ -87,6 +88,7 @@ export interface CarveRow {
 
 /** Result of {@link carvePool}. Rows are ordered by id (code-unit order). */
 export interface CarvePoolResult {
+  /** ISO 4217 currency of every amount. */
   readonly currency: string;
   /** The pool rate p, as given (canonical decimal). */
   readonly rate: string;
@@ -104,7 +106,9 @@ export interface CarvePoolResult {
   readonly pool: string;
   /** Σ net. */
   readonly net: string;
+  /** One row per person, ordered by id. */
   readonly contributions: CarveRow[];
+  /** The steps of the totals: carved, reversed, pool, conservation. */
   readonly trace: TraceStep[];
 }
 
@@ -181,6 +185,7 @@ export interface AllocatePoolInput extends PoolOptions {
 
 /** One recipient's line of an {@link allocatePool} result. */
 export interface PoolAward {
+  /** The person's id. */
   readonly id: string;
   /** The recipient's unit, or `null`. */
   readonly unit: string | null;
@@ -207,6 +212,7 @@ export interface PoolAward {
 
 /** One unit's line of a two-level {@link allocatePool} result. */
 export interface PoolUnitAward {
+  /** The unit's id. */
   readonly id: string;
   /** The unit score as used (rounded to the score decimals). */
   readonly score: string;
@@ -224,7 +230,9 @@ export interface PoolUnitAward {
 
 /** Result of {@link allocatePool}. Awards and units are ordered by id (code-unit order). */
 export interface AllocatePoolResult {
+  /** ISO 4217 currency of every amount. */
   readonly currency: string;
+  /** The pool shared, with the currency's minor digits. */
   readonly pool: string;
   /** Σ awards. */
   readonly awarded: string;
@@ -232,9 +240,11 @@ export interface AllocatePoolResult {
   readonly unallocated: string;
   /** The f(score) used, with the exponent as rounded (`null` for linear). */
   readonly weighting: { readonly kind: 'linear' | 'power' | 'elasticity'; readonly exponent: string | null };
+  /** One line per recipient, ordered by id. */
   readonly awards: PoolAward[];
   /** Units of a two-level allocation, or `null` for one level. */
   readonly units: PoolUnitAward[] | null;
+  /** The steps: the exponent (powers), the weights, each round of the split, what is left. */
   readonly trace: TraceStep[];
 }
 
@@ -256,6 +266,7 @@ export interface ElasticityExponentResult {
   readonly exponent: string;
   /** e to 20 decimals, before rounding, for reference. */
   readonly exact: string;
+  /** The step `pool.elasticity`. */
   readonly trace: TraceStep[];
 }
 
@@ -298,8 +309,9 @@ export interface CommissionSlice {
   readonly band: number;
   /** The band's label, or `null`. */
   readonly label: string | null;
-  /** The slice of the adjusted base, in major units. */
+  /** The slice's lower end of the adjusted base, in major units. */
   readonly from: string;
+  /** The slice's upper end, in major units. */
   readonly to: string;
   /** The rate as written (`"0.08"`). */
   readonly rate: string;
@@ -309,6 +321,7 @@ export interface CommissionSlice {
 
 /** One person's row of a {@link computeCommissions} result. */
 export interface CommissionRow {
+  /** The person's id. */
   readonly id: string;
   /** The base as given, with the currency's minor digits. */
   readonly base: string;
@@ -324,6 +337,7 @@ export interface CommissionRow {
   readonly commission: string;
   /** Whether the cap bound. */
   readonly capped: boolean;
+  /** The slices of the adjusted base, one per band reached. */
   readonly slices: CommissionSlice[];
   /** Per-person steps; empty when the input asked for `trace: false`. */
   readonly trace: TraceStep[];
@@ -331,12 +345,16 @@ export interface CommissionRow {
 
 /** Result of {@link computeCommissions}. Rows are ordered by id. */
 export interface CommissionsResult {
+  /** ISO 4217 currency of every amount. */
   readonly currency: string;
+  /** The rate table's method. */
   readonly method: 'marginal' | 'retroactive';
   /** Σ base. */
   readonly base: string;
   /** Σ commission (after caps): what {@link carvePool} takes as gross. */
   readonly commission: string;
+  /** One row per person, ordered by id. */
   readonly people: CommissionRow[];
+  /** The step of the totals (`pool.commissions`). */
   readonly trace: TraceStep[];
 }
