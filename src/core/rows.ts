@@ -129,12 +129,12 @@ function compileDef(def: Def): Check | undefined {
         (value) => typeof value === 'string',
         (value: string) => value.length,
       );
-    case 'number':
-      return withBounds(
-        def,
-        (value) => typeof value === 'number' && Number.isFinite(value),
-        (value: number) => value,
-      );
+    case 'number': {
+      const format = def['format']; // z.int() is a number with the "safeint" format
+      if (format !== undefined && format !== 'safeint') return undefined;
+      const finite = (value: unknown) => typeof value === 'number' && Number.isFinite(value);
+      return withBounds(def, format === 'safeint' ? Number.isSafeInteger : finite, (value: number) => value);
+    }
     case 'boolean':
       return (value) => typeof value === 'boolean';
     case 'unknown':
@@ -152,6 +152,11 @@ function compileDef(def: Def): Check | undefined {
       if (inner === undefined || (def.checks?.length ?? 0) > 0) return undefined;
       const empty = def.type === 'optional' ? undefined : null;
       return (value) => value === empty || inner(value);
+    }
+    case 'union': {
+      const options = (def['options'] as z.ZodMiniType[]).map(compileCheck);
+      if (options.includes(undefined) || (def.checks?.length ?? 0) > 0) return undefined;
+      return (value) => options.some((option) => option!(value));
     }
     case 'object':
       return objectCheck(def);
@@ -173,6 +178,7 @@ export function compileCheck(schema: z.ZodMiniType): Check | undefined {
   if (known !== undefined) return known;
   let check = compiled.get(schema);
   if (check === undefined) {
+    compiled.set(schema, null); // a schema that contains itself gets no fast path
     check = compileDef(schema._zod.def as unknown as Def) ?? null;
     compiled.set(schema, check);
   }
