@@ -166,7 +166,7 @@ function readRecipients(recipients: ShareRecipients, terms: ShareTerms, weightin
   const basis = new Array<number>(rows.length).fill(1);
   const ftes: string[] = [];
   const unit = units === undefined ? undefined : new Int32Array(rows.length);
-  let caps: bigint[] | undefined;
+  let caps: (bigint | undefined)[] | undefined;
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i]!;
     const entry = (entries[i] = weighting.entry(row.score));
@@ -183,7 +183,7 @@ function readRecipients(recipients: ShareRecipients, terms: ShareTerms, weightin
       if (kind === 'days' || days === 0) basis[i] = days;
     }
     if (row.cap !== undefined && recipients.cap !== undefined)
-      (caps ??= new Array<bigint>(rows.length))[i] = recipients.cap(i);
+      (caps ??= new Array<bigint | undefined>(rows.length).fill(undefined))[i] = recipients.cap(i);
     if (unit !== undefined) unit[i] = unitOf(row.unit, units!, at(i, 'unit'), issues);
   }
   const basisScale = kind === 'fte' ? scaleFtes(ftes, basis, terms.policy) : 0;
@@ -246,6 +246,23 @@ function splitUnits(pool: bigint, weights: readonly Amount[], ids: readonly stri
   return { awards, capped, unallocated, rounds: top?.rounds ?? [], units: levels };
 }
 
+/** One level: the whole pool among everyone, caps re-split (nobody with a weight: all of it left). */
+function oneLevel(
+  pool: bigint,
+  weights: readonly Amount[],
+  ids: readonly string[],
+  caps: readonly (bigint | undefined)[] | undefined,
+) {
+  const split = splitAmounts(pool, weights, ids, caps);
+  return {
+    awards: split?.parts ?? new Float64Array(weights.length),
+    capped: split?.capped ?? new Uint8Array(weights.length),
+    unallocated: split?.unallocated ?? pool,
+    rounds: split?.rounds ?? [],
+    units: undefined,
+  };
+}
+
 /**
  * The share (seed 001; SPEC §3.5): weightᵢ = basisᵢ × round(f(scoreᵢ), weightDecimals) for scores
  * at the floor or above, and `pool` (minor units, ≥ 0) split by largest remainder on the weights,
@@ -260,17 +277,8 @@ export function sharePool(pool: bigint, recipients: ShareRecipients, terms: Shar
   const order = orderUnique(ids, (i) => recipients.at(i, 'id'), message, issues);
   if (issues.size > 0) return undefined;
   const weights = weightsOf(read);
-  const one = terms.units === undefined ? splitAmounts(pool, weights, ids, read.caps) : undefined;
   const split =
-    terms.units !== undefined
-      ? splitUnits(pool, weights, ids, read, terms)
-      : {
-          awards: one?.parts ?? new Float64Array(weights.length),
-          capped: one?.capped ?? new Uint8Array(weights.length),
-          unallocated: one === undefined ? pool : one.unallocated,
-          rounds: one?.rounds ?? [],
-          units: undefined,
-        };
+    terms.units === undefined ? oneLevel(pool, weights, ids, read.caps) : splitUnits(pool, weights, ids, read, terms);
   return { pool, rows: recipients.rows, ids, order, terms, weighting, ...read, weights, ...split };
 }
 
