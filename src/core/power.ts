@@ -80,7 +80,7 @@ function expScaled(y: bigint, yError: bigint, p: number): { lo: bigint; hi: bigi
   let t = y - m * l2;
   if (2n * t > l2) [m, t] = [m + 1n, t - l2];
   else if (2n * t < -l2) [m, t] = [m - 1n, t + l2];
-  if (abs(m) > 4_000_000n) throw new RangeError('power: the result has more than a million digits');
+  if (abs(m) > 1n << 30n) throw new RangeError('power: the result is beyond what a BigInt can hold');
   let term = unit;
   let sum = unit;
   for (let k = 1n; term !== 0n; k++) {
