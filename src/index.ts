@@ -212,27 +212,27 @@ export type { MissingPolicy, ScorecardComponentInput } from './scorecard/schema.
 
 // ── period: resolvePlan, runPeriod, compareRuns, correctPeriod ─────────────
 export { resolvePlan } from './period/resolvePlan.js';
-export type {
-  PlanChange,
-  PlanInput,
-  PlanSegment,
-  ResolvedPeriod,
-  ResolvedPlan,
-  ResolvePlanInput,
-} from './period/resolvePlan.js';
 export { runPeriod } from './period/runPeriod.js';
 export type {
   DepartmentLinkage,
   DepartmentResult,
   InterlockSummary,
+  PayStatement,
   PeriodTotals,
+  PlanChange,
+  PlanInput,
+  PlanSegment,
   PoolSegment,
   ReconciliationCheck,
+  ResolvedPeriod,
+  ResolvedPlan,
+  ResolvePlanInput,
   ReviewItem,
   RunPeriodInput,
   RunPeriodResult,
-} from './period/runPeriod.js';
-export type { PayStatement, StatementLine, StatementLineKind } from './period/statement.js';
+  StatementLine,
+  StatementLineKind,
+} from './period/types.js';
 export {
   commissionSchema,
   companyKpiResultSchema,

@@ -6,7 +6,8 @@
  */
 import { SynergyPayError } from '../core/errors.js';
 import { compareRuns, type RunComparison, type RunResultInput } from '../period/compareRuns.js';
-import { runPeriod, type RunPeriodInput } from '../period/runPeriod.js';
+import { runPeriod } from '../period/runPeriod.js';
+import type { RunPeriodInput } from '../period/types.js';
 import { diffInputs } from '../period/whatIfLines.js';
 import type { CliIo } from './io.js';
 import { describeProblems, EXIT_BAD_INPUT, isInternalFailure } from './main.js';

@@ -6,7 +6,7 @@
  * `--format json|csv` with `--out FILE` writes the corrections.
  */
 import { correctPeriod, type CorrectPeriodInput, type PeriodCorrection } from '../period/correctPeriod.js';
-import type { RunPeriodInput } from '../period/runPeriod.js';
+import type { RunPeriodInput } from '../period/types.js';
 import { csvCell, guarded, library, readJson, WhatIfProblem, writeFile } from './compare.js';
 import type { CliIo } from './io.js';
 

@@ -1,6 +1,5 @@
 /** Renders period results for people: the summary, the explained statement and CSV. */
-import type { RunPeriodResult } from '../period/runPeriod.js';
-import type { PayStatement } from '../period/statement.js';
+import type { PayStatement, RunPeriodResult } from '../period/types.js';
 import { LINE_ORDER } from '../period/statement.js';
 
 const pad = (text: string, width: number) => text + ' '.repeat(Math.max(0, width - [...text].length));

@@ -4,7 +4,7 @@ import { formatMinor } from '../core/money.js';
 import { divideRounded } from '../core/rounding.js';
 import { traceStep, type TraceStep } from '../core/trace.js';
 import { parseInput } from '../core/validate.js';
-import type { RunPeriodResult } from './runPeriod.js';
+import type { RunPeriodResult } from './types.js';
 import { compareRunsInputSchema, type runResultSchema } from './whatIfSchema.js';
 import {
   diffInputs,

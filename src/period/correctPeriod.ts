@@ -5,7 +5,7 @@ import { traceStep, type TraceStep } from '../core/trace.js';
 import { parseInput } from '../core/validate.js';
 import { checkComparable } from './compareRuns.js';
 import { resolvePlanVersions } from './resolvePlan.js';
-import type { RunPeriodInput, RunPeriodResult } from './runPeriod.js';
+import type { RunPeriodInput, RunPeriodResult } from './types.js';
 import { correctPeriodInputSchema, type runResultSchema } from './whatIfSchema.js';
 import {
   diffInputs,

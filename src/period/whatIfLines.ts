@@ -6,7 +6,8 @@
 import { minorDigits } from '../core/currency.js';
 import { IssueList, SynergyPayError, type IssuePath } from '../core/errors.js';
 import { formatMinor, parseMinor } from '../core/money.js';
-import { runPeriod, type RunPeriodInput, type RunPeriodResult } from './runPeriod.js';
+import { runPeriod } from './runPeriod.js';
+import type { RunPeriodInput, RunPeriodResult } from './types.js';
 import { LINE_ORDER } from './statement.js';
 import { compareIds } from '../core/ids.js';
 
