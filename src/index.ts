@@ -260,8 +260,8 @@ export {
   supportScoreSchema,
 } from './period/schema.js';
 export { scenarioJsonSchema } from './period/jsonSchema.js';
-export { demoScenario, demoScenarioInputSchema } from './period/demo.js';
-export type { DemoScenarioInput } from './period/demo.js';
+export { demoScenario, demoScenarioInputSchema } from './demo/demoScenario.js';
+export type { DemoScenarioInput } from './demo/demoScenario.js';
 
 // ── schemas ────────────────────────────────────────────────────────────────
 export { schemas } from './schemas.js';
@@ -288,7 +288,7 @@ export {
 } from './core/schema.js';
 
 // ── what-if: compareRuns, correctPeriod ─────────────────────────────────────
-export { compareRuns } from './period/compareRuns.js';
+export { compareRuns } from './whatif/compareRuns.js';
 export type {
   CompareRunsInput,
   DepartmentComparison,
@@ -301,13 +301,13 @@ export type {
   RunComparison,
   RunResultInput,
   TotalComparison,
-} from './period/compareRuns.js';
-export { correctPeriod } from './period/correctPeriod.js';
-export type { CorrectionLine, CorrectPeriodInput, PeriodCorrection, PersonCorrection } from './period/correctPeriod.js';
-export type { InputChange, RuleChange } from './period/whatIfLines.js';
+} from './whatif/compareRuns.js';
+export { correctPeriod } from './whatif/correctPeriod.js';
+export type { CorrectionLine, CorrectPeriodInput, PeriodCorrection, PersonCorrection } from './whatif/correctPeriod.js';
+export type { InputChange, RuleChange } from './whatif/runs.js';
 export {
   compareRunsInputSchema,
   correctPeriodInputSchema,
   correctionPlanSchema,
   runResultSchema,
-} from './period/whatIfSchema.js';
+} from './whatif/schema.js';

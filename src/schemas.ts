@@ -22,7 +22,7 @@ import { composeScoreInputSchema, tallyPointsInputSchema } from './scorecard/sch
 // period
 import { resolvePlanInputSchema, runPeriodInputSchema } from './period/schema.js';
 // end period
-import { compareRunsInputSchema, correctPeriodInputSchema } from './period/whatIfSchema.js';
+import { compareRunsInputSchema, correctPeriodInputSchema } from './whatif/schema.js';
 
 /**
  * Every public function's input schema (zod 4), by function name. Use them to validate data

@@ -5,10 +5,10 @@
  * Prints a readable diff table; `--format json|csv` with `--out FILE` writes the comparison.
  */
 import { SynergyPayError } from '../core/errors.js';
-import { compareRuns, type RunComparison, type RunResultInput } from '../period/compareRuns.js';
+import { compareRuns, type RunComparison, type RunResultInput } from '../whatif/compareRuns.js';
 import { runPeriod } from '../period/runPeriod.js';
 import type { RunPeriodInput } from '../period/types.js';
-import { diffInputs } from '../period/whatIfLines.js';
+import { diffInputs } from '../whatif/runs.js';
 import type { CliIo } from './io.js';
 import { describeProblems, EXIT_BAD_INPUT, isInternalFailure } from './main.js';
 

@@ -16,7 +16,7 @@
  */
 import { parseArgs } from 'node:util';
 import { formatPath, SynergyPayError } from '../core/errors.js';
-import { demoScenario } from '../period/demo.js';
+import { demoScenario } from '../demo/demoScenario.js';
 import { scenarioJsonSchema } from '../period/jsonSchema.js';
 import { runPeriod } from '../period/runPeriod.js';
 import type { RunPeriodResult } from '../period/types.js';

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { parseInput } from '../core/validate.js';
-import type { RunPeriodInput } from './types.js';
+import type { RunPeriodInput } from '../period/types.js';
 
 /**
  * The built-in demo company, in the spirit of seed 001's provincial broadcast network

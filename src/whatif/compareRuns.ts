@@ -4,8 +4,8 @@ import { formatMinor } from '../core/money.js';
 import { divideRounded } from '../core/rounding.js';
 import { traceStep, type TraceStep } from '../core/trace.js';
 import { parseInput } from '../core/validate.js';
-import type { RunPeriodResult } from './types.js';
-import { compareRunsInputSchema, type runResultSchema } from './whatIfSchema.js';
+import type { RunPeriodResult } from '../period/types.js';
+import { compareRunsInputSchema, type runResultSchema } from './schema.js';
 import {
   diffInputs,
   matchLines,
@@ -16,7 +16,7 @@ import {
   type ReadRun,
   type RuleChange,
   type RunLike,
-} from './whatIfLines.js';
+} from './runs.js';
 import { compareIds } from '../core/ids.js';
 
 /**

@@ -4,9 +4,9 @@ import { formatMinor } from '../core/money.js';
 import { traceStep, type TraceStep } from '../core/trace.js';
 import { parseInput } from '../core/validate.js';
 import { checkComparable } from './compareRuns.js';
-import { resolvePlanVersions } from './resolvePlan.js';
-import type { RunPeriodInput, RunPeriodResult } from './types.js';
-import { correctPeriodInputSchema, type runResultSchema } from './whatIfSchema.js';
+import { resolvePlanVersions } from '../period/resolvePlan.js';
+import type { RunPeriodInput, RunPeriodResult } from '../period/types.js';
+import { correctPeriodInputSchema, type runResultSchema } from './schema.js';
 import {
   diffInputs,
   matchLines,
@@ -17,7 +17,7 @@ import {
   type ReadRun,
   type RuleChange,
   type RunLike,
-} from './whatIfLines.js';
+} from './runs.js';
 import { compareIds } from '../core/ids.js';
 
 /**

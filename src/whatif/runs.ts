@@ -6,9 +6,9 @@
 import { minorDigits } from '../core/currency.js';
 import { IssueList, SynergyPayError, type IssuePath } from '../core/errors.js';
 import { formatMinor, parseMinor } from '../core/money.js';
-import { runPeriod } from './runPeriod.js';
-import type { RunPeriodInput, RunPeriodResult } from './types.js';
-import { LINE_ORDER } from './statement.js';
+import { runPeriod } from '../period/runPeriod.js';
+import type { RunPeriodInput, RunPeriodResult } from '../period/types.js';
+import { LINE_ORDER } from '../period/statement.js';
 import { compareIds } from '../core/ids.js';
 
 /** A trace step as read from a result (saved results may carry any JSON in `inputs`). */

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { currencySchema, isoDateSchema } from '../core/schema.js';
-import { planSchema, runPeriodInputSchema } from './schema.js';
+import { planSchema, runPeriodInputSchema } from '../period/schema.js';
 
 /**
  * Schemas of the what-if tools: `compareRuns` and `correctPeriod`, and the shape of a period
