@@ -213,6 +213,7 @@ export type { MissingPolicy, ScorecardComponentInput } from './scorecard/schema.
 // ── period: resolvePlan, runPeriod, compareRuns, correctPeriod ─────────────
 export { resolvePlan } from './period/resolvePlan.js';
 export { runPeriod } from './period/runPeriod.js';
+export { statementLineKinds } from './period/statement.js';
 export type {
   DepartmentLinkage,
   DepartmentResult,
@@ -289,22 +290,27 @@ export {
 
 // ── what-if: compareRuns, correctPeriod ─────────────────────────────────────
 export { compareRuns } from './whatif/compareRuns.js';
+export { correctPeriod } from './whatif/correctPeriod.js';
+export { diffInputs } from './whatif/runs.js';
 export type {
   CompareRunsInput,
+  CorrectionLine,
+  CorrectPeriodInput,
   DepartmentComparison,
   FieldChange,
+  InputChange,
   KindComparison,
   LineChange,
   PayMove,
+  PeriodCorrection,
   PersonComparison,
+  PersonCorrection,
   PoolSpread,
+  RuleChange,
   RunComparison,
   RunResultInput,
   TotalComparison,
-} from './whatif/compareRuns.js';
-export { correctPeriod } from './whatif/correctPeriod.js';
-export type { CorrectionLine, CorrectPeriodInput, PeriodCorrection, PersonCorrection } from './whatif/correctPeriod.js';
-export type { InputChange, RuleChange } from './whatif/runs.js';
+} from './whatif/types.js';
 export {
   compareRunsInputSchema,
   correctPeriodInputSchema,

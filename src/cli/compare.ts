@@ -5,7 +5,8 @@
  * Prints a readable diff table; `--format json|csv` with `--out FILE` writes the comparison.
  */
 import { SynergyPayError } from '../core/errors.js';
-import { compareRuns, type RunComparison, type RunResultInput } from '../whatif/compareRuns.js';
+import { compareRuns } from '../whatif/compareRuns.js';
+import type { RunComparison, RunResultInput } from '../whatif/types.js';
 import { runPeriod } from '../period/runPeriod.js';
 import type { RunPeriodInput } from '../period/types.js';
 import { diffInputs } from '../whatif/runs.js';

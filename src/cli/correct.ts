@@ -5,7 +5,8 @@
  * just the paid scenario (its result is then recomputed). The re-run uses the plan as paid.
  * `--format json|csv` with `--out FILE` writes the corrections.
  */
-import { correctPeriod, type CorrectPeriodInput, type PeriodCorrection } from '../whatif/correctPeriod.js';
+import { correctPeriod } from '../whatif/correctPeriod.js';
+import type { CorrectPeriodInput, PeriodCorrection } from '../whatif/types.js';
 import type { RunPeriodInput } from '../period/types.js';
 import { csvCell, guarded, library, readJson, WhatIfProblem, writeFile } from './compare.js';
 import type { CliIo } from './io.js';

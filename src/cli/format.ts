@@ -1,6 +1,6 @@
 /** Renders period results for people: the summary, the explained statement and CSV. */
 import type { PayStatement, RunPeriodResult } from '../period/types.js';
-import { LINE_ORDER } from '../period/statement.js';
+import { statementLineKinds as LINE_ORDER } from '../period/statement.js';
 
 const pad = (text: string, width: number) => text + ' '.repeat(Math.max(0, width - [...text].length));
 const left = (text: string, width: number) => ' '.repeat(Math.max(0, width - [...text].length)) + text;

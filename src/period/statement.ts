@@ -7,8 +7,8 @@ import type { StatementLine, StatementLineKind } from './types.js';
  * commission, the back-office support award and deductions, each with where it came from.
  */
 
-/** The order of line kinds on a statement. */
-export const LINE_ORDER: readonly StatementLineKind[] = [
+/** The kinds of statement line, in the order a statement lists them. */
+export const statementLineKinds: readonly StatementLineKind[] = [
   'basePay',
   'performanceBonus',
   'commission',
@@ -34,7 +34,7 @@ export interface LineDraft {
 /** Orders line drafts by kind, then source id, then segment (chronological): stable and input-order free. */
 export function sortLines(lines: LineDraft[]): LineDraft[] {
   return lines.sort((a, b) => {
-    const kind = LINE_ORDER.indexOf(a.kind) - LINE_ORDER.indexOf(b.kind);
+    const kind = statementLineKinds.indexOf(a.kind) - statementLineKinds.indexOf(b.kind);
     if (kind !== 0) return kind;
     if (a.source !== b.source) return a.source < b.source ? -1 : 1;
     return a.segment - b.segment;

@@ -1,178 +1,36 @@
 import type * as z from 'zod/mini';
-import { IssueList, fail } from '../core/errors.js';
+import { fail, IssueList } from '../core/errors.js';
+import { compareIds } from '../core/ids.js';
 import { formatMinor } from '../core/money.js';
 import { divideRounded } from '../core/rounding.js';
-import { traceStep, type TraceStep } from '../core/trace.js';
+import { traceStep } from '../core/trace.js';
 import { parseInput } from '../core/validate.js';
-import type { RunPeriodResult } from '../period/types.js';
-import { compareRunsInputSchema, type runResultSchema } from './schema.js';
 import {
   diffInputs,
-  matchLines,
+  kindRank,
+  pairedLine,
+  pairPeople,
   readRun,
   ruleChanges,
   runAt,
-  type InputChange,
   type ReadRun,
-  type RuleChange,
-  type RunLike,
+  type ReadStatement,
 } from './runs.js';
-import { compareIds } from '../core/ids.js';
-
-/**
- * Input of {@link compareRuns}: inferred from `compareRunsInputSchema`, except that `base` and
- * `proposed` also accept a `RunPeriodResult` object as returned (its interfaces have no index
- * signature, which zod's loose object type requires).
- */
-export type CompareRunsInput = Omit<z.input<typeof compareRunsInputSchema>, 'base' | 'proposed'> & {
-  readonly base?: RunResultInput | undefined;
-  readonly proposed?: RunResultInput | undefined;
-};
-
-/** A period result: as returned by `runPeriod`, or read back from its JSON. */
-export type RunResultInput = RunPeriodResult | z.input<typeof runResultSchema>;
-
-/** A scalar field (coefficient, grade, headcount, …) that differs between the two runs. */
-export interface FieldChange {
-  readonly field: string;
-  /** The base run's value, or `null` when absent there. */
-  readonly base: string | null;
-  /** The proposed run's value, or `null` when absent there. */
-  readonly proposed: string | null;
-}
-
-/** One statement line that differs: its amount, its label, or its presence. */
-export interface LineChange {
-  readonly kind: string;
-  readonly version: string;
-  /** The source row id (a deduction id, …), `""` for lines computed per person. */
-  readonly source: string;
-  /** The proposed line's label (the base line's when the line was dropped). */
-  readonly label: string;
-  /** The base amount, or `null` when the line is new. */
-  readonly base: string | null;
-  /** The proposed amount, or `null` when the line was dropped. */
-  readonly proposed: string | null;
-  /** proposed − base (a missing line counts as 0). */
-  readonly delta: string;
-  /** The trace rules whose inputs or result changed: why the line moved. */
-  readonly rulesChanged: RuleChange[];
-}
-
-/** One person's differences. Only people with at least one difference are listed. */
-export interface PersonComparison {
-  readonly person: string;
-  readonly department: string;
-  /** `both`, or `baseOnly` / `proposedOnly` when the person appears in one run only. */
-  readonly presence: 'both' | 'baseOnly' | 'proposedOnly';
-  /** Statement total in the base run, or `null`. */
-  readonly base: string | null;
-  /** Statement total in the proposed run, or `null`. */
-  readonly proposed: string | null;
-  readonly delta: string;
-  readonly fields: FieldChange[];
-  readonly lines: LineChange[];
-}
-
-/** One line kind's sum within a department (or the whole run). */
-export interface KindComparison {
-  readonly kind: string;
-  readonly base: string;
-  readonly proposed: string;
-  readonly delta: string;
-}
-
-/** One department in both runs (every department is listed). */
-export interface DepartmentComparison {
-  readonly department: string;
-  readonly headcount: { readonly base: number; readonly proposed: number };
-  /** Σ statement totals of its people. */
-  readonly base: string;
-  readonly proposed: string;
-  readonly delta: string;
-  /** Σ by line kind. */
-  readonly kinds: KindComparison[];
-  /** Department fields that differ (coefficient, own coefficient, side, …). */
-  readonly fields: FieldChange[];
-  /** Department trace rules whose inputs or result changed. */
-  readonly rulesChanged: RuleChange[];
-  readonly changed: boolean;
-}
-
-/** A money total of the two runs. */
-export interface TotalComparison {
-  /** The total's name in the result (`basePay`, `pool`, `statements`, …). */
-  readonly name: string;
-  readonly base: string | null;
-  readonly proposed: string | null;
-  readonly delta: string;
-}
-
-/** A person whose pay moves, with the size of the move. */
-export interface PayMove {
-  readonly person: string;
-  readonly department: string;
-  readonly delta: string;
-}
-
-/** The support pool of one run and how its awards are spread (over people with a pool-award line). */
-export interface PoolSpread {
-  /** The pool (`totals.pool`), or Σ awards when the result has no pool total. */
-  readonly pool: string;
-  /** People whose statement carries a pool-award line. */
-  readonly recipients: number;
-  /** Σ awards. */
-  readonly awarded: string;
-  /** Smallest award, or `null` with no recipients. */
-  readonly min: string | null;
-  /** Median award (mean of the two middle awards for an even count: then it may carry one more decimal than the currency). */
-  readonly median: string | null;
-  readonly max: string | null;
-  /**
-   * Gini coefficient of the awards, 0 (equal) … (n−1)/n (one person takes all), 4 decimals
-   * half-up; `null` with no recipients, a zero sum or a negative award.
-   */
-  readonly gini: string | null;
-}
-
-/** Result of {@link compareRuns}. Plain JSON; people and departments ordered by id. */
-export interface RunComparison {
-  readonly currency: string;
-  readonly period: { readonly unit: string; readonly start: string; readonly end: string };
-  readonly plans: { readonly base: string; readonly proposed: string };
-  /** Plan version in force at the period start in each run (`null` when a result does not say). */
-  readonly versions: { readonly base: string | null; readonly proposed: string | null };
-  /** `true` when nothing differs: no person, department or total. */
-  readonly identical: boolean;
-  readonly counts: {
-    /** People in either run. */
-    readonly people: number;
-    /** People listed in `people`: any line, field or presence differs. */
-    readonly peopleChanged: number;
-    /** Changed lines over all people. */
-    readonly linesChanged: number;
-    readonly departmentsChanged: number;
-    /** People whose statement total rises. */
-    readonly gainers: number;
-    /** People whose statement total falls. */
-    readonly losers: number;
-    /** People whose statement total stays the same (their lines may still move between kinds). */
-    readonly unchanged: number;
-  };
-  readonly totals: TotalComparison[];
-  /** Σ by line kind over everybody. */
-  readonly kinds: KindComparison[];
-  readonly departments: DepartmentComparison[];
-  readonly people: PersonComparison[];
-  /** People who gain, largest gain first (then by id). */
-  readonly gainers: PayMove[];
-  /** People who lose, largest loss first (then by id). */
-  readonly losers: PayMove[];
-  readonly pool: { readonly base: PoolSpread; readonly proposed: PoolSpread; readonly delta: string };
-  /** What changed in the plan (only when compared from one scenario and a proposed plan; else empty). */
-  readonly planChanges: InputChange[];
-  readonly trace: TraceStep[];
-}
+import { compareRunsInputSchema, type SavedRun } from './schema.js';
+import type { PlanInput, RunPeriodInput } from '../period/types.js';
+import type {
+  CompareRunsInput,
+  DepartmentComparison,
+  FieldChange,
+  InputChange,
+  KindComparison,
+  LineChange,
+  PayMove,
+  PersonComparison,
+  PoolSpread,
+  RunComparison,
+  TotalComparison,
+} from './types.js';
 
 /**
  * Sets two period results side by side (SPEC §4.1): a proposed plan against the live one on the
@@ -218,314 +76,248 @@ export interface RunComparison {
  */
 export function compareRuns(input: CompareRunsInput): RunComparison {
   const parsed = parseInput(compareRunsInputSchema, input);
+  checkForm(parsed);
+  if (parsed.base !== undefined && parsed.proposed !== undefined)
+    return compareResults(parsed.base, parsed.proposed, []);
+  return compareScenario(parsed.scenario!, parsed.proposedPlan!);
+}
+
+/** Runs a scenario under its own plan and under `plan`, and compares the two results. */
+function compareScenario(scenario: RunPeriodInput, plan: PlanInput): RunComparison {
+  // The data are in the scenario's currency: a plan in another one cannot run on them.
+  if (plan.currency !== scenario.plan.currency)
+    fail(
+      'CURRENCY_MISMATCH',
+      ['proposedPlan', 'currency'],
+      `the proposed plan is in ${plan.currency}, the scenario's data in ${scenario.plan.currency}`,
+    );
+  const baseRun = runAt(scenario, ['scenario']);
+  // The data's control totals hold for both runs; a declared pay total is the scenario's own
+  // plan's (its approved budget), which a proposal is expected to move: not checked on it.
+  const proposal: RunPeriodInput = { ...scenario, plan };
+  if (scenario.controls !== undefined) {
+    const { payTotal: _, ...controls } = scenario.controls;
+    proposal.controls = controls;
+  }
+  const proposedRun = runAt(proposal, ['scenario'], ['proposedPlan']);
+  return compareResults(baseRun, proposedRun, diffInputs(scenario.plan, plan, 'plan'));
+}
+
+/** Refuses an input with neither or both forms, or half of one. */
+function checkForm(parsed: z.output<typeof compareRunsInputSchema>): void {
   const issues = new IssueList();
   const results = parsed.base !== undefined || parsed.proposed !== undefined;
   const scenarioForm = parsed.scenario !== undefined || parsed.proposedPlan !== undefined;
-  if (results && scenarioForm)
+  if (results === scenarioForm)
     issues.add(
       'INVALID_INPUT',
       [],
-      'give either `base` and `proposed` (two results) or `scenario` and `proposedPlan`, not both',
+      results
+        ? 'give either `base` and `proposed` (two results) or `scenario` and `proposedPlan`, not both'
+        : 'give `base` and `proposed` (two results) or `scenario` and `proposedPlan`',
     );
-  else if (!results && !scenarioForm)
-    issues.add('INVALID_INPUT', [], 'give `base` and `proposed` (two results) or `scenario` and `proposedPlan`');
-  else if (results) {
-    if (parsed.base === undefined) issues.add('INVALID_INPUT', ['base'], '`base` is required with `proposed`');
-    if (parsed.proposed === undefined) issues.add('INVALID_INPUT', ['proposed'], '`proposed` is required with `base`');
-  } else {
-    if (parsed.scenario === undefined)
-      issues.add('INVALID_INPUT', ['scenario'], '`scenario` is required with `proposedPlan`');
-    if (parsed.proposedPlan === undefined)
-      issues.add('INVALID_INPUT', ['proposedPlan'], '`proposedPlan` is required with `scenario`');
+  else {
+    const pair = results ? (['base', 'proposed'] as const) : (['scenario', 'proposedPlan'] as const);
+    for (const [field, other] of [pair, [pair[1], pair[0]]] as const)
+      if (parsed[field] === undefined)
+        issues.add('INVALID_INPUT', [field], `\`${field}\` is required with \`${other}\``);
   }
   issues.throwIfAny();
-
-  let base: RunLike;
-  let proposed: RunLike;
-  let planChanges: InputChange[] = [];
-  if (results) {
-    base = parsed.base!;
-    proposed = parsed.proposed!;
-  } else {
-    const scenario = parsed.scenario!;
-    const plan = parsed.proposedPlan!;
-    // The data are in the scenario's currency: a plan in another one cannot run on them.
-    if (plan.currency !== scenario.plan.currency)
-      fail(
-        'CURRENCY_MISMATCH',
-        ['proposedPlan', 'currency'],
-        `the proposed plan is in ${plan.currency}, the scenario's data in ${scenario.plan.currency}`,
-      );
-    const baseRun: RunPeriodResult = runAt(scenario, (path) => ['scenario', ...path]);
-    // The data's control totals hold for both runs; a declared pay total is the scenario's own
-    // plan's (its approved budget), which a proposal is expected to move: not checked on it.
-    proposed = runAt({ ...scenario, plan, ...withoutPayTotal(scenario.controls) }, (path) =>
-      path[0] === 'plan' ? ['proposedPlan', ...path.slice(1)] : ['scenario', ...path],
-    );
-    base = baseRun;
-    planChanges = diffInputs(scenario.plan, plan, 'plan');
-  }
-  return compareReadRuns(base, proposed, planChanges, ['base'], ['proposed']);
 }
 
-/** The scenario's `controls` without `payTotal` (as a spread: nothing when none are declared). */
-function withoutPayTotal<T extends { readonly payTotal?: unknown }>(
-  controls: T | undefined,
-): { controls?: Omit<T, 'payTotal'> } {
-  if (controls === undefined) return {};
-  const { payTotal: _, ...rest } = controls;
-  return { controls: rest };
-}
-
-/** Checks that two results can be compared: same period, same currency. */
-export function checkComparable(
-  base: RunLike,
-  proposed: RunLike,
-  basePath: readonly (string | number)[],
-  proposedPath: readonly (string | number)[],
-  issues: IssueList,
-): void {
-  if (
-    base.period.unit !== proposed.period.unit ||
-    base.period.start !== proposed.period.start ||
-    base.period.end !== proposed.period.end
-  )
+/** Checks that two results can be compared (same period, same currency) and compares them. */
+function compareResults(base: SavedRun, proposed: SavedRun, planChanges: InputChange[]): RunComparison {
+  const issues = new IssueList();
+  const [x, y] = [base.period, proposed.period];
+  if (x.unit !== y.unit || x.start !== y.start || x.end !== y.end)
     issues.add(
       'RUNS_PERIOD_MISMATCH',
-      [...proposedPath, 'period'],
-      `the ${proposed.period.unit} ${proposed.period.start}…${proposed.period.end} is not the ${base.period.unit} ${base.period.start}…${base.period.end} of ${String(basePath[0] ?? 'the first result')}`,
+      ['proposed', 'period'],
+      `the ${y.unit} ${y.start}…${y.end} is not the ${x.unit} ${x.start}…${x.end} of base`,
     );
   if (base.currency !== proposed.currency)
     issues.add(
       'CURRENCY_MISMATCH',
-      [...proposedPath, 'currency'],
+      ['proposed', 'currency'],
       `${proposed.currency} cannot be compared with ${base.currency}`,
     );
-}
-
-function compareReadRuns(
-  base: RunLike,
-  proposed: RunLike,
-  planChanges: InputChange[],
-  basePath: string[],
-  proposedPath: string[],
-): RunComparison {
-  const issues = new IssueList();
-  checkComparable(base, proposed, basePath, proposedPath, issues);
   issues.throwIfAny();
-  const a = readRun(base, basePath, issues);
-  const b = readRun(proposed, proposedPath, issues);
+  const a = readRun(base, ['base'], issues);
+  const b = readRun(proposed, ['proposed'], issues);
   issues.throwIfAny();
-  const digits = a.digits;
-  const money = (minor: bigint) => formatMinor(minor, digits);
-  const orNull = (minor: bigint | undefined) => (minor === undefined ? null : money(minor));
-
-  // ── people ──────────────────────────────────────────────────────────────
-  const ids = [...new Set([...a.statements.keys(), ...b.statements.keys()])].sort(compareIds);
-  const people: PersonComparison[] = [];
-  const moves: { move: PayMove; minor: bigint }[] = [];
-  let linesChanged = 0;
-  let unchanged = 0;
-  const kindTotals = new Map<string, [bigint, bigint]>();
-  const departmentSums = new Map<
-    string,
-    { base: bigint; proposed: bigint; headBase: number; headProposed: number; kinds: Map<string, [bigint, bigint]> }
-  >();
-  const departmentEntry = (id: string) => {
-    let entry = departmentSums.get(id);
-    if (entry === undefined)
-      departmentSums.set(id, (entry = { base: 0n, proposed: 0n, headBase: 0, headProposed: 0, kinds: new Map() }));
-    return entry;
-  };
-  const addKind = (map: Map<string, [bigint, bigint]>, kind: string, side: 0 | 1, minor: bigint) => {
-    let sums = map.get(kind);
-    if (sums === undefined) map.set(kind, (sums = [0n, 0n]));
-    sums[side] += minor;
-  };
-  for (const id of ids) {
-    const x = a.statements.get(id);
-    const y = b.statements.get(id);
-    for (const [statement, side] of [
-      [x, 0],
-      [y, 1],
-    ] as const) {
-      if (statement === undefined) continue;
-      const entry = departmentEntry(statement.department);
-      if (side === 0) {
-        entry.base += statement.total;
-        entry.headBase += 1;
-      } else {
-        entry.proposed += statement.total;
-        entry.headProposed += 1;
-      }
-      for (const line of statement.lines) {
-        addKind(entry.kinds, line.kind, side, line.minor);
-        addKind(kindTotals, line.kind, side, line.minor);
-      }
-    }
-    const lines: LineChange[] = [];
-    for (const pair of matchLines(x?.lines ?? [], y?.lines ?? [])) {
-      const before = pair.base?.minor;
-      const after = pair.proposed?.minor;
-      if (pair.base !== null && pair.proposed !== null && before === after && pair.base.label === pair.proposed.label)
-        continue;
-      const line = (pair.proposed ?? pair.base)!;
-      lines.push({
-        kind: line.kind,
-        version: line.version,
-        source: line.source,
-        label: line.label,
-        base: orNull(before),
-        proposed: orNull(after),
-        delta: money((after ?? 0n) - (before ?? 0n)),
-        rulesChanged: ruleChanges(pair.base?.trace ?? [], pair.proposed?.trace ?? []),
-      });
-    }
-    const fields = fieldChanges(x?.fields ?? {}, y?.fields ?? {});
-    const delta = (y?.total ?? 0n) - (x?.total ?? 0n);
-    const department = (y ?? x)!.department;
-    if (delta !== 0n) moves.push({ move: { person: id, department, delta: money(delta) }, minor: delta });
-    else unchanged++;
-    linesChanged += lines.length;
-    if (lines.length === 0 && fields.length === 0 && x !== undefined && y !== undefined) continue;
-    people.push({
-      person: id,
-      department,
-      presence: x === undefined ? 'proposedOnly' : y === undefined ? 'baseOnly' : 'both',
-      base: orNull(x?.total),
-      proposed: orNull(y?.total),
-      delta: money(delta),
-      fields,
-      lines,
-    });
-  }
-  // Largest move first: gains descending, losses by size (most negative first); then by id.
-  const bySize = (p: { move: PayMove; minor: bigint }, q: { move: PayMove; minor: bigint }) => {
-    const x = p.minor < 0n ? -p.minor : p.minor;
-    const y = q.minor < 0n ? -q.minor : q.minor;
-    return x > y ? -1 : x < y ? 1 : compareIds(p.move.person, q.move.person);
-  };
-  const gainers = moves
-    .filter((m) => m.minor > 0n)
-    .sort(bySize)
-    .map((m) => m.move);
-  const losers = moves
-    .filter((m) => m.minor < 0n)
-    .sort(bySize)
-    .map((m) => m.move);
-
-  // ── departments ─────────────────────────────────────────────────────────
-  const departmentIds = [...new Set([...a.departments.keys(), ...b.departments.keys(), ...departmentSums.keys()])].sort(
-    compareIds,
-  );
-  const departments: DepartmentComparison[] = departmentIds.map((id) => {
-    const sums = departmentEntry(id);
-    const x = a.departments.get(id);
-    const y = b.departments.get(id);
-    const fields = fieldChanges(x?.fields ?? {}, y?.fields ?? {});
-    if (x === undefined || y === undefined)
-      fields.unshift({
-        field: 'present',
-        base: x === undefined ? null : 'true',
-        proposed: y === undefined ? null : 'true',
-      });
-    const rulesChanged = ruleChanges(x?.trace ?? [], y?.trace ?? []);
-    const kinds = kindComparisons(sums.kinds, money);
-    return {
-      department: id,
-      headcount: { base: sums.headBase, proposed: sums.headProposed },
-      base: money(sums.base),
-      proposed: money(sums.proposed),
-      delta: money(sums.proposed - sums.base),
-      kinds,
-      fields,
-      rulesChanged,
-      changed:
-        fields.length > 0 ||
-        rulesChanged.length > 0 ||
-        sums.base !== sums.proposed ||
-        sums.headBase !== sums.headProposed ||
-        kinds.some((kind) => kind.base !== kind.proposed),
-    };
-  });
-
-  // ── totals and pool ─────────────────────────────────────────────────────
-  const totalNames = [
-    ...a.totals.keys(),
-    ...[...b.totals.keys()].filter((name) => !a.totals.has(name)).sort(compareIds),
-  ];
-  const totals: TotalComparison[] = totalNames.map((name) => {
-    const x = a.totals.get(name);
-    const y = b.totals.get(name);
-    return { name, base: orNull(x), proposed: orNull(y), delta: money((y ?? 0n) - (x ?? 0n)) };
-  });
-  if (!a.totals.has('statements') && !b.totals.has('statements')) {
-    let x = 0n;
-    let y = 0n;
-    for (const statement of a.statements.values()) x += statement.total;
-    for (const statement of b.statements.values()) y += statement.total;
-    totals.push({ name: 'statements', base: money(x), proposed: money(y), delta: money(y - x) });
-  }
-  const poolBase = poolSpread(a);
-  const poolProposed = poolSpread(b);
-  const poolDelta = poolBase.poolMinor === poolProposed.poolMinor ? 0n : poolProposed.poolMinor - poolBase.poolMinor;
-
+  const money = (minor: bigint) => formatMinor(minor, a.digits);
+  const people = comparePeople(a, b, money);
+  const departments = compareDepartments(a, b, people.byDepartment, money);
+  const totals = compareTotals(a, b, people.all, money);
+  const pool = { base: poolSpread(a), proposed: poolSpread(b) };
+  const poolDelta = pool.proposed.minor - pool.base.minor;
   const departmentsChanged = departments.filter((d) => d.changed).length;
-  const totalsChanged = totals.some((total) => total.base !== total.proposed);
-  const identical =
-    people.length === 0 &&
-    departmentsChanged === 0 &&
-    !totalsChanged &&
-    (base.version ?? null) === (proposed.version ?? null) &&
-    planChanges.length === 0;
-  const statementsTotal = totals.find((total) => total.name === 'statements')!;
-  const trace: TraceStep[] = [
+  const versions = { base: base.version ?? null, proposed: proposed.version ?? null };
+  const statements = totals.find((total) => total.name === 'statements')!;
+  const trace = [
     traceStep(
       'compare.versions',
       'plan version in force at the period start, base → proposed',
       { base: `${base.plan}/${base.version ?? '?'}`, proposed: `${proposed.plan}/${proposed.version ?? '?'}` },
-      (base.version ?? null) === (proposed.version ?? null) && base.plan === proposed.plan ? 'same' : 'changed',
+      versions.base === versions.proposed && base.plan === proposed.plan ? 'same' : 'changed',
     ),
     traceStep(
       'compare.statements',
       'Δ = Σ proposed statement totals − Σ base statement totals',
-      { base: statementsTotal.base ?? '0', proposed: statementsTotal.proposed ?? '0' },
-      statementsTotal.delta,
+      { base: statements.base ?? '0', proposed: statements.proposed ?? '0' },
+      statements.delta,
     ),
     traceStep(
       'compare.pool',
       'Δ pool = proposed pool − base pool',
-      { base: poolBase.spread.pool, proposed: poolProposed.spread.pool },
+      { base: pool.base.spread.pool, proposed: pool.proposed.spread.pool },
       money(poolDelta),
     ),
   ];
   return {
     currency: base.currency,
-    period: { unit: base.period.unit, start: base.period.start, end: base.period.end },
+    period: { unit: x.unit, start: x.start, end: x.end },
     plans: { base: base.plan, proposed: proposed.plan },
-    versions: { base: base.version ?? null, proposed: proposed.version ?? null },
-    identical,
+    versions,
+    identical:
+      people.people.length === 0 &&
+      departmentsChanged === 0 &&
+      totals.every((total) => total.base === total.proposed) &&
+      versions.base === versions.proposed &&
+      planChanges.length === 0,
     counts: {
-      people: ids.length,
-      peopleChanged: people.length,
-      linesChanged,
+      people: people.pairs,
+      peopleChanged: people.people.length,
+      linesChanged: people.linesChanged,
       departmentsChanged,
-      gainers: gainers.length,
-      losers: losers.length,
-      unchanged,
+      gainers: people.gainers.length,
+      losers: people.losers.length,
+      unchanged: people.pairs - people.moves,
     },
     totals,
-    kinds: kindComparisons(kindTotals, money),
+    kinds: kindComparisons(people.all.kinds, money),
     departments,
-    people,
-    gainers,
-    losers,
-    pool: { base: poolBase.spread, proposed: poolProposed.spread, delta: money(poolDelta) },
+    people: people.people,
+    gainers: people.gainers,
+    losers: people.losers,
+    pool: { base: pool.base.spread, proposed: pool.proposed.spread, delta: money(poolDelta) },
     planChanges,
     trace,
   };
 }
 
+/** Σ statement totals, headcount and Σ by line kind of a group of statements, in each run (0: base, 1: proposed). */
+class Sums {
+  readonly total: [bigint, bigint] = [0n, 0n];
+  readonly headcount: [number, number] = [0, 0];
+  readonly kinds = new Map<string, [bigint, bigint]>();
+
+  add(statement: ReadStatement, side: 0 | 1): void {
+    this.total[side] += statement.total;
+    this.headcount[side] += 1;
+    for (const line of statement.lines) {
+      let sums = this.kinds.get(line.kind);
+      if (sums === undefined) this.kinds.set(line.kind, (sums = [0n, 0n]));
+      sums[side] += line.minor;
+    }
+  }
+}
+
+/** Every person's line and field differences, the gainers and losers, and the sums by department. */
+function comparePeople(a: ReadRun, b: ReadRun, money: (minor: bigint) => string) {
+  const orNull = (minor: bigint | undefined) => (minor === undefined ? null : money(minor));
+  const all = new Sums();
+  const byDepartment = new Map<string, Sums>();
+  const people: PersonComparison[] = [];
+  const moves: { move: PayMove; minor: bigint }[] = [];
+  const pairs = pairPeople(a, b);
+  let linesChanged = 0;
+  for (const { person, department, base: x, proposed: y, lines: linePairs } of pairs) {
+    for (const [statement, side] of [[x, 0] as const, [y, 1] as const]) {
+      if (statement === undefined) continue;
+      let sums = byDepartment.get(statement.department);
+      if (sums === undefined) byDepartment.set(statement.department, (sums = new Sums()));
+      sums.add(statement, side);
+      all.add(statement, side);
+    }
+    const lines: LineChange[] = [];
+    for (const pair of linePairs) {
+      const [before, after] = [pair.base?.minor, pair.proposed?.minor];
+      if (pair.base && pair.proposed && before === after && pair.base.label === pair.proposed.label) continue;
+      const rulesChanged = ruleChanges(pair.base?.trace ?? [], pair.proposed?.trace ?? []);
+      const delta = money((after ?? 0n) - (before ?? 0n));
+      lines.push({ ...pairedLine(pair), base: orNull(before), proposed: orNull(after), delta, rulesChanged });
+    }
+    const fields = fieldChanges(x?.fields ?? {}, y?.fields ?? {});
+    const delta = (y?.total ?? 0n) - (x?.total ?? 0n);
+    if (delta !== 0n) moves.push({ move: { person, department, delta: money(delta) }, minor: delta });
+    linesChanged += lines.length;
+    if (lines.length === 0 && fields.length === 0 && x !== undefined && y !== undefined) continue;
+    const presence = x === undefined ? 'proposedOnly' : y === undefined ? 'baseOnly' : 'both';
+    const [base, proposed] = [orNull(x?.total), orNull(y?.total)];
+    people.push({ person, department, presence, base, proposed, delta: money(delta), fields, lines });
+  }
+  // Largest move first: gains descending, losses by size (most negative first); then by id.
+  moves.sort((p, q) => {
+    const [x, y] = [p.minor < 0n ? -p.minor : p.minor, q.minor < 0n ? -q.minor : q.minor];
+    return x > y ? -1 : x < y ? 1 : compareIds(p.move.person, q.move.person);
+  });
+  const gainers = moves.filter((m) => m.minor > 0n).map((m) => m.move);
+  const losers = moves.filter((m) => m.minor < 0n).map((m) => m.move);
+  return { people, gainers, losers, all, byDepartment, linesChanged, pairs: pairs.length, moves: moves.length };
+}
+
+/** Every department of either run: its sums, and the fields and trace rules that differ. */
+function compareDepartments(
+  a: ReadRun,
+  b: ReadRun,
+  sums: ReadonlyMap<string, Sums>,
+  money: (minor: bigint) => string,
+): DepartmentComparison[] {
+  const ids = new Set([...a.departments.keys(), ...b.departments.keys(), ...sums.keys()]);
+  return [...ids].sort(compareIds).map((department) => {
+    const { total, headcount, kinds: kindSums } = sums.get(department) ?? new Sums();
+    const x = a.departments.get(department);
+    const y = b.departments.get(department);
+    const fields = fieldChanges(x?.fields ?? {}, y?.fields ?? {});
+    if (x === undefined || y === undefined)
+      fields.unshift({ field: 'present', base: x ? 'true' : null, proposed: y ? 'true' : null });
+    const rulesChanged = ruleChanges(x?.trace ?? [], y?.trace ?? []);
+    const kinds = kindComparisons(kindSums, money);
+    const changed =
+      fields.length > 0 ||
+      rulesChanged.length > 0 ||
+      total[0] !== total[1] ||
+      headcount[0] !== headcount[1] ||
+      kinds.some((kind) => kind.base !== kind.proposed);
+    const [base, proposed, delta] = [money(total[0]), money(total[1]), money(total[1] - total[0])];
+    return {
+      department,
+      headcount: { base: headcount[0], proposed: headcount[1] },
+      base,
+      proposed,
+      delta,
+      kinds,
+      fields,
+      rulesChanged,
+      changed,
+    };
+  });
+}
+
+/** Every money total of either result (the base's order, then new names), and Σ statements when neither has it. */
+function compareTotals(a: ReadRun, b: ReadRun, all: Sums, money: (minor: bigint) => string): TotalComparison[] {
+  const total = (name: string, x: bigint | undefined, y: bigint | undefined) => {
+    const [base, proposed] = [x === undefined ? null : money(x), y === undefined ? null : money(y)];
+    return { name, base, proposed, delta: money((y ?? 0n) - (x ?? 0n)) };
+  };
+  const names = [...a.totals.keys(), ...[...b.totals.keys()].filter((name) => !a.totals.has(name)).sort(compareIds)];
+  const totals = names.map((name) => total(name, a.totals.get(name), b.totals.get(name)));
+  if (!a.totals.has('statements') && !b.totals.has('statements')) totals.push(total('statements', ...all.total));
+  return totals;
+}
+
+/** The fields whose text differs, by name. */
 function fieldChanges(
   base: Readonly<Record<string, string>>,
   proposed: Readonly<Record<string, string>>,
@@ -534,27 +326,16 @@ function fieldChanges(
   const baseKeys = Object.keys(base);
   if (baseKeys.length === Object.keys(proposed).length && baseKeys.every((key) => base[key] === proposed[key]))
     return [];
-  const keys = [...new Set([...Object.keys(base), ...Object.keys(proposed)])].sort(compareIds);
-  const changes: FieldChange[] = [];
-  for (const field of keys)
-    if (base[field] !== proposed[field])
-      changes.push({ field, base: base[field] ?? null, proposed: proposed[field] ?? null });
-  return changes;
+  const keys = [...new Set([...baseKeys, ...Object.keys(proposed)])].sort(compareIds);
+  return keys
+    .filter((field) => base[field] !== proposed[field])
+    .map((field) => ({ field, base: base[field] ?? null, proposed: proposed[field] ?? null }));
 }
 
-function kindComparisons(map: Map<string, [bigint, bigint]>, money: (minor: bigint) => string): KindComparison[] {
-  const order = [
-    'basePay',
-    'performanceBonus',
-    'commission',
-    'poolAward',
-    'interlockReward',
-    'interlockDeduction',
-    'deduction',
-  ];
-  const rank = (kind: string) => (order.includes(kind) ? order.indexOf(kind) : order.length);
-  return [...map.entries()]
-    .sort(([x], [y]) => rank(x) - rank(y) || compareIds(x, y))
+/** Sums by line kind, in statement order (unknown kinds after, by name). */
+function kindComparisons(sums: Map<string, [bigint, bigint]>, money: (minor: bigint) => string): KindComparison[] {
+  return [...sums.entries()]
+    .sort(([x], [y]) => kindRank(x) - kindRank(y) || compareIds(x, y))
     .map(([kind, [base, proposed]]) => ({
       kind,
       base: money(base),
@@ -564,50 +345,35 @@ function kindComparisons(map: Map<string, [bigint, bigint]>, money: (minor: bigi
 }
 
 /** The pool and the spread of its awards in one run (exact; Gini rounded at the end). */
-export function poolSpread(run: ReadRun): { spread: PoolSpread; poolMinor: bigint } {
+function poolSpread(run: ReadRun): { spread: PoolSpread; minor: bigint } {
   const awards: bigint[] = [];
   for (const statement of run.statements.values()) {
-    let award = 0n;
-    let has = false;
-    for (const line of statement.lines) {
-      if (line.kind !== 'poolAward') continue;
-      award += line.minor;
-      has = true;
-    }
-    if (has) awards.push(award);
+    const lines = statement.lines.filter((line) => line.kind === 'poolAward');
+    if (lines.length > 0) awards.push(lines.reduce((sum, line) => sum + line.minor, 0n));
   }
   awards.sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
   const n = awards.length;
-  let sum = 0n;
-  let weighted = 0n;
-  awards.forEach((award, i) => {
-    sum += award;
-    weighted += BigInt(i + 1) * award;
-  });
+  const sum = awards.reduce((total, award) => total + award, 0n);
+  const weighted = awards.reduce((total, award, i) => total + BigInt(i + 1) * award, 0n);
   const { digits } = run;
-  const poolMinor = run.totals.get('pool') ?? sum;
-  let median: string | null = null;
-  if (n > 0) {
-    const lower = awards[(n - 1) >> 1]!;
-    const upper = awards[n >> 1]!;
-    const twice = lower + upper;
-    median = twice % 2n === 0n ? formatMinor(twice / 2n, digits) : formatMinor(twice * 5n, digits + 1);
-  }
-  let gini: string | null = null;
-  if (n > 0 && sum > 0n && awards[0]! >= 0n) {
-    const numerator = 2n * weighted - BigInt(n + 1) * sum;
-    const denominator = BigInt(n) * sum;
-    gini = formatMinor(divideRounded(numerator * 10_000n, denominator, 'halfUp'), 4);
-  }
+  const minor = run.totals.get('pool') ?? sum;
+  const [lower, upper] = [awards[(n - 1) >> 1] ?? 0n, awards[n >> 1] ?? 0n];
+  const twice = lower + upper;
+  const median = twice % 2n === 0n ? formatMinor(twice / 2n, digits) : formatMinor(twice * 5n, digits + 1);
+  const gini =
+    n > 0 && sum > 0n && awards[0]! >= 0n
+      ? formatMinor(divideRounded((2n * weighted - BigInt(n + 1) * sum) * 10_000n, BigInt(n) * sum, 'halfUp'), 4)
+      : null;
+  const [min, max] = n === 0 ? [null, null] : [formatMinor(awards[0]!, digits), formatMinor(awards[n - 1]!, digits)];
   return {
-    poolMinor,
+    minor,
     spread: {
-      pool: formatMinor(poolMinor, digits),
+      pool: formatMinor(minor, digits),
       recipients: n,
       awarded: formatMinor(sum, digits),
-      min: n === 0 ? null : formatMinor(awards[0]!, digits),
-      median,
-      max: n === 0 ? null : formatMinor(awards[n - 1]!, digits),
+      min,
+      median: n === 0 ? null : median,
+      max,
       gini,
     },
   };

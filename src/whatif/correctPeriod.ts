@@ -1,108 +1,25 @@
 import type * as z from 'zod/mini';
-import { IssueList, fail, type IssuePath } from '../core/errors.js';
+import { fail, IssueList } from '../core/errors.js';
 import { formatMinor } from '../core/money.js';
-import { traceStep, type TraceStep } from '../core/trace.js';
+import { traceStep } from '../core/trace.js';
 import { parseInput } from '../core/validate.js';
-import { checkComparable } from './compareRuns.js';
 import { resolvePlanVersions } from '../period/resolvePlan.js';
-import type { RunPeriodInput, RunPeriodResult } from '../period/types.js';
-import { correctPeriodInputSchema, type runResultSchema } from './schema.js';
+import type { runPeriodInputSchema } from '../period/schema.js';
 import {
   diffInputs,
-  matchLines,
+  pairedLine,
+  pairPeople,
   readRun,
   ruleChanges,
   runAt,
-  type InputChange,
+  type LinePair,
   type ReadRun,
-  type RuleChange,
-  type RunLike,
 } from './runs.js';
-import { compareIds } from '../core/ids.js';
+import { correctPeriodInputSchema, type SavedRun } from './schema.js';
+import type { CorrectionLine, CorrectPeriodInput, PeriodCorrection, PersonCorrection } from './types.js';
 
-/**
- * Input of {@link correctPeriod}: inferred from `correctPeriodInputSchema`, except that
- * `paid.result` also accepts a `RunPeriodResult` object as returned.
- */
-export type CorrectPeriodInput = Omit<z.input<typeof correctPeriodInputSchema>, 'paid'> & {
-  readonly paid: {
-    readonly scenario: RunPeriodInput;
-    readonly result?: RunPeriodResult | z.input<typeof runResultSchema> | undefined;
-  };
-};
-
-/** One correction: the difference on one statement line between what was paid and the re-run. */
-export interface CorrectionLine {
-  readonly kind: string;
-  readonly version: string;
-  /** The source row id (a deduction id, …), `""` for lines computed per person. */
-  readonly source: string;
-  /** The re-run line's label (the paid line's when the line disappears). */
-  readonly label: string;
-  /** What was paid on this line (`"0.00"` when the line is new). */
-  readonly paid: string;
-  /** What the re-run gives (`"0.00"` when the line disappears). */
-  readonly rerun: string;
-  /** rerun − paid: positive arrears (owed to the person), negative a recovery. Never zero. */
-  readonly amount: string;
-  readonly type: 'arrears' | 'recovery';
-  /** The trace rules whose inputs or result changed. */
-  readonly rulesChanged: RuleChange[];
-  readonly trace: TraceStep[];
-}
-
-/** One person's corrections. Only people with at least one correction line are listed. */
-export interface PersonCorrection {
-  readonly person: string;
-  readonly department: string;
-  /** Statement total paid (`"0.00"` when the person was not paid in the period). */
-  readonly paid: string;
-  /** Statement total of the re-run (`"0.00"` when the person drops out). */
-  readonly rerun: string;
-  /** Σ positive correction lines. */
-  readonly arrears: string;
-  /** Σ negative correction lines (a negative amount, or zero). */
-  readonly recoveries: string;
-  /** arrears + recoveries = rerun − paid. */
-  readonly net: string;
-  readonly lines: CorrectionLine[];
-}
-
-/** Result of {@link correctPeriod}. Plain JSON; people ordered by id. */
-export interface PeriodCorrection {
-  readonly plan: string;
-  readonly currency: string;
-  readonly period: { readonly unit: string; readonly start: string; readonly end: string };
-  /** The plan version the period was paid under. */
-  readonly paidVersion: string;
-  /** The plan version the re-run used. */
-  readonly rerunVersion: string;
-  /** Which plan the re-run used (`asPaid` by default: the rates originally applied). */
-  readonly planUsed: 'asPaid' | 'asCorrected';
-  /** `true` when the paid result given is what the paid inputs produce today; `null` when the result was recomputed. */
-  readonly paidReproduced: boolean | null;
-  readonly people: PersonCorrection[];
-  readonly totals: {
-    readonly paid: string;
-    readonly rerun: string;
-    readonly arrears: string;
-    readonly recoveries: string;
-    readonly net: string;
-  };
-  readonly counts: {
-    readonly people: number;
-    readonly lines: number;
-    readonly arrears: number;
-    readonly recoveries: number;
-  };
-  /** What changed in the inputs (org, data, asOf) between the paid and the corrected scenario. */
-  readonly inputChanges: InputChange[];
-  /** What changed in the plan; applied only with `plan: 'asCorrected'`. */
-  readonly planChanges: InputChange[];
-  /** The re-run in full: store it with the corrected scenario as the new paid record. */
-  readonly rerun: RunPeriodResult;
-  readonly trace: TraceStep[];
-}
+/** A scenario after validation. */
+type Scenario = z.output<typeof runPeriodInputSchema>;
 
 /**
  * Corrects a period already paid when data arrive late (SPEC §4.1): a refunded sale, a
@@ -151,184 +68,32 @@ export interface PeriodCorrection {
 export function correctPeriod(input: CorrectPeriodInput): PeriodCorrection {
   const parsed = parseInput(correctPeriodInputSchema, input);
   const planUsed = parsed.plan ?? 'asPaid';
-  const paidScenario = parsed.paid.scenario;
-  const corrected = parsed.corrected;
+  const {
+    paid: { scenario: paidScenario, result },
+    corrected,
+  } = parsed;
+  // The paid result: as kept (checked against the paid inputs), or recomputed from them.
+  const paid = result ?? runAt(paidScenario, ['paid', 'scenario']);
+  if (result !== undefined) checkPaidResult(result, paidScenario);
+  checkSamePeriod(corrected, paid);
+  // Re-run: with the plan as paid (rates originally applied), or the corrected plan. The re-run is
+  // then the paid period in the paid currency: checked above for the corrected scenario.
+  const rerun =
+    planUsed === 'asPaid'
+      ? runAt({ ...corrected, plan: paidScenario.plan }, ['corrected'], ['paid', 'scenario', 'plan'])
+      : runAt(corrected, ['corrected']);
   const issues = new IssueList();
-
-  // The paid result: as kept, or recomputed from the paid inputs.
-  let paid: RunLike;
-  let paidReproduced: boolean | null = null;
-  const replay = (): RunPeriodResult => runAt(paidScenario, (path) => ['paid', 'scenario', ...path]);
-  if (parsed.paid.result === undefined) {
-    paid = replay();
-  } else {
-    paid = parsed.paid.result;
-    if (paid.version === undefined)
-      fail(
-        'CORRECTION_PLAN_VERSION_MISSING',
-        ['paid', 'result', 'version'],
-        'the paid result names no plan version; keep results as the library produced them',
-      );
-    const resolved = resolvePlanVersions(
-      paidScenario.plan,
-      paidScenario.period,
-      ['paid', 'scenario', 'plan'],
-      ['paid', 'scenario', 'period'],
-    );
-    const where = ['paid', 'result'];
-    if (paid.plan !== resolved.plan)
-      issues.add(
-        'CORRECTION_PAID_MISMATCH',
-        [...where, 'plan'],
-        `the paid result is for plan "${paid.plan}", the paid inputs for plan "${resolved.plan}"`,
-      );
-    if (paid.version !== resolved.version)
-      issues.add(
-        'CORRECTION_PAID_MISMATCH',
-        [...where, 'version'],
-        `the paid result was computed under version "${paid.version}", the paid inputs resolve to "${resolved.version}"`,
-      );
-    if (paid.period.start !== resolved.period.start || paid.period.end !== resolved.period.end)
-      issues.add(
-        'CORRECTION_PAID_MISMATCH',
-        [...where, 'period'],
-        `the paid result covers ${paid.period.start}…${paid.period.end}, the paid inputs ${resolved.period.start}…${resolved.period.end}`,
-      );
-    if (paid.currency !== resolved.currency)
-      issues.add(
-        'CORRECTION_PAID_MISMATCH',
-        [...where, 'currency'],
-        `the paid result is in ${paid.currency}, the paid inputs in ${resolved.currency}`,
-      );
-    issues.throwIfAny();
-  }
-
-  // The corrected scenario must be the same period, in the same currency.
-  const correctedPeriod = resolvePlanVersions(
-    corrected.plan,
-    corrected.period,
-    ['corrected', 'plan'],
-    ['corrected', 'period'],
-  ).period;
-  if (
-    corrected.period.unit !== paid.period.unit ||
-    correctedPeriod.start !== paid.period.start ||
-    correctedPeriod.end !== paid.period.end
-  )
-    issues.add(
-      'RUNS_PERIOD_MISMATCH',
-      ['corrected', 'period'],
-      `the corrected scenario is the ${corrected.period.unit} ${correctedPeriod.start}…${correctedPeriod.end}, the paid period is ${paid.period.start}…${paid.period.end}`,
-    );
-  if (corrected.plan.currency !== paid.currency)
-    issues.add(
-      'CURRENCY_MISMATCH',
-      ['corrected', 'plan', 'currency'],
-      `the corrected scenario is in ${corrected.plan.currency}, the period was paid in ${paid.currency}`,
-    );
-  issues.throwIfAny();
-
-  // Re-run: with the plan as paid (rates originally applied), or the corrected plan.
-  const rerunScenario = (
-    planUsed === 'asPaid' ? { ...corrected, plan: paidScenario.plan } : corrected
-  ) as RunPeriodInput;
-  const rerun = runAt(rerunScenario, (path): IssuePath =>
-    planUsed === 'asPaid' && path[0] === 'plan' ? ['paid', 'scenario', ...path] : ['corrected', ...path],
-  );
-  checkComparable(paid, rerun, ['paid', 'result'], ['corrected'], issues);
-  issues.throwIfAny();
-
   const a = readRun(paid, ['paid', 'result'], issues);
   const b = readRun(rerun, ['corrected'], issues);
   issues.throwIfAny();
-  if (parsed.paid.result !== undefined)
-    paidReproduced = sameStatements(a, readRun(replay(), ['paid', 'scenario'], issues));
-
-  const digits = a.digits;
-  const money = (minor: bigint) => formatMinor(minor, digits);
-  const ids = [...new Set([...a.statements.keys(), ...b.statements.keys()])].sort(compareIds);
-  const people: PersonCorrection[] = [];
-  let totalPaid = 0n;
-  let totalRerun = 0n;
-  let totalArrears = 0n;
-  let totalRecoveries = 0n;
-  let lineCount = 0;
-  let arrearsCount = 0;
-  let recoveryCount = 0;
-  for (const id of ids) {
-    const x = a.statements.get(id);
-    const y = b.statements.get(id);
-    const paidTotal = x?.total ?? 0n;
-    const rerunTotal = y?.total ?? 0n;
-    totalPaid += paidTotal;
-    totalRerun += rerunTotal;
-    const lines: CorrectionLine[] = [];
-    let arrears = 0n;
-    let recoveries = 0n;
-    for (const pair of matchLines(x?.lines ?? [], y?.lines ?? [])) {
-      const before = pair.base?.minor ?? 0n;
-      const after = pair.proposed?.minor ?? 0n;
-      const amount = after - before;
-      if (amount === 0n) continue; // corrections never touch a line that did not move
-      if (amount > 0n) arrears += amount;
-      else recoveries += amount;
-      const line = (pair.proposed ?? pair.base)!;
-      lines.push({
-        kind: line.kind,
-        version: line.version,
-        source: line.source,
-        label: line.label,
-        paid: money(before),
-        rerun: money(after),
-        amount: money(amount),
-        type: amount > 0n ? 'arrears' : 'recovery',
-        rulesChanged: ruleChanges(pair.base?.trace ?? [], pair.proposed?.trace ?? []),
-        trace: [
-          traceStep(
-            'correction.line',
-            'correction = re-run line − paid line (a missing line counts as 0)',
-            { paid: money(before), rerun: money(after) },
-            money(amount),
-          ),
-        ],
-      });
-    }
-    // paid + corrections = re-run, per person: a failure here is a bug (lines and totals are checked on reading).
-    if (paidTotal + arrears + recoveries !== rerunTotal)
-      fail(
-        'RECONCILIATION_FAILED',
-        [],
-        `person "${id}": paid ${money(paidTotal)} + corrections ${money(arrears + recoveries)} ≠ re-run ${money(rerunTotal)}`,
-      );
-    if (lines.length === 0) continue;
-    totalArrears += arrears;
-    totalRecoveries += recoveries;
-    lineCount += lines.length;
-    arrearsCount += lines.filter((line) => line.type === 'arrears').length;
-    recoveryCount += lines.filter((line) => line.type === 'recovery').length;
-    people.push({
-      person: id,
-      department: (y ?? x)!.department,
-      paid: money(paidTotal),
-      rerun: money(rerunTotal),
-      arrears: money(arrears),
-      recoveries: money(recoveries),
-      net: money(arrears + recoveries),
-      lines,
-    });
-  }
-  if (totalPaid + totalArrears + totalRecoveries !== totalRerun)
-    fail(
-      'RECONCILIATION_FAILED',
-      [],
-      `Σ paid ${money(totalPaid)} + Σ corrections ${money(totalArrears + totalRecoveries)} ≠ Σ re-run ${money(totalRerun)}`,
-    );
-
+  const replayed = () => readRun(runAt(paidScenario, ['paid', 'scenario']), ['paid', 'scenario'], issues);
+  const paidReproduced = result === undefined ? null : sameStatements(a, replayed());
+  const money = (minor: bigint) => formatMinor(minor, a.digits);
+  const { people, totals, counts } = correctPeople(a, b, money);
   const { plan: _paidPlan, $schema: _a, ...paidInputs } = paidScenario;
   const { plan: _correctedPlan, $schema: _b, ...correctedInputs } = corrected;
-  const inputChanges = diffInputs(paidInputs, correctedInputs);
   const planChanges = diffInputs(paidScenario.plan, corrected.plan, 'plan');
-  const trace: TraceStep[] = [
+  const trace = [
     traceStep(
       'correction.plan',
       planUsed === 'asPaid'
@@ -340,8 +105,8 @@ export function correctPeriod(input: CorrectPeriodInput): PeriodCorrection {
     traceStep(
       'correction.totals',
       'Σ paid + Σ arrears + Σ recoveries = Σ re-run',
-      { arrears: money(totalArrears), paid: money(totalPaid), recoveries: money(totalRecoveries) },
-      money(totalRerun),
+      { arrears: totals.arrears, paid: totals.paid, recoveries: totals.recoveries },
+      totals.rerun,
     ),
   ];
   return {
@@ -353,29 +118,154 @@ export function correctPeriod(input: CorrectPeriodInput): PeriodCorrection {
     planUsed,
     paidReproduced,
     people,
-    totals: {
-      paid: money(totalPaid),
-      rerun: money(totalRerun),
-      arrears: money(totalArrears),
-      recoveries: money(totalRecoveries),
-      net: money(totalArrears + totalRecoveries),
-    },
-    counts: { people: people.length, lines: lineCount, arrears: arrearsCount, recoveries: recoveryCount },
-    inputChanges,
+    totals,
+    counts,
+    inputChanges: diffInputs(paidInputs, correctedInputs),
     planChanges,
     rerun,
     trace,
   };
 }
 
+/** Refuses a paid result that names no plan version, or that the paid inputs do not produce. */
+function checkPaidResult(paid: SavedRun, scenario: Scenario): void {
+  if (paid.version === undefined)
+    fail(
+      'CORRECTION_PLAN_VERSION_MISSING',
+      ['paid', 'result', 'version'],
+      'the paid result names no plan version; keep results as the library produced them',
+    );
+  const at = ['paid', 'scenario'];
+  const resolved = resolvePlanVersions(scenario.plan, scenario.period, [...at, 'plan'], [...at, 'period']);
+  const issues = new IssueList();
+  const mismatch = (field: string, message: string) => {
+    issues.add('CORRECTION_PAID_MISMATCH', ['paid', 'result', field], message);
+  };
+  if (paid.plan !== resolved.plan)
+    mismatch('plan', `the paid result is for plan "${paid.plan}", the paid inputs for plan "${resolved.plan}"`);
+  if (paid.version !== resolved.version)
+    mismatch(
+      'version',
+      `the paid result was computed under version "${paid.version}", the paid inputs resolve to "${resolved.version}"`,
+    );
+  const [x, y] = [paid.period, resolved.period];
+  if (x.start !== y.start || x.end !== y.end)
+    mismatch('period', `the paid result covers ${x.start}…${x.end}, the paid inputs ${y.start}…${y.end}`);
+  if (paid.currency !== resolved.currency)
+    mismatch('currency', `the paid result is in ${paid.currency}, the paid inputs in ${resolved.currency}`);
+  issues.throwIfAny();
+}
+
+/** Refuses a corrected scenario for another period, or in another currency, than the one paid. */
+function checkSamePeriod(corrected: Scenario, paid: SavedRun): void {
+  const at = ['corrected'];
+  const period = resolvePlanVersions(corrected.plan, corrected.period, [...at, 'plan'], [...at, 'period']).period;
+  const issues = new IssueList();
+  const { unit, start, end } = paid.period;
+  if (corrected.period.unit !== unit || period.start !== start || period.end !== end)
+    issues.add(
+      'RUNS_PERIOD_MISMATCH',
+      [...at, 'period'],
+      `the corrected scenario is the ${corrected.period.unit} ${period.start}…${period.end}, the paid period is ${start}…${end}`,
+    );
+  if (corrected.plan.currency !== paid.currency)
+    issues.add(
+      'CURRENCY_MISMATCH',
+      [...at, 'plan', 'currency'],
+      `the corrected scenario is in ${corrected.plan.currency}, the period was paid in ${paid.currency}`,
+    );
+  issues.throwIfAny();
+}
+
+/** Every person's correction lines, and the totals: paid + corrections = re-run, per person and overall. */
+function correctPeople(a: ReadRun, b: ReadRun, money: (minor: bigint) => string) {
+  const people: PersonCorrection[] = [];
+  const sums = { paid: 0n, rerun: 0n, arrears: 0n, recoveries: 0n };
+  const counts = { people: 0, lines: 0, arrears: 0, recoveries: 0 };
+  for (const { person, department, base, proposed, lines: pairs } of pairPeople(a, b)) {
+    const [paid, rerun] = [base?.total ?? 0n, proposed?.total ?? 0n];
+    sums.paid += paid;
+    sums.rerun += rerun;
+    const lines: CorrectionLine[] = [];
+    let [arrears, recoveries] = [0n, 0n];
+    for (const pair of pairs) {
+      const amount = (pair.proposed?.minor ?? 0n) - (pair.base?.minor ?? 0n);
+      if (amount === 0n) continue; // corrections never touch a line that did not move
+      if (amount > 0n) arrears += amount;
+      else recoveries += amount;
+      lines.push(correctionLine(pair, amount, money));
+    }
+    // paid + corrections = re-run, per person: a failure here is a bug (lines and totals are checked on reading).
+    if (paid + arrears + recoveries !== rerun)
+      fail(
+        'RECONCILIATION_FAILED',
+        [],
+        `person "${person}": paid ${money(paid)} + corrections ${money(arrears + recoveries)} ≠ re-run ${money(rerun)}`,
+      );
+    if (lines.length === 0) continue;
+    sums.arrears += arrears;
+    sums.recoveries += recoveries;
+    counts.people += 1;
+    counts.lines += lines.length;
+    counts.arrears += lines.filter((line) => line.type === 'arrears').length;
+    counts.recoveries += lines.filter((line) => line.type === 'recovery').length;
+    const net = money(arrears + recoveries);
+    people.push({
+      person,
+      department,
+      paid: money(paid),
+      rerun: money(rerun),
+      arrears: money(arrears),
+      recoveries: money(recoveries),
+      net,
+      lines,
+    });
+  }
+  if (sums.paid + sums.arrears + sums.recoveries !== sums.rerun)
+    fail(
+      'RECONCILIATION_FAILED',
+      [],
+      `Σ paid ${money(sums.paid)} + Σ corrections ${money(sums.arrears + sums.recoveries)} ≠ Σ re-run ${money(sums.rerun)}`,
+    );
+  const totals = {
+    paid: money(sums.paid),
+    rerun: money(sums.rerun),
+    arrears: money(sums.arrears),
+    recoveries: money(sums.recoveries),
+    net: money(sums.arrears + sums.recoveries),
+  };
+  return { people, totals, counts };
+}
+
+/** One correction line: re-run − paid on a line that moved. */
+function correctionLine(pair: LinePair, amount: bigint, money: (minor: bigint) => string): CorrectionLine {
+  const [paid, rerun, change] = [money(pair.base?.minor ?? 0n), money(pair.proposed?.minor ?? 0n), money(amount)];
+  return {
+    ...pairedLine(pair),
+    paid,
+    rerun,
+    amount: change,
+    type: amount > 0n ? 'arrears' : 'recovery',
+    rulesChanged: ruleChanges(pair.base?.trace ?? [], pair.proposed?.trace ?? []),
+    trace: [
+      traceStep(
+        'correction.line',
+        'correction = re-run line − paid line (a missing line counts as 0)',
+        { paid, rerun },
+        change,
+      ),
+    ],
+  };
+}
+
 /** Whether two runs have the same statements, line for line. */
 function sameStatements(a: ReadRun, b: ReadRun): boolean {
   if (a.statements.size !== b.statements.size) return false;
-  for (const [id, x] of a.statements) {
-    const y = b.statements.get(id);
-    if (y === undefined || x.total !== y.total) return false;
-    for (const pair of matchLines(x.lines, y.lines))
-      if (pair.base === null || pair.proposed === null || pair.base.minor !== pair.proposed.minor) return false;
-  }
-  return true;
+  return pairPeople(a, b).every(
+    ({ base, proposed, lines }) =>
+      base !== undefined &&
+      proposed !== undefined &&
+      base.total === proposed.total &&
+      lines.every((pair) => pair.base !== null && pair.proposed !== null && pair.base.minor === pair.proposed.minor),
+  );
 }
