@@ -262,7 +262,7 @@ export {
 } from './period/schema.js';
 export { scenarioJsonSchema } from './period/jsonSchema.js';
 export { demoScenario, demoScenarioInputSchema } from './demo/demoScenario.js';
-export type { DemoScenarioInput } from './demo/demoScenario.js';
+export type { DemoScenarioInput } from './demo/types.js';
 
 // ── schemas ────────────────────────────────────────────────────────────────
 export { schemas } from './schemas.js';

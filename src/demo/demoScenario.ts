@@ -1,6 +1,8 @@
 import * as z from 'zod/mini';
+import { shaped, type Schema } from '../core/schema.js';
 import { parseInput } from '../core/validate.js';
 import type { RunPeriodInput } from '../period/types.js';
+import type { DemoScenarioInput } from './types.js';
 
 /**
  * The built-in demo company, in the spirit of seed 001's provincial broadcast network
@@ -10,56 +12,68 @@ import type { RunPeriodInput } from '../period/types.js';
  */
 
 /** Input of {@link demoScenario}. */
-export const demoScenarioInputSchema = /* @__PURE__ */ z.strictObject({
-  /** Headcount. @defaultValue `5000` */
-  people: z.optional(z.int().check(z.minimum(1)).check(z.maximum(1_000_000))),
-  /** Share of people on the front line. @defaultValue `0.6` (seed 001) */
-  frontShare: z.optional(z.number().check(z.minimum(0)).check(z.maximum(1))),
-  /** Commission rows per front-line person in the quarter. @defaultValue `3` (one a month) */
-  commissionsPerFrontPerson: z.optional(z.int().check(z.minimum(0)).check(z.maximum(100))),
-  /** Tickets from the front line to the back office in the quarter. @defaultValue 20 per person */
-  tickets: z.optional(z.int().check(z.minimum(0)).check(z.maximum(50_000_000))),
-  /** Peripheral ratings of back-office people by front-line people. @defaultValue 5 per person */
-  ratings: z.optional(z.int().check(z.minimum(0)).check(z.maximum(50_000_000))),
-  /** Revenue facts credited by region and product line. @defaultValue 10 per person */
-  revenueFacts: z.optional(z.int().check(z.minimum(0)).check(z.maximum(50_000_000))),
-  /** Seed of the generator: the same seed gives the same company. @defaultValue `2026` */
-  seed: z.optional(
-    z
-      .int()
-      .check(z.minimum(0))
-      .check(z.maximum(2 ** 31 - 1)),
-  ),
-});
+export const demoScenarioInputSchema: Schema<DemoScenarioInput> = /* @__PURE__ */ shaped<DemoScenarioInput>()(
+  z.strictObject({
+    people: z.optional(z.int().check(z.minimum(1), z.maximum(1_000_000))),
+    frontShare: z.optional(z.number().check(z.minimum(0), z.maximum(1))),
+    commissionsPerFrontPerson: z.optional(z.int().check(z.minimum(0), z.maximum(100))),
+    tickets: z.optional(z.int().check(z.minimum(0), z.maximum(50_000_000))),
+    ratings: z.optional(z.int().check(z.minimum(0), z.maximum(50_000_000))),
+    revenueFacts: z.optional(z.int().check(z.minimum(0), z.maximum(50_000_000))),
+    seed: z.optional(z.int().check(z.minimum(0), z.maximum(2 ** 31 - 1))),
+  }),
+);
 
-/** Input of {@link demoScenario} (inferred from `demoScenarioInputSchema`). */
-export type DemoScenarioInput = z.input<typeof demoScenarioInputSchema>;
+type PlanVersionInput = RunPeriodInput['plan']['versions'][number];
+type Rows<K extends keyof NonNullable<RunPeriodInput['data']>> = NonNullable<NonNullable<RunPeriodInput['data']>[K]>;
+type Person = RunPeriodInput['org']['people'][number];
+
+/** The demo's random numbers in [0, 1), and whole numbers in [0, n). */
+interface Draw {
+  (): number;
+  pick: (n: number) => number;
+}
 
 /** A small deterministic generator (mulberry32); the demo must be the same on every machine. */
-function generator(seed: number): () => number {
+function generator(seed: number): Draw {
   let state = seed >>> 0;
-  return () => {
+  const random = () => {
     state = (state + 0x6d2b79f5) >>> 0;
     let t = state;
     t = Math.imul(t ^ (t >>> 15), t | 1);
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
+  return Object.assign(random, { pick: (n: number) => Math.floor(random() * n) });
 }
 
-/** Departments of the demo company: front line (customer service, operations, sales) and back office. */
-export const DEMO_DEPARTMENTS = [
-  { id: 'front-service-east', name: '客服中心(东区)', side: 'front', weight: 3 },
-  { id: 'front-service-west', name: '客服中心(西区)', side: 'front', weight: 2 },
-  { id: 'front-ops-5g', name: '一线运维(5G)', side: 'front', weight: 3 },
-  { id: 'front-ops-broadband', name: '一线运维(宽带)', side: 'front', weight: 2 },
-  { id: 'front-sales-enterprise', name: '政企销售', side: 'front', weight: 2 },
-  { id: 'back-tech-network', name: '网络技术部', side: 'back', weight: 4 },
-  { id: 'back-tech-platform', name: '平台技术部', side: 'back', weight: 3 },
-  { id: 'back-finance', name: '财务部', side: 'back', weight: 2 },
-  { id: 'back-hr', name: '人力资源部', side: 'back', weight: 1 },
-  { id: 'back-legal', name: '法务部', side: 'back', weight: 1 },
+/**
+ * Departments of the demo company: front line (customer service, operations, sales) and back
+ * office, with their share of the headcount and their result for the quarter (front line a little
+ * below plan, technology above).
+ */
+const DEPARTMENTS = [
+  { id: 'front-service-east', name: '客服中心(东区)', side: 'front', weight: 3, coefficient: '0.95' },
+  { id: 'front-service-west', name: '客服中心(西区)', side: 'front', weight: 2, coefficient: '0.9' },
+  { id: 'front-ops-5g', name: '一线运维(5G)', side: 'front', weight: 3, coefficient: '1.08' },
+  { id: 'front-ops-broadband', name: '一线运维(宽带)', side: 'front', weight: 2, coefficient: '0.92' },
+  { id: 'front-sales-enterprise', name: '政企销售', side: 'front', weight: 2, coefficient: '1.0' },
+  { id: 'back-tech-network', name: '网络技术部', side: 'back', weight: 4, coefficient: '1.05' },
+  { id: 'back-tech-platform', name: '平台技术部', side: 'back', weight: 3, coefficient: '1.02' },
+  { id: 'back-finance', name: '财务部', side: 'back', weight: 2, coefficient: '1.0' },
+  { id: 'back-hr', name: '人力资源部', side: 'back', weight: 1, coefficient: '0.98' },
+  { id: 'back-legal', name: '法务部', side: 'back', weight: 1, coefficient: '1.0' },
 ] as const;
+
+const GRADES = [
+  { id: 'P1', basePay: '4500.00', targetBonus: '900.00' },
+  { id: 'P2', basePay: '5200.00', targetBonus: '1100.00' },
+  { id: 'P3', basePay: '6000.00', targetBonus: '1400.00' },
+  { id: 'P4', basePay: '7200.00', targetBonus: '1800.00' },
+  { id: 'P5', basePay: '8800.00', targetBonus: '2400.00' },
+  { id: 'P6', basePay: '11000.00', targetBonus: '3200.00' },
+  { id: 'P7', basePay: '14500.00', targetBonus: '4500.00' },
+];
 
 /**
  * Seed 001's pool: front-line commission carved at the version's rate; shared among the back
@@ -100,20 +114,14 @@ const LINKAGE = {
 };
 
 /** Seed 001's response tiers (≤ 1 h → 100, ≤ 2 h → 80, else 60) on a Beijing working calendar. */
-type PlanVersionInput = RunPeriodInput['plan']['versions'][number];
-
+const WORKING_HOURS = [
+  { start: '09:00', end: '12:00' },
+  { start: '13:00', end: '18:00' },
+];
 const RESPONSE_TIMES: NonNullable<PlanVersionInput['responseTimes']> = {
   calendar: {
     timeZone: 'Asia/Shanghai',
-    week: Object.fromEntries(
-      ['mon', 'tue', 'wed', 'thu', 'fri'].map((day) => [
-        day,
-        [
-          { start: '09:00', end: '12:00' },
-          { start: '13:00', end: '18:00' },
-        ],
-      ]),
-    ),
+    week: Object.fromEntries(['mon', 'tue', 'wed', 'thu', 'fri'].map((day) => [day, WORKING_HOURS])),
     holidays: ['2026-05-01', '2026-05-04', '2026-05-05', '2026-06-19'],
     makeUpDays: ['2026-05-09'],
   },
@@ -178,25 +186,11 @@ function interlock(expectedRevenue: number): NonNullable<PlanVersionInput['inter
   };
 }
 
-function instant(ms: number): string {
-  return `${new Date(ms).toISOString().slice(0, 19)}Z`;
-}
-
-const GRADES = [
-  { id: 'P1', basePay: '4500.00', targetBonus: '900.00' },
-  { id: 'P2', basePay: '5200.00', targetBonus: '1100.00' },
-  { id: 'P3', basePay: '6000.00', targetBonus: '1400.00' },
-  { id: 'P4', basePay: '7200.00', targetBonus: '1800.00' },
-  { id: 'P5', basePay: '8800.00', targetBonus: '2400.00' },
-  { id: 'P6', basePay: '11000.00', targetBonus: '3200.00' },
-  { id: 'P7', basePay: '14500.00', targetBonus: '4500.00' },
-];
-
 /**
  * Builds the demo scenario: Q2 2026 of a broadcast network (by default 5,000 people, 60 % front
- * line), with seed 001's 5G plan change on 1 May splitting the quarter (prorated by days), monthly commission
- * rows for the front line, department coefficients and a few attendance deductions. Pure and
- * deterministic: the same input gives the same scenario.
+ * line), with seed 001's 5G plan change on 1 May splitting the quarter (prorated by days), monthly
+ * commission rows for the front line, department coefficients and a few attendance deductions.
+ * Pure and deterministic: the same input gives the same scenario.
  *
  * @param input - `people` (default 5000), `frontShare` (0.6), `commissionsPerFrontPerson` (3), `seed` (2026).
  * @returns A scenario for `runPeriod` (and the CLI).
@@ -211,202 +205,173 @@ const GRADES = [
 export function demoScenario(input: DemoScenarioInput = {}): RunPeriodInput {
   const options = parseInput(demoScenarioInputSchema, input);
   const headcount = options.people ?? 5000;
-  const frontShare = options.frontShare ?? 0.6;
-  const perFront = options.commissionsPerFrontPerson ?? 3;
-  const random = generator(options.seed ?? 2026);
-  const pick = (n: number) => Math.floor(random() * n);
-
-  const front = DEMO_DEPARTMENTS.filter((d) => d.side === 'front');
-  const back = DEMO_DEPARTMENTS.filter((d) => d.side !== 'front');
-  const weighted = (list: readonly (typeof DEMO_DEPARTMENTS)[number][]) => {
-    const total = list.reduce((sum, d) => sum + d.weight, 0);
-    return () => {
-      let r = random() * total;
-      for (const d of list) {
-        r -= d.weight;
-        if (r < 0) return d.id;
-      }
-      return list[list.length - 1]!.id;
-    };
+  const draw = generator(options.seed ?? 2026);
+  // The draws are made in this order: people (with their commissions and deductions), tickets, ratings, facts.
+  const org = demoPeople(draw, headcount, options.frontShare ?? 0.6, options.commissionsPerFrontPerson ?? 3);
+  const tickets = demoTickets(draw, options.tickets ?? headcount * 20);
+  const ratings = demoRatings(draw, org.people, org.frontCount, options.ratings ?? headcount * 5);
+  const revenueFacts = demoRevenueFacts(draw, options.revenueFacts ?? headcount * 10);
+  const expectedRevenue = (revenueFacts.length / Math.max(1, headcount)) * headcount;
+  const mechanisms = { grades: GRADES, linkage: LINKAGE, responseTimes: RESPONSE_TIMES, ratings: RATINGS };
+  const version = (id: string, effective: string, note: string, rate: string): PlanVersionInput => {
+    return { id, effective, note, ...mechanisms, interlock: interlock(expectedRevenue), pool: { ...POOL, rate } };
   };
-  const pickFront = weighted(front);
-  const pickBack = weighted(back);
-  const frontCount = Math.round(headcount * frontShare);
-  const width = String(headcount).length;
-
-  const people: RunPeriodInput['org']['people'] = [];
-  const supportScores: NonNullable<NonNullable<RunPeriodInput['data']>['supportScores']> = [];
-  const commissions: NonNullable<NonNullable<RunPeriodInput['data']>['commissions']> = [];
-  const deductions: NonNullable<NonNullable<RunPeriodInput['data']>['deductions']> = [];
-  const months = ['2026-04-', '2026-05-', '2026-06-'];
-  const two = (n: number) => String(n).padStart(2, '0');
-  for (let i = 0; i < headcount; i++) {
-    const id = `E${String(i + 1).padStart(width, '0')}`;
-    const isFront = i < frontCount;
-    const department = isFront ? pickFront() : pickBack();
-    const grade =
-      GRADES[Math.min(GRADES.length - 1, Math.floor(random() * random() * GRADES.length * (isFront ? 0.8 : 1.2)))]!.id;
-    const person: RunPeriodInput['org']['people'][number] = { id, department, grade };
-    const joinerOrLeaver = random();
-    if (joinerOrLeaver < 0.02) person.start = `2026-05-${String(1 + pick(28)).padStart(2, '0')}`;
-    else if (joinerOrLeaver < 0.035) person.end = `2026-06-${String(1 + pick(28)).padStart(2, '0')}`;
-    people.push(person);
-    // Support-effectiveness score [支撑效能评分] of each back-office person: 55–100, some below the floor.
-    if (!isFront) supportScores.push({ subject: id, score: (55 + pick(4501) / 100).toFixed(2) });
-    if (isFront) {
-      for (let k = 0; k < perFront; k++) {
-        // Monthly commission rows in yuan and fen; about 1 in 50 is a clawback of a refunded sale.
-        const clawback = random() < 0.02;
-        const fen = clawback ? -(50_000 + pick(200_000)) : 100_000 + pick(1_500_000);
-        const sign = fen < 0 ? '-' : '';
-        const abs = Math.abs(fen);
-        commissions.push({
-          id: `${id}-C${k + 1}`,
-          person: id,
-          amount: `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`,
-          date: `${months[k % 3]}${String(1 + pick(28)).padStart(2, '0')}`,
-        });
-      }
-    }
-    if (random() < 0.05)
-      deductions.push({
-        id: `${id}-D1`,
-        person: id,
-        amount: `${50 * (1 + pick(6))}.00`,
-        reason: random() < 0.5 ? '迟到 (late)' : '早退 (left early)',
-        date: `2026-0${4 + pick(3)}-${String(1 + pick(28)).padStart(2, '0')}`,
-      });
-  }
-
-  // Tickets: front-line requests to the back office, opened on working hours in Beijing time;
-  // about 1 in 40 still open at the end of the quarter.
-  const backDepartments = back.map((d) => d.id);
-  const ticketCount = options.tickets ?? headcount * 20;
-  const tickets: NonNullable<NonNullable<RunPeriodInput['data']>['tickets']> = new Array(ticketCount);
-  const ticketWidth = String(ticketCount).length;
-  const quarterStart = Date.UTC(2026, 3, 1) - 8 * 3_600_000; // 2026-04-01T00:00+08:00
-  for (let t = 0; t < ticketCount; t++) {
-    const opened = quarterStart + pick(91) * 86_400_000 + (9 * 60 + pick(540)) * 60_000;
-    const respondMinutes = random() < 0.7 ? 5 + pick(55) : random() < 0.7 ? 60 + pick(60) : 120 + pick(600);
-    const open = random() < 0.025;
-    tickets[t] = {
-      id: `T${String(t + 1).padStart(ticketWidth, '0')}`,
-      unit: backDepartments[pick(backDepartments.length)]!,
-      opened: instant(opened),
-      ...(open
-        ? {}
-        : {
-            responded: instant(opened + respondMinutes * 60_000),
-            resolved: instant(opened + (respondMinutes + 30 + pick(2880)) * 60_000),
-          }),
-    };
-  }
-
-  // Ratings [周边绩效]: front-line people rate back-office people on four dimensions; a few
-  // extreme scores go to review.
-  const backPeople = people.slice(frontCount).map((person) => person.id);
-  const ratingCount = backPeople.length === 0 || frontCount === 0 ? 0 : (options.ratings ?? headcount * 5);
-  const ratings: NonNullable<NonNullable<RunPeriodInput['data']>['ratings']> = new Array(ratingCount);
-  const dimensions = ['responseSpeed', 'solution', 'cooperation', 'completeness'];
-  const ratingWidth = String(ratingCount).length;
-  for (let r = 0; r < ratingCount; r++) {
-    // Each rater rates one ratee on one dimension at most once: walk raters × ratees × dimensions.
-    const ratee = backPeople[r % backPeople.length]!;
-    const round = Math.floor(r / backPeople.length);
-    const rater = people[(round * 7919 + (r % backPeople.length) * 31) % frontCount]!.id;
-    const extreme = random() < 0.01;
-    ratings[r] = {
-      id: `R${String(r + 1).padStart(ratingWidth, '0')}`,
-      rater,
-      ratee,
-      dimension: dimensions[round % 4]!,
-      score: extreme ? (random() < 0.5 ? 10 : 100) : 70 + pick(26),
-    };
-  }
-
-  // Revenue facts [业绩双算]: each sale credited in full to its region and its product line.
-  const regions = ['east', 'west', 'north', 'south'];
-  const products = ['5g', 'broadband', 'iptv'];
-  const factCount = options.revenueFacts ?? headcount * 10;
-  const revenueFacts: NonNullable<NonNullable<RunPeriodInput['data']>['revenueFacts']> = new Array(factCount);
-  const factWidth = String(factCount).length;
-  for (let f = 0; f < factCount; f++) {
-    const fen = 5_000 + pick(2_000_000);
-    revenueFacts[f] = {
-      id: `F${String(f + 1).padStart(factWidth, '0')}`,
-      amount: `${Math.floor(fen / 100)}.${two(fen % 100)}`,
-      date: `${months[pick(3)]}${two(1 + pick(28))}`,
-      members: { region: regions[pick(4)]!, product: products[pick(3)]! },
-    };
-  }
-  const revenuePerPerson = factCount / Math.max(1, headcount);
-
-  // Department results for the quarter: front line a little below plan, technology above.
-  const coefficients: Record<string, string> = {
-    'front-service-east': '0.95',
-    'front-service-west': '0.9',
-    'front-ops-5g': '1.08',
-    'front-ops-broadband': '0.92',
-    'front-sales-enterprise': '1.0',
-    'back-tech-network': '1.05',
-    'back-tech-platform': '1.02',
-    'back-finance': '1.0',
-    'back-hr': '0.98',
-    'back-legal': '1.0',
-  };
-
   return {
     plan: {
       id: 'broadcast-network',
       currency: 'CNY',
       onVersionChange: 'prorate',
       versions: [
-        {
-          id: 'base-2026',
-          effective: '2026-01-01',
-          note: 'support pool 10 % of front-line commissions',
-          grades: GRADES,
-          linkage: LINKAGE,
-          responseTimes: RESPONSE_TIMES,
-          ratings: RATINGS,
-          interlock: interlock(revenuePerPerson * headcount),
-          pool: { ...POOL, rate: '0.10' },
-        },
-        {
-          id: '5g-push',
-          effective: '2026-05-01',
-          note: 'seed 001 "5G业务拓展": support pool 10 % → 15 %; 5G volume weight 20 % → 40 %',
-          grades: GRADES,
-          linkage: LINKAGE,
-          responseTimes: RESPONSE_TIMES,
-          ratings: RATINGS,
-          interlock: interlock(revenuePerPerson * headcount),
-          pool: { ...POOL, rate: '0.15' },
-        },
+        version('base-2026', '2026-01-01', 'support pool 10 % of front-line commissions', '0.10'),
+        version(
+          '5g-push',
+          '2026-05-01',
+          'seed 001 "5G业务拓展": support pool 10 % → 15 %; 5G volume weight 20 % → 40 %',
+          '0.15',
+        ),
       ],
     },
     period: { unit: 'quarter', start: '2026-04-01' },
     asOf: '2026-07-01T00:00:00+08:00',
-    org: {
-      departments: DEMO_DEPARTMENTS.map((d) => ({ id: d.id, name: d.name, side: d.side })),
-      people,
-    },
+    org: { departments: DEPARTMENTS.map(({ id, name, side }) => ({ id, name, side })), people: org.people },
     data: {
-      departmentCoefficients: Object.entries(coefficients).map(([department, coefficient]) => ({
-        department,
-        coefficient,
-      })),
+      departmentCoefficients: DEPARTMENTS.map(({ id, coefficient }) => ({ department: id, coefficient })),
       // A bad year for profit (88 % of target), a good one for 5G (112 %).
       companyKpis: [
         { id: 'profit', actual: '880000000' },
         { id: '5g-subscribers', actual: '112000' },
       ],
-      commissions,
-      deductions,
+      commissions: org.commissions,
+      deductions: org.deductions,
       tickets,
       ratings,
       revenueFacts,
-      supportScores,
+      supportScores: org.supportScores,
     },
   };
+}
+
+/** A department of the front line (or the back office) picked at random, each as likely as its weight. */
+function weightedPick(draw: Draw, front: boolean): () => string {
+  const departments = DEPARTMENTS.filter((d) => (d.side === 'front') === front);
+  const total = departments.reduce((sum, d) => sum + d.weight, 0);
+  return () => {
+    let r = draw() * total;
+    for (const d of departments) {
+      r -= d.weight;
+      if (r < 0) return d.id;
+    }
+    return departments[departments.length - 1]!.id;
+  };
+}
+
+const MONTHS = ['2026-04-', '2026-05-', '2026-06-'];
+const day = (n: number) => String(n).padStart(2, '0');
+/** Minor units (fen) as yuan: `123456` → `"1234.56"`. */
+const yuan = (fen: number) => `${fen < 0 ? '-' : ''}${Math.floor(Math.abs(fen) / 100)}.${day(Math.abs(fen) % 100)}`;
+
+/**
+ * The people, front line first, each with a grade and a few joiners and leavers; the back office's
+ * support scores; the front line's monthly commission rows; a few attendance deductions.
+ */
+function demoPeople(draw: Draw, headcount: number, frontShare: number, perFront: number) {
+  const [pickFront, pickBack] = [weightedPick(draw, true), weightedPick(draw, false)];
+  const frontCount = Math.round(headcount * frontShare);
+  const width = String(headcount).length;
+  const people: Person[] = [];
+  const supportScores: Rows<'supportScores'> = [];
+  const commissions: Rows<'commissions'> = [];
+  const deductions: Rows<'deductions'> = [];
+  for (let i = 0; i < headcount; i++) {
+    const id = `E${String(i + 1).padStart(width, '0')}`;
+    const isFront = i < frontCount;
+    const department = isFront ? pickFront() : pickBack();
+    const level = Math.floor(draw() * draw() * GRADES.length * (isFront ? 0.8 : 1.2));
+    const person: Person = { id, department, grade: GRADES[Math.min(GRADES.length - 1, level)]!.id };
+    const joinerOrLeaver = draw();
+    if (joinerOrLeaver < 0.02) person.start = `2026-05-${day(1 + draw.pick(28))}`;
+    else if (joinerOrLeaver < 0.035) person.end = `2026-06-${day(1 + draw.pick(28))}`;
+    people.push(person);
+    // Support-effectiveness score [支撑效能评分] of each back-office person: 55–100, some below the floor.
+    if (!isFront) supportScores.push({ subject: id, score: (55 + draw.pick(4501) / 100).toFixed(2) });
+    // Monthly commission rows in yuan and fen; about 1 in 50 is a clawback of a refunded sale.
+    for (let k = 0; isFront && k < perFront; k++) {
+      const fen = draw() < 0.02 ? -(50_000 + draw.pick(200_000)) : 100_000 + draw.pick(1_500_000);
+      commissions.push({
+        id: `${id}-C${k + 1}`,
+        person: id,
+        amount: yuan(fen),
+        date: `${MONTHS[k % 3]}${day(1 + draw.pick(28))}`,
+      });
+    }
+    if (draw() < 0.05)
+      deductions.push({
+        id: `${id}-D1`,
+        person: id,
+        amount: `${50 * (1 + draw.pick(6))}.00`,
+        reason: draw() < 0.5 ? '迟到 (late)' : '早退 (left early)',
+        date: `2026-0${4 + draw.pick(3)}-${day(1 + draw.pick(28))}`,
+      });
+  }
+  return { people, frontCount, supportScores, commissions, deductions };
+}
+
+/**
+ * Tickets: front-line requests to the back office, opened on working hours in Beijing time; about
+ * 1 in 40 still open at the end of the quarter.
+ */
+function demoTickets(draw: Draw, count: number): Rows<'tickets'> {
+  const units = DEPARTMENTS.filter((d) => d.side !== 'front').map((d) => d.id);
+  const width = String(count).length;
+  const quarterStart = Date.UTC(2026, 3, 1) - 8 * 3_600_000; // 2026-04-01T00:00+08:00
+  const instant = (ms: number) => `${new Date(ms).toISOString().slice(0, 19)}Z`;
+  return Array.from({ length: count }, (_, t) => {
+    const opened = quarterStart + draw.pick(91) * 86_400_000 + (9 * 60 + draw.pick(540)) * 60_000;
+    const minutes = draw() < 0.7 ? 5 + draw.pick(55) : draw() < 0.7 ? 60 + draw.pick(60) : 120 + draw.pick(600);
+    const open = draw() < 0.025;
+    return {
+      id: `T${String(t + 1).padStart(width, '0')}`,
+      unit: units[draw.pick(units.length)]!,
+      opened: instant(opened),
+      ...(open
+        ? {}
+        : {
+            responded: instant(opened + minutes * 60_000),
+            resolved: instant(opened + (minutes + 30 + draw.pick(2880)) * 60_000),
+          }),
+    };
+  });
+}
+
+/**
+ * Ratings [周边绩效]: front-line people rate back-office people on four dimensions; a few extreme
+ * scores go to review. Each rater rates one ratee on one dimension at most once: the ratings walk
+ * raters × ratees × dimensions.
+ */
+function demoRatings(draw: Draw, people: readonly Person[], frontCount: number, wanted: number): Rows<'ratings'> {
+  const ratees = people.slice(frontCount).map((person) => person.id);
+  const count = ratees.length === 0 || frontCount === 0 ? 0 : wanted;
+  const dimensions = ['responseSpeed', 'solution', 'cooperation', 'completeness'];
+  const width = String(count).length;
+  return Array.from({ length: count }, (_, r) => {
+    const round = Math.floor(r / ratees.length);
+    const rater = people[(round * 7919 + (r % ratees.length) * 31) % frontCount]!.id;
+    const extreme = draw() < 0.01;
+    const score = extreme ? (draw() < 0.5 ? 10 : 100) : 70 + draw.pick(26);
+    const id = `R${String(r + 1).padStart(width, '0')}`;
+    return { id, rater, ratee: ratees[r % ratees.length]!, dimension: dimensions[round % 4]!, score };
+  });
+}
+
+/** Revenue facts [业绩双算]: each sale credited in full to its region and its product line. */
+function demoRevenueFacts(draw: Draw, count: number): Rows<'revenueFacts'> {
+  const regions = ['east', 'west', 'north', 'south'];
+  const products = ['5g', 'broadband', 'iptv'];
+  const width = String(count).length;
+  return Array.from({ length: count }, (_, f) => ({
+    id: `F${String(f + 1).padStart(width, '0')}`,
+    amount: yuan(5_000 + draw.pick(2_000_000)),
+    date: `${MONTHS[draw.pick(3)]}${day(1 + draw.pick(28))}`,
+    members: { region: regions[draw.pick(4)]!, product: products[draw.pick(3)]! },
+  }));
 }
