@@ -268,7 +268,7 @@ export type { DemoScenarioInput } from './demo/types.js';
 export { schemas } from './schemas.js';
 
 // ── errors, traces, money and rounding ─────────────────────────────────────
-export { SynergyPayError, formatPath } from './core/errors.js';
+export { SynergyPayError, formatPath, isSynergyPayError } from './core/errors.js';
 export type { Issue, IssuePath } from './core/errors.js';
 export { errorCatalogue } from './core/codes.js';
 export type { ErrorCode } from './core/codes.js';
