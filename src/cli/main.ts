@@ -1,19 +1,10 @@
 /**
- * The `synergy-pay` command line: the only part of the package that does I/O. It uses the library
- * as its users do, through the public entry point.
- *
- *     synergy-pay run <scenario.json> [--format summary|json|csv] [--out FILE]
- *     synergy-pay explain <scenario.json> <person>
- *     synergy-pay schema [--out FILE]
- *     synergy-pay demo [--people N] [--format summary|json|csv] [--out FILE] [--scenario]
- *     synergy-pay compare <a.json> <b.json> [--format summary|json|csv] [--out FILE]
- *     synergy-pay correct <paid.json> <corrected-scenario.json> [--format summary|json|csv] [--out FILE]
- *
- * Exit codes: 0 done; 2 bad input (unreadable file, invalid JSON, schema or semantic problems,
- * declared control totals that do not reconcile — each reported with its JSON path — unknown
- * person, bad arguments); 1 anything unexpected, including a failed conservation check of the
- * run's own (a bug).
- * Output files are written whole or not at all.
+ * The `synergy-pay` command line (commands in {@link USAGE}): the only part of the package that
+ * does I/O. It uses the library as its users do, through the public entry point. Exit codes: 0
+ * done; 2 bad input (unreadable file, invalid JSON, schema or semantic problems, declared control
+ * totals that do not reconcile — each reported with its JSON path — unknown person, bad
+ * arguments); 1 anything unexpected, including a failed conservation check of the run's own (a
+ * bug). Output files are written whole or not at all.
  */
 import { parseArgs } from 'node:util';
 import { demoScenario, runPeriod, scenarioJsonSchema, type RunPeriodInput, type RunPeriodResult } from '../index.js';

@@ -1,16 +1,10 @@
 /**
- * The what-if commands.
- *
- * `synergy-pay compare <a.json> <b.json>` sets two runs side by side. Each file is a result
- * (`synergy-pay run --out`) or a scenario (run first). Two scenarios that differ only in their
- * plan are compared as one scenario under two plans, so the plan changes are listed too.
- *
- * `synergy-pay correct <paid.json> <corrected-scenario.json>` gives the correction lines (arrears
- * and recoveries) that bring a paid period to its re-run on corrected inputs. `paid.json` is a
- * paid record `{ "scenario": …, "result": … }` (the scenario and the `run --out` result as paid),
- * or just the paid scenario (its result is then recomputed). The re-run uses the plan as paid.
- *
- * Each prints a readable table; `--format json|csv` with `--out FILE` writes the result.
+ * The what-if commands. `compare <a.json> <b.json>` sets two runs side by side; each file is a
+ * result (`run --out`) or a scenario (run first), and two scenarios that differ only in their plan
+ * are compared as one scenario under two plans. `correct <paid.json> <corrected-scenario.json>`
+ * gives the correction lines that bring a paid period to its re-run on corrected inputs, with the
+ * plan as paid; `paid.json` is `{ "scenario": …, "result": … }` as paid, or the paid scenario
+ * alone. Each prints a table; `--format json|csv` with `--out FILE` writes the result.
  */
 import {
   compareRuns,
