@@ -3,7 +3,7 @@ import { fail, IssueList } from '../core/errors.js';
 import { compareIds } from '../core/ids.js';
 import { formatMinor } from '../core/money.js';
 import { divideRounded } from '../core/rounding.js';
-import { traceStep } from '../core/trace.js';
+import { traceStep, type TraceStep } from '../core/trace.js';
 import { parseInput } from '../core/validate.js';
 import {
   diffInputs,
@@ -153,27 +153,6 @@ function compareResults(base: SavedRun, proposed: SavedRun, planChanges: InputCh
   const poolDelta = pool.proposed.minor - pool.base.minor;
   const departmentsChanged = departments.filter((d) => d.changed).length;
   const versions = { base: base.version ?? null, proposed: proposed.version ?? null };
-  const statements = totals.find((total) => total.name === 'statements')!;
-  const trace = [
-    traceStep(
-      'compare.versions',
-      'plan version in force at the period start, base → proposed',
-      { base: `${base.plan}/${base.version ?? '?'}`, proposed: `${proposed.plan}/${proposed.version ?? '?'}` },
-      versions.base === versions.proposed && base.plan === proposed.plan ? 'same' : 'changed',
-    ),
-    traceStep(
-      'compare.statements',
-      'Δ = Σ proposed statement totals − Σ base statement totals',
-      { base: statements.base ?? '0', proposed: statements.proposed ?? '0' },
-      statements.delta,
-    ),
-    traceStep(
-      'compare.pool',
-      'Δ pool = proposed pool − base pool',
-      { base: pool.base.spread.pool, proposed: pool.proposed.spread.pool },
-      money(poolDelta),
-    ),
-  ];
   return {
     currency: base.currency,
     period: { unit: x.unit, start: x.start, end: x.end },
@@ -202,8 +181,39 @@ function compareResults(base: SavedRun, proposed: SavedRun, planChanges: InputCh
     losers: people.losers,
     pool: { base: pool.base.spread, proposed: pool.proposed.spread, delta: money(poolDelta) },
     planChanges,
-    trace,
+    trace: compareTrace(base, proposed, totals, pool, money),
   };
+}
+
+/** The trace of a comparison: the plan versions, Σ statement totals and the pool, base → proposed. */
+function compareTrace(
+  base: SavedRun,
+  proposed: SavedRun,
+  totals: readonly TotalComparison[],
+  pool: Readonly<Record<'base' | 'proposed', ReturnType<typeof poolSpread>>>,
+  money: (minor: bigint) => string,
+): TraceStep[] {
+  const statements = totals.find((total) => total.name === 'statements')!;
+  return [
+    traceStep(
+      'compare.versions',
+      'plan version in force at the period start, base → proposed',
+      { base: `${base.plan}/${base.version ?? '?'}`, proposed: `${proposed.plan}/${proposed.version ?? '?'}` },
+      (base.version ?? null) === (proposed.version ?? null) && base.plan === proposed.plan ? 'same' : 'changed',
+    ),
+    traceStep(
+      'compare.statements',
+      'Δ = Σ proposed statement totals − Σ base statement totals',
+      { base: statements.base ?? '0', proposed: statements.proposed ?? '0' },
+      statements.delta,
+    ),
+    traceStep(
+      'compare.pool',
+      'Δ pool = proposed pool − base pool',
+      { base: pool.base.spread.pool, proposed: pool.proposed.spread.pool },
+      money(pool.proposed.minor - pool.base.minor),
+    ),
+  ];
 }
 
 /** Σ statement totals, headcount and Σ by line kind of a group of statements, in each run (0: base, 1: proposed). */
