@@ -8,11 +8,11 @@ import { parseInput } from '../core/validate.js';
 import {
   diffInputs,
   kindRank,
-  pairedLine,
   pairPeople,
   readRun,
   ruleChanges,
   runAt,
+  shownLine,
   type ReadRun,
   type ReadStatement,
 } from './runs.js';
@@ -252,11 +252,13 @@ function comparePeople(a: ReadRun, b: ReadRun, money: (minor: bigint) => string)
     }
     const lines: LineChange[] = [];
     for (const pair of linePairs) {
-      const [before, after] = [pair.base?.minor, pair.proposed?.minor];
+      const before = pair.base?.minor;
+      const after = pair.proposed?.minor;
       if (pair.base && pair.proposed && before === after && pair.base.label === pair.proposed.label) continue;
-      const rulesChanged = ruleChanges(pair.base?.trace ?? [], pair.proposed?.trace ?? []);
+      const { kind, version, source, label } = shownLine(pair);
       const delta = money((after ?? 0n) - (before ?? 0n));
-      lines.push({ ...pairedLine(pair), base: orNull(before), proposed: orNull(after), delta, rulesChanged });
+      const rulesChanged = ruleChanges(pair.base?.trace ?? [], pair.proposed?.trace ?? []);
+      lines.push({ kind, version, source, label, base: orNull(before), proposed: orNull(after), delta, rulesChanged });
     }
     const fields = fieldChanges(x?.fields ?? {}, y?.fields ?? {});
     const delta = (y?.total ?? 0n) - (x?.total ?? 0n);
@@ -264,12 +266,13 @@ function comparePeople(a: ReadRun, b: ReadRun, money: (minor: bigint) => string)
     linesChanged += lines.length;
     if (lines.length === 0 && fields.length === 0 && x !== undefined && y !== undefined) continue;
     const presence = x === undefined ? 'proposedOnly' : y === undefined ? 'baseOnly' : 'both';
-    const [base, proposed] = [orNull(x?.total), orNull(y?.total)];
-    people.push({ person, department, presence, base, proposed, delta: money(delta), fields, lines });
+    const base = orNull(x?.total);
+    people.push({ person, department, presence, base, proposed: orNull(y?.total), delta: money(delta), fields, lines });
   }
   // Largest move first: gains descending, losses by size (most negative first); then by id.
   moves.sort((p, q) => {
-    const [x, y] = [p.minor < 0n ? -p.minor : p.minor, q.minor < 0n ? -q.minor : q.minor];
+    const x = p.minor < 0n ? -p.minor : p.minor;
+    const y = q.minor < 0n ? -q.minor : q.minor;
     return x > y ? -1 : x < y ? 1 : compareIds(p.move.person, q.move.person);
   });
   const gainers = moves.filter((m) => m.minor > 0n).map((m) => m.move);

@@ -5,16 +5,7 @@ import { traceStep } from '../core/trace.js';
 import { parseInput } from '../core/validate.js';
 import { resolvePlanVersions } from '../period/resolvePlan.js';
 import type { runPeriodInputSchema } from '../period/schema.js';
-import {
-  diffInputs,
-  pairedLine,
-  pairPeople,
-  readRun,
-  ruleChanges,
-  runAt,
-  type LinePair,
-  type ReadRun,
-} from './runs.js';
+import { diffInputs, pairPeople, readRun, ruleChanges, runAt, shownLine, type LinePair, type ReadRun } from './runs.js';
 import { correctPeriodInputSchema, type SavedRun } from './schema.js';
 import type { CorrectionLine, CorrectPeriodInput, PeriodCorrection, PersonCorrection } from './types.js';
 
@@ -183,11 +174,13 @@ function correctPeople(a: ReadRun, b: ReadRun, money: (minor: bigint) => string)
   const sums = { paid: 0n, rerun: 0n, arrears: 0n, recoveries: 0n };
   const counts = { people: 0, lines: 0, arrears: 0, recoveries: 0 };
   for (const { person, department, base, proposed, lines: pairs } of pairPeople(a, b)) {
-    const [paid, rerun] = [base?.total ?? 0n, proposed?.total ?? 0n];
+    const paid = base?.total ?? 0n;
+    const rerun = proposed?.total ?? 0n;
     sums.paid += paid;
     sums.rerun += rerun;
     const lines: CorrectionLine[] = [];
-    let [arrears, recoveries] = [0n, 0n];
+    let arrears = 0n;
+    let recoveries = 0n;
     for (const pair of pairs) {
       const amount = (pair.proposed?.minor ?? 0n) - (pair.base?.minor ?? 0n);
       if (amount === 0n) continue; // corrections never touch a line that did not move
@@ -239,9 +232,15 @@ function correctPeople(a: ReadRun, b: ReadRun, money: (minor: bigint) => string)
 
 /** One correction line: re-run − paid on a line that moved. */
 function correctionLine(pair: LinePair, amount: bigint, money: (minor: bigint) => string): CorrectionLine {
-  const [paid, rerun, change] = [money(pair.base?.minor ?? 0n), money(pair.proposed?.minor ?? 0n), money(amount)];
+  const { kind, version, source, label } = shownLine(pair);
+  const paid = money(pair.base?.minor ?? 0n);
+  const rerun = money(pair.proposed?.minor ?? 0n);
+  const change = money(amount);
   return {
-    ...pairedLine(pair),
+    kind,
+    version,
+    source,
+    label,
     paid,
     rerun,
     amount: change,

@@ -53,15 +53,10 @@ export function runAt(scenario: RunPeriodInput, at: IssuePath, planAt: IssuePath
   );
 }
 
-/** `read()`, or `fallback` with the library error's issues added to `issues`. */
-function collect<T>(issues: IssueList, fallback: T, read: () => T): T {
-  try {
-    return read();
-  } catch (error) {
-    if (!(error instanceof SynergyPayError)) throw error;
-    for (const issue of error.issues) issues.add(issue.code, issue.path, issue.message);
-    return fallback;
-  }
+/** Adds a library error's issues to `issues`; any other error is re-thrown. */
+function collect(error: unknown, issues: IssueList): void {
+  if (!(error instanceof SynergyPayError)) throw error;
+  for (const issue of error.issues) issues.add(issue.code, issue.path, issue.message);
 }
 
 const STATEMENT_FIELDS = ['department', 'side', 'grade', 'employedDays', 'coefficient'];
@@ -83,8 +78,20 @@ function scalarFields(record: object, keys: readonly string[]): Record<string, s
  * repeats (`DUPLICATE_ID`). Problems are added to `issues` with paths under `path`.
  */
 export function readRun(run: SavedRun, path: IssuePath, issues: IssueList): ReadRun {
-  const digits = collect(issues, 2, () => minorDigits(run.currency, [...path, 'currency']));
-  const money = (value: unknown, at: IssuePath) => collect(issues, 0n, () => parseMinor(value, digits, at));
+  let digits = 2;
+  try {
+    digits = minorDigits(run.currency, [...path, 'currency']);
+  } catch (error) {
+    collect(error, issues);
+  }
+  const money = (value: unknown, at: IssuePath): bigint => {
+    try {
+      return parseMinor(value, digits, at);
+    } catch (error) {
+      collect(error, issues);
+      return 0n;
+    }
+  };
   const statements: ReadRun['statements'] = new Map();
   run.statements.forEach((statement, s) => {
     const at = [...path, 'statements', s];
@@ -183,10 +190,9 @@ export function kindRank(kind: string): number {
   return rank === -1 ? statementLineKinds.length : rank;
 }
 
-/** The line a pair describes (the proposed one, else the base one): kind, version, source, label. */
-export function pairedLine({ base, proposed }: LinePair) {
-  const { kind, version, source, label } = (proposed ?? base)!;
-  return { kind, version, source, label };
+/** The line a pair describes: the proposed one, else the base one. */
+export function shownLine(pair: LinePair): ReadLine {
+  return (pair.proposed ?? pair.base)!;
 }
 
 /**
@@ -209,7 +215,8 @@ export function matchLines(base: readonly ReadLine[], proposed: readonly ReadLin
   for (const line of proposed) group(line).proposed.push(line);
   const pairs: LinePair[] = [];
   for (const entry of groups.values()) {
-    const [x, y] = [entry.base[0], entry.proposed[0]];
+    const x = entry.base[0];
+    const y = entry.proposed[0];
     if (entry.base.length <= 1 && entry.proposed.length <= 1 && (!x || !y || sourcesAgree(x, y)))
       pairs.push({ base: x ?? null, proposed: y ?? null });
     else pairBySource(entry.base, entry.proposed, pairs);
