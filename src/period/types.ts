@@ -268,22 +268,11 @@ export interface ReviewItem {
   readonly reason: string;
 }
 
-/** Result of `runPeriod`. Plain JSON; every list ordered by id. */
-export interface RunPeriodResult {
-  /** Plan id. */
-  readonly plan: string;
-  /** ISO 4217 currency of every amount. */
-  readonly currency: string;
-  /** The period: unit, first and last day, days. */
-  readonly period: ResolvedPeriod;
-  /** The version in force at the period start. */
-  readonly version: string;
-  /** How a version change inside the period was treated (see {@link ResolvedPlan}). */
-  readonly treatment: 'single' | 'reported' | 'prorated';
-  /** Versions that take effect inside the period. */
-  readonly changes: PlanChange[];
-  /** The stretches run, one per plan version applied. */
-  readonly segments: PlanSegment[];
+/**
+ * Result of `runPeriod`: the plan resolved for the period (its `trace` says how), then the
+ * run's figures. Plain JSON; every list ordered by id.
+ */
+export interface RunPeriodResult extends ResolvedPlan {
   /** The optional mechanisms this run used, in name order. */
   readonly mechanisms: string[];
   /** Every department of the org, ordered by id. */
@@ -300,6 +289,4 @@ export interface RunPeriodResult {
   readonly totals: PeriodTotals;
   /** The run's own conservation checks, then one check per control total the scenario declares (in `controls` order). */
   readonly checks: ReconciliationCheck[];
-  /** How the plan version(s) were resolved. */
-  readonly trace: TraceStep[];
 }

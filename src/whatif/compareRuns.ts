@@ -5,6 +5,7 @@ import { formatMinor } from '../core/money.js';
 import { divideRounded } from '../core/rounding.js';
 import { traceStep, type TraceStep } from '../core/trace.js';
 import { parseInput } from '../core/validate.js';
+import type { PlanInput, RunPeriodInput } from '../period/types.js';
 import {
   diffInputs,
   kindRank,
@@ -17,7 +18,6 @@ import {
   type ReadStatement,
 } from './runs.js';
 import { compareRunsInputSchema, type SavedRun } from './schema.js';
-import type { PlanInput, RunPeriodInput } from '../period/types.js';
 import type {
   CompareRunsInput,
   DepartmentComparison,
