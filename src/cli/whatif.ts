@@ -25,6 +25,7 @@ const isObject = (value: unknown): value is Record<string, unknown> =>
   value !== null && typeof value === 'object' && !Array.isArray(value);
 /** A result has statements; a scenario has an org. */
 const isResult = (value: unknown) => isObject(value) && Array.isArray(value['statements']);
+const isScenario = (value: unknown): value is Record<string, unknown> => isObject(value) && !isResult(value);
 
 /** The `compare` command. `format` is summary, json or csv. */
 export function compareCommand(files: readonly string[], format: string, out: string | undefined, io: CliIo): number {
@@ -32,24 +33,15 @@ export function compareCommand(files: readonly string[], format: string, out: st
     throw new InputProblem('synergy-pay compare: expected <a.json> <b.json> (results or scenarios)');
   const [fileA, fileB] = files as [string, string];
   const [a, b] = [readJson(fileA, io, false), readJson(fileB, io, false)];
-  const both = `${fileA} and ${fileB}`;
-  let comparison: RunComparison;
-  if (
-    isObject(a) &&
-    isObject(b) &&
-    !isResult(a) &&
-    !isResult(b) &&
-    diffInputs({ ...a, plan: null }, { ...b, plan: null }).length === 0
-  )
-    comparison = library(both, () =>
-      compareRuns({ scenario: a as RunPeriodInput, proposedPlan: b['plan'] as RunPeriodInput['plan'] }),
-    );
-  else {
-    const result = (value: unknown, file: string) =>
-      (isResult(value) ? value : library(file, () => runPeriod(value as RunPeriodInput))) as RunResultInput;
-    const [base, proposed] = [result(a, fileA), result(b, fileB)];
-    comparison = library(both, () => compareRuns({ base, proposed }));
-  }
+  // Results are compared as they are, a scenario is run first (its problems reported for its file);
+  // two scenarios that differ only in their plan are one scenario under two plans.
+  const result = (value: unknown, file: string) =>
+    (isResult(value) ? value : library(file, () => runPeriod(value as RunPeriodInput))) as RunResultInput;
+  const comparison = library(`${fileA} and ${fileB}`, () =>
+    isScenario(a) && isScenario(b) && diffInputs({ ...a, plan: null }, { ...b, plan: null }).length === 0
+      ? compareRuns({ scenario: a as RunPeriodInput, proposedPlan: b['plan'] as RunPeriodInput['plan'] })
+      : compareRuns({ base: result(a, fileA), proposed: result(b, fileB) }),
+  );
   const table = () => comparisonTable(comparison, fileA, fileB);
   return report('comparison', comparison, table, () => comparisonCsv(comparison), format, out, io);
 }
