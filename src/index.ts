@@ -261,27 +261,28 @@ export type {
 
 // ── period: resolvePlan, runPeriod, compareRuns, correctPeriod ─────────────
 export { resolvePlan } from './period/resolvePlan.js';
-export type {
-  PlanChange,
-  PlanInput,
-  PlanSegment,
-  ResolvedPeriod,
-  ResolvedPlan,
-  ResolvePlanInput,
-} from './period/resolvePlan.js';
 export { runPeriod } from './period/runPeriod.js';
+export { statementLineKinds } from './period/statement.js';
 export type {
   DepartmentLinkage,
   DepartmentResult,
   InterlockSummary,
+  PayStatement,
   PeriodTotals,
+  PlanChange,
+  PlanInput,
+  PlanSegment,
   PoolSegment,
   ReconciliationCheck,
+  ResolvedPeriod,
+  ResolvedPlan,
+  ResolvePlanInput,
   ReviewItem,
   RunPeriodInput,
   RunPeriodResult,
-} from './period/runPeriod.js';
-export type { PayStatement, StatementLine, StatementLineKind } from './period/statement.js';
+  StatementLine,
+  StatementLineKind,
+} from './period/types.js';
 export {
   commissionSchema,
   companyKpiResultSchema,
@@ -309,8 +310,8 @@ export {
   supportScoreSchema,
 } from './period/schema.js';
 export { scenarioJsonSchema } from './period/jsonSchema.js';
-export { demoScenario, demoScenarioInputSchema } from './period/demo.js';
-export type { DemoScenarioInput } from './period/demo.js';
+export { demoScenario, demoScenarioInputSchema } from './demo/demoScenario.js';
+export type { DemoScenarioInput } from './demo/types.js';
 
 // ── schemas ────────────────────────────────────────────────────────────────
 export { schemas } from './schemas.js';
@@ -337,26 +338,31 @@ export {
 } from './core/schema.js';
 
 // ── what-if: compareRuns, correctPeriod ─────────────────────────────────────
-export { compareRuns } from './period/compareRuns.js';
+export { compareRuns } from './whatif/compareRuns.js';
+export { correctPeriod } from './whatif/correctPeriod.js';
+export { diffInputs } from './whatif/runs.js';
 export type {
   CompareRunsInput,
+  CorrectionLine,
+  CorrectPeriodInput,
   DepartmentComparison,
   FieldChange,
+  InputChange,
   KindComparison,
   LineChange,
   PayMove,
+  PeriodCorrection,
   PersonComparison,
+  PersonCorrection,
   PoolSpread,
+  RuleChange,
   RunComparison,
   RunResultInput,
   TotalComparison,
-} from './period/compareRuns.js';
-export { correctPeriod } from './period/correctPeriod.js';
-export type { CorrectionLine, CorrectPeriodInput, PeriodCorrection, PersonCorrection } from './period/correctPeriod.js';
-export type { InputChange, RuleChange } from './period/whatIfLines.js';
+} from './whatif/types.js';
 export {
   compareRunsInputSchema,
   correctPeriodInputSchema,
   correctionPlanSchema,
   runResultSchema,
-} from './period/whatIfSchema.js';
+} from './whatif/schema.js';
