@@ -1,24 +1,22 @@
 import { fail } from '../core/errors.js';
 import { formatMinor } from '../core/money.js';
 import { checkPayTotal, type InputControls } from './controls.js';
-import type { InterlockRun, InterlockShare } from './interlockStage.js';
-import type { PayTotals, RenderedStatements } from './statementsStage.js';
+import type { InterlockRun } from './interlockStage.js';
+import type { SegmentStage } from './segmentStage.js';
+import type { PeriodContext } from './context.js';
+import type { StatementsFigures } from './statementsStage.js';
 import type { ReconciliationCheck } from './types.js';
 
-/** What the reconciliation stage compares. */
+/** What the reconciliation stage compares: the figures of the statements and segment stages, and the declared controls. */
 export interface ChecksInput {
-  /** Money totals added up while the lines were built (statements stage). */
-  readonly totals: PayTotals;
-  /** The rendered statements: their sum, line mismatches and interlock lines. */
-  readonly rendered: RenderedStatements;
-  /** Σ interlock rewards and deductions the segments paid (segment stages). */
-  readonly interlockPaid: InterlockShare;
+  /** The statements and the money totals added up while their lines were built. */
+  readonly statements: StatementsFigures;
+  /** The segment stages (what each paid of the interlock). */
+  readonly segments: readonly SegmentStage[];
   /** The period's interlock runs (their dimensions must each conserve the facts' total). */
   readonly interlockRuns: ReadonlyMap<string, InterlockRun>;
   /** The declared input controls that held, and the declared pay total (checked before the run). */
   readonly controls: InputControls;
-  readonly currency: string;
-  readonly digits: number;
 }
 
 /**
@@ -33,8 +31,23 @@ export interface ChecksInput {
  * @throws `RECONCILIATION_FAILED` at the root path when one of the run's own checks fails (a
  *   bug to report), or at the control's path when the declared pay total disagrees.
  */
-export function reconcile(input: ChecksInput): ReconciliationCheck[] {
-  const { totals, rendered, interlockPaid, interlockRuns, controls, digits } = input;
+export function checksStage(context: PeriodContext, input: ChecksInput): ReconciliationCheck[] {
+  const { rendered } = input.statements;
+  const checks = [...moneyChecks(input.statements, context.digits), ...interlockChecks(input, context.digits)];
+  const failed = checks.filter((c) => !c.holds);
+  if (failed.length > 0)
+    fail('RECONCILIATION_FAILED', [], failed.map((c) => `${c.id}: ${c.left} ≠ ${c.right}`).join('; '));
+  // The declared controls, after the run's own checks: the input controls (checked before the
+  // run) and the declared pay total.
+  const { controls } = input;
+  checks.push(...controls.checks);
+  if (controls.payTotal !== undefined)
+    checks.push(checkPayTotal(controls.payTotal, rendered.sum, rendered.statements.length, context));
+  return checks;
+}
+
+/** The statements and the pool conserve money: lines, totals, the carve and the allocation. */
+function moneyChecks({ totals, rendered }: StatementsFigures, digits: number): ReconciliationCheck[] {
   const { interlockLines } = rendered;
   const netCommission = totals.gross - totals.contribution;
   const money = (minor: bigint) => formatMinor(minor, digits);
@@ -47,7 +60,7 @@ export function reconcile(input: ChecksInput): ReconciliationCheck[] {
     totals.unallocated -
     totals.deductions -
     interlockLines.deduction;
-  const checks: ReconciliationCheck[] = [
+  return [
     check(
       'statementLines',
       'every statement total = Σ its lines as printed',
@@ -73,46 +86,44 @@ export function reconcile(input: ChecksInput): ReconciliationCheck[] {
       money(totals.pool),
     ),
   ];
-  if (interlockRuns.size > 0) {
+}
+
+/** With an interlock: its lines add up to what was settled, and every crediting dimension conserves the facts. */
+function interlockChecks(input: ChecksInput, digits: number): ReconciliationCheck[] {
+  const { interlockRuns } = input;
+  if (interlockRuns.size === 0) return [];
+  const interlockPaid = { reward: 0n, deduction: 0n };
+  for (const { interlockPaid: paid } of input.segments) {
+    interlockPaid.reward += paid.reward;
+    interlockPaid.deduction += paid.deduction;
+  }
+  const { interlockLines } = input.statements.rendered;
+  const money = (minor: bigint) => formatMinor(minor, digits);
+  const checks = [
+    check(
+      'interlockRewards',
+      'Σ interlock reward lines = Σ rewards settled (by segment days)',
+      money(interlockLines.reward),
+      money(interlockPaid.reward),
+    ),
+    check(
+      'interlockDeductions',
+      'Σ interlock deduction lines = Σ deductions settled (by segment days)',
+      money(interlockLines.deduction),
+      money(interlockPaid.deduction),
+    ),
+  ];
+  const dimensions = [...interlockRuns.values()].flatMap((run) => run.credits?.dimensions ?? []);
+  const hold = dimensions.filter((dimension) => dimension.conserved).length;
+  if (dimensions.length > 0)
     checks.push(
       check(
-        'interlockRewards',
-        'Σ interlock reward lines = Σ rewards settled (by segment days)',
-        money(interlockLines.reward),
-        money(interlockPaid.reward),
-      ),
-      check(
-        'interlockDeductions',
-        'Σ interlock deduction lines = Σ deductions settled (by segment days)',
-        money(interlockLines.deduction),
-        money(interlockPaid.deduction),
+        'dimensionTotals',
+        'every dimension credits the facts’ total: credited + excluded = Σ facts',
+        `${hold} of ${dimensions.length} dimensions`,
+        `${dimensions.length} of ${dimensions.length} dimensions`,
       ),
     );
-    let dimensionsHold = 0;
-    let dimensionCount = 0;
-    for (const run of interlockRuns.values())
-      for (const dimension of run.credits?.dimensions ?? []) {
-        dimensionCount++;
-        if (dimension.conserved) dimensionsHold++;
-      }
-    if (dimensionCount > 0)
-      checks.push(
-        check(
-          'dimensionTotals',
-          'every dimension credits the facts’ total: credited + excluded = Σ facts',
-          `${dimensionsHold} of ${dimensionCount} dimensions`,
-          `${dimensionCount} of ${dimensionCount} dimensions`,
-        ),
-      );
-  }
-  const failed = checks.filter((c) => !c.holds);
-  if (failed.length > 0)
-    fail('RECONCILIATION_FAILED', [], failed.map((c) => `${c.id}: ${c.left} ≠ ${c.right}`).join('; '));
-  // The declared controls, after the run's own checks: the input controls (checked before the
-  // run) and the declared pay total.
-  checks.push(...controls.checks);
-  if (controls.payTotal !== undefined)
-    checks.push(checkPayTotal(controls.payTotal, rendered.sum, rendered.statements.length, input.currency, digits));
   return checks;
 }
 

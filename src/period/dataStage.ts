@@ -5,8 +5,7 @@ import { traceStep, type TraceStep } from '../core/trace.js';
 import type { Organisation } from './orgStage.js';
 import { readMoney } from './periodWork.js';
 import type { PoolCommissionRow } from './poolStage.js';
-import type { ResolvedPlanVersions } from './resolvePlan.js';
-import type { Scenario } from './scenarioInput.js';
+import type { PeriodContext } from './context.js';
 
 /** One deduction row, read: whose, in which segment, and its amount in minor units (positive). */
 export interface DeductionRow {
@@ -46,197 +45,38 @@ export interface PeriodData {
  * added to `issues` in that order (`UNKNOWN_REFERENCE`, `DUPLICATE_ID`, `OUT_OF_RANGE` for a
  * date outside the period, `INVALID_INPUT` for a missing date in a split period, money issues).
  */
-export function readPeriodData(
-  scenario: Scenario,
-  resolved: ResolvedPlanVersions,
-  org: Organisation,
-  digits: number,
-  issues: IssueList,
-): PeriodData {
-  const { rounding, period } = resolved;
-  const { departments, people } = scenario.org;
-  const { departmentIndex, personIndex } = org;
-  const data = scenario.data ?? {};
-  const prorated = resolved.treatment === 'prorated';
+export function dataStage(context: PeriodContext, org: Organisation, issues: IssueList): PeriodData {
+  const own = readOwnCoefficients(context, org, issues);
+  const segmentOf = segmentFinder(context, issues);
+  const commissions = readCommissions(context, org, segmentOf, issues);
+  const deductions = readDeductions(context, org, segmentOf, issues);
+  checkPlanReferences(context, org, issues);
+  checkDataReferences(context, org, issues);
+  const componentScore = readComponentScores(context, org, issues);
+  checkPointEntries(context, org, issues);
+  const supportScore = readSupportScores(context, org, issues);
+  return { ...own, ...commissions, deductions, componentScore, supportScore };
+}
 
-  // ── department coefficients (own D; linkage may blend them with company KPIs) ──
+/** Each department's own coefficient D (the data's, rounded at the coefficient point; 1 when none), with where it came from. */
+function readOwnCoefficients(
+  { data, scenario, rounding }: PeriodContext,
+  { departmentIndex }: Organisation,
+  issues: IssueList,
+): Pick<PeriodData, 'ownCoefficients' | 'ownTrace'> {
+  const { departments } = scenario.org;
   const ownCoefficient = new Array<string | undefined>(departments.length);
   (data.departmentCoefficients ?? []).forEach((row, i) => {
+    const path = ['data', 'departmentCoefficients', i, 'department'];
     const d = departmentIndex.get(row.department);
-    if (d === undefined)
-      issues.add(
-        'UNKNOWN_REFERENCE',
-        ['data', 'departmentCoefficients', i, 'department'],
-        `no department "${row.department}"`,
-      );
+    if (d === undefined) issues.add('UNKNOWN_REFERENCE', path, `no department "${row.department}"`);
     else if (ownCoefficient[d] !== undefined)
-      issues.add(
-        'DUPLICATE_ID',
-        ['data', 'departmentCoefficients', i, 'department'],
-        `department "${row.department}" already has a coefficient`,
-      );
+      issues.add('DUPLICATE_ID', path, `department "${row.department}" already has a coefficient`);
     else
       ownCoefficient[d] = roundCoefficient(new Dec(decimalText(row.coefficient)), rounding).toFixed(
         rounding.coefficientDecimals,
       );
   });
-
-  // ── dated money rows: commissions and deductions ────────────────────────
-  const segmentOf = (date: string | undefined, path: IssuePath): number => {
-    if (date === undefined) {
-      if (prorated)
-        issues.add(
-          'INVALID_INPUT',
-          path,
-          'a date is required: the period is split between plan versions and each row must fall in one of them',
-        );
-      return 0;
-    }
-    if (date < period.start || date > period.end) {
-      issues.add('OUT_OF_RANGE', path, `${date} is outside the period ${period.start}…${period.end}`);
-      return 0;
-    }
-    if (!prorated) return 0;
-    return resolved.segments.findIndex((segment) => date >= segment.start && date <= segment.end);
-  };
-  const gross: bigint[][] = resolved.segments.map(() => new Array<bigint>(people.length).fill(0n));
-  const grossRows: number[][] = resolved.segments.map(() => new Array<number>(people.length).fill(0));
-  const usesPool = resolved.segmentVersions.some((version) => version.pool !== undefined);
-  const poolRows: (PoolCommissionRow[] | undefined)[][] | undefined = usesPool
-    ? resolved.segments.map(() => new Array(people.length))
-    : undefined;
-  const commissionIds = new Map<string, number>();
-  (data.commissions ?? []).forEach((row, i) => {
-    const path = ['data', 'commissions', i];
-    const first = commissionIds.get(row.id);
-    if (first !== undefined)
-      issues.add('DUPLICATE_ID', [...path, 'id'], `commission id "${row.id}" is already used at commissions[${first}]`);
-    else commissionIds.set(row.id, i);
-    const p = personIndex.get(row.person);
-    if (p === undefined) issues.add('UNKNOWN_REFERENCE', [...path, 'person'], `no person "${row.person}"`);
-    const amount = readMoney(row.amount, digits, [...path, 'amount'], issues);
-    const s = segmentOf(row.date, [...path, 'date']);
-    if (p !== undefined) {
-      gross[s]![p]! += amount;
-      grossRows[s]![p]! += 1;
-      if (poolRows !== undefined) (poolRows[s]![p] ??= []).push({ id: row.id, amount, rate: row.rate, index: i });
-    }
-  });
-  const deductionIds = new Map<string, number>();
-  const deductions: DeductionRow[] = [];
-  (data.deductions ?? []).forEach((row, i) => {
-    const path = ['data', 'deductions', i];
-    const first = deductionIds.get(row.id);
-    if (first !== undefined)
-      issues.add('DUPLICATE_ID', [...path, 'id'], `deduction id "${row.id}" is already used at deductions[${first}]`);
-    else deductionIds.set(row.id, i);
-    const p = personIndex.get(row.person);
-    if (p === undefined) issues.add('UNKNOWN_REFERENCE', [...path, 'person'], `no person "${row.person}"`);
-    const amount = readMoney(row.amount, digits, [...path, 'amount'], issues);
-    const s = segmentOf(row.date, [...path, 'date']);
-    if (p !== undefined) deductions.push({ person: p, segment: s, id: row.id, reason: row.reason, minor: amount });
-  });
-
-  // ── references the mechanisms will follow ───────────────────────────────
-  const kpiIds = new Set<string>();
-  resolved.segmentVersions.forEach((version) => {
-    const v = scenario.plan.versions.indexOf(version);
-    version.linkage?.companyKpis.forEach((kpi) => kpiIds.add(kpi.id));
-    version.linkage?.departments.forEach((row, r) => {
-      if (!departmentIndex.has(row.id))
-        issues.add(
-          'UNKNOWN_REFERENCE',
-          ['plan', 'versions', v, 'linkage', 'departments', r, 'id'],
-          `no department "${row.id}"`,
-        );
-    });
-  });
-  resolved.segmentVersions.forEach((version) => {
-    const v = scenario.plan.versions.indexOf(version);
-    version.interlock?.indicators?.forEach((indicator, k) => {
-      indicator.parties.forEach((party, j) => {
-        if (!personIndex.has(party.id) && !departmentIndex.has(party.id))
-          issues.add(
-            'UNKNOWN_REFERENCE',
-            ['plan', 'versions', v, 'interlock', 'indicators', k, 'parties', j, 'id'],
-            `no person or department "${party.id}"`,
-          );
-      });
-    });
-  });
-  const seenKpis = new Set<string>();
-  (data.companyKpis ?? []).forEach((row, i) => {
-    if (!kpiIds.has(row.id))
-      issues.add(
-        'UNKNOWN_REFERENCE',
-        ['data', 'companyKpis', i, 'id'],
-        `no company KPI "${row.id}" in the plan's linkage`,
-      );
-    else if (seenKpis.has(row.id))
-      issues.add('DUPLICATE_ID', ['data', 'companyKpis', i, 'id'], `company KPI "${row.id}" is listed twice`);
-    if (row.actual === undefined && row.coefficient === undefined)
-      issues.add(
-        'INVALID_INPUT',
-        ['data', 'companyKpis', i],
-        `company KPI "${row.id}" has no result: give its actual (or its coefficient)`,
-      );
-    seenKpis.add(row.id);
-  });
-  // A KPI of the plan's linkage without a result is refused, not read as an actual of 0: under a
-  // linear map 0 would give coefficient 0 and silently pull down every department linked to it.
-  for (const id of kpiIds)
-    if (!seenKpis.has(id))
-      issues.add(
-        'INVALID_INPUT',
-        ['data', 'companyKpis'],
-        `company KPI "${id}" of the plan's linkage has no result this period: give its actual (or its coefficient)`,
-      );
-  (data.tickets ?? []).forEach((ticket, i) => {
-    if (!departmentIndex.has(ticket.unit))
-      issues.add('UNKNOWN_REFERENCE', ['data', 'tickets', i, 'unit'], `no department "${ticket.unit}"`);
-  });
-  const isParty = (id: string) => personIndex.has(id) || departmentIndex.has(id);
-  (data.ratings ?? []).forEach((rating, i) => {
-    if (!isParty(rating.rater))
-      issues.add('UNKNOWN_REFERENCE', ['data', 'ratings', i, 'rater'], `no person or department "${rating.rater}"`);
-    if (!isParty(rating.ratee))
-      issues.add('UNKNOWN_REFERENCE', ['data', 'ratings', i, 'ratee'], `no person or department "${rating.ratee}"`);
-  });
-  const componentScore = new Map<string, string>();
-  (data.componentScores ?? []).forEach((row, i) => {
-    const key = `${row.department}\u0000${row.component}`;
-    if (!departmentIndex.has(row.department))
-      issues.add(
-        'UNKNOWN_REFERENCE',
-        ['data', 'componentScores', i, 'department'],
-        `no department "${row.department}"`,
-      );
-    else if (componentScore.has(key))
-      issues.add(
-        'DUPLICATE_ID',
-        ['data', 'componentScores', i, 'component'],
-        `department "${row.department}" already has a score for "${row.component}"`,
-      );
-    else componentScore.set(key, decimalText(row.score));
-  });
-  (data.pointEntries ?? []).forEach((entry, i) => {
-    if (!isParty(entry.subject))
-      issues.add(
-        'UNKNOWN_REFERENCE',
-        ['data', 'pointEntries', i, 'subject'],
-        `no person or department "${entry.subject}"`,
-      );
-  });
-  const supportScore = new Map<string, string | number>();
-  (data.supportScores ?? []).forEach((row, i) => {
-    const path = ['data', 'supportScores', i, 'subject'];
-    if (!personIndex.has(row.subject) && !departmentIndex.has(row.subject))
-      issues.add('UNKNOWN_REFERENCE', path, `no person or department "${row.subject}"`);
-    else if (supportScore.has(row.subject))
-      issues.add('DUPLICATE_ID', path, `"${row.subject}" already has a support score`);
-    else supportScore.set(row.subject, row.score);
-  });
-
   const ownTrace = departments.map((department, d) => {
     const own = ownCoefficient[d];
     return own === undefined
@@ -256,5 +96,208 @@ export function readPeriodData(
   const ownCoefficients = departments.map(
     (_, d) => ownCoefficient[d] ?? new Dec(1).toFixed(rounding.coefficientDecimals),
   );
-  return { ownCoefficients, ownTrace, gross, grossRows, poolRows, deductions, componentScore, supportScore };
+  return { ownCoefficients, ownTrace };
+}
+
+/** The segment a dated row falls in (0 when the period is not split), refusing a date outside the period or a missing one in a split period. */
+type SegmentOf = (date: string | undefined, path: IssuePath) => number;
+
+function segmentFinder({ resolved }: PeriodContext, issues: IssueList): SegmentOf {
+  const { period } = resolved;
+  const prorated = resolved.treatment === 'prorated';
+  return (date, path) => {
+    if (date === undefined) {
+      if (prorated)
+        issues.add(
+          'INVALID_INPUT',
+          path,
+          'a date is required: the period is split between plan versions and each row must fall in one of them',
+        );
+      return 0;
+    }
+    if (date < period.start || date > period.end) {
+      issues.add('OUT_OF_RANGE', path, `${date} is outside the period ${period.start}…${period.end}`);
+      return 0;
+    }
+    if (!prorated) return 0;
+    return resolved.segments.findIndex((segment) => date >= segment.start && date <= segment.end);
+  };
+}
+
+/** A dated money row, read: its id checked for repeats, its person and amount, and its segment. */
+function readDatedRow(
+  row: { readonly id: string; readonly person: string; readonly amount: unknown; readonly date?: string | undefined },
+  i: number,
+  what: 'commission' | 'deduction',
+  ids: Map<string, number>,
+  read: { context: PeriodContext; org: Organisation; segmentOf: SegmentOf; issues: IssueList },
+) {
+  const { issues } = read;
+  const path = ['data', `${what}s`, i];
+  const first = ids.get(row.id);
+  if (first !== undefined)
+    issues.add('DUPLICATE_ID', [...path, 'id'], `${what} id "${row.id}" is already used at ${what}s[${first}]`);
+  else ids.set(row.id, i);
+  const p = read.org.personIndex.get(row.person);
+  if (p === undefined) issues.add('UNKNOWN_REFERENCE', [...path, 'person'], `no person "${row.person}"`);
+  const amount = readMoney(row.amount, read.context.digits, [...path, 'amount'], issues);
+  const s = read.segmentOf(row.date, [...path, 'date']);
+  return { p, amount, s };
+}
+
+/** The commission rows per segment and person: Σ amounts, row counts, and the rows themselves when a pool carves them. */
+function readCommissions(
+  context: PeriodContext,
+  org: Organisation,
+  segmentOf: SegmentOf,
+  issues: IssueList,
+): Pick<PeriodData, 'gross' | 'grossRows' | 'poolRows'> {
+  const { resolved } = context;
+  const people = context.scenario.org.people.length;
+  const gross = resolved.segments.map(() => new Array<bigint>(people).fill(0n));
+  const grossRows = resolved.segments.map(() => new Array<number>(people).fill(0));
+  const usesPool = resolved.segmentVersions.some((version) => version.pool !== undefined);
+  const poolRows = usesPool
+    ? resolved.segments.map(() => new Array<PoolCommissionRow[] | undefined>(people))
+    : undefined;
+  const ids = new Map<string, number>();
+  const read = { context, org, segmentOf, issues };
+  (context.data.commissions ?? []).forEach((row, i) => {
+    const { p, amount, s } = readDatedRow(row, i, 'commission', ids, read);
+    if (p === undefined) return;
+    gross[s]![p]! += amount;
+    grossRows[s]![p]! += 1;
+    if (poolRows !== undefined) (poolRows[s]![p] ??= []).push({ id: row.id, amount, rate: row.rate, index: i });
+  });
+  return { gross, grossRows, poolRows };
+}
+
+/** The deduction rows of known people, in input order. */
+function readDeductions(context: PeriodContext, org: Organisation, segmentOf: SegmentOf, issues: IssueList) {
+  const ids = new Map<string, number>();
+  const read = { context, org, segmentOf, issues };
+  const deductions: DeductionRow[] = [];
+  (context.data.deductions ?? []).forEach((row, i) => {
+    const { p, amount, s } = readDatedRow(row, i, 'deduction', ids, read);
+    if (p !== undefined) deductions.push({ person: p, segment: s, id: row.id, reason: row.reason, minor: amount });
+  });
+  return deductions;
+}
+
+/** The plan's references into the org: linkage departments, then interlock parties, of every version in the period. */
+function checkPlanReferences({ scenario, resolved }: PeriodContext, org: Organisation, issues: IssueList): void {
+  const { departmentIndex, personIndex } = org;
+  const versions = resolved.segmentVersions.map((version) => ({ version, v: scenario.plan.versions.indexOf(version) }));
+  for (const { version, v } of versions)
+    version.linkage?.departments.forEach((row, r) => {
+      if (!departmentIndex.has(row.id))
+        issues.add(
+          'UNKNOWN_REFERENCE',
+          ['plan', 'versions', v, 'linkage', 'departments', r, 'id'],
+          `no department "${row.id}"`,
+        );
+    });
+  for (const { version, v } of versions)
+    version.interlock?.indicators?.forEach((indicator, k) => {
+      indicator.parties.forEach((party, j) => {
+        if (!personIndex.has(party.id) && !departmentIndex.has(party.id))
+          issues.add(
+            'UNKNOWN_REFERENCE',
+            ['plan', 'versions', v, 'interlock', 'indicators', k, 'parties', j, 'id'],
+            `no person or department "${party.id}"`,
+          );
+      });
+    });
+}
+
+/** The data's references: company KPIs against the plan's linkage, ticket units, raters and ratees. */
+function checkDataReferences(context: PeriodContext, org: Organisation, issues: IssueList): void {
+  const { data } = context;
+  checkCompanyKpis(context, issues);
+  (data.tickets ?? []).forEach((ticket, i) => {
+    if (!org.departmentIndex.has(ticket.unit))
+      issues.add('UNKNOWN_REFERENCE', ['data', 'tickets', i, 'unit'], `no department "${ticket.unit}"`);
+  });
+  (data.ratings ?? []).forEach((rating, i) => {
+    for (const field of ['rater', 'ratee'] as const)
+      if (!isParty(org, rating[field]))
+        issues.add('UNKNOWN_REFERENCE', ['data', 'ratings', i, field], `no person or department "${rating[field]}"`);
+  });
+}
+
+/** Whether `id` is a person or a department. */
+function isParty({ personIndex, departmentIndex }: Organisation, id: string): boolean {
+  return personIndex.has(id) || departmentIndex.has(id);
+}
+
+/**
+ * One result per company KPI of the plan's linkage. A KPI without a result is refused, not read
+ * as an actual of 0: under a linear map 0 would give coefficient 0 and silently pull down every
+ * department linked to it.
+ */
+function checkCompanyKpis({ data, resolved }: PeriodContext, issues: IssueList): void {
+  const kpiIds = new Set<string>();
+  for (const version of resolved.segmentVersions) version.linkage?.companyKpis.forEach((kpi) => kpiIds.add(kpi.id));
+  const seenKpis = new Set<string>();
+  (data.companyKpis ?? []).forEach((row, i) => {
+    const path = ['data', 'companyKpis', i];
+    if (!kpiIds.has(row.id))
+      issues.add('UNKNOWN_REFERENCE', [...path, 'id'], `no company KPI "${row.id}" in the plan's linkage`);
+    else if (seenKpis.has(row.id))
+      issues.add('DUPLICATE_ID', [...path, 'id'], `company KPI "${row.id}" is listed twice`);
+    if (row.actual === undefined && row.coefficient === undefined)
+      issues.add('INVALID_INPUT', path, `company KPI "${row.id}" has no result: give its actual (or its coefficient)`);
+    seenKpis.add(row.id);
+  });
+  for (const id of kpiIds)
+    if (!seenKpis.has(id))
+      issues.add(
+        'INVALID_INPUT',
+        ['data', 'companyKpis'],
+        `company KPI "${id}" of the plan's linkage has no result this period: give its actual (or its coefficient)`,
+      );
+}
+
+/** Scorecard `data` leaf scores by `department \0 component`, one per pair. */
+function readComponentScores({ data }: PeriodContext, org: Organisation, issues: IssueList): Map<string, string> {
+  const componentScore = new Map<string, string>();
+  (data.componentScores ?? []).forEach((row, i) => {
+    const key = `${row.department}\u0000${row.component}`;
+    const path = ['data', 'componentScores', i];
+    if (!org.departmentIndex.has(row.department))
+      issues.add('UNKNOWN_REFERENCE', [...path, 'department'], `no department "${row.department}"`);
+    else if (componentScore.has(key))
+      issues.add(
+        'DUPLICATE_ID',
+        [...path, 'component'],
+        `department "${row.department}" already has a score for "${row.component}"`,
+      );
+    else componentScore.set(key, decimalText(row.score));
+  });
+  return componentScore;
+}
+
+/** Collaboration-point entries name a person or department. */
+function checkPointEntries({ data }: PeriodContext, org: Organisation, issues: IssueList): void {
+  (data.pointEntries ?? []).forEach((entry, i) => {
+    if (!isParty(org, entry.subject))
+      issues.add(
+        'UNKNOWN_REFERENCE',
+        ['data', 'pointEntries', i, 'subject'],
+        `no person or department "${entry.subject}"`,
+      );
+  });
+}
+
+/** Support scores for the pool by person or department id, one each. */
+function readSupportScores({ data }: PeriodContext, org: Organisation, issues: IssueList) {
+  const supportScore = new Map<string, string | number>();
+  (data.supportScores ?? []).forEach((row, i) => {
+    const path = ['data', 'supportScores', i, 'subject'];
+    if (!isParty(org, row.subject)) issues.add('UNKNOWN_REFERENCE', path, `no person or department "${row.subject}"`);
+    else if (supportScore.has(row.subject))
+      issues.add('DUPLICATE_ID', path, `"${row.subject}" already has a support score`);
+    else supportScore.set(row.subject, row.score);
+  });
+  return supportScore;
 }

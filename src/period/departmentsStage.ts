@@ -1,19 +1,20 @@
+import { orderIds } from '../core/ids.js';
+import type { PeriodContext } from './context.js';
 import type { PersonWork } from './periodWork.js';
-import type { Scenario } from './scenarioInput.js';
 import type { SegmentStage } from './segmentStage.js';
 import type { DepartmentResult } from './types.js';
-import { orderIds } from '../core/ids.js';
 
 /**
  * The result's departments, ordered by id: headcount, and what the last segment's mechanisms gave
  * each (own coefficient D, applied coefficient, linkage, scorecard, response times, rating), with
  * the trace of every segment. Inputs: the org, the people's working records and the segment stages.
  */
-export function departmentResults(
-  departments: Scenario['org']['departments'],
+export function departmentsStage(
+  context: PeriodContext,
   work: readonly PersonWork[],
   stages: readonly SegmentStage[],
 ): DepartmentResult[] {
+  const { departments } = context.scenario.org;
   const headcount = new Array<number>(departments.length).fill(0);
   for (const w of work) headcount[w.department]! += 1;
   const last = stages.at(-1)!;

@@ -1,8 +1,7 @@
 import type { IssueList } from '../core/errors.js';
 import { dayNumber } from './dates.js';
 import { readMoney, type PersonWork } from './periodWork.js';
-import type { ResolvedPlanVersions } from './resolvePlan.js';
-import type { Scenario } from './scenarioInput.js';
+import type { PeriodContext } from './context.js';
 
 /** The organisation indexed for the run: ids to positions in `org`, and one working record per person. */
 export interface Organisation {
@@ -22,7 +21,8 @@ export interface Organisation {
  * (`DUPLICATE_ID`), unknown departments and grades (`UNKNOWN_REFERENCE`) and employment ending
  * before it starts (`DATES_OUT_OF_ORDER`).
  */
-export function indexOrganisation(scenario: Scenario, resolved: ResolvedPlanVersions, issues: IssueList): Organisation {
+export function orgStage(context: PeriodContext, issues: IssueList): Organisation {
+  const { scenario, resolved } = context;
   const { departments, people } = scenario.org;
   const { period } = resolved;
   const departmentIndex = new Map<string, number>();
@@ -37,7 +37,7 @@ export function indexOrganisation(scenario: Scenario, resolved: ResolvedPlanVers
       );
   });
   const personIndex = new Map<string, number>();
-  const work: PersonWork[] = new Array(people.length);
+  const work = new Array<PersonWork>(people.length);
   for (let i = 0; i < people.length; i++) {
     const person = people[i]!;
     const first = personIndex.get(person.id);
@@ -112,12 +112,7 @@ export interface PayRates {
  * `targetBonus`, default 0) and each person's personal `basePay` / `targetBonus`, in minor units
  * of the plan currency. Bad amounts are added to `issues` (`INVALID_AMOUNT`, …) at their paths.
  */
-export function readPayRates(
-  scenario: Scenario,
-  resolved: ResolvedPlanVersions,
-  digits: number,
-  issues: IssueList,
-): PayRates {
+export function readPayRates({ scenario, resolved, digits }: PeriodContext, issues: IssueList): PayRates {
   const gradePay = resolved.segmentVersions.map((version) => {
     const byId = new Map<string, MonthlyPay>();
     const v = scenario.plan.versions.indexOf(version);

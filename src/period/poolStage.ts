@@ -1,9 +1,8 @@
 import type * as z from 'zod/mini';
 import type { DecimalInput } from '../core/decimalInput.js';
 import { decimalText } from '../core/decimalInput.js';
-import { IssueList, SynergyPayError, type Issue, type IssuePath } from '../core/errors.js';
+import { IssueList, SynergyPayError, type Issue } from '../core/errors.js';
 import { formatMinor, sumAmounts, toAmount } from '../core/money.js';
-import type { RoundingPolicy } from '../core/rounding.js';
 import { traceStep, type TraceStep } from '../core/trace.js';
 import { awardRows, sharePool, shareTrace } from '../pool/allocatePool.js';
 import {
@@ -15,9 +14,11 @@ import {
   contributionOf,
 } from '../pool/carvePool.js';
 import type { PoolRecipientInput } from '../pool/types.js';
+import type { SegmentContext } from './context.js';
 import type { planPoolSchema } from './schema.js';
 
-type PlanPool = z.output<typeof planPoolSchema>;
+/** A plan version's `pool` section. */
+export type PlanPool = z.output<typeof planPoolSchema>;
 type Side = 'front' | 'middle' | 'back';
 
 /** One commission row of a person in a segment, as the pool needs it. */
@@ -30,26 +31,13 @@ export interface PoolCommissionRow {
   readonly index: number;
 }
 
-/** What the pool stage needs for one segment. */
-export interface PoolStageInput {
-  readonly pool: PlanPool;
-  /** Path of the pool section in the scenario. */
-  readonly poolPath: IssuePath;
-  readonly currency: string;
-  readonly digits: number;
-  readonly rounding: RoundingPolicy;
-  readonly segment: { readonly start: string; readonly end: string };
-  readonly people: readonly {
-    readonly id: string;
-    readonly side: Side;
-    readonly start: string | undefined;
-    readonly end: string | undefined;
-  }[];
-  /** Per person: the segment's commission rows, or `undefined` when none. */
+/** What the pool stage reads of the earlier stages, per person in org order. */
+export interface PoolPeople {
+  /** The side of each person's department. */
+  readonly sides: readonly Side[];
+  /** The segment's commission rows, or `undefined` when none. */
   readonly rows: readonly (PoolCommissionRow[] | undefined)[];
-  /** Whether per-person trace steps are wanted. */
-  readonly trace: boolean;
-  /** Per person: the support score, or `undefined` when neither the person nor the department has one. */
+  /** The support score, or `undefined` when neither the person nor the department has one. */
   readonly score: (person: number) => DecimalInput | undefined;
 }
 
@@ -73,15 +61,20 @@ export interface PoolStageResult {
  * The carve over the contributors: one row per person, the sum of their positive commission rows,
  * with each negative row a clawback carrying its original rate (its issues at that row's path).
  */
-function carveContributors(input: PoolStageInput): { carve: Carve; people: number[] } {
-  const { pool, people } = input;
+function carveContributors(
+  context: SegmentContext,
+  pool: PlanPool,
+  { sides: sideOf, rows: rowsOf }: PoolPeople,
+): { carve: Carve; people: number[] } {
+  const { people } = context.scenario.org;
+  const poolPath = [...context.versionPath, 'pool'];
   const sides = new Set<Side>(pool.contributors ?? ['front']);
   const carved: number[] = [];
   const amounts: bigint[] = [];
   const clawbacks = new Map<number, CarveClawback[]>();
   for (let p = 0; p < people.length; p++) {
-    const rows = input.rows[p];
-    if (rows === undefined || !sides.has(people[p]!.side)) continue;
+    const rows = rowsOf[p];
+    if (rows === undefined || !sides.has(sideOf[p]!)) continue;
     const negative = rows.filter((row) => row.amount < 0n);
     if (negative.length > 0)
       clawbacks.set(
@@ -101,30 +94,34 @@ function carveContributors(input: PoolStageInput): { carve: Carve; people: numbe
     amounts: amounts.map(toAmount),
     clawbacks,
     // A person's row is the sum of their positive rows: no issue can be about it.
-    at: () => [...input.poolPath, 'clawbackPolicy'],
+    at: () => [...poolPath, 'clawbackPolicy'],
   };
-  const terms = { rate: decimalText(pool.rate), policy: pool.clawbackPolicy ?? null, mode: input.rounding.mode };
+  const terms = { rate: decimalText(pool.rate), policy: pool.clawbackPolicy ?? null, mode: context.rounding.mode };
   const issues = new IssueList();
-  const carve = carveCommissions(commissions, { ...terms, at: input.poolPath }, issues);
+  const carve = carveCommissions(commissions, { ...terms, at: poolPath }, issues);
   issues.throwIfAny();
   return { carve: carve!, people: carved };
 }
 
 /** The recipients with their support scores; a recipient without one is refused. */
-function recipientsOf(input: PoolStageInput): { rows: PoolRecipientInput[]; people: number[] } {
-  const sides = new Set<Side>(input.pool.recipients ?? ['back']);
+function recipientsOf(
+  context: SegmentContext,
+  pool: PlanPool,
+  { sides: sideOf, score }: PoolPeople,
+): { rows: PoolRecipientInput[]; people: number[] } {
+  const sides = new Set<Side>(pool.recipients ?? ['back']);
   const rows: PoolRecipientInput[] = [];
   const people: number[] = [];
   const missing: Issue[] = [];
-  input.people.forEach((person, p) => {
-    if (!sides.has(person.side)) return;
-    const score = input.score(p);
-    if (score === undefined) {
+  context.scenario.org.people.forEach((person, p) => {
+    if (!sides.has(sideOf[p]!)) return;
+    const support = score(p);
+    if (support === undefined) {
       const message = `no support score for "${person.id}" or their department; they share the pool`;
       missing.push({ code: 'UNKNOWN_REFERENCE', path: ['data', 'supportScores'], message });
       return;
     }
-    const row: PoolRecipientInput = { id: person.id, score };
+    const row: PoolRecipientInput = { id: person.id, score: support };
     if (person.start !== undefined) row.start = person.start;
     if (person.end !== undefined) row.end = person.end;
     rows.push(row);
@@ -139,16 +136,16 @@ function recipientsOf(input: PoolStageInput): { rows: PoolRecipientInput[]; peop
  * share among the recipients by support score, basis days employed in the segment, through the
  * pool's internal functions (minor units in and out; issues at the scenario's paths).
  */
-export function poolStage(input: PoolStageInput): PoolStageResult {
-  const { pool, people, digits } = input;
-  const n = people.length;
+export function poolStage(context: SegmentContext, pool: PlanPool, people: PoolPeople): PoolStageResult {
+  const { digits, withTrace } = context;
+  const n = people.sides.length;
   const contribution = new Array<bigint>(n).fill(0n);
   const contributionTrace = new Array<TraceStep[]>(n);
   const award = new Array<bigint | undefined>(n).fill(undefined);
   const awardTrace = new Array<TraceStep[]>(n);
 
-  const { carve, people: contributors } = carveContributors(input);
-  const carveTraces = carveRows(carve, digits, input.trace);
+  const { carve, people: contributors } = carveContributors(context, pool, people);
+  const carveTraces = carveRows(carve, digits, withTrace);
   contributors.forEach((p, k) => {
     contribution[p] = BigInt(contributionOf(carve, k));
     contributionTrace[p] = carveTraces[k]!.trace;
@@ -156,7 +153,7 @@ export function poolStage(input: PoolStageInput): PoolStageResult {
   const totals = carve.totals;
   const common = { contribution, contributionTrace, award, awardTrace, rate: carve.rate, gross: totals.gross };
 
-  const recipients = recipientsOf(input);
+  const recipients = recipientsOf(context, pool, people);
   const counts = { contributors: contributors.length, recipients: recipients.rows.length };
   if (totals.pool < 0n) {
     // Reversals of clawed-back sales exceeded this period's carve: the back office is not charged;
@@ -179,16 +176,16 @@ export function poolStage(input: PoolStageInput): PoolStageResult {
     weighting: pool.weighting ?? { kind: 'linear' as const },
     floor: pool.floor ?? 0,
     basis: pool.basis ?? 'days',
-    period: input.segment,
+    period: context.segment,
     units: undefined,
     weightDecimals: pool.weightDecimals ?? 6,
-    policy: input.rounding,
-    at: input.poolPath,
+    policy: context.rounding,
+    at: [...context.versionPath, 'pool'],
   };
   const at = () => ['data', 'supportScores'];
   const share = sharePool(totals.pool, { rows: recipients.rows, at }, terms, issues);
   issues.throwIfAny();
-  const rows = awardRows(share!, digits, input.trace);
+  const rows = awardRows(share!, digits, withTrace);
   recipients.people.forEach((p, k) => {
     award[p] = BigInt(share!.awards[k]!);
     awardTrace[p] = rows[k]!.trace;

@@ -1,5 +1,5 @@
 import type * as z from 'zod/mini';
-import { IssueList } from '../core/errors.js';
+import { IssueList, fail, type IssuePath } from '../core/errors.js';
 import { resolveRounding, type RoundingPolicy } from '../core/rounding.js';
 import { traceStep, type TraceStep } from '../core/trace.js';
 import { parseInput } from '../core/validate.js';
@@ -63,15 +63,78 @@ export function resolvePlan(input: ResolvePlanInput): ResolvedPlan {
   return resolved;
 }
 
+type Plan = z.output<typeof planSchema>;
+
+/** A stretch of the period on one version: its index in the versions sorted by effective date, and its days. */
+interface Stretch {
+  readonly index: number;
+  readonly start: string;
+  readonly end: string;
+}
+
 /** {@link resolvePlan} on validated input, keeping the version objects (internal). */
 export function resolvePlanVersions(
-  plan: z.output<typeof planSchema>,
+  plan: Plan,
   period: { unit: PeriodUnit; start: string },
-  planPath: readonly (string | number)[],
-  periodPath: readonly (string | number)[],
+  planPath: IssuePath,
+  periodPath: IssuePath,
 ): ResolvedPlanVersions {
-  const issues = new IssueList();
   const versionsPath = [...planPath, 'versions'];
+  const order = orderVersions(plan, versionsPath);
+  const end = periodEnd(period.unit, period.start);
+  const days = inclusiveDays(period.start, end);
+  const sorted = order.map((i) => plan.versions[i]!);
+  const stretches = walkVersions(sorted, { start: period.start, end }, (cursor, last) => {
+    if (last === undefined)
+      fail(
+        'PLAN_NOT_IN_FORCE',
+        [...periodPath, 'start'],
+        `no plan version is in force on ${period.start}, the first day of the period`,
+      );
+    fail(
+      'PLAN_NOT_IN_FORCE',
+      [...versionsPath, order[last.index]!, 'until'],
+      `no plan version is in force on ${cursor}, inside the period ${period.start}…${end}`,
+    );
+  });
+  const first = sorted[stretches[0]!.index]!;
+  const changes: PlanChange[] = stretches.slice(1).map((stretch) => {
+    const version = sorted[stretch.index]!;
+    return { version: version.id, effective: stretch.start, note: version.note ?? null };
+  });
+  const prorate = plan.onVersionChange === 'prorate' && changes.length > 0;
+  const used = prorate ? stretches : [{ index: stretches[0]!.index, start: period.start, end }];
+  const segments = used.map((stretch): PlanSegment => {
+    const segmentDays = inclusiveDays(stretch.start, stretch.end);
+    const { start: from, end: to } = stretch;
+    return {
+      version: sorted[stretch.index]!.id,
+      start: from,
+      end: to,
+      days: segmentDays,
+      fraction: `${segmentDays}/${days}`,
+    };
+  });
+  return {
+    plan: plan.id,
+    currency: plan.currency,
+    period: { unit: period.unit, start: period.start, end, days },
+    version: first.id,
+    treatment: changes.length === 0 ? 'single' : prorate ? 'prorated' : 'reported',
+    changes,
+    segments,
+    trace: resolutionTrace({ ...period, end, days }, sorted.length, first.id, changes, prorate ? segments : null),
+    rounding: resolveRounding(plan.rounding),
+    segmentVersions: used.map((stretch) => sorted[stretch.index]!),
+  };
+}
+
+/**
+ * The versions' indices ordered by effective date (then id, so duplicates report
+ * deterministically), after refusing repeated ids, an `until` before `effective`, and overlaps.
+ */
+function orderVersions(plan: Plan, versionsPath: IssuePath): number[] {
+  const issues = new IssueList();
   const ids = new Map<string, number>();
   plan.versions.forEach((version, i) => {
     const first = ids.get(version.id);
@@ -89,7 +152,6 @@ export function resolvePlanVersions(
         `until ${version.until} is before effective ${version.effective}`,
       );
   });
-  // Order by effective date (then id, so duplicates report deterministically).
   const order = plan.versions.map((_, i) => i);
   order.sort(
     (a, b) =>
@@ -114,10 +176,19 @@ export function resolvePlanVersions(
       );
   }
   issues.throwIfAny();
+  return order;
+}
 
-  const end = periodEnd(period.unit, period.start);
-  const days = inclusiveDays(period.start, end);
-  const sorted = order.map((i) => plan.versions[i]!);
+/**
+ * Walks the period from version to version (`sorted` by effective date): each stretch runs until
+ * the next effective date or the version's `until`. A day without a version in force calls
+ * `notInForce` (with the last stretch, `undefined` on the first day), which throws.
+ */
+function walkVersions(
+  sorted: readonly PlanVersion[],
+  period: { start: string; end: string },
+  notInForce: (date: string, last: Stretch | undefined) => never,
+): Stretch[] {
   /** Index in `sorted` of the version in force on `date`, or -1. */
   const inForce = (date: string): number => {
     let found = -1;
@@ -126,20 +197,11 @@ export function resolvePlanVersions(
     const until = sorted[found]!.until;
     return until !== undefined && until < date ? -1 : found;
   };
-
-  const startIndex = inForce(period.start);
-  if (startIndex === -1)
-    issues.add(
-      'PLAN_NOT_IN_FORCE',
-      [...periodPath, 'start'],
-      `no plan version is in force on ${period.start}, the first day of the period`,
-    );
-  issues.throwIfAny();
-
-  // Walk the period from version to version: each stretch runs until the next effective date or `until`.
-  const stretches: { index: number; start: string; end: string }[] = [];
+  const { end } = period;
+  const stretches: Stretch[] = [];
   let cursor = period.start;
-  let index = startIndex;
+  let index = inForce(cursor);
+  if (index === -1) notInForce(cursor, undefined);
   while (cursor <= end) {
     const version = sorted[index]!;
     const next = sorted[index + 1];
@@ -150,71 +212,43 @@ export function resolvePlanVersions(
     if (stretchEnd >= end) break;
     cursor = shiftDate(stretchEnd, 1);
     index = inForce(cursor);
-    if (index === -1) {
-      issues.add(
-        'PLAN_NOT_IN_FORCE',
-        [...versionsPath, order[stretches.at(-1)!.index]!, 'until'],
-        `no plan version is in force on ${cursor}, inside the period ${period.start}…${end}`,
-      );
-      issues.throwIfAny();
-    }
+    if (index === -1) notInForce(cursor, stretches.at(-1));
   }
+  return stretches;
+}
 
-  const first = sorted[startIndex]!;
-  const changes: PlanChange[] = stretches.slice(1).map((stretch) => {
-    const version = sorted[stretch.index]!;
-    return { version: version.id, effective: stretch.start, note: version.note ?? null };
-  });
-  const prorate = plan.onVersionChange === 'prorate' && changes.length > 0;
-  const treatment = changes.length === 0 ? 'single' : prorate ? 'prorated' : 'reported';
-  const used = prorate ? stretches : [{ index: startIndex, start: period.start, end }];
-  const segments: PlanSegment[] = used.map((stretch) => {
-    const segmentDays = inclusiveDays(stretch.start, stretch.end);
-    return {
-      version: sorted[stretch.index]!.id,
-      start: stretch.start,
-      end: stretch.end,
-      days: segmentDays,
-      fraction: `${segmentDays}/${days}`,
-    };
-  });
-
+/** How the period and its version(s) were found: bounds, version in force, and each change (split or reported). */
+function resolutionTrace(
+  period: { unit: PeriodUnit; start: string; end: string; days: number },
+  versions: number,
+  first: string,
+  changes: readonly PlanChange[],
+  split: readonly PlanSegment[] | null,
+): TraceStep[] {
   const trace: TraceStep[] = [
     traceStep(
       'period.bounds',
       'end = start + 1 unit − 1 day',
       { unit: period.unit, start: period.start },
-      `${period.start}…${end} (${days} days)`,
+      `${period.start}…${period.end} (${period.days} days)`,
     ),
     traceStep(
       'plan.versionInForce',
       'the version with the latest effective date ≤ the period start',
-      { start: period.start, versions: sorted.length },
-      first.id,
+      { start: period.start, versions },
+      first,
     ),
   ];
   for (const change of changes)
     trace.push(
       traceStep(
-        prorate ? 'plan.split' : 'plan.changeReported',
-        prorate
-          ? 'the period is split at the change; amounts are prorated by days'
-          : 'the period runs on the version in force at its start; the change is reported',
+        split === null ? 'plan.changeReported' : 'plan.split',
+        split === null
+          ? 'the period runs on the version in force at its start; the change is reported'
+          : 'the period is split at the change; amounts are prorated by days',
         { effective: change.effective, version: change.version },
-        prorate ? segments.map((s) => `${s.version} ${s.fraction}`).join(', ') : `${first.id} for the whole period`,
+        split === null ? `${first} for the whole period` : split.map((s) => `${s.version} ${s.fraction}`).join(', '),
       ),
     );
-
-  return {
-    plan: plan.id,
-    currency: plan.currency,
-    period: { unit: period.unit, start: period.start, end, days },
-    version: first.id,
-    treatment,
-    changes,
-    segments,
-    trace,
-    rounding: resolveRounding(plan.rounding),
-    segmentVersions: used.map((stretch) => sorted[stretch.index]!),
-  };
+  return trace;
 }

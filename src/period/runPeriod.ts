@@ -1,24 +1,16 @@
-import { minorDigits } from '../core/currency.js';
 import { IssueList } from '../core/errors.js';
-import { reconcile } from './checksStage.js';
+import { checksStage } from './checksStage.js';
+import { periodContext, segmentContext } from './context.js';
 import { checkInputControls } from './controls.js';
-import { readPeriodData } from './dataStage.js';
-import { departmentResults } from './departmentsStage.js';
+import { dataStage } from './dataStage.js';
+import { departmentsStage } from './departmentsStage.js';
 import { interlockSummary } from './interlockStage.js';
-import { indexOrganisation, readPayRates } from './orgStage.js';
-import { resolvePlanVersions } from './resolvePlan.js';
+import { orgStage, readPayRates } from './orgStage.js';
 import { buildReviewQueue } from './reviewQueue.js';
-import { checkMechanismRows, parseScenario, receivedRows, type Scenario } from './scenarioInput.js';
-import { segmentInputs, segmentStage, type MechanismRuns, type SegmentStage } from './segmentStage.js';
-import {
-  addDeductionLines,
-  addSegmentLines,
-  emptyPayTotals,
-  periodTotals,
-  renderStatements,
-  statementInputs,
-} from './statementsStage.js';
-import type { PoolSegment, RunPeriodInput, RunPeriodResult } from './types.js';
+import { checkMechanismRows, parseScenario, type Scenario } from './scenarioInput.js';
+import { segmentStage, type MechanismRuns } from './segmentStage.js';
+import { periodTotals, statementsStage } from './statementsStage.js';
+import type { RunPeriodInput, RunPeriodResult } from './types.js';
 
 /**
  * Runs one pay period end to end (SPEC §4): resolves the plan version(s), computes each
@@ -65,57 +57,30 @@ export function runPeriod(input: RunPeriodInput): RunPeriodResult {
 }
 
 /**
- * The period run as a sequence of named stages, each in its own module: validate the scenario
- * (controls, mechanism rows, org, data, pay rates — issues of one kind are collected and thrown
- * together), then per segment the mechanisms and the statement lines, then deductions, rendering,
- * department results, the review queue and the reconciliation checks.
+ * The period run as a sequence of named stages, each `stage(context, …figures of earlier
+ * stages) → its figures`, each in its own module: resolve the plan and check the declared
+ * controls and mechanism rows, then organisation and period data (issues thrown together), pay
+ * rates, the mechanisms segment by segment, every person's statement, the departments, the review
+ * queue and the reconciliation checks.
  */
 function runScenario(scenario: Scenario): RunPeriodResult {
-  const resolved = resolvePlanVersions(scenario.plan, scenario.period, ['plan'], ['period']);
-  const digits = minorDigits(scenario.plan.currency, ['plan', 'currency']);
+  const context = periodContext(scenario);
+  const { resolved } = context;
   // Declared control totals first: a truncated or doubled import fails before any heavy work.
-  const controls = checkInputControls(scenario.controls, receivedRows(scenario), scenario.plan.currency, digits);
+  const controls = checkInputControls(context);
   checkMechanismRows(scenario, resolved.segmentVersions);
-
-  // ── validation: organisation and period data, then pay rates (issues thrown together) ──
   const issues = new IssueList();
-  const org = indexOrganisation(scenario, resolved, issues);
-  const periodData = readPeriodData(scenario, resolved, org, digits, issues);
+  const org = orgStage(context, issues);
+  const periodData = dataStage(context, org, issues);
   issues.throwIfAny();
-  const payRates = readPayRates(scenario, resolved, digits, issues);
+  const payRates = readPayRates(context, issues);
   issues.throwIfAny();
-
-  // ── segment by segment: the mechanisms, then every person's lines ──
-  const mechanismInputs = segmentInputs(scenario, resolved, org, periodData, digits);
-  const lineInputs = statementInputs(scenario, resolved, org.work, periodData, payRates, digits);
   const runs: MechanismRuns = { responseTimes: new Map(), ratings: new Map(), interlock: new Map() };
-  const stages: SegmentStage[] = [];
-  const pools: PoolSegment[] = [];
-  const interlockPaid = { reward: 0n, deduction: 0n };
-  const totals = emptyPayTotals();
-  for (let s = 0; s < resolved.segments.length; s++) {
-    const stage = segmentStage(mechanismInputs, runs, s);
-    stages.push(stage);
-    if (stage.poolSegment !== null) pools.push(stage.poolSegment);
-    interlockPaid.reward += stage.interlockPaid.reward;
-    interlockPaid.deduction += stage.interlockPaid.deduction;
-    addSegmentLines(lineInputs, s, stage, totals);
-  }
-  addDeductionLines(lineInputs, periodData.deductions, totals);
-
-  // ── the result: statements, departments, review queue, checks ──
-  const rendered = renderStatements(lineInputs, scenario.org.departments);
-  const departments = departmentResults(scenario.org.departments, org.work, stages);
+  const segments = resolved.segments.map((_, s) => segmentStage(segmentContext(context, s), org, periodData, runs));
+  const statements = statementsStage(context, org.work, periodData, payRates, segments);
+  const departments = departmentsStage(context, org.work, segments);
   const reviewQueue = buildReviewQueue(runs.ratings, runs.interlock);
-  const checks = reconcile({
-    totals,
-    rendered,
-    interlockPaid,
-    interlockRuns: runs.interlock,
-    controls,
-    currency: resolved.currency,
-    digits,
-  });
+  const checks = checksStage(context, { statements, segments, interlockRuns: runs.interlock, controls });
   return {
     plan: resolved.plan,
     currency: resolved.currency,
@@ -125,12 +90,12 @@ function runScenario(scenario: Scenario): RunPeriodResult {
     changes: resolved.changes,
     segments: resolved.segments,
     mechanisms: MECHANISMS.filter((name) => resolved.segmentVersions.some((version) => version[name] !== undefined)),
-    pools,
+    pools: segments.flatMap((stage) => (stage.poolSegment === null ? [] : [stage.poolSegment])),
     departments,
-    statements: rendered.statements,
+    statements: statements.rendered.statements,
     reviewQueue,
     interlock: runs.interlock.size === 0 ? null : interlockSummary(runs.interlock),
-    totals: periodTotals(totals, rendered.sum, digits),
+    totals: periodTotals(statements.totals, statements.rendered.sum, context.digits),
     checks,
     trace: resolved.trace,
   };

@@ -4,7 +4,6 @@ import { parseInput } from '../core/validate.js';
 import { revenueFactSchema } from '../interlock/creditSchema.js';
 import { ratingSchema, reviewDecisionSchema } from '../ratings/schema.js';
 import { ticketSchema } from '../time/schema.js';
-import type { ReceivedRows } from './controls.js';
 import type { PlanVersion } from './resolvePlan.js';
 import { periodDataSchema, runPeriodInputSchema } from './schema.js';
 
@@ -84,17 +83,4 @@ export function checkMechanismRows(scenario: Scenario, versions: readonly PlanVe
     shaped('ratings', ['rater', 'ratee']);
   }
   issues.throwIfAny();
-}
-
-/** The row counts and money rows the declared controls are compared with. */
-export function receivedRows(scenario: Scenario): ReceivedRows {
-  const data = scenario.data ?? {};
-  return {
-    people: scenario.org.people.length,
-    commissions: data.commissions ?? [],
-    deductions: data.deductions ?? [],
-    tickets: data.tickets?.length ?? 0,
-    ratings: data.ratings?.length ?? 0,
-    revenueFacts: data.revenueFacts?.length ?? 0,
-  };
 }

@@ -1,25 +1,20 @@
 import type * as z from 'zod/mini';
 import { Dec, roundTo } from '../core/decimal.js';
-import { IssueList, type IssuePath } from '../core/errors.js';
+import { IssueList } from '../core/errors.js';
 import { type RoundingPolicy } from '../core/rounding.js';
 import { compileCard, scoreSubject } from '../scorecard/composeScore.js';
 import { tallyLedger } from '../scorecard/tallyPoints.js';
 import type { ScorecardComponentInput, ScoredSubject } from '../scorecard/types.js';
 import type { UnitResponseTimes } from '../time/types.js';
 import type { InterlockRun } from './interlockStage.js';
-import type { ScenarioData } from './scenarioInput.js';
+import type { SegmentContext } from './context.js';
 import type { planScorecardSchema } from './schema.js';
 
-type PlanScorecard = z.output<typeof planScorecardSchema>;
+/** A plan version's `scorecard` section. */
+export type PlanScorecard = z.output<typeof planScorecardSchema>;
 
-/** What the scorecard stage reads: the card, its departments and the scores of the segment's earlier stages. */
-interface ScorecardStageInput {
-  readonly card: PlanScorecard;
-  /** Path of the version's `scorecard` section in the scenario. */
-  readonly cardPath: IssuePath;
-  readonly departments: readonly { readonly id: string }[];
-  readonly pointEntries: NonNullable<ScenarioData['pointEntries']>;
-  readonly rounding: RoundingPolicy;
+/** The scores a card's leaves may come from: the period data's, and those of the segment's earlier stages. */
+export interface LeafScores {
   /** Scores of `data` leaves by `department \0 component`. */
   readonly componentScore: ReadonlyMap<string, string>;
   /** A party's scored peripheral rating, or `undefined`. */
@@ -31,21 +26,21 @@ interface ScorecardStageInput {
 }
 
 /** Each department's collaboration-points score (`tallyPoints` over `data.pointEntries`), by id. */
-function pointScores(input: ScorecardStageInput): Map<string, string> {
-  const { card, departments, rounding } = input;
+function pointScores(context: SegmentContext, card: PlanScorecard): Map<string, string> {
   const issues = new IssueList();
-  const ledger = { ...card.points, entries: input.pointEntries, subjects: departments.map(({ id }) => id) };
-  const at = { entries: ['data', 'pointEntries'], plan: [...input.cardPath, 'points'] };
-  const tallied = tallyLedger(ledger, rounding, at, issues);
+  const subjects = context.scenario.org.departments.map(({ id }) => id);
+  const ledger = { ...card.points, entries: context.data.pointEntries ?? [], subjects };
+  const at = { entries: ['data', 'pointEntries'], plan: [...context.versionPath, 'scorecard', 'points'] };
+  const tallied = tallyLedger(ledger, context.rounding, at, issues);
   issues.throwIfAny();
   return new Map(tallied!.subjects.map((subject) => [subject.id, subject.score]));
 }
 
 /** Each department's mean interlock indicator score, rounded to the score decimals. */
-function interlockScores(input: ScorecardStageInput): Map<string, string> {
-  const { scoreDecimals, mode } = input.rounding;
+function interlockScores(interlock: InterlockRun | undefined, rounding: RoundingPolicy): Map<string, string> {
+  const { scoreDecimals, mode } = rounding;
   const scores = new Map<string, Dec[]>();
-  for (const indicator of input.interlock?.settlement?.indicators ?? [])
+  for (const indicator of interlock?.settlement?.indicators ?? [])
     for (const party of indicator.parties) {
       const list = scores.get(party.id) ?? scores.set(party.id, []).get(party.id)!;
       list.push(new Dec(party.score));
@@ -64,21 +59,22 @@ function interlockScores(input: ScorecardStageInput): Map<string, string> {
  * segment's earlier stages (ratings, response times, interlock). Returns one scored subject per
  * department, in org order; a card with a coefficient map gives the department's own coefficient D.
  */
-export function scorecardStage(input: ScorecardStageInput): ScoredSubject[] {
-  const { card, cardPath, departments } = input;
+export function scorecardStage(context: SegmentContext, card: PlanScorecard, scores: LeafScores): ScoredSubject[] {
   const sources = card.sources ?? {};
-  const points = Object.values(sources).includes('points') ? pointScores(input) : undefined;
-  const interlock = Object.values(sources).includes('interlock') ? interlockScores(input) : undefined;
+  const points = Object.values(sources).includes('points') ? pointScores(context, card) : undefined;
+  const interlock = Object.values(sources).includes('interlock')
+    ? interlockScores(scores.interlock, context.rounding)
+    : undefined;
   const leafScore = (department: string, leaf: string): string | undefined => {
     switch (sources[leaf] ?? 'data') {
       case 'data':
-        return input.componentScore.get(`${department}\u0000${leaf}`);
+        return scores.componentScore.get(`${department}\u0000${leaf}`);
       case 'ratings':
-        return input.ratingScore(department);
+        return scores.ratingScore(department);
       case 'responseTimes':
-        return input.unitTimes.get(department)?.response?.meanScore;
+        return scores.unitTimes.get(department)?.response?.meanScore;
       case 'resolutionTimes':
-        return input.unitTimes.get(department)?.resolution?.meanScore;
+        return scores.unitTimes.get(department)?.resolution?.meanScore;
       case 'points':
         return points?.get(department);
       case 'interlock':
@@ -87,12 +83,12 @@ export function scorecardStage(input: ScorecardStageInput): ScoredSubject[] {
   };
   const issues = new IssueList();
   const { sources: _sources, points: _points, ...plain } = card;
-  const compiled = compileCard({ ...plain, rounding: input.rounding }, cardPath, issues);
+  const compiled = compileCard({ ...plain, rounding: context.rounding }, [...context.versionPath, 'scorecard'], issues);
   issues.throwIfAny();
   const leaves = leafIds(card.components);
-  const scored = departments.map(({ id }) => {
-    const scores = Object.fromEntries(leaves.map((leaf) => [leaf, leafScore(id, leaf) ?? null]));
-    return scoreSubject(compiled!, { id, scores }, 0, () => ['data', 'componentScores'], issues);
+  const scored = context.scenario.org.departments.map(({ id }) => {
+    const subject = Object.fromEntries(leaves.map((leaf) => [leaf, leafScore(id, leaf) ?? null]));
+    return scoreSubject(compiled!, { id, scores: subject }, 0, () => ['data', 'componentScores'], issues);
   });
   issues.throwIfAny();
   return scored as ScoredSubject[];

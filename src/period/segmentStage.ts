@@ -5,58 +5,17 @@ import type { TraceStep } from '../core/trace.js';
 import type { RateeScore, ScoreRatingsResult } from '../ratings/scoreRatings.js';
 import type { ScoredSubject } from '../scorecard/types.js';
 import type { ResponseTimesResult, UnitResponseTimes } from '../time/types.js';
+import type { SegmentContext } from './context.js';
 import type { PeriodData } from './dataStage.js';
-import { shiftDate } from './dates.js';
 import { interlockStage, shareInterlock, type InterlockRun, type InterlockShare } from './interlockStage.js';
 import { linkageStage } from './linkageStage.js';
 import type { Organisation } from './orgStage.js';
-import { poolStage } from './poolStage.js';
+import { poolStage, type PoolStageResult } from './poolStage.js';
 import { ratingsStage } from './ratingsStage.js';
 import { canonicalKey } from './repath.js';
-import type { ResolvedPlanVersions } from './resolvePlan.js';
-import type { Scenario } from './scenarioInput.js';
-import { scorecardStage } from './scorecardStage.js';
+import { scorecardStage, type LeafScores } from './scorecardStage.js';
 import { timeStage } from './timeStage.js';
 import type { DepartmentLinkage, PoolSegment } from './types.js';
-
-/** The period-wide inputs every segment's mechanisms read, built once per run by {@link segmentInputs}. */
-export interface SegmentInputs {
-  readonly scenario: Scenario;
-  readonly resolved: ResolvedPlanVersions;
-  readonly org: Organisation;
-  readonly periodData: PeriodData;
-  readonly digits: number;
-  /** Whether per-person trace steps are wanted (`trace` in the scenario). */
-  readonly withTrace: boolean;
-  /** The instant open tickets are measured up to: the scenario's `asOf`, else the day after the period. */
-  readonly asOf: string;
-  /** Raters and ratees: every department, then every person, with their side. */
-  readonly parties: { id: string; side: 'front' | 'middle' | 'back' }[];
-}
-
-/** Gathers the period-wide inputs of the segment stages from the earlier stages' results. */
-export function segmentInputs(
-  scenario: Scenario,
-  resolved: ResolvedPlanVersions,
-  org: Organisation,
-  periodData: PeriodData,
-  digits: number,
-): SegmentInputs {
-  const { departments, people } = scenario.org;
-  return {
-    scenario,
-    resolved,
-    org,
-    periodData,
-    digits,
-    withTrace: scenario.trace !== false,
-    asOf: scenario.asOf ?? `${shiftDate(resolved.period.end, 1)}T00:00:00Z`,
-    parties: [
-      ...departments.map((department) => ({ id: department.id, side: department.side })),
-      ...people.map((person, p) => ({ id: person.id, side: departments[org.work[p]!.department]!.side })),
-    ],
-  };
-}
 
 /**
  * The runs of the mechanisms that measure the whole period, by the canonical key of their
@@ -114,89 +73,32 @@ function runOnce<T>(runs: Map<string, T>, settings: unknown, compute: () => T): 
 }
 
 /**
- * The segment stage: what each mechanism of segment `s`'s plan version contributes, computed
+ * The segment stage: what each mechanism of the segment's plan version contributes, computed
  * before the per-person pass. In order: response times and ratings (scored once per distinct
  * setting for the whole period), the interlock (settled once per setting; this segment's share
  * of the days is appended to the people's statement lines), the department scorecards (their
  * coefficient replaces the data's own D), the relevance-matrix linkage (blends D with the
  * company KPIs into the coefficient applied to target bonuses) and the support pool (carved
- * from the front line, shared by the back office). Inputs come from the earlier stages
- * (`inputs`); mechanism runs are cached in `runs`. Returns the department coefficients with
+ * from the front line, shared by the back office). Inputs come from the earlier stages (`org`,
+ * `periodData`); mechanism runs are cached in `runs`. Returns the department coefficients with
  * their trace, the pool's per-person contributions and awards, and what the result reports of
  * each mechanism.
  */
-export function segmentStage(inputs: SegmentInputs, runs: MechanismRuns, s: number): SegmentStage {
-  const { scenario, resolved, org, periodData, digits } = inputs;
-  const { rounding } = resolved;
-  const { departments, people } = scenario.org;
-  const data = scenario.data ?? {};
-  const version = resolved.segmentVersions[s]!;
-  const versionIndex = scenario.plan.versions.indexOf(version);
-  const segment = resolved.segments[s]!;
-  const path = (section: string) => ['plan', 'versions', versionIndex, section];
-  const coefficient = periodData.ownCoefficients.slice();
-  const departmentTrace = periodData.ownTrace.map((step) => [step]);
+export function segmentStage(
+  context: SegmentContext,
+  org: Organisation,
+  periodData: PeriodData,
+  runs: MechanismRuns,
+): SegmentStage {
+  const { version } = context;
   // Tiered response times per department [seed 001, seed 004].
   const settingsOfTimes = version.responseTimes;
   const responseTimes =
     settingsOfTimes === undefined
       ? undefined
-      : runOnce(runs.responseTimes, settingsOfTimes, () =>
-          timeStage({
-            settings: settingsOfTimes,
-            path: path('responseTimes'),
-            asOf: inputs.asOf,
-            tickets: data.tickets ?? [],
-            rounding,
-          }),
-        );
-  // Peripheral ratings with outlier review [seed 003].
-  const settingsOfRatings = version.ratings;
-  const ratings =
-    settingsOfRatings === undefined
-      ? undefined
-      : runOnce(runs.ratings, settingsOfRatings, () =>
-          ratingsStage({
-            settings: settingsOfRatings,
-            path: path('ratings'),
-            ratings: data.ratings ?? [],
-            decisions: data.reviewDecisions ?? [],
-            parties: inputs.parties,
-            rounding,
-          }),
-        );
-  // Interlocked indicators [指标互锁, seed 003]: settled once per distinct setting for the
-  // period; in a split period each segment pays its share of the days.
-  let interlock: InterlockRun | undefined;
-  let interlockPaid: InterlockShare = { reward: 0n, deduction: 0n };
-  const settingsOfInterlock = version.interlock;
-  if (settingsOfInterlock !== undefined) {
-    interlock = runOnce(runs.interlock, settingsOfInterlock, () =>
-      interlockStage({
-        interlock: settingsOfInterlock,
-        path: path('interlock'),
-        currency: scenario.plan.currency,
-        facts: data.revenueFacts ?? [],
-        rounding,
-      }),
-    );
-    let daysBefore = 0;
-    for (let t = 0; t < s; t++) daysBefore += resolved.segments[t]!.days;
-    const periodDays = BigInt(resolved.period.days);
-    interlockPaid = shareInterlock({
-      run: interlock,
-      versionIndex,
-      segment,
-      segmentIndex: s,
-      daysBefore,
-      periodDays,
-      rounding,
-      digits,
-      personIndex: org.personIndex,
-      departmentIndex: org.departmentIndex,
-      work: org.work,
-    });
-  }
+      : runOnce(runs.responseTimes, settingsOfTimes, () => timeStage(context, settingsOfTimes));
+  const ratings = ratingsRun(context, org, runs);
+  const { interlock, interlockPaid } = interlockRun(context, org, runs);
   const unitTimes = new Map<string, UnitResponseTimes>();
   for (const unit of responseTimes?.units ?? []) unitTimes.set(unit.unit, unit);
   const rateeScores = new Map<string, RateeScore>();
@@ -205,60 +107,152 @@ export function segmentStage(inputs: SegmentInputs, runs: MechanismRuns, s: numb
     const row = rateeScores.get(id);
     return row?.status === 'scored' && row.score !== null ? row.score : undefined;
   };
-  const responseScore = (department: string): string | undefined => {
-    const unit = unitTimes.get(department);
-    return unit?.response?.meanScore ?? unit?.resolution?.meanScore;
+  const leafScores = { componentScore: periodData.componentScore, ratingScore, unitTimes, interlock };
+  const coefficients = departmentCoefficients(context, periodData, leafScores);
+  const pool = poolRun(
+    context,
+    org,
+    periodData,
+    (department) => {
+      const unit = unitTimes.get(department);
+      return unit?.response?.meanScore ?? unit?.resolution?.meanScore;
+    },
+    ratingScore,
+  );
+  return {
+    ...coefficients,
+    coefficientFraction: coefficients.coefficient.map((value) => decimalFraction(new Dec(value))),
+    contribution: pool?.contribution ?? null,
+    contributionTrace: pool?.contributionTrace ?? null,
+    award: pool?.award ?? null,
+    awardTrace: pool?.awardTrace ?? null,
+    pool: pool?.pool ?? 0n,
+    awarded: pool?.awarded ?? 0n,
+    unallocated: pool?.unallocated ?? 0n,
+    poolSegment: pool === undefined ? null : poolSegment(context, pool),
+    interlockPaid,
+    segment: context.s,
+    responseTimes: responseTimes === undefined ? null : unitTimes,
+    ratings: ratings ?? null,
+    rateeScores,
   };
-  // Department scorecards (seed 001): the card's coefficient becomes the department's own D.
+}
+
+/** Peripheral ratings with outlier review [seed 003], scored once per distinct setting for the period. */
+function ratingsRun(context: SegmentContext, org: Organisation, runs: MechanismRuns): ScoreRatingsResult | undefined {
+  const settings = context.version.ratings;
+  if (settings === undefined) return undefined;
+  // ratingsStage takes one input object, not (context, settings): adapted here.
+  return runOnce(runs.ratings, settings, () => {
+    const { departments, people } = context.scenario.org;
+    return ratingsStage({
+      settings,
+      path: [...context.versionPath, 'ratings'],
+      ratings: context.data.ratings ?? [],
+      decisions: context.data.reviewDecisions ?? [],
+      // Raters and ratees: every department, then every person, with their side.
+      parties: [
+        ...departments.map((department) => ({ id: department.id, side: department.side })),
+        ...people.map((person, p) => ({ id: person.id, side: departments[org.work[p]!.department]!.side })),
+      ],
+      rounding: context.rounding,
+    });
+  });
+}
+
+/**
+ * Interlocked indicators [指标互锁, seed 003]: settled once per distinct setting for the period;
+ * in a split period each segment pays its share of the days. The interlock stage takes input
+ * objects, not (context, settings): adapted here.
+ */
+function interlockRun(
+  context: SegmentContext,
+  org: Organisation,
+  runs: MechanismRuns,
+): { interlock: InterlockRun | undefined; interlockPaid: InterlockShare } {
+  const settings = context.version.interlock;
+  if (settings === undefined) return { interlock: undefined, interlockPaid: { reward: 0n, deduction: 0n } };
+  const { resolved, rounding, s } = context;
+  const interlock = runOnce(runs.interlock, settings, () =>
+    interlockStage({
+      interlock: settings,
+      path: [...context.versionPath, 'interlock'],
+      currency: context.currency,
+      facts: context.data.revenueFacts ?? [],
+      rounding,
+    }),
+  );
+  let daysBefore = 0;
+  for (let t = 0; t < s; t++) daysBefore += resolved.segments[t]!.days;
+  const interlockPaid = shareInterlock({
+    run: interlock,
+    versionIndex: context.versionIndex,
+    segment: context.segment,
+    segmentIndex: s,
+    daysBefore,
+    periodDays: BigInt(resolved.period.days),
+    rounding,
+    digits: context.digits,
+    personIndex: org.personIndex,
+    departmentIndex: org.departmentIndex,
+    work: org.work,
+  });
+  return { interlock, interlockPaid };
+}
+
+/** Per department: the own coefficient D, the coefficient applied to target bonuses, their trace, and the mechanisms behind them. */
+type DepartmentCoefficients = Pick<SegmentStage, 'own' | 'coefficient' | 'departmentTrace' | 'scorecards' | 'linkage'>;
+
+/**
+ * Each department's coefficient: the data's own D, replaced by the scorecard's coefficient when
+ * the card maps one (seed 001), then blended with the company KPIs by the relevance matrix
+ * (seed 003).
+ */
+function departmentCoefficients(
+  context: SegmentContext,
+  periodData: PeriodData,
+  leafScores: LeafScores,
+): DepartmentCoefficients {
+  const { version, rounding } = context;
   const own = periodData.ownCoefficients.slice();
-  let scorecards: ScoredSubject[] | null = null;
-  if (version.scorecard !== undefined) {
-    scorecards = scorecardStage({
-      card: version.scorecard,
-      cardPath: path('scorecard'),
-      departments,
-      pointEntries: data.pointEntries ?? [],
-      rounding,
-      componentScore: periodData.componentScore,
-      ratingScore,
-      unitTimes,
-      interlock,
-    });
-    scorecards.forEach((subject, d) => {
-      if (subject.coefficient !== null) {
-        own[d] = new Dec(subject.coefficient).toFixed(rounding.coefficientDecimals);
-        coefficient[d] = own[d]!;
-        departmentTrace[d]!.push(...subject.trace);
-      }
-    });
-  }
-  // Seed 003's relevance matrix: each department's coefficient blended with the company KPIs.
-  let linkage: DepartmentLinkage[] | null = null;
-  if (version.linkage !== undefined) {
-    const rows = linkageStage({
-      linkage: version.linkage,
-      linkagePath: path('linkage'),
-      kpiResults: data.companyKpis ?? [],
-      departments,
-      own,
-      rounding,
-    });
-    linkage = rows.map((row, d) => {
-      coefficient[d] = new Dec(row.blended).toFixed(rounding.coefficientDecimals);
-      departmentTrace[d]!.push(...row.trace);
-      return {
-        exempt: row.exempt,
-        ratioSum: row.ratioSum,
-        blended: row.blended,
-        uniform: row.uniform,
-        difference: row.difference,
-        links: row.links,
-      };
-    });
-  }
-  const scoreFrom = version.pool?.scoreFrom ?? 'supportScores';
+  const coefficient = periodData.ownCoefficients.slice();
+  const departmentTrace = periodData.ownTrace.map((step) => [step]);
+  const scorecards = version.scorecard === undefined ? null : scorecardStage(context, version.scorecard, leafScores);
+  scorecards?.forEach((subject, d) => {
+    if (subject.coefficient !== null) {
+      own[d] = new Dec(subject.coefficient).toFixed(rounding.coefficientDecimals);
+      coefficient[d] = own[d]!;
+      departmentTrace[d]!.push(...subject.trace);
+    }
+  });
+  const linked = version.linkage === undefined ? null : linkageStage(context, version.linkage, own);
+  const linkage = linked?.map((row, d): DepartmentLinkage => {
+    coefficient[d] = new Dec(row.blended).toFixed(rounding.coefficientDecimals);
+    departmentTrace[d]!.push(...row.trace);
+    const { exempt, ratioSum, blended, uniform, difference, links } = row;
+    return { exempt, ratioSum, blended, uniform, difference, links };
+  });
+  return { own, coefficient, departmentTrace, scorecards, linkage: linkage ?? null };
+}
+
+/**
+ * Seed 001's support pool for the segment: carved from the front line, shared by the back
+ * office by support score — from `scoreFrom` (a rating or a response score) when the plan says
+ * so, else the data's support score of the person or their department.
+ */
+function poolRun(
+  context: SegmentContext,
+  org: Organisation,
+  periodData: PeriodData,
+  responseScore: (department: string) => string | undefined,
+  ratingScore: (id: string) => string | undefined,
+): PoolStageResult | undefined {
+  const pool = context.version.pool;
+  if (pool === undefined) return undefined;
+  const { departments, people } = context.scenario.org;
+  const scoreFrom = pool.scoreFrom ?? 'supportScores';
   const { supportScore } = periodData;
-  const poolScore = (p: number): DecimalInput | undefined => {
+  const score = (p: number): DecimalInput | undefined => {
     const person = people[p]!;
     const fromSource =
       scoreFrom === 'ratings'
@@ -268,59 +262,21 @@ export function segmentStage(inputs: SegmentInputs, runs: MechanismRuns, s: numb
           : undefined;
     return fromSource ?? supportScore.get(person.id) ?? supportScore.get(person.department);
   };
-  // Seed 001's support pool: carved from the front line, shared by the back office.
-  const pool =
-    version.pool === undefined
-      ? undefined
-      : poolStage({
-          pool: version.pool,
-          poolPath: path('pool'),
-          currency: scenario.plan.currency,
-          digits,
-          rounding,
-          segment,
-          people: people.map((person, p) => ({
-            id: person.id,
-            side: departments[org.work[p]!.department]!.side,
-            start: person.start,
-            end: person.end,
-          })),
-          rows: periodData.poolRows![s]!,
-          trace: inputs.withTrace,
-          score: poolScore,
-        });
+  const sides = org.work.map((w) => departments[w.department]!.side);
+  return poolStage(context, pool, { sides, rows: periodData.poolRows![context.s]!, score });
+}
+
+/** The segment's support pool as the result reports it. */
+function poolSegment({ segment, digits }: SegmentContext, pool: PoolStageResult): PoolSegment {
   return {
-    coefficient,
-    coefficientFraction: coefficient.map((value) => decimalFraction(new Dec(value))),
-    departmentTrace,
-    contribution: pool?.contribution ?? null,
-    contributionTrace: pool?.contributionTrace ?? null,
-    award: pool?.award ?? null,
-    awardTrace: pool?.awardTrace ?? null,
-    pool: pool?.pool ?? 0n,
-    awarded: pool?.awarded ?? 0n,
-    unallocated: pool?.unallocated ?? 0n,
-    poolSegment:
-      pool === undefined
-        ? null
-        : {
-            version: segment.version,
-            rate: pool.rate,
-            contributors: pool.contributors,
-            recipients: pool.recipients,
-            gross: formatMinor(pool.gross, digits),
-            pool: formatMinor(pool.pool, digits),
-            awarded: formatMinor(pool.awarded, digits),
-            unallocated: formatMinor(pool.unallocated, digits),
-            trace: pool.trace,
-          },
-    interlockPaid,
-    segment: s,
-    linkage,
-    own,
-    scorecards,
-    responseTimes: responseTimes === undefined ? null : unitTimes,
-    ratings: ratings ?? null,
-    rateeScores,
+    version: segment.version,
+    rate: pool.rate,
+    contributors: pool.contributors,
+    recipients: pool.recipients,
+    gross: formatMinor(pool.gross, digits),
+    pool: formatMinor(pool.pool, digits),
+    awarded: formatMinor(pool.awarded, digits),
+    unallocated: formatMinor(pool.unallocated, digits),
+    trace: pool.trace,
   };
 }

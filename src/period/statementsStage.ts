@@ -1,17 +1,16 @@
+import { orderIds } from '../core/ids.js';
 import { formatMinor, parseMinor } from '../core/money.js';
-import { divideRounded, type RoundingMode } from '../core/rounding.js';
-import { traceStep } from '../core/trace.js';
+import { divideRounded } from '../core/rounding.js';
+import { traceStep, type TraceStep } from '../core/trace.js';
+import type { PeriodContext } from './context.js';
 import type { DeductionRow, PeriodData } from './dataStage.js';
 import { MONTHS_IN, dayNumber, overlapDayNumbers } from './dates.js';
 import type { PayRates } from './orgStage.js';
 import { NO_TRACE, type PersonWork } from './periodWork.js';
-import type { ResolvedPlanVersions } from './resolvePlan.js';
-import type { Scenario } from './scenarioInput.js';
 import type { SegmentStage } from './segmentStage.js';
 import { renderLine, sortLines } from './statement.js';
 import { step } from './trace.js';
-import type { PayStatement, PeriodTotals } from './types.js';
-import { orderIds } from '../core/ids.js';
+import type { PayStatement, PeriodTotals, StatementLineKind } from './types.js';
 
 /** Running money totals of the period's statement lines and pools, in minor units. */
 export interface PayTotals {
@@ -26,231 +25,220 @@ export interface PayTotals {
 }
 
 /** Totals of a period before any line is added. */
-export function emptyPayTotals(): PayTotals {
+function emptyPayTotals(): PayTotals {
   return { base: 0n, bonus: 0n, gross: 0n, contribution: 0n, pool: 0n, awards: 0n, unallocated: 0n, deductions: 0n };
 }
 
-/** The period-wide inputs of the per-person pass, built once per run by {@link statementInputs}. */
-export interface StatementInputs {
-  readonly people: Scenario['org']['people'];
-  readonly work: readonly PersonWork[];
-  readonly resolved: ResolvedPlanVersions;
-  readonly periodData: PeriodData;
-  readonly payRates: PayRates;
-  readonly digits: number;
-  readonly mode: RoundingMode;
-  readonly withTrace: boolean;
-  /** Months in the period, and their text for traces. */
-  readonly months: bigint;
-  readonly monthsText: string;
-  /** Days in the period, and their text for traces. */
-  readonly periodDays: bigint;
-  readonly periodDaysText: string;
-}
-
-/** Gathers what the per-person pass reads from the earlier stages' results. */
-export function statementInputs(
-  scenario: Scenario,
-  resolved: ResolvedPlanVersions,
-  work: readonly PersonWork[],
-  periodData: PeriodData,
-  payRates: PayRates,
-  digits: number,
-): StatementInputs {
-  const { period } = resolved;
-  const months = BigInt(MONTHS_IN[period.unit]);
-  return {
-    people: scenario.org.people,
-    work,
-    resolved,
-    periodData,
-    payRates,
-    digits,
-    mode: resolved.rounding.mode,
-    withTrace: scenario.trace !== false,
-    months,
-    monthsText: String(months),
-    periodDays: BigInt(period.days),
-    periodDaysText: String(period.days),
-  };
+/** What the statements stage gives the run: the rendered statements, and the money totals of their lines. */
+export interface StatementsFigures {
+  readonly rendered: RenderedStatements;
+  readonly totals: PayTotals;
 }
 
 /**
- * The statements stage, per segment: adds each person's lines for segment `s` to their working
- * record — base pay by grade (or personal rate) and performance bonus = target bonus × the
- * department's coefficient, both prorated by days employed in the segment; net commission =
- * gross − pool contribution when they have commission rows; the support-pool award when they
- * share the pool — and adds the money to `totals`. Inputs: pay rates and commission rows from
- * the data stages, coefficients and pool figures from the segment stage (`stage`).
+ * The statements stage: every person's lines, segment by segment (base pay, performance bonus,
+ * net commission, pool award; see {@link addSegmentLines}), then one line per deduction row, and
+ * the statements rendered from them. Inputs: the people's working records (org stage, with the
+ * interlock lines the segment stages added), the commission and deduction rows (data stage), the
+ * pay rates and the segment stages' coefficients and pool figures.
+ */
+export function statementsStage(
+  context: PeriodContext,
+  work: readonly PersonWork[],
+  periodData: PeriodData,
+  payRates: PayRates,
+  segments: readonly SegmentStage[],
+): StatementsFigures {
+  const { period } = context.resolved;
+  const months = BigInt(MONTHS_IN[period.unit]);
+  const periodDays = BigInt(period.days);
+  const inputs = { context, work, periodData, payRates, months, monthsText: String(months), periodDays };
+  const totals = emptyPayTotals();
+  for (const stage of segments) {
+    const { version } = context.resolved.segments[stage.segment]!;
+    addSegmentLines({ ...inputs, periodDaysText: String(period.days), stage, version }, totals);
+  }
+  addDeductionLines(context, work, periodData.deductions, totals);
+  return { rendered: renderStatements(context, work), totals };
+}
+
+/** What the per-person pass of one segment reads. */
+interface SegmentPass {
+  readonly context: PeriodContext;
+  readonly work: readonly PersonWork[];
+  readonly periodData: PeriodData;
+  readonly payRates: PayRates;
+  /** Months and days in the period. */
+  readonly months: bigint;
+  readonly monthsText: string;
+  readonly periodDays: bigint;
+  readonly periodDaysText: string;
+  readonly stage: SegmentStage;
+  /** The segment's plan version id. */
+  readonly version: string;
+}
+
+/**
+ * Adds each person's lines for one segment to their working record — base pay by grade (or
+ * personal rate) and performance bonus = target bonus × the department's coefficient, both
+ * prorated by days employed in the segment; net commission = gross − pool contribution when they
+ * have commission rows; the support-pool award when they share the pool — and adds the money to
+ * `totals`.
  *
  * **Formula.** base = round(monthly base × months × employed days / period days); target =
  * round(monthly target × months × employed days / period days); bonus = round(target ×
  * coefficient). Rounded to minor units with the plan's mode.
  */
-export function addSegmentLines(inputs: StatementInputs, s: number, stage: SegmentStage, totals: PayTotals): void {
-  const { people, work, digits, mode, withTrace, months, monthsText, periodDays, periodDaysText } = inputs;
-  const segment = inputs.resolved.segments[s]!;
-  const versionId = segment.version;
-  const grades = inputs.payRates.gradePay[s]!;
-  const { overrides } = inputs.payRates;
-  const segmentGross = inputs.periodData.gross[s]!;
-  const segmentRows = inputs.periodData.grossRows[s]!;
-  const segmentFrom = dayNumber(segment.start);
-  const segmentTo = dayNumber(segment.end);
+function addSegmentLines(pass: SegmentPass, totals: PayTotals): void {
+  const { context, work, stage } = pass;
+  const segment = context.resolved.segments[stage.segment]!;
+  const grades = pass.payRates.gradePay[stage.segment]!;
+  const from = dayNumber(segment.start);
+  const to = dayNumber(segment.end);
   totals.pool += stage.pool;
   totals.unallocated += stage.unallocated;
-  let totalBase = 0n;
-  let totalBonus = 0n;
-  let totalGross = 0n;
-  let totalContribution = 0n;
-  let totalAwards = 0n;
+  const { people } = context.scenario.org;
   for (let i = 0; i < people.length; i++) {
-    const person = people[i]!;
     const w = work[i]!;
-    const employed = overlapDayNumbers(w.start, w.end, segmentFrom, segmentTo);
+    const employed = overlapDayNumbers(w.start, w.end, from, to);
     w.employedDays += employed;
-    const grade = grades.get(person.grade)!;
-    const override = overrides[i]!;
-    const monthlyBase = override.base ?? grade.base;
-    const monthlyTarget = override.target ?? grade.target;
-    const days = BigInt(employed);
-
-    // Base pay by grade, prorated by days employed in the segment (joiners and leavers).
-    const base = divideRounded(monthlyBase * months * days, periodDays, mode);
-    totalBase += base;
-    w.lines.push({
-      kind: 'basePay',
-      label: `Base pay (grade ${person.grade}${override.base === undefined ? '' : ', personal rate'})`,
-      version: versionId,
-      segment: s,
-      source: '',
-      minor: base,
-      trace: !withTrace
-        ? NO_TRACE
-        : [
-            step(
-              'statement.basePay',
-              'base = monthly base pay × months in period × days employed / days in period, rounded to minor units',
-              {
-                employedDays: String(employed),
-                monthly: formatMinor(monthlyBase, digits),
-                months: monthsText,
-                periodDays: periodDaysText,
-              },
-              formatMinor(base, digits),
-            ),
-          ],
-    });
-
-    // Performance bonus = target bonus × coefficient (SPEC §4).
-    const coefficient = stage.coefficient[w.department]!;
-    w.coefficient = coefficient;
-    const target = divideRounded(monthlyTarget * months * days, periodDays, mode);
-    const targetText = formatMinor(target, digits);
-    const [coefficientNumerator, coefficientDenominator] = stage.coefficientFraction[w.department]!;
-    const bonus = divideRounded(target * coefficientNumerator, coefficientDenominator, mode);
-    totalBonus += bonus;
-    w.lines.push({
-      kind: 'performanceBonus',
-      label: `Performance bonus (target × ${coefficient})`,
-      version: versionId,
-      segment: s,
-      source: '',
-      minor: bonus,
-      trace: !withTrace
-        ? NO_TRACE
-        : [
-            step(
-              'statement.targetBonus',
-              'target = monthly target bonus × months in period × days employed / days in period, rounded to minor units',
-              {
-                employedDays: String(employed),
-                monthly: formatMinor(monthlyTarget, digits),
-                months: monthsText,
-                periodDays: periodDaysText,
-              },
-              targetText,
-            ),
-            ...stage.departmentTrace[w.department]!,
-            step(
-              'statement.performanceBonus',
-              'bonus = target bonus × coefficient, rounded to minor units',
-              { coefficient, target: targetText },
-              formatMinor(bonus, digits),
-            ),
-          ],
-    });
-
-    // Commission: net = gross − pool contribution (the contribution is 0 without a pool).
-    const rows = segmentRows[i]!;
-    if (rows > 0) {
-      const grossMinor = segmentGross[i]!;
-      const contribution = stage.contribution?.[i] ?? 0n;
-      const net = grossMinor - contribution;
-      totalGross += grossMinor;
-      totalContribution += contribution;
-      w.lines.push({
-        kind: 'commission',
-        label: 'Commission (net of the support-pool contribution)',
-        version: versionId,
-        segment: s,
-        source: '',
-        minor: net,
-        trace: !withTrace
-          ? NO_TRACE
-          : [
-              step(
-                'statement.grossCommission',
-                'gross = Σ commission rows',
-                { rows: String(rows) },
-                formatMinor(grossMinor, digits),
-              ),
-              ...(stage.contributionTrace?.[i] ?? []),
-              step(
-                'statement.netCommission',
-                'net = gross − pool contribution',
-                { contribution: formatMinor(contribution, digits), gross: formatMinor(grossMinor, digits) },
-                formatMinor(net, digits),
-              ),
-            ],
-      });
+    const grade = grades.get(people[i]!.grade)!;
+    totals.base += addBasePay(pass, i, employed, grade.base);
+    totals.bonus += addPerformanceBonus(pass, i, employed, grade.target);
+    if (pass.periodData.grossRows[stage.segment]![i]! > 0) {
+      const { gross, contribution } = addCommission(pass, i);
+      totals.gross += gross;
+      totals.contribution += contribution;
     }
-
     // Back-office support award [后端支撑奖励] from the pool (seed 001).
     const award = stage.award?.[i];
     if (award !== undefined) {
-      totalAwards += award;
-      w.lines.push({
-        kind: 'poolAward',
-        label: 'Back-office support award (support pool)',
-        version: versionId,
-        segment: s,
-        source: '',
-        minor: award,
-        trace: withTrace ? (stage.awardTrace?.[i] ?? []) : NO_TRACE,
-      });
+      totals.awards += award;
+      const trace = context.withTrace ? (stage.awardTrace?.[i] ?? []) : NO_TRACE;
+      pushLine(pass, i, 'poolAward', 'Back-office support award (support pool)', award, trace);
     }
   }
-  totals.base += totalBase;
-  totals.bonus += totalBonus;
-  totals.gross += totalGross;
-  totals.contribution += totalContribution;
-  totals.awards += totalAwards;
+}
+
+/** Adds a line of the segment to person `i`'s working record. */
+function pushLine(
+  pass: SegmentPass,
+  i: number,
+  kind: StatementLineKind,
+  label: string,
+  minor: bigint,
+  trace: TraceStep[],
+) {
+  pass.work[i]!.lines.push({
+    kind,
+    label,
+    version: pass.version,
+    segment: pass.stage.segment,
+    source: '',
+    minor,
+    trace,
+  });
+}
+
+/** A monthly amount prorated: round(monthly × months × employed days / period days), with its trace step. */
+function prorate(pass: SegmentPass, monthly: bigint, employed: number, rule: string, formula: string) {
+  const { digits, rounding } = pass.context;
+  const minor = divideRounded(monthly * pass.months * BigInt(employed), pass.periodDays, rounding.mode);
+  if (!pass.context.withTrace) return { minor, text: '', step: undefined };
+  const text = formatMinor(minor, digits);
+  const inputs = {
+    employedDays: String(employed),
+    monthly: formatMinor(monthly, digits),
+    months: pass.monthsText,
+    periodDays: pass.periodDaysText,
+  };
+  return { minor, text, step: step(rule, formula, inputs, text) };
+}
+
+/** Base pay by grade (or personal rate), prorated by days employed in the segment (joiners and leavers). */
+function addBasePay(pass: SegmentPass, i: number, employed: number, gradeBase: bigint): bigint {
+  const personal = pass.payRates.overrides[i]!.base;
+  const base = prorate(
+    pass,
+    personal ?? gradeBase,
+    employed,
+    'statement.basePay',
+    'base = monthly base pay × months in period × days employed / days in period, rounded to minor units',
+  );
+  const label = `Base pay (grade ${pass.context.scenario.org.people[i]!.grade}${personal === undefined ? '' : ', personal rate'})`;
+  pushLine(pass, i, 'basePay', label, base.minor, base.step === undefined ? NO_TRACE : [base.step]);
+  return base.minor;
+}
+
+/** Performance bonus = target bonus × the department's coefficient (SPEC §4); the target prorated like base pay. */
+function addPerformanceBonus(pass: SegmentPass, i: number, employed: number, gradeTarget: bigint): bigint {
+  const { stage, context } = pass;
+  const w = pass.work[i]!;
+  const coefficient = stage.coefficient[w.department]!;
+  w.coefficient = coefficient;
+  const target = prorate(
+    pass,
+    pass.payRates.overrides[i]!.target ?? gradeTarget,
+    employed,
+    'statement.targetBonus',
+    'target = monthly target bonus × months in period × days employed / days in period, rounded to minor units',
+  );
+  const [numerator, denominator] = stage.coefficientFraction[w.department]!;
+  const bonus = divideRounded(target.minor * numerator, denominator, context.rounding.mode);
+  const trace =
+    target.step === undefined
+      ? NO_TRACE
+      : [
+          target.step,
+          ...stage.departmentTrace[w.department]!,
+          step(
+            'statement.performanceBonus',
+            'bonus = target bonus × coefficient, rounded to minor units',
+            { coefficient, target: target.text },
+            formatMinor(bonus, context.digits),
+          ),
+        ];
+  pushLine(pass, i, 'performanceBonus', `Performance bonus (target × ${coefficient})`, bonus, trace);
+  return bonus;
+}
+
+/** Commission: net = gross − pool contribution (the contribution is 0 without a pool). */
+function addCommission(pass: SegmentPass, i: number): { gross: bigint; contribution: bigint } {
+  const { stage, context } = pass;
+  const money = (minor: bigint) => formatMinor(minor, context.digits);
+  const gross = pass.periodData.gross[stage.segment]![i]!;
+  const contribution = stage.contribution?.[i] ?? 0n;
+  const net = gross - contribution;
+  const rows = pass.periodData.grossRows[stage.segment]![i]!;
+  const trace = !context.withTrace
+    ? NO_TRACE
+    : [
+        step('statement.grossCommission', 'gross = Σ commission rows', { rows: String(rows) }, money(gross)),
+        ...(stage.contributionTrace?.[i] ?? []),
+        step(
+          'statement.netCommission',
+          'net = gross − pool contribution',
+          { contribution: money(contribution), gross: money(gross) },
+          money(net),
+        ),
+      ];
+  pushLine(pass, i, 'commission', 'Commission (net of the support-pool contribution)', net, trace);
+  return { gross, contribution };
 }
 
 /** Adds one negative line per deduction row, so the statement shows every reason; adds them to `totals`. */
-export function addDeductionLines(
-  inputs: StatementInputs,
+function addDeductionLines(
+  { resolved, digits }: PeriodContext,
+  work: readonly PersonWork[],
   deductions: readonly DeductionRow[],
   totals: PayTotals,
 ): void {
-  const { work, digits } = inputs;
   for (const row of deductions) {
     totals.deductions += row.minor;
     work[row.person]!.lines.push({
       kind: 'deduction',
       label: `Deduction: ${row.reason}`,
-      version: inputs.resolved.segments[row.segment]!.version,
+      version: resolved.segments[row.segment]!.version,
       segment: row.segment,
       source: row.id,
       minor: -row.minor,
@@ -283,13 +271,11 @@ export interface RenderedStatements {
  * by kind, then source, then segment; total = Σ lines; amounts printed with the currency's minor
  * digits. Re-reads each printed amount to check the total independently.
  */
-export function renderStatements(
-  inputs: StatementInputs,
-  departments: Scenario['org']['departments'],
-): RenderedStatements {
-  const { people, work, digits, withTrace } = inputs;
+function renderStatements(context: PeriodContext, work: readonly PersonWork[]): RenderedStatements {
+  const { digits, withTrace } = context;
+  const { people, departments } = context.scenario.org;
   const order = orderIds(people.map((person) => person.id));
-  const statements: PayStatement[] = new Array(people.length);
+  const statements = new Array<PayStatement>(people.length);
   const interlockLines = { reward: 0n, deduction: 0n };
   let sum = 0n;
   let linesMismatch = 0;

@@ -1,12 +1,13 @@
 import type * as z from 'zod/mini';
 import { IssueList, type IssuePath } from '../core/errors.js';
-import type { RoundingPolicy } from '../core/rounding.js';
 import { readTickets, scoreTickets } from '../time/responseTimes.js';
 import type { ResponseTimesResult } from '../time/types.js';
-import type { ScenarioData } from './scenarioInput.js';
+import type { SegmentContext } from './context.js';
+import { shiftDate } from './dates.js';
 import type { planResponseTimesSchema } from './schema.js';
 
-type PlanResponseTimes = z.output<typeof planResponseTimesSchema>;
+/** A plan version's `responseTimes` section. */
+export type PlanResponseTimes = z.output<typeof planResponseTimesSchema>;
 
 /** Where the scenario keeps its tickets. */
 const TICKETS: IssuePath = ['data', 'tickets'];
@@ -14,21 +15,16 @@ const TICKETS: IssuePath = ['data', 'tickets'];
 /**
  * Tiered response times per department [seed 001, seed 004] under one plan version's settings:
  * the period's tickets (the scenario's `data.tickets`, `unit` = a department id) read once and
- * scored up to `asOf` with the version's calendar and tier tables, which the scenario's schema has
- * already validated. Issues are raised at the scenario's paths (`data.tickets…`, or under `path`,
- * the version's `responseTimes`). Returns the mechanism's result: per-unit mean scores.
+ * scored up to `asOf` (the scenario's, else the day after the period, 00:00 UTC) with the
+ * version's calendar and tier tables, which the scenario's schema has already validated. Issues
+ * are raised at the scenario's paths (`data.tickets…`, or under the version's `responseTimes`).
+ * Returns the mechanism's result: per-unit mean scores.
  */
-export function timeStage(input: {
-  readonly settings: PlanResponseTimes;
-  /** Path of the version's `responseTimes` section in the scenario. */
-  readonly path: IssuePath;
-  readonly asOf: string;
-  readonly tickets: NonNullable<ScenarioData['tickets']>;
-  readonly rounding: RoundingPolicy;
-}): ResponseTimesResult {
+export function timeStage(context: SegmentContext, settings: PlanResponseTimes): ResponseTimesResult {
   const issues = new IssueList();
-  const tickets = readTickets(input.tickets, TICKETS, issues);
+  const tickets = readTickets(context.data.tickets ?? [], TICKETS, issues);
   issues.throwIfAny();
-  const run = { ...input.settings, asOf: input.asOf, detail: false, rounding: input.rounding };
-  return scoreTickets(tickets!, run, { settings: input.path, tickets: TICKETS });
+  const asOf = context.scenario.asOf ?? `${shiftDate(context.resolved.period.end, 1)}T00:00:00Z`;
+  const run = { ...settings, asOf, detail: false, rounding: context.rounding };
+  return scoreTickets(tickets!, run, { settings: [...context.versionPath, 'responseTimes'], tickets: TICKETS });
 }
