@@ -49,5 +49,6 @@ export function canonicalKey(value: unknown, key = ''): string {
     const keys = Object.keys(value).sort();
     return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalKey((value as Record<string, unknown>)[k], k)}`).join(',')}}`;
   }
-  return JSON.stringify(value) ?? 'undefined';
+  // A setting left out: JSON.stringify would give undefined (though typed string).
+  return value === undefined ? 'undefined' : JSON.stringify(value);
 }
