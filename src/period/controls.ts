@@ -1,9 +1,7 @@
-import type * as z from 'zod/mini';
 import { IssueList, SynergyPayError, fail, type IssuePath } from '../core/errors.js';
 import { formatMinor, parseMinor } from '../core/money.js';
 import type { PeriodContext } from './context.js';
 import { readMoney } from './periodWork.js';
-import type { controlsSchema } from './schema.js';
 import type { ReconciliationCheck } from './types.js';
 
 /**
@@ -14,7 +12,40 @@ import type { ReconciliationCheck } from './types.js';
  * bad import fails fast; `payTotal` is checked against the finished statements.
  */
 
-type Controls = z.output<typeof controlsSchema>;
+/** A noun, singular and plural. */
+type Noun = readonly [one: string, many: string];
+
+/** The lists of the scenario a control counts or sums, and what their rows are called. */
+const LISTS = {
+  people: ['person', 'people'],
+  commissions: ['commission row', 'commission rows'],
+  deductions: ['deduction row', 'deduction rows'],
+  tickets: ['ticket', 'tickets'],
+  ratings: ['rating', 'ratings'],
+  revenueFacts: ['revenue fact', 'revenue facts'],
+} as const satisfies Record<string, Noun>;
+
+/** One declared input control: its path under `controls` (the list it checks first), and whether it sums the amounts or counts the rows. */
+interface InputControl {
+  readonly path: readonly [keyof typeof LISTS, ...string[]];
+  readonly sum?: true;
+}
+
+/** The input controls, in the order they are checked and listed (the schema's). */
+const INPUT_CONTROLS: readonly InputControl[] = [
+  { path: ['people'] },
+  { path: ['commissions', 'rows'] },
+  { path: ['commissions', 'gross'], sum: true },
+  { path: ['deductions', 'rows'] },
+  { path: ['deductions', 'total'], sum: true },
+  { path: ['tickets'] },
+  { path: ['ratings'] },
+  { path: ['revenueFacts'] },
+];
+
+type MoneyRow = { readonly amount: unknown };
+
+const PATH = 'controls';
 
 /** The input controls that held, and the declared pay total for after the run. */
 export interface InputControls {
@@ -23,80 +54,6 @@ export interface InputControls {
   /** The declared `payTotal` in minor units, or `undefined` when none is declared. */
   readonly payTotal: bigint | undefined;
 }
-
-/** A noun, singular and plural. */
-type Noun = readonly [one: string, many: string];
-
-/** One declared input control: its path under `controls`, what it counts, and the rows it is compared with. */
-type InputControl = {
-  readonly path: readonly string[];
-  readonly noun: Noun;
-  /** The left side of the check's equation. */
-  readonly left: string;
-} & (
-  | { readonly declared: (c: Controls) => number | undefined; readonly count: (context: PeriodContext) => number }
-  | { readonly declared: (c: Controls) => unknown; readonly rows: (context: PeriodContext) => readonly MoneyRow[] }
-);
-
-type MoneyRow = { readonly amount: unknown };
-
-const PEOPLE: Noun = ['person', 'people'];
-const COMMISSIONS: Noun = ['commission row', 'commission rows'];
-const DEDUCTIONS: Noun = ['deduction row', 'deduction rows'];
-
-/** The input controls, in the order they are checked and listed (the schema's). */
-const INPUT_CONTROLS: readonly InputControl[] = [
-  {
-    path: ['people'],
-    noun: PEOPLE,
-    left: 'number of people in org.people',
-    declared: (c) => c.people,
-    count: ({ scenario }) => scenario.org.people.length,
-  },
-  {
-    path: ['commissions', 'rows'],
-    noun: COMMISSIONS,
-    left: 'number of commission rows',
-    declared: (c) => c.commissions?.rows,
-    count: ({ data }) => data.commissions?.length ?? 0,
-  },
-  {
-    path: ['commissions', 'gross'],
-    noun: COMMISSIONS,
-    left: 'Σ commission rows',
-    declared: (c) => c.commissions?.gross,
-    rows: ({ data }) => data.commissions ?? [],
-  },
-  {
-    path: ['deductions', 'rows'],
-    noun: DEDUCTIONS,
-    left: 'number of deduction rows',
-    declared: (c) => c.deductions?.rows,
-    count: ({ data }) => data.deductions?.length ?? 0,
-  },
-  {
-    path: ['deductions', 'total'],
-    noun: DEDUCTIONS,
-    left: 'Σ deduction rows',
-    declared: (c) => c.deductions?.total,
-    rows: ({ data }) => data.deductions ?? [],
-  },
-  ...(
-    [
-      ['tickets', ['ticket', 'tickets']],
-      ['ratings', ['rating', 'ratings']],
-      ['revenueFacts', ['revenue fact', 'revenue facts']],
-    ] as const
-  ).map(([key, noun]): InputControl => ({
-    path: [key],
-    noun,
-    left: `number of ${noun[1]}`,
-    declared: (c) => c[key],
-    count: ({ data }) => data[key]?.length ?? 0,
-  })),
-];
-
-const PATH = 'controls';
 
 /**
  * Checks the declared input controls against the rows received. Control values that are not
@@ -111,12 +68,15 @@ export function checkInputControls(context: PeriodContext): InputControls {
   const issues = new IssueList();
   const checks: ReconciliationCheck[] = [];
   for (const control of INPUT_CONTROLS) {
-    const declared = control.declared(controls);
+    const [list, field] = control.path;
+    const node: unknown = controls[list];
+    const declared: unknown = field === undefined ? node : (node as Record<string, unknown> | undefined)?.[field];
     if (declared === undefined) continue;
+    const rows: readonly unknown[] = list === 'people' ? context.scenario.org.people : (context.data[list] ?? []);
     const check =
-      'count' in control
-        ? checkCount(control, declared as number, control.count(context), issues)
-        : checkSum(control, declared, control.rows(context), context, issues);
+      control.sum === true
+        ? checkSum(control, declared, rows as readonly MoneyRow[], context, issues)
+        : checkCount(control, declared as number, rows.length, issues);
     if (check !== undefined) checks.push(check);
   }
   const payTotal =
@@ -129,37 +89,38 @@ export function checkInputControls(context: PeriodContext): InputControls {
 
 /** A declared row count against the rows received. */
 function checkCount(
-  control: InputControl,
+  { path: at }: InputControl,
   declared: number,
   actual: number,
   issues: IssueList,
 ): ReconciliationCheck | undefined {
-  const path = [PATH, ...control.path];
-  if (declared === actual) return check(path, control.left, String(actual), String(declared));
+  const path = [PATH, ...at];
+  const noun = LISTS[at[0]];
+  if (declared === actual) {
+    const left = at[0] === 'people' ? 'number of people in org.people' : `number of ${noun[1]}`;
+    return check(path, left, String(actual), String(declared));
+  }
   const gap = difference(BigInt(actual), BigInt(declared), String, 'fewer');
-  issues.add(
-    'RECONCILIATION_FAILED',
-    path,
-    `declared ${counted(declared, control.noun)}, the scenario has ${actual} (${gap})`,
-  );
+  issues.add('RECONCILIATION_FAILED', path, `declared ${counted(declared, noun)}, the scenario has ${actual} (${gap})`);
   return undefined;
 }
 
 /** A declared money sum against Σ the rows received (not compared when a row or the control is not valid money). */
 function checkSum(
-  control: InputControl,
+  { path: at }: InputControl,
   declaredValue: unknown,
   rows: readonly MoneyRow[],
   { currency, digits }: PeriodContext,
   issues: IssueList,
 ): ReconciliationCheck | undefined {
-  const path = [PATH, ...control.path];
+  const path = [PATH, ...at];
+  const noun = LISTS[at[0]];
   const declared = readDeclared(declaredValue, path, digits, issues);
   const actual = sumRows(rows, digits);
   if (declared === undefined || actual === undefined) return undefined;
   const money = (minor: bigint) => formatMinor(minor, digits);
-  if (declared === actual) return check(path, control.left, money(actual), money(declared));
-  const sums = `${counted(rows.length, control.noun)} ${rows.length === 1 ? 'comes' : 'sum'} to ${money(actual)} ${currency}`;
+  if (declared === actual) return check(path, `Σ ${noun[1]}`, money(actual), money(declared));
+  const sums = `${counted(rows.length, noun)} ${rows.length === 1 ? 'comes' : 'sum'} to ${money(actual)} ${currency}`;
   const gap = difference(actual, declared, money);
   issues.add('RECONCILIATION_FAILED', path, `declared ${money(declared)} ${currency}, the ${sums} (${gap})`);
   return undefined;

@@ -53,7 +53,7 @@ export function dataStage(context: PeriodContext, org: Organisation, issues: Iss
   checkPlanReferences(context, org, issues);
   checkDataReferences(context, org, issues);
   const componentScore = readComponentScores(context, org, issues);
-  checkPointEntries(context, org, issues);
+  checkReferences(context.data.pointEntries, 'pointEntries', ['subject'], isParty(org), 'person or department', issues);
   const supportScore = readSupportScores(context, org, issues);
   return { ...own, ...commissions, deductions, componentScore, supportScore };
 }
@@ -79,19 +79,11 @@ function readOwnCoefficients(
   });
   const ownTrace = departments.map((department, d) => {
     const own = ownCoefficient[d];
-    return own === undefined
-      ? traceStep(
-          'department.ownCoefficient',
-          'D = 1 when the period data gives no coefficient for the department',
-          { department: department.id },
-          '1',
-        )
-      : traceStep(
-          'department.ownCoefficient',
-          'D from the period data, rounded at the coefficient point',
-          { department: department.id },
-          own,
-        );
+    const formula =
+      own === undefined
+        ? 'D = 1 when the period data gives no coefficient for the department'
+        : 'D from the period data, rounded at the coefficient point';
+    return traceStep('department.ownCoefficient', formula, { department: department.id }, own ?? '1');
   });
   const ownCoefficients = departments.map(
     (_, d) => ownCoefficient[d] ?? new Dec(1).toFixed(rounding.coefficientDecimals),
@@ -214,20 +206,28 @@ function checkPlanReferences({ scenario, resolved }: PeriodContext, org: Organis
 function checkDataReferences(context: PeriodContext, org: Organisation, issues: IssueList): void {
   const { data } = context;
   checkCompanyKpis(context, issues);
-  (data.tickets ?? []).forEach((ticket, i) => {
-    if (!org.departmentIndex.has(ticket.unit))
-      issues.add('UNKNOWN_REFERENCE', ['data', 'tickets', i, 'unit'], `no department "${ticket.unit}"`);
-  });
-  (data.ratings ?? []).forEach((rating, i) => {
-    for (const field of ['rater', 'ratee'] as const)
-      if (!isParty(org, rating[field]))
-        issues.add('UNKNOWN_REFERENCE', ['data', 'ratings', i, field], `no person or department "${rating[field]}"`);
+  checkReferences(data.tickets, 'tickets', ['unit'], (id) => org.departmentIndex.has(id), 'department', issues);
+  checkReferences(data.ratings, 'ratings', ['rater', 'ratee'], isParty(org), 'person or department', issues);
+}
+
+/** `UNKNOWN_REFERENCE` at `data.<list>[i].<field>` for each id of a row that `known` does not know, row by row. */
+function checkReferences<Field extends string>(
+  rows: readonly Readonly<Record<Field, string>>[] | undefined,
+  list: string,
+  fields: readonly Field[],
+  known: (id: string) => boolean,
+  noun: string,
+  issues: IssueList,
+): void {
+  rows?.forEach((row, i) => {
+    for (const field of fields)
+      if (!known(row[field])) issues.add('UNKNOWN_REFERENCE', ['data', list, i, field], `no ${noun} "${row[field]}"`);
   });
 }
 
-/** Whether `id` is a person or a department. */
-function isParty({ personIndex, departmentIndex }: Organisation, id: string): boolean {
-  return personIndex.has(id) || departmentIndex.has(id);
+/** Whether an id is a person or a department. */
+function isParty({ personIndex, departmentIndex }: Organisation): (id: string) => boolean {
+  return (id) => personIndex.has(id) || departmentIndex.has(id);
 }
 
 /**
@@ -277,24 +277,13 @@ function readComponentScores({ data }: PeriodContext, org: Organisation, issues:
   return componentScore;
 }
 
-/** Collaboration-point entries name a person or department. */
-function checkPointEntries({ data }: PeriodContext, org: Organisation, issues: IssueList): void {
-  (data.pointEntries ?? []).forEach((entry, i) => {
-    if (!isParty(org, entry.subject))
-      issues.add(
-        'UNKNOWN_REFERENCE',
-        ['data', 'pointEntries', i, 'subject'],
-        `no person or department "${entry.subject}"`,
-      );
-  });
-}
-
 /** Support scores for the pool by person or department id, one each. */
 function readSupportScores({ data }: PeriodContext, org: Organisation, issues: IssueList) {
   const supportScore = new Map<string, string | number>();
+  const known = isParty(org);
   (data.supportScores ?? []).forEach((row, i) => {
     const path = ['data', 'supportScores', i, 'subject'];
-    if (!isParty(org, row.subject)) issues.add('UNKNOWN_REFERENCE', path, `no person or department "${row.subject}"`);
+    if (!known(row.subject)) issues.add('UNKNOWN_REFERENCE', path, `no person or department "${row.subject}"`);
     else if (supportScore.has(row.subject))
       issues.add('DUPLICATE_ID', path, `"${row.subject}" already has a support score`);
     else supportScore.set(row.subject, row.score);
