@@ -6,7 +6,8 @@
 import { minorDigits } from '../core/currency.js';
 import { type IssueList, SynergyPayError, type IssuePath } from '../core/errors.js';
 import { compareIds } from '../core/ids.js';
-import { formatMinor, parseMinor } from '../core/money.js';
+import { formatMinor } from '../core/money.js';
+import { readMoney } from '../period/periodWork.js';
 import { withScenarioPaths } from '../period/repath.js';
 import { runPeriod } from '../period/runPeriod.js';
 import { statementLineKinds } from '../period/statement.js';
@@ -84,14 +85,7 @@ export function readRun(run: SavedRun, path: IssuePath, issues: IssueList): Read
   } catch (error) {
     collect(error, issues);
   }
-  const money = (value: unknown, at: IssuePath): bigint => {
-    try {
-      return parseMinor(value, digits, at);
-    } catch (error) {
-      collect(error, issues);
-      return 0n;
-    }
-  };
+  const money = (value: unknown, at: IssuePath): bigint => readMoney(value, digits, at, issues);
   const statements: ReadRun['statements'] = new Map();
   run.statements.forEach((statement, s) => {
     const at = [...path, 'statements', s];
