@@ -109,16 +109,7 @@ export function segmentStage(
   };
   const leafScores = { componentScore: periodData.componentScore, ratingScore, unitTimes, interlock };
   const coefficients = departmentCoefficients(context, periodData, leafScores);
-  const pool = poolRun(
-    context,
-    org,
-    periodData,
-    (department) => {
-      const unit = unitTimes.get(department);
-      return unit?.response?.meanScore ?? unit?.resolution?.meanScore;
-    },
-    ratingScore,
-  );
+  const pool = poolRun(context, org, periodData, leafScores);
   return {
     ...coefficients,
     coefficientFraction: coefficients.coefficient.map((value) => decimalFraction(new Dec(value))),
@@ -244,14 +235,17 @@ function poolRun(
   context: SegmentContext,
   org: Organisation,
   periodData: PeriodData,
-  responseScore: (department: string) => string | undefined,
-  ratingScore: (id: string) => string | undefined,
+  { ratingScore, unitTimes }: LeafScores,
 ): PoolStageResult | undefined {
   const pool = context.version.pool;
   if (pool === undefined) return undefined;
   const { departments, people } = context.scenario.org;
   const scoreFrom = pool.scoreFrom ?? 'supportScores';
   const { supportScore } = periodData;
+  const responseScore = (department: string) => {
+    const unit = unitTimes.get(department);
+    return unit?.response?.meanScore ?? unit?.resolution?.meanScore;
+  };
   const score = (p: number): DecimalInput | undefined => {
     const person = people[p]!;
     const fromSource =
