@@ -22,9 +22,7 @@ export interface Organisation {
  * before it starts (`DATES_OUT_OF_ORDER`).
  */
 export function orgStage(context: PeriodContext, issues: IssueList): Organisation {
-  const { scenario, resolved } = context;
-  const { departments, people } = scenario.org;
-  const { period } = resolved;
+  const { departments, people } = context.scenario.org;
   const departmentIndex = new Map<string, number>();
   departments.forEach((department, i) => {
     const first = departmentIndex.get(department.id);
@@ -38,46 +36,59 @@ export function orgStage(context: PeriodContext, issues: IssueList): Organisatio
   });
   const personIndex = new Map<string, number>();
   const work = new Array<PersonWork>(people.length);
-  for (let i = 0; i < people.length; i++) {
-    const person = people[i]!;
-    const first = personIndex.get(person.id);
-    if (first === undefined) personIndex.set(person.id, i);
-    else
-      issues.add(
-        'DUPLICATE_ID',
-        ['org', 'people', i, 'id'],
-        `person id "${person.id}" is already used at people[${first}]`,
-      );
-    const department = departmentIndex.get(person.department);
-    if (department === undefined)
-      issues.add('UNKNOWN_REFERENCE', ['org', 'people', i, 'department'], `no department "${person.department}"`);
-    if (person.start !== undefined && person.end !== undefined && person.end < person.start)
-      issues.add(
-        'DATES_OUT_OF_ORDER',
-        ['org', 'people', i, 'end'],
-        `employment ends ${person.end}, before it starts ${person.start}`,
-      );
-    for (const [s, version] of resolved.segmentVersions.entries()) {
-      if (!version.grades.some((grade) => grade.id === person.grade)) {
-        issues.add(
-          'UNKNOWN_REFERENCE',
-          ['org', 'people', i, 'grade'],
-          `no grade "${person.grade}" in plan version "${resolved.segments[s]!.version}"`,
-        );
-        break;
-      }
-    }
-    work[i] = {
-      index: i,
-      id: person.id,
-      department: department ?? 0,
-      start: dayNumber(person.start ?? period.start),
-      end: dayNumber(person.end ?? period.end),
-      employedDays: 0,
-      coefficient: '1',
-      lines: [],
-    };
-  }
+  for (let i = 0; i < people.length; i++) work[i] = readPerson(context, i, departmentIndex, personIndex, issues);
+  checkGrades(context, issues);
+  return { departmentIndex, personIndex, work };
+}
+
+/** Person `i`'s working record, after indexing their id and checking their department, dates and grade. */
+function readPerson(
+  { scenario, resolved }: PeriodContext,
+  i: number,
+  departmentIndex: ReadonlyMap<string, number>,
+  personIndex: Map<string, number>,
+  issues: IssueList,
+): PersonWork {
+  const person = scenario.org.people[i]!;
+  const first = personIndex.get(person.id);
+  if (first === undefined) personIndex.set(person.id, i);
+  else
+    issues.add(
+      'DUPLICATE_ID',
+      ['org', 'people', i, 'id'],
+      `person id "${person.id}" is already used at people[${first}]`,
+    );
+  const department = departmentIndex.get(person.department);
+  if (department === undefined)
+    issues.add('UNKNOWN_REFERENCE', ['org', 'people', i, 'department'], `no department "${person.department}"`);
+  if (person.start !== undefined && person.end !== undefined && person.end < person.start)
+    issues.add(
+      'DATES_OUT_OF_ORDER',
+      ['org', 'people', i, 'end'],
+      `employment ends ${person.end}, before it starts ${person.start}`,
+    );
+  const s = resolved.segmentVersions.findIndex((version) => !version.grades.some(({ id }) => id === person.grade));
+  if (s !== -1)
+    issues.add(
+      'UNKNOWN_REFERENCE',
+      ['org', 'people', i, 'grade'],
+      `no grade "${person.grade}" in plan version "${resolved.segments[s]!.version}"`,
+    );
+  const { period } = resolved;
+  return {
+    index: i,
+    id: person.id,
+    department: department ?? 0,
+    start: dayNumber(person.start ?? period.start),
+    end: dayNumber(person.end ?? period.end),
+    employedDays: 0,
+    coefficient: '1',
+    lines: [],
+  };
+}
+
+/** No grade id repeats within a plan version of the period. */
+function checkGrades({ scenario, resolved }: PeriodContext, issues: IssueList): void {
   resolved.segmentVersions.forEach((version, s) => {
     const seen = new Set<string>();
     version.grades.forEach((grade, g) => {
@@ -90,7 +101,6 @@ export function orgStage(context: PeriodContext, issues: IssueList): Organisatio
       seen.add(grade.id);
     });
   });
-  return { departmentIndex, personIndex, work };
 }
 
 /** Monthly pay amounts in minor units. */

@@ -65,7 +65,7 @@ export function resolvePlan(input: ResolvePlanInput): ResolvedPlan {
 
 type Plan = z.output<typeof planSchema>;
 
-/** A stretch of the period on one version: its index in the versions sorted by effective date, and its days. */
+/** A stretch of the period on one version: its index in the versions sorted by effective date, its first and last day. */
 interface Stretch {
   readonly index: number;
   readonly start: string;
@@ -104,16 +104,9 @@ export function resolvePlanVersions(
   });
   const prorate = plan.onVersionChange === 'prorate' && changes.length > 0;
   const used = prorate ? stretches : [{ index: stretches[0]!.index, start: period.start, end }];
-  const segments = used.map((stretch): PlanSegment => {
-    const segmentDays = inclusiveDays(stretch.start, stretch.end);
-    const { start: from, end: to } = stretch;
-    return {
-      version: sorted[stretch.index]!.id,
-      start: from,
-      end: to,
-      days: segmentDays,
-      fraction: `${segmentDays}/${days}`,
-    };
+  const segments = used.map(({ index, start, end: last }): PlanSegment => {
+    const segmentDays = inclusiveDays(start, last);
+    return { version: sorted[index]!.id, start, end: last, days: segmentDays, fraction: `${segmentDays}/${days}` };
   });
   return {
     plan: plan.id,
