@@ -116,25 +116,43 @@ function segmentFinder({ resolved }: PeriodContext, issues: IssueList): SegmentO
   };
 }
 
-/** A dated money row, read: its id checked for repeats, its person and amount, and its segment. */
-function readDatedRow(
-  row: { readonly id: string; readonly person: string; readonly amount: unknown; readonly date?: string | undefined },
-  i: number,
-  what: 'commission' | 'deduction',
-  ids: Map<string, number>,
-  read: { context: PeriodContext; org: Organisation; segmentOf: SegmentOf; issues: IssueList },
-) {
-  const { issues } = read;
-  const path = ['data', `${what}s`, i];
-  const first = ids.get(row.id);
-  if (first !== undefined)
-    issues.add('DUPLICATE_ID', [...path, 'id'], `${what} id "${row.id}" is already used at ${what}s[${first}]`);
-  else ids.set(row.id, i);
-  const p = read.org.personIndex.get(row.person);
-  if (p === undefined) issues.add('UNKNOWN_REFERENCE', [...path, 'person'], `no person "${row.person}"`);
-  const amount = readMoney(row.amount, read.context.digits, [...path, 'amount'], issues);
-  const s = read.segmentOf(row.date, [...path, 'date']);
-  return { p, amount, s };
+/**
+ * Reads dated money rows (commissions or deductions): each id checked for repeats, its person
+ * and amount read, its segment found; `add` gets the rows of known people.
+ */
+function readDatedRows<Row extends DatedRow>(
+  rows: readonly Row[],
+  list: 'commissions' | 'deductions',
+  {
+    context,
+    org,
+    segmentOf,
+    issues,
+  }: { context: PeriodContext; org: Organisation; segmentOf: SegmentOf; issues: IssueList },
+  add: (row: Row, i: number, p: number, amount: bigint, s: number) => void,
+): void {
+  const ids = new Map<string, number>();
+  const what = list === 'commissions' ? 'commission' : 'deduction';
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i]!;
+    const path = ['data', list, i];
+    const first = ids.get(row.id);
+    if (first !== undefined)
+      issues.add('DUPLICATE_ID', [...path, 'id'], `${what} id "${row.id}" is already used at ${list}[${first}]`);
+    else ids.set(row.id, i);
+    const p = org.personIndex.get(row.person);
+    if (p === undefined) issues.add('UNKNOWN_REFERENCE', [...path, 'person'], `no person "${row.person}"`);
+    const amount = readMoney(row.amount, context.digits, [...path, 'amount'], issues);
+    const s = segmentOf(row.date, [...path, 'date']);
+    if (p !== undefined) add(row, i, p, amount, s);
+  }
+}
+
+interface DatedRow {
+  readonly id: string;
+  readonly person: string;
+  readonly amount: unknown;
+  readonly date?: string | undefined;
 }
 
 /** The commission rows per segment and person: Σ amounts, row counts, and the rows themselves when a pool carves them. */
@@ -152,11 +170,8 @@ function readCommissions(
   const poolRows = usesPool
     ? resolved.segments.map(() => new Array<PoolCommissionRow[] | undefined>(people))
     : undefined;
-  const ids = new Map<string, number>();
   const read = { context, org, segmentOf, issues };
-  (context.data.commissions ?? []).forEach((row, i) => {
-    const { p, amount, s } = readDatedRow(row, i, 'commission', ids, read);
-    if (p === undefined) return;
+  readDatedRows(context.data.commissions ?? [], 'commissions', read, (row, i, p, amount, s) => {
     gross[s]![p]! += amount;
     grossRows[s]![p]! += 1;
     if (poolRows !== undefined) (poolRows[s]![p] ??= []).push({ id: row.id, amount, rate: row.rate, index: i });
@@ -166,13 +181,15 @@ function readCommissions(
 
 /** The deduction rows of known people, in input order. */
 function readDeductions(context: PeriodContext, org: Organisation, segmentOf: SegmentOf, issues: IssueList) {
-  const ids = new Map<string, number>();
-  const read = { context, org, segmentOf, issues };
   const deductions: DeductionRow[] = [];
-  (context.data.deductions ?? []).forEach((row, i) => {
-    const { p, amount, s } = readDatedRow(row, i, 'deduction', ids, read);
-    if (p !== undefined) deductions.push({ person: p, segment: s, id: row.id, reason: row.reason, minor: amount });
-  });
+  readDatedRows(
+    context.data.deductions ?? [],
+    'deductions',
+    { context, org, segmentOf, issues },
+    (row, _, p, minor, s) => {
+      deductions.push({ person: p, segment: s, id: row.id, reason: row.reason, minor });
+    },
+  );
   return deductions;
 }
 

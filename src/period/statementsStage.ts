@@ -1,6 +1,6 @@
 import { orderIds } from '../core/ids.js';
 import { formatMinor, parseMinor } from '../core/money.js';
-import { divideRounded } from '../core/rounding.js';
+import { divideRounded, type RoundingMode } from '../core/rounding.js';
 import { traceStep, type TraceStep } from '../core/trace.js';
 import type { PeriodContext } from './context.js';
 import type { DeductionRow, PeriodData } from './dataStage.js';
@@ -8,7 +8,8 @@ import { MONTHS_IN, dayNumber, overlapDayNumbers } from './dates.js';
 import type { PayRates } from './orgStage.js';
 import { NO_TRACE, type PersonWork } from './periodWork.js';
 import type { SegmentStage } from './segmentStage.js';
-import { renderLine, sortLines } from './statement.js';
+import type { Scenario } from './scenarioInput.js';
+import { renderLine, sortLines, type LineDraft } from './statement.js';
 import { step } from './trace.js';
 import type { PayStatement, PeriodTotals, StatementLineKind } from './types.js';
 
@@ -52,30 +53,47 @@ export function statementsStage(
   const { period } = context.resolved;
   const months = BigInt(MONTHS_IN[period.unit]);
   const periodDays = BigInt(period.days);
-  const inputs = { context, work, periodData, payRates, months, monthsText: String(months), periodDays };
+  const { digits, withTrace } = context;
+  const rows = { people: context.scenario.org.people, periodData, payRates };
   const totals = emptyPayTotals();
   for (const stage of segments) {
-    const { version } = context.resolved.segments[stage.segment]!;
-    addSegmentLines({ ...inputs, periodDaysText: String(period.days), stage, version }, totals);
+    const { version, start, end } = context.resolved.segments[stage.segment]!;
+    const pass: SegmentPass = {
+      work,
+      digits,
+      mode: context.rounding.mode,
+      withTrace,
+      months,
+      monthsText: String(months),
+      periodDays,
+      periodDaysText: String(period.days),
+      stage,
+      version,
+      from: dayNumber(start),
+      to: dayNumber(end),
+    };
+    addSegmentLines(pass, rows, totals);
   }
   addDeductionLines(context, work, periodData.deductions, totals);
   return { rendered: renderStatements(context, work), totals };
 }
 
-/** What the per-person pass of one segment reads. */
+/** What the per-person pass of one segment reads (flat: it is read for every person). */
 interface SegmentPass {
-  readonly context: PeriodContext;
   readonly work: readonly PersonWork[];
-  readonly periodData: PeriodData;
-  readonly payRates: PayRates;
+  readonly digits: number;
+  readonly mode: RoundingMode;
+  readonly withTrace: boolean;
   /** Months and days in the period. */
   readonly months: bigint;
   readonly monthsText: string;
   readonly periodDays: bigint;
   readonly periodDaysText: string;
   readonly stage: SegmentStage;
-  /** The segment's plan version id. */
+  /** The segment's plan version id, and its first and last day as day numbers. */
   readonly version: string;
+  readonly from: number;
+  readonly to: number;
 }
 
 /**
@@ -89,141 +107,140 @@ interface SegmentPass {
  * round(monthly target × months × employed days / period days); bonus = round(target ×
  * coefficient). Rounded to minor units with the plan's mode.
  */
-function addSegmentLines(pass: SegmentPass, totals: PayTotals): void {
-  const { context, work, stage } = pass;
-  const segment = context.resolved.segments[stage.segment]!;
-  const grades = pass.payRates.gradePay[stage.segment]!;
-  const from = dayNumber(segment.start);
-  const to = dayNumber(segment.end);
+function addSegmentLines(
+  pass: SegmentPass,
+  { people, periodData, payRates }: { people: Scenario['org']['people']; periodData: PeriodData; payRates: PayRates },
+  totals: PayTotals,
+): void {
+  const { work, stage } = pass;
+  const s = stage.segment;
+  const grades = payRates.gradePay[s]!;
+  const grossRows = periodData.grossRows[s]!;
+  const { from, to } = pass;
   totals.pool += stage.pool;
   totals.unallocated += stage.unallocated;
-  const { people } = context.scenario.org;
   for (let i = 0; i < people.length; i++) {
     const w = work[i]!;
     const employed = overlapDayNumbers(w.start, w.end, from, to);
     w.employedDays += employed;
-    const grade = grades.get(people[i]!.grade)!;
-    totals.base += addBasePay(pass, i, employed, grade.base);
-    totals.bonus += addPerformanceBonus(pass, i, employed, grade.target);
-    if (pass.periodData.grossRows[stage.segment]![i]! > 0) {
-      const { gross, contribution } = addCommission(pass, i);
+    const { grade } = people[i]!;
+    const rates = grades.get(grade)!;
+    const personal = payRates.overrides[i]!;
+    totals.base += addBasePay(pass, w, grade, personal.base, personal.base ?? rates.base, employed);
+    totals.bonus += addPerformanceBonus(pass, w, personal.target ?? rates.target, employed);
+    if (grossRows[i]! > 0) {
+      const gross = periodData.gross[s]![i]!;
       totals.gross += gross;
-      totals.contribution += contribution;
+      totals.contribution += addCommission(pass, w, gross, grossRows[i]!);
     }
     // Back-office support award [后端支撑奖励] from the pool (seed 001).
     const award = stage.award?.[i];
     if (award !== undefined) {
       totals.awards += award;
-      const trace = context.withTrace ? (stage.awardTrace?.[i] ?? []) : NO_TRACE;
-      pushLine(pass, i, 'poolAward', 'Back-office support award (support pool)', award, trace);
+      const trace = pass.withTrace ? (stage.awardTrace?.[i] ?? []) : NO_TRACE;
+      w.lines.push(line(pass, 'poolAward', 'Back-office support award (support pool)', award, trace));
     }
   }
 }
 
-/** Adds a line of the segment to person `i`'s working record. */
-function pushLine(
-  pass: SegmentPass,
-  i: number,
-  kind: StatementLineKind,
-  label: string,
-  minor: bigint,
-  trace: TraceStep[],
-) {
-  pass.work[i]!.lines.push({
-    kind,
-    label,
-    version: pass.version,
-    segment: pass.stage.segment,
-    source: '',
-    minor,
-    trace,
-  });
+/** A line of the segment. */
+function line(pass: SegmentPass, kind: StatementLineKind, label: string, minor: bigint, trace: TraceStep[]): LineDraft {
+  return { kind, label, version: pass.version, segment: pass.stage.segment, source: '', minor, trace };
 }
 
-/** A monthly amount prorated: round(monthly × months × employed days / period days), with its trace step. */
-function prorate(pass: SegmentPass, monthly: bigint, employed: number, rule: string, formula: string) {
-  const { digits, rounding } = pass.context;
-  const minor = divideRounded(monthly * pass.months * BigInt(employed), pass.periodDays, rounding.mode);
-  if (!pass.context.withTrace) return { minor, text: '', step: undefined };
-  const text = formatMinor(minor, digits);
+/** A monthly amount prorated: round(monthly × months × employed days / period days), in minor units. */
+function prorate(pass: SegmentPass, monthly: bigint, employed: number): bigint {
+  return divideRounded(monthly * pass.months * BigInt(employed), pass.periodDays, pass.mode);
+}
+
+/** The trace step of a prorated amount. */
+function prorateStep(
+  pass: SegmentPass,
+  rule: string,
+  formula: string,
+  monthly: bigint,
+  employed: number,
+  result: string,
+) {
   const inputs = {
     employedDays: String(employed),
-    monthly: formatMinor(monthly, digits),
+    monthly: formatMinor(monthly, pass.digits),
     months: pass.monthsText,
     periodDays: pass.periodDaysText,
   };
-  return { minor, text, step: step(rule, formula, inputs, text) };
+  return step(rule, formula, inputs, result);
 }
 
+const BASE_FORMULA =
+  'base = monthly base pay × months in period × days employed / days in period, rounded to minor units';
+const TARGET_FORMULA =
+  'target = monthly target bonus × months in period × days employed / days in period, rounded to minor units';
+
 /** Base pay by grade (or personal rate), prorated by days employed in the segment (joiners and leavers). */
-function addBasePay(pass: SegmentPass, i: number, employed: number, gradeBase: bigint): bigint {
-  const personal = pass.payRates.overrides[i]!.base;
-  const base = prorate(
-    pass,
-    personal ?? gradeBase,
-    employed,
-    'statement.basePay',
-    'base = monthly base pay × months in period × days employed / days in period, rounded to minor units',
-  );
-  const label = `Base pay (grade ${pass.context.scenario.org.people[i]!.grade}${personal === undefined ? '' : ', personal rate'})`;
-  pushLine(pass, i, 'basePay', label, base.minor, base.step === undefined ? NO_TRACE : [base.step]);
-  return base.minor;
+function addBasePay(
+  pass: SegmentPass,
+  w: PersonWork,
+  grade: string,
+  personal: bigint | undefined,
+  monthly: bigint,
+  employed: number,
+): bigint {
+  const base = prorate(pass, monthly, employed);
+  const trace = pass.withTrace
+    ? [prorateStep(pass, 'statement.basePay', BASE_FORMULA, monthly, employed, formatMinor(base, pass.digits))]
+    : NO_TRACE;
+  const label = `Base pay (grade ${grade}${personal === undefined ? '' : ', personal rate'})`;
+  w.lines.push(line(pass, 'basePay', label, base, trace));
+  return base;
 }
 
 /** Performance bonus = target bonus × the department's coefficient (SPEC §4); the target prorated like base pay. */
-function addPerformanceBonus(pass: SegmentPass, i: number, employed: number, gradeTarget: bigint): bigint {
-  const { stage, context } = pass;
-  const w = pass.work[i]!;
+function addPerformanceBonus(pass: SegmentPass, w: PersonWork, monthly: bigint, employed: number): bigint {
+  const { stage } = pass;
   const coefficient = stage.coefficient[w.department]!;
   w.coefficient = coefficient;
-  const target = prorate(
-    pass,
-    pass.payRates.overrides[i]!.target ?? gradeTarget,
-    employed,
-    'statement.targetBonus',
-    'target = monthly target bonus × months in period × days employed / days in period, rounded to minor units',
-  );
+  const target = prorate(pass, monthly, employed);
   const [numerator, denominator] = stage.coefficientFraction[w.department]!;
-  const bonus = divideRounded(target.minor * numerator, denominator, context.rounding.mode);
-  const trace =
-    target.step === undefined
-      ? NO_TRACE
-      : [
-          target.step,
-          ...stage.departmentTrace[w.department]!,
-          step(
-            'statement.performanceBonus',
-            'bonus = target bonus × coefficient, rounded to minor units',
-            { coefficient, target: target.text },
-            formatMinor(bonus, context.digits),
-          ),
-        ];
-  pushLine(pass, i, 'performanceBonus', `Performance bonus (target × ${coefficient})`, bonus, trace);
+  const bonus = divideRounded(target * numerator, denominator, pass.mode);
+  let trace = NO_TRACE;
+  if (pass.withTrace) {
+    const text = formatMinor(target, pass.digits);
+    trace = [
+      prorateStep(pass, 'statement.targetBonus', TARGET_FORMULA, monthly, employed, text),
+      ...stage.departmentTrace[w.department]!,
+      step(
+        'statement.performanceBonus',
+        'bonus = target bonus × coefficient, rounded to minor units',
+        { coefficient, target: text },
+        formatMinor(bonus, pass.digits),
+      ),
+    ];
+  }
+  w.lines.push(line(pass, 'performanceBonus', `Performance bonus (target × ${coefficient})`, bonus, trace));
   return bonus;
 }
 
-/** Commission: net = gross − pool contribution (the contribution is 0 without a pool). */
-function addCommission(pass: SegmentPass, i: number): { gross: bigint; contribution: bigint } {
-  const { stage, context } = pass;
-  const money = (minor: bigint) => formatMinor(minor, context.digits);
-  const gross = pass.periodData.gross[stage.segment]![i]!;
-  const contribution = stage.contribution?.[i] ?? 0n;
+/** Commission: net = gross − pool contribution (the contribution is 0 without a pool). Returns the contribution. */
+function addCommission(pass: SegmentPass, w: PersonWork, gross: bigint, rows: number): bigint {
+  const { stage, digits } = pass;
+  const contribution = stage.contribution?.[w.index] ?? 0n;
   const net = gross - contribution;
-  const rows = pass.periodData.grossRows[stage.segment]![i]!;
-  const trace = !context.withTrace
-    ? NO_TRACE
-    : [
-        step('statement.grossCommission', 'gross = Σ commission rows', { rows: String(rows) }, money(gross)),
-        ...(stage.contributionTrace?.[i] ?? []),
-        step(
-          'statement.netCommission',
-          'net = gross − pool contribution',
-          { contribution: money(contribution), gross: money(gross) },
-          money(net),
-        ),
-      ];
-  pushLine(pass, i, 'commission', 'Commission (net of the support-pool contribution)', net, trace);
-  return { gross, contribution };
+  let trace = NO_TRACE;
+  if (pass.withTrace) {
+    const grossText = formatMinor(gross, digits);
+    trace = [
+      step('statement.grossCommission', 'gross = Σ commission rows', { rows: String(rows) }, grossText),
+      ...(stage.contributionTrace?.[w.index] ?? []),
+      step(
+        'statement.netCommission',
+        'net = gross − pool contribution',
+        { contribution: formatMinor(contribution, digits), gross: grossText },
+        formatMinor(net, digits),
+      ),
+    ];
+  }
+  w.lines.push(line(pass, 'commission', 'Commission (net of the support-pool contribution)', net, trace));
+  return contribution;
 }
 
 /** Adds one negative line per deduction row, so the statement shows every reason; adds them to `totals`. */
