@@ -190,6 +190,7 @@ export type {
   AllocatePoolInput,
   AllocatePoolResult,
   CarvePoolInput,
+  ContributionRounding,
   CarvePoolResult,
   CarveRow,
   ClawbackInput,

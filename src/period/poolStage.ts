@@ -103,7 +103,12 @@ function carveContributors(input: PoolStageInput): { carve: Carve; people: numbe
     // A person's row is the sum of their positive rows: no issue can be about it.
     at: () => [...input.poolPath, 'clawbackPolicy'],
   };
-  const terms = { rate: decimalText(pool.rate), policy: pool.clawbackPolicy ?? null, mode: input.rounding.mode };
+  const terms = {
+    rate: decimalText(pool.rate),
+    policy: pool.clawbackPolicy ?? null,
+    rounding: pool.contributionRounding ?? 'perPerson',
+    mode: input.rounding.mode,
+  };
   const issues = new IssueList();
   const carve = carveCommissions(commissions, { ...terms, at: input.poolPath }, issues);
   issues.throwIfAny();

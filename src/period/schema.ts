@@ -15,7 +15,13 @@ import { ratingSchema, reviewDecisionSchema, scoreRatingsInputSchema } from '../
 import { calendarSchema, responseMetricSchema, ticketSchema } from '../time/schema.js';
 import { pointEntrySchema, scorecardFields, tallyPointsFields } from '../scorecard/schema.js';
 import { linkCoefficientsFields, linkDepartmentFields, linkKpiFields } from '../linkage/schema.js';
-import { clawbackPolicySchema, poolBasisSchema, poolWeightingSchema, weightDecimalsSchema } from '../pool/schema.js';
+import {
+  clawbackPolicySchema,
+  contributionRoundingSchema,
+  poolBasisSchema,
+  poolWeightingSchema,
+  weightDecimalsSchema,
+} from '../pool/schema.js';
 
 /**
  * Schemas of the period run: plans with effective-dated versions, the organisation, one
@@ -53,6 +59,8 @@ export const planPoolSchema = /* @__PURE__ */ z.strictObject({
   rate: decimalSchema,
   /** How negative commission rows (clawbacks) are treated; required when there are any. */
   clawbackPolicy: z.optional(clawbackPolicySchema),
+  /** Each contribution rounded on its own (corrections stay local) or the pool once. @defaultValue `"perPerson"` */
+  contributionRounding: z.optional(contributionRoundingSchema),
   /** Sides whose commission is carved. @defaultValue `["front"]` */
   contributors: z.optional(z.array(sideSchema).check(z.minLength(1))),
   /** Sides that share the pool. @defaultValue `["back"]` */
