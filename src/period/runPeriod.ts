@@ -5,7 +5,7 @@ import type { TraceStep } from '../core/trace.js';
 import type { DimensionCredit } from '../interlock/creditFacts.js';
 import type { IndicatorSettlement } from '../interlock/settleInterlock.js';
 import type { CoefficientLink } from '../linkage/linkCoefficients.js';
-import type { RateeScore } from '../ratings/scoreRatings.js';
+import type { RateeScore } from '../ratings/types.js';
 import type { ScoredSubject } from '../scorecard/composeScore.js';
 import type { UnitResponseTimes } from '../time/scoreResponseTimes.js';
 import { reconcile } from './checksStage.js';
