@@ -14,7 +14,7 @@ import { minorNumber } from '../core/money.js';
 import { checkRaci, raciRejection, type RaciIndex } from './raci.js';
 import { MEAN_DEVIATION_CONSTANT, resolveSettings, Z_CONSTANT, type RatingSettings } from './settings.js';
 import type { RatingsPaths } from './settings.js';
-import { coefficient, flagGroup, GroupScores, type GroupSettings, type GroupTest } from './statistics.js';
+import { coefficient, flagGroup, GroupScores, REJECTED, type GroupSettings, type GroupTest } from './statistics.js';
 import type * as T from './types.js';
 
 /** A ratings run: validated input lists, and where they came from. */
@@ -41,7 +41,6 @@ export const REASONS: readonly (readonly [T.OutcomeReason, T.RatingStatus])[] = 
   ['rateeNotOnTask', 'rejected'],
   ['rateeNotSupporting', 'rejected'],
 ];
-export const REJECTED = 5;
 const code = (reason: T.OutcomeReason): number => REASONS.findIndex(([name]) => name === reason);
 
 /** Flag bits per rating: an extreme low or high score, a statistical outlier. */
@@ -429,17 +428,8 @@ function flagGroupOf(
   scores: GroupScores,
   flags: Uint8Array,
 ): RatingGroup {
-  scores.reset(end - start);
-  const { values, members, sorted, flagged } = scores;
-  for (let p = start; p < end; p++) {
-    const i = order[p]!;
-    if (columns.reason[i]! >= REJECTED) continue;
-    members[scores.size] = i;
-    values[scores.size++] = columns.scaled[i]!;
-  }
-  const size = scores.size;
-  sorted.set(values.subarray(0, size));
-  sorted.subarray(0, size).sort();
+  scores.collect(order, start, end, columns.reason, columns.scaled);
+  const { values, members, flagged, size } = scores;
   const test = size === 0 ? 'none' : flagGroup(scores, tests);
   for (let j = 0; j < size; j++) {
     const x = values[j]!;

@@ -1,10 +1,10 @@
 import { Dec, roundTo } from '../core/decimal.js';
 import { decimalText } from '../core/decimalInput.js';
-import { analyseRatings, FLAG_HIGH, FLAG_LOW, FLAG_STAT, REASONS, REJECTED, type RatingsAnalysis } from './analyse.js';
+import { analyseRatings, FLAG_HIGH, FLAG_LOW, FLAG_STAT, REASONS, type RatingsAnalysis } from './analyse.js';
 import { parseRatings } from './parse.js';
 import { reviewRatingsInputSchema } from './schema.js';
 import { MEAN_DEVIATION_CONSTANT, Z_CONSTANT } from './settings.js';
-import { deviations, deviationSum, median2, medianOfOthers2, type GroupTest } from './statistics.js';
+import { deviations, deviationSum, GroupScores, median2, medianOfOthers2, type GroupTest } from './statistics.js';
 import type * as T from './types.js';
 
 /**
@@ -90,20 +90,21 @@ export function describeFlags(analysis: RatingsAnalysis): T.RatingFlag[] {
     return { code, rule, statistic, low, high, median: null, spread: null };
   };
   const result: T.RatingFlag[] = [];
+  const members = new GroupScores();
   for (const group of analysis.groups) {
     let flagged = false;
     for (let p = group.start; p < group.end && !flagged; p++) flagged = flags[order[p]!] !== 0;
     if (!flagged) continue;
-    const members = Array.from(order.subarray(group.start, group.end)).filter((i) => reason[i]! < REJECTED);
+    members.collect(order, group.start, group.end, reason, scaled);
     let statistical: ((x: number) => T.FlagReason) | undefined;
-    for (const i of members) {
+    for (const i of members.members.subarray(0, members.size)) {
       if (flags[i] === 0) continue;
       const score = decimalText(analysis.run.ratings[i]!.score);
       const reasons: T.FlagReason[] = [];
       if ((flags[i]! & FLAG_LOW) !== 0) reasons.push(extreme('extremeLow', `score ≤ ${low}`, score));
       if ((flags[i]! & FLAG_HIGH) !== 0) reasons.push(extreme('extremeHigh', `score ≥ ${high}`, score));
       if ((flags[i]! & FLAG_STAT) !== 0) {
-        statistical ??= statisticalReasons(analysis, group.test, Float64Array.from(members, (j) => scaled[j]!).sort());
+        statistical ??= statisticalReasons(analysis, group.test, members);
         reasons.push(statistical(scaled[i]!));
       }
       result.push(describeFlag(analysis, i, group.size, score, reasons));
@@ -144,14 +145,14 @@ function describeFlag(
 }
 
 /**
- * The statistical reason of each flag in a group (`sorted`: its accepted scaled scores): M for the
+ * The statistical reason of each flag in a group (`scores`: its accepted scores, collected): M for the
  * z tests, x − median(others) for leave-one-out. Figures shared by the group are stated once.
  */
-function statisticalReasons({ settings, places }: RatingsAnalysis, test: GroupTest, sorted: Float64Array) {
+function statisticalReasons({ settings, places }: RatingsAnalysis, test: GroupTest, scores: GroupScores) {
+  const { sorted, scratch, size: n } = scores;
   const { mode, coefficientDecimals } = settings.rounding;
   const unit = new Dec(10).pow(places);
   const toDec = (value: number | bigint): Dec => new Dec(value.toString()).div(unit);
-  const n = sorted.length;
   if (test === 'leaveOneOut') {
     const [high, low] = [settings.used.leaveOneOut.delta, settings.delta.negated().toFixed()];
     return (x: number): T.FlagReason => {
@@ -162,7 +163,6 @@ function statisticalReasons({ settings, places }: RatingsAnalysis, test: GroupTe
     };
   }
   const med2 = median2(sorted, n);
-  const scratch = new Float64Array(n);
   const mad4 = deviations(sorted, n, med2, scratch);
   const median = toDec(med2).div(2);
   const z = test === 'modifiedZ';

@@ -54,6 +54,9 @@ export interface GroupSettings {
   readonly looDelta2: number;
 }
 
+/** The first reason code of a rejection (see `REASONS` in analyse.ts). */
+export const REJECTED = 5;
+
 /** One group's accepted scores, in buffers sized by the largest group so far (less GC than one per group). */
 export class GroupScores {
   size = 0;
@@ -64,6 +67,19 @@ export class GroupScores {
   /** Set to 1 for each deviating score. */
   flagged = new Uint8Array(0);
   scratch = new Float64Array(0);
+
+  /** Collects the accepted ratings (reason below `rejected`) of `order[start…end)`, and sorts their scores. */
+  collect(order: Int32Array, start: number, end: number, reason: Uint8Array, scaled: Float64Array): void {
+    this.reset(end - start);
+    for (let p = start; p < end; p++) {
+      const i = order[p]!;
+      if (reason[i]! >= REJECTED) continue;
+      this.members[this.size] = i;
+      this.values[this.size++] = scaled[i]!;
+    }
+    this.sorted.set(this.values.subarray(0, this.size));
+    this.sorted.subarray(0, this.size).sort();
+  }
 
   /** Empties the buffers, making room for `capacity` scores. */
   reset(capacity: number): void {
