@@ -7,7 +7,7 @@ import type { IndicatorSettlement } from '../interlock/settleInterlock.js';
 import type { CoefficientLink } from '../linkage/linkCoefficients.js';
 import type { RateeScore } from '../ratings/types.js';
 import type { ScoredSubject } from '../scorecard/composeScore.js';
-import type { UnitResponseTimes } from '../time/scoreResponseTimes.js';
+import type { UnitResponseTimes } from '../time/types.js';
 import { reconcile } from './checksStage.js';
 import { checkInputControls } from './controls.js';
 import { readPeriodData } from './dataStage.js';
