@@ -178,13 +178,9 @@ export type {
 
 // ── pool: carvePool, allocatePool ──────────────────────────────────────────
 export { carvePool } from './pool/carvePool.js';
-export type { CarvePoolResult, CarveRow, ReversalLine } from './pool/carvePool.js';
 export { allocatePool } from './pool/allocatePool.js';
-export type { AllocatePoolResult, PoolAward, PoolUnitAward } from './pool/allocatePool.js';
 export { computeCommissions } from './pool/commissions.js';
-export type { CommissionRow, CommissionSlice, CommissionsResult } from './pool/commissions.js';
 export { elasticityExponent } from './pool/elasticity.js';
-export type { ElasticityExponentResult } from './pool/elasticity.js';
 export {
   allocatePoolInputSchema,
   carvePoolInputSchema,
@@ -197,7 +193,29 @@ export {
   poolUnitSchema,
   poolWeightingSchema,
 } from './pool/schema.js';
-export type { AllocatePoolInput, CarvePoolInput, CommissionsInput, ElasticityExponentInput } from './pool/schema.js';
+export type {
+  AllocatePoolInput,
+  AllocatePoolResult,
+  CarvePoolInput,
+  CarvePoolResult,
+  CarveRow,
+  ClawbackInput,
+  CommissionBaseInput,
+  CommissionRow,
+  CommissionRowInput,
+  CommissionSlice,
+  CommissionsInput,
+  CommissionsResult,
+  ElasticityExponentInput,
+  ElasticityExponentResult,
+  PoolAward,
+  PoolOptions,
+  PoolRecipientInput,
+  PoolUnitAward,
+  PoolUnitInput,
+  PoolWeighting,
+  ReversalLine,
+} from './pool/types.js';
 
 // ── scorecard: composeScore, tallyPoints ───────────────────────────────────
 export { composeScore } from './scorecard/composeScore.js';
