@@ -10,7 +10,7 @@ export type { Schema } from './core/schema.js';
 
 // ── core: allocate ─────────────────────────────────────────────────────────
 export { allocate, allocateInputSchema, allocateShareSchema } from './core/allocate.js';
-export type { AllocateInput, AllocationPart, AllocationResult } from './core/allocate.js';
+export type { AllocateInput, AllocateShare, AllocationPart, AllocationResult } from './core/allocate.js';
 
 // ── tiers: tierScore ───────────────────────────────────────────────────────
 export { tierScore } from './tiers/tierScore.js';
@@ -268,27 +268,28 @@ export type {
 
 // ── period: resolvePlan, runPeriod, compareRuns, correctPeriod ─────────────
 export { resolvePlan } from './period/resolvePlan.js';
-export type {
-  PlanChange,
-  PlanInput,
-  PlanSegment,
-  ResolvedPeriod,
-  ResolvedPlan,
-  ResolvePlanInput,
-} from './period/resolvePlan.js';
 export { runPeriod } from './period/runPeriod.js';
+export { statementLineKinds } from './period/statement.js';
 export type {
   DepartmentLinkage,
   DepartmentResult,
   InterlockSummary,
+  PayStatement,
   PeriodTotals,
+  PlanChange,
+  PlanInput,
+  PlanSegment,
   PoolSegment,
   ReconciliationCheck,
+  ResolvedPeriod,
+  ResolvedPlan,
+  ResolvePlanInput,
   ReviewItem,
   RunPeriodInput,
   RunPeriodResult,
-} from './period/runPeriod.js';
-export type { PayStatement, StatementLine, StatementLineKind } from './period/statement.js';
+  StatementLine,
+  StatementLineKind,
+} from './period/types.js';
 export {
   commissionSchema,
   companyKpiResultSchema,
@@ -316,8 +317,8 @@ export {
   supportScoreSchema,
 } from './period/schema.js';
 export { scenarioJsonSchema } from './period/jsonSchema.js';
-export { demoScenario, demoScenarioInputSchema } from './period/demo.js';
-export type { DemoScenarioInput } from './period/demo.js';
+export { demoScenario, demoScenarioInputSchema } from './demo/demoScenario.js';
+export type { DemoScenarioInput } from './demo/types.js';
 
 // ── schemas ────────────────────────────────────────────────────────────────
 export { schemas } from './schemas.js';
@@ -331,7 +332,7 @@ export type { TraceStep } from './core/trace.js';
 export type { DecimalInput } from './core/decimalInput.js';
 export { minorDigits } from './core/currency.js';
 export { defaultRounding } from './core/rounding.js';
-export type { RoundingMode, RoundingPolicy } from './core/rounding.js';
+export type { RoundingInput, RoundingMode, RoundingPolicy } from './core/rounding.js';
 export {
   currencySchema,
   decimalSchema,
@@ -344,26 +345,31 @@ export {
 } from './core/schema.js';
 
 // ── what-if: compareRuns, correctPeriod ─────────────────────────────────────
-export { compareRuns } from './period/compareRuns.js';
+export { compareRuns } from './whatif/compareRuns.js';
+export { correctPeriod } from './whatif/correctPeriod.js';
+export { diffInputs } from './whatif/runs.js';
 export type {
   CompareRunsInput,
+  CorrectionLine,
+  CorrectPeriodInput,
   DepartmentComparison,
   FieldChange,
+  InputChange,
   KindComparison,
   LineChange,
   PayMove,
+  PeriodCorrection,
   PersonComparison,
+  PersonCorrection,
   PoolSpread,
+  RuleChange,
   RunComparison,
   RunResultInput,
   TotalComparison,
-} from './period/compareRuns.js';
-export { correctPeriod } from './period/correctPeriod.js';
-export type { CorrectionLine, CorrectPeriodInput, PeriodCorrection, PersonCorrection } from './period/correctPeriod.js';
-export type { InputChange, RuleChange } from './period/whatIfLines.js';
+} from './whatif/types.js';
 export {
   compareRunsInputSchema,
   correctPeriodInputSchema,
   correctionPlanSchema,
   runResultSchema,
-} from './period/whatIfSchema.js';
+} from './whatif/schema.js';

@@ -10,9 +10,8 @@ import { settleInterlock, type SettleInterlockResult } from '../interlock/settle
 import { dayNumber, overlapDayNumbers } from './dates.js';
 import type { PersonWork } from './periodWork.js';
 import { withScenarioPaths } from './repath.js';
-import type { PlanSegment } from './resolvePlan.js';
-import type { InterlockSummary } from './runPeriod.js';
 import type { periodDataSchema, planInterlockSchema } from './schema.js';
+import type { InterlockSummary, PlanSegment } from './types.js';
 
 type PlanInterlock = z.output<typeof planInterlockSchema>;
 type RevenueFacts = NonNullable<z.output<typeof periodDataSchema>['revenueFacts']>;
