@@ -110,20 +110,36 @@ export type { InterlockIndicator, SettleInterlockInput } from './interlock/settl
 
 // ── ratings: reviewRatings, scoreRatings ───────────────────────────────────
 export { reviewRatings } from './ratings/reviewRatings.js';
+export { scoreRatings } from './ratings/scoreRatings.js';
 export type {
   AppliedDecision,
+  DimensionScore,
   FlagCode,
   FlagReason,
+  LeniencyShift,
+  OutcomeReason,
+  RaciAssignmentInput,
+  RaciTaskInput,
+  RatedBy,
+  RateeScore,
   RatingCounts,
+  RatingDimensionInput,
   RatingFlag,
+  RatingInput,
   RatingOutcome,
+  RatingPartyInput,
+  RatingPlanInput,
   RatingSettingsUsed,
+  RatingStatus,
   RatingWarning,
+  ReviewDecisionInput,
+  ReviewInput,
+  ReviewRatingsInput,
   ReviewRatingsResult,
-} from './ratings/reviewRatings.js';
-export { scoreRatings } from './ratings/scoreRatings.js';
-export type { DimensionScore, LeniencyShift, RateeScore, ScoreRatingsResult } from './ratings/scoreRatings.js';
-export type { OutcomeReason, RatingStatus } from './ratings/analyse.js';
+  ScoreRatingsInput,
+  ScoreRatingsResult,
+  ScoringPlanInput,
+} from './ratings/types.js';
 export {
   raciAssignmentSchema,
   raciTaskSchema,
@@ -134,15 +150,6 @@ export {
   reviewDecisionSchema,
   reviewRatingsInputSchema,
   scoreRatingsInputSchema,
-} from './ratings/schema.js';
-export type {
-  RaciTaskInput,
-  RatingInput,
-  RatingPartyInput,
-  RatingPlanInput,
-  ReviewDecisionInput,
-  ReviewRatingsInput,
-  ScoreRatingsInput,
 } from './ratings/schema.js';
 
 // ── time: scoreResponseTimes ───────────────────────────────────────────────

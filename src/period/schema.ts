@@ -11,7 +11,7 @@ import {
 } from '../core/schema.js';
 import { creditFactsInputSchema, revenueFactSchema } from '../interlock/creditSchema.js';
 import { settleInterlockInputSchema } from '../interlock/settleSchema.js';
-import { ratingSchema, reviewDecisionSchema, scoreRatingsInputSchema } from '../ratings/schema.js';
+import { raciTasksSchema, ratingSchema, reviewDecisionSchema, scoringPlanSchema } from '../ratings/schema.js';
 import { calendarSchema, responseMetricSchema, ticketSchema } from '../time/schema.js';
 import { pointEntrySchema, scorecardFields, tallyPointsFields } from '../scorecard/schema.js';
 import { linkCoefficientsFields, linkDepartmentFields, linkKpiFields } from '../linkage/schema.js';
@@ -129,9 +129,9 @@ export const planResponseTimesSchema = /* @__PURE__ */ z.strictObject({
  */
 export const planRatingsSchema = /* @__PURE__ */ z.strictObject({
   /** Scale, outlier thresholds, dimensions with weights, minimum raters, leniency. */
-  settings: scoreRatingsInputSchema.shape.plan,
+  settings: scoringPlanSchema,
   /** The RACI matrix of key tasks. @defaultValue none */
-  tasks: scoreRatingsInputSchema.shape.tasks,
+  tasks: raciTasksSchema,
 });
 
 /**

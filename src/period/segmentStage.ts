@@ -2,7 +2,7 @@ import { Dec, decimalFraction } from '../core/decimal.js';
 import type { DecimalInput } from '../core/decimalInput.js';
 import { formatMinor } from '../core/money.js';
 import type { TraceStep } from '../core/trace.js';
-import type { RateeScore, ScoreRatingsResult } from '../ratings/scoreRatings.js';
+import type { RateeScore, RatingsScores } from '../ratings/types.js';
 import type { ScoredSubject } from '../scorecard/types.js';
 import type { ResponseTimesResult, UnitResponseTimes } from '../time/types.js';
 import type { PeriodData } from './dataStage.js';
@@ -64,7 +64,7 @@ export function segmentInputs(
  */
 export interface MechanismRuns {
   readonly responseTimes: Map<string, ResponseTimesResult>;
-  readonly ratings: Map<string, ScoreRatingsResult>;
+  readonly ratings: Map<string, RatingsScores>;
   readonly interlock: Map<string, InterlockRun>;
 }
 
@@ -97,7 +97,7 @@ export interface SegmentStage {
   /** Per department: the own coefficient D used (the scorecard's, else the data's). */
   readonly own: string[];
   /** The ratings run, or `null`. */
-  readonly ratings: ScoreRatingsResult | null;
+  readonly ratings: RatingsScores | null;
   /** The last rating score row of each ratee. */
   readonly rateeScores: Map<string, RateeScore>;
 }

@@ -8,7 +8,7 @@ import type { TraceStep } from '../core/trace.js';
 import type { DimensionCredit } from '../interlock/creditFacts.js';
 import type { IndicatorSettlement } from '../interlock/settleInterlock.js';
 import type { CoefficientLink } from '../linkage/types.js';
-import type { RateeScore } from '../ratings/scoreRatings.js';
+import type { RateeScore } from '../ratings/types.js';
 import type { ScoredSubject } from '../scorecard/types.js';
 import type { UnitResponseTimes } from '../time/types.js';
 import type { planSchema, resolvePlanInputSchema, runPeriodInputSchema } from './schema.js';
