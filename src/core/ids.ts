@@ -98,9 +98,11 @@ export class IdKeys {
 
   /**
    * Calls `found(row, first)` for every row whose id an earlier row already has, in row order,
-   * with the first row that has it. Uses the order when it was asked for, else groups by hash.
+   * with the first row that has it. Uses the order when it was asked for, else groups by hash;
+   * ids that strictly ascend (none missing) have no repeats to look for.
    */
   duplicates(found: (row: number, first: number) => void): void {
+    if (this.ascending && !this.absent) return;
     const pairs = this.sorted === undefined ? this.repeatsByHash() : this.repeatsInOrder(this.sorted);
     if (pairs.length > 1) pairs.sort((a, b) => a[0] - b[0]);
     for (const [row, first] of pairs) found(row, first);
