@@ -10,17 +10,6 @@ function utcDate(year: number, month: number, day: number, hour = 0, minute = 0,
 /** Days of each month in a common year. */
 const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
-/** The number written by the ASCII digits `text[from…to)`, or −1 if one is not a digit. */
-function digitsAt(text: string, from: number, to: number): number {
-  let value = 0;
-  for (let k = from; k < to; k++) {
-    const digit = text.charCodeAt(k) - 48;
-    if (digit < 0 || digit > 9) return -1;
-    value = value * 10 + digit;
-  }
-  return value;
-}
-
 /**
  * Whether `text` is a real calendar date written `YYYY-MM-DD` (proleptic Gregorian). Read digit by
  * digit, without a regex or a `Date`: the row reader calls it for every dated row. Held to the
@@ -28,10 +17,26 @@ function digitsAt(text: string, from: number, to: number): number {
  */
 export function isIsoDate(text: string): boolean {
   if (text.length !== 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return false;
-  const year = digitsAt(text, 0, 4);
-  const month = digitsAt(text, 5, 7);
-  const day = digitsAt(text, 8, 10);
-  if (year < 0 || month < 1 || month > 12 || day < 1) return false;
+  const [y0, y1, y2, y3] = [
+    text.charCodeAt(0) - 48,
+    text.charCodeAt(1) - 48,
+    text.charCodeAt(2) - 48,
+    text.charCodeAt(3) - 48,
+  ];
+  const [m0, m1, d0, d1] = [
+    text.charCodeAt(5) - 48,
+    text.charCodeAt(6) - 48,
+    text.charCodeAt(8) - 48,
+    text.charCodeAt(9) - 48,
+  ];
+  // `>>> 0` turns a code below '0' into a large number: one comparison tells a digit.
+  if (y0 >>> 0 > 9 || y1 >>> 0 > 9 || y2 >>> 0 > 9 || y3 >>> 0 > 9) return false;
+  if (m0 >>> 0 > 9 || m1 >>> 0 > 9 || d0 >>> 0 > 9 || d1 >>> 0 > 9) return false;
+  const month = m0 * 10 + m1;
+  const day = d0 * 10 + d1;
+  if (month < 1 || month > 12 || day < 1) return false;
+  if (day <= 28) return true;
+  const year = y0 * 1000 + y1 * 100 + y2 * 10 + y3;
   const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
   return day <= (month === 2 && leap ? 29 : MONTH_DAYS[month - 1]!);
 }

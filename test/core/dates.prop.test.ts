@@ -29,6 +29,11 @@ describe('isIsoDate (the date leaf of every row schema)', () => {
   });
   it('knows the leap days of the Gregorian rule', () => {
     expect(['2024-02-29', '2000-02-29', '0000-02-29', '0004-02-29'].map(isIsoDate)).toEqual([true, true, true, true]);
-    expect(['2026-02-29', '1900-02-29', '0100-02-29', '2026-04-31'].map(isIsoDate)).toEqual([false, false, false, false]);
+    expect(['2026-02-29', '1900-02-29', '0100-02-29', '2026-04-31'].map(isIsoDate)).toEqual([
+      false,
+      false,
+      false,
+      false,
+    ]);
   });
 });
