@@ -100,6 +100,15 @@ describe('id order and duplicates (core/ids.ts) agree with their slow twins', ()
           expect(repeatsOf(ids, (id) => (id.length % 3) - 1)).toEqual(expected);
           // Once the order is known, the repeats come from neighbours in it: the same pairs.
           expect(repeatsOf(ids, undefined, true)).toEqual(expected);
+          // Keys made for repeats only (no radix columns) find the same pairs and the same order.
+          const lean = IdKeys.forRepeats(ids.length);
+          ids.forEach((id, i) => {
+            lean.add(i, id);
+          });
+          const pairs: [number, number][] = [];
+          lean.duplicates((row, first) => pairs.push([row, first]));
+          expect(pairs).toEqual(expected);
+          expect(Array.from(lean.order())).toEqual(comparisonOrder(ids.map((id) => id ?? '')));
         },
       ),
       { numRuns: runs(1000) },
