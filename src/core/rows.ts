@@ -48,6 +48,13 @@ function boundsCheck(def: Def, measure: (value: never) => number): Check | undef
     else if (check.check === 'number_format' && check.format === 'safeint') tests.push(Number.isSafeInteger);
     else return undefined;
   }
+  const [first, second] = tests;
+  if (tests.length === 1 && first !== undefined) return (value) => first(measure(value as never));
+  if (tests.length === 2 && first !== undefined && second !== undefined)
+    return (value) => {
+      const n = measure(value as never);
+      return first(n) && second(n);
+    };
   return (value) => {
     const n = measure(value as never);
     return tests.every((test) => test(n));
@@ -61,8 +68,12 @@ function withBounds(def: Def, is: Check, measure: (value: never) => number): Che
   return bounds === null ? is : (value) => is(value) && bounds(value);
 }
 
-/** Up to this many fields, a strict object is checked by {@link unrolledFields}; beyond, field by field in a loop. */
+/** Up to this many fields, a strict object is checked by an unrolled check; beyond, field by field in a loop. */
 const UNROLLED = 8;
+
+type Slot = readonly [string, Check, number];
+type Slot4 = [Slot, Slot, Slot, Slot];
+type Slot8 = [...Slot4, ...Slot4];
 
 function objectCheck(def: Def): Check | undefined {
   const catchall = (def['catchall'] as { _zod: { def: Def } } | undefined)?._zod.def.type;
@@ -75,7 +86,8 @@ function objectCheck(def: Def): Check | undefined {
     if (field === undefined) return undefined;
     fields.push(field);
   }
-  if (keys.length > 0 && keys.length <= UNROLLED) return unrolledFields(keys, fields);
+  if (keys.length > 0 && keys.length <= UNROLLED)
+    return (keys.length <= 4 ? unrolledFour : unrolledEight)(keys, fields);
   const allowed = new Set(keys);
   return (value) => {
     if (!isPlainObject(value)) return false;
@@ -85,17 +97,54 @@ function objectCheck(def: Def): Check | undefined {
   };
 }
 
-/**
- * A strict object's check with each field read at a site of its own: a loop over the keys reads
- * a different key at one site every turn, which V8 serves by its slow generic lookup (3–5× slower
- * on a million rows). Unused slots repeat the first field with weight 0. The object has no other
- * key when its keys, counted, are exactly the fields present.
+/*
+ * The unrolled checks read each field at a site of its own: a loop over the keys reads a different
+ * key at one site every turn, which V8 serves by its slow generic lookup (3–5× slower on a million
+ * rows). There are two function literals so that rows and the small objects nested in them (a
+ * split's parts) keep apart the type feedback V8 shares between closures of one literal. An object
+ * has no other key when its keys, counted, are exactly the fields present. Unused slots read the
+ * first key again with weight 0 and a check that takes anything.
  */
-function unrolledFields(keys: readonly string[], fields: readonly Check[]): Check {
-  const slot = (i: number) =>
-    i < keys.length ? ([keys[i]!, fields[i]!, 1] as const) : ([keys[0]!, fields[0]!, 0] as const);
-  const [[k0, f0, w0], [k1, f1, w1], [k2, f2, w2], [k3, f3, w3]] = [slot(0), slot(1), slot(2), slot(3)];
-  const [[k4, f4, w4], [k5, f5, w5], [k6, f6, w6], [k7, f7, w7]] = [slot(4), slot(5), slot(6), slot(7)];
+
+const anything: Check = () => true;
+
+/** Slot `i`: a field's key, check and weight 1; past the last field, the first key, `anything` and 0. */
+function slots(keys: readonly string[], fields: readonly Check[], size: number): Slot[] {
+  return Array.from({ length: size }, (_, i) =>
+    i < keys.length ? [keys[i]!, fields[i]!, 1] : [keys[0]!, anything, 0],
+  );
+}
+
+function unrolledFour(keys: readonly string[], fields: readonly Check[]): Check {
+  const [[k0, f0, w0], [k1, f1, w1], [k2, f2, w2], [k3, f3, w3]] = slots(keys, fields, 4) as Slot4;
+  return (value) => {
+    if (!isPlainObject(value)) return false;
+    let count = 0;
+    for (const _key in value) count++;
+    const v0 = value[k0];
+    const v1 = value[k1];
+    const v2 = value[k2];
+    const v3 = value[k3];
+    const present =
+      (v0 !== undefined || k0 in value ? w0 : 0) +
+      (v1 !== undefined || k1 in value ? w1 : 0) +
+      (v2 !== undefined || k2 in value ? w2 : 0) +
+      (v3 !== undefined || k3 in value ? w3 : 0);
+    return count === present && f0(v0) && f1(v1) && f2(v2) && f3(v3);
+  };
+}
+
+function unrolledEight(keys: readonly string[], fields: readonly Check[]): Check {
+  const [
+    [k0, f0, w0],
+    [k1, f1, w1],
+    [k2, f2, w2],
+    [k3, f3, w3],
+    [k4, f4, w4],
+    [k5, f5, w5],
+    [k6, f6, w6],
+    [k7, f7, w7],
+  ] = slots(keys, fields, 8) as Slot8;
   return (value) => {
     if (!isPlainObject(value)) return false;
     let count = 0;
@@ -144,7 +193,11 @@ function containerCheck(def: Def): Check | undefined {
   if (def.type === 'array') {
     const element = compileCheck(def['element'] as z.ZodMiniType);
     if (element === undefined) return undefined;
-    const is = (value: unknown) => Array.isArray(value) && value.every(element);
+    const is = (value: unknown) => {
+      if (!Array.isArray(value)) return false;
+      for (const item of value) if (!element(item)) return false;
+      return true;
+    };
     return withBounds(def, is, (value: unknown[]) => value.length);
   }
   const keyType = def['keyType'] as z.ZodMiniType;
