@@ -4,7 +4,7 @@ import type { ErrorCode } from '../core/codes.js';
 import { minorDigits } from '../core/currency.js';
 import { decimalText, type DecimalInput } from '../core/decimalInput.js';
 import { fromZodError, IssueList, SynergyPayError, type IssuePath } from '../core/errors.js';
-import { ExactSum } from '../core/exact.js';
+import { ExactSum, ExactSums } from '../core/exact.js';
 import { fixedText, formatFixed, parseFixed, sumFixed } from '../core/fixed.js';
 import { compareIds, IdKeys, orderIds } from '../core/ids.js';
 import { largestRemainder } from '../core/largestRemainder.js';
@@ -124,21 +124,23 @@ export function creditRevenue(plan: CreditPlan, facts: readonly unknown[], at: C
 interface DimensionState {
   readonly id: string;
   readonly members: readonly MemberState[];
+  /** Each member's credit and excluded amount, and its facts and split facts (by member index). */
+  readonly credits: ExactSums;
+  readonly excluded: ExactSums;
+  readonly facts: Float64Array;
+  readonly splitFacts: Float64Array;
   readonly index: Map<string, number>;
   readonly hasWindows: boolean;
   /** Whether the id is also a key of `Object.prototype` (`constructor`, …): read facts' own keys only. */
   readonly prototypeKey: boolean;
-  /** Each split seen, checked once, by its text (splits repeat: 60/40 East/West). */
-  readonly splits: Map<string, SplitPlan>;
+  /** Each split seen, checked once: by its first member, then (past {@link BUCKET_LIMIT} of those) by its text. */
+  readonly splits: Map<string, SplitPlan[]>;
+  readonly splitsByText: Map<string, SplitPlan>;
 }
 
 /** One member being credited: its window and target, its running credit and exclusions. */
 interface MemberState extends CreditMember {
   readonly targetMinor: bigint | undefined;
-  readonly credit: ExactSum;
-  readonly excluded: ExactSum;
-  facts: number;
-  splitFacts: number;
 }
 
 /** One crediting run. */
@@ -155,6 +157,8 @@ interface Crediting extends CreditPlan {
 
 /** A checked split: member indexes and ids, shares as scaled integer weights, or the problems found. */
 interface SplitPlan {
+  /** The split as first seen (copied), to recognise it on later facts. */
+  readonly source: readonly CreditSplit[];
   readonly members: Int32Array;
   readonly ids: string[];
   readonly weights: ScaledWeights;
@@ -166,6 +170,8 @@ interface SplitPlan {
 
 /** Bound below which the core's `number` kernel is exact (2^52 leaves room for float rounding of the check). */
 const NUMBER_KERNEL_LIMIT = 2 ** 52;
+/** Distinct splits per first member compared one by one before they are found by text. */
+const BUCKET_LIMIT = 16;
 
 const { repeat } = messages;
 
@@ -205,21 +211,26 @@ function dimensionState(
     const targetMinor = target === undefined ? undefined : readMinor(target, digits, [...at, 'target'], issues);
     if (target !== undefined && targetMinor !== undefined && targetMinor <= 0n)
       issues.add('OUT_OF_RANGE', [...at, 'target'], messages.targetNotPositive(decimalText(target)));
-    return {
-      id,
-      start,
-      end,
-      target,
-      targetMinor,
-      credit: new ExactSum(),
-      excluded: new ExactSum(),
-      facts: 0,
-      splitFacts: 0,
-    };
+    return { id, start, end, target, targetMinor };
   });
   const hasWindows = members.some((member) => member.start !== undefined || member.end !== undefined);
   const prototypeKey = dimension.id in Object.prototype;
-  return { id: dimension.id, members, index, hasWindows, prototypeKey, splits: new Map() };
+  const count = members.length;
+  const [credits, excluded] = [new ExactSums(count), new ExactSums(count)];
+  const [facts, splitFacts] = [new Float64Array(count), new Float64Array(count)];
+  const splits = { splits: new Map(), splitsByText: new Map() };
+  return {
+    id: dimension.id,
+    members,
+    credits,
+    excluded,
+    facts,
+    splitFacts,
+    index,
+    hasWindows,
+    prototypeKey,
+    ...splits,
+  };
 }
 
 /**
@@ -227,11 +238,11 @@ function dimensionState(
  * fast check, or the schema itself for a row the check doubts. Returns the facts' ids.
  */
 function creditRows(rows: readonly unknown[], run: Crediting): IdKeys {
-  const looksValid = compileCheck(revenueFactSchema);
-  const ids = new IdKeys(rows.length);
+  const looksValid = compileCheck(revenueFactSchema) ?? (() => false);
+  const ids = IdKeys.forRepeats(rows.length);
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i];
-    const fact = looksValid?.(row) === true ? (row as RevenueFact) : parseFact(row, i, run);
+    const fact = looksValid(row) ? (row as RevenueFact) : parseFact(row, i, run);
     ids.add(i, fact?.id);
     if (fact !== undefined) creditFact(fact, i, run);
   }
@@ -301,18 +312,18 @@ function credit(
   const member = dim.members[m]!;
   const { start, end } = member;
   const before = dim.hasWindows && start !== undefined && fact.date < start;
-  const after = dim.hasWindows && end !== undefined && fact.date > end;
-  const sum = before || after ? member.excluded : member.credit;
-  if (typeof amount === 'number') sum.add(amount);
-  else sum.addBig(amount);
+  const after = dim.hasWindows && !before && end !== undefined && fact.date > end;
+  const sums = before || after ? dim.excluded : dim.credits;
+  if (typeof amount === 'number') sums.add(m, amount);
+  else sums.addBig(m, amount);
   if (before || after) {
     const reason = before ? 'beforeStart' : 'afterEnd';
     const exclusion = { fact: fact.id, dimension: dim.id, member: member.id, date: fact.date, amount, reason } as const;
     run.exclusions.push({ ...exclusion, start: start ?? null, end: end ?? null });
     return;
   }
-  member.facts++;
-  if (split) member.splitFacts++;
+  dim.facts[m]!++;
+  if (split) dim.splitFacts[m]!++;
 }
 
 /** Credits each member of a split its largest-remainder part of the amount. */
@@ -324,10 +335,7 @@ function creditSplit(
   i: number,
   run: Crediting,
 ): void {
-  let key = '';
-  for (const { id, share } of split) key += `${id.length}:${id}${String(share)};`;
-  let plan = dim.splits.get(key);
-  if (plan === undefined) dim.splits.set(key, (plan = checkSplit(dim, split)));
+  const plan = splitPlan(dim, split);
   for (const { code, path, message } of plan.problems) report(run, code, [i, 'members', dim.id, ...path], message);
   if (plan.problems.length > 0) return;
   const parts = splitAmount(amount, plan);
@@ -346,6 +354,30 @@ function splitAmount(amount: number | bigint, plan: SplitPlan): ReadonlyArray<nu
     return allocateScaled(BigInt(amount), weights, ids)?.parts ?? [];
   const { parts } = largestRemainder(numberCalculator, Math.abs(amount), weights.values as number[], ids);
   return amount >= 0 ? parts : parts.map((part) => -part || 0);
+}
+
+/**
+ * The checked plan of a split. Splits repeat (60/40 East/West): a split is found among those with
+ * the same first member by comparing it, without building a key; past a few of those, by its text.
+ */
+function splitPlan(dim: DimensionState, split: readonly CreditSplit[]): SplitPlan {
+  const first = split[0]!.id;
+  const bucket = dim.splits.get(first) ?? [];
+  for (const plan of bucket) if (sameSplit(plan.source, split)) return plan;
+  const key = bucket.length < BUCKET_LIMIT ? undefined : split.map((p) => `${p.id.length}:${p.id}${p.share}`).join();
+  const known = key === undefined ? undefined : dim.splitsByText.get(key);
+  if (known !== undefined) return known;
+  const plan = checkSplit(dim, split);
+  if (key !== undefined) dim.splitsByText.set(key, plan);
+  else dim.splits.set(first, [...bucket, plan]);
+  return plan;
+}
+
+/** Whether two splits name the same members with the same shares, written alike, in the same order. */
+function sameSplit(a: readonly CreditSplit[], b: readonly CreditSplit[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let j = 0; j < a.length; j++) if (a[j]!.id !== b[j]!.id || a[j]!.share !== b[j]!.share) return false;
+  return true;
 }
 
 /** Checks a split once: known members, no repeats, shares summing to exactly 1. */
@@ -371,7 +403,16 @@ function checkSplit(dim: DimensionState, split: readonly CreditSplit[]): SplitPl
   const weights = scaleWeightTexts(texts);
   const numbers = weights.kind === 'number' ? weights.values : [-1];
   const weightSum = weights.kind === 'number' ? numbers.reduce((a, b) => a + b, 0) : -1;
-  return { members, ids: split.map((part) => part.id), weights, weightSum, maxWeight: Math.max(...numbers), problems };
+  const source = split.map(({ id, share }) => ({ id, share }));
+  return {
+    source,
+    members,
+    ids: split.map((part) => part.id),
+    weights,
+    weightSum,
+    maxWeight: Math.max(...numbers),
+    problems,
+  };
 }
 
 /** round(part / whole, coefficient decimals) of two amounts in minor units, as text. */
@@ -380,14 +421,18 @@ function ratio(part: bigint, whole: bigint, { coefficientDecimals, mode }: Round
   return fixedText(divideRounded(numerator * pow10(coefficientDecimals), denominator, mode), coefficientDecimals);
 }
 
-const sumOf = (members: readonly MemberState[], of: (member: MemberState) => ExactSum): bigint =>
-  members.reduce((sum, member) => sum + of(member).value(), 0n);
+/** Σ of the first `count` totals. */
+function sumOf(sums: ExactSums, count: number): bigint {
+  let sum = 0n;
+  for (let i = 0; i < count; i++) sum += sums.value(i);
+  return sum;
+}
 
 function renderCredits(run: Crediting, factCount: number): CreditFactsResult {
   const { digits, rounding, dims } = run;
   const total = run.total.value();
   const dimensions = Array.from(orderIds(dims.map((dim) => dim.id)), (d) => renderDimension(dims[d]!, total, run));
-  const credited = dims.reduce((sum, dim) => sum + sumOf(dim.members, (member) => member.credit), 0n);
+  const credited = dims.reduce((sum, dim) => sum + sumOf(dim.credits, dim.members.length), 0n);
   const [totalText, creditedText] = [formatMinor(total, digits), formatMinor(credited, digits)];
   const factor = total === 0n ? null : ratio(credited, total, rounding);
   const decimals = rounding.coefficientDecimals;
@@ -416,11 +461,9 @@ function renderCredits(run: Crediting, factCount: number): CreditFactsResult {
 
 /** One dimension's members (ordered by id) and its conservation check: Σ credits + excluded = total. */
 function renderDimension(dim: DimensionState, total: bigint, run: Crediting): DimensionCredit {
-  const members = Array.from(orderIds(dim.members.map((member) => member.id)), (m) =>
-    renderMember(dim.members[m]!, dim.id, run),
-  );
-  const credited = sumOf(dim.members, (member) => member.credit);
-  const excluded = sumOf(dim.members, (member) => member.excluded);
+  const members = Array.from(orderIds(dim.members.map((member) => member.id)), (m) => renderMember(dim, m, run));
+  const credited = sumOf(dim.credits, dim.members.length);
+  const excluded = sumOf(dim.excluded, dim.members.length);
   const conserved = credited + excluded === total;
   const [creditedText, excludedText] = [formatMinor(credited, run.digits), formatMinor(excluded, run.digits)];
   const inputs = { credited: creditedText, excluded: excludedText, total: formatMinor(total, run.digits) };
@@ -428,10 +471,11 @@ function renderDimension(dim: DimensionState, total: bigint, run: Crediting): Di
   return { id: dim.id, credited: creditedText, excluded: excludedText, conserved, members, trace };
 }
 
-function renderMember(member: MemberState, dimension: string, { digits, rounding }: Crediting): MemberCredit {
-  const { id, facts, splitFacts, targetMinor } = member;
-  const credit = member.credit.value();
-  const [amount, excluded] = [formatMinor(credit, digits), formatMinor(member.excluded.value(), digits)];
+function renderMember(dim: DimensionState, m: number, { digits, rounding }: Crediting): MemberCredit {
+  const { id, targetMinor } = dim.members[m]!;
+  const [facts, splitFacts, credit] = [dim.facts[m]!, dim.splitFacts[m]!, dim.credits.value(m)];
+  const [amount, excluded] = [formatMinor(credit, digits), formatMinor(dim.excluded.value(m), digits)];
+  const dimension = dim.id;
   const trace = [step('credit', { dimension, facts, splitFacts, excluded }, amount)];
   if (targetMinor === undefined)
     return { id, amount, excluded, facts, splitFacts, target: null, achievement: null, trace };
