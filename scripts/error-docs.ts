@@ -35,6 +35,23 @@ try {
 }
 \`\`\`
 
+**Across builds.** One process can load both builds of synergy-pay — one dependency \`require\`s it
+(CommonJS), another \`import\`s it (ESM) — and each build has its own copy of the class. Every
+error carries a brand on \`Symbol.for('synergy-pay.error')\`, and \`instanceof SynergyPayError\`,
+\`isSynergyPayError(error)\` and \`SynergyPayError.is(error)\` all test that brand, so an error
+thrown by one build is recognised by code that imported the other. Subclasses keep the ordinary
+\`instanceof\`.
+
+\`\`\`ts
+import { allocate, isSynergyPayError } from 'synergy-pay';
+
+try {
+  allocate({ total: '10.00', currency: 'CNY', shares: [{ id: 'a', weight: -1 }] });
+} catch (error) {
+  if (isSynergyPayError(error)) error.code; // 'NEGATIVE_VALUE', whichever build threw it
+}
+\`\`\`
+
 | code | meaning |
 |---|---|
 ${rows.join('\n')}

@@ -1,6 +1,8 @@
 // Packs the package, unpacks it under .smoke/node_modules and checks that both `import` and
-// `require` load it and compute the same allocation. Dependencies resolve from the project's
-// own node_modules (two levels up), so no network is needed.
+// `require` load it and compute the same allocation, and that an error thrown through one build
+// is recognised by the other (one process loading both: the dual-package hazard). Dependencies resolve from the project's
+// own node_modules (two levels up), so no network is needed. It packs dist/ as built
+// (`--ignore-scripts`: `npm test` has just built it, and `prepare` would build it again).
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -9,7 +11,10 @@ const root = resolve(import.meta.dirname, '..');
 const smoke = join(root, '.smoke');
 rmSync(smoke, { recursive: true, force: true });
 mkdirSync(join(smoke, 'node_modules', 'synergy-pay'), { recursive: true });
-const out = execFileSync('npm', ['pack', '--json', '--pack-destination', smoke], { cwd: root, encoding: 'utf8' });
+const out = execFileSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', smoke], {
+  cwd: root,
+  encoding: 'utf8',
+});
 const [{ filename, files }] = JSON.parse(out);
 const paths = files.map((file) => file.path);
 const stray = paths.filter((path) => !/^(dist\/|README\.md$|CHANGELOG\.md$|LICENSE$|package\.json$)/.test(path));
@@ -19,13 +24,13 @@ for (const needed of [
   'dist/index.cjs',
   'dist/index.d.ts',
   'dist/index.d.cts',
-  'dist/index.js.map',
-  'dist/index.cjs.map',
-  'dist/cli.js',
+  'dist/cli/bin.js',
   'dist/scenario.schema.json',
 ]) {
   if (!paths.includes(needed)) throw new Error(`missing from the package: ${needed}`);
 }
+const maps = paths.filter((path) => path.endsWith('.map'));
+if (maps.length > 0) throw new Error(`source maps in the package (issue 16 ships none): ${maps.join(', ')}`);
 execFileSync('tar', [
   '-xzf',
   join(smoke, filename),
@@ -46,10 +51,52 @@ const esm = execFileSync(process.execPath, [join(smoke, 'esm.mjs')], { cwd: smok
 const cjs = execFileSync(process.execPath, [join(smoke, 'cjs.cjs')], { cwd: smoke, encoding: 'utf8' });
 if (esm !== cjs) throw new Error(`ESM and CJS differ:\n${esm}\n${cjs}`);
 if (!esm.includes('"amount":"0.02"')) throw new Error(`unexpected result: ${esm}`);
-const cli = join(smoke, 'node_modules', 'synergy-pay', 'dist', 'cli.js');
+writeFileSync(
+  join(smoke, 'cross.mjs'),
+  `import { createRequire } from 'node:module';
+const cjs = createRequire(import.meta.url)('synergy-pay');
+const esm = await import('synergy-pay');
+if (cjs.SynergyPayError === esm.SynergyPayError) throw new Error('require and import gave one class: nothing to test');
+function thrownBy(library) {
+  try {
+    library.allocate({ total: '10.00', currency: 'CNY', shares: [{ id: 'a', weight: -1 }] });
+  } catch (error) {
+    return error;
+  }
+  throw new Error('allocate accepted a negative weight');
+}
+const seen = (error, library) => [
+  error.constructor.name,
+  error.code,
+  library.isSynergyPayError(error),
+  library.SynergyPayError.is(error),
+  error instanceof library.SynergyPayError,
+];
+console.log(JSON.stringify({
+  cjsSeenByEsm: seen(thrownBy(cjs), esm),
+  esmSeenByCjs: seen(thrownBy(esm), cjs),
+  plainErrorSeenByEsm: seen(new Error('x'), esm).slice(2),
+  plainErrorSeenByCjs: seen(new Error('x'), cjs).slice(2),
+}));
+`,
+);
+const cross = JSON.parse(execFileSync(process.execPath, [join(smoke, 'cross.mjs')], { cwd: smoke, encoding: 'utf8' }));
+const recognised = ['SynergyPayError', 'NEGATIVE_VALUE', true, true, true];
+const expected = {
+  cjsSeenByEsm: recognised,
+  esmSeenByCjs: recognised,
+  plainErrorSeenByEsm: [false, false, false],
+  plainErrorSeenByCjs: [false, false, false],
+};
+if (JSON.stringify(cross) !== JSON.stringify(expected)) {
+  throw new Error(`errors are not recognised across the builds:\n${JSON.stringify(cross)}`);
+}
+const cli = join(smoke, 'node_modules', 'synergy-pay', 'dist', 'cli', 'bin.js');
 const schema = JSON.parse(execFileSync(process.execPath, [cli, 'schema'], { cwd: smoke, encoding: 'utf8' }));
 if (typeof schema !== 'object' || schema === null) throw new Error('the packed CLI printed no JSON Schema');
 const demo = execFileSync(process.execPath, [cli, 'demo', '--people', '60'], { cwd: smoke, encoding: 'utf8' });
 if (demo.length === 0) throw new Error('the packed CLI demo printed nothing');
 rmSync(smoke, { recursive: true, force: true });
-console.log(`smoke-pack: ${paths.length} files packed; import and require agree; the CLI runs`);
+console.log(
+  `smoke-pack: ${paths.length} files packed; import and require agree and recognise each other's errors; the CLI runs`,
+);

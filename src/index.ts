@@ -5,6 +5,9 @@
  * @packageDocumentation
  */
 
+// ── core: schemas ──
+export type { Schema } from './core/schema.js';
+
 // ── core: allocate ─────────────────────────────────────────────────────────
 export { allocate, allocateInputSchema, allocateShareSchema } from './core/allocate.js';
 export type { AllocateInput, AllocationPart, AllocationResult } from './core/allocate.js';
@@ -26,9 +29,16 @@ export type { DurationBound, RateTableInput, TierBand, TierScoreInput, TierTable
 
 // ── time: businessDuration ─────────────────────────────────────────────────
 export { businessDuration } from './time/businessDuration.js';
-export type { BusinessDurationResult, CountedInterval } from './time/businessDuration.js';
 export { businessDurationInputSchema, calendarSchema, pauseSchema, workingIntervalSchema } from './time/schema.js';
-export type { BusinessDurationInput, CalendarInput } from './time/schema.js';
+export type {
+  BusinessDurationInput,
+  BusinessDurationResult,
+  CalendarInput,
+  CountedInterval,
+  Pause,
+  WorkingInterval,
+  WorkWeek,
+} from './time/types.js';
 
 // ── linkage: linkCoefficients ──────────────────────────────────────────────
 export {
@@ -136,23 +146,27 @@ export type {
 
 // ── time: scoreResponseTimes ───────────────────────────────────────────────
 export { scoreResponseTimes } from './time/scoreResponseTimes.js';
-export type {
-  AppliedCondition,
-  BandCount,
-  MetricSummary,
-  ResponseMetric,
-  ResponseTimesResult,
-  TicketDetail,
-  TicketMeasure,
-  UnitResponseTimes,
-} from './time/scoreResponseTimes.js';
 export {
   elasticConditionSchema,
   responseMetricSchema,
   scoreResponseTimesInputSchema,
   ticketSchema,
 } from './time/schema.js';
-export type { ScoreResponseTimesInput, TicketInput } from './time/schema.js';
+export type {
+  AppliedCondition,
+  BandCount,
+  ElasticConditionInput,
+  MetricSummary,
+  ResponseMetric,
+  ResponseMetricInput,
+  ResponseTimesResult,
+  ScoreResponseTimesInput,
+  TicketDetail,
+  TicketInput,
+  TicketMeasure,
+  TicketsAbove,
+  UnitResponseTimes,
+} from './time/types.js';
 
 // ── pool: carvePool, allocatePool ──────────────────────────────────────────
 export { carvePool } from './pool/carvePool.js';
@@ -278,7 +292,7 @@ export type { DemoScenarioInput } from './period/demo.js';
 export { schemas } from './schemas.js';
 
 // ── errors, traces, money and rounding ─────────────────────────────────────
-export { SynergyPayError, formatPath } from './core/errors.js';
+export { SynergyPayError, formatPath, isSynergyPayError } from './core/errors.js';
 export type { Issue, IssuePath } from './core/errors.js';
 export { errorCatalogue } from './core/codes.js';
 export type { ErrorCode } from './core/codes.js';

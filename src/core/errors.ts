@@ -16,11 +16,22 @@ export interface Issue {
 }
 
 /**
+ * The brand every {@link SynergyPayError} carries, in the global symbol registry so that the
+ * ESM and the CommonJS builds (two copies of the class in one process) share it.
+ */
+const errorBrand = Symbol.for('synergy-pay.error');
+
+/**
  * The one error class synergy-pay throws for bad input.
  *
  * `code` is stable and documented in the error catalogue; `issues` lists every problem with the
  * path of the bad field. When all issues share a code the error carries it, otherwise
  * `INVALID_INPUT`.
+ *
+ * Each error carries a brand on `Symbol.for('synergy-pay.error')`, and `instanceof
+ * SynergyPayError` checks that brand: an error thrown by the CommonJS build is recognised by code
+ * that imported the ESM build, and the other way round (the dual-package hazard).
+ * {@link isSynergyPayError} (also `SynergyPayError.is`) is the same test as a type guard.
  *
  * @example
  * ```ts
@@ -51,12 +62,64 @@ export class SynergyPayError extends Error {
     this.name = 'SynergyPayError';
     this.code = code;
     this.issues = issues;
+    // Not enumerable: JSON, spreads and deep-equality checks see the same fields as before.
+    Object.defineProperty(this, errorBrand, { value: true });
+  }
+
+  /**
+   * Whether `value` is a synergy-pay error, from whichever build of the library threw it; the
+   * same test as {@link isSynergyPayError}.
+   *
+   * @param value - Anything, typically what a `catch` caught.
+   * @returns `true` if `value` carries the synergy-pay error brand.
+   */
+  static is(value: unknown): value is SynergyPayError {
+    return isSynergyPayError(value);
+  }
+
+  /**
+   * `value instanceof SynergyPayError` is true for an error from any build of the library (the
+   * brand); for a subclass, `value instanceof Subclass` keeps the ordinary prototype check.
+   */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    // `this` is the class right of `instanceof`. Only this class's prototype extends Error's
+    // directly; a subclass falls back to the prototype chain. (Naming the class here would make
+    // bundlers rename it, and `error.constructor.name` would read `_SynergyPayError`.)
+    if (Object.getPrototypeOf(this.prototype) !== Error.prototype) {
+      return Function.prototype[Symbol.hasInstance].call(this, value);
+    }
+    return isSynergyPayError(value);
   }
 
   /** A plain-data copy, safe to serialise as JSON. */
   toJSON(): { name: string; code: ErrorCode; message: string; issues: Issue[] } {
     return { name: this.name, code: this.code, message: this.message, issues: this.issues.map((i) => ({ ...i })) };
   }
+}
+
+/**
+ * Tells whether a value is a {@link SynergyPayError}, whichever build of synergy-pay threw it.
+ *
+ * A process can load both builds of the library: one dependency `require`s it (CommonJS),
+ * another `import`s it (ESM), and each build has its own copy of the class. This test reads the
+ * brand on `Symbol.for('synergy-pay.error')`, which both copies share, instead of comparing
+ * classes. `instanceof SynergyPayError` does the same; `SynergyPayError.is` is this function.
+ *
+ * @param value - Anything, typically what a `catch` caught.
+ * @returns `true` if `value` is a synergy-pay error (then `code` and `issues` are typed).
+ *
+ * @example
+ * ```ts
+ * import { allocate, isSynergyPayError } from 'synergy-pay';
+ * try {
+ *   allocate({ total: '10.00', currency: 'CNY', shares: [{ id: 'a', weight: -1 }] });
+ * } catch (error) {
+ *   if (isSynergyPayError(error)) console.log(error.code); // 'NEGATIVE_VALUE'
+ * }
+ * ```
+ */
+export function isSynergyPayError(value: unknown): value is SynergyPayError {
+  return typeof value === 'object' && value !== null && (value as { [errorBrand]?: unknown })[errorBrand] === true;
 }
 
 /**

@@ -25,6 +25,8 @@ type CheckDef = {
 };
 
 const compiled = /* @__PURE__ */ new WeakMap<object, Check | null>();
+/** The checks compiled with replaced leaves, per replacement map. */
+const compiledWith = /* @__PURE__ */ new WeakMap<LeafChecks, WeakMap<object, Check | null>>();
 
 /** An object literal, or an object without a prototype (`Object.create(null)`): zod reads both alike. */
 const isPlainObject = (value: unknown): value is Record<string, unknown> => {
@@ -75,14 +77,14 @@ type Slot = readonly [string, Check, number];
 type Slot4 = [Slot, Slot, Slot, Slot];
 type Slot8 = [...Slot4, ...Slot4];
 
-function objectCheck(def: Def): Check | undefined {
+function objectCheck(def: Def, leaves: LeafChecks | undefined): Check | undefined {
   const catchall = (def['catchall'] as { _zod: { def: Def } } | undefined)?._zod.def.type;
   if (catchall !== 'never' || (def.checks?.length ?? 0) > 0) return undefined; // strict objects only
   const shape = def['shape'] as Record<string, z.ZodMiniType>;
   const keys = Object.keys(shape);
   const fields: Check[] = [];
   for (const key of keys) {
-    const field = compileCheck(shape[key]!);
+    const field = compileCheck(shape[key]!, leaves);
     if (field === undefined) return undefined;
     fields.push(field);
   }
@@ -175,11 +177,11 @@ function unrolledEight(keys: readonly string[], fields: readonly Check[]): Check
  * transforms, so whichever option zod picks returns the value as given. Exclusive unions
  * (`z.xor`, which refuse a value two options accept) and checks on the union are not judged.
  */
-function unionCheck(def: Def): Check | undefined {
+function unionCheck(def: Def, leaves: LeafChecks | undefined): Check | undefined {
   if (def['inclusive'] === false || (def.checks?.length ?? 0) > 0) return undefined;
   const options: Check[] = [];
   for (const option of def['options'] as z.ZodMiniType[]) {
-    const check = compileCheck(option);
+    const check = compileCheck(option, leaves);
     if (check === undefined) return undefined;
     options.push(check);
   }
@@ -189,9 +191,9 @@ function unionCheck(def: Def): Check | undefined {
   return (value) => options.some((check) => check(value));
 }
 
-function containerCheck(def: Def): Check | undefined {
+function containerCheck(def: Def, leaves: LeafChecks | undefined): Check | undefined {
   if (def.type === 'array') {
-    const element = compileCheck(def['element'] as z.ZodMiniType);
+    const element = compileCheck(def['element'] as z.ZodMiniType, leaves);
     if (element === undefined) return undefined;
     const is = (value: unknown) => {
       if (!Array.isArray(value)) return false;
@@ -201,9 +203,9 @@ function containerCheck(def: Def): Check | undefined {
     return withBounds(def, is, (value: unknown[]) => value.length);
   }
   const keyType = def['keyType'] as z.ZodMiniType;
-  const valueCheck = compileCheck(def['valueType'] as z.ZodMiniType);
+  const valueCheck = compileCheck(def['valueType'] as z.ZodMiniType, leaves);
   // Keys are strings: a string key schema's own check (a registered leaf such as the id's) judges them.
-  const keyCheck = (keyType._zod.def as unknown as Def).type === 'string' ? compileCheck(keyType) : undefined;
+  const keyCheck = (keyType._zod.def as unknown as Def).type === 'string' ? compileCheck(keyType, leaves) : undefined;
   if (valueCheck === undefined || keyCheck === undefined || (def.checks?.length ?? 0) > 0) return undefined;
   return (value) => {
     if (!isPlainObject(value)) return false;
@@ -212,7 +214,7 @@ function containerCheck(def: Def): Check | undefined {
   };
 }
 
-function compileDef(def: Def): Check | undefined {
+function compileDef(def: Def, leaves: LeafChecks | undefined): Check | undefined {
   switch (def.type) {
     case 'string':
       return withBounds(
@@ -220,12 +222,12 @@ function compileDef(def: Def): Check | undefined {
         (value) => typeof value === 'string',
         (value: string) => value.length,
       );
-    case 'number':
-      return withBounds(
-        def,
-        (value) => typeof value === 'number' && Number.isFinite(value),
-        (value: number) => value,
-      );
+    case 'number': {
+      const format = def['format']; // z.int() is a number with the "safeint" format
+      if (format !== undefined && format !== 'safeint') return undefined;
+      const finite = (value: unknown) => typeof value === 'number' && Number.isFinite(value);
+      return withBounds(def, format === 'safeint' ? Number.isSafeInteger : finite, (value: number) => value);
+    }
     case 'boolean':
       return (value) => typeof value === 'boolean';
     case 'unknown':
@@ -239,35 +241,49 @@ function compileDef(def: Def): Check | undefined {
     }
     case 'optional':
     case 'nullable': {
-      const inner = compileCheck(def['innerType'] as z.ZodMiniType);
+      const inner = compileCheck(def['innerType'] as z.ZodMiniType, leaves);
       if (inner === undefined || (def.checks?.length ?? 0) > 0) return undefined;
       const empty = def.type === 'optional' ? undefined : null;
       return (value) => value === empty || inner(value);
     }
     case 'union':
-      return unionCheck(def);
+      return unionCheck(def, leaves);
     case 'object':
-      return objectCheck(def);
+      return objectCheck(def, leaves);
     case 'array':
     case 'record':
-      return containerCheck(def);
+      return containerCheck(def, leaves);
     default:
       return undefined;
   }
 }
 
 /**
+ * Leaf schemas whose check a caller takes over, each with the test that replaces it (e.g. instants
+ * only tested for being strings, by a caller that reads every instant anyway).
+ */
+export type LeafChecks = ReadonlyMap<z.ZodMiniType, Check>;
+
+/**
  * The fast check of a schema: a predicate that is true only for values the schema accepts and
  * returns unchanged, or `undefined` when the schema holds something it cannot judge (a refinement
  * not registered in `fastChecks`, a transform, a loose object), and every row takes the full parse.
+ *
+ * With `leaves`, each listed leaf is judged by its replacement test instead, and the check is true
+ * only when the schema accepts the value or one of those leaves is bad: the caller reads those
+ * leaves itself and sends a row with one it cannot read to the full schema. So a million rows'
+ * instants are parsed once, by the caller, not twice. Cached per `leaves` map.
  */
-export function compileCheck(schema: z.ZodMiniType): Check | undefined {
-  const known = fastChecks.get(schema);
+export function compileCheck(schema: z.ZodMiniType, leaves?: LeafChecks): Check | undefined {
+  const known = leaves?.get(schema) ?? fastChecks.get(schema);
   if (known !== undefined) return known;
-  let check = compiled.get(schema);
+  let cache = compiled;
+  if (leaves !== undefined) compiledWith.set(leaves, (cache = compiledWith.get(leaves) ?? new WeakMap()));
+  let check = cache.get(schema);
   if (check === undefined) {
-    check = compileDef(schema._zod.def as unknown as Def) ?? null;
-    compiled.set(schema, check);
+    cache.set(schema, null); // a schema that contains itself gets no fast path
+    check = compileDef(schema._zod.def as unknown as Def, leaves) ?? null;
+    cache.set(schema, check);
   }
   return check ?? undefined;
 }

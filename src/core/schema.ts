@@ -13,7 +13,8 @@ import {
   isDecimal,
   isNonNegativeDecimal,
 } from './decimalInput.js';
-import { isIsoDate, parseInstant } from './dates.js';
+import { isIsoDate } from './dates.js';
+import { readInstant } from './instant.js';
 
 /**
  * A schema of the library, typed by what it accepts (`Input`, the named interface a caller
@@ -125,7 +126,7 @@ export const isoDateSchema = /* @__PURE__ */ checkedString(
 
 /** An ISO 8601 instant with an explicit offset (`Z` or `±hh:mm`). */
 export const instantSchema = /* @__PURE__ */ checkedString(
-  (value) => parseInstant(value) !== undefined,
+  (value) => !Number.isNaN(readInstant(value)),
   'INVALID_INPUT',
   (value) => `"${value.slice(0, 40)}" is not an ISO 8601 instant with an offset, e.g. 2026-03-06T17:30:00+08:00`,
 );

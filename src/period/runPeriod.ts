@@ -6,7 +6,7 @@ import type { DimensionCredit, IndicatorSettlement } from '../interlock/types.js
 import type { CoefficientLink } from '../linkage/linkCoefficients.js';
 import type { RateeScore } from '../ratings/scoreRatings.js';
 import type { ScoredSubject } from '../scorecard/composeScore.js';
-import type { UnitResponseTimes } from '../time/scoreResponseTimes.js';
+import type { UnitResponseTimes } from '../time/types.js';
 import { reconcile } from './checksStage.js';
 import { checkInputControls } from './controls.js';
 import { readPeriodData } from './dataStage.js';

@@ -11,7 +11,7 @@ import {
 } from '../core/schema.js';
 import { creditDimensionsSchema, interlockIndicatorsSchema, revenueFactSchema } from '../interlock/schema.js';
 import { ratingSchema, reviewDecisionSchema, scoreRatingsInputSchema } from '../ratings/schema.js';
-import { scoreResponseTimesInputSchema, ticketSchema } from '../time/schema.js';
+import { calendarSchema, responseMetricSchema, ticketSchema } from '../time/schema.js';
 import { composeScoreInputSchema, pointEntrySchema, tallyPointsInputSchema } from '../scorecard/schema.js';
 import { linkCoefficientsInputSchema, linkDepartmentSchema, linkKpiSchema } from '../linkage/linkCoefficients.js';
 import { allocatePoolInputSchema, carvePoolInputSchema, clawbackSchema, poolRecipientSchema } from '../pool/schema.js';
@@ -104,11 +104,11 @@ export const companyKpiResultSchema = /* @__PURE__ */ z.pick(linkKpiSchema, {
  */
 export const planResponseTimesSchema = /* @__PURE__ */ z.strictObject({
   /** The working calendar. @defaultValue 24×7 in UTC */
-  calendar: scoreResponseTimesInputSchema.shape.calendar,
+  calendar: z.optional(calendarSchema),
   /** Time to first response: its tier table and elastic conditions. @defaultValue not scored */
-  response: scoreResponseTimesInputSchema.shape.response,
+  response: z.optional(responseMetricSchema),
   /** Time to resolution: its tier table and elastic conditions. @defaultValue not scored */
-  resolution: scoreResponseTimesInputSchema.shape.resolution,
+  resolution: z.optional(responseMetricSchema),
 });
 
 /**

@@ -5,7 +5,7 @@ import { type RoundingPolicy } from '../core/rounding.js';
 import { composeScore, type ScoredSubject } from '../scorecard/composeScore.js';
 import type { ScorecardComponentInput } from '../scorecard/schema.js';
 import { tallyPoints } from '../scorecard/tallyPoints.js';
-import type { UnitResponseTimes } from '../time/scoreResponseTimes.js';
+import type { UnitResponseTimes } from '../time/types.js';
 import type { InterlockRun } from './interlockStage.js';
 import { withScenarioPaths } from './repath.js';
 import type { ScenarioData } from './scenarioInput.js';

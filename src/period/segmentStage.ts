@@ -4,7 +4,7 @@ import { formatMinor } from '../core/money.js';
 import type { TraceStep } from '../core/trace.js';
 import type { RateeScore, ScoreRatingsResult } from '../ratings/scoreRatings.js';
 import type { ScoredSubject } from '../scorecard/composeScore.js';
-import type { ResponseTimesResult, UnitResponseTimes } from '../time/scoreResponseTimes.js';
+import type { ResponseTimesResult, UnitResponseTimes } from '../time/types.js';
 import type { PeriodData } from './dataStage.js';
 import { shiftDate } from './dates.js';
 import { interlockStage, shareInterlock, type InterlockRun, type InterlockShare } from './interlockStage.js';

@@ -1,32 +1,37 @@
 import { IssueList } from '../core/errors.js';
-import { readInstant } from './instant.js';
-import { traceStep, type TraceStep } from '../core/trace.js';
+import { readInstant } from '../core/instant.js';
+import { traceStep } from '../core/trace.js';
 import { parseInput } from '../core/validate.js';
 import {
   compileCalendar,
   countedIntervals,
   MAX_SPAN_MS,
   mergePauses,
+  pausedWorking,
   workingBetween,
-  type CountedInterval,
 } from './calendar.js';
-import { businessDurationInputSchema, type BusinessDurationInput } from './schema.js';
+import { businessDurationInputSchema } from './schema.js';
+import type { BusinessDurationInput, BusinessDurationResult } from './types.js';
 
-export type { CountedInterval } from './calendar.js';
-
-/** Result of {@link businessDuration}. */
-export interface BusinessDurationResult {
-  /** Working time in `[start, end)` outside the pauses, in whole milliseconds. */
-  readonly milliseconds: number;
-  /** Wall-clock time `end − start` in milliseconds (never less than `milliseconds`). */
-  readonly wallClockMilliseconds: number;
-  /** Working time that the pauses removed, in milliseconds. */
-  readonly pausedMilliseconds: number;
-  /** The calendar's time zone, as `Intl` resolved it. */
-  readonly timeZone: string;
-  /** The counted intervals in local time with offsets, in order; `null` when `intervals: false`. */
-  readonly intervals: CountedInterval[] | null;
-  readonly trace: TraceStep[];
+/** The span and its pauses as instants, each checked in order (issues under their fields). */
+function readSpan(input: BusinessDurationInput, issues: IssueList) {
+  const start = readInstant(input.start);
+  const end = readInstant(input.end);
+  if (end < start) issues.add('DATES_OUT_OF_ORDER', ['end'], `end ${input.end} is before start ${input.start}`);
+  else if (end - start > MAX_SPAN_MS) issues.add('OUT_OF_RANGE', ['end'], 'end is more than 100 years after start');
+  const pauses: [number, number][] = [];
+  (input.pauses ?? []).forEach((pause, index) => {
+    const from = readInstant(pause.start);
+    const to = readInstant(pause.end);
+    if (to < from)
+      issues.add(
+        'DATES_OUT_OF_ORDER',
+        ['pauses', index, 'end'],
+        `pause ends at ${pause.end}, before it starts at ${pause.start}`,
+      );
+    else pauses.push([from, to]);
+  });
+  return { start, end, pauses };
 }
 
 /**
@@ -72,51 +77,32 @@ export interface BusinessDurationResult {
 export function businessDuration(input: BusinessDurationInput): BusinessDurationResult {
   const parsed = parseInput(businessDurationInputSchema, input);
   const issues = new IssueList();
-  const start = readInstant(parsed.start);
-  const end = readInstant(parsed.end);
-  if (end < start) issues.add('DATES_OUT_OF_ORDER', ['end'], `end ${parsed.end} is before start ${parsed.start}`);
-  else if (end - start > MAX_SPAN_MS) issues.add('OUT_OF_RANGE', ['end'], 'end is more than 100 years after start');
-  const pauses: [number, number][] = [];
-  (parsed.pauses ?? []).forEach((pause, index) => {
-    const pauseStart = readInstant(pause.start);
-    const pauseEnd = readInstant(pause.end);
-    if (pauseEnd < pauseStart)
-      issues.add(
-        'DATES_OUT_OF_ORDER',
-        ['pauses', index, 'end'],
-        `pause ends at ${pause.end}, before it starts at ${pause.start}`,
-      );
-    else pauses.push([pauseStart, pauseEnd]);
-  });
+  const { start, end, pauses } = readSpan(parsed, issues);
   const calendar = compileCalendar(parsed.calendar, ['calendar'], issues);
   issues.throwIfAny();
-  const cal = calendar!;
   const merged = mergePauses(pauses, start, end);
-  const gross = workingBetween(cal, start, end);
-  let paused = 0;
-  for (const [pauseStart, pauseEnd] of merged) paused += workingBetween(cal, pauseStart, pauseEnd);
-  const milliseconds = gross - paused;
-  const trace = [
-    traceStep(
-      'time.businessDuration',
-      'duration = W(end) − W(start) − Σ working time inside pauses, W(t) = working time up to t on the calendar',
-      {
-        start: parsed.start,
-        end: parsed.end,
-        timeZone: cal.timeZone,
-        workingMilliseconds: gross,
-        pausedMilliseconds: paused,
-        pauses: merged.length,
-      },
-      milliseconds,
-    ),
-  ];
+  const gross = workingBetween(calendar!, start, end);
+  const paused = pausedWorking(calendar!, merged);
+  const { timeZone } = calendar!;
+  const trace = traceStep(
+    'time.businessDuration',
+    'duration = W(end) − W(start) − Σ working time inside pauses, W(t) = working time up to t on the calendar',
+    {
+      start: parsed.start,
+      end: parsed.end,
+      timeZone,
+      workingMilliseconds: gross,
+      pausedMilliseconds: paused,
+      pauses: merged.length,
+    },
+    gross - paused,
+  );
   return {
-    milliseconds,
+    milliseconds: gross - paused,
     wallClockMilliseconds: end - start,
     pausedMilliseconds: paused,
-    timeZone: cal.timeZone,
-    intervals: parsed.intervals === false ? null : countedIntervals(cal, start, end, merged),
-    trace,
+    timeZone,
+    intervals: parsed.intervals === false ? null : countedIntervals(calendar!, start, end, merged),
+    trace: [trace],
   };
 }

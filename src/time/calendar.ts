@@ -9,13 +9,13 @@
  *
  * A compiled calendar keeps a **timeline**: every working interval of every local day in a range,
  * as instants, with the working time accumulated before each. Working time up to an instant is
- * then one binary search, so a million tickets cost a million lookups, not a million walks over
- * days. The timeline grows when an instant outside it is asked for.
+ * then a lookup, so a million tickets cost a million lookups, not a million walks over days.
  *
  * @module
  */
 import type { IssueList, IssuePath } from '../core/errors.js';
-import type { CalendarInput } from './schema.js';
+import { daysFromCivil } from '../core/instant.js';
+import type { CalendarInput, CountedInterval, WorkingInterval } from './types.js';
 import { DAY_MS, formatInstant, offsetSegments, zoneClock, type ZoneClock } from './zone.js';
 
 /** Weekday keys in the order of `Date#getUTCDay` (0 = Sunday). */
@@ -35,9 +35,6 @@ export const MAX_SPAN_MS = 36_525 * DAY_MS;
 
 /** Working intervals of instants `[start, end)` with accumulated working time, in order. */
 interface Timeline {
-  /** First and last local day (days since 1970-01-01) whose intervals are all present. */
-  readonly firstDay: number;
-  readonly lastDay: number;
   /** Instants for which the timeline is exact: `[coveredFrom, coveredTo]`. */
   readonly coveredFrom: number;
   readonly coveredTo: number;
@@ -47,7 +44,6 @@ interface Timeline {
   readonly before: Float64Array;
   /** Zone offset during interval i, for formatting. */
   readonly offsets: Float64Array;
-  readonly count: number;
   /** Working ms of all intervals. */
   readonly total: number;
   /** UTC day (days since 1970-01-01) of `dayIndex[0]`. */
@@ -69,26 +65,17 @@ export interface WorkingCalendar {
 }
 
 /** Milliseconds into the day of a validated clock time `HH:mm[:ss]` (`24:00` → 86 400 000). */
-export function clockTimeMs(text: string): number {
-  const hours = Number(text.slice(0, 2));
-  const minutes = Number(text.slice(3, 5));
+function clockTimeMs(text: string): number {
   const seconds = text.length > 5 ? Number(text.slice(6, 8)) : 0;
-  return ((hours * 60 + minutes) * 60 + seconds) * 1000;
+  return ((Number(text.slice(0, 2)) * 60 + Number(text.slice(3, 5))) * 60 + seconds) * 1000;
 }
 
 /** Days since 1970-01-01 of a validated ISO date `YYYY-MM-DD`. */
-export function epochDay(isoDate: string): number {
-  const date = new Date(0);
-  date.setUTCFullYear(Number(isoDate.slice(0, 4)), Number(isoDate.slice(5, 7)) - 1, Number(isoDate.slice(8, 10)));
-  return Math.round(date.getTime() / DAY_MS);
-}
+const epochDay = (date: string): number =>
+  daysFromCivil(Number(date.slice(0, 4)), Number(date.slice(5, 7)), Number(date.slice(8, 10)));
 
-/** Checks one day's intervals (end after start, no overlap) and flattens them in time order. */
-function dayIntervals(
-  intervals: readonly { start: string; end: string }[],
-  path: IssuePath,
-  issues: IssueList,
-): number[] {
+/** One day's intervals as `{ start, end, index }` in ms of day, each checked on its own (end after start). */
+function readIntervals(intervals: readonly WorkingInterval[], path: IssuePath, issues: IssueList) {
   const spans: { start: number; end: number; index: number }[] = [];
   intervals.forEach((interval, index) => {
     const start = clockTimeMs(interval.start);
@@ -103,24 +90,42 @@ function dayIntervals(
       );
     else spans.push({ start, end, index });
   });
-  spans.sort((a, b) => a.start - b.start || a.end - b.end);
+  return spans.sort((a, b) => a.start - b.start || a.end - b.end);
+}
+
+/** Checks one day's intervals (end after start, no overlap) and flattens them in time order. */
+function dayIntervals(intervals: readonly WorkingInterval[], path: IssuePath, issues: IssueList): number[] {
+  const spans = readIntervals(intervals, path, issues);
+  const text = (index: number) => `${intervals[index]!.start}–${intervals[index]!.end}`;
   const flat: number[] = [];
-  for (let i = 0; i < spans.length; i++) {
-    const span = spans[i]!;
+  spans.forEach((span, i) => {
     const previous = spans[i - 1];
-    if (previous !== undefined && span.start < previous.end) {
+    if (previous !== undefined && span.start < previous.end)
       issues.add(
         'OVERLAPPING_INTERVALS',
         [...path, span.index],
-        `working interval ${intervals[span.index]!.start}–${intervals[span.index]!.end} overlaps ${intervals[previous.index]!.start}–${intervals[previous.index]!.end}`,
+        `working interval ${text(span.index)} overlaps ${text(previous.index)}`,
       );
-      continue;
-    }
     // Touching intervals (12:00–13:00, 13:00–14:00) are merged: the same working time.
-    if (previous !== undefined && span.start === flat[flat.length - 1]) flat[flat.length - 1] = span.end;
+    else if (previous !== undefined && span.start === flat[flat.length - 1]) flat[flat.length - 1] = span.end;
     else flat.push(span.start, span.end);
-  }
+  });
   return flat;
+}
+
+/** The working hours per weekday (Monday first) and on make-up days. */
+function weekHours(input: CalendarInput | undefined, path: IssuePath, issues: IssueList) {
+  const week = input?.week;
+  const byDay = MONDAY_FIRST.map((key) => {
+    if (week === undefined) return [0, DAY_MS];
+    const given = week[key];
+    return given === undefined ? [] : dayIntervals(given, [...path, 'week', key], issues);
+  });
+  const makeUpHours =
+    input?.makeUpHours === undefined
+      ? (byDay.find((hours) => hours.length > 0) ?? [])
+      : dayIntervals(input.makeUpHours, [...path, 'makeUpHours'], issues);
+  return { week: WEEKDAYS.map((_, day) => byDay[(day + 6) % 7]!), makeUpHours };
 }
 
 /**
@@ -142,23 +147,7 @@ export function compileCalendar(
       [...path, 'timeZone'],
       `"${zoneName.slice(0, 60)}" is not an IANA time zone known to Intl`,
     );
-  const allDay = [0, DAY_MS];
-  const byKey = new Map<string, number[]>();
-  for (const key of MONDAY_FIRST) {
-    const given = input?.week === undefined ? undefined : input.week[key];
-    byKey.set(
-      key,
-      input?.week === undefined
-        ? allDay
-        : given === undefined
-          ? []
-          : dayIntervals(given, [...path, 'week', key], issues),
-    );
-  }
-  const week = WEEKDAYS.map((key) => byKey.get(key) ?? []);
-  let makeUpHours: number[];
-  if (input?.makeUpHours !== undefined) makeUpHours = dayIntervals(input.makeUpHours, [...path, 'makeUpHours'], issues);
-  else makeUpHours = MONDAY_FIRST.map((key) => byKey.get(key) ?? []).find((hours) => hours.length > 0) ?? [];
+  const { week, makeUpHours } = weekHours(input, path, issues);
   const holidays = new Set((input?.holidays ?? []).map(epochDay));
   const makeUpDays = new Set<number>();
   (input?.makeUpDays ?? []).forEach((date, index) => {
@@ -182,8 +171,8 @@ function hoursOfDay(calendar: WorkingCalendar, day: number): readonly number[] {
   return calendar.week[(((day + 4) % 7) + 7) % 7]!; // 1970-01-01 was a Thursday (4)
 }
 
-/** Builds the timeline of local days `[firstDay, lastDay]`. */
-function buildTimeline(calendar: WorkingCalendar, firstDay: number, lastDay: number): Timeline {
+/** The working intervals of local days `[firstDay, lastDay]` as instants, with their zone offsets. */
+function collectIntervals(calendar: WorkingCalendar, firstDay: number, lastDay: number) {
   const starts: number[] = [];
   const ends: number[] = [];
   const offsets: number[] = [];
@@ -211,82 +200,48 @@ function buildTimeline(calendar: WorkingCalendar, firstDay: number, lastDay: num
       }
     }
   }
+  return { starts: Float64Array.from(starts), ends: Float64Array.from(ends), offsets: Float64Array.from(offsets) };
+}
+
+/** Builds the timeline of local days `[firstDay, lastDay]`. */
+function buildTimeline(calendar: WorkingCalendar, firstDay: number, lastDay: number): Timeline {
+  const { starts, ends, offsets } = collectIntervals(calendar, firstDay, lastDay);
   const count = starts.length;
   const before = new Float64Array(count);
-  let sum = 0;
+  let total = 0;
   for (let i = 0; i < count; i++) {
-    before[i] = sum;
-    sum += ends[i]! - starts[i]!;
+    before[i] = total;
+    total += ends[i]! - starts[i]!;
   }
   const coveredFrom = firstDay * DAY_MS + ZONE_MARGIN_MS;
   const coveredTo = (lastDay + 1) * DAY_MS - ZONE_MARGIN_MS;
   // A per-day index turns "which interval holds t" into a jump and a step or two, not a search.
   const indexOrigin = Math.floor(coveredFrom / DAY_MS);
   const dayIndex = new Int32Array(Math.max(0, Math.floor(coveredTo / DAY_MS) - indexOrigin + 1));
-  let next = 0;
-  for (let d = 0; d < dayIndex.length; d++) {
-    const dayStart = (indexOrigin + d) * DAY_MS;
-    while (next < count && ends[next]! <= dayStart) next++;
+  for (let d = 0, next = 0; d < dayIndex.length; d++) {
+    while (next < count && ends[next]! <= (indexOrigin + d) * DAY_MS) next++;
     dayIndex[d] = next;
   }
-  return {
-    firstDay,
-    lastDay,
-    coveredFrom,
-    coveredTo,
-    starts: Float64Array.from(starts),
-    ends: Float64Array.from(ends),
-    before,
-    offsets: Float64Array.from(offsets),
-    count,
-    total: sum,
-    indexOrigin,
-    dayIndex,
-  };
+  return { coveredFrom, coveredTo, starts, ends, before, offsets, total, indexOrigin, dayIndex };
 }
 
-/**
- * Makes sure the timeline is exact for every instant in `[from, to]`, building or widening it
- * (the per-day working intervals are computed once per day and kept).
- */
-export function coverInstants(calendar: WorkingCalendar, from: number, to: number): void {
+/** The timeline, built for `[from, to]` unless it already covers that span (every measure stays inside one). */
+export function coverInstants(calendar: WorkingCalendar, from: number, to: number): Timeline {
   const timeline = calendar.timeline;
-  if (timeline !== undefined && from >= timeline.coveredFrom && to <= timeline.coveredTo) return;
-  let firstDay = Math.floor((from - ZONE_MARGIN_MS) / DAY_MS) - 1;
-  let lastDay = Math.floor((to + ZONE_MARGIN_MS) / DAY_MS) + 1;
-  if (timeline !== undefined) {
-    // Grow generously so a stream of slightly later instants does not rebuild every time.
-    const span = timeline.lastDay - timeline.firstDay + 1;
-    if (firstDay < timeline.firstDay) firstDay = Math.min(firstDay, timeline.firstDay - span);
-    else firstDay = timeline.firstDay;
-    if (lastDay > timeline.lastDay) lastDay = Math.max(lastDay, timeline.lastDay + span);
-    else lastDay = timeline.lastDay;
-  }
-  calendar.timeline = buildTimeline(calendar, firstDay, lastDay);
-}
-
-/** Index of the last interval starting at or before `t`, or −1. */
-function intervalAt(timeline: Timeline, t: number): number {
-  const starts = timeline.starts;
-  let low = 0;
-  let high = timeline.count - 1;
-  if (high < 0 || starts[0]! > t) return -1;
-  while (low < high) {
-    const middle = (low + high + 1) >>> 1;
-    if (starts[middle]! <= t) low = middle;
-    else high = middle - 1;
-  }
-  return low;
+  if (timeline !== undefined && from >= timeline.coveredFrom && to <= timeline.coveredTo) return timeline;
+  const firstDay = Math.floor((from - ZONE_MARGIN_MS) / DAY_MS) - 1;
+  const lastDay = Math.floor((to + ZONE_MARGIN_MS) / DAY_MS) + 1;
+  return (calendar.timeline = buildTimeline(calendar, firstDay, lastDay));
 }
 
 /** Working ms from the timeline's origin up to instant `t` (which must be covered). */
 function workingUpTo(timeline: Timeline, t: number): number {
-  const ends = timeline.ends;
-  const count = timeline.count;
+  const { ends, starts } = timeline;
+  const count = starts.length;
   let i = timeline.dayIndex[Math.floor(t / DAY_MS) - timeline.indexOrigin]!;
   while (i < count && ends[i]! <= t) i++;
   if (i === count) return timeline.total;
-  const start = timeline.starts[i]!;
+  const start = starts[i]!;
   return t <= start ? timeline.before[i]! : timeline.before[i]! + (t - start);
 }
 
@@ -298,15 +253,9 @@ export function workingReading(calendar: WorkingCalendar, t: number): number {
   return workingUpTo(calendar.timeline!, t);
 }
 
-/**
- * Working milliseconds in `[start, end)` (`start ≤ end`). Covers the span first if needed.
- */
+/** Working milliseconds in `[start, end)` (`start ≤ end`). Covers the span first if needed. */
 export function workingBetween(calendar: WorkingCalendar, start: number, end: number): number {
-  let timeline = calendar.timeline;
-  if (timeline === undefined || start < timeline.coveredFrom || end > timeline.coveredTo) {
-    coverInstants(calendar, start, end);
-    timeline = calendar.timeline!;
-  }
+  const timeline = coverInstants(calendar, start, end);
   return workingUpTo(timeline, end) - workingUpTo(timeline, start);
 }
 
@@ -324,31 +273,28 @@ export function mergePauses(
   for (const pause of clipped) {
     const last = merged[merged.length - 1];
     if (last !== undefined && pause[0] <= last[1]) last[1] = Math.max(last[1], pause[1]);
-    else merged.push([pause[0], pause[1]]);
+    else merged.push(pause);
   }
   return merged;
 }
 
-/** Working ms in `[start, end)` minus the working ms inside the (merged, clipped) pauses. */
-export function workingExcludingPauses(
-  calendar: WorkingCalendar,
-  start: number,
-  end: number,
-  merged: readonly (readonly [number, number])[],
-): number {
-  let total = workingBetween(calendar, start, end);
-  for (const [pauseStart, pauseEnd] of merged) total -= workingBetween(calendar, pauseStart, pauseEnd);
-  return total;
+/** The working ms inside merged pauses. */
+export function pausedWorking(calendar: WorkingCalendar, merged: readonly (readonly [number, number])[]): number {
+  let paused = 0;
+  for (const [start, end] of merged) paused += workingBetween(calendar, start, end);
+  return paused;
 }
 
-/** One counted piece of working time, formatted in the calendar's local time. */
-export interface CountedInterval {
-  /** Local start with offset, e.g. `2026-03-09T09:00:00+08:00`. */
-  readonly start: string;
-  /** Local end with offset (exclusive). */
-  readonly end: string;
-  /** Its length in milliseconds. */
-  readonly milliseconds: number;
+/** Index of the last interval starting at or before `t`, or −1. */
+function intervalAt(starts: Float64Array, t: number): number {
+  let low = -1;
+  let high = starts.length - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if (starts[middle]! <= t) low = middle;
+    else high = middle - 1;
+  }
+  return low;
 }
 
 /** The counted intervals of `[start, end)` without the merged pauses, in time order. */
@@ -358,28 +304,24 @@ export function countedIntervals(
   end: number,
   merged: readonly (readonly [number, number])[],
 ): CountedInterval[] {
-  coverInstants(calendar, start, end);
-  const timeline = calendar.timeline!;
+  const { starts, ends, offsets } = coverInstants(calendar, start, end);
   const result: CountedInterval[] = [];
   let pause = 0;
-  for (let i = Math.max(0, intervalAt(timeline, start)); i < timeline.count; i++) {
-    let pieceStart = Math.max(start, timeline.starts[i]!);
-    const intervalEnd = Math.min(end, timeline.ends[i]!);
-    if (timeline.starts[i]! >= end) break;
-    const offset = timeline.offsets[i]!;
-    while (pieceStart < intervalEnd) {
+  for (let i = Math.max(0, intervalAt(starts, start)); i < starts.length && starts[i]! < end; i++) {
+    const intervalEnd = Math.min(end, ends[i]!);
+    for (let pieceStart = Math.max(start, starts[i]!); pieceStart < intervalEnd;) {
       while (pause < merged.length && merged[pause]![1] <= pieceStart) pause++;
       const next = merged[pause];
-      let pieceEnd = intervalEnd;
       if (next !== undefined && next[0] <= pieceStart) {
         pieceStart = Math.min(intervalEnd, next[1]);
         continue;
       }
-      if (next !== undefined && next[0] < pieceEnd) pieceEnd = next[0];
+      const pieceEnd = next !== undefined && next[0] < intervalEnd ? next[0] : intervalEnd;
+      const milliseconds = pieceEnd - pieceStart;
       result.push({
-        start: formatInstant(pieceStart, offset),
-        end: formatInstant(pieceEnd, offset),
-        milliseconds: pieceEnd - pieceStart,
+        start: formatInstant(pieceStart, offsets[i]!),
+        end: formatInstant(pieceEnd, offsets[i]!),
+        milliseconds,
       });
       pieceStart = pieceEnd;
     }

@@ -6,6 +6,7 @@
  *
  * @module
  */
+import { daysFromCivil } from '../core/instant.js';
 
 /** Milliseconds in a day of 24 hours (a UTC day; local days may be 23 or 25 hours long). */
 export const DAY_MS = 86_400_000;
@@ -25,6 +26,16 @@ export interface ZoneClock {
   offsetAt(t: number): number;
 }
 
+const NUMERIC = 'numeric';
+const FIELDS = {
+  year: NUMERIC,
+  month: NUMERIC,
+  day: NUMERIC,
+  hour: NUMERIC,
+  minute: NUMERIC,
+  second: NUMERIC,
+} as const;
+
 /**
  * A clock for `timeZone`, or `undefined` when `Intl` does not know the zone.
  *
@@ -34,77 +45,40 @@ export interface ZoneClock {
 export function zoneClock(timeZone: string): ZoneClock | undefined {
   let format: Intl.DateTimeFormat;
   try {
-    format = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      era: 'short',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
+    format = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', era: 'short', ...FIELDS });
   } catch {
     return undefined;
   }
   const resolved = format.resolvedOptions().timeZone;
-  if (resolved === 'UTC' || resolved === 'Etc/UTC' || resolved === 'Etc/GMT') {
+  if (resolved === 'UTC' || resolved === 'Etc/UTC' || resolved === 'Etc/GMT')
     return { timeZone: resolved, offsetAt: () => 0 };
-  }
-  return {
-    timeZone: resolved,
-    offsetAt(t: number): number {
-      const whole = Math.floor(t / 1000) * 1000;
-      let year = 0;
-      let month = 1;
-      let day = 1;
-      let hour = 0;
-      let minute = 0;
-      let second = 0;
-      let bc = false;
-      for (const part of format.formatToParts(whole)) {
-        switch (part.type) {
-          case 'year':
-            year = Number(part.value);
-            break;
-          case 'month':
-            month = Number(part.value);
-            break;
-          case 'day':
-            day = Number(part.value);
-            break;
-          case 'hour':
-            hour = Number(part.value);
-            break;
-          case 'minute':
-            minute = Number(part.value);
-            break;
-          case 'second':
-            second = Number(part.value);
-            break;
-          case 'era':
-            bc = part.value.startsWith('B');
-            break;
-          default:
-        }
-      }
-      const local = utcFields(bc ? 1 - year : year, month, day, hour, minute, second);
-      return local - whole;
-    },
+  const offsetAt = (t: number): number => {
+    const whole = Math.floor(t / 1000) * 1000;
+    const field: Record<string, number> = {};
+    let bc = false;
+    for (const part of format.formatToParts(whole)) {
+      if (part.type === 'era') bc = part.value.startsWith('B');
+      else field[part.type] = Number(part.value);
+    }
+    const year = bc ? 1 - field.year! : field.year!;
+    const day = daysFromCivil(year, field.month!, field.day!);
+    return ((day * 24 + field.hour!) * 60 + field.minute!) * 60_000 + field.second! * 1000 - whole;
   };
-}
-
-/** `Date.UTC` without its two-digit-year quirk. */
-function utcFields(year: number, month: number, day: number, hour: number, minute: number, second: number): number {
-  const date = new Date(0);
-  date.setUTCFullYear(year, month - 1, day);
-  date.setUTCHours(hour, minute, second, 0);
-  return date.getTime();
+  return { timeZone: resolved, offsetAt };
 }
 
 /** How far apart offsets are sampled when looking for transitions (no zone changes twice within it). */
 const SAMPLE_MS = 6 * 3_600_000;
+
+/** The first instant in `(low, high]` whose offset is not `offset` (given `offsetAt(high) !== offset`). */
+function transition(clock: ZoneClock, low: number, high: number, offset: number): number {
+  while (high - low > 1) {
+    const middle = Math.floor((low + high) / 2);
+    if (clock.offsetAt(middle) === offset) low = middle;
+    else high = middle;
+  }
+  return high;
+}
 
 /**
  * The constant-offset segments covering `[from, to)`, in order. Offsets are sampled every 6 hours
@@ -114,26 +88,16 @@ export function offsetSegments(clock: ZoneClock, from: number, to: number): Offs
   const segments: OffsetSegment[] = [];
   let segmentStart = from;
   let offset = clock.offsetAt(from);
-  let probe = from;
-  while (probe < to) {
+  for (let probe = from; probe < to;) {
     const next = Math.min(probe + SAMPLE_MS, to);
-    const nextOffset = clock.offsetAt(next);
-    if (nextOffset !== offset) {
-      // Bisect: offsetAt(low) === offset, offsetAt(high) !== offset.
-      let low = probe;
-      let high = next;
-      while (high - low > 1) {
-        const middle = Math.floor((low + high) / 2);
-        if (clock.offsetAt(middle) === offset) low = middle;
-        else high = middle;
-      }
-      segments.push({ start: segmentStart, end: high, offset });
-      segmentStart = high;
-      offset = clock.offsetAt(high);
-      probe = high;
+    if (clock.offsetAt(next) === offset) {
+      probe = next;
       continue;
     }
-    probe = next;
+    probe = transition(clock, probe, next, offset);
+    segments.push({ start: segmentStart, end: probe, offset });
+    segmentStart = probe;
+    offset = clock.offsetAt(probe);
   }
   segments.push({ start: segmentStart, end: to, offset });
   return segments;

@@ -9,7 +9,7 @@
  * minute, where stepping by minutes is exact.
  */
 import fc from 'fast-check';
-import type { CalendarInput } from '../../src/time/schema.js';
+import type { CalendarInput } from '../../src/time/types.js';
 
 const MINUTE = 60_000;
 const WEEKDAY_KEYS: Record<string, keyof NonNullable<CalendarInput['week']>> = {

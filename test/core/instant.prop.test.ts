@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { daysFromCivil, readInstant } from '../../src/time/instant.js';
+import { daysFromCivil, readInstant } from '../../src/core/instant.js';
 import { runs } from '../helpers.js';
 import { parseInstant } from '../../src/core/dates.js';
 

@@ -1,0 +1,34 @@
+/**
+ * Size budgets of the built package (issue 16), measured by `scripts/budgets.mjs` on dist/: each
+ * budgeted bundle's gzip size, the declarations and the unpacked tarball. Needs a build first;
+ * run with `npm run test:budgets` (not yet part of `npm test`).
+ */
+import { spawnSync } from 'node:child_process';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+interface BudgetCheck {
+  readonly name: string;
+  readonly figure: number;
+  readonly limit: number;
+  readonly ok: boolean;
+}
+
+const root = resolve(import.meta.dirname, '..');
+const run = spawnSync(process.execPath, [join(root, 'scripts/budgets.mjs'), '--json'], {
+  cwd: root,
+  encoding: 'utf8',
+  maxBuffer: 1 << 26,
+});
+const checks = run.stdout === '' ? [] : (JSON.parse(run.stdout) as { checks: BudgetCheck[] }).checks;
+
+describe('the built package stays within its size budgets', () => {
+  it('measures every budget (the script ran on a built dist/)', () => {
+    expect(run.stdout, run.stderr).not.toBe('');
+    expect(checks.length).toBeGreaterThanOrEqual(6);
+  });
+
+  it.each(checks)('$name', (check) => {
+    expect(check.figure, `${check.name}: ${check.figure} bytes over its budget`).toBeLessThanOrEqual(check.limit);
+  });
+});

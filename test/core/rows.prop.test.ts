@@ -1,0 +1,126 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type * as z from 'zod/mini';
+import { compileCheck, readRows } from '../../src/core/rows.js';
+import { IssueList } from '../../src/core/errors.js';
+import { schemas } from '../../src/index.js';
+import { allocateShareSchema } from '../../src/core/allocate.js';
+import { runs } from '../helpers.js';
+
+type Def = { type: string; shape?: Record<string, z.ZodMiniType>; [key: string]: unknown };
+const defOf = (schema: z.ZodMiniType): Def => schema._zod.def as unknown as Def;
+
+/** Every strict object schema reachable from the public input schemas, once each. */
+function objectSchemas(): z.ZodMiniType[] {
+  const seen = new Set<z.ZodMiniType>();
+  const found: z.ZodMiniType[] = [];
+  const visit = (schema: unknown): void => {
+    if (schema === null || typeof schema !== 'object' || !('_zod' in schema)) return;
+    const s = schema as z.ZodMiniType;
+    if (seen.has(s)) return;
+    seen.add(s);
+    const def = defOf(s);
+    if (def.type === 'object') found.push(s);
+    for (const key of ['innerType', 'element', 'keyType', 'valueType', 'in', 'out', 'left', 'right']) visit(def[key]);
+    for (const option of (def['options'] as unknown[] | undefined) ?? []) visit(option);
+    for (const field of Object.values(def.shape ?? {})) visit(field);
+  };
+  Object.values(schemas).forEach(visit);
+  return found;
+}
+
+/** Values that sit on the edges of the leaf schemas: decimals, ids, dates, instants, currencies. */
+const edgeValue: fc.Arbitrary<unknown> = fc.oneof(
+  fc.constantFrom(
+    '',
+    'a',
+    'x'.repeat(201),
+    '12.50',
+    '-0',
+    '-3',
+    '1e5',
+    ' 1',
+    '0.1',
+    'CNY',
+    'cny',
+    'JPY',
+    '2026-02-30',
+    '2026-03-01',
+  ),
+  fc.constantFrom(
+    '2026-03-06T17:30:00+08:00',
+    '2026-03-06T17:30:00',
+    'strong',
+    'halfUp',
+    'lowerIsBetter',
+    'front',
+    'back',
+    'one',
+  ),
+  fc.constantFrom(0, -1, 1, 1.5, 12, 2 ** 53, Number.NaN, Number.POSITIVE_INFINITY, true, false, null, undefined),
+  fc.constant([]),
+  fc.constant({}),
+);
+
+/** An object with some of the schema's keys (and sometimes a stray one), each an edge value. */
+function rowArb(schema: z.ZodMiniType): fc.Arbitrary<Record<string, unknown>> {
+  const keys = Object.keys(defOf(schema).shape ?? {});
+  return fc
+    .tuple(
+      fc.subarray([...keys, 'extra']),
+      fc.array(edgeValue, { minLength: keys.length + 1, maxLength: keys.length + 1 }),
+    )
+    .map(([chosen, values]) => Object.fromEntries(chosen.map((key, k) => [key, values[k]])));
+}
+
+describe('the fast row check (core/rows.ts) never accepts what the schema refuses', () => {
+  const objects = objectSchemas();
+
+  it('finds the object schemas of the public inputs, and compiles a fast check for most', () => {
+    const compiled = objects.filter((schema) => compileCheck(schema) !== undefined);
+    expect(objects.length).toBeGreaterThan(40);
+    expect(compiled.length).toBeGreaterThan(objects.length / 2);
+  });
+
+  it('for every object schema: a row the fast check accepts, the schema accepts and returns unchanged', () => {
+    for (const schema of objects) {
+      const check = compileCheck(schema);
+      if (check === undefined) continue;
+      fc.assert(
+        fc.property(rowArb(schema), (row) => {
+          if (!check(row)) return;
+          const parsed = schema.safeParse(row);
+          expect(parsed.success, JSON.stringify(row)).toBe(true);
+          expect(parsed.data).toEqual(row);
+        }),
+        { numRuns: runs(100) },
+      );
+    }
+  });
+
+  it('accepts the ordinary rows the hot paths read (no silent slow path for valid data)', () => {
+    const check = compileCheck(allocateShareSchema)!;
+    expect(check({ id: 'a', weight: '0.3333' })).toBe(true);
+    expect(check({ id: 'a', weight: 2, cap: '10.00' })).toBe(true);
+    expect(check({ id: 'a', weight: '-1' })).toBe(false);
+    expect(check({ id: 'a', weight: '1', other: 1 })).toBe(false);
+  });
+
+  it('readRows reports a doubted row at its own path with the schema’s code, and keeps the good ones', () => {
+    const issues = new IssueList();
+    const rows = readRows(
+      allocateShareSchema as unknown as z.ZodMiniType<{ id: string }>,
+      [
+        { id: 'a', weight: 1 },
+        { id: 'b', weight: 'x' },
+      ],
+      ['shares'],
+      issues,
+    );
+    expect(rows[0]).toEqual({ id: 'a', weight: 1 });
+    expect(rows[1]).toBeUndefined();
+    expect(issues.items.map((issue) => [issue.code, issue.path])).toEqual([
+      ['INVALID_DECIMAL', ['shares', 1, 'weight']],
+    ]);
+  });
+});
