@@ -14,18 +14,31 @@ export type { AllocateInput, AllocationPart, AllocationResult } from './core/all
 
 // ── tiers: tierScore ───────────────────────────────────────────────────────
 export { tierScore } from './tiers/tierScore.js';
-export type { TierScoreResult } from './tiers/tierScore.js';
 export { applyRateTable } from './tiers/rateTable.js';
-export type { RateMethod, RateSlice, RateTableResult } from './tiers/rateTable.js';
 export {
+  coefficientMapSchema,
   durationBoundSchema,
+  linearMapSchema,
   rateTableInputSchema,
   tierBandSchema,
   tierBoundSchema,
   tierScoreInputSchema,
   tierTableSchema,
 } from './tiers/schema.js';
-export type { DurationBound, RateTableInput, TierBand, TierScoreInput, TierTable } from './tiers/schema.js';
+export type {
+  CoefficientMapInput,
+  DurationBound,
+  LinearMapInput,
+  RateMethod,
+  RateSlice,
+  RateTableInput,
+  RateTableResult,
+  TierBand,
+  TierMapInput,
+  TierScoreInput,
+  TierScoreResult,
+  TierTable,
+} from './tiers/types.js';
 
 // ── time: businessDuration ─────────────────────────────────────────────────
 export { businessDuration } from './time/businessDuration.js';
@@ -41,31 +54,30 @@ export type {
 } from './time/types.js';
 
 // ── linkage: linkCoefficients ──────────────────────────────────────────────
+export { linkCoefficients } from './linkage/linkCoefficients.js';
+export { companyCoefficients } from './linkage/companyCoefficients.js';
 export {
-  linkCoefficients,
+  companyCoefficientsInputSchema,
+  companyKpiSchema,
   linkCoefficientsInputSchema,
   linkDepartmentSchema,
   linkKpiSchema,
   relevanceLevelSchema,
-} from './linkage/linkCoefficients.js';
+} from './linkage/schema.js';
 export type {
   CoefficientLink,
-  LinkCoefficientsInput,
-  LinkCoefficientsResult,
-  LinkedDepartment,
-} from './linkage/linkCoefficients.js';
-export {
-  companyCoefficients,
-  companyCoefficientsInputSchema,
-  companyKpiSchema,
-} from './linkage/companyCoefficients.js';
-export type {
   CompanyCoefficient,
   CompanyCoefficientsInput,
   CompanyCoefficientsResult,
-} from './linkage/companyCoefficients.js';
-export { coefficientMapSchema, linearMapSchema } from './linkage/coefficientMap.js';
-export type { CoefficientMapInput, LinearMapInput } from './linkage/coefficientMap.js';
+  CompanyKpiInput,
+  LinkCoefficientsInput,
+  LinkCoefficientsResult,
+  LinkDepartmentInput,
+  LinkedDepartment,
+  LinkedKpi,
+  LinkKpiInput,
+  RelevanceLevel,
+} from './linkage/types.js';
 
 // ── interlock: creditFacts, settleInterlock ────────────────────────────────
 export { creditFacts } from './interlock/creditFacts.js';
@@ -193,47 +205,52 @@ export type { AllocatePoolInput, CarvePoolInput, CommissionsInput, ElasticityExp
 
 // ── scorecard: composeScore, tallyPoints ───────────────────────────────────
 export { composeScore } from './scorecard/composeScore.js';
-export type {
-  ComponentResult,
-  ComponentSource,
-  ComposeScoreInput,
-  ComposeScoreResult,
-  ScoredSubject,
-} from './scorecard/composeScore.js';
 export { tallyPoints } from './scorecard/tallyPoints.js';
-export type {
-  PointRejection,
-  PointSubject,
-  TalliedEntry,
-  TallyPointsInput,
-  TallyPointsResult,
-} from './scorecard/tallyPoints.js';
+export { deriveTargets } from './scorecard/deriveTargets.js';
 export {
-  deriveTargets,
+  composeScoreInputSchema,
   deriveTargetsInputSchema,
+  missingPolicySchema,
+  pointEntrySchema,
+  pointTypeSchema,
+  scorecardComponentSchema,
+  scorecardSchema,
+  scorecardSubjectSchema,
+  tallyPointsInputSchema,
   targetBaselineSchema,
   targetHistorySchema,
   targetMetricSchema,
   targetPersonSchema,
   targetRuleSchema,
-} from './scorecard/deriveTargets.js';
+} from './scorecard/schema.js';
 export type {
+  ComponentResult,
+  ComponentSource,
+  ComposeScoreInput,
+  ComposeScoreResult,
   DeriveTargetsInput,
   DeriveTargetsResult,
   FiredRule,
   MetricTarget,
+  MissingPolicy,
   PersonTargets,
-} from './scorecard/deriveTargets.js';
-export {
-  composeScoreInputSchema,
-  missingPolicySchema,
-  pointEntrySchema,
-  pointTypeSchema,
-  scorecardComponentSchema,
-  scorecardSubjectSchema,
-  tallyPointsInputSchema,
-} from './scorecard/schema.js';
-export type { MissingPolicy, ScorecardComponentInput } from './scorecard/schema.js';
+  PointEntryInput,
+  PointRejection,
+  PointSubject,
+  PointTypeInput,
+  ScorecardComponentInput,
+  ScorecardInput,
+  ScorecardSubjectInput,
+  ScoredSubject,
+  TalliedEntry,
+  TallyPointsInput,
+  TallyPointsResult,
+  TargetBaselineInput,
+  TargetHistoryInput,
+  TargetMetricInput,
+  TargetPersonInput,
+  TargetRuleInput,
+} from './scorecard/types.js';
 
 // ── period: resolvePlan, runPeriod, compareRuns, correctPeriod ─────────────
 export { resolvePlan } from './period/resolvePlan.js';

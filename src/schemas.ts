@@ -11,12 +11,10 @@ import { rateTableInputSchema, tierScoreInputSchema } from './tiers/schema.js';
 // ratings
 import { reviewRatingsInputSchema, scoreRatingsInputSchema } from './ratings/schema.js';
 // linkage
-import { companyCoefficientsInputSchema } from './linkage/companyCoefficients.js';
-import { linkCoefficientsInputSchema } from './linkage/linkCoefficients.js';
+import { companyCoefficientsInputSchema, linkCoefficientsInputSchema } from './linkage/schema.js';
 // end linkage
 // scorecard
-import { deriveTargetsInputSchema } from './scorecard/deriveTargets.js';
-import { composeScoreInputSchema, tallyPointsInputSchema } from './scorecard/schema.js';
+import { composeScoreInputSchema, deriveTargetsInputSchema, tallyPointsInputSchema } from './scorecard/schema.js';
 // end scorecard
 // period
 import { resolvePlanInputSchema, runPeriodInputSchema } from './period/schema.js';

@@ -29,10 +29,18 @@ export const defaultRounding: RoundingPolicy = /* @__PURE__ */ Object.freeze({
   coefficientDecimals: 4,
 });
 
+/** A rounding policy as a plan writes it: every field optional (see {@link RoundingPolicy}). */
+export interface RoundingInput {
+  /** Rounding mode for every rounding point. @defaultValue `'halfUp'` */
+  readonly mode?: RoundingMode | undefined;
+  /** Decimal places of scores, 0–12. @defaultValue `2` */
+  readonly scoreDecimals?: number | undefined;
+  /** Decimal places of coefficients and ratios, 0–12. @defaultValue `4` */
+  readonly coefficientDecimals?: number | undefined;
+}
+
 /** Completes a partial policy with the defaults (fields given as `undefined` keep theirs). */
-export function resolveRounding(
-  policy: { readonly [K in keyof RoundingPolicy]?: RoundingPolicy[K] | undefined } | undefined,
-): RoundingPolicy {
+export function resolveRounding(policy: RoundingInput | undefined): RoundingPolicy {
   if (policy === undefined) return defaultRounding;
   return {
     mode: policy.mode ?? defaultRounding.mode,

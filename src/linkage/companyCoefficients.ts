@@ -1,116 +1,72 @@
-import * as z from 'zod/mini';
 import { Dec, roundCoefficient } from '../core/decimal.js';
-import { decimalText } from '../core/decimalInput.js';
+import { decimalText, type DecimalInput } from '../core/decimalInput.js';
 import { IssueList, type IssuePath } from '../core/errors.js';
+import { formatFixed, parseFixed, roundFixed, type Fixed } from '../core/fixed.js';
+import { compareIds } from '../core/ids.js';
 import { resolveRounding, type RoundingPolicy } from '../core/rounding.js';
-import { decimalSchema, idSchema, roundingSchema } from '../core/schema.js';
 import { traceStep, type TraceStep } from '../core/trace.js';
 import { indexById, parseInput } from '../core/validate.js';
-import {
-  applyCoefficientMap,
-  coefficientMapSchema,
-  compileCoefficientMap,
-  type CoefficientMapInput,
-  type CompiledCoefficientMap,
-} from './coefficientMap.js';
-import { compareIds } from '../core/ids.js';
-
-/** One company KPI measured against its target. */
-export const companyKpiSchema = /* @__PURE__ */ z.strictObject({
-  /** Unique id of the KPI (`"profit"`, `"revenue"`). */
-  id: idSchema,
-  /** What was achieved in the period, in the KPI's own unit. */
-  actual: decimalSchema,
-  /** The target, in the same unit; must be positive (`NON_POSITIVE_TARGET` otherwise). */
-  target: decimalSchema,
-  /** This KPI's own map from achievement to coefficient. @defaultValue the input's `map` */
-  map: z.optional(coefficientMapSchema),
-});
-
-/** Input of {@link companyCoefficients}. */
-export const companyCoefficientsInputSchema = /* @__PURE__ */ z.strictObject({
-  /** The company KPIs; ids must be unique. */
-  kpis: z.array(companyKpiSchema),
-  /**
-   * The map from achievement (actual / target) to coefficient for KPIs without their own.
-   * @defaultValue `{ kind: 'linear' }`: coefficient = achievement, floored at 0 (seed 000: 80 % → 0.8)
-   */
-  map: z.optional(coefficientMapSchema),
-  /** Rounding policy. @defaultValue half-up, coefficients 4 dp */
-  rounding: z.optional(roundingSchema),
-});
-
-/** Input of {@link companyCoefficients} (inferred from {@link companyCoefficientsInputSchema}). */
-export type CompanyCoefficientsInput = z.input<typeof companyCoefficientsInputSchema>;
-
-/** One company KPI's coefficient. */
-export interface CompanyCoefficient {
-  readonly id: string;
-  readonly actual: string;
-  readonly target: string;
-  /** actual / target, rounded at the coefficient rounding point. */
-  readonly achievement: string;
-  /** The mapped coefficient, rounded at the coefficient rounding point. */
-  readonly coefficient: string;
-  readonly trace: TraceStep[];
-}
-
-/** Result of {@link companyCoefficients}: KPIs ordered by id. */
-export interface CompanyCoefficientsResult {
-  readonly kpis: CompanyCoefficient[];
-}
+import { applyCoefficientMap, compileCoefficientMap, type CompiledCoefficientMap } from '../tiers/coefficientMap.js';
+import type { CoefficientMapInput } from '../tiers/types.js';
+import { companyCoefficientsInputSchema } from './schema.js';
+import type * as t from './types.js';
 
 /** The default achievement map: coefficient = achievement, never below 0. */
 export const DEFAULT_ACHIEVEMENT_MAP: CoefficientMapInput = /* @__PURE__ */ Object.freeze({ kind: 'linear' as const });
 
+/** A company coefficient with its text and the steps that derived it. */
+export interface KpiCoefficient {
+  /** actual / target, rounded at the coefficient point, as text. */
+  readonly achievement: string;
+  readonly coefficient: Fixed;
+  readonly text: string;
+  readonly trace: TraceStep[];
+}
+
 /**
- * Checks a KPI's target and computes achievement and coefficient (internal: also used by
- * `linkCoefficients`). Adds `NON_POSITIVE_TARGET` to `issues` and returns `undefined` when the
- * target is zero or negative.
+ * One KPI's company coefficient (SPEC §3.1): a = round(actual / target), C = round(map(a)).
+ * Adds `NON_POSITIVE_TARGET` at `[...path, 'target']`; `undefined` on that problem or without a
+ * map (its problems are already in `issues`).
  */
 export function kpiCoefficient(
-  actualInput: string | number,
-  targetInput: string | number,
-  map: CompiledCoefficientMap,
+  actual: DecimalInput,
+  target: DecimalInput,
+  map: CompiledCoefficientMap | undefined,
   policy: RoundingPolicy,
   path: IssuePath,
   issues: IssueList,
-): { achievement: Dec; coefficient: Dec; trace: TraceStep[] } | undefined {
-  const actual = new Dec(decimalText(actualInput));
-  const target = new Dec(decimalText(targetInput));
-  if (target.lte(0)) {
-    issues.add(
-      'NON_POSITIVE_TARGET',
-      [...path, 'target'],
-      `target ${target.toFixed()} is not positive, so actual / target has no meaning`,
-    );
+): KpiCoefficient | undefined {
+  const [actualText, targetText] = [
+    formatFixed(parseFixed(decimalText(actual))),
+    formatFixed(parseFixed(decimalText(target))),
+  ];
+  if (parseFixed(targetText).n <= 0n) {
+    const message = `target ${targetText} is not positive, so actual / target has no meaning`;
+    issues.add('NON_POSITIVE_TARGET', [...path, 'target'], message);
     return undefined;
   }
-  const achievement = roundCoefficient(actual.div(target), policy);
-  // An invalid tier table compiles to a placeholder whose problems are already in `issues`: the
-  // caller throws them; applying it here would only raise a TypeError first.
-  if (map.kind === 'tiers' && map.table === undefined) return undefined;
-  const mapped = applyCoefficientMap(map, achievement, 'linkage.companyCoefficient');
-  const coefficient = roundCoefficient(mapped.value, policy);
-  return {
-    achievement,
-    coefficient,
-    trace: [
-      traceStep(
-        'linkage.achievement',
-        'achievement = actual / target, rounded to the coefficient decimals',
-        { actual: actual.toFixed(), target: target.toFixed() },
-        achievement.toFixed(),
-      ),
-      ...mapped.steps,
-      traceStep(
-        'linkage.roundCoefficient',
-        'coefficient rounded to the coefficient decimals',
-        { coefficient: mapped.value.toFixed(), decimals: policy.coefficientDecimals, mode: policy.mode },
-        coefficient.toFixed(),
-      ),
-    ],
-  };
+  if (map === undefined) return undefined;
+  const achievement = roundCoefficient(new Dec(actualText).div(targetText), policy).toFixed();
+  const mapped = applyCoefficientMap(map, parseFixed(achievement), 'linkage.companyCoefficient');
+  const coefficient = roundFixed(mapped.value, policy.coefficientDecimals, policy.mode);
+  const text = formatFixed(coefficient);
+  const { coefficientDecimals: decimals, mode } = policy;
+  const trace = [
+    traceStep(
+      'linkage.achievement',
+      'achievement = actual / target, rounded to the coefficient decimals',
+      { actual: actualText, target: targetText },
+      achievement,
+    ),
+    ...mapped.steps,
+    traceStep(
+      'linkage.roundCoefficient',
+      'coefficient rounded to the coefficient decimals',
+      { coefficient: formatFixed(mapped.value), decimals, mode },
+      text,
+    ),
+  ];
+  return { achievement, coefficient, text, trace };
 }
 
 /**
@@ -141,36 +97,23 @@ export function kpiCoefficient(
  * // kpis[0].achievement → '0.8', kpis[0].coefficient → '0.8'
  * ```
  */
-export function companyCoefficients(input: CompanyCoefficientsInput): CompanyCoefficientsResult {
+export function companyCoefficients(input: t.CompanyCoefficientsInput): t.CompanyCoefficientsResult {
   const parsed = parseInput(companyCoefficientsInputSchema, input);
   const policy = resolveRounding(parsed.rounding);
   const issues = new IssueList();
   indexById(parsed.kpis, ['kpis'], issues);
-  const defaultMap = compileCoefficientMap(
-    parsed.map ?? DEFAULT_ACHIEVEMENT_MAP,
-    ['map'],
-    issues,
-    policy,
-    policy.coefficientDecimals,
-  );
-  const rows: CompanyCoefficient[] = [];
-  parsed.kpis.forEach((kpi, i) => {
-    const map =
-      kpi.map === undefined
-        ? defaultMap
-        : compileCoefficientMap(kpi.map, ['kpis', i, 'map'], issues, policy, policy.coefficientDecimals);
+  const compile = (map: CoefficientMapInput, path: IssuePath) =>
+    compileCoefficientMap(map, path, issues, policy, policy.coefficientDecimals);
+  const defaultMap = compile(parsed.map ?? DEFAULT_ACHIEVEMENT_MAP, ['map']);
+  const kpis = parsed.kpis.flatMap((kpi, i): t.CompanyCoefficient[] => {
+    const map = kpi.map === undefined ? defaultMap : compile(kpi.map, ['kpis', i, 'map']);
     const outcome = kpiCoefficient(kpi.actual, kpi.target, map, policy, ['kpis', i], issues);
-    if (outcome === undefined) return;
-    rows.push({
-      id: kpi.id,
-      actual: decimalText(kpi.actual),
-      target: decimalText(kpi.target),
-      achievement: outcome.achievement.toFixed(),
-      coefficient: outcome.coefficient.toFixed(),
-      trace: outcome.trace,
-    });
+    if (outcome === undefined) return [];
+    const { achievement, text: coefficient, trace } = outcome;
+    return [
+      { id: kpi.id, actual: decimalText(kpi.actual), target: decimalText(kpi.target), achievement, coefficient, trace },
+    ];
   });
   issues.throwIfAny();
-  rows.sort((a, b) => compareIds(a.id, b.id));
-  return { kpis: rows };
+  return { kpis: kpis.sort((a, b) => compareIds(a.id, b.id)) };
 }

@@ -1,15 +1,15 @@
 import type * as z from 'zod/mini';
-import type { IssuePath } from '../core/errors.js';
+import { IssueList, type IssuePath } from '../core/errors.js';
 import type { RoundingPolicy } from '../core/rounding.js';
-import { linkCoefficients, type LinkedDepartment } from '../linkage/linkCoefficients.js';
-import { withScenarioPaths } from './repath.js';
+import { linkDepartments, type Linkage, type LinkagePaths } from '../linkage/linkCoefficients.js';
+import type { LinkedDepartment, LinkKpiInput } from '../linkage/types.js';
 import type { companyKpiResultSchema, planLinkageSchema } from './schema.js';
 
 type PlanLinkage = z.output<typeof planLinkageSchema>;
 type CompanyKpiResult = z.output<typeof companyKpiResultSchema>;
 
 /**
- * Seed 003's relevance matrix for one segment: `linkCoefficients` over every department (own
+ * Seed 003's relevance matrix for one segment: the linkage over every department (own
  * coefficient D from the period data, relevance from the plan) and the company KPIs (targets from
  * the plan, actuals or coefficients from the data). Returns one row per department, in org order.
  */
@@ -21,67 +21,35 @@ export function linkageStage(input: {
   readonly own: readonly string[];
   readonly rounding: RoundingPolicy;
 }): LinkedDepartment[] {
-  const { linkage } = input;
-  const results = new Map<string, { row: CompanyKpiResult; index: number }>();
-  input.kpiResults.forEach((row, index) => results.set(row.id, { row, index }));
-  const planned = new Map<string, number>();
-  linkage.departments.forEach((row, i) => planned.set(row.id, i));
-  const companyKpis = linkage.companyKpis.map((kpi) => {
-    const result = results.get(kpi.id)?.row;
-    // No default actual: the data stage refuses a KPI without a result, never reads it as 0.
-    const measured =
-      result?.coefficient !== undefined
-        ? { coefficient: result.coefficient }
-        : {
-            ...(result?.actual === undefined ? {} : { actual: result.actual }),
-            ...(kpi.target === undefined ? {} : { target: kpi.target }),
-          };
-    return {
-      id: kpi.id,
-      ...(kpi.map === undefined || result?.coefficient !== undefined ? {} : { map: kpi.map }),
-      ...measured,
-    };
+  const { linkage, linkagePath } = input;
+  const results = new Map(input.kpiResults.map((row) => [row.id, row]));
+  const planned = new Map(linkage.departments.map((row, i) => [row.id, i]));
+  // A KPI's coefficient given in the data replaces its target and map; no default actual: the data
+  // stage refuses a KPI without a result, never reads it as 0.
+  const companyKpis = linkage.companyKpis.map(({ id, target, map }): LinkKpiInput => {
+    const result = results.get(id);
+    if (result?.coefficient !== undefined) return { id, coefficient: result.coefficient };
+    return { id, actual: result?.actual, target, map };
   });
-  const translate = (path: IssuePath): IssuePath => {
-    const [head, index, ...rest] = path;
-    if (head === 'departments' && typeof index === 'number') {
-      const row = planned.get(input.departments[index]?.id ?? '');
-      if (rest[0] === 'coefficient') return ['data', 'departmentCoefficients'];
-      return row === undefined
-        ? [...input.linkagePath, 'departments']
-        : [...input.linkagePath, 'departments', row, ...rest];
-    }
-    if (head === 'companyKpis' && typeof index === 'number') {
-      const id = linkage.companyKpis[index]?.id ?? '';
-      if (rest[0] === 'actual' || rest[0] === 'coefficient') {
-        const found = results.get(id);
-        return found === undefined ? ['data', 'companyKpis'] : ['data', 'companyKpis', found.index, ...rest];
-      }
-      return [...input.linkagePath, 'companyKpis', index, ...rest];
-    }
-    return [...input.linkagePath, ...path];
+  const departments = input.departments.map(({ id }, d) => {
+    const plan = linkage.departments[planned.get(id) ?? -1];
+    return { id, coefficient: input.own[d]!, relevance: plan?.relevance, exempt: plan?.exempt };
+  });
+  const paths: LinkagePaths = {
+    plan: linkagePath,
+    department: (d) => {
+      const row = planned.get(input.departments[d]!.id);
+      return row === undefined ? [...linkagePath, 'departments'] : [...linkagePath, 'departments', row];
+    },
+    own: () => ['data', 'departmentCoefficients'],
   };
-  const linked = withScenarioPaths(
-    () =>
-      linkCoefficients({
-        levels: linkage.levels,
-        companyKpis,
-        ...(linkage.achievementMap === undefined ? {} : { achievementMap: linkage.achievementMap }),
-        ...(linkage.uniformKpi === undefined ? {} : { uniformKpi: linkage.uniformKpi }),
-        departments: input.departments.map((department, d) => {
-          const row = planned.get(department.id);
-          const plan = row === undefined ? undefined : linkage.departments[row]!;
-          return {
-            id: department.id,
-            coefficient: input.own[d]!,
-            ...(plan?.relevance === undefined ? {} : { relevance: plan.relevance }),
-            ...(plan?.exempt === undefined ? {} : { exempt: plan.exempt }),
-          };
-        }),
-        rounding: input.rounding,
-      }),
-    translate,
+  const issues = new IssueList();
+  const linked = linkDepartments(
+    { ...linkage, companyKpis, departments } satisfies Linkage,
+    input.rounding,
+    paths,
+    issues,
   );
-  const byId = new Map(linked.departments.map((row) => [row.id, row]));
-  return input.departments.map((department) => byId.get(department.id)!);
+  issues.throwIfAny();
+  return linked!.departments;
 }

@@ -12,8 +12,8 @@ import {
 import { creditDimensionsSchema, interlockIndicatorsSchema, revenueFactSchema } from '../interlock/schema.js';
 import { ratingSchema, reviewDecisionSchema, scoreRatingsInputSchema } from '../ratings/schema.js';
 import { calendarSchema, responseMetricSchema, ticketSchema } from '../time/schema.js';
-import { composeScoreInputSchema, pointEntrySchema, tallyPointsInputSchema } from '../scorecard/schema.js';
-import { linkCoefficientsInputSchema, linkDepartmentSchema, linkKpiSchema } from '../linkage/linkCoefficients.js';
+import { pointEntrySchema, scorecardFields, tallyPointsFields } from '../scorecard/schema.js';
+import { linkCoefficientsFields, linkDepartmentFields, linkKpiFields } from '../linkage/schema.js';
 import { allocatePoolInputSchema, carvePoolInputSchema, clawbackSchema, poolRecipientSchema } from '../pool/schema.js';
 
 /**
@@ -80,19 +80,21 @@ export const planPoolSchema = /* @__PURE__ */ z.strictObject({
  */
 export const planLinkageSchema = /* @__PURE__ */ z.strictObject({
   /** Ratio per relevance level (seed 003: strong 0.20–0.30, medium 0.10–0.15, weak 0–0.05). */
-  levels: linkCoefficientsInputSchema.shape.levels,
+  levels: linkCoefficientsFields.levels,
   /** Achievement → coefficient for the company KPIs. @defaultValue linear (coefficient = achievement) */
-  achievementMap: linkCoefficientsInputSchema.shape.achievementMap,
+  achievementMap: linkCoefficientsFields.achievementMap,
   /** The KPI of the uniform figure D·C. @defaultValue the only company KPI */
-  uniformKpi: linkCoefficientsInputSchema.shape.uniformKpi,
+  uniformKpi: linkCoefficientsFields.uniformKpi,
   /** Company KPIs with their targets (and optional own maps). */
-  companyKpis: z.array(z.pick(linkKpiSchema, { id: true, target: true, map: true })).check(z.minLength(1)),
+  companyKpis: z
+    .array(z.pick(z.strictObject(linkKpiFields), { id: true, target: true, map: true }))
+    .check(z.minLength(1)),
   /** Each department's relevance to the KPIs, or its exemption; departments not listed keep B = D. */
-  departments: z.array(z.omit(linkDepartmentSchema, { coefficient: true })),
+  departments: z.array(z.omit(z.strictObject(linkDepartmentFields), { coefficient: true })),
 });
 
 /** A company KPI's result for the period: its `actual` (against the plan's target) or its `coefficient`. */
-export const companyKpiResultSchema = /* @__PURE__ */ z.pick(linkKpiSchema, {
+export const companyKpiResultSchema = /* @__PURE__ */ z.pick(z.strictObject(linkKpiFields), {
   id: true,
   actual: true,
   coefficient: true,
@@ -158,20 +160,20 @@ export const scorecardSourceSchema = /* @__PURE__ */ z.enum([
  */
 export const planScorecardSchema = /* @__PURE__ */ z.strictObject({
   /** Weighted components (weights of each level sum to exactly 1), possibly nested. */
-  components: composeScoreInputSchema.shape.components,
+  components: scorecardFields.components,
   /** Policy for a component without a score. @defaultValue `"error"` */
-  missing: composeScoreInputSchema.shape.missing,
+  missing: scorecardFields.missing,
   /** Score used for a missing component under `neutral`. */
-  neutralScore: composeScoreInputSchema.shape.neutralScore,
+  neutralScore: scorecardFields.neutralScore,
   /** Score → coefficient map; without it the card is reported and D comes from the data. */
-  coefficient: composeScoreInputSchema.shape.coefficient,
+  coefficient: scorecardFields.coefficient,
   /** The source of each leaf, by leaf id. @defaultValue `"data"` for every leaf */
   sources: z.optional(z.record(idSchema, scorecardSourceSchema)),
   /** Collaboration points: the catalogue and the net points → score map (`tallyPoints`). */
   points: z.optional(
     z.strictObject({
-      catalogue: tallyPointsInputSchema.shape.catalogue,
-      scoring: tallyPointsInputSchema.shape.scoring,
+      catalogue: tallyPointsFields.catalogue,
+      scoring: tallyPointsFields.scoring,
     }),
   ),
 });

@@ -1,28 +1,19 @@
 import type * as z from 'zod/mini';
 import { Dec, roundTo } from '../core/decimal.js';
-import type { IssuePath } from '../core/errors.js';
+import { IssueList, type IssuePath } from '../core/errors.js';
 import { type RoundingPolicy } from '../core/rounding.js';
-import { composeScore, type ScoredSubject } from '../scorecard/composeScore.js';
-import type { ScorecardComponentInput } from '../scorecard/schema.js';
-import { tallyPoints } from '../scorecard/tallyPoints.js';
+import { compileCard, scoreSubject } from '../scorecard/composeScore.js';
+import { tallyLedger } from '../scorecard/tallyPoints.js';
+import type { ScorecardComponentInput, ScoredSubject } from '../scorecard/types.js';
 import type { UnitResponseTimes } from '../time/types.js';
 import type { InterlockRun } from './interlockStage.js';
-import { withScenarioPaths } from './repath.js';
 import type { ScenarioData } from './scenarioInput.js';
 import type { planScorecardSchema } from './schema.js';
 
 type PlanScorecard = z.output<typeof planScorecardSchema>;
 
-/**
- * Seed 001's department scorecards for one segment: `composeScore` over every department, each
- * leaf scored from its source (`sources` in the plan, `data` by default) — the period data's
- * component scores, the department's peripheral rating, its mean response or resolution score,
- * its collaboration points (`tallyPoints` over `data.pointEntries`) or the mean of its interlock
- * indicator scores. Those scores come from the segment's earlier stages (ratings, response
- * times, interlock). Returns one scored subject per department, in org order; a card with a
- * coefficient map gives the department's own coefficient D.
- */
-export function scorecardStage(input: {
+/** What the scorecard stage reads: the card, its departments and the scores of the segment's earlier stages. */
+interface ScorecardStageInput {
   readonly card: PlanScorecard;
   /** Path of the version's `scorecard` section in the scenario. */
   readonly cardPath: IssuePath;
@@ -37,70 +28,74 @@ export function scorecardStage(input: {
   readonly unitTimes: ReadonlyMap<string, UnitResponseTimes>;
   /** The segment's interlock run, or `undefined` without one. */
   readonly interlock: InterlockRun | undefined;
-}): ScoredSubject[] {
-  const { card, cardPath, departments, rounding } = input;
-  const mode = rounding.mode;
-  let points: Map<string, string> | undefined;
-  if (Object.values(card.sources ?? {}).includes('points')) {
-    const tallied = withScenarioPaths(
-      () =>
-        tallyPoints({
-          entries: input.pointEntries,
-          subjects: departments.map((department) => department.id),
-          rounding,
-          ...(card.points?.catalogue === undefined ? {} : { catalogue: card.points.catalogue }),
-          ...(card.points?.scoring === undefined ? {} : { scoring: card.points.scoring }),
-        }),
-      (at) => (at[0] === 'entries' ? ['data', 'pointEntries', ...at.slice(1)] : [...cardPath, 'points', ...at]),
-    );
-    points = new Map(tallied.subjects.map((subject) => [subject.id, subject.score]));
-  }
-  const interlockScores = new Map<string, Dec[]>();
+}
+
+/** Each department's collaboration-points score (`tallyPoints` over `data.pointEntries`), by id. */
+function pointScores(input: ScorecardStageInput): Map<string, string> {
+  const { card, departments, rounding } = input;
+  const issues = new IssueList();
+  const ledger = { ...card.points, entries: input.pointEntries, subjects: departments.map(({ id }) => id) };
+  const at = { entries: ['data', 'pointEntries'], plan: [...input.cardPath, 'points'] };
+  const tallied = tallyLedger(ledger, rounding, at, issues);
+  issues.throwIfAny();
+  return new Map(tallied!.subjects.map((subject) => [subject.id, subject.score]));
+}
+
+/** Each department's mean interlock indicator score, rounded to the score decimals. */
+function interlockScores(input: ScorecardStageInput): Map<string, string> {
+  const { scoreDecimals, mode } = input.rounding;
+  const scores = new Map<string, Dec[]>();
   for (const indicator of input.interlock?.settlement?.indicators ?? [])
     for (const party of indicator.parties) {
-      const list = interlockScores.get(party.id) ?? [];
+      const list = scores.get(party.id) ?? scores.set(party.id, []).get(party.id)!;
       list.push(new Dec(party.score));
-      interlockScores.set(party.id, list);
     }
-  const leafScore = (department: string, leaf: string): string | null => {
-    const source = card.sources?.[leaf] ?? 'data';
-    switch (source) {
+  const mean = (list: Dec[]) => list.reduce((sum, value) => sum.plus(value), new Dec(0)).div(list.length);
+  return new Map(
+    [...scores].map(([id, list]) => [id, roundTo(mean(list), scoreDecimals, mode).toFixed(scoreDecimals)]),
+  );
+}
+
+/**
+ * Seed 001's department scorecards for one segment: every department scored on the card, each
+ * leaf from its source (`sources` in the plan, `data` by default) — the period data's component
+ * scores, the department's peripheral rating, its mean response or resolution score, its
+ * collaboration points or the mean of its interlock indicator scores. Those scores come from the
+ * segment's earlier stages (ratings, response times, interlock). Returns one scored subject per
+ * department, in org order; a card with a coefficient map gives the department's own coefficient D.
+ */
+export function scorecardStage(input: ScorecardStageInput): ScoredSubject[] {
+  const { card, cardPath, departments } = input;
+  const sources = card.sources ?? {};
+  const points = Object.values(sources).includes('points') ? pointScores(input) : undefined;
+  const interlock = Object.values(sources).includes('interlock') ? interlockScores(input) : undefined;
+  const leafScore = (department: string, leaf: string): string | undefined => {
+    switch (sources[leaf] ?? 'data') {
       case 'data':
-        return input.componentScore.get(`${department}\u0000${leaf}`) ?? null;
+        return input.componentScore.get(`${department}\u0000${leaf}`);
       case 'ratings':
-        return input.ratingScore(department) ?? null;
+        return input.ratingScore(department);
       case 'responseTimes':
-        return input.unitTimes.get(department)?.response?.meanScore ?? null;
+        return input.unitTimes.get(department)?.response?.meanScore;
       case 'resolutionTimes':
-        return input.unitTimes.get(department)?.resolution?.meanScore ?? null;
+        return input.unitTimes.get(department)?.resolution?.meanScore;
       case 'points':
-        return points?.get(department) ?? null;
-      case 'interlock': {
-        const list = interlockScores.get(department);
-        if (list === undefined) return null;
-        const mean = list.reduce((sum, value) => sum.plus(value), new Dec(0)).div(list.length);
-        return roundTo(mean, rounding.scoreDecimals, mode).toFixed(rounding.scoreDecimals);
-      }
+        return points?.get(department);
+      case 'interlock':
+        return interlock?.get(department);
     }
   };
+  const issues = new IssueList();
+  const { sources: _sources, points: _points, ...plain } = card;
+  const compiled = compileCard({ ...plain, rounding: input.rounding }, cardPath, issues);
+  issues.throwIfAny();
   const leaves = leafIds(card.components);
-  const composed = withScenarioPaths(
-    () =>
-      composeScore({
-        components: card.components,
-        ...(card.missing === undefined ? {} : { missing: card.missing }),
-        ...(card.neutralScore === undefined ? {} : { neutralScore: card.neutralScore }),
-        ...(card.coefficient === undefined ? {} : { coefficient: card.coefficient }),
-        rounding,
-        subjects: departments.map((department) => ({
-          id: department.id,
-          scores: Object.fromEntries(leaves.map((leaf) => [leaf, leafScore(department.id, leaf)])),
-        })),
-      }),
-    (at) => (at[0] === 'subjects' ? ['data', 'componentScores'] : [...cardPath, ...at]),
-  );
-  const byId = new Map(composed.subjects.map((subject) => [subject.id, subject]));
-  return departments.map((department) => byId.get(department.id)!);
+  const scored = departments.map(({ id }) => {
+    const scores = Object.fromEntries(leaves.map((leaf) => [leaf, leafScore(id, leaf) ?? null]));
+    return scoreSubject(compiled!, { id, scores }, 0, () => ['data', 'componentScores'], issues);
+  });
+  issues.throwIfAny();
+  return scored as ScoredSubject[];
 }
 
 /** The leaf ids of a scorecard, depth first. */

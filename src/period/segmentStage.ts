@@ -3,7 +3,7 @@ import type { DecimalInput } from '../core/decimalInput.js';
 import { formatMinor } from '../core/money.js';
 import type { TraceStep } from '../core/trace.js';
 import type { RateeScore, ScoreRatingsResult } from '../ratings/scoreRatings.js';
-import type { ScoredSubject } from '../scorecard/composeScore.js';
+import type { ScoredSubject } from '../scorecard/types.js';
 import type { ResponseTimesResult, UnitResponseTimes } from '../time/types.js';
 import type { PeriodData } from './dataStage.js';
 import { shiftDate } from './dates.js';

@@ -1,58 +1,116 @@
-import type * as z from 'zod/mini';
-import { Dec, roundScore } from '../core/decimal.js';
 import { decimalText } from '../core/decimalInput.js';
-import { IssueList } from '../core/errors.js';
-import { resolveRounding } from '../core/rounding.js';
-import { traceStep, type TraceStep } from '../core/trace.js';
-import { indexById, parseInput } from '../core/validate.js';
-import { applyCoefficientMap, compileCoefficientMap } from '../linkage/coefficientMap.js';
-import { tallyPointsInputSchema } from './schema.js';
+import { IssueList, type IssuePath } from '../core/errors.js';
+import { addFixed, compareFixed, formatFixed, parseFixed, roundFixed, type Fixed } from '../core/fixed.js';
 import { compareIds } from '../core/ids.js';
+import { resolveRounding, type RoundingPolicy } from '../core/rounding.js';
+import { traceStep } from '../core/trace.js';
+import { indexById, parseInput } from '../core/validate.js';
+import { applyCoefficientMap, compileCoefficientMap, type CompiledCoefficientMap } from '../tiers/coefficientMap.js';
+import { tallyPointsInputSchema } from './schema.js';
+import type * as t from './types.js';
 
-/** Input of {@link tallyPoints} (inferred from its schema). */
-export type TallyPointsInput = z.input<typeof tallyPointsInputSchema>;
+/** A ledger whose rows are already validated (internal: `tallyPoints`' input, or the period's). */
+export type Ledger = Omit<t.TallyPointsInput, 'rounding'>;
 
-/** Why an entry was not counted. */
-export type PointRejection = 'noEvidence' | 'notApproved' | 'selfApproved';
-
-/** One ledger entry after review. */
-export interface TalliedEntry {
-  readonly id: string;
-  readonly subject: string;
-  /** The catalogue type, or `null`. */
-  readonly type: string | null;
-  /** Points carried (from the catalogue when typed). */
-  readonly points: string;
-  readonly accepted: boolean;
-  /** Every reason the entry was rejected (empty when accepted), in a fixed order. */
-  readonly reasons: PointRejection[];
+/** Where a ledger's rows came from: the entries, and the plan part (`catalogue`, `scoring`). */
+export interface LedgerPaths {
+  readonly entries: IssuePath;
+  readonly plan: IssuePath;
 }
 
-/** One subject's net points and component score. */
-export interface PointSubject {
-  readonly id: string;
-  /** Σ of accepted positive points. */
-  readonly bonus: string;
-  /** Σ of accepted negative points (≤ 0). */
-  readonly penalty: string;
-  /** bonus + penalty. */
-  readonly net: string;
-  readonly accepted: number;
-  readonly rejected: number;
-  /** The component score: the scoring map applied to net, clamped and rounded to the score decimals. */
-  readonly score: string;
-  readonly trace: TraceStep[];
+/** A subject's running totals of accepted points. */
+interface Totals {
+  bonus: Fixed;
+  penalty: Fixed;
+  accepted: number;
+  rejected: number;
 }
 
-/** Result of {@link tallyPoints}. Entries and subjects ordered by id. */
-export interface TallyPointsResult {
-  readonly entries: TalliedEntry[];
-  readonly subjects: PointSubject[];
-  /** Number of rejected entries. */
-  readonly rejected: number;
-}
-
+const ZERO: Fixed = { n: 0n, scale: 0 };
 const DEFAULT_SCORING = /* @__PURE__ */ Object.freeze({ kind: 'linear' as const });
+
+/** An entry's points (from its catalogue type, or as given) and every reason to reject it. */
+function reviewEntry(
+  entry: t.PointEntryInput,
+  at: IssuePath,
+  types: ReadonlyMap<string, Fixed>,
+  issues: IssueList,
+): { row: t.TalliedEntry; points: Fixed } | undefined {
+  const given = entry.points === undefined ? undefined : parseFixed(decimalText(entry.points));
+  const typed = entry.type === undefined ? undefined : types.get(entry.type);
+  if (entry.type !== undefined && typed === undefined)
+    issues.add('UNKNOWN_REFERENCE', [...at, 'type'], `no catalogue type has id "${entry.type}"`);
+  else if (typed !== undefined && given !== undefined && compareFixed(given, typed) !== 0) {
+    const message = `points ${formatFixed(given)} differ from type "${entry.type!}"'s ${formatFixed(typed)}; give one or the other`;
+    issues.add('INVALID_INPUT', [...at, 'points'], message);
+  } else if (typed === undefined && given === undefined)
+    issues.add('INVALID_INPUT', [...at, 'points'], 'give points, or a catalogue type');
+  const points = entry.type === undefined ? given : typed;
+  if (points === undefined) return undefined;
+  const reasons: t.PointRejection[] = [];
+  if (entry.evidence == null || entry.evidence.trim() === '') reasons.push('noEvidence');
+  if (entry.approver == null) reasons.push('notApproved');
+  else if (entry.approver === entry.proposer) reasons.push('selfApproved');
+  const { id, subject, type = null } = entry;
+  return { row: { id, subject, type, points: formatFixed(points), accepted: reasons.length === 0, reasons }, points };
+}
+
+/** A subject's net points and component score: score = round(map(net)) at the score decimals. */
+function pointSubject(id: string, total: Totals, map: CompiledCoefficientMap, policy: RoundingPolicy): t.PointSubject {
+  const [bonus, penalty] = [formatFixed(total.bonus), formatFixed(total.penalty)];
+  const netFixed = addFixed(total.bonus, total.penalty);
+  const net = formatFixed(netFixed);
+  const mapped = applyCoefficientMap(map, netFixed, 'points.score');
+  const score = formatFixed(roundFixed(mapped.value, policy.scoreDecimals, policy.mode));
+  const { accepted, rejected } = total;
+  const trace = [
+    traceStep('points.net', 'net = Σ accepted bonus + Σ accepted penalty', { bonus, penalty, accepted, rejected }, net),
+    ...mapped.steps,
+    traceStep(
+      'points.roundScore',
+      'score rounded to the score decimals',
+      { score: formatFixed(mapped.value), decimals: policy.scoreDecimals },
+      score,
+    ),
+  ];
+  return { id, bonus, penalty, net, accepted, rejected, score, trace };
+}
+
+/**
+ * Tallies a validated ledger (internal: the period run tallies its point entries so): entries
+ * reviewed in input order, subjects in the order first named. Issues go to `issues` at the
+ * caller's paths; the result is `undefined` when there was one.
+ */
+export function tallyLedger(
+  ledger: Ledger,
+  policy: RoundingPolicy,
+  at: LedgerPaths,
+  issues: IssueList,
+): { entries: t.TalliedEntry[]; subjects: t.PointSubject[] } | undefined {
+  const before = issues.size;
+  const catalogue = ledger.catalogue ?? [];
+  const first = indexById(catalogue, [...at.plan, 'catalogue'], issues);
+  const types = new Map([...first].map(([id, c]) => [id, parseFixed(decimalText(catalogue[c]!.points))]));
+  indexById(ledger.entries, at.entries, issues);
+  const scoring = ledger.scoring ?? DEFAULT_SCORING;
+  const map = compileCoefficientMap(scoring, [...at.plan, 'scoring'], issues, policy, policy.scoreDecimals);
+  const totals = new Map<string, Totals>();
+  const totalOf = (id: string) =>
+    totals.get(id) ?? totals.set(id, { bonus: ZERO, penalty: ZERO, accepted: 0, rejected: 0 }).get(id)!;
+  for (const id of ledger.subjects ?? []) totalOf(id);
+  const entries = ledger.entries.flatMap((entry, i) => {
+    const reviewed = reviewEntry(entry, [...at.entries, i], types, issues);
+    if (reviewed === undefined) return [];
+    const total = totalOf(entry.subject);
+    if (!reviewed.row.accepted) total.rejected++;
+    else if (reviewed.points.n >= 0n) total.bonus = addFixed(total.bonus, reviewed.points);
+    else total.penalty = addFixed(total.penalty, reviewed.points);
+    if (reviewed.row.accepted) total.accepted++;
+    return [reviewed.row];
+  });
+  if (issues.size > before) return undefined;
+  return { entries, subjects: [...totals].map(([id, total]) => pointSubject(id, total, map!, policy)) };
+}
 
 /**
  * Tallies a ledger of collaboration bonus and penalty points [协同行为加减分, seed 003; 风险贡献积分,
@@ -89,114 +147,12 @@ const DEFAULT_SCORING = /* @__PURE__ */ Object.freeze({ kind: 'linear' as const 
  * // result.subjects[0].net → '10', score → '90'; e2 rejected: ['noEvidence', 'selfApproved']
  * ```
  */
-export function tallyPoints(input: TallyPointsInput): TallyPointsResult {
+export function tallyPoints(input: t.TallyPointsInput): t.TallyPointsResult {
   const parsed = parseInput(tallyPointsInputSchema, input);
-  const policy = resolveRounding(parsed.rounding);
   const issues = new IssueList();
-  const catalogue = parsed.catalogue ?? [];
-  indexById(catalogue, ['catalogue'], issues);
-  const typePoints = new Map<string, Dec>();
-  for (const type of catalogue)
-    if (!typePoints.has(type.id)) typePoints.set(type.id, new Dec(decimalText(type.points)));
-  indexById(parsed.entries, ['entries'], issues);
-  const map = compileCoefficientMap(
-    parsed.scoring ?? DEFAULT_SCORING,
-    ['scoring'],
-    issues,
-    policy,
-    policy.scoreDecimals,
-  );
-
-  const entries: TalliedEntry[] = [];
-  const totals = new Map<string, { bonus: Dec; penalty: Dec; accepted: number; rejected: number }>();
-  for (const subject of parsed.subjects ?? [])
-    totals.set(subject, { bonus: new Dec(0), penalty: new Dec(0), accepted: 0, rejected: 0 });
-
-  parsed.entries.forEach((entry, i) => {
-    let points: Dec | undefined;
-    const given = entry.points === undefined ? undefined : new Dec(decimalText(entry.points));
-    if (entry.type !== undefined) {
-      points = typePoints.get(entry.type);
-      if (points === undefined) {
-        issues.add('UNKNOWN_REFERENCE', ['entries', i, 'type'], `no catalogue type has id "${entry.type}"`);
-        return;
-      }
-      if (given !== undefined && !given.eq(points))
-        issues.add(
-          'INVALID_INPUT',
-          ['entries', i, 'points'],
-          `points ${given.toFixed()} differ from type "${entry.type}"'s ${points.toFixed()}; give one or the other`,
-        );
-    } else if (given === undefined) {
-      issues.add('INVALID_INPUT', ['entries', i, 'points'], 'give points, or a catalogue type');
-      return;
-    } else {
-      points = given;
-    }
-    const reasons: PointRejection[] = [];
-    if (entry.evidence === undefined || entry.evidence === null || entry.evidence.trim() === '')
-      reasons.push('noEvidence');
-    if (entry.approver === undefined || entry.approver === null) reasons.push('notApproved');
-    else if (entry.approver === entry.proposer) reasons.push('selfApproved');
-    const accepted = reasons.length === 0;
-    entries.push({
-      id: entry.id,
-      subject: entry.subject,
-      type: entry.type ?? null,
-      points: points.toFixed(),
-      accepted,
-      reasons,
-    });
-    let total = totals.get(entry.subject);
-    if (total === undefined) {
-      total = { bonus: new Dec(0), penalty: new Dec(0), accepted: 0, rejected: 0 };
-      totals.set(entry.subject, total);
-    }
-    if (!accepted) {
-      total.rejected++;
-      return;
-    }
-    total.accepted++;
-    if (points.gte(0)) total.bonus = total.bonus.plus(points);
-    else total.penalty = total.penalty.plus(points);
-  });
+  const tally = tallyLedger(parsed, resolveRounding(parsed.rounding), { entries: ['entries'], plan: [] }, issues);
   issues.throwIfAny();
-
-  const subjects: PointSubject[] = [...totals.entries()].map(([id, total]) => {
-    const net = total.bonus.plus(total.penalty);
-    const mapped = applyCoefficientMap(map, net, 'points.score');
-    const score = roundScore(mapped.value, policy);
-    return {
-      id,
-      bonus: total.bonus.toFixed(),
-      penalty: total.penalty.toFixed(),
-      net: net.toFixed(),
-      accepted: total.accepted,
-      rejected: total.rejected,
-      score: score.toFixed(),
-      trace: [
-        traceStep(
-          'points.net',
-          'net = Σ accepted bonus + Σ accepted penalty',
-          {
-            bonus: total.bonus.toFixed(),
-            penalty: total.penalty.toFixed(),
-            accepted: total.accepted,
-            rejected: total.rejected,
-          },
-          net.toFixed(),
-        ),
-        ...mapped.steps,
-        traceStep(
-          'points.roundScore',
-          'score rounded to the score decimals',
-          { score: mapped.value.toFixed(), decimals: policy.scoreDecimals },
-          score.toFixed(),
-        ),
-      ],
-    };
-  });
-  subjects.sort((a, b) => compareIds(a.id, b.id));
-  entries.sort((a, b) => compareIds(a.id, b.id));
-  return { entries, subjects, rejected: entries.filter((entry) => !entry.accepted).length };
+  const byId = <T extends { readonly id: string }>(rows: T[]) => rows.sort((a, b) => compareIds(a.id, b.id));
+  const entries = byId(tally!.entries);
+  return { entries, subjects: byId(tally!.subjects), rejected: entries.filter((entry) => !entry.accepted).length };
 }

@@ -1,23 +1,21 @@
 import { minorDigits } from '../core/currency.js';
-import { Dec, decimalFraction } from '../core/decimal.js';
-import { IssueList, SynergyPayError, type IssuePath } from '../core/errors.js';
-import { formatMinor, parseMinor, pow10 } from '../core/money.js';
-import { divideRounded, resolveRounding, type RoundingMode } from '../core/rounding.js';
+import type { Dec } from '../core/decimal.js';
+import { decimalText, type DecimalInput } from '../core/decimalInput.js';
+import { IssueList, type IssuePath } from '../core/errors.js';
+import { formatFixed, mulFixed, parseFixed, rescale, type Fixed } from '../core/fixed.js';
+import { formatMinor, pow10 } from '../core/money.js';
+import { divideRounded, resolveRounding, type RoundingMode, type RoundingPolicy } from '../core/rounding.js';
 import { traceStep, type TraceStep } from '../core/trace.js';
 import { parseInput } from '../core/validate.js';
-import { rateTableInputSchema, type RateTableInput } from './schema.js';
-import { checkTierTable, type CompiledBand, type CompiledTierTable } from './tierScore.js';
+import { rateTableInputSchema } from './schema.js';
+import { compileTable, type CompiledBand, type CompiledTierTable } from './tierScore.js';
+import type { RateMethod, RateTableInput, RateTableResult } from './types.js';
 
-/** How a rate table applies to an amount. */
-export type RateMethod = 'marginal' | 'retroactive';
-
-/**
- * A rate table's bands as brackets of the amount in minor units, in ascending amount order
- * (prepared once per table and currency digits by {@link rateBrackets}).
- */
+/** A rate table's bands as brackets of the amount in minor units, in ascending amount order. */
 export interface RateBrackets {
+  /** Minor digits of the currency the brackets are in. */
   readonly digits: number;
-  /** Band index of each bracket, brackets in ascending amount order. */
+  /** Band index of each bracket. */
   readonly bands: readonly number[];
   /** Lower edge of each bracket in minor units (≥ 0). */
   readonly lowers: readonly bigint[];
@@ -40,9 +38,30 @@ export interface RateSliceMinor {
   readonly commission: bigint;
 }
 
-/** Scale (number of decimals) of a power of ten. */
-function decimalsOf(powerOfTen: bigint): number {
-  return powerOfTen.toString().length - 1;
+const plural = (digits: number) => `${digits} decimal${digits === 1 ? '' : 's'}, the currency's minor unit`;
+
+/** A decimal in minor units of a currency with `digits` decimals, or `undefined` when it has finer digits. */
+function exactMinor(value: Fixed, digits: number): bigint | undefined {
+  if (value.scale <= digits) return rescale(value, digits);
+  const unit = pow10(value.scale - digits);
+  return value.n % unit === 0n ? value.n / unit : undefined;
+}
+
+/** Checks one band's rate (in [0, 1]) and reads its bound in minor units (`null` on the open band). */
+function bracketBound(band: CompiledBand, digits: number, at: IssuePath, issues: IssueList): bigint | null {
+  const rate = band.score;
+  if (rate.isNegative() && !rate.isZero())
+    issues.add('NEGATIVE_VALUE', [...at, 'score'], `rate ${rate.toFixed()} is negative`);
+  else if (rate.greaterThan(1))
+    issues.add('OUT_OF_RANGE', [...at, 'score'], `rate ${rate.toFixed()} is above 1 (write 8 % as "0.08")`);
+  if (band.bound === null) return null;
+  const text = band.bound.toFixed();
+  const minor = exactMinor(parseFixed(text), digits);
+  if (band.bound.isNegative() && !band.bound.isZero())
+    issues.add('NEGATIVE_VALUE', [...at, 'bound'], `bound ${text} is negative; amounts start at 0`);
+  else if (minor === undefined)
+    issues.add('INVALID_AMOUNT', [...at, 'bound'], `bound ${text} has more than ${plural(digits)}`);
+  return minor ?? null;
 }
 
 /**
@@ -67,60 +86,20 @@ export function checkRateBrackets(
     );
   if (compiled.unit === 'duration')
     issues.add('TIER_UNIT_MISMATCH', [...path, 'unit'], 'a rate table has amounts as bounds, not durations');
-  const boundsByBand: (bigint | null)[] = [];
-  compiled.bands.forEach((band, i) => {
-    const ratePath = [...path, 'bands', i, 'score'];
-    if (band.score.isNegative() && !band.score.isZero())
-      issues.add('NEGATIVE_VALUE', ratePath, `rate ${band.score.toFixed()} is negative`);
-    else if (band.score.greaterThan(1))
-      issues.add('OUT_OF_RANGE', ratePath, `rate ${band.score.toFixed()} is above 1 (write 8 % as "0.08")`);
-    if (band.bound === null) {
-      boundsByBand.push(null);
-      return;
-    }
-    const boundPath = [...path, 'bands', i, 'bound'];
-    if (band.bound.isNegative() && !band.bound.isZero()) {
-      issues.add('NEGATIVE_VALUE', boundPath, `bound ${band.bound.toFixed()} is negative; amounts start at 0`);
-      boundsByBand.push(null);
-      return;
-    }
-    const [numerator, denominator] = decimalFraction(band.bound);
-    const scaled = numerator * pow10(digits);
-    if (scaled % denominator !== 0n) {
-      issues.add(
-        'INVALID_AMOUNT',
-        boundPath,
-        `bound ${band.bound.toFixed()} has more than ${digits} decimal${digits === 1 ? '' : 's'}, the currency's minor unit`,
-      );
-      boundsByBand.push(null);
-      return;
-    }
-    boundsByBand.push(scaled / denominator);
-  });
+  const boundsByBand = compiled.bands.map((band) => bracketBound(band, digits, [...path, 'bands', band.index], issues));
   if (issues.size > before) return undefined;
-
+  const ascending = compiled.direction === 'lowerIsBetter';
   const n = compiled.bands.length;
-  const order = compiled.direction === 'lowerIsBetter' ? [...Array(n).keys()] : [...Array(n).keys()].reverse();
-  const lowers: bigint[] = [];
-  const uppers: (bigint | null)[] = [];
-  for (const band of order) {
-    if (compiled.direction === 'lowerIsBetter') {
-      // Band i covers (b₍ᵢ₋₁₎, bᵢ]; band 0 starts at 0.
-      lowers.push(band === 0 ? 0n : (boundsByBand[band - 1] as bigint));
-      uppers.push(boundsByBand[band] ?? null);
-    } else {
-      // Band i covers [bᵢ, b₍ᵢ₋₁₎); the open last band starts at 0.
-      lowers.push(boundsByBand[band] ?? 0n);
-      uppers.push(band === 0 ? null : (boundsByBand[band - 1] as bigint));
-    }
-  }
+  const bands = Array.from({ length: n }, (_, k) => (ascending ? k : n - 1 - k));
+  const bound = (band: number) => boundsByBand[band] as bigint;
   return {
     digits,
-    bands: order,
-    lowers,
-    uppers,
-    rates: order.map((band) => compiled.scoreNumerators[band] as bigint),
-    rateScale: compiled.scoreScale,
+    bands,
+    // Band i covers (b₍ᵢ₋₁₎, bᵢ], band 0 from 0 (lowerIsBetter), or [bᵢ, b₍ᵢ₋₁₎), the last from 0.
+    lowers: bands.map((i) => (ascending ? (i === 0 ? 0n : bound(i - 1)) : (boundsByBand[i] ?? 0n))),
+    uppers: bands.map((i) => (ascending ? boundsByBand[i]! : i === 0 ? null : bound(i - 1))),
+    rates: bands.map((i) => compiled.scores.exact[i]!),
+    rateScale: compiled.scores.scale,
     boundsByBand,
   };
 }
@@ -130,17 +109,33 @@ export function rateBrackets(compiled: CompiledTierTable, digits: number, path: 
   const issues = new IssueList();
   const brackets = checkRateBrackets(compiled, digits, path, issues);
   issues.throwIfAny();
-  return brackets as RateBrackets;
+  return brackets!;
 }
 
-/** The band an amount (minor units, ≥ 0) reaches: inclusive bounds, as in {@link scoreOf}. */
+/** The band an amount (minor units, ≥ 0) reaches: inclusive bounds, as in `scoreOf`. */
 export function reachedBand(compiled: CompiledTierTable, brackets: RateBrackets, amountMinor: bigint): number {
   const last = brackets.boundsByBand.length - 1;
+  const lower = compiled.direction === 'lowerIsBetter';
   for (let i = 0; i < last; i++) {
-    const bound = brackets.boundsByBand[i] as bigint;
-    if (compiled.direction === 'lowerIsBetter' ? amountMinor <= bound : amountMinor >= bound) return i;
+    const bound = brackets.boundsByBand[i]!;
+    if (lower ? amountMinor <= bound : amountMinor >= bound) return i;
   }
   return last;
+}
+
+/** Where the part of [0, amount] below a bracket's upper edge ends (`null`: the open bracket). */
+const sliceTop = (upper: bigint | null | undefined, amountMinor: bigint) =>
+  upper === null || upper === undefined || amountMinor < upper ? amountMinor : upper;
+
+/** The exact marginal commission Σ sliceᵢ × rateᵢ, over `10^rateScale`. */
+function marginalExact(brackets: RateBrackets, amountMinor: bigint): bigint {
+  const { lowers, uppers, rates } = brackets;
+  let exact = 0n;
+  for (let j = 0; j < lowers.length && amountMinor > lowers[j]!; j++) {
+    const top = sliceTop(uppers[j], amountMinor);
+    if (top > lowers[j]!) exact += (top - lowers[j]!) * rates[j]!;
+  }
+  return exact;
 }
 
 /**
@@ -155,20 +150,9 @@ export function commissionOf(
   mode: RoundingMode,
 ): bigint {
   const denominator = pow10(brackets.rateScale);
-  if (method === 'retroactive') {
-    const band = reachedBand(compiled, brackets, amountMinor);
-    return divideRounded(amountMinor * (compiled.scoreNumerators[band] as bigint), denominator, mode);
-  }
-  let exact = 0n;
-  const { lowers, uppers, rates } = brackets;
-  for (let j = 0; j < lowers.length; j++) {
-    const lower = lowers[j] as bigint;
-    if (amountMinor <= lower) break; // brackets ascend: nothing above
-    const upper = uppers[j] as bigint | null;
-    const top = upper === null || amountMinor < upper ? amountMinor : upper;
-    if (top > lower) exact += (top - lower) * (rates[j] as bigint);
-  }
-  return divideRounded(exact, denominator, mode);
+  if (method === 'marginal') return divideRounded(marginalExact(brackets, amountMinor), denominator, mode);
+  const band = reachedBand(compiled, brackets, amountMinor);
+  return divideRounded(amountMinor * compiled.scores.exact[band]!, denominator, mode);
 }
 
 /**
@@ -191,68 +175,111 @@ export function applyRates(
   const denominator = pow10(brackets.rateScale);
   if (method === 'retroactive') {
     const band = reachedBand(compiled, brackets, amountMinor);
-    const exact = amountMinor * (compiled.scoreNumerators[band] as bigint);
+    const exact = amountMinor * compiled.scores.exact[band]!;
     const commission = divideRounded(exact, denominator, mode);
     const slices =
-      amountMinor > 0n
-        ? [{ band, from: 0n, to: amountMinor, rate: (compiled.bands[band] as CompiledBand).score, commission }]
-        : [];
+      amountMinor > 0n ? [{ band, from: 0n, to: amountMinor, rate: compiled.bands[band]!.score, commission }] : [];
     return { commission, exact, slices };
   }
   const slices: RateSliceMinor[] = [];
   let exact = 0n;
   let rounded = 0n;
-  for (let j = 0; j < brackets.lowers.length; j++) {
-    const lower = brackets.lowers[j] as bigint;
-    if (amountMinor <= lower) break;
-    const upper = brackets.uppers[j] as bigint | null;
-    const top = upper === null || amountMinor < upper ? amountMinor : upper;
-    if (top <= lower) continue;
-    exact += (top - lower) * (brackets.rates[j] as bigint);
-    const running = divideRounded(exact, denominator, mode);
-    const band = brackets.bands[j] as number;
-    slices.push({
-      band,
-      from: lower,
-      to: top,
-      rate: (compiled.bands[band] as CompiledBand).score,
-      commission: running - rounded,
-    });
-    rounded = running;
+  for (let j = 0; j < brackets.lowers.length && amountMinor > brackets.lowers[j]!; j++) {
+    const from = brackets.lowers[j]!;
+    const to = sliceTop(brackets.uppers[j], amountMinor);
+    if (to <= from) continue;
+    exact += (to - from) * brackets.rates[j]!;
+    const total = divideRounded(exact, denominator, mode);
+    const band = brackets.bands[j]!;
+    slices.push({ band, from, to, rate: compiled.bands[band]!.score, commission: total - rounded });
+    rounded = total;
   }
   return { commission: rounded, exact, slices };
 }
 
-/** One slice of {@link RateTableResult}. */
-export interface RateSlice {
-  /** Index of the band whose rate applies (0 = the table's first band). */
-  readonly band: number;
-  /** The band's label, or `null`. */
-  readonly label: string | null;
-  /** The rate as written, e.g. `"0.08"`, `"0.10"`. */
-  readonly rate: string;
-  /** Where the slice starts and ends in the amount (major units, minor digits). */
-  readonly from: string;
-  readonly to: string;
-  /** The slice of the amount the rate applies to: `to − from`. */
-  readonly base: string;
-  /** The slice's commission (minor digits); the slices add up to the result's `amount`. */
-  readonly amount: string;
+/** The amount in minor units, with its problems (finer than the currency, negative). */
+function readAmount(amount: DecimalInput, digits: number, issues: IssueList): bigint {
+  const text = decimalText(amount);
+  const minor = exactMinor(parseFixed(text), digits);
+  if (minor === undefined) issues.add('INVALID_AMOUNT', ['amount'], `${text} has more than ${plural(digits)}`);
+  else if (minor < 0n)
+    issues.add('NEGATIVE_VALUE', ['amount'], `${String(amount)} is negative; the base of a commission is zero or more`);
+  return minor ?? 0n;
 }
 
-/** Result of {@link applyRateTable}. */
-export interface RateTableResult {
-  /** The commission, with exactly the currency's minor digits. */
-  readonly amount: string;
-  readonly currency: string;
+/** What {@link applyRates} found for one amount, with where it came from. */
+interface Applied {
+  readonly table: CompiledTierTable;
+  readonly brackets: RateBrackets;
+  readonly amount: bigint;
   readonly method: RateMethod;
-  /** The amount the rates applied to, with the currency's minor digits. */
-  readonly base: string;
-  /** commission ÷ base rounded to `coefficientDecimals`; `null` when the base is zero. */
-  readonly effectiveRate: string | null;
-  /** The slices, in ascending amount order (marginal), or the one whole-amount slice (retroactive). */
-  readonly slices: RateSlice[];
-  readonly trace: TraceStep[];
+  readonly rounding: RoundingPolicy;
+  readonly commission: bigint;
+  readonly exact: bigint;
+  readonly slices: readonly RateSliceMinor[];
+  readonly money: (minor: bigint) => string;
+}
+
+/** The trace of a commission: each slice and the sum (marginal) or the reached band (retroactive). */
+function commissionTrace(applied: Applied): TraceStep[] {
+  const { table, brackets, amount, rounding, money, slices } = applied;
+  const digits = brackets.digits;
+  const exact = formatFixed({ n: applied.exact, scale: brackets.rateScale + digits });
+  if (applied.method === 'retroactive') {
+    const band = reachedBand(table, brackets, amount);
+    const inputs = { amount: money(amount), band, rate: table.bands[band]!.score.toFixed(), exact };
+    const formula = `commission = round(amount × rate of the reached band) to minor units (${rounding.mode})`;
+    return [traceStep('tiers.retroactive', formula, inputs, money(applied.commission))];
+  }
+  const steps = slices.map((slice) =>
+    traceStep(
+      'tiers.rateSlice',
+      'sliceᵢ = the part of [0, amount] inside band i; exact commissionᵢ = sliceᵢ × rateᵢ',
+      { band: slice.band, from: money(slice.from), to: money(slice.to), rate: slice.rate.toFixed() },
+      formatFixed(mulFixed({ n: slice.to - slice.from, scale: digits }, parseFixed(slice.rate.toFixed()))),
+    ),
+  );
+  const formula = `commission = round(Σ sliceᵢ × rateᵢ) to minor units (${rounding.mode}); slice amounts are differences of the rounded running totals`;
+  steps.push(
+    traceStep(
+      'tiers.marginal',
+      formula,
+      { amount: money(amount), exact, slices: slices.length },
+      money(applied.commission),
+    ),
+  );
+  return steps;
+}
+
+/** The public result: money in major units, the effective rate, the slices and the trace. */
+function rateTableResult(applied: Applied, currency: string): RateTableResult {
+  const { amount, commission, rounding, money, table } = applied;
+  const decimals = rounding.coefficientDecimals;
+  const effectiveRate =
+    amount === 0n ? null : formatMinor(divideRounded(commission * pow10(decimals), amount, rounding.mode), decimals);
+  const effective = traceStep(
+    'tiers.effectiveRate',
+    `effectiveRate = commission ÷ amount, rounded to ${decimals} dp (${rounding.mode})`,
+    { amount: money(amount), commission: money(commission) },
+    effectiveRate ?? 'null (amount is zero)',
+  );
+  return {
+    amount: money(commission),
+    currency,
+    method: applied.method,
+    base: money(amount),
+    effectiveRate,
+    slices: applied.slices.map((slice) => ({
+      band: slice.band,
+      label: table.bands[slice.band]!.label,
+      rate: table.bands[slice.band]!.scoreText,
+      from: money(slice.from),
+      to: money(slice.to),
+      base: money(slice.to - slice.from),
+      amount: money(slice.commission),
+    })),
+    trace: [...commissionTrace(applied), effective],
+  };
 }
 
 /**
@@ -263,7 +290,7 @@ export interface RateTableResult {
  * The band `score` is the rate (`"0.08"`, in [0, 1]); bounds are amounts in major units.
  * `higherIsBetter` (inclusive lower bounds, descending) describes rates that rise with the amount;
  * `lowerIsBetter` (inclusive upper bounds, ascending) rates that fall. The amount reaches a band
- * by the same inclusive rule as {@link tierScore}.
+ * by the same inclusive rule as `tierScore`.
  *
  * **Formula.** Marginal: commission = round(Σᵢ sliceᵢ × rateᵢ), sliceᵢ = the part of [0, amount]
  * inside band i; slice commissions are differences of rounded running totals, so they sum to the
@@ -296,99 +323,12 @@ export function applyRateTable(input: RateTableInput): RateTableResult {
   const rounding = resolveRounding(parsed.rounding);
   const digits = minorDigits(parsed.currency);
   const issues = new IssueList();
-  const compiled = checkTierTable(parsed.table, ['table'], issues, rounding);
-  const brackets = compiled === undefined ? undefined : checkRateBrackets(compiled, digits, ['table'], issues);
-  let amountMinor = 0n;
-  try {
-    amountMinor = parseMinor(parsed.amount, digits, ['amount']);
-    if (amountMinor < 0n)
-      issues.add(
-        'NEGATIVE_VALUE',
-        ['amount'],
-        `${String(parsed.amount)} is negative; the base of a commission is zero or more`,
-      );
-  } catch (error) {
-    if (!(error instanceof SynergyPayError)) throw error;
-    for (const issue of error.issues) issues.add(issue.code, issue.path, issue.message);
-  }
+  const table = compileTable(parsed.table, ['table'], issues, rounding);
+  const brackets = table && checkRateBrackets(table, digits, ['table'], issues);
+  const amount = readAmount(parsed.amount, digits, issues);
   issues.throwIfAny();
-  const table = compiled as CompiledTierTable;
-  const { commission, exact, slices } = applyRates(table, amountMinor, digits, parsed.method, rounding.mode, brackets);
-
+  const applied = applyRates(table!, amount, digits, parsed.method, rounding.mode, brackets);
   const money = (minor: bigint) => formatMinor(minor, digits);
-  const effectiveRate =
-    amountMinor === 0n
-      ? null
-      : formatMinor(
-          divideRounded(commission * pow10(rounding.coefficientDecimals), amountMinor, rounding.mode),
-          rounding.coefficientDecimals,
-        );
-  const exactText = new Dec(formatMinor(exact, (brackets as RateBrackets).rateScale + digits)).toFixed();
-
-  const trace: TraceStep[] = [];
-  if (parsed.method === 'marginal') {
-    for (const slice of slices)
-      trace.push(
-        traceStep(
-          'tiers.rateSlice',
-          'sliceᵢ = the part of [0, amount] inside band i; exact commissionᵢ = sliceᵢ × rateᵢ',
-          { band: slice.band, from: money(slice.from), to: money(slice.to), rate: slice.rate.toFixed() },
-          new Dec(
-            formatMinor(
-              (slice.to - slice.from) * decimalFraction(slice.rate)[0],
-              digits + decimalsOf(decimalFraction(slice.rate)[1]),
-            ),
-          ).toFixed(),
-        ),
-      );
-    trace.push(
-      traceStep(
-        'tiers.marginal',
-        `commission = round(Σ sliceᵢ × rateᵢ) to minor units (${rounding.mode}); slice amounts are differences of the rounded running totals`,
-        { amount: money(amountMinor), exact: exactText, slices: slices.length },
-        money(commission),
-      ),
-    );
-  } else {
-    const band = reachedBand(table, brackets as RateBrackets, amountMinor);
-    trace.push(
-      traceStep(
-        'tiers.retroactive',
-        `commission = round(amount × rate of the reached band) to minor units (${rounding.mode})`,
-        {
-          amount: money(amountMinor),
-          band,
-          rate: (table.bands[band] as CompiledBand).score.toFixed(),
-          exact: exactText,
-        },
-        money(commission),
-      ),
-    );
-  }
-  trace.push(
-    traceStep(
-      'tiers.effectiveRate',
-      `effectiveRate = commission ÷ amount, rounded to ${rounding.coefficientDecimals} dp (${rounding.mode})`,
-      { amount: money(amountMinor), commission: money(commission) },
-      effectiveRate ?? 'null (amount is zero)',
-    ),
-  );
-
-  return {
-    amount: money(commission),
-    currency: parsed.currency,
-    method: parsed.method,
-    base: money(amountMinor),
-    effectiveRate,
-    slices: slices.map((slice) => ({
-      band: slice.band,
-      label: (table.bands[slice.band] as CompiledBand).label,
-      rate: (table.bands[slice.band] as CompiledBand).scoreText,
-      from: money(slice.from),
-      to: money(slice.to),
-      base: money(slice.to - slice.from),
-      amount: money(slice.commission),
-    })),
-    trace,
-  };
+  const context = { table: table!, brackets: brackets!, amount, method: parsed.method, rounding, money };
+  return rateTableResult({ ...context, ...applied }, parsed.currency);
 }

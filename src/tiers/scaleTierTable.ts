@@ -1,12 +1,13 @@
-import { Dec, toDecimal, exactTimes } from '../core/decimal.js';
-import { decimalText, MAX_DECIMAL_LENGTH, type DecimalInput } from '../core/decimalInput.js';
-import { fail } from '../core/errors.js';
-import { DURATION_FIELDS, type DurationBound, type TierBand, type TierTable } from './schema.js';
+import { decimalProblem, decimalText, MAX_DECIMAL_LENGTH, type DecimalInput } from '../core/decimalInput.js';
+import { fail, type IssuePath } from '../core/errors.js';
+import { formatFixed, mulFixed, parseFixed, type Fixed } from '../core/fixed.js';
+import { DURATION_FIELDS } from './schema.js';
 import { compileTierTable } from './tierScore.js';
+import type { TierBand, TierTable } from './types.js';
 
 /** `value × factor` as an exact plain decimal string, refused when it outgrows the decimal format. */
-function scaled(value: DecimalInput, factor: Dec, path: (string | number)[]): string {
-  const text = exactTimes(new Dec(decimalText(value)), factor).toFixed();
+function scaled(value: DecimalInput, factor: Fixed, path: IssuePath): string {
+  const text = formatFixed(mulFixed(parseFixed(decimalText(value)), factor));
   if (text.length > MAX_DECIMAL_LENGTH)
     fail('OUT_OF_RANGE', path, `the scaled bound has more than ${MAX_DECIMAL_LENGTH} characters`);
   return text;
@@ -35,20 +36,17 @@ function scaled(value: DecimalInput, factor: Dec, path: (string | number)[]): st
  */
 export function scaleTierTable(table: TierTable, factor: DecimalInput): TierTable {
   compileTierTable(table, ['table']);
-  const by = toDecimal(factor, ['factor']);
-  if (!by.greaterThan(0)) fail('OUT_OF_RANGE', ['factor'], `factor ${by.toFixed()} must be greater than 0`);
+  const problem = decimalProblem(factor);
+  if (problem !== undefined) fail('INVALID_DECIMAL', ['factor'], problem);
+  const by = parseFixed(decimalText(factor));
+  if (by.n <= 0n) fail('OUT_OF_RANGE', ['factor'], `factor ${formatFixed(by)} must be greater than 0`);
   const bands = table.bands.map((band, i): TierBand => {
-    if (band.bound === undefined) return { ...band };
     const path = ['table', 'bands', i, 'bound'];
-    if (typeof band.bound === 'object') {
-      const duration: Record<string, string> = {};
-      for (const field of DURATION_FIELDS) {
-        const amount = band.bound[field];
-        if (amount !== undefined) duration[field] = scaled(amount, by, [...path, field]);
-      }
-      return { ...band, bound: duration };
-    }
-    return { ...band, bound: scaled(band.bound, by, path) };
+    const { bound } = band;
+    if (bound === undefined) return { ...band };
+    if (typeof bound !== 'object') return { ...band, bound: scaled(bound, by, path) };
+    const fields = DURATION_FIELDS.filter((field) => bound[field] !== undefined);
+    return { ...band, bound: Object.fromEntries(fields.map((f) => [f, scaled(bound[f]!, by, [...path, f])])) };
   });
   return { ...table, bands };
 }

@@ -1,12 +1,19 @@
 import * as z from 'zod/mini';
 import type { ErrorCode } from '../core/codes.js';
-import { decimalProblem, type DecimalInput } from '../core/decimalInput.js';
-import { currencySchema, decimalSchema, moneySchema, roundingSchema } from '../core/schema.js';
+import { decimalProblem, isNonNegativeDecimal, type DecimalInput } from '../core/decimalInput.js';
+import {
+  codedIssue,
+  currencySchema,
+  decimalSchema,
+  moneySchema,
+  nonNegativeDecimalSchema,
+  roundingSchema,
+  shaped,
+  type Schema,
+} from '../core/schema.js';
+import type * as t from './types.js';
 
-/** A custom zod issue carrying one of the library's error codes (read back by `fromZodError`). */
-function codedIssue(code: ErrorCode, message: string, input: unknown, path: (string | number)[] = []) {
-  return { code: 'custom' as const, message, input, path, params: { code } };
-}
+export type { DurationBound, RateTableInput, TierBand, TierScoreInput, TierTable } from './types.js';
 
 /** The date-fns `Duration` fields a duration bound may use: each has a fixed length in milliseconds. */
 export const DURATION_FIELDS = ['weeks', 'days', 'hours', 'minutes', 'seconds'] as const;
@@ -20,190 +27,102 @@ export const DURATION_FIELD_MS: Readonly<Record<(typeof DURATION_FIELDS)[number]
   seconds: 1000,
 };
 
-/**
- * A duration bound written as a date-fns `Duration` object (`{ hours: 1 }`, `{ hours: 1, minutes: 30 }`).
- * Only fixed-length fields are allowed — weeks, days (24 h), hours, minutes, seconds — each a
- * non-negative decimal. `months` and `years` have no fixed length and are refused with
- * `TIER_DURATION_NOT_FIXED`.
- */
-export interface DurationBound {
-  readonly weeks?: DecimalInput;
-  readonly days?: DecimalInput;
-  readonly hours?: DecimalInput;
-  readonly minutes?: DecimalInput;
-  readonly seconds?: DecimalInput;
+/** Why one field of a duration bound is refused, with its code, or `undefined` when it is fine. */
+function durationFieldProblem(key: string, field: unknown): [ErrorCode, string] | undefined {
+  if (key === 'years' || key === 'months')
+    return [
+      'TIER_DURATION_NOT_FIXED',
+      `${key} have no fixed length in milliseconds; write the bound in weeks, days, hours, minutes or seconds`,
+    ];
+  if (!(DURATION_FIELDS as readonly string[]).includes(key))
+    return ['INVALID_INPUT', `"${key}" is not a duration field (use weeks, days, hours, minutes, seconds)`];
+  const problem = decimalProblem(field);
+  if (problem !== undefined) return ['INVALID_DECIMAL', problem];
+  return isNonNegativeDecimal(field)
+    ? undefined
+    : ['NEGATIVE_VALUE', `${String(field)} is negative; a duration is zero or more`];
 }
 
-const durationFieldKeys = new Set<string>([...DURATION_FIELDS, 'years', 'months']);
-
-/**
- * Checks a duration bound object and reports each problem with its own code: unknown keys
- * (`INVALID_INPUT`), `years`/`months` (`TIER_DURATION_NOT_FIXED`), bad or negative numbers
- * (`INVALID_DECIMAL`, `NEGATIVE_VALUE`), an empty object (`INVALID_INPUT`).
- */
+/** Reports each problem of a duration bound object with its own code (see {@link t.DurationBound}). */
 function checkDurationBound(value: Record<string, unknown>, ctx: z.core.$RefinementCtx): void {
   const keys = Object.keys(value);
-  if (keys.length === 0) {
+  if (keys.length === 0)
     ctx.addIssue(codedIssue('INVALID_INPUT', 'a duration bound needs at least one field, e.g. { hours: 1 }', value));
-    return;
-  }
   for (const key of keys) {
-    const field = value[key];
-    if (!durationFieldKeys.has(key)) {
-      ctx.addIssue(
-        codedIssue(
-          'INVALID_INPUT',
-          `"${key}" is not a duration field (use weeks, days, hours, minutes, seconds)`,
-          field,
-          [key],
-        ),
-      );
-    } else if (key === 'years' || key === 'months') {
-      ctx.addIssue(
-        codedIssue(
-          'TIER_DURATION_NOT_FIXED',
-          `${key} have no fixed length in milliseconds; write the bound in weeks, days, hours, minutes or seconds`,
-          field,
-          [key],
-        ),
-      );
-    } else {
-      const problem = decimalProblem(field);
-      if (problem !== undefined) ctx.addIssue(codedIssue('INVALID_DECIMAL', problem, field, [key]));
-      else if (
-        typeof field === 'number' ? field < 0 : (field as string).startsWith('-') && /[1-9]/.test(field as string)
-      )
-        ctx.addIssue(
-          codedIssue('NEGATIVE_VALUE', `${String(field)} is negative; a duration is zero or more`, field, [key]),
-        );
-    }
+    const problem = durationFieldProblem(key, value[key]);
+    if (problem !== undefined) ctx.addIssue(codedIssue(problem[0], problem[1], value[key], [key]));
   }
 }
 
-/**
- * A date-fns `Duration` object used as a tier bound, validated as described in {@link DurationBound}.
- */
-export const durationBoundSchema = /* @__PURE__ */ z.record(z.string(), z.unknown()).check(
-  z.superRefine((value, ctx) => {
-    checkDurationBound(value, ctx);
-  }),
-) as unknown as z.ZodMiniType<DurationBound, DurationBound>;
+/** A date-fns `Duration` object used as a tier bound, validated as described in {@link t.DurationBound}. */
+export const durationBoundSchema: Schema<t.DurationBound> = /* @__PURE__ */ z
+  .record(z.string(), z.unknown())
+  .check(z.superRefine(checkDurationBound));
 
-/**
- * A tier bound: a plain decimal (a number of the table's unit: minutes in a duration table) or,
- * in a duration table, a date-fns `Duration` object.
- */
-export const tierBoundSchema = /* @__PURE__ */ z
+/** A tier bound: a plain decimal (minutes in a duration table) or, in a duration table, a `Duration` object. */
+export const tierBoundSchema: Schema<DecimalInput | t.DurationBound> = /* @__PURE__ */ z
   .union([z.string(), z.number(), z.record(z.string(), z.unknown())], {
     error: 'expected a bound: a decimal, or a Duration object like { hours: 1 }',
   })
   .check(
     z.superRefine((value, ctx) => {
       if (typeof value === 'object') {
-        if (Array.isArray(value))
-          ctx.addIssue(
-            codedIssue('INVALID_INPUT', 'expected a bound: a decimal, or a Duration object like { hours: 1 }', value),
-          );
-        else checkDurationBound(value, ctx);
+        checkDurationBound(value, ctx);
         return;
       }
       const problem = decimalProblem(value);
       if (problem !== undefined) ctx.addIssue(codedIssue('INVALID_DECIMAL', problem, value));
     }),
-  ) as unknown as z.ZodMiniType<DecimalInput | DurationBound, DecimalInput | DurationBound>;
+  );
 
-/** One band of a tier table. Bands are listed best first. */
-export const tierBandSchema = /* @__PURE__ */ z.strictObject({
-  /**
-   * The band's bound; required on every band but the last, forbidden on the last (it is open).
-   * `lowerIsBetter`: inclusive upper bound (value ≤ bound). `higherIsBetter`: inclusive lower
-   * bound (value ≥ bound). In a duration table: minutes, or a `Duration` object.
-   */
-  bound: z.optional(tierBoundSchema),
-  /** The band's score (in a rate table: its rate, e.g. `"0.08"`). */
-  score: decimalSchema,
-  /** An optional name shown in results and traces (e.g. `"≤ 1 h"`). */
-  label: z.optional(z.string().check(z.maxLength(200))),
+/** One band of a tier table (see {@link t.TierBand}). */
+export const tierBandSchema = /* @__PURE__ */ shaped<t.TierBand>()(
+  z.strictObject({
+    bound: z.optional(tierBoundSchema),
+    score: decimalSchema,
+    label: z.optional(z.string().check(z.maxLength(200))),
+  }),
+);
+
+/** A tier table (SPEC §2.2; see {@link t.TierTable}). */
+export const tierTableSchema = /* @__PURE__ */ shaped<t.TierTable>()(
+  z.strictObject({
+    direction: z.enum(['lowerIsBetter', 'higherIsBetter']),
+    bands: z.array(tierBandSchema).check(z.minLength(1, { error: 'a tier table needs at least one band' })),
+    interpolate: z.optional(z.boolean()),
+    unit: z.optional(z.enum(['number', 'duration'])),
+  }),
+);
+
+/** Input of `tierScore` (see {@link t.TierScoreInput}). */
+export const tierScoreInputSchema = /* @__PURE__ */ shaped<t.TierScoreInput>()(
+  z.strictObject({ table: tierTableSchema, value: decimalSchema, rounding: z.optional(roundingSchema) }),
+);
+
+/** Input of `applyRateTable` (see {@link t.RateTableInput}). */
+export const rateTableInputSchema = /* @__PURE__ */ shaped<t.RateTableInput>()(
+  z.strictObject({
+    table: tierTableSchema,
+    amount: moneySchema,
+    currency: currencySchema,
+    method: z.enum(['marginal', 'retroactive']),
+    rounding: z.optional(roundingSchema),
+  }),
+);
+
+const linearMap = /* @__PURE__ */ z.strictObject({
+  kind: z.literal('linear'),
+  slope: z.optional(nonNegativeDecimalSchema),
+  intercept: z.optional(decimalSchema),
+  floor: z.optional(decimalSchema),
+  cap: z.optional(decimalSchema),
 });
+const tierMap = /* @__PURE__ */ z.strictObject({ kind: z.literal('tiers'), table: tierTableSchema });
 
-/**
- * A tier table (SPEC §2.2): maps a measured value to a score by bands.
- *
- * - `lowerIsBetter` (times, bug rates): bounds are inclusive upper bounds, strictly ascending
- *   (≤ 60 → 100, ≤ 120 → 80, else 60).
- * - `higherIsBetter` (rates, attainment): bounds are inclusive lower bounds, strictly descending
- *   (≥ 1.2 → 120, ≥ 1.0 → 100, else 0).
- *
- * Bands are listed best first and their scores never rise down the list; every band but the
- * last has a `bound`, the last is open. With `unit: 'duration'` bounds are minutes or date-fns
- * `Duration` objects and values are milliseconds.
- */
-export const tierTableSchema = /* @__PURE__ */ z.strictObject({
-  /** Whether lower or higher measured values are better. */
-  direction: z.enum(['lowerIsBetter', 'higherIsBetter']),
-  /** The bands, best first; at least one. */
-  bands: z.array(tierBandSchema).check(z.minLength(1, { error: 'a tier table needs at least one band' })),
-  /**
-   * Linear scores between band anchors instead of steps: a value inside band i (0 < i < last) is
-   * scored on the line from (bound of band i − 1, its score) to (bound of band i, its score);
-   * the first band and the open last band keep their step score.
-   * @defaultValue `false`
-   */
-  interpolate: z.optional(z.boolean()),
-  /**
-   * `'duration'`: bounds are minutes or `Duration` objects, values are milliseconds.
-   * `'number'`: bounds and values are plain decimals in the same unit.
-   * @defaultValue `'number'`
-   */
-  unit: z.optional(z.enum(['number', 'duration'])),
-});
+/** A clamped linear map from a value to a coefficient (see {@link t.LinearMapInput}). */
+export const linearMapSchema = /* @__PURE__ */ shaped<t.LinearMapInput>()(linearMap);
 
-/** A tier table as written by a user (inferred from {@link tierTableSchema}). */
-export type TierTable = z.input<typeof tierTableSchema>;
-/** One band of a {@link TierTable}. */
-export type TierBand = z.input<typeof tierBandSchema>;
-
-/** Input of `tierScore`. */
-export const tierScoreInputSchema = /* @__PURE__ */ z.strictObject({
-  /** The tier table. */
-  table: tierTableSchema,
-  /** The measured value (in a duration table: milliseconds, ≥ 0). */
-  value: decimalSchema,
-  /**
-   * Rounding policy; the score is rounded to `scoreDecimals` with `mode`.
-   * @defaultValue `{ mode: 'halfUp', scoreDecimals: 2, coefficientDecimals: 4 }`
-   */
-  rounding: z.optional(roundingSchema),
-});
-
-/** Input of `tierScore` (inferred from {@link tierScoreInputSchema}). */
-export type TierScoreInput = z.input<typeof tierScoreInputSchema>;
-
-/** Input of `applyRateTable`. */
-export const rateTableInputSchema = /* @__PURE__ */ z.strictObject({
-  /**
-   * The rate table: a tier table whose band `score` is the rate (a decimal in [0, 1], e.g.
-   * `"0.08"`) and whose bounds are amounts in major units (≥ 0). `higherIsBetter` with
-   * descending lower bounds is an accelerator (rates rise with the amount); `lowerIsBetter`
-   * with ascending upper bounds a decelerator. Step tables only (no `interpolate`, no duration unit).
-   */
-  table: tierTableSchema,
-  /** The base the rates apply to, in major units (≥ 0), e.g. a month's sales `"62000.00"`. */
-  amount: moneySchema,
-  /** ISO 4217 currency of the amount and the bounds. */
-  currency: currencySchema,
-  /**
-   * `marginal`: each slice of the amount at its own band's rate (like tax brackets).
-   * `retroactive`: the whole amount at the rate of the band the amount reaches.
-   */
-  method: z.enum(['marginal', 'retroactive']),
-  /**
-   * Rounding policy: money is rounded to minor units with `mode`; the effective rate to
-   * `coefficientDecimals`.
-   * @defaultValue `{ mode: 'halfUp', scoreDecimals: 2, coefficientDecimals: 4 }`
-   */
-  rounding: z.optional(roundingSchema),
-});
-
-/** Input of `applyRateTable` (inferred from {@link rateTableInputSchema}). */
-export type RateTableInput = z.input<typeof rateTableInputSchema>;
+/** How a measured value becomes a coefficient: a linear map or a tier table (see {@link t.CoefficientMapInput}). */
+export const coefficientMapSchema = /* @__PURE__ */ shaped<t.CoefficientMapInput>()(
+  z.discriminatedUnion('kind', [linearMap, tierMap]),
+);

@@ -1,19 +1,29 @@
-import { Dec, decimalFraction, roundTo, exactSum, exactTimes } from '../core/decimal.js';
-import { decimalText, type DecimalInput } from '../core/decimalInput.js';
+import { Dec, roundTo } from '../core/decimal.js';
+import type { ErrorCode } from '../core/codes.js';
+import { decimalText, isNonNegativeDecimal, type DecimalInput } from '../core/decimalInput.js';
 import { fromZodError, IssueList, type IssuePath } from '../core/errors.js';
-import { formatMinor, pow10 } from '../core/money.js';
-import { defaultRounding, divideRounded, resolveRounding, type RoundingPolicy } from '../core/rounding.js';
+import {
+  compareFixed,
+  fixedText,
+  formatFixed,
+  mulFixed,
+  parseFixed,
+  rescale,
+  sumFixed,
+  type Fixed,
+} from '../core/fixed.js';
+import { pow10 } from '../core/money.js';
+import {
+  defaultRounding,
+  divideRounded,
+  divideRoundedNumber,
+  resolveRounding,
+  type RoundingPolicy,
+} from '../core/rounding.js';
 import { traceStep, type TraceStep } from '../core/trace.js';
 import { parseInput } from '../core/validate.js';
-import {
-  DURATION_FIELD_MS,
-  DURATION_FIELDS,
-  tierScoreInputSchema,
-  tierTableSchema,
-  type DurationBound,
-  type TierScoreInput,
-  type TierTable,
-} from './schema.js';
+import { DURATION_FIELD_MS, DURATION_FIELDS, tierScoreInputSchema, tierTableSchema } from './schema.js';
+import type { DurationBound, TierScoreInput, TierScoreResult, TierTable } from './types.js';
 
 /** Where a value fell: the band index (0 = best) and its score, rounded at the table's score rounding point. */
 export interface TierHit {
@@ -43,10 +53,15 @@ export interface CompiledBand {
   readonly hit: TierHit;
 }
 
-/**
- * A tier table validated once and prepared for fast scoring (see {@link compileTierTable}).
- * Treat it as opaque and read-only; fields may be added.
- */
+/** Figures as integers over 10^scale: exact, and as numbers (`fast`, `unit` = 10^scale; `NaN` where not safe). */
+export interface Scaled {
+  readonly exact: readonly bigint[];
+  readonly fast: Float64Array;
+  readonly scale: number;
+  readonly unit: number;
+}
+
+/** A tier table validated once and prepared for fast scoring. Treat it as opaque and read-only. */
 export interface CompiledTierTable {
   readonly direction: 'lowerIsBetter' | 'higherIsBetter';
   readonly interpolate: boolean;
@@ -54,79 +69,173 @@ export interface CompiledTierTable {
   readonly bands: readonly CompiledBand[];
   /** The policy scores are rounded with. */
   readonly rounding: RoundingPolicy;
-  /**
-   * Per bounded band, the threshold an integer value is compared with: `⌊bound⌋` for
-   * `lowerIsBetter` (v ≤ b ⇔ v ≤ ⌊b⌋), `⌈bound⌉` for `higherIsBetter` (v ≥ b ⇔ v ≥ ⌈b⌉).
-   */
+  /** What an integer value is compared with: ⌊bound⌋ (v ≤ b ⇔ v ≤ ⌊b⌋; lowerIsBetter) or ⌈bound⌉. */
   readonly integerBounds: Float64Array;
-  /** Bounds as integers over the common denominator `10^boundScale` (for exact interpolation). */
-  readonly boundNumerators: readonly bigint[];
-  readonly boundScale: number;
-  /** Scores as integers over the common denominator `10^scoreScale` (for exact interpolation). */
-  readonly scoreNumerators: readonly bigint[];
-  readonly scoreScale: number;
-  /**
-   * The interpolation figures as plain numbers when each is a safe integer (else `NaN`), for the
-   * number fast path of {@link scoreOfNumber}: bound and score numerators, 10^scoreScale·10^0 and
-   * 10^boundScale.
-   */
-  readonly fast: {
-    readonly bounds: Float64Array;
-    readonly scores: Float64Array;
-    readonly boundUnit: number;
-    readonly scoreUnit: number;
-    readonly roundUnit: number;
-  };
-  /** Memo of interpolated scores by their scaled integer value (bounded size), so hot loops build few decimals. */
+  /** Bounds (0 on the open band) and scores as scaled integers: the anchors of interpolation, the rates. */
+  readonly bounds: Scaled;
+  readonly scores: Scaled;
+  /** 10^scoreDecimals as a number. */
+  readonly roundUnit: number;
+  /** Interpolated scores by their scaled value (bounded size), so hot loops build few decimals. */
   readonly scoreMemo: Map<number, Dec>;
 }
 
-function isDurationObject(bound: DecimalInput | DurationBound | undefined): bound is DurationBound {
-  return typeof bound === 'object' && bound !== null;
+/** A bound in value units (milliseconds in a duration table) with its text as written. */
+interface Bound {
+  readonly value: Fixed;
+  readonly text: string;
 }
 
-const DURATION_ABBREVIATIONS: Readonly<Record<(typeof DURATION_FIELDS)[number], string>> = {
-  weeks: 'w',
-  days: 'd',
-  hours: 'h',
-  minutes: 'min',
-  seconds: 's',
-};
+const ABBREVIATIONS = { weeks: 'w', days: 'd', hours: 'h', minutes: 'min', seconds: 's' } as const;
+const MINUTE: Fixed = { n: BigInt(DURATION_FIELD_MS.minutes), scale: 0 };
 
-/** A bound of a duration table in milliseconds (exact), with its text as written. */
-function durationBoundMs(bound: DecimalInput | DurationBound): { ms: Dec; text: string } {
-  if (!isDurationObject(bound)) {
-    const minutes = new Dec(decimalText(bound));
-    return { ms: exactTimes(minutes, new Dec(DURATION_FIELD_MS.minutes)), text: `${minutes.toFixed()} min` };
-  }
-  const terms: Dec[] = [];
-  const words: string[] = [];
-  for (const field of DURATION_FIELDS) {
-    const amount = bound[field];
-    if (amount === undefined) continue;
-    const value = new Dec(decimalText(amount));
-    terms.push(exactTimes(value, new Dec(DURATION_FIELD_MS[field])));
-    words.push(`${value.toFixed()} ${DURATION_ABBREVIATIONS[field]}`);
-  }
-  return { ms: exactSum(terms), text: words.join(' ') };
+/** A `Duration` bound in milliseconds: Σ fieldᵢ × msᵢ, exactly. */
+function durationMs(bound: DurationBound): Bound {
+  const fields = DURATION_FIELDS.filter((field) => bound[field] !== undefined);
+  const amounts = fields.map((field) => parseFixed(decimalText(bound[field]!)));
+  return {
+    value: sumFixed(
+      amounts.map((amount, f) => mulFixed(amount, { n: BigInt(DURATION_FIELD_MS[fields[f]!]), scale: 0 })),
+    ),
+    text: amounts.map((amount, f) => `${formatFixed(amount)} ${ABBREVIATIONS[fields[f]!]}`).join(' '),
+  };
+}
+
+/** One bound in value units (milliseconds in a duration table), or why it is refused. */
+function readBound(bound: DecimalInput | DurationBound, unit: TierTable['unit']): Bound | [ErrorCode, string] {
+  if (typeof bound === 'object')
+    return unit === 'duration'
+      ? durationMs(bound)
+      : ['TIER_UNIT_MISMATCH', 'a Duration bound needs `unit: "duration"` on the table'];
+  const value = parseFixed(decimalText(bound));
+  if (unit !== 'duration') return { value, text: formatFixed(value) };
+  if (!isNonNegativeDecimal(bound))
+    return ['NEGATIVE_VALUE', `${decimalText(bound)} minutes is negative; a duration is zero or more`];
+  return { value: mulFixed(value, MINUTE), text: `${formatFixed(value)} min` };
+}
+
+/** Each band's bound (`null` when open or refused), with the problems of each band. */
+function readBounds(table: TierTable, path: IssuePath, issues: IssueList): (Bound | null)[] {
+  const last = table.bands.length - 1;
+  return table.bands.map(({ bound }, i) => {
+    const at = [...path, 'bands', i, 'bound'];
+    if (bound === undefined) {
+      if (i < last) issues.add('TIER_BOUND_MISSING', at, `band ${i} needs a bound: only the last band is open`);
+      return null;
+    }
+    const read: Bound | [ErrorCode, string] =
+      i === last
+        ? [
+            'TIER_LAST_BAND_BOUNDED',
+            'the last band must be open: remove its bound (it takes every value beyond the others)',
+          ]
+        : readBound(bound, table.unit);
+    if (!Array.isArray(read)) return read;
+    issues.add(read[0], at, read[1]);
+    return null;
+  });
+}
+
+/** Bounds strictly ordered in the table's direction (compared between consecutive bounded bands). */
+function checkBoundOrder(table: TierTable, bounds: readonly (Bound | null)[], path: IssuePath, issues: IssueList) {
+  const ascending = table.direction === 'lowerIsBetter';
+  let previous = -1;
+  bounds.forEach((bound, i) => {
+    if (bound === null) return;
+    const prior = bounds[previous];
+    if (prior && compareFixed(bound.value, prior.value) * (ascending ? 1 : -1) <= 0)
+      issues.add(
+        'TIER_BOUNDS_NOT_ORDERED',
+        [...path, 'bands', i, 'bound'],
+        ascending
+          ? `bound ${bound.text} must be greater than band ${previous}'s ${prior.text}: lowerIsBetter bounds are inclusive upper bounds, strictly ascending`
+          : `bound ${bound.text} must be less than band ${previous}'s ${prior.text}: higherIsBetter bounds are inclusive lower bounds, strictly descending`,
+      );
+    previous = i;
+  });
+}
+
+/** Scores never rise down the list (bands are best first). */
+function checkScoreOrder(scores: readonly Fixed[], path: IssuePath, issues: IssueList): void {
+  for (let i = 1; i < scores.length; i++)
+    if (compareFixed(scores[i]!, scores[i - 1]!) > 0)
+      issues.add(
+        'TIER_SCORES_NOT_MONOTONE',
+        [...path, 'bands', i, 'score'],
+        `band ${i} scores ${formatFixed(scores[i]!)}, more than the better band ${i - 1} (${formatFixed(scores[i - 1]!)}): bands are listed best first`,
+      );
 }
 
 /** A bigint as a number when it is a safe integer, else `NaN` (which fails every fast-path check). */
 function safeNumber(value: bigint): number {
   const number = Number(value);
-  return Number.isSafeInteger(number) && BigInt(number) === value ? number : Number.NaN;
+  return Number.isSafeInteger(number) ? number : Number.NaN;
 }
 
-/** Scale (number of decimals) of a power of ten. */
-function decimalsOf(powerOfTen: bigint): number {
-  return powerOfTen.toString().length - 1;
+/** Figures over their smallest common power of ten (`undefined` counts as 0). */
+function scaled(values: readonly (Fixed | undefined)[]): Scaled {
+  const canonical = values.map((value) => parseFixed(value === undefined ? '0' : formatFixed(value)));
+  const scale = Math.max(0, ...canonical.map((value) => value.scale));
+  const exact = canonical.map((value) => rescale(value, scale));
+  return { exact, fast: Float64Array.from(exact, safeNumber), scale, unit: safeNumber(pow10(scale)) };
+}
+
+function compile(
+  table: TierTable,
+  bounds: readonly (Bound | null)[],
+  scores: readonly Fixed[],
+  rounding: RoundingPolicy,
+) {
+  const bands = table.bands.map((band, i): CompiledBand => {
+    const score = new Dec(formatFixed(scores[i]!));
+    const roundedScore = roundTo(score, rounding.scoreDecimals, rounding.mode);
+    const bound = bounds[i];
+    return {
+      index: i,
+      bound: bound ? new Dec(formatFixed(bound.value)) : null,
+      boundText: bound?.text ?? null,
+      score,
+      scoreText: decimalText(band.score),
+      roundedScore,
+      label: band.label ?? null,
+      hit: Object.freeze({ score: roundedScore, band: i }),
+    };
+  });
+  const integer = (bound: Dec) => (table.direction === 'lowerIsBetter' ? bound.floor() : bound.ceil()).toNumber();
+  return {
+    direction: table.direction,
+    interpolate: table.interpolate === true,
+    unit: table.unit ?? 'number',
+    bands,
+    rounding,
+    integerBounds: Float64Array.from(bands.slice(0, -1), (band) => integer(band.bound!)),
+    bounds: scaled(bounds.map((bound) => bound?.value)),
+    scores: scaled(scores),
+    roundUnit: safeNumber(pow10(rounding.scoreDecimals)),
+    scoreMemo: new Map(),
+  } satisfies CompiledTierTable;
 }
 
 /**
- * Validates a tier table and collects every problem in `issues` (paths under `path`) instead of
- * throwing; returns the compiled table, or `undefined` when there was a problem. For callers that
- * validate a whole input before throwing once. See {@link compileTierTable}.
+ * Checks the bands of a schema-valid table (bounds, their order, the scores) and compiles it;
+ * problems go to `issues` under `path`, and the result is then `undefined`. Internal: for
+ * mechanisms whose input schema already holds the table.
  */
+export function compileTable(
+  table: TierTable,
+  path: IssuePath,
+  issues: IssueList,
+  rounding: RoundingPolicy = defaultRounding,
+): CompiledTierTable | undefined {
+  const before = issues.size;
+  const bounds = readBounds(table, path, issues);
+  checkBoundOrder(table, bounds, path, issues);
+  const scores = table.bands.map((band) => parseFixed(decimalText(band.score)));
+  checkScoreOrder(scores, path, issues);
+  return issues.size > before ? undefined : compile(table, bounds, scores, rounding);
+}
+
+/** {@link compileTable} of raw input: the schema's problems too go to `issues` under `path`. */
 export function checkTierTable(
   table: unknown,
   path: IssuePath,
@@ -134,156 +243,13 @@ export function checkTierTable(
   rounding: RoundingPolicy = defaultRounding,
 ): CompiledTierTable | undefined {
   const parsed = tierTableSchema.safeParse(table);
-  if (!parsed.success) {
-    for (const issue of fromZodError(parsed.error).issues)
-      issues.add(issue.code, [...path, ...issue.path], issue.message);
-    return undefined;
-  }
-  const { direction, bands } = parsed.data;
-  const unit = parsed.data.unit ?? 'number';
-  const before = issues.size;
-  const last = bands.length - 1;
-  const bounds: (Dec | null)[] = [];
-  const boundTexts: (string | null)[] = [];
-
-  bands.forEach((band, i) => {
-    const boundPath = [...path, 'bands', i, 'bound'];
-    bounds.push(null);
-    boundTexts.push(null);
-    if (band.bound === undefined) {
-      if (i < last) issues.add('TIER_BOUND_MISSING', boundPath, `band ${i} needs a bound: only the last band is open`);
-      return;
-    }
-    if (i === last) {
-      issues.add(
-        'TIER_LAST_BAND_BOUNDED',
-        boundPath,
-        'the last band must be open: remove its bound (it takes every value beyond the others)',
-      );
-      return;
-    }
-    if (unit === 'duration') {
-      if (
-        !isDurationObject(band.bound) &&
-        new Dec(decimalText(band.bound)).isNegative() &&
-        !new Dec(decimalText(band.bound)).isZero()
-      ) {
-        issues.add(
-          'NEGATIVE_VALUE',
-          boundPath,
-          `${decimalText(band.bound)} minutes is negative; a duration is zero or more`,
-        );
-        return;
-      }
-      const { ms, text } = durationBoundMs(band.bound);
-      bounds[i] = ms;
-      boundTexts[i] = text;
-    } else if (isDurationObject(band.bound)) {
-      issues.add('TIER_UNIT_MISMATCH', boundPath, 'a Duration bound needs `unit: "duration"` on the table');
-    } else {
-      bounds[i] = new Dec(decimalText(band.bound));
-      boundTexts[i] = bounds[i].toFixed();
-    }
-  });
-
-  // Bounds strictly ordered in the table's direction (compared between consecutive bounded bands).
-  let previous: { bound: Dec; index: number } | undefined;
-  bounds.forEach((bound, i) => {
-    if (bound === null) return;
-    if (previous !== undefined) {
-      const ordered =
-        direction === 'lowerIsBetter' ? bound.greaterThan(previous.bound) : bound.lessThan(previous.bound);
-      if (!ordered)
-        issues.add(
-          'TIER_BOUNDS_NOT_ORDERED',
-          [...path, 'bands', i, 'bound'],
-          direction === 'lowerIsBetter'
-            ? `bound ${boundTexts[i]} must be greater than band ${previous.index}'s ${boundTexts[previous.index]}: lowerIsBetter bounds are inclusive upper bounds, strictly ascending`
-            : `bound ${boundTexts[i]} must be less than band ${previous.index}'s ${boundTexts[previous.index]}: higherIsBetter bounds are inclusive lower bounds, strictly descending`,
-        );
-    }
-    previous = { bound, index: i };
-  });
-
-  // Scores never rise down the list (bands are best first).
-  const scores = bands.map((band) => new Dec(decimalText(band.score)));
-  for (let i = 1; i < scores.length; i++) {
-    if ((scores[i] as Dec).greaterThan(scores[i - 1] as Dec))
-      issues.add(
-        'TIER_SCORES_NOT_MONOTONE',
-        [...path, 'bands', i, 'score'],
-        `band ${i} scores ${(scores[i] as Dec).toFixed()}, more than the better band ${i - 1} (${(scores[i - 1] as Dec).toFixed()}): bands are listed best first`,
-      );
-  }
-  if (issues.size > before) return undefined;
-
-  const boundFractions = bounds.map((bound) => (bound === null ? undefined : decimalFraction(bound)));
-  const scoreFractions = scores.map((score) => decimalFraction(score));
-  const boundScale = Math.max(
-    0,
-    ...boundFractions.map((fraction) => (fraction === undefined ? 0 : decimalsOf(fraction[1]))),
-  );
-  const scoreScale = Math.max(0, ...scoreFractions.map((fraction) => decimalsOf(fraction[1])));
-  const integerBounds = new Float64Array(Math.max(0, last));
-  for (let i = 0; i < last; i++) {
-    const bound = bounds[i] as Dec;
-    integerBounds[i] = (direction === 'lowerIsBetter' ? bound.floor() : bound.ceil()).toNumber();
-  }
-  const compiledBands: CompiledBand[] = bands.map((band, i) => {
-    const roundedScore = roundTo(scores[i] as Dec, rounding.scoreDecimals, rounding.mode);
-    return {
-      index: i,
-      bound: bounds[i] ?? null,
-      boundText: boundTexts[i] ?? null,
-      score: scores[i] as Dec,
-      scoreText: decimalText(band.score),
-      roundedScore,
-      label: band.label ?? null,
-      hit: Object.freeze({ score: roundedScore, band: i }),
-    };
-  });
-  return {
-    direction,
-    interpolate: parsed.data.interpolate === true,
-    unit,
-    bands: compiledBands,
-    rounding,
-    integerBounds,
-    boundNumerators: boundFractions.map((fraction) =>
-      fraction === undefined ? 0n : fraction[0] * pow10(boundScale - decimalsOf(fraction[1])),
-    ),
-    boundScale,
-    scoreNumerators: scoreFractions.map(
-      ([numerator, denominator]) => numerator * pow10(scoreScale - decimalsOf(denominator)),
-    ),
-    scoreScale,
-    fast: {
-      bounds: Float64Array.from(boundFractions, (fraction) =>
-        safeNumber(fraction === undefined ? 0n : fraction[0] * pow10(boundScale - decimalsOf(fraction[1]))),
-      ),
-      scores: Float64Array.from(scoreFractions, ([numerator, denominator]) =>
-        safeNumber(numerator * pow10(scoreScale - decimalsOf(denominator))),
-      ),
-      boundUnit: safeNumber(pow10(boundScale)),
-      scoreUnit: safeNumber(pow10(scoreScale)),
-      roundUnit: safeNumber(pow10(rounding.scoreDecimals)),
-    },
-    scoreMemo: new Map(),
-  };
+  if (parsed.success) return compileTable(parsed.data, path, issues, rounding);
+  for (const issue of fromZodError(parsed.error).issues)
+    issues.add(issue.code, [...path, ...issue.path], issue.message);
+  return undefined;
 }
 
-/**
- * Validates a tier table once and prepares it for scoring many values (SPEC §2.2). Internal:
- * mechanisms call it on a table from their own input, then score with {@link scoreOf} or
- * {@link scoreOfNumber}.
- *
- * @param table - A tier table (parsed here with `tierTableSchema`, so raw input is fine).
- * @param path - Path of the table inside the caller's input; every issue is reported under it.
- * @param rounding - Policy for rounding scores. @defaultValue half-up, 2 dp
- * @throws {@link SynergyPayError} `INVALID_INPUT`, `INVALID_DECIMAL`, `NEGATIVE_VALUE`,
- *   `TIER_BOUND_MISSING`, `TIER_LAST_BAND_BOUNDED`, `TIER_BOUNDS_NOT_ORDERED`,
- *   `TIER_SCORES_NOT_MONOTONE`, `TIER_DURATION_NOT_FIXED`, `TIER_UNIT_MISMATCH`.
- */
+/** {@link checkTierTable} that throws its issues: a table to score many values with {@link scoreOf}. */
 export function compileTierTable(
   table: unknown,
   path: IssuePath,
@@ -292,112 +258,83 @@ export function compileTierTable(
   const issues = new IssueList();
   const compiled = checkTierTable(table, path, issues, rounding);
   issues.throwIfAny();
-  return compiled as CompiledTierTable;
+  return compiled!;
 }
 
 /** Index of the band an exact value falls in. */
-export function bandOf(compiled: CompiledTierTable, value: Dec): number {
+function bandOf(compiled: CompiledTierTable, value: Dec): number {
   const { bands } = compiled;
   const last = bands.length - 1;
-  if (compiled.direction === 'lowerIsBetter') {
-    for (let i = 0; i < last; i++) if (value.lessThanOrEqualTo((bands[i] as CompiledBand).bound as Dec)) return i;
-  } else {
-    for (let i = 0; i < last; i++) if (value.greaterThanOrEqualTo((bands[i] as CompiledBand).bound as Dec)) return i;
-  }
+  const lower = compiled.direction === 'lowerIsBetter';
+  for (let i = 0; i < last; i++) if (lower ? value.lte(bands[i]!.bound!) : value.gte(bands[i]!.bound!)) return i;
   return last;
 }
 
-/**
- * Index of the band a value falls in, for hot loops over integer values (milliseconds). Exact for
- * every safe integer; other finite numbers are read as their shortest decimal form (`String(value)`).
- */
-export function bandOfNumber(compiled: CompiledTierTable, value: number): number {
-  if (!Number.isSafeInteger(value)) return bandOf(compiled, new Dec(value));
+/** Index of the band a safe-integer value (milliseconds) falls in: plain number comparisons. */
+function bandOfNumber(compiled: CompiledTierTable, value: number): number {
   const bounds = compiled.integerBounds;
   const n = bounds.length;
   if (compiled.direction === 'lowerIsBetter') {
-    for (let i = 0; i < n; i++) if (value <= (bounds[i] as number)) return i;
+    for (let i = 0; i < n; i++) if (value <= bounds[i]!) return i;
   } else {
-    for (let i = 0; i < n; i++) if (value >= (bounds[i] as number)) return i;
+    for (let i = 0; i < n; i++) if (value >= bounds[i]!) return i;
   }
   return n;
 }
 
 /**
- * The interpolated score of a value `numerator / denominator` (denominator > 0) inside interior
- * band `band`, computed on exact fractions and rounded once at the score rounding point:
- *
- *     score = s₍ᵢ₋₁₎ + (sᵢ − s₍ᵢ₋₁₎) · (v − b₍ᵢ₋₁₎) / (bᵢ − b₍ᵢ₋₁₎)
+ * The interpolated score of the value `numerator / denominator` (denominator > 0) in interior band
+ * `band`, on exact fractions, rounded once: s₀ + (s₁ − s₀)·(v − b₀)/(b₁ − b₀).
  */
 function interpolated(compiled: CompiledTierTable, band: number, numerator: bigint, denominator: bigint): Dec {
-  const b0 = compiled.boundNumerators[band - 1] as bigint;
-  const b1 = compiled.boundNumerators[band] as bigint;
-  const s0 = compiled.scoreNumerators[band - 1] as bigint;
-  const s1 = compiled.scoreNumerators[band] as bigint;
-  // t = (v − b₀)/(b₁ − b₀) with v = numerator/denominator and bounds over 10^boundScale.
-  let tNumerator = numerator * pow10(compiled.boundScale) - b0 * denominator;
-  let tDenominator = (b1 - b0) * denominator;
-  if (tDenominator < 0n) {
-    tNumerator = -tNumerator;
-    tDenominator = -tDenominator;
-  }
-  const decimals = compiled.rounding.scoreDecimals;
-  const top = (s0 * tDenominator + (s1 - s0) * tNumerator) * pow10(decimals);
-  const bottom = pow10(compiled.scoreScale) * tDenominator;
-  return new Dec(formatMinor(divideRounded(top, bottom, compiled.rounding.mode), decimals));
+  const { bounds, scores, rounding } = compiled;
+  const [b0, b1, s0, s1] = [bounds.exact[band - 1]!, bounds.exact[band]!, scores.exact[band - 1]!, scores.exact[band]!];
+  const sign = b1 > b0 ? 1n : -1n; // t = (v − b₀)/(b₁ − b₀), with a positive denominator
+  const tNumerator = (numerator * pow10(bounds.scale) - b0 * denominator) * sign;
+  const tDenominator = (b1 - b0) * denominator * sign;
+  const top = (s0 * tDenominator + (s1 - s0) * tNumerator) * pow10(rounding.scoreDecimals);
+  const score = divideRounded(top, pow10(scores.scale) * tDenominator, rounding.mode);
+  return new Dec(fixedText(score, rounding.scoreDecimals));
+}
+
+const LIMIT = Number.MAX_SAFE_INTEGER;
+
+/**
+ * {@link interpolated} of a safe integer on plain numbers: the rounded score × 10^scoreDecimals, or
+ * `undefined` when a figure would leave the safe range (the caller then uses bigint). Each product
+ * is checked: a float product whose exact value is a safe integer is exact, one whose exact value
+ * is not comes out beyond the limit (and `NaN`, an unsafe figure, fails every check).
+ */
+function interpolatedScaled(compiled: CompiledTierTable, band: number, value: number): number | undefined {
+  const { bounds, scores, roundUnit } = compiled;
+  const b0 = bounds.fast[band - 1]!;
+  const b1 = bounds.fast[band]!;
+  const s0 = scores.fast[band - 1]!;
+  const v = value * bounds.unit;
+  const sign = b1 > b0 ? 1 : -1;
+  const tNumerator = (v - b0) * sign;
+  const tDenominator = (b1 - b0) * sign;
+  const a = s0 * tDenominator;
+  const b = (scores.fast[band]! - s0) * tNumerator;
+  const top = (a + b) * roundUnit;
+  const bottom = scores.unit * tDenominator;
+  const safe =
+    Math.abs(v) <= LIMIT &&
+    Math.abs(tNumerator) <= LIMIT &&
+    tDenominator <= LIMIT &&
+    Math.abs(a) <= LIMIT &&
+    Math.abs(b) <= LIMIT &&
+    Math.abs(a + b) <= LIMIT &&
+    bottom <= LIMIT &&
+    Math.abs(top) <= LIMIT - bottom;
+  return safe ? divideRoundedNumber(top, bottom, compiled.rounding.mode) : undefined;
 }
 
 const MEMO_LIMIT = 1 << 16;
 
-/**
- * {@link interpolated} for a safe-integer value on plain numbers: the rounded score × 10^scoreDecimals,
- * or `undefined` when some intermediate would leave the safe-integer range (the caller then uses
- * BigInt). Every product is checked: a float product whose exact value is a safe integer is exact,
- * and one whose exact value is not comes out beyond the limit, so the check is sound.
- */
-function interpolatedScaled(compiled: CompiledTierTable, band: number, value: number): number | undefined {
-  const { bounds, scores, boundUnit, scoreUnit, roundUnit } = compiled.fast;
-  const b0 = bounds[band - 1] as number;
-  const b1 = bounds[band] as number;
-  const s0 = scores[band - 1] as number;
-  const s1 = scores[band] as number;
-  const vScaled = value * boundUnit;
-  let tNumerator = vScaled - b0;
-  let tDenominator = b1 - b0;
-  if (tDenominator < 0) {
-    tNumerator = -tNumerator;
-    tDenominator = -tDenominator;
-  }
-  const a = s0 * tDenominator;
-  const b = (s1 - s0) * tNumerator;
-  const top = (a + b) * roundUnit;
-  const bottom = scoreUnit * tDenominator;
-  const limit = Number.MAX_SAFE_INTEGER;
-  // NaN (an unsafe figure) fails every comparison below.
-  if (!(
-    Math.abs(vScaled) <= limit &&
-    Math.abs(tNumerator) <= limit &&
-    tDenominator <= limit &&
-    Math.abs(a) <= limit &&
-    Math.abs(b) <= limit
-  ))
-    return undefined;
-  if (!(Math.abs(a + b) <= limit && bottom <= limit && Math.abs(top) <= limit - bottom)) return undefined;
-  const magnitude = Math.abs(top);
-  let quotient = Math.floor(magnitude / bottom);
-  let remainder = magnitude - quotient * bottom; // exact: quotient·bottom ≤ magnitude + bottom ≤ 2^53 − 1
-  if (remainder < 0) {
-    quotient -= 1;
-    remainder += bottom;
-  } else if (remainder >= bottom) {
-    quotient += 1;
-    remainder -= bottom;
-  }
-  const twice = remainder * 2;
-  if (twice > bottom || (twice === bottom && (compiled.rounding.mode === 'halfUp' || quotient % 2 === 1)))
-    quotient += 1;
-  return top < 0 ? -quotient : quotient;
-}
+/** Whether band `band` scores as a step: always without interpolation; the first and the open last band always. */
+const isStep = (compiled: CompiledTierTable, band: number) =>
+  !compiled.interpolate || band === 0 || band === compiled.bands.length - 1;
 
 /**
  * Scores an exact value: the band it falls in and its score (step, or linear between band anchors
@@ -405,93 +342,58 @@ function interpolatedScaled(compiled: CompiledTierTable, band: number, value: nu
  */
 export function scoreOf(compiled: CompiledTierTable, value: Dec): TierHit {
   const band = bandOf(compiled, value);
-  if (!compiled.interpolate || band === 0 || band === compiled.bands.length - 1)
-    return (compiled.bands[band] as CompiledBand).hit;
-  const [numerator, denominator] = decimalFraction(value);
-  return { score: interpolated(compiled, band, numerator, denominator), band };
+  if (isStep(compiled, band)) return compiled.bands[band]!.hit;
+  const { n, scale } = parseFixed(value.toFixed());
+  return { score: interpolated(compiled, band, n, pow10(scale)), band };
 }
 
 /**
  * {@link scoreOf} for hot loops over millisecond durations: compares plain numbers, allocates
  * nothing for step tables (the band's shared, frozen hit is returned). Exact for every safe
  * integer; other finite numbers are read as their shortest decimal form (`String(value)`).
- * Scores are rounded with the policy given to {@link compileTierTable}.
  */
 export function scoreOfNumber(compiled: CompiledTierTable, value: number): TierHit {
   if (!Number.isSafeInteger(value)) return scoreOf(compiled, new Dec(value));
   const band = bandOfNumber(compiled, value);
-  if (!compiled.interpolate || band === 0 || band === compiled.bands.length - 1)
-    return (compiled.bands[band] as CompiledBand).hit;
-  const scaled = interpolatedScaled(compiled, band, value);
-  if (scaled === undefined) return { score: interpolated(compiled, band, BigInt(value), 1n), band };
-  let score = compiled.scoreMemo.get(scaled);
+  if (isStep(compiled, band)) return compiled.bands[band]!.hit;
+  const scaledScore = interpolatedScaled(compiled, band, value);
+  if (scaledScore === undefined) return { score: interpolated(compiled, band, BigInt(value), 1n), band };
+  let score = compiled.scoreMemo.get(scaledScore);
   if (score === undefined) {
-    score = new Dec(formatMinor(BigInt(scaled), compiled.rounding.scoreDecimals));
-    if (compiled.scoreMemo.size < MEMO_LIMIT) compiled.scoreMemo.set(scaled, score);
+    score = new Dec(fixedText(BigInt(scaledScore), compiled.rounding.scoreDecimals));
+    if (compiled.scoreMemo.size < MEMO_LIMIT) compiled.scoreMemo.set(scaledScore, score);
   }
   return { score, band };
 }
 
-/** Result of {@link tierScore}. */
-export interface TierScoreResult {
-  /** The score, rounded to `scoreDecimals` (default 2) with the policy's mode. */
-  readonly score: string;
-  /** Index of the band the value fell in, 0 = the first (best) band. */
-  readonly band: number;
-  /** The band's label, or `null`. */
-  readonly label: string | null;
-  readonly trace: TraceStep[];
-}
-
-/** The trace of scoring `value` on a compiled table. */
+/** The trace of scoring `value` on a compiled table: the band found, then the score. */
 export function tierTrace(compiled: CompiledTierTable, value: Dec, hit: TierHit): TraceStep[] {
-  const band = compiled.bands[hit.band] as CompiledBand;
+  const band = compiled.bands[hit.band]!;
   const unit = compiled.unit === 'duration' ? ' ms' : '';
-  const bandRule =
-    compiled.direction === 'lowerIsBetter'
-      ? 'band = the first band (best first) whose inclusive upper bound ≥ value; the last band is open'
-      : 'band = the first band (best first) whose inclusive lower bound ≤ value; the last band is open';
-  const steps: TraceStep[] = [
-    traceStep(
-      'tiers.band',
-      bandRule,
-      {
-        direction: compiled.direction,
-        value: `${value.toFixed()}${unit}`,
-        bound: band.bound === null ? 'open' : `${band.bound.toFixed()}${unit} (${band.boundText})`,
-      },
-      band.label === null ? `band ${hit.band}` : `band ${hit.band} (${band.label})`,
-    ),
-  ];
-  const decimals = compiled.rounding.scoreDecimals;
-  const rounded = `rounded to ${decimals} dp (${compiled.rounding.mode})`;
-  if (compiled.interpolate && hit.band > 0 && hit.band < compiled.bands.length - 1) {
-    const previous = compiled.bands[hit.band - 1] as CompiledBand;
-    steps.push(
-      traceStep(
-        'tiers.interpolate',
-        `score = s₀ + (s₁ − s₀) × (v − b₀) / (b₁ − b₀), exact, ${rounded}`,
-        {
-          b0: (previous.bound as Dec).toFixed(),
-          b1: (band.bound as Dec).toFixed(),
-          s0: previous.score.toFixed(),
-          s1: band.score.toFixed(),
-          v: value.toFixed(),
-        },
-        hit.score.toFixed(decimals),
-      ),
-    );
-  } else {
-    steps.push(
-      traceStep(
-        'tiers.score',
-        `score = the band's score, ${rounded}`,
-        { bandScore: band.score.toFixed() },
-        hit.score.toFixed(decimals),
-      ),
-    );
-  }
-  return steps;
+  const lower = compiled.direction === 'lowerIsBetter';
+  const found = traceStep(
+    'tiers.band',
+    `band = the first band (best first) whose inclusive ${lower ? 'upper bound ≥' : 'lower bound ≤'} value; the last band is open`,
+    {
+      direction: compiled.direction,
+      value: `${value.toFixed()}${unit}`,
+      bound: band.bound === null ? 'open' : `${band.bound.toFixed()}${unit} (${band.boundText!})`,
+    },
+    band.label === null ? `band ${hit.band}` : `band ${hit.band} (${band.label})`,
+  );
+  const { scoreDecimals, mode } = compiled.rounding;
+  const rounded = `rounded to ${scoreDecimals} dp (${mode})`;
+  const score = hit.score.toFixed(scoreDecimals);
+  if (isStep(compiled, hit.band))
+    return [
+      found,
+      traceStep('tiers.score', `score = the band's score, ${rounded}`, { bandScore: band.score.toFixed() }, score),
+    ];
+  const previous = compiled.bands[hit.band - 1]!;
+  const [b0, b1] = [previous.bound!.toFixed(), band.bound!.toFixed()];
+  const anchors = { b0, b1, s0: previous.score.toFixed(), s1: band.score.toFixed(), v: value.toFixed() };
+  const formula = `score = s₀ + (s₁ − s₀) × (v − b₀) / (b₁ − b₀), exact, ${rounded}`;
+  return [found, traceStep('tiers.interpolate', formula, anchors, score)];
 }
 
 /**
@@ -541,22 +443,13 @@ export function tierScore(input: TierScoreInput): TierScoreResult {
   const parsed = parseInput(tierScoreInputSchema, input);
   const rounding = resolveRounding(parsed.rounding);
   const issues = new IssueList();
-  const compiled = checkTierTable(parsed.table, ['table'], issues, rounding);
+  const table = compileTable(parsed.table, ['table'], issues, rounding);
   const value = new Dec(decimalText(parsed.value));
-  if (compiled?.unit === 'duration' || (compiled === undefined && parsed.table.unit === 'duration')) {
-    if (value.isNegative() && !value.isZero())
-      issues.add('NEGATIVE_VALUE', ['value'], `${value.toFixed()} ms is negative; a duration is zero or more`);
-  }
+  if (parsed.table.unit === 'duration' && !isNonNegativeDecimal(parsed.value))
+    issues.add('NEGATIVE_VALUE', ['value'], `${value.toFixed()} ms is negative; a duration is zero or more`);
   issues.throwIfAny();
-  const table = compiled as CompiledTierTable;
-  const hit = scoreOf(table, value);
-  const band = table.bands[hit.band] as CompiledBand;
-  return {
-    score: hit.score.toFixed(rounding.scoreDecimals),
-    band: hit.band,
-    label: band.label,
-    trace: tierTrace(table, value, hit),
-  };
+  const hit = scoreOf(table!, value);
+  const { label } = table!.bands[hit.band]!;
+  const score = hit.score.toFixed(rounding.scoreDecimals);
+  return { score, band: hit.band, label, trace: tierTrace(table!, value, hit) };
 }
-
-export type { TierTable };

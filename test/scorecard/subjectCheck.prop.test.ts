@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { composeScore, scorecardSubjectSchema, SynergyPayError } from '../../src/index.js';
 import { expectError, runs } from '../helpers.js';
 
-// composeScore checks subjects by hand (zod's copy of a million subjects cost more than scoring
-// them); the exported scorecardSubjectSchema must accept exactly what the hand check accepts.
+// composeScore reads subjects row by row with core's row reader (zod's copy of a million subjects
+// costs more than scoring them); it must accept exactly what the exported scorecardSubjectSchema accepts.
 const card = [
   { id: 'x', weight: '0.5' },
   { id: 'y', weight: '0.5' },
@@ -24,7 +24,7 @@ const subjectArb = fc.oneof(
   fc.constantFrom(null, [], 'a', 1),
 );
 
-describe('the hand check of subjects agrees with scorecardSubjectSchema', () => {
+describe('the row reader of subjects agrees with scorecardSubjectSchema', () => {
   it('schema accepts ⇔ composeScore raises no INVALID_INPUT / INVALID_DECIMAL for the subject', () => {
     fc.assert(
       fc.property(subjectArb, (subject) => {
@@ -44,7 +44,7 @@ describe('the hand check of subjects agrees with scorecardSubjectSchema', () => 
     );
   });
 
-  it('paths and codes of hand-checked problems', () => {
+  it('paths and codes of refused subjects', () => {
     const run = (subject: unknown) => () => composeScore({ components: card, subjects: [subject as never] });
     expectError(run(null), 'INVALID_INPUT', ['subjects', 0]);
     expectError(run({ id: 'a', scores: {}, extra: 1 }), 'INVALID_INPUT', ['subjects', 0]);
