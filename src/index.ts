@@ -182,13 +182,9 @@ export type {
 
 // ── pool: carvePool, allocatePool ──────────────────────────────────────────
 export { carvePool } from './pool/carvePool.js';
-export type { CarvePoolResult, CarveRow, ReversalLine } from './pool/carvePool.js';
 export { allocatePool } from './pool/allocatePool.js';
-export type { AllocatePoolResult, PoolAward, PoolUnitAward } from './pool/allocatePool.js';
 export { computeCommissions } from './pool/commissions.js';
-export type { CommissionRow, CommissionSlice, CommissionsResult } from './pool/commissions.js';
 export { elasticityExponent } from './pool/elasticity.js';
-export type { ElasticityExponentResult } from './pool/elasticity.js';
 export {
   allocatePoolInputSchema,
   carvePoolInputSchema,
@@ -201,7 +197,29 @@ export {
   poolUnitSchema,
   poolWeightingSchema,
 } from './pool/schema.js';
-export type { AllocatePoolInput, CarvePoolInput, CommissionsInput, ElasticityExponentInput } from './pool/schema.js';
+export type {
+  AllocatePoolInput,
+  AllocatePoolResult,
+  CarvePoolInput,
+  CarvePoolResult,
+  CarveRow,
+  ClawbackInput,
+  CommissionBaseInput,
+  CommissionRow,
+  CommissionRowInput,
+  CommissionSlice,
+  CommissionsInput,
+  CommissionsResult,
+  ElasticityExponentInput,
+  ElasticityExponentResult,
+  PoolAward,
+  PoolOptions,
+  PoolRecipientInput,
+  PoolUnitAward,
+  PoolUnitInput,
+  PoolWeighting,
+  ReversalLine,
+} from './pool/types.js';
 
 // ── scorecard: composeScore, tallyPoints ───────────────────────────────────
 export { composeScore } from './scorecard/composeScore.js';
@@ -254,27 +272,28 @@ export type {
 
 // ── period: resolvePlan, runPeriod, compareRuns, correctPeriod ─────────────
 export { resolvePlan } from './period/resolvePlan.js';
-export type {
-  PlanChange,
-  PlanInput,
-  PlanSegment,
-  ResolvedPeriod,
-  ResolvedPlan,
-  ResolvePlanInput,
-} from './period/resolvePlan.js';
 export { runPeriod } from './period/runPeriod.js';
+export { statementLineKinds } from './period/statement.js';
 export type {
   DepartmentLinkage,
   DepartmentResult,
   InterlockSummary,
+  PayStatement,
   PeriodTotals,
+  PlanChange,
+  PlanInput,
+  PlanSegment,
   PoolSegment,
   ReconciliationCheck,
+  ResolvedPeriod,
+  ResolvedPlan,
+  ResolvePlanInput,
   ReviewItem,
   RunPeriodInput,
   RunPeriodResult,
-} from './period/runPeriod.js';
-export type { PayStatement, StatementLine, StatementLineKind } from './period/statement.js';
+  StatementLine,
+  StatementLineKind,
+} from './period/types.js';
 export {
   commissionSchema,
   companyKpiResultSchema,
@@ -302,8 +321,8 @@ export {
   supportScoreSchema,
 } from './period/schema.js';
 export { scenarioJsonSchema } from './period/jsonSchema.js';
-export { demoScenario, demoScenarioInputSchema } from './period/demo.js';
-export type { DemoScenarioInput } from './period/demo.js';
+export { demoScenario, demoScenarioInputSchema } from './demo/demoScenario.js';
+export type { DemoScenarioInput } from './demo/types.js';
 
 // ── schemas ────────────────────────────────────────────────────────────────
 export { schemas } from './schemas.js';
@@ -330,26 +349,31 @@ export {
 } from './core/schema.js';
 
 // ── what-if: compareRuns, correctPeriod ─────────────────────────────────────
-export { compareRuns } from './period/compareRuns.js';
+export { compareRuns } from './whatif/compareRuns.js';
+export { correctPeriod } from './whatif/correctPeriod.js';
+export { diffInputs } from './whatif/runs.js';
 export type {
   CompareRunsInput,
+  CorrectionLine,
+  CorrectPeriodInput,
   DepartmentComparison,
   FieldChange,
+  InputChange,
   KindComparison,
   LineChange,
   PayMove,
+  PeriodCorrection,
   PersonComparison,
+  PersonCorrection,
   PoolSpread,
+  RuleChange,
   RunComparison,
   RunResultInput,
   TotalComparison,
-} from './period/compareRuns.js';
-export { correctPeriod } from './period/correctPeriod.js';
-export type { CorrectionLine, CorrectPeriodInput, PeriodCorrection, PersonCorrection } from './period/correctPeriod.js';
-export type { InputChange, RuleChange } from './period/whatIfLines.js';
+} from './whatif/types.js';
 export {
   compareRunsInputSchema,
   correctPeriodInputSchema,
   correctionPlanSchema,
   runResultSchema,
-} from './period/whatIfSchema.js';
+} from './whatif/schema.js';

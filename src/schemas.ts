@@ -19,7 +19,7 @@ import { composeScoreInputSchema, deriveTargetsInputSchema, tallyPointsInputSche
 // period
 import { resolvePlanInputSchema, runPeriodInputSchema } from './period/schema.js';
 // end period
-import { compareRunsInputSchema, correctPeriodInputSchema } from './period/whatIfSchema.js';
+import { compareRunsInputSchema, correctPeriodInputSchema } from './whatif/schema.js';
 
 /**
  * Every public function's input schema (zod 4), by function name. Use them to validate data

@@ -1,52 +1,65 @@
-/** Renders period results for people: the summary, the explained statement and CSV. */
-import type { RunPeriodResult } from '../period/runPeriod.js';
-import type { PayStatement } from '../period/statement.js';
-import { LINE_ORDER } from '../period/statement.js';
+/** Renders period results for people: the summary, the explained statement, CSV and chunked JSON. */
+import { statementLineKinds, type PayStatement, type RunPeriodResult } from '../index.js';
 
-const pad = (text: string, width: number) => text + ' '.repeat(Math.max(0, width - [...text].length));
-const left = (text: string, width: number) => ' '.repeat(Math.max(0, width - [...text].length)) + text;
+/** The characters of `text` as a reader counts them: code points, not UTF-16 units. */
+export const characters = (text: string) => Array.from(text).length;
+/** `text` padded on the right (`pad`) or the left (`left`) to `width` characters. */
+export const pad = (text: string, width: number) => text + ' '.repeat(Math.max(0, width - characters(text)));
+export const left = (text: string, width: number) => ' '.repeat(Math.max(0, width - characters(text))) + text;
 
 /** A readable summary of a period run. */
 export function summary(result: RunPeriodResult): string {
-  const lines: string[] = [];
-  const { period } = result;
-  lines.push(
+  const { period, totals } = result;
+  const lines = [
     `synergy-pay · plan ${result.plan} · ${period.unit} ${period.start} … ${period.end} (${period.days} days) · ${result.currency}`,
-  );
-  let versionLine = `Plan version: ${result.version}`;
-  if (result.treatment === 'reported')
-    versionLine += ` (changes inside the period, reported, not applied: ${result.changes.map((c) => `${c.version} from ${c.effective}`).join(', ')})`;
-  if (result.treatment === 'prorated')
-    versionLine = `Plan versions, prorated by days: ${result.segments.map((s) => `${s.version} ${s.start}…${s.end} (${s.fraction})`).join('; ')}`;
-  lines.push(versionLine);
+    versionLine(result),
+  ];
   const sides = { front: 0, middle: 0, back: 0 };
   for (const statement of result.statements) sides[statement.side] += 1;
   lines.push(
     `People: ${result.statements.length} (front ${sides.front}, middle ${sides.middle}, back ${sides.back}) in ${result.departments.length} departments`,
-  );
-  lines.push(
     `Mechanisms: ${result.mechanisms.length === 0 ? 'none (base pay, bonus by department coefficient, commissions, deductions)' : result.mechanisms.join(', ')}`,
+    '',
+    'Totals',
   );
-  lines.push('');
-  lines.push('Totals');
-  const totals: [string, string][] = [
-    ['base pay', result.totals.basePay],
-    ['performance bonus', result.totals.performanceBonus],
-    ['gross commission', result.totals.grossCommission],
-    ['pool contribution', result.totals.poolContribution],
-    ['net commission', result.totals.netCommission],
-    ['support pool', result.totals.pool],
-    ['pool awards', result.totals.poolAwards],
-    ['unallocated', result.totals.unallocated],
-    ['deductions', result.totals.deductions],
-    ['statements total', result.totals.statements],
+  const rows: [string, string][] = [
+    ['base pay', totals.basePay],
+    ['performance bonus', totals.performanceBonus],
+    ['gross commission', totals.grossCommission],
+    ['pool contribution', totals.poolContribution],
+    ['net commission', totals.netCommission],
+    ['support pool', totals.pool],
+    ['pool awards', totals.poolAwards],
+    ['unallocated', totals.unallocated],
+    ['deductions', totals.deductions],
+    ['statements total', totals.statements],
   ];
-  const width = Math.max(...totals.map(([, amount]) => amount.length));
-  for (const [label, amount] of totals) lines.push(`  ${pad(label, 20)} ${left(amount, width)}`);
-  for (const pool of result.pools)
-    lines.push(
+  const width = Math.max(...rows.map(([, amount]) => amount.length));
+  for (const [label, amount] of rows) lines.push(`  ${pad(label, 20)} ${left(amount, width)}`);
+  lines.push(...poolAndInterlockLines(result), '', 'Departments', ...departmentLines(result));
+  const holding = result.checks.filter((c) => c.holds).length;
+  lines.push('', `Checks: ${holding}/${result.checks.length} hold`);
+  for (const c of result.checks)
+    lines.push(`  ${c.holds ? 'ok' : 'FAILED'}  ${c.id}: ${c.equation} (${c.left} = ${c.right})`);
+  lines.push(`Review queue: ${result.reviewQueue.length} item${result.reviewQueue.length === 1 ? '' : 's'}`);
+  return `${lines.join('\n')}\n`;
+}
+
+/** The plan version in force, or the versions prorated, or the changes reported. */
+function versionLine(result: RunPeriodResult): string {
+  if (result.treatment === 'prorated')
+    return `Plan versions, prorated by days: ${result.segments.map((s) => `${s.version} ${s.start}…${s.end} (${s.fraction})`).join('; ')}`;
+  if (result.treatment === 'reported')
+    return `Plan version: ${result.version} (changes inside the period, reported, not applied: ${result.changes.map((c) => `${c.version} from ${c.effective}`).join(', ')})`;
+  return `Plan version: ${result.version}`;
+}
+
+/** One line per support pool, per interlock credit split and per interlocked indicator. */
+function poolAndInterlockLines(result: RunPeriodResult): string[] {
+  const lines = result.pools.map(
+    (pool) =>
       `  support pool (${pool.version}): ${pool.rate} × gross ${pool.gross} of ${pool.contributors} contributors = ${pool.pool}, shared among ${pool.recipients}: awarded ${pool.awarded}, unallocated ${pool.unallocated}`,
-    );
+  );
   for (const run of result.interlock ?? []) {
     if (run.total !== null)
       lines.push(
@@ -57,54 +70,45 @@ export function summary(result: RunPeriodResult): string {
         `  interlocked ${indicator.id}: achievement ${indicator.achievement}, score ${indicator.score}${indicator.rewarded ? `, reward ${indicator.reward}` : ''}${indicator.severeMiss ? `, severe miss: deduction ${indicator.deduction}` : ''} (${indicator.parties.map((p) => `${p.id} ${p.weight}`).join(', ')})`,
       );
   }
-  lines.push('');
-  lines.push('Departments');
-  for (const d of result.departments)
-    lines.push(
+  return lines;
+}
+
+/** One line per department, then the support measures (response times, rating) of those measured. */
+function departmentLines(result: RunPeriodResult): string[] {
+  const lines = result.departments.map(
+    (d) =>
       `  ${pad(d.id, 26)} ${pad(d.side, 6)} ${left(String(d.headcount), 6)} people  coefficient ${d.coefficient}${d.linkage === null ? '' : ` (own ${d.ownCoefficient}, uniform ${d.linkage.uniform}, matrix − uniform ${d.linkage.difference})`}`,
-    );
-  const measured = result.departments.filter(
-    (d) => d.responseTimes !== null || (d.rating !== null && d.rating.score !== null),
   );
-  if (measured.length > 0) {
-    lines.push('');
-    lines.push('Support measures (departments)');
-    for (const d of measured) {
-      const times = d.responseTimes;
-      const parts: string[] = [];
-      if (times !== null) {
-        parts.push(`${times.tickets} tickets`);
-        if (times.response !== null)
-          parts.push(
-            `response ${times.response.meanScore} (${times.response.withinFirstBand} in the first band, ${times.response.breaches} breaches)`,
-          );
-        if (times.resolution !== null)
-          parts.push(
-            `resolution ${times.resolution.meanScore}${times.resolution.condition === null ? '' : ` [${times.resolution.condition.id} ×${times.resolution.condition.factor}]`}`,
-          );
-      }
-      if (d.rating !== null && d.rating.score !== null) parts.push(`rating ${d.rating.score}`);
-      lines.push(`  ${pad(d.id, 26)} ${parts.join('; ')}`);
+  const measured = result.departments.filter((d) => d.responseTimes !== null || (d.rating?.score ?? null) !== null);
+  if (measured.length > 0) lines.push('', 'Support measures (departments)');
+  for (const { id, responseTimes: times, rating } of measured) {
+    const parts: string[] = [];
+    if (times !== null) {
+      const { response, resolution } = times;
+      parts.push(`${times.tickets} tickets`);
+      if (response !== null)
+        parts.push(
+          `response ${response.meanScore} (${response.withinFirstBand} in the first band, ${response.breaches} breaches)`,
+        );
+      if (resolution !== null)
+        parts.push(
+          `resolution ${resolution.meanScore}${resolution.condition === null ? '' : ` [${resolution.condition.id} ×${resolution.condition.factor}]`}`,
+        );
     }
+    if (rating !== null && rating.score !== null) parts.push(`rating ${rating.score}`);
+    lines.push(`  ${pad(id, 26)} ${parts.join('; ')}`);
   }
-  lines.push('');
-  const holding = result.checks.filter((c) => c.holds).length;
-  lines.push(`Checks: ${holding}/${result.checks.length} hold`);
-  for (const c of result.checks)
-    lines.push(`  ${c.holds ? 'ok' : 'FAILED'}  ${c.id}: ${c.equation} (${c.left} = ${c.right})`);
-  lines.push(`Review queue: ${result.reviewQueue.length} item${result.reviewQueue.length === 1 ? '' : 's'}`);
-  return `${lines.join('\n')}\n`;
+  return lines;
 }
 
 /** One statement with its trace in plain words (seed 001's personal pay dashboard). */
 export function explain(result: RunPeriodResult, statement: PayStatement): string {
-  const lines: string[] = [];
-  lines.push(`Pay statement · ${statement.person}${statement.name === null ? '' : ` (${statement.name})`}`);
-  lines.push(
+  const lines = [
+    `Pay statement · ${statement.person}${statement.name === null ? '' : ` (${statement.name})`}`,
     `${statement.department} (${statement.side} line) · grade ${statement.grade} · employed ${statement.employedDays} of ${result.period.days} days · coefficient ${statement.coefficient}`,
-  );
-  lines.push(`Period ${result.period.start} … ${result.period.end}, plan ${result.plan}, currency ${result.currency}`);
-  lines.push('');
+    `Period ${result.period.start} … ${result.period.end}, plan ${result.plan}, currency ${result.currency}`,
+    '',
+  ];
   const width = Math.max(statement.total.length, ...statement.lines.map((line) => line.amount.length));
   for (const line of statement.lines) {
     const version = result.segments.length > 1 ? ` [${line.version}]` : '';
@@ -113,20 +117,30 @@ export function explain(result: RunPeriodResult, statement: PayStatement): strin
       const inputs = Object.entries(step.inputs)
         .map(([key, value]) => `${key} ${value}`)
         .join(', ');
-      lines.push(`    ${step.formula}`);
-      lines.push(`      with ${inputs === '' ? 'no inputs' : inputs} → ${step.result}`);
+      lines.push(`    ${step.formula}`, `      with ${inputs === '' ? 'no inputs' : inputs} → ${step.result}`);
     }
   }
   lines.push(`${pad('Total (the sum of the lines above)', 56)} ${left(statement.total, width)}`);
   return `${lines.join('\n')}\n`;
 }
 
-const CSV_KINDS = LINE_ORDER;
-
-function csvCell(value: string | number): string {
-  const text = String(value);
-  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+/** CSV text: the header, then one row per record with the header's columns (quoted when needed). */
+export function csv(header: readonly string[], records: Iterable<object>): string {
+  const rows = [header.join(',')];
+  for (const record of records)
+    rows.push(
+      header
+        .map((column) => {
+          const value = (record as Readonly<Record<string, unknown>>)[column];
+          const text = typeof value === 'string' || typeof value === 'number' ? String(value) : '';
+          return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+        })
+        .join(','),
+    );
+  return `${rows.join('\n')}\n`;
 }
+
+const STATEMENT_COLUMNS = ['person', 'name', 'department', 'side', 'grade', 'employedDays', 'coefficient'];
 
 /**
  * Statements as CSV: one row per person, a column per line kind (summed over segments and rows),
@@ -134,38 +148,13 @@ function csvCell(value: string | number): string {
  */
 export function statementsCsv(result: RunPeriodResult): string {
   const digits = result.totals.statements.includes('.') ? result.totals.statements.split('.')[1]!.length : 0;
-  const header = [
-    'person',
-    'name',
-    'department',
-    'side',
-    'grade',
-    'employedDays',
-    'coefficient',
-    ...CSV_KINDS,
-    'total',
-  ];
-  const rows = [header.join(',')];
-  for (const statement of result.statements) {
+  const rows = result.statements.map((statement) => {
     const sums = new Map<string, bigint>();
     for (const line of statement.lines) sums.set(line.kind, (sums.get(line.kind) ?? 0n) + toMinor(line.amount));
-    rows.push(
-      [
-        statement.person,
-        statement.name ?? '',
-        statement.department,
-        statement.side,
-        statement.grade,
-        statement.employedDays,
-        statement.coefficient,
-        ...CSV_KINDS.map((kind) => fromMinor(sums.get(kind) ?? 0n, digits)),
-        statement.total,
-      ]
-        .map(csvCell)
-        .join(','),
-    );
-  }
-  return `${rows.join('\n')}\n`;
+    const kinds = statementLineKinds.map((kind) => [kind, fromMinor(sums.get(kind) ?? 0n, digits)] as const);
+    return { ...statement, ...Object.fromEntries(kinds) };
+  });
+  return csv([...STATEMENT_COLUMNS, ...statementLineKinds, 'total'], rows);
 }
 
 function toMinor(amount: string): bigint {

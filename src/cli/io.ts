@@ -1,10 +1,12 @@
 /**
  * The CLI's contact with the outside world, passed in so the commands can be tested without a
- * process: output streams, whether stderr is a terminal, and file access.
+ * process: output streams, whether stderr is a terminal, and file access; and the reading and
+ * writing of files the commands share.
  */
 import { randomBytes } from 'node:crypto';
 import { closeSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
+import { InputProblem, ioError } from './problems.js';
 
 export interface CliIo {
   /** Writes to standard output. */
@@ -50,4 +52,53 @@ export function processIo(): CliIo {
     readText: (path) => readFileSync(path, 'utf8'),
     writeTextAtomically,
   };
+}
+
+/** Writes a progress line to stderr when it is a terminal. */
+export function progress(io: CliIo, message: string): void {
+  if (io.progress) io.err(`synergy-pay: ${message}\n`);
+}
+
+/**
+ * Reads and parses a JSON file (a leading byte-order mark is skipped); problems become
+ * {@link InputProblem}s naming the file. `detailed` (run, explain) shows progress and where in
+ * the file a JSON error is; the what-if commands print neither.
+ */
+export function readJson(file: string, io: CliIo, detailed: boolean): unknown {
+  if (detailed) progress(io, `reading ${file}…`);
+  let text: string;
+  try {
+    text = io.readText(file);
+  } catch (error) {
+    throw new InputProblem(`synergy-pay: cannot read ${file}: ${ioError(error)}`);
+  }
+  try {
+    return JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  } catch (error) {
+    const message = (error as Error).message;
+    throw new InputProblem(
+      `synergy-pay: ${file} is not valid JSON: ${detailed ? jsonErrorWhere(text, message) : message}`,
+    );
+  }
+}
+
+/** The JSON parser's message with a line and column added when it gives a position. */
+function jsonErrorWhere(text: string, message: string): string {
+  const match = /at position (\d+)/.exec(message);
+  if (match === null) return message;
+  const position = Number(match[1]);
+  const before = text.slice(0, position);
+  const line = before.split('\n').length;
+  const column = position - before.lastIndexOf('\n');
+  return `${message} (line ${line}, column ${column})`;
+}
+
+/** Writes a file whole or not at all; `detailed` shows progress (run, demo, schema). */
+export function writeOut(out: string, chunks: Iterable<string>, io: CliIo, detailed: boolean): void {
+  if (detailed) progress(io, `writing ${out}…`);
+  try {
+    io.writeTextAtomically(out, chunks);
+  } catch (error) {
+    throw new InputProblem(`synergy-pay: cannot write ${out}: ${ioError(error)}`);
+  }
 }

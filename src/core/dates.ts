@@ -41,6 +41,12 @@ export function isIsoDate(text: string): boolean {
   return day <= (month === 2 && leap ? 29 : MONTH_DAYS[month - 1]!);
 }
 
+/** Days since 1970-01-01 of a calendar date `YYYY-MM-DD` (validated): two dates' difference is their distance in days. */
+export function epochDay(isoDate: string): number {
+  const date = utcDate(Number(isoDate.slice(0, 4)), Number(isoDate.slice(5, 7)) - 1, Number(isoDate.slice(8, 10)));
+  return Math.round(date.getTime() / 86_400_000);
+}
+
 const INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:\d{2})$/;
 
 /**

@@ -138,6 +138,16 @@ export function formatPath(path: IssuePath): string {
   return text;
 }
 
+/** Orders issue paths key by key: indexes as numbers, names as strings, a prefix first. */
+export function comparePaths(a: IssuePath, b: IssuePath): number {
+  for (let k = 0; k < Math.min(a.length, b.length); k++) {
+    const x = a[k]!;
+    const y = b[k]!;
+    if (x !== y) return typeof x === 'number' && typeof y === 'number' ? x - y : String(x) < String(y) ? -1 : 1;
+  }
+  return a.length - b.length;
+}
+
 /** Throws a {@link SynergyPayError} with one issue. */
 export function fail(code: ErrorCode, path: IssuePath, message: string): never {
   throw new SynergyPayError([{ code, path, message }]);

@@ -1,4 +1,6 @@
-import type { Calculator } from './calculator.js';
+import { bigintCalculator, type Calculator, numberCalculator } from './calculator.js';
+import type { Dec } from './decimal.js';
+import { type Amount, pow10 } from './money.js';
 
 /** What one round of the largest-remainder method did (for the trace). */
 export interface RemainderRound {
@@ -238,4 +240,162 @@ export function splitByWeights(total: number, weights: Float64Array, ids: readon
     }
   }
   return { parts, leftover, positive, weightSum };
+}
+
+/** Integer weights, as `number`s when every one has at most 14 significant digits, else `bigint`s. */
+export type ScaledWeights =
+  { readonly kind: 'number'; readonly values: number[] } | { readonly kind: 'bigint'; readonly values: bigint[] };
+
+/**
+ * Scales non-negative decimal strings to integers sharing one power of ten (so ratios are exact).
+ * Uses `number` when every scaled value provably has at most 14 digits (so every step is an exact
+ * integer operation); otherwise `bigint`.
+ */
+export function scaleWeightTexts(texts: readonly string[]): ScaledWeights {
+  // One pass reads each text's digits as an integer mantissa while it finds the common scale;
+  // mantissas stay exact while a text has at most 15 digits, which the 14-digit check implies.
+  const n = texts.length;
+  const mantissas = new Float64Array(n);
+  const decimals = new Uint8Array(n);
+  let scale = 0;
+  let wholeDigits = 0;
+  for (let t = 0; t < n; t++) {
+    const text = texts[t] as string;
+    let mantissa = 0;
+    let dot = -1;
+    for (let c = 0; c < text.length; c++) {
+      const code = text.charCodeAt(c);
+      if (code === 46) dot = c;
+      else mantissa = mantissa * 10 + (code - 48);
+    }
+    const whole = dot === -1 ? text.length : dot;
+    const fraction = dot === -1 ? 0 : text.length - dot - 1;
+    if (whole > wholeDigits) wholeDigits = whole;
+    if (fraction > scale) scale = fraction;
+    mantissas[t] = mantissa;
+    decimals[t] = fraction > 255 ? 255 : fraction;
+  }
+  if (wholeDigits + scale <= 14) {
+    const values = new Array<number>(n);
+    for (let t = 0; t < n; t++) values[t] = (mantissas[t] as number) * 10 ** (scale - (decimals[t] as number));
+    return { kind: 'number', values };
+  }
+  return {
+    kind: 'bigint',
+    values: texts.map((text) => {
+      const dot = text.indexOf('.');
+      if (dot === -1) return BigInt(text) * pow10(scale);
+      const fraction = text.slice(dot + 1);
+      return BigInt(text.slice(0, dot) + fraction) * pow10(scale - fraction.length);
+    }),
+  };
+}
+
+/** Outcome of {@link allocateScaled}: parts in minor units, as `number` or `bigint`. */
+export interface ScaledAllocation {
+  readonly parts: ReadonlyArray<number | bigint>;
+  readonly unallocated: bigint;
+  readonly capped: Uint8Array;
+  readonly rounds: RemainderRound[];
+}
+
+/**
+ * The allocation core after validation: splits `total` minor units (any sign) by scaled integer
+ * weights, with optional caps in minor units. Runs on `number` when
+ * |total|·max(w) + Σw and every cap stay ≤ 2^53 − 1, on `bigint` otherwise. Returns `undefined`
+ * when no weight is positive (and the total is not zero).
+ */
+export function allocateScaled(
+  total: bigint,
+  weights: ScaledWeights,
+  ids: readonly string[],
+  caps?: readonly (bigint | undefined)[],
+): ScaledAllocation | undefined {
+  const negative = total < 0n;
+  const magnitude = negative ? -total : total;
+  let maxWeight = 0;
+  let weightSum = 0;
+  let anyPositive: boolean;
+  if (weights.kind === 'number') {
+    for (const w of weights.values) {
+      if (w > maxWeight) maxWeight = w;
+      weightSum += w;
+    }
+    anyPositive = weightSum > 0;
+  } else {
+    anyPositive = weights.values.some((w) => w > 0n);
+  }
+  if (!anyPositive && magnitude !== 0n) return undefined;
+
+  const safe = BigInt(Number.MAX_SAFE_INTEGER);
+  const fitsNumber =
+    weights.kind === 'number' &&
+    magnitude * BigInt(maxWeight) + BigInt(weightSum) <= safe &&
+    Number.isSafeInteger(weightSum) &&
+    (caps === undefined || caps.every((cap) => cap === undefined || cap <= safe));
+
+  let result: RemainderResult<number> | RemainderResult<bigint>;
+  if (fitsNumber) {
+    result = largestRemainder(
+      numberCalculator,
+      Number(magnitude),
+      weights.values,
+      ids,
+      caps?.map((cap) => (cap === undefined ? undefined : Number(cap))),
+    );
+  } else {
+    const values = weights.kind === 'bigint' ? weights.values : weights.values.map((w) => BigInt(w));
+    result = largestRemainder(bigintCalculator, magnitude, values, ids, caps);
+  }
+  const unallocated = BigInt(result.unallocated);
+  // Working arrays may be typed arrays: hand out plain arrays.
+  const parts: Array<number | bigint> = Array.from(result.parts as ArrayLike<number | bigint>);
+  if (!negative) return { parts, unallocated, capped: result.capped, rounds: result.rounds };
+  for (let i = 0; i < parts.length; i++) parts[i] = parts[i] === 0 ? 0 : -(parts[i] as number | bigint);
+  return { parts, unallocated: -unallocated, capped: result.capped, rounds: result.rounds };
+}
+
+/**
+ * Splits `total` minor units by exact decimal weights and returns `bigint` parts, for mechanisms
+ * that allocate internally (pool contributions, fact splits, rewards). `undefined` when every
+ * weight is zero and the total is not.
+ */
+export function allocateMinor(
+  total: bigint,
+  weights: readonly Dec[],
+  ids: readonly string[],
+  caps?: readonly (bigint | undefined)[],
+): { parts: bigint[]; unallocated: bigint; capped: Uint8Array; rounds: RemainderRound[] } | undefined {
+  const outcome = allocateScaled(total, scaleWeightTexts(weights.map((weight) => weight.toFixed())), ids, caps);
+  if (outcome === undefined) return undefined;
+  return { ...outcome, parts: Array.from(outcome.parts, (part) => BigInt(part)) };
+}
+
+/**
+ * Splits `total` (≥ 0) by weights given as {@link Amount}s, caps optional: on plain numbers with
+ * exact two-double products ({@link splitByWeights}) when there are no caps and every weight is a
+ * number, so no share needs a BigInt even past 2^53 products; else through {@link allocateScaled}.
+ * Same parts, same round either way. `undefined` when no weight is positive and the total is not 0.
+ */
+export function splitAmounts(
+  total: bigint,
+  weights: readonly Amount[],
+  ids: readonly string[],
+  caps?: readonly (bigint | undefined)[],
+): (Omit<ScaledAllocation, 'parts'> & { readonly parts: ArrayLike<Amount> }) | undefined {
+  const numbers = weights.every((weight) => typeof weight === 'number');
+  const fast =
+    numbers && caps === undefined && total > 0n && total <= BigInt(Number.MAX_SAFE_INTEGER)
+      ? splitByWeights(Number(total), Float64Array.from(weights as number[]), ids)
+      : undefined;
+  if (fast === undefined)
+    return allocateScaled(
+      total,
+      numbers ? { kind: 'number', values: weights as number[] } : { kind: 'bigint', values: weights.map(BigInt) },
+      ids,
+      caps,
+    );
+  const { parts, weightSum, positive: shares, leftover } = fast;
+  const round = { amount: total, weightSum: BigInt(weightSum), shares, leftover, newlyCapped: 0 };
+  return { parts, unallocated: 0n, capped: new Uint8Array(weights.length), rounds: [round] };
 }

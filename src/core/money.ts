@@ -1,5 +1,6 @@
 import { decimalProblem, decimalText, type DecimalInput } from './decimalInput.js';
-import { fail, type IssuePath } from './errors.js';
+import { fail, type IssueList, type IssuePath, SynergyPayError } from './errors.js';
+import { ExactSum } from './exact.js';
 import { floorDivide } from './rounding.js';
 
 /**
@@ -123,6 +124,7 @@ function fractionTexts(digits: number): string[] {
  */
 export function formatMinorNumber(minor: number, digits: number): string {
   if (digits === 0) return String(minor === 0 ? 0 : minor);
+  if (digits > 15) return formatMinor(BigInt(minor), digits);
   const negative = minor < 0;
   const magnitude = negative ? -minor : minor;
   const factor = POW10[digits] as number;
@@ -152,4 +154,58 @@ export function isCanonicalMoney(value: unknown, minor: number, digits: number):
 /** Formats minor units given as `number` (exact) or `bigint`. */
 export function formatAmount(minor: number | bigint, digits: number): string {
   return typeof minor === 'number' ? formatMinorNumber(minor, digits) : formatMinor(minor, digits);
+}
+
+/**
+ * Minor units as the million-row paths hold them: an exact `number` while |value| ≤ 2^53 − 1, a
+ * `bigint` beyond (so `===` compares two amounts, whatever their size).
+ */
+export type Amount = number | bigint;
+
+/** The {@link Amount} of `value`: a number when it is safe. */
+export function toAmount(value: bigint): Amount {
+  return value >= -9_007_199_254_740_991n && value <= 9_007_199_254_740_991n ? Number(value) : value;
+}
+
+/** a + b, exactly. */
+export function addAmounts(a: Amount, b: Amount): Amount {
+  if (typeof a === 'number' && typeof b === 'number' && Number.isSafeInteger(a + b)) return a + b;
+  return toAmount(BigInt(a) + BigInt(b));
+}
+
+/** Σ values, exactly. */
+export function sumAmounts(values: ArrayLike<Amount>): bigint {
+  const total = new ExactSum();
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i]!;
+    if (typeof value === 'number') total.add(value);
+    else total.addBig(value);
+  }
+  return total.value();
+}
+
+/**
+ * Minor units of a money input (a decimal the schema accepted): {@link minorNumber}'s fast path,
+ * else {@link parseMinor}. An amount with more decimals than the currency adds `INVALID_AMOUNT`
+ * to `issues` and reads as 0, so the caller can report every problem at once.
+ */
+export function readAmount(value: DecimalInput, digits: number, path: IssuePath, issues: IssueList): Amount {
+  const fast = minorNumber(value, digits);
+  if (!Number.isNaN(fast)) return fast;
+  try {
+    return toAmount(parseMinor(value, digits, path));
+  } catch (error) {
+    if (!(error instanceof SynergyPayError)) throw error;
+    issues.items.push(...error.issues);
+    return 0;
+  }
+}
+
+/** The canonical text of `scaled` × 10^−scale, without trailing zeros (`9000000, 5` → `"90"`). */
+export function formatScaled(scaled: Amount, scale: number): string {
+  const text = formatAmount(scaled, scale);
+  if (scale === 0) return text;
+  let end = text.length;
+  while (text.charCodeAt(end - 1) === 48) end--;
+  return text.slice(0, text.charCodeAt(end - 1) === 46 ? end - 1 : end);
 }

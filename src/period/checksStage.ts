@@ -2,8 +2,8 @@ import { fail } from '../core/errors.js';
 import { formatMinor } from '../core/money.js';
 import { checkPayTotal, type InputControls } from './controls.js';
 import type { InterlockRun, InterlockShare } from './interlockStage.js';
-import type { ReconciliationCheck } from './runPeriod.js';
 import type { PayTotals, RenderedStatements } from './statementsStage.js';
+import type { ReconciliationCheck } from './types.js';
 
 /** What the reconciliation stage compares. */
 export interface ChecksInput {

@@ -1,8 +1,8 @@
 import type * as z from 'zod/mini';
 import { IssueList, SynergyPayError, fail, type IssuePath } from '../core/errors.js';
 import { formatMinor, parseMinor } from '../core/money.js';
-import type { ReconciliationCheck } from './runPeriod.js';
 import type { controlsSchema } from './schema.js';
+import type { ReconciliationCheck } from './types.js';
 
 /**
  * Declared control totals [控制总数] (internal to the period run). Payroll imports carry batch

@@ -119,8 +119,7 @@ export function readPeriodData(
     if (p !== undefined) {
       gross[s]![p]! += amount;
       grossRows[s]![p]! += 1;
-      if (poolRows !== undefined)
-        (poolRows[s]![p] ??= []).push({ id: row.id, amount: row.amount, rate: row.rate, index: i });
+      if (poolRows !== undefined) (poolRows[s]![p] ??= []).push({ id: row.id, amount, rate: row.rate, index: i });
     }
   });
   const deductionIds = new Map<string, number>();

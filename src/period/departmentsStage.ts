@@ -1,7 +1,7 @@
 import type { PersonWork } from './periodWork.js';
-import type { DepartmentResult } from './runPeriod.js';
 import type { Scenario } from './scenarioInput.js';
 import type { SegmentStage } from './segmentStage.js';
+import type { DepartmentResult } from './types.js';
 import { orderIds } from '../core/ids.js';
 
 /**

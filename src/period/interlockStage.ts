@@ -14,10 +14,9 @@ import type {
 } from '../interlock/types.js';
 import { dayNumber, overlapDayNumbers } from './dates.js';
 import type { PersonWork } from './periodWork.js';
-import type { PlanSegment } from './resolvePlan.js';
-import type { InterlockSummary } from './runPeriod.js';
 import type { planInterlockSchema } from './schema.js';
 import type { LineDraft } from './statement.js';
+import type { InterlockSummary, PlanSegment } from './types.js';
 
 type PlanInterlock = z.output<typeof planInterlockSchema>;
 

@@ -1,12 +1,20 @@
 import type * as z from 'zod/mini';
 import type { DecimalInput } from '../core/decimalInput.js';
-import { SynergyPayError, type Issue, type IssuePath } from '../core/errors.js';
-import { formatMinor, parseMinor } from '../core/money.js';
+import { decimalText } from '../core/decimalInput.js';
+import { IssueList, SynergyPayError, type Issue, type IssuePath } from '../core/errors.js';
+import { formatMinor, sumAmounts, toAmount } from '../core/money.js';
 import type { RoundingPolicy } from '../core/rounding.js';
 import { traceStep, type TraceStep } from '../core/trace.js';
-import { allocatePool } from '../pool/allocatePool.js';
-import { carvePool } from '../pool/carvePool.js';
-import { withScenarioPaths } from './repath.js';
+import { awardRows, sharePool, shareTrace } from '../pool/allocatePool.js';
+import {
+  type Carve,
+  type CarveClawback,
+  carveCommissions,
+  carveRows,
+  carveTrace,
+  contributionOf,
+} from '../pool/carvePool.js';
+import type { PoolRecipientInput } from '../pool/types.js';
 import type { planPoolSchema } from './schema.js';
 
 type PlanPool = z.output<typeof planPoolSchema>;
@@ -15,7 +23,8 @@ type Side = 'front' | 'middle' | 'back';
 /** One commission row of a person in a segment, as the pool needs it. */
 export interface PoolCommissionRow {
   readonly id: string;
-  readonly amount: DecimalInput;
+  /** The row's amount in minor units (read by the data stage). */
+  readonly amount: bigint;
   readonly rate: DecimalInput | undefined;
   /** Where the row is in the scenario, for error paths. */
   readonly index: number;
@@ -61,171 +70,130 @@ export interface PoolStageResult {
 }
 
 /**
- * Seed 001's support pool for one segment: `carvePool` over the contributors' commission (one
- * row per person; negative rows become clawbacks carrying their original rate), then
- * `allocatePool` among the recipients by support score, basis days employed in the segment.
+ * The carve over the contributors: one row per person, the sum of their positive commission rows,
+ * with each negative row a clawback carrying its original rate (its issues at that row's path).
+ */
+function carveContributors(input: PoolStageInput): { carve: Carve; people: number[] } {
+  const { pool, people } = input;
+  const sides = new Set<Side>(pool.contributors ?? ['front']);
+  const carved: number[] = [];
+  const amounts: bigint[] = [];
+  const clawbacks = new Map<number, CarveClawback[]>();
+  for (let p = 0; p < people.length; p++) {
+    const rows = input.rows[p];
+    if (rows === undefined || !sides.has(people[p]!.side)) continue;
+    const negative = rows.filter((row) => row.amount < 0n);
+    if (negative.length > 0)
+      clawbacks.set(
+        carved.length,
+        negative.map((row) => ({
+          id: row.id,
+          amount: toAmount(row.amount),
+          rate: row.rate === undefined ? undefined : decimalText(row.rate),
+          at: ['data', 'commissions', row.index],
+        })),
+      );
+    amounts.push(rows.reduce((sum, row) => (row.amount >= 0n ? sum + row.amount : sum), 0n));
+    carved.push(p);
+  }
+  const commissions = {
+    ids: carved.map((p) => people[p]!.id),
+    amounts: amounts.map(toAmount),
+    clawbacks,
+    // A person's row is the sum of their positive rows: no issue can be about it.
+    at: () => [...input.poolPath, 'clawbackPolicy'],
+  };
+  const terms = { rate: decimalText(pool.rate), policy: pool.clawbackPolicy ?? null, mode: input.rounding.mode };
+  const issues = new IssueList();
+  const carve = carveCommissions(commissions, { ...terms, at: input.poolPath }, issues);
+  issues.throwIfAny();
+  return { carve: carve!, people: carved };
+}
+
+/** The recipients with their support scores; a recipient without one is refused. */
+function recipientsOf(input: PoolStageInput): { rows: PoolRecipientInput[]; people: number[] } {
+  const sides = new Set<Side>(input.pool.recipients ?? ['back']);
+  const rows: PoolRecipientInput[] = [];
+  const people: number[] = [];
+  const missing: Issue[] = [];
+  input.people.forEach((person, p) => {
+    if (!sides.has(person.side)) return;
+    const score = input.score(p);
+    if (score === undefined) {
+      const message = `no support score for "${person.id}" or their department; they share the pool`;
+      missing.push({ code: 'UNKNOWN_REFERENCE', path: ['data', 'supportScores'], message });
+      return;
+    }
+    const row: PoolRecipientInput = { id: person.id, score };
+    if (person.start !== undefined) row.start = person.start;
+    if (person.end !== undefined) row.end = person.end;
+    rows.push(row);
+    people.push(p);
+  });
+  if (missing.length > 0) throw new SynergyPayError(missing);
+  return { rows, people };
+}
+
+/**
+ * Seed 001's support pool for one segment: the carve over the contributors' commission, then the
+ * share among the recipients by support score, basis days employed in the segment, through the
+ * pool's internal functions (minor units in and out; issues at the scenario's paths).
  */
 export function poolStage(input: PoolStageInput): PoolStageResult {
   const { pool, people, digits } = input;
-  const contributors = new Set<Side>(pool.contributors ?? ['front']);
-  const recipients = new Set<Side>(pool.recipients ?? ['back']);
   const n = people.length;
   const contribution = new Array<bigint>(n).fill(0n);
-  const contributionTrace: TraceStep[][] = new Array(n);
+  const contributionTrace = new Array<TraceStep[]>(n);
   const award = new Array<bigint | undefined>(n).fill(undefined);
-  const awardTrace: TraceStep[][] = new Array(n);
+  const awardTrace = new Array<TraceStep[]>(n);
 
-  // ── carve ──
-  type Clawback = { id: string; amount: DecimalInput; rate?: DecimalInput };
-  const carveRows: { id: string; amount: string; clawbacks?: Clawback[] }[] = [];
-  const carvePeople: number[] = [];
-  for (let p = 0; p < n; p++) {
-    const rows = input.rows[p];
-    if (rows === undefined || !contributors.has(people[p]!.side)) continue;
-    let positive = 0n;
-    const clawbacks: Clawback[] = [];
-    for (const row of rows) {
-      const minor = parseMinor(row.amount, digits, ['data', 'commissions', row.index, 'amount']);
-      if (minor >= 0n) positive += minor;
-      else
-        clawbacks.push(
-          row.rate === undefined
-            ? { id: row.id, amount: row.amount }
-            : { id: row.id, amount: row.amount, rate: row.rate },
-        );
-    }
-    const amount = formatMinor(positive, digits);
-    carveRows.push(clawbacks.length === 0 ? { id: people[p]!.id, amount } : { id: people[p]!.id, amount, clawbacks });
-    carvePeople.push(p);
-  }
-  /** A carve issue about row k's clawback c is about that commission row of the scenario. */
-  const carvePath = (path: IssuePath): IssuePath => {
-    const [head, k, sub, c, ...rest] = path;
-    if (head === 'commissions' && typeof k === 'number') {
-      const p = carvePeople[k];
-      const rows =
-        p === undefined ? undefined : input.rows[p]?.filter((row) => parseMinor(row.amount, digits, []) < 0n);
-      if (sub === 'clawbacks' && typeof c === 'number' && rows?.[c] !== undefined) {
-        const field = rest[0] === 'rate' ? 'rate' : 'amount';
-        return rest[0] === 'rate' || pool.clawbackPolicy !== undefined
-          ? ['data', 'commissions', rows[c].index, field]
-          : [...input.poolPath, 'clawbackPolicy'];
-      }
-      return [...input.poolPath, 'clawbackPolicy'];
-    }
-    return [...input.poolPath, ...path];
-  };
-  const carved = withScenarioPaths(
-    () =>
-      carvePool({
-        currency: input.currency,
-        rate: pool.rate,
-        commissions: carveRows,
-        ...(pool.clawbackPolicy === undefined ? {} : { clawbackPolicy: pool.clawbackPolicy }),
-        rounding: input.rounding,
-        trace: input.trace,
-      }),
-    carvePath,
-  );
-  const carvedIndex = new Map<string, number>();
-  for (const p of carvePeople) carvedIndex.set(people[p]!.id, p);
-  for (const row of carved.contributions) {
-    const p = carvedIndex.get(row.id)!;
-    contribution[p] = parseMinor(row.contribution, digits, []);
-    contributionTrace[p] = row.trace;
-  }
+  const { carve, people: contributors } = carveContributors(input);
+  const carveTraces = carveRows(carve, digits, input.trace);
+  contributors.forEach((p, k) => {
+    contribution[p] = BigInt(contributionOf(carve, k));
+    contributionTrace[p] = carveTraces[k]!.trace;
+  });
+  const totals = carve.totals;
+  const common = { contribution, contributionTrace, award, awardTrace, rate: carve.rate, gross: totals.gross };
 
-  // ── share ──
-  type Recipient = { id: string; score: DecimalInput; start?: string; end?: string };
-  const shareRows: Recipient[] = [];
-  const sharePeople: number[] = [];
-  const missing: Issue[] = [];
-  for (let p = 0; p < n; p++) {
-    const person = people[p]!;
-    if (!recipients.has(person.side)) continue;
-    const score = input.score(p);
-    if (score === undefined) {
-      missing.push({
-        code: 'UNKNOWN_REFERENCE',
-        path: ['data', 'supportScores'],
-        message: `no support score for "${person.id}" or their department; they share the pool`,
-      });
-      continue;
-    }
-    const row: Recipient = { id: person.id, score };
-    if (person.start !== undefined) row.start = person.start;
-    if (person.end !== undefined) row.end = person.end;
-    shareRows.push(row);
-    sharePeople.push(p);
-  }
-  if (missing.length > 0) throw new SynergyPayError(missing);
-  const poolMinor = parseMinor(carved.pool, digits, []);
-  if (poolMinor < 0n) {
+  const recipients = recipientsOf(input);
+  const counts = { contributors: contributors.length, recipients: recipients.rows.length };
+  if (totals.pool < 0n) {
     // Reversals of clawed-back sales exceeded this period's carve: the back office is not charged;
     // the negative pool is reported on the unallocated line, so every sum still reconciles.
     const step = traceStep(
       'period.negativePool',
       'pool < 0 (reversals exceed the carve): nothing is shared and the pool is reported as unallocated',
-      { pool: carved.pool },
+      { pool: formatMinor(totals.pool, digits) },
       '0',
     );
-    for (const p of sharePeople) {
+    for (const p of recipients.people) {
       award[p] = 0n;
       awardTrace[p] = [step];
     }
-    return {
-      contribution,
-      contributionTrace,
-      award,
-      awardTrace,
-      rate: carved.rate,
-      gross: parseMinor(carved.gross, digits, []),
-      pool: poolMinor,
-      awarded: 0n,
-      unallocated: poolMinor,
-      contributors: carveRows.length,
-      recipients: shareRows.length,
-      trace: [...carved.trace, step],
-    };
+    const trace = [...carveTrace(carve, digits), step];
+    return { ...common, pool: totals.pool, awarded: 0n, unallocated: totals.pool, ...counts, trace };
   }
-  const shared = withScenarioPaths(
-    () =>
-      allocatePool({
-        pool: carved.pool,
-        currency: input.currency,
-        recipients: shareRows,
-        basis: pool.basis ?? 'days',
-        period: { start: input.segment.start, end: input.segment.end },
-        rounding: input.rounding,
-        trace: input.trace,
-        ...(pool.weighting === undefined ? {} : { weighting: pool.weighting }),
-        ...(pool.floor === undefined ? {} : { floor: pool.floor }),
-        ...(pool.weightDecimals === undefined ? {} : { weightDecimals: pool.weightDecimals }),
-      }),
-    (path) => (path[0] === 'recipients' ? ['data', 'supportScores'] : [...input.poolPath, ...path]),
-  );
-  const sharedIndex = new Map<string, number>();
-  for (const p of sharePeople) sharedIndex.set(people[p]!.id, p);
-  let awarded = 0n;
-  for (const row of shared.awards) {
-    const p = sharedIndex.get(row.id)!;
-    const minor = parseMinor(row.award, digits, []);
-    award[p] = minor;
-    awarded += minor;
-    awardTrace[p] = row.trace;
-  }
-  return {
-    contribution,
-    contributionTrace,
-    award,
-    awardTrace,
-    rate: carved.rate,
-    gross: parseMinor(carved.gross, digits, []),
-    pool: parseMinor(carved.pool, digits, []),
-    awarded,
-    unallocated: parseMinor(shared.unallocated, digits, []),
-    contributors: carveRows.length,
-    recipients: shareRows.length,
-    trace: [...carved.trace, ...shared.trace],
+  const issues = new IssueList();
+  const terms = {
+    weighting: pool.weighting ?? { kind: 'linear' as const },
+    floor: pool.floor ?? 0,
+    basis: pool.basis ?? 'days',
+    period: input.segment,
+    units: undefined,
+    weightDecimals: pool.weightDecimals ?? 6,
+    policy: input.rounding,
+    at: input.poolPath,
   };
+  const at = () => ['data', 'supportScores'];
+  const share = sharePool(totals.pool, { rows: recipients.rows, at }, terms, issues);
+  issues.throwIfAny();
+  const rows = awardRows(share!, digits, input.trace);
+  recipients.people.forEach((p, k) => {
+    award[p] = BigInt(share!.awards[k]!);
+    awardTrace[p] = rows[k]!.trace;
+  });
+  const awarded = sumAmounts(share!.awards);
+  const trace = [...carveTrace(carve, digits), ...shareTrace(share!, digits)];
+  return { ...common, pool: totals.pool, awarded, unallocated: totals.pool - awarded, ...counts, trace };
 }

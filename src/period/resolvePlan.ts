@@ -6,61 +6,10 @@ import { parseInput } from '../core/validate.js';
 import { inclusiveDays, periodEnd, shiftDate, type PeriodUnit } from './dates.js';
 import { resolvePlanInputSchema, type planSchema, type planVersionSchema } from './schema.js';
 import { compareIds } from '../core/ids.js';
+import type { PlanChange, PlanSegment, ResolvedPlan, ResolvePlanInput } from './types.js';
 
-/** Input of {@link resolvePlan} (inferred from `resolvePlanInputSchema`). */
-export type ResolvePlanInput = z.input<typeof resolvePlanInputSchema>;
-/** A plan as given (inferred from `planSchema`). */
-export type PlanInput = z.input<typeof planSchema>;
 /** One plan version after validation. */
 export type PlanVersion = z.output<typeof planVersionSchema>;
-
-/** A pay period with its inclusive end and length in days. */
-export interface ResolvedPeriod {
-  readonly unit: 'month' | 'quarter' | 'year';
-  readonly start: string;
-  /** Inclusive last day: start + 1 unit − 1 day (date-fns `addMonths`/`addQuarters`/`addYears`). */
-  readonly end: string;
-  readonly days: number;
-}
-
-/** A stretch of the period run on one plan version. */
-export interface PlanSegment {
-  /** The version id in force on these days. */
-  readonly version: string;
-  readonly start: string;
-  /** Inclusive. */
-  readonly end: string;
-  readonly days: number;
-  /** `days/periodDays` as an exact fraction, e.g. `"61/92"`; amounts are prorated by it. */
-  readonly fraction: string;
-}
-
-/** A version that takes effect after the period's first day and inside it. */
-export interface PlanChange {
-  readonly version: string;
-  readonly effective: string;
-  readonly note: string | null;
-}
-
-/** Result of {@link resolvePlan}. */
-export interface ResolvedPlan {
-  readonly plan: string;
-  readonly currency: string;
-  readonly period: ResolvedPeriod;
-  /** The version in force on the period's first day. */
-  readonly version: string;
-  /**
-   * `single`: one version covers the whole period; `reported`: a version changes inside the
-   * period, the period runs on the first one and the change is listed; `prorated`: the period is
-   * split at each change and amounts are prorated by days.
-   */
-  readonly treatment: 'single' | 'reported' | 'prorated';
-  /** Versions that take effect inside the period (empty when `single`). */
-  readonly changes: PlanChange[];
-  /** The stretches run: one for `single`/`reported`, one per version for `prorated`. */
-  readonly segments: PlanSegment[];
-  readonly trace: TraceStep[];
-}
 
 /** A resolved plan with the version objects, for the period run. */
 export interface ResolvedPlanVersions extends ResolvedPlan {

@@ -1,6 +1,6 @@
 import type { ScoreRatingsResult } from '../ratings/scoreRatings.js';
 import type { InterlockRun } from './interlockStage.js';
-import type { ReviewItem } from './runPeriod.js';
+import type { ReviewItem } from './types.js';
 
 /**
  * The result's review queue: every flagged rating still awaiting a decision [异常评分复核] and

@@ -14,7 +14,7 @@ import { ratingSchema, reviewDecisionSchema, scoreRatingsInputSchema } from '../
 import { calendarSchema, responseMetricSchema, ticketSchema } from '../time/schema.js';
 import { pointEntrySchema, scorecardFields, tallyPointsFields } from '../scorecard/schema.js';
 import { linkCoefficientsFields, linkDepartmentFields, linkKpiFields } from '../linkage/schema.js';
-import { allocatePoolInputSchema, carvePoolInputSchema, clawbackSchema, poolRecipientSchema } from '../pool/schema.js';
+import { clawbackPolicySchema, poolBasisSchema, poolWeightingSchema, weightDecimalsSchema } from '../pool/schema.js';
 
 /**
  * Schemas of the period run: plans with effective-dated versions, the organisation, one
@@ -49,21 +49,21 @@ const sideSchema = /* @__PURE__ */ z.enum(['front', 'middle', 'back']);
  */
 export const planPoolSchema = /* @__PURE__ */ z.strictObject({
   /** Share of the contributors' gross commission carved into the pool (seed 001: 0.10, 0.12, 0.15). */
-  rate: carvePoolInputSchema.shape.rate,
+  rate: decimalSchema,
   /** How negative commission rows (clawbacks) are treated; required when there are any. */
-  clawbackPolicy: carvePoolInputSchema.shape.clawbackPolicy,
+  clawbackPolicy: z.optional(clawbackPolicySchema),
   /** Sides whose commission is carved. @defaultValue `["front"]` */
   contributors: z.optional(z.array(sideSchema).check(z.minLength(1))),
   /** Sides that share the pool. @defaultValue `["back"]` */
   recipients: z.optional(z.array(sideSchema).check(z.minLength(1))),
   /** f(score): linear, power or seed 001's elasticity. @defaultValue linear */
-  weighting: allocatePoolInputSchema.shape.weighting,
+  weighting: z.optional(poolWeightingSchema),
   /** Eligibility floor on the support score. @defaultValue `0` */
-  floor: allocatePoolInputSchema.shape.floor,
+  floor: z.optional(nonNegativeDecimalSchema),
   /** What multiplies f(score). @defaultValue `"days"`: days employed in the (segment of the) period */
-  basis: allocatePoolInputSchema.shape.basis,
+  basis: z.optional(poolBasisSchema),
   /** Decimal places of f(score). @defaultValue `6` */
-  weightDecimals: allocatePoolInputSchema.shape.weightDecimals,
+  weightDecimals: z.optional(weightDecimalsSchema),
   /**
    * Where a recipient's support score comes from: `supportScores` (period data), `ratings` (the
    * person's peripheral score, else their department's), `responseTimes` (their department's mean
@@ -294,7 +294,7 @@ export const commissionSchema = /* @__PURE__ */ z.strictObject({
   /** Date earned; required when a split period assigns rows to plan versions. */
   date: z.optional(isoDateSchema),
   /** For a clawback (negative amount) under `clawbackPolicy: "reverse"`: the pool rate applied when the sale was first carved. */
-  rate: clawbackSchema.shape.rate,
+  rate: z.optional(decimalSchema),
 });
 
 /** A support-effectiveness score [支撑效能评分] of a person, or of a department for its people without their own. */
@@ -302,7 +302,7 @@ export const supportScoreSchema = /* @__PURE__ */ z.strictObject({
   /** Person id or department id. */
   subject: idSchema,
   /** The score, ≥ 0. */
-  score: poolRecipientSchema.shape.score,
+  score: nonNegativeDecimalSchema,
 });
 
 /** A deduction (seed 001 "扣减项": lateness, early leave, from the attendance system). */

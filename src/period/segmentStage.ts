@@ -14,10 +14,10 @@ import { poolStage } from './poolStage.js';
 import { ratingsStage } from './ratingsStage.js';
 import { canonicalKey } from './repath.js';
 import type { ResolvedPlanVersions } from './resolvePlan.js';
-import type { DepartmentLinkage, PoolSegment } from './runPeriod.js';
 import type { Scenario } from './scenarioInput.js';
 import { scorecardStage } from './scorecardStage.js';
 import { timeStage } from './timeStage.js';
+import type { DepartmentLinkage, PoolSegment } from './types.js';
 
 /** The period-wide inputs every segment's mechanisms read, built once per run by {@link segmentInputs}. */
 export interface SegmentInputs {

@@ -6,11 +6,11 @@ import { MONTHS_IN, dayNumber, overlapDayNumbers } from './dates.js';
 import type { PayRates } from './orgStage.js';
 import { NO_TRACE, type PersonWork } from './periodWork.js';
 import type { ResolvedPlanVersions } from './resolvePlan.js';
-import type { PeriodTotals } from './runPeriod.js';
 import type { Scenario } from './scenarioInput.js';
 import type { SegmentStage } from './segmentStage.js';
-import { renderLine, sortLines, type PayStatement } from './statement.js';
+import { renderLine, sortLines } from './statement.js';
 import { step } from './trace.js';
+import type { PayStatement, PeriodTotals } from './types.js';
 import { orderIds } from '../core/ids.js';
 
 /** Running money totals of the period's statement lines and pools, in minor units. */

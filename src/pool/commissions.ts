@@ -1,63 +1,169 @@
 import { minorDigits } from '../core/currency.js';
 import { Dec, multiplyMinor } from '../core/decimal.js';
 import { decimalText } from '../core/decimalInput.js';
-import { IssueList, SynergyPayError } from '../core/errors.js';
-import { formatMinor, parseMinor } from '../core/money.js';
-import { resolveRounding } from '../core/rounding.js';
+import { IssueList } from '../core/errors.js';
+import { orderIds } from '../core/ids.js';
+import { formatMinor, readAmount } from '../core/money.js';
+import { type RoundingPolicy, resolveRounding } from '../core/rounding.js';
 import { traceStep, type TraceStep } from '../core/trace.js';
 import { parseInput } from '../core/validate.js';
 import { applyRates, checkRateBrackets, type RateBrackets } from '../tiers/rateTable.js';
 import { checkTierTable, scoreOf, type CompiledBand, type CompiledTierTable } from '../tiers/tierScore.js';
-import { commissionsInputSchema, type CommissionsInput } from './schema.js';
-import { orderIds } from '../core/ids.js';
+import { commissionsInputSchema } from './schema.js';
+import type { CommissionBaseInput, CommissionRow, CommissionsInput, CommissionsResult } from './types.js';
 
-/** One slice of a person's commission: part of the adjusted base at one band's rate. */
-export interface CommissionSlice {
-  /** Index of the rate table's band (0 = first listed). */
-  readonly band: number;
-  /** The band's label, or `null`. */
-  readonly label: string | null;
-  /** The slice of the adjusted base, in major units. */
-  readonly from: string;
-  readonly to: string;
-  /** The rate as written (`"0.08"`). */
-  readonly rate: string;
-  /** The slice's commission; slices add up to the (uncapped) commission exactly. */
-  readonly commission: string;
+/** The rate table (rates 0–1) and the modifier table (multipliers ≥ 0, rounded as coefficients), checked. */
+function checkTables(input: CommissionsInput, digits: number, policy: RoundingPolicy, issues: IssueList) {
+  const rates = checkTierTable(input.rateTable, ['rateTable'], issues, policy);
+  const brackets: RateBrackets | undefined =
+    rates === undefined ? undefined : checkRateBrackets(rates, digits, ['rateTable'], issues);
+  // Multipliers are coefficients: the modifier table rounds its scores at the coefficient decimals.
+  const modifierPolicy = { ...policy, scoreDecimals: policy.coefficientDecimals };
+  const modifiers =
+    input.modifierTable === undefined
+      ? undefined
+      : checkTierTable(input.modifierTable, ['modifierTable'], issues, modifierPolicy);
+  modifiers?.bands.forEach((band, i) => {
+    if (band.score.isNegative() && !band.score.isZero())
+      issues.add('NEGATIVE_VALUE', ['modifierTable', 'bands', i, 'score'], `multiplier ${band.scoreText} is negative`);
+  });
+  return { rates, brackets, modifiers };
 }
 
-/** One person's row of a {@link computeCommissions} result. */
-export interface CommissionRow {
-  readonly id: string;
-  /** The base as given, with the currency's minor digits. */
-  readonly base: string;
-  /** The measured value the modifier table read, or `null` without a modifier table. */
-  readonly measure: string | null;
-  /** The base multiplier (`"1.08"`), rounded to the coefficient decimals; `"1"` without a table. */
-  readonly modifier: string;
-  /** round(base × modifier) to minor units. */
-  readonly adjustedBase: string;
-  /** The commission before the cap. */
-  readonly uncapped: string;
-  /** min(uncapped, cap). */
-  readonly commission: string;
-  /** Whether the cap bound. */
-  readonly capped: boolean;
-  readonly slices: CommissionSlice[];
-  /** Per-person steps; empty when the input asked for `trace: false`. */
-  readonly trace: TraceStep[];
+/** Each person's base and cap in minor units; a row in another currency, or without its measure, is refused. */
+function readPeople(input: CommissionsInput, digits: number, issues: IssueList) {
+  const bases: bigint[] = [];
+  const caps: (bigint | undefined)[] = [];
+  input.people.forEach((person, i) => {
+    bases.push(BigInt(readAmount(person.base, digits, ['people', i, 'base'], issues)));
+    caps.push(
+      person.cap === undefined ? undefined : BigInt(readAmount(person.cap, digits, ['people', i, 'cap'], issues)),
+    );
+    if (person.currency !== undefined && person.currency !== input.currency)
+      issues.add(
+        'CURRENCY_MISMATCH',
+        ['people', i, 'currency'],
+        `${person.currency} differs from the input's currency ${input.currency}`,
+      );
+    if (input.modifierTable !== undefined && person.measure === undefined)
+      issues.add(
+        'INVALID_INPUT',
+        ['people', i, 'measure'],
+        'with a modifierTable, every person needs the measured value (e.g. the resolution rate)',
+      );
+  });
+  return { bases, caps };
 }
 
-/** Result of {@link computeCommissions}. Rows are ordered by id. */
-export interface CommissionsResult {
-  readonly currency: string;
-  readonly method: 'marginal' | 'retroactive';
-  /** Σ base. */
-  readonly base: string;
-  /** Σ commission (after caps): what {@link carvePool} takes as gross. */
-  readonly commission: string;
-  readonly people: CommissionRow[];
-  readonly trace: TraceStep[];
+/** Row indexes in id order; a `DUPLICATE_ID` issue for a person listed again (naming the row before it). */
+function orderPeople(people: readonly CommissionBaseInput[], issues: IssueList): Int32Array {
+  const ids = people.map((person) => person.id);
+  const order = orderIds(ids);
+  for (let o = 1; o < ids.length; o++) {
+    const i = order[o]!;
+    const previous = order[o - 1]!;
+    if (ids[i] === ids[previous])
+      issues.add('DUPLICATE_ID', ['people', i, 'id'], `person "${ids[i]}" already has a row at people[${previous}]`);
+  }
+  return order;
+}
+
+/** What the tables and the mode make of one person. */
+interface Rules {
+  readonly rates: CompiledTierTable;
+  readonly brackets: RateBrackets | undefined;
+  readonly modifiers: CompiledTierTable | undefined;
+  readonly method: CommissionsInput['method'];
+  readonly mode: RoundingPolicy['mode'];
+  readonly digits: number;
+  readonly withTrace: boolean;
+}
+
+/** One person: modifier, adjusted base = round(base × modifier), commission = min(cap, rates applied). */
+function commissionRow(
+  person: CommissionBaseInput,
+  base: bigint,
+  cap: bigint | undefined,
+  rules: Rules,
+): { row: CommissionRow; commission: bigint } {
+  const { rates, modifiers, method, mode, digits } = rules;
+  const f = (minor: bigint) => formatMinor(minor, digits);
+  let modifier = new Dec(1);
+  let measure: string | null = null;
+  let band: CompiledBand | undefined;
+  if (modifiers !== undefined) {
+    measure = decimalText(person.measure!);
+    const hit = scoreOf(modifiers, new Dec(measure));
+    modifier = hit.score;
+    band = modifiers.bands[hit.band];
+  }
+  const adjusted = multiplyMinor(base, modifier, mode);
+  const { commission: uncapped, slices } = applyRates(rates, adjusted, digits, method, mode, rules.brackets);
+  const capped = cap !== undefined && uncapped > cap;
+  const commission = capped ? cap : uncapped;
+  const sliceRows = slices.map((slice) => {
+    const rate = rates.bands[slice.band]!;
+    const figures = { from: f(slice.from), to: f(slice.to), rate: rate.scoreText, commission: f(slice.commission) };
+    return { band: slice.band, label: rate.label, ...figures };
+  });
+  const row = {
+    id: person.id,
+    base: f(base),
+    measure,
+    modifier: modifier.toFixed(),
+    adjustedBase: f(adjusted),
+    uncapped: f(uncapped),
+    commission: f(commission),
+    capped,
+    slices: sliceRows,
+  };
+  const trace = rules.withTrace ? personTrace(row, cap === undefined ? undefined : f(cap), band, rules) : [];
+  return { row: { ...row, trace }, commission };
+}
+
+/** A person's steps: the modifier (with a table), the adjusted base, the commission, the cap (with one). */
+function personTrace(
+  row: Omit<CommissionRow, 'trace'>,
+  cap: string | undefined,
+  band: CompiledBand | undefined,
+  rules: Rules,
+): TraceStep[] {
+  const marginal = rules.method === 'marginal';
+  const trace: TraceStep[] = [];
+  if (band !== undefined) {
+    const formula = 'modifier = the band of the measure in the modifier table (rounded to the coefficient decimals)';
+    trace.push(
+      traceStep(
+        'pool.modifier',
+        formula,
+        { band: band.label ?? String(band.index), measure: row.measure! },
+        row.modifier,
+      ),
+    );
+  }
+  const adjusted = { base: row.base, mode: rules.mode, modifier: row.modifier };
+  trace.push(traceStep('pool.adjustedBase', 'adjusted base = round(base × modifier)', adjusted, row.adjustedBase));
+  const slices = row.slices.map((slice) => `${slice.from}–${slice.to} × ${slice.rate}`).join('; ');
+  trace.push(
+    traceStep(
+      marginal ? 'pool.commission.marginal' : 'pool.commission.retroactive',
+      marginal
+        ? 'commission = round(Σ sliceᵢ × rateᵢ)'
+        : 'commission = round(adjusted base × rate of the reached band)',
+      { 'adjusted base': row.adjustedBase, slices },
+      row.uncapped,
+    ),
+  );
+  if (cap !== undefined)
+    trace.push(
+      traceStep(
+        'pool.commission.cap',
+        'commission = min(commission, cap)',
+        { cap, commission: row.uncapped },
+        row.commission,
+      ),
+    );
+  return trace;
 }
 
 /**
@@ -97,173 +203,39 @@ export interface CommissionsResult {
  */
 export function computeCommissions(input: CommissionsInput): CommissionsResult {
   const parsed = parseInput(commissionsInputSchema, input);
-  const { currency, method, people } = parsed;
   const policy = resolveRounding(parsed.rounding);
-  const mode = policy.mode;
-  const digits = minorDigits(currency);
-  const withTrace = parsed.trace !== false;
+  const digits = minorDigits(parsed.currency);
   const issues = new IssueList();
-
-  const rateTable = checkTierTable(parsed.rateTable, ['rateTable'], issues, policy);
-  const brackets: RateBrackets | undefined =
-    rateTable === undefined ? undefined : checkRateBrackets(rateTable, digits, ['rateTable'], issues);
-  // Multipliers are coefficients: the modifier table rounds its scores at the coefficient decimals.
-  const modifierPolicy = { ...policy, scoreDecimals: policy.coefficientDecimals };
-  const modifierTable =
-    parsed.modifierTable === undefined
-      ? undefined
-      : checkTierTable(parsed.modifierTable, ['modifierTable'], issues, modifierPolicy);
-  modifierTable?.bands.forEach((band, i) => {
-    if (band.score.isNegative() && !band.score.isZero())
-      issues.add('NEGATIVE_VALUE', ['modifierTable', 'bands', i, 'score'], `multiplier ${band.scoreText} is negative`);
-  });
-
-  const n = people.length;
-  const ids = people.map((person) => person.id);
-  const bases: bigint[] = [];
-  const caps: (bigint | undefined)[] = [];
-  people.forEach((person, i) => {
-    bases.push(readMoney(() => parseMinor(person.base, digits, ['people', i, 'base']), issues));
-    caps.push(
-      person.cap === undefined
-        ? undefined
-        : readMoney(() => parseMinor(person.cap, digits, ['people', i, 'cap']), issues),
-    );
-    if (person.currency !== undefined && person.currency !== currency)
-      issues.add(
-        'CURRENCY_MISMATCH',
-        ['people', i, 'currency'],
-        `${person.currency} differs from the input's currency ${currency}`,
-      );
-    if (parsed.modifierTable !== undefined && person.measure === undefined)
-      issues.add(
-        'INVALID_INPUT',
-        ['people', i, 'measure'],
-        'with a modifierTable, every person needs the measured value (e.g. the resolution rate)',
-      );
-  });
-  const order = orderIds(ids);
-  for (let o = 1; o < n; o++) {
-    const i = order[o] as number;
-    const previous = order[o - 1] as number;
-    if (ids[i] === ids[previous])
-      issues.add('DUPLICATE_ID', ['people', i, 'id'], `person "${ids[i]}" already has a row at people[${previous}]`);
-  }
+  const { rates, brackets, modifiers } = checkTables(parsed, digits, policy, issues);
+  const { bases, caps } = readPeople(parsed, digits, issues);
+  const order = orderPeople(parsed.people, issues);
   issues.throwIfAny();
-  const rates = rateTable as CompiledTierTable;
-
+  const rules = {
+    rates: rates!,
+    brackets,
+    modifiers,
+    method: parsed.method,
+    mode: policy.mode,
+    digits,
+    withTrace: parsed.trace !== false,
+  };
+  const people = Array.from(order, (i) => commissionRow(parsed.people[i]!, bases[i]!, caps[i], rules));
+  const baseSum = bases.reduce((sum, base) => sum + base, 0n);
+  const commissionSum = people.reduce((sum, person) => sum + person.commission, 0n);
   const f = (minor: bigint) => formatMinor(minor, digits);
-  let baseSum = 0n;
-  let commissionSum = 0n;
-  const rows: CommissionRow[] = [];
-  for (let o = 0; o < n; o++) {
-    const i = order[o] as number;
-    const person = people[i] as (typeof people)[number];
-    const base = bases[i] as bigint;
-    let modifier = new Dec(1);
-    let measure: string | null = null;
-    let modifierBand: CompiledBand | undefined;
-    if (modifierTable !== undefined) {
-      measure = decimalText(person.measure as string | number);
-      const hit = scoreOf(modifierTable, new Dec(measure));
-      modifier = hit.score;
-      modifierBand = modifierTable.bands[hit.band];
-    }
-    const adjusted = multiplyMinor(base, modifier, mode);
-    const { commission: uncapped, slices } = applyRates(rates, adjusted, digits, method, mode, brackets);
-    const cap = caps[i];
-    const capped = cap !== undefined && uncapped > cap;
-    const commission = capped ? cap : uncapped;
-    baseSum += base;
-    commissionSum += commission;
-    const modifierText = modifier.toFixed();
-    const sliceRows = slices.map((slice) => {
-      const band = rates.bands[slice.band] as CompiledBand;
-      return {
-        band: slice.band,
-        label: band.label,
-        from: f(slice.from),
-        to: f(slice.to),
-        rate: band.scoreText,
-        commission: f(slice.commission),
-      };
-    });
-    const trace: TraceStep[] = [];
-    if (withTrace) {
-      if (modifierBand !== undefined)
-        trace.push(
-          traceStep(
-            'pool.modifier',
-            'modifier = the band of the measure in the modifier table (rounded to the coefficient decimals)',
-            { band: modifierBand.label ?? String(modifierBand.index), measure: measure as string },
-            modifierText,
-          ),
-        );
-      trace.push(
-        traceStep(
-          'pool.adjustedBase',
-          'adjusted base = round(base × modifier)',
-          { base: f(base), mode, modifier: modifierText },
-          f(adjusted),
-        ),
-        traceStep(
-          method === 'marginal' ? 'pool.commission.marginal' : 'pool.commission.retroactive',
-          method === 'marginal'
-            ? 'commission = round(Σ sliceᵢ × rateᵢ)'
-            : 'commission = round(adjusted base × rate of the reached band)',
-          {
-            'adjusted base': f(adjusted),
-            slices: sliceRows.map((slice) => `${slice.from}–${slice.to} × ${slice.rate}`).join('; '),
-          },
-          f(uncapped),
-        ),
-      );
-      if (cap !== undefined)
-        trace.push(
-          traceStep(
-            'pool.commission.cap',
-            'commission = min(commission, cap)',
-            { cap: f(cap), commission: f(uncapped) },
-            f(commission),
-          ),
-        );
-    }
-    rows.push({
-      id: person.id,
-      base: f(base),
-      measure,
-      modifier: modifierText,
-      adjustedBase: f(adjusted),
-      uncapped: f(uncapped),
-      commission: f(commission),
-      capped,
-      slices: sliceRows,
-      trace,
-    });
-  }
   return {
-    currency,
-    method,
+    currency: parsed.currency,
+    method: parsed.method,
     base: f(baseSum),
     commission: f(commissionSum),
-    people: rows,
+    people: people.map((person) => person.row),
     trace: [
       traceStep(
         'pool.commissions',
         'Σ commission over people',
-        { method, people: n, 'Σ base': f(baseSum) },
+        { method: parsed.method, people: people.length, 'Σ base': f(baseSum) },
         f(commissionSum),
       ),
     ],
   };
-}
-
-function readMoney(read: () => bigint, issues: IssueList): bigint {
-  try {
-    return read();
-  } catch (error) {
-    if (!(error instanceof SynergyPayError)) throw error;
-    issues.items.push(...error.issues);
-    return 0n;
-  }
 }

@@ -1,50 +1,63 @@
-import { Dec, roundCoefficient } from '../core/decimal.js';
-import { decimalText, type DecimalInput } from '../core/decimalInput.js';
+import { type DecimalInput, decimalText } from '../core/decimalInput.js';
 import { IssueList, type IssuePath } from '../core/errors.js';
+import {
+  addFixed,
+  compareFixed,
+  type Fixed,
+  fixedText,
+  formatFixed,
+  parseFixed,
+  rescale,
+  roundFixed,
+} from '../core/fixed.js';
+import { divideSignificant, lnSignificant, roundSignificant } from '../core/power.js';
 import { type RoundingPolicy, resolveRounding } from '../core/rounding.js';
-import { traceStep, type TraceStep } from '../core/trace.js';
+import { traceStep } from '../core/trace.js';
 import { parseInput } from '../core/validate.js';
-import { elasticityExponentInputSchema, type ElasticityExponentInput } from './schema.js';
+import { elasticityExponentInputSchema } from './schema.js';
+import type { ElasticityExponentInput, ElasticityExponentResult } from './types.js';
 
-/** Result of {@link elasticityExponent}. */
-export interface ElasticityExponentResult {
-  /** The exponent e, rounded to the policy's coefficient decimals (what the allocation uses). */
-  readonly exponent: string;
-  /** e to 20 decimals, before rounding, for reference. */
-  readonly exact: string;
-  readonly trace: TraceStep[];
+const ONE: Fixed = { n: 1n, scale: 0 };
+const MINUS_ONE: Fixed = { n: -1n, scale: 0 };
+
+/** ln(1 + change) at 40 significant digits (1 + change rounded there first, as decimal.js adds). */
+function lnOnePlus(change: Fixed): Fixed {
+  const sum = addFixed(ONE, change);
+  return lnSignificant(roundSignificant(sum.n, 10n ** BigInt(sum.scale)));
 }
 
 /**
- * The exponent e of f(s) = s^e (internal): ln(1 + award) / ln(1 + score), rounded to the
- * policy's coefficient decimals. Adds `OUT_OF_RANGE` issues when a change is ≤ −1 or the score
- * change is zero.
+ * The exponent e of f(s) = s^e (internal): ln(1 + award) / ln(1 + score) at 40 significant
+ * digits, and e rounded to the policy's coefficient decimals. Adds `OUT_OF_RANGE` issues at
+ * `[...at, field]` when a change is ≤ −1 or the score change is zero.
  */
 export function exponentOf(
   scoreChange: DecimalInput,
   awardChange: DecimalInput,
   policy: RoundingPolicy,
-  path: IssuePath,
+  at: IssuePath,
   issues: IssueList,
-): { exponent: Dec; exact: Dec } | undefined {
-  const score = new Dec(decimalText(scoreChange));
-  const award = new Dec(decimalText(awardChange));
-  let ok = true;
-  if (score.lte(-1) || score.isZero()) {
+): { exponent: Fixed; exact: Fixed } | undefined {
+  const score = parseFixed(decimalText(scoreChange));
+  const award = parseFixed(decimalText(awardChange));
+  const scoreOutside = compareFixed(score, MINUS_ONE) <= 0 || score.n === 0n;
+  const awardOutside = compareFixed(award, MINUS_ONE) <= 0;
+  if (scoreOutside)
     issues.add(
       'OUT_OF_RANGE',
-      [...path, 'scoreChange'],
-      `scoreChange ${score.toFixed()} must be above −1 and not zero`,
+      [...at, 'scoreChange'],
+      `scoreChange ${formatFixed(score)} must be above −1 and not zero`,
     );
-    ok = false;
-  }
-  if (award.lte(-1)) {
-    issues.add('OUT_OF_RANGE', [...path, 'awardChange'], `awardChange ${award.toFixed()} must be above −1`);
-    ok = false;
-  }
-  if (!ok) return undefined;
-  const exact = award.plus(1).ln().dividedBy(score.plus(1).ln());
-  return { exponent: roundCoefficient(exact, policy), exact };
+  if (awardOutside)
+    issues.add('OUT_OF_RANGE', [...at, 'awardChange'], `awardChange ${formatFixed(award)} must be above −1`);
+  if (scoreOutside || awardOutside) return undefined;
+  const exact = divideSignificant(lnOnePlus(award), lnOnePlus(score));
+  return { exponent: roundFixed(exact, policy.coefficientDecimals, policy.mode), exact };
+}
+
+/** A decimal's text with exactly `places` decimals. */
+export function fixedPlaces(value: Fixed, places: number): string {
+  return fixedText(rescale(value, places), places);
 }
 
 /**
@@ -74,20 +87,21 @@ export function elasticityExponent(input: ElasticityExponentInput): ElasticityEx
   const issues = new IssueList();
   const result = exponentOf(parsed.scoreChange, parsed.awardChange, policy, [], issues);
   issues.throwIfAny();
-  const { exponent, exact } = result as { exponent: Dec; exact: Dec };
-  const text = exponent.toFixed(policy.coefficientDecimals);
+  const { exponent, exact } = result!;
+  const text = fixedPlaces(exponent, policy.coefficientDecimals);
+  const inputs = {
+    awardChange: decimalText(parsed.awardChange),
+    scoreChange: decimalText(parsed.scoreChange),
+    decimals: policy.coefficientDecimals,
+  };
   return {
     exponent: text,
-    exact: exact.toFixed(20),
+    exact: fixedPlaces(roundFixed(exact, 20, 'halfUp'), 20),
     trace: [
       traceStep(
         'pool.elasticity',
         'e = ln(1 + awardChange) / ln(1 + scoreChange), rounded to the coefficient decimals',
-        {
-          awardChange: decimalText(parsed.awardChange),
-          scoreChange: decimalText(parsed.scoreChange),
-          decimals: policy.coefficientDecimals,
-        },
+        inputs,
         text,
       ),
     ],

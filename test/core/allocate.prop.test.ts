@@ -189,7 +189,10 @@ describe('allocate properties (SPEC §2.1)', () => {
 
 describe('the fast share pre-check agrees with the schema', () => {
   it('accepts a row only if allocateShareSchema accepts it', async () => {
-    const { sharesLookValid, allocateShareSchema } = await import('../../src/core/allocate.js');
+    // The hand-written `sharesLookValid` became the core row reader's check compiled from the schema.
+    const { allocateShareSchema } = await import('../../src/core/allocate.js');
+    const { compileCheck } = await import('../../src/core/rows.js');
+    const sharesLookValid = (rows: unknown[]) => rows.every(compileCheck(allocateShareSchema)!);
     const decimalish = fc.oneof(
       fc.constantFrom('1', '0', '-0', '-1', '1.5', '01', '1e3', ' 1', '', '1,0', 'x', '0.000', '-0.00'),
       fc.double(),

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compareIds, IdKeys, orderIds } from '../../src/core/ids.js';
+import { IssueList } from '../../src/core/errors.js';
+import { compareIds, IdKeys, orderIds, orderUnique } from '../../src/core/ids.js';
 import { runs } from '../helpers.js';
 
 /** The slow twin of the radix order: a comparison sort, equal ids in input order. */
@@ -111,6 +112,27 @@ describe('id order and duplicates (core/ids.ts) agree with their slow twins', ()
           expect(Array.from(lean.order())).toEqual(comparisonOrder(ids.map((id) => id ?? '')));
         },
       ),
+      { numRuns: runs(1000) },
+    );
+  });
+
+  it('orderUnique: the order, and one DUPLICATE_ID issue per repeat naming its first row, in row order', () => {
+    fc.assert(
+      fc.property(fc.array(fc.string({ maxLength: 2 }), { maxLength: 100 }), (ids) => {
+        const issues = new IssueList();
+        const order = orderUnique(
+          ids,
+          (i) => ['rows', i],
+          (id, first) => `${id}@${first}`,
+          issues,
+        );
+        expect(Array.from(order)).toEqual(comparisonOrder(ids));
+        const expected = ids.flatMap((id, i) =>
+          ids.indexOf(id) < i ? [[['rows', i], `${id}@${ids.indexOf(id)}`]] : [],
+        );
+        expect(issues.items.map((issue) => [issue.path, issue.message])).toEqual(expected);
+        expect(issues.items.every((issue) => issue.code === 'DUPLICATE_ID')).toBe(true);
+      }),
       { numRuns: runs(1000) },
     );
   });

@@ -1,8 +1,24 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatMinor, formatMinorNumber, isCanonicalMoney, minorNumber, parseMinor } from '../../src/core/money.js';
+import { differenceInCalendarDays, parseISO } from 'date-fns';
+import { allocateScaled } from '../../src/core/allocate.js';
+import { epochDay } from '../../src/core/dates.js';
+import { IssueList } from '../../src/core/errors.js';
+import { splitAmounts } from '../../src/core/largestRemainder.js';
+import {
+  addAmounts,
+  formatMinor,
+  formatMinorNumber,
+  formatScaled,
+  isCanonicalMoney,
+  minorNumber,
+  parseMinor,
+  readAmount,
+  sumAmounts,
+  toAmount,
+} from '../../src/core/money.js';
 import { decimalProblem } from '../../src/core/decimalInput.js';
-import { ratioText } from '../../src/core/fixed.js';
+import { formatFixed, ratioText } from '../../src/core/fixed.js';
 import { runs } from '../helpers.js';
 
 /** The money and ratio fast paths (core/money.ts, core/fixed.ts) agree with their slow twins. */
@@ -44,7 +60,7 @@ describe('money and ratio kernels agree with the reference implementations', () 
           fc.integer({ min: Number.MIN_SAFE_INTEGER, max: Number.MAX_SAFE_INTEGER }),
           fc.integer({ min: -100_000, max: 100_000 }),
         ),
-        fc.integer({ min: 0, max: 6 }),
+        fc.integer({ min: 0, max: 20 }),
         (minor, digits) => {
           expect(formatMinorNumber(minor, digits)).toBe(formatMinor(minor, digits));
         },
@@ -107,6 +123,74 @@ describe('money and ratio kernels agree with the reference implementations', () 
         },
       ),
       { numRuns: runs(3000) },
+    );
+  });
+
+  it('Amounts (number while safe, bigint beyond) add, sum, read and print as bigints do', () => {
+    const bigArb = fc.oneof(fc.bigInt({ min: -(2n ** 60n), max: 2n ** 60n }), fc.bigInt({ min: -1000n, max: 1000n }));
+    fc.assert(
+      fc.property(fc.array(bigArb, { maxLength: 8 }), fc.integer({ min: 0, max: 20 }), (values, scale) => {
+        const amounts = values.map(toAmount);
+        amounts.forEach((amount, i) => {
+          expect(typeof amount === 'number').toBe(
+            Number.isSafeInteger(Number(values[i])) && BigInt(Number(values[i])) === values[i],
+          );
+          expect(formatScaled(amount, scale)).toBe(formatFixed({ n: values[i]!, scale }));
+        });
+        const total = values.reduce((a, b) => a + b, 0n);
+        expect(sumAmounts(amounts)).toBe(total);
+        expect(BigInt(amounts.reduce(addAmounts, 0))).toBe(total);
+        expect(addAmounts(0, toAmount(total))).toBe(toAmount(total));
+        const issues = new IssueList();
+        const text = formatMinor(values[0] ?? 0n, 2);
+        expect(BigInt(readAmount(text, 2, ['x'], issues))).toBe(values[0] ?? 0n);
+        expect(readAmount(`${text}1`, 2, ['x'], issues)).toBe(0);
+        expect(issues.items.map((issue) => issue.code)).toEqual(['INVALID_AMOUNT']);
+      }),
+      { numRuns: runs(2000) },
+    );
+  });
+
+  it('splitAmounts = allocateScaled: the same parts, unallocated, caps and rounds', () => {
+    const weightArb = fc.oneof(
+      fc.integer({ min: 0, max: 1000 }),
+      fc.integer({ min: 0, max: 2 ** 44 }),
+      fc.bigInt({ min: 0n, max: 2n ** 70n }),
+    );
+    fc.assert(
+      fc.property(
+        fc.array(weightArb, { minLength: 1, maxLength: 20 }),
+        fc.bigInt({ min: 0n, max: 10n ** 15n }),
+        fc.boolean(),
+        (raw, total, withCaps) => {
+          const weights = raw.map((w) => toAmount(BigInt(w)));
+          const ids = weights.map((_, i) => `p${String(i).padStart(2, '0')}`);
+          const caps = withCaps ? weights.map((_, i) => (i % 3 === 0 ? total / 7n : undefined)) : undefined;
+          const core = allocateScaled(total, { kind: 'bigint', values: weights.map(BigInt) }, ids, caps);
+          const split = splitAmounts(total, weights, ids, caps);
+          expect(split === undefined).toBe(core === undefined);
+          if (split === undefined || core === undefined) return;
+          expect(Array.from(split.parts, BigInt)).toEqual(Array.from(core.parts, BigInt));
+          expect([split.unallocated, Array.from(split.capped), split.rounds]).toEqual([
+            core.unallocated,
+            Array.from(core.capped),
+            core.rounds,
+          ]);
+        },
+      ),
+      { numRuns: runs(2000) },
+    );
+  });
+
+  it('epochDay: the difference of two dates is their distance in calendar days (date-fns)', () => {
+    const dateArb = fc
+      .date({ min: new Date('0001-01-01T00:00:00Z'), max: new Date('9999-12-31T00:00:00Z'), noInvalidDate: true })
+      .map((d) => d.toISOString().slice(0, 10));
+    fc.assert(
+      fc.property(dateArb, dateArb, (a, b) => {
+        expect(epochDay(b) - epochDay(a)).toBe(differenceInCalendarDays(parseISO(b), parseISO(a)));
+      }),
+      { numRuns: runs(2000) },
     );
   });
 });

@@ -5,7 +5,7 @@ import { compileCheck } from '../../src/core/rows.js';
 import { decimalSchema, idSchema, isoDateSchema } from '../../src/core/schema.js';
 import { runs } from '../helpers.js';
 
-/** Strict objects of 2, 8 (the unrolled check's widest) and 9 fields (the loop), unions, records, optionals. */
+/** Strict objects read by the unrolled check (part, row: at most one optional field) and by the key loop (eight, nine), unions, records, optionals. */
 const part = z.strictObject({ id: idSchema, share: decimalSchema });
 const wide = (n: number) =>
   z.strictObject(Object.fromEntries(Array.from({ length: n }, (_, k) => [`f${k}`, z.optional(idSchema)])));

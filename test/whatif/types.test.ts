@@ -9,8 +9,10 @@ import {
   type RunComparison,
   type RunPeriodInput,
   type RunPeriodResult,
+  type PayStatement,
   type RunResultInput,
 } from '../../src/index.js';
+import type { ReadableResult } from '../../src/whatif/schema.js';
 
 describe('what-if types', () => {
   it('take one input object and return plain data', () => {
@@ -35,5 +37,16 @@ describe('what-if types', () => {
     const run = (scenario: RunPeriodInput) =>
       compareRuns({ base: runPeriod(scenario), proposed: JSON.parse('{}') as RunResultInput });
     expectTypeOf(run).returns.toEqualTypeOf<RunComparison>();
+  });
+
+  it('hold the result interfaces to the schema that reads a saved result back', () => {
+    expectTypeOf<ReadableResult<RunPeriodResult>>().toEqualTypeOf<RunPeriodResult>();
+    // A statement field the schema reads differently (a number there) does not compile:
+    type TextDays = Omit<PayStatement, 'employedDays'> & { employedDays: string };
+    // @ts-expect-error employedDays is a number in runResultSchema
+    expectTypeOf<ReadableResult<Omit<RunPeriodResult, 'statements'> & { statements: TextDays[] }>>().not.toBeNever();
+    // …nor does a result without a field the schema requires:
+    // @ts-expect-error runResultSchema requires `plan`
+    expectTypeOf<ReadableResult<Omit<RunPeriodResult, 'plan'>>>().not.toBeNever();
   });
 });

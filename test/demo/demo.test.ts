@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { demoScenario, runPeriod } from '../../src/index.js';
 import { expectError } from '../helpers.js';
-import { minorOf } from './arbitraries.js';
+import { minorOf } from '../period/arbitraries.js';
 
 describe('the demo company end to end', () => {
   const scenario = demoScenario();

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { currencySchema, isoDateSchema } from '../core/schema.js';
-import { planSchema, runPeriodInputSchema } from './schema.js';
+import { planSchema, runPeriodInputSchema } from '../period/schema.js';
 
 /**
  * Schemas of the what-if tools: `compareRuns` and `correctPeriod`, and the shape of a period
@@ -8,8 +8,13 @@ import { planSchema, runPeriodInputSchema } from './schema.js';
  *
  * Result objects are read with `z.looseObject`: a result is the library's own output, and later
  * releases add fields to it (new mechanisms, new totals); an older or newer result must still be
- * readable. Only the fields the what-if tools use are checked, and the top-level inputs stay
- * strict so that typos in them are refused.
+ * readable. Only the fields the what-if tools use are checked (their meaning is documented on the
+ * result interfaces in period/types.ts), and the top-level inputs stay strict so that typos in
+ * them are refused.
+ *
+ * The interfaces and these schemas are one shape, checked in one direction: whatever `runPeriod`
+ * returns must read back through `runResultSchema` ({@link ReadableResult} fails to compile
+ * otherwise). The schemas may accept more than the interfaces describe, never less.
  */
 
 /**
@@ -31,7 +36,7 @@ const totalsSchema = /* @__PURE__ */ z.pipe(
   z.unknown().check(
     z.refine((value) => value === null || typeof value !== 'object' || !Object.hasOwn(value, '__proto__'), {
       path: ['__proto__'],
-      message: 'a total may not be named "__proto__"',
+      error: 'a total may not be named "__proto__"',
     }),
   ),
   z.record(
@@ -40,21 +45,17 @@ const totalsSchema = /* @__PURE__ */ z.pipe(
   ),
 );
 
-/** A statement line as it appears in a saved result. */
+/** A statement line as it appears in a saved result (a `StatementLine`). */
 export const savedStatementLineSchema = /* @__PURE__ */ z.looseObject({
-  /** Line kind: `basePay`, `performanceBonus`, `commission`, `poolAward`, `deduction`, … */
   kind: z.string().check(z.minLength(1)),
   label: z.string(),
-  /** The plan version the line was computed under. */
   version: z.string(),
-  /** Money with the currency's minor digits. */
   amount: moneyText,
-  /** The source row id when the line comes from one (a deduction id, …). */
   source: z.optional(z.string()),
   trace: z.optional(savedTraceSchema),
 });
 
-/** A pay statement as it appears in a saved result. */
+/** A pay statement as it appears in a saved result (a `PayStatement`). */
 export const savedStatementSchema = /* @__PURE__ */ z.looseObject({
   person: z.string().check(z.minLength(1)),
   name: z.optional(z.nullable(z.string())),
@@ -77,22 +78,39 @@ export const savedDepartmentSchema = /* @__PURE__ */ z.looseObject({
   trace: z.optional(savedTraceSchema),
 });
 
-/** A `runPeriod` result read back from JSON: the fields the what-if tools rely on. */
+/**
+ * A `runPeriod` result read back from JSON: the fields the what-if tools rely on. `version` (the
+ * plan version in force at the period start) is required by `correctPeriod` only; `totals` are
+ * named by identifiers.
+ */
 export const runResultSchema = /* @__PURE__ */ z.looseObject({
-  /** Plan id. */
   plan: z.string(),
-  /** ISO 4217 currency of every amount. */
   currency: currencySchema,
-  /** The period: unit, first and last day. */
   period: z.looseObject({ unit: z.string(), start: isoDateSchema, end: isoDateSchema, days: z.optional(z.number()) }),
-  /** The plan version in force at the period start (required by `correctPeriod`). */
   version: z.optional(z.string().check(z.minLength(1))),
   segments: z.optional(z.array(z.looseObject({ version: z.string() }))),
   departments: z.array(savedDepartmentSchema),
   statements: z.array(savedStatementSchema),
-  /** Money totals by name (`basePay`, `pool`, `statements`, …): names are identifiers. */
   totals: z.optional(totalsSchema),
 });
+
+/** A type's declared fields at every depth: a loose object's type without its index signature. */
+type Declared<T> = T extends readonly (infer Item)[]
+  ? Declared<Item>[]
+  : T extends object
+    ? { [K in keyof T as string extends K ? never : K]: Declared<T[K]> }
+    : T;
+
+/** A period result as the what-if tools read it: the fields `runResultSchema` declares. */
+export type SavedRun = Declared<z.output<typeof runResultSchema>>;
+
+/**
+ * `Result`, provided it reads back through `runResultSchema`: its statements, lines, departments
+ * and every other field the schema declares are assignable to the schema's input. This is the
+ * compile-time half of "one shape": a field of the result interfaces that the schema reads
+ * differently (another type, or a field the schema requires and the interfaces lack) fails here.
+ */
+export type ReadableResult<Result extends Declared<z.input<typeof runResultSchema>>> = Result;
 
 /** Input of `compareRuns`: two results, or one scenario and a proposed plan. */
 export const compareRunsInputSchema = /* @__PURE__ */ z.strictObject({

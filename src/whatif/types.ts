@@ -1,0 +1,315 @@
+/** The public shapes of the what-if tools, `compareRuns` and `correctPeriod`. Types only. */
+import type * as z from 'zod/mini';
+import type { TraceStep } from '../core/trace.js';
+import type { RunPeriodInput, RunPeriodResult } from '../period/types.js';
+import type { compareRunsInputSchema, correctPeriodInputSchema, ReadableResult, runResultSchema } from './schema.js';
+
+/** A period result: as returned by `runPeriod`, or read back from its JSON. */
+export type RunResultInput = ReadableResult<RunPeriodResult> | z.input<typeof runResultSchema>;
+
+/**
+ * Input of `compareRuns`: inferred from `compareRunsInputSchema`, except that `base` and
+ * `proposed` also accept a `RunPeriodResult` object as returned (its interfaces have no index
+ * signature, which zod's loose object type requires).
+ */
+export type CompareRunsInput = Omit<z.input<typeof compareRunsInputSchema>, 'base' | 'proposed'> & {
+  readonly base?: RunResultInput | undefined;
+  readonly proposed?: RunResultInput | undefined;
+};
+
+/**
+ * Input of `correctPeriod`: inferred from `correctPeriodInputSchema`, except that `paid.result`
+ * also accepts a `RunPeriodResult` object as returned.
+ */
+export type CorrectPeriodInput = Omit<z.input<typeof correctPeriodInputSchema>, 'paid'> & {
+  readonly paid: { readonly scenario: RunPeriodInput; readonly result?: RunResultInput | undefined };
+};
+
+/** A trace rule whose inputs or result differ between two runs. */
+export interface RuleChange {
+  /** The rule name, e.g. `statement.performanceBonus`. */
+  readonly rule: string;
+  /** The formula in words (the proposed side's when both exist). */
+  readonly formula: string;
+  /** The rule's inputs and result in the base run, or `null` when it did not apply there. */
+  readonly base: { readonly inputs: Readonly<Record<string, unknown>>; readonly result: unknown } | null;
+  /** The rule's inputs and result in the proposed run, or `null` when it did not apply there. */
+  readonly proposed: { readonly inputs: Readonly<Record<string, unknown>>; readonly result: unknown } | null;
+}
+
+/** One difference between two inputs (scenarios or plans). */
+export interface InputChange {
+  /** Where, e.g. `data.commissions[E0001-C2].amount` (rows of id-keyed lists are named by id). */
+  readonly path: string;
+  /** The value before, or `null` when the field or row was added. */
+  readonly base: unknown;
+  /** The value after, or `null` when the field or row was removed. */
+  readonly proposed: unknown;
+}
+
+// ── compareRuns ────────────────────────────────────────────────────────────
+
+/** A scalar field (coefficient, grade, headcount, …) that differs between the two runs. */
+export interface FieldChange {
+  /** The field's name. */
+  readonly field: string;
+  /** The base run's value, or `null` when absent there. */
+  readonly base: string | null;
+  /** The proposed run's value, or `null` when absent there. */
+  readonly proposed: string | null;
+}
+
+/** One statement line that differs: its amount, its label, or its presence. */
+export interface LineChange {
+  /** The line kind (`basePay`, `commission`, …). */
+  readonly kind: string;
+  /** The plan version the line was computed under. */
+  readonly version: string;
+  /** The source row id (a deduction id, …), `""` for lines computed per person. */
+  readonly source: string;
+  /** The proposed line's label (the base line's when the line was dropped). */
+  readonly label: string;
+  /** The base amount, or `null` when the line is new. */
+  readonly base: string | null;
+  /** The proposed amount, or `null` when the line was dropped. */
+  readonly proposed: string | null;
+  /** proposed − base (a missing line counts as 0). */
+  readonly delta: string;
+  /** The trace rules whose inputs or result changed: why the line moved. */
+  readonly rulesChanged: RuleChange[];
+}
+
+/** One person's differences. Only people with at least one difference are listed. */
+export interface PersonComparison {
+  /** The person's id. */
+  readonly person: string;
+  /** The person's department (in the proposed run when in both). */
+  readonly department: string;
+  /** `both`, or `baseOnly` / `proposedOnly` when the person appears in one run only. */
+  readonly presence: 'both' | 'baseOnly' | 'proposedOnly';
+  /** Statement total in the base run, or `null`. */
+  readonly base: string | null;
+  /** Statement total in the proposed run, or `null`. */
+  readonly proposed: string | null;
+  /** proposed − base statement total (a missing statement counts as 0). */
+  readonly delta: string;
+  /** Statement fields that differ (department, side, grade, days employed, coefficient). */
+  readonly fields: FieldChange[];
+  /** The lines that differ. */
+  readonly lines: LineChange[];
+}
+
+/** One line kind's sum within a department (or the whole run). */
+export interface KindComparison {
+  /** The line kind. */
+  readonly kind: string;
+  /** Σ in the base run. */
+  readonly base: string;
+  /** Σ in the proposed run. */
+  readonly proposed: string;
+  /** proposed − base. */
+  readonly delta: string;
+}
+
+/** One department in both runs (every department is listed). */
+export interface DepartmentComparison {
+  /** The department's id. */
+  readonly department: string;
+  /** People with a statement in the department, in each run. */
+  readonly headcount: { readonly base: number; readonly proposed: number };
+  /** Σ statement totals of its people in the base run. */
+  readonly base: string;
+  /** Σ statement totals of its people in the proposed run. */
+  readonly proposed: string;
+  /** proposed − base. */
+  readonly delta: string;
+  /** Σ by line kind. */
+  readonly kinds: KindComparison[];
+  /** Department fields that differ (coefficient, own coefficient, side, …). */
+  readonly fields: FieldChange[];
+  /** Department trace rules whose inputs or result changed. */
+  readonly rulesChanged: RuleChange[];
+  /** Whether anything above differs. */
+  readonly changed: boolean;
+}
+
+/** A money total of the two runs. */
+export interface TotalComparison {
+  /** The total's name in the result (`basePay`, `pool`, `statements`, …). */
+  readonly name: string;
+  /** The base run's total, or `null` when it has none of that name. */
+  readonly base: string | null;
+  /** The proposed run's total, or `null` when it has none of that name. */
+  readonly proposed: string | null;
+  /** proposed − base (a missing total counts as 0). */
+  readonly delta: string;
+}
+
+/** A person whose pay moves, with the size of the move. */
+export interface PayMove {
+  /** The person's id. */
+  readonly person: string;
+  /** The person's department. */
+  readonly department: string;
+  /** proposed − base statement total. */
+  readonly delta: string;
+}
+
+/** The support pool of one run and how its awards are spread (over people with a pool-award line). */
+export interface PoolSpread {
+  /** The pool (`totals.pool`), or Σ awards when the result has no pool total. */
+  readonly pool: string;
+  /** People whose statement carries a pool-award line. */
+  readonly recipients: number;
+  /** Σ awards. */
+  readonly awarded: string;
+  /** Smallest award, or `null` with no recipients. */
+  readonly min: string | null;
+  /** Median award (mean of the two middle awards for an even count: then it may carry one more decimal than the currency). */
+  readonly median: string | null;
+  /** Largest award, or `null` with no recipients. */
+  readonly max: string | null;
+  /**
+   * Gini coefficient of the awards, 0 (equal) … (n−1)/n (one person takes all), 4 decimals
+   * half-up; `null` with no recipients, a zero sum or a negative award.
+   */
+  readonly gini: string | null;
+}
+
+/** Result of `compareRuns`. Plain JSON; people and departments ordered by id. */
+export interface RunComparison {
+  /** ISO 4217 currency of every amount. */
+  readonly currency: string;
+  /** The period both runs cover. */
+  readonly period: { readonly unit: string; readonly start: string; readonly end: string };
+  /** Plan id of each run. */
+  readonly plans: { readonly base: string; readonly proposed: string };
+  /** Plan version in force at the period start in each run (`null` when a result does not say). */
+  readonly versions: { readonly base: string | null; readonly proposed: string | null };
+  /** `true` when nothing differs: no person, department or total. */
+  readonly identical: boolean;
+  /** How much differs. */
+  readonly counts: {
+    /** People in either run. */
+    readonly people: number;
+    /** People listed in `people`: any line, field or presence differs. */
+    readonly peopleChanged: number;
+    /** Changed lines over all people. */
+    readonly linesChanged: number;
+    /** Departments whose `changed` is `true`. */
+    readonly departmentsChanged: number;
+    /** People whose statement total rises. */
+    readonly gainers: number;
+    /** People whose statement total falls. */
+    readonly losers: number;
+    /** People whose statement total stays the same (their lines may still move between kinds). */
+    readonly unchanged: number;
+  };
+  /** Every money total of either result (the base's order, then new names), and `statements`. */
+  readonly totals: TotalComparison[];
+  /** Σ by line kind over everybody. */
+  readonly kinds: KindComparison[];
+  /** Every department of either run. */
+  readonly departments: DepartmentComparison[];
+  /** The people with a difference. */
+  readonly people: PersonComparison[];
+  /** People who gain, largest gain first (then by id). */
+  readonly gainers: PayMove[];
+  /** People who lose, largest loss first (then by id). */
+  readonly losers: PayMove[];
+  /** The support pool of each run, and proposed − base pool. */
+  readonly pool: { readonly base: PoolSpread; readonly proposed: PoolSpread; readonly delta: string };
+  /** What changed in the plan (only when compared from one scenario and a proposed plan; else empty). */
+  readonly planChanges: InputChange[];
+  /** The versions, the statement totals and the pool of the two runs, side by side. */
+  readonly trace: TraceStep[];
+}
+
+// ── correctPeriod ──────────────────────────────────────────────────────────
+
+/** One correction: the difference on one statement line between what was paid and the re-run. */
+export interface CorrectionLine {
+  /** The line kind (`basePay`, `commission`, …). */
+  readonly kind: string;
+  /** The plan version the line was computed under. */
+  readonly version: string;
+  /** The source row id (a deduction id, …), `""` for lines computed per person. */
+  readonly source: string;
+  /** The re-run line's label (the paid line's when the line disappears). */
+  readonly label: string;
+  /** What was paid on this line (`"0.00"` when the line is new). */
+  readonly paid: string;
+  /** What the re-run gives (`"0.00"` when the line disappears). */
+  readonly rerun: string;
+  /** rerun − paid: positive arrears (owed to the person), negative a recovery. Never zero. */
+  readonly amount: string;
+  /** `arrears` when the amount is positive, `recovery` when negative. */
+  readonly type: 'arrears' | 'recovery';
+  /** The trace rules whose inputs or result changed. */
+  readonly rulesChanged: RuleChange[];
+  /** How the correction was derived. */
+  readonly trace: TraceStep[];
+}
+
+/** One person's corrections. Only people with at least one correction line are listed. */
+export interface PersonCorrection {
+  /** The person's id. */
+  readonly person: string;
+  /** The person's department (in the re-run when in both). */
+  readonly department: string;
+  /** Statement total paid (`"0.00"` when the person was not paid in the period). */
+  readonly paid: string;
+  /** Statement total of the re-run (`"0.00"` when the person drops out). */
+  readonly rerun: string;
+  /** Σ positive correction lines. */
+  readonly arrears: string;
+  /** Σ negative correction lines (a negative amount, or zero). */
+  readonly recoveries: string;
+  /** arrears + recoveries = rerun − paid. */
+  readonly net: string;
+  /** The correction lines. */
+  readonly lines: CorrectionLine[];
+}
+
+/** Result of `correctPeriod`. Plain JSON; people ordered by id. */
+export interface PeriodCorrection {
+  /** Plan id. */
+  readonly plan: string;
+  /** ISO 4217 currency of every amount. */
+  readonly currency: string;
+  /** The period corrected. */
+  readonly period: { readonly unit: string; readonly start: string; readonly end: string };
+  /** The plan version the period was paid under. */
+  readonly paidVersion: string;
+  /** The plan version the re-run used. */
+  readonly rerunVersion: string;
+  /** Which plan the re-run used (`asPaid` by default: the rates originally applied). */
+  readonly planUsed: 'asPaid' | 'asCorrected';
+  /** `true` when the paid result given is what the paid inputs produce today; `null` when the result was recomputed. */
+  readonly paidReproduced: boolean | null;
+  /** The people with a correction. */
+  readonly people: PersonCorrection[];
+  /** Σ over everybody: paid + arrears + recoveries = rerun, net = arrears + recoveries. */
+  readonly totals: {
+    readonly paid: string;
+    readonly rerun: string;
+    readonly arrears: string;
+    readonly recoveries: string;
+    readonly net: string;
+  };
+  /** People corrected, correction lines, and how many of those are arrears and recoveries. */
+  readonly counts: {
+    readonly people: number;
+    readonly lines: number;
+    readonly arrears: number;
+    readonly recoveries: number;
+  };
+  /** What changed in the inputs (org, data, asOf) between the paid and the corrected scenario. */
+  readonly inputChanges: InputChange[];
+  /** What changed in the plan; applied only with `plan: 'asCorrected'`. */
+  readonly planChanges: InputChange[];
+  /** The re-run in full: store it with the corrected scenario as the new paid record. */
+  readonly rerun: RunPeriodResult;
+  /** The plan used and the totals' reconciliation. */
+  readonly trace: TraceStep[];
+}
