@@ -10,7 +10,7 @@ export type { Schema } from './core/schema.js';
 
 // ── core: allocate ─────────────────────────────────────────────────────────
 export { allocate, allocateInputSchema, allocateShareSchema } from './core/allocate.js';
-export type { AllocateInput, AllocationPart, AllocationResult } from './core/allocate.js';
+export type { AllocateInput, AllocateShare, AllocationPart, AllocationResult } from './core/allocate.js';
 
 // ── tiers: tierScore ───────────────────────────────────────────────────────
 export { tierScore } from './tiers/tierScore.js';
@@ -336,7 +336,7 @@ export type { TraceStep } from './core/trace.js';
 export type { DecimalInput } from './core/decimalInput.js';
 export { minorDigits } from './core/currency.js';
 export { defaultRounding } from './core/rounding.js';
-export type { RoundingMode, RoundingPolicy } from './core/rounding.js';
+export type { RoundingInput, RoundingMode, RoundingPolicy } from './core/rounding.js';
 export {
   currencySchema,
   decimalSchema,
