@@ -81,32 +81,43 @@ export type {
 
 // ── interlock: creditFacts, settleInterlock ────────────────────────────────
 export { creditFacts } from './interlock/creditFacts.js';
-export type { CreditExclusion, CreditFactsResult, DimensionCredit, MemberCredit } from './interlock/creditFacts.js';
+export { settleInterlock } from './interlock/settleInterlock.js';
 export {
   creditDimensionSchema,
   creditFactsInputSchema,
   creditMemberSchema,
-  creditSplitSchema,
-  factMembersSchema,
-  revenueFactSchema,
-} from './interlock/creditSchema.js';
-export type { CreditFactsInput, RevenueFact } from './interlock/creditSchema.js';
-export { settleInterlock } from './interlock/settleInterlock.js';
-export type {
-  IndicatorSettlement,
-  InterlockPartyShare,
-  InterlockPartyTotal,
-  InterlockWarning,
-  SettleInterlockResult,
-} from './interlock/settleInterlock.js';
-export {
   creditReferenceSchema,
   creditsSchema,
+  creditSplitSchema,
+  factMembersSchema,
   interlockIndicatorSchema,
   interlockPartySchema,
+  revenueFactSchema,
   settleInterlockInputSchema,
-} from './interlock/settleSchema.js';
-export type { InterlockIndicator, SettleInterlockInput } from './interlock/settleSchema.js';
+} from './interlock/schema.js';
+export type {
+  CreditDimension,
+  CreditExclusion,
+  CreditFactsInput,
+  CreditFactsResult,
+  CreditMember,
+  CreditReference,
+  CreditSplit,
+  DimensionCredit,
+  IndicatorSettlement,
+  InterlockCredits,
+  InterlockIndicator,
+  InterlockParty,
+  InterlockPartyShare,
+  InterlockPartyTotal,
+  InterlockReward,
+  InterlockSevereMiss,
+  InterlockWarning,
+  MemberCredit,
+  RevenueFact,
+  SettleInterlockInput,
+  SettleInterlockResult,
+} from './interlock/types.js';
 
 // ── ratings: reviewRatings, scoreRatings ───────────────────────────────────
 export { reviewRatings } from './ratings/reviewRatings.js';

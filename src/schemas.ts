@@ -5,8 +5,7 @@ import {
   commissionsInputSchema,
   elasticityExponentInputSchema,
 } from './pool/schema.js';
-import { creditFactsInputSchema } from './interlock/creditSchema.js';
-import { settleInterlockInputSchema } from './interlock/settleSchema.js';
+import { creditFactsInputSchema, settleInterlockInputSchema } from './interlock/schema.js';
 import { businessDurationInputSchema, scoreResponseTimesInputSchema } from './time/schema.js';
 import { rateTableInputSchema, tierScoreInputSchema } from './tiers/schema.js';
 // ratings

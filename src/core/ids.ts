@@ -132,7 +132,8 @@ export class IdKeys {
 
   /**
    * Calls `found(row, first)` for every row whose id an earlier row already has, in row order,
-   * with the first row that has it. Uses the order when it was asked for, else groups by hash.
+   * with the first row that has it. Uses the order when it was asked for, else groups by hash;
+   * ids that strictly ascend (none missing) have no repeats to look for.
    */
   duplicates(found: (row: number, first: number) => void): void {
     if (this.ascending && !this.absent) return;
@@ -154,25 +155,36 @@ export class IdKeys {
     return pairs;
   }
 
-  /** Repeats without sorting by id: a stable two-pass radix sort of the rows by hash, then only equal hashes compared. */
+  /**
+   * Repeats without sorting by id: a stable two-pass radix sort of the rows by hash (each hash
+   * moved with its row, so every pass reads sequentially), then only equal hashes compared.
+   */
   private repeatsByHash(): [number, number][] {
-    const { ids, hashes } = this;
+    const { ids } = this;
     let rows = new Int32Array(this.n);
+    let keys = new Int32Array(this.n);
     let count = 0;
-    for (let i = 0; i < this.n; i++) if (ids[i] !== undefined) rows[count++] = i;
-    rows = rows.subarray(0, count);
-    let other = new Int32Array(count);
+    for (let i = 0; i < this.n; i++) {
+      if (ids[i] === undefined) continue;
+      rows[count] = i;
+      keys[count++] = this.hashes[i]!;
+    }
+    let [otherRows, otherKeys] = [new Int32Array(count), new Int32Array(count)];
     const buckets = new Int32Array(65_537);
     for (let shift = 0; shift <= 16; shift += 16) {
       buckets.fill(0);
-      for (let k = 0; k < count; k++) buckets[((hashes[rows[k]!]! >>> shift) & 0xffff) + 1]!++;
+      for (let k = 0; k < count; k++) buckets[((keys[k]! >>> shift) & 0xffff) + 1]!++;
       for (let b = 1; b < 65_537; b++) buckets[b]! += buckets[b - 1]!;
-      for (let k = 0; k < count; k++) other[buckets[(hashes[rows[k]!]! >>> shift) & 0xffff]!++] = rows[k]!;
-      [rows, other] = [other, rows];
+      for (let k = 0; k < count; k++) {
+        const at = buckets[(keys[k]! >>> shift) & 0xffff]!++;
+        otherRows[at] = rows[k]!;
+        otherKeys[at] = keys[k]!;
+      }
+      [rows, otherRows, keys, otherKeys] = [otherRows, rows, otherKeys, keys];
     }
     const pairs: [number, number][] = [];
     for (let start = 0, end = 1; start < count; start = end, end = start + 1) {
-      while (end < count && hashes[rows[end]!] === hashes[rows[start]!]) end++;
+      while (end < count && keys[end] === keys[start]) end++;
       if (end - start > 1) repeatsAmong(ids, rows.subarray(start, end), pairs);
     }
     return pairs;

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { IssueList, fromZodError } from '../core/errors.js';
 import { parseInput } from '../core/validate.js';
-import { revenueFactSchema } from '../interlock/creditSchema.js';
+import { revenueFactSchema } from '../interlock/schema.js';
 import { ratingSchema, reviewDecisionSchema } from '../ratings/schema.js';
 import { ticketSchema } from '../time/schema.js';
 import type { ReceivedRows } from './controls.js';

@@ -9,8 +9,7 @@ import {
   nonNegativeDecimalSchema,
   roundingSchema,
 } from '../core/schema.js';
-import { creditFactsInputSchema, revenueFactSchema } from '../interlock/creditSchema.js';
-import { settleInterlockInputSchema } from '../interlock/settleSchema.js';
+import { creditDimensionsSchema, interlockIndicatorsSchema, revenueFactSchema } from '../interlock/schema.js';
 import { raciTasksSchema, ratingSchema, reviewDecisionSchema, scoringPlanSchema } from '../ratings/schema.js';
 import { calendarSchema, responseMetricSchema, ticketSchema } from '../time/schema.js';
 import { pointEntrySchema, scorecardFields, tallyPointsFields } from '../scorecard/schema.js';
@@ -142,9 +141,9 @@ export const planRatingsSchema = /* @__PURE__ */ z.strictObject({
  */
 export const planInterlockSchema = /* @__PURE__ */ z.strictObject({
   /** Dimensions that every revenue fact is credited in, in full. @defaultValue none (no crediting) */
-  dimensions: z.optional(creditFactsInputSchema.shape.dimensions),
+  dimensions: z.optional(creditDimensionsSchema),
   /** Interlocked indicators; an `actual` may reference a dimension member's credit. @defaultValue none */
-  indicators: z.optional(settleInterlockInputSchema.shape.indicators),
+  indicators: z.optional(interlockIndicatorsSchema),
 });
 
 /**

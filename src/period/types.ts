@@ -5,8 +5,7 @@
  */
 import type * as z from 'zod/mini';
 import type { TraceStep } from '../core/trace.js';
-import type { DimensionCredit } from '../interlock/creditFacts.js';
-import type { IndicatorSettlement } from '../interlock/settleInterlock.js';
+import type { DimensionCredit, IndicatorSettlement } from '../interlock/types.js';
 import type { CoefficientLink } from '../linkage/types.js';
 import type { RateeScore } from '../ratings/types.js';
 import type { ScoredSubject } from '../scorecard/types.js';

@@ -101,6 +101,15 @@ describe('id order and duplicates (core/ids.ts) agree with their slow twins', ()
           expect(repeatsOf(ids, (id) => (id.length % 3) - 1)).toEqual(expected);
           // Once the order is known, the repeats come from neighbours in it: the same pairs.
           expect(repeatsOf(ids, undefined, true)).toEqual(expected);
+          // Keys read row by row, as the mechanisms read them, find the same pairs and the order.
+          const lean = new IdKeys(ids.length);
+          ids.forEach((id, i) => {
+            lean.add(i, id);
+          });
+          const pairs: [number, number][] = [];
+          lean.duplicates((row, first) => pairs.push([row, first]));
+          expect(pairs).toEqual(expected);
+          expect(Array.from(lean.order())).toEqual(comparisonOrder(ids.map((id) => id ?? '')));
         },
       ),
       { numRuns: runs(1000) },
