@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { shaped, type Schema } from '../core/schema.js';
+import { shaped, type ZodSchema } from '../core/schema.js';
 import { parseInput } from '../core/validate.js';
 import type { RunPeriodInput } from '../period/types.js';
 import type { DemoScenarioInput } from './types.js';
@@ -12,7 +12,7 @@ import type { DemoScenarioInput } from './types.js';
  */
 
 /** Input of {@link demoScenario}. */
-export const demoScenarioInputSchema: Schema<DemoScenarioInput> = /* @__PURE__ */ shaped<DemoScenarioInput>()(
+export const demoScenarioInputSchema: ZodSchema<DemoScenarioInput> = /* @__PURE__ */ shaped<DemoScenarioInput>()(
   z.strictObject({
     people: z.optional(z.int().check(z.minimum(1), z.maximum(1_000_000))),
     frontShare: z.optional(z.number().check(z.minimum(0), z.maximum(1))),
