@@ -10,7 +10,7 @@ export type { Schema, SchemaIssue, SchemaResult } from './core/schema.js';
 
 // ── core: allocate ─────────────────────────────────────────────────────────
 export { allocate } from './core/allocate.js';
-export type { AllocateInput, AllocationPart, AllocationResult } from './core/allocate.js';
+export type { AllocateInput, AllocateShare, AllocationPart, AllocationResult } from './core/allocate.js';
 
 // ── tiers: tierScore ───────────────────────────────────────────────────────
 export { tierScore } from './tiers/tierScore.js';
@@ -222,7 +222,17 @@ export type { TraceStep } from './core/trace.js';
 export type { DecimalInput } from './core/decimalInput.js';
 export { minorDigits } from './core/currency.js';
 export { defaultRounding } from './core/rounding.js';
-export type { RoundingMode, RoundingPolicy } from './core/rounding.js';
+export type { RoundingInput, RoundingMode, RoundingPolicy } from './core/rounding.js';
+export {
+  currencySchema,
+  decimalSchema,
+  idSchema,
+  instantSchema,
+  isoDateSchema,
+  moneySchema,
+  nonNegativeDecimalSchema,
+  roundingSchema,
+} from './core/schema.js';
 
 // ── what-if: compareRuns, correctPeriod ─────────────────────────────────────
 export { compareRuns } from './whatif/compareRuns.js';

@@ -5,7 +5,9 @@ import type { RunPeriodInput, RunPeriodResult } from '../period/types.js';
 import type { compareRunsInputSchema, correctPeriodInputSchema, ReadableResult, runResultSchema } from './schema.js';
 
 /** A period result: as returned by `runPeriod`, or read back from its JSON. */
-export type RunResultInput = ReadableResult<RunPeriodResult> | z.input<typeof runResultSchema>;
+export type RunResultInput = RunPeriodResult | z.input<typeof runResultSchema>;
+/** Compile-time check: every field of a run's result reads back through `runResultSchema`. */
+export type RunResultReadsBack = ReadableResult<RunPeriodResult>;
 
 /**
  * Input of `compareRuns`: inferred from `compareRunsInputSchema`, except that `base` and
