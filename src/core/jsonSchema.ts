@@ -73,6 +73,6 @@ function decimalJson(pattern: string, description: string, minimum?: number): Re
 }
 
 function replace(target: Record<string, unknown>, value: Record<string, unknown>): void {
-  for (const key of Object.keys(target)) delete target[key];
+  for (const key of Object.keys(target)) Reflect.deleteProperty(target, key);
   Object.assign(target, value);
 }
