@@ -9,7 +9,7 @@ import {
   SynergyPayError,
   type RunPeriodInput,
 } from '../../src/index.js';
-import type { runPeriodInputSchema } from '../../src/period/schema.js';
+import type { runPeriodInputObject as runPeriodInputSchema } from '../../src/period/schema.js';
 import { expectError } from '../helpers.js';
 import { golden } from './golden.js';
 
