@@ -262,6 +262,7 @@ export { diffInputs } from './whatif/runs.js';
 export type {
   CompareRunsInput,
   CorrectionLine,
+  CorrectionPlan,
   CorrectPeriodInput,
   DepartmentComparison,
   FieldChange,
@@ -276,5 +277,9 @@ export type {
   RuleChange,
   RunComparison,
   RunResultInput,
+  SavedDepartment,
+  SavedRunResult,
+  SavedStatement,
+  SavedStatementLine,
   TotalComparison,
 } from './whatif/types.js';
