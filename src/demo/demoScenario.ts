@@ -1,20 +1,15 @@
 import * as z from 'zod/mini';
 import { shaped, type ZodSchema } from '../core/schema.js';
 import { parseInput } from '../core/validate.js';
-import type { RevenueFact } from '../interlock/creditSchema.js';
 import type {
-  CommissionInput,
-  DeductionInput,
+  PeriodDataInput,
   PersonInput,
   PlanInterlockInput,
   PlanRatingsInput,
   PlanResponseTimesInput,
   PlanVersionInput,
   RunPeriodInput,
-  SupportScoreInput,
 } from '../period/types.js';
-import type { RatingInput } from '../ratings/schema.js';
-import type { TicketInput } from '../time/types.js';
 import type { DemoScenarioInput } from './types.js';
 
 /**
@@ -36,6 +31,9 @@ export const demoScenarioInputSchema: ZodSchema<DemoScenarioInput> = /* @__PURE_
     seed: z.optional(z.int().check(z.minimum(0), z.maximum(2 ** 31 - 1))),
   }),
 );
+
+/** The rows of one list of the period data. */
+type Rows<K extends keyof PeriodDataInput> = NonNullable<PeriodDataInput[K]>;
 
 /** The demo's random numbers in [0, 1), and whole numbers in [0, n). */
 interface Draw {
@@ -288,9 +286,9 @@ function demoPeople(draw: Draw, headcount: number, frontShare: number, perFront:
   const frontCount = Math.round(headcount * frontShare);
   const width = String(headcount).length;
   const people: PersonInput[] = [];
-  const supportScores: SupportScoreInput[] = [];
-  const commissions: CommissionInput[] = [];
-  const deductions: DeductionInput[] = [];
+  const supportScores: Rows<'supportScores'> = [];
+  const commissions: Rows<'commissions'> = [];
+  const deductions: Rows<'deductions'> = [];
   for (let i = 0; i < headcount; i++) {
     const id = `E${String(i + 1).padStart(width, '0')}`;
     const isFront = i < frontCount;
@@ -329,7 +327,7 @@ function demoPeople(draw: Draw, headcount: number, frontShare: number, perFront:
  * Tickets: front-line requests to the back office, opened on working hours in Beijing time; about
  * 1 in 40 still open at the end of the quarter.
  */
-function demoTickets(draw: Draw, count: number): TicketInput[] {
+function demoTickets(draw: Draw, count: number): Rows<'tickets'> {
   const units = DEPARTMENTS.filter((d) => d.side !== 'front').map((d) => d.id);
   const width = String(count).length;
   const quarterStart = Date.UTC(2026, 3, 1) - 8 * 3_600_000; // 2026-04-01T00:00+08:00
@@ -357,7 +355,7 @@ function demoTickets(draw: Draw, count: number): TicketInput[] {
  * scores go to review. Each rater rates one ratee on one dimension at most once: the ratings walk
  * raters × ratees × dimensions.
  */
-function demoRatings(draw: Draw, people: readonly PersonInput[], frontCount: number, wanted: number): RatingInput[] {
+function demoRatings(draw: Draw, people: readonly PersonInput[], frontCount: number, wanted: number): Rows<'ratings'> {
   const ratees = people.slice(frontCount).map((person) => person.id);
   const count = ratees.length === 0 || frontCount === 0 ? 0 : wanted;
   const dimensions = ['responseSpeed', 'solution', 'cooperation', 'completeness'];
@@ -373,7 +371,7 @@ function demoRatings(draw: Draw, people: readonly PersonInput[], frontCount: num
 }
 
 /** Revenue facts [业绩双算]: each sale credited in full to its region and its product line. */
-function demoRevenueFacts(draw: Draw, count: number): RevenueFact[] {
+function demoRevenueFacts(draw: Draw, count: number): Rows<'revenueFacts'> {
   const regions = ['east', 'west', 'north', 'south'];
   const products = ['5g', 'broadband', 'iptv'];
   const width = String(count).length;

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { currencySchema, isoDateSchema, shaped, type ZodSchema } from '../core/schema.js';
 import { planSchema, runPeriodInputSchema } from '../period/schema.js';
+import type { RunPeriodResult } from '../period/types.js';
 import type * as t from './types.js';
 
 /**
@@ -128,6 +129,9 @@ export type SavedRun = Declared<t.SavedRunResult>;
  * differently (another type, or a field the schema requires and the interfaces lack) fails here.
  */
 export type ReadableResult<Result extends Declared<t.SavedRunResult>> = Result;
+
+/** Compile-time check: every field of a run's result reads back through `runResultSchema`. */
+export type RunResultReadsBack = ReadableResult<RunPeriodResult>;
 
 /** Schema of {@link t.CompareRunsInput}. */
 export const compareRunsInputSchema = /* @__PURE__ */ shaped<t.CompareRunsInput>()(

@@ -4,7 +4,6 @@
  */
 import type { TraceStep } from '../core/trace.js';
 import type { PlanInput, RunPeriodInput, RunPeriodResult } from '../period/types.js';
-import type { ReadableResult } from './schema.js';
 
 // ── inputs ─────────────────────────────────────────────────────────────────
 
@@ -110,8 +109,6 @@ export interface SavedRunResult {
 
 /** A period result: as returned by `runPeriod`, or read back from its JSON. */
 export type RunResultInput = RunPeriodResult | SavedRunResult;
-/** Compile-time check: every field of a run's result reads back through `runResultSchema`. */
-export type RunResultReadsBack = ReadableResult<RunPeriodResult>;
 
 /** Input of `compareRuns`: two results (`base` and `proposed`), or one scenario and a proposed plan. */
 export interface CompareRunsInput {
