@@ -6,25 +6,15 @@
  */
 
 // ── core: schemas ──
-export type { Schema } from './core/schema.js';
+export type { Schema, SchemaIssue, SchemaResult } from './core/schema.js';
 
 // ── core: allocate ─────────────────────────────────────────────────────────
-export { allocate, allocateInputSchema, allocateShareSchema } from './core/allocate.js';
+export { allocate } from './core/allocate.js';
 export type { AllocateInput, AllocateShare, AllocationPart, AllocationResult } from './core/allocate.js';
 
 // ── tiers: tierScore ───────────────────────────────────────────────────────
 export { tierScore } from './tiers/tierScore.js';
 export { applyRateTable } from './tiers/rateTable.js';
-export {
-  coefficientMapSchema,
-  durationBoundSchema,
-  linearMapSchema,
-  rateTableInputSchema,
-  tierBandSchema,
-  tierBoundSchema,
-  tierScoreInputSchema,
-  tierTableSchema,
-} from './tiers/schema.js';
 export type {
   CoefficientMapInput,
   DurationBound,
@@ -42,7 +32,6 @@ export type {
 
 // ── time: businessDuration ─────────────────────────────────────────────────
 export { businessDuration } from './time/businessDuration.js';
-export { businessDurationInputSchema, calendarSchema, pauseSchema, workingIntervalSchema } from './time/schema.js';
 export type {
   BusinessDurationInput,
   BusinessDurationResult,
@@ -56,14 +45,6 @@ export type {
 // ── linkage: linkCoefficients ──────────────────────────────────────────────
 export { linkCoefficients } from './linkage/linkCoefficients.js';
 export { companyCoefficients } from './linkage/companyCoefficients.js';
-export {
-  companyCoefficientsInputSchema,
-  companyKpiSchema,
-  linkCoefficientsInputSchema,
-  linkDepartmentSchema,
-  linkKpiSchema,
-  relevanceLevelSchema,
-} from './linkage/schema.js';
 export type {
   CoefficientLink,
   CompanyCoefficient,
@@ -82,19 +63,6 @@ export type {
 // ── interlock: creditFacts, settleInterlock ────────────────────────────────
 export { creditFacts } from './interlock/creditFacts.js';
 export { settleInterlock } from './interlock/settleInterlock.js';
-export {
-  creditDimensionSchema,
-  creditFactsInputSchema,
-  creditMemberSchema,
-  creditReferenceSchema,
-  creditsSchema,
-  creditSplitSchema,
-  factMembersSchema,
-  interlockIndicatorSchema,
-  interlockPartySchema,
-  revenueFactSchema,
-  settleInterlockInputSchema,
-} from './interlock/schema.js';
 export type {
   CreditDimension,
   CreditExclusion,
@@ -151,26 +119,9 @@ export type {
   ScoreRatingsResult,
   ScoringPlanInput,
 } from './ratings/types.js';
-export {
-  raciAssignmentSchema,
-  raciTaskSchema,
-  ratingDimensionSchema,
-  ratingPartySchema,
-  ratingPlanSchema,
-  ratingSchema,
-  reviewDecisionSchema,
-  reviewRatingsInputSchema,
-  scoreRatingsInputSchema,
-} from './ratings/schema.js';
 
 // ── time: scoreResponseTimes ───────────────────────────────────────────────
 export { scoreResponseTimes } from './time/scoreResponseTimes.js';
-export {
-  elasticConditionSchema,
-  responseMetricSchema,
-  scoreResponseTimesInputSchema,
-  ticketSchema,
-} from './time/schema.js';
 export type {
   AppliedCondition,
   BandCount,
@@ -192,18 +143,6 @@ export { carvePool } from './pool/carvePool.js';
 export { allocatePool } from './pool/allocatePool.js';
 export { computeCommissions } from './pool/commissions.js';
 export { elasticityExponent } from './pool/elasticity.js';
-export {
-  allocatePoolInputSchema,
-  carvePoolInputSchema,
-  clawbackSchema,
-  commissionBaseSchema,
-  commissionRowSchema,
-  commissionsInputSchema,
-  elasticityExponentInputSchema,
-  poolRecipientSchema,
-  poolUnitSchema,
-  poolWeightingSchema,
-} from './pool/schema.js';
 export type {
   AllocatePoolInput,
   AllocatePoolResult,
@@ -233,22 +172,6 @@ export type {
 export { composeScore } from './scorecard/composeScore.js';
 export { tallyPoints } from './scorecard/tallyPoints.js';
 export { deriveTargets } from './scorecard/deriveTargets.js';
-export {
-  composeScoreInputSchema,
-  deriveTargetsInputSchema,
-  missingPolicySchema,
-  pointEntrySchema,
-  pointTypeSchema,
-  scorecardComponentSchema,
-  scorecardSchema,
-  scorecardSubjectSchema,
-  tallyPointsInputSchema,
-  targetBaselineSchema,
-  targetHistorySchema,
-  targetMetricSchema,
-  targetPersonSchema,
-  targetRuleSchema,
-} from './scorecard/schema.js';
 export type {
   ComponentResult,
   ComponentSource,
@@ -283,14 +206,33 @@ export { resolvePlan } from './period/resolvePlan.js';
 export { runPeriod } from './period/runPeriod.js';
 export { statementLineKinds } from './period/statement.js';
 export type {
+  CommissionInput,
+  CompanyKpiResultInput,
+  ComponentScoreInput,
+  ControlsInput,
+  DeductionInput,
+  DepartmentCoefficientInput,
+  DepartmentInput,
   DepartmentLinkage,
   DepartmentResult,
+  GradeInput,
   InterlockSummary,
+  OrgInput,
   PayStatement,
+  PeriodDataInput,
+  PeriodInput,
   PeriodTotals,
+  PersonInput,
   PlanChange,
   PlanInput,
+  PlanInterlockInput,
+  PlanLinkageInput,
+  PlanPoolInput,
+  PlanRatingsInput,
+  PlanResponseTimesInput,
+  PlanScorecardInput,
   PlanSegment,
+  PlanVersionInput,
   PoolSegment,
   ReconciliationCheck,
   ResolvedPeriod,
@@ -299,41 +241,19 @@ export type {
   ReviewItem,
   RunPeriodInput,
   RunPeriodResult,
+  ScorecardSource,
   StatementLine,
   StatementLineKind,
+  SupportScoreInput,
 } from './period/types.js';
-export {
-  commissionSchema,
-  companyKpiResultSchema,
-  componentScoreSchema,
-  controlsSchema,
-  deductionSchema,
-  departmentCoefficientSchema,
-  departmentSchema,
-  gradeSchema,
-  orgSchema,
-  periodDataSchema,
-  periodSchema,
-  personSchema,
-  planInterlockSchema,
-  planLinkageSchema,
-  planPoolSchema,
-  planRatingsSchema,
-  planResponseTimesSchema,
-  planSchema,
-  planScorecardSchema,
-  planVersionSchema,
-  resolvePlanInputSchema,
-  runPeriodInputSchema,
-  scorecardSourceSchema,
-  supportScoreSchema,
-} from './period/schema.js';
+export { jsonSchemaOf } from './core/jsonSchema.js';
 export { scenarioJsonSchema } from './period/jsonSchema.js';
-export { demoScenario, demoScenarioInputSchema } from './demo/demoScenario.js';
+export { demoScenario } from './demo/demoScenario.js';
 export type { DemoScenarioInput } from './demo/types.js';
 
 // ── schemas ────────────────────────────────────────────────────────────────
-export { schemas } from './schemas.js';
+// Every input schema, typed by its named interfaces (`Schema`), and `schemas` by function name.
+export * from './schemas.js';
 
 // ── errors, traces, money and rounding ─────────────────────────────────────
 export { SynergyPayError, formatPath, isSynergyPayError } from './core/errors.js';
@@ -345,16 +265,6 @@ export type { DecimalInput } from './core/decimalInput.js';
 export { minorDigits } from './core/currency.js';
 export { defaultRounding } from './core/rounding.js';
 export type { RoundingInput, RoundingMode, RoundingPolicy } from './core/rounding.js';
-export {
-  currencySchema,
-  decimalSchema,
-  idSchema,
-  instantSchema,
-  isoDateSchema,
-  moneySchema,
-  nonNegativeDecimalSchema,
-  roundingSchema,
-} from './core/schema.js';
 
 // ── what-if: compareRuns, correctPeriod ─────────────────────────────────────
 export { compareRuns } from './whatif/compareRuns.js';
@@ -363,6 +273,7 @@ export { diffInputs } from './whatif/runs.js';
 export type {
   CompareRunsInput,
   CorrectionLine,
+  CorrectionPlan,
   CorrectPeriodInput,
   DepartmentComparison,
   FieldChange,
@@ -377,11 +288,9 @@ export type {
   RuleChange,
   RunComparison,
   RunResultInput,
+  SavedDepartment,
+  SavedRunResult,
+  SavedStatement,
+  SavedStatementLine,
   TotalComparison,
 } from './whatif/types.js';
-export {
-  compareRunsInputSchema,
-  correctPeriodInputSchema,
-  correctionPlanSchema,
-  runResultSchema,
-} from './whatif/schema.js';

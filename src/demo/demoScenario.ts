@@ -1,7 +1,15 @@
 import * as z from 'zod/mini';
-import { shaped, type Schema } from '../core/schema.js';
+import { shaped, type ZodSchema } from '../core/schema.js';
 import { parseInput } from '../core/validate.js';
-import type { RunPeriodInput } from '../period/types.js';
+import type {
+  PeriodDataInput,
+  PersonInput,
+  PlanInterlockInput,
+  PlanRatingsInput,
+  PlanResponseTimesInput,
+  PlanVersionInput,
+  RunPeriodInput,
+} from '../period/types.js';
 import type { DemoScenarioInput } from './types.js';
 
 /**
@@ -12,7 +20,7 @@ import type { DemoScenarioInput } from './types.js';
  */
 
 /** Input of {@link demoScenario}. */
-export const demoScenarioInputSchema: Schema<DemoScenarioInput> = /* @__PURE__ */ shaped<DemoScenarioInput>()(
+export const demoScenarioInputSchema: ZodSchema<DemoScenarioInput> = /* @__PURE__ */ shaped<DemoScenarioInput>()(
   z.strictObject({
     people: z.optional(z.int().check(z.minimum(1), z.maximum(1_000_000))),
     frontShare: z.optional(z.number().check(z.minimum(0), z.maximum(1))),
@@ -24,9 +32,8 @@ export const demoScenarioInputSchema: Schema<DemoScenarioInput> = /* @__PURE__ *
   }),
 );
 
-type PlanVersionInput = RunPeriodInput['plan']['versions'][number];
-type Rows<K extends keyof NonNullable<RunPeriodInput['data']>> = NonNullable<NonNullable<RunPeriodInput['data']>[K]>;
-type Person = RunPeriodInput['org']['people'][number];
+/** The rows of one list of the period data. */
+type Rows<K extends keyof PeriodDataInput> = NonNullable<PeriodDataInput[K]>;
 
 /** The demo's random numbers in [0, 1), and whole numbers in [0, n). */
 interface Draw {
@@ -118,7 +125,7 @@ const WORKING_HOURS = [
   { start: '09:00', end: '12:00' },
   { start: '13:00', end: '18:00' },
 ];
-const RESPONSE_TIMES: NonNullable<PlanVersionInput['responseTimes']> = {
+const RESPONSE_TIMES: PlanResponseTimesInput = {
   calendar: {
     timeZone: 'Asia/Shanghai',
     week: Object.fromEntries(['mon', 'tue', 'wed', 'thu', 'fri'].map((day) => [day, WORKING_HOURS])),
@@ -144,7 +151,7 @@ const RESPONSE_TIMES: NonNullable<PlanVersionInput['responseTimes']> = {
 };
 
 /** Seed 003's peripheral ratings: four dimensions, outliers to review, at least three raters. */
-const RATINGS: NonNullable<PlanVersionInput['ratings']> = {
+const RATINGS: PlanRatingsInput = {
   settings: {
     dimensions: [
       { id: 'responseSpeed', weight: '0.3' },
@@ -157,7 +164,7 @@ const RATINGS: NonNullable<PlanVersionInput['ratings']> = {
 };
 
 /** Seed 003's interlock: revenue credited by region and by product line; 5G revenue owned jointly. */
-function interlock(expectedRevenue: number): NonNullable<PlanVersionInput['interlock']> {
+function interlock(expectedRevenue: number): PlanInterlockInput {
   // Average fact ≈ 10,050 yuan; a third of it is 5G. The target is set a little below that: a good 5G quarter.
   const target = Math.max(1, Math.round(((expectedRevenue * 10_050) / 3) * 0.97));
   return {
@@ -278,7 +285,7 @@ function demoPeople(draw: Draw, headcount: number, frontShare: number, perFront:
   const [pickFront, pickBack] = [weightedPick(draw, true), weightedPick(draw, false)];
   const frontCount = Math.round(headcount * frontShare);
   const width = String(headcount).length;
-  const people: Person[] = [];
+  const people: PersonInput[] = [];
   const supportScores: Rows<'supportScores'> = [];
   const commissions: Rows<'commissions'> = [];
   const deductions: Rows<'deductions'> = [];
@@ -287,7 +294,7 @@ function demoPeople(draw: Draw, headcount: number, frontShare: number, perFront:
     const isFront = i < frontCount;
     const department = isFront ? pickFront() : pickBack();
     const level = Math.floor(draw() * draw() * GRADES.length * (isFront ? 0.8 : 1.2));
-    const person: Person = { id, department, grade: GRADES[Math.min(GRADES.length - 1, level)]!.id };
+    const person: PersonInput = { id, department, grade: GRADES[Math.min(GRADES.length - 1, level)]!.id };
     const joinerOrLeaver = draw();
     if (joinerOrLeaver < 0.02) person.start = `2026-05-${day(1 + draw.pick(28))}`;
     else if (joinerOrLeaver < 0.035) person.end = `2026-06-${day(1 + draw.pick(28))}`;
@@ -348,7 +355,7 @@ function demoTickets(draw: Draw, count: number): Rows<'tickets'> {
  * scores go to review. Each rater rates one ratee on one dimension at most once: the ratings walk
  * raters × ratees × dimensions.
  */
-function demoRatings(draw: Draw, people: readonly Person[], frontCount: number, wanted: number): Rows<'ratings'> {
+function demoRatings(draw: Draw, people: readonly PersonInput[], frontCount: number, wanted: number): Rows<'ratings'> {
   const ratees = people.slice(frontCount).map((person) => person.id);
   const count = ratees.length === 0 || frontCount === 0 ? 0 : wanted;
   const dimensions = ['responseSpeed', 'solution', 'cooperation', 'completeness'];

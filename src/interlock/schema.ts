@@ -9,7 +9,7 @@ import {
   nonNegativeDecimalSchema,
   roundingSchema,
   shaped,
-  type Schema,
+  type ZodSchema,
 } from '../core/schema.js';
 import { tierTableSchema } from '../tiers/schema.js';
 import type {
@@ -26,17 +26,17 @@ import type {
 } from './types.js';
 
 /** Schema of {@link CreditSplit}. */
-export const creditSplitSchema: Schema<CreditSplit> = /* @__PURE__ */ shaped<CreditSplit>()(
+export const creditSplitSchema: ZodSchema<CreditSplit> = /* @__PURE__ */ shaped<CreditSplit>()(
   z.strictObject({ id: idSchema, share: nonNegativeDecimalSchema }),
 );
 
 /** Schema of a fact's `members`: a member id or a non-empty split, by dimension id. */
-export const factMembersSchema: Schema<RevenueFact['members']> = /* @__PURE__ */ shaped<RevenueFact['members']>()(
+export const factMembersSchema: ZodSchema<RevenueFact['members']> = /* @__PURE__ */ shaped<RevenueFact['members']>()(
   z.record(idSchema, z.union([idSchema, z.array(creditSplitSchema).check(z.minLength(1))])),
 );
 
 /** Schema of {@link RevenueFact}. */
-export const revenueFactSchema: Schema<RevenueFact> = /* @__PURE__ */ shaped<RevenueFact>()(
+export const revenueFactSchema: ZodSchema<RevenueFact> = /* @__PURE__ */ shaped<RevenueFact>()(
   z.strictObject({
     id: idSchema,
     amount: moneySchema,
@@ -47,7 +47,7 @@ export const revenueFactSchema: Schema<RevenueFact> = /* @__PURE__ */ shaped<Rev
 );
 
 /** Schema of {@link CreditMember}. */
-export const creditMemberSchema: Schema<CreditMember> = /* @__PURE__ */ shaped<CreditMember>()(
+export const creditMemberSchema: ZodSchema<CreditMember> = /* @__PURE__ */ shaped<CreditMember>()(
   z.strictObject({
     id: idSchema,
     target: z.optional(moneySchema),
@@ -57,7 +57,7 @@ export const creditMemberSchema: Schema<CreditMember> = /* @__PURE__ */ shaped<C
 );
 
 /** Schema of {@link CreditDimension}. */
-export const creditDimensionSchema: Schema<CreditDimension> = /* @__PURE__ */ shaped<CreditDimension>()(
+export const creditDimensionSchema: ZodSchema<CreditDimension> = /* @__PURE__ */ shaped<CreditDimension>()(
   z.strictObject({ id: idSchema, members: z.array(creditMemberSchema).check(z.minLength(1)) }),
 );
 
@@ -72,7 +72,7 @@ const creditFactsObject = /* @__PURE__ */ z.strictObject({
 });
 
 /** Schema of {@link CreditFactsInput}. */
-export const creditFactsInputSchema: Schema<CreditFactsInput> =
+export const creditFactsInputSchema: ZodSchema<CreditFactsInput> =
   /* @__PURE__ */ shaped<CreditFactsInput>()(creditFactsObject);
 
 /** {@link creditFactsInputSchema} with the facts only known to be a list (not walked): the row reader checks them. */
@@ -81,17 +81,17 @@ export const creditHeaderSchema = /* @__PURE__ */ z.extend(creditFactsObject, {
 });
 
 /** Schema of {@link InterlockParty}. */
-export const interlockPartySchema: Schema<InterlockParty> = /* @__PURE__ */ shaped<InterlockParty>()(
+export const interlockPartySchema: ZodSchema<InterlockParty> = /* @__PURE__ */ shaped<InterlockParty>()(
   z.strictObject({ id: idSchema, weight: nonNegativeDecimalSchema }),
 );
 
 /** Schema of {@link CreditReference}. */
-export const creditReferenceSchema: Schema<CreditReference> = /* @__PURE__ */ shaped<CreditReference>()(
+export const creditReferenceSchema: ZodSchema<CreditReference> = /* @__PURE__ */ shaped<CreditReference>()(
   z.strictObject({ dimension: idSchema, member: idSchema }),
 );
 
 /** Schema of {@link InterlockIndicator}. */
-export const interlockIndicatorSchema: Schema<InterlockIndicator> = /* @__PURE__ */ shaped<InterlockIndicator>()(
+export const interlockIndicatorSchema: ZodSchema<InterlockIndicator> = /* @__PURE__ */ shaped<InterlockIndicator>()(
   z.strictObject({
     id: idSchema,
     target: decimalSchema,
@@ -108,7 +108,7 @@ export const interlockIndicatorSchema: Schema<InterlockIndicator> = /* @__PURE__
 export const interlockIndicatorsSchema = /* @__PURE__ */ z.array(interlockIndicatorSchema).check(z.minLength(1));
 
 /** Schema of {@link InterlockCredits}: other fields of a `creditFacts` result are ignored. */
-export const creditsSchema: Schema<InterlockCredits> = /* @__PURE__ */ shaped<InterlockCredits>()(
+export const creditsSchema: ZodSchema<InterlockCredits> = /* @__PURE__ */ shaped<InterlockCredits>()(
   z.object({
     currency: currencySchema,
     dimensions: z.array(z.object({ id: idSchema, members: z.array(z.object({ id: idSchema, amount: moneySchema })) })),
@@ -116,7 +116,7 @@ export const creditsSchema: Schema<InterlockCredits> = /* @__PURE__ */ shaped<In
 );
 
 /** Schema of {@link SettleInterlockInput}. */
-export const settleInterlockInputSchema: Schema<SettleInterlockInput> = /* @__PURE__ */ shaped<SettleInterlockInput>()(
+export const settleInterlockInputSchema: ZodSchema<SettleInterlockInput> = /* @__PURE__ */ shaped<SettleInterlockInput>()(
   z.strictObject({
     currency: currencySchema,
     indicators: interlockIndicatorsSchema,

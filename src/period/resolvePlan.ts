@@ -1,15 +1,14 @@
-import type * as z from 'zod/mini';
 import { IssueList } from '../core/errors.js';
 import { resolveRounding, type RoundingPolicy } from '../core/rounding.js';
 import { traceStep, type TraceStep } from '../core/trace.js';
 import { parseInput } from '../core/validate.js';
 import { inclusiveDays, periodEnd, shiftDate, type PeriodUnit } from './dates.js';
-import { resolvePlanInputSchema, type planSchema, type planVersionSchema } from './schema.js';
+import { resolvePlanInputSchema } from './schema.js';
 import { compareIds } from '../core/ids.js';
-import type { PlanChange, PlanSegment, ResolvedPlan, ResolvePlanInput } from './types.js';
+import type { PlanChange, PlanInput, PlanSegment, PlanVersionInput, ResolvedPlan, ResolvePlanInput } from './types.js';
 
-/** One plan version after validation. */
-export type PlanVersion = z.output<typeof planVersionSchema>;
+/** One plan version after validation: parsing changes no field, so it is the version as given. */
+export type PlanVersion = PlanVersionInput;
 
 /** A resolved plan with the version objects, for the period run. */
 export interface ResolvedPlanVersions extends ResolvedPlan {
@@ -65,7 +64,7 @@ export function resolvePlan(input: ResolvePlanInput): ResolvedPlan {
 
 /** {@link resolvePlan} on validated input, keeping the version objects (internal). */
 export function resolvePlanVersions(
-  plan: z.output<typeof planSchema>,
+  plan: PlanInput,
   period: { unit: PeriodUnit; start: string },
   planPath: readonly (string | number)[],
   periodPath: readonly (string | number)[],

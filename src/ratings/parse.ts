@@ -1,6 +1,6 @@
 import { IssueList } from '../core/errors.js';
 import { readRows } from '../core/rows.js';
-import type { Schema } from '../core/schema.js';
+import type { ZodSchema } from '../core/schema.js';
 import { parseInput } from '../core/validate.js';
 import type { RatingsRun } from './analyse.js';
 import { ratingSchema } from './schema.js';
@@ -14,7 +14,7 @@ import type { RatingInput, ReviewRatingsInput, ScoreRatingsInput } from './types
  * that its issues come in the schema's order.
  */
 export function parseRatings<I extends ReviewRatingsInput | ScoreRatingsInput>(
-  schema: Schema<I>,
+  schema: ZodSchema<I>,
   input: I,
 ): RatingsRun & { readonly plan: I['plan'] } {
   const given = input as unknown;

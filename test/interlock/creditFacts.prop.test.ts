@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { creditFacts, revenueFactSchema, type CreditFactsInput } from '../../src/index.js';
+import { creditFacts, type CreditFactsInput } from '../../src/index.js';
+import { revenueFactSchema } from '../../src/interlock/schema.js';
 import { DECIMAL_PATTERN } from '../../src/core/decimalInput.js';
 import { minorNumber } from '../../src/core/money.js';
 import { compileCheck } from '../../src/core/rows.js';
