@@ -205,7 +205,7 @@ export const decimalSchema = /* @__PURE__ */ publicSchema(core_schema.decimalSch
 export const currencySchema = /* @__PURE__ */ publicSchema(core_schema.currencySchema);
 /**
  * Schema of {@link SavedRunResult}: a `runPeriod` result read back from JSON. It accepts a
- * result as `runPeriod` returns it too ({@link ReadableResult} checks that), hence its input type
+ * result as `runPeriod` returns it too (a compile-time check holds it to that), hence its input type
  * {@link RunResultInput}. `version` is required by `correctPeriod` only.
  */
 export const runResultSchema = /* @__PURE__ */ publicSchema(whatif_schema.runResultSchema);

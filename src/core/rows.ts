@@ -84,7 +84,7 @@ function objectCheck(def: Def, leaves: LeafChecks | undefined): Check | undefine
     fields.push(field);
     needed.push(!field(undefined));
   }
-  if (z.core.util.allowsEval.value) return generatedObjectCheck([...index.keys()], fields);
+  if (allowsEval()) return generatedObjectCheck([...index.keys()], fields);
   const required = needed.filter(Boolean).length;
   // One pass over the row's own keys (a keyed load inside for-in is V8's fast path), so a row of
   // two fields pays for two, not for every field of the shape. Rows of a list mostly list their
@@ -108,6 +108,24 @@ function objectCheck(def: Def, leaves: LeafChecks | undefined): Check | undefine
     }
     return present === required;
   };
+}
+
+let evalAllowed: boolean | undefined;
+
+/**
+ * Whether the runtime lets code build functions (a content security policy or an edge runtime may
+ * not). Tested once, on first use; reading zod's own flag would pull all of zod's core into a
+ * bundle that imports one function.
+ */
+function allowsEval(): boolean {
+  if (evalAllowed === undefined)
+    try {
+      // eslint-disable-next-line @typescript-eslint/no-implied-eval -- the probe builds an empty function
+      evalAllowed = typeof new Function('') === 'function';
+    } catch {
+      evalAllowed = false;
+    }
+  return evalAllowed;
 }
 
 /**

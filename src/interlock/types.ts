@@ -3,14 +3,10 @@
  * `creditFacts` and `settleInterlock` (their schemas in schema.ts are checked against these) and
  * their plain-JSON results.
  */
-import type * as z from 'zod/mini';
 import type { DecimalInput } from '../core/decimalInput.js';
-import type { roundingSchema } from '../core/schema.js';
+import type { RoundingInput } from '../core/rounding.js';
 import type { TraceStep } from '../core/trace.js';
-import type { tierTableSchema } from '../tiers/schema.js';
-
-/** A rounding policy as given: each field optional (defaults: half-up, scores 2 dp, coefficients 4 dp). */
-type RoundingInput = z.input<typeof roundingSchema>;
+import type { TierTable } from '../tiers/types.js';
 
 /** One member's share of a fact split within a dimension (e.g. two regions 60/40). */
 export interface CreditSplit {
@@ -195,7 +191,7 @@ export interface InterlockIndicator {
    * Maps the shared achievement (actual / target, e.g. `"0.95"`) to the indicator score; must be
    * `higherIsBetter` with plain (non-duration) bounds.
    */
-  scoreTable: z.input<typeof tierTableSchema>;
+  scoreTable: TierTable;
   /** The shared reward: paid when achievement ≥ `threshold`, split by weight. @defaultValue none (no reward) */
   reward?: InterlockReward | undefined;
   /**
