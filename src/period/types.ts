@@ -7,10 +7,22 @@
 import type { DecimalInput } from '../core/decimalInput.js';
 import type { RoundingInput } from '../core/rounding.js';
 import type { TraceStep } from '../core/trace.js';
-import type { CreditFactsInput, DimensionCredit, IndicatorSettlement, InterlockIndicator, RevenueFact } from '../interlock/types.js';
-import type { CoefficientLink, LinkDepartmentInput, LinkKpiInput } from '../linkage/types.js';
+import type {
+  CreditFactsInput,
+  DimensionCredit,
+  IndicatorSettlement,
+  InterlockIndicator,
+  RevenueFact,
+} from '../interlock/types.js';
+import type { LinkDepartmentInput, LinkedDepartment, LinkKpiInput } from '../linkage/types.js';
 import type { ContributionRounding, PoolWeighting } from '../pool/types.js';
-import type { RaciTaskInput, RateeScore, RatingInput, ReviewDecisionInput, ScoreRatingsInput } from '../ratings/types.js';
+import type {
+  RaciTaskInput,
+  RateeScore,
+  RatingInput,
+  ReviewDecisionInput,
+  ScoreRatingsInput,
+} from '../ratings/types.js';
 import type {
   MissingPolicy,
   PointEntryInput,
@@ -526,21 +538,11 @@ export interface PayStatement {
 
 // ── the period run ─────────────────────────────────────────────────────────
 
-/** A department's relevance-matrix figures: B beside the uniform D·C (SPEC §3.1). */
-export interface DepartmentLinkage {
-  /** Exempt from linkage: every ratio is 0 and B = D. */
-  readonly exempt: boolean;
-  /** Σ r over the department's links. */
-  readonly ratioSum: string;
-  /** B = (1 − Σr)·D + Σ r·C. */
-  readonly blended: string;
-  /** The uniform method's D·C ["无差别公司系数"]. */
-  readonly uniform: string;
-  /** blended − uniform. */
-  readonly difference: string;
-  /** One link per company KPI the department is tied to. */
-  readonly links: CoefficientLink[];
-}
+/**
+ * A department's relevance-matrix figures in the period run: B beside the uniform D·C (SPEC §3.1),
+ * as `linkCoefficients` gives them, without the id, D and trace its row carries elsewhere.
+ */
+export type DepartmentLinkage = Omit<LinkedDepartment, 'id' | 'own' | 'trace'>;
 
 /** One department's results for the period. */
 export interface DepartmentResult {
