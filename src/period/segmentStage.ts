@@ -146,6 +146,7 @@ export function segmentStage(inputs: SegmentInputs, runs: MechanismRuns, s: numb
             settings: settingsOfTimes,
             path: path('responseTimes'),
             asOf: inputs.asOf,
+            periodStart: resolved.period.start,
             tickets: data.tickets ?? [],
             rounding,
           }),

@@ -1,7 +1,8 @@
 import type * as z from 'zod/mini';
 import { IssueList, type IssuePath } from '../core/errors.js';
 import type { RoundingPolicy } from '../core/rounding.js';
-import { readTickets, scoreTickets } from '../time/responseTimes.js';
+import { readTickets, scoreTickets, type TicketTimes } from '../time/responseTimes.js';
+import { zoneClock } from '../time/zone.js';
 import type { ResponseTimesResult } from '../time/types.js';
 import type { ScenarioData } from './scenarioInput.js';
 import type { planResponseTimesSchema } from './schema.js';
@@ -23,12 +24,45 @@ export function timeStage(input: {
   /** Path of the version's `responseTimes` section in the scenario. */
   readonly path: IssuePath;
   readonly asOf: string;
+  /** The period's first day: a ticket opened before it belongs to an earlier period. */
+  readonly periodStart: string;
   readonly tickets: NonNullable<ScenarioData['tickets']>;
   readonly rounding: RoundingPolicy;
 }): ResponseTimesResult {
   const issues = new IssueList();
   const tickets = readTickets(input.tickets, TICKETS, issues);
   issues.throwIfAny();
+  holdToPeriod(tickets!, input, issues);
+  issues.throwIfAny();
   const run = { ...input.settings, asOf: input.asOf, detail: false, rounding: input.rounding };
   return scoreTickets(tickets!, run, { settings: input.path, tickets: TICKETS });
+}
+
+/** Midnight at the start of `date` (YYYY-MM-DD) in `timeZone`, as epoch ms. */
+function startOfDay(date: string, timeZone: string): number {
+  const clock = zoneClock(timeZone);
+  const midnightUtc = Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)));
+  if (clock === undefined) return midnightUtc; // an unknown zone is refused by the calendar's own check
+  return midnightUtc - clock.offsetAt(midnightUtc - clock.offsetAt(midnightUtc));
+}
+
+/**
+ * Dated rows are held to the period (issue 17): a ticket opened before the period's first day
+ * (midnight in the calendar's time zone) is refused with `OUT_OF_RANGE` at its own path, as
+ * commissions and deductions dated outside the period are. A ticket opened after `asOf` is refused
+ * by the mechanism itself; a response or resolution after `asOf` has not happened as of `asOf`,
+ * and the ticket is measured as open up to it.
+ */
+function holdToPeriod(tickets: TicketTimes, input: Parameters<typeof timeStage>[0], issues: IssueList): void {
+  const timeZone = input.settings.calendar?.timeZone ?? 'UTC';
+  const start = startOfDay(input.periodStart, timeZone);
+  const { rows, opened } = tickets;
+  for (let i = 0; i < rows.length; i++) {
+    if (opened[i]! < start)
+      issues.add(
+        'OUT_OF_RANGE',
+        [...TICKETS, i, 'opened'],
+        `opened ${rows[i]!.opened}, before the period starts on ${input.periodStart} (${timeZone})`,
+      );
+  }
 }
