@@ -6,25 +6,15 @@
  */
 
 // ── core: schemas ──
-export type { Schema } from './core/schema.js';
+export type { Schema, SchemaIssue, SchemaResult } from './core/schema.js';
 
 // ── core: allocate ─────────────────────────────────────────────────────────
-export { allocate, allocateInputSchema, allocateShareSchema } from './core/allocate.js';
+export { allocate } from './core/allocate.js';
 export type { AllocateInput, AllocateShare, AllocationPart, AllocationResult } from './core/allocate.js';
 
 // ── tiers: tierScore ───────────────────────────────────────────────────────
 export { tierScore } from './tiers/tierScore.js';
 export { applyRateTable } from './tiers/rateTable.js';
-export {
-  coefficientMapSchema,
-  durationBoundSchema,
-  linearMapSchema,
-  rateTableInputSchema,
-  tierBandSchema,
-  tierBoundSchema,
-  tierScoreInputSchema,
-  tierTableSchema,
-} from './tiers/schema.js';
 export type {
   CoefficientMapInput,
   DurationBound,
@@ -42,7 +32,6 @@ export type {
 
 // ── time: businessDuration ─────────────────────────────────────────────────
 export { businessDuration } from './time/businessDuration.js';
-export { businessDurationInputSchema, calendarSchema, pauseSchema, workingIntervalSchema } from './time/schema.js';
 export type {
   BusinessDurationInput,
   BusinessDurationResult,
@@ -56,14 +45,6 @@ export type {
 // ── linkage: linkCoefficients ──────────────────────────────────────────────
 export { linkCoefficients } from './linkage/linkCoefficients.js';
 export { companyCoefficients } from './linkage/companyCoefficients.js';
-export {
-  companyCoefficientsInputSchema,
-  companyKpiSchema,
-  linkCoefficientsInputSchema,
-  linkDepartmentSchema,
-  linkKpiSchema,
-  relevanceLevelSchema,
-} from './linkage/schema.js';
 export type {
   CoefficientLink,
   CompanyCoefficient,
@@ -81,78 +62,66 @@ export type {
 
 // ── interlock: creditFacts, settleInterlock ────────────────────────────────
 export { creditFacts } from './interlock/creditFacts.js';
-export type { CreditExclusion, CreditFactsResult, DimensionCredit, MemberCredit } from './interlock/creditFacts.js';
-export {
-  creditDimensionSchema,
-  creditFactsInputSchema,
-  creditMemberSchema,
-  creditSplitSchema,
-  factMembersSchema,
-  revenueFactSchema,
-} from './interlock/creditSchema.js';
-export type { CreditFactsInput, RevenueFact } from './interlock/creditSchema.js';
 export { settleInterlock } from './interlock/settleInterlock.js';
 export type {
+  CreditDimension,
+  CreditExclusion,
+  CreditFactsInput,
+  CreditFactsResult,
+  CreditMember,
+  CreditReference,
+  CreditSplit,
+  DimensionCredit,
   IndicatorSettlement,
+  InterlockCredits,
+  InterlockIndicator,
+  InterlockParty,
   InterlockPartyShare,
   InterlockPartyTotal,
+  InterlockReward,
+  InterlockSevereMiss,
   InterlockWarning,
+  MemberCredit,
+  RevenueFact,
+  SettleInterlockInput,
   SettleInterlockResult,
-} from './interlock/settleInterlock.js';
-export {
-  creditReferenceSchema,
-  creditsSchema,
-  interlockIndicatorSchema,
-  interlockPartySchema,
-  settleInterlockInputSchema,
-} from './interlock/settleSchema.js';
-export type { InterlockIndicator, SettleInterlockInput } from './interlock/settleSchema.js';
+} from './interlock/types.js';
 
 // ── ratings: reviewRatings, scoreRatings ───────────────────────────────────
 export { reviewRatings } from './ratings/reviewRatings.js';
+export { scoreRatings } from './ratings/scoreRatings.js';
 export type {
   AppliedDecision,
+  DimensionScore,
   FlagCode,
   FlagReason,
-  RatingCounts,
-  RatingFlag,
-  RatingOutcome,
-  RatingSettingsUsed,
-  RatingWarning,
-  ReviewRatingsResult,
-} from './ratings/reviewRatings.js';
-export { scoreRatings } from './ratings/scoreRatings.js';
-export type { DimensionScore, LeniencyShift, RateeScore, ScoreRatingsResult } from './ratings/scoreRatings.js';
-export type { OutcomeReason, RatingStatus } from './ratings/analyse.js';
-export {
-  raciAssignmentSchema,
-  raciTaskSchema,
-  ratingDimensionSchema,
-  ratingPartySchema,
-  ratingPlanSchema,
-  ratingSchema,
-  reviewDecisionSchema,
-  reviewRatingsInputSchema,
-  scoreRatingsInputSchema,
-} from './ratings/schema.js';
-export type {
+  LeniencyShift,
+  OutcomeReason,
+  RaciAssignmentInput,
   RaciTaskInput,
+  RatedBy,
+  RateeScore,
+  RatingCounts,
+  RatingDimensionInput,
+  RatingFlag,
   RatingInput,
+  RatingOutcome,
   RatingPartyInput,
   RatingPlanInput,
+  RatingSettingsUsed,
+  RatingStatus,
+  RatingWarning,
   ReviewDecisionInput,
+  ReviewInput,
   ReviewRatingsInput,
+  ReviewRatingsResult,
   ScoreRatingsInput,
-} from './ratings/schema.js';
+  ScoreRatingsResult,
+  ScoringPlanInput,
+} from './ratings/types.js';
 
 // ── time: scoreResponseTimes ───────────────────────────────────────────────
 export { scoreResponseTimes } from './time/scoreResponseTimes.js';
-export {
-  elasticConditionSchema,
-  responseMetricSchema,
-  scoreResponseTimesInputSchema,
-  ticketSchema,
-} from './time/schema.js';
 export type {
   AppliedCondition,
   BandCount,
@@ -174,22 +143,11 @@ export { carvePool } from './pool/carvePool.js';
 export { allocatePool } from './pool/allocatePool.js';
 export { computeCommissions } from './pool/commissions.js';
 export { elasticityExponent } from './pool/elasticity.js';
-export {
-  allocatePoolInputSchema,
-  carvePoolInputSchema,
-  clawbackSchema,
-  commissionBaseSchema,
-  commissionRowSchema,
-  commissionsInputSchema,
-  elasticityExponentInputSchema,
-  poolRecipientSchema,
-  poolUnitSchema,
-  poolWeightingSchema,
-} from './pool/schema.js';
 export type {
   AllocatePoolInput,
   AllocatePoolResult,
   CarvePoolInput,
+  ContributionRounding,
   CarvePoolResult,
   CarveRow,
   ClawbackInput,
@@ -214,22 +172,6 @@ export type {
 export { composeScore } from './scorecard/composeScore.js';
 export { tallyPoints } from './scorecard/tallyPoints.js';
 export { deriveTargets } from './scorecard/deriveTargets.js';
-export {
-  composeScoreInputSchema,
-  deriveTargetsInputSchema,
-  missingPolicySchema,
-  pointEntrySchema,
-  pointTypeSchema,
-  scorecardComponentSchema,
-  scorecardSchema,
-  scorecardSubjectSchema,
-  tallyPointsInputSchema,
-  targetBaselineSchema,
-  targetHistorySchema,
-  targetMetricSchema,
-  targetPersonSchema,
-  targetRuleSchema,
-} from './scorecard/schema.js';
 export type {
   ComponentResult,
   ComponentSource,
@@ -264,14 +206,33 @@ export { resolvePlan } from './period/resolvePlan.js';
 export { runPeriod } from './period/runPeriod.js';
 export { statementLineKinds } from './period/statement.js';
 export type {
+  CommissionInput,
+  CompanyKpiResultInput,
+  ComponentScoreInput,
+  ControlsInput,
+  DeductionInput,
+  DepartmentCoefficientInput,
+  DepartmentInput,
   DepartmentLinkage,
   DepartmentResult,
+  GradeInput,
   InterlockSummary,
+  OrgInput,
   PayStatement,
+  PeriodDataInput,
+  PeriodInput,
   PeriodTotals,
+  PersonInput,
   PlanChange,
   PlanInput,
+  PlanInterlockInput,
+  PlanLinkageInput,
+  PlanPoolInput,
+  PlanRatingsInput,
+  PlanResponseTimesInput,
+  PlanScorecardInput,
   PlanSegment,
+  PlanVersionInput,
   PoolSegment,
   ReconciliationCheck,
   ResolvedPeriod,
@@ -280,41 +241,19 @@ export type {
   ReviewItem,
   RunPeriodInput,
   RunPeriodResult,
+  ScorecardSource,
   StatementLine,
   StatementLineKind,
+  SupportScoreInput,
 } from './period/types.js';
-export {
-  commissionSchema,
-  companyKpiResultSchema,
-  componentScoreSchema,
-  controlsSchema,
-  deductionSchema,
-  departmentCoefficientSchema,
-  departmentSchema,
-  gradeSchema,
-  orgSchema,
-  periodDataSchema,
-  periodSchema,
-  personSchema,
-  planInterlockSchema,
-  planLinkageSchema,
-  planPoolSchema,
-  planRatingsSchema,
-  planResponseTimesSchema,
-  planSchema,
-  planScorecardSchema,
-  planVersionSchema,
-  resolvePlanInputSchema,
-  runPeriodInputSchema,
-  scorecardSourceSchema,
-  supportScoreSchema,
-} from './period/schema.js';
+export { jsonSchemaOf } from './core/jsonSchema.js';
 export { scenarioJsonSchema } from './period/jsonSchema.js';
-export { demoScenario, demoScenarioInputSchema } from './demo/demoScenario.js';
+export { demoScenario } from './demo/demoScenario.js';
 export type { DemoScenarioInput } from './demo/types.js';
 
 // ── schemas ────────────────────────────────────────────────────────────────
-export { schemas } from './schemas.js';
+// Every input schema, typed by its named interfaces (`Schema`), and `schemas` by function name.
+export * from './schemas.js';
 
 // ── errors, traces, money and rounding ─────────────────────────────────────
 export { SynergyPayError, formatPath, isSynergyPayError } from './core/errors.js';
@@ -326,16 +265,6 @@ export type { DecimalInput } from './core/decimalInput.js';
 export { minorDigits } from './core/currency.js';
 export { defaultRounding } from './core/rounding.js';
 export type { RoundingInput, RoundingMode, RoundingPolicy } from './core/rounding.js';
-export {
-  currencySchema,
-  decimalSchema,
-  idSchema,
-  instantSchema,
-  isoDateSchema,
-  moneySchema,
-  nonNegativeDecimalSchema,
-  roundingSchema,
-} from './core/schema.js';
 
 // ── what-if: compareRuns, correctPeriod ─────────────────────────────────────
 export { compareRuns } from './whatif/compareRuns.js';
@@ -344,6 +273,7 @@ export { diffInputs } from './whatif/runs.js';
 export type {
   CompareRunsInput,
   CorrectionLine,
+  CorrectionPlan,
   CorrectPeriodInput,
   DepartmentComparison,
   FieldChange,
@@ -358,11 +288,9 @@ export type {
   RuleChange,
   RunComparison,
   RunResultInput,
+  SavedDepartment,
+  SavedRunResult,
+  SavedStatement,
+  SavedStatementLine,
   TotalComparison,
 } from './whatif/types.js';
-export {
-  compareRunsInputSchema,
-  correctPeriodInputSchema,
-  correctionPlanSchema,
-  runResultSchema,
-} from './whatif/schema.js';

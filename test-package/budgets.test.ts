@@ -1,9 +1,10 @@
 /**
  * Size budgets of the built package (issue 16), measured by `scripts/budgets.mjs` on dist/: each
  * budgeted bundle's gzip size, the declarations and the unpacked tarball. Needs a build first;
- * run with `npm run test:budgets` (not yet part of `npm test`).
+ * run with `npm run test:budgets` (part of `npm test`, after the build).
  */
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
@@ -31,4 +32,16 @@ describe('the built package stays within its size budgets', () => {
   it.each(checks)('$name', (check) => {
     expect(check.figure, `${check.name}: ${check.figure} bytes over its budget`).toBeLessThanOrEqual(check.limit);
   });
+});
+
+describe('the declarations a consumer type-checks', () => {
+  it.each(['dist/index.d.ts', 'dist/index.d.cts'])(
+    '%s imports no zod types (they cost a consumer 1.8× in tsc)',
+    (file) => {
+      const text = readFileSync(join(root, file), 'utf8');
+      expect(text).not.toMatch(/from ['"]zod/);
+      expect(text).not.toMatch(/\bz\.Zod\w+</);
+      expect(text).toMatch(/interface AllocateInput \{/);
+    },
+  );
 });

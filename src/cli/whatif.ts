@@ -39,7 +39,7 @@ export function compareCommand(files: readonly string[], format: string, out: st
     (isResult(value) ? value : library(file, () => runPeriod(value as RunPeriodInput))) as RunResultInput;
   const comparison = library(`${fileA} and ${fileB}`, () =>
     isScenario(a) && isScenario(b) && diffInputs({ ...a, plan: null }, { ...b, plan: null }).length === 0
-      ? compareRuns({ scenario: a as RunPeriodInput, proposedPlan: b['plan'] as RunPeriodInput['plan'] })
+      ? compareRuns({ scenario: a as unknown as RunPeriodInput, proposedPlan: b['plan'] as RunPeriodInput['plan'] })
       : compareRuns({ base: result(a, fileA), proposed: result(b, fileB) }),
   );
   const table = () => comparisonTable(comparison, fileA, fileB);

@@ -6,7 +6,7 @@ import { orderUnique } from './ids.js';
 import { allocateScaled, type RemainderRound, scaleWeightTexts } from './largestRemainder.js';
 import { formatMinor, parseMinor } from './money.js';
 import { parseWithRows } from './rows.js';
-import { currencySchema, idSchema, moneySchema, nonNegativeDecimalSchema, type Schema, shaped } from './schema.js';
+import { currencySchema, idSchema, moneySchema, nonNegativeDecimalSchema, type ZodSchema, shaped } from './schema.js';
 import { traceStep, type TraceStep } from './trace.js';
 
 // The exact split's kernels, where the mechanisms have always imported them from.
@@ -38,12 +38,12 @@ export interface AllocateInput {
 }
 
 /** Schema of {@link AllocateShare}. */
-export const allocateShareSchema: Schema<AllocateShare> = /* @__PURE__ */ shaped<AllocateShare>()(
+export const allocateShareSchema: ZodSchema<AllocateShare> = /* @__PURE__ */ shaped<AllocateShare>()(
   z.strictObject({ id: idSchema, weight: nonNegativeDecimalSchema, cap: z.optional(nonNegativeDecimalSchema) }),
 );
 
 /** Schema of {@link AllocateInput}. */
-export const allocateInputSchema: Schema<AllocateInput> = /* @__PURE__ */ shaped<AllocateInput>()(
+export const allocateInputSchema: ZodSchema<AllocateInput> = /* @__PURE__ */ shaped<AllocateInput>()(
   z.strictObject({
     total: moneySchema,
     currency: currencySchema,

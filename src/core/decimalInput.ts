@@ -34,7 +34,26 @@ export function decimalProblem(value: unknown): string | undefined {
 /** Whether `value` is a plain decimal input (a decimal string, or a finite number within ±2^53 − 1). */
 export function isDecimal(value: unknown): value is DecimalInput {
   if (typeof value === 'number') return Number.isFinite(value) && Math.abs(value) <= Number.MAX_SAFE_INTEGER;
-  return typeof value === 'string' && value.length <= MAX_DECIMAL_LENGTH && DECIMAL_PATTERN.test(value);
+  return typeof value === 'string' && value.length <= MAX_DECIMAL_LENGTH && isDecimalText(value);
+}
+
+const isDigit = (code: number): boolean => code >= 48 && code <= 57;
+
+/**
+ * `DECIMAL_PATTERN.test(text)`, read character by character: the row reader calls it for every
+ * amount of a million rows, and the scan is about twice as fast as the regular expression.
+ */
+function isDecimalText(text: string): boolean {
+  let i = text.charCodeAt(0) === 45 ? 1 : 0; // '-'
+  const lead = text.charCodeAt(i);
+  if (lead === 48)
+    i++; // a zero stands alone before the point
+  else if (lead >= 49 && lead <= 57) while (++i < text.length && isDigit(text.charCodeAt(i)));
+  else return false;
+  if (i === text.length) return true;
+  if (text.charCodeAt(i) !== 46 || i + 1 === text.length) return false; // '.' and at least one digit
+  for (i++; i < text.length; i++) if (!isDigit(text.charCodeAt(i))) return false;
+  return true;
 }
 
 /** Whether `value` is a decimal input ≥ 0 (`"-0"` and `"-0.00"` count as zero). */

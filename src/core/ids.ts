@@ -70,16 +70,17 @@ const SMALL = 64;
 
 /**
  * Collects the ids of a list as a caller reads its rows (`add(0, …)`, `add(1, …)`, … in order, so
- * each id's code units are copied while the string is in cache), then gives their order and their
- * repeats. An id given as `undefined` (a row refused earlier) takes no part in the repeats.
+ * each id is hashed while the string is in cache), then gives their order and their repeats. Ids
+ * that ascend cost one comparison each: they are their own order and cannot repeat. An id given as
+ * `undefined` (a row refused earlier) takes no part in the repeats.
  */
 export class IdKeys {
   private readonly ids: (string | undefined)[];
   private readonly hashes: Int32Array;
-  private columns: Uint16Array[] = [];
-  private short = true;
   private ascending = true;
   private absent = false;
+  /** Rows [0, hashed) have their hash: none while the ids ascend, since ascending ids cannot repeat. */
+  private hashed = 0;
   private sorted: Int32Array | undefined;
 
   /** `hash` replaces FNV-1a only in tests, to force colliding hashes. */
@@ -89,35 +90,30 @@ export class IdKeys {
   ) {
     this.ids = new Array<string | undefined>(n);
     this.hashes = new Int32Array(n);
-    if (n < SMALL) this.short = false;
   }
 
   /** Records id number `i` (call with i = 0, 1, 2, … in order). */
   add(i: number, id: string | undefined): void {
     this.ids[i] = id;
-    if (id === undefined) {
-      this.absent = true;
-      return;
+    if (id === undefined) this.absent = true;
+    else {
+      const previous = i > 0 ? this.ids[i - 1] : undefined;
+      if (previous !== undefined && previous >= id) this.ascending = false;
     }
-    const previous = i > 0 ? this.ids[i - 1] : undefined;
-    if (previous !== undefined && previous >= id) this.ascending = false;
-    const length = id.length;
-    if (this.short && length > LSD_MAX_LENGTH) this.dropColumns();
-    if (this.short) while (this.columns.length < length) this.columns.push(new Uint16Array(this.n));
-    let hash = 0x811c9dc5 ^ length; // FNV-1a over code units
-    for (let d = 0; d < length; d++) {
-      const code = id.charCodeAt(d);
-      hash = Math.imul(hash ^ code, 0x01000193);
-      if (!this.short) continue;
-      if (code === 0xffff) this.dropColumns();
-      else this.columns[d]![i] = code + 1;
-    }
-    this.hashes[i] = this.hash === undefined ? hash : this.hash(id);
+    // hashing starts (with the rows so far) when the ids stop ascending, while the strings are in cache
+    if (!this.ascending || this.absent) this.hashUpTo(i + 1);
   }
 
-  private dropColumns(): void {
-    this.short = false;
-    this.columns = [];
+  /** Hashes rows [hashed, end) with FNV-1a over their code units. */
+  private hashUpTo(end: number): void {
+    for (let i = this.hashed; i < end; i++) {
+      const id = this.ids[i];
+      if (id === undefined) continue;
+      let hash = 0x811c9dc5 ^ id.length;
+      for (let d = 0; d < id.length; d++) hash = Math.imul(hash ^ id.charCodeAt(d), 0x01000193);
+      this.hashes[i] = this.hash === undefined ? hash : this.hash(id);
+    }
+    this.hashed = end;
   }
 
   /** Indexes ordered by id (code units; a missing id as ""), equal ids in input order. */
@@ -127,7 +123,8 @@ export class IdKeys {
     for (let i = 0; i < this.n; i++) order[i] = i;
     const ids = this.absent ? this.ids.map((id) => id ?? '') : (this.ids as string[]);
     if (this.ascending && !this.absent) return (this.sorted = order);
-    if (this.short) lsdSort(this.columns, order);
+    const columns = this.n < SMALL ? undefined : codeUnitColumns(ids);
+    if (columns !== undefined) lsdSort(columns, order);
     else if (this.n < SMALL) compareSort(order, 0, this.n, ids);
     else msdSort(ids, order);
     return (this.sorted = order);
@@ -135,9 +132,11 @@ export class IdKeys {
 
   /**
    * Calls `found(row, first)` for every row whose id an earlier row already has, in row order,
-   * with the first row that has it. Uses the order when it was asked for, else groups by hash.
+   * with the first row that has it. Uses the order when it was asked for, else groups by hash;
+   * ids that strictly ascend (none missing) have no repeats to look for.
    */
   duplicates(found: (row: number, first: number) => void): void {
+    if (this.ascending && !this.absent) return;
     const pairs = this.sorted === undefined ? this.repeatsByHash() : this.repeatsInOrder(this.sorted);
     if (pairs.length > 1) pairs.sort((a, b) => a[0] - b[0]);
     for (const [row, first] of pairs) found(row, first);
@@ -156,25 +155,36 @@ export class IdKeys {
     return pairs;
   }
 
-  /** Repeats without sorting by id: a stable two-pass radix sort of the rows by hash, then only equal hashes compared. */
+  /**
+   * Repeats without sorting by id: a stable two-pass radix sort of the rows by hash (each hash
+   * moved with its row, so every pass reads sequentially), then only equal hashes compared.
+   */
   private repeatsByHash(): [number, number][] {
-    const { ids, hashes } = this;
+    const { ids } = this;
     let rows = new Int32Array(this.n);
+    let keys = new Int32Array(this.n);
     let count = 0;
-    for (let i = 0; i < this.n; i++) if (ids[i] !== undefined) rows[count++] = i;
-    rows = rows.subarray(0, count);
-    let other = new Int32Array(count);
+    for (let i = 0; i < this.n; i++) {
+      if (ids[i] === undefined) continue;
+      rows[count] = i;
+      keys[count++] = this.hashes[i]!;
+    }
+    let [otherRows, otherKeys] = [new Int32Array(count), new Int32Array(count)];
     const buckets = new Int32Array(65_537);
     for (let shift = 0; shift <= 16; shift += 16) {
       buckets.fill(0);
-      for (let k = 0; k < count; k++) buckets[((hashes[rows[k]!]! >>> shift) & 0xffff) + 1]!++;
+      for (let k = 0; k < count; k++) buckets[((keys[k]! >>> shift) & 0xffff) + 1]!++;
       for (let b = 1; b < 65_537; b++) buckets[b]! += buckets[b - 1]!;
-      for (let k = 0; k < count; k++) other[buckets[(hashes[rows[k]!]! >>> shift) & 0xffff]!++] = rows[k]!;
-      [rows, other] = [other, rows];
+      for (let k = 0; k < count; k++) {
+        const at = buckets[(keys[k]! >>> shift) & 0xffff]!++;
+        otherRows[at] = rows[k]!;
+        otherKeys[at] = keys[k]!;
+      }
+      [rows, otherRows, keys, otherKeys] = [otherRows, rows, otherKeys, keys];
     }
     const pairs: [number, number][] = [];
     for (let start = 0, end = 1; start < count; start = end, end = start + 1) {
-      while (end < count && hashes[rows[end]!] === hashes[rows[start]!]) end++;
+      while (end < count && keys[end] === keys[start]) end++;
       if (end - start > 1) repeatsAmong(ids, rows.subarray(start, end), pairs);
     }
     return pairs;
@@ -205,6 +215,26 @@ function repeatsAmong(ids: readonly (string | undefined)[], rows: Int32Array, pa
 function compareSort(order: Int32Array, lo: number, hi: number, ids: readonly string[]): void {
   const part = Array.from(order.subarray(lo, hi)).sort((a, b) => compareIds(ids[a]!, ids[b]!) || a - b);
   order.set(part, lo);
+}
+
+/**
+ * The ids as columns of code units + 1 (0: the id has ended), for {@link lsdSort}; `undefined` when
+ * an id is longer than {@link LSD_MAX_LENGTH} or holds U+FFFF (the MSD sort takes those).
+ */
+function codeUnitColumns(ids: readonly string[]): Uint16Array[] | undefined {
+  let length = 0;
+  for (const id of ids) if (id.length > length) length = id.length;
+  if (length > LSD_MAX_LENGTH) return undefined;
+  const columns = Array.from({ length }, () => new Uint16Array(ids.length));
+  for (let i = 0; i < ids.length; i++) {
+    const id = ids[i]!;
+    for (let d = 0; d < id.length; d++) {
+      const code = id.charCodeAt(d);
+      if (code === 0xffff) return undefined;
+      columns[d]![i] = code + 1;
+    }
+  }
+  return columns;
 }
 
 /**

@@ -17,11 +17,53 @@ import { isIsoDate } from './dates.js';
 import { readInstant } from './instant.js';
 
 /**
- * A schema of the library, typed by what it accepts (`Input`, the named interface a caller
- * writes) and what it returns (`Output`). A zod/mini schema: `parse`, `safeParse` and
- * `z.toJSONSchema` work on it; hovering it shows the interfaces, not a page of zod generics.
+ * A schema as the library builds it: a zod/mini schema that accepts `Input` (the named interface a
+ * caller writes) and returns `Output`. Internal: the public declarations show {@link Schema}.
  */
-export type Schema<Input, Output = Input> = z.ZodMiniType<Output, Input>;
+export type ZodSchema<Input, Output = Input> = z.ZodMiniType<Output, Input>;
+
+/** One problem a failed {@link Schema.safeParse} reports: zod's issue, read structurally. */
+export interface SchemaIssue {
+  /** zod's issue code (`invalid_type`, `too_small`, `custom`, …). */
+  readonly code: string;
+  /** Where in the input the problem is. */
+  readonly path: readonly PropertyKey[];
+  /** What is wrong, in English. */
+  readonly message: string;
+}
+
+/** What {@link Schema.safeParse} returns: the parsed value, or the issues. */
+export type SchemaResult<Output> =
+  | { readonly success: true; readonly data: Output }
+  | { readonly success: false; readonly error: { readonly issues: readonly SchemaIssue[]; readonly message: string } };
+
+/**
+ * A public schema of the library: accepts `Input` (the named interface a caller writes) and
+ * returns `Output`. At run time it is a zod/mini schema, described here structurally so that the
+ * declarations carry no zod types (a consumer's type check stays fast): `parse` and `safeParse`
+ * work, `z.input<typeof s>` / `z.output<typeof s>` read the interfaces, it is a Standard Schema
+ * (`~standard`), and {@link jsonSchemaOf} turns it into JSON Schema.
+ */
+export interface Schema<Input, Output = Input> {
+  /** Returns the parsed value, or throws zod's error listing every issue. */
+  parse(data: unknown): Output;
+  /** Returns the parsed value or the issues, without throwing. */
+  safeParse(data: unknown): SchemaResult<Output>;
+  /** The Standard Schema interface (https://standardschema.dev), version 1. */
+  readonly '~standard': {
+    readonly version: 1;
+    readonly vendor: string;
+    readonly validate: (value: unknown) => unknown;
+    readonly types?: { readonly input: Input; readonly output: Output } | undefined;
+  };
+  /** The types zod's `z.input` and `z.output` read. Type-level only. */
+  readonly _zod: { readonly input: Input; readonly output: Output };
+}
+
+/** The public face of a schema: the same object, typed by {@link Schema} instead of zod's types. */
+export function publicSchema<Input, Output>(schema: ZodSchema<Input, Output>): Schema<Input, Output> {
+  return schema;
+}
 
 /** Whether two types are mutually assignable. */
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
@@ -38,7 +80,7 @@ type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
  */
 export function shaped<T, Output = T>() {
   return <S extends z.ZodMiniType>(schema: S & (Same<z.input<S>, T> extends true ? unknown : { mismatch: T })) =>
-    schema as unknown as Schema<T, Output>;
+    schema as unknown as ZodSchema<T, Output>;
 }
 
 /** A custom zod issue carrying one of the library's error codes (read back by `fromZodError`). */
@@ -72,7 +114,7 @@ const decimalTypeError = (issue: { input?: unknown }): string =>
  * A decimal input: a plain decimal string (`"12.50"`) or a finite number within ±2^53 − 1.
  * Anything else (NaN, `"1e5"`, `"1,234"`, `" 1 "`, `""`, hex) is refused with `INVALID_DECIMAL`.
  */
-export const decimalSchema: Schema<DecimalInput> = /* @__PURE__ */ leaf(
+export const decimalSchema: ZodSchema<DecimalInput> = /* @__PURE__ */ leaf(
   z.union([z.string(), z.number()], { error: decimalTypeError }).check(
     z.superRefine((value, ctx) => {
       const problem = decimalProblem(value);
@@ -83,7 +125,7 @@ export const decimalSchema: Schema<DecimalInput> = /* @__PURE__ */ leaf(
 );
 
 /** A decimal input that must be zero or more (`NEGATIVE_VALUE` otherwise). */
-export const nonNegativeDecimalSchema: Schema<DecimalInput> = /* @__PURE__ */ leaf(
+export const nonNegativeDecimalSchema: ZodSchema<DecimalInput> = /* @__PURE__ */ leaf(
   z.union([z.string(), z.number()], { error: decimalTypeError }).check(
     z.superRefine((value, ctx) => {
       const problem = decimalProblem(value);

@@ -1,7 +1,15 @@
 import * as z from 'zod/mini';
-import { shaped, type Schema } from '../core/schema.js';
+import { shaped, type ZodSchema } from '../core/schema.js';
 import { parseInput } from '../core/validate.js';
-import type { RunPeriodInput } from '../period/types.js';
+import type {
+  PeriodDataInput,
+  PersonInput,
+  PlanInterlockInput,
+  PlanRatingsInput,
+  PlanResponseTimesInput,
+  PlanVersionInput,
+  RunPeriodInput,
+} from '../period/types.js';
 import type { DemoScenarioInput } from './types.js';
 
 /**
@@ -12,7 +20,7 @@ import type { DemoScenarioInput } from './types.js';
  */
 
 /** Input of {@link demoScenario}. */
-export const demoScenarioInputSchema: Schema<DemoScenarioInput> = /* @__PURE__ */ shaped<DemoScenarioInput>()(
+export const demoScenarioInputSchema: ZodSchema<DemoScenarioInput> = /* @__PURE__ */ shaped<DemoScenarioInput>()(
   z.strictObject({
     people: z.optional(z.int().check(z.minimum(1), z.maximum(1_000_000))),
     frontShare: z.optional(z.number().check(z.minimum(0), z.maximum(1))),
@@ -24,9 +32,8 @@ export const demoScenarioInputSchema: Schema<DemoScenarioInput> = /* @__PURE__ *
   }),
 );
 
-type PlanVersionInput = RunPeriodInput['plan']['versions'][number];
-type Rows<K extends keyof NonNullable<RunPeriodInput['data']>> = NonNullable<NonNullable<RunPeriodInput['data']>[K]>;
-type Person = RunPeriodInput['org']['people'][number];
+/** The rows of one list of the period data. */
+type Rows<K extends keyof PeriodDataInput> = NonNullable<PeriodDataInput[K]>;
 
 /** The demo's random numbers in [0, 1), and whole numbers in [0, n). */
 interface Draw {
@@ -118,7 +125,7 @@ const WORKING_HOURS = [
   { start: '09:00', end: '12:00' },
   { start: '13:00', end: '18:00' },
 ];
-const RESPONSE_TIMES: NonNullable<PlanVersionInput['responseTimes']> = {
+const RESPONSE_TIMES: PlanResponseTimesInput = {
   calendar: {
     timeZone: 'Asia/Shanghai',
     week: Object.fromEntries(['mon', 'tue', 'wed', 'thu', 'fri'].map((day) => [day, WORKING_HOURS])),
@@ -144,7 +151,7 @@ const RESPONSE_TIMES: NonNullable<PlanVersionInput['responseTimes']> = {
 };
 
 /** Seed 003's peripheral ratings: four dimensions, outliers to review, at least three raters. */
-const RATINGS: NonNullable<PlanVersionInput['ratings']> = {
+const RATINGS: PlanRatingsInput = {
   settings: {
     dimensions: [
       { id: 'responseSpeed', weight: '0.3' },
@@ -157,9 +164,11 @@ const RATINGS: NonNullable<PlanVersionInput['ratings']> = {
 };
 
 /** Seed 003's interlock: revenue credited by region and by product line; 5G revenue owned jointly. */
-function interlock(expectedRevenue: number): NonNullable<PlanVersionInput['interlock']> {
+function interlock(expectedRevenue: number, staffed: ReadonlySet<string>): PlanInterlockInput {
   // Average fact ≈ 10,050 yuan; a third of it is 5G. The target is set a little below that: a good 5G quarter.
   const target = Math.max(1, Math.round(((expectedRevenue * 10_050) / 3) * 0.97));
+  const parties = staffedParties(staffed);
+  if (parties.length === 0) return {};
   return {
     dimensions: [
       { id: 'region', members: [{ id: 'east' }, { id: 'west' }, { id: 'north' }, { id: 'south' }] },
@@ -170,11 +179,7 @@ function interlock(expectedRevenue: number): NonNullable<PlanVersionInput['inter
         id: '5g-revenue',
         target: String(target),
         actual: { dimension: 'product', member: '5g' },
-        parties: [
-          { id: 'front-ops-5g', weight: '0.5' },
-          { id: 'front-sales-enterprise', weight: '0.3' },
-          { id: 'back-tech-network', weight: '0.2' },
-        ],
+        parties,
         scoreTable: {
           direction: 'higherIsBetter',
           bands: [{ bound: '1', score: 100 }, { bound: '0.9', score: 80 }, { score: 60 }],
@@ -184,6 +189,22 @@ function interlock(expectedRevenue: number): NonNullable<PlanVersionInput['inter
       },
     ],
   };
+}
+
+/** 5G revenue's owners, 50/30/20 (seed 003); in a small company, only the departments with people, re-weighted. */
+const FIVE_G_OWNERS = [
+  { id: 'front-ops-5g', points: 50 },
+  { id: 'front-sales-enterprise', points: 30 },
+  { id: 'back-tech-network', points: 20 },
+];
+
+/** The owners that have people, their weights in hundredths summing to exactly 1 (the first takes the rest). */
+function staffedParties(staffed: ReadonlySet<string>): { id: string; weight: string }[] {
+  const owners = FIVE_G_OWNERS.filter((owner) => staffed.has(owner.id));
+  const total = owners.reduce((sum, owner) => sum + owner.points, 0);
+  const hundredths = owners.map((owner) => Math.round((owner.points * 100) / total));
+  hundredths[0] = 100 - hundredths.slice(1).reduce((sum, h) => sum + h, 0);
+  return owners.map((owner, i) => ({ id: owner.id, weight: (hundredths[i]! / 100).toString() }));
 }
 
 /**
@@ -212,9 +233,11 @@ export function demoScenario(input: DemoScenarioInput = {}): RunPeriodInput {
   const ratings = demoRatings(draw, org.people, org.frontCount, options.ratings ?? headcount * 5);
   const revenueFacts = demoRevenueFacts(draw, options.revenueFacts ?? headcount * 10);
   const expectedRevenue = (revenueFacts.length / Math.max(1, headcount)) * headcount;
+  const staffed = new Set(org.people.map((person) => person.department));
   const mechanisms = { grades: GRADES, linkage: LINKAGE, responseTimes: RESPONSE_TIMES, ratings: RATINGS };
   const version = (id: string, effective: string, note: string, rate: string): PlanVersionInput => {
-    return { id, effective, note, ...mechanisms, interlock: interlock(expectedRevenue), pool: { ...POOL, rate } };
+    const shared = interlock(expectedRevenue, staffed);
+    return { id, effective, note, ...mechanisms, interlock: shared, pool: { ...POOL, rate } };
   };
   return {
     plan: {
@@ -278,7 +301,7 @@ function demoPeople(draw: Draw, headcount: number, frontShare: number, perFront:
   const [pickFront, pickBack] = [weightedPick(draw, true), weightedPick(draw, false)];
   const frontCount = Math.round(headcount * frontShare);
   const width = String(headcount).length;
-  const people: Person[] = [];
+  const people: PersonInput[] = [];
   const supportScores: Rows<'supportScores'> = [];
   const commissions: Rows<'commissions'> = [];
   const deductions: Rows<'deductions'> = [];
@@ -287,7 +310,7 @@ function demoPeople(draw: Draw, headcount: number, frontShare: number, perFront:
     const isFront = i < frontCount;
     const department = isFront ? pickFront() : pickBack();
     const level = Math.floor(draw() * draw() * GRADES.length * (isFront ? 0.8 : 1.2));
-    const person: Person = { id, department, grade: GRADES[Math.min(GRADES.length - 1, level)]!.id };
+    const person: PersonInput = { id, department, grade: GRADES[Math.min(GRADES.length - 1, level)]!.id };
     const joinerOrLeaver = draw();
     if (joinerOrLeaver < 0.02) person.start = `2026-05-${day(1 + draw.pick(28))}`;
     else if (joinerOrLeaver < 0.035) person.end = `2026-06-${day(1 + draw.pick(28))}`;
@@ -346,21 +369,27 @@ function demoTickets(draw: Draw, count: number): Rows<'tickets'> {
 /**
  * Ratings [周边绩效]: front-line people rate back-office people on four dimensions; a few extreme
  * scores go to review. Each rater rates one ratee on one dimension at most once: the ratings walk
- * raters × ratees × dimensions.
+ * raters × ratees × dimensions, skipping a triple already given (only a small company comes back to one).
  */
-function demoRatings(draw: Draw, people: readonly Person[], frontCount: number, wanted: number): Rows<'ratings'> {
+function demoRatings(draw: Draw, people: readonly PersonInput[], frontCount: number, wanted: number): Rows<'ratings'> {
   const ratees = people.slice(frontCount).map((person) => person.id);
   const count = ratees.length === 0 || frontCount === 0 ? 0 : wanted;
   const dimensions = ['responseSpeed', 'solution', 'cooperation', 'completeness'];
   const width = String(count).length;
-  return Array.from({ length: count }, (_, r) => {
+  const ratings: Rows<'ratings'> = [];
+  const given = new Set<string>(); // in a small company the walk comes back to a pair: skip it
+  for (let r = 0; r < count; r++) {
     const round = Math.floor(r / ratees.length);
     const rater = people[(round * 7919 + (r % ratees.length) * 31) % frontCount]!.id;
+    const [ratee, dimension] = [ratees[r % ratees.length]!, dimensions[round % 4]!];
+    const key = `${rater}\u0000${ratee}\u0000${dimension}`;
+    if (given.has(key)) continue;
+    given.add(key);
     const extreme = draw() < 0.01;
     const score = extreme ? (draw() < 0.5 ? 10 : 100) : 70 + draw.pick(26);
-    const id = `R${String(r + 1).padStart(width, '0')}`;
-    return { id, rater, ratee: ratees[r % ratees.length]!, dimension: dimensions[round % 4]!, score };
-  });
+    ratings.push({ id: `R${String(r + 1).padStart(width, '0')}`, rater, ratee, dimension, score });
+  }
+  return ratings;
 }
 
 /** Revenue facts [业绩双算]: each sale credited in full to its region and its product line. */

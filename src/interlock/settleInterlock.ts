@@ -1,105 +1,27 @@
-import type * as z from 'zod/mini';
-import { allocateMinor } from '../core/allocate.js';
+import { allocateScaled, scaleWeightTexts, type ScaledWeights } from '../core/allocate.js';
 import { minorDigits } from '../core/currency.js';
 import { Dec, roundCoefficient } from '../core/decimal.js';
-import { decimalText } from '../core/decimalInput.js';
-import { IssueList, SynergyPayError, type IssuePath } from '../core/errors.js';
-import { formatMinor, parseMinor } from '../core/money.js';
+import { decimalText, type DecimalInput } from '../core/decimalInput.js';
+import { IssueList, type IssuePath } from '../core/errors.js';
+import { formatFixed, parseFixed, sumFixed } from '../core/fixed.js';
+import { compareIds, orderIds } from '../core/ids.js';
+import { formatMinor } from '../core/money.js';
 import { resolveRounding, type RoundingPolicy } from '../core/rounding.js';
-import { traceStep, type TraceStep } from '../core/trace.js';
+import type { TraceStep } from '../core/trace.js';
 import { parseInput } from '../core/validate.js';
 import { checkTierTable, scoreOf, tierTrace, type CompiledTierTable } from '../tiers/tierScore.js';
-import { settleInterlockInputSchema, type SettleInterlockInput } from './settleSchema.js';
-
-/** One party's share of one interlocked indicator. */
-export interface InterlockPartyShare {
-  readonly id: string;
-  /** The weight as given, canonical decimal. */
-  readonly weight: string;
-  /** The indicator's score, which enters this party's scorecard (shared by every party). */
-  readonly score: string;
-  /** The party's part of the reward (minor digits; `"0.00"` when not rewarded). */
-  readonly reward: string;
-  /** The party's part of the deduction (≥ 0; `"0.00"` without a severe miss). */
-  readonly deduction: string;
-  /** reward − deduction. */
-  readonly net: string;
-  /** Whether the party joins the joint review [复盘] of this indicator. */
-  readonly review: boolean;
-  readonly trace: TraceStep[];
-}
-
-/** The settlement of one interlocked indicator. */
-export interface IndicatorSettlement {
-  readonly id: string;
-  /** The target as written. */
-  readonly target: string;
-  /** The actual as written, or the referenced member's credited amount (`"230.00"`). */
-  readonly actual: string;
-  /** Where the actual came from: a creditFacts member, or `null` when given as a decimal. */
-  readonly actualSource: { readonly dimension: string; readonly member: string } | null;
-  /** actual / target, rounded to the coefficient decimals; shared by every party. */
-  readonly achievement: string;
-  /** The indicator score from the tier table, rounded to the score decimals. */
-  readonly score: string;
-  /** Index of the band the achievement fell in (0 = best). */
-  readonly band: number;
-  readonly label: string | null;
-  /** Whether achievement reached the reward threshold. */
-  readonly rewarded: boolean;
-  /** Whether achievement fell below the severe-miss threshold. */
-  readonly severeMiss: boolean;
-  /** Whether every party is flagged for the joint review. */
-  readonly review: boolean;
-  /** The reward paid (Σ of the parties' parts). */
-  readonly reward: string;
-  /** The deduction taken (Σ of the parties' parts). */
-  readonly deduction: string;
-  /** Parties ordered by id. */
-  readonly parties: InterlockPartyShare[];
-  readonly trace: TraceStep[];
-}
-
-/** One party's totals over every indicator it shares. */
-export interface InterlockPartyTotal {
-  readonly id: string;
-  readonly reward: string;
-  readonly deduction: string;
-  readonly net: string;
-  /** Ids of the indicators whose joint review the party must join (ordered). */
-  readonly reviews: string[];
-  /** Ids of the indicators the party shares (ordered). */
-  readonly indicators: string[];
-  readonly trace: TraceStep[];
-}
-
-/** A non-fatal remark about the plan. */
-export interface InterlockWarning {
-  /** `tooManyIndicators`: more than three interlocked indicators (seed 003 advises 2–3). */
-  readonly code: 'tooManyIndicators';
-  readonly message: string;
-}
-
-/** Result of {@link settleInterlock}. */
-export interface SettleInterlockResult {
-  readonly currency: string;
-  /** Indicators ordered by id. */
-  readonly indicators: IndicatorSettlement[];
-  /** Per-party totals over all indicators, ordered by id. */
-  readonly parties: InterlockPartyTotal[];
-  /** Σ rewards, Σ deductions, and whether the parties' parts add up to them exactly. */
-  readonly totals: {
-    readonly reward: string;
-    readonly deduction: string;
-    readonly net: string;
-    readonly conserved: boolean;
-  };
-  readonly warnings: InterlockWarning[];
-  readonly trace: TraceStep[];
-}
-
-type Parsed = z.output<typeof settleInterlockInputSchema>;
-type ParsedIndicator = Parsed['indicators'][number];
+import { firstIndex, readMinor } from './creditFacts.js';
+import { messages, step } from './messages.js';
+import { settleInterlockInputSchema } from './schema.js';
+import type {
+  IndicatorSettlement,
+  InterlockCredits,
+  InterlockIndicator,
+  InterlockPartyShare,
+  InterlockPartyTotal,
+  SettleInterlockInput,
+  SettleInterlockResult,
+} from './types.js';
 
 /** Seed 003: "一般挑选2–3个对战略至关重要的指标即可". */
 const MAX_ADVISED_INDICATORS = 3;
@@ -153,104 +75,74 @@ const MAX_ADVISED_INDICATORS = 3;
  * ```
  */
 export function settleInterlock(input: SettleInterlockInput): SettleInterlockResult {
-  const parsed = parseInput(settleInterlockInputSchema, input);
-  const rounding = resolveRounding(parsed.rounding);
-  const currency = parsed.currency;
-  const digits = minorDigits(currency);
+  const { currency, indicators, credits, rounding } = parseInput(settleInterlockInputSchema, input);
   const issues = new IssueList();
-
-  const credits = creditIndex(parsed, issues);
-  const seen = new Map<string, number>();
-  const prepared = parsed.indicators.map((indicator, i) => {
-    const first = seen.get(indicator.id);
-    if (first !== undefined)
-      issues.add(
-        'DUPLICATE_ID',
-        ['indicators', i, 'id'],
-        `indicator "${indicator.id}" is already declared at indicators[${first}]`,
-      );
-    else seen.set(indicator.id, i);
-    return prepareIndicator(indicator, ['indicators', i], digits, rounding, credits, issues);
-  });
-  issues.throwIfAny();
-
-  const settled = prepared.map((indicator) => settle(indicator as PreparedIndicator, digits, rounding));
-  settled.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-
-  const totals = new Map<string, { reward: bigint; deduction: bigint; reviews: string[]; indicators: string[] }>();
-  let reward = 0n;
-  let deduction = 0n;
-  let partsSum = 0n;
-  for (const indicator of settled) {
-    reward += minorOf(indicator.reward, digits);
-    deduction += minorOf(indicator.deduction, digits);
-    for (const party of indicator.parties) {
-      const total = totals.get(party.id) ?? { reward: 0n, deduction: 0n, reviews: [], indicators: [] };
-      total.reward += minorOf(party.reward, digits);
-      total.deduction += minorOf(party.deduction, digits);
-      partsSum += minorOf(party.net, digits);
-      total.indicators.push(indicator.id);
-      if (party.review) total.reviews.push(indicator.id);
-      totals.set(party.id, total);
-    }
-  }
-  const parties = [...totals.entries()]
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([id, total]) => {
-      const net = formatMinor(total.reward - total.deduction, digits);
-      return {
-        id,
-        reward: formatMinor(total.reward, digits),
-        deduction: formatMinor(total.deduction, digits),
-        net,
-        reviews: total.reviews,
-        indicators: total.indicators,
-        trace: [
-          traceStep(
-            'interlock.partyTotal',
-            'net = Σ over the shared indicators of (reward part − deduction part)',
-            {
-              indicators: total.indicators.join(', '),
-              reward: formatMinor(total.reward, digits),
-              deduction: formatMinor(total.deduction, digits),
-            },
-            net,
-          ),
-        ],
-      };
-    });
-
-  const warnings: InterlockWarning[] = [];
-  if (settled.length > MAX_ADVISED_INDICATORS) {
-    warnings.push({
-      code: 'tooManyIndicators',
-      message: `${settled.length} interlocked indicators: seed 003 advises only 2–3 critical ones, or joint ownership dilutes into no ownership`,
-    });
-  }
-  const net = reward - deduction;
-  const conserved = partsSum === net;
-  return {
-    currency,
-    indicators: settled,
-    parties,
-    totals: {
-      reward: formatMinor(reward, digits),
-      deduction: formatMinor(deduction, digits),
-      net: formatMinor(net, digits),
-      conserved,
-    },
-    warnings,
-    trace: [
-      traceStep(
-        'interlock.settlementTotals',
-        'Σ over parties of (reward − deduction) = Σ rewards − Σ deductions',
-        { rewards: formatMinor(reward, digits), deductions: formatMinor(deduction, digits), parties: parties.length },
-        conserved ? 'holds' : 'fails',
-      ),
-    ],
-  };
+  if (credits !== undefined && credits.currency !== currency)
+    issues.add(
+      'CURRENCY_MISMATCH',
+      ['credits', 'currency'],
+      messages.currencyMismatch('the credits are', credits.currency, currency),
+    );
+  const plan = { currency, rounding: resolveRounding(rounding), credits: credits && creditLookup(credits) };
+  return settleIndicators(plan, indicators, ['indicators'], issues).result;
 }
 
+/** Credited amounts (as written) by dimension and member id. */
+export type CreditLookup = ReadonlyMap<string, ReadonlyMap<string, string>>;
+
+/** The lookup of a `creditFacts` result's credits (or of any {@link InterlockCredits}). */
+export function creditLookup(credits: InterlockCredits): CreditLookup {
+  return new Map(credits.dimensions.map((d) => [d.id, new Map(d.members.map((m) => [m.id, decimalText(m.amount)]))]));
+}
+
+/** What the indicators are settled under: the currency, the rounding, the credits `actual` references read. */
+export interface SettlePlan {
+  readonly currency: string;
+  readonly rounding: RoundingPolicy;
+  readonly credits: CreditLookup | undefined;
+}
+
+/** One party's reward and deduction parts of one indicator, in minor units. */
+export interface PartyParts {
+  readonly reward: bigint;
+  readonly deduction: bigint;
+}
+
+/** A settlement: the result, and the parties' parts in minor units (`parts[k][p]` for `result.indicators[k].parties[p]`). */
+export interface InterlockSettlement {
+  readonly result: SettleInterlockResult;
+  readonly parts: readonly (readonly PartyParts[])[];
+}
+
+/**
+ * {@link settleInterlock} once its input passed the schema: checks each indicator (issues at
+ * `[...at, i, …]`, added to `issues` and thrown together), settles it, and sums per party. The
+ * period run calls it with a plan version's indicators, the period's credits and its own path.
+ *
+ * @throws {@link SynergyPayError} with every problem found, at the caller's paths.
+ */
+export function settleIndicators(
+  plan: SettlePlan,
+  indicators: readonly InterlockIndicator[],
+  at: IssuePath,
+  issues = new IssueList(),
+): InterlockSettlement {
+  const digits = minorDigits(plan.currency);
+  const seen = new Map<string, number>();
+  const prepared = indicators.map((indicator, i) => {
+    const first = firstIndex(seen, indicator.id, i);
+    const where = `declared at indicators[${String(first)}]`;
+    if (first !== undefined)
+      issues.add('DUPLICATE_ID', [...at, i, 'id'], messages.repeat('indicator', indicator.id, where));
+    return prepareIndicator(indicator, [...at, i], digits, plan, issues);
+  });
+  issues.throwIfAny();
+  const settled = prepared.map((indicator) => settle(indicator!, digits, plan.rounding));
+  settled.sort((a, b) => compareIds(a.result.id, b.result.id));
+  return { result: summarise(settled, plan.currency, digits), parts: settled.map((indicator) => indicator.parts) };
+}
+
+/** An indicator whose figures passed every check. */
 interface PreparedIndicator {
   readonly id: string;
   readonly target: Dec;
@@ -260,286 +152,232 @@ interface PreparedIndicator {
   readonly actualText: string;
   readonly actualSource: { dimension: string; member: string } | null;
   readonly partyIds: string[];
-  readonly weights: Dec[];
   readonly weightTexts: string[];
+  readonly weights: ScaledWeights;
   readonly table: CompiledTierTable;
   readonly reward: { threshold: Dec; amount: bigint } | undefined;
   readonly severeMiss: { threshold: Dec; deduction: bigint } | undefined;
   readonly reviewBelow: Dec | undefined;
 }
 
-function creditIndex(parsed: Parsed, issues: IssueList): Map<string, Map<string, string>> | undefined {
-  const credits = parsed.credits;
-  if (credits === undefined) return undefined;
-  if (credits.currency !== parsed.currency) {
-    issues.add(
-      'CURRENCY_MISMATCH',
-      ['credits', 'currency'],
-      `the credits are in ${credits.currency}, the input in ${parsed.currency}`,
-    );
-  }
-  const index = new Map<string, Map<string, string>>();
-  for (const dimension of credits.dimensions) {
-    const members = new Map<string, string>();
-    for (const member of dimension.members) members.set(member.id, decimalText(member.amount));
-    index.set(dimension.id, members);
-  }
-  return index;
+/** A settled indicator with its totals and the parties' parts (in the order of its `parties`) in minor units. */
+interface SettledIndicator {
+  readonly result: IndicatorSettlement;
+  readonly reward: bigint;
+  readonly deduction: bigint;
+  readonly parts: PartyParts[];
 }
 
-function collect<T>(issues: IssueList, run: () => T): T | undefined {
-  try {
-    return run();
-  } catch (error) {
-    if (!(error instanceof SynergyPayError)) throw error;
-    for (const issue of error.issues) issues.add(issue.code, issue.path, issue.message);
-    return undefined;
-  }
-}
+const decimal = (value: DecimalInput): Dec => new Dec(decimalText(value));
 
+/** Checks one indicator: target > 0, a known actual, parties, its table, reward and severe miss. */
 function prepareIndicator(
-  indicator: ParsedIndicator,
+  indicator: InterlockIndicator,
   path: IssuePath,
   digits: number,
-  rounding: RoundingPolicy,
-  credits: Map<string, Map<string, string>> | undefined,
+  plan: SettlePlan,
   issues: IssueList,
 ): PreparedIndicator | undefined {
   const before = issues.size;
-  const target = new Dec(decimalText(indicator.target));
-  if (target.lte(0))
-    issues.add('OUT_OF_RANGE', [...path, 'target'], `a target must be more than zero, got ${target.toFixed()}`);
-
-  let actual: Dec | undefined;
-  let actualText = '';
-  let actualSource: PreparedIndicator['actualSource'] = null;
-  if (typeof indicator.actual === 'object') {
-    const { dimension, member } = indicator.actual;
-    actualSource = { dimension, member };
-    const amount = credits?.get(dimension)?.get(member);
-    if (credits === undefined)
-      issues.add(
-        'UNKNOWN_REFERENCE',
-        [...path, 'actual'],
-        `the actual refers to credits of "${dimension}/${member}", but no credits were given`,
-      );
-    else if (amount === undefined)
-      issues.add(
-        'UNKNOWN_REFERENCE',
-        [...path, 'actual'],
-        `the credits have no member "${member}" in dimension "${dimension}"`,
-      );
-    else {
-      actualText = amount;
-      actual = new Dec(amount);
-    }
-  } else {
-    actualText = decimalText(indicator.actual);
-    actual = new Dec(actualText);
-  }
-
-  const partyIds: string[] = [];
-  const weights: Dec[] = [];
-  const weightTexts: string[] = [];
-  const seen = new Map<string, number>();
-  let weightSum = new Dec(0);
-  indicator.parties.forEach((party, p) => {
-    const first = seen.get(party.id);
-    if (first !== undefined)
-      issues.add(
-        'DUPLICATE_ID',
-        [...path, 'parties', p, 'id'],
-        `party "${party.id}" is already listed at parties[${first}]`,
-      );
-    else seen.set(party.id, p);
-    const text = decimalText(party.weight);
-    const weight = new Dec(text);
-    partyIds.push(party.id);
-    weights.push(weight.abs()); // only "-0" can be negative here
-    weightTexts.push(weight.abs().toFixed());
-    weightSum = weightSum.plus(weight);
-  });
-  if (!weightSum.eq(1))
-    issues.add('WEIGHTS_DO_NOT_SUM', [...path, 'parties'], `the parties' weights sum to ${weightSum.toFixed()}, not 1`);
-
-  const table = checkTierTable(indicator.scoreTable, [...path, 'scoreTable'], issues, rounding);
-  if (table !== undefined && (table.direction !== 'higherIsBetter' || table.unit !== 'number')) {
-    issues.add(
-      'INVALID_INPUT',
-      [...path, 'scoreTable'],
-      'an achievement table must be higherIsBetter on plain numbers: a higher achievement never scores less',
-    );
-  }
-
+  const target = decimal(indicator.target);
+  if (target.lte(0)) issues.add('OUT_OF_RANGE', [...path, 'target'], messages.targetNotPositive(target.toFixed()));
+  const actual = actualOf(indicator.actual, [...path, 'actual'], plan.credits, issues);
+  const parties = partiesOf(indicator, path, issues);
+  const table = checkTierTable(indicator.scoreTable, [...path, 'scoreTable'], issues, plan.rounding);
+  if (table !== undefined && (table.direction !== 'higherIsBetter' || table.unit !== 'number'))
+    issues.add('INVALID_INPUT', [...path, 'scoreTable'], messages.achievementTable);
+  const { reward: rewardInput, severeMiss: missInput } = indicator;
+  const rewardAmount = rewardInput && readMinor(rewardInput.amount, digits, [...path, 'reward', 'amount'], issues);
+  const deduction = missInput && readMinor(missInput.deduction, digits, [...path, 'severeMiss', 'deduction'], issues);
   const reward =
-    indicator.reward === undefined
-      ? undefined
-      : (() => {
-          const amount = collect(issues, () =>
-            parseMinor(indicator.reward?.amount, digits, [...path, 'reward', 'amount']),
-          );
-          return amount === undefined
-            ? undefined
-            : { threshold: new Dec(decimalText(indicator.reward.threshold)), amount };
-        })();
-  const severeMiss =
-    indicator.severeMiss === undefined
-      ? undefined
-      : (() => {
-          const deduction = collect(issues, () =>
-            parseMinor(indicator.severeMiss?.deduction, digits, [...path, 'severeMiss', 'deduction']),
-          );
-          return deduction === undefined
-            ? undefined
-            : { threshold: new Dec(decimalText(indicator.severeMiss.threshold)), deduction };
-        })();
-  if (reward !== undefined && severeMiss !== undefined && severeMiss.threshold.gt(reward.threshold)) {
+    rewardAmount === undefined ? undefined : { threshold: decimal(rewardInput!.threshold), amount: rewardAmount };
+  const severeMiss = deduction === undefined ? undefined : { threshold: decimal(missInput!.threshold), deduction };
+  if (reward !== undefined && severeMiss !== undefined && severeMiss.threshold.gt(reward.threshold))
     issues.add(
       'OUT_OF_RANGE',
       [...path, 'severeMiss', 'threshold'],
-      `the severe-miss threshold ${severeMiss.threshold.toFixed()} is above the reward threshold ${reward.threshold.toFixed()}`,
+      messages.thresholds(severeMiss.threshold.toFixed(), reward.threshold.toFixed()),
     );
-  }
   if (issues.size > before || actual === undefined || table === undefined) return undefined;
-  return {
-    id: indicator.id,
-    target,
-    actual,
-    targetText: decimalText(indicator.target),
-    actualText,
-    actualSource,
-    partyIds,
-    weights,
-    weightTexts,
-    table,
-    reward,
-    severeMiss,
-    reviewBelow: indicator.reviewBelow === undefined ? undefined : new Dec(decimalText(indicator.reviewBelow)),
-  };
+  const reviewBelow = indicator.reviewBelow === undefined ? undefined : decimal(indicator.reviewBelow);
+  const targetText = decimalText(indicator.target);
+  return { id: indicator.id, target, targetText, ...actual, ...parties, table, reward, severeMiss, reviewBelow };
 }
 
-function settle(indicator: PreparedIndicator, digits: number, rounding: RoundingPolicy): IndicatorSettlement {
-  const decimals = rounding.coefficientDecimals;
-  const achievement = roundCoefficient(indicator.actual.div(indicator.target), rounding);
-  const achievementText = achievement.toFixed(decimals);
-  const hit = scoreOf(indicator.table, achievement);
-  const score = hit.score.toFixed(rounding.scoreDecimals);
-  const band = indicator.table.bands[hit.band];
+/** The actual as given, or the credit of the member it references. */
+function actualOf(
+  actual: InterlockIndicator['actual'],
+  path: IssuePath,
+  credits: CreditLookup | undefined,
+  issues: IssueList,
+): Pick<PreparedIndicator, 'actual' | 'actualText' | 'actualSource'> | undefined {
+  if (typeof actual !== 'object')
+    return { actual: decimal(actual), actualText: decimalText(actual), actualSource: null };
+  const { dimension, member } = actual;
+  const credited = credits?.get(dimension)?.get(member);
+  if (credited !== undefined)
+    return { actual: new Dec(credited), actualText: credited, actualSource: { dimension, member } };
+  const message =
+    credits === undefined ? messages.noCredits(dimension, member) : messages.notCredited(dimension, member);
+  issues.add('UNKNOWN_REFERENCE', path, message);
+  return undefined;
+}
 
-  const rewarded = indicator.reward !== undefined && achievement.gte(indicator.reward.threshold);
-  const severeMiss = indicator.severeMiss !== undefined && achievement.lt(indicator.severeMiss.threshold);
-  const review = severeMiss || (indicator.reviewBelow !== undefined && achievement.lt(indicator.reviewBelow));
-  const rewardTotal = rewarded ? (indicator.reward?.amount ?? 0n) : 0n;
-  const deductionTotal = severeMiss ? (indicator.severeMiss?.deduction ?? 0n) : 0n;
-  // Weights sum to 1, so some weight is positive and allocateMinor never returns undefined.
-  const rewardParts = allocateMinor(rewardTotal, indicator.weights, indicator.partyIds)?.parts ?? [];
-  const deductionParts = allocateMinor(deductionTotal, indicator.weights, indicator.partyIds)?.parts ?? [];
-
-  const order = indicator.partyIds
-    .map((_, p) => p)
-    .sort((a, b) => ((indicator.partyIds[a] as string) < (indicator.partyIds[b] as string) ? -1 : 1));
-  const parties = order.map((p) => {
-    const rewardPart = rewardParts[p] ?? 0n;
-    const deductionPart = deductionParts[p] ?? 0n;
-    const id = indicator.partyIds[p] as string;
-    const weight = indicator.weightTexts[p] as string;
-    const rewardText = formatMinor(rewardPart, digits);
-    const deductionText = formatMinor(deductionPart, digits);
-    const netText = formatMinor(rewardPart - deductionPart, digits);
-    return {
-      id,
-      weight,
-      score,
-      reward: rewardText,
-      deduction: deductionText,
-      net: netText,
-      review,
-      trace: [
-        traceStep(
-          'interlock.rewardShare',
-          "reward part = the party's largest-remainder share of the reward by weight",
-          { reward: formatMinor(rewardTotal, digits), weight },
-          rewardText,
-        ),
-        traceStep(
-          'interlock.deductionShare',
-          "deduction part = the party's largest-remainder share of the deduction by the same weight",
-          { deduction: formatMinor(deductionTotal, digits), weight },
-          deductionText,
-        ),
-        traceStep(
-          'interlock.net',
-          'net = reward part − deduction part',
-          { reward: rewardText, deduction: deductionText },
-          netText,
-        ),
-      ],
-    };
+/** The parties (ids unique) and their weights, which sum to exactly 1. */
+function partiesOf(
+  indicator: InterlockIndicator,
+  path: IssuePath,
+  issues: IssueList,
+): Pick<PreparedIndicator, 'partyIds' | 'weightTexts' | 'weights'> {
+  const seen = new Map<string, number>();
+  indicator.parties.forEach(({ id }, p) => {
+    const first = firstIndex(seen, id, p);
+    const where = `listed at parties[${String(first)}]`;
+    if (first !== undefined)
+      issues.add('DUPLICATE_ID', [...path, 'parties', p, 'id'], messages.repeat('party', id, where));
   });
+  // Weights are ≥ 0: only "-0…" carries a sign, and the canonical text drops it.
+  const weightTexts = indicator.parties.map((party) => formatFixed(parseFixed(decimalText(party.weight))));
+  const sum = formatFixed(sumFixed(weightTexts.map(parseFixed)));
+  if (sum !== '1') issues.add('WEIGHTS_DO_NOT_SUM', [...path, 'parties'], messages.weightsSum(sum));
+  return { partyIds: indicator.parties.map((party) => party.id), weightTexts, weights: scaleWeightTexts(weightTexts) };
+}
 
-  const rewardText = formatMinor(rewardTotal, digits);
-  const deductionText = formatMinor(deductionTotal, digits);
-  const trace: TraceStep[] = [
-    traceStep(
-      'interlock.achievement',
-      'a = round(actual / target, coefficient decimals), shared by every party',
-      {
-        actual: indicator.actualText,
-        target: indicator.targetText,
-        source:
-          indicator.actualSource === null
-            ? 'given'
-            : `credits ${indicator.actualSource.dimension}/${indicator.actualSource.member}`,
-      },
-      achievementText,
-    ),
-    ...tierTrace(indicator.table, achievement, hit),
-    traceStep(
-      'interlock.reward',
-      'reward = R if a ≥ reward threshold, else 0; split by weight (largest remainder)',
-      {
-        a: achievementText,
-        threshold: indicator.reward?.threshold.toFixed() ?? 'none',
-        R: indicator.reward === undefined ? 'none' : formatMinor(indicator.reward.amount, digits),
-      },
-      rewardText,
-    ),
-    traceStep(
-      'interlock.deduction',
-      'deduction = D if a < severe-miss threshold, else 0; split by the same weights [奖惩对等]',
-      {
-        a: achievementText,
-        threshold: indicator.severeMiss?.threshold.toFixed() ?? 'none',
-        D: indicator.severeMiss === undefined ? 'none' : formatMinor(indicator.severeMiss.deduction, digits),
-      },
-      deductionText,
-    ),
-    traceStep(
-      'interlock.review',
-      'every party joins the joint review [复盘] when a < severe-miss threshold (or a < reviewBelow)',
-      { a: achievementText, severeMiss, reviewBelow: indicator.reviewBelow?.toFixed() ?? 'none' },
-      review ? 'all parties flagged' : 'no review',
-    ),
-  ];
-  return {
+/** a = round(actual / target); the tier score of a; the reward if a ≥ t_R, the deduction if a < t_S, split by weight. */
+function settle(indicator: PreparedIndicator, digits: number, rounding: RoundingPolicy): SettledIndicator {
+  const { reward, severeMiss, reviewBelow, weights, partyIds, table } = indicator;
+  const achievement = roundCoefficient(indicator.actual.div(indicator.target), rounding);
+  const hit = scoreOf(table, achievement);
+  const rewarded = reward !== undefined && achievement.gte(reward.threshold);
+  const missed = severeMiss !== undefined && achievement.lt(severeMiss.threshold);
+  const review = missed || (reviewBelow !== undefined && achievement.lt(reviewBelow));
+  const totals = { reward: rewarded ? reward.amount : 0n, deduction: missed ? severeMiss.deduction : 0n };
+  // The weights sum to 1, so one is positive and the split always succeeds.
+  const split = (total: bigint) => Array.from(allocateScaled(total, weights, partyIds)!.parts, BigInt);
+  const [rewards, deductions] = [split(totals.reward), split(totals.deduction)];
+  const order = Array.from(orderIds(partyIds));
+  const parts = order.map((p) => ({ reward: rewards[p]!, deduction: deductions[p]! }));
+  const a = achievement.toFixed(rounding.coefficientDecimals);
+  const score = hit.score.toFixed(rounding.scoreDecimals);
+  const texts = { reward: formatMinor(totals.reward, digits), deduction: formatMinor(totals.deduction, digits) };
+  const share = { score, review, totals: texts, digits };
+  const source = indicator.actualSource;
+  const inputs = { actual: indicator.actualText, target: indicator.targetText, source: sourceText(source) };
+  const result: IndicatorSettlement = {
     id: indicator.id,
     target: indicator.targetText,
     actual: indicator.actualText,
-    actualSource: indicator.actualSource,
-    achievement: achievementText,
+    actualSource: source,
+    achievement: a,
     score,
     band: hit.band,
-    label: band?.label ?? null,
+    label: table.bands[hit.band]?.label ?? null,
     rewarded,
-    severeMiss,
+    severeMiss: missed,
     review,
-    reward: rewardText,
-    deduction: deductionText,
+    reward: texts.reward,
+    deduction: texts.deduction,
+    parties: order.map((p, k) => partyShare(partyIds[p]!, indicator.weightTexts[p]!, parts[k]!, share)),
+    trace: [
+      step('achievement', inputs, a),
+      ...tierTrace(table, achievement, hit),
+      ...outcomeTrace(indicator, { a, severeMiss: missed, review }, texts, digits),
+    ],
+  };
+  return { result, ...totals, parts };
+}
+
+function sourceText(source: PreparedIndicator['actualSource']): string {
+  return source === null ? 'given' : `credits ${source.dimension}/${source.member}`;
+}
+
+/** The reward, deduction and review steps of an indicator's trace. */
+function outcomeTrace(
+  { reward, severeMiss, reviewBelow }: PreparedIndicator,
+  flags: { a: string; severeMiss: boolean; review: boolean },
+  totals: { reward: string; deduction: string },
+  digits: number,
+): TraceStep[] {
+  const { a, review } = flags;
+  const [rewardAt, missAt] = [reward?.threshold.toFixed() ?? 'none', severeMiss?.threshold.toFixed() ?? 'none'];
+  const R = reward === undefined ? 'none' : formatMinor(reward.amount, digits);
+  const D = severeMiss === undefined ? 'none' : formatMinor(severeMiss.deduction, digits);
+  const reviewInputs = { a, severeMiss: flags.severeMiss, reviewBelow: reviewBelow?.toFixed() ?? 'none' };
+  return [
+    step('reward', { a, threshold: rewardAt, R }, totals.reward),
+    step('deduction', { a, threshold: missAt, D }, totals.deduction),
+    step('review', reviewInputs, review ? 'all parties flagged' : 'no review'),
+  ];
+}
+
+/** One party's share of an indicator: the shared score, its reward and deduction parts, the net. */
+function partyShare(
+  id: string,
+  weight: string,
+  parts: PartyParts,
+  {
+    score,
+    review,
+    totals,
+    digits,
+  }: { score: string; review: boolean; totals: { reward: string; deduction: string }; digits: number },
+): InterlockPartyShare {
+  const reward = formatMinor(parts.reward, digits);
+  const deduction = formatMinor(parts.deduction, digits);
+  const net = formatMinor(parts.reward - parts.deduction, digits);
+  const trace = [
+    step('rewardShare', { reward: totals.reward, weight }, reward),
+    step('deductionShare', { deduction: totals.deduction, weight }, deduction),
+    step('net', { reward, deduction }, net),
+  ];
+  return { id, weight, score, reward, deduction, net, review, trace };
+}
+
+/** One party's running totals over the indicators it shares. */
+interface PartyTotals {
+  reward: bigint;
+  deduction: bigint;
+  readonly reviews: string[];
+  readonly indicators: string[];
+}
+
+/** Per-party totals over the indicators, Σ rewards and deductions, and whether the parts add up to them. */
+function summarise(settled: readonly SettledIndicator[], currency: string, digits: number): SettleInterlockResult {
+  const totals = new Map<string, PartyTotals>();
+  let [reward, deduction, partsNet] = [0n, 0n, 0n];
+  for (const { result: indicator, parts, ...sums } of settled) {
+    reward += sums.reward;
+    deduction += sums.deduction;
+    indicator.parties.forEach((party, p) => {
+      const total = totals.get(party.id) ?? { reward: 0n, deduction: 0n, reviews: [], indicators: [] };
+      total.reward += parts[p]!.reward;
+      total.deduction += parts[p]!.deduction;
+      partsNet += parts[p]!.reward - parts[p]!.deduction;
+      total.indicators.push(indicator.id);
+      if (party.review) total.reviews.push(indicator.id);
+      totals.set(party.id, total);
+    });
+  }
+  const parties = [...totals].sort(([a], [b]) => compareIds(a, b)).map(([id, total]) => partyTotal(id, total, digits));
+  const texts = { reward: formatMinor(reward, digits), deduction: formatMinor(deduction, digits) };
+  const conserved = partsNet === reward - deduction;
+  const inputs = { rewards: texts.reward, deductions: texts.deduction, parties: parties.length };
+  const count = settled.length;
+  return {
+    currency,
+    indicators: settled.map((indicator) => indicator.result),
     parties,
-    trace,
+    totals: { ...texts, net: formatMinor(reward - deduction, digits), conserved },
+    warnings:
+      count > MAX_ADVISED_INDICATORS ? [{ code: 'tooManyIndicators', message: messages.tooManyIndicators(count) }] : [],
+    trace: [step('settlementTotals', inputs, conserved ? 'holds' : 'fails')],
   };
 }
 
-function minorOf(text: string, digits: number): bigint {
-  return parseMinor(text, digits, []);
+function partyTotal(id: string, { reviews, indicators, ...total }: PartyTotals, digits: number): InterlockPartyTotal {
+  const reward = formatMinor(total.reward, digits);
+  const deduction = formatMinor(total.deduction, digits);
+  const net = formatMinor(total.reward - total.deduction, digits);
+  const trace = [step('partyTotal', { indicators: indicators.join(', '), reward, deduction }, net)];
+  return { id, reward, deduction, net, reviews, indicators, trace };
 }

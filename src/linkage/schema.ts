@@ -5,13 +5,13 @@ import {
   nonNegativeDecimalSchema,
   roundingSchema,
   shaped,
-  type Schema,
+  type ZodSchema,
 } from '../core/schema.js';
 import { coefficientMapSchema } from '../tiers/schema.js';
 import type * as t from './types.js';
 
 /** A relevance level: a name of 1–50 characters or a star count 0–1000 (see {@link t.RelevanceLevel}). */
-export const relevanceLevelSchema: Schema<t.RelevanceLevel> = /* @__PURE__ */ z.union([
+export const relevanceLevelSchema: ZodSchema<t.RelevanceLevel> = /* @__PURE__ */ z.union([
   z.string().check(z.minLength(1), z.maxLength(50)),
   z.int().check(z.minimum(0), z.maximum(1000)),
 ]);

@@ -1,82 +1,58 @@
 import type * as z from 'zod/mini';
-import { allocateMinor } from '../core/allocate.js';
-import { Dec } from '../core/decimal.js';
+import { allocateScaled } from '../core/allocate.js';
 import { fail, type IssuePath } from '../core/errors.js';
-import { formatMinor, parseMinor } from '../core/money.js';
+import { formatMinor } from '../core/money.js';
 import { divideRounded, type RoundingPolicy } from '../core/rounding.js';
 import { traceStep } from '../core/trace.js';
-import { creditFacts, type CreditFactsResult } from '../interlock/creditFacts.js';
-import { settleInterlock, type SettleInterlockResult } from '../interlock/settleInterlock.js';
+import { creditRevenue } from '../interlock/creditFacts.js';
+import { creditLookup, settleIndicators, type PartyParts } from '../interlock/settleInterlock.js';
+import type {
+  CreditFactsResult,
+  IndicatorSettlement,
+  InterlockPartyShare,
+  SettleInterlockResult,
+} from '../interlock/types.js';
 import { dayNumber, overlapDayNumbers } from './dates.js';
 import type { PersonWork } from './periodWork.js';
-import { withScenarioPaths } from './repath.js';
-import type { periodDataSchema, planInterlockSchema } from './schema.js';
+import type { planInterlockSchema } from './schema.js';
+import type { LineDraft } from './statement.js';
 import type { InterlockSummary, PlanSegment } from './types.js';
 
 type PlanInterlock = z.output<typeof planInterlockSchema>;
-type RevenueFacts = NonNullable<z.output<typeof periodDataSchema>['revenueFacts']>;
 
 /** What the interlock gives a period: the credits, and the settlement of the indicators. */
 export interface InterlockRun {
   readonly credits: CreditFactsResult | null;
   readonly settlement: SettleInterlockResult | null;
+  /** The parties' parts in minor units: `parts[k][p]` for party p of `settlement.indicators[k]`. */
+  readonly parts: readonly (readonly PartyParts[])[];
 }
 
 /**
- * Seed 003's interlock for one plan version: `creditFacts` over the period's revenue facts (when
- * the plan has dimensions), then `settleInterlock` of the indicators with those credits.
+ * Seed 003's interlock for one plan version: the revenue facts credited over the plan's
+ * dimensions (when it has any), then the indicators settled with those credits, through the
+ * interlock's internal API, with issues raised at the scenario's paths.
  */
 export function interlockStage(input: {
   readonly interlock: PlanInterlock;
   readonly path: IssuePath;
   readonly currency: string;
-  readonly facts: RevenueFacts;
+  readonly facts: readonly unknown[];
   readonly rounding: RoundingPolicy;
 }): InterlockRun {
-  const { interlock, path } = input;
-  const dimensions = interlock.dimensions;
+  const { interlock, path, currency, rounding } = input;
+  const { dimensions, indicators } = interlock;
   const credits =
     dimensions === undefined
       ? null
-      : withScenarioPaths(
-          () => creditFacts({ currency: input.currency, dimensions, facts: input.facts, rounding: input.rounding }),
-          (at) =>
-            at[0] === 'facts'
-              ? ['data', 'revenueFacts', ...at.slice(1)]
-              : at[0] === 'currency'
-                ? ['plan', 'currency']
-                : [...path, ...at],
-        );
-  const indicators = interlock.indicators;
-  const settlement =
-    indicators === undefined || indicators.length === 0
-      ? null
-      : withScenarioPaths(
-          () =>
-            settleInterlock({
-              currency: input.currency,
-              indicators,
-              ...(credits === null
-                ? {}
-                : {
-                    credits: {
-                      currency: credits.currency,
-                      dimensions: credits.dimensions.map((d) => ({
-                        id: d.id,
-                        members: d.members.map((m) => ({ id: m.id, amount: m.amount })),
-                      })),
-                    },
-                  }),
-              rounding: input.rounding,
-            }),
-          (at) =>
-            at[0] === 'credits'
-              ? [...path, 'dimensions']
-              : at[0] === 'currency'
-                ? ['plan', 'currency']
-                : [...path, ...at],
-        );
-  return { credits, settlement };
+      : creditRevenue({ currency, dimensions, rounding }, input.facts, {
+          facts: ['data', 'revenueFacts'],
+          dimensions: [...path, 'dimensions'],
+        });
+  if (indicators === undefined || indicators.length === 0) return { credits, settlement: null, parts: [] };
+  const plan = { currency, rounding, credits: credits === null ? undefined : creditLookup(credits) };
+  const { result, parts } = settleIndicators(plan, indicators, [...path, 'indicators']);
+  return { credits, settlement: result, parts };
 }
 
 /** What a segment's interlock lines add up to: Σ rewards and Σ deductions (positive), for the reconciliation checks. */
@@ -85,18 +61,8 @@ export interface InterlockShare {
   readonly deduction: bigint;
 }
 
-/**
- * Pays one segment's share of a settled interlock as statement lines: each party's reward and
- * deduction × days of the segment / days of the period, with cumulative rounding so the
- * segments add up to the settled amount. A person party gets one line; a department party's part
- * is split among its people by days employed in the segment (largest remainder). The lines are
- * appended to the people's working records in `work`.
- *
- * @returns Σ rewards and Σ deductions paid in the segment.
- * @throws `INVALID_INPUT` at the version's `interlock.indicators` when a department party has
- *   nobody employed in the segment.
- */
-export function shareInterlock(input: {
+/** Where a segment's interlock lines go. */
+interface ShareInput {
   readonly run: InterlockRun;
   /** Index of the plan version in `plan.versions`, for error paths. */
   readonly versionIndex: number;
@@ -111,100 +77,98 @@ export function shareInterlock(input: {
   readonly personIndex: ReadonlyMap<string, number>;
   readonly departmentIndex: ReadonlyMap<string, number>;
   readonly work: readonly PersonWork[];
-}): InterlockShare {
-  const { segment, periodDays, digits, work } = input;
-  const s = input.segmentIndex;
+}
+
+/**
+ * Pays one segment's share of a settled interlock as statement lines: each party's reward and
+ * deduction × days of the segment / days of the period, with cumulative rounding so the
+ * segments add up to the settled amount. A person party gets one line; a department party's part
+ * is split among its people by days employed in the segment (largest remainder). The lines are
+ * appended to the people's working records in `work`.
+ *
+ * @returns Σ rewards and Σ deductions paid in the segment.
+ * @throws `INVALID_INPUT` at the version's `interlock.indicators` when a department party has
+ *   nobody employed in the segment.
+ */
+export function shareInterlock(input: ShareInput): InterlockShare {
+  const { segment, periodDays } = input;
   const mode = input.rounding.mode;
-  let rewardTotal = 0n;
-  let deductionTotal = 0n;
   const cumulative = BigInt(input.daysBefore);
   const share = (minor: bigint) =>
     divideRounded(minor * (cumulative + BigInt(segment.days)), periodDays, mode) -
     divideRounded(minor * cumulative, periodDays, mode);
-  const from = dayNumber(segment.start);
-  const to = dayNumber(segment.end);
-  for (const indicator of input.run.settlement?.indicators ?? []) {
-    for (const party of indicator.parties) {
-      for (const [kind, text] of [
-        ['interlockReward', party.reward],
-        ['interlockDeduction', party.deduction],
-      ] as const) {
-        const amount = share(parseMinor(text, digits, []));
+  const paid = { reward: 0n, deduction: 0n };
+  input.run.settlement?.indicators.forEach((indicator, k) => {
+    indicator.parties.forEach((party, p) => {
+      for (const kind of ['reward', 'deduction'] as const) {
+        const amount = share(input.run.parts[k]![p]![kind]);
         if (amount === 0n) continue;
-        if (kind === 'interlockReward') rewardTotal += amount;
-        else deductionTotal += amount;
-        const sign = kind === 'interlockReward' ? 1n : -1n;
-        const label = `${kind === 'interlockReward' ? 'Interlock reward' : 'Interlock deduction'}: ${indicator.id}`;
-        const p = input.personIndex.get(party.id);
-        const baseTrace = [
-          ...party.trace,
-          traceStep(
-            'period.interlockShare',
-            'party amount × days of the segment / days of the period (cumulative rounding)',
-            { amount: text, segment: segment.fraction },
-            formatMinor(amount, digits),
-          ),
-        ];
-        if (p !== undefined) {
-          work[p]!.lines.push({
-            kind,
-            label,
-            version: segment.version,
-            segment: s,
-            source: indicator.id,
-            minor: sign * amount,
-            trace: baseTrace,
-          });
-          continue;
-        }
-        // A department party: its part is shared among its people by days employed in the segment.
-        const d = input.departmentIndex.get(party.id)!;
-        const members: number[] = [];
-        const weights: Dec[] = [];
-        for (let q = 0; q < work.length; q++) {
-          const w = work[q]!;
-          if (w.department !== d) continue;
-          const employed = overlapDayNumbers(w.start, w.end, from, to);
-          if (employed > 0) {
-            members.push(q);
-            weights.push(new Dec(employed));
-          }
-        }
-        const split = allocateMinor(
-          amount,
-          weights,
-          members.map((q) => work[q]!.id),
-        );
-        if (split === undefined)
-          fail(
-            'INVALID_INPUT',
-            ['plan', 'versions', input.versionIndex, 'interlock', 'indicators'],
-            `department "${party.id}" shares indicator "${indicator.id}" but nobody in it is employed from ${segment.start} to ${segment.end}`,
-          );
-        members.forEach((q, m) => {
-          const part = split.parts[m]!;
-          work[q]!.lines.push({
-            kind,
-            label,
-            version: segment.version,
-            segment: s,
-            source: indicator.id,
-            minor: sign * part,
-            trace: [
-              ...baseTrace,
-              traceStep(
-                'period.interlockDepartmentSplit',
-                "the department's part split among its people by days employed (largest remainder)",
-                { department: party.id, people: members.length },
-                formatMinor(sign * part, digits),
-              ),
-            ],
-          });
-        });
+        paid[kind] += amount;
+        payParty(input, indicator, party, kind, amount);
       }
-    }
+    });
+  });
+  return paid;
+}
+
+/** Adds one party's line: to the person, or split among the department's people by days employed in the segment. */
+function payParty(
+  input: ShareInput,
+  indicator: IndicatorSettlement,
+  party: InterlockPartyShare,
+  kind: 'reward' | 'deduction',
+  amount: bigint,
+): void {
+  const { segment, digits, work } = input;
+  const sign = kind === 'reward' ? 1n : -1n;
+  const trace = [
+    ...party.trace,
+    traceStep(
+      'period.interlockShare',
+      'party amount × days of the segment / days of the period (cumulative rounding)',
+      { amount: party[kind], segment: segment.fraction },
+      formatMinor(amount, digits),
+    ),
+  ];
+  const line = (minor: bigint, lineTrace: LineDraft['trace']): LineDraft => ({
+    kind: kind === 'reward' ? 'interlockReward' : 'interlockDeduction',
+    label: `${kind === 'reward' ? 'Interlock reward' : 'Interlock deduction'}: ${indicator.id}`,
+    version: segment.version,
+    segment: input.segmentIndex,
+    source: indicator.id,
+    minor: sign * minor,
+    trace: lineTrace,
+  });
+  const person = input.personIndex.get(party.id);
+  if (person !== undefined) {
+    work[person]!.lines.push(line(amount, trace));
+    return;
   }
-  return { reward: rewardTotal, deduction: deductionTotal };
+  const department = input.departmentIndex.get(party.id)!;
+  const [from, to] = [dayNumber(segment.start), dayNumber(segment.end)];
+  const members = work.filter((w) => w.department === department && overlapDayNumbers(w.start, w.end, from, to) > 0);
+  const days = members.map((w) => overlapDayNumbers(w.start, w.end, from, to));
+  const split = allocateScaled(
+    amount,
+    { kind: 'number', values: days },
+    members.map((w) => w.id),
+  );
+  if (split === undefined)
+    fail(
+      'INVALID_INPUT',
+      ['plan', 'versions', input.versionIndex, 'interlock', 'indicators'],
+      `department "${party.id}" shares indicator "${indicator.id}" but nobody in it is employed from ${segment.start} to ${segment.end}`,
+    );
+  members.forEach((w, m) => {
+    const part = BigInt(split.parts[m]!);
+    const step = traceStep(
+      'period.interlockDepartmentSplit',
+      "the department's part split among its people by days employed (largest remainder)",
+      { department: party.id, people: members.length },
+      formatMinor(sign * part, digits),
+    );
+    w.lines.push(line(part, [...trace, step]));
+  });
 }
 
 /** The result's interlock section: one summary per distinct interlock setting run in the period, in run order. */

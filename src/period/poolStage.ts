@@ -96,7 +96,12 @@ function carveContributors(
     // A person's row is the sum of their positive rows: no issue can be about it.
     at: () => [...poolPath, 'clawbackPolicy'],
   };
-  const terms = { rate: decimalText(pool.rate), policy: pool.clawbackPolicy ?? null, mode: context.rounding.mode };
+  const terms = {
+    rate: decimalText(pool.rate),
+    policy: pool.clawbackPolicy ?? null,
+    rounding: pool.contributionRounding ?? 'perPerson',
+    mode: context.rounding.mode,
+  };
   const issues = new IssueList();
   const carve = carveCommissions(commissions, { ...terms, at: poolPath }, issues);
   issues.throwIfAny();

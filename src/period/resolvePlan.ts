@@ -1,15 +1,14 @@
-import type * as z from 'zod/mini';
 import { IssueList, fail, type IssuePath } from '../core/errors.js';
 import { resolveRounding, type RoundingPolicy } from '../core/rounding.js';
 import { traceStep, type TraceStep } from '../core/trace.js';
 import { parseInput } from '../core/validate.js';
 import { inclusiveDays, periodEnd, shiftDate, type PeriodUnit } from './dates.js';
-import { resolvePlanInputSchema, type planSchema, type planVersionSchema } from './schema.js';
+import { resolvePlanInputSchema } from './schema.js';
 import { compareIds } from '../core/ids.js';
-import type { PlanChange, PlanSegment, ResolvedPlan, ResolvePlanInput } from './types.js';
+import type { PlanChange, PlanInput, PlanSegment, PlanVersionInput, ResolvedPlan, ResolvePlanInput } from './types.js';
 
-/** One plan version after validation. */
-export type PlanVersion = z.output<typeof planVersionSchema>;
+/** One plan version after validation: parsing changes no field, so it is the version as given. */
+export type PlanVersion = PlanVersionInput;
 
 /** A resolved plan with the version objects, for the period run. */
 export interface ResolvedPlanVersions extends ResolvedPlan {
@@ -63,8 +62,6 @@ export function resolvePlan(input: ResolvePlanInput): ResolvedPlan {
   return resolved;
 }
 
-type Plan = z.output<typeof planSchema>;
-
 /** A stretch of the period on one version: its index in the versions sorted by effective date, its first and last day. */
 interface Stretch {
   readonly index: number;
@@ -74,7 +71,7 @@ interface Stretch {
 
 /** {@link resolvePlan} on validated input, keeping the version objects (internal). */
 export function resolvePlanVersions(
-  plan: Plan,
+  plan: PlanInput,
   period: { unit: PeriodUnit; start: string },
   planPath: IssuePath,
   periodPath: IssuePath,
@@ -126,7 +123,7 @@ export function resolvePlanVersions(
  * The versions' indices ordered by effective date (then id, so duplicates report
  * deterministically), after refusing repeated ids, an `until` before `effective`, and overlaps.
  */
-function orderVersions(plan: Plan, versionsPath: IssuePath): number[] {
+function orderVersions(plan: PlanInput, versionsPath: IssuePath): number[] {
   const issues = new IssueList();
   const ids = new Map<string, number>();
   plan.versions.forEach((version, i) => {

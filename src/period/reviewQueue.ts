@@ -1,4 +1,4 @@
-import type { ScoreRatingsResult } from '../ratings/scoreRatings.js';
+import type { RatingsScores } from '../ratings/types.js';
 import type { InterlockRun } from './interlockStage.js';
 import type { ReviewItem } from './types.js';
 
@@ -9,7 +9,7 @@ import type { ReviewItem } from './types.js';
  * the period's ratings runs and interlock runs (from the segment stages). Ordered by kind, then id.
  */
 export function buildReviewQueue(
-  ratingRuns: ReadonlyMap<string, ScoreRatingsResult>,
+  ratingRuns: ReadonlyMap<string, RatingsScores>,
   interlockRuns: ReadonlyMap<string, InterlockRun>,
 ): ReviewItem[] {
   const reviewQueue: ReviewItem[] = [];

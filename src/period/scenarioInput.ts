@@ -1,11 +1,12 @@
 import * as z from 'zod/mini';
 import { IssueList, fromZodError } from '../core/errors.js';
 import { parseInput } from '../core/validate.js';
-import { revenueFactSchema } from '../interlock/creditSchema.js';
+import { revenueFactSchema } from '../interlock/schema.js';
 import { ratingSchema, reviewDecisionSchema } from '../ratings/schema.js';
 import { ticketSchema } from '../time/schema.js';
 import type { PlanVersion } from './resolvePlan.js';
-import { periodDataSchema, runPeriodInputSchema } from './schema.js';
+import { periodDataObject, runPeriodInputObject } from './schema.js';
+import type { RunPeriodInput } from './types.js';
 
 /**
  * The scenario as the period run reads it (internal to `runPeriod`): the first stage of the run
@@ -15,7 +16,7 @@ import { periodDataSchema, runPeriodInputSchema } from './schema.js';
  */
 
 /** A parsed scenario. The mechanism row lists are only known to be arrays until their mechanism validates them. */
-export type Scenario = z.output<typeof runPeriodInputSchema>;
+export type Scenario = RunPeriodInput;
 
 /** The scenario's period data (empty when it has none). */
 export type ScenarioData = NonNullable<Scenario['data']>;
@@ -36,9 +37,9 @@ const MECHANISM_ROWS = {
   },
 } as const;
 
-const leanScenarioSchema = /* @__PURE__ */ z.extend(runPeriodInputSchema, {
+const leanScenarioSchema = /* @__PURE__ */ z.extend(runPeriodInputObject, {
   data: z.optional(
-    z.extend(periodDataSchema, {
+    z.extend(periodDataObject, {
       tickets: z.optional(z.array(z.unknown())),
       ratings: z.optional(z.array(z.unknown())),
       reviewDecisions: z.optional(z.array(z.unknown())),

@@ -2,7 +2,7 @@ import { Dec, decimalFraction } from '../core/decimal.js';
 import type { DecimalInput } from '../core/decimalInput.js';
 import { formatMinor } from '../core/money.js';
 import type { TraceStep } from '../core/trace.js';
-import type { RateeScore, ScoreRatingsResult } from '../ratings/scoreRatings.js';
+import type { RateeScore, RatingsScores } from '../ratings/types.js';
 import type { ScoredSubject } from '../scorecard/types.js';
 import type { ResponseTimesResult, UnitResponseTimes } from '../time/types.js';
 import type { SegmentContext } from './context.js';
@@ -23,7 +23,7 @@ import type { DepartmentLinkage, PoolSegment } from './types.js';
  */
 export interface MechanismRuns {
   readonly responseTimes: Map<string, ResponseTimesResult>;
-  readonly ratings: Map<string, ScoreRatingsResult>;
+  readonly ratings: Map<string, RatingsScores>;
   readonly interlock: Map<string, InterlockRun>;
 }
 
@@ -56,7 +56,7 @@ export interface SegmentStage {
   /** Per department: the own coefficient D used (the scorecard's, else the data's). */
   readonly own: string[];
   /** The ratings run, or `null`. */
-  readonly ratings: ScoreRatingsResult | null;
+  readonly ratings: RatingsScores | null;
   /** The last rating score row of each ratee. */
   readonly rateeScores: Map<string, RateeScore>;
 }
@@ -130,7 +130,7 @@ export function segmentStage(
 }
 
 /** Peripheral ratings with outlier review [seed 003], scored once per distinct setting for the period. */
-function ratingsRun(context: SegmentContext, org: Organisation, runs: MechanismRuns): ScoreRatingsResult | undefined {
+function ratingsRun(context: SegmentContext, org: Organisation, runs: MechanismRuns): RatingsScores | undefined {
   const settings = context.version.ratings;
   if (settings === undefined) return undefined;
   // ratingsStage takes one input object, not (context, settings): adapted here.

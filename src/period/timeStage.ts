@@ -1,6 +1,7 @@
 import type * as z from 'zod/mini';
 import { IssueList, type IssuePath } from '../core/errors.js';
-import { readTickets, scoreTickets } from '../time/responseTimes.js';
+import { readTickets, scoreTickets, type TicketTimes } from '../time/responseTimes.js';
+import { zoneClock } from '../time/zone.js';
 import type { ResponseTimesResult } from '../time/types.js';
 import type { SegmentContext } from './context.js';
 import { shiftDate } from './dates.js';
@@ -24,7 +25,38 @@ export function timeStage(context: SegmentContext, settings: PlanResponseTimes):
   const issues = new IssueList();
   const tickets = readTickets(context.data.tickets ?? [], TICKETS, issues);
   issues.throwIfAny();
+  holdToPeriod(tickets!, settings, context.resolved.period.start, issues);
+  issues.throwIfAny();
   const asOf = context.scenario.asOf ?? `${shiftDate(context.resolved.period.end, 1)}T00:00:00Z`;
   const run = { ...settings, asOf, detail: false, rounding: context.rounding };
   return scoreTickets(tickets!, run, { settings: [...context.versionPath, 'responseTimes'], tickets: TICKETS });
+}
+
+/** Midnight at the start of `date` (YYYY-MM-DD) in `timeZone`, as epoch ms. */
+function startOfDay(date: string, timeZone: string): number {
+  const clock = zoneClock(timeZone);
+  const midnightUtc = Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)));
+  if (clock === undefined) return midnightUtc; // an unknown zone is refused by the calendar's own check
+  return midnightUtc - clock.offsetAt(midnightUtc - clock.offsetAt(midnightUtc));
+}
+
+/**
+ * Dated rows are held to the period (issue 17): a ticket opened before the period's first day
+ * (midnight in the calendar's time zone) is refused with `OUT_OF_RANGE` at its own path, as
+ * commissions and deductions dated outside the period are. A ticket opened after `asOf` is refused
+ * by the mechanism itself; a response or resolution after `asOf` has not happened as of `asOf`,
+ * and the ticket is measured as open up to it.
+ */
+function holdToPeriod(tickets: TicketTimes, settings: PlanResponseTimes, periodStart: string, issues: IssueList): void {
+  const timeZone = settings.calendar?.timeZone ?? 'UTC';
+  const start = startOfDay(periodStart, timeZone);
+  const { rows, opened } = tickets;
+  for (let i = 0; i < rows.length; i++) {
+    if (opened[i]! < start)
+      issues.add(
+        'OUT_OF_RANGE',
+        [...TICKETS, i, 'opened'],
+        `opened ${rows[i]!.opened}, before the period starts on ${periodStart} (${timeZone})`,
+      );
+  }
 }

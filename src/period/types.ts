@@ -1,28 +1,430 @@
 /**
- * The public shapes of the period run: its inputs (inferred from the schemas) and its results
- * (named interfaces). The stages build these results and `runPeriod` assembles them; the what-if
+ * The public shapes of the period run: its inputs (a scenario: plan, period, org, data, controls)
+ * and its results, each a named interface written once. schema.ts checks every input schema
+ * against its interface; the stages build the results and `runPeriod` assembles them; the what-if
  * tools read them back. Types only: importing this file imports no code.
  */
-import type * as z from 'zod/mini';
+import type { DecimalInput } from '../core/decimalInput.js';
+import type { RoundingInput } from '../core/rounding.js';
 import type { TraceStep } from '../core/trace.js';
-import type { DimensionCredit } from '../interlock/creditFacts.js';
-import type { IndicatorSettlement } from '../interlock/settleInterlock.js';
-import type { CoefficientLink } from '../linkage/types.js';
-import type { RateeScore } from '../ratings/scoreRatings.js';
-import type { ScoredSubject } from '../scorecard/types.js';
-import type { UnitResponseTimes } from '../time/types.js';
-import type { planSchema, resolvePlanInputSchema, runPeriodInputSchema } from './schema.js';
+import type {
+  CreditFactsInput,
+  DimensionCredit,
+  IndicatorSettlement,
+  InterlockIndicator,
+  RevenueFact,
+} from '../interlock/types.js';
+import type { LinkDepartmentInput, LinkedDepartment, LinkKpiInput } from '../linkage/types.js';
+import type { ContributionRounding, PoolWeighting } from '../pool/types.js';
+import type {
+  RaciTaskInput,
+  RateeScore,
+  RatingInput,
+  ReviewDecisionInput,
+  ScoreRatingsInput,
+} from '../ratings/types.js';
+import type {
+  MissingPolicy,
+  PointEntryInput,
+  ScorecardComponentInput,
+  ScoredSubject,
+  TallyPointsInput,
+} from '../scorecard/types.js';
+import type { CoefficientMapInput } from '../tiers/types.js';
+import type { CalendarInput, ResponseMetricInput, TicketInput, UnitResponseTimes } from '../time/types.js';
 
-// ── inputs ─────────────────────────────────────────────────────────────────
+// ── inputs: the plan ───────────────────────────────────────────────────────
 
-/** Input of `runPeriod` (inferred from `runPeriodInputSchema`): a scenario. */
-export type RunPeriodInput = z.input<typeof runPeriodInputSchema>;
+/** A pay period: a month, a quarter or a year starting on `start` (any day; fiscal years may start in April). */
+export interface PeriodInput {
+  /** `month`, `quarter` or `year`; the period ends the day before `start` plus one unit (date-fns). */
+  unit: 'month' | 'quarter' | 'year';
+  /** The first day of the period, `YYYY-MM-DD`. */
+  start: string;
+}
 
-/** Input of `resolvePlan` (inferred from `resolvePlanInputSchema`). */
-export type ResolvePlanInput = z.input<typeof resolvePlanInputSchema>;
+/** A pay grade: base pay by grade (seed 001: "基础工资:根据岗位等级确定"). Amounts are monthly. */
+export interface GradeInput {
+  /** Grade id, referenced by `people[].grade`. */
+  id: string;
+  /** Monthly base pay in the plan currency (a quarter is 3 months, a year 12). */
+  basePay: DecimalInput;
+  /** Monthly target bonus; the performance bonus is target × coefficient. @defaultValue `0` */
+  targetBonus?: DecimalInput | undefined;
+}
 
-/** A plan as given (inferred from `planSchema`). */
-export type PlanInput = z.input<typeof planSchema>;
+/**
+ * The support pool section of a plan version (seed 001's 后端支撑奖励池), composed from the pool
+ * mechanism's settings: the carve (`rate`, `clawbackPolicy`) and the sharing (`weighting`,
+ * `floor`, `basis`, `weightDecimals`).
+ */
+export interface PlanPoolInput {
+  /** Share of the contributors' gross commission carved into the pool (seed 001: 0.10, 0.12, 0.15). */
+  rate: DecimalInput;
+  /**
+   * How negative commission rows (clawbacks) are treated: `net` nets them against the person's
+   * gross, `reverse` gives back each clawed-back sale's contribution at its own `rate`. Required
+   * when there are any. @defaultValue none
+   */
+  clawbackPolicy?: 'net' | 'reverse' | undefined;
+  /** Each contribution rounded on its own (corrections stay local) or the pool once, split by largest remainder. @defaultValue `"perPerson"` */
+  contributionRounding?: ContributionRounding | undefined;
+  /** Sides whose commission is carved (at least one). @defaultValue `["front"]` */
+  contributors?: ('front' | 'middle' | 'back')[] | undefined;
+  /** Sides that share the pool (at least one). @defaultValue `["back"]` */
+  recipients?: ('front' | 'middle' | 'back')[] | undefined;
+  /** f(score): linear, power or seed 001's elasticity. @defaultValue linear */
+  weighting?: PoolWeighting | undefined;
+  /** Eligibility floor on the support score. @defaultValue `0` */
+  floor?: DecimalInput | undefined;
+  /** What multiplies f(score): one, the FTE, or the days employed. @defaultValue `"days"`: days employed in the (segment of the) period */
+  basis?: 'one' | 'fte' | 'days' | undefined;
+  /** Decimal places of f(score), 0–12. @defaultValue `6` */
+  weightDecimals?: number | undefined;
+  /**
+   * Where a recipient's support score comes from: `supportScores` (period data), `ratings` (the
+   * person's peripheral score, else their department's), `responseTimes` (their department's mean
+   * response score, else resolution). When the source has no score, `data.supportScores` is used.
+   * @defaultValue `"supportScores"`
+   */
+  scoreFrom?: 'supportScores' | 'ratings' | 'responseTimes' | undefined;
+}
+
+/**
+ * The relevance-matrix section of a plan version [差异化关联矩阵, seed 003], composed from the
+ * linkage mechanism's rows. The departments' own coefficients D and the company KPI actuals are
+ * period data (`data.departmentCoefficients`, `data.companyKpis`).
+ */
+export interface PlanLinkageInput {
+  /** Ratio per relevance level (seed 003: strong 0.20–0.30, medium 0.10–0.15, weak 0–0.05). */
+  levels: Record<string, DecimalInput>;
+  /** Achievement → coefficient for the company KPIs. @defaultValue linear (coefficient = achievement) */
+  achievementMap?: CoefficientMapInput | undefined;
+  /** The KPI of the uniform figure D·C. @defaultValue the only company KPI */
+  uniformKpi?: string | undefined;
+  /** Company KPIs with their targets (and optional own maps); at least one. */
+  companyKpis: Pick<LinkKpiInput, 'id' | 'target' | 'map'>[];
+  /** Each department's relevance to the KPIs, or its exemption; departments not listed keep B = D. */
+  departments: Omit<LinkDepartmentInput, 'coefficient'>[];
+}
+
+/**
+ * Tiered response-time scoring of the back office's tickets [seed 001, seed 004], composed from
+ * the response-times mechanism's settings. Tickets name their department in `unit`.
+ */
+export interface PlanResponseTimesInput {
+  /** The working calendar. @defaultValue 24×7 in UTC */
+  calendar?: CalendarInput | undefined;
+  /** Time to first response: its tier table and elastic conditions. @defaultValue not scored */
+  response?: ResponseMetricInput | undefined;
+  /** Time to resolution: its tier table and elastic conditions. @defaultValue not scored */
+  resolution?: ResponseMetricInput | undefined;
+}
+
+/**
+ * Peripheral ratings [周边绩效, seed 003], composed from the ratings mechanism's settings: the scale,
+ * outlier tests, dimensions and weights, minimum raters, and the optional RACI matrix of key
+ * tasks. Raters and ratees are people or departments of the org.
+ */
+export interface PlanRatingsInput {
+  /** Scale, outlier thresholds, dimensions with weights, minimum raters, leniency. */
+  settings: ScoreRatingsInput['plan'];
+  /** The RACI matrix of key tasks. @defaultValue none */
+  tasks?: RaciTaskInput[] | undefined;
+}
+
+/**
+ * Double crediting and interlocked indicators [指标互锁 / 业绩双算, seed 003], composed from the
+ * interlock mechanism's settings: the crediting dimensions (region, product line, …) and the
+ * indicators shared by several parties (people or departments) with reward and severe-miss
+ * deduction. Revenue facts are period data.
+ */
+export interface PlanInterlockInput {
+  /** Dimensions that every revenue fact is credited in, in full. @defaultValue none (no crediting) */
+  dimensions?: CreditFactsInput['dimensions'] | undefined;
+  /** Interlocked indicators; an `actual` may reference a dimension member's credit. @defaultValue none */
+  indicators?: InterlockIndicator[] | undefined;
+}
+
+/**
+ * Where a scorecard leaf's score comes from, per department: `data` (`data.componentScores`),
+ * `ratings` (the department's peripheral score), `responseTimes` / `resolutionTimes` (its mean
+ * ticket scores), `points` (its collaboration points [协同行为加减分]), `interlock` (the mean score of
+ * the interlocked indicators it shares).
+ */
+export type ScorecardSource = 'data' | 'ratings' | 'responseTimes' | 'resolutionTimes' | 'points' | 'interlock';
+
+/**
+ * A department scorecard (seed 001: back office = functional 40 % + front-line support 30 % +
+ * company 30 %), composed from the scorecard mechanism's card. With a `coefficient` map the card's
+ * coefficient becomes the department's own coefficient D (before any linkage).
+ */
+export interface PlanScorecardInput {
+  /** Weighted components (weights of each level sum to exactly 1), possibly nested; at least one. */
+  components: ScorecardComponentInput[];
+  /** Policy for a component without a score. @defaultValue `"error"` */
+  missing?: MissingPolicy | undefined;
+  /** Score used for a missing component under `neutral`. */
+  neutralScore?: DecimalInput | undefined;
+  /** Score → coefficient map; without it the card is reported and D comes from the data. */
+  coefficient?: CoefficientMapInput | undefined;
+  /** The source of each leaf, by leaf id. @defaultValue `"data"` for every leaf */
+  sources?: Record<string, ScorecardSource> | undefined;
+  /** Collaboration points: the catalogue and the net points → score map (`tallyPoints`). @defaultValue none */
+  points?: Pick<TallyPointsInput, 'catalogue' | 'scoring'> | undefined;
+}
+
+/** The rules of one plan version. Every mechanism is optional. */
+export interface PlanVersionInput {
+  /** Version id, e.g. `"2026-5g-push"`. */
+  id: string;
+  /** The first day the version is in force, `YYYY-MM-DD`. */
+  effective: string;
+  /** Optional last day in force (inclusive); by default a version runs until the next one takes effect. */
+  until?: string | undefined;
+  /** Why the version exists, shown in reports (e.g. "5G push: pool 10 % → 15 %"); at most 500 characters. */
+  note?: string | undefined;
+  /** Pay grades: base pay and target bonus by grade. */
+  grades: GradeInput[];
+  /** Department scorecards giving each department's own coefficient D. @defaultValue none (D from the data) */
+  scorecard?: PlanScorecardInput | undefined;
+  /** The relevance matrix linking department coefficients to company KPIs. @defaultValue none (coefficient = D) */
+  linkage?: PlanLinkageInput | undefined;
+  /** Response-time scoring of tickets per department. @defaultValue none */
+  responseTimes?: PlanResponseTimesInput | undefined;
+  /** Peripheral ratings of supporting people and departments. @defaultValue none */
+  ratings?: PlanRatingsInput | undefined;
+  /** Double crediting and interlocked indicators. @defaultValue none */
+  interlock?: PlanInterlockInput | undefined;
+  /** The back-office support pool carved from front-line commission. @defaultValue none */
+  pool?: PlanPoolInput | undefined;
+}
+
+/** A plan: a currency, a rounding policy and versions effective from dates (SPEC §3.8, seed 001 "动态调整"). */
+export interface PlanInput {
+  /** Plan id. */
+  id: string;
+  /** ISO 4217 currency of every amount in the plan and the period's data. */
+  currency: string;
+  /** Rounding points. @defaultValue half-up, scores 2 dp, coefficients 4 dp */
+  rounding?: RoundingInput | undefined;
+  /**
+   * What to do when a version takes effect inside the period: `report` runs the whole period on
+   * the version in force at its start and lists the change; `prorate` splits the period at each
+   * change and prorates every amount by days.
+   * @defaultValue `"report"`
+   */
+  onVersionChange?: 'report' | 'prorate' | undefined;
+  /** The versions, in any order (at least one); effective dates must differ and ranges must not overlap. */
+  versions: PlanVersionInput[];
+}
+
+/** Input of `resolvePlan`. */
+export interface ResolvePlanInput {
+  /** The plan with its versions. */
+  plan: PlanInput;
+  /** The period to resolve. */
+  period: PeriodInput;
+}
+
+// ── inputs: the organisation ───────────────────────────────────────────────
+
+/** A department, on one side of the company: the front line, the middle office or the back office. */
+export interface DepartmentInput {
+  /** Department id. */
+  id: string;
+  /** Display name, at most 200 characters. @defaultValue none (`null` in results) */
+  name?: string | undefined;
+  /** `front` (sales, service, operations), `middle` or `back` (HR, IT, finance, legal, R&D). */
+  side: 'front' | 'middle' | 'back';
+}
+
+/** A person on the payroll. */
+export interface PersonInput {
+  /** Person id (statements are ordered by it). */
+  id: string;
+  /** Display name, at most 200 characters. @defaultValue none (`null` in results) */
+  name?: string | undefined;
+  /** Department id. */
+  department: string;
+  /** Grade id (base pay by grade). */
+  grade: string;
+  /** Monthly base pay overriding the grade's. @defaultValue the grade's `basePay` */
+  basePay?: DecimalInput | undefined;
+  /** Monthly target bonus overriding the grade's. @defaultValue the grade's `targetBonus` */
+  targetBonus?: DecimalInput | undefined;
+  /** First day employed (inclusive). @defaultValue before the period */
+  start?: string | undefined;
+  /** Last day employed (inclusive). @defaultValue after the period */
+  end?: string | undefined;
+}
+
+/** The organisation: departments and people. */
+export interface OrgInput {
+  /** Every department, ids unique. */
+  departments: DepartmentInput[];
+  /** Every person on the payroll, ids unique. */
+  people: PersonInput[];
+}
+
+// ── inputs: the period's data ──────────────────────────────────────────────
+
+/** A department's own result coefficient D for the period (before any company linkage). */
+export interface DepartmentCoefficientInput {
+  /** Department id. */
+  department: string;
+  /** The own coefficient, e.g. `"0.9"`. @defaultValue `1` for a department not listed */
+  coefficient: DecimalInput;
+}
+
+/** A department's score on a `data` scorecard leaf. */
+export interface ComponentScoreInput {
+  /** Department id. */
+  department: string;
+  /** Leaf component id. */
+  component: string;
+  /** The score. */
+  score: DecimalInput;
+}
+
+/** A company KPI's result for the period: its `actual` (against the plan's target) or its `coefficient`. */
+export type CompanyKpiResultInput = Pick<LinkKpiInput, 'id' | 'actual' | 'coefficient'>;
+
+/** A gross commission row earned by a person (negative for a clawback). */
+export interface CommissionInput {
+  /** Row id. */
+  id: string;
+  /** Person id. */
+  person: string;
+  /** Gross commission in the plan currency. */
+  amount: DecimalInput;
+  /** Date earned; required when a split period assigns rows to plan versions. */
+  date?: string | undefined;
+  /** For a clawback (negative amount) under `clawbackPolicy: "reverse"`: the pool rate applied when the sale was first carved. */
+  rate?: DecimalInput | undefined;
+}
+
+/** A support-effectiveness score [支撑效能评分] of a person, or of a department for its people without their own. */
+export interface SupportScoreInput {
+  /** Person id or department id. */
+  subject: string;
+  /** The score, ≥ 0. */
+  score: DecimalInput;
+}
+
+/** A deduction (seed 001 "扣减项": lateness, early leave, from the attendance system). */
+export interface DeductionInput {
+  /** Row id. */
+  id: string;
+  /** Person id. */
+  person: string;
+  /** The amount deducted (≥ 0). */
+  amount: DecimalInput;
+  /** Why, shown on the statement: 1–200 characters. */
+  reason: string;
+  /** Date incurred; required when a split period assigns rows to plan versions. */
+  date?: string | undefined;
+}
+
+/** One period's data. Every list is optional. */
+export interface PeriodDataInput {
+  /** Each department's own coefficient D. @defaultValue 1 for every department */
+  departmentCoefficients?: DepartmentCoefficientInput[] | undefined;
+  /** Department scores on the scorecard's `data` leaves. */
+  componentScores?: ComponentScoreInput[] | undefined;
+  /** The collaboration points ledger [台账] (subjects are departments or people). */
+  pointEntries?: PointEntryInput[] | undefined;
+  /** Company KPI results (actuals, or coefficients given directly) for the linkage; one per KPI of the plan. */
+  companyKpis?: CompanyKpiResultInput[] | undefined;
+  /** Gross commissions of (front-line) people. */
+  commissions?: CommissionInput[] | undefined;
+  /** Deductions. */
+  deductions?: DeductionInput[] | undefined;
+  /** Revenue facts, credited in full to a member of every dimension of the interlock. */
+  revenueFacts?: RevenueFact[] | undefined;
+  /** Tickets of the period; `unit` is a department id. */
+  tickets?: TicketInput[] | undefined;
+  /** Peripheral ratings of the period; raters and ratees are people or departments. */
+  ratings?: RatingInput[] | undefined;
+  /** Review decisions on flagged ratings [异常评分复核]. */
+  reviewDecisions?: ReviewDecisionInput[] | undefined;
+  /** Support-effectiveness scores for the pool, by person or department. */
+  supportScores?: SupportScoreInput[] | undefined;
+}
+
+/**
+ * Batch control totals [控制总数] of a scenario: what the source systems declare they sent — row
+ * counts and money sums — so that a truncated export, a double import or an edited file is
+ * refused before anyone is paid. Each declared control is compared with what the run received
+ * (or, for `payTotal`, produced); every mismatch is reported together as `RECONCILIATION_FAILED`
+ * at the control's path (`["controls", "commissions", "gross"]`), and every control that holds is
+ * listed in the result's `checks`. Money controls are in the plan currency, with no more decimals
+ * than its minor unit (`INVALID_AMOUNT`). Row counts are whole numbers ≥ 0. Every field is
+ * optional: only declared controls are checked.
+ */
+export interface ControlsInput {
+  /** Headcount: the number of people in `org.people`. @defaultValue not checked */
+  people?: number | undefined;
+  /** Control totals of `data.commissions`. @defaultValue not checked */
+  commissions?:
+    | {
+        /** Number of commission rows. @defaultValue not checked */
+        rows?: number | undefined;
+        /** Σ `amount` of the commission rows (clawbacks negative): the gross the pool carves from. @defaultValue not checked */
+        gross?: DecimalInput | undefined;
+      }
+    | undefined;
+  /** Control totals of `data.deductions`. @defaultValue not checked */
+  deductions?:
+    | {
+        /** Number of deduction rows. @defaultValue not checked */
+        rows?: number | undefined;
+        /** Σ `amount` of the deduction rows, ≥ 0. @defaultValue not checked */
+        total?: DecimalInput | undefined;
+      }
+    | undefined;
+  /** Number of rows in `data.tickets` (counted whether or not the plan reads them). @defaultValue not checked */
+  tickets?: number | undefined;
+  /** Number of rows in `data.ratings` (counted whether or not the plan reads them). @defaultValue not checked */
+  ratings?: number | undefined;
+  /** Number of rows in `data.revenueFacts` (counted whether or not the plan reads them). @defaultValue not checked */
+  revenueFacts?: number | undefined;
+  /**
+   * Σ statement totals the run must produce (`totals.statements`): the approved budget, or the
+   * total of the approved run when re-running a period. Checked after the run. @defaultValue not checked
+   */
+  payTotal?: DecimalInput | undefined;
+}
+
+// ── inputs: the scenario ───────────────────────────────────────────────────
+
+/** Input of `runPeriod`, a scenario: a scenario file holds exactly this object as JSON. */
+export interface RunPeriodInput {
+  /** The JSON Schema a scenario file names for editor completion; ignored by the run. */
+  $schema?: string | undefined;
+  /** The plan with its versions. */
+  plan: PlanInput;
+  /** The period to run. */
+  period: PeriodInput;
+  /**
+   * Whether statement lines carry their trace steps. Turn off for bulk what-ifs over very large
+   * companies; the figures are the same.
+   * @defaultValue `true`
+   */
+  trace?: boolean | undefined;
+  /** The instant up to which open items (tickets) are measured. @defaultValue the day after the period's last day, 00:00 UTC */
+  asOf?: string | undefined;
+  /** Departments and people. */
+  org: OrgInput;
+  /** The period's data. @defaultValue no data */
+  data?: PeriodDataInput | undefined;
+  /**
+   * Control totals declared by the source systems (row counts, Σ commissions, Σ deductions,
+   * headcount, Σ pay); a mismatch refuses the run with `RECONCILIATION_FAILED`.
+   * @defaultValue none (nothing declared, nothing checked)
+   */
+  controls?: ControlsInput | undefined;
+}
 
 // ── the plan in force ──────────────────────────────────────────────────────
 
@@ -136,21 +538,11 @@ export interface PayStatement {
 
 // ── the period run ─────────────────────────────────────────────────────────
 
-/** A department's relevance-matrix figures: B beside the uniform D·C (SPEC §3.1). */
-export interface DepartmentLinkage {
-  /** Exempt from linkage: every ratio is 0 and B = D. */
-  readonly exempt: boolean;
-  /** Σ r over the department's links. */
-  readonly ratioSum: string;
-  /** B = (1 − Σr)·D + Σ r·C. */
-  readonly blended: string;
-  /** The uniform method's D·C ["无差别公司系数"]. */
-  readonly uniform: string;
-  /** blended − uniform. */
-  readonly difference: string;
-  /** One link per company KPI the department is tied to. */
-  readonly links: CoefficientLink[];
-}
+/**
+ * A department's relevance-matrix figures in the period run: B beside the uniform D·C (SPEC §3.1),
+ * as `linkCoefficients` gives them, without the id, D and trace its row carries elsewhere.
+ */
+export type DepartmentLinkage = Omit<LinkedDepartment, 'id' | 'own' | 'trace'>;
 
 /** One department's results for the period. */
 export interface DepartmentResult {

@@ -14,11 +14,18 @@ import {
   sumAmounts,
   toAmount,
 } from '../core/money.js';
-import { divideRounded, resolveRounding, type RoundingMode } from '../core/rounding.js';
+import { divideRounded, divideRoundedNumber, resolveRounding, type RoundingMode } from '../core/rounding.js';
 import { traceStep, type TraceStep } from '../core/trace.js';
 import { parseWithRows } from '../core/rows.js';
 import { carvePoolInputSchema } from './schema.js';
-import type { CarvePoolInput, CarvePoolResult, CarveRow, ClawbackInput, ReversalLine } from './types.js';
+import type {
+  CarvePoolInput,
+  ContributionRounding,
+  CarvePoolResult,
+  CarveRow,
+  ClawbackInput,
+  ReversalLine,
+} from './types.js';
 
 // ── the carve after validation, shared with the period run ──────────────────
 
@@ -43,6 +50,7 @@ export interface CarveCommissions {
 export interface CarveTerms {
   readonly rate: string;
   readonly policy: 'net' | 'reverse' | null;
+  readonly rounding: ContributionRounding;
   readonly mode: RoundingMode;
   readonly at: IssuePath;
 }
@@ -110,8 +118,28 @@ function grossAndBase({ amounts, clawbacks }: CarveCommissions, policy: CarveTer
 }
 
 /**
- * The carve (seed 001; SPEC §3.5): carved = round(p · Σ base), each row's share its
- * largest-remainder part of `carved` by base, and the reversals. Checks the commissions against
+ * Each row's share of the carve. Per person (SPEC §3.5's default): shareᵢ = round(p · baseᵢ), so
+ * a row's share depends on that row alone. Pooled: round(p · Σ base) split by largest remainder.
+ */
+function sharesOf(p: { n: bigint; d: bigint }, base: readonly Amount[], ids: readonly string[], terms: CarveTerms) {
+  if (terms.rounding === 'pooled')
+    return splitAmounts(divideRounded(p.n * sumAmounts(base), p.d, terms.mode), base, ids)!.parts;
+  const share = new Array<Amount>(base.length);
+  const exact = p.n <= BigInt(Number.MAX_SAFE_INTEGER) && p.d <= BigInt(Number.MAX_SAFE_INTEGER);
+  const [n, d] = exact ? [Number(p.n), Number(p.d)] : [Number.NaN, Number.NaN];
+  for (let i = 0; i < base.length; i++) {
+    const b = base[i]!;
+    const product = typeof b === 'number' ? n * b : Number.NaN;
+    share[i] = Number.isSafeInteger(product)
+      ? divideRoundedNumber(product, d, terms.mode)
+      : toAmount(divideRounded(p.n * BigInt(b), p.d, terms.mode));
+  }
+  return share;
+}
+
+/**
+ * The carve (seed 001; SPEC §3.5): each row's share (per person, or pooled by largest remainder)
+ * and the reversals; carved = Σ shares. Checks the commissions against
  * the terms first: `undefined` when an issue was found (in `issues`, at the caller's paths).
  */
 export function carveCommissions(commissions: CarveCommissions, terms: CarveTerms, issues: IssueList) {
@@ -124,8 +152,8 @@ export function carveCommissions(commissions: CarveCommissions, terms: CarveTerm
   if (p === undefined || issues.size > 0) return undefined;
   const { gross, base } = grossAndBase(commissions, terms.policy);
   const baseSum = sumAmounts(base);
-  const carved = divideRounded(p.n * baseSum, p.d, terms.mode);
-  const share = splitAmounts(carved, base, ids)!.parts; // carved ≤ Σ base: some base is positive unless 0
+  const share = sharesOf(p, base, ids, terms); // pooled: carved ≤ Σ base, so some base is positive unless 0
+  const carved = sumAmounts(share);
   let reversed = 0n;
   for (const list of reversals.values()) for (const reversal of list) reversed += reversal;
   const totals = { gross: sumAmounts(gross), base: baseSum, carved, reversed, pool: carved + reversed };
@@ -152,8 +180,11 @@ export function contributionOf(carve: Carve, i: number): Amount {
 /** Shared, frozen empty lists for the many rows without reversals or per-person traces. */
 const NO_REVERSALS: ReversalLine[] = /* @__PURE__ */ Object.freeze([]) as unknown as ReversalLine[];
 const NO_TRACE: TraceStep[] = /* @__PURE__ */ Object.freeze([]) as unknown as TraceStep[];
-const NET_FORMULA =
-  'net = gross − contribution; contribution = share + Σ reversals, share = the largest-remainder part of the carved pool by base';
+const NET_FORMULA = {
+  perPerson: 'net = gross − contribution; contribution = share + Σ reversals, share = round(p × base)',
+  pooled:
+    'net = gross − contribution; contribution = share + Σ reversals, share = the largest-remainder part of the carved pool by base',
+} as const;
 
 /** Row i's reversal lines (under `"reverse"`). */
 function reversalLines(carve: Carve, i: number, digits: number): ReversalLine[] {
@@ -173,6 +204,7 @@ function reversalLines(carve: Carve, i: number, digits: number): ReversalLine[] 
  */
 export function carveRows(carve: Carve, digits: number, withTrace: boolean, texts?: readonly (string | undefined)[]) {
   const { ids, gross, base, share } = carve;
+  const formula = NET_FORMULA[carve.rounding];
   const rows = new Array<CarveRow>(ids.length);
   for (let i = 0; i < rows.length; i++) {
     const g = gross[i]!;
@@ -200,7 +232,7 @@ export function carveRows(carve: Carve, digits: number, withTrace: boolean, text
       reversals: lines,
       contribution: contributionText,
       net,
-      trace: withTrace ? [{ rule: 'pool.net', formula: NET_FORMULA, inputs, result: net }] : NO_TRACE,
+      trace: withTrace ? [{ rule: 'pool.net', formula, inputs, result: net }] : NO_TRACE,
     };
   }
   return rows;
@@ -213,7 +245,9 @@ export function carveTrace(carve: Carve, digits: number): TraceStep[] {
   return [
     traceStep(
       'pool.carve',
-      'carved = round(p × Σ base)',
+      carve.rounding === 'pooled'
+        ? 'carved = round(p × Σ base)'
+        : 'carved = Σ round(p × baseᵢ), each contribution rounded on its own',
       { p: carve.rate, 'Σ base': f(t.base), mode: carve.mode, people: carve.ids.length },
       f(t.carved),
     ),
@@ -272,9 +306,11 @@ function readCommissions(input: CarvePoolInput, digits: number, issues: IssueLis
 
 /**
  * Carves the back-office support pool [后端支撑奖励池] out of the front line's gross commissions
- * (seed 001; SPEC §3.5): pool = round(p · Σ base) at the plan's rounding mode, each person's
- * contribution is the pool allocated over their base by largest remainder, and
- * net = gross − contribution, so **Σ net + pool = Σ gross exactly**.
+ * (seed 001; SPEC §3.5): each person's contribution is round(p · base) at the plan's rounding
+ * mode and the pool is their sum — so correcting one person's rows changes nobody else's
+ * contribution — and net = gross − contribution, so **Σ net + pool = Σ gross exactly**. With
+ * `contributionRounding: "pooled"` the pool is rounded once, round(p · Σ base), and allocated over
+ * the bases by largest remainder.
  *
  * Negative commission (a clawback of a refunded sale) follows a declared `clawbackPolicy`, never
  * an accident: `"net"` nets a person's clawbacks against their gross and lets only a positive
@@ -282,14 +318,16 @@ function readCommissions(input: CarvePoolInput, digits: number, issues: IssueLis
  * (base = amount) and gives back each refunded sale's earlier contribution at the rate it was
  * carved at: reversal = round(rate · clawback). Every row records the rate used for its carve, every reversal line its own.
  *
- * **Formula.** carved = round(p · Σ baseᵢ); contributionᵢ = largestRemainder(carved, base)ᵢ +
- * Σ reversalsᵢ; pool = carved + Σ reversals; netᵢ = grossᵢ − contributionᵢ.
+ * **Formula.** shareᵢ = round(p · baseᵢ) (pooled: largestRemainder(round(p · Σ base), base)ᵢ);
+ * carved = Σ shareᵢ; contributionᵢ = shareᵢ + Σ reversalsᵢ; pool = carved + Σ reversals;
+ * netᵢ = grossᵢ − contributionᵢ.
  *
  * **References.** Seed 001 (10 %, 12 %, 15 % of front-line commission to the back office);
  * largest-remainder method as in {@link allocate}.
  *
  * @param input - `currency`, `rate` (0–1), `commissions` (`id`, `amount`, optional `currency`,
- *   `clawbacks` of `{ id, amount ≤ 0, rate }`), optional `clawbackPolicy`, `rounding`, `trace`.
+ *   `clawbacks` of `{ id, amount ≤ 0, rate }`), optional `clawbackPolicy`, `contributionRounding`,
+ *   `rounding`, `trace`.
  * @returns Totals (`gross`, `base`, `carved`, `reversed`, `pool`, `net`), one row per person
  *   ordered by id with the rate, share and reversal lines used, and traces.
  * @throws {@link SynergyPayError} `INVALID_INPUT` (shape; a missing `clawbackPolicy` or clawback
@@ -319,9 +357,10 @@ export function carvePool(input: CarvePoolInput): CarvePoolResult {
   const { commissions, texts } = readCommissions(parsed, digits, issues);
   const rate = decimalText(parsed.rate);
   const policy = parsed.clawbackPolicy ?? null;
+  const rounding = parsed.contributionRounding ?? 'perPerson';
   const carve = carveCommissions(
     commissions,
-    { rate, policy, mode: resolveRounding(parsed.rounding).mode, at: [] },
+    { rate, policy, rounding, mode: resolveRounding(parsed.rounding).mode, at: [] },
     issues,
   );
   if (carve === undefined) throw new SynergyPayError(issues.items.sort((a, b) => comparePaths(a.path, b.path)));
@@ -331,6 +370,7 @@ export function carvePool(input: CarvePoolInput): CarvePoolResult {
     currency: parsed.currency,
     rate,
     clawbackPolicy: policy,
+    contributionRounding: rounding,
     gross: f(gross),
     base: f(base),
     carved: f(carved),

@@ -44,6 +44,9 @@ export const commissionRowSchema = /* @__PURE__ */ shaped<CommissionRowInput>()(
 /** How negative commission is treated (see {@link CarvePoolInput}). */
 export const clawbackPolicySchema = /* @__PURE__ */ z.enum(['net', 'reverse']);
 
+/** How contributions are rounded (see {@link CarvePoolInput}). */
+export const contributionRoundingSchema = /* @__PURE__ */ z.enum(['perPerson', 'pooled']);
+
 /** Schema of {@link CarvePoolInput}. */
 export const carvePoolInputSchema = /* @__PURE__ */ shaped<CarvePoolInput>()(
   z.strictObject({
@@ -51,6 +54,7 @@ export const carvePoolInputSchema = /* @__PURE__ */ shaped<CarvePoolInput>()(
     rate: decimalSchema,
     commissions: z.array(commissionRowSchema),
     clawbackPolicy: z.optional(clawbackPolicySchema),
+    contributionRounding: z.optional(contributionRoundingSchema),
     ...options,
   }),
 );

@@ -50,7 +50,17 @@ export interface CarvePoolInput extends PoolOptions {
    * Required once any amount is negative or any clawback is listed. @defaultValue none
    */
   clawbackPolicy?: 'net' | 'reverse' | undefined;
+  /**
+   * How contributions are rounded. `"perPerson"`: contributionᵢ = round(p · baseᵢ) and the pool is
+   * their sum, so correcting one person's rows changes that person's contribution only (payroll
+   * practice). `"pooled"`: carved = round(p · Σ base), split over the bases by largest remainder
+   * (one rounding; a correction may move a fen between other people). @defaultValue `"perPerson"`
+   */
+  contributionRounding?: ContributionRounding | undefined;
 }
+
+/** How a carve rounds the contributions: each on its own (the default) or the pool once. */
+export type ContributionRounding = 'perPerson' | 'pooled';
 
 /** A clawed-back sale's earlier contribution, given back at the rate it was carved at. */
 export interface ReversalLine {
@@ -94,11 +104,13 @@ export interface CarvePoolResult {
   readonly rate: string;
   /** The declared policy, or `null` when there was no negative commission and none was declared. */
   readonly clawbackPolicy: 'net' | 'reverse' | null;
+  /** How contributions were rounded: each on its own, or the pool once (see {@link CarvePoolInput}). */
+  readonly contributionRounding: ContributionRounding;
   /** Σ gross. */
   readonly gross: string;
   /** Σ base: what the pool rate applied to. */
   readonly base: string;
-  /** round(p · Σ base) in the plan's rounding mode. */
+  /** Σ round(p · baseᵢ) (per person) or round(p · Σ base) (pooled), in the plan's rounding mode. */
   readonly carved: string;
   /** Σ reversals (zero or negative). */
   readonly reversed: string;

@@ -1,64 +1,30 @@
-import type * as z from 'zod/mini';
-import { DECIMAL_PATTERN, MAX_DECIMAL_LENGTH } from '../core/decimalInput.js';
+import { IssueList } from '../core/errors.js';
+import { readRows } from '../core/rows.js';
+import type { ZodSchema } from '../core/schema.js';
 import { parseInput } from '../core/validate.js';
-import type { RatingInput } from './schema.js';
-
-const MAX_ID = 200;
-
-function isId(value: unknown): value is string {
-  return typeof value === 'string' && value.length >= 1 && value.length <= MAX_ID;
-}
-
-function isDecimal(value: unknown): boolean {
-  if (typeof value === 'number') return Number.isFinite(value) && Math.abs(value) <= Number.MAX_SAFE_INTEGER;
-  return typeof value === 'string' && value.length <= MAX_DECIMAL_LENGTH && DECIMAL_PATTERN.test(value);
-}
-
-/** Whether `value` is a rating row that `ratingSchema` accepts unchanged. */
-export function isPlainRating(value: unknown): value is RatingInput {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  const prototype = Object.getPrototypeOf(value) as unknown;
-  if (prototype !== Object.prototype && prototype !== null) return false;
-  const row = value as Record<string, unknown>;
-  let keys = 0;
-  for (const key in row) {
-    keys++;
-    switch (key) {
-      case 'id':
-      case 'rater':
-      case 'ratee':
-      case 'dimension':
-      case 'score':
-        break;
-      case 'period':
-      case 'task':
-        if (row[key] !== undefined && !isId(row[key])) return false;
-        break;
-      default:
-        return false;
-    }
-  }
-  if (keys !== Object.keys(row).length) return false;
-  return isId(row.id) && isId(row.rater) && isId(row.ratee) && isId(row.dimension) && isDecimal(row.score);
-}
-
-/** Every index (holes included) holds a plain rating. */
-function allPlain(rows: readonly unknown[]): boolean {
-  for (let i = 0; i < rows.length; i++) if (!isPlainRating(rows[i])) return false;
-  return true;
-}
+import type { RatingsRun } from './analyse.js';
+import { ratingSchema } from './schema.js';
+import { inputPaths } from './settings.js';
+import type { RatingInput, ReviewRatingsInput, ScoreRatingsInput } from './types.js';
 
 /**
- * Parses `{ ratings, … }` with `schema`; rows that all pass {@link isPlainRating} are taken as
- * they are, the rest of the input is parsed by zod. Falls back to a full zod parse otherwise.
+ * Validates the input of a public ratings function into a run whose issues are raised at the
+ * input's own paths. The ratings go through the fast row reader; when it accepts every row, the
+ * rest of the input takes the schema alone. Any doubt parses the whole input with the schema, so
+ * that its issues come in the schema's order.
  */
-export function parseRatingsInput<S extends z.ZodMiniType>(schema: S, input: unknown): z.output<S> {
-  if (typeof input === 'object' && input !== null && !Array.isArray(input)) {
-    const ratings = (input as { ratings?: unknown }).ratings;
-    if (Array.isArray(ratings) && allPlain(ratings)) {
-      const rest = parseInput(schema, { ...input, ratings: [] }) as z.output<S> & { ratings: unknown };
-      return { ...rest, ratings };
-    }
-  }
-  return parseInput(schema, input);
+export function parseRatings<I extends ReviewRatingsInput | ScoreRatingsInput>(
+  schema: ZodSchema<I>,
+  input: I,
+): RatingsRun & { readonly plan: I['plan'] } {
+  const given = input as unknown;
+  const rows = typeof given === 'object' && given !== null && !Array.isArray(given) ? input.ratings : undefined;
+  const issues = new IssueList();
+  const ratings = Array.isArray(rows) ? (readRows(ratingSchema, rows, ['ratings'], issues) as RatingInput[]) : [];
+  const parsed =
+    Array.isArray(rows) && issues.size === 0
+      ? { ...parseInput(schema, { ...input, ratings: [] }), ratings }
+      : parseInput(schema, input);
+  const { plan, decisions = [], parties, tasks } = parsed;
+  return { plan, ratings: parsed.ratings, decisions, parties, tasks, at: inputPaths };
 }

@@ -6,9 +6,9 @@
  *
  * @module
  */
-import type { IssueList } from '../core/errors.js';
-import type { OutcomeReason } from './analyse.js';
-import type { RaciTaskInput } from './schema.js';
+import type { IssueList, IssuePath } from '../core/errors.js';
+import type { RatingsPaths } from './settings.js';
+import type { OutcomeReason, RaciTaskInput, RatingInput } from './types.js';
 
 /** The checked matrix: per task, each party's role; and each party's side. */
 export interface RaciIndex {
@@ -20,56 +20,51 @@ export interface RaciIndex {
  * Checks the matrix — task ids unique, parties known and listed once per task, exactly one A and
  * at least one R per task (`INVALID_RACI_MATRIX`) — and indexes it.
  */
-export function checkRaciTasks(
+export function checkRaci(
   tasks: readonly RaciTaskInput[],
-  sides: ReadonlyMap<string, string> | undefined,
+  sides: ReadonlyMap<string, string>,
+  at: RatingsPaths,
   issues: IssueList,
 ): RaciIndex {
   const index = new Map<string, Map<string, string>>();
-  for (let t = 0; t < tasks.length; t++) {
-    const task = tasks[t] as RaciTaskInput;
-    if (index.has(task.id)) {
-      issues.add('DUPLICATE_ID', ['tasks', t, 'id'], `task id "${task.id}" is already used`);
-      continue;
-    }
-    const roles = new Map<string, string>();
-    let accountable = 0;
-    let responsible = 0;
-    for (let a = 0; a < task.assignments.length; a++) {
-      const { party, role } = task.assignments[a] as RaciTaskInput['assignments'][number];
-      if (sides === undefined || !sides.has(party))
-        issues.add(
-          'UNKNOWN_REFERENCE',
-          ['tasks', t, 'assignments', a, 'party'],
-          `party "${party}" is not in parties (its side is needed for the RACI check)`,
-        );
-      if (roles.has(party)) {
-        issues.add(
-          'DUPLICATE_ID',
-          ['tasks', t, 'assignments', a, 'party'],
-          `party "${party}" already has role ${roles.get(party) as string} on task "${task.id}"`,
-        );
-        continue;
-      }
-      roles.set(party, role);
-      if (role === 'A') accountable++;
-      if (role === 'R') responsible++;
-    }
-    if (accountable !== 1)
-      issues.add(
-        'INVALID_RACI_MATRIX',
-        ['tasks', t, 'assignments'],
-        `task "${task.id}" has ${accountable} accountable (A) parties; exactly one is required`,
+  tasks.forEach((task, t) => {
+    if (index.has(task.id)) issues.add('DUPLICATE_ID', at('tasks', t, 'id'), `task id "${task.id}" is already used`);
+    else
+      index.set(
+        task.id,
+        taskRoles(task, sides, (...rest) => at('tasks', t, 'assignments', ...rest), issues),
       );
-    if (responsible < 1)
+  });
+  return { tasks: index, sides };
+}
+
+/** A path under one task's assignments. */
+type TaskPath = (...rest: (string | number)[]) => IssuePath;
+
+/** One task's role per party; problems go to `issues` at `at(…)` under the task's assignments. */
+function taskRoles(task: RaciTaskInput, sides: ReadonlyMap<string, string>, at: TaskPath, issues: IssueList) {
+  const roles = new Map<string, string>();
+  task.assignments.forEach(({ party, role }, a) => {
+    if (!sides.has(party))
       issues.add(
-        'INVALID_RACI_MATRIX',
-        ['tasks', t, 'assignments'],
-        `task "${task.id}" has no responsible (R) party; at least one is required`,
+        'UNKNOWN_REFERENCE',
+        at(a, 'party'),
+        `party "${party}" is not in parties (its side is needed for the RACI check)`,
       );
-    index.set(task.id, roles);
-  }
-  return { tasks: index, sides: sides ?? new Map() };
+    const given = roles.get(party);
+    if (given === undefined) roles.set(party, role);
+    else issues.add('DUPLICATE_ID', at(a, 'party'), `party "${party}" already has role ${given} on task "${task.id}"`);
+  });
+  const count = (role: string) => [...roles.values()].filter((r) => r === role).length;
+  if (count('A') !== 1)
+    issues.add(
+      'INVALID_RACI_MATRIX',
+      at(),
+      `task "${task.id}" has ${count('A')} accountable (A) parties; exactly one is required`,
+    );
+  if (count('R') < 1)
+    issues.add('INVALID_RACI_MATRIX', at(), `task "${task.id}" has no responsible (R) party; at least one is required`);
+  return roles;
 }
 
 /**
@@ -78,7 +73,7 @@ export function checkRaciTasks(
  */
 export function raciRejection(
   raci: RaciIndex,
-  rating: { readonly rater: string; readonly ratee: string; readonly task?: string | undefined },
+  rating: RatingInput,
   untasked: 'reject' | 'accept',
 ): OutcomeReason | null {
   if (rating.task === undefined) return untasked === 'reject' ? 'noTask' : null;

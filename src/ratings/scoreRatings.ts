@@ -1,63 +1,16 @@
-import { Dec, decimalFraction } from '../core/decimal.js';
+import { Dec } from '../core/decimal.js';
 import { decimalText } from '../core/decimalInput.js';
-import { formatMinor, pow10 } from '../core/money.js';
-import { divideRounded, type RoundingMode } from '../core/rounding.js';
-import { traceStep, type TraceStep } from '../core/trace.js';
-import { parseRatingsInput } from './parse.js';
-import { analyseRatings, type RatingsAnalysis } from './analyse.js';
-import { reviewResult, type ReviewRatingsResult } from './reviewRatings.js';
-import { scoreRatingsInputSchema, type ScoreRatingsInput } from './schema.js';
+import { ExactSum, ExactSums } from '../core/exact.js';
+import { parseFixed, rescale } from '../core/fixed.js';
 import { compareIds } from '../core/ids.js';
-
-/** One dimension of a ratee's peripheral score. */
-export interface DimensionScore {
-  /** The dimension id. */
-  readonly id: string;
-  /** Its weight in the peripheral score. */
-  readonly weight: string;
-  /** Ratings that entered the mean (each from a different rater). */
-  readonly raters: number;
-  /** `scored`, or `insufficientRaters` when fewer than `minRaters` ratings counted. */
-  readonly status: 'scored' | 'insufficientRaters';
-  /** Mean of the included ratings (after any leniency shift), rounded to the score decimals; `null` when insufficient. */
-  readonly mean: string | null;
-}
-
-/** The peripheral score of one ratee in one period. */
-export interface RateeScore {
-  readonly ratee: string;
-  readonly period: string | null;
-  /** `insufficientRaters` when any dimension with a positive weight has too few raters. */
-  readonly status: 'scored' | 'insufficientRaters';
-  /** Σ weight × dimension mean, rounded to the score decimals; `null` when insufficient. */
-  readonly score: string | null;
-  /** Every plan dimension, ordered by id. */
-  readonly dimensions: DimensionScore[];
-  readonly trace: TraceStep[];
-}
-
-/** A leniency correction applied to one rater's scores in one dimension and period. */
-export interface LeniencyShift {
-  readonly rater: string;
-  readonly dimension: string;
-  readonly period: string | null;
-  /** Distinct ratees the rater rated (included ratings). */
-  readonly ratees: number;
-  /** The rater's mean, rounded to the score decimals. */
-  readonly raterMean: string;
-  /** The mean of all included ratings in the dimension and period, rounded likewise. */
-  readonly overallMean: string;
-  /** overallMean − raterMean: added to each of the rater's scores. */
-  readonly shift: string;
-}
-
-/** Result of {@link scoreRatings}: the review, plus scores per ratee. */
-export interface ScoreRatingsResult extends ReviewRatingsResult {
-  /** One row per (ratee, period) that appears in any rating, ordered by ratee then period. */
-  readonly scores: RateeScore[];
-  /** The leniency shifts applied (empty when the correction is off). */
-  readonly leniency: LeniencyShift[];
-}
+import { formatMinor, pow10 } from '../core/money.js';
+import { divideRounded } from '../core/rounding.js';
+import { traceStep, type TraceStep } from '../core/trace.js';
+import { analyseRatings, type RatingGroup, type RatingsAnalysis, type RatingsRun } from './analyse.js';
+import { parseRatings } from './parse.js';
+import { describeFlags, reviewResult } from './reviewRatings.js';
+import { scoreRatingsInputSchema } from './schema.js';
+import type * as T from './types.js';
 
 /**
  * Scores supporting parties from their internal customers' ratings [周边绩效, seed 003]: reviews
@@ -99,301 +52,219 @@ export interface ScoreRatingsResult extends ReviewRatingsResult {
  * // scores[0]: { ratee: 'it', status: 'scored', score: '84.60', … } (0.6 × 81 + 0.4 × 90)
  * ```
  */
-export function scoreRatings(input: ScoreRatingsInput): ScoreRatingsResult {
-  const parsed = parseRatingsInput(scoreRatingsInputSchema, input);
-  const analysis = analyseRatings(parsed);
-  const review = reviewResult(analysis);
-  const { scores, leniency } = scoreAnalysis(analysis, parsed.plan.dimensions);
-  return { ...review, scores, leniency };
+export function scoreRatings(input: T.ScoreRatingsInput): T.ScoreRatingsResult {
+  const run = parseRatings(scoreRatingsInputSchema, input);
+  const analysis = analyseRatings(run);
+  return { ...reviewResult(analysis), ...scoreAnalysis(analysis, run.plan.dimensions) };
 }
 
-interface DimensionPlan {
-  readonly id: string;
-  readonly weightText: string;
-  /** The weight × 10^weightPlaces (the same power for every dimension). */
-  readonly scaledWeight: bigint;
+/**
+ * The period run's entry (internal): scores a run of rows the caller has validated, raising every
+ * issue at the caller's paths (`run.at`), and returns only what the run reads — the review queue
+ * and the scores, not one outcome per rating.
+ */
+export function scoreRatingRows(run: RatingsRun & { readonly plan: T.ScoringPlanInput }): T.RatingsScores {
+  const analysis = analyseRatings(run);
+  return { flags: describeFlags(analysis), scores: scoreAnalysis(analysis, run.plan.dimensions).scores };
+}
+
+/** How a ratee's score is formed: the dimensions by id (weights × 10^weightPlaces), sums at `precision` decimals. */
+interface Scoring {
+  readonly plan: readonly { readonly id: string; readonly weight: string; readonly scaledWeight: bigint }[];
   readonly weightPlaces: number;
+  readonly precision: number;
+  /** The scale at the score decimals, inward (⌈min⌉, ⌊max⌋), when leniency shifts could carry a mean off it. */
+  readonly bounds: readonly [low: bigint, high: bigint] | undefined;
 }
 
-/** 2^52: number sums are flushed to bigint beyond it, so every addition of a value below 2^50 stays exact. */
-const CHUNK = 4_503_599_627_370_496;
-
-/** The leniency shifts applied, and the shift of every rating at the working precision. */
-interface LeniencyOutcome {
-  readonly shifts: LeniencyShift[];
-  /** Shift per rating, scaled to the working precision (each below 2^50 in magnitude), or `undefined` when off. */
-  readonly perRating: Float64Array | undefined;
-}
-
-function scoreAnalysis(
-  analysis: RatingsAnalysis,
-  dimensionInputs: readonly { id: string; weight: string | number }[],
-): { scores: RateeScore[]; leniency: LeniencyShift[] } {
-  const { settings, places, groups, order, included, used, dimensions: internedDimensions } = analysis;
-  const { mode, scoreDecimals } = settings.rounding;
-  const weightTexts = dimensionInputs.map((d) => decimalText(d.weight));
-  const weightPlaces = Math.max(
-    0,
-    ...weightTexts.map((text) => (text.includes('.') ? text.length - text.indexOf('.') - 1 : 0)),
-  );
-  const plan: DimensionPlan[] = dimensionInputs
-    .map((d, k) => {
-      const [numerator, denominator] = decimalFraction(new Dec(weightTexts[k] as string));
-      return {
-        id: d.id,
-        weightText: weightTexts[k] as string,
-        scaledWeight: (numerator * pow10(weightPlaces)) / denominator,
-        weightPlaces,
-      };
-    })
+/** Scores per (ratee, period) from the dimension groups of the analysis, with the leniency shifts applied. */
+function scoreAnalysis(analysis: RatingsAnalysis, dimensions: readonly T.RatingDimensionInput[]) {
+  const { settings, places, groups } = analysis;
+  const weights = dimensions.map((dimension) => parseFixed(decimalText(dimension.weight)));
+  const weightPlaces = Math.max(0, ...weights.map((weight) => weight.scale));
+  const plan = dimensions
+    .map(({ id, weight }, k) => ({ id, weight: decimalText(weight), scaledWeight: rescale(weights[k]!, weightPlaces) }))
     .sort((a, b) => compareIds(a.id, b.id));
-  const planIndexOfInterned = internedDimensions.map((id) => plan.findIndex((d) => d.id === id));
-
-  // Work at P decimals: enough for the scores and for the leniency shifts.
-  const precision = Math.max(places, scoreDecimals);
-  const toPrecision = pow10(precision - places);
-  const leniency =
-    settings.leniencyMinRatees === null ? { shifts: [], perRating: undefined } : leniencyShifts(analysis, precision);
-  const shifts = leniency.perRating;
-
-  const scores: RateeScore[] = [];
-  let g = 0;
-  while (g < groups.length) {
-    const head = groups[g] as (typeof groups)[number];
+  const planIndex = analysis.dimensions.map((id) => plan.findIndex((dimension) => dimension.id === id));
+  const precision = Math.max(places, settings.rounding.scoreDecimals);
+  const unit = new Dec(10).pow(settings.rounding.scoreDecimals);
+  const inward = (value: Dec, round: 'ceil' | 'floor') => BigInt(value.times(unit)[round]().toFixed());
+  const leniency = settings.used.leniencyMinRatees === null ? undefined : leniencyShifts(analysis, precision);
+  const bounds = leniency && ([inward(settings.min, 'ceil'), inward(settings.max, 'floor')] as const);
+  const scoring: Scoring = { plan, weightPlaces, precision, bounds };
+  const scores: T.RateeScore[] = [];
+  for (let g = 0; g < groups.length;) {
+    const head = groups[g]!;
     const counts = new Array<number>(plan.length).fill(0);
     const sums = new Array<bigint>(plan.length).fill(0n);
-    // groups of one (ratee, period) are adjacent; one per dimension
-    while (
-      g < groups.length &&
-      (groups[g] as (typeof groups)[number]).ratee === head.ratee &&
-      (groups[g] as (typeof groups)[number]).period === head.period
-    ) {
-      const group = groups[g] as (typeof groups)[number];
-      const k = planIndexOfInterned[group.dimension] as number;
-      let count = 0;
-      // exact sums in number chunks: |value| < 2^50 and |partial| ≤ 2^52 keep every addition exact
-      let partial = 0;
-      let total = 0n;
-      let shiftPartial = 0;
-      let shiftTotal = 0n;
-      for (let p = group.start; p < group.end; p++) {
-        const i = order[p] as number;
-        if (included[i] !== 1) continue;
-        count++;
-        partial += used[i] as number;
-        if (partial > CHUNK || partial < -CHUNK) {
-          total += BigInt(partial);
-          partial = 0;
-        }
-        if (shifts !== undefined) {
-          shiftPartial += shifts[i] as number;
-          if (shiftPartial > CHUNK || shiftPartial < -CHUNK) {
-            shiftTotal += BigInt(shiftPartial);
-            shiftPartial = 0;
-          }
-        }
-      }
-      total += BigInt(partial);
-      shiftTotal += BigInt(shiftPartial);
-      const big = shiftTotal;
-      counts[k] = count;
-      sums[k] = total * toPrecision + big;
-      g++;
+    // the groups of one (ratee, period) are adjacent, one per dimension
+    for (; groups[g]?.ratee === head.ratee && groups[g]!.period === head.period; g++) {
+      const k = planIndex[groups[g]!.dimension]!;
+      [counts[k], sums[k]] = groupSum(analysis, groups[g]!, precision, leniency?.perRating);
     }
-    scores.push(rateeScore(analysis, head.ratee, head.period, plan, counts, sums, precision, mode));
+    scores.push(rateeScore(analysis, head, scoring, counts, sums));
   }
-  return { scores, leniency: leniency.shifts };
+  return { scores, leniency: leniency?.shifts ?? [] };
 }
 
+/** The included ratings of a group and their sum at `precision` decimals, leniency shifts added. */
+function groupSum(
+  { order, included, used, places }: RatingsAnalysis,
+  group: RatingGroup,
+  precision: number,
+  shifts: Float64Array | undefined,
+): [number, bigint] {
+  const sum = new ExactSum();
+  const shift = shifts && new ExactSum();
+  let count = 0;
+  for (let p = group.start; p < group.end; p++) {
+    const i = order[p]!;
+    if (included[i] !== 1) continue;
+    count++;
+    sum.add(used[i]!);
+    shift?.add(shifts![i]!);
+  }
+  return [count, sum.value() * pow10(precision - places) + (shift?.value() ?? 0n)];
+}
+
+/** One ratee's score in one period: each dimension's mean, then Σ weight × mean (exact: weights and means are integers). */
 function rateeScore(
   analysis: RatingsAnalysis,
-  ratee: number,
-  period: number,
-  plan: readonly DimensionPlan[],
-  counts: readonly number[],
-  sums: readonly bigint[],
-  precision: number,
-  mode: RoundingMode,
-): RateeScore {
-  const { settings } = analysis;
-  const { scoreDecimals } = settings.rounding;
+  head: RatingGroup,
+  scoring: Scoring,
+  counts: number[],
+  sums: bigint[],
+): T.RateeScore {
+  const { mode, scoreDecimals } = analysis.settings.rounding;
   const trace: TraceStep[] = [];
-  const dimensions: DimensionScore[] = [];
-  let sufficient = true;
-  // Σ W_d · M_d with weights scaled by 10^weightPlaces and means by 10^scoreDecimals: exact
-  let weightedSum = 0n;
   const weighted: Record<string, string> = {};
-  const meanUnit = pow10(scoreDecimals);
-  const sumUnit = pow10(precision);
-  const bounds =
-    settings.leniencyMinRatees === null ? undefined : scaleBounds(settings.scaleMin, settings.scaleMax, scoreDecimals);
-  for (let k = 0; k < plan.length; k++) {
-    const dimension = plan[k] as DimensionPlan;
-    const raters = counts[k] as number;
-    const sum = sums[k] as bigint;
-    const enough = raters >= settings.minRaters;
-    let mean: string | null = null;
-    let clamped = false;
-    if (enough) {
-      let rounded = divideRounded(sum * meanUnit, BigInt(raters) * sumUnit, mode);
-      // Leniency shifts can carry a mean off the scale (a strict rater's 0 shifted down): the
-      // mean is held to the scale, so a score is never below its minimum or above its maximum.
-      if (bounds !== undefined && (rounded < bounds.low || rounded > bounds.high)) {
-        rounded = rounded < bounds.low ? bounds.low : bounds.high;
-        clamped = true;
-      }
-      mean = formatMinor(rounded, scoreDecimals);
-      weightedSum += dimension.scaledWeight * rounded;
-      weighted[`${dimension.id}.mean`] = mean;
-      weighted[`${dimension.id}.weight`] = dimension.weightText;
-    } else if (dimension.scaledWeight > 0n) sufficient = false;
-    trace.push(
-      traceStep(
-        'ratings.dimensionMean',
-        enough
-          ? clamped
-            ? 'mean = Σ included scores / raters, held to the scale (leniency shifts carried it off)'
-            : 'mean = Σ included scores / raters'
-          : `raters < minRaters (${settings.minRaters}): no mean`,
-        { dimension: dimension.id, raters, sum: formatMinor(sum, precision), minRaters: settings.minRaters },
-        mean ?? 'insufficientRaters',
-      ),
-    );
-    dimensions.push({
-      id: dimension.id,
-      weight: dimension.weightText,
-      raters,
-      status: enough ? 'scored' : 'insufficientRaters',
-      mean,
-    });
-  }
-  const scoreText = sufficient
-    ? formatMinor(divideRounded(weightedSum, pow10(plan[0]?.weightPlaces ?? 0), mode), scoreDecimals)
-    : null;
-  trace.push(
-    traceStep(
-      'ratings.peripheralScore',
-      sufficient ? 'score = Σ weight_d × mean_d' : 'a weighted dimension has too few raters: no score',
-      weighted,
-      scoreText ?? 'insufficientRaters',
-    ),
-  );
-  const periodLabel = analysis.periods[period] as string;
+  let [total, sufficient] = [0n, true];
+  const dimensions = scoring.plan.map(({ id, weight, scaledWeight }, k): T.DimensionScore => {
+    const { mean, step } = dimensionMean(analysis, id, scoring, counts[k]!, sums[k]!);
+    trace.push(step);
+    const text = mean === null ? null : formatMinor(mean, scoreDecimals);
+    if (mean !== null) {
+      total += scaledWeight * mean;
+      weighted[`${id}.mean`] = text!;
+      weighted[`${id}.weight`] = weight;
+    } else if (scaledWeight > 0n) sufficient = false;
+    return { id, weight, raters: counts[k]!, status: mean === null ? 'insufficientRaters' : 'scored', mean: text };
+  });
+  const score = sufficient ? formatMinor(divideRounded(total, pow10(scoring.weightPlaces), mode), scoreDecimals) : null;
+  const formula = sufficient ? 'score = Σ weight_d × mean_d' : 'a weighted dimension has too few raters: no score';
+  trace.push(traceStep('ratings.peripheralScore', formula, weighted, score ?? 'insufficientRaters'));
+  const period = analysis.periods[head.period]!;
+  const status = sufficient ? 'scored' : 'insufficientRaters';
   return {
-    ratee: analysis.parties[ratee] as string,
-    period: periodLabel === '' ? null : periodLabel,
-    status: sufficient ? 'scored' : 'insufficientRaters',
-    score: scoreText,
+    ratee: analysis.parties[head.ratee]!,
+    period: period === '' ? null : period,
+    status,
+    score,
     dimensions,
     trace,
   };
 }
 
-/** The scale at the score decimals, inward: ⌈min · 10^d⌉ and ⌊max · 10^d⌋. */
-function scaleBounds(min: Dec, max: Dec, decimals: number): { low: bigint; high: bigint } {
-  const unit = pow10(decimals);
-  const [minN, minD] = decimalFraction(min);
-  const [maxN, maxD] = decimalFraction(max);
-  const floorDiv = (n: bigint, d: bigint): bigint => (n >= 0n ? n / d : -((-n + d - 1n) / d));
-  return { low: -floorDiv(-minN * unit, minD), high: floorDiv(maxN * unit, maxD) };
+/** A dimension's mean at the score decimals (`null` with too few raters), held to the scale, and its trace step. */
+function dimensionMean(
+  { settings }: RatingsAnalysis,
+  dimension: string,
+  { precision, bounds }: Scoring,
+  raters: number,
+  sum: bigint,
+) {
+  const { mode, scoreDecimals } = settings.rounding;
+  const { minRaters } = settings.used;
+  const raw =
+    raters < minRaters ? null : divideRounded(sum * pow10(scoreDecimals), BigInt(raters) * pow10(precision), mode);
+  // Leniency shifts can carry a mean off the scale (a strict rater's 0 shifted down): the mean is
+  // held to the scale, so a score is never below its minimum or above its maximum.
+  const held = raw !== null && bounds !== undefined && (raw < bounds[0] || raw > bounds[1]);
+  const mean = held ? (raw < bounds[0] ? bounds[0] : bounds[1]) : raw;
+  const formula =
+    mean === null
+      ? `raters < minRaters (${minRaters}): no mean`
+      : `mean = Σ included scores / raters${held ? ', held to the scale (leniency shifts carried it off)' : ''}`;
+  const inputs = { dimension, raters, sum: formatMinor(sum, precision), minRaters };
+  return {
+    mean,
+    step: traceStep(
+      'ratings.dimensionMean',
+      formula,
+      inputs,
+      mean === null ? 'insufficientRaters' : formatMinor(mean, scoreDecimals),
+    ),
+  };
+}
+
+/** The included ratings summed per (rater, dimension, period) slot and per (dimension, period) cell. */
+function leniencySums({ used, periods, included, rater, dimension, period, ...analysis }: RatingsAnalysis) {
+  const cells = analysis.dimensions.length * periods.length;
+  // a number key while parties × cells stays exact
+  const numericKeys = analysis.parties.length * cells < Number.MAX_SAFE_INTEGER;
+  const slotIndex = new Map<number | string, number>();
+  const slotOf = new Int32Array(used.length).fill(-1);
+  const raterOf: number[] = [];
+  const cellOf: number[] = [];
+  for (let i = 0; i < used.length; i++) {
+    if (included[i] !== 1) continue;
+    const cell = dimension[i]! * periods.length + period[i]!;
+    const key = numericKeys ? rater[i]! * cells + cell : `${rater[i]}:${cell}`;
+    let slot = slotIndex.get(key);
+    if (slot === undefined) {
+      slotIndex.set(key, (slot = raterOf.length));
+      raterOf.push(rater[i]!);
+      cellOf.push(cell);
+    }
+    slotOf[i] = slot;
+  }
+  const slots = { sums: new ExactSums(raterOf.length), counts: new Int32Array(raterOf.length) };
+  const cellTotals = { sums: new ExactSums(cells), counts: new Int32Array(cells) };
+  for (let i = 0; i < used.length; i++) {
+    const slot = slotOf[i]!;
+    if (slot === -1) continue;
+    slots.sums.add(slot, used[i]!);
+    slots.counts[slot]!++;
+    cellTotals.sums.add(cellOf[slot]!, used[i]!);
+    cellTotals.counts[cellOf[slot]!]!++;
+  }
+  return { slotOf, raterOf, cellOf, slots, cells: cellTotals };
 }
 
 /**
  * Leniency shifts: for each (rater, dimension, period) with at least `minRatees` included
- * ratings, shift = round(overall mean) − round(rater mean), at the score decimals.
+ * ratings, shift = round(overall mean) − round(rater mean), at the score decimals; returned with
+ * the shift of every rating at the working `precision`.
  */
-function leniencyShifts(analysis: RatingsAnalysis, precision: number): LeniencyOutcome {
-  const { settings, places, included, used, rater, dimension, period } = analysis;
+function leniencyShifts(analysis: RatingsAnalysis, precision: number) {
+  const { settings, places, periods } = analysis;
   const { mode, scoreDecimals } = settings.rounding;
-  const minRatees = settings.leniencyMinRatees as number;
-  const n = included.length;
-  const nPeriods = analysis.periods.length;
-  const cells = analysis.dimensions.length * nPeriods;
-  const cellOf = (i: number): number => (dimension[i] as number) * nPeriods + (period[i] as number);
-  // one slot per (rater, dimension, period); a number key while parties × cells stays exact
-  const numericKeys = analysis.parties.length * cells < Number.MAX_SAFE_INTEGER;
-  const slotIndex = new Map<number | string, number>();
-  const slotOf = new Int32Array(n).fill(-1);
-  const slotRater: number[] = [];
-  const slotCell: number[] = [];
-  const slotCount: number[] = [];
-  const slotPartial: number[] = [];
-  const slotTotal: bigint[] = [];
-  const cellCount = new Array<number>(cells).fill(0);
-  const cellPartial = new Array<number>(cells).fill(0);
-  const cellTotal = new Array<bigint>(cells).fill(0n);
-  for (let i = 0; i < n; i++) {
-    if (included[i] !== 1) continue;
-    const cell = cellOf(i);
-    const who = rater[i] as number;
-    const key = numericKeys ? who * cells + cell : `${who}:${cell}`;
-    let slot = slotIndex.get(key);
-    if (slot === undefined) {
-      slot = slotRater.length;
-      slotIndex.set(key, slot);
-      slotRater.push(who);
-      slotCell.push(cell);
-      slotCount.push(0);
-      slotPartial.push(0);
-      slotTotal.push(0n);
-    }
-    slotOf[i] = slot;
-    const value = used[i] as number;
-    slotCount[slot] = (slotCount[slot] as number) + 1;
-    let partial = (slotPartial[slot] as number) + value;
-    if (partial > CHUNK || partial < -CHUNK) {
-      slotTotal[slot] = (slotTotal[slot] as bigint) + BigInt(partial);
-      partial = 0;
-    }
-    slotPartial[slot] = partial;
-    cellCount[cell] = (cellCount[cell] as number) + 1;
-    let cellSum = (cellPartial[cell] as number) + value;
-    if (cellSum > CHUNK || cellSum < -CHUNK) {
-      cellTotal[cell] = (cellTotal[cell] as bigint) + BigInt(cellSum);
-      cellSum = 0;
-    }
-    cellPartial[cell] = cellSum;
-  }
-  const unit = pow10(places);
-  const roundedMean = (sum: bigint, count: number): bigint =>
-    divideRounded(sum * pow10(scoreDecimals), BigInt(count) * unit, mode);
-  const toPrecision = pow10(precision - scoreDecimals);
-  const slotShift = new Float64Array(slotRater.length);
-  const applied: LeniencyShift[] = [];
+  const { slotOf, raterOf, cellOf, slots, cells } = leniencySums(analysis);
+  const mean = ({ sums, counts }: typeof slots, k: number): bigint =>
+    divideRounded(sums.value(k) * pow10(scoreDecimals), BigInt(counts[k]!) * pow10(places), mode);
   const text = (value: bigint): string => formatMinor(value, scoreDecimals);
-  for (let slot = 0; slot < slotRater.length; slot++) {
-    const count = slotCount[slot] as number;
-    if (count < minRatees) continue;
-    const cell = slotCell[slot] as number;
-    const raterMean = roundedMean((slotTotal[slot] as bigint) + BigInt(slotPartial[slot] as number), count);
-    const overallMean = roundedMean(
-      (cellTotal[cell] as bigint) + BigInt(cellPartial[cell] as number),
-      cellCount[cell] as number,
-    );
-    const shift = overallMean - raterMean;
+  const slotShift = new Float64Array(raterOf.length);
+  const shifts: T.LeniencyShift[] = [];
+  raterOf.forEach((who, slot) => {
+    const [ratees, cell] = [slots.counts[slot]!, cellOf[slot]!];
+    if (ratees < settings.used.leniencyMinRatees!) return;
+    const [raterMean, overallMean] = [mean(slots, slot), mean(cells, cell)];
     // |shift| ≤ scale span < 2 × 10^14 at the working precision (checked in analyseRatings): exact
-    slotShift[slot] = Number(shift * toPrecision);
-    const periodLabel = analysis.periods[cell % nPeriods] as string;
-    applied.push({
-      rater: analysis.parties[slotRater[slot] as number] as string,
-      dimension: analysis.dimensions[Math.floor(cell / nPeriods)] as string,
-      period: periodLabel === '' ? null : periodLabel,
-      ratees: count,
+    slotShift[slot] = Number((overallMean - raterMean) * pow10(precision - scoreDecimals));
+    const label = periods[cell % periods.length]!;
+    shifts.push({
+      rater: analysis.parties[who]!,
+      dimension: analysis.dimensions[Math.floor(cell / periods.length)]!,
+      period: label === '' ? null : label,
+      ratees,
       raterMean: text(raterMean),
       overallMean: text(overallMean),
-      shift: text(shift),
+      shift: text(overallMean - raterMean),
     });
-  }
-  applied.sort(
-    (a, b) =>
-      compareIds(a.rater, b.rater) ||
-      compareIds(a.period ?? '', b.period ?? '') ||
-      compareIds(a.dimension, b.dimension),
-  );
-  const perRating = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    const slot = slotOf[i] as number;
-    if (slot !== -1) perRating[i] = slotShift[slot] as number;
-  }
-  return { shifts: applied, perRating };
+  });
+  const byId = (a: T.LeniencyShift, b: T.LeniencyShift) =>
+    compareIds(a.rater, b.rater) || compareIds(a.period ?? '', b.period ?? '') || compareIds(a.dimension, b.dimension);
+  const perRating = new Float64Array(slotOf.length);
+  for (let i = 0; i < slotOf.length; i++) if (slotOf[i] !== -1) perRating[i] = slotShift[slotOf[i]!]!;
+  return { shifts: shifts.sort(byId), perRating };
 }

@@ -1,127 +1,84 @@
 /**
- * The ratings plan with its defaults filled in, and the scaled-integer form of every score.
+ * The ratings plan with its defaults filled in, and where a run's inputs came from.
  *
  * @module
  */
-import { Dec, decimalFraction } from '../core/decimal.js';
+import { Dec } from '../core/decimal.js';
 import { decimalText, type DecimalInput } from '../core/decimalInput.js';
-import type { IssueList } from '../core/errors.js';
+import type { IssueList, IssuePath } from '../core/errors.js';
 import { resolveRounding, type RoundingPolicy } from '../core/rounding.js';
-import type { ParsedRatingsInput } from './schema.js';
+import type { RatingPlanInput, RatingSettingsUsed } from './types.js';
 
 /** The modified z-score constant 0.6745 ≈ Φ⁻¹(0.75) (Iglewicz–Hoaglin). */
 export const Z_CONSTANT = '0.6745';
 /** The mean-absolute-deviation constant 1.253314 ≈ √(π/2), used when MAD = 0. */
 export const MEAN_DEVIATION_CONSTANT = '1.253314';
 
-/** Every plan setting, resolved. Decimals as exact `Dec`. */
+/**
+ * Where a ratings run's inputs came from: the caller's path of a field given relative to its list
+ * (`at('ratings', 5, 'score')`), so that issues are raised where the caller's rows are.
+ */
+export type RatingsPaths = (
+  list: 'plan' | 'ratings' | 'decisions' | 'parties' | 'tasks',
+  ...rest: (string | number)[]
+) => IssuePath;
+
+/** The paths of the public functions' input: `['ratings', 5, 'score']`. */
+export const inputPaths: RatingsPaths = (list, ...rest) => [list, ...rest];
+
+/** The plan settings in force: as reported (`used`), and the decimals the tests compare with. */
 export interface RatingSettings {
-  readonly scaleMin: Dec;
-  readonly scaleMax: Dec;
-  readonly extremeLow: Dec | null;
-  readonly extremeHigh: Dec | null;
-  readonly zMinSize: number;
-  readonly zThreshold: Dec;
-  readonly looMinSize: number;
-  readonly looDelta: Dec;
-  readonly minRaters: number;
-  readonly includePending: boolean;
-  readonly untaskedRatings: 'reject' | 'accept';
-  /** `null` when the leniency correction is off. */
-  readonly leniencyMinRatees: number | null;
+  readonly used: RatingSettingsUsed;
+  readonly min: Dec;
+  readonly max: Dec;
+  /** The extremes, `null` when off. */
+  readonly low: Dec | null;
+  readonly high: Dec | null;
+  readonly threshold: Dec;
+  readonly delta: Dec;
   readonly rounding: RoundingPolicy;
 }
 
+const decimal = (value: DecimalInput): Dec => new Dec(decimalText(value));
+const optional = (value: DecimalInput | undefined): Dec | null => (value === undefined ? null : decimal(value));
+
 /** Fills in the plan defaults and checks the settings' ranges (issues at `plan.…`). */
-export function resolveSettings(plan: ParsedRatingsInput['plan'], issues: IssueList): RatingSettings {
-  const scaleMin = new Dec(decimalText(plan?.scale?.min ?? 0));
-  const scaleMax = new Dec(decimalText(plan?.scale?.max ?? 100));
-  if (!scaleMin.lessThan(scaleMax))
+export function resolveSettings(
+  plan: RatingPlanInput | undefined,
+  at: RatingsPaths,
+  issues: IssueList,
+): RatingSettings {
+  const min = decimal(plan?.scale?.min ?? 0);
+  const max = decimal(plan?.scale?.max ?? 100);
+  if (!min.lessThan(max))
     issues.add(
       'OUT_OF_RANGE',
-      ['plan', 'scale', 'max'],
-      `the scale's max (${scaleMax.toFixed()}) must be above its min (${scaleMin.toFixed()})`,
+      at('plan', 'scale', 'max'),
+      `the scale's max (${max.toFixed()}) must be above its min (${min.toFixed()})`,
     );
-  const low = plan?.extremes?.low;
-  const high = plan?.extremes?.high;
-  const looDelta =
-    plan?.leaveOneOut?.delta === undefined
-      ? scaleMax.minus(scaleMin).times('0.4')
-      : new Dec(decimalText(plan.leaveOneOut.delta));
-  if (plan?.leaveOneOut?.delta !== undefined && !looDelta.greaterThan(0))
-    issues.add('OUT_OF_RANGE', ['plan', 'leaveOneOut', 'delta'], 'the leave-one-out Δ must be above zero');
-  return {
-    scaleMin,
-    scaleMax,
-    extremeLow: low === undefined ? null : new Dec(decimalText(low)),
-    extremeHigh: high === undefined ? null : new Dec(decimalText(high)),
-    zMinSize: plan?.modifiedZ?.minGroupSize ?? 5,
-    zThreshold: new Dec(decimalText(plan?.modifiedZ?.threshold ?? '3.5')),
-    looMinSize: plan?.leaveOneOut?.minGroupSize ?? 3,
-    looDelta,
+  const given = optional(plan?.leaveOneOut?.delta);
+  if (given !== null && !given.greaterThan(0))
+    issues.add('OUT_OF_RANGE', at('plan', 'leaveOneOut', 'delta'), 'the leave-one-out Δ must be above zero');
+  const [low, high, delta] = [
+    optional(plan?.extremes?.low),
+    optional(plan?.extremes?.high),
+    given ?? max.minus(min).times('0.4'),
+  ];
+  const threshold = decimal(plan?.modifiedZ?.threshold ?? '3.5');
+  const used: RatingSettingsUsed = {
+    scale: { min: min.toFixed(), max: max.toFixed() },
+    extremes: { low: low?.toFixed() ?? null, high: high?.toFixed() ?? null },
+    modifiedZ: {
+      minGroupSize: plan?.modifiedZ?.minGroupSize ?? 5,
+      threshold: threshold.toFixed(),
+      constant: Z_CONSTANT,
+      meanDeviationConstant: MEAN_DEVIATION_CONSTANT,
+    },
+    leaveOneOut: { minGroupSize: plan?.leaveOneOut?.minGroupSize ?? 3, delta: delta.toFixed() },
     minRaters: plan?.minRaters ?? 3,
     includePending: plan?.includePending ?? false,
     untaskedRatings: plan?.untaskedRatings ?? 'reject',
     leniencyMinRatees: plan?.leniency === undefined ? null : (plan.leniency.minRatees ?? 5),
-    rounding: resolveRounding({
-      ...(plan?.rounding?.mode === undefined ? {} : { mode: plan.rounding.mode }),
-      ...(plan?.rounding?.scoreDecimals === undefined ? {} : { scoreDecimals: plan.rounding.scoreDecimals }),
-      ...(plan?.rounding?.coefficientDecimals === undefined
-        ? {}
-        : { coefficientDecimals: plan.rounding.coefficientDecimals }),
-    }),
   };
-}
-
-/** Decimal places of a decimal input (0 for integers given as numbers). */
-export function decimalsOf(value: DecimalInput): number {
-  if (typeof value === 'number' && Number.isInteger(value)) return 0;
-  const text = decimalText(value);
-  const dot = text.indexOf('.');
-  return dot === -1 ? 0 : text.length - dot - 1;
-}
-
-/** Digits before the decimal point of a decimal input (sign ignored). */
-export function wholeDigitsOf(value: DecimalInput): number {
-  if (typeof value === 'number' && Number.isInteger(value)) return String(Math.abs(value)).length;
-  const text = decimalText(value);
-  const start = text.startsWith('-') ? 1 : 0;
-  const dot = text.indexOf('.');
-  return (dot === -1 ? text.length : dot) - start;
-}
-
-/**
- * Digits allowed for a scaled score (whole digits of the scale + common decimals, or score
- * decimals when more): scores stay below 10^14 < 2^50 as integers, so every comparison, sum and
- * leniency shift is exact in `number` arithmetic (sums are flushed to bigint past 2^52).
- */
-export const MAX_SCALED_DIGITS = 14;
-
-/** Scales a decimal input to an integer with `places` decimals (exact: see {@link MAX_SCALED_DIGITS}). */
-export function scaleValue(value: DecimalInput, places: number): number {
-  if (typeof value === 'number' && Number.isInteger(value)) return value * 10 ** places;
-  const text = decimalText(value);
-  const negative = text.startsWith('-');
-  const unsigned = negative ? text.slice(1) : text;
-  const dot = unsigned.indexOf('.');
-  const whole = dot === -1 ? unsigned : unsigned.slice(0, dot);
-  const fraction = dot === -1 ? '' : unsigned.slice(dot + 1);
-  const scaled = Number(whole + fraction.padEnd(places, '0'));
-  return negative && scaled !== 0 ? -scaled : scaled;
-}
-
-/** Scales an exact decimal to an integer with `places` decimals. */
-export function scaleDec(value: Dec, places: number): number {
-  return scaleValue(value.toFixed(), places);
-}
-
-/** Decimal places of an exact decimal. */
-export function decPlaces(value: Dec): number {
-  return value.decimalPlaces();
-}
-
-/** A decimal as an exact fraction. */
-export function fractionOf(value: Dec): { numerator: bigint; denominator: bigint } {
-  const [numerator, denominator] = decimalFraction(value);
-  return { numerator, denominator };
+  return { used, min, max, low, high, threshold, delta, rounding: resolveRounding(plan?.rounding) };
 }

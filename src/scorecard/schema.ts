@@ -6,16 +6,16 @@ import {
   nonNegativeDecimalSchema,
   roundingSchema,
   shaped,
-  type Schema,
+  type ZodSchema,
 } from '../core/schema.js';
 import { coefficientMapSchema } from '../tiers/schema.js';
 import type * as t from './types.js';
 
 /** A missing-component policy (see {@link t.MissingPolicy}). */
-export const missingPolicySchema: Schema<t.MissingPolicy> = /* @__PURE__ */ z.enum(['reweight', 'neutral', 'error']);
+export const missingPolicySchema: ZodSchema<t.MissingPolicy> = /* @__PURE__ */ z.enum(['reweight', 'neutral', 'error']);
 
 /** One component of a scorecard: a leaf, or a nested scorecard (see {@link t.ScorecardComponentInput}). */
-export const scorecardComponentSchema: Schema<t.ScorecardComponentInput> = /* @__PURE__ */ z.strictObject({
+export const scorecardComponentSchema: ZodSchema<t.ScorecardComponentInput> = /* @__PURE__ */ z.strictObject({
   id: idSchema,
   weight: nonNegativeDecimalSchema,
   get components() {

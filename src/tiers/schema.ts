@@ -9,7 +9,7 @@ import {
   nonNegativeDecimalSchema,
   roundingSchema,
   shaped,
-  type Schema,
+  type ZodSchema,
 } from '../core/schema.js';
 import type * as t from './types.js';
 
@@ -55,12 +55,12 @@ function checkDurationBound(value: Record<string, unknown>, ctx: z.core.$Refinem
 }
 
 /** A date-fns `Duration` object used as a tier bound, validated as described in {@link t.DurationBound}. */
-export const durationBoundSchema: Schema<t.DurationBound> = /* @__PURE__ */ z
+export const durationBoundSchema: ZodSchema<t.DurationBound> = /* @__PURE__ */ z
   .record(z.string(), z.unknown())
   .check(z.superRefine(checkDurationBound));
 
 /** A tier bound: a plain decimal (minutes in a duration table) or, in a duration table, a `Duration` object. */
-export const tierBoundSchema: Schema<DecimalInput | t.DurationBound> = /* @__PURE__ */ z
+export const tierBoundSchema: ZodSchema<DecimalInput | t.DurationBound> = /* @__PURE__ */ z
   .union([z.string(), z.number(), z.record(z.string(), z.unknown())], {
     error: 'expected a bound: a decimal, or a Duration object like { hours: 1 }',
   })

@@ -1,7 +1,6 @@
 /** The inputs (each checked against its schema in schema.ts) and results of the working-time mechanisms. */
-import type * as z from 'zod/mini';
 import type { DecimalInput } from '../core/decimalInput.js';
-import type { roundingSchema } from '../core/schema.js';
+import type { RoundingInput } from '../core/rounding.js';
 import type { TraceStep } from '../core/trace.js';
 import type { TierTable } from '../tiers/schema.js';
 
@@ -158,7 +157,7 @@ export interface ScoreResponseTimesInput {
   /** Whether to list every ticket's measures and scores (ordered by id). @defaultValue `false` */
   detail?: boolean | undefined;
   /** Rounding of scores (`scoreDecimals`) and shares (`coefficientDecimals`). @defaultValue half-up, 2, 4 */
-  rounding?: z.input<typeof roundingSchema> | undefined;
+  rounding?: RoundingInput | undefined;
 }
 
 /** The two measured metrics. */

@@ -1,6 +1,8 @@
 import * as z from 'zod/mini';
-import { currencySchema, isoDateSchema } from '../core/schema.js';
+import { currencySchema, isoDateSchema, shaped, type ZodSchema } from '../core/schema.js';
 import { planSchema, runPeriodInputSchema } from '../period/schema.js';
+import type { RunPeriodResult } from '../period/types.js';
+import type * as t from './types.js';
 
 /**
  * Schemas of the what-if tools: `compareRuns` and `correctPeriod`, and the shape of a period
@@ -12,7 +14,8 @@ import { planSchema, runPeriodInputSchema } from '../period/schema.js';
  * result interfaces in period/types.ts), and the top-level inputs stay strict so that typos in
  * them are refused.
  *
- * The interfaces and these schemas are one shape, checked in one direction: whatever `runPeriod`
+ * Each schema is checked against its interface in types.ts ({@link t.SavedRunResult}, …), and
+ * the result interfaces of period/types.ts are checked in one direction: whatever `runPeriod`
  * returns must read back through `runResultSchema` ({@link ReadableResult} fails to compile
  * otherwise). The schemas may accept more than the interfaces describe, never less.
  */
@@ -30,7 +33,8 @@ const moneyText = /* @__PURE__ */ z.string({ error: 'an amount in a result is a 
 
 /**
  * Money totals by name. zod skips an own `__proto__` key of a record silently; a total must
- * never vanish silently, so such a key is refused before parsing.
+ * never vanish silently, so such a key is refused before parsing. Typed by the record it accepts
+ * (the pipe's first stage takes `unknown` only to look at the keys before the record does).
  */
 const totalsSchema = /* @__PURE__ */ z.pipe(
   z.unknown().check(
@@ -43,56 +47,70 @@ const totalsSchema = /* @__PURE__ */ z.pipe(
     z.string().check(z.regex(/^[A-Za-z][A-Za-z0-9]*$/, { error: 'a total is named by an identifier' })),
     moneyText,
   ),
+) as unknown as ZodSchema<Record<string, string>>;
+
+/** Schema of {@link t.SavedStatementLine}. */
+export const savedStatementLineSchema = /* @__PURE__ */ shaped<t.SavedStatementLine>()(
+  z.looseObject({
+    kind: z.string().check(z.minLength(1)),
+    label: z.string(),
+    version: z.string(),
+    amount: moneyText,
+    source: z.optional(z.string()),
+    trace: z.optional(savedTraceSchema),
+  }),
 );
 
-/** A statement line as it appears in a saved result (a `StatementLine`). */
-export const savedStatementLineSchema = /* @__PURE__ */ z.looseObject({
-  kind: z.string().check(z.minLength(1)),
-  label: z.string(),
-  version: z.string(),
-  amount: moneyText,
-  source: z.optional(z.string()),
-  trace: z.optional(savedTraceSchema),
-});
+/** Schema of {@link t.SavedStatement}. */
+export const savedStatementSchema = /* @__PURE__ */ shaped<t.SavedStatement>()(
+  z.looseObject({
+    person: z.string().check(z.minLength(1)),
+    name: z.optional(z.nullable(z.string())),
+    department: z.string(),
+    side: z.optional(z.string()),
+    grade: z.optional(z.string()),
+    employedDays: z.optional(z.number()),
+    coefficient: z.optional(z.string()),
+    lines: z.array(savedStatementLineSchema),
+    total: moneyText,
+  }),
+);
 
-/** A pay statement as it appears in a saved result (a `PayStatement`). */
-export const savedStatementSchema = /* @__PURE__ */ z.looseObject({
-  person: z.string().check(z.minLength(1)),
-  name: z.optional(z.nullable(z.string())),
-  department: z.string(),
-  side: z.optional(z.string()),
-  grade: z.optional(z.string()),
-  employedDays: z.optional(z.number()),
-  coefficient: z.optional(z.string()),
-  lines: z.array(savedStatementLineSchema),
-  total: moneyText,
-});
-
-/** A department result as it appears in a saved result (any extra string fields are compared too). */
-export const savedDepartmentSchema = /* @__PURE__ */ z.looseObject({
-  id: z.string().check(z.minLength(1)),
-  side: z.optional(z.string()),
-  headcount: z.optional(z.number()),
-  coefficient: z.optional(z.string()),
-  ownCoefficient: z.optional(z.string()),
-  trace: z.optional(savedTraceSchema),
-});
+/** Schema of {@link t.SavedDepartment}. */
+export const savedDepartmentSchema = /* @__PURE__ */ shaped<t.SavedDepartment>()(
+  z.looseObject({
+    id: z.string().check(z.minLength(1)),
+    side: z.optional(z.string()),
+    headcount: z.optional(z.number()),
+    coefficient: z.optional(z.string()),
+    ownCoefficient: z.optional(z.string()),
+    trace: z.optional(savedTraceSchema),
+  }),
+);
 
 /**
- * A `runPeriod` result read back from JSON: the fields the what-if tools rely on. `version` (the
- * plan version in force at the period start) is required by `correctPeriod` only; `totals` are
- * named by identifiers.
+ * Schema of {@link t.SavedRunResult}: a `runPeriod` result read back from JSON. It accepts a
+ * result as `runPeriod` returns it too ({@link ReadableResult} checks that), hence its input type
+ * {@link t.RunResultInput}. `version` is required by `correctPeriod` only.
  */
-export const runResultSchema = /* @__PURE__ */ z.looseObject({
-  plan: z.string(),
-  currency: currencySchema,
-  period: z.looseObject({ unit: z.string(), start: isoDateSchema, end: isoDateSchema, days: z.optional(z.number()) }),
-  version: z.optional(z.string().check(z.minLength(1))),
-  segments: z.optional(z.array(z.looseObject({ version: z.string() }))),
-  departments: z.array(savedDepartmentSchema),
-  statements: z.array(savedStatementSchema),
-  totals: z.optional(totalsSchema),
-});
+export const runResultSchema: ZodSchema<t.RunResultInput, t.SavedRunResult> =
+  /* @__PURE__ */ shaped<t.SavedRunResult>()(
+    z.looseObject({
+      plan: z.string(),
+      currency: currencySchema,
+      period: z.looseObject({
+        unit: z.string(),
+        start: isoDateSchema,
+        end: isoDateSchema,
+        days: z.optional(z.number()),
+      }),
+      version: z.optional(z.string().check(z.minLength(1))),
+      segments: z.optional(z.array(z.looseObject({ version: z.string() }))),
+      departments: z.array(savedDepartmentSchema),
+      statements: z.array(savedStatementSchema),
+      totals: z.optional(totalsSchema),
+    }),
+  );
 
 /** A type's declared fields at every depth: a loose object's type without its index signature. */
 type Declared<T> = T extends readonly (infer Item)[]
@@ -102,7 +120,7 @@ type Declared<T> = T extends readonly (infer Item)[]
     : T;
 
 /** A period result as the what-if tools read it: the fields `runResultSchema` declares. */
-export type SavedRun = Declared<z.output<typeof runResultSchema>>;
+export type SavedRun = Declared<t.SavedRunResult>;
 
 /**
  * `Result`, provided it reads back through `runResultSchema`: its statements, lines, departments
@@ -110,39 +128,29 @@ export type SavedRun = Declared<z.output<typeof runResultSchema>>;
  * compile-time half of "one shape": a field of the result interfaces that the schema reads
  * differently (another type, or a field the schema requires and the interfaces lack) fails here.
  */
-export type ReadableResult<Result extends Declared<z.input<typeof runResultSchema>>> = Result;
+export type ReadableResult<Result extends Declared<t.SavedRunResult>> = Result;
 
-/** Input of `compareRuns`: two results, or one scenario and a proposed plan. */
-export const compareRunsInputSchema = /* @__PURE__ */ z.strictObject({
-  /** The live (or earlier) result. Give it with `proposed`. */
-  base: z.optional(runResultSchema),
-  /** The result to compare against `base`. */
-  proposed: z.optional(runResultSchema),
-  /** Instead of two results: a scenario, run once with its own plan (the base)… */
-  scenario: z.optional(runPeriodInputSchema),
-  /** …and once with this plan on the same data (the proposal). */
-  proposedPlan: z.optional(planSchema),
-});
+/** Compile-time check: every field of a run's result reads back through `runResultSchema`. */
+export type RunResultReadsBack = ReadableResult<RunPeriodResult>;
 
-/** What a correction re-runs the period with. */
-export const correctionPlanSchema = /* @__PURE__ */ z.enum(['asPaid', 'asCorrected']);
-
-/** Input of `correctPeriod`. */
-export const correctPeriodInputSchema = /* @__PURE__ */ z.strictObject({
-  /** What was paid: the inputs (scenario) and, when kept, the result as the library produced it. */
-  paid: z.strictObject({
-    /** The scenario the period was paid from. */
-    scenario: runPeriodInputSchema,
-    /** The paid result; when omitted it is recomputed from `scenario`. */
-    result: z.optional(runResultSchema),
+/** Schema of {@link t.CompareRunsInput}. */
+export const compareRunsInputSchema = /* @__PURE__ */ shaped<t.CompareRunsInput>()(
+  z.strictObject({
+    base: z.optional(runResultSchema),
+    proposed: z.optional(runResultSchema),
+    scenario: z.optional(runPeriodInputSchema),
+    proposedPlan: z.optional(planSchema),
   }),
-  /** The same period's scenario with late data corrected (a refund, a backdated grade change, a review). */
-  corrected: runPeriodInputSchema,
-  /**
-   * `asPaid`: re-run with the plan as paid (the rates originally applied: a clawed-back sale
-   * reverses its pool contribution at the original rate, whatever the plan says today);
-   * `asCorrected`: use the corrected scenario's plan (to fix the plan itself retroactively).
-   * @defaultValue `"asPaid"`
-   */
-  plan: z.optional(correctionPlanSchema),
-});
+);
+
+/** Schema of {@link t.CorrectionPlan}. */
+export const correctionPlanSchema: ZodSchema<t.CorrectionPlan> = /* @__PURE__ */ z.enum(['asPaid', 'asCorrected']);
+
+/** Schema of {@link t.CorrectPeriodInput}. */
+export const correctPeriodInputSchema = /* @__PURE__ */ shaped<t.CorrectPeriodInput>()(
+  z.strictObject({
+    paid: z.strictObject({ scenario: runPeriodInputSchema, result: z.optional(runResultSchema) }),
+    corrected: runPeriodInputSchema,
+    plan: z.optional(correctionPlanSchema),
+  }),
+);

@@ -1,31 +1,149 @@
-/** The public shapes of the what-if tools, `compareRuns` and `correctPeriod`. Types only. */
-import type * as z from 'zod/mini';
+/**
+ * The public shapes of the what-if tools, `compareRuns` and `correctPeriod`: their inputs, a
+ * period result as read back from JSON, and their results. Types only.
+ */
 import type { TraceStep } from '../core/trace.js';
-import type { RunPeriodInput, RunPeriodResult } from '../period/types.js';
-import type { compareRunsInputSchema, correctPeriodInputSchema, ReadableResult, runResultSchema } from './schema.js';
+import type { PlanInput, RunPeriodInput, RunPeriodResult } from '../period/types.js';
+
+// ── inputs ─────────────────────────────────────────────────────────────────
+
+/**
+ * A statement line as a saved result holds it (a `StatementLine` written as JSON). Other fields
+ * are kept as they are.
+ */
+export interface SavedStatementLine {
+  /** What the line pays (`basePay`, `commission`, …), non-empty. */
+  kind: string;
+  /** Words for the line. */
+  label: string;
+  /** The plan version the line was computed under. */
+  version: string;
+  /** Amount, a decimal string with the currency's minor digits (checked when read). */
+  amount: string;
+  /** The id of the data row or indicator the line comes from. @defaultValue none (a line computed per person) */
+  source?: string | undefined;
+  /** How the amount was derived; read for changed lines only (steps that are not objects with a string `rule` are skipped). */
+  trace?: unknown[] | undefined;
+  /** Any other field of the line. */
+  [field: string]: unknown;
+}
+
+/** A pay statement as a saved result holds it (a `PayStatement` written as JSON). Other fields are kept. */
+export interface SavedStatement {
+  /** The person's id, non-empty. */
+  person: string;
+  /** The person's name, or `null`. */
+  name?: string | null | undefined;
+  /** The person's department id. */
+  department: string;
+  /** The department's side. */
+  side?: string | undefined;
+  /** The person's grade id. */
+  grade?: string | undefined;
+  /** Days of the period the person was employed. */
+  employedDays?: number | undefined;
+  /** Performance coefficient applied to the target bonus. */
+  coefficient?: string | undefined;
+  /** The statement's lines. */
+  lines: SavedStatementLine[];
+  /** Σ lines, a decimal string. */
+  total: string;
+  /** Any other field of the statement. */
+  [field: string]: unknown;
+}
+
+/** A department result as a saved result holds it (a `DepartmentResult` written as JSON); extra string fields are compared too. */
+export interface SavedDepartment {
+  /** The department's id, non-empty. */
+  id: string;
+  /** Front line, middle or back office. */
+  side?: string | undefined;
+  /** People of the department. */
+  headcount?: number | undefined;
+  /** The coefficient applied to its people's target bonus. */
+  coefficient?: string | undefined;
+  /** The department's own coefficient D. */
+  ownCoefficient?: string | undefined;
+  /** How the coefficients were derived. */
+  trace?: unknown[] | undefined;
+  /** Any other field of the department. */
+  [field: string]: unknown;
+}
+
+/**
+ * A `runPeriod` result read back from JSON (a run saved with `synergy-pay run --out`, or a paid
+ * result): the fields the what-if tools rely on. Later releases add fields to results; any other
+ * field is kept as it is.
+ */
+export interface SavedRunResult {
+  /** Plan id. */
+  plan: string;
+  /** ISO 4217 currency of every amount. */
+  currency: string;
+  /** The period: unit, first and last day (ISO dates), days. */
+  period: {
+    /** The period's length unit. */
+    unit: string;
+    /** First day (ISO date). */
+    start: string;
+    /** Inclusive last day (ISO date). */
+    end: string;
+    /** Days in the period. */
+    days?: number | undefined;
+    /** Any other field of the period. */
+    [field: string]: unknown;
+  };
+  /** The plan version in force at the period start, non-empty; required by `correctPeriod` only. */
+  version?: string | undefined;
+  /** The stretches run, each naming its version. */
+  segments?: { /** The version id in force on the stretch. */ version: string; [field: string]: unknown }[] | undefined;
+  /** Every department of the org. */
+  departments: SavedDepartment[];
+  /** One pay statement per person. */
+  statements: SavedStatement[];
+  /** Money totals by name (each named by an identifier, never `__proto__`), decimal strings. */
+  totals?: Record<string, string> | undefined;
+  /** Any other field of the result. */
+  [field: string]: unknown;
+}
 
 /** A period result: as returned by `runPeriod`, or read back from its JSON. */
-export type RunResultInput = RunPeriodResult | z.input<typeof runResultSchema>;
-/** Compile-time check: every field of a run's result reads back through `runResultSchema`. */
-export type RunResultReadsBack = ReadableResult<RunPeriodResult>;
+export type RunResultInput = RunPeriodResult | SavedRunResult;
+
+/** Input of `compareRuns`: two results (`base` and `proposed`), or one scenario and a proposed plan. */
+export interface CompareRunsInput {
+  /** The live (or earlier) result. Give it with `proposed`. */
+  base?: RunResultInput | undefined;
+  /** The result to compare against `base`. */
+  proposed?: RunResultInput | undefined;
+  /** Instead of two results: a scenario, run once with its own plan (the base)… */
+  scenario?: RunPeriodInput | undefined;
+  /** …and once with this plan on the same data (the proposal). */
+  proposedPlan?: PlanInput | undefined;
+}
 
 /**
- * Input of `compareRuns`: inferred from `compareRunsInputSchema`, except that `base` and
- * `proposed` also accept a `RunPeriodResult` object as returned (its interfaces have no index
- * signature, which zod's loose object type requires).
+ * What a correction re-runs the period with: `asPaid`, the plan as paid (the rates originally
+ * applied: a clawed-back sale reverses its pool contribution at the original rate, whatever the
+ * plan says today); `asCorrected`, the corrected scenario's plan (to fix the plan itself
+ * retroactively).
  */
-export type CompareRunsInput = Omit<z.input<typeof compareRunsInputSchema>, 'base' | 'proposed'> & {
-  readonly base?: RunResultInput | undefined;
-  readonly proposed?: RunResultInput | undefined;
-};
+export type CorrectionPlan = 'asPaid' | 'asCorrected';
 
-/**
- * Input of `correctPeriod`: inferred from `correctPeriodInputSchema`, except that `paid.result`
- * also accepts a `RunPeriodResult` object as returned.
- */
-export type CorrectPeriodInput = Omit<z.input<typeof correctPeriodInputSchema>, 'paid'> & {
-  readonly paid: { readonly scenario: RunPeriodInput; readonly result?: RunResultInput | undefined };
-};
+/** Input of `correctPeriod`. */
+export interface CorrectPeriodInput {
+  /** What was paid: the inputs (scenario) and, when kept, the result as the library produced it. */
+  paid: {
+    /** The scenario the period was paid from. */
+    scenario: RunPeriodInput;
+    /** The paid result. @defaultValue recomputed from `scenario` */
+    result?: RunResultInput | undefined;
+  };
+  /** The same period's scenario with late data corrected (a refund, a backdated grade change, a review). */
+  corrected: RunPeriodInput;
+  /** The plan the period is re-run with. @defaultValue `"asPaid"` */
+  plan?: CorrectionPlan | undefined;
+}
 
 /** A trace rule whose inputs or result differ between two runs. */
 export interface RuleChange {

@@ -544,6 +544,9 @@ export function addSections(shapes: SectionShapes, edges: SectionEdges, context:
       ...(s.metrics === 'response' ? {} : { resolution: metric(s.resolution) }),
     };
     const periodMinutes = context.periodDays * 24 * 60;
+    // The period starts at midnight in the calendar's zone, up to 14 hours after midnight UTC
+    // (UTC−14 does not exist; UTC−12 is the latest): tickets open after it, never before.
+    const LATEST_MIDNIGHT = 14 * 60;
     data.tickets = empty
       ? []
       : s.rows.map((row, t) => {
@@ -552,7 +555,7 @@ export function addSections(shapes: SectionShapes, edges: SectionEdges, context:
           const open = row.respond === null || row.resolve === null;
           const opened = open
             ? startMs + (periodMinutes - 1 - (row.opened % (5 * 24 * 60))) * MINUTE
-            : startMs + (row.opened % periodMinutes) * MINUTE;
+            : startMs + (LATEST_MIDNIGHT + (row.opened % (periodMinutes - LATEST_MIDNIGHT))) * MINUTE;
           const responded = row.respond === null ? null : opened + row.respond * MINUTE;
           const resolved = row.resolve === null ? null : (responded ?? opened) + row.resolve * MINUTE;
           return {

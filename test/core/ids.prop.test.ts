@@ -101,6 +101,58 @@ describe('id order and duplicates (core/ids.ts) agree with their slow twins', ()
           expect(repeatsOf(ids, (id) => (id.length % 3) - 1)).toEqual(expected);
           // Once the order is known, the repeats come from neighbours in it: the same pairs.
           expect(repeatsOf(ids, undefined, true)).toEqual(expected);
+          // Keys read row by row, as the mechanisms read them, find the same pairs and the order.
+          const lean = new IdKeys(ids.length);
+          ids.forEach((id, i) => {
+            lean.add(i, id);
+          });
+          const pairs: [number, number][] = [];
+          lean.duplicates((row, first) => pairs.push([row, first]));
+          expect(pairs).toEqual(expected);
+          expect(Array.from(lean.order())).toEqual(comparisonOrder(ids.map((id) => id ?? '')));
+        },
+      ),
+      { numRuns: runs(1000) },
+    );
+  });
+
+  it('ids that ascend for a while and then stop (or have holes) give the order and repeats of their slow twins', () => {
+    // Ascending ids are neither hashed nor sorted; the work starts, with the rows so far, at the first id out of order.
+    const sortedIds = fc
+      .uniqueArray(fc.oneof(fc.string({ maxLength: 3 }), fc.string({ unit: 'binary', maxLength: 2 })), {
+        maxLength: 150,
+      })
+      .map((ids) => [...ids].sort(compareIds));
+    fc.assert(
+      fc.property(
+        sortedIds,
+        fc.nat(),
+        fc.nat(),
+        fc.constantFrom('ascending', 'repeat', 'swap', 'hole'),
+        (ids, a, b, change) => {
+          const rows: (string | undefined)[] = ids.slice();
+          const at = rows.length === 0 ? 0 : a % rows.length;
+          const other = rows.length === 0 ? 0 : b % rows.length;
+          if (change === 'repeat' && rows.length > 0)
+            rows.splice(Math.max(at, other) + 1, 0, rows[Math.min(at, other)]);
+          if (change === 'swap' && rows.length > 1) [rows[at], rows[other]] = [rows[other], rows[at]];
+          if (change === 'hole' && rows.length > 0) rows[at] = undefined;
+          const expected: [number, number][] = [];
+          const first = new Map<string, number>();
+          rows.forEach((id, i) => {
+            if (id === undefined) return;
+            const seen = first.get(id);
+            if (seen === undefined) first.set(id, i);
+            else expected.push([i, seen]);
+          });
+          expect(repeatsOf(rows)).toEqual(expected);
+          expect(repeatsOf(rows, undefined, true)).toEqual(expected);
+          expect(Array.from(orderIds(rows.map((id) => id ?? '')))).toEqual(comparisonOrder(rows.map((id) => id ?? '')));
+          const keys = new IdKeys(rows.length);
+          rows.forEach((id, i) => {
+            keys.add(i, id);
+          });
+          expect(Array.from(keys.order())).toEqual(comparisonOrder(rows.map((id) => id ?? '')));
         },
       ),
       { numRuns: runs(1000) },

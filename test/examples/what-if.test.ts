@@ -4,7 +4,7 @@ import { demoScenario } from '../../src/index.js';
 
 /**
  * Independent oracle for the support-pool carve on the demo company, from the scenario's own
- * rows with BigInt fen: under clawbackPolicy "net", pool = round_halfUp(p · Σ max(net commission
+ * rows with BigInt fen: under clawbackPolicy "net", pool = Σ round_halfUp(p · max(net commission
  * of a front-line person dated in the segment, 0)), one carve per plan segment.
  */
 const scenario = demoScenario({ people: 200 });
@@ -22,7 +22,7 @@ const text = (fen: bigint): string => {
   const digits = (negative ? -fen : fen).toString().padStart(3, '0');
   return `${negative ? '-' : ''}${digits.slice(0, -2)}.${digits.slice(-2)}`;
 };
-/** round_halfUp(percent/100 · Σ max(person's rows in [from, to), 0)) for non-negative bases. */
+/** Σ round_halfUp(percent/100 · max(person's rows in [from, to), 0)) over the front-line people. */
 function carve(
   rows: { person: string; amount: string | number; date?: string | undefined }[],
   from: string,
@@ -33,9 +33,10 @@ function carve(
   for (const row of rows)
     if (front.has(row.person) && row.date! >= from && row.date! < to)
       perPerson.set(row.person, (perPerson.get(row.person) ?? 0n) + fenOf(row.amount));
-  let base = 0n;
-  for (const net of perPerson.values()) if (net > 0n) base += net;
-  return (2n * base * percent + 100n) / 200n;
+  // Each contribution rounded half-up on its own (SPEC §3.5's default), the pool their sum.
+  let pool = 0n;
+  for (const net of perPerson.values()) if (net > 0n) pool += (2n * net * percent + 100n) / 200n;
+  return pool;
 }
 
 describe('examples/what-if.ts', () => {

@@ -1,11 +1,18 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { creditFacts, revenueFactSchema, type CreditFactsInput } from '../../src/index.js';
-import { isFactShape, scanAmount } from '../../src/interlock/creditFacts.js';
+import { creditFacts, type CreditFactsInput } from '../../src/index.js';
+import { revenueFactSchema } from '../../src/interlock/schema.js';
 import { DECIMAL_PATTERN } from '../../src/core/decimalInput.js';
+import { minorNumber } from '../../src/core/money.js';
+import { compileCheck } from '../../src/core/rows.js';
+import { moneySchema } from '../../src/core/schema.js';
 import { runs } from '../helpers.js';
 import { fenOf, oracleCredits, scenarioArb, shuffle } from './arbitraries.js';
 import { isIsoDate } from '../../src/core/dates.js';
+
+/** The row reader's fast check of a fact, and of an amount: what replaced the hand-written `isFactShape`. */
+const factLooksValid = compileCheck(revenueFactSchema)!;
+const amountLooksValid = compileCheck(moneySchema)!;
 
 describe('creditFacts properties (issue 6, SPEC §3.2, §5)', () => {
   it('conserves per dimension with random splits, amounts and windows, and matches a BigInt oracle', () => {
@@ -60,7 +67,7 @@ describe('creditFacts properties (issue 6, SPEC §3.2, §5)', () => {
     );
   });
 
-  it('the fast fact check accepts nothing that the zod schema refuses', () => {
+  it('the fast fact check (compiled from revenueFactSchema) accepts nothing that the zod schema refuses', () => {
     // Valid rows with, now and then, one field replaced by a near miss.
     const often = <T, U>(good: fc.Arbitrary<T>, bad: fc.Arbitrary<U>) =>
       fc.oneof({ weight: 6, arbitrary: good }, { weight: 1, arbitrary: bad });
@@ -116,9 +123,11 @@ describe('creditFacts properties (issue 6, SPEC §3.2, §5)', () => {
     let accepted = 0;
     fc.assert(
       fc.property(fc.oneof(near, fc.anything()), (row) => {
-        if (isFactShape(row, 'CNY', 2, { memberKeys: -1, minor: Number.NaN })) {
+        if (factLooksValid(row)) {
           accepted++;
-          expect(revenueFactSchema.safeParse(row).success).toBe(true);
+          const parsed = revenueFactSchema.safeParse(row);
+          expect(parsed.success).toBe(true);
+          expect(parsed.data).toEqual(row); // accepted unchanged: the row is used as given
         }
       }),
       { numRuns: runs(3000) },
@@ -126,7 +135,7 @@ describe('creditFacts properties (issue 6, SPEC §3.2, §5)', () => {
     expect(accepted).toBeGreaterThan(20); // the generator does reach rows the fast check accepts
   });
 
-  it('the amount scanner accepts exactly the plain decimals and reads them to the exact minor unit', () => {
+  it('the amount check accepts exactly the plain decimals, and minorNumber reads them to the exact minor unit', () => {
     const digitText = fc.string({ unit: fc.constantFrom('0', '1', '5', '9'), minLength: 1, maxLength: 20 });
     const amountText = fc.oneof(
       fc
@@ -143,30 +152,31 @@ describe('creditFacts properties (issue 6, SPEC §3.2, §5)', () => {
     );
     fc.assert(
       fc.property(amountText, fc.constantFrom(0, 2, 3), (text, digits) => {
-        const shape = { memberKeys: -1, minor: Number.NaN };
         const plain = DECIMAL_PATTERN.test(text);
-        expect(scanAmount(text, digits, shape)).toBe(plain);
-        if (!plain || Number.isNaN(shape.minor)) return;
+        expect(amountLooksValid(text)).toBe(plain);
+        const minor = minorNumber(text, digits);
+        if (!plain || Number.isNaN(minor)) return;
         // Independent reading: the fraction must fit the currency (else the scanner gives NaN).
         const negative = text.startsWith('-');
         const [whole = '', fraction = ''] = (negative ? text.slice(1) : text).split('.');
         expect(/[1-9]/.test(fraction.slice(digits))).toBe(false);
-        const minor = BigInt(whole + fraction.slice(0, digits).padEnd(digits, '0'));
-        expect(BigInt(shape.minor)).toBe(negative ? -minor : minor);
-        expect(Object.is(shape.minor, -0)).toBe(false);
+        const expected = BigInt(whole + fraction.slice(0, digits).padEnd(digits, '0'));
+        expect(BigInt(minor)).toBe(negative ? -expected : expected);
+        expect(Object.is(minor, -0)).toBe(false);
       }),
       { numRuns: runs(3000) },
     );
   });
 
-  it('the fast date check agrees with the calendar check of the schema', () => {
+  it('the fast fact check agrees with the calendar check of the schema on dates', () => {
     const dateText = fc
       .tuple(fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 32 }))
       .map(([y, m, d]) => `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`);
     fc.assert(
       fc.property(fc.oneof(dateText, fc.string({ maxLength: 11 })), (date) => {
         const row = { id: 'f', amount: '1', date, members: { d: 'm' } };
-        expect(isFactShape(row, 'CNY', 2, { memberKeys: -1, minor: Number.NaN })).toBe(isIsoDate(date));
+        expect(factLooksValid(row)).toBe(isIsoDate(date));
+        expect(revenueFactSchema.safeParse(row).success).toBe(isIsoDate(date));
       }),
       { numRuns: runs(3000) },
     );

@@ -594,6 +594,38 @@ describe('runPeriod with response times and ratings feeding the pool', () => {
     expect(result.reviewQueue).toEqual([]);
   });
 
+  it('refuses a ticket from the previous year with OUT_OF_RANGE at its path (issue 17): it is not this period’s', () => {
+    const scenario = base();
+    const lastYear = { id: 't0', unit: 'tech', opened: '2025-04-10T09:00:00Z', responded: '2025-04-10T11:00:00Z' };
+    const error = expectError(
+      () => runPeriod({ ...scenario, data: { ...scenario.data, tickets: [...scenario.data!.tickets!, lastYear] } }),
+      'OUT_OF_RANGE',
+      ['data', 'tickets', 3, 'opened'],
+    );
+    expect(error.issues).toHaveLength(1);
+    // The period starts at midnight in the calendar's zone: 23:30 UTC on 31 March is 1 April in Beijing.
+    const beijing = base();
+    const version = beijing.plan.versions[0]!;
+    const early = { id: 't0', unit: 'tech', opened: '2026-03-31T23:30:00Z', responded: '2026-04-01T00:10:00Z' };
+    expect(() =>
+      runPeriod({
+        ...beijing,
+        plan: {
+          ...beijing.plan,
+          versions: [
+            { ...version, responseTimes: { ...version.responseTimes, calendar: { timeZone: 'Asia/Shanghai' } } },
+          ],
+        },
+        data: { ...beijing.data, tickets: [...beijing.data!.tickets!, early] },
+      }),
+    ).not.toThrow();
+    expectError(
+      () => runPeriod({ ...scenario, data: { ...scenario.data, tickets: [...scenario.data!.tickets!, early] } }),
+      'OUT_OF_RANGE',
+      ['data', 'tickets', 3, 'opened'],
+    );
+  });
+
   it('refuses tickets of unknown departments and ratings by unknown parties, with scenario paths', () => {
     const scenario = base();
     expectError(

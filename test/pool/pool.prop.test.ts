@@ -67,7 +67,7 @@ describe('carvePool properties', () => {
     ),
   );
 
-  it('Σ net + pool = Σ gross; pool = round(p · Σ base); each share within one fen of its exact share', () => {
+  it('pooled: Σ net + pool = Σ gross; pool = round(p · Σ base); each share within one fen of its exact share', () => {
     fc.assert(
       fc.property(
         commissionsArb,
@@ -79,7 +79,13 @@ describe('carvePool properties', () => {
             amount: policy === 'reverse' && row.amount.startsWith('-') ? row.amount.slice(1) : row.amount,
             clawbacks: row.clawbacks.filter((c, i, all) => all.findIndex((d) => d.id === c.id) === i),
           }));
-          const result = carvePool({ currency: 'CNY', rate, clawbackPolicy: policy, commissions });
+          const result = carvePool({
+            currency: 'CNY',
+            rate,
+            clawbackPolicy: policy,
+            commissions,
+            contributionRounding: 'pooled',
+          });
           const grossOf = (row: (typeof commissions)[number]) =>
             fen(row.amount) + sum(row.clawbacks.map((c) => fen(c.amount)));
           const gross = commissions.map(grossOf);
@@ -114,6 +120,47 @@ describe('carvePool properties', () => {
     );
   });
 
+  it('per person (the default): correcting k rows changes the contributions of those rows only', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fenArb, { minLength: 1, maxLength: 60 }),
+        fc.array(fc.tuple(fc.nat(), fenArb), { minLength: 1, maxLength: 5 }),
+        rateArb,
+        (amounts, edits, rate) => {
+          const paid = amounts.map((amount, i) => ({ id: `fl${String(i).padStart(3, '0')}`, amount: money(amount) }));
+          const corrected = paid.map((row) => ({ ...row }));
+          const touched = new Set<string>();
+          for (const [at, amount] of edits) {
+            const row = corrected[at % corrected.length]!;
+            row.amount = money(amount);
+            touched.add(row.id);
+          }
+          const before = carvePool({ currency: 'CNY', rate, commissions: paid, trace: false });
+          const after = carvePool({ currency: 'CNY', rate, commissions: corrected, trace: false });
+          after.contributions.forEach((row, i) => {
+            if (!touched.has(row.id)) expect(row.contribution, row.id).toBe(before.contributions[i]?.contribution);
+          });
+          expect(fen(after.net) + fen(after.pool)).toBe(fen(after.gross));
+        },
+      ),
+      { numRuns: runs(500) },
+    );
+  });
+
+  it('per person: one refund among 3,000 contributors changes that person’s contribution and nobody else’s', () => {
+    const paid = Array.from({ length: 3000 }, (_, i) => ({
+      id: `fl${String(i).padStart(4, '0')}`,
+      amount: money(BigInt(1_000_00 + ((i * 7919) % 50_000_00)) + 33n),
+    }));
+    const corrected = paid.map((row, i) => (i === 1234 ? { ...row, amount: '0.00' } : row));
+    const before = carvePool({ currency: 'CNY', rate: '0.1234', commissions: paid });
+    const after = carvePool({ currency: 'CNY', rate: '0.1234', commissions: corrected });
+    const changed = after.contributions.filter((row, i) => row.contribution !== before.contributions[i]?.contribution);
+    expect(changed.map((row) => [row.id, row.contribution])).toEqual([['fl1234', '0.00']]);
+    const refunded = before.contributions.find((row) => row.id === 'fl1234')!;
+    expect(fen(before.pool) - fen(after.pool)).toBe(fen(refunded.contribution));
+  });
+
   it('the output does not depend on the order of the rows', () => {
     fc.assert(
       fc.property(
@@ -135,7 +182,7 @@ describe('carvePool properties', () => {
     );
   });
 
-  it('conserves with 10^5 people and amounts up to 10^12 yuan', () => {
+  it('pooled: conserves with 10^5 people and amounts up to 10^12 yuan', () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 2 ** 31 - 1 }), rateArb, (seed, rate) => {
         let state = seed;
@@ -144,7 +191,7 @@ describe('carvePool properties', () => {
           id: `p${i}`,
           amount: money((BigInt(next()) * BigInt(next())) % 10n ** 14n),
         }));
-        const result = carvePool({ currency: 'CNY', rate, commissions, trace: false });
+        const result = carvePool({ currency: 'CNY', rate, commissions, trace: false, contributionRounding: 'pooled' });
         const total = sum(commissions.map((row) => fen(row.amount)));
         expect(fen(result.gross)).toBe(total);
         expect(sum(result.contributions.map((row) => fen(row.net))) + fen(result.pool)).toBe(total);

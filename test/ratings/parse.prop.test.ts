@@ -1,10 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
-import { isPlainRating } from '../../src/ratings/parse.js';
+import { compileCheck } from '../../src/core/rows.js';
 import { ratingSchema } from '../../src/ratings/schema.js';
 import { reviewRatings } from '../../src/index.js';
 import { runs } from '../helpers.js';
+
+// The fast check of a rating row is the core row reader's, compiled from ratingSchema.
+const isPlainRating = compileCheck(ratingSchema)!;
 
 // Values near the edges of what ratingSchema accepts: ids of 0, 1, 200, 201 characters; decimals
 // that are and are not plain; extra and missing keys; wrong types.
