@@ -1,5 +1,5 @@
 /** Renders period results for people: the summary, the explained statement, CSV and chunked JSON. */
-import { minorDigits, statementLineKinds, type PayStatement, type RunPeriodResult } from '../index.js';
+import { minorDigits, statementLineKinds, type PayStatement, type ReviewItem, type RunPeriodResult } from '../index.js';
 
 /** The characters of `text` as a reader counts them: code points, not UTF-16 units. */
 export const characters = (text: string) => Array.from(text).length;
@@ -93,8 +93,60 @@ export function summary(result: RunPeriodResult, locale: string = DEFAULT_LOCALE
   lines.push('', `Checks: ${holding}/${result.checks.length} hold`);
   for (const c of result.checks)
     lines.push(`  ${c.holds ? 'ok' : 'FAILED'}  ${c.id}: ${c.equation} (${c.left} = ${c.right})`);
-  lines.push(`Review queue: ${result.reviewQueue.length} item${result.reviewQueue.length === 1 ? '' : 's'}`);
+  lines.push(...reviewQueueLines(result.reviewQueue));
   return `${lines.join('\n')}\n`;
+}
+
+/** The items listed under each kind and reason of the review queue. */
+const REVIEW_LISTED = 5;
+
+/** What each kind of review item is, in words. */
+const REVIEW_KINDS: Readonly<Record<string, string>> = {
+  rating: 'flagged rating awaiting a decision [异常评分复核]',
+  severeMiss: 'interlocked indicator for joint review [复盘]',
+};
+
+/**
+ * The reason of a review item without its figures, which groups alike items: each `; `-separated
+ * part up to its statistics in parentheses, numbers elided (`extremeLow; leaveOneOut`,
+ * `achievement … below the severe-miss threshold …`).
+ */
+function reasonGroup(reason: string): string {
+  return reason
+    .split('; ')
+    .map((part) => part.split(' (')[0]!.replace(/-?\d+(?:\.\d+)?/g, '…'))
+    .join('; ');
+}
+
+/** The review queue's count, then per kind and reason its count and the first items: id, who, reason. */
+function reviewQueueLines(queue: readonly ReviewItem[]): string[] {
+  const lines = [`Review queue: ${queue.length} item${queue.length === 1 ? '' : 's'}`];
+  const groups = new Map<string, { kind: string; reason: string; items: ReviewItem[] }>();
+  for (const item of queue) {
+    const reason = reasonGroup(item.reason);
+    const key = `${item.kind}\u0000${reason}`;
+    const group = groups.get(key) ?? { kind: item.kind, reason, items: [] };
+    group.items.push(item);
+    groups.set(key, group);
+  }
+  // Kinds in the queue's order; within a kind, the largest group first.
+  const kinds: string[] = [...new Set(queue.map((item) => item.kind))];
+  const ordered = [...groups.values()].sort(
+    (a, b) =>
+      kinds.indexOf(a.kind) - kinds.indexOf(b.kind) ||
+      b.items.length - a.items.length ||
+      (a.reason < b.reason ? -1 : a.reason > b.reason ? 1 : 0),
+  );
+  for (const { kind, reason, items } of ordered) {
+    lines.push(`  ${items.length} × ${REVIEW_KINDS[kind] ?? kind}: ${reason}`);
+    const listed = items.slice(0, REVIEW_LISTED);
+    const idWidth = Math.max(...listed.map((item) => characters(item.id)));
+    const whoWidth = Math.max(...listed.map((item) => characters(item.subjects.join(', '))));
+    for (const item of listed)
+      lines.push(`      ${pad(item.id, idWidth)}  ${pad(item.subjects.join(', '), whoWidth)}  ${item.reason}`);
+    if (items.length > REVIEW_LISTED) lines.push(`      … and ${items.length - REVIEW_LISTED} more`);
+  }
+  return lines;
 }
 
 /** The plan version in force, or the versions prorated, or the changes reported. */
