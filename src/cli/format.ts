@@ -1,5 +1,5 @@
 /** Renders period results for people: the summary, the explained statement, CSV and chunked JSON. */
-import { statementLineKinds, type PayStatement, type RunPeriodResult } from '../index.js';
+import { minorDigits, statementLineKinds, type PayStatement, type ReviewItem, type RunPeriodResult } from '../index.js';
 
 /** The characters of `text` as a reader counts them: code points, not UTF-16 units. */
 export const characters = (text: string) => Array.from(text).length;
@@ -7,9 +7,60 @@ export const characters = (text: string) => Array.from(text).length;
 export const pad = (text: string, width: number) => text + ' '.repeat(Math.max(0, width - characters(text)));
 export const left = (text: string, width: number) => ' '.repeat(Math.max(0, width - characters(text))) + text;
 
-/** A readable summary of a period run. */
-export function summary(result: RunPeriodResult): string {
+/** The locale of the text output when `--locale` is not given. */
+export const DEFAULT_LOCALE = 'en';
+
+/** How the text output writes amounts of one currency in one locale. */
+export interface MoneyFormat {
+  /** `"-1234.5"` as `-CN¥1,234.50` (en) or `-¥1,234.50` (zh-CN). */
+  readonly amount: (decimal: string) => string;
+  /** The same with a sign always, for differences: `+CN¥550.00`. */
+  readonly signed: (decimal: string) => string;
+  /** {@link MoneyFormat.amount}, or `—` for a missing figure. */
+  readonly orDash: (decimal: string | null) => string;
+}
+
+/** `Intl.NumberFormat.format` takes a decimal string and formats it exactly (ECMA-402 2023); the ES2022 lib types say `number` only. */
+interface DecimalFormat {
+  format(decimal: string): string;
+}
+
+/**
+ * Amounts of `currency` with the currency and the digit grouping of `locale`, from the exact
+ * decimal strings of the results (never through `Number`, which loses digits beyond 2^53). At
+ * least the currency's minor digits are shown; a figure with more (a median of two awards) keeps
+ * all of its digits rather than being rounded for display.
+ */
+export function moneyFormat(currency: string, locale: string = DEFAULT_LOCALE): MoneyFormat {
+  const digits = minorDigits(currency);
+  const formats = new Map<string, DecimalFormat>();
+  const format = (decimal: string, signDisplay: 'auto' | 'always') => {
+    const dot = decimal.indexOf('.');
+    const fraction = Math.max(digits, dot < 0 ? 0 : decimal.length - dot - 1);
+    const key = `${fraction} ${signDisplay}`;
+    let formatter = formats.get(key);
+    if (formatter === undefined) {
+      const options = { minimumFractionDigits: digits, maximumFractionDigits: fraction, signDisplay };
+      formatter = new Intl.NumberFormat(locale, {
+        style: 'currency',
+        currency,
+        ...options,
+      }) as unknown as DecimalFormat;
+      formats.set(key, formatter);
+    }
+    return formatter.format(decimal);
+  };
+  return {
+    amount: (decimal) => format(decimal, 'auto'),
+    signed: (decimal) => format(decimal, 'always'),
+    orDash: (decimal) => (decimal === null ? '—' : format(decimal, 'auto')),
+  };
+}
+
+/** A readable summary of a period run, its amounts written for `locale`. */
+export function summary(result: RunPeriodResult, locale: string = DEFAULT_LOCALE): string {
   const { period, totals } = result;
+  const money = moneyFormat(result.currency, locale);
   const lines = [
     `synergy-pay · plan ${result.plan} · ${period.unit} ${period.start} … ${period.end} (${period.days} days) · ${result.currency}`,
     versionLine(result),
@@ -34,15 +85,68 @@ export function summary(result: RunPeriodResult): string {
     ['deductions', totals.deductions],
     ['statements total', totals.statements],
   ];
-  const width = Math.max(...rows.map(([, amount]) => amount.length));
-  for (const [label, amount] of rows) lines.push(`  ${pad(label, 20)} ${left(amount, width)}`);
-  lines.push(...poolAndInterlockLines(result), '', 'Departments', ...departmentLines(result));
+  const amounts = rows.map(([label, amount]) => [label, money.amount(amount)] as const);
+  const width = Math.max(...amounts.map(([, amount]) => characters(amount)));
+  for (const [label, amount] of amounts) lines.push(`  ${pad(label, 20)} ${left(amount, width)}`);
+  lines.push(...poolAndInterlockLines(result, money), '', 'Departments', ...departmentLines(result));
   const holding = result.checks.filter((c) => c.holds).length;
   lines.push('', `Checks: ${holding}/${result.checks.length} hold`);
   for (const c of result.checks)
     lines.push(`  ${c.holds ? 'ok' : 'FAILED'}  ${c.id}: ${c.equation} (${c.left} = ${c.right})`);
-  lines.push(`Review queue: ${result.reviewQueue.length} item${result.reviewQueue.length === 1 ? '' : 's'}`);
+  lines.push(...reviewQueueLines(result.reviewQueue));
   return `${lines.join('\n')}\n`;
+}
+
+/** The items listed under each kind and reason of the review queue. */
+const REVIEW_LISTED = 5;
+
+/** What each kind of review item is, in words. */
+const REVIEW_KINDS: Readonly<Record<string, string>> = {
+  rating: 'flagged rating awaiting a decision [异常评分复核]',
+  severeMiss: 'interlocked indicator for joint review [复盘]',
+};
+
+/**
+ * The reason of a review item without its figures, which groups alike items: each `; `-separated
+ * part up to its statistics in parentheses, numbers elided (`extremeLow; leaveOneOut`,
+ * `achievement … below the severe-miss threshold …`).
+ */
+function reasonGroup(reason: string): string {
+  return reason
+    .split('; ')
+    .map((part) => part.split(' (')[0]!.replace(/-?\d+(?:\.\d+)?/g, '…'))
+    .join('; ');
+}
+
+/** The review queue's count, then per kind and reason its count and the first items: id, who, reason. */
+function reviewQueueLines(queue: readonly ReviewItem[]): string[] {
+  const lines = [`Review queue: ${queue.length} item${queue.length === 1 ? '' : 's'}`];
+  const groups = new Map<string, { kind: string; reason: string; items: ReviewItem[] }>();
+  for (const item of queue) {
+    const reason = reasonGroup(item.reason);
+    const key = `${item.kind}\u0000${reason}`;
+    const group = groups.get(key) ?? { kind: item.kind, reason, items: [] };
+    group.items.push(item);
+    groups.set(key, group);
+  }
+  // Kinds in the queue's order; within a kind, the largest group first.
+  const kinds: string[] = [...new Set(queue.map((item) => item.kind))];
+  const ordered = [...groups.values()].sort(
+    (a, b) =>
+      kinds.indexOf(a.kind) - kinds.indexOf(b.kind) ||
+      b.items.length - a.items.length ||
+      (a.reason < b.reason ? -1 : a.reason > b.reason ? 1 : 0),
+  );
+  for (const { kind, reason, items } of ordered) {
+    lines.push(`  ${items.length} × ${REVIEW_KINDS[kind] ?? kind}: ${reason}`);
+    const listed = items.slice(0, REVIEW_LISTED);
+    const idWidth = Math.max(...listed.map((item) => characters(item.id)));
+    const whoWidth = Math.max(...listed.map((item) => characters(item.subjects.join(', '))));
+    for (const item of listed)
+      lines.push(`      ${pad(item.id, idWidth)}  ${pad(item.subjects.join(', '), whoWidth)}  ${item.reason}`);
+    if (items.length > REVIEW_LISTED) lines.push(`      … and ${items.length - REVIEW_LISTED} more`);
+  }
+  return lines;
 }
 
 /** The plan version in force, or the versions prorated, or the changes reported. */
@@ -55,19 +159,19 @@ function versionLine(result: RunPeriodResult): string {
 }
 
 /** One line per support pool, per interlock credit split and per interlocked indicator. */
-function poolAndInterlockLines(result: RunPeriodResult): string[] {
+function poolAndInterlockLines(result: RunPeriodResult, money: MoneyFormat): string[] {
   const lines = result.pools.map(
     (pool) =>
-      `  support pool (${pool.version}): ${pool.rate} × gross ${pool.gross} of ${pool.contributors} contributors = ${pool.pool}, shared among ${pool.recipients}: awarded ${pool.awarded}, unallocated ${pool.unallocated}`,
+      `  support pool (${pool.version}): ${pool.rate} × gross ${money.amount(pool.gross)} of ${pool.contributors} contributors = ${money.amount(pool.pool)}, shared among ${pool.recipients}: awarded ${money.amount(pool.awarded)}, unallocated ${money.amount(pool.unallocated)}`,
   );
   for (const run of result.interlock ?? []) {
     if (run.total !== null)
       lines.push(
-        `  revenue credited: total ${run.total}; ${run.dimensions.map((d) => `${d.id} ${d.credited}`).join(', ')}; credited ${run.credited} (factor ${run.factor ?? 'n/a'})`,
+        `  revenue credited: total ${money.amount(run.total)}; ${run.dimensions.map((d) => `${d.id} ${money.amount(d.credited)}`).join(', ')}; credited ${money.orDash(run.credited)} (factor ${run.factor ?? 'n/a'})`,
       );
     for (const indicator of run.indicators)
       lines.push(
-        `  interlocked ${indicator.id}: achievement ${indicator.achievement}, score ${indicator.score}${indicator.rewarded ? `, reward ${indicator.reward}` : ''}${indicator.severeMiss ? `, severe miss: deduction ${indicator.deduction}` : ''} (${indicator.parties.map((p) => `${p.id} ${p.weight}`).join(', ')})`,
+        `  interlocked ${indicator.id}: achievement ${indicator.achievement}, score ${indicator.score}${indicator.rewarded ? `, reward ${money.amount(indicator.reward)}` : ''}${indicator.severeMiss ? `, severe miss: deduction ${money.amount(indicator.deduction)}` : ''} (${indicator.parties.map((p) => `${p.id} ${p.weight}`).join(', ')})`,
       );
   }
   return lines;
@@ -101,18 +205,21 @@ function departmentLines(result: RunPeriodResult): string[] {
   return lines;
 }
 
-/** One statement with its trace in plain words (seed 001's personal pay dashboard). */
-export function explain(result: RunPeriodResult, statement: PayStatement): string {
+/** One statement with its trace in plain words (seed 001's personal pay dashboard), its amounts written for `locale`. */
+export function explain(result: RunPeriodResult, statement: PayStatement, locale: string = DEFAULT_LOCALE): string {
+  const money = moneyFormat(result.currency, locale);
   const lines = [
     `Pay statement · ${statement.person}${statement.name === null ? '' : ` (${statement.name})`}`,
     `${statement.department} (${statement.side} line) · grade ${statement.grade} · employed ${statement.employedDays} of ${result.period.days} days · coefficient ${statement.coefficient}`,
     `Period ${result.period.start} … ${result.period.end}, plan ${result.plan}, currency ${result.currency}`,
     '',
   ];
-  const width = Math.max(statement.total.length, ...statement.lines.map((line) => line.amount.length));
-  for (const line of statement.lines) {
+  const total = money.amount(statement.total);
+  const amounts = statement.lines.map((line) => money.amount(line.amount));
+  const width = Math.max(characters(total), ...amounts.map(characters));
+  for (const [i, line] of statement.lines.entries()) {
     const version = result.segments.length > 1 ? ` [${line.version}]` : '';
-    lines.push(`${pad(`${line.label}${version}`, 56)} ${left(line.amount, width)}`);
+    lines.push(`${pad(`${line.label}${version}`, 56)} ${left(amounts[i]!, width)}`);
     for (const step of line.trace) {
       const inputs = Object.entries(step.inputs)
         .map(([key, value]) => `${key} ${value}`)
@@ -120,7 +227,7 @@ export function explain(result: RunPeriodResult, statement: PayStatement): strin
       lines.push(`    ${step.formula}`, `      with ${inputs === '' ? 'no inputs' : inputs} → ${step.result}`);
     }
   }
-  lines.push(`${pad('Total (the sum of the lines above)', 56)} ${left(statement.total, width)}`);
+  lines.push(`${pad('Total (the sum of the lines above)', 56)} ${left(total, width)}`);
   return `${lines.join('\n')}\n`;
 }
 

@@ -8,7 +8,7 @@
  */
 import { parseArgs } from 'node:util';
 import { demoScenario, runPeriod, scenarioJsonSchema, type RunPeriodInput, type RunPeriodResult } from '../index.js';
-import { explain, jsonChunks, statementsCsv, summary } from './format.js';
+import { DEFAULT_LOCALE, explain, jsonChunks, statementsCsv, summary } from './format.js';
 import { progress, readJson, writeOut, type CliIo } from './io.js';
 import { EXIT_BAD_INPUT, InputProblem, library } from './problems.js';
 import { compareCommand, correctCommand } from './whatif.js';
@@ -16,18 +16,20 @@ import { compareCommand, correctCommand } from './whatif.js';
 export { EXIT_BAD_INPUT, isInternalFailure } from './problems.js';
 
 const USAGE = `Usage:
-  synergy-pay run <scenario.json> [--format summary|json|csv] [--out FILE]
+  synergy-pay run <scenario.json> [--format summary|json|csv] [--out FILE] [--locale TAG]
       Run one pay period. Prints a summary; with --out writes the full result (JSON by default).
-  synergy-pay explain <scenario.json> <person>
+  synergy-pay explain <scenario.json> <person> [--locale TAG]
       Print one person's pay statement with every step of its calculation.
   synergy-pay schema [--out FILE]
       Print the JSON Schema of scenario files (for editors: "$schema" in the file).
-  synergy-pay demo [--people N] [--format summary|json|csv] [--out FILE] [--scenario]
+  synergy-pay demo [--people N] [--format summary|json|csv] [--out FILE] [--scenario] [--locale TAG]
       Run the built-in demo company (5,000 people, Q2 2026); --scenario emits its input instead.
-  synergy-pay compare <a.json> <b.json> [--format summary|json|csv] [--out FILE]
+  synergy-pay compare <a.json> <b.json> [--format summary|json|csv] [--out FILE] [--locale TAG]
       Compare two runs (results or scenarios) line by line: totals, departments, who gains and loses, the pool.
-  synergy-pay correct <paid.json> <corrected-scenario.json> [--format summary|json|csv] [--out FILE]
+  synergy-pay correct <paid.json> <corrected-scenario.json> [--format summary|json|csv] [--out FILE] [--locale TAG]
       Correction lines (arrears, recoveries) that bring a paid period to its re-run on corrected data.
+--locale TAG writes the amounts of the text output for a BCP 47 locale (en by default, zh-CN, …);
+JSON and CSV are never localised.
 Exit codes: 0 done, 2 bad input (each problem with its JSON path), 1 unexpected error.
 `;
 
@@ -35,6 +37,8 @@ Exit codes: 0 done, 2 bad input (each problem with its JSON path), 1 unexpected 
 interface Options {
   readonly format: string;
   readonly out: string | undefined;
+  /** The canonical locale of the text output. */
+  readonly locale: string;
   readonly people: string | undefined;
   readonly scenario: boolean;
 }
@@ -67,7 +71,14 @@ function dispatch(argv: readonly string[], io: CliIo): number {
   const format = values.format ?? (values.out === undefined ? 'summary' : 'json');
   if (!['summary', 'json', 'csv'].includes(format))
     throw new InputProblem(`synergy-pay: --format must be summary, json or csv, not "${format}"`);
-  const options: Options = { format, out: values.out, people: values.people, scenario: values.scenario === true };
+  const locale = checkLocale(values.locale ?? DEFAULT_LOCALE);
+  const options: Options = {
+    format,
+    out: values.out,
+    locale,
+    people: values.people,
+    scenario: values.scenario === true,
+  };
   const expectArgs = (names: string, count = names === '' ? 0 : names.split(' ').length) => {
     if (rest.length !== count)
       throw new InputProblem(`synergy-pay ${command}: expected ${names === '' ? 'no arguments' : names}\n\n${USAGE}`);
@@ -79,7 +90,7 @@ function dispatch(argv: readonly string[], io: CliIo): number {
       return 0;
     case 'explain':
       expectArgs('<scenario.json> <person>');
-      return explainCommand(rest[0]!, rest[1]!, io);
+      return explainCommand(rest[0]!, rest[1]!, locale, io);
     case 'schema':
       expectArgs('');
       return writeOrPrint([`${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`], options, io);
@@ -87,9 +98,9 @@ function dispatch(argv: readonly string[], io: CliIo): number {
       expectArgs('');
       return demoCommand(options, io);
     case 'compare':
-      return compareCommand(rest, format, options.out, io);
+      return compareCommand(rest, options, io);
     case 'correct':
-      return correctCommand(rest, format, options.out, io);
+      return correctCommand(rest, options, io);
     default:
       throw new InputProblem(`synergy-pay: unknown command "${command}"\n\n${USAGE}`);
   }
@@ -104,6 +115,7 @@ function parseCommandLine(argv: readonly string[]) {
       options: {
         format: { type: 'string' },
         out: { type: 'string' },
+        locale: { type: 'string' },
         people: { type: 'string' },
         scenario: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
@@ -114,6 +126,25 @@ function parseCommandLine(argv: readonly string[]) {
   }
 }
 
+/**
+ * The canonical form of a `--locale` tag that `Intl.NumberFormat` can format (`zh-cn` → `zh-CN`);
+ * a malformed tag, or one Intl has no data for (it would silently fall back to another locale),
+ * is refused.
+ */
+function checkLocale(tag: string): string {
+  let canonical: string | undefined;
+  try {
+    canonical = Intl.getCanonicalLocales(tag)[0];
+  } catch {
+    canonical = undefined;
+  }
+  if (canonical === undefined || Intl.NumberFormat.supportedLocalesOf(canonical).length === 0)
+    throw new InputProblem(
+      `synergy-pay: --locale must be a locale tag Intl can format (en, zh-CN, de-DE, …), not "${tag}"`,
+    );
+  return canonical;
+}
+
 /** Reads, parses, validates and runs a scenario file; every problem becomes an {@link InputProblem}. */
 function runFile(file: string, io: CliIo): RunPeriodResult {
   const scenario = readJson(file, io, true);
@@ -121,14 +152,14 @@ function runFile(file: string, io: CliIo): RunPeriodResult {
   return library(file, () => runPeriod(scenario as RunPeriodInput));
 }
 
-function explainCommand(file: string, person: string, io: CliIo): number {
+function explainCommand(file: string, person: string, locale: string, io: CliIo): number {
   const result = runFile(file, io);
   const statement = result.statements.find((s) => s.person === person);
   if (statement === undefined)
     throw new InputProblem(
       `synergy-pay explain: no person "${person}" in ${file} (${result.statements.length} people)`,
     );
-  io.out(explain(result, statement));
+  io.out(explain(result, statement, locale));
   return 0;
 }
 
@@ -154,7 +185,7 @@ function demoCommand(options: Options, io: CliIo): number {
   const sample = result.statements.find(awarded) ?? result.statements[0];
   if (sample !== undefined) {
     io.out(`\nOne pay statement, explained (run \`synergy-pay explain <scenario.json> <person>\` for anyone):\n\n`);
-    io.out(explain(result, sample));
+    io.out(explain(result, sample, options.locale));
   }
   return 0;
 }
@@ -167,14 +198,14 @@ function writeOrPrint(chunks: Iterable<string>, options: Options, io: CliIo): nu
 }
 
 /** Prints a result (summary, JSON or CSV); with `--out`, writes it there and prints the summary. */
-function emit(result: RunPeriodResult, { format, out }: Options, io: CliIo): void {
+function emit(result: RunPeriodResult, { format, out, locale }: Options, io: CliIo): void {
   if (out === undefined) {
     if (format === 'json') for (const chunk of withNewline(jsonChunks(result))) io.out(chunk);
-    else io.out(format === 'csv' ? statementsCsv(result) : summary(result));
+    else io.out(format === 'csv' ? statementsCsv(result) : summary(result, locale));
     return;
   }
   writeOut(out, format === 'csv' ? [statementsCsv(result)] : withNewline(jsonChunks(result)), io, true);
-  io.out(summary(result));
+  io.out(summary(result, locale));
   io.out(`Wrote ${format === 'csv' ? 'CSV statements' : 'the full result (JSON)'} to ${out}\n`);
 }
 

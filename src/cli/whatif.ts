@@ -17,7 +17,7 @@ import {
   type RunPeriodInput,
   type RunResultInput,
 } from '../index.js';
-import { characters, csv, left, pad } from './format.js';
+import { characters, csv, DEFAULT_LOCALE, left, moneyFormat, pad, type MoneyFormat } from './format.js';
 import { readJson, writeOut, type CliIo } from './io.js';
 import { InputProblem, library } from './problems.js';
 
@@ -27,8 +27,15 @@ const isObject = (value: unknown): value is Record<string, unknown> =>
 const isResult = (value: unknown) => isObject(value) && Array.isArray(value['statements']);
 const isScenario = (value: unknown): value is Record<string, unknown> => isObject(value) && !isResult(value);
 
-/** The `compare` command. `format` is summary, json or csv. */
-export function compareCommand(files: readonly string[], format: string, out: string | undefined, io: CliIo): number {
+/** How a what-if command reports: `format` summary, json or csv; `out` a file or stdout; `locale` of the table's amounts. */
+export interface ReportOptions {
+  readonly format: string;
+  readonly out: string | undefined;
+  readonly locale: string;
+}
+
+/** The `compare` command. */
+export function compareCommand(files: readonly string[], options: ReportOptions, io: CliIo): number {
   if (files.length !== 2)
     throw new InputProblem('synergy-pay compare: expected <a.json> <b.json> (results or scenarios)');
   const [fileA, fileB] = files as [string, string];
@@ -42,12 +49,12 @@ export function compareCommand(files: readonly string[], format: string, out: st
       ? compareRuns({ scenario: a as unknown as RunPeriodInput, proposedPlan: b['plan'] as RunPeriodInput['plan'] })
       : compareRuns({ base: result(a, fileA), proposed: result(b, fileB) }),
   );
-  const table = () => comparisonTable(comparison, fileA, fileB);
-  return report('comparison', comparison, table, () => comparisonCsv(comparison), format, out, io);
+  const table = () => comparisonTable(comparison, fileA, fileB, options.locale);
+  return report('comparison', comparison, table, () => comparisonCsv(comparison), options, io);
 }
 
-/** The `correct` command. `format` is summary, json or csv. */
-export function correctCommand(files: readonly string[], format: string, out: string | undefined, io: CliIo): number {
+/** The `correct` command. */
+export function correctCommand(files: readonly string[], options: ReportOptions, io: CliIo): number {
   if (files.length !== 2) throw new InputProblem('synergy-pay correct: expected <paid.json> <corrected-scenario.json>');
   const [paidFile, correctedFile] = files as [string, string];
   const paidJson = readJson(paidFile, io, false);
@@ -56,8 +63,8 @@ export function correctCommand(files: readonly string[], format: string, out: st
     isObject(paidJson) && 'scenario' in paidJson ? paidJson : { scenario: paidJson }
   ) as CorrectPeriodInput['paid'];
   const correction = library(`${paidFile} and ${correctedFile}`, () => correctPeriod({ paid, corrected }));
-  const table = () => correctionTable(correction, paidFile, correctedFile);
-  return report('corrections', correction, table, () => correctionCsv(correction), format, out, io);
+  const table = () => correctionTable(correction, paidFile, correctedFile, options.locale);
+  return report('corrections', correction, table, () => correctionCsv(correction), options, io);
 }
 
 /** Prints the result as a table, JSON or CSV; with `out`, writes it there and prints the table. */
@@ -66,8 +73,7 @@ function report(
   result: object,
   table: () => string,
   asCsv: () => string,
-  format: string,
-  out: string | undefined,
+  { format, out }: ReportOptions,
   io: CliIo,
 ): number {
   const text = format === 'csv' ? asCsv() : format === 'json' ? `${JSON.stringify(result, null, 2)}\n` : table();
@@ -80,11 +86,16 @@ function report(
   return 0;
 }
 
-const signed = (amount: string) => (amount.startsWith('-') ? amount : `+${amount}`);
 const LISTED = 10;
 
-/** The readable diff table. */
-export function comparisonTable(c: RunComparison, fileA: string, fileB: string): string {
+/** The readable diff table, its amounts written for `locale`. */
+export function comparisonTable(
+  c: RunComparison,
+  fileA: string,
+  fileB: string,
+  locale: string = DEFAULT_LOCALE,
+): string {
+  const money = moneyFormat(c.currency, locale);
   const lines = [
     `synergy-pay compare · ${c.period.unit} ${c.period.start} … ${c.period.end} · ${c.currency}`,
     `Base:     ${fileA} (plan ${c.plans.base}, version ${c.versions.base ?? '?'})`,
@@ -96,7 +107,7 @@ export function comparisonTable(c: RunComparison, fileA: string, fileB: string):
   }
   if (c.planChanges.length > 0)
     lines.push('', `Plan changes (${c.planChanges.length})`, ...changeLines(c.planChanges, 20));
-  const totals = c.totals.map((t) => [t.name, t.base ?? '—', t.proposed ?? '—', signed(t.delta)]);
+  const totals = c.totals.map((t) => [t.name, money.orDash(t.base), money.orDash(t.proposed), money.signed(t.delta)]);
   table(lines, 'Totals', ['', 'base', 'proposed', 'delta'], totals);
   const departments = c.departments.map((d) => {
     const coefficient = d.fields.find((f) => f.field === 'coefficient');
@@ -104,49 +115,70 @@ export function comparisonTable(c: RunComparison, fileA: string, fileB: string):
     return [
       d.department,
       `${d.headcount.base}→${d.headcount.proposed}`,
-      d.base,
-      d.proposed,
-      `${signed(d.delta)}${moved ?? ''}`,
+      money.amount(d.base),
+      money.amount(d.proposed),
+      `${money.signed(d.delta)}${moved ?? ''}`,
     ];
   });
   table(lines, 'Departments', ['', 'people', 'base', 'proposed', 'delta'], departments);
   const pool = (label: string, p: RunComparison['pool']['base']) =>
-    `  ${pad(label, 9)} pool ${p.pool}, ${p.recipients} recipients, min ${p.min ?? '—'}, median ${p.median ?? '—'}, max ${p.max ?? '—'}, Gini ${p.gini ?? '—'}`;
+    `  ${pad(label, 9)} pool ${money.amount(p.pool)}, ${p.recipients} recipients, min ${money.orDash(p.min)}, median ${money.orDash(p.median)}, max ${money.orDash(p.max)}, Gini ${p.gini ?? '—'}`;
   lines.push(
     '',
-    `Support pool (Δ ${signed(c.pool.delta)})`,
+    `Support pool (Δ ${money.signed(c.pool.delta)})`,
     pool('base', c.pool.base),
     pool('proposed', c.pool.proposed),
   );
   const { gainers, losers, unchanged, people } = c.counts;
   lines.push('', `Who gains: ${gainers} · who loses: ${losers} · unchanged: ${unchanged} of ${people}`);
+  lines.push(...moveLines(c, money), ...peopleLines(c, money));
+  return `${lines.join('\n')}\n`;
+}
+
+/** The largest gains and losses, one person a line. */
+function moveLines(c: RunComparison, money: MoneyFormat): string[] {
+  const lines: string[] = [];
   for (const [title, moves] of [
     ['gains', c.gainers],
     ['losses', c.losers],
   ] as const) {
     if (moves.length === 0) continue;
     lines.push(`  ${title}${moves.length > LISTED ? ` (the ${LISTED} largest of ${moves.length})` : ''}:`);
-    for (const move of moves.slice(0, LISTED))
-      lines.push(`    ${pad(move.person, 12)} ${pad(move.department, 26)} ${signed(move.delta)}`);
+    const listed = moves.slice(0, LISTED).map((move) => [move, money.signed(move.delta)] as const);
+    const width = Math.max(...listed.map(([, delta]) => characters(delta)));
+    for (const [move, delta] of listed)
+      lines.push(`    ${pad(move.person, 12)} ${pad(move.department, 26)} ${left(delta, width)}`);
   }
-  lines.push('', `People with differences: ${c.counts.peopleChanged} (${c.counts.linesChanged} lines)`);
-  for (const person of c.people.slice(0, LISTED)) {
+  return lines;
+}
+
+/** The first people with a difference, each with the lines that differ. */
+function peopleLines(c: RunComparison, money: MoneyFormat): string[] {
+  const lines = ['', `People with differences: ${c.counts.peopleChanged} (${c.counts.linesChanged} lines)`];
+  const listed = c.people.slice(0, LISTED);
+  const width = Math.max(
+    12,
+    ...listed.flatMap((person) =>
+      person.lines.flatMap((line) => [characters(money.orDash(line.base)), characters(money.orDash(line.proposed))]),
+    ),
+  );
+  for (const person of listed) {
     const presence = person.presence === 'both' ? '' : `, ${person.presence}`;
     lines.push(
-      `  ${person.person} (${person.department}${presence}): ${person.base ?? '—'} → ${person.proposed ?? '—'} (${signed(person.delta)})`,
+      `  ${person.person} (${person.department}${presence}): ${money.orDash(person.base)} → ${money.orDash(person.proposed)} (${money.signed(person.delta)})`,
     );
     for (const field of person.fields)
       lines.push(`      ${field.field}: ${field.base ?? '—'} → ${field.proposed ?? '—'}`);
     for (const line of person.lines) {
       const rules = line.rulesChanged.map((rule) => rule.rule).join(', ');
       lines.push(
-        `      ${pad(line.label, 50)} ${left(line.base ?? '—', 12)} → ${left(line.proposed ?? '—', 12)}  ${signed(line.delta)}${rules === '' ? '' : `  [${rules}]`}`,
+        `      ${pad(line.label, 50)} ${left(money.orDash(line.base), width)} → ${left(money.orDash(line.proposed), width)}  ${money.signed(line.delta)}${rules === '' ? '' : `  [${rules}]`}`,
       );
     }
   }
   if (c.people.length > LISTED)
     lines.push(`  … and ${c.people.length - LISTED} more (--format json or csv with --out lists them all)`);
-  return `${lines.join('\n')}\n`;
+  return lines;
 }
 
 /** Input changes, at most `listed` of them, one per line. */
@@ -188,8 +220,14 @@ export function comparisonCsv(c: RunComparison): string {
   );
 }
 
-/** The readable correction table. */
-export function correctionTable(c: PeriodCorrection, paidFile: string, correctedFile: string): string {
+/** The readable correction table, its amounts written for `locale`. */
+export function correctionTable(
+  c: PeriodCorrection,
+  paidFile: string,
+  correctedFile: string,
+  locale: string = DEFAULT_LOCALE,
+): string {
+  const money = moneyFormat(c.currency, locale);
   const planUsed = c.planUsed === 'asPaid' ? 'with the plan as paid' : 'with the corrected plan';
   const differs =
     c.paidReproduced === false ? "; NOTE: today's library computes other figures from the paid inputs" : '';
@@ -210,26 +248,34 @@ export function correctionTable(c: PeriodCorrection, paidFile: string, corrected
     lines.push('', 'No corrections: every line of the re-run equals what was paid.');
     return `${lines.join('\n')}\n`;
   }
-  const width = Math.max(10, ...c.people.flatMap((p) => [p.paid.length, p.rerun.length]));
-  const row = (first: string, figures: string[]) =>
-    `  ${pad(first, 14)} ${figures.map((f) => left(f, width)).join(' ')}`;
   const { counts, totals: t } = c;
+  const listed = c.people.slice(0, 20);
+  const figures = [...listed, t].map((p) => [p.paid, p.arrears, p.recoveries, p.rerun].map(money.amount));
+  const width = Math.max(10, ...figures.flat().map(characters));
+  const lineWidth = Math.max(
+    12,
+    ...listed.flatMap((p) =>
+      p.lines.flatMap((line) => [line.paid, line.rerun].map((a) => characters(money.amount(a)))),
+    ),
+  );
+  const row = (first: string, cells: string[]) => `  ${pad(first, 14)} ${cells.map((f) => left(f, width)).join(' ')}`;
   lines.push(
     '',
     `Corrections: ${counts.lines} lines for ${counts.people} people (${counts.arrears} arrears, ${counts.recoveries} recoveries)`,
     row('person', ['paid', 'arrears', 'recoveries', 're-run']),
   );
-  for (const person of c.people.slice(0, 20)) {
-    lines.push(row(person.person, [person.paid, person.arrears, person.recoveries, person.rerun]));
+  for (const [i, person] of listed.entries()) {
+    lines.push(row(person.person, figures[i]!));
     for (const line of person.lines)
       lines.push(
-        `      ${pad(line.label, 50)} ${left(line.paid, 12)} → ${left(line.rerun, 12)}  ${line.type} ${line.amount}`,
+        `      ${pad(line.label, 50)} ${left(money.amount(line.paid), lineWidth)} → ${left(money.amount(line.rerun), lineWidth)}  ${line.type} ${money.amount(line.amount)}`,
       );
   }
   if (c.people.length > 20)
     lines.push(`  … and ${c.people.length - 20} more (--format json or csv with --out lists them all)`);
-  lines.push(row('total', [t.paid, t.arrears, t.recoveries, t.rerun]), '');
-  lines.push(`Check: paid ${t.paid} + arrears ${t.arrears} + recoveries ${t.recoveries} = re-run ${t.rerun}`);
+  const [paid, arrears, recoveries, rerun] = figures[listed.length]!;
+  lines.push(row('total', [paid!, arrears!, recoveries!, rerun!]), '');
+  lines.push(`Check: paid ${paid!} + arrears ${arrears!} + recoveries ${recoveries!} = re-run ${rerun!}`);
   return `${lines.join('\n')}\n`;
 }
 

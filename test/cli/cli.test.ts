@@ -38,7 +38,7 @@ describe('synergy-pay run', () => {
     expect(code).toBe(0);
     expect(err).toBe('');
     expect(out).toContain('quarter 2026-04-01 … 2026-06-30 (91 days) · CNY');
-    expect(out).toMatch(/statements total\s+96215\.99/);
+    expect(out).toMatch(/statements total\s+CN¥96,215\.99/);
     expect(out).toContain('Checks: 4/4 hold');
   });
 
@@ -88,10 +88,10 @@ describe('synergy-pay explain', () => {
     expect(code).toBe(0);
     expect(out).toContain('Pay statement · zhao');
     expect(out).toContain('employed 46 of 91 days');
-    expect(out).toMatch(/Base pay \(grade P5\)\s+12131\.87/);
+    expect(out).toMatch(/Base pay \(grade P5\)\s+CN¥12,131\.87/);
     expect(out).toContain('base = monthly base pay × months in period × days employed / days in period');
     expect(out).toContain('with employedDays 46, monthly 8000.00, months 3, periodDays 91 → 12131.87');
-    expect(out).toMatch(/Total \(the sum of the lines above\)\s+15316\.49/);
+    expect(out).toMatch(/Total \(the sum of the lines above\)\s+CN¥15,316\.49/);
   });
   it('refuses an unknown person with exit code 2', () => {
     const { code, err } = cli('explain', goldenFile, 'nobody');
@@ -193,7 +193,7 @@ describe('the synergy-pay executable', () => {
   const bin = ['--import', 'tsx', 'src/cli/bin.ts'];
   it('exits 0 and prints the summary for a good file', () => {
     const stdout = execFileSync(process.execPath, [...bin, 'run', goldenFile], { encoding: 'utf8' });
-    expect(stdout).toMatch(/statements total\s+96215\.99/);
+    expect(stdout).toMatch(/statements total\s+CN¥96,215\.99/);
   });
   it('exits 2 with the JSON path on stderr for a bad file, and shows no progress when stderr is not a terminal', () => {
     const bad = join(dir, 'bin-bad.json');

@@ -13,10 +13,11 @@ describe('examples/demo.ts (npm run demo)', () => {
     // The quick start ends at a printed pay statement whose total is the sum of its lines.
     const statement = out.slice(out.indexOf('One pay statement, explained'));
     expect(statement.length).toBeGreaterThan(100);
-    const lineAmounts = [...statement.matchAll(/^\S.*?\s(-?\d+\.\d{2})$/gm)].map((m) => m[1] as string);
+    // Amounts are printed as `CN¥1,234.56` / `-CN¥200.00`; read back as fen.
+    const lineAmounts = [...statement.matchAll(/^\S.*?\s(-?CN¥[\d,]+\.\d{2})$/gm)].map((m) => m[1] as string);
     const total = lineAmounts.pop();
-    expect(statement).toMatch(/^Total \(the sum of the lines above\)\s+-?\d+\.\d{2}$/m);
-    const fen = (text: string) => BigInt(text.replace('.', ''));
+    expect(statement).toMatch(/^Total \(the sum of the lines above\)\s+-?CN¥[\d,]+\.\d{2}$/m);
+    const fen = (text: string) => BigInt(text.replace(/CN¥|,|\./g, ''));
     expect(lineAmounts.reduce((sum, amount) => sum + fen(amount), 0n)).toBe(fen(total as string));
   });
 });

@@ -39,12 +39,12 @@ describe('synergy-pay compare', () => {
     expect(code).toBe(0);
     expect(out).toContain('synergy-pay compare · month 2026-03-01 … 2026-03-31 · CNY');
     expect(out).toContain('plan.versions[v1].grades[P5].targetBonus: "2000.00" → "2500.00"');
-    expect(out).toMatch(/statements\s+30700\.00\s+32000\.00\s+\+1300\.00/);
-    expect(out).toMatch(/tech\s+2→2\s+20350\.00\s+21450\.00\s+\+1100\.00/);
+    expect(out).toMatch(/statements\s+CN¥30,700\.00\s+CN¥32,000\.00\s+\+CN¥1,300\.00/);
+    expect(out).toMatch(/tech\s+2→2\s+CN¥20,350\.00\s+CN¥21,450\.00\s+\+CN¥1,100\.00/);
     expect(out).toContain('Who gains: 3 · who loses: 0 · unchanged: 0 of 3');
-    expect(out).toMatch(/wang\s+tech\s+\+550\.00/);
+    expect(out).toMatch(/wang\s+tech\s+\+CN¥550\.00/);
     expect(out).toMatch(
-      /Performance bonus \(target × 1\.1000\)\s+2200\.00 →\s+2750\.00\s+\+550\.00\s+\[statement\.targetBonus, statement\.performanceBonus\]/,
+      /Performance bonus \(target × 1\.1000\)\s+CN¥2,200\.00 →\s+CN¥2,750\.00\s+\+CN¥550\.00\s+\[statement\.targetBonus, statement\.performanceBonus\]/,
     );
   });
 
@@ -95,9 +95,11 @@ describe('synergy-pay correct', () => {
     expect(code).toBe(0);
     expect(out).toContain('org.people[zhao].grade: "P5" → "P6"');
     expect(out).toContain('Corrections: 4 lines for 3 people (3 arrears, 1 recoveries)');
-    expect(out).toMatch(/li\s+10350\.00\s+0\.00\s+-500\.00\s+9850\.00/);
-    expect(out).toMatch(/zhao\s+10200\.00\s+1440\.00\s+0\.00\s+11640\.00/);
-    expect(out).toContain('Check: paid 30700.00 + arrears 1490.00 + recoveries -500.00 = re-run 31690.00');
+    expect(out).toMatch(/li\s+CN¥10,350\.00\s+CN¥0\.00\s+-CN¥500\.00\s+CN¥9,850\.00/);
+    expect(out).toMatch(/zhao\s+CN¥10,200\.00\s+CN¥1,440\.00\s+CN¥0\.00\s+CN¥11,640\.00/);
+    expect(out).toContain(
+      'Check: paid CN¥30,700.00 + arrears CN¥1,490.00 + recoveries -CN¥500.00 = re-run CN¥31,690.00',
+    );
   });
 
   it('accepts the paid scenario alone, and writes CSV lines', () => {
