@@ -116,11 +116,12 @@ export const creditsSchema: ZodSchema<InterlockCredits> = /* @__PURE__ */ shaped
 );
 
 /** Schema of {@link SettleInterlockInput}. */
-export const settleInterlockInputSchema: ZodSchema<SettleInterlockInput> = /* @__PURE__ */ shaped<SettleInterlockInput>()(
-  z.strictObject({
-    currency: currencySchema,
-    indicators: interlockIndicatorsSchema,
-    credits: z.optional(creditsSchema),
-    rounding: z.optional(roundingSchema),
-  }),
-);
+export const settleInterlockInputSchema: ZodSchema<SettleInterlockInput> =
+  /* @__PURE__ */ shaped<SettleInterlockInput>()(
+    z.strictObject({
+      currency: currencySchema,
+      indicators: interlockIndicatorsSchema,
+      credits: z.optional(creditsSchema),
+      rounding: z.optional(roundingSchema),
+    }),
+  );
