@@ -72,7 +72,8 @@ function withBounds(def: Def, is: Check, measure: (value: never) => number): Che
 
 function objectCheck(def: Def, leaves: LeafChecks | undefined): Check | undefined {
   const catchall = (def['catchall'] as { _zod: { def: Def } } | undefined)?._zod.def.type;
-  if (catchall !== 'never' || (def.checks?.length ?? 0) > 0) return undefined; // strict objects only
+  const loose = catchall === 'unknown'; // z.looseObject: other keys pass through as they are
+  if ((catchall !== 'never' && !loose) || (def.checks?.length ?? 0) > 0) return undefined; // strict or loose only
   const shape = def['shape'] as Record<string, z.ZodMiniType>;
   const index = new Map<string, number>();
   const fields: Check[] = [];
@@ -84,6 +85,7 @@ function objectCheck(def: Def, leaves: LeafChecks | undefined): Check | undefine
     fields.push(field);
     needed.push(!field(undefined));
   }
+  if (loose) return looseObjectCheck([...index.keys()], fields);
   if (allowsEval()) return generatedObjectCheck([...index.keys()], fields);
   const required = needed.filter(Boolean).length;
   // One pass over the row's own keys (a keyed load inside for-in is V8's fast path), so a row of
@@ -107,6 +109,15 @@ function objectCheck(def: Def, leaves: LeafChecks | undefined): Check | undefine
       if (needed[k]) present++;
     }
     return present === required;
+  };
+}
+
+/** A loose object's check: its declared fields only (zod passes the other keys through unchecked). */
+function looseObjectCheck(keys: readonly string[], fields: readonly Check[]): Check {
+  return (value) => {
+    if (!isPlainObject(value)) return false;
+    for (let k = 0; k < keys.length; k++) if (!fields[k]!(value[keys[k]!])) return false;
+    return true;
   };
 }
 
