@@ -1,25 +1,11 @@
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.js';
-import { writeTextAtomically, type CliIo } from '../../src/cli/io.js';
 import { golden } from '../period/golden.js';
+import { cli } from './run.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'synergy-pay-cli-controls-'));
-
-function cli(...argv: string[]): { code: number; out: string; err: string } {
-  let out = '';
-  let err = '';
-  const io: CliIo = {
-    out: (text) => void (out += text),
-    err: (text) => void (err += text),
-    progress: false,
-    readText: (path) => readFileSync(path, 'utf8'),
-    writeTextAtomically,
-  };
-  return { code: main(argv, io), out, err };
-}
 
 function scenarioFile(name: string, controls: unknown): string {
   const file = join(dir, name);

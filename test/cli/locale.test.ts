@@ -3,11 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { characters, moneyFormat, summary } from '../../src/cli/format.js';
-import { writeTextAtomically, type CliIo } from '../../src/cli/io.js';
-import { main } from '../../src/cli/main.js';
 import { runPeriod, type RunPeriodResult } from '../../src/index.js';
 import { golden } from '../period/golden.js';
 import { baseScenario, correctedScenario, proposedPlan } from '../whatif/fixtures.js';
+import { cli } from './run.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'synergy-pay-cli-locale-'));
 const file = (name: string, value: unknown) => {
@@ -16,19 +15,6 @@ const file = (name: string, value: unknown) => {
   return path;
 };
 const goldenFile = file('golden.json', golden());
-
-function cli(...argv: string[]): { code: number; out: string; err: string } {
-  let out = '';
-  let err = '';
-  const io: CliIo = {
-    out: (text) => void (out += text),
-    err: (text) => void (err += text),
-    progress: false,
-    readText: (path) => readFileSync(path, 'utf8'),
-    writeTextAtomically,
-  };
-  return { code: main(argv, io), out, err };
-}
 
 /** The lines from the one starting with `first`, `count` of them. */
 const block = (text: string, first: string, count: number) => {

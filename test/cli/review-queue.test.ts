@@ -1,28 +1,14 @@
-import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { summary } from '../../src/cli/format.js';
-import { writeTextAtomically, type CliIo } from '../../src/cli/io.js';
-import { main } from '../../src/cli/main.js';
 import { runPeriod, type ReviewItem } from '../../src/index.js';
 import { golden } from '../period/golden.js';
+import { cli } from './run.js';
 
 const goldenFile = join(mkdtempSync(join(tmpdir(), 'synergy-pay-cli-review-')), 'golden.json');
 writeFileSync(goldenFile, JSON.stringify(golden(), null, 2));
-
-function cli(...argv: string[]): { code: number; out: string; err: string } {
-  let out = '';
-  let err = '';
-  const io: CliIo = {
-    out: (text) => void (out += text),
-    err: (text) => void (err += text),
-    progress: false,
-    readText: (path) => readFileSync(path, 'utf8'),
-    writeTextAtomically,
-  };
-  return { code: main(argv, io), out, err };
-}
 
 describe('the review queue in the summary', () => {
   const rating = (id: string, ratee: string, reason: string): ReviewItem => ({

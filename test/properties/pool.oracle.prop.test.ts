@@ -14,95 +14,81 @@ import { currencyArb, decimalText, hamilton, minorOf, moneyText, roundDiv, sum }
 import { expectPlainResult } from './hygiene.js';
 
 const modeArb = fc.constantFrom('halfUp' as const, 'halfEven' as const);
+/** A carve: the currency, the rate in ten-thousandths, the amounts in minor units (some negative, some past 2^53), the mode. */
+const carveCase = [
+  currencyArb,
+  fc.integer({ min: 0, max: 10_000 }),
+  fc.array(
+    fc.oneof(
+      { weight: 5, arbitrary: fc.bigInt({ min: 0n, max: 10n ** 9n }) },
+      { weight: 1, arbitrary: fc.bigInt({ min: -(10n ** 7n), max: 0n }) },
+      { weight: 1, arbitrary: fc.bigInt({ min: 0n, max: 2n ** 64n }) },
+    ),
+    { maxLength: 25 },
+  ),
+  modeArb,
+] as const;
 
 describe('differential oracles: the commission pool', () => {
   it('carvePool per person (the default): contributionᵢ = round(p · baseᵢ), pool = Σ contributions, Σ net + pool = Σ gross', () => {
     fc.assert(
-      fc.property(
-        currencyArb,
-        fc.integer({ min: 0, max: 10_000 }),
-        fc.array(
-          fc.oneof(
-            { weight: 5, arbitrary: fc.bigInt({ min: 0n, max: 10n ** 9n }) },
-            { weight: 1, arbitrary: fc.bigInt({ min: -(10n ** 7n), max: 0n }) },
-            { weight: 1, arbitrary: fc.bigInt({ min: 0n, max: 2n ** 64n }) },
-          ),
-          { maxLength: 25 },
-        ),
-        modeArb,
-        ({ currency, digits }, rateUnits, amounts, mode) => {
-          const ids = amounts.map((_, i) => `fl${String(i).padStart(2, '0')}`);
-          const result = carvePool({
-            currency,
-            rate: decimalText(BigInt(rateUnits), 4),
-            commissions: amounts.map((amount, i) => ({ id: ids[i] as string, amount: moneyText(amount, digits) })),
-            ...(amounts.some((amount) => amount < 0n) ? { clawbackPolicy: 'net' as const } : {}),
-            rounding: { mode },
-          });
-          expect(result.contributionRounding).toBe('perPerson');
-          const parts = amounts.map((amount) =>
-            roundDiv(BigInt(rateUnits) * (amount > 0n ? amount : 0n), 10_000n, mode),
-          );
-          const rows = new Map(result.contributions.map((row) => [row.id, row]));
-          ids.forEach((id, i) => {
-            expect(minorOf(rows.get(id)?.contribution ?? 'x', digits), id).toBe(parts[i]);
-            expect(minorOf(rows.get(id)?.net ?? 'x', digits)).toBe((amounts[i] as bigint) - (parts[i] as bigint));
-          });
-          expect(minorOf(result.pool, digits)).toBe(sum(parts));
-          expect(minorOf(result.net, digits) + minorOf(result.pool, digits)).toBe(sum(amounts));
-        },
-      ),
+      fc.property(...carveCase, ({ currency, digits }, rateUnits, amounts, mode) => {
+        const ids = amounts.map((_, i) => `fl${String(i).padStart(2, '0')}`);
+        const result = carvePool({
+          currency,
+          rate: decimalText(BigInt(rateUnits), 4),
+          commissions: amounts.map((amount, i) => ({ id: ids[i] as string, amount: moneyText(amount, digits) })),
+          ...(amounts.some((amount) => amount < 0n) ? { clawbackPolicy: 'net' as const } : {}),
+          rounding: { mode },
+        });
+        expect(result.contributionRounding).toBe('perPerson');
+        const parts = amounts.map((amount) => roundDiv(BigInt(rateUnits) * (amount > 0n ? amount : 0n), 10_000n, mode));
+        const rows = new Map(result.contributions.map((row) => [row.id, row]));
+        ids.forEach((id, i) => {
+          expect(minorOf(rows.get(id)?.contribution ?? 'x', digits), id).toBe(parts[i]);
+          expect(minorOf(rows.get(id)?.net ?? 'x', digits)).toBe((amounts[i] as bigint) - (parts[i] as bigint));
+        });
+        expect(minorOf(result.pool, digits)).toBe(sum(parts));
+        expect(minorOf(result.net, digits) + minorOf(result.pool, digits)).toBe(sum(amounts));
+      }),
       { numRuns: runs(1000) },
     );
   });
 
   it('carvePool pooled: pool = round(p · Σ base), contributions = Hamilton(pool, base), net = gross − contribution, Σ net + pool = Σ gross', () => {
     fc.assert(
-      fc.property(
-        currencyArb,
-        fc.integer({ min: 0, max: 10_000 }),
-        fc.array(
-          fc.oneof(
-            { weight: 5, arbitrary: fc.bigInt({ min: 0n, max: 10n ** 9n }) },
-            { weight: 1, arbitrary: fc.bigInt({ min: -(10n ** 7n), max: 0n }) },
-            { weight: 1, arbitrary: fc.bigInt({ min: 0n, max: 2n ** 64n }) },
-          ),
-          { maxLength: 25 },
-        ),
-        modeArb,
-        ({ currency, digits }, rateUnits, amounts, mode) => {
-          const ids = amounts.map((_, i) => `fl${String(i).padStart(2, '0')}`);
-          const anyNegative = amounts.some((amount) => amount < 0n);
-          const result = carvePool({
-            currency,
-            rate: decimalText(BigInt(rateUnits), 4),
-            commissions: amounts.map((amount, i) => ({ id: ids[i] as string, amount: moneyText(amount, digits) })),
-            ...(anyNegative ? { clawbackPolicy: 'net' as const } : {}),
-            rounding: { mode },
-            contributionRounding: 'pooled',
-          });
-          expectPlainResult(result, digits, ['gross', 'base', 'carved', 'pool', 'net', 'contribution']);
-          // Under "net", only a positive gross contributes: base = max(gross, 0).
-          const bases = amounts.map((amount) => (amount > 0n ? amount : 0n));
-          const carved = roundDiv(BigInt(rateUnits) * sum(bases), 10_000n, mode);
-          const parts =
-            hamilton(
-              carved,
-              bases.map((n) => ({ n, d: 1n })),
-              ids,
-            ) ?? bases.map(() => 0n);
-          expect(minorOf(result.pool, digits)).toBe(carved);
-          const rows = new Map(result.contributions.map((row) => [row.id, row]));
-          ids.forEach((id, i) => {
-            const row = rows.get(id);
-            expect(row, id).toBeDefined();
-            expect(minorOf(row?.contribution ?? 'x', digits), id).toBe(parts[i]);
-            expect(minorOf(row?.net ?? 'x', digits)).toBe((amounts[i] as bigint) - (parts[i] as bigint));
-          });
-          expect(minorOf(result.net, digits) + minorOf(result.pool, digits)).toBe(sum(amounts));
-          expect(minorOf(result.gross, digits)).toBe(sum(amounts));
-        },
-      ),
+      fc.property(...carveCase, ({ currency, digits }, rateUnits, amounts, mode) => {
+        const ids = amounts.map((_, i) => `fl${String(i).padStart(2, '0')}`);
+        const anyNegative = amounts.some((amount) => amount < 0n);
+        const result = carvePool({
+          currency,
+          rate: decimalText(BigInt(rateUnits), 4),
+          commissions: amounts.map((amount, i) => ({ id: ids[i] as string, amount: moneyText(amount, digits) })),
+          ...(anyNegative ? { clawbackPolicy: 'net' as const } : {}),
+          rounding: { mode },
+          contributionRounding: 'pooled',
+        });
+        expectPlainResult(result, digits, ['gross', 'base', 'carved', 'pool', 'net', 'contribution']);
+        // Under "net", only a positive gross contributes: base = max(gross, 0).
+        const bases = amounts.map((amount) => (amount > 0n ? amount : 0n));
+        const carved = roundDiv(BigInt(rateUnits) * sum(bases), 10_000n, mode);
+        const parts =
+          hamilton(
+            carved,
+            bases.map((n) => ({ n, d: 1n })),
+            ids,
+          ) ?? bases.map(() => 0n);
+        expect(minorOf(result.pool, digits)).toBe(carved);
+        const rows = new Map(result.contributions.map((row) => [row.id, row]));
+        ids.forEach((id, i) => {
+          const row = rows.get(id);
+          expect(row, id).toBeDefined();
+          expect(minorOf(row?.contribution ?? 'x', digits), id).toBe(parts[i]);
+          expect(minorOf(row?.net ?? 'x', digits)).toBe((amounts[i] as bigint) - (parts[i] as bigint));
+        });
+        expect(minorOf(result.net, digits) + minorOf(result.pool, digits)).toBe(sum(amounts));
+        expect(minorOf(result.gross, digits)).toBe(sum(amounts));
+      }),
       { numRuns: runs(1000) },
     );
   });

@@ -2,10 +2,9 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { writeTextAtomically, type CliIo } from '../../src/cli/io.js';
-import { main } from '../../src/cli/main.js';
 import { runPeriod } from '../../src/index.js';
 import { baseScenario, correctedScenario, proposedPlan } from './fixtures.js';
+import { cli } from '../cli/run.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'synergy-pay-whatif-'));
 const file = (name: string, value: unknown) => {
@@ -18,19 +17,6 @@ const proposed = file('proposed.json', { ...baseScenario(), plan: proposedPlan()
 const liveResult = file('live-result.json', runPeriod(baseScenario()));
 const corrected = file('corrected.json', correctedScenario());
 const paidRecord = file('paid-record.json', { scenario: baseScenario(), result: runPeriod(baseScenario()) });
-
-function cli(...argv: string[]): { code: number; out: string; err: string } {
-  let out = '';
-  let err = '';
-  const io: CliIo = {
-    out: (text) => void (out += text),
-    err: (text) => void (err += text),
-    progress: false,
-    readText: (path) => readFileSync(path, 'utf8'),
-    writeTextAtomically,
-  };
-  return { code: main(argv, io), out, err };
-}
 
 describe('synergy-pay compare', () => {
   it('prints a readable diff table of two scenarios that differ in their plan (fixtures.ts figures)', () => {
