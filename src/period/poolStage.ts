@@ -200,7 +200,6 @@ function awardTermsOf(
     const fallback = fallbackReason === null ? '' : ` (fallback: scoreFrom ${scoreFrom} gave no score)`;
     // Keys in code-unit order, as traceStep would sort them.
     const inputs: Record<string, string> = { basis };
-    if (exponent !== null) inputs.exponent = exponent;
     if (fallbackReason !== null) inputs.fallbackReason = fallbackReason;
     inputs.pending = pending.length === 0 ? 'none' : pending.join(', ');
     inputs.scoreFrom = scoreFrom;
