@@ -1,5 +1,13 @@
 /** Renders period results for people: the summary, the explained statement, CSV and chunked JSON. */
-import { minorDigits, statementLineKinds, type PayStatement, type ReviewItem, type RunPeriodResult } from '../index.js';
+import {
+  minorDigits,
+  statementLineKinds,
+  type PayStatement,
+  type PoolScoreSource,
+  type ReviewItem,
+  type RunPeriodResult,
+  type StatementLine,
+} from '../index.js';
 
 /** The characters of `text` as a reader counts them: code points, not UTF-16 units. */
 export const characters = (text: string) => Array.from(text).length;
@@ -205,6 +213,38 @@ function departmentLines(result: RunPeriodResult): string[] {
   return lines;
 }
 
+/** Where a pool award's score came from, in words. */
+const SCORE_SOURCES: Readonly<Record<PoolScoreSource, (subject: string) => string>> = {
+  rating: (subject) => `the peripheral rating of ${subject}`,
+  departmentRating: (subject) => `the peripheral rating of department ${subject}`,
+  departmentResponseTimes: (subject) => `the mean response-time score of department ${subject}`,
+  departmentResolutionTimes: (subject) => `the mean resolution-time score of department ${subject}`,
+  supportScores: (subject) => `data.supportScores (${subject})`,
+};
+
+/**
+ * A pool award's terms from the line's fields (shown whatever the trace option): the score and
+ * its source — a fallback to `data.supportScores` said as such, with its reason — the pending
+ * reviews that may change it, f and the basis in words.
+ */
+function poolAwardLines({ score, weighting, basis }: StatementLine): string[] {
+  if (score === undefined) return [];
+  const from = SCORE_SOURCES[score.source](score.subject);
+  const lines = [
+    score.fallbackReason === null
+      ? `    score ${score.value} from ${from}`
+      : `    score ${score.value} from ${from}, a fallback: ${score.fallbackReason}`,
+  ];
+  if (score.pending.length > 0)
+    lines.push(`    pending review: ${score.pending.join(', ')} (a decision may still change this score)`);
+  const f =
+    weighting === undefined || weighting.exponent === null
+      ? 'f(score) = score'
+      : `f(score) = score^${weighting.exponent} (${weighting.kind})`;
+  lines.push(`    ${f}; basis ${basis ?? 'not stated'}`);
+  return lines;
+}
+
 /** One statement with its trace in plain words (seed 001's personal pay dashboard), its amounts written for `locale`. */
 export function explain(result: RunPeriodResult, statement: PayStatement, locale: string = DEFAULT_LOCALE): string {
   const money = moneyFormat(result.currency, locale);
@@ -220,6 +260,7 @@ export function explain(result: RunPeriodResult, statement: PayStatement, locale
   for (const [i, line] of statement.lines.entries()) {
     const version = result.segments.length > 1 ? ` [${line.version}]` : '';
     lines.push(`${pad(`${line.label}${version}`, 56)} ${left(amounts[i]!, width)}`);
+    lines.push(...poolAwardLines(line));
     for (const step of line.trace) {
       const inputs = Object.entries(step.inputs)
         .map(([key, value]) => `${key} ${value}`)

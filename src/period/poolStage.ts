@@ -4,7 +4,9 @@ import { decimalText } from '../core/decimalInput.js';
 import { IssueList, SynergyPayError, type Issue } from '../core/errors.js';
 import { formatMinor, sumAmounts, toAmount } from '../core/money.js';
 import { traceStep, type TraceStep } from '../core/trace.js';
-import { awardRows, sharePool, shareTrace } from '../pool/allocatePool.js';
+import { parseFixed, roundFixed } from '../core/fixed.js';
+import { awardRows, resolveWeighting, sharePool, shareTrace, type ShareTerms } from '../pool/allocatePool.js';
+import { fixedPlaces } from '../pool/elasticity.js';
 import {
   type Carve,
   type CarveClawback,
@@ -15,7 +17,10 @@ import {
 } from '../pool/carvePool.js';
 import type { PoolRecipientInput } from '../pool/types.js';
 import type { SegmentContext } from './context.js';
+import { basisWords, type PoolScoreChoice } from './poolScore.js';
 import type { planPoolSchema } from './schema.js';
+import { step } from './trace.js';
+import type { PoolAwardScore, PoolAwardWeighting, PoolScoreSource } from './types.js';
 
 /** A plan version's `pool` section. */
 export type PlanPool = z.output<typeof planPoolSchema>;
@@ -37,8 +42,18 @@ export interface PoolPeople {
   readonly sides: readonly Side[];
   /** The segment's commission rows, or `undefined` when none. */
   readonly rows: readonly (PoolCommissionRow[] | undefined)[];
-  /** The support score, or `undefined` when neither the person nor the department has one. */
-  readonly score: (person: number) => DecimalInput | undefined;
+  /**
+   * The support score chosen as `pool.scoreFrom` says (see {@link poolScoreChooser}), or `{ reason }`
+   * when neither the plan's source nor `data.supportScores` has one for the person.
+   */
+  readonly score: (person: number) => PoolScoreChoice | { reason: string | null };
+}
+
+/** What a pool award line states besides its amount: the score behind it, f and the basis in words. */
+export interface PoolAwardTerms {
+  readonly score: PoolAwardScore;
+  readonly weighting: PoolAwardWeighting;
+  readonly basis: string;
 }
 
 /** The pool's figures for one segment, per person in org order. */
@@ -47,6 +62,8 @@ export interface PoolStageResult {
   readonly contributionTrace: TraceStep[][];
   readonly award: (bigint | undefined)[];
   readonly awardTrace: TraceStep[][];
+  /** Per recipient: the score, f and the basis of their award (`undefined` for non-recipients). */
+  readonly awardTerms: (PoolAwardTerms | undefined)[];
   readonly rate: string;
   readonly gross: bigint;
   readonly pool: bigint;
@@ -113,27 +130,98 @@ function recipientsOf(
   context: SegmentContext,
   pool: PlanPool,
   { sides: sideOf, score }: PoolPeople,
-): { rows: PoolRecipientInput[]; people: number[] } {
+): { rows: PoolRecipientInput[]; people: number[]; choices: PoolScoreChoice[] } {
   const sides = new Set<Side>(pool.recipients ?? ['back']);
   const rows: PoolRecipientInput[] = [];
   const people: number[] = [];
+  const choices: PoolScoreChoice[] = [];
   const missing: Issue[] = [];
   context.scenario.org.people.forEach((person, p) => {
     if (!sides.has(sideOf[p]!)) return;
-    const support = score(p);
-    if (support === undefined) {
-      const message = `no support score for "${person.id}" or their department; they share the pool`;
+    const choice = score(p);
+    if (!('value' in choice)) {
+      const why = choice.reason === null ? '' : ` (${choice.reason})`;
+      const message = `no support score for "${person.id}" or their department${why}; they share the pool`;
       missing.push({ code: 'UNKNOWN_REFERENCE', path: ['data', 'supportScores'], message });
       return;
     }
-    const row: PoolRecipientInput = { id: person.id, score: support };
+    const row: PoolRecipientInput = { id: person.id, score: choice.value };
     if (person.start !== undefined) row.start = person.start;
     if (person.end !== undefined) row.end = person.end;
     rows.push(row);
     people.push(p);
+    choices.push(choice);
   });
   if (missing.length > 0) throw new SynergyPayError(missing);
-  return { rows, people };
+  return { rows, people, choices };
+}
+
+/** How the statement names each score source in words (the trace's formula). */
+const SOURCE_WORDS: Readonly<Record<PoolScoreSource, string>> = {
+  rating: "score = the person's own peripheral rating score",
+  departmentRating: "score = the department's peripheral rating score (the person has none)",
+  departmentResponseTimes: "score = the department's mean response-time score",
+  departmentResolutionTimes: "score = the department's mean resolution-time score (no response score)",
+  supportScores: 'score = the support score in data.supportScores',
+};
+
+/**
+ * Each recipient's award terms (the score rounded as the share reads it, its source, f, the basis
+ * in words) and, with trace, the `statement.poolScore` step that states them, put before the
+ * award's own steps.
+ */
+function awardTermsOf(
+  context: SegmentContext,
+  pool: PlanPool,
+  recipients: { rows: PoolRecipientInput[]; people: number[]; choices: PoolScoreChoice[] },
+  exponent: string | null,
+  result: Pick<PoolStageResult, 'awardTerms' | 'awardTrace'>,
+): void {
+  const { scoreDecimals, mode } = context.rounding;
+  const scoreFrom = pool.scoreFrom ?? 'supportScores';
+  const weighting: PoolAwardWeighting = { kind: pool.weighting?.kind ?? 'linear', exponent };
+  const texts = new Map<DecimalInput, string>();
+  const textOf = (value: DecimalInput) => {
+    let text = texts.get(value);
+    if (text === undefined)
+      texts.set(
+        value,
+        (text = fixedPlaces(roundFixed(parseFixed(decimalText(value)), scoreDecimals, mode), scoreDecimals)),
+      );
+    return text;
+  };
+  recipients.people.forEach((p, k) => {
+    const { value, source, subject, fallbackReason, pending } = recipients.choices[k]!;
+    const row = recipients.rows[k]!;
+    const basis = basisWords(context, pool.basis ?? 'days', row.start, row.end);
+    const score: PoolAwardScore = { value: textOf(value), source, subject, fallbackReason, pending: [...pending] };
+    result.awardTerms[p] = { score, weighting, basis };
+    if (!context.withTrace) return;
+    const fallback = fallbackReason === null ? '' : ` (fallback: scoreFrom ${scoreFrom} gave no score)`;
+    // Keys in code-unit order, as traceStep would sort them.
+    const inputs: Record<string, string> = { basis };
+    if (fallbackReason !== null) inputs.fallbackReason = fallbackReason;
+    inputs.pending = pending.length === 0 ? 'none' : pending.join(', ');
+    inputs.scoreFrom = scoreFrom;
+    inputs.source = source;
+    inputs.subject = subject;
+    const scoreStep = step('statement.poolScore', `${SOURCE_WORDS[source]}${fallback}`, inputs, score.value);
+    result.awardTrace[p] = [scoreStep, ...result.awardTrace[p]!];
+  });
+}
+
+/** The share's terms: the plan's pool section over the segment, basis days employed by default. */
+function shareTerms(context: SegmentContext, pool: PlanPool): ShareTerms {
+  return {
+    weighting: pool.weighting ?? { kind: 'linear' as const },
+    floor: pool.floor ?? 0,
+    basis: pool.basis ?? 'days',
+    period: context.segment,
+    units: undefined,
+    weightDecimals: pool.weightDecimals ?? 6,
+    policy: context.rounding,
+    at: [...context.versionPath, 'pool'],
+  };
 }
 
 /**
@@ -148,6 +236,7 @@ export function poolStage(context: SegmentContext, pool: PlanPool, people: PoolP
   const contributionTrace = new Array<TraceStep[]>(n);
   const award = new Array<bigint | undefined>(n).fill(undefined);
   const awardTrace = new Array<TraceStep[]>(n);
+  const awardTerms = new Array<PoolAwardTerms | undefined>(n).fill(undefined);
 
   const { carve, people: contributors } = carveContributors(context, pool, people);
   const carveTraces = carveRows(carve, digits, withTrace);
@@ -156,7 +245,15 @@ export function poolStage(context: SegmentContext, pool: PlanPool, people: PoolP
     contributionTrace[p] = carveTraces[k]!.trace;
   });
   const totals = carve.totals;
-  const common = { contribution, contributionTrace, award, awardTrace, rate: carve.rate, gross: totals.gross };
+  const common = {
+    contribution,
+    contributionTrace,
+    award,
+    awardTrace,
+    awardTerms,
+    rate: carve.rate,
+    gross: totals.gross,
+  };
 
   const recipients = recipientsOf(context, pool, people);
   const counts = { contributors: contributors.length, recipients: recipients.rows.length };
@@ -173,28 +270,21 @@ export function poolStage(context: SegmentContext, pool: PlanPool, people: PoolP
       award[p] = 0n;
       awardTrace[p] = [step];
     }
+    const exponent = resolveWeighting(shareTerms(context, pool), new IssueList()).exponentText;
+    awardTermsOf(context, pool, recipients, exponent, common);
     const trace = [...carveTrace(carve, digits), step];
     return { ...common, pool: totals.pool, awarded: 0n, unallocated: totals.pool, ...counts, trace };
   }
   const issues = new IssueList();
-  const terms = {
-    weighting: pool.weighting ?? { kind: 'linear' as const },
-    floor: pool.floor ?? 0,
-    basis: pool.basis ?? 'days',
-    period: context.segment,
-    units: undefined,
-    weightDecimals: pool.weightDecimals ?? 6,
-    policy: context.rounding,
-    at: [...context.versionPath, 'pool'],
-  };
   const at = () => ['data', 'supportScores'];
-  const share = sharePool(totals.pool, { rows: recipients.rows, at }, terms, issues);
+  const share = sharePool(totals.pool, { rows: recipients.rows, at }, shareTerms(context, pool), issues);
   issues.throwIfAny();
   const rows = awardRows(share!, digits, withTrace);
   recipients.people.forEach((p, k) => {
     award[p] = BigInt(share!.awards[k]!);
     awardTrace[p] = rows[k]!.trace;
   });
+  awardTermsOf(context, pool, recipients, share!.weighting.exponentText, common);
   const awarded = sumAmounts(share!.awards);
   const trace = [...carveTrace(carve, digits), ...shareTrace(share!, digits)];
   return { ...common, pool: totals.pool, awarded, unallocated: totals.pool - awarded, ...counts, trace };

@@ -1,5 +1,4 @@
 import { Dec, decimalFraction } from '../core/decimal.js';
-import type { DecimalInput } from '../core/decimalInput.js';
 import { formatMinor } from '../core/money.js';
 import type { TraceStep } from '../core/trace.js';
 import type { RateeScore, RatingsScores } from '../ratings/types.js';
@@ -10,7 +9,8 @@ import type { PeriodData } from './dataStage.js';
 import { interlockStage, shareInterlock, type InterlockRun, type InterlockShare } from './interlockStage.js';
 import { linkageStage } from './linkageStage.js';
 import type { Organisation } from './orgStage.js';
-import { poolStage, type PoolStageResult } from './poolStage.js';
+import { poolScoreChooser, type PoolScoreSources } from './poolScore.js';
+import { poolStage, type PoolAwardTerms, type PoolStageResult } from './poolStage.js';
 import { ratingsStage } from './ratingsStage.js';
 import { canonicalKey } from './repath.js';
 import { scorecardStage, type LeafScores } from './scorecardStage.js';
@@ -40,6 +40,8 @@ export interface SegmentStage {
   /** Per person: the pool award (`undefined` for non-recipients), or `null` without a pool. */
   readonly award: (bigint | undefined)[] | null;
   readonly awardTrace: TraceStep[][] | null;
+  /** Per person: the score, f and basis of the pool award (`undefined` for non-recipients), or `null` without a pool. */
+  readonly awardTerms: (PoolAwardTerms | undefined)[] | null;
   readonly pool: bigint;
   readonly awarded: bigint;
   readonly unallocated: bigint;
@@ -109,7 +111,11 @@ export function segmentStage(
   };
   const leafScores = { componentScore: periodData.componentScore, ratingScore, unitTimes, interlock };
   const coefficients = departmentCoefficients(context, periodData, leafScores);
-  const pool = poolRun(context, org, periodData, leafScores);
+  const pool = poolRun(context, org, periodData, {
+    rateeScores,
+    ratings,
+    unitTimes: responseTimes === undefined ? undefined : unitTimes,
+  });
   return {
     ...coefficients,
     coefficientFraction: coefficients.coefficient.map((value) => decimalFraction(new Dec(value))),
@@ -117,6 +123,7 @@ export function segmentStage(
     contributionTrace: pool?.contributionTrace ?? null,
     award: pool?.award ?? null,
     awardTrace: pool?.awardTrace ?? null,
+    awardTerms: pool?.awardTerms ?? null,
     pool: pool?.pool ?? 0n,
     awarded: pool?.awarded ?? 0n,
     unallocated: pool?.unallocated ?? 0n,
@@ -229,33 +236,20 @@ function departmentCoefficients(
 /**
  * Seed 001's support pool for the segment: carved from the front line, shared by the back
  * office by support score — from `scoreFrom` (a rating or a response score) when the plan says
- * so, else the data's support score of the person or their department.
+ * so, else (or when that source has none) the data's support score of the person or their
+ * department; each recipient's choice, with the reason for a fallback, goes on their award line.
  */
 function poolRun(
   context: SegmentContext,
   org: Organisation,
   periodData: PeriodData,
-  { ratingScore, unitTimes }: LeafScores,
+  sources: Omit<PoolScoreSources, 'supportScore'>,
 ): PoolStageResult | undefined {
   const pool = context.version.pool;
   if (pool === undefined) return undefined;
   const { departments, people } = context.scenario.org;
-  const scoreFrom = pool.scoreFrom ?? 'supportScores';
-  const { supportScore } = periodData;
-  const responseScore = (department: string) => {
-    const unit = unitTimes.get(department);
-    return unit?.response?.meanScore ?? unit?.resolution?.meanScore;
-  };
-  const score = (p: number): DecimalInput | undefined => {
-    const person = people[p]!;
-    const fromSource =
-      scoreFrom === 'ratings'
-        ? (ratingScore(person.id) ?? ratingScore(person.department))
-        : scoreFrom === 'responseTimes'
-          ? responseScore(person.department)
-          : undefined;
-    return fromSource ?? supportScore.get(person.id) ?? supportScore.get(person.department);
-  };
+  const choose = poolScoreChooser(context, { ...sources, supportScore: periodData.supportScore });
+  const score = (p: number) => choose(people[p]!.id, people[p]!.department);
   const sides = org.work.map((w) => departments[w.department]!.side);
   return poolStage(context, pool, { sides, rows: periodData.poolRows![context.s]!, score });
 }

@@ -1,5 +1,6 @@
 import { formatMinor } from '../core/money.js';
 import type { TraceStep } from '../core/trace.js';
+import type { PoolAwardTerms } from './poolStage.js';
 import type { StatementLine, StatementLineKind } from './types.js';
 
 /**
@@ -29,6 +30,8 @@ export interface LineDraft {
   readonly source: string;
   readonly minor: bigint;
   readonly trace: TraceStep[];
+  /** A pool award's score, f and basis (pool award lines only). */
+  readonly terms?: PoolAwardTerms | undefined;
 }
 
 /** Orders line drafts by kind, then source id, then segment (chronological): stable and input-order free. */
@@ -44,6 +47,19 @@ export function sortLines(lines: LineDraft[]): LineDraft[] {
 /** Renders a line draft as a plain-JSON line. */
 export function renderLine(line: LineDraft, digits: number): StatementLine {
   const amount = formatMinor(line.minor, digits);
+  if (line.terms !== undefined) {
+    const { score, weighting, basis } = line.terms;
+    return {
+      kind: line.kind,
+      label: line.label,
+      version: line.version,
+      amount,
+      score,
+      weighting,
+      basis,
+      trace: line.trace,
+    };
+  }
   if (line.source === '')
     return { kind: line.kind, label: line.label, version: line.version, amount, trace: line.trace };
   return { kind: line.kind, label: line.label, version: line.version, amount, source: line.source, trace: line.trace };

@@ -138,7 +138,8 @@ function addSegmentLines(
     if (award !== undefined) {
       totals.awards += award;
       const trace = pass.withTrace ? (stage.awardTrace?.[i] ?? []) : NO_TRACE;
-      w.lines.push(line(pass, 'poolAward', 'Back-office support award (support pool)', award, trace));
+      const terms = stage.awardTerms?.[i];
+      w.lines.push({ ...line(pass, 'poolAward', 'Back-office support award (support pool)', award, trace), terms });
     }
   }
 }

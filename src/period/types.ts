@@ -510,8 +510,60 @@ export interface StatementLine {
    * Present whatever the `trace` option, so what-ifs and corrections pair lines by it.
    */
   readonly source?: string;
+  /** On a pool award line only: the support score the share read, where it came from and what may still change it. */
+  readonly score?: PoolAwardScore;
+  /** On a pool award line only: f(score), linear or a power (`power`, seed 001's `elasticity`) with its exponent. */
+  readonly weighting?: PoolAwardWeighting;
+  /** On a pool award line only: what multiplies f(score), in words ("30 days employed in segment v1 (2026-05-01 … 2026-05-30)", "FTE 1", "one share"). */
+  readonly basis?: string;
   /** How the amount was derived. */
   readonly trace: TraceStep[];
+}
+
+/**
+ * Where a pool recipient's support score came from: `rating` (the person's own peripheral
+ * rating score), `departmentRating` (their department's), `departmentResponseTimes` /
+ * `departmentResolutionTimes` (their department's mean ticket score), or `supportScores` (a row
+ * of `data.supportScores`, the person's or their department's).
+ */
+export type PoolScoreSource =
+  'rating' | 'departmentRating' | 'departmentResponseTimes' | 'departmentResolutionTimes' | 'supportScores';
+
+/**
+ * The support score behind a pool award (issue 17): the value, its source, and — when the plan's
+ * `pool.scoreFrom` (`ratings` or `responseTimes`) gave none and `data.supportScores` was read
+ * instead — why. Under `scoreFrom: "ratings"` the source is `rating` or `departmentRating` or the
+ * fallback; under `"responseTimes"` a department ticket score or the fallback; under
+ * `"supportScores"` always `supportScores`.
+ */
+export interface PoolAwardScore {
+  /** The score the share weighed, at the plan's score decimals (the trace's `score`). */
+  readonly value: string;
+  /** Where the score came from. */
+  readonly source: PoolScoreSource;
+  /** Whose score it is: the person's id, or their department's id. */
+  readonly subject: string;
+  /**
+   * Why `data.supportScores` was read instead of the plan's `scoreFrom` source, in words (e.g.
+   * `too few raters for "zhao" (speed: 2 counted), and department "tech" has no peripheral
+   * rating`; `no tickets for department "it"`); `null` when the plan's source gave the score, and
+   * always under `scoreFrom: "supportScores"`.
+   */
+  readonly fallbackReason: string | null;
+  /**
+   * Flagged ratings awaiting a decision (ids, as in the review queue) that may still change the
+   * score: under `scoreFrom: "ratings"`, those of the person, and of their department unless the
+   * person's own rating is used. Ordered by id; empty under the other sources.
+   */
+  readonly pending: string[];
+}
+
+/** How a pool award's f(score) is computed: linear, or score^exponent. */
+export interface PoolAwardWeighting {
+  /** `linear`, `power` or `elasticity` (seed 001: +10 % score → +15 % award). */
+  readonly kind: 'linear' | 'power' | 'elasticity';
+  /** The exponent of f(score) = score^exponent at the coefficient decimals, or `null` when linear. */
+  readonly exponent: string | null;
 }
 
 /** One person's pay statement for the period (seed 001's "个人薪酬看板", personal pay dashboard). */

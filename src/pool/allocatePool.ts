@@ -55,7 +55,7 @@ const rounded = (value: DecimalInput, places: number, policy: RoundingPolicy) =>
  * f(score) for each distinct score (cached): the rounded score, whether it reaches the floor, and
  * round(score^e, weightDecimals) with e the power's exponent or elasticity's, rounded as a coefficient.
  */
-function resolveWeighting(terms: ShareTerms, issues: IssueList) {
+export function resolveWeighting(terms: ShareTerms, issues: IssueList) {
   const { policy } = terms;
   const weighting = terms.weighting ?? { kind: 'linear' };
   const weightDecimals = terms.weightDecimals ?? 6;
@@ -307,6 +307,8 @@ class SharedTraces {
   constructor(
     private readonly floor: string,
     private readonly formula: string,
+    /** The exponent of f(score) = score^exponent, or `null` when f is linear. */
+    private readonly exponent: string | null,
   ) {}
 
   trace(entry: ScoreEntry, basis: string, weight: string, level: Level, capped: boolean, award: string): TraceStep[] {
@@ -314,10 +316,17 @@ class SharedTraces {
     if (byBasis === undefined) this.weightSteps.set(entry, (byBasis = new Map<string, TraceStep>()));
     let weightStep = byBasis.get(basis);
     if (weightStep === undefined) {
-      const formula = entry.eligible
-        ? 'weight = basis × round(f(score), weightDecimals)'
-        : 'score below the eligibility floor: weight = 0';
-      const inputs = { basis, 'f(score)': entry.fText, floor: this.floor, score: entry.text };
+      const { exponent } = this;
+      const formula = !entry.eligible
+        ? 'score below the eligibility floor: weight = 0'
+        : exponent === null
+          ? 'weight = basis × round(f(score), weightDecimals), f(score) = score'
+          : 'weight = basis × round(f(score), weightDecimals), f(score) = score^exponent';
+      // Keys in code-unit order, as traceStep would sort them.
+      const inputs =
+        exponent === null
+          ? { basis, 'f(score)': entry.fText, floor: this.floor, score: entry.text }
+          : { basis, exponent, 'f(score)': entry.fText, floor: this.floor, score: entry.text };
       byBasis.set(basis, (weightStep = frozen({ rule: 'pool.weight', formula, inputs, result: weight })));
     }
     let byLevel = this.traces.get(weightStep);
@@ -363,7 +372,7 @@ export function awardRows(share: Share, digits: number, withTrace: boolean): Poo
     share.units === undefined
       ? 'award = share of the pool by weight (largest remainder, caps re-split)'
       : "award = share of the unit's amount by weight (largest remainder, caps re-split)";
-  const traces = new SharedTraces(floor, formula);
+  const traces = new SharedTraces(floor, formula, weighting.exponentText);
   const levelOf = levelsOf(share, digits, withTrace);
   const kind = terms.basis ?? 'one';
   const rows = new Array<PoolAward>(entries.length);

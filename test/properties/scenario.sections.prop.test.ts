@@ -122,6 +122,16 @@ function withoutTraces(value: unknown): unknown {
   return value;
 }
 
+/** Statements (without traces) with the pending review items on pool awards emptied. */
+function withoutPending(statements: unknown): unknown {
+  return (statements as Any[]).map((statement) => ({
+    ...statement,
+    lines: statement.lines.map((line: Any) =>
+      line.score === undefined ? line : { ...line, score: { ...line.score, pending: [] } },
+    ),
+  }));
+}
+
 /** Lines of every statement as `person/kind/label/version → amount`. */
 function lineMap(result: RunPeriodResult): Map<string, string> {
   const map = new Map<string, string>();
@@ -206,6 +216,7 @@ describe('whole scenarios (every mechanism section): period-level invariants', (
               `${statement.person} takes ${line.amount} from the pool of ${segment.start}…${segment.end}`,
             ).toBe(true);
           }
+        namesEveryScore(scenario, result);
         agreesWithMechanisms(scenario, result);
       },
       RUNS.reconcile,
@@ -278,7 +289,13 @@ describe('whole scenarios (every mechanism section): period-level invariants', (
         ];
         const kept = runPeriod({ ...scenario, data: { ...data(scenario), reviewDecisions: decisions } });
         expect(kept.reviewQueue.filter((item) => item.kind === 'rating')).toEqual([]);
-        expect(withoutTraces(kept.statements)).toEqual(withoutTraces(included.statements));
+        // The same figures and score sources; only the pending items named on pool awards differ
+        // (included pending ratings are still awaiting a decision; kept ones are not).
+        for (const statement of kept.statements)
+          for (const line of statement.lines) expect(line.score?.pending ?? [], statement.person).toEqual([]);
+        expect(withoutPending(withoutTraces(kept.statements))).toEqual(
+          withoutPending(withoutTraces(included.statements)),
+        );
         expect(
           kept.departments.map((department) => [
             department.id,
@@ -560,6 +577,57 @@ describe('bugs found by the whole-scenario properties, fixed', () => {
   });
 });
 
+/** The score sources each `pool.scoreFrom` may name on an award line without a fallback reason. */
+const OWN_SOURCES: Readonly<Record<string, readonly string[]>> = {
+  supportScores: ['supportScores'],
+  ratings: ['rating', 'departmentRating'],
+  responseTimes: ['departmentResponseTimes', 'departmentResolutionTimes'],
+};
+
+/**
+ * Every pool award names its score (issue 17 §3), consistently with the plan version's
+ * `pool.scoreFrom`: a source of that kind with no fallback reason, or `supportScores` with the
+ * reason the plan's source gave none (never a reason under `supportScores` itself); whose score
+ * it is (the person, or their department); pending flagged ratings only under `ratings`, each in
+ * the review queue about the person or their department; f's exponent exactly when f is a power;
+ * the basis in words; and the trace's first step stating the same score.
+ */
+function namesEveryScore(scenario: RunPeriodInput, result: RunPeriodResult): void {
+  const versions = new Map(scenario.plan.versions.map((version) => [version.id, version as Any]));
+  const queue = new Map(result.reviewQueue.map((item) => [item.id, item.subjects]));
+  for (const statement of result.statements)
+    for (const line of statement.lines) {
+      if (line.kind !== 'poolAward') continue;
+      const where = `${statement.person}'s award under ${line.version}`;
+      const pool = versions.get(line.version).pool;
+      const scoreFrom: string = pool.scoreFrom ?? 'supportScores';
+      const { score, weighting, basis } = line;
+      expect(score, where).toBeDefined();
+      const { source, subject, fallbackReason, pending } = score!;
+      if (OWN_SOURCES[scoreFrom]!.includes(source)) expect(fallbackReason, where).toBeNull();
+      else {
+        expect(source, `${where}: ${scoreFrom} or its fallback`).toBe('supportScores');
+        expect(fallbackReason, `${where}: why ${scoreFrom} gave no score`).toMatch(/\S/);
+      }
+      expect(source === 'rating' ? [statement.person] : [statement.person, statement.department], where).toContain(
+        subject,
+      );
+      expect(pending, where).toEqual([...new Set(pending)].sort());
+      if (scoreFrom !== 'ratings') expect(pending, where).toEqual([]);
+      for (const id of pending)
+        expect([statement.person, statement.department], `${where}: pending ${id}`).toContain(queue.get(id)?.[0]);
+      const kind: string = pool.weighting?.kind ?? 'linear';
+      expect(weighting?.kind, where).toBe(kind);
+      expect(weighting?.exponent === null, where).toBe(kind === 'linear');
+      const segment = result.segments.find((s) => s.version === line.version)!;
+      const days = new RegExp(`^(\\d+ days? employed|not employed) in segment ${segment.version} \\(`);
+      expect(basis, where).toMatch(
+        { days, one: /^one share$|^not employed/, fte: /^FTE 1$|^not employed/ }[(pool.basis ?? 'days') as string]!,
+      );
+      expect(line.trace[0], where).toMatchObject({ rule: 'statement.poolScore', result: score!.value });
+    }
+}
+
 /** Whether two decimal strings (up to 12 dp) are the same number, exactly. */
 function sameDecimal(a: string | null | undefined, b: string | null | undefined): boolean {
   return a != null && b != null && minorOf(a, 12) === minorOf(b, 12);
@@ -629,6 +697,7 @@ function checkPool(
     const unit = result.departments.find((dep) => dep.id === department)?.responseTimes;
     return unit?.response?.meanScore ?? unit?.resolution?.meanScore;
   };
+  const namedScores = new Map<string, string>();
   const recipientsRows = scenario.org.people
     .filter((person) => recipients.has(sides.get(person.department)))
     .map((person) => {
@@ -639,6 +708,14 @@ function checkPool(
             ? responseScore(person.department)
             : undefined;
       const score = fromSource ?? support.get(person.id) ?? support.get(person.department);
+      // The award line names the score used: the plan's source, else the support score's row.
+      const named = result.statements
+        .find((statement) => statement.person === person.id)!
+        .lines.find((line) => line.kind === 'poolAward')!.score!;
+      namedScores.set(person.id, named.value);
+      expect(named.source === 'supportScores', `source of ${person.id}`).toBe(fromSource === undefined);
+      if (fromSource === undefined)
+        expect(named.subject, `subject of ${person.id}`).toBe(support.has(person.id) ? person.id : person.department);
       return {
         id: person.id,
         score: score as string,
@@ -663,7 +740,10 @@ function checkPool(
     ...(pool.weightDecimals === undefined ? {} : { weightDecimals: pool.weightDecimals }),
   });
   expect(segment.unallocated, 'unallocated = allocatePool’s').toBe(shared.unallocated);
-  for (const award of shared.awards) expect(awardsOf.get(award.id), `award of ${award.id}`).toBe(award.award);
+  for (const award of shared.awards) {
+    expect(awardsOf.get(award.id), `award of ${award.id}`).toBe(award.award);
+    expect(namedScores.get(award.id), `score named on ${award.id}'s award`).toBe(award.score);
+  }
 }
 
 function minorText(minor: bigint, digits: number): string {
