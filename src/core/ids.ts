@@ -27,10 +27,17 @@ function identity(n: number): Int32Array {
 
 /** Indexes `0…n−1` ordered by id, equal ids in input order: `ids` sorted without moving them. */
 export function orderIds(ids: readonly string[]): Int32Array {
-  if (strictlyAscending(ids)) return identity(ids.length);
-  const keys = new IdKeys(ids.length);
-  for (let i = 0; i < ids.length; i++) keys.add(i, ids[i]);
-  return keys.order();
+  const order = identity(ids.length);
+  if (!strictlyAscending(ids)) sortByIds(ids, order); // no hashes: only the order is asked for
+  return order;
+}
+
+/** Sorts `order` (`0…n−1`) by id, equal ids in input order: LSD radix, MSD radix, or a comparison sort when few. */
+function sortByIds(ids: readonly string[], order: Int32Array): void {
+  const columns = ids.length < SMALL ? undefined : codeUnitColumns(ids);
+  if (columns !== undefined) lsdSort(columns, order);
+  else if (ids.length < SMALL) compareSort(order, 0, ids.length, ids);
+  else msdSort(ids, order);
 }
 
 /** `rows` put in `order`: result[o] = rows[order[o]] (`rows` itself when the order is the identity). */
@@ -119,14 +126,9 @@ export class IdKeys {
   /** Indexes ordered by id (code units; a missing id as ""), equal ids in input order. */
   order(): Int32Array {
     if (this.sorted !== undefined) return this.sorted;
-    const order = new Int32Array(this.n);
-    for (let i = 0; i < this.n; i++) order[i] = i;
-    const ids = this.absent ? this.ids.map((id) => id ?? '') : (this.ids as string[]);
+    const order = identity(this.n);
     if (this.ascending && !this.absent) return (this.sorted = order);
-    const columns = this.n < SMALL ? undefined : codeUnitColumns(ids);
-    if (columns !== undefined) lsdSort(columns, order);
-    else if (this.n < SMALL) compareSort(order, 0, this.n, ids);
-    else msdSort(ids, order);
+    sortByIds(this.absent ? this.ids.map((id) => id ?? '') : (this.ids as string[]), order);
     return (this.sorted = order);
   }
 

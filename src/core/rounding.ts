@@ -69,7 +69,9 @@ export function divideRounded(numerator: bigint, denominator: bigint, mode: Roun
   const quotient = magnitude / denominator;
   const twice = (magnitude % denominator) * 2n;
   const half = twice > denominator ? 1 : twice === denominator ? 0 : -1;
-  const rounded = roundsAway(half, quotient % 2n === 1n, mode) ? quotient + 1n : quotient;
+  // The parity matters only for a half-even tie: no bigint remainder otherwise.
+  const odd = half === 0 && mode === 'halfEven' && quotient % 2n === 1n;
+  const rounded = roundsAway(half, odd, mode) ? quotient + 1n : quotient;
   return negative ? -rounded : rounded;
 }
 

@@ -58,29 +58,36 @@ export function reviewRatings(input: T.ReviewRatingsInput): T.ReviewRatingsResul
 export function reviewResult(analysis: RatingsAnalysis): T.ReviewRatingsResult {
   const { order, reason, included, run, flags } = analysis;
   const outcomes = new Array<T.RatingOutcome>(order.length);
-  const tally = { counted: 0, pending: 0, dropped: 0, adjusted: 0, rejected: 0, flagged: 0, included: 0 };
+  const byReason = new Int32Array(REASONS.length);
+  let [flagged, counted] = [0, 0];
   for (let p = 0; p < order.length; p++) {
     const i = order[p]!;
-    const { id, rater, ratee, dimension, period } = run.ratings[i]!;
-    const [why, status] = REASONS[reason[i]!]!;
+    const rating = run.ratings[i]!;
+    const code = reason[i]!;
     outcomes[p] = {
-      id,
-      rater,
-      ratee,
-      dimension,
-      period: period ?? null,
-      status,
-      reason: why,
+      id: rating.id,
+      rater: rating.rater,
+      ratee: rating.ratee,
+      dimension: rating.dimension,
+      period: rating.period ?? null,
+      status: REASON_STATUS[code]!,
+      reason: REASON_NAME[code]!,
       included: included[i] === 1,
     };
-    tally[status]++;
-    tally.flagged += flags[i] === 0 ? 0 : 1; // only accepted ratings carry flags
-    tally.included += included[i]!;
+    byReason[code]!++;
+    flagged += flags[i] === 0 ? 0 : 1; // only accepted ratings carry flags
+    counted += included[i]!;
   }
+  const tally = { counted: 0, pending: 0, dropped: 0, adjusted: 0, rejected: 0, flagged, included: counted };
+  byReason.forEach((count, code) => (tally[REASON_STATUS[code]!] += count));
   const counts = { ratings: order.length, ...tally };
   const warnings = analysis.warnings.map((warning) => ({ ...warning }));
   return { flags: describeFlags(analysis), outcomes, counts, warnings, settings: analysis.settings.used };
 }
+
+/** Each reason code's name and the status it implies (see {@link REASONS}). */
+const REASON_NAME = /* @__PURE__ */ REASONS.map(([name]) => name);
+const REASON_STATUS = /* @__PURE__ */ REASONS.map(([, status]) => status);
 
 /** The review queue: every flagged rating (only accepted ones are), in outcome order, with its reasons and decision. */
 export function describeFlags(analysis: RatingsAnalysis): T.RatingFlag[] {
