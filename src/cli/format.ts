@@ -172,6 +172,7 @@ function poolAndInterlockLines(result: RunPeriodResult, money: MoneyFormat): str
     (pool) =>
       `  support pool (${pool.version}): ${pool.rate} × gross ${money.amount(pool.gross)} of ${pool.contributors} contributors = ${money.amount(pool.pool)}, shared among ${pool.recipients}: awarded ${money.amount(pool.awarded)}, unallocated ${money.amount(pool.unallocated)}`,
   );
+  lines.push(...poolScoreLines(result));
   for (const run of result.interlock ?? []) {
     if (run.total !== null)
       lines.push(
@@ -183,6 +184,29 @@ function poolAndInterlockLines(result: RunPeriodResult, money: MoneyFormat): str
       );
   }
   return lines;
+}
+
+/**
+ * How the pool awards' scores were found (issue 17): per source, how many awards read it, and how
+ * many fell back to `data.supportScores` because the plan's source had no score for them.
+ */
+function poolScoreLines(result: RunPeriodResult): string[] {
+  const bySource = new Map<string, number>();
+  let fallbacks = 0;
+  let pending = 0;
+  let awards = 0;
+  for (const statement of result.statements)
+    for (const line of statement.lines) {
+      if (line.score === undefined) continue;
+      awards++;
+      bySource.set(line.score.source, (bySource.get(line.score.source) ?? 0) + 1);
+      if (line.score.fallbackReason !== null) fallbacks++;
+      if (line.score.pending.length > 0) pending++;
+    }
+  if (awards === 0) return [];
+  const sources = [...bySource].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([s, n]) => `${s} ${n}`);
+  const notes = [`${fallbacks} fell back to data.supportScores`, `${pending} with ratings pending review`];
+  return [`  pool award scores (${awards} awards): ${sources.join(', ')}; ${notes.join('; ')}`];
 }
 
 /** One line per department, then the support measures (response times, rating) of those measured. */
