@@ -241,6 +241,7 @@ export type {
   ResolvedPeriod,
   ResolvedPlan,
   ResolvePlanInput,
+  ReviewCode,
   ReviewItem,
   RunPeriodInput,
   RunPeriodResult,

@@ -20,6 +20,7 @@ export function buildReviewQueue(
       queued.add(flag.rating);
       reviewQueue.push({
         kind: 'rating',
+        code: 'flaggedRating',
         id: flag.rating,
         subjects: [flag.ratee],
         reason: flag.reasons.map((reason) => `${reason.code} (${reason.rule}: ${reason.statistic})`).join('; '),
@@ -32,6 +33,7 @@ export function buildReviewQueue(
       reviewed.add(indicator.id);
       reviewQueue.push({
         kind: 'severeMiss',
+        code: 'severeMiss',
         id: indicator.id,
         subjects: indicator.parties.map((party) => party.id),
         reason: `achievement ${indicator.achievement}${indicator.severeMiss ? ' below the severe-miss threshold [严重未达标]' : ' below the review threshold'}: joint review [复盘]`,

@@ -700,13 +700,24 @@ export interface PeriodTotals {
   readonly statements: string;
 }
 
-/** An item for human review: a flagged rating awaiting a decision [异常评分复核], a severe miss [复盘]. */
+/**
+ * The stable code of a review item: what it is about, one code per check.
+ * - `flaggedRating`: a flagged rating awaiting a decision [异常评分复核] (kind `rating`);
+ * - `severeMiss`: an interlocked indicator below the severe-miss or review threshold, for joint review [复盘] (kind `severeMiss`).
+ */
+export type ReviewCode = 'flaggedRating' | 'severeMiss';
+
+/**
+ * An item for human review: a flagged rating awaiting a decision [异常评分复核], a severe miss [复盘].
+ */
 export interface ReviewItem {
   /** `rating` or `severeMiss`. */
   readonly kind: 'rating' | 'severeMiss';
+  /** The stable code of the check that raised the item (see {@link ReviewCode}). */
+  readonly code: ReviewCode;
   /** The rating id or the indicator id. */
   readonly id: string;
-  /** Who is concerned: the ratee, or the parties of the indicator. */
+  /** Who is concerned: the ratee, the parties of the indicator. */
   readonly subjects: string[];
   /** Why, in words (reason codes and statistics). */
   readonly reason: string;
@@ -725,7 +736,7 @@ export interface RunPeriodResult extends ResolvedPlan {
   readonly pools: PoolSegment[];
   /** One pay statement per person, ordered by person id. */
   readonly statements: PayStatement[];
-  /** Items for human review, by kind then id. */
+  /** Items for human review, by kind, then code, then id. */
   readonly reviewQueue: ReviewItem[];
   /** Credits per dimension and settled indicators (one entry per distinct interlock setting), or `null`. */
   readonly interlock: InterlockSummary[] | null;

@@ -13,6 +13,7 @@ writeFileSync(goldenFile, JSON.stringify(golden(), null, 2));
 describe('the review queue in the summary', () => {
   const rating = (id: string, ratee: string, reason: string): ReviewItem => ({
     kind: 'rating',
+    code: 'flaggedRating',
     id,
     subjects: [ratee],
     reason,
@@ -27,6 +28,7 @@ describe('the review queue in the summary', () => {
       rating('R11', 'E11', lowAndOdd('-83')),
       {
         kind: 'severeMiss',
+        code: 'severeMiss',
         id: '5g-revenue',
         subjects: ['front-ops-5g', 'back-tech-network'],
         reason: 'achievement 0.5000 below the severe-miss threshold [严重未达标]: joint review [复盘]',
