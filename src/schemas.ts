@@ -152,6 +152,10 @@ export const planSchema = /* @__PURE__ */ publicSchema(period_schema.planSchema)
 export const planResponseTimesSchema = /* @__PURE__ */ publicSchema(period_schema.planResponseTimesSchema);
 /** Schema of {@link PlanRatingsInput}. */
 export const planRatingsSchema = /* @__PURE__ */ publicSchema(period_schema.planRatingsSchema);
+/** Schema of {@link PlanPlausibilityInput}. */
+export const planPlausibilitySchema = /* @__PURE__ */ publicSchema(period_schema.planPlausibilitySchema);
+/** Schema of {@link PlausibleRangeInput}. */
+export const plausibleRangeSchema = /* @__PURE__ */ publicSchema(period_schema.plausibleRangeSchema);
 /** Schema of {@link PlanPoolInput}. */
 export const planPoolSchema = /* @__PURE__ */ publicSchema(period_schema.planPoolSchema);
 /** Schema of {@link PlanLinkageInput}. */

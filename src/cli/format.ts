@@ -112,6 +112,14 @@ const REVIEW_LISTED = 5;
 const REVIEW_KINDS: Readonly<Record<string, string>> = {
   rating: 'flagged rating awaiting a decision [异常评分复核]',
   severeMiss: 'interlocked indicator for joint review [复盘]',
+  plausibility: 'implausible figure',
+};
+
+/** What each plausibility check found, in words: the group of a `plausibility` item (its reason names rows and figures). */
+const PLAUSIBILITY_GROUPS: Readonly<Record<string, string>> = {
+  negativeNet: 'negative net pay (negativeNet)',
+  noDaysEmployed: 'rows attached to a person employed no day of the period (noDaysEmployed)',
+  coefficientOutOfRange: "coefficient outside the plan's plausible range (coefficientOutOfRange)",
 };
 
 /**
@@ -131,7 +139,8 @@ function reviewQueueLines(queue: readonly ReviewItem[]): string[] {
   const lines = [`Review queue: ${queue.length} item${queue.length === 1 ? '' : 's'}`];
   const groups = new Map<string, { kind: string; reason: string; items: ReviewItem[] }>();
   for (const item of queue) {
-    const reason = reasonGroup(item.reason);
+    const reason =
+      (item.kind === 'plausibility' ? PLAUSIBILITY_GROUPS[item.code] : undefined) ?? reasonGroup(item.reason);
     const key = `${item.kind}\u0000${reason}`;
     const group = groups.get(key) ?? { kind: item.kind, reason, items: [] };
     group.items.push(item);

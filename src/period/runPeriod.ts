@@ -6,6 +6,7 @@ import { dataStage } from './dataStage.js';
 import { departmentsStage } from './departmentsStage.js';
 import { interlockSummary } from './interlockStage.js';
 import { orgStage, readPayRates } from './orgStage.js';
+import { plausibilityItems } from './plausibility.js';
 import { buildReviewQueue } from './reviewQueue.js';
 import { checkMechanismRows, parseScenario, type Scenario } from './scenarioInput.js';
 import { segmentStage, type MechanismRuns } from './segmentStage.js';
@@ -79,7 +80,8 @@ function runScenario(scenario: Scenario): RunPeriodResult {
   const segments = resolved.segments.map((_, s) => segmentStage(segmentContext(context, s), org, periodData, runs));
   const statements = statementsStage(context, org.work, periodData, payRates, segments);
   const departments = departmentsStage(context, org.work, segments);
-  const reviewQueue = buildReviewQueue(runs.ratings, runs.interlock);
+  const plausible = plausibilityItems(context, statements.rendered.statements, segments);
+  const reviewQueue = buildReviewQueue(runs.ratings, runs.interlock, plausible);
   const checks = checksStage(context, { statements, segments, interlockRuns: runs.interlock, controls });
   return {
     plan: resolved.plan,

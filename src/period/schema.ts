@@ -153,6 +153,16 @@ export const planVersionSchema = /* @__PURE__ */ shaped<t.PlanVersionInput>()(
   }),
 );
 
+/** Schema of {@link t.PlausibleRangeInput}. */
+export const plausibleRangeSchema = /* @__PURE__ */ shaped<t.PlausibleRangeInput>()(
+  z.strictObject({ min: decimalSchema, max: decimalSchema }),
+);
+
+/** Schema of {@link t.PlanPlausibilityInput}. */
+export const planPlausibilitySchema = /* @__PURE__ */ shaped<t.PlanPlausibilityInput>()(
+  z.strictObject({ coefficient: z.optional(plausibleRangeSchema) }),
+);
+
 /** Schema of {@link t.PlanInput}. */
 export const planSchema = /* @__PURE__ */ shaped<t.PlanInput>()(
   z.strictObject({
@@ -160,6 +170,7 @@ export const planSchema = /* @__PURE__ */ shaped<t.PlanInput>()(
     currency: currencySchema,
     rounding: z.optional(roundingSchema),
     onVersionChange: z.optional(z.enum(['report', 'prorate'])),
+    plausibility: z.optional(planPlausibilitySchema),
     versions: z.array(planVersionSchema).check(z.minLength(1)),
   }),
 );

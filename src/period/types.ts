@@ -200,6 +200,27 @@ export interface PlanVersionInput {
   pool?: PlanPoolInput | undefined;
 }
 
+/** A range of plausible values, both bounds included (`min` ≤ `max`). */
+export interface PlausibleRangeInput {
+  /** The lowest plausible value. */
+  min: DecimalInput;
+  /** The highest plausible value. */
+  max: DecimalInput;
+}
+
+/**
+ * Plausibility checks a plan declares: a figure outside a declared range goes to the review
+ * queue (kind `plausibility`) and the run goes on with it unchanged.
+ */
+export interface PlanPlausibilityInput {
+  /**
+   * The range of a department's applied coefficient (D, or B with linkage) in every segment;
+   * a coefficient outside it is queued as `coefficientOutOfRange`.
+   * @defaultValue none (not checked)
+   */
+  coefficient?: PlausibleRangeInput | undefined;
+}
+
 /** A plan: a currency, a rounding policy and versions effective from dates (SPEC §3.8, seed 001 "动态调整"). */
 export interface PlanInput {
   /** Plan id. */
@@ -215,6 +236,11 @@ export interface PlanInput {
    * @defaultValue `"report"`
    */
   onVersionChange?: 'report' | 'prorate' | undefined;
+  /**
+   * Plausibility checks whose findings go to the review queue (negative net pay and zero days
+   * employed with rows attached are always checked). @defaultValue none (no declared ranges)
+   */
+  plausibility?: PlanPlausibilityInput | undefined;
   /** The versions, in any order (at least one); effective dates must differ and ranges must not overlap. */
   versions: PlanVersionInput[];
 }
@@ -700,13 +726,28 @@ export interface PeriodTotals {
   readonly statements: string;
 }
 
-/** An item for human review: a flagged rating awaiting a decision [异常评分复核], a severe miss [复盘]. */
+/**
+ * The stable code of a review item: what it is about, one code per check.
+ * - `flaggedRating`: a flagged rating awaiting a decision [异常评分复核] (kind `rating`);
+ * - `severeMiss`: an interlocked indicator below the severe-miss or review threshold, for joint review [复盘] (kind `severeMiss`);
+ * - `negativeNet`: a statement whose total is below zero (kind `plausibility`);
+ * - `noDaysEmployed`: a person employed no day of the period with commission or deduction rows attached (kind `plausibility`);
+ * - `coefficientOutOfRange`: a department's applied coefficient outside the plan's `plausibility.coefficient` range (kind `plausibility`).
+ */
+export type ReviewCode = 'flaggedRating' | 'severeMiss' | 'negativeNet' | 'noDaysEmployed' | 'coefficientOutOfRange';
+
+/**
+ * An item for human review: a flagged rating awaiting a decision [异常评分复核], a severe miss [复盘],
+ * or an implausible figure (kind `plausibility`). No item blocks the run.
+ */
 export interface ReviewItem {
-  /** `rating` or `severeMiss`. */
-  readonly kind: 'rating' | 'severeMiss';
-  /** The rating id or the indicator id. */
+  /** `rating`, `severeMiss` or `plausibility`. */
+  readonly kind: 'rating' | 'severeMiss' | 'plausibility';
+  /** The stable code of the check that raised the item (see {@link ReviewCode}). */
+  readonly code: ReviewCode;
+  /** The rating id, the indicator id, the person id (`negativeNet`, `noDaysEmployed`) or the department id (`coefficientOutOfRange`). */
   readonly id: string;
-  /** Who is concerned: the ratee, or the parties of the indicator. */
+  /** Who is concerned: the ratee, the parties of the indicator, the person or the department. */
   readonly subjects: string[];
   /** Why, in words (reason codes and statistics). */
   readonly reason: string;
@@ -725,7 +766,7 @@ export interface RunPeriodResult extends ResolvedPlan {
   readonly pools: PoolSegment[];
   /** One pay statement per person, ordered by person id. */
   readonly statements: PayStatement[];
-  /** Items for human review, by kind then id. */
+  /** Items for human review, by kind, then code, then id. */
   readonly reviewQueue: ReviewItem[];
   /** Credits per dimension and settled indicators (one entry per distinct interlock setting), or `null`. */
   readonly interlock: InterlockSummary[] | null;

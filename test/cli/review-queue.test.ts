@@ -13,6 +13,7 @@ writeFileSync(goldenFile, JSON.stringify(golden(), null, 2));
 describe('the review queue in the summary', () => {
   const rating = (id: string, ratee: string, reason: string): ReviewItem => ({
     kind: 'rating',
+    code: 'flaggedRating',
     id,
     subjects: [ratee],
     reason,
@@ -27,6 +28,7 @@ describe('the review queue in the summary', () => {
       rating('R11', 'E11', lowAndOdd('-83')),
       {
         kind: 'severeMiss',
+        code: 'severeMiss',
         id: '5g-revenue',
         subjects: ['front-ops-5g', 'back-tech-network'],
         reason: 'achievement 0.5000 below the severe-miss threshold [严重未达标]: joint review [复盘]',
@@ -61,5 +63,25 @@ describe('the review queue in the summary', () => {
     expect(Number(total)).toBeGreaterThan(0);
     expect(groups.reduce((sum, count) => sum + count, 0)).toBe(Number(total));
     expect(groups).toEqual([...groups].sort((a, b) => b - a));
+  });
+});
+
+describe('plausibility items in the summary', () => {
+  it('are grouped by code, in words, with the full reason of each item', () => {
+    const scenario = golden();
+    scenario.org.people[0] = { ...scenario.org.people[0]!, start: '2026-08-01' };
+    scenario.data!.commissions!.push({ id: 'c9', person: 'zhao', amount: '10.00', date: '2026-04-20' });
+    scenario.plan.plausibility = { coefficient: { min: '0.95', max: '1.5' } };
+    const text = summary(runPeriod(scenario));
+    expect(text.slice(text.indexOf('Review queue:'))).toBe(
+      [
+        'Review queue: 2 items',
+        "  1 × implausible figure: coefficient outside the plan's plausible range (coefficientOutOfRange)",
+        "      sales  sales  coefficient 0.9000 outside the plan's plausible range 0.95…1.5",
+        '  1 × implausible figure: rows attached to a person employed no day of the period (noDaysEmployed)',
+        '      zhao  zhao  employed 0 of 91 days (2026-04-01…2026-06-30), yet 1 commission row (c9) attached',
+        '',
+      ].join('\n'),
+    );
   });
 });

@@ -559,7 +559,9 @@ describe('runPeriod with response times and ratings feeding the pool', () => {
   it('puts the flagged rating in the review queue and excludes it until reviewed', () => {
     // zhao's ratings [90, 92, 30]: leave-one-out, |30 − median(90, 92)| = 61 ≥ 40 → flagged, pending
     const result = runPeriod(base());
-    expect(result.reviewQueue.map((item) => [item.kind, item.id, item.subjects])).toEqual([['rating', 'r6', ['zhao']]]);
+    expect(result.reviewQueue.map((item) => [item.kind, item.code, item.id, item.subjects])).toEqual([
+      ['rating', 'flaggedRating', 'r6', ['zhao']],
+    ]);
     expect(result.reviewQueue[0]!.reason).toContain('leaveOneOut');
   });
 
@@ -766,8 +768,8 @@ describe('runPeriod with double crediting and an interlocked indicator (seed 003
     expect(
       BigInt(deduction(1)!.replace('.', '').replace('-', '')) + BigInt(deduction(2)!.replace('.', '').replace('-', '')),
     ).toBe(15000n);
-    expect(result.reviewQueue.map((item) => [item.kind, item.id, item.subjects])).toEqual([
-      ['severeMiss', '5g-revenue', ['li', 'tech']],
+    expect(result.reviewQueue.map((item) => [item.kind, item.code, item.id, item.subjects])).toEqual([
+      ['severeMiss', 'severeMiss', '5g-revenue', ['li', 'tech']],
     ]);
   });
 

@@ -1,0 +1,103 @@
+import { decimalText } from '../core/decimalInput.js';
+import { compareFixed, parseFixed } from '../core/fixed.js';
+import type { PeriodContext } from './context.js';
+import type { SegmentStage } from './segmentStage.js';
+import type { PayStatement, ReviewItem } from './types.js';
+
+/** Row ids listed in a reason before the rest is counted. */
+const LISTED_ROWS = 5;
+
+/**
+ * The plausibility items of the review queue (kind `plausibility`; none blocks the run): every
+ * statement whose total is below zero (`negativeNet`), every person employed no day of the
+ * period who has commission or deduction rows (`noDaysEmployed`), and every department whose
+ * applied coefficient in some segment lies outside the plan's `plausibility.coefficient` range
+ * (`coefficientOutOfRange`). Inputs: the statements and the segment stages; the figures are read,
+ * never changed. Unordered (the queue orders them).
+ */
+export function plausibilityItems(
+  context: PeriodContext,
+  statements: readonly PayStatement[],
+  stages: readonly SegmentStage[],
+): ReviewItem[] {
+  return [
+    ...negativeNet(context, statements),
+    ...noDaysEmployed(context, statements),
+    ...coefficientOutOfRange(context, stages),
+  ];
+}
+
+function negativeNet(context: PeriodContext, statements: readonly PayStatement[]): ReviewItem[] {
+  const zero = parseFixed('0');
+  return statements
+    .filter((statement) => compareFixed(parseFixed(statement.total), zero) < 0)
+    .map((statement) => ({
+      kind: 'plausibility',
+      code: 'negativeNet',
+      id: statement.person,
+      subjects: [statement.person],
+      reason: `statement total ${statement.total} ${context.currency} below zero: net pay is negative`,
+    }));
+}
+
+function noDaysEmployed(context: PeriodContext, statements: readonly PayStatement[]): ReviewItem[] {
+  const absent = new Set(statements.filter((s) => s.employedDays === 0).map((s) => s.person));
+  if (absent.size === 0) return [];
+  const rows = new Map<string, { commission: string[]; deduction: string[] }>();
+  const attach = (kind: 'commission' | 'deduction', row: { id: string; person: string }) => {
+    if (!absent.has(row.person)) return;
+    const entry = rows.get(row.person) ?? { commission: [], deduction: [] };
+    entry[kind].push(row.id);
+    rows.set(row.person, entry);
+  };
+  for (const row of context.data.commissions ?? []) attach('commission', row);
+  for (const row of context.data.deductions ?? []) attach('deduction', row);
+  const { period } = context.resolved;
+  return [...rows].map(([person, attached]) => ({
+    kind: 'plausibility',
+    code: 'noDaysEmployed',
+    id: person,
+    subjects: [person],
+    reason: `employed 0 of ${period.days} days (${period.start}…${period.end}), yet ${[
+      rowList('commission', attached.commission),
+      rowList('deduction', attached.deduction),
+    ]
+      .filter((part) => part !== '')
+      .join(' and ')} attached`,
+  }));
+}
+
+/** `2 commission rows (c1, c2)`, the first few ids (in id order) listed; `''` for none. */
+function rowList(kind: string, unordered: readonly string[]): string {
+  if (unordered.length === 0) return '';
+  const ids = [...unordered].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const listed = ids.slice(0, LISTED_ROWS).join(', ');
+  const more = ids.length > LISTED_ROWS ? `, … ${ids.length - LISTED_ROWS} more` : '';
+  return `${ids.length} ${kind} row${ids.length === 1 ? '' : 's'} (${listed}${more})`;
+}
+
+function coefficientOutOfRange(context: PeriodContext, stages: readonly SegmentStage[]): ReviewItem[] {
+  const range = context.scenario.plan.plausibility?.coefficient;
+  if (range === undefined) return [];
+  const [minText, maxText] = [decimalText(range.min), decimalText(range.max)];
+  const [min, max] = [parseFixed(minText), parseFixed(maxText)];
+  const split = stages.length > 1;
+  return context.scenario.org.departments.flatMap((department, d) => {
+    const outside = stages.flatMap((stage) => {
+      const coefficient = stage.coefficient[d]!;
+      const value = parseFixed(coefficient);
+      if (compareFixed(value, min) >= 0 && compareFixed(value, max) <= 0) return [];
+      const segment = context.resolved.segments[stage.segment]!;
+      return [split ? `${coefficient} (segment ${segment.version}, ${segment.start}…${segment.end})` : coefficient];
+    });
+    if (outside.length === 0) return [];
+    const item: ReviewItem = {
+      kind: 'plausibility',
+      code: 'coefficientOutOfRange',
+      id: department.id,
+      subjects: [department.id],
+      reason: `coefficient ${outside.join(', ')} outside the plan's plausible range ${minText}…${maxText}`,
+    };
+    return [item];
+  });
+}
