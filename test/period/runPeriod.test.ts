@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { runPeriod, type RunPeriodInput } from '../../src/index.js';
 import { expectError } from '../helpers.js';
-import { golden } from './golden.js';
+import { golden, supportedGolden } from './golden.js';
 
 const amounts = (statement: { lines: { kind: string; amount: string }[] }) =>
   statement.lines.map((line) => [line.kind, line.amount]);
@@ -495,50 +495,8 @@ describe('runPeriod with the relevance matrix (seed 003, SPEC §3.1)', () => {
 });
 
 describe('runPeriod with response times and ratings feeding the pool', () => {
-  const base = (): RunPeriodInput => {
-    const scenario = golden();
-    const [version] = scenario.plan.versions;
-    return {
-      ...scenario,
-      plan: {
-        ...scenario.plan,
-        versions: [
-          {
-            ...version!,
-            // seed 001: ≤ 1 h → 100, ≤ 2 h → 80, otherwise 60
-            responseTimes: {
-              response: {
-                table: {
-                  direction: 'lowerIsBetter',
-                  unit: 'duration',
-                  bands: [{ bound: { hours: 1 }, score: 100 }, { bound: { hours: 2 }, score: 80 }, { score: 60 }],
-                },
-              },
-            },
-            ratings: { settings: { dimensions: [{ id: 'speed', weight: 1 }] } },
-            pool: { rate: '0.12', clawbackPolicy: 'net', scoreFrom: 'responseTimes' },
-          },
-        ],
-      },
-      data: {
-        ...scenario.data,
-        tickets: [
-          { id: 't3', unit: 'tech', opened: '2026-05-02T09:00:00Z', responded: '2026-05-02T12:00:00Z' },
-          { id: 't1', unit: 'tech', opened: '2026-04-10T09:00:00Z', responded: '2026-04-10T09:30:00Z' },
-          { id: 't2', unit: 'tech', opened: '2026-04-11T09:00:00Z', responded: '2026-04-11T10:30:00Z' },
-        ],
-        ratings: [
-          { id: 'r1', rater: 'li', ratee: 'wang', dimension: 'speed', score: 90 },
-          { id: 'r2', rater: 'sales', ratee: 'wang', dimension: 'speed', score: 80 },
-          { id: 'r3', rater: 'zhao', ratee: 'wang', dimension: 'speed', score: 85 },
-          { id: 'r4', rater: 'li', ratee: 'zhao', dimension: 'speed', score: 90 },
-          { id: 'r5', rater: 'sales', ratee: 'zhao', dimension: 'speed', score: 92 },
-          { id: 'r6', rater: 'wang', ratee: 'zhao', dimension: 'speed', score: 30 },
-        ],
-        supportScores: [{ subject: 'tech', score: 80 }],
-      },
-    };
-  };
+  // The golden quarter with response times, ratings and a pool read from the response scores.
+  const base = (): RunPeriodInput => supportedGolden({ scoreFrom: 'responseTimes' });
 
   it('shares the pool by the department’s mean response score (30 min → 100, 90 min → 80, 3 h → 60: mean 80)', () => {
     // weights: wang 80 × 91 = 7280, zhao 80 × 46 = 3680, W = 10960; pool 344994 fen
