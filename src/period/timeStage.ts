@@ -1,7 +1,8 @@
 import type * as z from 'zod/mini';
+import { epochDay } from '../core/dates.js';
 import { IssueList, type IssuePath } from '../core/errors.js';
 import { readTickets, scoreTickets, type TicketTimes } from '../time/responseTimes.js';
-import { zoneClock } from '../time/zone.js';
+import { DAY_MS, zoneClock } from '../time/zone.js';
 import type { ResponseTimesResult } from '../time/types.js';
 import type { SegmentContext } from './context.js';
 import { shiftDate } from './dates.js';
@@ -35,7 +36,7 @@ export function timeStage(context: SegmentContext, settings: PlanResponseTimes):
 /** Midnight at the start of `date` (YYYY-MM-DD) in `timeZone`, as epoch ms. */
 function startOfDay(date: string, timeZone: string): number {
   const clock = zoneClock(timeZone);
-  const midnightUtc = Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)));
+  const midnightUtc = epochDay(date) * DAY_MS;
   if (clock === undefined) return midnightUtc; // an unknown zone is refused by the calendar's own check
   return midnightUtc - clock.offsetAt(midnightUtc - clock.offsetAt(midnightUtc));
 }

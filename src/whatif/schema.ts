@@ -31,6 +31,9 @@ const savedTraceSchema = /* @__PURE__ */ z.array(z.unknown());
 /** An amount as a result writes it: a decimal string (checked against the currency when read). */
 const moneyText = /* @__PURE__ */ z.string({ error: 'an amount in a result is a decimal string, e.g. "8800.00"' });
 
+/** A total's name: an identifier (the schema's rule, and its fast check's). */
+const TOTAL_NAME = /^[A-Za-z][A-Za-z0-9]*$/;
+
 /**
  * Money totals by name. zod skips an own `__proto__` key of a record silently; a total must
  * never vanish silently, so such a key is refused before parsing. Typed by the record it accepts
@@ -44,10 +47,7 @@ const totalsSchema = /* @__PURE__ */ withTotalsCheck(
         error: 'a total may not be named "__proto__"',
       }),
     ),
-    z.record(
-      z.string().check(z.regex(/^[A-Za-z][A-Za-z0-9]*$/, { error: 'a total is named by an identifier' })),
-      moneyText,
-    ),
+    z.record(z.string().check(z.regex(TOTAL_NAME, { error: 'a total is named by an identifier' })), moneyText),
   ) as unknown as ZodSchema<Record<string, string>>,
 );
 
@@ -57,7 +57,7 @@ function withTotalsCheck<S extends object>(schema: S): S {
     if (value === null || typeof value !== 'object' || Object.getPrototypeOf(value) !== Object.prototype) return false;
     if (Object.hasOwn(value, '__proto__')) return false;
     for (const [name, amount] of Object.entries(value))
-      if (!/^[A-Za-z][A-Za-z0-9]*$/.test(name) || typeof amount !== 'string') return false;
+      if (!TOTAL_NAME.test(name) || typeof amount !== 'string') return false;
     return true;
   });
   return schema;
