@@ -25,20 +25,26 @@ export function orgStage(context: PeriodContext, issues: IssueList): Organisatio
   const { departments, people } = context.scenario.org;
   const departmentIndex = new Map<string, number>();
   departments.forEach((department, i) => {
-    const first = departmentIndex.get(department.id);
-    if (first === undefined) departmentIndex.set(department.id, i);
-    else
-      issues.add(
-        'DUPLICATE_ID',
-        ['org', 'departments', i, 'id'],
-        `department id "${department.id}" is already used at departments[${first}]`,
-      );
+    claimId(departmentIndex, department.id, i, ['department', 'departments'], issues);
   });
   const personIndex = new Map<string, number>();
   const work = new Array<PersonWork>(people.length);
   for (let i = 0; i < people.length; i++) work[i] = readPerson(context, i, departmentIndex, personIndex, issues);
   checkGrades(context, issues);
   return { departmentIndex, personIndex, work };
+}
+
+/** Indexes row `i` of `org.<list>` by its id, or raises DUPLICATE_ID naming the first row with it. */
+function claimId(
+  index: Map<string, number>,
+  id: string,
+  i: number,
+  [noun, list]: readonly [string, string],
+  issues: IssueList,
+): void {
+  const first = index.get(id);
+  if (first === undefined) index.set(id, i);
+  else issues.add('DUPLICATE_ID', ['org', list, i, 'id'], `${noun} id "${id}" is already used at ${list}[${first}]`);
 }
 
 /** Person `i`'s working record, after indexing their id and checking their department, dates and grade. */
@@ -50,14 +56,7 @@ function readPerson(
   issues: IssueList,
 ): PersonWork {
   const person = scenario.org.people[i]!;
-  const first = personIndex.get(person.id);
-  if (first === undefined) personIndex.set(person.id, i);
-  else
-    issues.add(
-      'DUPLICATE_ID',
-      ['org', 'people', i, 'id'],
-      `person id "${person.id}" is already used at people[${first}]`,
-    );
+  claimId(personIndex, person.id, i, ['person', 'people'], issues);
   const department = departmentIndex.get(person.department);
   if (department === undefined)
     issues.add('UNKNOWN_REFERENCE', ['org', 'people', i, 'department'], `no department "${person.department}"`);
