@@ -269,6 +269,7 @@ export type {
   RunPeriodInput,
   RunPeriodResult,
   ScorecardSource,
+  ScorecardScopeInput,
   StatementLine,
   StatementLineKind,
   StatementSubtotal,
