@@ -45,12 +45,13 @@ beforeAll(async () => {
     throw new Error(
       `The browser tests need headless Chromium: @sparticuz/chromium (a devDependency) could not be launched ` +
         `(run \`npm install\`; on an unsupported platform install Chromium and adapt executablePath). ${String(error)}`,
+      { cause: error },
     );
   }
 });
 
 afterAll(async () => {
-  await browser?.close();
+  await browser.close();
 });
 
 interface Visit {
@@ -78,7 +79,7 @@ async function visit(url: string, screenshot: string): Promise<Visit> {
 async function figures(page: Page): Promise<Map<string, { value: string; text: string }>> {
   const found = await page.$$eval('[data-figure]', (elements) =>
     elements
-      .filter((element) => (element as HTMLElement).checkVisibility())
+      .filter((element) => (element as unknown as { checkVisibility(): boolean }).checkVisibility())
       .map((element) => [
         element.getAttribute('data-figure') ?? '',
         element.getAttribute('data-value') ?? '',
