@@ -25,4 +25,16 @@ export default defineConfig([
     dts: true,
     treeshake: true,
   },
+  {
+    // The report entry (`synergy-pay/report`) as its own CommonJS bundle with its own declarations
+    // (report.d.cts, copied to report.d.ts by the build script): a second entry in the bundle above
+    // would split the declarations into shared chunks. d3-scale and d3-shape stay external
+    // (optional peer dependencies, loaded only by the reports).
+    ...common,
+    entry: { report: 'src/report/index.ts' },
+    format: ['cjs'],
+    dts: true,
+    treeshake: true,
+    external: ['d3-scale', 'd3-shape'],
+  },
 ]);
