@@ -36,5 +36,16 @@ export default defineConfig([
     dts: true,
     treeshake: true,
     external: ['d3-scale', 'd3-shape'],
+    // The library code the reports call (compareRuns, moneyFormat, …: public names, every one) is
+    // required from the main bundle beside it rather than bundled again: one copy of the library
+    // and of its error class for a CommonJS user.
+    esbuildPlugins: [
+      {
+        name: 'report-uses-the-main-bundle',
+        setup(build) {
+          build.onResolve({ filter: /^\.\.\/(core|period|whatif)\// }, () => ({ path: './index.cjs', external: true }));
+        },
+      },
+    ],
   },
 ]);

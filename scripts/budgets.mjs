@@ -30,8 +30,10 @@ export const budgets = [
   // Issue 16 asks for 200 KB. Not met: two bundled files (ESM and CJS types must differ in format
   // for attw), each 231 KB, two thirds of it the TSDoc that hovers show. This limit is today's
   // figure with room for one more documented result type, so that growth is a decision; the zod
-  // types are gone (a consumer's tsc: 1.1× without the import).
-  { name: 'declarations (dist/*.d.ts, *.d.cts)', figure: 'declarations', limit: 475 * KB },
+  // types are gone (a consumer's tsc: 1.1× without the import). Issue 18 adds the report entry's
+  // own pair (report.d.ts, report.d.cts: 39 KB each, the result types it renders inlined) and
+  // moneyFormat: 545 KB, held at 560 KB.
+  { name: 'declarations (dist/*.d.ts, *.d.cts)', figure: 'declarations', limit: 560 * KB },
   { name: 'tarball (unpacked)', figure: 'tarball', limit: 2 * MB },
 ];
 

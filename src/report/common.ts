@@ -1,5 +1,5 @@
 /** What both reports share: the options made concrete (labels, money) and figure helpers. */
-import { fail } from '../core/errors.js';
+import { SynergyPayError } from '../core/errors.js';
 import { moneyFormat, type MoneyFormat } from '../core/moneyFormat.js';
 import { reportLabels, type ReportLabels } from './labels.js';
 import type { ReportOptions } from './types.js';
@@ -23,7 +23,13 @@ export function reportContext(currency: string, options: ReportOptions): ReportC
     locale = undefined;
   }
   if (locale === undefined || Intl.NumberFormat.supportedLocalesOf(locale).length === 0)
-    fail('INVALID_INPUT', ['locale'], `locale must be a BCP 47 tag Intl can format (en, zh-CN, …), not "${tag}"`);
+    throw new SynergyPayError([
+      {
+        code: 'INVALID_INPUT',
+        path: ['locale'],
+        message: `locale must be a BCP 47 tag Intl can format (en, zh-CN, …), not "${tag}"`,
+      },
+    ]);
   return { labels: reportLabels(locale), money: moneyFormat(currency, locale), number: numberText(locale), locale };
 }
 

@@ -3,7 +3,7 @@
  * and who loses (the distribution of per-person change), per-department deltas, and the support
  * pool with the spread of its awards (Lorenz curves and the Gini figure).
  */
-import { fail } from '../core/errors.js';
+import { SynergyPayError } from '../core/errors.js';
 import type { RunPeriodResult } from '../period/types.js';
 import { compareRuns } from '../whatif/compareRuns.js';
 import type { PayMove, RunComparison } from '../whatif/types.js';
@@ -40,7 +40,13 @@ export function renderWhatIfReport(input: WhatIfReportInput, options: ReportOpti
   let comparison = input.comparison;
   if (comparison === undefined) {
     if (base === undefined || proposed === undefined)
-      fail('INVALID_INPUT', [], 'a what-if report needs a comparison, or both results (base and proposed)');
+      throw new SynergyPayError([
+        {
+          code: 'INVALID_INPUT',
+          path: [],
+          message: 'a what-if report needs a comparison, or both results (base and proposed)',
+        },
+      ]);
     comparison = compareRuns({ base, proposed });
   }
   const context = reportContext(comparison.currency, options);
