@@ -175,6 +175,9 @@ const english: ReportLabels = {
     poolAward: 'Support award',
     interlockReward: 'Interlock reward',
     interlockDeduction: 'Interlock deduction',
+    guaranteeTopUp: 'Guarantee top-up',
+    drawAdvance: 'Draw advance',
+    drawRecovery: 'Draw recovery',
     deduction: 'Deductions',
   },
   totalNames: {
@@ -296,6 +299,9 @@ const chinese: ReportLabels = {
     poolAward: '后端支撑奖励',
     interlockReward: '互锁奖励',
     interlockDeduction: '互锁扣减',
+    guaranteeTopUp: '保底补差',
+    drawAdvance: '预支提成',
+    drawRecovery: '预支回收',
     deduction: '扣减',
   },
   totalNames: {
