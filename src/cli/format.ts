@@ -140,6 +140,10 @@ function poolAndInterlockLines(result: RunPeriodResult, money: MoneyFormat): str
       `  support pool (${pool.version}): ${pool.rate} × gross ${money.amount(pool.gross)} of ${pool.contributors} contributors = ${money.amount(pool.pool)}, shared among ${pool.recipients}: awarded ${money.amount(pool.awarded)}, unallocated ${money.amount(pool.unallocated)}`,
   );
   lines.push(...poolScoreLines(result));
+  for (const c of result.conversions ?? [])
+    lines.push(
+      `  converted from ${c.currency}: ${c.rows} commission row${c.rows === 1 ? '' : 's'}, ${moneyFormat(c.currency, money.locale).amount(c.amount)} → ${money.amount(c.converted)}`,
+    );
   if (result.draws !== null) {
     const d = result.draws.totals;
     lines.push(

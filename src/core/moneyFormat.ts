@@ -12,6 +12,8 @@ export interface MoneyFormat {
   readonly signed: (decimal: string) => string;
   /** {@link MoneyFormat.amount}, or `—` for a missing figure. */
   readonly orDash: (decimal: string | null) => string;
+  /** The locale (to format another currency alike). */
+  readonly locale: string;
 }
 
 /** `Intl.NumberFormat.format` takes a decimal string and formats it exactly (ECMA-402 2023); the ES2022 lib types say `number` only. */
@@ -60,5 +62,6 @@ export function moneyFormat(currency: string, locale = 'en'): MoneyFormat {
     amount: (decimal) => format(decimal, 'auto'),
     signed: (decimal) => format(decimal, 'always'),
     orDash: (decimal) => (decimal === null ? '—' : format(decimal, 'auto')),
+    locale,
   };
 }
