@@ -270,6 +270,8 @@ export type {
   RunPeriodResult,
   ScorecardSource,
   ScorecardScopeInput,
+  SupportCardInput,
+  SupportCardComponent,
   StatementLine,
   StatementLineKind,
   StatementSubtotal,

@@ -220,6 +220,7 @@ const SCORE_SOURCES: Readonly<Record<PoolScoreSource, (subject: string) => strin
   departmentRating: (subject) => `the peripheral rating of department ${subject}`,
   departmentResponseTimes: (subject) => `the mean response-time score of department ${subject}`,
   departmentResolutionTimes: (subject) => `the mean resolution-time score of department ${subject}`,
+  supportCard: (subject) => `the support card of ${subject} (own tickets and rating)`,
   supportScores: (subject) => `data.supportScores (${subject})`,
 };
 

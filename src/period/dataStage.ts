@@ -249,6 +249,8 @@ function checkDataReferences(context: PeriodContext, org: Organisation, issues: 
   data.tickets?.forEach((ticket, i) => {
     if (ticket.requester !== undefined && !org.departmentIndex.has(ticket.requester))
       issues.add('UNKNOWN_REFERENCE', ['data', 'tickets', i, 'requester'], `no department "${ticket.requester}"`);
+    if (ticket.assignee !== undefined && !org.personIndex.has(ticket.assignee))
+      issues.add('UNKNOWN_REFERENCE', ['data', 'tickets', i, 'assignee'], `no person "${ticket.assignee}"`);
   });
   checkReferences(data.ratings, 'ratings', ['rater', 'ratee'], isParty(org), 'person or department', issues);
 }

@@ -141,7 +141,10 @@ const RULE_WORDS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   'pool.weight': { basis: 'basis: days employed in the segment, FTE or one' },
   'scorecard.coefficient': { floor: 'lower cap', decimals: 'decimal places of the coefficient' },
   'statement.deduction': { id: 'deduction row' },
-  'statement.poolScore': { basis: 'basis in words' },
+  'statement.poolScore': {
+    basis: 'basis in words',
+    supportCard: "the person's support measures: score × weight each (— for none)",
+  },
   'statement.targetBonus': { monthly: 'monthly target bonus of the grade' },
   'statement.basePay': { monthly: 'monthly base pay of the grade' },
 };

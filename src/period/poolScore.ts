@@ -1,9 +1,10 @@
-import type { DecimalInput } from '../core/decimalInput.js';
+import { Dec, roundTo } from '../core/decimal.js';
+import { decimalText, type DecimalInput } from '../core/decimalInput.js';
 import type { RateeScore, RatingsScores } from '../ratings/types.js';
 import type { UnitResponseTimes } from '../time/types.js';
 import type { SegmentContext } from './context.js';
 import { overlapDays } from './dates.js';
-import type { PoolScoreSource } from './types.js';
+import type { PoolScoreSource, SupportCardComponent } from './types.js';
 
 /** The support score chosen for one pool recipient, with where it came from and why. */
 export interface PoolScoreChoice {
@@ -16,6 +17,8 @@ export interface PoolScoreChoice {
   readonly fallbackReason: string | null;
   /** Pending flagged ratings that may still change the score, by id. */
   readonly pending: readonly string[];
+  /** Under `scoreFrom: "supportCard"`: the measures behind the score. */
+  readonly components?: readonly SupportCardComponent[] | undefined;
 }
 
 /** What the pool's score choice reads of the segment's mechanisms. */
@@ -28,10 +31,60 @@ export interface PoolScoreSources {
   readonly ratings: RatingsScores | undefined;
   /** Response-time scores by department id, or `undefined` when the version scores no tickets. */
   readonly unitTimes: ReadonlyMap<string, UnitResponseTimes> | undefined;
+  /** Per person: their assigned tickets' scores and reopened count (under `scoreFrom: "supportCard"`). */
+  readonly personTimes?: ReadonlyMap<string, PersonTimes> | undefined;
+}
+
+/** A person's own support measures: the response-time scores of the tickets assigned to them, and how many were reopened. */
+export interface PersonTimes {
+  readonly times: UnitResponseTimes;
+  readonly reopened: number;
 }
 
 /** A score from the plan's source, or why there is none. */
-type Found = { value: string; source: PoolScoreSource; subject: string } | { reason: string };
+type Found =
+  { value: string; source: PoolScoreSource; subject: string; components?: SupportCardComponent[] } | { reason: string };
+
+/**
+ * The person's support card [支撑效能评分]: Σ weight × measure ÷ Σ weight over the measures they
+ * have — their assigned tickets' mean response and resolution scores, the reopen score
+ * (1 − reopened / tickets) × 100 and their own peripheral rating — rounded to the score decimals.
+ */
+function fromSupportCard(context: SegmentContext, sources: PoolScoreSources, person: string): Found {
+  const card = context.version.pool?.supportCard ?? {};
+  const own = sources.personTimes?.get(person);
+  const rating = sources.rateeScores.get(person);
+  const { scoreDecimals, mode } = context.rounding;
+  const measures: Record<SupportCardComponent['id'], string | null> = {
+    response: own?.times.response?.meanScore ?? null,
+    resolution: own?.times.resolution?.meanScore ?? null,
+    reopen:
+      own === undefined || own.times.tickets === 0
+        ? null
+        : roundTo(
+            new Dec(1).minus(new Dec(own.reopened).div(own.times.tickets)).times(100),
+            scoreDecimals,
+            mode,
+          ).toFixed(scoreDecimals),
+    rating: rating?.status === 'scored' && rating.score !== null ? rating.score : null,
+  };
+  const components: SupportCardComponent[] = [];
+  let sum = new Dec(0);
+  let weights = new Dec(0);
+  for (const id of ['response', 'resolution', 'reopen', 'rating'] as const) {
+    const weight = card[id];
+    if (weight === undefined) continue;
+    const score = measures[id];
+    components.push({ id, weight: decimalText(weight), score });
+    if (score === null) continue;
+    sum = sum.plus(new Dec(decimalText(weight)).times(new Dec(score)));
+    weights = weights.plus(new Dec(decimalText(weight)));
+  }
+  if (weights.isZero())
+    return { reason: `"${person}" has none of the support card's measures (no assigned tickets, no rating)` };
+  const value = roundTo(sum.div(weights), scoreDecimals, mode).toFixed(scoreDecimals);
+  return { value, source: 'supportCard', subject: person, components };
+}
 
 const NONE: readonly string[] = Object.freeze([]);
 
@@ -96,7 +149,9 @@ export function poolScoreChooser(
         ? fromRatings(sources, person, department, version)
         : scoreFrom === 'responseTimes'
           ? fromResponseTimes(sources, department, version)
-          : { reason: '' };
+          : scoreFrom === 'supportCard'
+            ? fromSupportCard(context, sources, person)
+            : { reason: '' };
     if ('value' in found)
       return { ...found, fallbackReason: null, pending: pending(person, department, found.source === 'rating') };
     const fallbackReason = found.reason === '' ? null : found.reason;

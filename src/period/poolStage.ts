@@ -162,6 +162,8 @@ const SOURCE_WORDS: Readonly<Record<PoolScoreSource, string>> = {
   departmentRating: "score = the department's peripheral rating score (the person has none)",
   departmentResponseTimes: "score = the department's mean response-time score",
   departmentResolutionTimes: "score = the department's mean resolution-time score (no response score)",
+  supportCard:
+    "score = Σ weight × measure ÷ Σ weight over the person's own support measures (assigned tickets, reopen rate, rating)",
   supportScores: 'score = the support score in data.supportScores',
 };
 
@@ -191,10 +193,17 @@ function awardTermsOf(
     return text;
   };
   recipients.people.forEach((p, k) => {
-    const { value, source, subject, fallbackReason, pending } = recipients.choices[k]!;
+    const { value, source, subject, fallbackReason, pending, components } = recipients.choices[k]!;
     const row = recipients.rows[k]!;
     const basis = basisWords(context, pool.basis ?? 'days', row.start, row.end);
-    const score: PoolAwardScore = { value: textOf(value), source, subject, fallbackReason, pending: [...pending] };
+    const score: PoolAwardScore = {
+      value: textOf(value),
+      source,
+      subject,
+      fallbackReason,
+      pending: [...pending],
+      ...(components === undefined ? {} : { components: [...components] }),
+    };
     result.awardTerms[p] = { score, weighting, basis };
     if (!context.withTrace) return;
     const fallback = fallbackReason === null ? '' : ` (fallback: scoreFrom ${scoreFrom} gave no score)`;
@@ -205,6 +214,8 @@ function awardTermsOf(
     inputs.scoreFrom = scoreFrom;
     inputs.source = source;
     inputs.subject = subject;
+    if (components !== undefined)
+      inputs.supportCard = components.map((c) => `${c.id} ${c.score ?? '—'} × ${c.weight}`).join(', ');
     const scoreStep = step('statement.poolScore', `${SOURCE_WORDS[source]}${fallback}`, inputs, score.value);
     result.awardTrace[p] = [scoreStep, ...result.awardTrace[p]!];
   });

@@ -61,7 +61,15 @@ export const planPoolSchema = /* @__PURE__ */ shaped<t.PlanPoolInput>()(
     floor: z.optional(nonNegativeDecimalSchema),
     basis: z.optional(poolBasisSchema),
     weightDecimals: z.optional(weightDecimalsSchema),
-    scoreFrom: z.optional(z.enum(['supportScores', 'ratings', 'responseTimes'])),
+    scoreFrom: z.optional(z.enum(['supportScores', 'ratings', 'responseTimes', 'supportCard'])),
+    supportCard: z.optional(
+      z.strictObject({
+        response: z.optional(nonNegativeDecimalSchema),
+        resolution: z.optional(nonNegativeDecimalSchema),
+        reopen: z.optional(nonNegativeDecimalSchema),
+        rating: z.optional(nonNegativeDecimalSchema),
+      }),
+    ),
   }),
 );
 

@@ -14,7 +14,7 @@ import { poolStage, type PoolAwardTerms, type PoolStageResult } from './poolStag
 import { ratingsStage } from './ratingsStage.js';
 import { canonicalKey } from './repath.js';
 import { scorecardStage, type LeafScores } from './scorecardStage.js';
-import { timeStage } from './timeStage.js';
+import { personTimeStage, timeStage } from './timeStage.js';
 import type { DepartmentLinkage, PoolSegment } from './types.js';
 
 /**
@@ -111,10 +111,15 @@ export function segmentStage(
   };
   const leafScores = { componentScore: periodData.componentScore, ratingScore, unitTimes, interlock };
   const coefficients = departmentCoefficients(context, periodData, leafScores);
+  const personTimes =
+    settingsOfTimes !== undefined && version.pool?.scoreFrom === 'supportCard'
+      ? personTimeStage(context, settingsOfTimes)
+      : undefined;
   const pool = poolRun(context, org, periodData, {
     rateeScores,
     ratings,
     unitTimes: responseTimes === undefined ? undefined : unitTimes,
+    personTimes,
   });
   return {
     ...coefficients,

@@ -6,6 +6,7 @@ import { DAY_MS, zoneClock } from '../time/zone.js';
 import type { ResponseTimesResult } from '../time/types.js';
 import type { SegmentContext } from './context.js';
 import { shiftDate } from './dates.js';
+import type { PersonTimes } from './poolScore.js';
 import type { planResponseTimesSchema } from './schema.js';
 
 /** A plan version's `responseTimes` section. */
@@ -60,4 +61,26 @@ function holdToPeriod(tickets: TicketTimes, settings: PlanResponseTimes, periodS
         `opened ${rows[i]!.opened}, before the period starts on ${periodStart} (${timeZone})`,
       );
   }
+}
+
+/**
+ * Per-person support measures (issue 19 §2): the tickets that name an `assignee`, scored per
+ * person with the version's calendar and tier tables (as a department's are), and how many of
+ * each person's were reopened [二次投诉]. Only read under `pool.scoreFrom: "supportCard"`.
+ */
+export function personTimeStage(context: SegmentContext, settings: PlanResponseTimes): Map<string, PersonTimes> {
+  const all = context.data.tickets ?? [];
+  const assigned = all.flatMap((ticket) =>
+    ticket.assignee === undefined ? [] : [{ ...ticket, unit: ticket.assignee }],
+  );
+  const reopened = new Map<string, number>();
+  for (const ticket of assigned)
+    if (ticket.reopened === true) reopened.set(ticket.unit, (reopened.get(ticket.unit) ?? 0) + 1);
+  const issues = new IssueList();
+  const tickets = readTickets(assigned, TICKETS, issues);
+  issues.throwIfAny();
+  const asOf = context.scenario.asOf ?? `${shiftDate(context.resolved.period.end, 1)}T00:00:00Z`;
+  const run = { ...settings, asOf, detail: false, rounding: context.rounding };
+  const result = scoreTickets(tickets!, run, { settings: [...context.versionPath, 'responseTimes'], tickets: TICKETS });
+  return new Map(result.units.map((times) => [times.unit, { times, reopened: reopened.get(times.unit) ?? 0 }]));
 }

@@ -88,7 +88,15 @@ export interface PlanPoolInput {
    * response score, else resolution). When the source has no score, `data.supportScores` is used.
    * @defaultValue `"supportScores"`
    */
-  scoreFrom?: 'supportScores' | 'ratings' | 'responseTimes' | undefined;
+  scoreFrom?: 'supportScores' | 'ratings' | 'responseTimes' | 'supportCard' | undefined;
+  /**
+   * Under `scoreFrom: "supportCard"`: the weights of the person's own support measures [支撑效能评分,
+   * seed 001] — `response` and `resolution` (their mean scores on the tickets assigned to them),
+   * `reopen` ((1 − reopened / assigned tickets) × 100, the 二次投诉 rate) and `rating` (their own
+   * peripheral rating). The score is Σ weight × score ÷ Σ weight over the measures the person has.
+   * @defaultValue none
+   */
+  supportCard?: SupportCardInput | undefined;
 }
 
 /**
@@ -645,7 +653,12 @@ export interface StatementLine {
  * of `data.supportScores`, the person's or their department's).
  */
 export type PoolScoreSource =
-  'rating' | 'departmentRating' | 'departmentResponseTimes' | 'departmentResolutionTimes' | 'supportScores';
+  | 'rating'
+  | 'departmentRating'
+  | 'departmentResponseTimes'
+  | 'departmentResolutionTimes'
+  | 'supportCard'
+  | 'supportScores';
 
 /**
  * The support score behind a pool award (issue 17): the value, its source, and — when the plan's
@@ -674,6 +687,8 @@ export interface PoolAwardScore {
    * person's own rating is used. Ordered by id; empty under the other sources.
    */
   readonly pending: string[];
+  /** Under `scoreFrom: "supportCard"`, the person's measures behind the score. @defaultValue absent under other sources */
+  readonly components?: SupportCardComponent[];
 }
 
 /** How a pool award's f(score) is computed: linear, or score^exponent. */
@@ -928,4 +943,26 @@ export interface CurrencyConversion {
   readonly amount: string;
   /** Σ of their converted amounts in the plan currency (each rounded once). */
   readonly converted: string;
+}
+
+/** The weights of a person's support measures (seed 001: response 20, resolution 15, rating 10). At least one above zero. */
+export interface SupportCardInput {
+  /** Weight of the mean response score of the person's assigned tickets. */
+  response?: DecimalInput | undefined;
+  /** Weight of the mean resolution score of the person's assigned tickets. */
+  resolution?: DecimalInput | undefined;
+  /** Weight of the reopen score, (1 − reopened / tickets) × 100. */
+  reopen?: DecimalInput | undefined;
+  /** Weight of the person's own peripheral rating. */
+  rating?: DecimalInput | undefined;
+}
+
+/** One measure of a support card score on a pool award. */
+export interface SupportCardComponent {
+  /** `response`, `resolution`, `reopen` or `rating`. */
+  readonly id: 'response' | 'resolution' | 'reopen' | 'rating';
+  /** Its weight in the plan. */
+  readonly weight: string;
+  /** The person's score on it, or `null` when they have none (left out of the weighted mean). */
+  readonly score: string | null;
 }

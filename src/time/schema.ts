@@ -70,6 +70,8 @@ export const ticketSchema = /* @__PURE__ */ shaped<t.TicketInput>()(
     resolved: z.optional(z.nullable(instantSchema)),
     pauses: z.optional(z.array(pauseSchema)),
     requester: z.optional(idSchema),
+    assignee: z.optional(idSchema),
+    reopened: z.optional(z.boolean()),
   }),
 );
 

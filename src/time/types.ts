@@ -117,6 +117,10 @@ export interface TicketInput {
    * @defaultValue none
    */
   requester?: string | undefined;
+  /** The person who handled the ticket (per-person support measures in the period run). @defaultValue none */
+  assignee?: string | undefined;
+  /** Whether the customer complained again after the resolution [二次投诉] (the reopen rate). @defaultValue `false` */
+  reopened?: boolean | undefined;
 }
 
 /** When an elastic condition applies: the unit has more than `count` tickets in the period. */
