@@ -25,4 +25,15 @@ export default defineConfig([
     dts: true,
     treeshake: true,
   },
+  {
+    // `synergy-pay/folder` for require: its own small bundle, with its declarations. The library
+    // stays outside it (no second copy): scripts/folder-entry.mjs points its import at
+    // dist/index.cjs (and the declarations' at index.d.cts / index.d.ts).
+    ...common,
+    entry: { 'folder/index': 'src/folder/index.ts' },
+    format: ['cjs'],
+    dts: true,
+    treeshake: true,
+    external: ['../index.js'],
+  },
 ]);

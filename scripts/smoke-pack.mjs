@@ -17,7 +17,10 @@ const out = execFileSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-d
 });
 const [{ filename, files }] = JSON.parse(out);
 const paths = files.map((file) => file.path);
-const stray = paths.filter((path) => !/^(dist\/|README\.md$|CHANGELOG\.md$|LICENSE$|package\.json$)/.test(path));
+// folder/package.json: \`synergy-pay/folder\` for resolvers that predate \`exports\` (TypeScript's node10).
+const stray = paths.filter(
+  (path) => !/^(dist\/|README\.md$|CHANGELOG\.md$|LICENSE$|package\.json$|folder\/package\.json$)/.test(path),
+);
 if (stray.length > 0) throw new Error(`unexpected files in the package: ${stray.join(', ')}`);
 for (const needed of [
   'dist/index.js',
@@ -25,6 +28,11 @@ for (const needed of [
   'dist/index.d.ts',
   'dist/index.d.cts',
   'dist/cli/bin.js',
+  'dist/folder/index.js',
+  'dist/folder/index.cjs',
+  'dist/folder/index.d.ts',
+  'dist/folder/index.d.cts',
+  'folder/package.json',
   'dist/scenario.schema.json',
 ]) {
   if (!paths.includes(needed)) throw new Error(`missing from the package: ${needed}`);
@@ -96,7 +104,27 @@ const schema = JSON.parse(execFileSync(process.execPath, [cli, 'schema'], { cwd:
 if (typeof schema !== 'object' || schema === null) throw new Error('the packed CLI printed no JSON Schema');
 const demo = execFileSync(process.execPath, [cli, 'demo', '--people', '60'], { cwd: smoke, encoding: 'utf8' });
 if (demo.length === 0) throw new Error('the packed CLI demo printed nothing');
+// synergy-pay/folder: a demo scenario written as a folder by the packed CLI, read back through
+// import and require, gives the same scenario.
+execFileSync(process.execPath, [cli, 'demo', '--people', '20', '--scenario', '--out', 'demo.json'], { cwd: smoke });
+execFileSync(process.execPath, [cli, 'export', 'demo.json', 'demo-folder'], { cwd: smoke });
+const readBack = (loader) =>
+  execFileSync(
+    process.execPath,
+    [
+      '--input-type=module',
+      '-e',
+      `${loader}\nconsole.log(JSON.stringify(readScenarioFolder('demo-folder').org.people.length));`,
+    ],
+    { cwd: smoke, encoding: 'utf8' },
+  );
+const viaImport = readBack("import { readScenarioFolder } from 'synergy-pay/folder';");
+const viaRequire = readBack(
+  "import { createRequire } from 'node:module'; const { readScenarioFolder } = createRequire(import.meta.url)('synergy-pay/folder');",
+);
+if (viaImport.trim() !== '20' || viaRequire !== viaImport)
+  throw new Error(`synergy-pay/folder: import read ${viaImport}, require read ${viaRequire} (expected 20 people)`);
 rmSync(smoke, { recursive: true, force: true });
 console.log(
-  `smoke-pack: ${paths.length} files packed; import and require agree and recognise each other's errors; the CLI runs`,
+  `smoke-pack: ${paths.length} files packed; import and require agree and recognise each other's errors; the CLI runs; synergy-pay/folder reads back what export wrote`,
 );
