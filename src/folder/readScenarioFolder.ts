@@ -80,6 +80,8 @@ export function readScenarioFolder(dir: string): RunPeriodInput {
       { code: 'INVALID_INPUT', path: [], message: `${dir} is ${fileKind(stats)}, not a folder` },
     ]);
   const present = folderFiles(dir, problems);
+  if (present.size === 0 && problems.issues.length === 0)
+    problems.add([], `${dir} is not a scenario folder: it has no plan.json, period.json or CSV file`);
   const scenario: Record<string, unknown> = {};
   if (present.has(SCENARIO_FILE)) readScenarioJson(join(dir, SCENARIO_FILE), scenario, problems);
   for (const [key, file] of [
