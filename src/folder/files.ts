@@ -30,7 +30,7 @@ export function fileKind(stats: Stats): string {
  *
  * @param path - The file; a symbolic link is followed.
  * @returns The file's bytes.
- * @throws {@link SynergyPayError} `INVALID_INPUT` for a file that is not regular or too large.
+ * @throws `SynergyPayError` `INVALID_INPUT` for a file that is not regular or too large.
  * @example
  * ```ts
  * import { readInputFile, parseJsonBytes } from 'synergy-pay/folder';

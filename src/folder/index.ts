@@ -9,4 +9,4 @@ export { readScenarioFolder } from './readScenarioFolder.js';
 export { writeScenarioFolder } from './writeScenarioFolder.js';
 export { scenarioFolderLocation } from './locations.js';
 export { MAX_INPUT_BYTES, readInputFile } from './files.js';
-export { decodeUtf8, MAX_JSON_DEPTH, parseJsonBytes, parseJsonText } from './strictJson.js';
+export { parseJsonBytes } from './strictJson.js';

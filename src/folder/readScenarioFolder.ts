@@ -55,7 +55,7 @@ const OWN_FILES: Readonly<Record<string, string>> = {
  *
  * @param dir - The folder.
  * @returns The scenario, as if read from one JSON file.
- * @throws {@link SynergyPayError} `INVALID_INPUT` for a file that cannot be read as CSV or JSON,
+ * @throws `SynergyPayError` `INVALID_INPUT` for a file that cannot be read as CSV or JSON,
  *   an unknown file or column, or a JSON cell that is not JSON (each issue with its JSON path;
  *   {@link scenarioFolderLocation} of the error locates it); Node's error for a missing folder.
  * @example

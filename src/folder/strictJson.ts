@@ -107,7 +107,25 @@ export function parseJsonText(text: string): unknown {
   return value;
 }
 
-/** Decodes and parses a JSON file's bytes ({@link decodeUtf8}, {@link parseJsonText}). */
+/**
+ * Parses a JSON file's bytes strictly, as the CLI reads scenario files: UTF-8 with or without a
+ * byte-order mark; UTF-16, invalid UTF-8 (with the offset of its first bad byte), an empty file,
+ * comments and every other syntax error (with its line and column) refused; a key that appears
+ * twice in one object refused with the JSON path of the second — `JSON.parse` would silently keep
+ * the last value. Objects and arrays may nest at most 1,000 deep.
+ *
+ * @param bytes - The file's bytes (e.g. from {@link readInputFile}).
+ * @returns The parsed value.
+ * @throws `SynergyPayError` `INVALID_INPUT` with one issue: its message says what and
+ *   where; for a duplicate key its `path` is the second key's.
+ * @example
+ * ```ts
+ * import { parseJsonBytes } from 'synergy-pay/folder';
+ * parseJsonBytes(new TextEncoder().encode('{"amount": "1.00"}')); // { amount: '1.00' }
+ * parseJsonBytes(new TextEncoder().encode('{"amount": "1.00", "amount": "2.00"}'));
+ * // throws: duplicate key "amount" (line 1, column 20), path ['amount']
+ * ```
+ */
 export function parseJsonBytes(bytes: Uint8Array): unknown {
   return parseJsonText(decodeUtf8(bytes));
 }

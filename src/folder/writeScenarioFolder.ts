@@ -95,7 +95,7 @@ function folderFiles(scenario: RunPeriodInput): [string, string][] {
  * @param scenario - The scenario (the input of `runPeriod`). It is not validated, but a field no
  *   folder file can hold is refused.
  * @param dir - The folder to create.
- * @throws {@link SynergyPayError} `INVALID_INPUT` for a folder that exists and is not empty (or is
+ * @throws `SynergyPayError` `INVALID_INPUT` for a folder that exists and is not empty (or is
  *   not a folder), or a field a folder cannot hold.
  * @example
  * ```ts
