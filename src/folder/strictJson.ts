@@ -97,8 +97,9 @@ export function parseJsonText(text: string): unknown {
     failed = true;
   }
   try {
-    // Parsed: look for duplicate keys only. Not parsed: find the first error, and say where it is.
-    new JsonScanner(text, failed).document();
+    // Parsed: a fast pass looks for a repeated key; only if it finds one (or cannot tell) does the
+    // scanner run to say where. Not parsed: the scanner finds the first error, and says where.
+    if (failed || mayRepeatKeys(text)) new JsonScanner(text, failed).document();
   } catch (problem) {
     if (!(problem instanceof JsonProblem)) throw problem;
     const { line, column } = lineAndColumn(text, problem.offset);
@@ -128,6 +129,71 @@ export function parseJsonText(text: string): unknown {
  */
 export function parseJsonBytes(bytes: Uint8Array): unknown {
   return parseJsonText(decodeUtf8(bytes));
+}
+
+/**
+ * Whether some object of a JSON text (known to be valid) repeats a key — or has a key with an
+ * escape, which this pass does not decode. One pass with no allocation per token: the keys of
+ * the open objects are kept as offsets into the text and compared in place. (The scanner below,
+ * which also tracks the JSON path, is several times slower; it runs only when this says yes.)
+ */
+function mayRepeatKeys(text: string): boolean {
+  let starts = new Int32Array(256);
+  let ends = new Int32Array(256);
+  let top = 0; // keys of the open objects: [starts[k], ends[k]) for k < top
+  const frames: number[] = []; // the enclosing containers' frames
+  let frame = -1; // the open container: the index of its first key, or -1 for an array (or none)
+  let expectKey = false;
+  const length = text.length;
+  for (let at = 0; at < length; at++) {
+    const code = text.charCodeAt(at);
+    if (code === 0x22) {
+      const start = at + 1;
+      let end = text.indexOf('"', start);
+      for (;;) {
+        let backslashes = 0;
+        while (text.charCodeAt(end - 1 - backslashes) === 0x5c) backslashes++;
+        if (backslashes % 2 === 0) break;
+        end = text.indexOf('"', end + 1);
+      }
+      at = end;
+      if (!expectKey) continue;
+      expectKey = false;
+      for (let k = start; k < end; k++) if (text.charCodeAt(k) === 0x5c) return true;
+      for (let key = frame; key < top; key++) if (sameText(text, starts[key]!, ends[key]!, start, end)) return true;
+      if (top === starts.length) {
+        const grow = (from: Int32Array) => {
+          const to = new Int32Array(from.length * 2);
+          to.set(from);
+          return to;
+        };
+        starts = grow(starts);
+        ends = grow(ends);
+      }
+      starts[top] = start;
+      ends[top++] = end;
+    } else if (code === 0x7b) {
+      frames.push(frame);
+      frame = top;
+      expectKey = true;
+    } else if (code === 0x5b) {
+      frames.push(frame);
+      frame = -1;
+      expectKey = false;
+    } else if (code === 0x7d || code === 0x5d) {
+      if (code === 0x7d) top = frame;
+      frame = frames.pop() ?? -1;
+      expectKey = false;
+    } else if (code === 0x2c) expectKey = frame !== -1;
+  }
+  return false;
+}
+
+/** Whether `text[a, aEnd)` and `text[b, bEnd)` are the same characters. */
+function sameText(text: string, a: number, aEnd: number, b: number, bEnd: number): boolean {
+  if (aEnd - a !== bEnd - b) return false;
+  for (let k = 0; k < aEnd - a; k++) if (text.charCodeAt(a + k) !== text.charCodeAt(b + k)) return false;
+  return true;
 }
 
 const isDigit = (code: number) => code >= 0x30 && code <= 0x39;
