@@ -8,7 +8,7 @@ import { parse } from 'csv-parse/sync';
 import { SynergyPayError, type Issue, type IssuePath, type RunPeriodInput } from '../index.js';
 import { fileKind, readInputFile } from './files.js';
 import { rememberLocations, type FolderLayout, type TableLines } from './locations.js';
-import { decodeUtf8, parseJsonBytes } from './strictJson.js';
+import { checkUtf8, parseJsonBytes } from './strictJson.js';
 import { PERIOD_FILE, PLAN_FILE, SCENARIO_FILE, scenarioTables, type Column, type Table } from './tables.js';
 
 /** A quoted cell whose text means something else unquoted: `""` (an empty string) and `"null"` (the text). */
@@ -149,53 +149,84 @@ function readScenarioJson(path: string, scenario: Record<string, unknown>, probl
 function readTable(path: string, table: Table, problems: Problems): { rows: object[]; lines: TableLines } {
   const at: IssuePath = [table.section, table.key];
   const bytes = readInputFile(path);
-  try {
-    decodeUtf8(bytes);
-  } catch (error) {
-    if (!(error instanceof SynergyPayError)) throw error;
-    problems.add(at, error.issues[0]!.message);
-    return { rows: [], lines: [] };
-  }
-  const ends: number[] = [];
   let records: unknown[][];
   try {
-    records = parse(bytes, {
-      bom: true,
-      relax_quotes: true,
-      skip_empty_lines: true,
-      skip_records_with_empty_values: true,
-      // A Quoted in place of a string: csv-parse passes cast values through untouched.
-      cast: (value, context) => (context.quoting && (value === '' || value === 'null') ? new Quoted(value) : value),
-      on_record: (record: string[], context) => {
-        ends.push(context.bytes);
-        return record;
-      },
-    });
+    checkUtf8(bytes);
+    records = parseCsv(bytes);
   } catch (error) {
-    const { message } = error as Error;
-    problems.add(at, message);
+    problems.add(at, error instanceof SynergyPayError ? error.issues[0]!.message : (error as Error).message);
     return { rows: [], lines: [] };
   }
-  const lines = startLines(bytes, records, ends);
-  const header = readHeader(records[0], table, problems);
-  if (header === undefined) return { rows: [], lines: [] };
-  const rows = records.slice(1).map((record, index) => {
-    const row: Record<string, unknown> = {};
-    header.forEach((column, k) => {
-      readCell(record[k], column, row, [...at, index], problems);
-    });
-    return row;
+  const rows: object[] = [];
+  const lines: number[] = [];
+  let header: Column[] | undefined;
+  let line = 1;
+  for (const record of records) {
+    const start = line;
+    line += 1 + lineBreaksIn(record);
+    // Blank lines, and rows of empty cells (Excel leaves them), carry nothing.
+    if (record.every((cell) => cell === '')) continue;
+    if (header === undefined) {
+      header = readHeader(record, start, table, problems);
+      if (header === undefined) return { rows: [], lines: [] };
+    } else if (record.length !== header.length)
+      problems.add(at, `line ${start} has ${record.length} cells; the header has ${header.length}`);
+    else {
+      const row: Record<string, unknown> = {};
+      for (let k = 0; k < header.length; k++) readCell(record[k], header[k]!, row, at, rows.length, problems);
+      rows.push(row);
+      lines.push(start);
+    }
+  }
+  if (header === undefined) problems.add(at, 'no header row (the file is empty)');
+  return { rows, lines };
+}
+
+/**
+ * Parses CSV bytes into records of cells. A quoted `""` or `"null"` cell means something other
+ * than an unquoted empty or `null` one; telling them apart needs csv-parse's per-cell context,
+ * which makes parsing many times slower, so it is asked for only when the file has such a cell.
+ */
+function parseCsv(file: Uint8Array): unknown[][] {
+  const options = { relax_quotes: true, relax_column_count: true } as const;
+  // The byte-order mark, dropped here rather than by csv-parse's `bom` option (which costs more).
+  const bytes = file[0] === 0xef && file[1] === 0xbb && file[2] === 0xbf ? file.subarray(3) : file;
+  if (!hasQuotedSpecialCell(bytes)) return parse(bytes, options);
+  return parse(bytes, {
+    ...options,
+    // A Quoted in place of a string: csv-parse passes cast values through untouched.
+    cast: (value, context) => (context.quoting && (value === '' || value === 'null') ? new Quoted(value) : value),
   });
-  return { rows, lines: lines.slice(1) };
+}
+
+const QUOTE = 0x22;
+const isDelimiter = (byte: number | undefined) => byte === undefined || byte === 0x2c || byte === 0x0a || byte === 0x0d;
+
+/** Whether the bytes may hold a whole cell `""` or `"null"` (a quote pair inside a quoted cell may look like one: then the slow path runs, no harm). */
+function hasQuotedSpecialCell(bytes: Uint8Array): boolean {
+  for (let at = bytes.indexOf(QUOTE); at !== -1; at = bytes.indexOf(QUOTE, at + 1)) {
+    if (!isDelimiter(at === 0 ? undefined : bytes[at - 1])) continue;
+    const close = bytes[at + 1] === QUOTE ? at + 1 : matchesNull(bytes, at + 1) ? at + 5 : -1;
+    if (close !== -1 && bytes[close] === QUOTE && isDelimiter(bytes[close + 1])) return true;
+  }
+  return false;
+}
+
+const matchesNull = (bytes: Uint8Array, at: number) =>
+  bytes[at] === 0x6e && bytes[at + 1] === 0x75 && bytes[at + 2] === 0x6c && bytes[at + 3] === 0x6c;
+
+/** The line breaks inside a record's quoted cells (a record spans one line more per break). */
+function lineBreaksIn(record: readonly unknown[]): number {
+  let breaks = 0;
+  for (const cell of record)
+    if (typeof cell === 'string')
+      for (let at = cell.indexOf('\n'); at !== -1; at = cell.indexOf('\n', at + 1)) breaks++;
+  return breaks;
 }
 
 /** The column of each header cell; an unknown or repeated column is refused. */
-function readHeader(record: unknown[] | undefined, table: Table, problems: Problems): Column[] | undefined {
+function readHeader(record: readonly unknown[], line: number, table: Table, problems: Problems): Column[] | undefined {
   const at: IssuePath = [table.section, table.key];
-  if (record === undefined) {
-    problems.add(at, 'no header row (the file is empty)');
-    return undefined;
-  }
   const byName = new Map(table.columns.map((column) => [column.name, column]));
   const header: Column[] = [];
   const before = problems.issues.length;
@@ -207,7 +238,7 @@ function readHeader(record: unknown[] | undefined, table: Table, problems: Probl
         at,
         `line 1: unknown column "${name}" (the columns are ${table.columns.map((c) => c.name).join(', ')})`,
       );
-    else if (header.includes(column)) problems.add(at, `line 1: the column "${name}" appears twice`);
+    else if (header.includes(column)) problems.add(at, `line ${line}: the column "${name}" appears twice`);
     else header.push(column);
   }
   return problems.issues.length === before ? header : undefined;
@@ -218,7 +249,8 @@ function readCell(
   cell: unknown,
   column: Column,
   row: Record<string, unknown>,
-  at: IssuePath,
+  table: IssuePath,
+  index: number,
   problems: Problems,
 ): void {
   if (cell === '') return;
@@ -233,31 +265,8 @@ function readCell(
     try {
       value = JSON.parse(text);
     } catch (error) {
-      problems.add([...at, column.name], `not JSON (${(error as Error).message})`);
+      problems.add([...table, index, column.name], `not JSON (${(error as Error).message})`);
       return;
     }
   row[column.name] = value;
-}
-
-/**
- * The line each record starts on: the line its last byte is on, less the line breaks inside its
- * quoted cells. (csv-parse counts a CRLF inside a quoted cell as two lines, so its own count is not used.)
- */
-function startLines(bytes: Uint8Array, records: readonly unknown[][], ends: readonly number[]): number[] {
-  const lines: number[] = [];
-  let line = 1;
-  let scanned = 0;
-  records.forEach((record, index) => {
-    // The record's last byte is before its record delimiter (if any): count the breaks before it.
-    const last = Math.max(ends[index]! - 1, 0);
-    for (let at = bytes.indexOf(0x0a, scanned); at !== -1 && at < last; at = bytes.indexOf(0x0a, at + 1)) line++;
-    scanned = last;
-    let inside = 0;
-    for (const cell of record) {
-      const text = cell instanceof Quoted ? cell.text : (cell as string);
-      for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) inside++;
-    }
-    lines.push(line - inside);
-  });
-  return lines;
 }

@@ -3,6 +3,7 @@
  * must be JSON with no duplicate keys. Every refusal says what is wrong and where: a byte offset
  * for bad UTF-8, a line and column for a syntax error, the JSON path of the second key of a pair.
  */
+import { isUtf8 } from 'node:buffer';
 import { SynergyPayError, type IssuePath } from '../index.js';
 
 /** Objects and arrays nested deeper than this are refused (no scenario comes near it). */
@@ -63,23 +64,27 @@ export function invalidUtf8Offset(bytes: Uint8Array): number {
 }
 
 /**
- * Decodes a file's bytes as UTF-8 text, without a leading byte-order mark. Refuses UTF-16 (by its
- * byte-order mark or NUL bytes) and invalid UTF-8 (with the offset of its first bad byte).
+ * Checks that a file's bytes are UTF-8 text. Refuses UTF-16 (by its byte-order mark or NUL bytes)
+ * and invalid UTF-8 (with the offset of its first bad byte).
  */
-export function decodeUtf8(bytes: Uint8Array): string {
+export function checkUtf8(bytes: Uint8Array): void {
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))
     refuse('the file is UTF-16 (it starts with a UTF-16 byte-order mark); save it as UTF-8');
   if (bytes.subarray(0, 4096).includes(0))
     refuse('the file holds NUL bytes: it is UTF-16 or binary, not UTF-8 text; save it as UTF-8');
-  try {
-    // `fatal`: a malformed byte throws instead of becoming U+FFFD; the byte-order mark is dropped.
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
+  if (!isUtf8(bytes)) {
     const offset = invalidUtf8Offset(bytes);
     refuse(
       `the file is not valid UTF-8: byte 0x${bytes[offset]!.toString(16).padStart(2, '0')} at byte offset ${offset}`,
     );
   }
+}
+
+/** Decodes a file's bytes as UTF-8 text ({@link checkUtf8}), without a leading byte-order mark. */
+export function decodeUtf8(bytes: Uint8Array): string {
+  checkUtf8(bytes);
+  // The byte-order mark is dropped (`ignoreBOM: false`, the default).
+  return new TextDecoder('utf-8').decode(bytes);
 }
 
 /**

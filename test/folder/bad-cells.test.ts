@@ -221,7 +221,7 @@ const fileCases: BadCell[] = [
     change: (dir) => {
       edit(dir, 'people.csv', /\r\nE03,([^\r]*)/, '\r\nE03,$1,extra');
     },
-    expected: 'people.csv  INVALID_INPUT  Invalid Record Length: expect 8, got 9 on line 4',
+    expected: 'people.csv  INVALID_INPUT  line 4 has 9 cells; the header has 8',
   },
   {
     name: 'a quote never closed',
