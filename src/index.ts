@@ -168,6 +168,19 @@ export type {
   ReversalLine,
 } from './pool/types.js';
 
+// ── draws: settleDraws ─────────────────────────────────────────────────────
+export { settleDraws } from './draws/settleDraws.js';
+export type {
+  DrawInput,
+  DrawLeavingPolicy,
+  DrawPersonInput,
+  DrawPolicyInput,
+  DrawSettlement,
+  DrawTotals,
+  SettleDrawsInput,
+  SettleDrawsResult,
+} from './draws/types.js';
+
 // ── scorecard: composeScore, tallyPoints ───────────────────────────────────
 export { composeScore } from './scorecard/composeScore.js';
 export { tallyPoints } from './scorecard/tallyPoints.js';
@@ -204,13 +217,17 @@ export type {
 // ── period: resolvePlan, runPeriod, compareRuns, correctPeriod ─────────────
 export { resolvePlan } from './period/resolvePlan.js';
 export { runPeriod } from './period/runPeriod.js';
-export { statementLineKinds } from './period/statement.js';
+export { componentLabels, statementLineKinds } from './period/statement.js';
+export { traceInputWords } from './period/glossary.js';
 export type {
   CommissionInput,
   CompanyKpiResultInput,
   ComponentScoreInput,
   ControlsInput,
   DeductionInput,
+  DrawArrangementInput,
+  DrawBalanceInput,
+  PeriodDraws,
   DepartmentCoefficientInput,
   DepartmentInput,
   DepartmentLinkage,
@@ -235,6 +252,7 @@ export type {
   PlanSegment,
   PlanVersionInput,
   PlausibleRangeInput,
+  PlausibilityCode,
   PoolAwardScore,
   PoolAwardWeighting,
   PoolScoreSource,
@@ -250,6 +268,7 @@ export type {
   ScorecardSource,
   StatementLine,
   StatementLineKind,
+  StatementSubtotal,
   SupportScoreInput,
 } from './period/types.js';
 export { jsonSchemaOf } from './core/jsonSchema.js';

@@ -4,9 +4,10 @@ import { periodContext, segmentContext } from './context.js';
 import { checkInputControls } from './controls.js';
 import { dataStage } from './dataStage.js';
 import { departmentsStage } from './departmentsStage.js';
+import { readDraws } from './drawsStage.js';
 import { interlockSummary } from './interlockStage.js';
 import { orgStage, readPayRates } from './orgStage.js';
-import { plausibilityItems } from './plausibility.js';
+import { plausibilityItems, throwIfBlocked } from './plausibility.js';
 import { buildReviewQueue } from './reviewQueue.js';
 import { checkMechanismRows, parseScenario, type Scenario } from './scenarioInput.js';
 import { segmentStage, type MechanismRuns } from './segmentStage.js';
@@ -37,7 +38,8 @@ import type { RunPeriodInput, RunPeriodResult } from './types.js';
  * @throws {@link SynergyPayError} `INVALID_INPUT`, `INVALID_DECIMAL`, `INVALID_AMOUNT`,
  *   `NEGATIVE_VALUE`, `UNKNOWN_CURRENCY`, `DUPLICATE_ID`, `UNKNOWN_REFERENCE`,
  *   `DATES_OUT_OF_ORDER`, `OUT_OF_RANGE` (a dated row outside the period),
- *   `PLAN_VERSION_OVERLAP`, `PLAN_NOT_IN_FORCE`, and `RECONCILIATION_FAILED` (a declared
+ *   `PLAN_VERSION_OVERLAP`, `PLAN_NOT_IN_FORCE`, `IMPLAUSIBLE_RESULT` (a finding whose code the
+ *   plan's `plausibility.block` lists), and `RECONCILIATION_FAILED` (a declared
  *   control total disagrees with the rows or the result, at the control's path; at the root
  *   path, one of the run's own conservation checks failed: a bug to report).
  *
@@ -73,14 +75,16 @@ function runScenario(scenario: Scenario): RunPeriodResult {
   const issues = new IssueList();
   const org = orgStage(context, issues);
   const periodData = dataStage(context, org, issues);
+  const draws = readDraws(context, org, issues);
   issues.throwIfAny();
   const payRates = readPayRates(context, issues);
   issues.throwIfAny();
   const runs: MechanismRuns = { responseTimes: new Map(), ratings: new Map(), interlock: new Map() };
   const segments = resolved.segments.map((_, s) => segmentStage(segmentContext(context, s), org, periodData, runs));
-  const statements = statementsStage(context, org.work, periodData, payRates, segments);
+  const statements = statementsStage(context, org.work, periodData, payRates, segments, draws);
   const departments = departmentsStage(context, org.work, segments);
   const plausible = plausibilityItems(context, statements.rendered.statements, segments);
+  throwIfBlocked(context, plausible);
   const reviewQueue = buildReviewQueue(runs.ratings, runs.interlock, plausible);
   const checks = checksStage(context, { statements, segments, interlockRuns: runs.interlock, controls });
   return {
@@ -98,6 +102,7 @@ function runScenario(scenario: Scenario): RunPeriodResult {
     reviewQueue,
     interlock: runs.interlock.size === 0 ? null : interlockSummary(runs.interlock),
     totals: periodTotals(statements.totals, statements.rendered.sum, context.digits),
+    draws: statements.draws,
     checks,
     trace: resolved.trace,
   };

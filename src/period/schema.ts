@@ -11,6 +11,7 @@ import {
   shaped,
   type ZodSchema,
 } from '../core/schema.js';
+import { drawPolicySchema } from '../draws/schema.js';
 import { creditDimensionsSchema, interlockIndicatorsSchema, revenueFactSchema } from '../interlock/schema.js';
 import { raciTasksSchema, ratingSchema, reviewDecisionSchema, scoringPlanSchema } from '../ratings/schema.js';
 import { calendarSchema, responseMetricSchema, ticketSchema } from '../time/schema.js';
@@ -158,9 +159,19 @@ export const plausibleRangeSchema = /* @__PURE__ */ shaped<t.PlausibleRangeInput
   z.strictObject({ min: decimalSchema, max: decimalSchema }),
 );
 
+/** Every {@link t.PlausibilityCode}, in the order the docs list them. */
+export const PLAUSIBILITY_CODES = [
+  'negativeNet',
+  'noDaysEmployed',
+  'coefficientOutOfRange',
+] as const satisfies readonly t.PlausibilityCode[];
+
 /** Schema of {@link t.PlanPlausibilityInput}. */
 export const planPlausibilitySchema = /* @__PURE__ */ shaped<t.PlanPlausibilityInput>()(
-  z.strictObject({ coefficient: z.optional(plausibleRangeSchema) }),
+  z.strictObject({
+    coefficient: z.optional(plausibleRangeSchema),
+    block: z.optional(z.array(z.enum(PLAUSIBILITY_CODES))),
+  }),
 );
 
 /** Schema of {@link t.PlanInput}. */
@@ -171,6 +182,7 @@ export const planSchema = /* @__PURE__ */ shaped<t.PlanInput>()(
     rounding: z.optional(roundingSchema),
     onVersionChange: z.optional(z.enum(['report', 'prorate'])),
     plausibility: z.optional(planPlausibilitySchema),
+    draws: z.optional(drawPolicySchema),
     versions: z.array(planVersionSchema).check(z.minLength(1)),
   }),
 );
@@ -240,6 +252,20 @@ export const deductionSchema = /* @__PURE__ */ shaped<t.DeductionInput>()(
   }),
 );
 
+/** Schema of {@link t.DrawArrangementInput}. */
+export const drawArrangementSchema = /* @__PURE__ */ shaped<t.DrawArrangementInput>()(
+  z.strictObject({
+    person: idSchema,
+    kind: z.enum(['recoverable', 'guarantee']),
+    monthlyAmount: nonNegativeDecimalSchema,
+  }),
+);
+
+/** Schema of {@link t.DrawBalanceInput}. */
+export const drawBalanceSchema = /* @__PURE__ */ shaped<t.DrawBalanceInput>()(
+  z.strictObject({ person: idSchema, balance: nonNegativeDecimalSchema }),
+);
+
 /** The period data object (internal: the scenario reader extends it); public as {@link periodDataSchema}. */
 export const periodDataObject = /* @__PURE__ */ z.strictObject({
   departmentCoefficients: z.optional(z.array(departmentCoefficientSchema)),
@@ -253,6 +279,8 @@ export const periodDataObject = /* @__PURE__ */ z.strictObject({
   ratings: z.optional(z.array(ratingSchema)),
   reviewDecisions: z.optional(z.array(reviewDecisionSchema)),
   supportScores: z.optional(z.array(supportScoreSchema)),
+  draws: z.optional(z.array(drawArrangementSchema)),
+  drawBalances: z.optional(z.array(drawBalanceSchema)),
 });
 
 /** Schema of {@link t.PeriodDataInput}. */

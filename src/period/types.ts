@@ -5,6 +5,7 @@
  * tools read them back. Types only: importing this file imports no code.
  */
 import type { DecimalInput } from '../core/decimalInput.js';
+import type { DrawPolicyInput, DrawSettlement, DrawTotals } from '../draws/types.js';
 import type { RoundingInput } from '../core/rounding.js';
 import type { TraceStep } from '../core/trace.js';
 import type {
@@ -219,7 +220,21 @@ export interface PlanPlausibilityInput {
    * @defaultValue none (not checked)
    */
   coefficient?: PlausibleRangeInput | undefined;
+  /**
+   * Plausibility codes that block the run: when any finding has one of them, `runPeriod` refuses
+   * with `IMPLAUSIBLE_RESULT` at the path of each person or department concerned, instead of
+   * queueing the finding for review.
+   * @defaultValue none (every finding goes to the review queue and the run goes on)
+   */
+  block?: PlausibilityCode[] | undefined;
 }
+
+/**
+ * The codes of plausibility findings (review items of kind `plausibility`): a statement below
+ * zero, a person employed no day of the period with rows attached, a department's coefficient
+ * outside the plan's declared range.
+ */
+export type PlausibilityCode = 'negativeNet' | 'noDaysEmployed' | 'coefficientOutOfRange';
 
 /** A plan: a currency, a rounding policy and versions effective from dates (SPEC §3.8, seed 001 "动态调整"). */
 export interface PlanInput {
@@ -241,6 +256,11 @@ export interface PlanInput {
    * employed with rows attached are always checked). @defaultValue none (no declared ranges)
    */
   plausibility?: PlanPlausibilityInput | undefined;
+  /**
+   * How draws are recovered and what a leaver's balance becomes (`data.draws`, `data.drawBalances`).
+   * @defaultValue recover all earnings above the draw, up to the balance; leavers repay from final pay
+   */
+  draws?: DrawPolicyInput | undefined;
   /** The versions, in any order (at least one); effective dates must differ and ranges must not overlap. */
   versions: PlanVersionInput[];
 }
@@ -376,6 +396,31 @@ export interface PeriodDataInput {
   reviewDecisions?: ReviewDecisionInput[] | undefined;
   /** Support-effectiveness scores for the pool, by person or department. */
   supportScores?: SupportScoreInput[] | undefined;
+  /** Draws and guarantees of the period, one per person at most (see `plan.draws`). */
+  draws?: DrawArrangementInput[] | undefined;
+  /** What people owe back at the start of the period: the previous period's closing balances. */
+  drawBalances?: DrawBalanceInput[] | undefined;
+}
+
+/**
+ * A person's draw or guarantee in the period [预支与保底]: a monthly amount, prorated like base pay
+ * (× months in the period × days employed / days in the period).
+ */
+export interface DrawArrangementInput {
+  /** Person id. */
+  person: string;
+  /** `recoverable` (advanced against commission, recovered from later earnings) or `guarantee` (non-recoverable floor). */
+  kind: 'recoverable' | 'guarantee';
+  /** The monthly amount (≥ 0). */
+  monthlyAmount: DecimalInput;
+}
+
+/** What a person owes back at the start of the period (the previous period's `draws.people[].closingBalance`). */
+export interface DrawBalanceInput {
+  /** Person id. */
+  person: string;
+  /** The balance owed (≥ 0). */
+  balance: DecimalInput;
 }
 
 /**
@@ -518,7 +563,16 @@ export interface ResolvedPlan {
 
 /** What a statement line pays. Lines appear in this order, then by source id. */
 export type StatementLineKind =
-  'basePay' | 'performanceBonus' | 'commission' | 'poolAward' | 'interlockReward' | 'interlockDeduction' | 'deduction';
+  | 'basePay'
+  | 'performanceBonus'
+  | 'commission'
+  | 'poolAward'
+  | 'interlockReward'
+  | 'interlockDeduction'
+  | 'guaranteeTopUp'
+  | 'drawAdvance'
+  | 'drawRecovery'
+  | 'deduction';
 
 /** One line of a pay statement. Deductions are negative amounts, so the total is the plain sum. */
 export interface StatementLine {
@@ -610,8 +664,25 @@ export interface PayStatement {
   readonly coefficient: string;
   /** The lines, in {@link StatementLineKind} order, then by source id, then by segment. */
   readonly lines: StatementLine[];
+  /**
+   * One subtotal per pay component on the statement, in {@link StatementLineKind} order: the
+   * component's lines summed across plan versions (segments) and rows.
+   */
+  readonly subtotals: StatementSubtotal[];
   /** Σ lines, exactly. */
   readonly total: string;
+}
+
+/** A pay component's subtotal on a statement: its lines summed across plan versions and rows (issue 17 §6). */
+export interface StatementSubtotal {
+  /** The component (the kind of its lines). */
+  readonly kind: StatementLineKind;
+  /** The component in words, e.g. `"Base pay"`, `"Deductions"`. */
+  readonly label: string;
+  /** How many lines it sums. */
+  readonly lines: number;
+  /** Σ of those lines, exactly. */
+  readonly amount: string;
 }
 
 // ── the period run ─────────────────────────────────────────────────────────
@@ -772,6 +843,16 @@ export interface RunPeriodResult extends ResolvedPlan {
   readonly interlock: InterlockSummary[] | null;
   /** Money totals of the period. */
   readonly totals: PeriodTotals;
+  /** Draws and guarantees: each person's settlement and balances, or `null` when the data has none. */
+  readonly draws: PeriodDraws | null;
   /** The run's own conservation checks, then one check per control total the scenario declares (in `controls` order). */
   readonly checks: ReconciliationCheck[];
+}
+
+/** The draws of a period: one settlement per person with a draw or a balance, and the totals. */
+export interface PeriodDraws {
+  /** One settlement per person with a draw or an opening balance, ordered by person id. */
+  readonly people: DrawSettlement[];
+  /** Σ of each figure; `closingBalance` is what people owe back, the next period's `data.drawBalances`. */
+  readonly totals: DrawTotals;
 }

@@ -56,13 +56,13 @@ describe('synergy-pay run', () => {
     expect(cli('run', goldenFile, '--format', 'csv', '--out', file).code).toBe(0);
     const rows = readFileSync(file, 'utf8').trim().split('\n');
     expect(rows[0]).toBe(
-      'person,name,department,side,grade,employedDays,coefficient,basePay,performanceBonus,commission,poolAward,interlockReward,interlockDeduction,deduction,total',
+      'person,name,department,side,grade,employedDays,coefficient,basePay,performanceBonus,commission,poolAward,interlockReward,interlockDeduction,guaranteeTopUp,drawAdvance,drawRecovery,deduction,total',
     );
     // Hand-computed in test/period/runPeriod.test.ts.
     expect(rows.slice(1)).toEqual([
-      'li,,sales,front,P3,91,0.9000,18000.00,4050.00,28749.50,0.00,0.00,0.00,0.00,50799.50',
-      'wang,,tech,back,P5,91,1.0500,24000.00,6300.00,0.00,0.00,0.00,0.00,-200.00,30100.00',
-      'zhao,,tech,back,P5,46,1.0500,12131.87,3184.62,0.00,0.00,0.00,0.00,0.00,15316.49',
+      'li,,sales,front,P3,91,0.9000,18000.00,4050.00,28749.50,0.00,0.00,0.00,0.00,0.00,0.00,0.00,50799.50',
+      'wang,,tech,back,P5,91,1.0500,24000.00,6300.00,0.00,0.00,0.00,0.00,0.00,0.00,0.00,-200.00,30100.00',
+      'zhao,,tech,back,P5,46,1.0500,12131.87,3184.62,0.00,0.00,0.00,0.00,0.00,0.00,0.00,0.00,15316.49',
     ]);
   });
 
@@ -91,7 +91,7 @@ describe('synergy-pay explain', () => {
     expect(out).toContain('employed 46 of 91 days');
     expect(out).toMatch(/Base pay \(grade P5\)\s+CN¥12,131\.87/);
     expect(out).toContain('base = monthly base pay × months in period × days employed / days in period');
-    expect(out).toContain('with employedDays 46, monthly 8000.00, months 3, periodDays 91 → 12131.87');
+    expect(out).toContain("with days employed in the line's part of the period: 46; monthly base pay of the grade: 8000.00; months in the period: 3; days in the period: 91 → 12131.87");
     expect(out).toMatch(/Total \(the sum of the lines above\)\s+CN¥15,316\.49/);
   });
   it('refuses an unknown person with exit code 2', () => {
