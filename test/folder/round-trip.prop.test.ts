@@ -101,6 +101,18 @@ describe('folder → JSON → folder', () => {
     expect(JSON.parse(fromFolder.out).statements).toHaveLength(300);
   });
 
+  it.each(readdirSync('examples/scenarios').filter((name) => name.endsWith('.json')))(
+    'examples/scenarios/%s as a folder runs to the same result, byte for byte',
+    (name) => {
+      const json = join('examples/scenarios', name);
+      const folder = freshDir();
+      expect(cli('export', json, folder).code).toBe(0);
+      const fromJson = cli('run', json, '--out', '-');
+      expect(fromJson.code, fromJson.err).toBe(0);
+      expect(cli('run', folder, '--out', '-').out).toBe(fromJson.out);
+    },
+  );
+
   it('exports with the CLI: the folder holds the scenario files, and export refuses a folder that is not empty', () => {
     const json = join(root, 'golden.json');
     writeFileSync(json, JSON.stringify(golden()));
