@@ -6,7 +6,7 @@
  * arguments); 1 anything unexpected, including a failed conservation check of the run's own (a
  * bug). Output files are written whole or not at all.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { writeScenarioFolder } from '../folder/index.js';
 import {
@@ -184,15 +184,21 @@ function packageVersion(): string {
   return manifest.version;
 }
 
-/** Writes a scenario file (or folder) as a scenario folder. */
+/** Writes a scenario file (or folder) as a scenario folder, which must be new or empty. */
 function exportCommand(file: string, folder: string, io: CliIo): number {
+  const cannotWrite = (reason: string) => new InputProblem(`synergy-pay: cannot write ${folder}: ${reason}`);
+  // Refused before a large scenario is read for nothing (writeScenarioFolder checks again).
+  const existing = statSync(folder, { throwIfNoEntry: false });
+  if (existing !== undefined && (!existing.isDirectory() || readdirSync(folder).length > 0))
+    throw cannotWrite('it exists and is not an empty folder');
   const { value } = readScenario(file, io, true);
   progress(io, `writing the folder ${folder}…`);
   try {
     writeScenarioFolder(value as RunPeriodInput, folder);
   } catch (error) {
-    if (error instanceof SynergyPayError) throw new InputProblem(describeProblems(`${file} → ${folder}`, error));
-    throw new InputProblem(`synergy-pay: cannot write ${folder}: ${ioError(error)}`);
+    if (!(error instanceof SynergyPayError)) throw cannotWrite(ioError(error));
+    if (error.issues.every((issue) => issue.path.length === 0)) throw cannotWrite(error.issues[0]!.message);
+    throw new InputProblem(describeProblems(`${file} (as a folder)`, error));
   }
   io.out(`Wrote the scenario folder ${folder} (read it with \`synergy-pay run ${folder}\`)\n`);
   return 0;

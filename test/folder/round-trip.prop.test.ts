@@ -134,7 +134,14 @@ describe('folder → JSON → folder', () => {
     );
     const again = cli('export', json, folder);
     expect(again.code).toBe(2);
-    expect(again.err).toContain('is not empty');
+    expect(again.err).toBe(`synergy-pay: cannot write ${folder}: it exists and is not an empty folder\n`);
+    const bad = join(root, 'unknown-field.json');
+    writeFileSync(bad, JSON.stringify({ ...golden(), org: { departments: [], people: [{ id: 'a', hair: 'red' }] } }));
+    const refused = cli('export', bad, freshDir());
+    expect(refused.code).toBe(2);
+    expect(refused.err).toContain(
+      '$.org.people[0].hair  INVALID_INPUT  unknown field: people.csv has no column "hair"',
+    );
     expect(cli('run', folder).out).toBe(cli('run', json).out);
   });
 });
