@@ -102,6 +102,7 @@ function runScenario(scenario: Scenario): RunPeriodResult {
     reviewQueue,
     interlock: runs.interlock.size === 0 ? null : interlockSummary(runs.interlock),
     totals: periodTotals(statements.totals, statements.rendered.sum, context.digits),
+    conversions: periodData.converted,
     draws: statements.draws,
     checks,
     trace: resolved.trace,
