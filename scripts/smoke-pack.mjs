@@ -4,7 +4,7 @@
 // own node_modules (two levels up), so no network is needed. It packs dist/ as built
 // (`--ignore-scripts`: `npm test` has just built it, and `prepare` would build it again).
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 const root = resolve(import.meta.dirname, '..');
@@ -17,9 +17,13 @@ const out = execFileSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-d
 });
 const [{ filename, files }] = JSON.parse(out);
 const paths = files.map((file) => file.path);
-// folder/package.json: \`synergy-pay/folder\` for resolvers that predate \`exports\` (TypeScript's node10).
+// folder/package.json and report/package.json: the subpath entries for resolvers that predate
+// `exports` (TypeScript's node10).
 const stray = paths.filter(
-  (path) => !/^(dist\/|README\.md$|CHANGELOG\.md$|LICENSE$|package\.json$|folder\/package\.json$)/.test(path),
+  (path) =>
+    !/^(dist\/|examples\/scenarios\/[\w-]+\.json$|(folder|report)\/package\.json$|README\.md$|CHANGELOG\.md$|LICENSE$|package\.json$)/.test(
+      path,
+    ),
 );
 if (stray.length > 0) throw new Error(`unexpected files in the package: ${stray.join(', ')}`);
 for (const needed of [
@@ -34,6 +38,13 @@ for (const needed of [
   'dist/folder/index.d.cts',
   'folder/package.json',
   'dist/scenario.schema.json',
+  'dist/report/index.js',
+  'dist/report.cjs',
+  'dist/report.d.ts',
+  'dist/report.d.cts',
+  'report/package.json',
+  'examples/scenarios/ten-person-month.json',
+  'examples/scenarios/quarter-plan-change.json',
 ]) {
   if (!paths.includes(needed)) throw new Error(`missing from the package: ${needed}`);
 }
@@ -124,7 +135,42 @@ const viaRequire = readBack(
 );
 if (viaImport.trim() !== '20' || viaRequire !== viaImport)
   throw new Error(`synergy-pay/folder: import read ${viaImport}, require read ${viaRequire} (expected 20 people)`);
+// The shipped scenarios, run as a user would: `npx synergy-pay run` from the installed package
+// (the tarball unpacked by hand has no .bin link: make the one npm would). Each must reconcile.
+mkdirSync(join(smoke, 'node_modules', '.bin'));
+chmodSync(cli, 0o755);
+symlinkSync('../synergy-pay/dist/cli/bin.js', join(smoke, 'node_modules', '.bin', 'synergy-pay'));
+const npx = (...args) =>
+  execFileSync('npx', ['--no-install', 'synergy-pay', ...args], { cwd: smoke, encoding: 'utf8' });
+for (const [name, total] of [
+  ['ten-person-month', '113,378.75'],
+  ['quarter-plan-change', '173,493.97'],
+]) {
+  const run = npx('run', `node_modules/synergy-pay/examples/scenarios/${name}.json`);
+  const [, holding, all] = /Checks: (\d+)\/(\d+) hold/.exec(run) ?? [];
+  if (holding === undefined || holding !== all || !run.includes(`statements total     CN¥${total}`))
+    throw new Error(`npx synergy-pay run ${name}.json from the package:\n${run}`);
+}
+// The report entry from both builds, and the report command (d3-scale and d3-shape resolve from
+// the project's node_modules, as the optional peer dependencies a user installs).
+npx('report', 'node_modules/synergy-pay/examples/scenarios/ten-person-month.json', '--out', join(smoke, 'report.html'));
+if (
+  !readFileSync(join(smoke, 'report.html'), 'utf8').includes('data-figure="totals.statements" data-value="113378.75"')
+)
+  throw new Error('synergy-pay report from the package wrote no figures');
+writeFileSync(
+  join(smoke, 'report.mjs'),
+  `import { createRequire } from 'node:module';
+const esm = await import('synergy-pay/report');
+const cjs = createRequire(import.meta.url)('synergy-pay/report');
+const { runPeriod } = await import('synergy-pay');
+const result = runPeriod(JSON.parse((await import('node:fs')).readFileSync('node_modules/synergy-pay/examples/scenarios/quarter-plan-change.json', 'utf8')));
+console.log(esm.renderReport(result) === cjs.renderReport(result) ? 'same' : 'different');
+`,
+);
+const same = execFileSync(process.execPath, [join(smoke, 'report.mjs')], { cwd: smoke, encoding: 'utf8' }).trim();
+if (same !== 'same') throw new Error(`synergy-pay/report: import and require render differently (${same})`);
 rmSync(smoke, { recursive: true, force: true });
 console.log(
-  `smoke-pack: ${paths.length} files packed; import and require agree and recognise each other's errors; the CLI runs; synergy-pay/folder reads back what export wrote`,
+  `smoke-pack: ${paths.length} files packed; import and require agree and recognise each other's errors; the CLI runs the shipped scenarios and writes a report; synergy-pay/folder reads back what export wrote`,
 );

@@ -20,6 +20,7 @@ import {
 import { DEFAULT_LOCALE, explain, jsonChunks, statementsCsv, summary } from './format.js';
 import { progress, readScenario, writeOut, type CliIo } from './io.js';
 import { describeProblems, EXIT_BAD_INPUT, InputProblem, ioError, library } from './problems.js';
+import { reportCommand } from './report.js';
 import { compareCommand, correctCommand } from './whatif.js';
 
 export { EXIT_BAD_INPUT, isInternalFailure } from './problems.js';
@@ -37,6 +38,9 @@ const USAGE = `Usage:
       Compare two runs (results or scenarios) line by line: totals, departments, who gains and loses, the pool.
   synergy-pay correct <paid.json> <corrected-scenario.json> [--format summary|json|csv] [--out FILE] [--locale TAG]
       Correction lines (arrears, recoveries) that bring a paid period to its re-run on corrected data.
+  synergy-pay report <scenario> [--compare <proposed>] [--out report.html] [--locale TAG]
+      One self-contained HTML dashboard of a run (files are scenarios or results); with --compare, a what-if.
+      Needs the optional packages d3-scale and d3-shape (npm install d3-scale d3-shape).
   synergy-pay export <scenario.json> <folder>
       Write a scenario as a folder: plan.json, period.json and a CSV file per list (people.csv, …).
   synergy-pay --version | --help
@@ -121,6 +125,8 @@ function dispatch(argv: readonly string[], io: CliIo): number {
       return compareCommand(rest, options, io);
     case 'correct':
       return correctCommand(rest, options, io);
+    case 'report':
+      return reportCommand(rest, { out: values.out, locale, compare: values.compare }, io);
     case 'export':
       expectArgs('<scenario.json> <folder>');
       return exportCommand(rest[0]!, rest[1]!, io);
@@ -141,6 +147,7 @@ function parseCommandLine(argv: readonly string[]) {
         locale: { type: 'string' },
         people: { type: 'string' },
         scenario: { type: 'boolean' },
+        compare: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean' },
       },
