@@ -68,7 +68,25 @@ module.exports = {
       comment: 'The CLI uses the library as its users do: through the public entry points only.',
       severity: 'error',
       from: { path: '^src/cli/' },
-      to: { path: '^src/', pathNot: ['^src/cli/', '^src/index\\.ts$', '^src/report/index\\.ts$'] },
+      to: {
+        path: '^src/',
+        pathNot: ['^src/cli/', '^src/index\\.ts$', '^src/report/index\\.ts$', '^src/folder/index\\.ts$'],
+      },
+    },
+    {
+      name: 'folder-through-the-entry',
+      comment: 'The folder helpers (synergy-pay/folder) use the library through its public entry point only.',
+      severity: 'error',
+      from: { path: '^src/folder/' },
+      to: { path: '^src/', pathNot: ['^src/folder/', '^src/index\\.ts$'] },
+    },
+    {
+      name: 'nothing-imports-the-folder-helpers',
+      comment:
+        'Only the CLI uses src/folder/ (its own entry point, with node:fs and csv-parse): the library never loads it.',
+      severity: 'error',
+      from: { pathNot: '^src/(cli|folder)/' },
+      to: { path: '^src/folder/' },
     },
     {
       name: 'nothing-imports-the-cli',

@@ -26,6 +26,17 @@ export default defineConfig([
     treeshake: true,
   },
   {
+    // `synergy-pay/folder` for require: its own small bundle, with its declarations. The library
+    // stays outside it (no second copy): scripts/folder-entry.mjs points its import at
+    // dist/index.cjs (and the declarations' at index.d.cts / index.d.ts).
+    ...common,
+    entry: { 'folder/index': 'src/folder/index.ts' },
+    format: ['cjs'],
+    dts: true,
+    treeshake: true,
+    external: ['../index.js'],
+  },
+  {
     // The report entry (`synergy-pay/report`) as its own CommonJS bundle with its own declarations
     // (report.d.cts, copied to report.d.ts by the build script): a second entry in the bundle above
     // would split the declarations into shared chunks. d3-scale and d3-shape stay external

@@ -32,8 +32,10 @@ export const budgets = [
   // figure with room for the input ledger's types, so that growth is a decision (raised from 475
   // KB for issue 17's statement words and issue 19's draws); the zod types are gone (a consumer's
   // tsc: 1.1× without the import). Issue 18 adds the report entry's own pair (report.d.ts,
-  // report.d.cts: the result types it renders inlined, 43 KB each) and moneyFormat: 579 KB, held at 600 KB.
-  { name: 'declarations (dist/*.d.ts, *.d.cts)', figure: 'declarations', limit: 600 * KB },
+  // report.d.cts: the result types it renders inlined, 43 KB each) and moneyFormat: 579 KB, held at 600 KB;
+  // and synergy-pay/folder's pair (folder/index.d.ts, .d.cts: 7 KB each, the library's types
+  // imported, not inlined), with the currencies of issue 19: 603 KB, held at 620 KB.
+  { name: 'declarations (dist/*.d.ts, *.d.cts)', figure: 'declarations', limit: 620 * KB },
   { name: 'tarball (unpacked)', figure: 'tarball', limit: 2 * MB },
 ];
 

@@ -17,9 +17,11 @@ const out = execFileSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-d
 });
 const [{ filename, files }] = JSON.parse(out);
 const paths = files.map((file) => file.path);
+// folder/package.json and report/package.json: the subpath entries for resolvers that predate
+// `exports` (TypeScript's node10).
 const stray = paths.filter(
   (path) =>
-    !/^(dist\/|examples\/scenarios\/[\w-]+\.json$|report\/package\.json$|README\.md$|CHANGELOG\.md$|LICENSE$|package\.json$)/.test(
+    !/^(dist\/|examples\/scenarios\/[\w-]+\.json$|(folder|report)\/package\.json$|README\.md$|CHANGELOG\.md$|LICENSE$|package\.json$)/.test(
       path,
     ),
 );
@@ -30,6 +32,11 @@ for (const needed of [
   'dist/index.d.ts',
   'dist/index.d.cts',
   'dist/cli/bin.js',
+  'dist/folder/index.js',
+  'dist/folder/index.cjs',
+  'dist/folder/index.d.ts',
+  'dist/folder/index.d.cts',
+  'folder/package.json',
   'dist/scenario.schema.json',
   'dist/report/index.js',
   'dist/report.cjs',
@@ -108,6 +115,26 @@ const schema = JSON.parse(execFileSync(process.execPath, [cli, 'schema'], { cwd:
 if (typeof schema !== 'object' || schema === null) throw new Error('the packed CLI printed no JSON Schema');
 const demo = execFileSync(process.execPath, [cli, 'demo', '--people', '60'], { cwd: smoke, encoding: 'utf8' });
 if (demo.length === 0) throw new Error('the packed CLI demo printed nothing');
+// synergy-pay/folder: a demo scenario written as a folder by the packed CLI, read back through
+// import and require, gives the same scenario.
+execFileSync(process.execPath, [cli, 'demo', '--people', '20', '--scenario', '--out', 'demo.json'], { cwd: smoke });
+execFileSync(process.execPath, [cli, 'export', 'demo.json', 'demo-folder'], { cwd: smoke });
+const readBack = (loader) =>
+  execFileSync(
+    process.execPath,
+    [
+      '--input-type=module',
+      '-e',
+      `${loader}\nconsole.log(JSON.stringify(readScenarioFolder('demo-folder').org.people.length));`,
+    ],
+    { cwd: smoke, encoding: 'utf8' },
+  );
+const viaImport = readBack("import { readScenarioFolder } from 'synergy-pay/folder';");
+const viaRequire = readBack(
+  "import { createRequire } from 'node:module'; const { readScenarioFolder } = createRequire(import.meta.url)('synergy-pay/folder');",
+);
+if (viaImport.trim() !== '20' || viaRequire !== viaImport)
+  throw new Error(`synergy-pay/folder: import read ${viaImport}, require read ${viaRequire} (expected 20 people)`);
 // The shipped scenarios, run as a user would: `npx synergy-pay run` from the installed package
 // (the tarball unpacked by hand has no .bin link: make the one npm would). Each must reconcile.
 mkdirSync(join(smoke, 'node_modules', '.bin'));
@@ -145,5 +172,5 @@ const same = execFileSync(process.execPath, [join(smoke, 'report.mjs')], { cwd: 
 if (same !== 'same') throw new Error(`synergy-pay/report: import and require render differently (${same})`);
 rmSync(smoke, { recursive: true, force: true });
 console.log(
-  `smoke-pack: ${paths.length} files packed; import and require agree and recognise each other's errors; the CLI runs the shipped scenarios and writes a report`,
+  `smoke-pack: ${paths.length} files packed; import and require agree and recognise each other's errors; the CLI runs the shipped scenarios and writes a report; synergy-pay/folder reads back what export wrote`,
 );

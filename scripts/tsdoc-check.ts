@@ -1,5 +1,6 @@
 /**
- * Checks the public surface's documentation: every export of `src/index.ts` has a TSDoc summary,
+ * Checks the public surface's documentation: every export of each entry point (`src/index.ts`,
+ * `src/folder/index.ts`) has a TSDoc summary,
  * every exported function and class has an `@example`, and every example compiles (examples are
  * type-checked against the sources, `'synergy-pay'` resolved to `src/index.ts`).
  * Used by `test/docs/tsdoc.test.ts`; also runnable: `npx tsx scripts/tsdoc-check.ts`.
@@ -22,6 +23,9 @@ function exampleBlocks(tags: readonly ts.JSDocTagInfo[]): string[] {
     .map((text) => /```(?:ts|typescript)?\n([\s\S]*?)```/.exec(text)?.[1] ?? text);
 }
 
+/** The package's entry points with a public surface. */
+const ENTRY_POINTS = ['src/index.ts', 'src/folder/index.ts'];
+
 export function checkTsdoc(): { exports: number; examples: number; problems: DocProblem[] } {
   const options: ts.CompilerOptions = {
     target: ts.ScriptTarget.ES2022,
@@ -32,20 +36,22 @@ export function checkTsdoc(): { exports: number; examples: number; problems: Doc
     skipLibCheck: true,
     types: ['node'],
     baseUrl: root,
-    paths: { 'synergy-pay': ['src/index.ts'] },
+    paths: { 'synergy-pay': ['src/index.ts'], 'synergy-pay/folder': ['src/folder/index.ts'] },
     allowImportingTsExtensions: true,
   };
-  const entry = join(root, 'src/index.ts');
-  const program = ts.createProgram([entry], options);
+  const entries = ENTRY_POINTS.map((entry) => join(root, entry));
+  const program = ts.createProgram(entries, options);
   const checker = program.getTypeChecker();
-  const source = program.getSourceFile(entry);
-  if (source === undefined) throw new Error('src/index.ts not found');
-  const moduleSymbol = checker.getSymbolAtLocation(source);
-  if (moduleSymbol === undefined) throw new Error('src/index.ts has no module symbol');
+  const exported = entries.flatMap((entry) => {
+    const source = program.getSourceFile(entry);
+    if (source === undefined) throw new Error(`${entry} not found`);
+    const moduleSymbol = checker.getSymbolAtLocation(source);
+    if (moduleSymbol === undefined) throw new Error(`${entry} has no module symbol`);
+    return checker.getExportsOfModule(moduleSymbol);
+  });
 
   const problems: DocProblem[] = [];
   const examples = new Map<string, string>();
-  const exported = checker.getExportsOfModule(moduleSymbol);
   for (const alias of exported) {
     const symbol = alias.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(alias) : alias;
     const name = alias.getName();

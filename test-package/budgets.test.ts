@@ -45,3 +45,15 @@ describe('the declarations a consumer type-checks', () => {
     },
   );
 });
+
+describe('the library entry never loads the folder helpers', () => {
+  it.each(['dist/index.js', 'dist/index.cjs'])('%s does not import csv-parse, csv-stringify or node:fs', (file) => {
+    const text = readFileSync(join(root, file), 'utf8');
+    expect(text).not.toMatch(/csv-parse|csv-stringify|node:fs|require\(['"]fs['"]\)|folder\//);
+  });
+  it('synergy-pay/folder for require loads the library from dist/index.cjs, not a copy of it', () => {
+    const text = readFileSync(join(root, 'dist/folder/index.cjs'), 'utf8');
+    expect(text).toContain("require('../index.cjs')");
+    expect(text).not.toMatch(/class SynergyPayError/);
+  });
+});

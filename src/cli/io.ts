@@ -4,9 +4,22 @@
  * writing of files the commands share.
  */
 import { randomBytes } from 'node:crypto';
-import { closeSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  fchmodSync,
+  lstatSync,
+  openSync,
+  readlinkSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeSync,
+  type Stats,
+} from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { InputProblem, ioError } from './problems.js';
+import { SynergyPayError } from '../index.js';
+import { parseJsonBytes, readInputFile, readScenarioFolder, scenarioFolderLocation } from '../folder/index.js';
+import { describeProblems, InputProblem, ioError, jsonPath } from './problems.js';
 
 export interface CliIo {
   /** Writes to standard output. */
@@ -15,22 +28,51 @@ export interface CliIo {
   readonly err: (text: string) => void;
   /** Whether standard error is a terminal (progress is shown only then). */
   readonly progress: boolean;
-  /** Reads a UTF-8 text file. */
-  readonly readText: (path: string) => string;
+  /** Reads an input file's bytes (a regular file only, up to a size limit: `readInputFile`). */
+  readonly readBytes: (path: string) => Uint8Array;
   /** Writes a file, from text chunks, completely or not at all. */
   readonly writeTextAtomically: (path: string, chunks: Iterable<string>) => void;
 }
 
+/** The file a path names after following its symbolic links (the path itself when it is not a link). */
+function followLinks(path: string): string {
+  let target = resolve(path);
+  for (let hops = 0; hops < 40; hops++) {
+    const stats = lstatSync(target, { throwIfNoEntry: false });
+    if (stats === undefined || !stats.isSymbolicLink()) return target;
+    target = resolve(dirname(target), readlinkSync(target));
+  }
+  throw new InputProblem(`synergy-pay: cannot write ${path}: too many levels of symbolic links`);
+}
+
+/** What a file that is not a regular file is, in words. */
+function kindOf(stats: Stats): string {
+  if (stats.isDirectory()) return 'a directory';
+  if (stats.isFIFO()) return 'a FIFO (named pipe)';
+  if (stats.isCharacterDevice()) return 'a character device';
+  if (stats.isBlockDevice()) return 'a block device';
+  if (stats.isSocket()) return 'a socket';
+  return 'not a regular file';
+}
+
 /**
  * Writes `text` to a temporary file beside `path`, then renames it over `path`: a reader (or a
- * crash) never sees half a file, and on error nothing is left behind.
+ * crash) never sees half a file, and on error nothing is left behind. Only a regular file is
+ * replaced (keeping its permissions): a directory, a FIFO or a device at `path` is refused, never
+ * replaced. A symbolic link is written through: its target is replaced, the link kept.
  */
 export function writeTextAtomically(path: string, chunks: Iterable<string>): void {
-  const target = resolve(path);
+  const target = followLinks(path);
+  const existing = statSync(target, { throwIfNoEntry: false });
+  if (existing !== undefined && !existing.isFile())
+    throw new InputProblem(
+      `synergy-pay: will not write ${path}: it is ${kindOf(existing)}, not a regular file (use --out - for standard output)`,
+    );
   const temporary = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
   let fd: number | undefined;
   try {
     fd = openSync(temporary, 'wx');
+    if (existing !== undefined) fchmodSync(fd, existing.mode & 0o7777);
     // Chunks, not one string: a 100,000-person result is larger than V8's longest string.
     for (const chunk of chunks) writeSync(fd, chunk);
     closeSync(fd);
@@ -49,7 +91,7 @@ export function processIo(): CliIo {
     out: (text) => process.stdout.write(text),
     err: (text) => process.stderr.write(text),
     progress: process.stderr.isTTY,
-    readText: (path) => readFileSync(path, 'utf8'),
+    readBytes: readInputFile,
     writeTextAtomically,
   };
 }
@@ -60,37 +102,49 @@ export function progress(io: CliIo, message: string): void {
 }
 
 /**
- * Reads and parses a JSON file (a leading byte-order mark is skipped); problems become
- * {@link InputProblem}s naming the file. `detailed` (run, explain) shows progress and where in
- * the file a JSON error is; the what-if commands print neither.
+ * Reads and parses a JSON file strictly (see `parseJsonBytes`: UTF-8 with or without a byte-order
+ * mark, no duplicate keys); problems become {@link InputProblem}s naming the file, with the line
+ * and column of a syntax error. `detailed` (run, explain) shows progress.
  */
 export function readJson(file: string, io: CliIo, detailed: boolean): unknown {
   if (detailed) progress(io, `reading ${file}…`);
-  let text: string;
+  let bytes: Uint8Array;
   try {
-    text = io.readText(file);
+    bytes = io.readBytes(file);
   } catch (error) {
-    throw new InputProblem(`synergy-pay: cannot read ${file}: ${ioError(error)}`);
+    const reason = error instanceof SynergyPayError ? error.issues[0]!.message : ioError(error);
+    throw new InputProblem(`synergy-pay: cannot read ${file}: ${reason}`);
   }
   try {
-    return JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+    return parseJsonBytes(bytes);
   } catch (error) {
-    const message = (error as Error).message;
-    throw new InputProblem(
-      `synergy-pay: ${file} is not valid JSON: ${detailed ? jsonErrorWhere(text, message) : message}`,
-    );
+    if (!(error instanceof SynergyPayError)) throw error;
+    const [issue] = error.issues;
+    const duplicate = issue!.path.length > 0 ? ` at ${jsonPath(issue!.path)}` : '';
+    throw new InputProblem(`synergy-pay: ${file} is not valid JSON: ${issue!.message}${duplicate}`);
   }
 }
 
-/** The JSON parser's message with a line and column added when it gives a position. */
-function jsonErrorWhere(text: string, message: string): string {
-  const match = /at position (\d+)/.exec(message);
-  if (match === null) return message;
-  const position = Number(match[1]);
-  const before = text.slice(0, position);
-  const line = before.split('\n').length;
-  const column = position - before.lastIndexOf('\n');
-  return `${message} (line ${line}, column ${column})`;
+/** A scenario (or a result) read from a JSON file or a scenario folder, with where each part came from. */
+export interface ScenarioInput {
+  readonly value: unknown;
+  /** A folder's file, line and column of an issue path (`commissions.csv line 14 column amount`). */
+  readonly locate: ((path: readonly (string | number)[]) => string | undefined) | undefined;
+}
+
+/** Reads a scenario file, or a scenario folder (`readScenarioFolder`) when `file` is a directory. */
+export function readScenario(file: string, io: CliIo, detailed: boolean): ScenarioInput {
+  if (statSync(file, { throwIfNoEntry: false })?.isDirectory() !== true)
+    return { value: readJson(file, io, detailed), locate: undefined };
+  if (detailed) progress(io, `reading the folder ${file}…`);
+  try {
+    const value = readScenarioFolder(file);
+    return { value, locate: (path) => scenarioFolderLocation(value, path) };
+  } catch (error) {
+    if (!(error instanceof SynergyPayError))
+      throw new InputProblem(`synergy-pay: cannot read ${file}: ${ioError(error)}`);
+    throw new InputProblem(describeProblems(file, error, (path) => scenarioFolderLocation(error, path)));
+  }
 }
 
 /** Writes a file whole or not at all; `detailed` shows progress (run, demo, schema). */
@@ -99,6 +153,7 @@ export function writeOut(out: string, chunks: Iterable<string>, io: CliIo, detai
   try {
     io.writeTextAtomically(out, chunks);
   } catch (error) {
+    if (error instanceof InputProblem) throw error;
     throw new InputProblem(`synergy-pay: cannot write ${out}: ${ioError(error)}`);
   }
 }

@@ -6,20 +6,29 @@
  * arguments); 1 anything unexpected, including a failed conservation check of the run's own (a
  * bug). Output files are written whole or not at all.
  */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { demoScenario, runPeriod, scenarioJsonSchema, type RunPeriodInput, type RunPeriodResult } from '../index.js';
+import { writeScenarioFolder } from '../folder/index.js';
+import {
+  demoScenario,
+  runPeriod,
+  scenarioJsonSchema,
+  SynergyPayError,
+  type RunPeriodInput,
+  type RunPeriodResult,
+} from '../index.js';
 import { DEFAULT_LOCALE, explain, jsonChunks, statementsCsv, summary } from './format.js';
-import { progress, readJson, writeOut, type CliIo } from './io.js';
-import { EXIT_BAD_INPUT, InputProblem, library } from './problems.js';
+import { progress, readScenario, writeOut, type CliIo } from './io.js';
+import { describeProblems, EXIT_BAD_INPUT, InputProblem, ioError, library } from './problems.js';
 import { reportCommand } from './report.js';
 import { compareCommand, correctCommand } from './whatif.js';
 
 export { EXIT_BAD_INPUT, isInternalFailure } from './problems.js';
 
 const USAGE = `Usage:
-  synergy-pay run <scenario.json> [--format summary|json|csv] [--out FILE] [--locale TAG]
+  synergy-pay run <scenario> [--format summary|json|csv] [--out FILE] [--locale TAG]
       Run one pay period. Prints a summary; with --out writes the full result (JSON by default).
-  synergy-pay explain <scenario.json> <person> [--locale TAG]
+  synergy-pay explain <scenario> <person> [--locale TAG]
       Print one person's pay statement with every step of its calculation.
   synergy-pay schema [--out FILE]
       Print the JSON Schema of scenario files (for editors: "$schema" in the file).
@@ -29,9 +38,14 @@ const USAGE = `Usage:
       Compare two runs (results or scenarios) line by line: totals, departments, who gains and loses, the pool.
   synergy-pay correct <paid.json> <corrected-scenario.json> [--format summary|json|csv] [--out FILE] [--locale TAG]
       Correction lines (arrears, recoveries) that bring a paid period to its re-run on corrected data.
-  synergy-pay report <scenario.json> [--compare <proposed.json>] [--out report.html] [--locale TAG]
+  synergy-pay report <scenario> [--compare <proposed>] [--out report.html] [--locale TAG]
       One self-contained HTML dashboard of a run (files are scenarios or results); with --compare, a what-if.
       Needs the optional packages d3-scale and d3-shape (npm install d3-scale d3-shape).
+  synergy-pay export <scenario.json> <folder>
+      Write a scenario as a folder: plan.json, period.json and a CSV file per list (people.csv, …).
+  synergy-pay --version | --help
+A <scenario> is a scenario file (JSON) or a scenario folder (see export); so is a scenario for compare and correct.
+--out - writes to standard output.
 --locale TAG writes the amounts of the text output for a BCP 47 locale (en by default, zh-CN, …);
 JSON and CSV are never localised.
 Exit codes: 0 done, 2 bad input (each problem with its JSON path), 1 unexpected error.
@@ -68,17 +82,23 @@ export function main(argv: readonly string[], io: CliIo): number {
 function dispatch(argv: readonly string[], io: CliIo): number {
   const { values, positionals } = parseCommandLine(argv);
   const [command, ...rest] = positionals;
-  if (values.help === true || command === undefined || command === 'help') {
-    io.out(USAGE);
-    return command === undefined && values.help !== true ? EXIT_BAD_INPUT : 0;
+  if (values.version === true) {
+    io.out(`${packageVersion()}\n`);
+    return 0;
   }
+  if (values.help === true || command === 'help') {
+    io.out(USAGE);
+    return 0;
+  }
+  if (command === undefined) throw new InputProblem(`synergy-pay: no command given\n\n${USAGE}`);
   const format = values.format ?? (values.out === undefined ? 'summary' : 'json');
   if (!['summary', 'json', 'csv'].includes(format))
     throw new InputProblem(`synergy-pay: --format must be summary, json or csv, not "${format}"`);
   const locale = checkLocale(values.locale ?? DEFAULT_LOCALE);
   const options: Options = {
     format,
-    out: values.out,
+    // `--out -` is standard output: the format of a file (JSON by default), printed.
+    out: values.out === '-' ? undefined : values.out,
     locale,
     people: values.people,
     scenario: values.scenario === true,
@@ -89,11 +109,11 @@ function dispatch(argv: readonly string[], io: CliIo): number {
   };
   switch (command) {
     case 'run':
-      expectArgs('<scenario.json>');
+      expectArgs('<scenario>');
       emit(runFile(rest[0]!, io), options, io);
       return 0;
     case 'explain':
-      expectArgs('<scenario.json> <person>');
+      expectArgs('<scenario> <person>');
       return explainCommand(rest[0]!, rest[1]!, locale, io);
     case 'schema':
       expectArgs('');
@@ -107,6 +127,9 @@ function dispatch(argv: readonly string[], io: CliIo): number {
       return correctCommand(rest, options, io);
     case 'report':
       return reportCommand(rest, { out: values.out, locale, compare: values.compare }, io);
+    case 'export':
+      expectArgs('<scenario.json> <folder>');
+      return exportCommand(rest[0]!, rest[1]!, io);
     default:
       throw new InputProblem(`synergy-pay: unknown command "${command}"\n\n${USAGE}`);
   }
@@ -126,6 +149,7 @@ function parseCommandLine(argv: readonly string[]) {
         scenario: { type: 'boolean' },
         compare: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean' },
       },
     });
   } catch (error) {
@@ -152,11 +176,39 @@ function checkLocale(tag: string): string {
   return canonical;
 }
 
-/** Reads, parses, validates and runs a scenario file; every problem becomes an {@link InputProblem}. */
+/** Reads, parses, validates and runs a scenario file or folder; every problem becomes an {@link InputProblem}. */
 function runFile(file: string, io: CliIo): RunPeriodResult {
-  const scenario = readJson(file, io, true);
+  const { value, locate } = readScenario(file, io, true);
   progress(io, `validating and running ${file}…`);
-  return library(file, () => runPeriod(scenario as RunPeriodInput));
+  return library(file, () => runPeriod(value as RunPeriodInput), locate);
+}
+
+/** The package's version, from its package.json (two folders up from src/cli/ and from dist/cli/). */
+function packageVersion(): string {
+  const manifest = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+    version: string;
+  };
+  return manifest.version;
+}
+
+/** Writes a scenario file (or folder) as a scenario folder, which must be new or empty. */
+function exportCommand(file: string, folder: string, io: CliIo): number {
+  const cannotWrite = (reason: string) => new InputProblem(`synergy-pay: cannot write ${folder}: ${reason}`);
+  // Refused before a large scenario is read for nothing (writeScenarioFolder checks again).
+  const existing = statSync(folder, { throwIfNoEntry: false });
+  if (existing !== undefined && (!existing.isDirectory() || readdirSync(folder).length > 0))
+    throw cannotWrite('it exists and is not an empty folder');
+  const { value } = readScenario(file, io, true);
+  progress(io, `writing the folder ${folder}…`);
+  try {
+    writeScenarioFolder(value as RunPeriodInput, folder);
+  } catch (error) {
+    if (!(error instanceof SynergyPayError)) throw cannotWrite(ioError(error));
+    if (error.issues.every((issue) => issue.path.length === 0)) throw cannotWrite(error.issues[0]!.message);
+    throw new InputProblem(describeProblems(`${file} (as a folder)`, error));
+  }
+  io.out(`Wrote the scenario folder ${folder} (read it with \`synergy-pay run ${folder}\`)\n`);
+  return 0;
 }
 
 function explainCommand(file: string, person: string, locale: string, io: CliIo): number {

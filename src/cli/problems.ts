@@ -17,25 +17,31 @@ export function isInternalFailure(error: SynergyPayError): boolean {
   return error.issues.some((issue) => issue.code === 'RECONCILIATION_FAILED' && !issue.path.includes('controls'));
 }
 
-/** Calls the library; its refusals become {@link InputProblem}s listing every issue of `what` with its JSON path. */
-export function library<T>(what: string, call: () => T): T {
+/** Where an issue is in a scenario folder (its file, line and column), for issues of a folder scenario. */
+export type Locate = (path: readonly (string | number)[]) => string | undefined;
+
+/**
+ * Calls the library; its refusals become {@link InputProblem}s listing every issue of `what` with
+ * its JSON path, or with `locate`, its file, line and column in a scenario folder.
+ */
+export function library<T>(what: string, call: () => T, locate?: Locate): T {
   try {
     return call();
   } catch (error) {
     if (error instanceof SynergyPayError && !isInternalFailure(error))
-      throw new InputProblem(describeProblems(what, error));
+      throw new InputProblem(describeProblems(what, error, locate));
     throw error;
   }
 }
 
 const MAX_LISTED = 50;
 
-/** Every issue of an error on its own line: JSON path, code, message. */
-export function describeProblems(file: string, error: SynergyPayError): string {
+/** Every issue of an error on its own line: JSON path (or, with `locate`, file, line and column), code, message. */
+export function describeProblems(file: string, error: SynergyPayError, locate?: Locate): string {
   const count = error.issues.length;
   const lines = [`synergy-pay: ${file} has ${count} problem${count === 1 ? '' : 's'} (${error.code}):`];
   for (const issue of error.issues.slice(0, MAX_LISTED))
-    lines.push(`  ${jsonPath(issue.path)}  ${issue.code}  ${issue.message}`);
+    lines.push(`  ${locate?.(issue.path) ?? jsonPath(issue.path)}  ${issue.code}  ${issue.message}`);
   if (count > MAX_LISTED) lines.push(`  … and ${count - MAX_LISTED} more`);
   return lines.join('\n');
 }

@@ -8,7 +8,7 @@
  */
 import { runPeriod, type RunPeriodInput, type RunPeriodResult } from '../index.js';
 import type * as ReportEntry from '../report/index.js';
-import { progress, readJson, writeOut, type CliIo } from './io.js';
+import { progress, readScenario, writeOut, type CliIo } from './io.js';
 import { InputProblem, library } from './problems.js';
 
 /** What `npm install` adds for reports. */
@@ -50,14 +50,14 @@ export interface ReportCommandOptions {
   readonly compare: string | undefined;
 }
 
-/** A result file as it is, or a scenario file run (its problems reported for its file). */
+/** A result file as it is, or a scenario file or folder run (its problems reported for its file, or its folder's files). */
 function resultOf(file: string, io: CliIo): RunPeriodResult {
-  const value = readJson(file, io, true);
+  const { value, locate } = readScenario(file, io, true);
   const isResult =
     value !== null && typeof value === 'object' && Array.isArray((value as Record<string, unknown>)['statements']);
   if (isResult) return value as RunPeriodResult;
   progress(io, `validating and running ${file}…`);
-  return library(file, () => runPeriod(value as RunPeriodInput));
+  return library(file, () => runPeriod(value as RunPeriodInput), locate);
 }
 
 /** The `report` command. */

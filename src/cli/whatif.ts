@@ -18,7 +18,7 @@ import {
   type RunResultInput,
 } from '../index.js';
 import { characters, csv, DEFAULT_LOCALE, left, moneyFormat, pad, type MoneyFormat } from './format.js';
-import { readJson, writeOut, type CliIo } from './io.js';
+import { readScenario, writeOut, type CliIo } from './io.js';
 import { InputProblem, library } from './problems.js';
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
@@ -39,15 +39,16 @@ export function compareCommand(files: readonly string[], options: ReportOptions,
   if (files.length !== 2)
     throw new InputProblem('synergy-pay compare: expected <a.json> <b.json> (results or scenarios)');
   const [fileA, fileB] = files as [string, string];
-  const [a, b] = [readJson(fileA, io, false), readJson(fileB, io, false)];
-  // Results are compared as they are, a scenario is run first (its problems reported for its file);
-  // two scenarios that differ only in their plan are one scenario under two plans.
-  const result = (value: unknown, file: string) =>
-    (isResult(value) ? value : library(file, () => runPeriod(value as RunPeriodInput))) as RunResultInput;
+  const [inputA, inputB] = [readScenario(fileA, io, false), readScenario(fileB, io, false)];
+  const [a, b] = [inputA.value, inputB.value];
+  // Results are compared as they are, a scenario is run first (its problems reported for its file,
+  // or its folder's files); two scenarios that differ only in their plan are one scenario under two plans.
+  const result = ({ value, locate }: typeof inputA, file: string) =>
+    (isResult(value) ? value : library(file, () => runPeriod(value as RunPeriodInput), locate)) as RunResultInput;
   const comparison = library(`${fileA} and ${fileB}`, () =>
     isScenario(a) && isScenario(b) && diffInputs({ ...a, plan: null }, { ...b, plan: null }).length === 0
       ? compareRuns({ scenario: a as unknown as RunPeriodInput, proposedPlan: b['plan'] as RunPeriodInput['plan'] })
-      : compareRuns({ base: result(a, fileA), proposed: result(b, fileB) }),
+      : compareRuns({ base: result(inputA, fileA), proposed: result(inputB, fileB) }),
   );
   const table = () => comparisonTable(comparison, fileA, fileB, options.locale);
   return report('comparison', comparison, table, () => comparisonCsv(comparison), options, io);
@@ -57,8 +58,8 @@ export function compareCommand(files: readonly string[], options: ReportOptions,
 export function correctCommand(files: readonly string[], options: ReportOptions, io: CliIo): number {
   if (files.length !== 2) throw new InputProblem('synergy-pay correct: expected <paid.json> <corrected-scenario.json>');
   const [paidFile, correctedFile] = files as [string, string];
-  const paidJson = readJson(paidFile, io, false);
-  const corrected = readJson(correctedFile, io, false) as RunPeriodInput;
+  const paidJson = readScenario(paidFile, io, false).value;
+  const corrected = readScenario(correctedFile, io, false).value as RunPeriodInput;
   const paid = (
     isObject(paidJson) && 'scenario' in paidJson ? paidJson : { scenario: paidJson }
   ) as CorrectPeriodInput['paid'];

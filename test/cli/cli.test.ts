@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { writeTextAtomically, type CliIo } from '../../src/cli/io.js';
+import { readInputFile } from '../../src/folder/index.js';
 import { runPeriod } from '../../src/index.js';
 import { golden } from '../period/golden.js';
 
@@ -25,7 +26,7 @@ function cliWith(progress: boolean, ...argv: string[]): { code: number; out: str
     out: (text) => void (out += text),
     err: (text) => void (err += text),
     progress,
-    readText: (path) => readFileSync(path, 'utf8'),
+    readBytes: readInputFile,
     writeTextAtomically,
   };
   const code = main(argv, io);

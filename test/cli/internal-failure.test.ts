@@ -1,9 +1,10 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { SynergyPayError } from '../../src/core/errors.js';
 import { golden } from '../period/golden.js';
+import { readInputFile } from '../../src/folder/index.js';
 
 // A failed conservation check of the run's own cannot be produced from input (that is the point of
 // the checks), so runPeriod is replaced here by one that fails the way a bug would.
@@ -28,7 +29,7 @@ describe('the CLI tells a bug from refused input', () => {
       out: () => undefined,
       err: (text) => void (err += text),
       progress: false,
-      readText: (path) => readFileSync(path, 'utf8'),
+      readBytes: readInputFile,
       writeTextAtomically,
     });
     expect(code).toBe(1);

@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { writeTextAtomically, type CliIo } from '../../src/cli/io.js';
 import { main } from '../../src/cli/main.js';
+import { readInputFile } from '../../src/folder/index.js';
 
 /** Runs the CLI in this process with `argv`, files on disk and the output captured: its exit code, stdout and stderr. */
 export function cli(...argv: string[]): { code: number; out: string; err: string } {
@@ -10,7 +10,7 @@ export function cli(...argv: string[]): { code: number; out: string; err: string
     out: (text) => void (out += text),
     err: (text) => void (err += text),
     progress: false,
-    readText: (path) => readFileSync(path, 'utf8'),
+    readBytes: readInputFile,
     writeTextAtomically,
   };
   return { code: main(argv, io), out, err };

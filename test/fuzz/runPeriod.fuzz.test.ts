@@ -34,7 +34,7 @@ interface CliIo {
   readonly out: (text: string) => void;
   readonly err: (text: string) => void;
   readonly progress: boolean;
-  readonly readText: (path: string) => string;
+  readonly readBytes: (path: string) => Uint8Array;
   readonly writeTextAtomically: (path: string, text: string) => void;
 }
 const main = (
@@ -54,11 +54,11 @@ function memoryIo(
     out: (text) => void (out += text),
     err: (text) => void (err += text),
     progress: false,
-    readText: (path) => {
+    readBytes: (path) => {
       const text = files[path];
       if (text === undefined)
         throw Object.assign(new Error(`ENOENT: no such file, open '${path}'`), { code: 'ENOENT' });
-      return text;
+      return new TextEncoder().encode(text);
     },
     writeTextAtomically: (path, text) => void written.set(path, text),
     stdout: () => out,

@@ -44,6 +44,7 @@ import { wholeScenarioArb, type RunPeriodInput } from '../arbitraries/scenario.j
 import { runs } from '../helpers.js';
 import { digitsOf, reconciliationProblems, type RunPeriodResult as ReconciledResult } from './reconcile.js';
 import { assertScenarios } from './replay.js';
+import { readInputFile } from '../../src/folder/index.js';
 
 const runPeriodRaw = (scenario: RunPeriodInput): RunPeriodResult =>
   runPeriodTyped(scenario as Parameters<typeof runPeriodTyped>[0]);
@@ -380,7 +381,7 @@ describe('whole scenarios (every mechanism section): period-level invariants', (
       out: (text) => void (out += text),
       err: () => {},
       progress: false,
-      readText: (path) => readFileSync(path, 'utf8'),
+      readBytes: readInputFile,
       writeTextAtomically: () => {},
     });
     expect(code).toBe(0);
