@@ -187,6 +187,8 @@ export const drawArrangementSchema = /* @__PURE__ */ publicSchema(period_schema.
 export const drawBalanceSchema = /* @__PURE__ */ publicSchema(period_schema.drawBalanceSchema);
 /** Schema of {@link ExchangeRateInput}. */
 export const exchangeRateSchema = /* @__PURE__ */ publicSchema(period_schema.exchangeRateSchema);
+/** Schema of {@link SaleInput}. */
+export const saleSchema = /* @__PURE__ */ publicSchema(period_schema.saleSchema);
 /** Schema of {@link DeductionInput}. */
 export const deductionSchema = /* @__PURE__ */ publicSchema(period_schema.deductionSchema);
 /** Schema of {@link ControlsInput}. */

@@ -7,6 +7,7 @@ import { readMoney } from './periodWork.js';
 import type { PoolCommissionRow } from './poolStage.js';
 import type { PeriodContext } from './context.js';
 import { converter, type ConversionNote } from './conversion.js';
+import { addSalesCommissions } from './salesStage.js';
 import type { CommissionInput, CurrencyConversion } from './types.js';
 
 /** One deduction row, read: whose, in which segment, and its amount in minor units (positive). */
@@ -30,6 +31,8 @@ export interface PeriodData {
   readonly grossRows: number[][];
   /** Commission rows converted from other currencies, by `segment × people + person`, in input order (for the trace). */
   readonly conversions: Map<number, ConversionNote[]>;
+  /** Commissions computed from sales: their steps, by `segment × people + person` (with trace). */
+  readonly salesTrace: Map<number, TraceStep[]>;
   /** Per foreign currency: rows, Σ in the currency, Σ converted; `null` when no row was converted. */
   readonly converted: CurrencyConversion[] | null;
   /** Per segment, per person: the commission rows, kept only when a pool carves them (`undefined` without a pool). */
@@ -55,13 +58,14 @@ export function dataStage(context: PeriodContext, org: Organisation, issues: Iss
   const own = readOwnCoefficients(context, org, issues);
   const segmentOf = segmentFinder(context, issues);
   const commissions = readCommissions(context, org, segmentOf, issues);
+  const salesTrace = addSalesCommissions(context, org, segmentOf, commissions, issues);
   const deductions = readDeductions(context, org, segmentOf, issues);
   checkPlanReferences(context, org, issues);
   checkDataReferences(context, org, issues);
   const componentScore = readComponentScores(context, org, issues);
   checkReferences(context.data.pointEntries, 'pointEntries', ['subject'], isParty(org), 'person or department', issues);
   const supportScore = readSupportScores(context, org, issues);
-  return { ...own, ...commissions, deductions, componentScore, supportScore };
+  return { ...own, ...commissions, salesTrace, deductions, componentScore, supportScore };
 }
 
 /** Each department's own coefficient D (the data's, rounded at the coefficient point; 1 when none), with where it came from. */

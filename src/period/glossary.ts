@@ -127,6 +127,12 @@ const RULE_WORDS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   'interlock.deduction': { D: 'severe-miss deduction D' },
   'period.interlockDepartmentSplit': { people: "the department's people employed" },
   'pool.award': { amount: 'amount awarded', total: 'pool amount' },
+  'pool.modifier': { band: 'band of the modifier table', measure: 'measured value (e.g. the resolution rate)' },
+  'pool.adjustedBase': { base: 'sales base', mode: 'rounding mode', modifier: 'base modifier' },
+  'pool.commission.retroactive': { 'adjusted base': 'adjusted base', slices: 'the base at the reached band’s rate' },
+  'pool.commission.marginal': { 'adjusted base': 'adjusted base', slices: 'each slice of the base × its rate' },
+  'pool.commission.cap': { cap: 'the person’s cap', commission: 'commission before the cap' },
+  'statement.sales': { sales: 'sales credited (count and ids)' },
   'statement.conversion': {
     amount: 'amount in its own currency',
     date: 'date of the rate used',

@@ -15,6 +15,7 @@ import { drawPolicySchema } from '../draws/schema.js';
 import { creditDimensionsSchema, interlockIndicatorsSchema, revenueFactSchema } from '../interlock/schema.js';
 import { raciTasksSchema, ratingSchema, reviewDecisionSchema, scoringPlanSchema } from '../ratings/schema.js';
 import { calendarSchema, responseMetricSchema, ticketSchema } from '../time/schema.js';
+import { tierTableSchema } from '../tiers/schema.js';
 import { pointEntrySchema, scorecardFields, tallyPointsFields } from '../scorecard/schema.js';
 import { linkCoefficientsFields, linkDepartmentFields, linkKpiFields } from '../linkage/schema.js';
 import {
@@ -154,6 +155,15 @@ export const componentScoreSchema = /* @__PURE__ */ shaped<t.ComponentScoreInput
   z.strictObject({ department: idSchema, component: idSchema, score: decimalSchema }),
 );
 
+/** Schema of {@link t.PlanCommissionsInput}. */
+export const planCommissionsSchema = /* @__PURE__ */ shaped<t.PlanCommissionsInput>()(
+  z.strictObject({
+    rateTable: tierTableSchema,
+    method: z.enum(['marginal', 'retroactive']),
+    modifierTable: z.optional(tierTableSchema),
+  }),
+);
+
 /** Schema of {@link t.PlanVersionInput}. */
 export const planVersionSchema = /* @__PURE__ */ shaped<t.PlanVersionInput>()(
   z.strictObject({
@@ -168,6 +178,7 @@ export const planVersionSchema = /* @__PURE__ */ shaped<t.PlanVersionInput>()(
     ratings: z.optional(planRatingsSchema),
     interlock: z.optional(planInterlockSchema),
     pool: z.optional(planPoolSchema),
+    commissions: z.optional(planCommissionsSchema),
   }),
 );
 
@@ -298,6 +309,16 @@ export const drawBalanceSchema = /* @__PURE__ */ shaped<t.DrawBalanceInput>()(
   z.strictObject({ person: idSchema, balance: nonNegativeDecimalSchema }),
 );
 
+/** Schema of {@link t.SaleInput}. */
+export const saleSchema = /* @__PURE__ */ shaped<t.SaleInput>()(
+  z.strictObject({ id: idSchema, person: idSchema, amount: nonNegativeDecimalSchema, date: z.optional(isoDateSchema) }),
+);
+
+/** Schema of {@link t.CommissionMeasureInput}. */
+export const commissionMeasureSchema = /* @__PURE__ */ shaped<t.CommissionMeasureInput>()(
+  z.strictObject({ person: idSchema, measure: decimalSchema }),
+);
+
 /** The period data object (internal: the scenario reader extends it); public as {@link periodDataSchema}. */
 export const periodDataObject = /* @__PURE__ */ z.strictObject({
   departmentCoefficients: z.optional(z.array(departmentCoefficientSchema)),
@@ -312,6 +333,8 @@ export const periodDataObject = /* @__PURE__ */ z.strictObject({
   reviewDecisions: z.optional(z.array(reviewDecisionSchema)),
   supportScores: z.optional(z.array(supportScoreSchema)),
   exchangeRates: z.optional(z.array(exchangeRateSchema)),
+  sales: z.optional(z.array(saleSchema)),
+  commissionMeasures: z.optional(z.array(commissionMeasureSchema)),
   draws: z.optional(z.array(drawArrangementSchema)),
   drawBalances: z.optional(z.array(drawBalanceSchema)),
 });

@@ -3,7 +3,7 @@ import { formatMinor, parseMinor } from '../core/money.js';
 import { divideRounded, type RoundingMode } from '../core/rounding.js';
 import { traceStep, type TraceStep } from '../core/trace.js';
 import type { PeriodContext } from './context.js';
-import { conversionStep, type ConversionNote } from './conversion.js';
+import { conversionStep } from './conversion.js';
 import { addDrawLines, type DrawData, type DrawMoney } from './drawsStage.js';
 import type { DeductionRow, PeriodData } from './dataStage.js';
 import { MONTHS_IN, dayNumber, overlapDayNumbers } from './dates.js';
@@ -152,8 +152,14 @@ function addSegmentLines(
     if (grossRows[i]! > 0) {
       const gross = periodData.gross[s]![i]!;
       totals.gross += gross;
-      const converted = periodData.conversions.get(s * people.length + i);
-      totals.contribution += addCommission(pass, w, gross, grossRows[i]!, converted);
+      const key = s * people.length + i;
+      const notes = pass.withTrace
+        ? [
+            ...(periodData.conversions.get(key) ?? []).map((note) => conversionStep(note, pass.currency, pass.digits)),
+            ...(periodData.salesTrace.get(key) ?? []),
+          ]
+        : NO_TRACE;
+      totals.contribution += addCommission(pass, w, gross, grossRows[i]!, notes);
     }
     // Back-office support award [后端支撑奖励] from the pool (seed 001).
     const award = stage.award?.[i];
@@ -249,7 +255,7 @@ function addCommission(
   w: PersonWork,
   gross: bigint,
   rows: number,
-  converted: readonly ConversionNote[] | undefined,
+  notes: readonly TraceStep[],
 ): bigint {
   const { stage, digits } = pass;
   const contribution = stage.contribution?.[w.index] ?? 0n;
@@ -258,7 +264,7 @@ function addCommission(
   if (pass.withTrace) {
     const grossText = formatMinor(gross, digits);
     trace = [
-      ...(converted ?? []).map((note) => conversionStep(note, pass.currency, digits)),
+      ...notes,
       step('statement.grossCommission', 'gross = Σ commission rows', { rows: String(rows) }, grossText),
       ...(stage.contributionTrace?.[w.index] ?? []),
       step(

@@ -31,7 +31,7 @@ import type {
   ScoredSubject,
   TallyPointsInput,
 } from '../scorecard/types.js';
-import type { CoefficientMapInput } from '../tiers/types.js';
+import type { CoefficientMapInput, TierTable } from '../tiers/types.js';
 import type { CalendarInput, ResponseMetricInput, TicketInput, UnitResponseTimes } from '../time/types.js';
 
 // ── inputs: the plan ───────────────────────────────────────────────────────
@@ -233,6 +233,11 @@ export interface PlanVersionInput {
   interlock?: PlanInterlockInput | undefined;
   /** The back-office support pool carved from front-line commission. @defaultValue none */
   pool?: PlanPoolInput | undefined;
+  /**
+   * Commission computed from each person's sales in the run (seed 001: rate tables and the base
+   * modifier) instead of, or beside, gross `data.commissions` rows. @defaultValue none
+   */
+  commissions?: PlanCommissionsInput | undefined;
 }
 
 /** A range of plausible values, both bounds included (`min` ≤ `max`). */
@@ -438,6 +443,10 @@ export interface PeriodDataInput {
   reviewDecisions?: ReviewDecisionInput[] | undefined;
   /** Support-effectiveness scores for the pool, by person or department. */
   supportScores?: SupportScoreInput[] | undefined;
+  /** Sales credited to people, the base of commissions computed by the plan's `commissions` section. */
+  sales?: SaleInput[] | undefined;
+  /** Each person's measured value for the plan's base modifier (seed 001: their resolution rate). */
+  commissionMeasures?: CommissionMeasureInput[] | undefined;
   /** Dated exchange rates into the plan currency, for commission rows in other currencies. */
   exchangeRates?: ExchangeRateInput[] | undefined;
   /** Draws and guarantees of the period, one per person at most (see `plan.draws`). */
@@ -965,4 +974,38 @@ export interface SupportCardComponent {
   readonly weight: string;
   /** The person's score on it, or `null` when they have none (left out of the weighted mean). */
   readonly score: string | null;
+}
+
+/**
+ * Commissions computed in the run [提成] (issue 19 §4), composed from `computeCommissions`: each
+ * person's base = Σ their sales in the segment, times the base modifier of their measure, through
+ * the rate table, marginal or retroactive.
+ */
+export interface PlanCommissionsInput {
+  /** Rates (0–1) by amount band. */
+  rateTable: TierTable;
+  /** `"marginal"` (each slice at its band's rate) or `"retroactive"` (the whole base at the reached rate). */
+  method: 'marginal' | 'retroactive';
+  /** Measure → base multiplier (seed 001: resolution ≥ 0.95 → 1.16, ≥ 0.90 → 1.08). @defaultValue none (× 1) */
+  modifierTable?: TierTable | undefined;
+}
+
+/** A sale credited to a person, in the plan currency. */
+export interface SaleInput {
+  /** Row id (unique among sales). */
+  id: string;
+  /** The person credited. */
+  person: string;
+  /** The sale's amount (≥ 0). */
+  amount: DecimalInput;
+  /** Date of the sale; required when a split period assigns rows to plan versions. */
+  date?: string | undefined;
+}
+
+/** A person's measured value for the base modifier (e.g. resolution rate `"0.93"`). */
+export interface CommissionMeasureInput {
+  /** Person id. */
+  person: string;
+  /** The measured value. */
+  measure: DecimalInput;
 }
