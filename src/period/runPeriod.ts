@@ -7,6 +7,7 @@ import { departmentsStage } from './departmentsStage.js';
 import { interlockSummary } from './interlockStage.js';
 import { orgStage, readPayRates } from './orgStage.js';
 import { plausibilityItems } from './plausibility.js';
+import { commissionNotCarvedItems } from './poolStage.js';
 import { buildReviewQueue } from './reviewQueue.js';
 import { checkMechanismRows, parseScenario, type Scenario } from './scenarioInput.js';
 import { segmentStage, type MechanismRuns } from './segmentStage.js';
@@ -80,7 +81,10 @@ function runScenario(scenario: Scenario): RunPeriodResult {
   const segments = resolved.segments.map((_, s) => segmentStage(segmentContext(context, s), org, periodData, runs));
   const statements = statementsStage(context, org.work, periodData, payRates, segments);
   const departments = departmentsStage(context, org.work, segments);
-  const plausible = plausibilityItems(context, statements.rendered.statements, segments);
+  const plausible = [
+    ...plausibilityItems(context, statements.rendered.statements, segments),
+    ...commissionNotCarvedItems(context, segments),
+  ];
   const reviewQueue = buildReviewQueue(runs.ratings, runs.interlock, plausible);
   const checks = checksStage(context, { statements, segments, interlockRuns: runs.interlock, controls });
   return {

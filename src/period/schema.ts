@@ -61,6 +61,7 @@ export const planPoolSchema = /* @__PURE__ */ shaped<t.PlanPoolInput>()(
     basis: z.optional(poolBasisSchema),
     weightDecimals: z.optional(weightDecimalsSchema),
     scoreFrom: z.optional(z.enum(['supportScores', 'ratings', 'responseTimes'])),
+    nonContributorCommissions: z.optional(z.enum(['refuse', 'payInFull', 'carve'])),
   }),
 );
 

@@ -42,6 +42,8 @@ export interface SegmentStage {
   readonly awardTrace: TraceStep[][] | null;
   /** Per person: the score, f and basis of the pool award (`undefined` for non-recipients), or `null` without a pool. */
   readonly awardTerms: (PoolAwardTerms | undefined)[] | null;
+  /** People whose commission the pool paid in full, uncarved (`nonContributorCommissions: "payInFull"`); empty without a pool. */
+  readonly uncarved: readonly number[];
   readonly pool: bigint;
   readonly awarded: bigint;
   readonly unallocated: bigint;
@@ -124,6 +126,7 @@ export function segmentStage(
     award: pool?.award ?? null,
     awardTrace: pool?.awardTrace ?? null,
     awardTerms: pool?.awardTerms ?? null,
+    uncarved: pool?.uncarved ?? [],
     pool: pool?.pool ?? 0n,
     awarded: pool?.awarded ?? 0n,
     unallocated: pool?.unallocated ?? 0n,

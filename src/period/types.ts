@@ -88,6 +88,13 @@ export interface PlanPoolInput {
    * @defaultValue `"supportScores"`
    */
   scoreFrom?: 'supportScores' | 'ratings' | 'responseTimes' | undefined;
+  /**
+   * Commission rows of a person whose side is not in `contributors` (issue 17): `refuse` them with
+   * `NOT_CARVED` at the row's path, `payInFull` (uncarved, each such person queued for review as
+   * `commissionNotCarved`), or `carve` them like a contributor's.
+   * @defaultValue `"refuse"`
+   */
+  nonContributorCommissions?: 'refuse' | 'payInFull' | 'carve' | undefined;
 }
 
 /**
@@ -732,9 +739,11 @@ export interface PeriodTotals {
  * - `severeMiss`: an interlocked indicator below the severe-miss or review threshold, for joint review [复盘] (kind `severeMiss`);
  * - `negativeNet`: a statement whose total is below zero (kind `plausibility`);
  * - `noDaysEmployed`: a person employed no day of the period with commission or deduction rows attached (kind `plausibility`);
- * - `coefficientOutOfRange`: a department's applied coefficient outside the plan's `plausibility.coefficient` range (kind `plausibility`).
+ * - `coefficientOutOfRange`: a department's applied coefficient outside the plan's `plausibility.coefficient` range (kind `plausibility`);
+ * - `commissionNotCarved`: a person whose side the pool does not carve from, paid their commission in full under `pool.nonContributorCommissions: "payInFull"` (kind `plausibility`).
  */
-export type ReviewCode = 'flaggedRating' | 'severeMiss' | 'negativeNet' | 'noDaysEmployed' | 'coefficientOutOfRange';
+export type ReviewCode =
+  'flaggedRating' | 'severeMiss' | 'negativeNet' | 'noDaysEmployed' | 'coefficientOutOfRange' | 'commissionNotCarved';
 
 /**
  * An item for human review: a flagged rating awaiting a decision [异常评分复核], a severe miss [复盘],

@@ -653,7 +653,11 @@ function checkPool(
   const rows = new Map<string, Any[]>();
   for (const row of d.commissions ?? []) rows.set(row.person, [...(rows.get(row.person) ?? []), row]);
   const carveRows = scenario.org.people
-    .filter((person) => rows.has(person.id) && contributors.has(sides.get(person.department)))
+    .filter(
+      (person) =>
+        rows.has(person.id) &&
+        (contributors.has(sides.get(person.department)) || pool.nonContributorCommissions === 'carve'),
+    )
     .map((person) => {
       const own = rows.get(person.id) as Any[];
       const positive = own
