@@ -5,6 +5,7 @@ import { checkInputControls } from './controls.js';
 import { dataStage } from './dataStage.js';
 import { departmentsStage } from './departmentsStage.js';
 import { interlockSummary } from './interlockStage.js';
+import { ledgerStage } from './ledgerStage.js';
 import { orgStage, readPayRates } from './orgStage.js';
 import { plausibilityItems } from './plausibility.js';
 import { commissionNotCarvedItems } from './poolStage.js';
@@ -86,7 +87,14 @@ function runScenario(scenario: Scenario): RunPeriodResult {
     ...commissionNotCarvedItems(context, segments),
   ];
   const reviewQueue = buildReviewQueue(runs.ratings, runs.interlock, plausible);
-  const checks = checksStage(context, { statements, segments, interlockRuns: runs.interlock, controls });
+  const { ledger, exclusions, checks: ledgerChecks } = ledgerStage({ context, org, segments, runs });
+  const checks = checksStage(context, {
+    statements,
+    segments,
+    interlockRuns: runs.interlock,
+    controls,
+    ledger: ledgerChecks,
+  });
   return {
     plan: resolved.plan,
     currency: resolved.currency,
@@ -102,6 +110,8 @@ function runScenario(scenario: Scenario): RunPeriodResult {
     reviewQueue,
     interlock: runs.interlock.size === 0 ? null : interlockSummary(runs.interlock),
     totals: periodTotals(statements.totals, statements.rendered.sum, context.digits),
+    ledger,
+    exclusions,
     checks,
     trace: resolved.trace,
   };

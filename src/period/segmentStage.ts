@@ -11,6 +11,7 @@ import { linkageStage } from './linkageStage.js';
 import type { Organisation } from './orgStage.js';
 import { poolScoreChooser, type PoolScoreSources } from './poolScore.js';
 import { poolStage, type PoolAwardTerms, type PoolStageResult } from './poolStage.js';
+import type { RatingRowsScores } from '../ratings/scoreRatings.js';
 import { ratingsStage } from './ratingsStage.js';
 import { canonicalKey } from './repath.js';
 import { scorecardStage, type LeafScores } from './scorecardStage.js';
@@ -23,7 +24,7 @@ import type { DepartmentLinkage, PoolSegment } from './types.js';
  */
 export interface MechanismRuns {
   readonly responseTimes: Map<string, ResponseTimesResult>;
-  readonly ratings: Map<string, RatingsScores>;
+  readonly ratings: Map<string, RatingRowsScores>;
   readonly interlock: Map<string, InterlockRun>;
 }
 
@@ -140,7 +141,7 @@ export function segmentStage(
 }
 
 /** Peripheral ratings with outlier review [seed 003], scored once per distinct setting for the period. */
-function ratingsRun(context: SegmentContext, org: Organisation, runs: MechanismRuns): RatingsScores | undefined {
+function ratingsRun(context: SegmentContext, org: Organisation, runs: MechanismRuns): RatingRowsScores | undefined {
   const settings = context.version.ratings;
   if (settings === undefined) return undefined;
   // ratingsStage takes one input object, not (context, settings): adapted here.

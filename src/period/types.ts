@@ -762,6 +762,87 @@ export interface ReviewItem {
   readonly reason: string;
 }
 
+// ── the input ledger ───────────────────────────────────────────────────────
+
+/** A list of the scenario's `data`, as the input ledger names it. */
+export type LedgerSectionName =
+  | 'departmentCoefficients'
+  | 'componentScores'
+  | 'pointEntries'
+  | 'companyKpis'
+  | 'commissions'
+  | 'deductions'
+  | 'revenueFacts'
+  | 'tickets'
+  | 'ratings'
+  | 'reviewDecisions'
+  | 'supportScores';
+
+/**
+ * Why a data row fed no line and no measure (issue 17), one stable code per rule:
+ * - `selfRating`: a rating whose rater is its ratee (ratings);
+ * - `raterNotEntitled`: a rating the RACI matrix does not entitle (no task, rater or ratee not on the task, rater not front line, ratee not supporting; the reason names which);
+ * - `rejectedByReview`: a flagged rating dropped by a review decision;
+ * - `awaitingReview`: a flagged rating still awaiting a decision, left out of the score (the plan does not `includePending`);
+ * - `belowMinRaters`: a rating of a dimension, or of a ratee, with fewer than `minRaters` raters: no score came of it;
+ * - `outsideAssignmentWindow`: a revenue fact dated outside the assignment window of every member it names (interlock);
+ * - `rejectedPointEntry`: a collaboration point entry rejected by the points rules (no evidence, no approver, self-approved);
+ * - `replacedByScorecard`: a department's own coefficient D that its scorecard's coefficient replaced in every segment;
+ * - `notReadByPlan`: a row of a list the plan version(s) of the period do not read (tickets without a `responseTimes` section, support scores when the pool took every such score from its `scoreFrom` source, a point entry for a person, a component score of no `data` leaf, …).
+ */
+export type ExclusionCode =
+  | 'selfRating'
+  | 'raterNotEntitled'
+  | 'rejectedByReview'
+  | 'awaitingReview'
+  | 'belowMinRaters'
+  | 'outsideAssignmentWindow'
+  | 'rejectedPointEntry'
+  | 'replacedByScorecard'
+  | 'notReadByPlan';
+
+/** A data row that fed nothing, and why. */
+export interface Exclusion {
+  /** The data list the row is in. */
+  readonly section: LedgerSectionName;
+  /** The row's JSON path, e.g. `$.data.ratings[12]`. */
+  readonly path: string;
+  /** The row's id, or a stable composite when it has none (a department, `department/component`, a support score's subject, a decision's rating). */
+  readonly id: string;
+  /** Why, as a stable code. */
+  readonly code: ExclusionCode;
+  /** Why, in plain words. */
+  readonly reason: string;
+  /** The people the row concerns (a rating's ratee then rater, a commission's person, …), org people only. */
+  readonly people: string[];
+  /** The departments the row concerns (a ticket's unit, a rated department, …). */
+  readonly departments: string[];
+}
+
+/** A data row that fed a line or a measure (listed with `trace: true` only). */
+export interface LedgerRow {
+  /** The row's JSON path, e.g. `$.data.commissions[0]`. */
+  readonly path: string;
+  /** The row's id, as in {@link Exclusion}. */
+  readonly id: string;
+  /** What the row fed, in words (e.g. `commission line of wang`, `score of ratee li`). */
+  readonly into: string;
+}
+
+/** One data list in the input ledger: every row used or excluded. */
+export interface LedgerSection {
+  /** The data list. */
+  readonly section: LedgerSectionName;
+  /** Rows in the list. */
+  readonly rows: number;
+  /** Rows that fed a line or a measure. */
+  readonly used: number;
+  /** Rows listed in the result's `exclusions` (rows = used + excluded). */
+  readonly excluded: number;
+  /** The used rows in input order with what each fed, or `null` when the scenario has `trace: false`. */
+  readonly usedRows: LedgerRow[] | null;
+}
+
 /**
  * Result of `runPeriod`: the plan resolved for the period (its `trace` says how), then the
  * run's figures. Plain JSON; every list ordered by id.
@@ -781,6 +862,13 @@ export interface RunPeriodResult extends ResolvedPlan {
   readonly interlock: InterlockSummary[] | null;
   /** Money totals of the period. */
   readonly totals: PeriodTotals;
+  /**
+   * The input ledger: one section per data list the scenario has, in {@link LedgerSectionName}
+   * order, each row counted as used or excluded (`ledger.<section>` checks that they add up).
+   */
+  readonly ledger: LedgerSection[];
+  /** Every data row that fed nothing, with why, ordered by section then row index (empty when none). */
+  readonly exclusions: Exclusion[];
   /** The run's own conservation checks, then one check per control total the scenario declares (in `controls` order). */
   readonly checks: ReconciliationCheck[];
 }
