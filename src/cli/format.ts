@@ -2,6 +2,7 @@
 import {
   minorDigits,
   statementLineKinds,
+  type Exclusion,
   type PayStatement,
   type PoolScoreSource,
   type ReviewItem,
@@ -97,6 +98,7 @@ export function summary(result: RunPeriodResult, locale: string = DEFAULT_LOCALE
   const width = Math.max(...amounts.map(([, amount]) => characters(amount)));
   for (const [label, amount] of amounts) lines.push(`  ${pad(label, 20)} ${left(amount, width)}`);
   lines.push(...poolAndInterlockLines(result, money), '', 'Departments', ...departmentLines(result));
+  lines.push(...ledgerLines(result));
   const holding = result.checks.filter((c) => c.holds).length;
   lines.push('', `Checks: ${holding}/${result.checks.length} hold`);
   for (const c of result.checks)
@@ -120,7 +122,42 @@ const PLAUSIBILITY_GROUPS: Readonly<Record<string, string>> = {
   negativeNet: 'negative net pay (negativeNet)',
   noDaysEmployed: 'rows attached to a person employed no day of the period (noDaysEmployed)',
   coefficientOutOfRange: "coefficient outside the plan's plausible range (coefficientOutOfRange)",
+  commissionNotCarved: 'commission paid in full, not carved into the pool (commissionNotCarved)',
 };
+
+/**
+ * The input ledger (issue 17): one line per data list — rows, used, excluded by code — so that
+ * no row leaves the run unaccounted for.
+ */
+function ledgerLines({ ledger, exclusions }: RunPeriodResult): string[] {
+  if (ledger.length === 0) return [];
+  const byCode = new Map<string, Map<string, number>>();
+  for (const { section, code } of exclusions) {
+    const codes = byCode.get(section) ?? byCode.set(section, new Map()).get(section)!;
+    codes.set(code, (codes.get(code) ?? 0) + 1);
+  }
+  const width = Math.max(...ledger.map((section) => characters(String(section.rows))));
+  const lines = ['', `Input ledger: every data row used or excluded (${exclusions.length} excluded)`];
+  for (const { section, rows, used, excluded } of ledger) {
+    const codes = [...(byCode.get(section) ?? [])].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    const why = codes.length === 0 ? '' : ` (${codes.map(([code, n]) => `${code} ${n}`).join(', ')})`;
+    lines.push(`  ${pad(section, 24)} ${left(String(rows), width)} rows: ${used} used, ${excluded} excluded${why}`);
+  }
+  return lines;
+}
+
+/** The exclusions that concern a person (the ratee of a self-rating, …): code, reason and path, for their statement. */
+function exclusionLines(exclusions: readonly Exclusion[], person: string): string[] {
+  const theirs = exclusions.filter((exclusion) => exclusion.people.includes(person));
+  if (theirs.length === 0) return [];
+  const lines = ['', `Data rows about ${person} that fed nothing (${theirs.length})`];
+  for (const exclusion of theirs)
+    lines.push(
+      `  ${exclusion.code}: ${exclusion.reason}`,
+      `    ${exclusion.path} (${exclusion.section} ${exclusion.id})`,
+    );
+  return lines;
+}
 
 /**
  * The reason of a review item without its figures, which groups alike items: each `; `-separated
@@ -302,6 +339,7 @@ export function explain(result: RunPeriodResult, statement: PayStatement, locale
     }
   }
   lines.push(`${pad('Total (the sum of the lines above)', 56)} ${left(total, width)}`);
+  lines.push(...exclusionLines(result.exclusions, statement.person));
   return `${lines.join('\n')}\n`;
 }
 
