@@ -204,7 +204,8 @@ export type {
 // ── period: resolvePlan, runPeriod, compareRuns, correctPeriod ─────────────
 export { resolvePlan } from './period/resolvePlan.js';
 export { runPeriod } from './period/runPeriod.js';
-export { statementLineKinds } from './period/statement.js';
+export { componentLabels, statementLineKinds } from './period/statement.js';
+export { traceInputWords } from './period/glossary.js';
 export type {
   CommissionInput,
   CompanyKpiResultInput,
@@ -240,6 +241,7 @@ export type {
   PlanSegment,
   PlanVersionInput,
   PlausibleRangeInput,
+  PlausibilityCode,
   PoolAwardScore,
   PoolAwardWeighting,
   PoolScoreSource,
@@ -255,6 +257,7 @@ export type {
   ScorecardSource,
   StatementLine,
   StatementLineKind,
+  StatementSubtotal,
   SupportScoreInput,
 } from './period/types.js';
 export { jsonSchemaOf } from './core/jsonSchema.js';

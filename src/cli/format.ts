@@ -8,6 +8,8 @@ import {
   type ReviewItem,
   type RunPeriodResult,
   type StatementLine,
+  type TraceStep,
+  traceInputWords,
 } from '../index.js';
 
 /** The characters of `text` as a reader counts them: code points, not UTF-16 units. */
@@ -326,21 +328,52 @@ export function explain(result: RunPeriodResult, statement: PayStatement, locale
   ];
   const total = money.amount(statement.total);
   const amounts = statement.lines.map((line) => money.amount(line.amount));
-  const width = Math.max(characters(total), ...amounts.map(characters));
+  const subtotals = subtotalsAfter(statement, money);
+  const width = Math.max(
+    characters(total),
+    ...amounts.map(characters),
+    ...[...subtotals.values()].map((s) => characters(s.text)),
+  );
   for (const [i, line] of statement.lines.entries()) {
     const version = result.segments.length > 1 ? ` [${line.version}]` : '';
     lines.push(`${pad(`${line.label}${version}`, 56)} ${left(amounts[i]!, width)}`);
     lines.push(...poolAwardLines(line));
-    for (const step of line.trace) {
-      const inputs = Object.entries(step.inputs)
-        .map(([key, value]) => `${key} ${value}`)
-        .join(', ');
-      lines.push(`    ${step.formula}`, `      with ${inputs === '' ? 'no inputs' : inputs} → ${step.result}`);
-    }
+    lines.push(...stepLines(line.trace));
+    const subtotal = subtotals.get(i);
+    if (subtotal !== undefined)
+      lines.push(`${pad(`Subtotal: ${subtotal.label} (${subtotal.lines} lines)`, 56)} ${left(subtotal.text, width)}`);
   }
   lines.push(`${pad('Total (the sum of the lines above)', 56)} ${left(total, width)}`);
   lines.push(...exclusionLines(result.exclusions, statement.person));
   return `${lines.join('\n')}\n`;
+}
+
+/** A trace's steps in words: the formula, then each input named in plain words with its value, → the result. */
+function stepLines(trace: readonly TraceStep[]): string[] {
+  return trace.flatMap((step) => {
+    const inputs = Object.entries(step.inputs)
+      .map(([key, value]) => `${traceInputWords(step.rule, key) ?? key}: ${value}`)
+      .join('; ');
+    return [`    ${step.formula}`, `      with ${inputs === '' ? 'no inputs' : inputs} → ${step.result}`];
+  });
+}
+
+/**
+ * The statement's subtotals to print, by the index of the last line of their kind: one for each
+ * pay component with more than one line (split by plan version, or several rows).
+ */
+function subtotalsAfter(
+  statement: PayStatement,
+  money: MoneyFormat,
+): Map<number, { label: string; lines: number; text: string }> {
+  const after = new Map<number, { label: string; lines: number; text: string }>();
+  for (const subtotal of statement.subtotals) {
+    if (subtotal.lines < 2) continue;
+    let last = statement.lines.length - 1;
+    while (statement.lines[last]!.kind !== subtotal.kind) last--;
+    after.set(last, { label: subtotal.label, lines: subtotal.lines, text: money.amount(subtotal.amount) });
+  }
+  return after;
 }
 
 /** CSV text: the header, then one row per record with the header's columns (quoted when needed). */

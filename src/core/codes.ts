@@ -65,6 +65,8 @@ export const errorCatalogue = {
     'No plan version is in force on a day of the period (before the first version, or in a gap after an `until`).',
   RECONCILIATION_FAILED:
     "A reconciliation did not hold: a control total declared in the scenario (`controls`: row counts, Σ commissions, Σ deductions, headcount, Σ pay) disagrees with the rows or the result (the path names the control), or — a bug to report with the scenario — one of the run's own conservation checks failed (root path).",
+  IMPLAUSIBLE_RESULT:
+    'A plausibility finding the plan declares blocking (`plan.plausibility.block`): a negative statement total, a person employed no day of the period with rows attached, or a coefficient outside the declared range (the path names the person or department).',
   RUNS_PERIOD_MISMATCH:
     'Two period results (or a paid result and its correction) cover different periods, so their lines cannot be set side by side.',
   RUNS_RESULT_INCONSISTENT:

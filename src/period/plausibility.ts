@@ -1,4 +1,5 @@
 import { decimalText } from '../core/decimalInput.js';
+import { IssueList } from '../core/errors.js';
 import { compareFixed, parseFixed } from '../core/fixed.js';
 import type { PeriodContext } from './context.js';
 import type { SegmentStage } from './segmentStage.js';
@@ -8,7 +9,8 @@ import type { PayStatement, ReviewItem } from './types.js';
 const LISTED_ROWS = 5;
 
 /**
- * The plausibility items of the review queue (kind `plausibility`; none blocks the run): every
+ * The plausibility items of the review queue (kind `plausibility`; none blocks the run unless
+ * the plan lists its code in `plausibility.block`, see {@link throwIfBlocked}): every
  * statement whose total is below zero (`negativeNet`), every person employed no day of the
  * period who has commission or deduction rows (`noDaysEmployed`), and every department whose
  * applied coefficient in some segment lies outside the plan's `plausibility.coefficient` range
@@ -100,4 +102,30 @@ function coefficientOutOfRange(context: PeriodContext, stages: readonly SegmentS
     };
     return [item];
   });
+}
+
+/**
+ * Refuses the run when a finding has a code the plan declares blocking (`plan.plausibility.block`):
+ * one `IMPLAUSIBLE_RESULT` issue per finding, at the path of the person (`$.org.people[i]`) or
+ * department (`$.org.departments[d]`) it concerns, with the finding's reason.
+ */
+export function throwIfBlocked(context: PeriodContext, items: readonly ReviewItem[]): void {
+  const block = context.scenario.plan.plausibility?.block;
+  if (block === undefined || block.length === 0) return;
+  const blocked = items.filter((item) => (block as readonly string[]).includes(item.code));
+  if (blocked.length === 0) return;
+  const { people, departments } = context.scenario.org;
+  const personAt = new Map(people.map((person, i) => [person.id, i]));
+  const departmentAt = new Map(departments.map((department, d) => [department.id, d]));
+  const issues = new IssueList();
+  for (const item of blocked) {
+    const [list, at] =
+      item.code === 'coefficientOutOfRange' ? ['departments', departmentAt] : (['people', personAt] as const);
+    issues.add(
+      'IMPLAUSIBLE_RESULT',
+      ['org', list, at.get(item.id)!],
+      `${item.code}: ${item.reason} (the plan blocks ${item.code})`,
+    );
+  }
+  issues.throwIfAny();
 }

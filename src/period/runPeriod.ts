@@ -7,7 +7,7 @@ import { departmentsStage } from './departmentsStage.js';
 import { interlockSummary } from './interlockStage.js';
 import { ledgerStage } from './ledgerStage.js';
 import { orgStage, readPayRates } from './orgStage.js';
-import { plausibilityItems } from './plausibility.js';
+import { plausibilityItems, throwIfBlocked } from './plausibility.js';
 import { commissionNotCarvedItems } from './poolStage.js';
 import { buildReviewQueue } from './reviewQueue.js';
 import { checkMechanismRows, parseScenario, type Scenario } from './scenarioInput.js';
@@ -39,7 +39,8 @@ import type { RunPeriodInput, RunPeriodResult } from './types.js';
  * @throws {@link SynergyPayError} `INVALID_INPUT`, `INVALID_DECIMAL`, `INVALID_AMOUNT`,
  *   `NEGATIVE_VALUE`, `UNKNOWN_CURRENCY`, `DUPLICATE_ID`, `UNKNOWN_REFERENCE`,
  *   `DATES_OUT_OF_ORDER`, `OUT_OF_RANGE` (a dated row outside the period),
- *   `PLAN_VERSION_OVERLAP`, `PLAN_NOT_IN_FORCE`, and `RECONCILIATION_FAILED` (a declared
+ *   `PLAN_VERSION_OVERLAP`, `PLAN_NOT_IN_FORCE`, `IMPLAUSIBLE_RESULT` (a finding whose code the
+ *   plan's `plausibility.block` lists), and `RECONCILIATION_FAILED` (a declared
  *   control total disagrees with the rows or the result, at the control's path; at the root
  *   path, one of the run's own conservation checks failed: a bug to report).
  *
@@ -86,6 +87,7 @@ function runScenario(scenario: Scenario): RunPeriodResult {
     ...plausibilityItems(context, statements.rendered.statements, segments),
     ...commissionNotCarvedItems(context, segments),
   ];
+  throwIfBlocked(context, plausible);
   const reviewQueue = buildReviewQueue(runs.ratings, runs.interlock, plausible);
   const { ledger, exclusions, checks: ledgerChecks } = ledgerStage({ context, org, segments, runs });
   const checks = checksStage(context, {

@@ -159,9 +159,19 @@ export const plausibleRangeSchema = /* @__PURE__ */ shaped<t.PlausibleRangeInput
   z.strictObject({ min: decimalSchema, max: decimalSchema }),
 );
 
+/** Every {@link t.PlausibilityCode}, in the order the docs list them. */
+export const PLAUSIBILITY_CODES = [
+  'negativeNet',
+  'noDaysEmployed',
+  'coefficientOutOfRange',
+] as const satisfies readonly t.PlausibilityCode[];
+
 /** Schema of {@link t.PlanPlausibilityInput}. */
 export const planPlausibilitySchema = /* @__PURE__ */ shaped<t.PlanPlausibilityInput>()(
-  z.strictObject({ coefficient: z.optional(plausibleRangeSchema) }),
+  z.strictObject({
+    coefficient: z.optional(plausibleRangeSchema),
+    block: z.optional(z.array(z.enum(PLAUSIBILITY_CODES))),
+  }),
 );
 
 /** Schema of {@link t.PlanInput}. */

@@ -1,7 +1,7 @@
 import { formatMinor } from '../core/money.js';
 import type { TraceStep } from '../core/trace.js';
 import type { PoolAwardTerms } from './poolStage.js';
-import type { StatementLine, StatementLineKind } from './types.js';
+import type { StatementLine, StatementLineKind, StatementSubtotal } from './types.js';
 
 /**
  * The pay statement: seed 001's "个人薪酬看板" (personal pay dashboard) shows base pay by grade,
@@ -63,4 +63,30 @@ export function renderLine(line: LineDraft, digits: number): StatementLine {
   if (line.source === '')
     return { kind: line.kind, label: line.label, version: line.version, amount, trace: line.trace };
   return { kind: line.kind, label: line.label, version: line.version, amount, source: line.source, trace: line.trace };
+}
+
+/** Each pay component in words, as its subtotal names it. */
+export const componentLabels: Readonly<Record<StatementLineKind, string>> = {
+  basePay: 'Base pay',
+  performanceBonus: 'Performance bonus',
+  commission: 'Commission (net)',
+  poolAward: 'Back-office support award',
+  interlockReward: 'Interlock rewards',
+  interlockDeduction: 'Interlock deductions',
+  deduction: 'Deductions',
+};
+
+/** One subtotal per kind present among sorted line drafts (lines of a kind are adjacent), in kind order. */
+export function subtotalsOf(lines: readonly LineDraft[], digits: number): StatementSubtotal[] {
+  const subtotals: StatementSubtotal[] = [];
+  let i = 0;
+  while (i < lines.length) {
+    const kind = lines[i]!.kind;
+    let sum = 0n;
+    let j = i;
+    for (; j < lines.length && lines[j]!.kind === kind; j++) sum += lines[j]!.minor;
+    subtotals.push({ kind, label: componentLabels[kind], lines: j - i, amount: formatMinor(sum, digits) });
+    i = j;
+  }
+  return subtotals;
 }

@@ -9,7 +9,7 @@ import type { PayRates } from './orgStage.js';
 import { NO_TRACE, type PersonWork } from './periodWork.js';
 import type { SegmentStage } from './segmentStage.js';
 import type { Scenario } from './scenarioInput.js';
-import { renderLine, sortLines, type LineDraft } from './statement.js';
+import { renderLine, sortLines, subtotalsOf, type LineDraft } from './statement.js';
 import { step } from './trace.js';
 import type { PayStatement, PeriodTotals, StatementLineKind } from './types.js';
 
@@ -324,6 +324,7 @@ function renderStatements(context: PeriodContext, work: readonly PersonWork[]): 
       employedDays: w.employedDays,
       coefficient: w.coefficient,
       lines,
+      subtotals: subtotalsOf(w.lines, digits),
       total: formatMinor(total, digits),
     };
   }

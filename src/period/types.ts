@@ -226,7 +226,21 @@ export interface PlanPlausibilityInput {
    * @defaultValue none (not checked)
    */
   coefficient?: PlausibleRangeInput | undefined;
+  /**
+   * Plausibility codes that block the run: when any finding has one of them, `runPeriod` refuses
+   * with `IMPLAUSIBLE_RESULT` at the path of each person or department concerned, instead of
+   * queueing the finding for review.
+   * @defaultValue none (every finding goes to the review queue and the run goes on)
+   */
+  block?: PlausibilityCode[] | undefined;
 }
+
+/**
+ * The codes of plausibility findings (review items of kind `plausibility`): a statement below
+ * zero, a person employed no day of the period with rows attached, a department's coefficient
+ * outside the plan's declared range.
+ */
+export type PlausibilityCode = 'negativeNet' | 'noDaysEmployed' | 'coefficientOutOfRange';
 
 /** A plan: a currency, a rounding policy and versions effective from dates (SPEC §3.8, seed 001 "动态调整"). */
 export interface PlanInput {
@@ -617,8 +631,25 @@ export interface PayStatement {
   readonly coefficient: string;
   /** The lines, in {@link StatementLineKind} order, then by source id, then by segment. */
   readonly lines: StatementLine[];
+  /**
+   * One subtotal per pay component on the statement, in {@link StatementLineKind} order: the
+   * component's lines summed across plan versions (segments) and rows.
+   */
+  readonly subtotals: StatementSubtotal[];
   /** Σ lines, exactly. */
   readonly total: string;
+}
+
+/** A pay component's subtotal on a statement: its lines summed across plan versions and rows (issue 17 §6). */
+export interface StatementSubtotal {
+  /** The component (the kind of its lines). */
+  readonly kind: StatementLineKind;
+  /** The component in words, e.g. `"Base pay"`, `"Deductions"`. */
+  readonly label: string;
+  /** How many lines it sums. */
+  readonly lines: number;
+  /** Σ of those lines, exactly. */
+  readonly amount: string;
 }
 
 // ── the period run ─────────────────────────────────────────────────────────

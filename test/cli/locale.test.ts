@@ -104,7 +104,7 @@ describe('synergy-pay --locale: the text output', () => {
       expect(new Set(amounts.map(characters)).size).toBe(1);
     }
     // The trace keeps the exact decimals of the calculation.
-    expect(zh.out).toContain('with id d1, reason late 3 times → -200.00');
+    expect(zh.out).toContain('with deduction row: d1; reason given: late 3 times → -200.00');
   });
 
   it('aligns large and negative amounts in the summary totals', () => {

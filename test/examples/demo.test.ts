@@ -14,7 +14,10 @@ describe('examples/demo.ts (npm run demo)', () => {
     const statement = out.slice(out.indexOf('One pay statement, explained'));
     expect(statement.length).toBeGreaterThan(100);
     // Amounts are printed as `CN¥1,234.56` / `-CN¥200.00`; read back as fen.
-    const lineAmounts = [...statement.matchAll(/^\S.*?\s(-?CN¥[\d,]+\.\d{2})$/gm)].map((m) => m[1] as string);
+    // (Subtotal lines repeat a component's sum: not lines of their own.)
+    const lineAmounts = [...statement.matchAll(/^(?!Subtotal: )\S.*?\s(-?CN¥[\d,]+\.\d{2})$/gm)].map(
+      (m) => m[1] as string,
+    );
     const total = lineAmounts.pop();
     expect(statement).toMatch(/^Total \(the sum of the lines above\)\s+-?CN¥[\d,]+\.\d{2}$/m);
     const fen = (text: string) => BigInt(text.replace(/CN¥|,|\./g, ''));
