@@ -31,3 +31,22 @@ export function runs(base = 1000): number {
   const fromEnv = Number(process.env.FUZZ_RUNS);
   return Number.isFinite(fromEnv) && fromEnv > 0 ? Math.max(base, fromEnv) : base;
 }
+
+/**
+ * A period result with its input ledger made independent of the input order: the ledger's paths
+ * (`$.data.ratings[12]`) and its row order follow the input order by design — the only part of
+ * the result that does — so determinism properties compare the used rows and exclusions without
+ * their paths, sorted.
+ */
+export function orderFreeLedger(result: { ledger: readonly object[]; exclusions: readonly object[] }): unknown {
+  const unpathed = (rows: readonly object[]) =>
+    rows.map(({ path: _path, ...row }: { path?: string }) => JSON.stringify(row)).sort();
+  return {
+    ...result,
+    ledger: result.ledger.map((section: { usedRows?: readonly object[] | null }) => ({
+      ...section,
+      usedRows: section.usedRows ? unpathed(section.usedRows) : null,
+    })),
+    exclusions: unpathed(result.exclusions),
+  };
+}
