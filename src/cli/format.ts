@@ -420,6 +420,10 @@ function fromMinor(minor: bigint, digits: number): string {
   return negative ? `-${body}` : body;
 }
 
+/** Whether a value is a plain object (not null, not an array). */
+const isRecord = (value: unknown): value is object =>
+  value !== null && typeof value === 'object' && !Array.isArray(value);
+
 /**
  * JSON text of `value` in chunks: long arrays (the statements, a scenario's tickets) are written
  * one element at a time, one per line, so no single string has to hold a 100,000-person result
@@ -430,6 +434,16 @@ export function* jsonChunks(value: unknown, depth = 0): Generator<string> {
     yield '[\n';
     for (let i = 0; i < value.length; i++) yield `${i === 0 ? '' : ',\n'}${JSON.stringify(value[i])}`;
     yield '\n]';
+    return;
+  }
+  // A short list of objects (the input ledger's sections) may hold long lists (their used rows): recurse.
+  if (Array.isArray(value) && value.length > 0 && depth < 3 && value.every(isRecord)) {
+    yield '[';
+    for (let i = 0; i < value.length; i++) {
+      if (i > 0) yield ',';
+      yield* jsonChunks(value[i], depth + 1);
+    }
+    yield ']';
     return;
   }
   if (value !== null && typeof value === 'object' && !Array.isArray(value) && depth < 3) {

@@ -83,21 +83,24 @@ export function ledgerStage(run: LedgerRun): Ledger {
     if (rows === undefined) continue;
     const rules = RULES[section](run, rows);
     const usedRows: LedgerRow[] | null = run.context.withTrace ? [] : null;
+    // Many rows feed the same line or measure: one string each (2 M tickets, a few hundred departments).
+    const words = new Map<string, string>();
+    const intern = (into: string) => words.get(into) ?? (words.set(into, into), into);
     let used = 0;
     let excluded = 0;
     for (let i = 0; i < rows.length; i++) {
       const verdict = rules.judge(i);
-      const path = `$.data.${section}[${i}]`;
+      // The path is built only for a row listed: nothing per used row without trace.
       if (verdict === null) {
         used++;
-        usedRows?.push({ path, id: rules.id(i), into: rules.into(i) });
+        usedRows?.push({ path: `$.data.${section}[${i}]`, id: rules.id(i), into: intern(rules.into(i)) });
         continue;
       }
       excluded++;
       const concerns = [...new Set(verdict.concerns)];
       exclusions.push({
         section,
-        path,
+        path: `$.data.${section}[${i}]`,
         id: rules.id(i),
         code: verdict.code,
         reason: verdict.reason,
