@@ -90,7 +90,9 @@ describe('synergy-pay explain', () => {
     expect(out).toContain('employed 46 of 91 days');
     expect(out).toMatch(/Base pay \(grade P5\)\s+CN¥12,131\.87/);
     expect(out).toContain('base = monthly base pay × months in period × days employed / days in period');
-    expect(out).toContain("with days employed in the line's part of the period: 46; monthly base pay of the grade: 8000.00; months in the period: 3; days in the period: 91 → 12131.87");
+    expect(out).toContain(
+      "with days employed in the line's part of the period: 46; monthly base pay of the grade: 8000.00; months in the period: 3; days in the period: 91 → 12131.87",
+    );
     expect(out).toMatch(/Total \(the sum of the lines above\)\s+CN¥15,316\.49/);
   });
   it('refuses an unknown person with exit code 2', () => {
