@@ -785,7 +785,7 @@ export interface ReviewItem {
   readonly kind: 'rating' | 'severeMiss' | 'plausibility';
   /** The stable code of the check that raised the item (see {@link ReviewCode}). */
   readonly code: ReviewCode;
-  /** The rating id, the indicator id, the person id (`negativeNet`, `noDaysEmployed`) or the department id (`coefficientOutOfRange`). */
+  /** The rating id, the indicator id, the person id (`negativeNet`, `noDaysEmployed`, `commissionNotCarved`) or the department id (`coefficientOutOfRange`). */
   readonly id: string;
   /** Who is concerned: the ratee, the parties of the indicator, the person or the department. */
   readonly subjects: string[];
