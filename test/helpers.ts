@@ -34,18 +34,19 @@ export function runs(base = 1000): number {
 
 /**
  * A period result with its input ledger made independent of the input order: the ledger's paths
- * (`$.data.ratings[12]`) and its row order follow the input order by design — the only part of
- * the result that does — so determinism properties compare the used rows and exclusions without
- * their paths, sorted.
+ * (`$.data.ratings[12]`), row indices and order follow the input order by design — the only part
+ * of the result that does — so determinism properties compare what each used row fed (by id) and
+ * the exclusions without their paths, sorted.
  */
 export function orderFreeLedger(result: { ledger: readonly object[]; exclusions: readonly object[] }): unknown {
   const unpathed = (rows: readonly object[]) =>
     rows.map(({ path: _path, ...row }: { path?: string }) => JSON.stringify(row)).sort();
+  type Uses = { uses?: readonly { into: string; ids: readonly string[] }[] | null };
   return {
     ...result,
-    ledger: result.ledger.map((section: { usedRows?: readonly object[] | null }) => ({
+    ledger: result.ledger.map(({ uses, ...section }: Uses) => ({
       ...section,
-      usedRows: section.usedRows ? unpathed(section.usedRows) : null,
+      uses: uses ? uses.flatMap(({ into, ids }) => ids.map((id) => JSON.stringify([into, id]))).sort() : null,
     })),
     exclusions: unpathed(result.exclusions),
   };

@@ -9,8 +9,8 @@ import type { MechanismRuns, SegmentStage } from './segmentStage.js';
 import type {
   Exclusion,
   ExclusionCode,
-  LedgerRow,
   LedgerSection,
+  LedgerUse,
   LedgerSectionName,
   ReconciliationCheck,
 } from './types.js';
@@ -20,7 +20,7 @@ import type {
  * it fed a statement line or a measure — or excluded with a stable code, its path and the people
  * and departments it concerns. Built after the run from what the stages computed; the stages'
  * figures are read, never changed. With `trace: false` only the counts and the exclusions are
- * built (nothing per used row).
+ * built (nothing per used row); with trace, the used rows are grouped by what they fed.
  */
 
 /** What the ledger reads of the run: the context, the organisation, the segment stages and the mechanism runs. */
@@ -39,10 +39,15 @@ interface Verdict {
   readonly concerns: readonly string[];
 }
 
-/** How a section judges its rows: each row's id, its verdict (`null`: used) and, for a used row, what it fed. */
+/**
+ * How a section judges its rows: each row's id, its verdict (`null`: used) and, for a used row,
+ * what it fed — `into`, asked once per `group` (a key the row already holds, e.g. its person: no
+ * string is built per row).
+ */
 interface SectionRules {
   readonly id: (i: number) => string;
   readonly judge: (i: number) => Verdict | null;
+  readonly group: (i: number) => string;
   readonly into: (i: number) => string;
 }
 
@@ -82,18 +87,15 @@ export function ledgerStage(run: LedgerRun): Ledger {
     const rows = data[section];
     if (rows === undefined) continue;
     const rules = RULES[section](run, rows);
-    const usedRows: LedgerRow[] | null = run.context.withTrace ? [] : null;
-    // Many rows feed the same line or measure: one string each (2 M tickets, a few hundred departments).
-    const words = new Map<string, string>();
-    const intern = (into: string) => words.get(into) ?? (words.set(into, into), into);
+    // Grouped by what they fed: a few numbers per used row, no string or object per row.
+    const uses = run.context.withTrace ? new Map<string, LedgerUse>() : null;
     let used = 0;
     let excluded = 0;
     for (let i = 0; i < rows.length; i++) {
       const verdict = rules.judge(i);
-      // The path is built only for a row listed: nothing per used row without trace.
       if (verdict === null) {
         used++;
-        usedRows?.push({ path: `$.data.${section}[${i}]`, id: rules.id(i), into: intern(rules.into(i)) });
+        if (uses !== null) addUse(uses, rules, i);
         continue;
       }
       excluded++;
@@ -108,7 +110,7 @@ export function ledgerStage(run: LedgerRun): Ledger {
         departments: concerns.filter((id) => departmentIndex.has(id)),
       });
     }
-    ledger.push({ section, rows: rows.length, used, excluded, usedRows });
+    ledger.push({ section, rows: rows.length, used, excluded, uses: uses === null ? null : [...uses.values()] });
     const right = used + excluded;
     checks.push({
       id: `ledger.${section}`,
@@ -121,11 +123,23 @@ export function ledgerStage(run: LedgerRun): Ledger {
   return { ledger, exclusions, checks };
 }
 
+/** Adds used row `i` to the group of rows that fed the same line or measure. */
+function addUse(uses: Map<string, LedgerUse>, rules: SectionRules, i: number): void {
+  const key = rules.group(i);
+  const use = uses.get(key);
+  if (use === undefined) uses.set(key, { into: rules.into(i), rows: [i], ids: [rules.id(i)] });
+  else {
+    use.rows.push(i);
+    use.ids.push(rules.id(i));
+  }
+}
+
 const text = (value: unknown): string => String(value);
 
-/** Used rows only: every row of the list feeds what `into` says. */
-function allUsed(rows: Rows, id: string, into: (row: Readonly<Record<string, unknown>>) => string): SectionRules {
-  return { id: (i) => text(rows[i]![id]), judge: () => null, into: (i) => into(rows[i]!) };
+/** Used rows only: every row of the list feeds what `into` says of the row's `group` field. */
+function allUsed(rows: Rows, id: string, group: string, into: (value: string) => string): SectionRules {
+  const key = (i: number) => text(rows[i]![group]);
+  return { id: (i) => text(rows[i]![id]), judge: () => null, group: key, into: (i) => into(key(i)) };
 }
 
 /** Every row excluded as `notReadByPlan`, with the same reason. */
@@ -133,6 +147,7 @@ function noneRead(rows: Rows, id: (i: number) => string, reason: string, concern
   return {
     id,
     judge: (i: number): Verdict => ({ code: 'notReadByPlan', reason, concerns: concerns(i) }),
+    group: () => '',
     into: () => '',
   };
 }
@@ -141,9 +156,9 @@ const RULES: Readonly<Record<LedgerSectionName, (run: LedgerRun, rows: Rows) => 
   departmentCoefficients: departmentCoefficientRules,
   componentScores: componentScoreRules,
   pointEntries: pointEntryRules,
-  companyKpis: (_, rows) => allUsed(rows, 'id', (row) => `achievement of company KPI ${text(row.id)} (linkage)`),
-  commissions: (_, rows) => allUsed(rows, 'id', (row) => `commission line of ${text(row.person)}`),
-  deductions: (_, rows) => allUsed(rows, 'id', (row) => `deduction line of ${text(row.person)}`),
+  companyKpis: (_, rows) => allUsed(rows, 'id', 'id', (kpi) => `achievement of company KPI ${kpi} (linkage)`),
+  commissions: (_, rows) => allUsed(rows, 'id', 'person', (person) => `commission line of ${person}`),
+  deductions: (_, rows) => allUsed(rows, 'id', 'person', (person) => `deduction line of ${person}`),
   revenueFacts: revenueFactRules,
   tickets: ticketRules,
   ratings: ratingRules,
@@ -162,6 +177,7 @@ function departmentCoefficientRules({ segments, org }: LedgerRun, rows: Rows): S
       const reason = `the scorecard's coefficient replaced the data's D of "${department(i)}" in every segment`;
       return { code: 'replacedByScorecard', reason, concerns: [department(i)] };
     },
+    group: department,
     into: (i) => `own coefficient D of department ${department(i)}`,
   };
 }
@@ -183,6 +199,7 @@ function componentScoreRules({ context }: LedgerRun, rows: Rows): SectionRules {
       const reason = `no scorecard of the period reads a leaf "${component}" from data.componentScores`;
       return { code: 'notReadByPlan', reason, concerns: [department] };
     },
+    group: (i) => `${row(i).department}\u0000${row(i).component}`,
     into: (i) => `scorecard leaf ${row(i).component} of department ${row(i).department}`,
   };
 }
@@ -210,6 +227,7 @@ function pointEntryRules({ context, org }: LedgerRun, rows: Rows): SectionRules 
       if (entry === undefined || entry.accepted) return null;
       return { code: 'rejectedPointEntry', reason: `rejected: ${entry.reasons.join(', ')}`, concerns };
     },
+    group: subject,
     into: (i) => `collaboration points of department ${subject(i)}`,
   };
 }
@@ -248,6 +266,7 @@ function revenueFactRules({ runs }: LedgerRun, rows: Rows): SectionRules {
       const reason = `dated outside the assignment window of every member it names (${excluded[0]!})`;
       return { code: 'outsideAssignmentWindow', reason, concerns: [] };
     },
+    group: () => '',
     into: () => `revenue credited in the interlock's dimensions (${windows[0]!.dimensions.join(', ')})`,
   };
 }
@@ -258,7 +277,7 @@ function ticketRules({ context }: LedgerRun, rows: Rows): SectionRules {
   const unit = (i: number) => text(rows[i]!.unit);
   if (!context.resolved.segmentVersions.some((version) => version.responseTimes !== undefined))
     return noneRead(rows, id, 'no plan version of the period has a responseTimes section', (i) => [unit(i)]);
-  return { id, judge: () => null, into: (i) => `response-time score of department ${unit(i)}` };
+  return { id, judge: () => null, group: unit, into: (i) => `response-time score of department ${unit(i)}` };
 }
 
 /** The ledger code of a rating's outcome reason that keeps it out of every score. */
@@ -304,6 +323,8 @@ function ratingRules({ runs }: LedgerRun, rows: Rows): SectionRules {
       const code = RATING_CODES[outcome] ?? 'notReadByPlan';
       return { code, reason: RATING_WORDS[outcome] ?? outcome, concerns: concerns(i) };
     },
+    group: (i) =>
+      `${text(rows[i]!.ratee)}\u0000${text(rows[i]!.dimension)}\u0000${REASONS[first.reason[i]!]![0] === 'adjustedOnReview'}`,
     into: (i) => {
       const adjusted = REASONS[first.reason[i]!]![0] === 'adjustedOnReview' ? ', adjusted on review' : '';
       return `score of ratee ${text(rows[i]!.ratee)} (${text(rows[i]!.dimension)}${adjusted})`;
@@ -316,7 +337,7 @@ function reviewDecisionRules({ runs }: LedgerRun, rows: Rows): SectionRules {
   const rating = (i: number) => text(rows[i]!.rating);
   if (runs.ratings.size === 0)
     return noneRead(rows, rating, 'no plan version of the period has a ratings section', () => []);
-  return { id: rating, judge: () => null, into: (i) => `review decision on rating ${rating(i)}` };
+  return { id: rating, judge: () => null, group: () => '', into: () => 'review decisions on flagged ratings' };
 }
 
 /** A support score is used when a pool award read it (for the subject, or for a person of the subject department). */
@@ -339,6 +360,7 @@ function supportScoreRules({ context, segments }: LedgerRun, rows: Rows): Sectio
   return {
     id: subject,
     judge: (i) => (read.has(subject(i)) ? null : { code: 'notReadByPlan', reason: why, concerns: [subject(i)] }),
+    group: subject,
     into: (i) => `pool score of ${subject(i)} (data.supportScores)`,
   };
 }

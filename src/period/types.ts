@@ -850,14 +850,17 @@ export interface Exclusion {
   readonly departments: string[];
 }
 
-/** A data row that fed a line or a measure (listed with `trace: true` only). */
-export interface LedgerRow {
-  /** The row's JSON path, e.g. `$.data.commissions[0]`. */
-  readonly path: string;
-  /** The row's id, as in {@link Exclusion}. */
-  readonly id: string;
-  /** What the row fed, in words (e.g. `commission line of wang`, `score of ratee li`). */
+/**
+ * Used rows of one data list that fed the same line or measure (listed with `trace: true` only):
+ * row `rows[k]` of the list — at `$.data.<section>[rows[k]]` — has id `ids[k]`.
+ */
+export interface LedgerUse {
+  /** What the rows fed, in words (e.g. `commission line of wang`, `score of ratee li (speed)`). */
   readonly into: string;
+  /** The rows' indices in the data list, ascending. */
+  readonly rows: number[];
+  /** The rows' ids, in the same order, as in {@link Exclusion} (a composite for rows without one). */
+  readonly ids: string[];
 }
 
 /** One data list in the input ledger: every row used or excluded. */
@@ -870,8 +873,11 @@ export interface LedgerSection {
   readonly used: number;
   /** Rows listed in the result's `exclusions` (rows = used + excluded). */
   readonly excluded: number;
-  /** The used rows in input order with what each fed, or `null` when the scenario has `trace: false`. */
-  readonly usedRows: LedgerRow[] | null;
+  /**
+   * The used rows grouped by what they fed, groups in the order of their first row, or `null`
+   * when the scenario has `trace: false` (the counts are the same).
+   */
+  readonly uses: LedgerUse[] | null;
 }
 
 /**

@@ -22,9 +22,8 @@ describe('the input ledger', () => {
       ['commissions', 2, 2, 0],
       ['deductions', 1, 1, 0],
     ]);
-    expect(section(result, 'commissions').usedRows).toEqual([
-      { path: '$.data.commissions[0]', id: 'c1', into: 'commission line of li' },
-      { path: '$.data.commissions[1]', id: 'c2', into: 'commission line of li' },
+    expect(section(result, 'commissions').uses).toEqual([
+      { into: 'commission line of li', rows: [0, 1], ids: ['c1', 'c2'] },
     ]);
     const checks = result.checks.filter((check) => check.id.startsWith('ledger.'));
     expect(checks.map((check) => [check.id, check.left, check.right, check.holds])).toEqual([
@@ -59,8 +58,10 @@ describe('the input ledger', () => {
     expect(result.exclusions[1]!.departments).toEqual(['sales']);
     const ratings = section(result, 'ratings');
     expect([ratings.rows, ratings.used, ratings.excluded]).toEqual([6, 3, 3]);
-    expect(ratings.usedRows![0]).toEqual({ path: '$.data.ratings[0]', id: 'r1', into: 'score of ratee wang (speed)' });
-    expect(section(result, 'tickets').usedRows![0]!.into).toBe('response-time score of department tech');
+    expect(ratings.uses).toEqual([{ into: 'score of ratee wang (speed)', rows: [0, 1, 2], ids: ['r1', 'r2', 'r3'] }]);
+    expect(section(result, 'tickets').uses).toEqual([
+      { into: 'response-time score of department tech', rows: [0, 1, 2], ids: ['t3', 't1', 't2'] },
+    ]);
   });
 
   it('a decision dropping the flagged rating: rejectedByReview; the decision itself is used', () => {
@@ -73,7 +74,7 @@ describe('the input ledger', () => {
       rows: 1,
       used: 1,
       excluded: 0,
-      usedRows: [{ path: '$.data.reviewDecisions[0]', id: 'r6', into: 'review decision on rating r6' }],
+      uses: [{ into: 'review decisions on flagged ratings', rows: [0], ids: ['r6'] }],
     });
   });
 
@@ -110,7 +111,7 @@ describe('the input ledger', () => {
     const supported = supportedGolden();
     scenario.data = { ...scenario.data, tickets: supported.data!.tickets, ratings: supported.data!.ratings };
     const result = runPeriod(scenario);
-    expect(section(result, 'tickets')).toMatchObject({ rows: 3, used: 0, excluded: 3, usedRows: [] });
+    expect(section(result, 'tickets')).toMatchObject({ rows: 3, used: 0, excluded: 3, uses: [] });
     const ticket = result.exclusions.find((exclusion) => exclusion.section === 'tickets')!;
     expect(ticket).toEqual({
       section: 'tickets',
@@ -132,8 +133,8 @@ describe('the input ledger', () => {
     const award = result.statements.find((s) => s.person === 'zhao')!.lines.find((l) => l.kind === 'poolAward')!;
     expect(award.score).toMatchObject({ source: 'supportScores', subject: 'tech' });
     expect(award.score!.fallbackReason).toContain('too few raters');
-    expect(section(result, 'supportScores').usedRows).toEqual([
-      { path: '$.data.supportScores[0]', id: 'tech', into: 'pool score of tech (data.supportScores)' },
+    expect(section(result, 'supportScores').uses).toEqual([
+      { into: 'pool score of tech (data.supportScores)', rows: [0], ids: ['tech'] },
     ]);
     expect(result.exclusions.filter((exclusion) => exclusion.section === 'supportScores')).toEqual([
       {
@@ -152,7 +153,7 @@ describe('the input ledger', () => {
     const loud = runPeriod(withSelfRating());
     const quiet = runPeriod({ ...withSelfRating(), trace: false });
     expect(quiet.exclusions).toEqual(loud.exclusions);
-    expect(quiet.ledger).toEqual(loud.ledger.map((s) => ({ ...s, usedRows: null })));
+    expect(quiet.ledger).toEqual(loud.ledger.map((s) => ({ ...s, uses: null })));
   });
 });
 

@@ -103,7 +103,7 @@ describe('runPeriod without traces', () => {
         : value !== null && typeof value === 'object'
           ? Object.fromEntries(
               Object.entries(value)
-                .filter(([key]) => key !== 'trace' && key !== 'usedRows') // the ledger lists used rows with trace only
+                .filter(([key]) => key !== 'trace' && key !== 'uses') // the ledger lists used rows with trace only
                 .map(([key, item]) => [key, strip(item)]),
             )
           : value;

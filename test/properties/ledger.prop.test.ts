@@ -29,20 +29,26 @@ describe('the input ledger over whole scenarios', () => {
         const data = (scenario.data ?? {}) as Record<string, unknown[] | undefined>;
         const present = Object.keys(data).filter((key) => Array.isArray(data[key]));
         expect(loud.ledger.map((s) => s.section).sort()).toEqual(present.sort());
-        const used = loud.ledger.flatMap((s) => s.usedRows!.map((row) => row.path));
+        const used = loud.ledger.flatMap((s) =>
+          s.uses!.flatMap((use) => use.rows.map((i) => `$.data.${s.section}[${i}]`)),
+        );
         const excluded = loud.exclusions.map((exclusion) => exclusion.path);
         const accounted = [...used, ...excluded];
         expect(new Set(accounted).size).toBe(accounted.length);
         expect([...accounted].sort()).toEqual(rowPaths(scenario, loud).sort());
         for (const s of loud.ledger) {
-          expect(s.used).toBe(s.usedRows!.length);
+          expect(s.used).toBe(s.uses!.reduce((n, use) => n + use.rows.length, 0));
+          for (const use of s.uses!) {
+            expect(use.ids).toHaveLength(use.rows.length);
+            expect(use.rows).toEqual([...use.rows].sort((a, b) => a - b));
+          }
           expect(s.excluded).toBe(loud.exclusions.filter((exclusion) => exclusion.section === s.section).length);
           expect(s.rows).toBe(s.used + s.excluded);
         }
         expect(loud.checks.filter((check) => check.id.startsWith('ledger.'))).toHaveLength(loud.ledger.length);
         const quiet = run(scenario, false);
         expect(quiet.exclusions).toEqual(loud.exclusions);
-        expect(quiet.ledger).toEqual(loud.ledger.map((s) => ({ ...s, usedRows: null })));
+        expect(quiet.ledger).toEqual(loud.ledger.map((s) => ({ ...s, uses: null })));
       },
       runs(300),
     );
