@@ -3,7 +3,7 @@
  * docs/architecture.md draws the same arrows. Paths are matched from the folder depcruise runs in,
  * so the test in test/architecture/ can run this file over a fixture tree that breaks a rule.
  */
-const MECHANISMS = 'tiers|time|ratings|linkage|interlock|pool|scorecard';
+const MECHANISMS = 'tiers|time|ratings|linkage|interlock|pool|scorecard|draws';
 
 /** A rule forbidding `from` to import anything in src/ but the folders of `allowed`. */
 function only(name, from, allowed, comment) {
@@ -33,6 +33,7 @@ module.exports = {
     ),
     only('tiers-on-core', 'tiers', ['core'], 'Tier tables are a primitive (SPEC §2.2): core only.'),
     only('ratings-on-core', 'ratings', ['core'], 'Ratings (SPEC §3.3) need core only.'),
+    only('draws-on-core', 'draws', ['core'], 'Draws and guarantees (issue 19) need core only.'),
     only('time-on-tiers', 'time', ['core', 'tiers'], 'Response times (SPEC §3.4) score durations with tier tables.'),
     only(
       'linkage-on-tiers',

@@ -28,10 +28,11 @@ export const budgets = [
   { name: 'import { businessDuration }', imports: ['businessDuration'], limit: 25 * KB },
   { name: 'import { runPeriod }', imports: ['runPeriod'], limit: 90 * KB },
   // Issue 16 asks for 200 KB. Not met: two bundled files (ESM and CJS types must differ in format
-  // for attw), each 231 KB, two thirds of it the TSDoc that hovers show. This limit is today's
-  // figure with room for one more documented result type, so that growth is a decision; the zod
-  // types are gone (a consumer's tsc: 1.1× without the import).
-  { name: 'declarations (dist/*.d.ts, *.d.cts)', figure: 'declarations', limit: 475 * KB },
+  // for attw), each 245 KB, two thirds of it the TSDoc that hovers show. This limit is today's
+  // figure with room for the input ledger's types, so that growth is a decision (raised from 475
+  // KB for issue 17's statement words and issue 19's draws); the zod types are gone (a consumer's
+  // tsc: 1.1× without the import).
+  { name: 'declarations (dist/*.d.ts, *.d.cts)', figure: 'declarations', limit: 520 * KB },
   { name: 'tarball (unpacked)', figure: 'tarball', limit: 2 * MB },
 ];
 

@@ -168,6 +168,19 @@ export type {
   ReversalLine,
 } from './pool/types.js';
 
+// ── draws: settleDraws ─────────────────────────────────────────────────────
+export { settleDraws } from './draws/settleDraws.js';
+export type {
+  DrawInput,
+  DrawLeavingPolicy,
+  DrawPersonInput,
+  DrawPolicyInput,
+  DrawSettlement,
+  DrawTotals,
+  SettleDrawsInput,
+  SettleDrawsResult,
+} from './draws/types.js';
+
 // ── scorecard: composeScore, tallyPoints ───────────────────────────────────
 export { composeScore } from './scorecard/composeScore.js';
 export { tallyPoints } from './scorecard/tallyPoints.js';
@@ -212,6 +225,9 @@ export type {
   ComponentScoreInput,
   ControlsInput,
   DeductionInput,
+  DrawArrangementInput,
+  DrawBalanceInput,
+  PeriodDraws,
   DepartmentCoefficientInput,
   DepartmentInput,
   DepartmentLinkage,

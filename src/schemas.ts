@@ -10,6 +10,7 @@ import * as time_schema from './time/schema.js';
 import * as linkage_schema from './linkage/schema.js';
 import * as ratings_schema from './ratings/schema.js';
 import * as pool_schema from './pool/schema.js';
+import * as draws_schema from './draws/schema.js';
 import * as scorecard_schema from './scorecard/schema.js';
 import * as period_schema from './period/schema.js';
 import * as demo_demoScenario from './demo/demoScenario.js';
@@ -176,6 +177,14 @@ export const gradeSchema = /* @__PURE__ */ publicSchema(period_schema.gradeSchem
 export const departmentSchema = /* @__PURE__ */ publicSchema(period_schema.departmentSchema);
 /** Schema of {@link DepartmentCoefficientInput}. */
 export const departmentCoefficientSchema = /* @__PURE__ */ publicSchema(period_schema.departmentCoefficientSchema);
+/** Schema of {@link SettleDrawsInput}. */
+export const settleDrawsInputSchema = /* @__PURE__ */ publicSchema(draws_schema.settleDrawsInputSchema);
+/** Schema of {@link DrawPolicyInput}. */
+export const drawPolicySchema = /* @__PURE__ */ publicSchema(draws_schema.drawPolicySchema);
+/** Schema of {@link DrawArrangementInput}. */
+export const drawArrangementSchema = /* @__PURE__ */ publicSchema(period_schema.drawArrangementSchema);
+/** Schema of {@link DrawBalanceInput}. */
+export const drawBalanceSchema = /* @__PURE__ */ publicSchema(period_schema.drawBalanceSchema);
 /** Schema of {@link DeductionInput}. */
 export const deductionSchema = /* @__PURE__ */ publicSchema(period_schema.deductionSchema);
 /** Schema of {@link ControlsInput}. */

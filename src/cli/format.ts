@@ -221,6 +221,12 @@ function poolAndInterlockLines(result: RunPeriodResult, money: MoneyFormat): str
       `  support pool (${pool.version}): ${pool.rate} × gross ${money.amount(pool.gross)} of ${pool.contributors} contributors = ${money.amount(pool.pool)}, shared among ${pool.recipients}: awarded ${money.amount(pool.awarded)}, unallocated ${money.amount(pool.unallocated)}`,
   );
   lines.push(...poolScoreLines(result));
+  if (result.draws !== null) {
+    const d = result.draws.totals;
+    lines.push(
+      `  draws (${result.draws.people.length} people): owed at the start ${money.amount(d.openingBalance)}, advanced ${money.amount(d.advanced)}, recovered ${money.amount(d.recovered)}, written off ${money.amount(d.writtenOff)}, owed at the end ${money.amount(d.closingBalance)}; guarantees topped up ${money.amount(d.toppedUp)}`,
+    );
+  }
   for (const run of result.interlock ?? []) {
     if (run.total !== null)
       lines.push(

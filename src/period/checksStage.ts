@@ -1,5 +1,5 @@
 import { fail } from '../core/errors.js';
-import { formatMinor } from '../core/money.js';
+import { formatMinor, parseMinor } from '../core/money.js';
 import { checkPayTotal, type InputControls } from './controls.js';
 import type { InterlockRun } from './interlockStage.js';
 import type { SegmentStage } from './segmentStage.js';
@@ -39,6 +39,7 @@ export function checksStage(context: PeriodContext, input: ChecksInput): Reconci
   const checks = [
     ...moneyChecks(input.statements, context.digits),
     ...interlockChecks(input, context.digits),
+    ...drawChecks(input.statements, context.digits),
     ...input.ledger,
   ];
   const failed = checks.filter((c) => !c.holds);
@@ -66,7 +67,10 @@ function moneyChecks({ totals, rendered }: StatementsFigures, digits: number): R
     totals.pool -
     totals.unallocated -
     totals.deductions -
-    interlockLines.deduction;
+    interlockLines.deduction +
+    totals.draws.advanced +
+    totals.draws.toppedUp -
+    totals.draws.recovered;
   return [
     check(
       'statementLines',
@@ -76,7 +80,7 @@ function moneyChecks({ totals, rendered }: StatementsFigures, digits: number): R
     ),
     check(
       'statementTotals',
-      'Σ statement totals = Σ base + Σ bonuses (performance + interlock rewards) + Σ net commissions + pool − unallocated − Σ deductions (rows + interlock)',
+      'Σ statement totals = Σ base + Σ bonuses (performance + interlock rewards) + Σ net commissions + pool − unallocated − Σ deductions (rows + interlock) + Σ draw advances + Σ guarantee top-ups − Σ draw recoveries',
       money(rendered.sum),
       money(expected),
     ),
@@ -137,4 +141,38 @@ function interlockChecks(input: ChecksInput, digits: number): ReconciliationChec
 /** One check: holds when both sides print the same. */
 function check(id: string, equation: string, left: string, right: string): ReconciliationCheck {
   return { id, equation, left, right, holds: left === right };
+}
+
+/**
+ * With draws: the balances carry forward (Σ closing = Σ opening + Σ advanced − Σ recovered −
+ * Σ written off, added from the printed settlements) and the statements' draw lines equal the
+ * settlements.
+ */
+function drawChecks({ draws, totals }: StatementsFigures, digits: number): ReconciliationCheck[] {
+  if (draws === null) return [];
+  const sum = { opening: 0n, advanced: 0n, recovered: 0n, writtenOff: 0n, closing: 0n, toppedUp: 0n };
+  for (const person of draws.people) {
+    sum.opening += parseMinor(person.openingBalance, digits, []);
+    sum.advanced += parseMinor(person.advanced, digits, []);
+    sum.recovered += parseMinor(person.recovered, digits, []);
+    sum.writtenOff += parseMinor(person.writtenOff, digits, []);
+    sum.closing += parseMinor(person.closingBalance, digits, []);
+    sum.toppedUp += parseMinor(person.toppedUp, digits, []);
+  }
+  const money = (minor: bigint) => formatMinor(minor, digits);
+  const lines = totals.draws;
+  return [
+    check(
+      'drawBalances',
+      'Σ closing draw balances = Σ opening + Σ advanced − Σ recovered − Σ written off',
+      money(sum.closing),
+      money(sum.opening + sum.advanced - sum.recovered - sum.writtenOff),
+    ),
+    check(
+      'drawLines',
+      'Σ draw lines (advances + top-ups − recoveries) = the settlements’ Σ advanced + Σ topped up − Σ recovered',
+      money(lines.advanced + lines.toppedUp - lines.recovered),
+      money(sum.advanced + sum.toppedUp - sum.recovered),
+    ),
+  ];
 }

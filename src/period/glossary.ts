@@ -108,6 +108,16 @@ const WORDS: Readonly<Record<string, string>> = {
   n: 'tickets meeting the condition',
   tickets: 'tickets',
   firstBand: 'tickets in the first band',
+  // draws and guarantees
+  earned: 'commission earned (net)',
+  excess: 'earnings above the draw',
+  opening: 'balance owed at the start',
+  recoveryShare: 'share of the excess recovered',
+  onLeaving: 'what a leaver’s balance becomes',
+  otherPay: 'the rest of the final pay',
+  advanced: 'advanced',
+  recovered: 'recovered',
+  writtenOff: 'written off',
 };
 
 /** Words for an input name of one rule, where the same name means something else there. */
@@ -117,6 +127,9 @@ const RULE_WORDS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   'interlock.deduction': { D: 'severe-miss deduction D' },
   'period.interlockDepartmentSplit': { people: "the department's people employed" },
   'pool.award': { amount: 'amount awarded', total: 'pool amount' },
+  'draws.advance': { amount: 'draw for the days employed' },
+  'draws.guarantee': { amount: 'guarantee for the days employed' },
+  'draws.recover': { cap: 'most recovered in one period' },
   'pool.conservation': { pool: 'pool amount' },
   'pool.exponent': { kind: 'weighting function' },
   'pool.unallocated': { pool: 'pool amount' },

@@ -74,6 +74,8 @@ const SECTIONS: readonly LedgerSectionName[] = [
   'ratings',
   'reviewDecisions',
   'supportScores',
+  'draws',
+  'drawBalances',
 ];
 
 /** Builds the input ledger of a run (see the module comment). */
@@ -164,6 +166,8 @@ const RULES: Readonly<Record<LedgerSectionName, (run: LedgerRun, rows: Rows) => 
   ratings: ratingRules,
   reviewDecisions: reviewDecisionRules,
   supportScores: supportScoreRules,
+  draws: (_, rows) => allUsed(rows, 'person', 'person', (person) => `draw settlement of ${person}`),
+  drawBalances: (_, rows) => allUsed(rows, 'person', 'person', (person) => `opening draw balance of ${person}`),
 };
 
 /** D from the data is used unless every segment's scorecard gave the department its coefficient instead. */

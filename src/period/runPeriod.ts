@@ -4,6 +4,7 @@ import { periodContext, segmentContext } from './context.js';
 import { checkInputControls } from './controls.js';
 import { dataStage } from './dataStage.js';
 import { departmentsStage } from './departmentsStage.js';
+import { readDraws } from './drawsStage.js';
 import { interlockSummary } from './interlockStage.js';
 import { ledgerStage } from './ledgerStage.js';
 import { orgStage, readPayRates } from './orgStage.js';
@@ -76,12 +77,13 @@ function runScenario(scenario: Scenario): RunPeriodResult {
   const issues = new IssueList();
   const org = orgStage(context, issues);
   const periodData = dataStage(context, org, issues);
+  const draws = readDraws(context, org, issues);
   issues.throwIfAny();
   const payRates = readPayRates(context, issues);
   issues.throwIfAny();
   const runs: MechanismRuns = { responseTimes: new Map(), ratings: new Map(), interlock: new Map() };
   const segments = resolved.segments.map((_, s) => segmentStage(segmentContext(context, s), org, periodData, runs));
-  const statements = statementsStage(context, org.work, periodData, payRates, segments);
+  const statements = statementsStage(context, org.work, periodData, payRates, segments, draws);
   const departments = departmentsStage(context, org.work, segments);
   const plausible = [
     ...plausibilityItems(context, statements.rendered.statements, segments),
@@ -112,6 +114,7 @@ function runScenario(scenario: Scenario): RunPeriodResult {
     reviewQueue,
     interlock: runs.interlock.size === 0 ? null : interlockSummary(runs.interlock),
     totals: periodTotals(statements.totals, statements.rendered.sum, context.digits),
+    draws: statements.draws,
     ledger,
     exclusions,
     checks,

@@ -11,6 +11,7 @@ import {
   shaped,
   type ZodSchema,
 } from '../core/schema.js';
+import { drawPolicySchema } from '../draws/schema.js';
 import { creditDimensionsSchema, interlockIndicatorsSchema, revenueFactSchema } from '../interlock/schema.js';
 import { raciTasksSchema, ratingSchema, reviewDecisionSchema, scoringPlanSchema } from '../ratings/schema.js';
 import { calendarSchema, responseMetricSchema, ticketSchema } from '../time/schema.js';
@@ -182,6 +183,7 @@ export const planSchema = /* @__PURE__ */ shaped<t.PlanInput>()(
     rounding: z.optional(roundingSchema),
     onVersionChange: z.optional(z.enum(['report', 'prorate'])),
     plausibility: z.optional(planPlausibilitySchema),
+    draws: z.optional(drawPolicySchema),
     versions: z.array(planVersionSchema).check(z.minLength(1)),
   }),
 );
@@ -251,6 +253,20 @@ export const deductionSchema = /* @__PURE__ */ shaped<t.DeductionInput>()(
   }),
 );
 
+/** Schema of {@link t.DrawArrangementInput}. */
+export const drawArrangementSchema = /* @__PURE__ */ shaped<t.DrawArrangementInput>()(
+  z.strictObject({
+    person: idSchema,
+    kind: z.enum(['recoverable', 'guarantee']),
+    monthlyAmount: nonNegativeDecimalSchema,
+  }),
+);
+
+/** Schema of {@link t.DrawBalanceInput}. */
+export const drawBalanceSchema = /* @__PURE__ */ shaped<t.DrawBalanceInput>()(
+  z.strictObject({ person: idSchema, balance: nonNegativeDecimalSchema }),
+);
+
 /** The period data object (internal: the scenario reader extends it); public as {@link periodDataSchema}. */
 export const periodDataObject = /* @__PURE__ */ z.strictObject({
   departmentCoefficients: z.optional(z.array(departmentCoefficientSchema)),
@@ -264,6 +280,8 @@ export const periodDataObject = /* @__PURE__ */ z.strictObject({
   ratings: z.optional(z.array(ratingSchema)),
   reviewDecisions: z.optional(z.array(reviewDecisionSchema)),
   supportScores: z.optional(z.array(supportScoreSchema)),
+  draws: z.optional(z.array(drawArrangementSchema)),
+  drawBalances: z.optional(z.array(drawBalanceSchema)),
 });
 
 /** Schema of {@link t.PeriodDataInput}. */

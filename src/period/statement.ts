@@ -16,6 +16,9 @@ export const statementLineKinds: readonly StatementLineKind[] = [
   'poolAward',
   'interlockReward',
   'interlockDeduction',
+  'guaranteeTopUp',
+  'drawAdvance',
+  'drawRecovery',
   'deduction',
 ];
 
@@ -73,6 +76,9 @@ export const componentLabels: Readonly<Record<StatementLineKind, string>> = {
   poolAward: 'Back-office support award',
   interlockReward: 'Interlock rewards',
   interlockDeduction: 'Interlock deductions',
+  guaranteeTopUp: 'Guarantee top-ups',
+  drawAdvance: 'Draw advances',
+  drawRecovery: 'Draw recoveries',
   deduction: 'Deductions',
 };
 

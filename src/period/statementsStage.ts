@@ -3,6 +3,7 @@ import { formatMinor, parseMinor } from '../core/money.js';
 import { divideRounded, type RoundingMode } from '../core/rounding.js';
 import { traceStep, type TraceStep } from '../core/trace.js';
 import type { PeriodContext } from './context.js';
+import { addDrawLines, type DrawData, type DrawMoney } from './drawsStage.js';
 import type { DeductionRow, PeriodData } from './dataStage.js';
 import { MONTHS_IN, dayNumber, overlapDayNumbers } from './dates.js';
 import type { PayRates } from './orgStage.js';
@@ -11,7 +12,7 @@ import type { SegmentStage } from './segmentStage.js';
 import type { Scenario } from './scenarioInput.js';
 import { renderLine, sortLines, subtotalsOf, type LineDraft } from './statement.js';
 import { step } from './trace.js';
-import type { PayStatement, PeriodTotals, StatementLineKind } from './types.js';
+import type { PayStatement, PeriodDraws, PeriodTotals, StatementLineKind } from './types.js';
 
 /** Running money totals of the period's statement lines and pools, in minor units. */
 export interface PayTotals {
@@ -23,23 +24,37 @@ export interface PayTotals {
   awards: bigint;
   unallocated: bigint;
   deductions: bigint;
+  /** Draw money on the statements: Σ advanced, Σ topped up, Σ recovered. */
+  draws: DrawMoney;
 }
 
 /** Totals of a period before any line is added. */
 function emptyPayTotals(): PayTotals {
-  return { base: 0n, bonus: 0n, gross: 0n, contribution: 0n, pool: 0n, awards: 0n, unallocated: 0n, deductions: 0n };
+  return {
+    base: 0n,
+    bonus: 0n,
+    gross: 0n,
+    contribution: 0n,
+    pool: 0n,
+    awards: 0n,
+    unallocated: 0n,
+    deductions: 0n,
+    draws: { advanced: 0n, toppedUp: 0n, recovered: 0n },
+  };
 }
 
 /** What the statements stage gives the run: the rendered statements, and the money totals of their lines. */
 export interface StatementsFigures {
   readonly rendered: RenderedStatements;
   readonly totals: PayTotals;
+  /** The draws settled after every other line, or `null` when the data has none. */
+  readonly draws: PeriodDraws | null;
 }
 
 /**
  * The statements stage: every person's lines, segment by segment (base pay, performance bonus,
- * net commission, pool award; see {@link addSegmentLines}), then one line per deduction row, and
- * the statements rendered from them. Inputs: the people's working records (org stage, with the
+ * net commission, pool award; see {@link addSegmentLines}), then one line per deduction row, then
+ * the draws and guarantees settled against the commission lines, and the statements rendered from them. Inputs: the people's working records (org stage, with the
  * interlock lines the segment stages added), the commission and deduction rows (data stage), the
  * pay rates and the segment stages' coefficients and pool figures.
  */
@@ -49,6 +64,7 @@ export function statementsStage(
   periodData: PeriodData,
   payRates: PayRates,
   segments: readonly SegmentStage[],
+  draws: DrawData | null,
 ): StatementsFigures {
   const { period } = context.resolved;
   const months = BigInt(MONTHS_IN[period.unit]);
@@ -75,7 +91,8 @@ export function statementsStage(
     addSegmentLines(pass, rows, totals);
   }
   addDeductionLines(context, work, periodData.deductions, totals);
-  return { rendered: renderStatements(context, work), totals };
+  const settled = draws === null ? null : addDrawLines(context, work, draws, totals.draws);
+  return { rendered: renderStatements(context, work), totals, draws: settled };
 }
 
 /** What the per-person pass of one segment reads (flat: it is read for every person). */

@@ -5,6 +5,7 @@
  * tools read them back. Types only: importing this file imports no code.
  */
 import type { DecimalInput } from '../core/decimalInput.js';
+import type { DrawPolicyInput, DrawSettlement, DrawTotals } from '../draws/types.js';
 import type { RoundingInput } from '../core/rounding.js';
 import type { TraceStep } from '../core/trace.js';
 import type {
@@ -262,6 +263,11 @@ export interface PlanInput {
    * employed with rows attached are always checked). @defaultValue none (no declared ranges)
    */
   plausibility?: PlanPlausibilityInput | undefined;
+  /**
+   * How draws are recovered and what a leaver's balance becomes (`data.draws`, `data.drawBalances`).
+   * @defaultValue recover all earnings above the draw, up to the balance; leavers repay from final pay
+   */
+  draws?: DrawPolicyInput | undefined;
   /** The versions, in any order (at least one); effective dates must differ and ranges must not overlap. */
   versions: PlanVersionInput[];
 }
@@ -397,6 +403,31 @@ export interface PeriodDataInput {
   reviewDecisions?: ReviewDecisionInput[] | undefined;
   /** Support-effectiveness scores for the pool, by person or department. */
   supportScores?: SupportScoreInput[] | undefined;
+  /** Draws and guarantees of the period, one per person at most (see `plan.draws`). */
+  draws?: DrawArrangementInput[] | undefined;
+  /** What people owe back at the start of the period: the previous period's closing balances. */
+  drawBalances?: DrawBalanceInput[] | undefined;
+}
+
+/**
+ * A person's draw or guarantee in the period [预支与保底]: a monthly amount, prorated like base pay
+ * (× months in the period × days employed / days in the period).
+ */
+export interface DrawArrangementInput {
+  /** Person id. */
+  person: string;
+  /** `recoverable` (advanced against commission, recovered from later earnings) or `guarantee` (non-recoverable floor). */
+  kind: 'recoverable' | 'guarantee';
+  /** The monthly amount (≥ 0). */
+  monthlyAmount: DecimalInput;
+}
+
+/** What a person owes back at the start of the period (the previous period's `draws.people[].closingBalance`). */
+export interface DrawBalanceInput {
+  /** Person id. */
+  person: string;
+  /** The balance owed (≥ 0). */
+  balance: DecimalInput;
 }
 
 /**
@@ -539,7 +570,16 @@ export interface ResolvedPlan {
 
 /** What a statement line pays. Lines appear in this order, then by source id. */
 export type StatementLineKind =
-  'basePay' | 'performanceBonus' | 'commission' | 'poolAward' | 'interlockReward' | 'interlockDeduction' | 'deduction';
+  | 'basePay'
+  | 'performanceBonus'
+  | 'commission'
+  | 'poolAward'
+  | 'interlockReward'
+  | 'interlockDeduction'
+  | 'guaranteeTopUp'
+  | 'drawAdvance'
+  | 'drawRecovery'
+  | 'deduction';
 
 /** One line of a pay statement. Deductions are negative amounts, so the total is the plain sum. */
 export interface StatementLine {
@@ -807,7 +847,9 @@ export type LedgerSectionName =
   | 'tickets'
   | 'ratings'
   | 'reviewDecisions'
-  | 'supportScores';
+  | 'supportScores'
+  | 'draws'
+  | 'drawBalances';
 
 /**
  * Why a data row fed no line and no measure (issue 17), one stable code per rule:
@@ -838,7 +880,7 @@ export interface Exclusion {
   readonly section: LedgerSectionName;
   /** The row's JSON path, e.g. `$.data.ratings[12]`. */
   readonly path: string;
-  /** The row's id, or a stable composite when it has none (a department, `department/component`, a support score's subject, a decision's rating). */
+  /** The row's id, or a stable composite when it has none (a department, `department/component`, a support score's subject, a decision's rating, a draw's person). */
   readonly id: string;
   /** Why, as a stable code. */
   readonly code: ExclusionCode;
@@ -899,6 +941,8 @@ export interface RunPeriodResult extends ResolvedPlan {
   readonly interlock: InterlockSummary[] | null;
   /** Money totals of the period. */
   readonly totals: PeriodTotals;
+  /** Draws and guarantees: each person's settlement and balances, or `null` when the data has none. */
+  readonly draws: PeriodDraws | null;
   /**
    * The input ledger: one section per data list the scenario has, in {@link LedgerSectionName}
    * order, each row counted as used or excluded (`ledger.<section>` checks that they add up).
@@ -908,4 +952,12 @@ export interface RunPeriodResult extends ResolvedPlan {
   readonly exclusions: Exclusion[];
   /** The run's own conservation checks, then one check per control total the scenario declares (in `controls` order). */
   readonly checks: ReconciliationCheck[];
+}
+
+/** The draws of a period: one settlement per person with a draw or a balance, and the totals. */
+export interface PeriodDraws {
+  /** One settlement per person with a draw or an opening balance, ordered by person id. */
+  readonly people: DrawSettlement[];
+  /** Σ of each figure; `closingBalance` is what people owe back, the next period's `data.drawBalances`. */
+  readonly totals: DrawTotals;
 }

@@ -55,13 +55,13 @@ describe('synergy-pay run', () => {
     expect(cli('run', goldenFile, '--format', 'csv', '--out', file).code).toBe(0);
     const rows = readFileSync(file, 'utf8').trim().split('\n');
     expect(rows[0]).toBe(
-      'person,name,department,side,grade,employedDays,coefficient,basePay,performanceBonus,commission,poolAward,interlockReward,interlockDeduction,deduction,total',
+      'person,name,department,side,grade,employedDays,coefficient,basePay,performanceBonus,commission,poolAward,interlockReward,interlockDeduction,guaranteeTopUp,drawAdvance,drawRecovery,deduction,total',
     );
     // Hand-computed in test/period/runPeriod.test.ts.
     expect(rows.slice(1)).toEqual([
-      'li,,sales,front,P3,91,0.9000,18000.00,4050.00,28749.50,0.00,0.00,0.00,0.00,50799.50',
-      'wang,,tech,back,P5,91,1.0500,24000.00,6300.00,0.00,0.00,0.00,0.00,-200.00,30100.00',
-      'zhao,,tech,back,P5,46,1.0500,12131.87,3184.62,0.00,0.00,0.00,0.00,0.00,15316.49',
+      'li,,sales,front,P3,91,0.9000,18000.00,4050.00,28749.50,0.00,0.00,0.00,0.00,0.00,0.00,0.00,50799.50',
+      'wang,,tech,back,P5,91,1.0500,24000.00,6300.00,0.00,0.00,0.00,0.00,0.00,0.00,0.00,-200.00,30100.00',
+      'zhao,,tech,back,P5,46,1.0500,12131.87,3184.62,0.00,0.00,0.00,0.00,0.00,0.00,0.00,0.00,15316.49',
     ]);
   });
 
