@@ -185,6 +185,8 @@ export const drawPolicySchema = /* @__PURE__ */ publicSchema(draws_schema.drawPo
 export const drawArrangementSchema = /* @__PURE__ */ publicSchema(period_schema.drawArrangementSchema);
 /** Schema of {@link DrawBalanceInput}. */
 export const drawBalanceSchema = /* @__PURE__ */ publicSchema(period_schema.drawBalanceSchema);
+/** Schema of {@link ExchangeRateInput}. */
+export const exchangeRateSchema = /* @__PURE__ */ publicSchema(period_schema.exchangeRateSchema);
 /** Schema of {@link DeductionInput}. */
 export const deductionSchema = /* @__PURE__ */ publicSchema(period_schema.deductionSchema);
 /** Schema of {@link ControlsInput}. */

@@ -29,6 +29,8 @@ export interface MoneyFormat {
   readonly signed: (decimal: string) => string;
   /** {@link MoneyFormat.amount}, or `—` for a missing figure. */
   readonly orDash: (decimal: string | null) => string;
+  /** The locale (to format another currency alike). */
+  readonly locale: string;
 }
 
 /** `Intl.NumberFormat.format` takes a decimal string and formats it exactly (ECMA-402 2023); the ES2022 lib types say `number` only. */
@@ -65,6 +67,7 @@ export function moneyFormat(currency: string, locale: string = DEFAULT_LOCALE): 
     amount: (decimal) => format(decimal, 'auto'),
     signed: (decimal) => format(decimal, 'always'),
     orDash: (decimal) => (decimal === null ? '—' : format(decimal, 'auto')),
+    locale,
   };
 }
 
@@ -221,6 +224,10 @@ function poolAndInterlockLines(result: RunPeriodResult, money: MoneyFormat): str
       `  support pool (${pool.version}): ${pool.rate} × gross ${money.amount(pool.gross)} of ${pool.contributors} contributors = ${money.amount(pool.pool)}, shared among ${pool.recipients}: awarded ${money.amount(pool.awarded)}, unallocated ${money.amount(pool.unallocated)}`,
   );
   lines.push(...poolScoreLines(result));
+  for (const c of result.conversions ?? [])
+    lines.push(
+      `  converted from ${c.currency}: ${c.rows} commission row${c.rows === 1 ? '' : 's'}, ${moneyFormat(c.currency, money.locale).amount(c.amount)} → ${money.amount(c.converted)}`,
+    );
   if (result.draws !== null) {
     const d = result.draws.totals;
     lines.push(

@@ -67,6 +67,10 @@ export const errorCatalogue = {
     "A reconciliation did not hold: a control total declared in the scenario (`controls`: row counts, Σ commissions, Σ deductions, headcount, Σ pay) disagrees with the rows or the result (the path names the control), or — a bug to report with the scenario — one of the run's own conservation checks failed (root path).",
   IMPLAUSIBLE_RESULT:
     'A plausibility finding the plan declares blocking (`plan.plausibility.block`): a negative statement total, a person employed no day of the period with rows attached, or a coefficient outside the declared range (the path names the person or department).',
+  CURRENCY_NOT_CONVERTIBLE:
+    'A row is in a currency that no rate of `data.exchangeRates` converts into the plan currency.',
+  EXCHANGE_RATE_MISSING:
+    'A row in another currency is dated before the first exchange rate of that currency, so no rate was in force.',
   RUNS_PERIOD_MISMATCH:
     'Two period results (or a paid result and its correction) cover different periods, so their lines cannot be set side by side.',
   RUNS_RESULT_INCONSISTENT:

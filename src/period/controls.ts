@@ -1,4 +1,5 @@
 import { IssueList, SynergyPayError, fail, type IssuePath } from '../core/errors.js';
+import { minorDigits } from '../core/currency.js';
 import { formatMinor, parseMinor } from '../core/money.js';
 import type { PeriodContext } from './context.js';
 import { readMoney } from './periodWork.js';
@@ -44,6 +45,39 @@ const INPUT_CONTROLS: readonly InputControl[] = [
 ];
 
 type MoneyRow = { readonly amount: unknown };
+type CurrencyRow = MoneyRow & { readonly currency?: string | undefined };
+
+/** Whether a row's amount is in `currency` (a row without one is in the plan currency). */
+const inCurrency = (row: CurrencyRow, currency: string, plan: string): boolean => (row.currency ?? plan) === currency;
+
+/**
+ * `controls.commissions.byCurrency`: each foreign currency's commission rows sum, in that
+ * currency (before conversion), to the declared control — as the source system stated it.
+ */
+function checkByCurrency(context: PeriodContext, issues: IssueList): ReconciliationCheck[] {
+  const declared = context.scenario.controls?.commissions?.byCurrency;
+  if (declared === undefined) return [];
+  const rows = (context.data.commissions ?? []) as readonly CurrencyRow[];
+  const checks: ReconciliationCheck[] = [];
+  for (const currency of Object.keys(declared).sort()) {
+    const path = [PATH, 'commissions', 'byCurrency', currency];
+    const digits = minorDigits(currency, path);
+    const own = rows.filter((row) => inCurrency(row, currency, context.currency));
+    const expected = readDeclared(declared[currency], path, digits, issues);
+    const actual = sumRows(own, digits);
+    if (expected === undefined || actual === undefined) continue;
+    const money = (minor: bigint) => formatMinor(minor, digits);
+    if (expected === actual)
+      checks.push(check(path, `Σ commission rows in ${currency}`, money(actual), money(expected)));
+    else
+      issues.add(
+        'RECONCILIATION_FAILED',
+        path,
+        `declared ${money(expected)} ${currency}, the ${counted(own.length, LISTS.commissions)} in ${currency} sum to ${money(actual)} ${currency} (${difference(actual, expected, money)})`,
+      );
+  }
+  return checks;
+}
 
 const PATH = 'controls';
 
@@ -72,13 +106,17 @@ export function checkInputControls(context: PeriodContext): InputControls {
     const node: unknown = controls[list];
     const declared: unknown = field === undefined ? node : (node as Record<string, unknown> | undefined)?.[field];
     if (declared === undefined) continue;
-    const rows: readonly unknown[] = list === 'people' ? context.scenario.org.people : (context.data[list] ?? []);
+    let rows: readonly unknown[] = list === 'people' ? context.scenario.org.people : (context.data[list] ?? []);
+    // A money control sums the rows in the plan currency; other currencies have `byCurrency`.
+    if (control.sum === true && list === 'commissions')
+      rows = (rows as readonly CurrencyRow[]).filter((row) => inCurrency(row, context.currency, context.currency));
     const check =
       control.sum === true
         ? checkSum(control, declared, rows as readonly MoneyRow[], context, issues)
         : checkCount(control, declared as number, rows.length, issues);
     if (check !== undefined) checks.push(check);
   }
+  checks.push(...checkByCurrency(context, issues));
   const payTotal =
     controls.payTotal === undefined
       ? undefined

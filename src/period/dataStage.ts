@@ -6,6 +6,8 @@ import type { Organisation } from './orgStage.js';
 import { readMoney } from './periodWork.js';
 import type { PoolCommissionRow } from './poolStage.js';
 import type { PeriodContext } from './context.js';
+import { converter, type ConversionNote } from './conversion.js';
+import type { CommissionInput, CurrencyConversion } from './types.js';
 
 /** One deduction row, read: whose, in which segment, and its amount in minor units (positive). */
 export interface DeductionRow {
@@ -26,6 +28,10 @@ export interface PeriodData {
   readonly gross: bigint[][];
   /** Per segment, per person: how many commission rows. */
   readonly grossRows: number[][];
+  /** Commission rows converted from other currencies, by `segment × people + person`, in input order (for the trace). */
+  readonly conversions: Map<number, ConversionNote[]>;
+  /** Per foreign currency: rows, Σ in the currency, Σ converted; `null` when no row was converted. */
+  readonly converted: CurrencyConversion[] | null;
   /** Per segment, per person: the commission rows, kept only when a pool carves them (`undefined` without a pool). */
   readonly poolRows: (PoolCommissionRow[] | undefined)[][] | undefined;
   /** The deduction rows, in input order. */
@@ -130,6 +136,8 @@ function readDatedRows<Row extends DatedRow>(
     issues,
   }: { context: PeriodContext; org: Organisation; segmentOf: SegmentOf; issues: IssueList },
   add: (row: Row, i: number, p: number, amount: bigint, s: number) => void,
+  readAmount: (row: Row, path: IssuePath) => bigint = (row, path) =>
+    readMoney(row.amount, context.digits, [...path, 'amount'], issues),
 ): void {
   const ids = new Map<string, number>();
   const what = list === 'commissions' ? 'commission' : 'deduction';
@@ -142,7 +150,7 @@ function readDatedRows<Row extends DatedRow>(
     else ids.set(row.id, i);
     const p = org.personIndex.get(row.person);
     if (p === undefined) issues.add('UNKNOWN_REFERENCE', [...path, 'person'], `no person "${row.person}"`);
-    const amount = readMoney(row.amount, context.digits, [...path, 'amount'], issues);
+    const amount = readAmount(row, path);
     const s = segmentOf(row.date, [...path, 'date']);
     if (p !== undefined) add(row, i, p, amount, s);
   }
@@ -161,7 +169,7 @@ function readCommissions(
   org: Organisation,
   segmentOf: SegmentOf,
   issues: IssueList,
-): Pick<PeriodData, 'gross' | 'grossRows' | 'poolRows'> {
+): Pick<PeriodData, 'gross' | 'grossRows' | 'poolRows' | 'conversions' | 'converted'> {
   const { resolved } = context;
   const people = context.scenario.org.people.length;
   const gross = resolved.segments.map(() => new Array<bigint>(people).fill(0n));
@@ -171,12 +179,26 @@ function readCommissions(
     ? resolved.segments.map(() => new Array<PoolCommissionRow[] | undefined>(people))
     : undefined;
   const read = { context, org, segmentOf, issues };
-  readDatedRows(context.data.commissions ?? [], 'commissions', read, (row, i, p, amount, s) => {
+  const convert = converter(context, issues);
+  const conversions = new Map<number, ConversionNote[]>();
+  let note: ConversionNote | undefined;
+  const readAmount = (row: CommissionInput, path: IssuePath): bigint => {
+    const converted = convert.read(row, path);
+    note = converted.note;
+    return converted.minor;
+  };
+  const add = (row: CommissionInput, i: number, p: number, amount: bigint, s: number): void => {
     gross[s]![p]! += amount;
     grossRows[s]![p]! += 1;
     if (poolRows !== undefined) (poolRows[s]![p] ??= []).push({ id: row.id, amount, rate: row.rate, index: i });
-  });
-  return { gross, grossRows, poolRows };
+    if (note === undefined) return;
+    const key = s * people + p;
+    const notes = conversions.get(key);
+    if (notes === undefined) conversions.set(key, [note]);
+    else notes.push(note);
+  };
+  readDatedRows(context.data.commissions ?? [], 'commissions', read, add, readAmount);
+  return { gross, grossRows, poolRows, conversions, converted: convert.summary() };
 }
 
 /** The deduction rows of known people, in input order. */

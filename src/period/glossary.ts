@@ -127,6 +127,11 @@ const RULE_WORDS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   'interlock.deduction': { D: 'severe-miss deduction D' },
   'period.interlockDepartmentSplit': { people: "the department's people employed" },
   'pool.award': { amount: 'amount awarded', total: 'pool amount' },
+  'statement.conversion': {
+    amount: 'amount in its own currency',
+    date: 'date of the rate used',
+    rate: 'exchange rate into the plan currency',
+  },
   'draws.advance': { amount: 'draw for the days employed' },
   'draws.guarantee': { amount: 'guarantee for the days employed' },
   'draws.recover': { cap: 'most recovered in one period' },

@@ -3,6 +3,7 @@ import { REASONS } from '../ratings/analyse.js';
 import type { OutcomeReason } from '../ratings/types.js';
 import { tallyLedger } from '../scorecard/tallyPoints.js';
 import type { PeriodContext } from './context.js';
+import type { PeriodData } from './dataStage.js';
 import type { Organisation } from './orgStage.js';
 import { leafIds } from './scorecardStage.js';
 import type { MechanismRuns, SegmentStage } from './segmentStage.js';
@@ -27,6 +28,7 @@ import type {
 export interface LedgerRun {
   readonly context: PeriodContext;
   readonly org: Organisation;
+  readonly periodData: PeriodData;
   readonly segments: readonly SegmentStage[];
   readonly runs: MechanismRuns;
 }
@@ -74,6 +76,7 @@ const SECTIONS: readonly LedgerSectionName[] = [
   'ratings',
   'reviewDecisions',
   'supportScores',
+  'exchangeRates',
   'draws',
   'drawBalances',
 ];
@@ -166,6 +169,7 @@ const RULES: Readonly<Record<LedgerSectionName, (run: LedgerRun, rows: Rows) => 
   ratings: ratingRules,
   reviewDecisions: reviewDecisionRules,
   supportScores: supportScoreRules,
+  exchangeRates: exchangeRateRules,
   draws: (_, rows) => allUsed(rows, 'person', 'person', (person) => `draw settlement of ${person}`),
   drawBalances: (_, rows) => allUsed(rows, 'person', 'person', (person) => `opening draw balance of ${person}`),
 };
@@ -366,5 +370,26 @@ function supportScoreRules({ context, segments }: LedgerRun, rows: Rows): Sectio
     judge: (i) => (read.has(subject(i)) ? null : { code: 'notReadByPlan', reason: why, concerns: [subject(i)] }),
     group: subject,
     into: (i) => `pool score of ${subject(i)} (data.supportScores)`,
+  };
+}
+
+/** An exchange rate is used when some commission row was converted at it (its currency and date). */
+function exchangeRateRules({ periodData }: LedgerRun, rows: Rows): SectionRules {
+  const key = (i: number) => `${text(rows[i]!.currency)} ${text(rows[i]!.date)}`;
+  const applied = new Set<string>();
+  for (const notes of periodData.conversions.values())
+    for (const note of notes) applied.add(`${note.currency} ${note.date}`);
+  return {
+    id: key,
+    judge: (i) =>
+      applied.has(key(i))
+        ? null
+        : {
+            code: 'rateNotApplied',
+            reason: `no commission row was converted at this ${text(rows[i]!.currency)} rate`,
+            concerns: [],
+          },
+    group: key,
+    into: (i) => `conversion of ${text(rows[i]!.currency)} commission rows at the rate of ${text(rows[i]!.date)}`,
   };
 }

@@ -91,7 +91,7 @@ function runScenario(scenario: Scenario): RunPeriodResult {
   ];
   throwIfBlocked(context, plausible);
   const reviewQueue = buildReviewQueue(runs.ratings, runs.interlock, plausible);
-  const { ledger, exclusions, checks: ledgerChecks } = ledgerStage({ context, org, segments, runs });
+  const { ledger, exclusions, checks: ledgerChecks } = ledgerStage({ context, org, periodData, segments, runs });
   const checks = checksStage(context, {
     statements,
     segments,
@@ -114,6 +114,7 @@ function runScenario(scenario: Scenario): RunPeriodResult {
     reviewQueue,
     interlock: runs.interlock.size === 0 ? null : interlockSummary(runs.interlock),
     totals: periodTotals(statements.totals, statements.rendered.sum, context.digits),
+    conversions: periodData.converted,
     draws: statements.draws,
     ledger,
     exclusions,

@@ -175,6 +175,14 @@ export const planPlausibilitySchema = /* @__PURE__ */ shaped<t.PlanPlausibilityI
   }),
 );
 
+/** Schema of {@link t.PlanConversionInput}. */
+export const planConversionSchema = /* @__PURE__ */ shaped<t.PlanConversionInput>()(
+  z.strictObject({
+    at: z.optional(z.enum(['transactionDate', 'periodEnd'])),
+    rounding: z.optional(z.enum(['halfUp', 'halfEven'])),
+  }),
+);
+
 /** Schema of {@link t.PlanInput}. */
 export const planSchema = /* @__PURE__ */ shaped<t.PlanInput>()(
   z.strictObject({
@@ -183,6 +191,7 @@ export const planSchema = /* @__PURE__ */ shaped<t.PlanInput>()(
     rounding: z.optional(roundingSchema),
     onVersionChange: z.optional(z.enum(['report', 'prorate'])),
     plausibility: z.optional(planPlausibilitySchema),
+    conversion: z.optional(planConversionSchema),
     draws: z.optional(drawPolicySchema),
     versions: z.array(planVersionSchema).check(z.minLength(1)),
   }),
@@ -232,9 +241,15 @@ export const commissionSchema = /* @__PURE__ */ shaped<t.CommissionInput>()(
     id: idSchema,
     person: idSchema,
     amount: moneySchema,
+    currency: z.optional(currencySchema),
     date: z.optional(isoDateSchema),
     rate: z.optional(decimalSchema),
   }),
+);
+
+/** Schema of {@link t.ExchangeRateInput}. */
+export const exchangeRateSchema = /* @__PURE__ */ shaped<t.ExchangeRateInput>()(
+  z.strictObject({ currency: currencySchema, date: isoDateSchema, rate: nonNegativeDecimalSchema }),
 );
 
 /** Schema of {@link t.SupportScoreInput}. */
@@ -280,6 +295,7 @@ export const periodDataObject = /* @__PURE__ */ z.strictObject({
   ratings: z.optional(z.array(ratingSchema)),
   reviewDecisions: z.optional(z.array(reviewDecisionSchema)),
   supportScores: z.optional(z.array(supportScoreSchema)),
+  exchangeRates: z.optional(z.array(exchangeRateSchema)),
   draws: z.optional(z.array(drawArrangementSchema)),
   drawBalances: z.optional(z.array(drawBalanceSchema)),
 });
@@ -294,7 +310,13 @@ const controlCountSchema = /* @__PURE__ */ z.int().check(z.minimum(0));
 export const controlsSchema = /* @__PURE__ */ shaped<t.ControlsInput>()(
   z.strictObject({
     people: z.optional(controlCountSchema),
-    commissions: z.optional(z.strictObject({ rows: z.optional(controlCountSchema), gross: z.optional(moneySchema) })),
+    commissions: z.optional(
+      z.strictObject({
+        rows: z.optional(controlCountSchema),
+        gross: z.optional(moneySchema),
+        byCurrency: z.optional(z.record(currencySchema, moneySchema)),
+      }),
+    ),
     deductions: z.optional(
       z.strictObject({ rows: z.optional(controlCountSchema), total: z.optional(nonNegativeDecimalSchema) }),
     ),

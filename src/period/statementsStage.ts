@@ -3,6 +3,7 @@ import { formatMinor, parseMinor } from '../core/money.js';
 import { divideRounded, type RoundingMode } from '../core/rounding.js';
 import { traceStep, type TraceStep } from '../core/trace.js';
 import type { PeriodContext } from './context.js';
+import { conversionStep, type ConversionNote } from './conversion.js';
 import { addDrawLines, type DrawData, type DrawMoney } from './drawsStage.js';
 import type { DeductionRow, PeriodData } from './dataStage.js';
 import { MONTHS_IN, dayNumber, overlapDayNumbers } from './dates.js';
@@ -79,6 +80,7 @@ export function statementsStage(
       digits,
       mode: context.rounding.mode,
       withTrace,
+      currency: context.currency,
       months,
       monthsText: String(months),
       periodDays,
@@ -101,6 +103,8 @@ interface SegmentPass {
   readonly digits: number;
   readonly mode: RoundingMode;
   readonly withTrace: boolean;
+  /** The plan currency. */
+  readonly currency: string;
   /** Months and days in the period. */
   readonly months: bigint;
   readonly monthsText: string;
@@ -148,7 +152,8 @@ function addSegmentLines(
     if (grossRows[i]! > 0) {
       const gross = periodData.gross[s]![i]!;
       totals.gross += gross;
-      totals.contribution += addCommission(pass, w, gross, grossRows[i]!);
+      const converted = periodData.conversions.get(s * people.length + i);
+      totals.contribution += addCommission(pass, w, gross, grossRows[i]!, converted);
     }
     // Back-office support award [后端支撑奖励] from the pool (seed 001).
     const award = stage.award?.[i];
@@ -239,7 +244,13 @@ function addPerformanceBonus(pass: SegmentPass, w: PersonWork, monthly: bigint, 
 }
 
 /** Commission: net = gross − pool contribution (the contribution is 0 without a pool). Returns the contribution. */
-function addCommission(pass: SegmentPass, w: PersonWork, gross: bigint, rows: number): bigint {
+function addCommission(
+  pass: SegmentPass,
+  w: PersonWork,
+  gross: bigint,
+  rows: number,
+  converted: readonly ConversionNote[] | undefined,
+): bigint {
   const { stage, digits } = pass;
   const contribution = stage.contribution?.[w.index] ?? 0n;
   const net = gross - contribution;
@@ -247,6 +258,7 @@ function addCommission(pass: SegmentPass, w: PersonWork, gross: bigint, rows: nu
   if (pass.withTrace) {
     const grossText = formatMinor(gross, digits);
     trace = [
+      ...(converted ?? []).map((note) => conversionStep(note, pass.currency, digits)),
       step('statement.grossCommission', 'gross = Σ commission rows', { rows: String(rows) }, grossText),
       ...(stage.contributionTrace?.[w.index] ?? []),
       step(

@@ -263,6 +263,8 @@ export interface PlanInput {
    * employed with rows attached are always checked). @defaultValue none (no declared ranges)
    */
   plausibility?: PlanPlausibilityInput | undefined;
+  /** How commission rows in other currencies are converted. @defaultValue at each row's date, half-up */
+  conversion?: PlanConversionInput | undefined;
   /**
    * How draws are recovered and what a leaver's balance becomes (`data.draws`, `data.drawBalances`).
    * @defaultValue recover all earnings above the draw, up to the balance; leavers repay from final pay
@@ -349,8 +351,14 @@ export interface CommissionInput {
   id: string;
   /** Person id. */
   person: string;
-  /** Gross commission in the plan currency. */
+  /** Gross commission, in `currency`. */
   amount: DecimalInput;
+  /**
+   * ISO 4217 currency of `amount`; another than the plan's is converted at the rate of
+   * `data.exchangeRates` in force on the row's date (or the period's last day, per
+   * `plan.conversion.at`). @defaultValue the plan currency
+   */
+  currency?: string | undefined;
   /** Date earned; required when a split period assigns rows to plan versions. */
   date?: string | undefined;
   /** For a clawback (negative amount) under `clawbackPolicy: "reverse"`: the pool rate applied when the sale was first carved. */
@@ -403,6 +411,8 @@ export interface PeriodDataInput {
   reviewDecisions?: ReviewDecisionInput[] | undefined;
   /** Support-effectiveness scores for the pool, by person or department. */
   supportScores?: SupportScoreInput[] | undefined;
+  /** Dated exchange rates into the plan currency, for commission rows in other currencies. */
+  exchangeRates?: ExchangeRateInput[] | undefined;
   /** Draws and guarantees of the period, one per person at most (see `plan.draws`). */
   draws?: DrawArrangementInput[] | undefined;
   /** What people owe back at the start of the period: the previous period's closing balances. */
@@ -448,8 +458,10 @@ export interface ControlsInput {
     | {
         /** Number of commission rows. @defaultValue not checked */
         rows?: number | undefined;
-        /** Σ `amount` of the commission rows (clawbacks negative): the gross the pool carves from. @defaultValue not checked */
+        /** Σ `amount` of the commission rows in the plan currency (clawbacks negative). @defaultValue not checked */
         gross?: DecimalInput | undefined;
+        /** Per foreign currency: Σ `amount` of its commission rows, in that currency (before conversion). @defaultValue not checked */
+        byCurrency?: Record<string, DecimalInput> | undefined;
       }
     | undefined;
   /** Control totals of `data.deductions`. @defaultValue not checked */
@@ -848,6 +860,7 @@ export type LedgerSectionName =
   | 'ratings'
   | 'reviewDecisions'
   | 'supportScores'
+  | 'exchangeRates'
   | 'draws'
   | 'drawBalances';
 
@@ -861,6 +874,7 @@ export type LedgerSectionName =
  * - `outsideAssignmentWindow`: a revenue fact dated outside the assignment window of every member it names (interlock);
  * - `rejectedPointEntry`: a collaboration point entry rejected by the points rules (no evidence, no approver, self-approved);
  * - `replacedByScorecard`: a department's own coefficient D that its scorecard's coefficient replaced in every segment;
+ * - `rateNotApplied`: an exchange rate no commission row was converted at (another rate of its currency was in force on every row's date);
  * - `notReadByPlan`: a row of a list the plan version(s) of the period do not read (tickets without a `responseTimes` section, support scores when the pool took every such score from its `scoreFrom` source, a point entry for a person, a component score of no `data` leaf, …).
  */
 export type ExclusionCode =
@@ -872,6 +886,7 @@ export type ExclusionCode =
   | 'outsideAssignmentWindow'
   | 'rejectedPointEntry'
   | 'replacedByScorecard'
+  | 'rateNotApplied'
   | 'notReadByPlan';
 
 /** A data row that fed nothing, and why. */
@@ -941,6 +956,8 @@ export interface RunPeriodResult extends ResolvedPlan {
   readonly interlock: InterlockSummary[] | null;
   /** Money totals of the period. */
   readonly totals: PeriodTotals;
+  /** Commission rows converted from other currencies, per currency, or `null` when none was. */
+  readonly conversions: CurrencyConversion[] | null;
   /** Draws and guarantees: each person's settlement and balances, or `null` when the data has none. */
   readonly draws: PeriodDraws | null;
   /**
@@ -960,4 +977,37 @@ export interface PeriodDraws {
   readonly people: DrawSettlement[];
   /** Σ of each figure; `closingBalance` is what people owe back, the next period's `data.drawBalances`. */
   readonly totals: DrawTotals;
+}
+
+/** A dated exchange rate: 1 unit of `currency` = `rate` units of the plan currency, from `date` on. */
+export interface ExchangeRateInput {
+  /** ISO 4217 code of the source currency (not the plan's). */
+  currency: string;
+  /** The first day the rate applies, `YYYY-MM-DD`; it applies until the next rate of the currency. */
+  date: string;
+  /** Plan-currency units per unit of `currency`, above zero (e.g. `"7.1234"` CNY per USD). */
+  rate: DecimalInput;
+}
+
+/**
+ * How commission rows in other currencies are converted (issue 19 §7): at the rate in force on
+ * each row's date or on the period's last day, rounded once to the plan currency's minor unit.
+ */
+export interface PlanConversionInput {
+  /** Whose date picks the rate: `transactionDate` (each row's `date`) or `periodEnd`. @defaultValue `"transactionDate"` */
+  at?: 'transactionDate' | 'periodEnd' | undefined;
+  /** The rounding of amount × rate. @defaultValue `"halfUp"` */
+  rounding?: 'halfUp' | 'halfEven' | undefined;
+}
+
+/** One foreign currency's commission rows converted in the run. */
+export interface CurrencyConversion {
+  /** ISO 4217 code. */
+  readonly currency: string;
+  /** Rows converted. */
+  readonly rows: number;
+  /** Σ of their amounts in the currency (what the source system's control total states). */
+  readonly amount: string;
+  /** Σ of their converted amounts in the plan currency (each rounded once). */
+  readonly converted: string;
 }
