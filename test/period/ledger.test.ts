@@ -149,6 +149,20 @@ describe('the input ledger', () => {
     ]);
   });
 
+  it('an exchange rate no row was converted at: rateNotApplied; the rates applied are used', () => {
+    const scenario = golden();
+    scenario.data!.commissions!.push({ id: 'c3', person: 'li', amount: '100.00', currency: 'USD', date: '2026-05-20' });
+    scenario.data!.exchangeRates = [
+      { currency: 'USD', date: '2026-04-01', rate: '7.1000' },
+      { currency: 'USD', date: '2026-05-15', rate: '7.2000' },
+    ];
+    const result = runPeriod(scenario);
+    expect(section(result, 'exchangeRates').uses).toEqual([
+      { into: 'conversion of USD commission rows at the rate of 2026-05-15', rows: [1], ids: ['USD 2026-05-15'] },
+    ]);
+    expect(codes(result)).toEqual([['$.data.exchangeRates[0]', 'USD 2026-04-01', 'rateNotApplied']]);
+  });
+
   it('with trace: false the counts and the exclusions are the same, without the used rows', () => {
     const loud = runPeriod(withSelfRating());
     const quiet = runPeriod({ ...withSelfRating(), trace: false });
