@@ -25,4 +25,27 @@ export default defineConfig([
     dts: true,
     treeshake: true,
   },
+  {
+    // The report entry (`synergy-pay/report`) as its own CommonJS bundle with its own declarations
+    // (report.d.cts, copied to report.d.ts by the build script): a second entry in the bundle above
+    // would split the declarations into shared chunks. d3-scale and d3-shape stay external
+    // (optional peer dependencies, loaded only by the reports).
+    ...common,
+    entry: { report: 'src/report/index.ts' },
+    format: ['cjs'],
+    dts: true,
+    treeshake: true,
+    external: ['d3-scale', 'd3-shape'],
+    // The library code the reports call (compareRuns, moneyFormat, …: public names, every one) is
+    // required from the main bundle beside it rather than bundled again: one copy of the library
+    // and of its error class for a CommonJS user.
+    esbuildPlugins: [
+      {
+        name: 'report-uses-the-main-bundle',
+        setup(build) {
+          build.onResolve({ filter: /^\.\.\/(core|period|whatif)\// }, () => ({ path: './index.cjs', external: true }));
+        },
+      },
+    ],
+  },
 ]);

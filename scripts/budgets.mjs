@@ -31,8 +31,9 @@ export const budgets = [
   // for attw), each 245 KB, two thirds of it the TSDoc that hovers show. This limit is today's
   // figure with room for the input ledger's types, so that growth is a decision (raised from 475
   // KB for issue 17's statement words and issue 19's draws); the zod types are gone (a consumer's
-  // tsc: 1.1× without the import).
-  { name: 'declarations (dist/*.d.ts, *.d.cts)', figure: 'declarations', limit: 520 * KB },
+  // tsc: 1.1× without the import). Issue 18 adds the report entry's own pair (report.d.ts,
+  // report.d.cts: the result types it renders inlined, 43 KB each) and moneyFormat: 579 KB, held at 600 KB.
+  { name: 'declarations (dist/*.d.ts, *.d.cts)', figure: 'declarations', limit: 600 * KB },
   { name: 'tarball (unpacked)', figure: 'tarball', limit: 2 * MB },
 ];
 

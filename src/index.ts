@@ -274,6 +274,7 @@ export type {
   RunPeriodInput,
   RunPeriodResult,
   ScorecardSource,
+  ScorecardScopeInput,
   StatementLine,
   StatementLineKind,
   StatementSubtotal,
@@ -296,6 +297,8 @@ export type { ErrorCode } from './core/codes.js';
 export type { TraceStep } from './core/trace.js';
 export type { DecimalInput } from './core/decimalInput.js';
 export { minorDigits } from './core/currency.js';
+export { moneyFormat } from './core/moneyFormat.js';
+export type { MoneyFormat } from './core/moneyFormat.js';
 export { defaultRounding } from './core/rounding.js';
 export type { RoundingInput, RoundingMode, RoundingPolicy } from './core/rounding.js';
 

@@ -2,6 +2,7 @@
 /** The `synergy-pay` executable: wires the CLI to the real process. */
 import { processIo } from './io.js';
 import { main } from './main.js';
+import { loadReportRenderer } from './report.js';
 
 // `synergy-pay schema | head`: the reader may close the pipe early; that is not an error.
 for (const stream of [process.stdout, process.stderr])
@@ -10,4 +11,6 @@ for (const stream of [process.stdout, process.stderr])
     throw error;
   });
 
+// The report renderer (and the optional chart packages it imports) is loaded only for `report`.
+if (process.argv.slice(2).includes('report')) await loadReportRenderer();
 process.exitCode = main(process.argv.slice(2), processIo());

@@ -1,6 +1,7 @@
 /** Renders period results for people: the summary, the explained statement, CSV and chunked JSON. */
 import {
-  minorDigits,
+  moneyFormat,
+  type MoneyFormat,
   statementLineKinds,
   type Exclusion,
   type PayStatement,
@@ -18,58 +19,10 @@ export const characters = (text: string) => Array.from(text).length;
 export const pad = (text: string, width: number) => text + ' '.repeat(Math.max(0, width - characters(text)));
 export const left = (text: string, width: number) => ' '.repeat(Math.max(0, width - characters(text))) + text;
 
+export { moneyFormat, type MoneyFormat };
+
 /** The locale of the text output when `--locale` is not given. */
 export const DEFAULT_LOCALE = 'en';
-
-/** How the text output writes amounts of one currency in one locale. */
-export interface MoneyFormat {
-  /** `"-1234.5"` as `-CN¥1,234.50` (en) or `-¥1,234.50` (zh-CN). */
-  readonly amount: (decimal: string) => string;
-  /** The same with a sign always, for differences: `+CN¥550.00`. */
-  readonly signed: (decimal: string) => string;
-  /** {@link MoneyFormat.amount}, or `—` for a missing figure. */
-  readonly orDash: (decimal: string | null) => string;
-  /** The locale (to format another currency alike). */
-  readonly locale: string;
-}
-
-/** `Intl.NumberFormat.format` takes a decimal string and formats it exactly (ECMA-402 2023); the ES2022 lib types say `number` only. */
-interface DecimalFormat {
-  format(decimal: string): string;
-}
-
-/**
- * Amounts of `currency` with the currency and the digit grouping of `locale`, from the exact
- * decimal strings of the results (never through `Number`, which loses digits beyond 2^53). At
- * least the currency's minor digits are shown; a figure with more (a median of two awards) keeps
- * all of its digits rather than being rounded for display.
- */
-export function moneyFormat(currency: string, locale: string = DEFAULT_LOCALE): MoneyFormat {
-  const digits = minorDigits(currency);
-  const formats = new Map<string, DecimalFormat>();
-  const format = (decimal: string, signDisplay: 'auto' | 'always') => {
-    const dot = decimal.indexOf('.');
-    const fraction = Math.max(digits, dot < 0 ? 0 : decimal.length - dot - 1);
-    const key = `${fraction} ${signDisplay}`;
-    let formatter = formats.get(key);
-    if (formatter === undefined) {
-      const options = { minimumFractionDigits: digits, maximumFractionDigits: fraction, signDisplay };
-      formatter = new Intl.NumberFormat(locale, {
-        style: 'currency',
-        currency,
-        ...options,
-      }) as unknown as DecimalFormat;
-      formats.set(key, formatter);
-    }
-    return formatter.format(decimal);
-  };
-  return {
-    amount: (decimal) => format(decimal, 'auto'),
-    signed: (decimal) => format(decimal, 'always'),
-    orDash: (decimal) => (decimal === null ? '—' : format(decimal, 'auto')),
-    locale,
-  };
-}
 
 /** A readable summary of a period run, its amounts written for `locale`. */
 export function summary(result: RunPeriodResult, locale: string = DEFAULT_LOCALE): string {

@@ -11,6 +11,7 @@ import { demoScenario, runPeriod, scenarioJsonSchema, type RunPeriodInput, type 
 import { DEFAULT_LOCALE, explain, jsonChunks, statementsCsv, summary } from './format.js';
 import { progress, readJson, writeOut, type CliIo } from './io.js';
 import { EXIT_BAD_INPUT, InputProblem, library } from './problems.js';
+import { reportCommand } from './report.js';
 import { compareCommand, correctCommand } from './whatif.js';
 
 export { EXIT_BAD_INPUT, isInternalFailure } from './problems.js';
@@ -28,6 +29,9 @@ const USAGE = `Usage:
       Compare two runs (results or scenarios) line by line: totals, departments, who gains and loses, the pool.
   synergy-pay correct <paid.json> <corrected-scenario.json> [--format summary|json|csv] [--out FILE] [--locale TAG]
       Correction lines (arrears, recoveries) that bring a paid period to its re-run on corrected data.
+  synergy-pay report <scenario.json> [--compare <proposed.json>] [--out report.html] [--locale TAG]
+      One self-contained HTML dashboard of a run (files are scenarios or results); with --compare, a what-if.
+      Needs the optional packages d3-scale and d3-shape (npm install d3-scale d3-shape).
 --locale TAG writes the amounts of the text output for a BCP 47 locale (en by default, zh-CN, …);
 JSON and CSV are never localised.
 Exit codes: 0 done, 2 bad input (each problem with its JSON path), 1 unexpected error.
@@ -101,6 +105,8 @@ function dispatch(argv: readonly string[], io: CliIo): number {
       return compareCommand(rest, options, io);
     case 'correct':
       return correctCommand(rest, options, io);
+    case 'report':
+      return reportCommand(rest, { out: values.out, locale, compare: values.compare }, io);
     default:
       throw new InputProblem(`synergy-pay: unknown command "${command}"\n\n${USAGE}`);
   }
@@ -118,6 +124,7 @@ function parseCommandLine(argv: readonly string[]) {
         locale: { type: 'string' },
         people: { type: 'string' },
         scenario: { type: 'boolean' },
+        compare: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });

@@ -246,6 +246,10 @@ function checkDataReferences(context: PeriodContext, org: Organisation, issues: 
   const { data } = context;
   checkCompanyKpis(context, issues);
   checkReferences(data.tickets, 'tickets', ['unit'], (id) => org.departmentIndex.has(id), 'department', issues);
+  data.tickets?.forEach((ticket, i) => {
+    if (ticket.requester !== undefined && !org.departmentIndex.has(ticket.requester))
+      issues.add('UNKNOWN_REFERENCE', ['data', 'tickets', i, 'requester'], `no department "${ticket.requester}"`);
+  });
   checkReferences(data.ratings, 'ratings', ['rater', 'ratee'], isParty(org), 'person or department', issues);
 }
 

@@ -128,6 +128,11 @@ export function ledgerStage(run: LedgerRun): Ledger {
   return { ledger, exclusions, checks };
 }
 
+/** The cards of a version's scorecard section: none, one, or one per side or department. */
+function cardsOf<Card>(scorecard: Card | Card[] | undefined): Card[] {
+  return scorecard === undefined ? [] : Array.isArray(scorecard) ? scorecard : [scorecard];
+}
+
 /** Adds used row `i` to the group of rows that fed the same line or measure. */
 function addUse(uses: Map<string, LedgerUse>, rules: SectionRules, i: number): void {
   const key = rules.group(i);
@@ -190,14 +195,11 @@ function departmentCoefficientRules({ segments, org }: LedgerRun, rows: Rows): S
   };
 }
 
-/** A component score is read when a scorecard of the period has a leaf of that id read from the data. */
+/** A component score is read when a scorecard (any card) of the period has a leaf of that id read from the data. */
 function componentScoreRules({ context }: LedgerRun, rows: Rows): SectionRules {
   const dataLeaves = new Set<string>();
-  for (const version of context.resolved.segmentVersions) {
-    const card = version.scorecard;
-    if (card === undefined) continue;
+  for (const card of context.resolved.segmentVersions.flatMap((version) => cardsOf(version.scorecard)))
     for (const leaf of leafIds(card.components)) if ((card.sources?.[leaf] ?? 'data') === 'data') dataLeaves.add(leaf);
-  }
   const row = (i: number) => ({ department: text(rows[i]!.department), component: text(rows[i]!.component) });
   return {
     id: (i) => `${row(i).department}/${row(i).component}`,
@@ -217,8 +219,8 @@ function pointEntryRules({ context, org }: LedgerRun, rows: Rows): SectionRules 
   const id = (i: number) => text(rows[i]!.id);
   const subject = (i: number) => text(rows[i]!.subject);
   const card = context.resolved.segmentVersions
-    .map((version) => version.scorecard)
-    .find((scorecard) => scorecard !== undefined && Object.values(scorecard.sources ?? {}).includes('points'));
+    .flatMap((version) => cardsOf(version.scorecard))
+    .find((scorecard) => Object.values(scorecard.sources ?? {}).includes('points'));
   if (card === undefined)
     return noneRead(rows, id, 'no scorecard of the period reads collaboration points', (i) => [subject(i)]);
   const subjects = context.scenario.org.departments.map((department) => department.id);

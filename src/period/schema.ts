@@ -112,6 +112,8 @@ export const scorecardSourceSchema: ZodSchema<t.ScorecardSource> = /* @__PURE__ 
   'ratings',
   'responseTimes',
   'resolutionTimes',
+  'company',
+  'supportReceived',
   'points',
   'interlock',
 ]);
@@ -124,6 +126,13 @@ export const planScorecardSchema = /* @__PURE__ */ shaped<t.PlanScorecardInput>(
     neutralScore: scorecardFields.neutralScore,
     coefficient: scorecardFields.coefficient,
     sources: z.optional(z.record(idSchema, scorecardSourceSchema)),
+    id: z.optional(idSchema),
+    appliesTo: z.optional(
+      z.strictObject({
+        sides: z.optional(z.array(z.enum(['front', 'middle', 'back']))),
+        departments: z.optional(z.array(idSchema)),
+      }),
+    ),
     points: z.optional(
       z.strictObject({
         catalogue: tallyPointsFields.catalogue,
@@ -146,7 +155,7 @@ export const planVersionSchema = /* @__PURE__ */ shaped<t.PlanVersionInput>()(
     until: z.optional(isoDateSchema),
     note: z.optional(z.string().check(z.maxLength(500))),
     grades: z.array(gradeSchema),
-    scorecard: z.optional(planScorecardSchema),
+    scorecard: z.optional(z.union([planScorecardSchema, z.array(planScorecardSchema).check(z.minLength(1))])),
     linkage: z.optional(planLinkageSchema),
     responseTimes: z.optional(planResponseTimesSchema),
     ratings: z.optional(planRatingsSchema),

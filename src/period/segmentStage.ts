@@ -57,7 +57,7 @@ export interface SegmentStage {
   /** Response-time scores by department id, or `null` when not scored. */
   readonly responseTimes: Map<string, UnitResponseTimes> | null;
   /** Per department: the composed scorecard, or `null` without one. */
-  readonly scorecards: ScoredSubject[] | null;
+  readonly scorecards: (ScoredSubject | null)[] | null;
   /** Per department: the own coefficient D used (the scorecard's, else the data's). */
   readonly own: string[];
   /** The ratings run, or `null`. */
@@ -221,7 +221,7 @@ function departmentCoefficients(
   const departmentTrace = periodData.ownTrace.map((step) => [step]);
   const scorecards = version.scorecard === undefined ? null : scorecardStage(context, version.scorecard, leafScores);
   scorecards?.forEach((subject, d) => {
-    if (subject.coefficient !== null) {
+    if (subject !== null && subject.coefficient !== null) {
       own[d] = new Dec(subject.coefficient).toFixed(rounding.coefficientDecimals);
       coefficient[d] = own[d]!;
       departmentTrace[d]!.push(...subject.trace);

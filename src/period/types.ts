@@ -155,12 +155,25 @@ export interface PlanInterlockInput {
 }
 
 /**
- * Where a scorecard leaf's score comes from, per department: `data` (`data.componentScores`),
+ * Where a scorecard leaf's score comes from, per department: `company` (the company's result,
+ * 全公司业绩 — the uniform KPI's achievement × 100 from the plan's linkage and `data.companyKpis`),
+ * `supportReceived` (for a unit whose tickets others served [后端支撑]: the serving units' mean
+ * response scores weighted by its ticket count — tickets name it in `requester`; none served:
+ * missing), `data` (`data.componentScores`),
  * `ratings` (the department's peripheral score), `responseTimes` / `resolutionTimes` (its mean
  * ticket scores), `points` (its collaboration points [协同行为加减分]), `interlock` (the mean score of
  * the interlocked indicators it shares).
  */
-export type ScorecardSource = 'data' | 'ratings' | 'responseTimes' | 'resolutionTimes' | 'points' | 'interlock';
+export type ScorecardSource =
+  'data' | 'ratings' | 'responseTimes' | 'resolutionTimes' | 'points' | 'interlock' | 'company' | 'supportReceived';
+
+/** The departments a scorecard applies to: by id, or by side. */
+export interface ScorecardScopeInput {
+  /** Sides whose departments use the card (a department listed by id on another card uses that one). */
+  sides?: ('front' | 'middle' | 'back')[] | undefined;
+  /** Departments that use the card, by id. */
+  departments?: string[] | undefined;
+}
 
 /**
  * A department scorecard (seed 001: back office = functional 40 % + front-line support 30 % +
@@ -179,7 +192,16 @@ export interface PlanScorecardInput {
   /** The source of each leaf, by leaf id. @defaultValue `"data"` for every leaf */
   sources?: Record<string, ScorecardSource> | undefined;
   /** Collaboration points: the catalogue and the net points → score map (`tallyPoints`). @defaultValue none */
-  points?: Pick<TallyPointsInput, 'catalogue' | 'scoring'> | undefined;
+  points?:
+    | Pick<TallyPointsInput, 'catalogue' | 'scoring'>
+    | undefined; /** The card's name, shown in traces when a plan has several cards (e.g. `"back-office"`). @defaultValue none */
+  id?: string | undefined;
+  /**
+   * Which departments use the card when the version lists several (seed 001: back office 40/30/30,
+   * front line 50/20/30): by id first, then by side; a card without `appliesTo` serves the rest.
+   * @defaultValue every department
+   */
+  appliesTo?: ScorecardScopeInput | undefined;
 }
 
 /** The rules of one plan version. Every mechanism is optional. */
@@ -194,8 +216,12 @@ export interface PlanVersionInput {
   note?: string | undefined;
   /** Pay grades: base pay and target bonus by grade. */
   grades: GradeInput[];
-  /** Department scorecards giving each department's own coefficient D. @defaultValue none (D from the data) */
-  scorecard?: PlanScorecardInput | undefined;
+  /**
+   * Department scorecards giving each department's own coefficient D: one card for every
+   * department, or several cards by side or department (`appliesTo`).
+   * @defaultValue none (D from the data)
+   */
+  scorecard?: PlanScorecardInput | PlanScorecardInput[] | undefined;
   /** The relevance matrix linking department coefficients to company KPIs. @defaultValue none (coefficient = D) */
   linkage?: PlanLinkageInput | undefined;
   /** Response-time scoring of tickets per department. @defaultValue none */

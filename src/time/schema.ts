@@ -69,6 +69,7 @@ export const ticketSchema = /* @__PURE__ */ shaped<t.TicketInput>()(
     responded: z.optional(z.nullable(instantSchema)),
     resolved: z.optional(z.nullable(instantSchema)),
     pauses: z.optional(z.array(pauseSchema)),
+    requester: z.optional(idSchema),
   }),
 );
 

@@ -111,7 +111,12 @@ export interface TicketInput {
   /** Instant the ticket was resolved; absent or `null` while open (measured to `asOf`). @defaultValue `null` */
   resolved?: string | null | undefined;
   /** Pauses (waiting on the customer) whose working time counts for neither metric. @defaultValue `[]` */
-  pauses?: Pause[] | undefined;
+  pauses?: Pause[] | undefined; /**
+   * The unit that raised the ticket (a front-line department in the period run, whose
+   * `supportReceived` scorecard leaf weighs the serving units by it); not read by the scoring.
+   * @defaultValue none
+   */
+  requester?: string | undefined;
 }
 
 /** When an elastic condition applies: the unit has more than `count` tickets in the period. */

@@ -118,9 +118,7 @@ describe('conversion then conservation, on random rate tables', () => {
             expected += BigInt(row.fen);
             continue;
           }
-          const inForce = table[row.currency]
-            .filter((r) => r.day <= row.day)
-            .sort((a, b) => b.day - a.day)[0]!;
+          const inForce = table[row.currency].filter((r) => r.day <= row.day).sort((a, b) => b.day - a.day)[0]!;
           // amount (minor, 10^-d) × rate (10^-4) → fen (10^-2): n = fen × rate × 10^2, q = 10^(d + 4)
           const n = BigInt(row.fen) * BigInt(inForce.rate) * 100n;
           const q = 10n ** BigInt(digitsOf[row.currency] + 4);

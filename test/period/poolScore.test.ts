@@ -194,7 +194,9 @@ describe('pool award: f and the basis in words', () => {
       result.statements.find((s) => s.person === 'zhao')!,
     );
     expect(text).toContain('f(score) = score^1.4664 (elasticity)');
-    expect(text).toContain('basis: days employed in the segment, FTE or one: 46; exponent of f: 1.4664; weighting function f of the score: 617.577062');
+    expect(text).toContain(
+      'basis: days employed in the segment, FTE or one: 46; exponent of f: 1.4664; weighting function f of the score: 617.577062',
+    );
   });
 
   it('power: the exponent at the coefficient decimals; linear: none', () => {
