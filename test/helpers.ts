@@ -31,3 +31,23 @@ export function runs(base = 1000): number {
   const fromEnv = Number(process.env.FUZZ_RUNS);
   return Number.isFinite(fromEnv) && fromEnv > 0 ? Math.max(base, fromEnv) : base;
 }
+
+/**
+ * A period result with its input ledger made independent of the input order: the ledger's paths
+ * (`$.data.ratings[12]`), row indices and order follow the input order by design — the only part
+ * of the result that does — so determinism properties compare what each used row fed (by id) and
+ * the exclusions without their paths, sorted.
+ */
+export function orderFreeLedger(result: { ledger: readonly object[]; exclusions: readonly object[] }): unknown {
+  const unpathed = (rows: readonly object[]) =>
+    rows.map(({ path: _path, ...row }: { path?: string }) => JSON.stringify(row)).sort();
+  type Uses = { uses?: readonly { into: string; ids: readonly string[] }[] | null };
+  return {
+    ...result,
+    ledger: result.ledger.map(({ uses, ...section }: Uses) => ({
+      ...section,
+      uses: uses ? uses.flatMap(({ into, ids }) => ids.map((id) => JSON.stringify([into, id]))).sort() : null,
+    })),
+    exclusions: unpathed(result.exclusions),
+  };
+}

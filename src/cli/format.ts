@@ -3,6 +3,7 @@ import {
   moneyFormat,
   type MoneyFormat,
   statementLineKinds,
+  type Exclusion,
   type PayStatement,
   type PoolScoreSource,
   type ReviewItem,
@@ -55,6 +56,7 @@ export function summary(result: RunPeriodResult, locale: string = DEFAULT_LOCALE
   const width = Math.max(...amounts.map(([, amount]) => characters(amount)));
   for (const [label, amount] of amounts) lines.push(`  ${pad(label, 20)} ${left(amount, width)}`);
   lines.push(...poolAndInterlockLines(result, money), '', 'Departments', ...departmentLines(result));
+  lines.push(...ledgerLines(result));
   const holding = result.checks.filter((c) => c.holds).length;
   lines.push('', `Checks: ${holding}/${result.checks.length} hold`);
   for (const c of result.checks)
@@ -78,7 +80,42 @@ const PLAUSIBILITY_GROUPS: Readonly<Record<string, string>> = {
   negativeNet: 'negative net pay (negativeNet)',
   noDaysEmployed: 'rows attached to a person employed no day of the period (noDaysEmployed)',
   coefficientOutOfRange: "coefficient outside the plan's plausible range (coefficientOutOfRange)",
+  commissionNotCarved: 'commission paid in full, not carved into the pool (commissionNotCarved)',
 };
+
+/**
+ * The input ledger (issue 17): one line per data list — rows, used, excluded by code — so that
+ * no row leaves the run unaccounted for.
+ */
+function ledgerLines({ ledger, exclusions }: RunPeriodResult): string[] {
+  if (ledger.length === 0) return [];
+  const byCode = new Map<string, Map<string, number>>();
+  for (const { section, code } of exclusions) {
+    const codes = byCode.get(section) ?? byCode.set(section, new Map()).get(section)!;
+    codes.set(code, (codes.get(code) ?? 0) + 1);
+  }
+  const width = Math.max(...ledger.map((section) => characters(String(section.rows))));
+  const lines = ['', `Input ledger: every data row used or excluded (${exclusions.length} excluded)`];
+  for (const { section, rows, used, excluded } of ledger) {
+    const codes = [...(byCode.get(section) ?? [])].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    const why = codes.length === 0 ? '' : ` (${codes.map(([code, n]) => `${code} ${n}`).join(', ')})`;
+    lines.push(`  ${pad(section, 24)} ${left(String(rows), width)} rows: ${used} used, ${excluded} excluded${why}`);
+  }
+  return lines;
+}
+
+/** The exclusions that concern a person (the ratee of a self-rating, …): code, reason and path, for their statement. */
+function exclusionLines(exclusions: readonly Exclusion[], person: string): string[] {
+  const theirs = exclusions.filter((exclusion) => exclusion.people.includes(person));
+  if (theirs.length === 0) return [];
+  const lines = ['', `Data rows about ${person} that fed nothing (${theirs.length})`];
+  for (const exclusion of theirs)
+    lines.push(
+      `  ${exclusion.code}: ${exclusion.reason}`,
+      `    ${exclusion.path} (${exclusion.section} ${exclusion.id})`,
+    );
+  return lines;
+}
 
 /**
  * The reason of a review item without its figures, which groups alike items: each `; `-separated
@@ -274,6 +311,7 @@ export function explain(result: RunPeriodResult, statement: PayStatement, locale
       lines.push(`${pad(`Subtotal: ${subtotal.label} (${subtotal.lines} lines)`, 56)} ${left(subtotal.text, width)}`);
   }
   lines.push(`${pad('Total (the sum of the lines above)', 56)} ${left(total, width)}`);
+  lines.push(...exclusionLines(result.exclusions, statement.person));
   return `${lines.join('\n')}\n`;
 }
 
@@ -349,6 +387,10 @@ function fromMinor(minor: bigint, digits: number): string {
   return negative ? `-${body}` : body;
 }
 
+/** Whether a value is a plain object (not null, not an array). */
+const isRecord = (value: unknown): value is object =>
+  value !== null && typeof value === 'object' && !Array.isArray(value);
+
 /**
  * JSON text of `value` in chunks: long arrays (the statements, a scenario's tickets) are written
  * one element at a time, one per line, so no single string has to hold a 100,000-person result
@@ -359,6 +401,16 @@ export function* jsonChunks(value: unknown, depth = 0): Generator<string> {
     yield '[\n';
     for (let i = 0; i < value.length; i++) yield `${i === 0 ? '' : ',\n'}${JSON.stringify(value[i])}`;
     yield '\n]';
+    return;
+  }
+  // A short list of objects (the input ledger's sections) may hold long lists (their used rows): recurse.
+  if (Array.isArray(value) && value.length > 0 && depth < 3 && value.every(isRecord)) {
+    yield '[';
+    for (let i = 0; i < value.length; i++) {
+      if (i > 0) yield ',';
+      yield* jsonChunks(value[i], depth + 1);
+    }
+    yield ']';
     return;
   }
   if (value !== null && typeof value === 'object' && !Array.isArray(value) && depth < 3) {

@@ -55,6 +55,8 @@ export const errorCatalogue = {
   MISSING_DIMENSION: 'A revenue fact names no member for one of the declared crediting dimensions.',
 
   // ── pool ───────────────────────────────────────────────────────────────────
+  NOT_CARVED:
+    "A commission row belongs to a person whose side the pool does not carve from; the plan's `pool.nonContributorCommissions` must say how to treat it (`payInFull` or `carve`).",
 
   // ── period ─────────────────────────────────────────────────────────────────
   PLAN_VERSION_OVERLAP:

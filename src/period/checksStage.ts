@@ -17,13 +17,16 @@ export interface ChecksInput {
   readonly interlockRuns: ReadonlyMap<string, InterlockRun>;
   /** The declared input controls that held, and the declared pay total (checked before the run). */
   readonly controls: InputControls;
+  /** The input ledger's checks: each data list's rows = used + excluded. */
+  readonly ledger: readonly ReconciliationCheck[];
 }
 
 /**
  * The reconciliation stage: the run's own conservation checks — every statement total equals its
  * printed lines; Σ statement totals equals Σ base + bonuses + interlock rewards + net commissions
  * + pool − unallocated − deductions; the carve and the pool allocation conserve money; interlock
- * lines add up to what was settled; every crediting dimension conserves the facts' total — then
+ * lines add up to what was settled; every crediting dimension conserves the facts' total; every
+ * data list's rows are used or excluded (the input ledger) — then
  * the scenario's declared controls (the input controls, then `payTotal` against Σ statement
  * totals).
  *
@@ -37,6 +40,7 @@ export function checksStage(context: PeriodContext, input: ChecksInput): Reconci
     ...moneyChecks(input.statements, context.digits),
     ...interlockChecks(input, context.digits),
     ...drawChecks(input.statements, context.digits),
+    ...input.ledger,
   ];
   const failed = checks.filter((c) => !c.holds);
   if (failed.length > 0)

@@ -22,6 +22,8 @@ import type { CurrencyConversion } from './types.js';
 export interface ConversionNote {
   /** The row's amount in its own currency, e.g. `"100.00 USD"`. */
   readonly amount: string;
+  /** The row's currency (the rate's). */
+  readonly currency: string;
   readonly rate: string;
   /** The rate's date (the latest on or before the lookup date). */
   readonly date: string;
@@ -99,6 +101,7 @@ export function converter(context: PeriodContext, issues: IssueList): Converter 
     rates.converted += minor;
     const note = {
       amount: `${formatMinor(amount, rates.digits)} ${row.currency}`,
+      currency: row.currency,
       rate: rates.texts[r]!,
       date: rates.dates[r]!,
       minor,

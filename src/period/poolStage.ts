@@ -16,11 +16,11 @@ import {
   contributionOf,
 } from '../pool/carvePool.js';
 import type { PoolRecipientInput } from '../pool/types.js';
-import type { SegmentContext } from './context.js';
+import type { PeriodContext, SegmentContext } from './context.js';
 import { basisWords, type PoolScoreChoice } from './poolScore.js';
 import type { planPoolSchema } from './schema.js';
 import { step } from './trace.js';
-import type { PoolAwardScore, PoolAwardWeighting, PoolScoreSource } from './types.js';
+import type { PoolAwardScore, PoolAwardWeighting, PoolScoreSource, ReviewItem } from './types.js';
 
 /** A plan version's `pool` section. */
 export type PlanPool = z.output<typeof planPoolSchema>;
@@ -71,6 +71,8 @@ export interface PoolStageResult {
   readonly unallocated: bigint;
   readonly contributors: number;
   readonly recipients: number;
+  /** People paid their commission in full, uncarved (`nonContributorCommissions: "payInFull"`), in org order. */
+  readonly uncarved: number[];
   readonly trace: TraceStep[];
 }
 
@@ -82,16 +84,26 @@ function carveContributors(
   context: SegmentContext,
   pool: PlanPool,
   { sides: sideOf, rows: rowsOf }: PoolPeople,
-): { carve: Carve; people: number[] } {
+): { carve: Carve; people: number[]; uncarved: number[] } {
   const { people } = context.scenario.org;
   const poolPath = [...context.versionPath, 'pool'];
   const sides = new Set<Side>(pool.contributors ?? ['front']);
+  const others = pool.nonContributorCommissions ?? 'refuse';
   const carved: number[] = [];
+  const uncarved: number[] = [];
   const amounts: bigint[] = [];
   const clawbacks = new Map<number, CarveClawback[]>();
+  const refused = new IssueList();
   for (let p = 0; p < people.length; p++) {
     const rows = rowsOf[p];
-    if (rows === undefined || !sides.has(sideOf[p]!)) continue;
+    if (rows === undefined) continue;
+    if (!sides.has(sideOf[p]!) && others !== 'carve') {
+      if (others === 'payInFull') uncarved.push(p);
+      else
+        for (const row of rows)
+          refused.add('NOT_CARVED', ['data', 'commissions', row.index], notCarved(people[p]!.id, sideOf[p]!));
+      continue;
+    }
     const negative = rows.filter((row) => row.amount < 0n);
     if (negative.length > 0)
       clawbacks.set(
@@ -106,6 +118,7 @@ function carveContributors(
     amounts.push(rows.reduce((sum, row) => (row.amount >= 0n ? sum + row.amount : sum), 0n));
     carved.push(p);
   }
+  refused.throwIfAny();
   const commissions = {
     ids: carved.map((p) => people[p]!.id),
     amounts: amounts.map(toAmount),
@@ -122,7 +135,12 @@ function carveContributors(
   const issues = new IssueList();
   const carve = carveCommissions(commissions, { ...terms, at: poolPath }, issues);
   issues.throwIfAny();
-  return { carve: carve!, people: carved };
+  return { carve: carve!, people: carved, uncarved };
+}
+
+/** Why a commission row of a person whose side the pool does not carve from is refused. */
+function notCarved(person: string, side: Side): string {
+  return `"${person}" is on the ${side} side, which the pool does not carve from: say how to treat the row in the plan's pool.nonContributorCommissions ("payInFull" or "carve")`;
 }
 
 /** The recipients with their support scores; a recipient without one is refused. */
@@ -249,7 +267,7 @@ export function poolStage(context: SegmentContext, pool: PlanPool, people: PoolP
   const awardTrace = new Array<TraceStep[]>(n);
   const awardTerms = new Array<PoolAwardTerms | undefined>(n).fill(undefined);
 
-  const { carve, people: contributors } = carveContributors(context, pool, people);
+  const { carve, people: contributors, uncarved } = carveContributors(context, pool, people);
   const carveTraces = carveRows(carve, digits, withTrace);
   contributors.forEach((p, k) => {
     contribution[p] = BigInt(contributionOf(carve, k));
@@ -267,7 +285,7 @@ export function poolStage(context: SegmentContext, pool: PlanPool, people: PoolP
   };
 
   const recipients = recipientsOf(context, pool, people);
-  const counts = { contributors: contributors.length, recipients: recipients.rows.length };
+  const counts = { contributors: contributors.length, recipients: recipients.rows.length, uncarved };
   if (totals.pool < 0n) {
     // Reversals of clawed-back sales exceeded this period's carve: the back office is not charged;
     // the negative pool is reported on the unallocated line, so every sum still reconciles.
@@ -299,4 +317,32 @@ export function poolStage(context: SegmentContext, pool: PlanPool, people: PoolP
   const awarded = sumAmounts(share!.awards);
   const trace = [...carveTrace(carve, digits), ...shareTrace(share!, digits)];
   return { ...common, pool: totals.pool, awarded, unallocated: totals.pool - awarded, ...counts, trace };
+}
+
+/**
+ * One review item (kind `plausibility`, code `commissionNotCarved`) per person whose commission a
+ * pool paid in full, uncarved, under `nonContributorCommissions: "payInFull"`, naming the segments.
+ */
+export function commissionNotCarvedItems(
+  context: PeriodContext,
+  stages: readonly { readonly segment: number; readonly uncarved: readonly number[] }[],
+): ReviewItem[] {
+  const segmentsOf = new Map<number, string[]>();
+  for (const stage of stages)
+    for (const p of stage.uncarved) {
+      const { version, start, end } = context.resolved.segments[stage.segment]!;
+      (segmentsOf.get(p) ?? segmentsOf.set(p, []).get(p)!).push(`${version} (${start}…${end})`);
+    }
+  const { people, departments } = context.scenario.org;
+  const sides = new Map(departments.map((department) => [department.id, department.side]));
+  return [...segmentsOf].map(([p, segments]) => {
+    const person = people[p]!;
+    return {
+      kind: 'plausibility',
+      code: 'commissionNotCarved',
+      id: person.id,
+      subjects: [person.id],
+      reason: `commission of a ${sides.get(person.department)!}-side person paid in full, not carved into the pool (plan: nonContributorCommissions "payInFull"; segment ${segments.join(', ')})`,
+    };
+  });
 }

@@ -3,8 +3,8 @@ import { IssueList, type IssuePath } from '../core/errors.js';
 import type { RoundingPolicy } from '../core/rounding.js';
 import { readRows } from '../core/rows.js';
 import { ratingSchema, reviewDecisionSchema } from '../ratings/schema.js';
-import { scoreRatingRows } from '../ratings/scoreRatings.js';
-import type { RatingInput, RatingPartyInput, RatingsScores, ReviewDecisionInput } from '../ratings/types.js';
+import { scoreRatingRows, type RatingRowsScores } from '../ratings/scoreRatings.js';
+import type { RatingInput, RatingPartyInput, ReviewDecisionInput } from '../ratings/types.js';
 import type { planRatingsSchema } from './schema.js';
 
 type PlanRatings = z.output<typeof planRatingsSchema>;
@@ -26,7 +26,7 @@ export function ratingsStage(input: {
   /** Every department, then every person, with their side. */
   readonly parties: RatingPartyInput[];
   readonly rounding: RoundingPolicy;
-}): RatingsScores {
+}): RatingRowsScores {
   const { settings, path } = input;
   const issues = new IssueList();
   const ratings = readRows(ratingSchema, input.ratings, ['data', 'ratings'], issues) as RatingInput[];

@@ -6,8 +6,10 @@ import { dataStage } from './dataStage.js';
 import { departmentsStage } from './departmentsStage.js';
 import { readDraws } from './drawsStage.js';
 import { interlockSummary } from './interlockStage.js';
+import { ledgerStage } from './ledgerStage.js';
 import { orgStage, readPayRates } from './orgStage.js';
 import { plausibilityItems, throwIfBlocked } from './plausibility.js';
+import { commissionNotCarvedItems } from './poolStage.js';
 import { buildReviewQueue } from './reviewQueue.js';
 import { checkMechanismRows, parseScenario, type Scenario } from './scenarioInput.js';
 import { segmentStage, type MechanismRuns } from './segmentStage.js';
@@ -83,10 +85,20 @@ function runScenario(scenario: Scenario): RunPeriodResult {
   const segments = resolved.segments.map((_, s) => segmentStage(segmentContext(context, s), org, periodData, runs));
   const statements = statementsStage(context, org.work, periodData, payRates, segments, draws);
   const departments = departmentsStage(context, org.work, segments);
-  const plausible = plausibilityItems(context, statements.rendered.statements, segments);
+  const plausible = [
+    ...plausibilityItems(context, statements.rendered.statements, segments),
+    ...commissionNotCarvedItems(context, segments),
+  ];
   throwIfBlocked(context, plausible);
   const reviewQueue = buildReviewQueue(runs.ratings, runs.interlock, plausible);
-  const checks = checksStage(context, { statements, segments, interlockRuns: runs.interlock, controls });
+  const { ledger, exclusions, checks: ledgerChecks } = ledgerStage({ context, org, periodData, segments, runs });
+  const checks = checksStage(context, {
+    statements,
+    segments,
+    interlockRuns: runs.interlock,
+    controls,
+    ledger: ledgerChecks,
+  });
   return {
     plan: resolved.plan,
     currency: resolved.currency,
@@ -104,6 +116,8 @@ function runScenario(scenario: Scenario): RunPeriodResult {
     totals: periodTotals(statements.totals, statements.rendered.sum, context.digits),
     conversions: periodData.converted,
     draws: statements.draws,
+    ledger,
+    exclusions,
     checks,
     trace: resolved.trace,
   };

@@ -71,6 +71,7 @@ export const planPoolSchema = /* @__PURE__ */ shaped<t.PlanPoolInput>()(
         rating: z.optional(nonNegativeDecimalSchema),
       }),
     ),
+    nonContributorCommissions: z.optional(z.enum(['refuse', 'payInFull', 'carve'])),
   }),
 );
 
@@ -192,6 +193,7 @@ export const PLAUSIBILITY_CODES = [
   'negativeNet',
   'noDaysEmployed',
   'coefficientOutOfRange',
+  'commissionNotCarved',
 ] as const satisfies readonly t.PlausibilityCode[];
 
 /** Schema of {@link t.PlanPlausibilityInput}. */

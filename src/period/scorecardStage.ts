@@ -232,7 +232,7 @@ function scoreCard(
 }
 
 /** The leaf ids of a scorecard, depth first. */
-function leafIds(components: readonly ScorecardComponentInput[]): string[] {
+export function leafIds(components: readonly ScorecardComponentInput[]): string[] {
   return components.flatMap((component) =>
     component.components === undefined ? [component.id] : leafIds(component.components),
   );

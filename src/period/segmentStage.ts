@@ -11,6 +11,7 @@ import { linkageStage } from './linkageStage.js';
 import type { Organisation } from './orgStage.js';
 import { poolScoreChooser, type PoolScoreSources } from './poolScore.js';
 import { poolStage, type PoolAwardTerms, type PoolStageResult } from './poolStage.js';
+import type { RatingRowsScores } from '../ratings/scoreRatings.js';
 import { ratingsStage } from './ratingsStage.js';
 import { canonicalKey } from './repath.js';
 import { scorecardStage, type LeafScores } from './scorecardStage.js';
@@ -23,7 +24,7 @@ import type { DepartmentLinkage, PoolSegment } from './types.js';
  */
 export interface MechanismRuns {
   readonly responseTimes: Map<string, ResponseTimesResult>;
-  readonly ratings: Map<string, RatingsScores>;
+  readonly ratings: Map<string, RatingRowsScores>;
   readonly interlock: Map<string, InterlockRun>;
 }
 
@@ -42,6 +43,8 @@ export interface SegmentStage {
   readonly awardTrace: TraceStep[][] | null;
   /** Per person: the score, f and basis of the pool award (`undefined` for non-recipients), or `null` without a pool. */
   readonly awardTerms: (PoolAwardTerms | undefined)[] | null;
+  /** People whose commission the pool paid in full, uncarved (`nonContributorCommissions: "payInFull"`); empty without a pool. */
+  readonly uncarved: readonly number[];
   readonly pool: bigint;
   readonly awarded: bigint;
   readonly unallocated: bigint;
@@ -129,6 +132,7 @@ export function segmentStage(
     award: pool?.award ?? null,
     awardTrace: pool?.awardTrace ?? null,
     awardTerms: pool?.awardTerms ?? null,
+    uncarved: pool?.uncarved ?? [],
     pool: pool?.pool ?? 0n,
     awarded: pool?.awarded ?? 0n,
     unallocated: pool?.unallocated ?? 0n,
@@ -142,7 +146,7 @@ export function segmentStage(
 }
 
 /** Peripheral ratings with outlier review [seed 003], scored once per distinct setting for the period. */
-function ratingsRun(context: SegmentContext, org: Organisation, runs: MechanismRuns): RatingsScores | undefined {
+function ratingsRun(context: SegmentContext, org: Organisation, runs: MechanismRuns): RatingRowsScores | undefined {
   const settings = context.version.ratings;
   if (settings === undefined) return undefined;
   // ratingsStage takes one input object, not (context, settings): adapted here.

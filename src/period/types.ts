@@ -97,6 +97,13 @@ export interface PlanPoolInput {
    * @defaultValue none
    */
   supportCard?: SupportCardInput | undefined;
+  /**
+   * Commission rows of a person whose side is not in `contributors` (issue 17): `refuse` them with
+   * `NOT_CARVED` at the row's path, `payInFull` (uncarved, each such person queued for review as
+   * `commissionNotCarved`), or `carve` them like a contributor's.
+   * @defaultValue `"refuse"`
+   */
+  nonContributorCommissions?: 'refuse' | 'payInFull' | 'carve' | undefined;
 }
 
 /**
@@ -271,9 +278,10 @@ export interface PlanPlausibilityInput {
 /**
  * The codes of plausibility findings (review items of kind `plausibility`): a statement below
  * zero, a person employed no day of the period with rows attached, a department's coefficient
- * outside the plan's declared range.
+ * outside the plan's declared range, commission rows paid uncarved under
+ * `pool.nonContributorCommissions: "payInFull"`.
  */
-export type PlausibilityCode = 'negativeNet' | 'noDaysEmployed' | 'coefficientOutOfRange';
+export type PlausibilityCode = 'negativeNet' | 'noDaysEmployed' | 'coefficientOutOfRange' | 'commissionNotCarved';
 
 /** A plan: a currency, a rounding policy and versions effective from dates (SPEC §3.8, seed 001 "动态调整"). */
 export interface PlanInput {
@@ -865,9 +873,11 @@ export interface PeriodTotals {
  * - `severeMiss`: an interlocked indicator below the severe-miss or review threshold, for joint review [复盘] (kind `severeMiss`);
  * - `negativeNet`: a statement whose total is below zero (kind `plausibility`);
  * - `noDaysEmployed`: a person employed no day of the period with commission or deduction rows attached (kind `plausibility`);
- * - `coefficientOutOfRange`: a department's applied coefficient outside the plan's `plausibility.coefficient` range (kind `plausibility`).
+ * - `coefficientOutOfRange`: a department's applied coefficient outside the plan's `plausibility.coefficient` range (kind `plausibility`);
+ * - `commissionNotCarved`: a person whose side the pool does not carve from, paid their commission in full under `pool.nonContributorCommissions: "payInFull"` (kind `plausibility`).
  */
-export type ReviewCode = 'flaggedRating' | 'severeMiss' | 'negativeNet' | 'noDaysEmployed' | 'coefficientOutOfRange';
+export type ReviewCode =
+  'flaggedRating' | 'severeMiss' | 'negativeNet' | 'noDaysEmployed' | 'coefficientOutOfRange' | 'commissionNotCarved';
 
 /**
  * An item for human review: a flagged rating awaiting a decision [异常评分复核], a severe miss [复盘],
@@ -878,12 +888,106 @@ export interface ReviewItem {
   readonly kind: 'rating' | 'severeMiss' | 'plausibility';
   /** The stable code of the check that raised the item (see {@link ReviewCode}). */
   readonly code: ReviewCode;
-  /** The rating id, the indicator id, the person id (`negativeNet`, `noDaysEmployed`) or the department id (`coefficientOutOfRange`). */
+  /** The rating id, the indicator id, the person id (`negativeNet`, `noDaysEmployed`, `commissionNotCarved`) or the department id (`coefficientOutOfRange`). */
   readonly id: string;
   /** Who is concerned: the ratee, the parties of the indicator, the person or the department. */
   readonly subjects: string[];
   /** Why, in words (reason codes and statistics). */
   readonly reason: string;
+}
+
+// ── the input ledger ───────────────────────────────────────────────────────
+
+/** A list of the scenario's `data`, as the input ledger names it. */
+export type LedgerSectionName =
+  | 'departmentCoefficients'
+  | 'componentScores'
+  | 'pointEntries'
+  | 'companyKpis'
+  | 'commissions'
+  | 'deductions'
+  | 'revenueFacts'
+  | 'tickets'
+  | 'ratings'
+  | 'reviewDecisions'
+  | 'supportScores'
+  | 'exchangeRates'
+  | 'draws'
+  | 'drawBalances'
+  | 'sales'
+  | 'commissionMeasures';
+
+/**
+ * Why a data row fed no line and no measure (issue 17), one stable code per rule:
+ * - `selfRating`: a rating whose rater is its ratee (ratings);
+ * - `raterNotEntitled`: a rating the RACI matrix does not entitle (no task, rater or ratee not on the task, rater not front line, ratee not supporting; the reason names which);
+ * - `rejectedByReview`: a flagged rating dropped by a review decision;
+ * - `awaitingReview`: a flagged rating still awaiting a decision, left out of the score (the plan does not `includePending`);
+ * - `belowMinRaters`: a rating of a dimension, or of a ratee, with fewer than `minRaters` raters: no score came of it;
+ * - `outsideAssignmentWindow`: a revenue fact dated outside the assignment window of every member it names (interlock);
+ * - `rejectedPointEntry`: a collaboration point entry rejected by the points rules (no evidence, no approver, self-approved);
+ * - `replacedByScorecard`: a department's own coefficient D that its scorecard's coefficient replaced in every segment;
+ * - `rateNotApplied`: an exchange rate no commission row was converted at (another rate of its currency was in force on every row's date);
+ * - `notReadByPlan`: a row of a list the plan version(s) of the period do not read (tickets without a `responseTimes` section, support scores when the pool took every such score from its `scoreFrom` source, a point entry for a person, a component score of no `data` leaf, …).
+ */
+export type ExclusionCode =
+  | 'selfRating'
+  | 'raterNotEntitled'
+  | 'rejectedByReview'
+  | 'awaitingReview'
+  | 'belowMinRaters'
+  | 'outsideAssignmentWindow'
+  | 'rejectedPointEntry'
+  | 'replacedByScorecard'
+  | 'rateNotApplied'
+  | 'notReadByPlan';
+
+/** A data row that fed nothing, and why. */
+export interface Exclusion {
+  /** The data list the row is in. */
+  readonly section: LedgerSectionName;
+  /** The row's JSON path, e.g. `$.data.ratings[12]`. */
+  readonly path: string;
+  /** The row's id, or a stable composite when it has none (a department, `department/component`, a support score's subject, a decision's rating, a draw's person). */
+  readonly id: string;
+  /** Why, as a stable code. */
+  readonly code: ExclusionCode;
+  /** Why, in plain words. */
+  readonly reason: string;
+  /** The people the row concerns (a rating's ratee then rater, a commission's person, …), org people only. */
+  readonly people: string[];
+  /** The departments the row concerns (a ticket's unit, a rated department, …). */
+  readonly departments: string[];
+}
+
+/**
+ * Used rows of one data list that fed the same line or measure (listed with `trace: true` only):
+ * row `rows[k]` of the list — at `$.data.<section>[rows[k]]` — has id `ids[k]`.
+ */
+export interface LedgerUse {
+  /** What the rows fed, in words (e.g. `commission line of wang`, `score of ratee li (speed)`). */
+  readonly into: string;
+  /** The rows' indices in the data list, ascending. */
+  readonly rows: number[];
+  /** The rows' ids, in the same order, as in {@link Exclusion} (a composite for rows without one). */
+  readonly ids: string[];
+}
+
+/** One data list in the input ledger: every row used or excluded. */
+export interface LedgerSection {
+  /** The data list. */
+  readonly section: LedgerSectionName;
+  /** Rows in the list. */
+  readonly rows: number;
+  /** Rows that fed a line or a measure. */
+  readonly used: number;
+  /** Rows listed in the result's `exclusions` (rows = used + excluded). */
+  readonly excluded: number;
+  /**
+   * The used rows grouped by what they fed, groups in the order of their first row, or `null`
+   * when the scenario has `trace: false` (the counts are the same).
+   */
+  readonly uses: LedgerUse[] | null;
 }
 
 /**
@@ -909,6 +1013,13 @@ export interface RunPeriodResult extends ResolvedPlan {
   readonly conversions: CurrencyConversion[] | null;
   /** Draws and guarantees: each person's settlement and balances, or `null` when the data has none. */
   readonly draws: PeriodDraws | null;
+  /**
+   * The input ledger: one section per data list the scenario has, in {@link LedgerSectionName}
+   * order, each row counted as used or excluded (`ledger.<section>` checks that they add up).
+   */
+  readonly ledger: LedgerSection[];
+  /** Every data row that fed nothing, with why, ordered by section then row index (empty when none). */
+  readonly exclusions: Exclusion[];
   /** The run's own conservation checks, then one check per control total the scenario declares (in `controls` order). */
   readonly checks: ReconciliationCheck[];
 }

@@ -63,9 +63,43 @@ export function scoreRatings(input: T.ScoreRatingsInput): T.ScoreRatingsResult {
  * issue at the caller's paths (`run.at`), and returns only what the run reads — the review queue
  * and the scores, not one outcome per rating.
  */
-export function scoreRatingRows(run: RatingsRun & { readonly plan: T.ScoringPlanInput }): T.RatingsScores {
+export function scoreRatingRows(run: RatingsRun & { readonly plan: T.ScoringPlanInput }): RatingRowsScores {
   const analysis = analyseRatings(run);
-  return { flags: describeFlags(analysis), scores: scoreAnalysis(analysis, run.plan.dimensions).scores };
+  const { scores } = scoreAnalysis(analysis, run.plan.dimensions);
+  const { reason, included } = analysis;
+  return { flags: describeFlags(analysis), scores, rows: { reason, included, short: shortRatings(analysis, scores) } };
+}
+
+/** The period run's ratings: the review queue and the scores, and what became of each input rating (for its input ledger). */
+export interface RatingRowsScores extends T.RatingsScores {
+  readonly rows: {
+    /** Per input rating: its outcome reason, an index into `REASONS` (analyse.ts). */
+    readonly reason: Uint8Array;
+    /** Per input rating: 1 when it enters its dimension's mean. */
+    readonly included: Uint8Array;
+    /** Per input rating: 1 when it was included but its ratee got no score from it (a dimension below `minRaters`). */
+    readonly short: Uint8Array;
+  };
+}
+
+/**
+ * Marks the included ratings that feed no score: those of a dimension with too few raters, and
+ * every included rating of a (ratee, period) left unscored for that reason. The groups of one
+ * (ratee, period) are adjacent and `scores` has one row per such run, in the same order.
+ */
+function shortRatings({ groups, order, included, dimensions }: RatingsAnalysis, scores: readonly T.RateeScore[]) {
+  const short = new Uint8Array(included.length);
+  let g = 0;
+  for (const score of scores) {
+    const head = groups[g]!;
+    for (; groups[g]?.ratee === head.ratee && groups[g]!.period === head.period; g++) {
+      const group = groups[g]!;
+      const dimension = score.dimensions.find((row) => row.id === dimensions[group.dimension]);
+      if (score.status !== 'insufficientRaters' && dimension?.status !== 'insufficientRaters') continue;
+      for (let p = group.start; p < group.end; p++) if (included[order[p]!] === 1) short[order[p]!] = 1;
+    }
+  }
+  return short;
 }
 
 /** How a ratee's score is formed: the dimensions by id (weights × 10^weightPlaces), sums at `precision` decimals. */

@@ -71,6 +71,8 @@ export const poolShapeArb = fc.record({
   basis: maybe(fc.constantFrom('days' as const, 'one' as const, 'fte' as const), 0.5),
   weightDecimals: maybe(fc.integer({ min: 0, max: 8 }), 0.25),
   scoreFrom: maybe(fc.constantFrom('supportScores' as const, 'ratings' as const, 'responseTimes' as const), 0.7),
+  /** Commission rows of people the pool does not carve from (their default, `refuse`, would refuse most scenarios). */
+  nonContributors: fc.constantFrom('payInFull' as const, 'carve' as const),
   /** Per department (by index): its fallback support score in hundredths. */
   departmentScores: fc.array(fc.integer({ min: 0, max: 12_000 }), { minLength: 1, maxLength: 8 }),
   /** Personal support scores: { person index, hundredths }. */
@@ -407,6 +409,7 @@ export function addSections(shapes: SectionShapes, edges: SectionEdges, context:
       ...(s.basis === null ? {} : { basis: s.basis }),
       ...(s.weightDecimals === null ? {} : { weightDecimals: s.weightDecimals }),
       ...(s.scoreFrom === null ? {} : { scoreFrom: s.scoreFrom }),
+      nonContributorCommissions: s.nonContributors,
     };
     plan.pool = pool;
     if (s.rateLater !== null) laterPool = { ...pool, rate: s.rateLater };

@@ -40,7 +40,7 @@ describe('synergy-pay run', () => {
     expect(err).toBe('');
     expect(out).toContain('quarter 2026-04-01 … 2026-06-30 (91 days) · CNY');
     expect(out).toMatch(/statements total\s+CN¥96,215\.99/);
-    expect(out).toContain('Checks: 4/4 hold');
+    expect(out).toContain('Checks: 7/7 hold'); // 4 money checks, one ledger check per data list (3)
   });
 
   it('writes the full result as JSON with --out, identical to runPeriod', () => {

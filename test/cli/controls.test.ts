@@ -21,7 +21,7 @@ describe('synergy-pay run with declared control totals', () => {
       scenarioFile('ok.json', { commissions: { rows: 2, gross: '28749.50' }, payTotal: '96215.99' }),
     );
     expect(code).toBe(0);
-    expect(out).toContain('Checks: 7/7 hold');
+    expect(out).toContain('Checks: 10/10 hold');
     expect(out).toContain(
       'ok  controls.commissions.gross: Σ commission rows = controls.commissions.gross (declared) (28749.50 = 28749.50)',
     );

@@ -18,7 +18,7 @@ describe('examples/scenarios/ten-person-month.json (derived by hand in docs/peri
   it('uses every mechanism and every check holds', () => {
     expect(result.mechanisms).toEqual(['interlock', 'linkage', 'pool', 'ratings', 'responseTimes', 'scorecard']);
     expect(result.period).toEqual({ unit: 'month', start: '2026-06-01', end: '2026-06-30', days: 30 });
-    expect(result.checks.length).toBe(16);
+    expect(result.checks.length).toBe(27); // 16, and one input-ledger check per data list (11)
     expect(result.checks.filter((c) => !c.holds)).toEqual([]);
   });
 

@@ -39,6 +39,7 @@ export const scenarioArbitrary: fc.Arbitrary<RunPeriodInput> = fc
         rate: fc.constantFrom('0.10', '0.12', '0.15', '0', '1'),
         policy: fc.constantFrom('net' as const, 'reverse' as const),
         floor: fc.constantFrom(0, 40),
+        nonContributors: fc.constantFrom('payInFull' as const, 'carve' as const),
       }),
       { nil: undefined },
     ),
@@ -109,14 +110,27 @@ export const scenarioArbitrary: fc.Arbitrary<RunPeriodInput> = fc
       ...(g.target === undefined ? {} : { targetBonus: major(g.target, digits) }),
     }));
     const pool =
-      r.pool === undefined ? {} : { pool: { rate: r.pool.rate, clawbackPolicy: r.pool.policy, floor: r.pool.floor } };
+      r.pool === undefined
+        ? {}
+        : {
+            pool: {
+              rate: r.pool.rate,
+              clawbackPolicy: r.pool.policy,
+              floor: r.pool.floor,
+              nonContributorCommissions: r.pool.nonContributors,
+            },
+          };
     const versions: RunPeriodInput['plan']['versions'] = [{ id: 'v1', effective: '2026-01-01', grades, ...pool }];
     if (r.change !== 'none')
       versions.push({
         id: 'v2',
         effective: '2026-05-01',
         grades: grades.map((g, i) => ({ ...g, basePay: major(r.grades[i]!.base + r.raise, digits) })),
-        ...(r.pool === undefined ? {} : { pool: { rate: '0.15', clawbackPolicy: r.pool.policy } }),
+        ...(r.pool === undefined
+          ? {}
+          : {
+              pool: { rate: '0.15', clawbackPolicy: r.pool.policy, nonContributorCommissions: r.pool.nonContributors },
+            }),
       });
     const people = r.people.map((p) => {
       const end =

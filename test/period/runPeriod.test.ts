@@ -712,6 +712,10 @@ describe('runPeriod with double crediting and an interlocked indicator (seed 003
       ['interlockRewards', true],
       ['interlockDeductions', true],
       ['dimensionTotals', true],
+      ['ledger.departmentCoefficients', true],
+      ['ledger.commissions', true],
+      ['ledger.deductions', true],
+      ['ledger.revenueFacts', true],
     ]);
     expect(paid.totals.statements).toBe('97115.99'); // 96215.99 + 900.00
   });

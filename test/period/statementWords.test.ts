@@ -200,6 +200,14 @@ describe('plausibility findings that block the run (plan.plausibility.block)', (
     expect(result.statements.map((s) => s.total)).toEqual(runPeriod(golden()).statements.map((s) => s.total));
   });
 
+  it('block ["commissionNotCarved"] refuses a back-office commission paid in full', () => {
+    const scenario = supportedGolden({ nonContributorCommissions: 'payInFull' });
+    scenario.data!.commissions!.push({ id: 'c9', person: 'wang', amount: '100.00', date: '2026-04-10' });
+    expect(runPeriod(scenario).reviewQueue.map((item) => item.code)).toContain('commissionNotCarved');
+    scenario.plan.plausibility = { block: ['commissionNotCarved'] };
+    expectError(() => runPeriod(scenario), 'IMPLAUSIBLE_RESULT', ['org', 'people', 2]);
+  });
+
   it('an unknown code in block is refused by the schema at its path', () => {
     const scenario = golden();
     expectError(
