@@ -31,7 +31,10 @@ describe('renderReport', () => {
   it('carries every total and every statement total as its exact figure', () => {
     for (const [name, value] of Object.entries(base.totals)) expect(valueOf(html, `totals.${name}`)).toBe(value);
     for (const s of base.statements) expect(valueOf(html, `statement.${s.person}.total`)).toBe(s.total);
-    expect(valueOf(html, 'checks.holding')).toBe('16');
+    // every check of the run holds (16 of the run's own and the controls, 11 of the input ledger)
+    expect(base.checks.every((c) => c.holds)).toBe(true);
+    expect(valueOf(html, 'checks.holding')).toBe(String(base.checks.length));
+    expect(base.checks.length).toBe(27);
     expect(valueOf(html, 'departments.sales.coefficient')).toBe('0.9400');
     expect(valueOf(html, 'departments.sales.uniform')).toBe('0.99');
     expect(valueOf(html, 'support.tech.response.meanScore')).toBe('80.00');
