@@ -233,7 +233,9 @@ export function demoScenario(input: DemoScenarioInput = {}): RunPeriodInput {
   const ratings = demoRatings(draw, org.people, org.frontCount, options.ratings ?? headcount * 5);
   const revenueFacts = demoRevenueFacts(draw, options.revenueFacts ?? headcount * 10);
   const expectedRevenue = (revenueFacts.length / Math.max(1, headcount)) * headcount;
-  const staffed = new Set(org.people.map((person) => person.department));
+  // A department shares the interlock only when someone in it is employed in every plan segment:
+  // joiners start in May (not employed in April's segment), leavers end in June (in both).
+  const staffed = new Set(org.people.filter((person) => person.start === undefined).map((person) => person.department));
   const mechanisms = { grades: GRADES, linkage: LINKAGE, responseTimes: RESPONSE_TIMES, ratings: RATINGS };
   const version = (id: string, effective: string, note: string, rate: string): PlanVersionInput => {
     const shared = interlock(expectedRevenue, staffed);

@@ -25,6 +25,11 @@ describe('demoScenario at every size (issue 17)', () => {
     );
   });
 
+  it('10 people, 35 % front line: the only back-tech-network person joins in May, so the department shares no indicator', () => {
+    const result = runPeriod(demoScenario({ people: 10, frontShare: 0.35 }));
+    expect(result.statements).toHaveLength(10);
+  });
+
   it('refuses a size beyond the largest it builds with a clear error, not a stack trace', () => {
     expectError(() => demoScenario({ people: 1_000_001 }), 'INVALID_INPUT', ['people']);
   });
