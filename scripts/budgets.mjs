@@ -34,8 +34,11 @@ export const budgets = [
   // tsc: 1.1× without the import). Issue 18 adds the report entry's own pair (report.d.ts,
   // report.d.cts: the result types it renders inlined, 43 KB each) and moneyFormat: 579 KB, held at 600 KB;
   // and synergy-pay/folder's pair (folder/index.d.ts, .d.cts: 7 KB each, the library's types
-  // imported, not inlined), with the currencies of issue 19: 603 KB, held at 620 KB.
-  { name: 'declarations (dist/*.d.ts, *.d.cts)', figure: 'declarations', limit: 620 * KB },
+  // imported, not inlined), with the currencies of issue 19: 603 KB, held at 620 KB. The input
+  // ledger (issue 17), scorecards by side, support cards and sales commissions (issue 19) bring
+  // it to 633 KB: held at 660 KB. Next step, not taken: the report's pair imports the library's
+  // types instead of inlining them (−80 KB), as the folder entry's does.
+  { name: 'declarations (dist/*.d.ts, *.d.cts)', figure: 'declarations', limit: 660 * KB },
   { name: 'tarball (unpacked)', figure: 'tarball', limit: 2 * MB },
 ];
 

@@ -9,5 +9,6 @@ import { scenarioJsonSchema } from '../src/period/jsonSchema.js';
 
 const target = resolve(process.argv[2] ?? 'dist/scenario.schema.json');
 mkdirSync(dirname(target), { recursive: true });
-writeFileSync(target, `${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`);
+// Minified: editors read it, people read docs/period.md (the indented file was 167 KB of a 2 MB budget).
+writeFileSync(target, `${JSON.stringify(scenarioJsonSchema())}\n`);
 console.log(`wrote ${target}`);

@@ -1,4 +1,5 @@
-import { addDays, addMonths, addQuarters, addYears, differenceInCalendarDays, formatISO, parseISO } from 'date-fns';
+import { addDays, addMonths, addQuarters, addYears } from 'date-fns';
+import { epochDay } from '../core/dates.js';
 
 /**
  * Calendar-date arithmetic for periods and plan versions, on `YYYY-MM-DD` strings.
@@ -14,12 +15,19 @@ export type PeriodUnit = 'month' | 'quarter' | 'year';
 /** Months in one period of `unit` (grade pay and target bonus are monthly amounts). */
 export const MONTHS_IN: Readonly<Record<PeriodUnit, number>> = { month: 1, quarter: 3, year: 12 };
 
+/** Local midnight of a validated `YYYY-MM-DD` (as date-fns' parseISO reads it; setFullYear keeps years below 100). */
 function read(date: string): Date {
-  return parseISO(date);
+  const local = new Date(0);
+  local.setFullYear(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)));
+  local.setHours(0, 0, 0, 0);
+  return local;
 }
 
+const pad = (value: number, width: number): string => String(value).padStart(width, '0');
+
+/** The local calendar date of `date` as `YYYY-MM-DD` (as date-fns' formatISO writes it). */
 function write(date: Date): string {
-  return formatISO(date, { representation: 'date' });
+  return `${pad(date.getFullYear(), 4)}-${pad(date.getMonth() + 1, 2)}-${pad(date.getDate(), 2)}`;
 }
 
 /** The inclusive last day of the period of `unit` that starts on `start` (start + 1 unit − 1 day). */
@@ -36,7 +44,7 @@ export function shiftDate(date: string, days: number): string {
 
 /** Calendar days from `start` to `end`, both inclusive (0 when end is before start). */
 export function inclusiveDays(start: string, end: string): number {
-  const days = differenceInCalendarDays(read(end), read(start)) + 1;
+  const days = epochDay(end) - epochDay(start) + 1;
   return days > 0 ? days : 0;
 }
 

@@ -1,7 +1,7 @@
 import { SynergyPayError, type IssueList, type IssuePath } from '../core/errors.js';
 import { formatMinor } from '../core/money.js';
 import type { TraceStep } from '../core/trace.js';
-import { computeCommissions } from '../pool/commissions.js';
+import { commissionsOf } from '../pool/commissions.js';
 import type { CommissionBaseInput } from '../pool/types.js';
 import type { PeriodContext } from './context.js';
 import type { Organisation } from './orgStage.js';
@@ -114,7 +114,7 @@ function computeSegment(
     };
   });
   try {
-    const result = computeCommissions({
+    const result = commissionsOf({
       currency: context.currency,
       rateTable: settings.rateTable,
       method: settings.method,

@@ -202,7 +202,15 @@ function personTrace(
  * ```
  */
 export function computeCommissions(input: CommissionsInput): CommissionsResult {
-  const parsed = parseInput(commissionsInputSchema, input);
+  return commissionsOf(parseInput(commissionsInputSchema, input));
+}
+
+/**
+ * {@link computeCommissions} on an input its schema has already accepted (internal: the period
+ * run's `commissions` section, whose tables and measures the scenario schema validated). Issues
+ * are thrown at the input's paths (`rateTable…`, `people[i]…`).
+ */
+export function commissionsOf(parsed: CommissionsInput): CommissionsResult {
   const policy = resolveRounding(parsed.rounding);
   const digits = minorDigits(parsed.currency);
   const issues = new IssueList();
