@@ -21,6 +21,8 @@ export interface PeriodContext {
   readonly digits: number;
   /** Whether per-person trace steps are wanted (`trace` in the scenario). */
   readonly withTrace: boolean;
+  /** Whether the input ledger lists its used rows (`ledgerRows`). */
+  readonly withLedgerRows: boolean;
 }
 
 /** A period context narrowed to one segment of the period and the plan version it runs on. */
@@ -46,6 +48,7 @@ export function periodContext(scenario: Scenario): PeriodContext {
     currency: scenario.plan.currency,
     digits: minorDigits(scenario.plan.currency, ['plan', 'currency']),
     withTrace: scenario.trace !== false,
+    withLedgerRows: scenario.ledgerRows === true,
   };
 }
 

@@ -95,7 +95,7 @@ export function ledgerStage(run: LedgerRun): Ledger {
     if (rows === undefined) continue;
     const rules = RULES[section](run, rows);
     // Grouped by what they fed: a few numbers per used row, no string or object per row.
-    const uses = run.context.withTrace ? new Map<string, LedgerUse>() : null;
+    const uses = run.context.withLedgerRows ? new Map<string, LedgerUse>() : null;
     let used = 0;
     let excluded = 0;
     for (let i = 0; i < rows.length; i++) {

@@ -374,6 +374,7 @@ export const runPeriodInputObject = /* @__PURE__ */ z.strictObject({
   plan: planSchema,
   period: periodSchema,
   trace: z.optional(z.boolean()),
+  ledgerRows: z.optional(z.boolean()),
   asOf: z.optional(instantSchema),
   org: orgSchema,
   data: z.optional(periodDataSchema),

@@ -546,6 +546,13 @@ export interface RunPeriodInput {
    * @defaultValue `true`
    */
   trace?: boolean | undefined;
+  /**
+   * Whether the input ledger lists its used rows, grouped by what they fed (`ledger[].uses`);
+   * without it the ledger has the counts and the exclusions only (the 100,000-person run would
+   * otherwise spend a quarter of its time and 15 % more memory listing 3.5 million rows).
+   * @defaultValue `false`
+   */
+  ledgerRows?: boolean | undefined;
   /** The instant up to which open items (tickets) are measured. @defaultValue the day after the period's last day, 00:00 UTC */
   asOf?: string | undefined;
   /** Departments and people. */
@@ -985,7 +992,7 @@ export interface LedgerSection {
   readonly excluded: number;
   /**
    * The used rows grouped by what they fed, groups in the order of their first row, or `null`
-   * when the scenario has `trace: false` (the counts are the same).
+   * unless the scenario asks for them with `ledgerRows: true` (the counts are the same).
    */
   readonly uses: LedgerUse[] | null;
 }

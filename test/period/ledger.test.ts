@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { runPeriod, type RunPeriodInput, type RunPeriodResult } from '../../src/index.js';
+import { runPeriod as run, type RunPeriodInput, type RunPeriodResult } from '../../src/index.js';
 import { expectError } from '../helpers.js';
 import { golden, supportedGolden } from './golden.js';
+
+/** The run with the ledger's used rows listed (`ledgerRows: true`) unless the input says otherwise. */
+const runPeriod = (input: RunPeriodInput): RunPeriodResult => run({ ledgerRows: true, ...input });
 
 const codes = (result: RunPeriodResult) => result.exclusions.map(({ path, id, code }) => [path, id, code]);
 const section = (result: RunPeriodResult, name: string) => result.ledger.find((s) => s.section === name)!;
@@ -163,9 +166,10 @@ describe('the input ledger', () => {
     expect(codes(result)).toEqual([['$.data.exchangeRates[0]', 'USD 2026-04-01', 'rateNotApplied']]);
   });
 
-  it('with trace: false the counts and the exclusions are the same, without the used rows', () => {
+  it('without ledgerRows (the default) or with trace: false the counts and the exclusions are the same, without the used rows', () => {
     const loud = runPeriod(withSelfRating());
-    const quiet = runPeriod({ ...withSelfRating(), trace: false });
+    const quiet = runPeriod({ ...withSelfRating(), trace: false, ledgerRows: false });
+    expect(run(withSelfRating()).ledger).toEqual(quiet.ledger);
     expect(quiet.exclusions).toEqual(loud.exclusions);
     expect(quiet.ledger).toEqual(loud.ledger.map((s) => ({ ...s, uses: null })));
   });

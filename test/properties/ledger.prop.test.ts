@@ -11,7 +11,7 @@ import { runs } from '../helpers.js';
 import { assertScenarios } from './replay.js';
 
 const run = (scenario: RunPeriodInput, trace: boolean): RunPeriodResult =>
-  runPeriod({ ...(scenario as PublicInput), trace });
+  runPeriod({ ...(scenario as PublicInput), trace, ledgerRows: trace });
 
 /** Every row path of the scenario's data lists, in ledger order. */
 function rowPaths(scenario: RunPeriodInput, result: RunPeriodResult): string[] {
