@@ -14,11 +14,16 @@ import {
   rmSync,
   statSync,
   writeSync,
-  type Stats,
 } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { SynergyPayError } from '../index.js';
-import { parseJsonBytes, readInputFile, readScenarioFolder, scenarioFolderLocation } from '../folder/index.js';
+import {
+  fileKind,
+  parseJsonBytes,
+  readInputFile,
+  readScenarioFolder,
+  scenarioFolderLocation,
+} from '../folder/index.js';
 import { describeProblems, InputProblem, ioError, jsonPath } from './problems.js';
 
 export interface CliIo {
@@ -45,16 +50,6 @@ function followLinks(path: string): string {
   throw new InputProblem(`synergy-pay: cannot write ${path}: too many levels of symbolic links`);
 }
 
-/** What a file that is not a regular file is, in words. */
-function kindOf(stats: Stats): string {
-  if (stats.isDirectory()) return 'a directory';
-  if (stats.isFIFO()) return 'a FIFO (named pipe)';
-  if (stats.isCharacterDevice()) return 'a character device';
-  if (stats.isBlockDevice()) return 'a block device';
-  if (stats.isSocket()) return 'a socket';
-  return 'not a regular file';
-}
-
 /**
  * Writes `text` to a temporary file beside `path`, then renames it over `path`: a reader (or a
  * crash) never sees half a file, and on error nothing is left behind. Only a regular file is
@@ -66,7 +61,7 @@ export function writeTextAtomically(path: string, chunks: Iterable<string>): voi
   const existing = statSync(target, { throwIfNoEntry: false });
   if (existing !== undefined && !existing.isFile())
     throw new InputProblem(
-      `synergy-pay: will not write ${path}: it is ${kindOf(existing)}, not a regular file (use --out - for standard output)`,
+      `synergy-pay: will not write ${path}: it is ${fileKind(existing)}, not a regular file (use --out - for standard output)`,
     );
   const temporary = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
   let fd: number | undefined;

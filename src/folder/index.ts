@@ -8,5 +8,5 @@
 export { readScenarioFolder } from './readScenarioFolder.js';
 export { writeScenarioFolder } from './writeScenarioFolder.js';
 export { scenarioFolderLocation } from './locations.js';
-export { MAX_INPUT_BYTES, readInputFile } from './files.js';
+export { MAX_INPUT_BYTES, fileKind, readInputFile } from './files.js';
 export { parseJsonBytes } from './strictJson.js';
