@@ -126,7 +126,7 @@ function dispatch(argv: readonly string[], io: CliIo): number {
     case 'correct':
       return correctCommand(rest, options, io);
     case 'report':
-      return reportCommand(rest, { out: values.out, locale, compare: values.compare }, io);
+      return reportCommand(rest, { out: options.out, locale, compare: values.compare }, io);
     case 'export':
       expectArgs('<scenario.json> <folder>');
       return exportCommand(rest[0]!, rest[1]!, io);

@@ -32,6 +32,13 @@ describe('synergy-pay report', () => {
     expect(out).toContain('data-figure="totals.statements" data-value="173493.97"');
   });
 
+  it('writes the HTML to stdout with --out -, as every command does', () => {
+    const { code, out } = cli('report', month, '--out', '-');
+    expect(code).toBe(0);
+    expect(out.startsWith('<!doctype html>')).toBe(true);
+    expect(out).toContain('data-figure="totals.statements" data-value="113378.75"');
+  });
+
   it('writes a what-if with --compare', () => {
     const out = join(dir, 'whatif.html');
     const { code } = cli('report', month, '--compare', month, '--out', out);
