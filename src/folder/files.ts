@@ -13,7 +13,21 @@ import { SynergyPayError } from '../index.js';
  */
 export const MAX_INPUT_BYTES = 500 * 1024 * 1024;
 
-/** What a non-regular file is, in words. */
+/**
+ * What a file that is not a regular file is, in words — for a message that says why a path was
+ * refused (the CLI's `--out` and input checks use it).
+ *
+ * @param stats - The file's `fs.Stats` (from `statSync` or `lstatSync`).
+ * @returns `"a directory"`, `"a FIFO (named pipe)"`, `"a character device"`, `"a block device"`,
+ *   `"a socket"`, else `"not a regular file"`.
+ *
+ * @example
+ * ```ts
+ * import { statSync } from 'node:fs';
+ * import { fileKind } from 'synergy-pay/folder';
+ * fileKind(statSync('/dev/null')); // "a character device"
+ * ```
+ */
 export function fileKind(stats: Stats): string {
   if (stats.isDirectory()) return 'a directory';
   if (stats.isFIFO()) return 'a FIFO (named pipe)';
