@@ -71,6 +71,8 @@ export const errorCatalogue = {
     'A row is in a currency that no rate of `data.exchangeRates` converts into the plan currency.',
   EXCHANGE_RATE_MISSING:
     'A row in another currency is dated before the first exchange rate of that currency, so no rate was in force.',
+  HOLD_ALREADY_RELEASED:
+    'A held commission names a payment date before the period, so it was due for release in an earlier period (or its id is also a commission row of this period): it would be paid twice.',
   RUNS_PERIOD_MISMATCH:
     'Two period results (or a paid result and its correction) cover different periods, so their lines cannot be set side by side.',
   RUNS_RESULT_INCONSISTENT:

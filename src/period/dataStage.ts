@@ -7,6 +7,7 @@ import { readMoney } from './periodWork.js';
 import type { PoolCommissionRow } from './poolStage.js';
 import type { PeriodContext } from './context.js';
 import { converter, type ConversionNote } from './conversion.js';
+import { holdsOf, holdsRow, releaseHolds, type Holds } from './holdsStage.js';
 import { addSalesCommissions } from './salesStage.js';
 import type { CommissionInput, CurrencyConversion } from './types.js';
 
@@ -31,8 +32,10 @@ export interface PeriodData {
   readonly grossRows: number[][];
   /** Commission rows converted from other currencies, by `segment × people + person`, in input order (for the trace). */
   readonly conversions: Map<number, ConversionNote[]>;
-  /** Commissions computed from sales: their steps, by `segment × people + person` (with trace). */
+  /** Commissions computed from sales and released holds: their steps, by `segment × people + person` (with trace). */
   readonly salesTrace: Map<number, TraceStep[]>;
+  /** Commissions held until collection, released, carried. */
+  readonly holds: Holds;
   /** Per foreign currency: rows, Σ in the currency, Σ converted; `null` when no row was converted. */
   readonly converted: CurrencyConversion[] | null;
   /** Per segment, per person: the commission rows, kept only when a pool carves them (`undefined` without a pool). */
@@ -57,15 +60,18 @@ export interface PeriodData {
 export function dataStage(context: PeriodContext, org: Organisation, issues: IssueList): PeriodData {
   const own = readOwnCoefficients(context, org, issues);
   const segmentOf = segmentFinder(context, issues);
-  const commissions = readCommissions(context, org, segmentOf, issues);
+  const holds = holdsOf(context);
+  const commissions = readCommissions(context, org, segmentOf, holds, issues);
   const salesTrace = addSalesCommissions(context, org, segmentOf, commissions, issues);
+  for (const [key, steps] of releaseHolds(context, org, segmentOf, commissions, holds, issues))
+    salesTrace.set(key, [...steps, ...(salesTrace.get(key) ?? [])]);
   const deductions = readDeductions(context, org, segmentOf, issues);
   checkPlanReferences(context, org, issues);
   checkDataReferences(context, org, issues);
   const componentScore = readComponentScores(context, org, issues);
   checkReferences(context.data.pointEntries, 'pointEntries', ['subject'], isParty(org), 'person or department', issues);
   const supportScore = readSupportScores(context, org, issues);
-  return { ...own, ...commissions, salesTrace, deductions, componentScore, supportScore };
+  return { ...own, ...commissions, salesTrace, holds, deductions, componentScore, supportScore };
 }
 
 /** Each department's own coefficient D (the data's, rounded at the coefficient point; 1 when none), with where it came from. */
@@ -172,6 +178,7 @@ function readCommissions(
   context: PeriodContext,
   org: Organisation,
   segmentOf: SegmentOf,
+  holds: Holds,
   issues: IssueList,
 ): Pick<PeriodData, 'gross' | 'grossRows' | 'poolRows' | 'conversions' | 'converted'> {
   const { resolved } = context;
@@ -192,6 +199,7 @@ function readCommissions(
     return converted.minor;
   };
   const add = (row: CommissionInput, i: number, p: number, amount: bigint, s: number): void => {
+    if (holdsRow(context, holds, row, amount, s)) return;
     gross[s]![p]! += amount;
     grossRows[s]![p]! += 1;
     if (poolRows !== undefined) (poolRows[s]![p] ??= []).push({ id: row.id, amount, rate: row.rate, index: i });

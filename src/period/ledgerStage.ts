@@ -81,6 +81,7 @@ const SECTIONS: readonly LedgerSectionName[] = [
   'drawBalances',
   'sales',
   'commissionMeasures',
+  'heldCommissions',
 ];
 
 /** Builds the input ledger of a run (see the module comment). */
@@ -180,6 +181,8 @@ const RULES: Readonly<Record<LedgerSectionName, (run: LedgerRun, rows: Rows) => 
   draws: (_, rows) => allUsed(rows, 'person', 'person', (person) => `draw settlement of ${person}`),
   drawBalances: (_, rows) => allUsed(rows, 'person', 'person', (person) => `opening draw balance of ${person}`),
   sales: salesRules,
+  heldCommissions: (_, rows) =>
+    allUsed(rows, 'id', 'person', (person) => `held commission of ${person} (released, or held on)`),
   commissionMeasures: commissionMeasureRules,
 };
 

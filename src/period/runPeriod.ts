@@ -5,6 +5,7 @@ import { checkInputControls } from './controls.js';
 import { dataStage } from './dataStage.js';
 import { departmentsStage } from './departmentsStage.js';
 import { readDraws } from './drawsStage.js';
+import { holdsCheck, periodHolds } from './holdsStage.js';
 import { interlockSummary } from './interlockStage.js';
 import { ledgerStage } from './ledgerStage.js';
 import { orgStage, readPayRates } from './orgStage.js';
@@ -92,12 +93,13 @@ function runScenario(scenario: Scenario): RunPeriodResult {
   throwIfBlocked(context, plausible);
   const reviewQueue = buildReviewQueue(runs.ratings, runs.interlock, plausible);
   const { ledger, exclusions, checks: ledgerChecks } = ledgerStage({ context, org, periodData, segments, runs });
+  const holds = periodHolds(periodData.holds, context.digits);
   const checks = checksStage(context, {
     statements,
     segments,
     interlockRuns: runs.interlock,
     controls,
-    ledger: ledgerChecks,
+    ledger: holds === null ? ledgerChecks : [...ledgerChecks, holdsCheck(holds)],
   });
   return {
     plan: resolved.plan,
@@ -115,6 +117,7 @@ function runScenario(scenario: Scenario): RunPeriodResult {
     interlock: runs.interlock.size === 0 ? null : interlockSummary(runs.interlock),
     totals: periodTotals(statements.totals, statements.rendered.sum, context.digits),
     conversions: periodData.converted,
+    holds,
     draws: statements.draws,
     ledger,
     exclusions,

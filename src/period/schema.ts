@@ -221,6 +221,7 @@ export const planSchema = /* @__PURE__ */ shaped<t.PlanInput>()(
     onVersionChange: z.optional(z.enum(['report', 'prorate'])),
     plausibility: z.optional(planPlausibilitySchema),
     conversion: z.optional(planConversionSchema),
+    holdUntilCollected: z.optional(z.boolean()),
     draws: z.optional(drawPolicySchema),
     versions: z.array(planVersionSchema).check(z.minLength(1)),
   }),
@@ -273,6 +274,19 @@ export const commissionSchema = /* @__PURE__ */ shaped<t.CommissionInput>()(
     currency: z.optional(currencySchema),
     date: z.optional(isoDateSchema),
     rate: z.optional(decimalSchema),
+    collected: z.optional(z.nullable(isoDateSchema)),
+  }),
+);
+
+/** Schema of {@link t.HeldCommissionInput}. */
+export const heldCommissionSchema = /* @__PURE__ */ shaped<t.HeldCommissionInput>()(
+  z.strictObject({
+    id: idSchema,
+    person: idSchema,
+    amount: moneySchema,
+    earned: isoDateSchema,
+    version: idSchema,
+    collected: z.optional(z.nullable(isoDateSchema)),
   }),
 );
 
@@ -335,6 +349,7 @@ export const periodDataObject = /* @__PURE__ */ z.strictObject({
   reviewDecisions: z.optional(z.array(reviewDecisionSchema)),
   supportScores: z.optional(z.array(supportScoreSchema)),
   exchangeRates: z.optional(z.array(exchangeRateSchema)),
+  heldCommissions: z.optional(z.array(heldCommissionSchema)),
   sales: z.optional(z.array(saleSchema)),
   commissionMeasures: z.optional(z.array(commissionMeasureSchema)),
   draws: z.optional(z.array(drawArrangementSchema)),

@@ -303,6 +303,12 @@ export interface PlanInput {
    * employed with rows attached are always checked). @defaultValue none (no declared ranges)
    */
   plausibility?: PlanPlausibilityInput | undefined;
+  /**
+   * Hold commission until the customer pays (issue 19 §6): a commission row whose `collected` is
+   * `null` or after the period is held, listed in `result.holds`, and released — paid as earned —
+   * in the period its payment arrives (`data.heldCommissions`). @defaultValue `false`
+   */
+  holdUntilCollected?: boolean | undefined;
   /** How commission rows in other currencies are converted. @defaultValue at each row's date, half-up */
   conversion?: PlanConversionInput | undefined;
   /**
@@ -403,6 +409,31 @@ export interface CommissionInput {
   date?: string | undefined;
   /** For a clawback (negative amount) under `clawbackPolicy: "reverse"`: the pool rate applied when the sale was first carved. */
   rate?: DecimalInput | undefined;
+  /**
+   * When the customer paid (`YYYY-MM-DD`), or `null` while unpaid. Under `plan.holdUntilCollected`
+   * a row unpaid at the period's end is held (not paid, listed in `result.holds`) and released in
+   * the period the payment arrives. @defaultValue not tracked (paid now)
+   */
+  collected?: string | null | undefined;
+}
+
+/**
+ * A commission held from an earlier period until the customer pays (the previous period's
+ * `result.holds.held`, with `collected` filled in when the payment arrived).
+ */
+export interface HeldCommissionInput {
+  /** The commission row's id. */
+  id: string;
+  /** Person id. */
+  person: string;
+  /** The commission, as earned (its plan version's rates already applied). */
+  amount: DecimalInput;
+  /** When it was earned (`YYYY-MM-DD`). */
+  earned: string;
+  /** The plan version it was earned under. */
+  version: string;
+  /** When the customer paid, or `null` while still unpaid. @defaultValue `null` */
+  collected?: string | null | undefined;
 }
 
 /** A support-effectiveness score [支撑效能评分] of a person, or of a department for its people without their own. */
@@ -455,6 +486,8 @@ export interface PeriodDataInput {
   sales?: SaleInput[] | undefined;
   /** Each person's measured value for the plan's base modifier (seed 001: their resolution rate). */
   commissionMeasures?: CommissionMeasureInput[] | undefined;
+  /** Commissions held from earlier periods until the customer pays (state in; see `plan.holdUntilCollected`). */
+  heldCommissions?: HeldCommissionInput[] | undefined;
   /** Dated exchange rates into the plan currency, for commission rows in other currencies. */
   exchangeRates?: ExchangeRateInput[] | undefined;
   /** Draws and guarantees of the period, one per person at most (see `plan.draws`). */
@@ -922,7 +955,8 @@ export type LedgerSectionName =
   | 'draws'
   | 'drawBalances'
   | 'sales'
-  | 'commissionMeasures';
+  | 'commissionMeasures'
+  | 'heldCommissions';
 
 /**
  * Why a data row fed no line and no measure (issue 17), one stable code per rule:
@@ -1016,6 +1050,8 @@ export interface RunPeriodResult extends ResolvedPlan {
   readonly interlock: InterlockSummary[] | null;
   /** Money totals of the period. */
   readonly totals: PeriodTotals;
+  /** Commissions held until the customer pays and those released, or `null` without holds. */
+  readonly holds: PeriodHolds | null;
   /** Commission rows converted from other currencies, per currency, or `null` when none was. */
   readonly conversions: CurrencyConversion[] | null;
   /** Draws and guarantees: each person's settlement and balances, or `null` when the data has none. */
@@ -1126,4 +1162,35 @@ export interface CommissionMeasureInput {
   person: string;
   /** The measured value. */
   measure: DecimalInput;
+}
+
+/** A commission held until the customer pays: the next period's `data.heldCommissions` row (add `collected`). */
+export interface HeldCommission {
+  /** The commission row's id. */
+  readonly id: string;
+  /** Person id. */
+  readonly person: string;
+  /** The commission as earned. */
+  readonly amount: string;
+  /** When it was earned. */
+  readonly earned: string;
+  /** The plan version it was earned under. */
+  readonly version: string;
+  /** When the customer paid (released rows), or `null` (still held). */
+  readonly collected: string | null;
+}
+
+/** A period's holds: what stays held (state out) and what was released, with the totals. */
+export interface PeriodHolds {
+  /** Held at the end of the period, ordered by id: the next period's `data.heldCommissions`. */
+  readonly held: HeldCommission[];
+  /** Released in this period (paid on the commission lines), ordered by id. */
+  readonly released: HeldCommission[];
+  /** Σ held at the start (`data.heldCommissions`), Σ newly held, Σ released, Σ held at the end. */
+  readonly totals: {
+    readonly opening: string;
+    readonly newlyHeld: string;
+    readonly released: string;
+    readonly closing: string;
+  };
 }

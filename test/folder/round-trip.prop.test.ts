@@ -130,7 +130,7 @@ describe('folder → JSON → folder', () => {
       'plan.json',
     ]);
     expect(readFileSync(join(folder, 'commissions.csv'), 'utf8')).toBe(
-      '\ufeffid,person,amount,currency,date,rate\r\nc1,li,30000.00,,2026-04-20,\r\nc2,li,-1250.50,,2026-06-02,\r\n',
+      '\ufeffid,person,amount,currency,date,rate,collected\r\nc1,li,30000.00,,2026-04-20,,\r\nc2,li,-1250.50,,2026-06-02,,\r\n',
     );
     const again = cli('export', json, folder);
     expect(again.code).toBe(2);
