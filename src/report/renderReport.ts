@@ -218,26 +218,48 @@ function reviewSection(result: RunPeriodResult, { labels }: ReportContext): stri
       ? `<p>${escapeHtml(labels.reviewEmpty)}</p>`
       : table(labels.reviewQueue, [labels.id, labels.kind, labels.code, labels.subjects, labels.reason], rows),
   ];
-  // Exclusions (people left out of the run) are added to results by another change; shown when present.
-  if ('exclusions' in result)
-    parts.push(exclusionsTable((result as { exclusions: unknown }).exclusions, labels.exclusions));
+  parts.push(ledgerTables(result, labels.exclusions));
   return section('review', labels.reviewQueue, ...parts);
 }
 
-/** Any list of exclusion records as a table of their fields (their shape is not this module's). */
-function exclusionsTable(exclusions: unknown, caption: string): string {
-  if (!Array.isArray(exclusions) || exclusions.length === 0) return '';
-  const records = (exclusions as unknown[]).map((item): Record<string, unknown> =>
-    item !== null && typeof item === 'object' ? { ...item } : { value: item },
-  );
-  const fields = [...new Set(records.flatMap((record) => Object.keys(record)))];
-  const show = (value: unknown) =>
-    typeof value === 'string' ? value : value === undefined ? '' : JSON.stringify(value);
-  return table(
+/** Excluded rows listed per section and code before the rest is counted (the 5,000-person demo has 4,341). */
+const EXCLUSIONS_LISTED = 20;
+
+/**
+ * The input ledger (issue 17): one row per data list (rows, used, excluded), then the exclusions
+ * grouped by list and code — the count, and the first {@link EXCLUSIONS_LISTED} rows of each with
+ * their path, id and reason (`synergy-pay explain` lists a person's own).
+ */
+function ledgerTables(result: RunPeriodResult, caption: string): string {
+  if (result.ledger.length === 0) return '';
+  const counts = table(
     caption,
-    fields,
-    records.map((record) => fields.map((field) => text(show(record[field])))),
+    ['section', 'rows', 'used', 'excluded'],
+    result.ledger.map((s) => [
+      text(s.section),
+      { text: String(s.rows), numeric: true },
+      { text: String(s.used), numeric: true },
+      { text: String(s.excluded), numeric: true },
+    ]),
   );
+  const groups = new Map<string, typeof result.exclusions>();
+  for (const exclusion of result.exclusions) {
+    const key = `${exclusion.section} ${exclusion.code}`;
+    const group = groups.get(key);
+    if (group === undefined) groups.set(key, [exclusion]);
+    else group.push(exclusion);
+  }
+  const rows = [...groups.values()].flatMap((group) =>
+    group
+      .slice(0, EXCLUSIONS_LISTED)
+      .map((e, k) => [
+        text(k === 0 ? `${e.section} · ${e.code} (${group.length})` : ''),
+        text(e.path),
+        text(e.id),
+        text(e.reason),
+      ]),
+  );
+  return rows.length === 0 ? counts : counts + table(caption, ['section · code (count)', 'path', 'id', 'reason'], rows);
 }
 
 function statementsSection(result: RunPeriodResult, { labels, money }: ReportContext): string {

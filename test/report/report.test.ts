@@ -21,6 +21,23 @@ const valueOf = (html: string, name: string) =>
 describe('renderReport', () => {
   const html = renderReport(base);
 
+  it('shows the input ledger and groups the exclusions by list and code, the first 20 of each listed', () => {
+    const many = scenario();
+    // 25 sales rows: the plan computes no commission from sales, so each is excluded as notReadByPlan
+    const sales = Array.from({ length: 25 }, (_, k) => ({
+      id: `sale-${String(k).padStart(2, '0')}`,
+      person: many.org.people[0]!.id,
+      amount: '100.00',
+      date: many.period.start,
+    }));
+    const result = runPeriod({ ...many, controls: undefined, data: { ...many.data, sales } });
+    const page = renderReport(result);
+    expect(result.ledger.find((s) => s.section === 'sales')).toMatchObject({ rows: 25, used: 0, excluded: 25 });
+    expect(page).toContain('sales · notReadByPlan (25)');
+    expect(page).toContain('sale-19');
+    expect(page).not.toContain('sale-20');
+  });
+
   it('is one self-contained document: no script, nothing fetched', () => {
     expect(html.startsWith('<!doctype html>')).toBe(true);
     expect(html).not.toMatch(/<script|<link|<img|<iframe|url\(|@import/i);
