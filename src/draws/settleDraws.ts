@@ -155,11 +155,11 @@ export function readDrawPolicy(
   };
 }
 
-/** One person's public settlement from its minor-unit figures. */
+/** One person's public settlement from its minor-unit figures and its trace ({@link drawTrace}). */
 export function drawSettlement(
   row: DrawRow,
   outcome: DrawOutcome,
-  policy: DrawPolicy,
+  trace: TraceStep[],
   digits: number,
 ): t.DrawSettlement {
   const money = (minor: bigint) => formatMinor(minor, digits);
@@ -175,7 +175,7 @@ export function drawSettlement(
     openingBalance: money(row.opening),
     closingBalance: money(outcome.closing),
     paid: money(row.earned + outcome.advanced + outcome.toppedUp - outcome.recovered),
-    trace: drawTrace(row, outcome, policy, digits),
+    trace,
   };
 }
 
@@ -264,7 +264,9 @@ export function settleDraws(input: t.SettleDrawsInput): t.SettleDrawsResult {
   const outcomes = rows.map((row) => settleDraw(row, policy));
   return {
     currency: parsed.currency,
-    people: rows.map((row, i) => drawSettlement(row, outcomes[i]!, policy, digits)),
+    people: rows.map((row, i) =>
+      drawSettlement(row, outcomes[i]!, drawTrace(row, outcomes[i]!, policy, digits), digits),
+    ),
     totals: drawTotals(rows, outcomes, digits),
   };
 }

@@ -11,6 +11,7 @@ import {
   type DrawPolicy,
   type DrawRow,
 } from '../draws/settleDraws.js';
+import type { DrawSettlement } from '../draws/types.js';
 import type { PeriodContext } from './context.js';
 import { MONTHS_IN, dayNumber } from './dates.js';
 import type { Organisation } from './orgStage.js';
@@ -98,6 +99,7 @@ export function addDrawLines(
   );
   const rows: DrawRow[] = [];
   const outcomes: DrawOutcome[] = [];
+  const settlements: DrawSettlement[] = [];
   for (const p of people) {
     const w = work[p]!;
     const arrangement = draws.arrangements.get(p);
@@ -125,16 +127,19 @@ export function addDrawLines(
     money.advanced += outcome.advanced;
     money.toppedUp += outcome.toppedUp;
     money.recovered += outcome.recovered;
-    const trace = withTrace ? drawTrace(row, outcome, draws.policy, digits) : [];
+    // One trace for the settlement and the person's draw lines (empty on the lines without trace).
+    const trace = drawTrace(row, outcome, draws.policy, digits);
+    settlements.push(drawSettlement(row, outcome, trace, digits));
+    const lineTrace = withTrace ? trace : [];
     const add = (kind: LineDraft['kind'], label: string, minor: bigint) => {
-      if (minor !== 0n) w.lines.push({ kind, label, version, segment, source: '', minor, trace });
+      if (minor !== 0n) w.lines.push({ kind, label, version, segment, source: '', minor, trace: lineTrace });
     };
     add('guaranteeTopUp', 'Guarantee top-up (pay at least the guarantee)', outcome.toppedUp);
     add('drawAdvance', 'Draw advance (recoverable: owed back from later earnings)', outcome.advanced);
     add('drawRecovery', 'Draw recovery (repays the balance owed)', -outcome.recovered);
   }
   return {
-    people: rows.map((row, i) => drawSettlement(row, outcomes[i]!, draws.policy, digits)),
+    people: settlements,
     totals: drawTotals(rows, outcomes, digits),
   };
 }

@@ -1,6 +1,6 @@
 import type { IssueList, IssuePath } from '../core/errors.js';
 import { compareIds } from '../core/ids.js';
-import { formatMinor } from '../core/money.js';
+import { formatMinor, parseMinor } from '../core/money.js';
 import type { TraceStep } from '../core/trace.js';
 import type { PeriodContext } from './context.js';
 import type { Organisation } from './orgStage.js';
@@ -175,11 +175,10 @@ export function periodHolds(holds: Holds, digits: number): PeriodHolds | null {
 }
 
 /** Held at the end = held at the start − released + newly held (from the printed totals). */
-export function holdsCheck(holds: PeriodHolds): ReconciliationCheck {
+export function holdsCheck(holds: PeriodHolds, digits: number): ReconciliationCheck {
   const { opening, newlyHeld, released, closing } = holds.totals;
-  const minor = (text: string) => BigInt(text.replace('.', ''));
+  const minor = (text: string) => parseMinor(text, digits, []);
   const right = minor(opening) - minor(released) + minor(newlyHeld);
-  const digits = closing.includes('.') ? closing.length - closing.indexOf('.') - 1 : 0;
   return {
     id: 'holds',
     equation: 'held at the end = held at the start − released + newly held',

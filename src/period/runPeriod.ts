@@ -99,7 +99,7 @@ function runScenario(scenario: Scenario): RunPeriodResult {
     segments,
     interlockRuns: runs.interlock,
     controls,
-    ledger: holds === null ? ledgerChecks : [...ledgerChecks, holdsCheck(holds)],
+    ledger: holds === null ? ledgerChecks : [...ledgerChecks, holdsCheck(holds, context.digits)],
   });
   return {
     plan: resolved.plan,

@@ -1,5 +1,5 @@
 import { SynergyPayError, type IssueList, type IssuePath } from '../core/errors.js';
-import { formatMinor } from '../core/money.js';
+import { formatMinor, parseMinor } from '../core/money.js';
 import type { TraceStep } from '../core/trace.js';
 import { commissionsOf } from '../pool/commissions.js';
 import type { CommissionBaseInput } from '../pool/types.js';
@@ -126,7 +126,7 @@ function computeSegment(
     const byId = new Map(result.people.map((row) => [row.id, row]));
     return people.map((p) => {
       const row = byId.get(String(p))!;
-      return { minor: BigInt(row.commission.replace('.', '')), trace: row.trace };
+      return { minor: parseMinor(row.commission, context.digits, []), trace: row.trace };
     });
   } catch (error) {
     if (!(error instanceof SynergyPayError)) throw error;
