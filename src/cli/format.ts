@@ -179,7 +179,7 @@ function poolAndInterlockLines(result: RunPeriodResult, money: MoneyFormat): str
   lines.push(...poolScoreLines(result));
   for (const c of result.conversions ?? [])
     lines.push(
-      `  converted from ${c.currency}: ${c.rows} commission row${c.rows === 1 ? '' : 's'}, ${moneyFormat(c.currency, money.locale).amount(c.amount)} → ${money.amount(c.converted)}`,
+      `  converted from ${c.currency}: ${c.rows} ${c.section === 'sales' ? 'sale' : 'commission row'}${c.rows === 1 ? '' : 's'}, ${moneyFormat(c.currency, money.locale).amount(c.amount)} → ${money.amount(c.converted)}`,
     );
   if (result.draws !== null) {
     const d = result.draws.totals;
