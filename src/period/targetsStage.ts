@@ -1,14 +1,13 @@
 import { Dec, roundTo } from '../core/decimal.js';
 import { decimalText } from '../core/decimalInput.js';
-import { SynergyPayError, type IssueList, type IssuePath } from '../core/errors.js';
+import { IssueList, type IssuePath } from '../core/errors.js';
 import { compareIds } from '../core/ids.js';
 import { traceStep } from '../core/trace.js';
-import { deriveTargets, metricTarget, previousMonth, type TargetSubject } from '../scorecard/deriveTargets.js';
+import { checkReferences, metricTarget, previousMonth, type TargetSubject } from '../scorecard/deriveTargets.js';
 import type { TargetHistoryInput, TargetMetricInput } from '../scorecard/types.js';
 import type { PeriodContext } from './context.js';
 import type { Organisation } from './orgStage.js';
 import type { PlanVersion } from './resolvePlan.js';
-import { rootPaths, withScenarioPaths } from './repath.js';
 import type { PlanTargetsInput, StatementTargets, TargetMeasure } from './types.js';
 
 /**
@@ -53,19 +52,13 @@ export function targetsStage(context: PeriodContext, org: Organisation, issues: 
   return run;
 }
 
-/** A version's `targets` section checked by `deriveTargets` (ids, baselines for every metric, rule metrics) and its weights' metric ids. */
+/** A version's `targets` section checked with `deriveTargets`' own checks (ids, baselines for every metric, rule metrics), and its weights' metric ids. */
 function checkSection(version: PlanVersion, v: number, issues: IssueList): void {
   const at: IssuePath = ['plan', 'versions', v, 'targets'];
   const { metrics, baselines, rules, weights } = version.targets!;
-  try {
-    withScenarioPaths(
-      () => deriveTargets({ metrics, baselines, rules, people: [] }),
-      rootPaths({ metrics: [...at, 'metrics'], baselines: [...at, 'baselines'], rules: [...at, 'rules'] }, at),
-    );
-  } catch (error) {
-    if (!(error instanceof SynergyPayError)) throw error;
-    for (const issue of error.issues) issues.add(issue.code, issue.path, issue.message);
-  }
+  const own = new IssueList();
+  checkReferences({ metrics, baselines, rules, people: [] }, own);
+  for (const issue of own.items) issues.add(issue.code, [...at, ...issue.path], issue.message);
   for (const key of Object.keys(weights ?? {}))
     if (!metrics.some((metric) => metric.id === key))
       issues.add('UNKNOWN_REFERENCE', [...at, 'weights', key], `no target metric has id "${key}"`);

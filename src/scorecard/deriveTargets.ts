@@ -18,7 +18,7 @@ export function previousMonth(period: string): string {
 }
 
 /** Every reference the input makes (metrics of baselines, rules, history; levels of people) and its figures. */
-function checkReferences(input: t.DeriveTargetsInput, issues: IssueList): Map<string, number> {
+export function checkReferences(input: t.DeriveTargetsInput, issues: IssueList): Map<string, number> {
   const metrics = indexById(input.metrics, ['metrics'], issues);
   const levels = indexById(input.baselines, ['baselines'], issues);
   const unknownMetrics = (values: object, path: (string | number)[]) => {
