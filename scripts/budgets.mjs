@@ -47,7 +47,7 @@ export const budgets = [
   { name: 'declarations (dist/*.d.ts, *.d.cts)', figure: 'declarations', limit: 672 * KB },
   // Issue 16's 2 MB, exceeded by 17 KB with the targets' declarations (counted twice): held at
   // 2,030 KB until the declarations are shipped once, which takes it far below 2 MB again.
-  { name: 'tarball (unpacked)', figure: 'tarball', limit: 2030 * KB },
+  { name: 'tarball (unpacked)', figure: 'tarball', limit: 2 * MB + 30 * KB },
 ];
 
 const root = resolve(import.meta.dirname, '..');
