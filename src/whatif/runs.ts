@@ -83,7 +83,7 @@ function targetFields(targets: unknown): Record<string, string> {
   if (!Array.isArray(targets)) return fields;
   for (const entry of targets as unknown[]) {
     if (!isRecord(entry) || typeof entry.version !== 'string') continue;
-    if (typeof entry.level === 'string') fields.level ??= entry.level;
+    if (typeof entry.level === 'string' && !Object.hasOwn(fields, 'level')) fields.level = entry.level;
     fields[`targetScore@${entry.version}`] = typeof entry.score === 'string' ? entry.score : 'none';
   }
   return fields;
