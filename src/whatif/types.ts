@@ -294,9 +294,10 @@ export interface PersonComparison {
   /** proposed − base statement total (a missing statement counts as 0). */
   readonly delta: string;
   /**
-   * Statement fields that differ (department, side, grade, days employed, coefficient), and what
-   * the person carries into the next period: `drawBalance` (owed back at the end, from
-   * `result.draws`) and `held` (Σ their commissions still held, from `result.holds`).
+   * Statement fields that differ (department, side, grade, days employed, coefficient; `level`
+   * and `targetScore@<version>` with targets), and what the person carries into the next period:
+   * `drawBalance` (owed back at the end, from `result.draws`) and `held` (Σ their commissions
+   * still held, from `result.holds`).
    */
   readonly fields: FieldChange[];
   /** The lines that differ. */
