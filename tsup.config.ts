@@ -1,4 +1,5 @@
 import { defineConfig } from 'tsup';
+import { pureInitializers } from './scripts/pure-initializers.js';
 
 // No source maps (issue 16): with sources they were 3.5 MB of a 6.5 MB tarball, and even without
 // `sourcesContent` 1.4 MB pointing at src/ files that are not shipped; the output is unminified,
@@ -15,6 +16,9 @@ export default defineConfig([
     format: ['esm'],
     bundle: false,
     dts: false,
+    // Module-level constants marked `/* @__PURE__ */` (the schemas) droppable as a whole when
+    // unused: scripts/pure-initializers.ts.
+    esbuildPlugins: [pureInitializers],
   },
   {
     // CommonJS as one bundle (require has no tree-shaking to serve), with its declarations
@@ -44,7 +48,7 @@ export default defineConfig([
     ...common,
     entry: { report: 'src/report/index.ts' },
     format: ['cjs'],
-    dts: true,
+    dts: false,
     treeshake: true,
     external: ['d3-scale', 'd3-shape'],
     // The library code the reports call (compareRuns, moneyFormat, …: public names, every one) is
@@ -58,5 +62,12 @@ export default defineConfig([
         },
       },
     ],
+  },
+  {
+    ...common,
+    entry: { report: 'src/report/index.ts' },
+    format: ['cjs'],
+    dts: { only: true },
+    external: [/^\.\.\/(core|period|whatif)\//],
   },
 ]);
