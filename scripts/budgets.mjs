@@ -26,22 +26,16 @@ export const budgets = [
   { name: 'import { allocate }', imports: ['allocate'], limit: 20 * KB },
   { name: 'import { carvePool, allocatePool }', imports: ['carvePool', 'allocatePool'], limit: 30 * KB },
   { name: 'import { businessDuration }', imports: ['businessDuration'], limit: 25 * KB },
-  // Issue 16 asks for 90 KB. This session's period features (input ledger, draws, currencies,
-  // cards by side, support cards, sales commissions, holds) took it from 80 to 90.9 KB after a
-  // trim of 1.6 KB (date helpers by hand): held at 92 KB, over the issue's figure by the holds.
-  { name: 'import { runPeriod }', imports: ['runPeriod'], limit: 92 * KB },
-  // Issue 16 asks for 200 KB. Not met: two bundled files (ESM and CJS types must differ in format
-  // for attw), each 245 KB, two thirds of it the TSDoc that hovers show. This limit is today's
-  // figure with room for the input ledger's types, so that growth is a decision (raised from 475
-  // KB for issue 17's statement words and issue 19's draws); the zod types are gone (a consumer's
-  // tsc: 1.1× without the import). Issue 18 adds the report entry's own pair (report.d.ts,
-  // report.d.cts: the result types it renders inlined, 43 KB each) and moneyFormat: 579 KB, held at 600 KB;
-  // and synergy-pay/folder's pair (folder/index.d.ts, .d.cts: 7 KB each, the library's types
-  // imported, not inlined), with the currencies of issue 19: 603 KB, held at 620 KB. The input
-  // ledger (issue 17), scorecards by side, support cards and sales commissions (issue 19) bring
-  // it to 633 KB: held at 660 KB. Next step, not taken: the report's pair imports the library's
-  // types instead of inlining them (−80 KB), as the folder entry's does.
-  { name: 'declarations (dist/*.d.ts, *.d.cts)', figure: 'declarations', limit: 660 * KB },
+  // Issue 16's 90 KB, met at 89.8 KB once the schemas runPeriod does not use (allocate's, carvePool's,
+  // tierScore's, … input schemas) drop out of its bundle (scripts/pure-initializers.ts): from 90.9 KB.
+  { name: 'import { runPeriod }', imports: ['runPeriod'], limit: 90 * KB },
+  // Issue 16 asks for 200 KB. The types are shipped once (dist/index.d.cts; index.d.ts, report.d.ts
+  // and folder/index.d.ts re-export the CommonJS declarations, and report.d.cts and
+  // folder/index.d.cts import the library's types from it instead of copying them): 276 KB, from
+  // 645 KB. Not met: index.d.cts is 262 KB, 175 KB of it the TSDoc of 405 public names (one
+  // declaration in it is not a public name), which hovers show — the doc of a public name is not
+  // cut to meet a byte count. Held at 285 KB so that growth is a decision.
+  { name: 'declarations (dist/*.d.ts, *.d.cts)', figure: 'declarations', limit: 285 * KB },
   { name: 'tarball (unpacked)', figure: 'tarball', limit: 2 * MB },
 ];
 
