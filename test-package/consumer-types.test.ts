@@ -77,7 +77,26 @@ function compile(slug: string, options: ts.CompilerOptions, extension: string) {
     ]),
   ];
   const text = diagnostics.map((diagnostic) => ts.formatDiagnostic(diagnostic, host));
-  return { errors: text, read: ours.map((source) => source.fileName.slice(dist.length + 1)).filter(Boolean) };
+  return {
+    errors: text,
+    read: ours.map((source) => source.fileName.slice(dist.length + 1)).filter(Boolean),
+    docOf: (name: string) => hoverDoc(program, file, name),
+  };
+}
+
+/** The TSDoc an editor shows on hovering `name` where the consumer file imports it. */
+function hoverDoc(program: ts.Program, file: string, name: string): string {
+  const checker = program.getTypeChecker();
+  const source = program.getSourceFile(file);
+  const found: ts.Identifier[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isImportSpecifier(node) && node.name.text === name) found.push(node.name);
+    ts.forEachChild(node, visit);
+  };
+  if (source !== undefined) visit(source);
+  const symbol = found[0] === undefined ? undefined : checker.getSymbolAtLocation(found[0]);
+  if (symbol === undefined) return '';
+  return ts.displayPartsToString(checker.getAliasedSymbol(symbol).getDocumentationComment(checker));
 }
 
 const host: ts.FormatDiagnosticsHost = {
@@ -97,8 +116,11 @@ describe('a consumer type-checks the package in every resolution mode', () => {
       types: ['node'],
       typeRoots: [join(root, 'node_modules', '@types')],
     };
-    const { errors, read } = compile(mode.replace(/\W+/g, '-'), options, extension);
+    const { errors, read, docOf } = compile(mode.replace(/\W+/g, '-'), options, extension);
     expect(errors).toEqual([]);
+    // Hovers show the TSDoc through the re-exports.
+    expect(docOf('allocate')).toMatch(/largest remainder/i);
+    expect(docOf('renderReport')).not.toBe('');
     // The full declarations are read from index.d.cts, whichever entry file resolution starts at.
     expect(read).toContain('index.d.cts');
     expect(read.filter((name) => name.endsWith('.d.ts')).length).toBe(
