@@ -189,6 +189,12 @@ export const drawBalanceSchema = /* @__PURE__ */ publicSchema(period_schema.draw
 export const exchangeRateSchema = /* @__PURE__ */ publicSchema(period_schema.exchangeRateSchema);
 /** Schema of {@link SaleInput}. */
 export const saleSchema = /* @__PURE__ */ publicSchema(period_schema.saleSchema);
+/** Schema of {@link PlanTargetsInput}. */
+export const planTargetsSchema = /* @__PURE__ */ publicSchema(period_schema.planTargetsSchema);
+/** Schema of {@link MeasureInput}. */
+export const measureSchema = /* @__PURE__ */ publicSchema(period_schema.measureSchema);
+/** Schema of {@link MeasureHistoryInput}. */
+export const measureHistorySchema = /* @__PURE__ */ publicSchema(period_schema.measureHistorySchema);
 /** Schema of {@link DeductionInput}. */
 export const deductionSchema = /* @__PURE__ */ publicSchema(period_schema.deductionSchema);
 /** Schema of {@link ControlsInput}. */

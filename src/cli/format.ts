@@ -257,7 +257,7 @@ const SCORE_SOURCES: Readonly<Record<PoolScoreSource, (subject: string) => strin
   departmentRating: (subject) => `the peripheral rating of department ${subject}`,
   departmentResponseTimes: (subject) => `the mean response-time score of department ${subject}`,
   departmentResolutionTimes: (subject) => `the mean resolution-time score of department ${subject}`,
-  supportCard: (subject) => `the support card of ${subject} (own tickets and rating)`,
+  supportCard: (subject) => `the support card of ${subject} (own tickets, rating and targets)`,
   supportScores: (subject) => `data.supportScores (${subject})`,
 };
 
@@ -311,8 +311,30 @@ export function explain(result: RunPeriodResult, statement: PayStatement, locale
       lines.push(`${pad(`Subtotal: ${subtotal.label} (${subtotal.lines} lines)`, 56)} ${left(subtotal.text, width)}`);
   }
   lines.push(`${pad('Total (the sum of the lines above)', 56)} ${left(total, width)}`);
+  lines.push(...targetLines(statement));
   lines.push(...exclusionLines(result.exclusions, statement.person));
   return `${lines.join('\n')}\n`;
+}
+
+/**
+ * The person's elastic targets (seed 004), one block per plan version with targets: the level and
+ * score, then per metric the baseline, complexity, the rules that moved it, the target, the
+ * measure and its score × weight.
+ */
+function targetLines(statement: PayStatement): string[] {
+  return (statement.targets ?? []).flatMap((entry) => [
+    '',
+    `Elastic targets · level ${entry.level} · plan version ${entry.version} · target score ${entry.score ?? '— (nothing measured)'}`,
+    ...entry.metrics.map((row) => {
+      const scaled = row.complexity === '1' ? '' : ` × complexity ${row.complexity}`;
+      const moved = row.adjustments
+        .map((a) => `${a.adjust === 'relax' ? 'relaxed' : 'tightened'} by ${a.rule} after ${a.periods.join(', ')}`)
+        .join('; ');
+      const measured = row.measure === null ? 'not measured' : `measured ${row.measure} → score ${row.score!}`;
+      const direction = row.direction === 'lowerIsBetter' ? 'lower is better' : 'higher is better';
+      return `  ${row.metric} (${direction}): baseline ${row.baseline}${scaled}${moved === '' ? '' : `, ${moved}`} → target ${row.target}; ${measured} × weight ${row.weight}`;
+    }),
+  ]);
 }
 
 /** A trace's steps in words: the formula, then each input named in plain words with its value, → the result. */

@@ -152,6 +152,20 @@ const RULE_WORDS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
     supportCard: "the person's support measures: score × weight each (— for none)",
   },
   'statement.targetBonus': { monthly: 'monthly target bonus of the grade' },
+  'targets.scale': { metric: 'target metric', baseline: "the level's baseline", complexity: 'complexity factor' },
+  'targets.rule': {
+    rule: 'target rule',
+    metric: 'target metric',
+    step: 'step of the rule',
+    periods: 'months of the streak',
+    before: 'target before the rule',
+  },
+  'targets.round': {
+    metric: 'target metric',
+    target: 'target before rounding',
+    decimals: 'decimal places of the target',
+  },
+  'targets.score': { metric: 'target metric', target: 'target', measure: 'measured value', cap: 'highest score' },
   'statement.basePay': { monthly: 'monthly base pay of the grade' },
 };
 

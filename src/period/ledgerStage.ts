@@ -82,6 +82,8 @@ const SECTIONS: readonly LedgerSectionName[] = [
   'sales',
   'commissionMeasures',
   'heldCommissions',
+  'measures',
+  'measureHistory',
 ];
 
 /** Builds the input ledger of a run (see the module comment). */
@@ -184,7 +186,32 @@ const RULES: Readonly<Record<LedgerSectionName, (run: LedgerRun, rows: Rows) => 
   heldCommissions: (_, rows) =>
     allUsed(rows, 'id', 'person', (person) => `held commission of ${person} (released, or held on)`),
   commissionMeasures: commissionMeasureRules,
+  measures: (run, rows) => measureRules(run, rows, false),
+  measureHistory: (run, rows) => measureRules(run, rows, true),
 };
+
+/**
+ * A measure feeds its person's target score when a version of the period has targets; a history
+ * row feeds the streak of a rule watching its metric (else it is not read).
+ */
+function measureRules({ context }: LedgerRun, rows: Rows, history: boolean): SectionRules {
+  const person = (i: number) => text(rows[i]!.person);
+  const metric = (i: number) => text(rows[i]!.metric);
+  const id = (i: number) => `${person(i)}/${history ? `${text(rows[i]!.month)}/` : ''}${metric(i)}`;
+  const sections = context.resolved.segmentVersions.flatMap((version) => version.targets ?? []);
+  if (sections.length === 0)
+    return noneRead(rows, id, 'no plan version of the period has a targets section', (i) => [person(i)]);
+  const watched = new Set(sections.flatMap((section) => (section.rules ?? []).map((rule) => rule.metric)));
+  return {
+    id,
+    judge: (i) =>
+      !history || watched.has(metric(i))
+        ? null
+        : { code: 'notReadByPlan', reason: `no target rule watches metric "${metric(i)}"`, concerns: [person(i)] },
+    group: (i) => `${person(i)}\u0000${metric(i)}`,
+    into: (i) => `${history ? 'target rules' : 'target score'} of ${person(i)} (${metric(i)})`,
+  };
+}
 
 /** A sale feeds its person's computed commission when the plan version of its date computes commissions from sales. */
 function salesRules({ context }: LedgerRun, rows: Rows): SectionRules {

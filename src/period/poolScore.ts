@@ -33,6 +33,8 @@ export interface PoolScoreSources {
   readonly unitTimes: ReadonlyMap<string, UnitResponseTimes> | undefined;
   /** Per person: their assigned tickets' scores and reopened count (under `scoreFrom: "supportCard"`). */
   readonly personTimes?: ReadonlyMap<string, PersonTimes> | undefined;
+  /** Per person id: their target score under the segment's version (`null`: nothing measured). */
+  readonly targetScore?: ((person: string) => string | null) | undefined;
 }
 
 /** A person's own support measures: the response-time scores of the tickets assigned to them, and how many were reopened. */
@@ -48,7 +50,8 @@ type Found =
 /**
  * The person's support card [支撑效能评分]: Σ weight × measure ÷ Σ weight over the measures they
  * have — their assigned tickets' mean response and resolution scores, the reopen score
- * (1 − reopened / tickets) × 100 and their own peripheral rating — rounded to the score decimals.
+ * (1 − reopened / tickets) × 100, their own peripheral rating and their target score (seed
+ * 004) — rounded to the score decimals.
  */
 function fromSupportCard(context: SegmentContext, sources: PoolScoreSources, person: string): Found {
   const card = context.version.pool?.supportCard ?? {};
@@ -67,11 +70,12 @@ function fromSupportCard(context: SegmentContext, sources: PoolScoreSources, per
             mode,
           ).toFixed(scoreDecimals),
     rating: rating?.status === 'scored' && rating.score !== null ? rating.score : null,
+    targets: sources.targetScore?.(person) ?? null,
   };
   const components: SupportCardComponent[] = [];
   let sum = new Dec(0);
   let weights = new Dec(0);
-  for (const id of ['response', 'resolution', 'reopen', 'rating'] as const) {
+  for (const id of ['response', 'resolution', 'reopen', 'rating', 'targets'] as const) {
     const weight = card[id];
     if (weight === undefined) continue;
     const score = measures[id];
@@ -81,7 +85,9 @@ function fromSupportCard(context: SegmentContext, sources: PoolScoreSources, per
     weights = weights.plus(new Dec(decimalText(weight)));
   }
   if (weights.isZero())
-    return { reason: `"${person}" has none of the support card's measures (no assigned tickets, no rating)` };
+    return {
+      reason: `"${person}" has none of the support card's measures (no assigned tickets, no rating, no measured target)`,
+    };
   const value = roundTo(sum.div(weights), scoreDecimals, mode).toFixed(scoreDecimals);
   return { value, source: 'supportCard', subject: person, components };
 }

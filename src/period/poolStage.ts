@@ -181,7 +181,7 @@ const SOURCE_WORDS: Readonly<Record<PoolScoreSource, string>> = {
   departmentResponseTimes: "score = the department's mean response-time score",
   departmentResolutionTimes: "score = the department's mean resolution-time score (no response score)",
   supportCard:
-    "score = Σ weight × measure ÷ Σ weight over the person's own support measures (assigned tickets, reopen rate, rating)",
+    "score = Σ weight × measure ÷ Σ weight over the person's own support measures (assigned tickets, reopen rate, rating, targets)",
   supportScores: 'score = the support score in data.supportScores',
 };
 

@@ -15,6 +15,7 @@ import { buildReviewQueue } from './reviewQueue.js';
 import { checkMechanismRows, parseScenario, type Scenario } from './scenarioInput.js';
 import { segmentStage, type MechanismRuns } from './segmentStage.js';
 import { periodTotals, statementsStage } from './statementsStage.js';
+import { targetsStage } from './targetsStage.js';
 import type { RunPeriodInput, RunPeriodResult } from './types.js';
 
 /**
@@ -79,12 +80,15 @@ function runScenario(scenario: Scenario): RunPeriodResult {
   const org = orgStage(context, issues);
   const periodData = dataStage(context, org, issues);
   const draws = readDraws(context, org, issues);
+  const targets = targetsStage(context, org, issues);
   issues.throwIfAny();
   const payRates = readPayRates(context, issues);
   issues.throwIfAny();
   const runs: MechanismRuns = { responseTimes: new Map(), ratings: new Map(), interlock: new Map() };
-  const segments = resolved.segments.map((_, s) => segmentStage(segmentContext(context, s), org, periodData, runs));
-  const statements = statementsStage(context, org.work, periodData, payRates, segments, draws);
+  const segments = resolved.segments.map((_, s) =>
+    segmentStage(segmentContext(context, s), org, periodData, runs, targets),
+  );
+  const statements = statementsStage(context, org.work, periodData, payRates, segments, draws, targets);
   const departments = departmentsStage(context, org.work, segments);
   const plausible = [
     ...plausibilityItems(context, statements.rendered.statements, segments),
@@ -127,4 +131,4 @@ function runScenario(scenario: Scenario): RunPeriodResult {
 }
 
 /** The optional mechanisms of a plan version, in name order. */
-const MECHANISMS = ['interlock', 'linkage', 'pool', 'ratings', 'responseTimes', 'scorecard'] as const;
+const MECHANISMS = ['interlock', 'linkage', 'pool', 'ratings', 'responseTimes', 'scorecard', 'targets'] as const;

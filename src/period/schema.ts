@@ -16,7 +16,14 @@ import { creditDimensionsSchema, interlockIndicatorsSchema, revenueFactSchema } 
 import { raciTasksSchema, ratingSchema, reviewDecisionSchema, scoringPlanSchema } from '../ratings/schema.js';
 import { calendarSchema, responseMetricSchema, ticketSchema } from '../time/schema.js';
 import { tierTableSchema } from '../tiers/schema.js';
-import { pointEntrySchema, scorecardFields, tallyPointsFields } from '../scorecard/schema.js';
+import {
+  pointEntrySchema,
+  scorecardFields,
+  tallyPointsFields,
+  targetBaselineSchema,
+  targetMetricSchema,
+  targetRuleSchema,
+} from '../scorecard/schema.js';
 import { linkCoefficientsFields, linkDepartmentFields, linkKpiFields } from '../linkage/schema.js';
 import {
   clawbackPolicySchema,
@@ -69,6 +76,7 @@ export const planPoolSchema = /* @__PURE__ */ shaped<t.PlanPoolInput>()(
         resolution: z.optional(nonNegativeDecimalSchema),
         reopen: z.optional(nonNegativeDecimalSchema),
         rating: z.optional(nonNegativeDecimalSchema),
+        targets: z.optional(nonNegativeDecimalSchema),
       }),
     ),
     nonContributorCommissions: z.optional(z.enum(['refuse', 'payInFull', 'carve'])),
@@ -156,6 +164,37 @@ export const componentScoreSchema = /* @__PURE__ */ shaped<t.ComponentScoreInput
   z.strictObject({ department: idSchema, component: idSchema, score: decimalSchema }),
 );
 
+/** Schema of {@link t.PlanTargetsInput}. */
+export const planTargetsSchema = /* @__PURE__ */ shaped<t.PlanTargetsInput>()(
+  z.strictObject({
+    metrics: z.array(targetMetricSchema).check(z.minLength(1)),
+    baselines: z.array(targetBaselineSchema).check(z.minLength(1)),
+    rules: z.optional(z.array(targetRuleSchema)),
+    weights: z.optional(z.record(idSchema, nonNegativeDecimalSchema)),
+    cap: z.optional(nonNegativeDecimalSchema),
+  }),
+);
+
+/** Schema of {@link t.MeasureInput}. */
+export const measureSchema = /* @__PURE__ */ shaped<t.MeasureInput>()(
+  z.strictObject({
+    person: idSchema,
+    metric: idSchema,
+    value: nonNegativeDecimalSchema,
+    complexity: z.optional(decimalSchema),
+  }),
+);
+
+/** Schema of {@link t.MeasureHistoryInput}. */
+export const measureHistorySchema = /* @__PURE__ */ shaped<t.MeasureHistoryInput>()(
+  z.strictObject({
+    person: idSchema,
+    month: z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'expected a month written YYYY-MM')),
+    metric: idSchema,
+    value: nonNegativeDecimalSchema,
+  }),
+);
+
 /** Schema of {@link t.PlanCommissionsInput}. */
 export const planCommissionsSchema = /* @__PURE__ */ shaped<t.PlanCommissionsInput>()(
   z.strictObject({
@@ -180,6 +219,7 @@ export const planVersionSchema = /* @__PURE__ */ shaped<t.PlanVersionInput>()(
     interlock: z.optional(planInterlockSchema),
     pool: z.optional(planPoolSchema),
     commissions: z.optional(planCommissionsSchema),
+    targets: z.optional(planTargetsSchema),
   }),
 );
 
@@ -252,6 +292,7 @@ export const personSchema = /* @__PURE__ */ shaped<t.PersonInput>()(
     targetBonus: z.optional(nonNegativeDecimalSchema),
     start: z.optional(isoDateSchema),
     end: z.optional(isoDateSchema),
+    level: z.optional(idSchema),
   }),
 );
 
@@ -354,6 +395,8 @@ export const periodDataObject = /* @__PURE__ */ z.strictObject({
   commissionMeasures: z.optional(z.array(commissionMeasureSchema)),
   draws: z.optional(z.array(drawArrangementSchema)),
   drawBalances: z.optional(z.array(drawBalanceSchema)),
+  measures: z.optional(z.array(measureSchema)),
+  measureHistory: z.optional(z.array(measureHistorySchema)),
 });
 
 /** Schema of {@link t.PeriodDataInput}. */

@@ -16,7 +16,8 @@ import { ratingsStage } from './ratingsStage.js';
 import { canonicalKey } from './repath.js';
 import { scorecardStage, type LeafScores } from './scorecardStage.js';
 import { personTimeStage, timeStage } from './timeStage.js';
-import type { DepartmentLinkage, PoolSegment } from './types.js';
+import type { TargetsRun } from './targetsStage.js';
+import type { DepartmentLinkage, PoolSegment, StatementTargets } from './types.js';
 
 /**
  * The runs of the mechanisms that measure the whole period, by the canonical key of their
@@ -66,6 +67,15 @@ export interface SegmentStage {
   readonly rateeScores: Map<string, RateeScore>;
 }
 
+/** A person's target score under the segment's version, by id (`undefined` without a `targets` section). */
+function targetScoreOf(
+  org: Organisation,
+  scored: readonly (StatementTargets | undefined)[] | undefined,
+): ((person: string) => string | null) | undefined {
+  if (scored === undefined) return undefined;
+  return (person) => scored[org.personIndex.get(person)!]?.score ?? null;
+}
+
 /** Runs `compute` once per distinct setting: the first segment with the setting runs it, later ones reuse the result. */
 function runOnce<T>(runs: Map<string, T>, settings: unknown, compute: () => T): T {
   const key = canonicalKey(settings);
@@ -94,6 +104,7 @@ export function segmentStage(
   org: Organisation,
   periodData: PeriodData,
   runs: MechanismRuns,
+  targets: TargetsRun,
 ): SegmentStage {
   const { version } = context;
   // Tiered response times per department [seed 001, seed 004].
@@ -123,6 +134,7 @@ export function segmentStage(
     ratings,
     unitTimes: responseTimes === undefined ? undefined : unitTimes,
     personTimes,
+    targetScore: targetScoreOf(org, targets.get(context.versionIndex)),
   });
   return {
     ...coefficients,

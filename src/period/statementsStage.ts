@@ -12,6 +12,7 @@ import { NO_TRACE, type PersonWork } from './periodWork.js';
 import type { SegmentStage } from './segmentStage.js';
 import type { Scenario } from './scenarioInput.js';
 import { renderLine, sortLines, subtotalsOf, type LineDraft } from './statement.js';
+import type { TargetsRun } from './targetsStage.js';
 import { step } from './trace.js';
 import type { PayStatement, PeriodDraws, PeriodTotals, StatementLineKind } from './types.js';
 
@@ -66,6 +67,7 @@ export function statementsStage(
   payRates: PayRates,
   segments: readonly SegmentStage[],
   draws: DrawData | null,
+  targets: TargetsRun,
 ): StatementsFigures {
   const { period } = context.resolved;
   const months = BigInt(MONTHS_IN[period.unit]);
@@ -94,7 +96,7 @@ export function statementsStage(
   }
   addDeductionLines(context, work, periodData.deductions, totals);
   const settled = draws === null ? null : addDrawLines(context, work, draws, totals.draws);
-  return { rendered: renderStatements(context, work), totals, draws: settled };
+  return { rendered: renderStatements(context, work, targets), totals, draws: settled };
 }
 
 /** What the per-person pass of one segment reads (flat: it is read for every person). */
@@ -324,7 +326,11 @@ export interface RenderedStatements {
  * by kind, then source, then segment; total = Σ lines; amounts printed with the currency's minor
  * digits. Re-reads each printed amount to check the total independently.
  */
-function renderStatements(context: PeriodContext, work: readonly PersonWork[]): RenderedStatements {
+function renderStatements(
+  context: PeriodContext,
+  work: readonly PersonWork[],
+  targets: TargetsRun,
+): RenderedStatements {
   const { digits, withTrace } = context;
   const { people, departments } = context.scenario.org;
   const order = orderIds(people.map((person) => person.id));
@@ -350,6 +356,7 @@ function renderStatements(context: PeriodContext, work: readonly PersonWork[]): 
     let printed = 0n;
     for (const line of lines) printed += parseMinor(line.amount, digits, []);
     if (printed !== total) linesMismatch++;
+    const personTargets = person.level === undefined ? [] : [...targets.values()].map((run) => run[i]!);
     statements[o] = {
       person: person.id,
       name: person.name ?? null,
@@ -361,6 +368,7 @@ function renderStatements(context: PeriodContext, work: readonly PersonWork[]): 
       lines,
       subtotals: subtotalsOf(w.lines, digits),
       total: formatMinor(total, digits),
+      ...(personTargets.length === 0 ? {} : { targets: personTargets }),
     };
   }
   return { statements, sum, linesMismatch, interlockLines };

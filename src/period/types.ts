@@ -28,6 +28,9 @@ import type {
   MissingPolicy,
   PointEntryInput,
   ScorecardComponentInput,
+  TargetBaselineInput,
+  TargetMetricInput,
+  TargetRuleInput,
   ScoredSubject,
   TallyPointsInput,
 } from '../scorecard/types.js';
@@ -245,6 +248,103 @@ export interface PlanVersionInput {
    * modifier) instead of, or beside, gross `data.commissions` rows. @defaultValue none
    */
   commissions?: PlanCommissionsInput | undefined;
+  /**
+   * Person-level elastic targets (seed 004): each person with a `level` has their measures
+   * scored against their level's target. @defaultValue none
+   */
+  targets?: PlanTargetsInput | undefined;
+}
+
+/**
+ * Person-level elastic targets in the run [弹性指标, seed 004] (issue 19 §3), composed from
+ * `deriveTargets`: for each person with a `level`, each metric's target is their level's baseline
+ * (× the measure's complexity when the metric scales), relaxed or tightened by the rules whose
+ * streak of `data.measureHistory` months ends in the month before the period; their
+ * `data.measures` are scored against it — lower-is-better: target ÷ measure × 100,
+ * higher-is-better: measure ÷ target × 100, at most `cap` — and the weighted mean of those scores
+ * is their target score: on their statement, and the `targets` measure of the pool's support card.
+ */
+export interface PlanTargetsInput {
+  /** The metrics (ids unique), at least one. */
+  metrics: TargetMetricInput[];
+  /** The baselines by level id (ids unique), each with a value for every metric; at least one. */
+  baselines: TargetBaselineInput[];
+  /** The adjustment rules, applied in id order. @defaultValue `[]` */
+  rules?: TargetRuleInput[] | undefined;
+  /** Weight (≥ 0) of each metric in the target score, by metric id. @defaultValue `1` for every metric */
+  weights?: Record<string, DecimalInput> | undefined;
+  /** The highest score one metric can reach (beating the target by far earns no more). @defaultValue `100` */
+  cap?: DecimalInput | undefined;
+}
+
+/** A person's measured result on a target metric for the period (seed 004: delivery cycle 4.5 weeks). */
+export interface MeasureInput {
+  /** Person id (the person needs a `level`). */
+  person: string;
+  /** Metric id of the plan's `targets` section; one row per person and metric. */
+  metric: string;
+  /** The measured value (≥ 0). */
+  value: DecimalInput;
+  /** The complexity factor (> 0) of the work measured, multiplying the baseline of a scaling metric. @defaultValue `1` */
+  complexity?: DecimalInput | undefined;
+}
+
+/** A person's result on a target metric in an earlier month: the record the adjustment rules read. */
+export interface MeasureHistoryInput {
+  /** Person id. */
+  person: string;
+  /** The month, `YYYY-MM`, before the period's first month; one row per person, month and metric. */
+  month: string;
+  /** Metric id. */
+  metric: string;
+  /** The measured value (≥ 0). */
+  value: DecimalInput;
+}
+
+/** A rule that moved a person's target: which, which way, and the months of the streak. */
+export interface TargetAdjustment {
+  /** The rule's id. */
+  readonly rule: string;
+  /** `relax` (easier) or `tighten` (harder). */
+  readonly adjust: 'relax' | 'tighten';
+  /** The months that made the streak, oldest first. */
+  readonly periods: string[];
+}
+
+/** One metric of a person's targets on their statement: the target, the measure and the score. */
+export interface TargetMeasure {
+  /** The metric's id. */
+  readonly metric: string;
+  /** `lowerIsBetter` or `higherIsBetter`. */
+  readonly direction: 'lowerIsBetter' | 'higherIsBetter';
+  /** The level's baseline. */
+  readonly baseline: string;
+  /** The complexity factor applied (`"1"` unless the measure gives one). */
+  readonly complexity: string;
+  /** The target after scaling and every rule, rounded to the metric's decimals. */
+  readonly target: string;
+  /** The rules that relaxed or tightened the target, in the order applied. */
+  readonly adjustments: TargetAdjustment[];
+  /** The measured value, or `null` when `data.measures` has none (left out of the score). */
+  readonly measure: string | null;
+  /** The score against the target (0 … cap, at the score decimals), or `null` without a measure. */
+  readonly score: string | null;
+  /** The metric's weight in the target score. */
+  readonly weight: string;
+  /** Scaling, rules, rounding and scoring, derived. */
+  readonly trace: TraceStep[];
+}
+
+/** A person's targets under one plan version: their level, each metric, and the weighted score. */
+export interface StatementTargets {
+  /** The plan version whose `targets` section applied. */
+  readonly version: string;
+  /** The person's level. */
+  readonly level: string;
+  /** Σ weight × score ÷ Σ weight over the measured metrics, at the score decimals; `null` when none was measured. */
+  readonly score: string | null;
+  /** Every metric of the section, ordered by id. */
+  readonly metrics: TargetMeasure[];
 }
 
 /** A range of plausible values, both bounds included (`min` ≤ `max`). */
@@ -358,6 +458,12 @@ export interface PersonInput {
   start?: string | undefined;
   /** Last day employed (inclusive). @defaultValue after the period */
   end?: string | undefined;
+  /**
+   * Ability level [能力基准] whose baselines set the person's elastic targets (seed 004), e.g.
+   * `"senior"`: read by a plan version's `targets` section, which must have a baseline of that id.
+   * @defaultValue none (the person is not scored against targets)
+   */
+  level?: string | undefined;
 }
 
 /** The organisation: departments and people. */
@@ -486,6 +592,10 @@ export interface PeriodDataInput {
   sales?: SaleInput[] | undefined;
   /** Each person's measured value for the plan's base modifier (seed 001: their resolution rate). */
   commissionMeasures?: CommissionMeasureInput[] | undefined;
+  /** People's measured results on the plan's target metrics for the period (seed 004). */
+  measures?: MeasureInput[] | undefined;
+  /** People's results in earlier months: what the target rules' streaks read. */
+  measureHistory?: MeasureHistoryInput[] | undefined;
   /** Commissions held from earlier periods until the customer pays (state in; see `plan.holdUntilCollected`). */
   heldCommissions?: HeldCommissionInput[] | undefined;
   /** Dated exchange rates into the plan currency, for commission rows in other currencies. */
@@ -781,6 +891,11 @@ export interface PayStatement {
   readonly subtotals: StatementSubtotal[];
   /** Σ lines, exactly. */
   readonly total: string;
+  /**
+   * The person's elastic targets [弹性指标, seed 004], one entry per plan version of the period
+   * with a `targets` section. @defaultValue absent when no version has one or the person has no `level`
+   */
+  readonly targets?: StatementTargets[];
 }
 
 /** A pay component's subtotal on a statement: its lines summed across plan versions and rows (issue 17 §6). */
@@ -956,7 +1071,9 @@ export type LedgerSectionName =
   | 'drawBalances'
   | 'sales'
   | 'commissionMeasures'
-  | 'heldCommissions';
+  | 'heldCommissions'
+  | 'measures'
+  | 'measureHistory';
 
 /**
  * Why a data row fed no line and no measure (issue 17), one stable code per rule:
@@ -1118,12 +1235,14 @@ export interface SupportCardInput {
   reopen?: DecimalInput | undefined;
   /** Weight of the person's own peripheral rating. */
   rating?: DecimalInput | undefined;
+  /** Weight of the person's target score (the plan version's `targets` section, seed 004). */
+  targets?: DecimalInput | undefined;
 }
 
 /** One measure of a support card score on a pool award. */
 export interface SupportCardComponent {
-  /** `response`, `resolution`, `reopen` or `rating`. */
-  readonly id: 'response' | 'resolution' | 'reopen' | 'rating';
+  /** `response`, `resolution`, `reopen`, `rating` or `targets`. */
+  readonly id: 'response' | 'resolution' | 'reopen' | 'rating' | 'targets';
   /** Its weight in the plan. */
   readonly weight: string;
   /** The person's score on it, or `null` when they have none (left out of the weighted mean). */

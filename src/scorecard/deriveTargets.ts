@@ -10,7 +10,7 @@ import { deriveTargetsInputSchema } from './schema.js';
 import type * as t from './types.js';
 
 /** The month before `YYYY-MM`. */
-function previousMonth(period: string): string {
+export function previousMonth(period: string): string {
   const [year, month] = [Number(period.slice(0, 4)), Number(period.slice(5, 7))];
   return month === 1
     ? `${String(year - 1).padStart(4, '0')}-12`
@@ -18,7 +18,7 @@ function previousMonth(period: string): string {
 }
 
 /** Every reference the input makes (metrics of baselines, rules, history; levels of people) and its figures. */
-function checkReferences(input: t.DeriveTargetsInput, issues: IssueList): Map<string, number> {
+export function checkReferences(input: t.DeriveTargetsInput, issues: IssueList): Map<string, number> {
   const metrics = indexById(input.metrics, ['metrics'], issues);
   const levels = indexById(input.baselines, ['baselines'], issues);
   const unknownMetrics = (values: object, path: (string | number)[]) => {
@@ -76,12 +76,14 @@ function streakOf(
   metric: t.TargetMetricInput,
   base: Dec,
   history: readonly t.TargetHistoryInput[],
+  latest: string | undefined,
 ) {
   const periods: string[] = [];
   const lowerIsBetter = metric.direction === 'lowerIsBetter';
   for (const month of history) {
     if (periods.length === rule.streak) break;
-    if (periods.length > 0 && month.period !== previousMonth(periods.at(-1)!)) break;
+    const expected = periods.length > 0 ? previousMonth(periods.at(-1)!) : latest;
+    if (expected !== undefined && month.period !== expected) break;
     if (!Object.hasOwn(month.values, metric.id)) break;
     const value = new Dec(decimalText(month.values[metric.id]!));
     const better = lowerIsBetter ? value.lt(base) : value.gt(base);
@@ -105,20 +107,22 @@ function adjusted(target: Dec, rule: t.TargetRuleInput, lowerIsBetter: boolean):
   return next.lt(0) ? new Dec(0) : next;
 }
 
-/** What one person's targets are derived from. */
-interface Person {
+/** What one person's targets are derived from (also read by the period run's targets stage). */
+export interface TargetSubject {
   readonly baseline: t.TargetBaselineInput;
   readonly complexity: Dec;
   /** Latest month first. */
   readonly history: readonly t.TargetHistoryInput[];
   readonly rules: readonly t.TargetRuleInput[];
+  /** When set, a streak must end in this month (the period run: the month before the period). */
+  readonly latest?: string | undefined;
   readonly policy: RoundingPolicy;
   readonly trace: TraceStep[];
   readonly rulesFired: t.FiredRule[];
 }
 
 /** One metric's target: baseline × complexity, each fired rule in id order, rounded to the metric's decimals. */
-function metricTarget(metric: t.TargetMetricInput, person: Person): t.MetricTarget {
+export function metricTarget(metric: t.TargetMetricInput, person: TargetSubject): t.MetricTarget {
   const { complexity, trace, policy } = person;
   const base = new Dec(decimalText(person.baseline.values[metric.id]!));
   const scales = metric.scaleWithComplexity !== false;
@@ -135,7 +139,7 @@ function metricTarget(metric: t.TargetMetricInput, person: Person): t.MetricTarg
   let target = scaled;
   const fired: string[] = [];
   for (const rule of person.rules) {
-    const periods = rule.metric === metric.id ? streakOf(rule, metric, base, person.history) : undefined;
+    const periods = rule.metric === metric.id ? streakOf(rule, metric, base, person.history, person.latest) : undefined;
     if (periods === undefined) continue;
     const before = target;
     target = adjusted(target, rule, metric.direction === 'lowerIsBetter');
@@ -219,7 +223,7 @@ export function deriveTargets(input: t.DeriveTargetsInput): t.DeriveTargetsResul
     const baseline = parsed.baselines[levels.get(row.level)!]!;
     const complexity = new Dec(row.complexity === undefined ? 1 : decimalText(row.complexity));
     const history = [...(row.history ?? [])].sort((a, b) => compareIds(b.period, a.period));
-    const person: Person = { baseline, complexity, history, rules, policy, trace: [], rulesFired: [] };
+    const person: TargetSubject = { baseline, complexity, history, rules, policy, trace: [], rulesFired: [] };
     const targets = metrics.map((metric) => metricTarget(metric, person));
     const { id, level } = row;
     return { id, level, complexity: complexity.toFixed(), targets, rulesFired: person.rulesFired, trace: person.trace };
