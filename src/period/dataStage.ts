@@ -65,7 +65,7 @@ export function dataStage(context: PeriodContext, org: Organisation, issues: Iss
   const holds = holdsOf(context);
   const convert = converter(context, issues);
   const commissions = readCommissions(context, org, { segmentOf, convert }, holds, issues);
-  const salesTrace = addSalesCommissions(context, org, { segmentOf, convert }, commissions, issues);
+  const salesTrace = addSalesCommissions(context, org, { segmentOf, convert }, commissions, holds, issues);
   for (const [key, steps] of releaseHolds(context, org, segmentOf, commissions, holds, issues))
     salesTrace.set(key, [...steps, ...(salesTrace.get(key) ?? [])]);
   const deductions = readDeductions(context, org, segmentOf, issues);

@@ -158,6 +158,11 @@ const RULE_WORDS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
     supportCard: "the person's support measures: score × weight each (— for none)",
   },
   'statement.targetBonus': { monthly: 'monthly target bonus of the grade' },
+  'statement.salesHeld': {
+    commission: 'commission computed on every sale',
+    heldSales: 'sales not collected by the period end, and their sum',
+    base: 'the sales base',
+  },
   'targets.scale': { metric: 'target metric', baseline: "the level's baseline", complexity: 'complexity factor' },
   'targets.rule': {
     rule: 'target rule',

@@ -4,8 +4,7 @@ import { formatMinor, parseMinor } from '../core/money.js';
 import type { TraceStep } from '../core/trace.js';
 import type { PeriodContext } from './context.js';
 import type { Organisation } from './orgStage.js';
-import { readMoney } from './periodWork.js';
-import type { CommissionFigures } from './salesStage.js';
+import { readMoney, type CommissionFigures } from './periodWork.js';
 import { step } from './trace.js';
 import type { CommissionInput, HeldCommission, PeriodHolds, ReconciliationCheck } from './types.js';
 
@@ -89,7 +88,9 @@ export function releaseHolds(
   const rows = context.data.heldCommissions ?? [];
   if (rows.length === 0) return traces;
   const { period } = context.resolved;
-  const commissionIds = new Set((context.data.commissions ?? []).map((row) => row.id));
+  const commissionIds = new Set(
+    [...(context.data.commissions ?? []), ...(context.data.sales ?? [])].map((row) => row.id),
+  );
   const seen = new Map<string, number>();
   const people = context.scenario.org.people.length;
   rows.forEach((row, i) => {
@@ -106,7 +107,7 @@ export function releaseHolds(
       issues.add(
         'HOLD_ALREADY_RELEASED',
         [...path, 'id'],
-        `"${row.id}" is also a commission row of this period: it would be paid twice`,
+        `"${row.id}" is also a commission row or sale of this period: it would be paid twice`,
       );
     const p = org.personIndex.get(row.person);
     if (p === undefined) issues.add('UNKNOWN_REFERENCE', [...path, 'person'], `no person "${row.person}"`);

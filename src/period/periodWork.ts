@@ -1,6 +1,7 @@
 import { IssueList, SynergyPayError, type IssuePath } from '../core/errors.js';
 import { parseMinor } from '../core/money.js';
 import type { TraceStep } from '../core/trace.js';
+import type { PoolCommissionRow } from './poolStage.js';
 import type { LineDraft } from './statement.js';
 
 /**
@@ -39,3 +40,10 @@ export function readMoney(value: unknown, digits: number, path: IssuePath, issue
 
 /** The trace of a line when the scenario asks for none (shared, never mutated). */
 export const NO_TRACE: TraceStep[] = [];
+
+/** What commission rows, sales and released holds add to: the commission figures per segment and person (the data stage's). */
+export interface CommissionFigures {
+  readonly gross: bigint[][];
+  readonly grossRows: number[][];
+  readonly poolRows: (PoolCommissionRow[] | undefined)[][] | undefined;
+}

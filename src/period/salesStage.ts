@@ -1,23 +1,17 @@
 import { IssueList, type IssuePath } from '../core/errors.js';
 import { ExactSums } from '../core/exact.js';
 import { IdKeys } from '../core/ids.js';
+import { splitAmounts } from '../core/largestRemainder.js';
 import { formatMinor, minorNumber } from '../core/money.js';
-import type { TraceStep } from '../core/trace.js';
+import { traceStep, type TraceStep } from '../core/trace.js';
 import { commissionOfBase, commissionRules } from '../pool/commissions.js';
 import type { PeriodContext } from './context.js';
 import type { SaleInput } from './types.js';
 import { compareNotes, type ConversionNote, type Converter } from './conversion.js';
+import type { Holds } from './holdsStage.js';
 import type { Organisation } from './orgStage.js';
-import { readMoney } from './periodWork.js';
-import type { PoolCommissionRow } from './poolStage.js';
+import { readMoney, type CommissionFigures } from './periodWork.js';
 import { step } from './trace.js';
-
-/** What the sales add to: the commission figures per segment and person (the data stage's). */
-export interface CommissionFigures {
-  readonly gross: bigint[][];
-  readonly grossRows: number[][];
-  readonly poolRows: (PoolCommissionRow[] | undefined)[][] | undefined;
-}
 
 /** How the data stage reads dated money rows: their segment, and their amount in the plan currency. */
 export interface RowReaders {
@@ -50,6 +44,14 @@ interface SalesBases {
   readonly ids: (string[] | undefined)[] | undefined;
   /** Each cell's conversions, one per currency and rate (with trace). */
   readonly groups: (SalesConversion[] | undefined)[] | undefined;
+  /** Each cell's sales not yet collected (under `plan.holdUntilCollected`): their index and plan-currency minor units. */
+  readonly held: Map<number, HeldSale[]>;
+}
+
+/** A sale of the period whose customer has not paid by the period's end. */
+interface HeldSale {
+  readonly i: number;
+  readonly minor: bigint;
 }
 
 /**
@@ -63,19 +65,22 @@ interface SalesBases {
  * conversions, the sales, the modifier, the adjusted base, the slices) are returned per
  * `segment × people + person` for the commission line's trace. Problems are added to `issues` at
  * the scenario's paths. Sales in a segment whose version computes no commission are not read.
+ * Under `plan.holdUntilCollected`, the part of a commission earned on sales not collected by the
+ * period's end is held (see {@link holdSales}).
  */
 export function addSalesCommissions(
   context: PeriodContext,
   org: Organisation,
   readers: RowReaders,
   figures: CommissionFigures,
+  holds: Holds,
   issues: IssueList,
 ): Map<number, TraceStep[]> {
   const traces = new Map<number, TraceStep[]>();
   const { resolved, digits } = context;
   if (!resolved.segmentVersions.some((version) => version.commissions !== undefined)) return traces;
   const measures = readMeasures(context, org, issues);
-  const bases = readSales(context, org, readers, issues);
+  const bases = readSales(context, org, readers, holds, issues);
   if (issues.size > 0) return traces;
   const headcount = context.scenario.org.people.length;
   resolved.segments.forEach((_, s) => {
@@ -86,18 +91,25 @@ export function addSalesCommissions(
     const rows = computeSegment(context, s, people, minors, measures, issues);
     rows?.forEach((row, k) => {
       const p = people[k]!;
-      figures.gross[s]![p]! += row.minor;
+      const cell = s * headcount + p;
+      const held = bases.held.get(cell);
+      const hold = held === undefined ? undefined : holdSales(context, s, row.minor, minors[k]!, held, holds);
+      const paid = row.minor - (hold?.minor ?? 0n);
+      figures.gross[s]![p]! += paid;
       figures.grossRows[s]![p]! += 1;
       if (figures.poolRows !== undefined)
         (figures.poolRows[s]![p] ??= []).push({
           id: `sales:${context.scenario.org.people[p]!.id}`,
-          amount: row.minor,
+          amount: paid,
           rate: undefined,
           index: -1,
         });
-      const cell = s * headcount + p;
       if (context.withTrace)
-        traces.set(cell, [...salesSteps(bases, cell, minors[k]!, context.currency, digits), ...row.trace]);
+        traces.set(cell, [
+          ...salesSteps(bases, cell, minors[k]!, context.currency, digits),
+          ...row.trace,
+          ...(hold === undefined ? [] : [hold.step]),
+        ]);
     });
   });
   return traces;
@@ -107,7 +119,13 @@ export function addSalesCommissions(
  * Each person's sales per segment (one pass, a few numbers per sale: no object or BigInt per
  * plan-currency sale): ids checked for repeats, people and amounts read, foreign sales converted.
  */
-function readSales(context: PeriodContext, org: Organisation, readers: RowReaders, issues: IssueList): SalesBases {
+function readSales(
+  context: PeriodContext,
+  org: Organisation,
+  readers: RowReaders,
+  holds: Holds,
+  issues: IssueList,
+): SalesBases {
   const { resolved, digits, withTrace, currency } = context;
   const sales = context.data.sales ?? [];
   const headcount = context.scenario.org.people.length;
@@ -117,7 +135,9 @@ function readSales(context: PeriodContext, org: Organisation, readers: RowReader
     counts: new Int32Array(cells),
     ids: withTrace ? new Array<string[] | undefined>(cells) : undefined,
     groups: withTrace ? new Array<SalesConversion[] | undefined>(cells) : undefined,
+    held: new Map(),
   };
+  const periodEnd = resolved.period.end;
   const keys = new IdKeys(sales.length);
   const segmentOf = quickSegments(context, readers);
   // With trace: each counted sale's cell and conversion, to list the first ids in id order afterwards.
@@ -131,18 +151,31 @@ function readSales(context: PeriodContext, org: Organisation, readers: RowReader
     const s = segmentOf(sale.date, i);
     const computes = resolved.segmentVersions[s]!.commissions !== undefined;
     const cell = s * headcount + (p ?? 0);
+    // Held until the customer pays: a sale whose collection is not dated by the period's end.
+    const held = holds.on && sale.collected !== undefined && (sale.collected === null || sale.collected > periodEnd);
+    let heldMinor = 0n;
     if (sale.currency === undefined || sale.currency === currency) {
       const minor = minorNumber(sale.amount, digits);
       if (Number.isNaN(minor)) {
         const exact = readMoney(sale.amount, digits, ['data', 'sales', i, 'amount'], issues);
         if (p !== undefined && computes) bases.sums.addBig(cell, exact);
-      } else if (p !== undefined && computes) bases.sums.add(cell, minor);
+        heldMinor = exact;
+      } else {
+        if (p !== undefined && computes) bases.sums.add(cell, minor);
+        if (held) heldMinor = BigInt(minor);
+      }
     } else if (computes) {
       // A foreign sale is converted only where it is read: a version that computes no commission needs no rate.
       const { minor, note } = readers.convert.read(sale, ['data', 'sales', i], 'sales');
       if (p !== undefined) bases.sums.addBig(cell, minor);
       if (note !== undefined && p !== undefined && groupOf !== undefined)
         groupOf[i] = addConversion((bases.groups![cell] ??= []), note);
+      heldMinor = minor;
+    }
+    if (held && p !== undefined && computes) {
+      const list = bases.held.get(cell);
+      if (list === undefined) bases.held.set(cell, [{ i, minor: heldMinor }]);
+      else list.push({ i, minor: heldMinor });
     }
     if (p === undefined || !computes) continue;
     bases.counts[cell]! += 1;
@@ -262,6 +295,56 @@ function computeSegment(
     const { commission, trace } = commissionOfBase(minors[k]!, measures.get(p), rules);
     return { minor: commission, trace };
   });
+}
+
+/**
+ * Holds the part of a computed commission earned on sales not yet collected (issue 19 §6): the
+ * commission is split over the person's held sales and the rest of the base, by amount (largest
+ * remainder, exact), and each held sale's part is held — remembered with the segment's plan
+ * version and released, as earned, in the period its customer pays (`data.heldCommissions`).
+ * The commission itself is computed on the whole base: a sale counts for the rate bands when it
+ * is made, and is paid when it is collected.
+ */
+function holdSales(
+  context: PeriodContext,
+  s: number,
+  commission: bigint,
+  base: bigint,
+  held: readonly HeldSale[],
+  holds: Holds,
+): { minor: bigint; step: TraceStep } {
+  const sales = context.data.sales!;
+  const heldBase = held.reduce((sum, sale) => sum + sale.minor, 0n);
+  const ids = [...held.map((sale) => sales[sale.i]!.id), '\u0000collected'];
+  const split = splitAmounts(commission, [...held.map((sale) => sale.minor), base - heldBase], ids);
+  const version = context.resolved.segments[s]!.version;
+  let minor = 0n;
+  held.forEach((sale, k) => {
+    const part = split === undefined ? 0n : BigInt(split.parts[k]!);
+    minor += part;
+    const { id, person, date } = sales[sale.i]!;
+    holds.newlyHeld.push({
+      id,
+      person,
+      minor: part,
+      earned: date ?? context.resolved.period.start,
+      version,
+      collected: null,
+    });
+  });
+  const { digits } = context;
+  const listed = [...held.map((sale) => sales[sale.i]!.id)].sort().slice(0, LISTED);
+  const step = traceStep(
+    'statement.salesHeld',
+    'held = the commission split over the sales by amount (largest remainder); the parts of sales not collected by the period end are held until the customer pays',
+    {
+      commission: formatMinor(commission, digits),
+      heldSales: `${listSales(held.length, listed)}: ${formatMinor(heldBase, digits)}`,
+      base: formatMinor(base, digits),
+    },
+    formatMinor(minor, digits),
+  );
+  return { minor, step };
 }
 
 /** `3 (s1, s2, s3)`, `12 (s1, s2, s3, s4, s5, … 7 more)`: how many sales, the first few ids in id order. */

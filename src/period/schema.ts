@@ -374,6 +374,7 @@ export const saleSchema = /* @__PURE__ */ shaped<t.SaleInput>()(
     amount: nonNegativeDecimalSchema,
     currency: z.optional(currencySchema),
     date: z.optional(isoDateSchema),
+    collected: z.optional(z.nullable(isoDateSchema)),
   }),
 );
 

@@ -1293,6 +1293,13 @@ export interface SaleInput {
   currency?: string | undefined;
   /** Date of the sale; required when a split period assigns rows to plan versions, or to find its rate by transaction date. */
   date?: string | undefined;
+  /**
+   * When the customer paid, or `null` while unpaid: under `plan.holdUntilCollected`, the part of
+   * the person's computed commission earned on a sale not collected by the period's end is held
+   * (`result.holds`) and released, as earned, in the period it is collected.
+   * @defaultValue absent: never held
+   */
+  collected?: string | null | undefined;
 }
 
 /** A person's measured value for the base modifier (e.g. resolution rate `"0.93"`). */
