@@ -1149,18 +1149,18 @@ export interface LedgerSection {
 }
 
 /**
- * Result of `runPeriod`: the plan resolved for the period (its `trace` says how), then the
- * run's figures. Plain JSON; every list ordered by id.
+ * The company-level result of a period run: everything `runPeriod` returns but the statements —
+ * the plan resolved for the period (its `trace` says how), the departments, pools, review queue,
+ * totals, input ledger and checks. What `runPeriodStream`'s `summary()` gives once the statements
+ * have streamed. Plain JSON; every list ordered by id.
  */
-export interface RunPeriodResult extends ResolvedPlan {
+export interface RunPeriodSummary extends ResolvedPlan {
   /** The optional mechanisms this run used, in name order. */
   readonly mechanisms: string[];
   /** Every department of the org, ordered by id. */
   readonly departments: DepartmentResult[];
   /** The support pool of each segment that has one (seed 001's 后端支撑奖励池). */
   readonly pools: PoolSegment[];
-  /** One pay statement per person, ordered by person id. */
-  readonly statements: PayStatement[];
   /** Items for human review, by kind, then code, then id. */
   readonly reviewQueue: ReviewItem[];
   /** Credits per dimension and settled indicators (one entry per distinct interlock setting), or `null`. */
@@ -1182,6 +1182,38 @@ export interface RunPeriodResult extends ResolvedPlan {
   readonly exclusions: Exclusion[];
   /** The run's own conservation checks, then one check per control total the scenario declares (in `controls` order). */
   readonly checks: ReconciliationCheck[];
+}
+
+/**
+ * Result of `runPeriod`: the {@link RunPeriodSummary} with one pay statement per person. In JSON
+ * the statements come after `departments`, before `reviewQueue`. Plain JSON; every list ordered by id.
+ */
+export interface RunPeriodResult extends RunPeriodSummary {
+  /** One pay statement per person, ordered by person id. */
+  readonly statements: PayStatement[];
+}
+
+/**
+ * A period run that gives its statements one at a time (`runPeriodStream`): the statements as an
+ * iterator to read once, in person id order, and the company-level result when they are all out.
+ * Only one person's lines are held at a time; the caller decides what to keep of each statement.
+ */
+export interface RunPeriodStream {
+  /**
+   * The pay statements, one per person, ordered by person id, each computed when it is asked
+   * for. Read once: a second loop (or a loop after `summary()`) gets nothing more. Leaving a loop
+   * early (`break`) does not end the run: the next loop, or `summary()`, goes on from there. The
+   * run's end-of-period checks run when the last statement has been taken, so the `next()` that
+   * ends the iteration throws when one of them fails (`RECONCILIATION_FAILED`,
+   * `IMPLAUSIBLE_RESULT`), exactly as `runPeriod` would.
+   */
+  readonly statements: IterableIterator<PayStatement>;
+  /**
+   * The company-level result. Called before the statements are all read, it computes the rest
+   * of them (checked, then dropped: none is returned later) to finish the run. The same object on
+   * every call; it throws the run's error, if any, on every call.
+   */
+  summary(): RunPeriodSummary;
 }
 
 /** The draws of a period: one settlement per person with a draw or a balance, and the totals. */
