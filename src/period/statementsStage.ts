@@ -206,9 +206,10 @@ function addSegmentLines(
   const award = stage.award?.[i];
   if (award !== undefined) {
     totals.awards += award;
-    const trace = pass.withTrace ? (stage.awardTrace?.[i] ?? []) : NO_TRACE;
-    const terms = stage.awardTerms?.[i];
-    w.lines.push({ ...line(pass, 'poolAward', 'Back-office support award (support pool)', award, trace), terms });
+    const awardLine = stage.awardLine?.(i);
+    const trace = pass.withTrace ? (awardLine?.trace ?? []) : NO_TRACE;
+    const label = 'Back-office support award (support pool)';
+    w.lines.push({ ...line(pass, 'poolAward', label, award, trace), terms: awardLine?.terms });
   }
 }
 
@@ -306,7 +307,7 @@ function addCommission(
     trace = [
       ...notes,
       step('statement.grossCommission', 'gross = Σ commission rows', { rows: String(rows) }, grossText),
-      ...(stage.contributionTrace?.[w.index] ?? []),
+      ...(stage.contributionTrace?.(w.index) ?? []),
       step(
         'statement.netCommission',
         'net = gross − pool contribution',
