@@ -30,7 +30,7 @@ export interface ReadLine {
 /** A statement in minor units, with the scalar fields compared between runs. */
 export interface ReadStatement {
   readonly department: string;
-  /** Department, side, grade, days employed and coefficient, as text. */
+  /** Department, side, grade, days employed, coefficient, and level and target scores when there are targets, as text. */
   readonly fields: Readonly<Record<string, string>>;
   readonly lines: readonly ReadLine[];
   readonly total: bigint;
@@ -74,6 +74,22 @@ function scalarFields(record: object, keys: readonly string[]): Record<string, s
 }
 
 /**
+ * A statement's elastic targets (issue 19 §3) as fields: `level`, and `targetScore@<version>` per
+ * plan version with targets (`none` when nothing was measured) — so a what-if that moves a
+ * person's target score names it. Entries that are not `{ version, level, score }` are skipped.
+ */
+function targetFields(targets: unknown): Record<string, string> {
+  const fields: Record<string, string> = {};
+  if (!Array.isArray(targets)) return fields;
+  for (const entry of targets as unknown[]) {
+    if (!isRecord(entry) || typeof entry.version !== 'string') continue;
+    if (typeof entry.level === 'string' && !Object.hasOwn(fields, 'level')) fields.level = entry.level;
+    fields[`targetScore@${entry.version}`] = typeof entry.score === 'string' ? entry.score : 'none';
+  }
+  return fields;
+}
+
+/**
  * Reads a result's statements, departments and totals into minor units, checking that each
  * statement total is Σ its lines (`RUNS_RESULT_INCONSISTENT`) and that no person or department
  * repeats (`DUPLICATE_ID`). Problems are added to `issues` with paths under `path`.
@@ -107,7 +123,10 @@ export function readRun(run: SavedRun, path: IssuePath, issues: IssueList): Read
         [...at, 'total'],
         `the total ${statement.total} is not the sum of the lines, ${formatMinor(sum, digits)}`,
       );
-    const fields = scalarFields(statement, STATEMENT_FIELDS);
+    const fields = {
+      ...scalarFields(statement, STATEMENT_FIELDS),
+      ...targetFields((statement as Readonly<Record<string, unknown>>).targets),
+    };
     statements.set(statement.person, { department: statement.department, fields, lines, total });
   });
   const departments: ReadRun['departments'] = new Map();

@@ -213,7 +213,7 @@ export interface PersonComparison {
   readonly proposed: string | null;
   /** proposed − base statement total (a missing statement counts as 0). */
   readonly delta: string;
-  /** Statement fields that differ (department, side, grade, days employed, coefficient). */
+  /** Statement fields that differ (department, side, grade, days employed, coefficient; `level` and `targetScore@<version>` with targets). */
   readonly fields: FieldChange[];
   /** The lines that differ. */
   readonly lines: LineChange[];

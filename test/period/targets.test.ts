@@ -6,7 +6,14 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { deriveTargets, runPeriod, traceInputWords, type RunPeriodInput } from '../../src/index.js';
+import {
+  compareRuns,
+  correctPeriod,
+  deriveTargets,
+  runPeriod,
+  traceInputWords,
+  type RunPeriodInput,
+} from '../../src/index.js';
 import { expectError } from '../helpers.js';
 
 const FILE = 'examples/scenarios/seed-004.json';
@@ -129,6 +136,32 @@ describe('targets in the period run', () => {
     expect(result.exclusions).toEqual([
       expect.objectContaining({ section: 'measureHistory', id: 'rd-li/2026-03/cycleWeeks', code: 'notReadByPlan' }),
     ]);
+  });
+});
+
+describe('targets in what-ifs and corrections', () => {
+  // li's bug rate corrected 0.015 → 0.012: at target, 100; score 0.6·100 + 0.4·100 = 100.
+  const corrected = () => {
+    const scenario = example();
+    scenario.data!.measures![3]!.value = '0.012';
+    return scenario;
+  };
+
+  it('compareRuns names the target score that moved, and the award line it moved', () => {
+    const comparison = compareRuns({ base: runPeriod(example()), proposed: runPeriod(corrected()) });
+    const li = comparison.people.find((p) => p.person === 'rd-li')!;
+    expect(li.fields).toEqual([{ field: 'targetScore@rd-2026', base: '92.00', proposed: '100.00' }]);
+    expect(li.lines.map((l) => l.kind)).toEqual(['poolAward']);
+    // The pool is shared by score: the other two lose what li gains, to the fen.
+    const deltas = comparison.people.map((p) => Number(p.delta));
+    expect(deltas.reduce((a, b) => a + b, 0)).toBeCloseTo(0, 9);
+  });
+
+  it('correctPeriod re-runs the corrected measures: arrears for li, recoveries for the others', () => {
+    const correction = correctPeriod({ paid: { scenario: example() }, corrected: corrected() });
+    expect(correction.people.map((p) => p.person)).toEqual(['rd-li', 'rd-wang', 'rd-zhao']);
+    expect(correction.totals.net).toBe('0.00');
+    expect(Number(correction.people[0]!.net)).toBeGreaterThan(0);
   });
 });
 
