@@ -1,4 +1,5 @@
 import { defineConfig } from 'tsup';
+import { pureInitializers } from './scripts/pure-initializers.js';
 
 // No source maps (issue 16): with sources they were 3.5 MB of a 6.5 MB tarball, and even without
 // `sourcesContent` 1.4 MB pointing at src/ files that are not shipped; the output is unminified,
@@ -15,10 +16,14 @@ export default defineConfig([
     format: ['esm'],
     bundle: false,
     dts: false,
+    // Module-level constants marked `/* @__PURE__ */` (the schemas) droppable as a whole when
+    // unused: scripts/pure-initializers.ts.
+    esbuildPlugins: [pureInitializers],
   },
   {
     // CommonJS as one bundle (require has no tree-shaking to serve), with its declarations
-    // (index.d.cts; the build script copies them to index.d.ts for the ESM entry: they are the same).
+    // (index.d.cts: the package's types, once; scripts/entries.mjs writes index.d.ts, which
+    // re-exports them for the ESM entry).
     ...common,
     entry: { index: 'src/index.ts' },
     format: ['cjs'],
@@ -27,8 +32,8 @@ export default defineConfig([
   },
   {
     // `synergy-pay/folder` for require: its own small bundle, with its declarations. The library
-    // stays outside it (no second copy): scripts/folder-entry.mjs points its import at
-    // dist/index.cjs (and the declarations' at index.d.cts / index.d.ts).
+    // stays outside it (no second copy): scripts/entries.mjs points its import at dist/index.cjs
+    // (and the declarations' at index.d.cts).
     ...common,
     entry: { 'folder/index': 'src/folder/index.ts' },
     format: ['cjs'],
@@ -37,14 +42,13 @@ export default defineConfig([
     external: ['../index.js'],
   },
   {
-    // The report entry (`synergy-pay/report`) as its own CommonJS bundle with its own declarations
-    // (report.d.cts, copied to report.d.ts by the build script): a second entry in the bundle above
-    // would split the declarations into shared chunks. d3-scale and d3-shape stay external
-    // (optional peer dependencies, loaded only by the reports).
+    // The report entry (`synergy-pay/report`) as its own CommonJS bundle (its declarations: the
+    // next item). d3-scale and d3-shape stay external (optional peer dependencies, loaded only by
+    // the reports).
     ...common,
     entry: { report: 'src/report/index.ts' },
     format: ['cjs'],
-    dts: true,
+    dts: false,
     treeshake: true,
     external: ['d3-scale', 'd3-shape'],
     // The library code the reports call (compareRuns, moneyFormat, …: public names, every one) is
@@ -58,5 +62,15 @@ export default defineConfig([
         },
       },
     ],
+  },
+  {
+    // The report's declarations (report.d.cts) with the library's types left outside, as the
+    // bundle above leaves its code: scripts/entries.mjs points their imports at index.d.cts (a
+    // second entry in the CommonJS bundle's declarations would split them into shared chunks).
+    ...common,
+    entry: { report: 'src/report/index.ts' },
+    format: ['cjs'],
+    dts: { only: true },
+    external: [/^\.\.\/(core|period|whatif)\//],
   },
 ]);

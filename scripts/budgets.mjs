@@ -26,28 +26,22 @@ export const budgets = [
   { name: 'import { allocate }', imports: ['allocate'], limit: 20 * KB },
   { name: 'import { carvePool, allocatePool }', imports: ['carvePool', 'allocatePool'], limit: 30 * KB },
   { name: 'import { businessDuration }', imports: ['businessDuration'], limit: 25 * KB },
-  // Issue 16 asks for 90 KB. This session's period features (input ledger, draws, currencies,
-  // cards by side, support cards, sales commissions, holds) took it from 80 to 90.9 KB after a
-  // trim of 1.6 KB (date helpers by hand): held at 92 KB, over the issue's figure by the holds.
-  // Person-level targets (issue 19 §3: targetsStage and deriveTargets' checks, 7 KB minified)
-  // bring it to 93.7 KB: held at 94 KB until the trim under way for issue 16 lands.
-  { name: 'import { runPeriod }', imports: ['runPeriod'], limit: 94 * KB },
-  // Issue 16 asks for 200 KB. Not met: two bundled files (ESM and CJS types must differ in format
-  // for attw), each 245 KB, two thirds of it the TSDoc that hovers show. This limit is today's
-  // figure with room for the input ledger's types, so that growth is a decision (raised from 475
-  // KB for issue 17's statement words and issue 19's draws); the zod types are gone (a consumer's
-  // tsc: 1.1× without the import). Issue 18 adds the report entry's own pair (report.d.ts,
-  // report.d.cts: the result types it renders inlined, 43 KB each) and moneyFormat: 579 KB, held at 600 KB;
-  // and synergy-pay/folder's pair (folder/index.d.ts, .d.cts: 7 KB each, the library's types
-  // imported, not inlined), with the currencies of issue 19: 603 KB, held at 620 KB. The input
-  // ledger (issue 17), scorecards by side, support cards and sales commissions (issue 19) bring
-  // it to 633 KB: held at 660 KB. Next step, not taken: the report's pair imports the library's
-  // types instead of inlining them (−80 KB), as the folder entry's does. Person-level targets
-  // (issue 19 §3): 660.5 KB, held at 672 KB until the declarations are shipped once (issue 16).
-  { name: 'declarations (dist/*.d.ts, *.d.cts)', figure: 'declarations', limit: 672 * KB },
-  // Issue 16's 2 MB, exceeded by 17 KB with the targets' declarations (counted twice): held at
-  // 2,030 KB until the declarations are shipped once, which takes it far below 2 MB again.
-  { name: 'tarball (unpacked)', figure: 'tarball', limit: 2 * MB + 30 * KB },
+  // Issue 16 asks for 90 KB. The period features of this session (input ledger, draws, currencies,
+  // cards by side, support cards, sales commissions, holds, person-level targets) took it from 80
+  // to 93.7 KB; the schemas runPeriod does not use (allocate's, carvePool's, tierScore's, … input
+  // schemas) no longer ride along (scripts/pure-initializers.ts, −1.0 KB): 92.7 KB, held at 93 KB.
+  // What takes the bytes (minified): src/period 77 KB, decimal.js 32 KB, zod 31 KB, core 29 KB,
+  // the mechanisms runPeriod composes 91 KB; no dead code is left in it.
+  { name: 'import { runPeriod }', imports: ['runPeriod'], limit: 93 * KB },
+  // Issue 16 asks for 200 KB. The types are shipped once (dist/index.d.cts; index.d.ts, report.d.ts
+  // and folder/index.d.ts re-export the CommonJS declarations beside them, and report.d.cts and
+  // folder/index.d.cts import the library's types from index.d.cts instead of copying them):
+  // 282 KB, from 661 KB. Not met: index.d.cts is 270 KB, two thirds of it the TSDoc of 414 public
+  // names (one declaration in it is not a public name), which hovers show — the doc of a public
+  // name is not cut to meet a byte count. Held at 290 KB so that growth is a decision.
+  { name: 'declarations (dist/*.d.ts, *.d.cts)', figure: 'declarations', limit: 290 * KB },
+  // Issue 16's 2 MB: 1.64 MB with the declarations shipped once.
+  { name: 'tarball (unpacked)', figure: 'tarball', limit: 2 * MB },
 ];
 
 const root = resolve(import.meta.dirname, '..');

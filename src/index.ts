@@ -323,6 +323,7 @@ export { compareRuns } from './whatif/compareRuns.js';
 export { correctPeriod } from './whatif/correctPeriod.js';
 export { diffInputs } from './whatif/runs.js';
 export type {
+  CarriedChange,
   CompareRunsInput,
   CorrectionLine,
   CorrectionPlan,
@@ -340,7 +341,10 @@ export type {
   RuleChange,
   RunComparison,
   RunResultInput,
+  SavedConversion,
   SavedDepartment,
+  SavedDraws,
+  SavedHolds,
   SavedRunResult,
   SavedStatement,
   SavedStatementLine,
