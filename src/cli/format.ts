@@ -151,7 +151,7 @@ function ledgerLines({ ledger, exclusions }: RunPeriodSummary): string[] {
 }
 
 /** What a person carries into the next period: their draw balance, their commissions still held. */
-function carriedLines(result: RunPeriodResult, person: string, money: MoneyFormat): string[] {
+function carriedLines(result: RunPeriodSummary, person: string, money: MoneyFormat): string[] {
   const draw = result.draws?.people.find((settlement) => settlement.id === person);
   const held = result.holds?.held.filter((row) => row.person === person) ?? [];
   if (draw === undefined && held.length === 0) return [];
