@@ -17,7 +17,6 @@ import {
 } from '../pool/carvePool.js';
 import type { PoolRecipientInput } from '../pool/types.js';
 import type { PeriodContext, SegmentContext } from './context.js';
-import { NO_TRACE } from './periodWork.js';
 import { basisWords, type PoolScoreChoice } from './poolScore.js';
 import type { planPoolSchema } from './schema.js';
 import { step } from './trace.js';
@@ -197,6 +196,9 @@ const SOURCE_WORDS: Readonly<Record<PoolScoreSource, string>> = {
     "score = Σ weight × measure ÷ Σ weight over the person's own support measures (assigned tickets, reopen rate, rating, targets)",
   supportScores: 'score = the support score in data.supportScores',
 };
+
+/** The trace of a line without one (shared, frozen). */
+const NO_TRACE: TraceStep[] = /* @__PURE__ */ Object.freeze([]) as unknown as TraceStep[];
 
 /** The recipients of a share: their rows, person indices and score choices, in org order. */
 type Recipients = ReturnType<typeof recipientsOf>;
