@@ -82,25 +82,15 @@ export function runPeriod(input: RunPeriodInput): RunPeriodResult {
 }
 
 /**
- * Runs one pay period as {@link runPeriod} does, giving the statements one at a time: the same
- * figures, the same order (by person id), the same checks and the same errors, while no more
- * than one person's statement lines are held. For runs too large to hold every statement with
- * its trace (a 100,000-person result is larger than one JavaScript string): write each statement
- * as it comes, then read the company-level result from `summary()`.
- *
- * The scenario is validated and every mechanism runs before this returns (input errors throw
- * here, as from `runPeriod`); each statement is computed when the iteration asks for it; the
- * end-of-period checks (reconciliation, plausibility blocks, declared pay total) run when the
- * last one has been taken. Memory: the scenario, O(people) per-person figures (coefficients,
- * pool contributions and awards, draw settlements) and the company-level result; not people ×
- * statement lines.
+ * Runs one pay period as {@link runPeriod} does — the same figures, order (by person id), checks
+ * and errors; `runPeriod` collects this stream — giving the statements one at a time, so that no
+ * more than one person's lines are held: for runs too large to keep every statement.
  *
  * @param input - a scenario, as for {@link runPeriod}.
- * @returns `statements`, an iterator of pay statements in person id order (read once), and
- *   `summary()`, the rest of the result ({@link RunPeriodSummary}); see {@link RunPeriodStream}.
+ * @returns the statements, an iterator read once, and `summary()`, the rest of the result.
  * @throws {@link SynergyPayError} the errors of {@link runPeriod}: the input's from this call;
- *   `IMPLAUSIBLE_RESULT` and `RECONCILIATION_FAILED` from the `next()` that ends the statements
- *   (or from `summary()`, every time it is called).
+ *   those of the end-of-period checks (`RECONCILIATION_FAILED`, `IMPLAUSIBLE_RESULT`) from the
+ *   `next()` that ends the statements, and from `summary()`.
  *
  * @example
  * ```ts

@@ -1160,10 +1160,8 @@ export interface LedgerSection {
 }
 
 /**
- * The company-level result of a period run: everything `runPeriod` returns but the statements —
- * the plan resolved for the period (its `trace` says how), the departments, pools, review queue,
- * totals, input ledger and checks. What `runPeriodStream`'s `summary()` gives once the statements
- * have streamed. Plain JSON; every list ordered by id.
+ * The company-level result of a period run: `runPeriod`'s result without the statements (what
+ * `runPeriodStream`'s `summary()` gives). Plain JSON; every list ordered by id.
  */
 export interface RunPeriodSummary extends ResolvedPlan {
   /** The optional mechanisms this run used, in name order. */
@@ -1195,35 +1193,21 @@ export interface RunPeriodSummary extends ResolvedPlan {
   readonly checks: ReconciliationCheck[];
 }
 
-/**
- * Result of `runPeriod`: the {@link RunPeriodSummary} with one pay statement per person. In JSON
- * the statements come after `departments`, before `reviewQueue`. Plain JSON; every list ordered by id.
- */
+/** Result of `runPeriod`: the {@link RunPeriodSummary} and one pay statement per person (after `departments` in JSON). */
 export interface RunPeriodResult extends RunPeriodSummary {
   /** One pay statement per person, ordered by person id. */
   readonly statements: PayStatement[];
 }
 
-/**
- * A period run that gives its statements one at a time (`runPeriodStream`): the statements as an
- * iterator to read once, in person id order, and the company-level result when they are all out.
- * Only one person's lines are held at a time; the caller decides what to keep of each statement.
- */
+/** A period run giving its statements one at a time (`runPeriodStream`), then the company-level result. */
 export interface RunPeriodStream {
   /**
-   * The pay statements, one per person, ordered by person id, each computed when it is asked
-   * for. Read once: a second loop (or a loop after `summary()`) gets nothing more. Leaving a loop
-   * early (`break`) does not end the run: the next loop, or `summary()`, goes on from there. The
-   * run's end-of-period checks run when the last statement has been taken, so the `next()` that
-   * ends the iteration throws when one of them fails (`RECONCILIATION_FAILED`,
-   * `IMPLAUSIBLE_RESULT`), exactly as `runPeriod` would.
+   * The pay statements in person id order, each computed when asked for; read once. `break` does
+   * not end the run: a new loop goes on. The `next()` that ends them runs the end-of-period checks
+   * and throws their error, as `runPeriod` would.
    */
   readonly statements: IterableIterator<PayStatement>;
-  /**
-   * The company-level result. Called before the statements are all read, it computes the rest
-   * of them (checked, then dropped: none is returned later) to finish the run. The same object on
-   * every call; it throws the run's error, if any, on every call.
-   */
+  /** The company-level result; first computes (and drops) the statements not yet read. Throws the run's error, if any. */
   summary(): RunPeriodSummary;
 }
 
