@@ -216,7 +216,7 @@ export type {
 
 // ── period: resolvePlan, runPeriod, compareRuns, correctPeriod ─────────────
 export { resolvePlan } from './period/resolvePlan.js';
-export { runPeriod } from './period/runPeriod.js';
+export { runPeriod, runPeriodStream } from './period/runPeriod.js';
 export { componentLabels, statementLineKinds } from './period/statement.js';
 export { traceInputWords } from './period/glossary.js';
 export type {
@@ -279,6 +279,8 @@ export type {
   ReviewItem,
   RunPeriodInput,
   RunPeriodResult,
+  RunPeriodStream,
+  RunPeriodSummary,
   ScorecardSource,
   ScorecardScopeInput,
   SupportCardInput,

@@ -8,6 +8,7 @@ import {
   type PoolScoreSource,
   type ReviewItem,
   type RunPeriodResult,
+  type RunPeriodSummary,
   type StatementLine,
   type TraceStep,
   traceInputWords,
@@ -24,18 +25,63 @@ export { moneyFormat, type MoneyFormat };
 /** The locale of the text output when `--locale` is not given. */
 export const DEFAULT_LOCALE = 'en';
 
+/**
+ * What the summary reads of the statements, added up one statement at a time
+ * ({@link tallyStatement}) so that a streamed run need not keep them: people by side, and the
+ * pool award scores by source.
+ */
+export interface StatementTally {
+  people: number;
+  readonly sides: { front: number; middle: number; back: number };
+  awards: number;
+  readonly bySource: Map<string, number>;
+  fallbacks: number;
+  pending: number;
+}
+
+/** A tally of no statement. */
+export function emptyTally(): StatementTally {
+  return {
+    people: 0,
+    sides: { front: 0, middle: 0, back: 0 },
+    awards: 0,
+    bySource: new Map(),
+    fallbacks: 0,
+    pending: 0,
+  };
+}
+
+/** Adds one statement to `tally`. */
+export function tallyStatement(tally: StatementTally, statement: PayStatement): void {
+  tally.people++;
+  tally.sides[statement.side] += 1;
+  for (const line of statement.lines) {
+    if (line.score === undefined) continue;
+    tally.awards++;
+    tally.bySource.set(line.score.source, (tally.bySource.get(line.score.source) ?? 0) + 1);
+    if (line.score.fallbackReason !== null) tally.fallbacks++;
+    if (line.score.pending.length > 0) tally.pending++;
+  }
+}
+
 /** A readable summary of a period run, its amounts written for `locale`. */
 export function summary(result: RunPeriodResult, locale: string = DEFAULT_LOCALE): string {
+  const tally = emptyTally();
+  for (const statement of result.statements) tallyStatement(tally, statement);
+  return runSummary(result, tally, locale);
+}
+
+/** A readable summary of a period run from its company-level result and the tally of its statements (a streamed run). */
+export function runSummary(result: RunPeriodSummary, tally: StatementTally, locale: string = DEFAULT_LOCALE): string {
   const { period, totals } = result;
   const money = moneyFormat(result.currency, locale);
   const lines = [
     `synergy-pay · plan ${result.plan} · ${period.unit} ${period.start} … ${period.end} (${period.days} days) · ${result.currency}`,
     versionLine(result),
   ];
-  const sides = { front: 0, middle: 0, back: 0 };
-  for (const statement of result.statements) sides[statement.side] += 1;
+  const { sides } = tally;
   lines.push(
-    `People: ${result.statements.length} (front ${sides.front}, middle ${sides.middle}, back ${sides.back}) in ${result.departments.length} departments`,
+    `People: ${tally.people} (front ${sides.front}, middle ${sides.middle}, back ${sides.back}) in ${result.departments.length} departments`,
     `Mechanisms: ${result.mechanisms.length === 0 ? 'none (base pay, bonus by department coefficient, commissions, deductions)' : result.mechanisms.join(', ')}`,
     '',
     'Totals',
@@ -55,7 +101,7 @@ export function summary(result: RunPeriodResult, locale: string = DEFAULT_LOCALE
   const amounts = rows.map(([label, amount]) => [label, money.amount(amount)] as const);
   const width = Math.max(...amounts.map(([, amount]) => characters(amount)));
   for (const [label, amount] of amounts) lines.push(`  ${pad(label, 20)} ${left(amount, width)}`);
-  lines.push(...poolAndInterlockLines(result, money), '', 'Departments', ...departmentLines(result));
+  lines.push(...poolAndInterlockLines(result, tally, money), '', 'Departments', ...departmentLines(result));
   lines.push(...ledgerLines(result));
   const holding = result.checks.filter((c) => c.holds).length;
   lines.push('', `Checks: ${holding}/${result.checks.length} hold`);
@@ -87,7 +133,7 @@ const PLAUSIBILITY_GROUPS: Readonly<Record<string, string>> = {
  * The input ledger (issue 17): one line per data list — rows, used, excluded by code — so that
  * no row leaves the run unaccounted for.
  */
-function ledgerLines({ ledger, exclusions }: RunPeriodResult): string[] {
+function ledgerLines({ ledger, exclusions }: RunPeriodSummary): string[] {
   if (ledger.length === 0) return [];
   const byCode = new Map<string, Map<string, number>>();
   for (const { section, code } of exclusions) {
@@ -105,7 +151,7 @@ function ledgerLines({ ledger, exclusions }: RunPeriodResult): string[] {
 }
 
 /** What a person carries into the next period: their draw balance, their commissions still held. */
-function carriedLines(result: RunPeriodResult, person: string, money: MoneyFormat): string[] {
+function carriedLines(result: RunPeriodSummary, person: string, money: MoneyFormat): string[] {
   const draw = result.draws?.people.find((settlement) => settlement.id === person);
   const held = result.holds?.held.filter((row) => row.person === person) ?? [];
   if (draw === undefined && held.length === 0) return [];
@@ -179,7 +225,7 @@ function reviewQueueLines(queue: readonly ReviewItem[]): string[] {
 }
 
 /** The plan version in force, or the versions prorated, or the changes reported. */
-function versionLine(result: RunPeriodResult): string {
+function versionLine(result: RunPeriodSummary): string {
   if (result.treatment === 'prorated')
     return `Plan versions, prorated by days: ${result.segments.map((s) => `${s.version} ${s.start}…${s.end} (${s.fraction})`).join('; ')}`;
   if (result.treatment === 'reported')
@@ -188,12 +234,12 @@ function versionLine(result: RunPeriodResult): string {
 }
 
 /** One line per support pool, per interlock credit split and per interlocked indicator. */
-function poolAndInterlockLines(result: RunPeriodResult, money: MoneyFormat): string[] {
+function poolAndInterlockLines(result: RunPeriodSummary, tally: StatementTally, money: MoneyFormat): string[] {
   const lines = result.pools.map(
     (pool) =>
       `  support pool (${pool.version}): ${pool.rate} × gross ${money.amount(pool.gross)} of ${pool.contributors} contributors = ${money.amount(pool.pool)}, shared among ${pool.recipients}: awarded ${money.amount(pool.awarded)}, unallocated ${money.amount(pool.unallocated)}`,
   );
-  lines.push(...poolScoreLines(result));
+  lines.push(...poolScoreLines(tally));
   for (const c of result.conversions ?? [])
     lines.push(
       `  converted from ${c.currency}: ${c.rows} ${c.section === 'sales' ? 'sale' : 'commission row'}${c.rows === 1 ? '' : 's'}, ${moneyFormat(c.currency, money.locale).amount(c.amount)} → ${money.amount(c.converted)}`,
@@ -227,19 +273,7 @@ function poolAndInterlockLines(result: RunPeriodResult, money: MoneyFormat): str
  * How the pool awards' scores were found (issue 17): per source, how many awards read it, and how
  * many fell back to `data.supportScores` because the plan's source had no score for them.
  */
-function poolScoreLines(result: RunPeriodResult): string[] {
-  const bySource = new Map<string, number>();
-  let fallbacks = 0;
-  let pending = 0;
-  let awards = 0;
-  for (const statement of result.statements)
-    for (const line of statement.lines) {
-      if (line.score === undefined) continue;
-      awards++;
-      bySource.set(line.score.source, (bySource.get(line.score.source) ?? 0) + 1);
-      if (line.score.fallbackReason !== null) fallbacks++;
-      if (line.score.pending.length > 0) pending++;
-    }
+function poolScoreLines({ awards, bySource, fallbacks, pending }: StatementTally): string[] {
   if (awards === 0) return [];
   const sources = [...bySource].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([s, n]) => `${s} ${n}`);
   const notes = [`${fallbacks} fell back to data.supportScores`, `${pending} with ratings pending review`];
@@ -247,7 +281,7 @@ function poolScoreLines(result: RunPeriodResult): string[] {
 }
 
 /** One line per department, then the support measures (response times, rating) of those measured. */
-function departmentLines(result: RunPeriodResult): string[] {
+function departmentLines(result: RunPeriodSummary): string[] {
   const lines = result.departments.map(
     (d) =>
       `  ${pad(d.id, 26)} ${pad(d.side, 6)} ${left(String(d.headcount), 6)} people  coefficient ${d.coefficient}${d.linkage === null ? '' : ` (own ${d.ownCoefficient}, uniform ${d.linkage.uniform}, matrix − uniform ${d.linkage.difference})`}`,
@@ -308,7 +342,7 @@ function poolAwardLines({ score, weighting, basis }: StatementLine): string[] {
 }
 
 /** One statement with its trace in plain words (seed 001's personal pay dashboard), its amounts written for `locale`. */
-export function explain(result: RunPeriodResult, statement: PayStatement, locale: string = DEFAULT_LOCALE): string {
+export function explain(result: RunPeriodSummary, statement: PayStatement, locale: string = DEFAULT_LOCALE): string {
   const money = moneyFormat(result.currency, locale);
   const lines = [
     `Pay statement · ${statement.person}${statement.name === null ? '' : ` (${statement.name})`}`,
@@ -392,34 +426,43 @@ function subtotalsAfter(
 /** CSV text: the header, then one row per record with the header's columns (quoted when needed). */
 export function csv(header: readonly string[], records: Iterable<object>): string {
   const rows = [header.join(',')];
-  for (const record of records)
-    rows.push(
-      header
-        .map((column) => {
-          const value = (record as Readonly<Record<string, unknown>>)[column];
-          const text = typeof value === 'string' || typeof value === 'number' ? String(value) : '';
-          return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-        })
-        .join(','),
-    );
+  for (const record of records) rows.push(csvRow(header, record));
   return `${rows.join('\n')}\n`;
 }
 
+/** One CSV row (no line end): the record's value of each column, quoted when needed; '' for other than a string or number. */
+function csvRow(header: readonly string[], record: object): string {
+  return header
+    .map((column) => {
+      const value = (record as Readonly<Record<string, unknown>>)[column];
+      const text = typeof value === 'string' || typeof value === 'number' ? String(value) : '';
+      return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+    })
+    .join(',');
+}
+
 const STATEMENT_COLUMNS = ['person', 'name', 'department', 'side', 'grade', 'employedDays', 'coefficient'];
+const STATEMENT_HEADER = [...STATEMENT_COLUMNS, ...statementLineKinds, 'total'];
 
 /**
  * Statements as CSV: one row per person, a column per line kind (summed over segments and rows),
  * then the total. Amounts are exact decimal strings.
  */
 export function statementsCsv(result: RunPeriodResult): string {
-  const digits = result.totals.statements.includes('.') ? result.totals.statements.split('.')[1]!.length : 0;
-  const rows = result.statements.map((statement) => {
+  return [...statementsCsvLines(result.statements)].join('');
+}
+
+/** The CSV of {@link statementsCsv} line by line (each with its line end), reading the statements as they come. */
+export function* statementsCsvLines(statements: Iterable<PayStatement>): Generator<string> {
+  yield `${STATEMENT_HEADER.join(',')}\n`;
+  for (const statement of statements) {
+    // Every amount of a run has the currency's minor digits: the total's say how many.
+    const digits = statement.total.includes('.') ? statement.total.split('.')[1]!.length : 0;
     const sums = new Map<string, bigint>();
     for (const line of statement.lines) sums.set(line.kind, (sums.get(line.kind) ?? 0n) + toMinor(line.amount));
     const kinds = statementLineKinds.map((kind) => [kind, fromMinor(sums.get(kind) ?? 0n, digits)] as const);
-    return { ...statement, ...Object.fromEntries(kinds) };
-  });
-  return csv([...STATEMENT_COLUMNS, ...statementLineKinds, 'total'], rows);
+    yield `${csvRow(STATEMENT_HEADER, { ...statement, ...Object.fromEntries(kinds) })}\n`;
+  }
 }
 
 function toMinor(amount: string): bigint {
@@ -440,13 +483,14 @@ const isRecord = (value: unknown): value is object =>
 /**
  * JSON text of `value` in chunks: long arrays (the statements, a scenario's tickets) are written
  * one element at a time, one per line, so no single string has to hold a 100,000-person result
- * (V8 strings stop at about 512 MB). Parsing the concatenation gives `value` back.
+ * (V8 strings stop at about 512 MB). Parsing the concatenation gives `value` back. `newline`
+ * `''` keeps the text on one line (the summary line of an NDJSON statement file).
  */
-export function* jsonChunks(value: unknown, depth = 0): Generator<string> {
+export function* jsonChunks(value: unknown, depth = 0, newline = '\n'): Generator<string> {
   if (Array.isArray(value) && value.length > 64) {
-    yield '[\n';
-    for (let i = 0; i < value.length; i++) yield `${i === 0 ? '' : ',\n'}${JSON.stringify(value[i])}`;
-    yield '\n]';
+    yield `[${newline}`;
+    for (let i = 0; i < value.length; i++) yield `${i === 0 ? '' : `,${newline}`}${JSON.stringify(value[i])}`;
+    yield `${newline}]`;
     return;
   }
   // A short list of objects (the input ledger's sections) may hold long lists (their used rows): recurse.
@@ -454,7 +498,7 @@ export function* jsonChunks(value: unknown, depth = 0): Generator<string> {
     yield '[';
     for (let i = 0; i < value.length; i++) {
       if (i > 0) yield ',';
-      yield* jsonChunks(value[i], depth + 1);
+      yield* jsonChunks(value[i], depth + 1, newline);
     }
     yield ']';
     return;
@@ -464,11 +508,11 @@ export function* jsonChunks(value: unknown, depth = 0): Generator<string> {
     let first = true;
     for (const [key, item] of Object.entries(value)) {
       if (item === undefined) continue;
-      yield `${first ? '' : ','}\n${JSON.stringify(key)}:`;
+      yield `${first ? '' : ','}${newline}${JSON.stringify(key)}:`;
       first = false;
-      yield* jsonChunks(item, depth + 1);
+      yield* jsonChunks(item, depth + 1, newline);
     }
-    yield '\n}';
+    yield `${newline}}`;
     return;
   }
   yield JSON.stringify(value);

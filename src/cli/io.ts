@@ -148,7 +148,8 @@ export function writeOut(out: string, chunks: Iterable<string>, io: CliIo, detai
   try {
     io.writeTextAtomically(out, chunks);
   } catch (error) {
-    if (error instanceof InputProblem) throw error;
+    // The chunks of a streamed run are computed while they are written: the run's own errors pass through.
+    if (error instanceof InputProblem || error instanceof SynergyPayError) throw error;
     throw new InputProblem(`synergy-pay: cannot write ${out}: ${ioError(error)}`);
   }
 }

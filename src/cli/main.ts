@@ -12,27 +12,33 @@ import { writeScenarioFolder } from '../folder/index.js';
 import {
   demoScenario,
   runPeriod,
+  runPeriodStream,
   scenarioJsonSchema,
   SynergyPayError,
+  type PayStatement,
   type RunPeriodInput,
   type RunPeriodResult,
+  type RunPeriodStream,
 } from '../index.js';
-import { DEFAULT_LOCALE, explain, jsonChunks, statementsCsv, summary } from './format.js';
+import { DEFAULT_LOCALE, explain, jsonChunks, summary } from './format.js';
 import { progress, readScenario, writeOut, type CliIo } from './io.js';
 import { describeProblems, EXIT_BAD_INPUT, InputProblem, ioError, library } from './problems.js';
 import { reportCommand } from './report.js';
+import { checkedStream, writeStream } from './stream.js';
 import { compareCommand, correctCommand } from './whatif.js';
 
 export { EXIT_BAD_INPUT, isInternalFailure } from './problems.js';
 
 const USAGE = `Usage:
-  synergy-pay run <scenario> [--format summary|json|csv] [--out FILE] [--locale TAG]
+  synergy-pay run <scenario> [--format summary|json|csv|ndjson] [--out FILE] [--locale TAG]
       Run one pay period. Prints a summary; with --out writes the full result (JSON by default).
+      csv and ndjson write each statement as it is computed (for runs too large to hold):
+      ndjson one statement a line, then a last line {"summary": …} with the rest of the result.
   synergy-pay explain <scenario> <person> [--locale TAG]
       Print one person's pay statement with every step of its calculation.
   synergy-pay schema [--out FILE]
       Print the JSON Schema of scenario files (for editors: "$schema" in the file).
-  synergy-pay demo [--people N] [--format summary|json|csv] [--out FILE] [--scenario] [--locale TAG]
+  synergy-pay demo [--people N] [--format summary|json|csv|ndjson] [--out FILE] [--scenario] [--locale TAG]
       Run the built-in demo company (5,000 people, Q2 2026); --scenario emits its input instead.
   synergy-pay compare <a.json> <b.json> [--format summary|json|csv] [--out FILE] [--locale TAG]
       Compare two runs (results or scenarios) line by line: totals, departments, who gains and loses, the pool.
@@ -92,8 +98,10 @@ function dispatch(argv: readonly string[], io: CliIo): number {
   }
   if (command === undefined) throw new InputProblem(`synergy-pay: no command given\n\n${USAGE}`);
   const format = values.format ?? (values.out === undefined ? 'summary' : 'json');
-  if (!['summary', 'json', 'csv'].includes(format))
-    throw new InputProblem(`synergy-pay: --format must be summary, json or csv, not "${format}"`);
+  if (!['summary', 'json', 'csv', 'ndjson'].includes(format))
+    throw new InputProblem(`synergy-pay: --format must be summary, json, csv or ndjson, not "${format}"`);
+  if (format === 'ndjson' && command !== 'run' && command !== 'demo')
+    throw new InputProblem(`synergy-pay ${command}: --format ndjson is for run and demo (statements one a line)`);
   const locale = checkLocale(values.locale ?? DEFAULT_LOCALE);
   const options: Options = {
     format,
@@ -110,7 +118,8 @@ function dispatch(argv: readonly string[], io: CliIo): number {
   switch (command) {
     case 'run':
       expectArgs('<scenario>');
-      emit(runFile(rest[0]!, io), options, io);
+      if (wholeResult(options)) emit(runFile(rest[0]!, io), options, io);
+      else writeStream(streamFile(rest[0]!, io), options, io);
       return 0;
     case 'explain':
       expectArgs('<scenario> <person>');
@@ -183,6 +192,21 @@ function runFile(file: string, io: CliIo): RunPeriodResult {
   return library(file, () => runPeriod(value as RunPeriodInput), locate);
 }
 
+/**
+ * Reads, parses and validates a scenario file or folder and runs every mechanism, giving its
+ * statements as a stream (see `writeStream`); every problem — the input's now, the end-of-period
+ * checks' when the last statement is out — becomes an {@link InputProblem}.
+ */
+function streamFile(file: string, io: CliIo): RunPeriodStream {
+  const { value, locate } = readScenario(file, io, true);
+  progress(io, `validating and running ${file}…`);
+  return checkedStream(
+    library(file, () => runPeriodStream(value as RunPeriodInput), locate),
+    file,
+    locate,
+  );
+}
+
 /** The package's version, from its package.json (two folders up from src/cli/ and from dist/cli/). */
 function packageVersion(): string {
   const manifest = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
@@ -212,12 +236,17 @@ function exportCommand(file: string, folder: string, io: CliIo): number {
 }
 
 function explainCommand(file: string, person: string, locale: string, io: CliIo): number {
-  const result = runFile(file, io);
-  const statement = result.statements.find((s) => s.person === person);
+  // Streamed: only the person's statement is kept, whatever the size of the run.
+  const run = streamFile(file, io);
+  let statement: PayStatement | undefined;
+  let people = 0;
+  for (const s of run.statements) {
+    people++;
+    if (s.person === person) statement = s;
+  }
+  const result = run.summary();
   if (statement === undefined)
-    throw new InputProblem(
-      `synergy-pay explain: no person "${person}" in ${file} (${result.statements.length} people)`,
-    );
+    throw new InputProblem(`synergy-pay explain: no person "${person}" in ${file} (${people} people)`);
   io.out(explain(result, statement, locale));
   return 0;
 }
@@ -234,14 +263,22 @@ function demoCommand(options: Options, io: CliIo): number {
   const scenario = demoScenario(people === undefined ? {} : { people });
   if (options.scenario) return writeOrPrint(withNewline(jsonChunks(scenario)), options, io);
   progress(io, `running the demo company (${scenario.org.people.length} people)…`);
-  const result = runPeriod(scenario);
-  emit(result, options, io);
-  if (options.format !== 'summary' || options.out !== undefined) return 0;
+  if (wholeResult(options)) {
+    emit(runPeriod(scenario), options, io);
+    return 0;
+  }
   // The quick start ends at a printed pay statement [个人薪酬看板]: show one back-office
   // person's, the first by id with a support-pool award, explained step by step.
-  const awarded = (s: RunPeriodResult['statements'][number]) =>
+  const awarded = (s: PayStatement) =>
     s.side === 'back' && s.lines.some((line) => line.kind === 'poolAward' && !/^-?0(\.0+)?$/.test(line.amount));
-  const sample = result.statements.find(awarded) ?? result.statements[0];
+  let sample: PayStatement | undefined;
+  let first: PayStatement | undefined;
+  const { summary: result } = writeStream(runPeriodStream(scenario), options, io, (statement) => {
+    first ??= statement;
+    if (sample === undefined && awarded(statement)) sample = statement;
+  });
+  if (options.format !== 'summary' || options.out !== undefined) return 0;
+  sample ??= first;
   if (sample !== undefined) {
     io.out(`\nOne pay statement, explained (run \`synergy-pay explain <scenario.json> <person>\` for anyone):\n\n`);
     io.out(explain(result, sample, options.locale));
@@ -256,16 +293,23 @@ function writeOrPrint(chunks: Iterable<string>, options: Options, io: CliIo): nu
   return 0;
 }
 
-/** Prints a result (summary, JSON or CSV); with `--out`, writes it there and prints the summary. */
-function emit(result: RunPeriodResult, { format, out, locale }: Options, io: CliIo): void {
+/**
+ * Whether a run is written as one JSON result (`--format json`, or a summary with `--out`, which
+ * writes the JSON result to the file); the other formats stream the statements (`writeStream`).
+ */
+function wholeResult({ format, out }: Options): boolean {
+  return format === 'json' || (format === 'summary' && out !== undefined);
+}
+
+/** Prints a whole result as JSON; with `--out`, writes it there and prints the summary (the other formats stream: `writeStream`). */
+function emit(result: RunPeriodResult, { out, locale }: Options, io: CliIo): void {
   if (out === undefined) {
-    if (format === 'json') for (const chunk of withNewline(jsonChunks(result))) io.out(chunk);
-    else io.out(format === 'csv' ? statementsCsv(result) : summary(result, locale));
+    for (const chunk of withNewline(jsonChunks(result))) io.out(chunk);
     return;
   }
-  writeOut(out, format === 'csv' ? [statementsCsv(result)] : withNewline(jsonChunks(result)), io, true);
+  writeOut(out, withNewline(jsonChunks(result)), io, true);
   io.out(summary(result, locale));
-  io.out(`Wrote ${format === 'csv' ? 'CSV statements' : 'the full result (JSON)'} to ${out}\n`);
+  io.out(`Wrote the full result (JSON) to ${out}\n`);
 }
 
 function* withNewline(chunks: Iterable<string>): Generator<string> {

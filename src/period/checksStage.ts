@@ -50,7 +50,7 @@ export function checksStage(context: PeriodContext, input: ChecksInput): Reconci
   const { controls } = input;
   checks.push(...controls.checks);
   if (controls.payTotal !== undefined)
-    checks.push(checkPayTotal(controls.payTotal, rendered.sum, rendered.statements.length, context));
+    checks.push(checkPayTotal(controls.payTotal, rendered.sum, rendered.count, context));
   return checks;
 }
 

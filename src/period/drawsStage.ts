@@ -1,6 +1,5 @@
 import type { IssueList } from '../core/errors.js';
-import { compareIds } from '../core/ids.js';
-import { divideRounded } from '../core/rounding.js';
+import { divideRounded, type RoundingMode } from '../core/rounding.js';
 import {
   drawSettlement,
   drawTotals,
@@ -75,71 +74,100 @@ function personAt(
   return undefined;
 }
 
-/**
- * Settles every person with a draw or a balance (after all other lines exist): earned = Σ the
- * person's commission lines (net of the pool contribution); the monthly amount prorated like base
- * pay; a leaver is a person whose employment ends before the period's last day. Adds the
- * guarantee top-up, draw advance and draw recovery lines (non-zero ones) in the period's last
- * segment, and adds their money to `money`.
- */
-export function addDrawLines(
-  context: PeriodContext,
-  work: readonly PersonWork[],
-  draws: DrawData,
-  money: DrawMoney,
-): PeriodDraws {
+/** The draws being settled while the statements are produced, person by person in id order. */
+export interface DrawSettling {
+  readonly draws: DrawData;
+  /** The monthly amounts' months, the period's days and last day (a day number). */
+  readonly months: bigint;
+  readonly periodDays: bigint;
+  readonly lastDay: number;
+  /** The period's last segment and its plan version: the draw lines go there. */
+  readonly segment: number;
+  readonly version: string;
+  readonly mode: RoundingMode;
+  readonly digits: number;
+  readonly withTrace: boolean;
+  /** The people settled so far, in id order: their rows, outcomes and printed settlements. */
+  readonly rows: DrawRow[];
+  readonly outcomes: DrawOutcome[];
+  readonly settlements: DrawSettlement[];
+}
+
+/** The settling of the period's draws, before anyone is settled. */
+export function drawSettling(context: PeriodContext, draws: DrawData): DrawSettling {
   const { resolved, digits, rounding, withTrace } = context;
   const { period } = resolved;
-  const months = BigInt(MONTHS_IN[period.unit]);
-  const lastDay = dayNumber(period.end);
   const segment = resolved.segments.length - 1;
-  const version = resolved.segments[segment]!.version;
-  const people = [...new Set([...draws.arrangements.keys(), ...draws.balances.keys()])].sort((a, b) =>
-    compareIds(work[a]!.id, work[b]!.id),
-  );
-  const rows: DrawRow[] = [];
-  const outcomes: DrawOutcome[] = [];
-  const settlements: DrawSettlement[] = [];
-  for (const p of people) {
-    const w = work[p]!;
-    const arrangement = draws.arrangements.get(p);
-    let earned = 0n;
-    let other = 0n;
-    for (const line of w.lines)
-      if (line.kind === 'commission') earned += line.minor;
-      else other += line.minor;
-    const amount =
-      arrangement === undefined
-        ? 0n
-        : divideRounded(arrangement.monthly * months * BigInt(w.employedDays), BigInt(period.days), rounding.mode);
-    const row: DrawRow = {
-      id: w.id,
-      kind: arrangement?.kind ?? null,
-      amount,
-      earned,
-      otherPay: other,
-      opening: draws.balances.get(p) ?? 0n,
-      leaving: w.end < lastDay,
-    };
-    const outcome = settleDraw(row, draws.policy);
-    rows.push(row);
-    outcomes.push(outcome);
-    money.advanced += outcome.advanced;
-    money.toppedUp += outcome.toppedUp;
-    money.recovered += outcome.recovered;
-    // One trace for the settlement and the person's draw lines (empty on the lines without trace).
-    const trace = drawTrace(row, outcome, draws.policy, digits);
-    settlements.push(drawSettlement(row, outcome, trace, digits));
-    const lineTrace = withTrace ? trace : [];
-    const add = (kind: LineDraft['kind'], label: string, minor: bigint) => {
-      if (minor !== 0n) w.lines.push({ kind, label, version, segment, source: '', minor, trace: lineTrace });
-    };
-    add('guaranteeTopUp', 'Guarantee top-up (pay at least the guarantee)', outcome.toppedUp);
-    add('drawAdvance', 'Draw advance (recoverable: owed back from later earnings)', outcome.advanced);
-    add('drawRecovery', 'Draw recovery (repays the balance owed)', -outcome.recovered);
-  }
   return {
-    people: settlements,
-    totals: drawTotals(rows, outcomes, digits),
+    draws,
+    months: BigInt(MONTHS_IN[period.unit]),
+    periodDays: BigInt(period.days),
+    lastDay: dayNumber(period.end),
+    segment,
+    version: resolved.segments[segment]!.version,
+    mode: rounding.mode,
+    digits,
+    withTrace,
+    rows: [],
+    outcomes: [],
+    settlements: [],
   };
+}
+
+/**
+ * Settles one person, after all their other lines exist, when they have a draw or a balance
+ * (nothing otherwise): earned = Σ the person's commission lines (net of the pool contribution);
+ * the monthly amount prorated like base pay; a leaver is a person whose employment ends before
+ * the period's last day. Adds the guarantee top-up, draw advance and draw recovery lines (non-zero
+ * ones) in the period's last segment, and adds their money to `money`. Called in person id order,
+ * so the settlements are listed in id order.
+ */
+export function addDrawLines(settling: DrawSettling, w: PersonWork, money: DrawMoney): void {
+  const { draws, segment, version } = settling;
+  const arrangement = draws.arrangements.get(w.index);
+  const opening = draws.balances.get(w.index);
+  if (arrangement === undefined && opening === undefined) return;
+  let earned = 0n;
+  let other = 0n;
+  for (const line of w.lines)
+    if (line.kind === 'commission') earned += line.minor;
+    else other += line.minor;
+  const amount =
+    arrangement === undefined
+      ? 0n
+      : divideRounded(
+          arrangement.monthly * settling.months * BigInt(w.employedDays),
+          settling.periodDays,
+          settling.mode,
+        );
+  const row: DrawRow = {
+    id: w.id,
+    kind: arrangement?.kind ?? null,
+    amount,
+    earned,
+    otherPay: other,
+    opening: opening ?? 0n,
+    leaving: w.end < settling.lastDay,
+  };
+  const outcome = settleDraw(row, draws.policy);
+  settling.rows.push(row);
+  settling.outcomes.push(outcome);
+  money.advanced += outcome.advanced;
+  money.toppedUp += outcome.toppedUp;
+  money.recovered += outcome.recovered;
+  // One trace for the settlement and the person's draw lines (empty on the lines without trace).
+  const trace = drawTrace(row, outcome, draws.policy, settling.digits);
+  settling.settlements.push(drawSettlement(row, outcome, trace, settling.digits));
+  const lineTrace = settling.withTrace ? trace : [];
+  const add = (kind: LineDraft['kind'], label: string, minor: bigint) => {
+    if (minor !== 0n) w.lines.push({ kind, label, version, segment, source: '', minor, trace: lineTrace });
+  };
+  add('guaranteeTopUp', 'Guarantee top-up (pay at least the guarantee)', outcome.toppedUp);
+  add('drawAdvance', 'Draw advance (recoverable: owed back from later earnings)', outcome.advanced);
+  add('drawRecovery', 'Draw recovery (repays the balance owed)', -outcome.recovered);
+}
+
+/** The period's draws once everyone is settled: the settlements in person id order, and their totals. */
+export function periodDraws(settling: DrawSettling, digits: number): PeriodDraws {
+  return { people: settling.settlements, totals: drawTotals(settling.rows, settling.outcomes, digits) };
 }

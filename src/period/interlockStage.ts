@@ -130,9 +130,10 @@ function payParty(
       formatMinor(amount, digits),
     ),
   ];
+  const label = `${kind === 'reward' ? 'Interlock reward' : 'Interlock deduction'}: ${indicator.id}`;
   const line = (minor: bigint, lineTrace: LineDraft['trace']): LineDraft => ({
     kind: kind === 'reward' ? 'interlockReward' : 'interlockDeduction',
-    label: `${kind === 'reward' ? 'Interlock reward' : 'Interlock deduction'}: ${indicator.id}`,
+    label,
     version: segment.version,
     segment: input.segmentIndex,
     source: indicator.id,
@@ -159,15 +160,20 @@ function payParty(
       ['plan', 'versions', input.versionIndex, 'interlock', 'indicators'],
       `department "${party.id}" shares indicator "${indicator.id}" but nobody in it is employed from ${segment.start} to ${segment.end}`,
     );
-  members.forEach((w, m) => {
-    const part = BigInt(split.parts[m]!);
-    const step = traceStep(
+  // Every member's line; its trace is built when their statement is (one line per member and
+  // indicator exists before the statements: a streamed run keeps no trace per line until then).
+  const splitTrace = (part: bigint) => () => [
+    ...trace,
+    traceStep(
       'period.interlockDepartmentSplit',
       "the department's part split among its people by days employed (largest remainder)",
       { department: party.id, people: members.length },
       formatMinor(sign * part, digits),
-    );
-    w.lines.push(line(part, [...trace, step]));
+    ),
+  ];
+  members.forEach((w, m) => {
+    const part = BigInt(split.parts[m]!);
+    w.lines.push(line(part, splitTrace(part)));
   });
 }
 

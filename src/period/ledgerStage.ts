@@ -427,8 +427,7 @@ function supportScoreRules({ context, segments }: LedgerRun, rows: Rows): Sectio
   const subject = (i: number) => text(rows[i]!.subject);
   const read = new Set<string>();
   for (const stage of segments)
-    for (const terms of stage.awardTerms ?? [])
-      if (terms?.score.source === 'supportScores') read.add(terms.score.subject);
+    for (const choice of stage.scoreChoices) if (choice.source === 'supportScores') read.add(choice.subject);
   const pools = context.resolved.segmentVersions.flatMap((version) =>
     version.pool === undefined ? [] : [version.pool],
   );

@@ -9,41 +9,58 @@ import type { PayStatement, ReviewItem } from './types.js';
 const LISTED_ROWS = 5;
 
 /**
- * The plausibility items of the review queue (kind `plausibility`; none blocks the run unless
- * the plan lists its code in `plausibility.block`, see {@link throwIfBlocked}): every
- * statement whose total is below zero (`negativeNet`), every person employed no day of the
- * period who has commission or deduction rows (`noDaysEmployed`), and every department whose
- * applied coefficient in some segment lies outside the plan's `plausibility.coefficient` range
- * (`coefficientOutOfRange`). Inputs: the statements and the segment stages; the figures are read,
- * never changed. Unordered (the queue orders them).
+ * What the plausibility checks keep of the statements while they are produced (the statements
+ * themselves are not kept): the `negativeNet` items, in statement order, and the people employed
+ * no day of the period.
  */
-export function plausibilityItems(
-  context: PeriodContext,
-  statements: readonly PayStatement[],
-  stages: readonly SegmentStage[],
-): ReviewItem[] {
-  return [
-    ...negativeNet(context, statements),
-    ...noDaysEmployed(context, statements),
-    ...coefficientOutOfRange(context, stages),
-  ];
+export interface StatementFindings {
+  readonly negativeNet: ReviewItem[];
+  readonly absent: Set<string>;
 }
 
-function negativeNet(context: PeriodContext, statements: readonly PayStatement[]): ReviewItem[] {
-  const zero = parseFixed('0');
-  return statements
-    .filter((statement) => compareFixed(parseFixed(statement.total), zero) < 0)
-    .map((statement) => ({
+/** Zero, to compare statement totals with. */
+const ZERO = /* @__PURE__ */ parseFixed('0');
+
+/** Findings before any statement. */
+export function emptyFindings(): StatementFindings {
+  return { negativeNet: [], absent: new Set() };
+}
+
+/** Notes what the plausibility checks need of one statement: a total below zero, no day employed. */
+export function noteStatement(context: PeriodContext, findings: StatementFindings, statement: PayStatement): void {
+  if (compareFixed(parseFixed(statement.total), ZERO) < 0)
+    findings.negativeNet.push({
       kind: 'plausibility',
       code: 'negativeNet',
       id: statement.person,
       subjects: [statement.person],
       reason: `statement total ${statement.total} ${context.currency} below zero: net pay is negative`,
-    }));
+    });
+  if (statement.employedDays === 0) findings.absent.add(statement.person);
 }
 
-function noDaysEmployed(context: PeriodContext, statements: readonly PayStatement[]): ReviewItem[] {
-  const absent = new Set(statements.filter((s) => s.employedDays === 0).map((s) => s.person));
+/**
+ * The plausibility items of the review queue (kind `plausibility`; none blocks the run unless
+ * the plan lists its code in `plausibility.block`, see {@link throwIfBlocked}): every
+ * statement whose total is below zero (`negativeNet`), every person employed no day of the
+ * period who has commission or deduction rows (`noDaysEmployed`), and every department whose
+ * applied coefficient in some segment lies outside the plan's `plausibility.coefficient` range
+ * (`coefficientOutOfRange`). Inputs: the findings noted of the statements ({@link noteStatement})
+ * and the segment stages; the figures are read, never changed. Unordered (the queue orders them).
+ */
+export function plausibilityItems(
+  context: PeriodContext,
+  findings: StatementFindings,
+  stages: readonly SegmentStage[],
+): ReviewItem[] {
+  return [
+    ...findings.negativeNet,
+    ...noDaysEmployed(context, findings.absent),
+    ...coefficientOutOfRange(context, stages),
+  ];
+}
+
+function noDaysEmployed(context: PeriodContext, absent: ReadonlySet<string>): ReviewItem[] {
   if (absent.size === 0) return [];
   const rows = new Map<string, { commission: string[]; deduction: string[] }>();
   const attach = (kind: 'commission' | 'deduction', row: { id: string; person: string }) => {

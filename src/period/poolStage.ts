@@ -5,13 +5,13 @@ import { IssueList, SynergyPayError, type Issue } from '../core/errors.js';
 import { formatMinor, sumAmounts, toAmount } from '../core/money.js';
 import { traceStep, type TraceStep } from '../core/trace.js';
 import { parseFixed, roundFixed } from '../core/fixed.js';
-import { awardRows, resolveWeighting, sharePool, shareTrace, type ShareTerms } from '../pool/allocatePool.js';
+import { awardRow, resolveWeighting, sharePool, shareTrace, type ShareTerms } from '../pool/allocatePool.js';
 import { fixedPlaces } from '../pool/elasticity.js';
 import {
   type Carve,
   type CarveClawback,
   carveCommissions,
-  carveRows,
+  carveRow,
   carveTrace,
   contributionOf,
 } from '../pool/carvePool.js';
@@ -56,14 +56,26 @@ export interface PoolAwardTerms {
   readonly basis: string;
 }
 
-/** The pool's figures for one segment, per person in org order. */
+/** A pool award line's trace and terms. */
+export interface PoolAwardLine {
+  readonly trace: TraceStep[];
+  readonly terms: PoolAwardTerms;
+}
+
+/**
+ * The pool's figures for one segment, per person in org order: amounts as arrays, the traces and
+ * terms of the statement lines built when a statement asks for them (one person at a time: a
+ * streamed run holds no trace per person, issue 20).
+ */
 export interface PoolStageResult {
   readonly contribution: bigint[];
-  readonly contributionTrace: TraceStep[][];
+  /** Person p's contribution trace (empty for a non-contributor, or without trace). */
+  readonly contributionTrace: (person: number) => TraceStep[];
   readonly award: (bigint | undefined)[];
-  readonly awardTrace: TraceStep[][];
-  /** Per recipient: the score, f and the basis of their award (`undefined` for non-recipients). */
-  readonly awardTerms: (PoolAwardTerms | undefined)[];
+  /** Person p's award line: its trace and its terms (the score, f and the basis), `undefined` for a non-recipient. */
+  readonly awardLine: (person: number) => PoolAwardLine | undefined;
+  /** Each recipient's score choice, in org order (what the input ledger reads). */
+  readonly choices: readonly PoolScoreChoice[];
   readonly rate: string;
   readonly gross: bigint;
   readonly pool: bigint;
@@ -185,18 +197,24 @@ const SOURCE_WORDS: Readonly<Record<PoolScoreSource, string>> = {
   supportScores: 'score = the support score in data.supportScores',
 };
 
+/** The trace of a line without one (shared, frozen). */
+const NO_TRACE: TraceStep[] = /* @__PURE__ */ Object.freeze([]) as unknown as TraceStep[];
+
+/** The recipients of a share: their rows, person indices and score choices, in org order. */
+type Recipients = ReturnType<typeof recipientsOf>;
+
 /**
- * Each recipient's award terms (the score rounded as the share reads it, its source, f, the basis
- * in words) and, with trace, the `statement.poolScore` step that states them, put before the
- * award's own steps.
+ * Each recipient's award line, built when asked for: the terms (the score rounded as the share
+ * reads it, its source, f, the basis in words) and, with trace, the `statement.poolScore` step
+ * that states them, put before the award's own steps (`awardTrace(k)` for recipient k).
  */
-function awardTermsOf(
+function awardLines(
   context: SegmentContext,
   pool: PlanPool,
-  recipients: { rows: PoolRecipientInput[]; people: number[]; choices: PoolScoreChoice[] },
+  recipients: Recipients,
   exponent: string | null,
-  result: Pick<PoolStageResult, 'awardTerms' | 'awardTrace'>,
-): void {
+  awardTrace: (k: number) => TraceStep[],
+): (person: number) => PoolAwardLine | undefined {
   const { scoreDecimals, mode } = context.rounding;
   const scoreFrom = pool.scoreFrom ?? 'supportScores';
   const weighting: PoolAwardWeighting = { kind: pool.weighting?.kind ?? 'linear', exponent };
@@ -210,7 +228,10 @@ function awardTermsOf(
       );
     return text;
   };
-  recipients.people.forEach((p, k) => {
+  const at = positions(recipients.people, context.scenario.org.people.length);
+  return (p) => {
+    const k = at[p]!;
+    if (k < 0) return undefined;
     const { value, source, subject, fallbackReason, pending, components } = recipients.choices[k]!;
     const row = recipients.rows[k]!;
     const basis = basisWords(context, pool.basis ?? 'days', row.start, row.end);
@@ -222,8 +243,8 @@ function awardTermsOf(
       pending: [...pending],
       ...(components === undefined ? {} : { components: [...components] }),
     };
-    result.awardTerms[p] = { score, weighting, basis };
-    if (!context.withTrace) return;
+    const terms = { score, weighting, basis };
+    if (!context.withTrace) return { trace: NO_TRACE, terms };
     const fallback = fallbackReason === null ? '' : ` (fallback: scoreFrom ${scoreFrom} gave no score)`;
     // Keys in code-unit order, as traceStep would sort them.
     const inputs: Record<string, string> = { basis };
@@ -235,8 +256,15 @@ function awardTermsOf(
     if (components !== undefined)
       inputs.supportCard = components.map((c) => `${c.id} ${c.score ?? '—'} × ${c.weight}`).join(', ');
     const scoreStep = step('statement.poolScore', `${SOURCE_WORDS[source]}${fallback}`, inputs, score.value);
-    result.awardTrace[p] = [scoreStep, ...result.awardTrace[p]!];
-  });
+    return { trace: [scoreStep, ...awardTrace(k)], terms };
+  };
+}
+
+/** Each person's position in `people` (a list of person indices), −1 for those not in it. */
+function positions(people: readonly number[], n: number): Int32Array {
+  const at = new Int32Array(n).fill(-1);
+  people.forEach((p, k) => (at[p] = k));
+  return at;
 }
 
 /** The share's terms: the plan's pool section over the segment, basis days employed by default. */
@@ -262,30 +290,24 @@ export function poolStage(context: SegmentContext, pool: PlanPool, people: PoolP
   const { digits, withTrace } = context;
   const n = people.sides.length;
   const contribution = new Array<bigint>(n).fill(0n);
-  const contributionTrace = new Array<TraceStep[]>(n);
   const award = new Array<bigint | undefined>(n).fill(undefined);
-  const awardTrace = new Array<TraceStep[]>(n);
-  const awardTerms = new Array<PoolAwardTerms | undefined>(n).fill(undefined);
 
   const { carve, people: contributors, uncarved } = carveContributors(context, pool, people);
-  const carveTraces = carveRows(carve, digits, withTrace);
-  contributors.forEach((p, k) => {
-    contribution[p] = BigInt(contributionOf(carve, k));
-    contributionTrace[p] = carveTraces[k]!.trace;
-  });
-  const totals = carve.totals;
-  const common = {
-    contribution,
-    contributionTrace,
-    award,
-    awardTrace,
-    awardTerms,
-    rate: carve.rate,
-    gross: totals.gross,
+  contributors.forEach((p, k) => (contribution[p] = BigInt(contributionOf(carve, k))));
+  const contributorAt = positions(contributors, n);
+  const contributionTrace = (p: number) => {
+    const k = contributorAt[p]!;
+    return k < 0 ? NO_TRACE : carveRow(carve, k, digits, withTrace).trace;
   };
-
+  const totals = carve.totals;
   const recipients = recipientsOf(context, pool, people);
-  const counts = { contributors: contributors.length, recipients: recipients.rows.length, uncarved };
+  const common = { contribution, contributionTrace, award, choices: recipients.choices, rate: carve.rate };
+  const counts = {
+    gross: totals.gross,
+    contributors: contributors.length,
+    recipients: recipients.rows.length,
+    uncarved,
+  };
   if (totals.pool < 0n) {
     // Reversals of clawed-back sales exceeded this period's carve: the back office is not charged;
     // the negative pool is reported on the unallocated line, so every sum still reconciles.
@@ -295,28 +317,22 @@ export function poolStage(context: SegmentContext, pool: PlanPool, people: PoolP
       { pool: formatMinor(totals.pool, digits) },
       '0',
     );
-    for (const p of recipients.people) {
-      award[p] = 0n;
-      awardTrace[p] = [step];
-    }
+    for (const p of recipients.people) award[p] = 0n;
     const exponent = resolveWeighting(shareTerms(context, pool), new IssueList()).exponentText;
-    awardTermsOf(context, pool, recipients, exponent, common);
+    const awardLine = awardLines(context, pool, recipients, exponent, () => [step]);
     const trace = [...carveTrace(carve, digits), step];
-    return { ...common, pool: totals.pool, awarded: 0n, unallocated: totals.pool, ...counts, trace };
+    return { ...common, awardLine, pool: totals.pool, awarded: 0n, unallocated: totals.pool, ...counts, trace };
   }
   const issues = new IssueList();
   const at = () => ['data', 'supportScores'];
   const share = sharePool(totals.pool, { rows: recipients.rows, at }, shareTerms(context, pool), issues);
   issues.throwIfAny();
-  const rows = awardRows(share!, digits, withTrace);
-  recipients.people.forEach((p, k) => {
-    award[p] = BigInt(share!.awards[k]!);
-    awardTrace[p] = rows[k]!.trace;
-  });
-  awardTermsOf(context, pool, recipients, share!.weighting.exponentText, common);
+  recipients.people.forEach((p, k) => (award[p] = BigInt(share!.awards[k]!)));
+  const rowAt = awardRow(share!, digits, withTrace);
+  const awardLine = awardLines(context, pool, recipients, share!.weighting.exponentText, (k) => rowAt(k).trace);
   const awarded = sumAmounts(share!.awards);
   const trace = [...carveTrace(carve, digits), ...shareTrace(share!, digits)];
-  return { ...common, pool: totals.pool, awarded, unallocated: totals.pool - awarded, ...counts, trace };
+  return { ...common, awardLine, pool: totals.pool, awarded, unallocated: totals.pool - awarded, ...counts, trace };
 }
 
 /**

@@ -1,22 +1,22 @@
 import { IssueList } from '../core/errors.js';
 import { checksStage } from './checksStage.js';
-import { periodContext, segmentContext } from './context.js';
-import { checkInputControls } from './controls.js';
-import { dataStage } from './dataStage.js';
+import { periodContext, segmentContext, type PeriodContext } from './context.js';
+import { checkInputControls, type InputControls } from './controls.js';
+import { dataStage, type PeriodData } from './dataStage.js';
 import { departmentsStage } from './departmentsStage.js';
 import { readDraws } from './drawsStage.js';
 import { holdsCheck, periodHolds } from './holdsStage.js';
 import { interlockSummary } from './interlockStage.js';
 import { ledgerStage } from './ledgerStage.js';
-import { orgStage, readPayRates } from './orgStage.js';
+import { orgStage, readPayRates, type Organisation } from './orgStage.js';
 import { plausibilityItems, throwIfBlocked } from './plausibility.js';
 import { commissionNotCarvedItems } from './poolStage.js';
 import { buildReviewQueue } from './reviewQueue.js';
 import { checkMechanismRows, parseScenario, type Scenario } from './scenarioInput.js';
-import { segmentStage, type MechanismRuns } from './segmentStage.js';
-import { periodTotals, statementsStage } from './statementsStage.js';
+import { segmentStage, type MechanismRuns, type SegmentStage } from './segmentStage.js';
+import { periodTotals, statementsStage, type StatementsFigures } from './statementsStage.js';
 import { targetsStage } from './targetsStage.js';
-import type { RunPeriodInput, RunPeriodResult } from './types.js';
+import type { PayStatement, RunPeriodInput, RunPeriodResult, RunPeriodStream, RunPeriodSummary } from './types.js';
 
 /**
  * Runs one pay period end to end (SPEC §4): resolves the plan version(s), computes each
@@ -60,17 +60,65 @@ import type { RunPeriodInput, RunPeriodResult } from './types.js';
  * ```
  */
 export function runPeriod(input: RunPeriodInput): RunPeriodResult {
-  return runScenario(parseScenario(input));
+  const stream = runPeriodStream(input);
+  const statements = Array.from(stream.statements);
+  // The result's keys in their documented order: the statements after the departments.
+  const { reviewQueue, interlock, totals, conversions, holds, draws, ledger, exclusions, checks, trace, ...head } =
+    stream.summary();
+  return {
+    ...head,
+    statements,
+    reviewQueue,
+    interlock,
+    totals,
+    conversions,
+    holds,
+    draws,
+    ledger,
+    exclusions,
+    checks,
+    trace,
+  };
+}
+
+/**
+ * Runs one pay period as {@link runPeriod} does — the same figures, order (by person id), checks
+ * and errors; `runPeriod` collects this stream — giving the statements one at a time, so that no
+ * more than one person's lines are held: for runs too large to keep every statement.
+ *
+ * @param input - a scenario, as for {@link runPeriod}.
+ * @returns the statements, an iterator read once, and `summary()`, the rest of the result.
+ * @throws {@link SynergyPayError} the errors of {@link runPeriod}: the input's from this call;
+ *   those of the end-of-period checks (`RECONCILIATION_FAILED`, `IMPLAUSIBLE_RESULT`) from the
+ *   `next()` that ends the statements, and from `summary()`.
+ *
+ * @example
+ * ```ts
+ * import { runPeriodStream } from 'synergy-pay';
+ * const run = runPeriodStream({
+ *   plan: { id: 'p', currency: 'CNY', versions: [{ id: 'v1', effective: '2026-01-01', grades: [{ id: 'P5', basePay: '8000.00' }] }] },
+ *   period: { unit: 'month', start: '2026-03-01' },
+ *   org: { departments: [{ id: 'tech', side: 'back' }], people: [{ id: 'li', department: 'tech', grade: 'P5' }, { id: 'wang', department: 'tech', grade: 'P5' }] },
+ * });
+ * const lines: string[] = [];
+ * for (const statement of run.statements) lines.push(JSON.stringify(statement)); // or write it to a file
+ * const summary = run.summary();
+ * // lines.length === 2; summary.totals.statements === '16000.00'; summary.checks.every((c) => c.holds)
+ * ```
+ */
+export function runPeriodStream(input: RunPeriodInput): RunPeriodStream {
+  return streamScenario(parseScenario(input));
 }
 
 /**
  * The period run as a sequence of named stages, each `stage(context, …figures of earlier
  * stages) → its figures`, each in its own module: resolve the plan and check the declared
  * controls and mechanism rows, then organisation and period data (issues thrown together), pay
- * rates, the mechanisms segment by segment, every person's statement, the departments, the review
- * queue and the reconciliation checks.
+ * rates and the mechanisms segment by segment — all before the stream is returned — then every
+ * person's statement, one at a time, and after the last one the departments, the review queue,
+ * the input ledger and the reconciliation checks ({@link finishRun}).
  */
-function runScenario(scenario: Scenario): RunPeriodResult {
+function streamScenario(scenario: Scenario): RunPeriodStream {
   const context = periodContext(scenario);
   const { resolved } = context;
   // Declared control totals first: a truncated or doubled import fails before any heavy work.
@@ -89,9 +137,32 @@ function runScenario(scenario: Scenario): RunPeriodResult {
     segmentStage(segmentContext(context, s), org, periodData, runs, targets),
   );
   const statements = statementsStage(context, org.work, periodData, payRates, segments, draws, targets);
+  return periodStream(statements, (figures) =>
+    finishRun({ context, org, periodData, runs, segments, controls }, figures),
+  );
+}
+
+/** What the end of the run reads of the stages before the statements. */
+interface RunStages {
+  readonly context: PeriodContext;
+  readonly org: Organisation;
+  readonly periodData: PeriodData;
+  readonly runs: MechanismRuns;
+  readonly segments: readonly SegmentStage[];
+  readonly controls: InputControls;
+}
+
+/**
+ * The end of the run, once every statement is out: the departments, the plausibility findings
+ * (refused when the plan blocks one), the review queue, the input ledger and the reconciliation
+ * checks, and the company-level result.
+ */
+function finishRun(stages: RunStages, statements: StatementsFigures): RunPeriodSummary {
+  const { context, org, periodData, runs, segments, controls } = stages;
+  const { resolved } = context;
   const departments = departmentsStage(context, org.work, segments);
   const plausible = [
-    ...plausibilityItems(context, statements.rendered.statements, segments),
+    ...plausibilityItems(context, statements.findings, segments),
     ...commissionNotCarvedItems(context, segments),
   ];
   throwIfBlocked(context, plausible);
@@ -116,7 +187,6 @@ function runScenario(scenario: Scenario): RunPeriodResult {
     mechanisms: MECHANISMS.filter((name) => resolved.segmentVersions.some((version) => version[name] !== undefined)),
     pools: segments.flatMap((stage) => (stage.poolSegment === null ? [] : [stage.poolSegment])),
     departments,
-    statements: statements.rendered.statements,
     reviewQueue,
     interlock: runs.interlock.size === 0 ? null : interlockSummary(runs.interlock),
     totals: periodTotals(statements.totals, statements.rendered.sum, context.digits),
@@ -127,6 +197,42 @@ function runScenario(scenario: Scenario): RunPeriodResult {
     exclusions,
     checks,
     trace: resolved.trace,
+  };
+}
+
+/**
+ * The stream over the statements stage: `next()` takes the next statement; the one that finds
+ * none left finishes the run (`finish`), keeping its summary — or its error, thrown again by
+ * every `summary()`. No `return()`: leaving a loop early does not close the run.
+ */
+function periodStream(
+  statements: Generator<PayStatement, StatementsFigures, undefined>,
+  finish: (figures: StatementsFigures) => RunPeriodSummary,
+): RunPeriodStream {
+  let outcome: { readonly summary: RunPeriodSummary } | { readonly error: unknown } | undefined;
+  const next = (): IteratorResult<PayStatement, undefined> => {
+    if (outcome !== undefined) return { done: true, value: undefined };
+    try {
+      const step = statements.next();
+      if (step.done !== true) return step;
+      outcome = { summary: finish(step.value) };
+    } catch (error) {
+      outcome = { error };
+      throw error;
+    }
+    return { done: true, value: undefined };
+  };
+  const iterator: IterableIterator<PayStatement> = {
+    next,
+    [Symbol.iterator]: () => iterator,
+  };
+  return {
+    statements: iterator,
+    summary: () => {
+      while (outcome === undefined) next();
+      if ('error' in outcome) throw outcome.error;
+      return outcome.summary;
+    },
   };
 }
 

@@ -9,8 +9,8 @@ import type { PeriodData } from './dataStage.js';
 import { interlockStage, shareInterlock, type InterlockRun, type InterlockShare } from './interlockStage.js';
 import { linkageStage } from './linkageStage.js';
 import type { Organisation } from './orgStage.js';
-import { poolScoreChooser, type PoolScoreSources } from './poolScore.js';
-import { poolStage, type PoolAwardTerms, type PoolStageResult } from './poolStage.js';
+import { poolScoreChooser, type PoolScoreChoice, type PoolScoreSources } from './poolScore.js';
+import { poolStage, type PoolAwardLine, type PoolStageResult } from './poolStage.js';
 import type { RatingRowsScores } from '../ratings/scoreRatings.js';
 import { ratingsStage } from './ratingsStage.js';
 import { canonicalKey } from './repath.js';
@@ -38,12 +38,14 @@ export interface SegmentStage {
   readonly departmentTrace: TraceStep[][];
   /** Per person: the pool contribution carved from their commission, or `null` without a pool. */
   readonly contribution: bigint[] | null;
-  readonly contributionTrace: TraceStep[][] | null;
+  /** Person p's contribution trace, built when their statement asks for it; `null` without a pool. */
+  readonly contributionTrace: ((person: number) => TraceStep[]) | null;
   /** Per person: the pool award (`undefined` for non-recipients), or `null` without a pool. */
   readonly award: (bigint | undefined)[] | null;
-  readonly awardTrace: TraceStep[][] | null;
-  /** Per person: the score, f and basis of the pool award (`undefined` for non-recipients), or `null` without a pool. */
-  readonly awardTerms: (PoolAwardTerms | undefined)[] | null;
+  /** Person p's award line (trace; score, f and basis), built when their statement asks for it; `null` without a pool. */
+  readonly awardLine: ((person: number) => PoolAwardLine | undefined) | null;
+  /** Each pool recipient's score choice (empty without a pool). */
+  readonly scoreChoices: readonly PoolScoreChoice[];
   /** People whose commission the pool paid in full, uncarved (`nonContributorCommissions: "payInFull"`); empty without a pool. */
   readonly uncarved: readonly number[];
   readonly pool: bigint;
@@ -142,8 +144,8 @@ export function segmentStage(
     contribution: pool?.contribution ?? null,
     contributionTrace: pool?.contributionTrace ?? null,
     award: pool?.award ?? null,
-    awardTrace: pool?.awardTrace ?? null,
-    awardTerms: pool?.awardTerms ?? null,
+    awardLine: pool?.awardLine ?? null,
+    scoreChoices: pool?.choices ?? [],
     uncarved: pool?.uncarved ?? [],
     pool: pool?.pool ?? 0n,
     awarded: pool?.awarded ?? 0n,

@@ -32,7 +32,12 @@ export interface LineDraft {
   /** Tie-break inside a kind: the source row id (deduction id, interlock indicator, …). */
   readonly source: string;
   readonly minor: bigint;
-  readonly trace: TraceStep[];
+  /**
+   * The line's trace, or how to build it when the statement is rendered (the lines that exist
+   * before the statements are built, such as an interlock department's split, keep no trace of
+   * their own until then).
+   */
+  readonly trace: TraceStep[] | (() => TraceStep[]);
   /** A pool award's score, f and basis (pool award lines only). */
   readonly terms?: PoolAwardTerms | undefined;
 }
@@ -48,7 +53,11 @@ export function sortLines(lines: LineDraft[]): LineDraft[] {
 }
 
 /** Renders a line draft as a plain-JSON line. */
-export function renderLine(line: LineDraft, digits: number): StatementLine {
+export function renderLine(draft: LineDraft, digits: number): StatementLine {
+  const line =
+    typeof draft.trace === 'function'
+      ? { ...draft, trace: draft.trace() }
+      : (draft as LineDraft & { trace: TraceStep[] });
   const amount = formatMinor(line.minor, digits);
   if (line.terms !== undefined) {
     const { score, weighting, basis } = line.terms;

@@ -4,11 +4,12 @@ import { divideRounded, type RoundingMode } from '../core/rounding.js';
 import { traceStep, type TraceStep } from '../core/trace.js';
 import type { PeriodContext } from './context.js';
 import { conversionStep } from './conversion.js';
-import { addDrawLines, type DrawData, type DrawMoney } from './drawsStage.js';
+import { addDrawLines, drawSettling, periodDraws, type DrawData, type DrawMoney } from './drawsStage.js';
 import type { DeductionRow, PeriodData } from './dataStage.js';
 import { MONTHS_IN, dayNumber, overlapDayNumbers } from './dates.js';
 import type { PayRates } from './orgStage.js';
 import { NO_TRACE, type PersonWork } from './periodWork.js';
+import { emptyFindings, noteStatement, type StatementFindings } from './plausibility.js';
 import type { SegmentStage } from './segmentStage.js';
 import type { Scenario } from './scenarioInput.js';
 import { renderLine, sortLines, subtotalsOf, type LineDraft } from './statement.js';
@@ -45,22 +46,28 @@ function emptyPayTotals(): PayTotals {
   };
 }
 
-/** What the statements stage gives the run: the rendered statements, and the money totals of their lines. */
+/** What the statements stage gives the run once every statement is out: the money totals of their lines and what the checks need. */
 export interface StatementsFigures {
   readonly rendered: RenderedStatements;
   readonly totals: PayTotals;
   /** The draws settled after every other line, or `null` when the data has none. */
   readonly draws: PeriodDraws | null;
+  /** What the plausibility checks noted of the statements (negative totals, people employed no day). */
+  readonly findings: StatementFindings;
 }
 
 /**
- * The statements stage: every person's lines, segment by segment (base pay, performance bonus,
- * net commission, pool award; see {@link addSegmentLines}), then one line per deduction row, then
- * the draws and guarantees settled against the commission lines, and the statements rendered from them. Inputs: the people's working records (org stage, with the
- * interlock lines the segment stages added), the commission and deduction rows (data stage), the
- * pay rates and the segment stages' coefficients and pool figures.
+ * The statements stage, person by person in id order: each person's lines, segment by segment
+ * (base pay, performance bonus, net commission, pool award; see {@link addSegmentLines}), then one
+ * line per deduction row, then their draws and guarantees settled against the commission lines,
+ * and their statement rendered — yielded, its line drafts dropped — so that no more than one
+ * person's lines are held at a time (issue 20). The money totals, the figures of the checks and
+ * the plausibility findings are added up on the way and returned when the last statement is out.
+ * Inputs: the people's working records (org stage, with the interlock lines the segment stages
+ * added), the commission and deduction rows (data stage), the pay rates and the segment stages'
+ * coefficients and pool figures.
  */
-export function statementsStage(
+export function* statementsStage(
   context: PeriodContext,
   work: readonly PersonWork[],
   periodData: PeriodData,
@@ -68,40 +75,76 @@ export function statementsStage(
   segments: readonly SegmentStage[],
   draws: DrawData | null,
   targets: TargetsRun,
-): StatementsFigures {
-  const { period } = context.resolved;
-  const months = BigInt(MONTHS_IN[period.unit]);
-  const periodDays = BigInt(period.days);
-  const { digits, withTrace } = context;
-  const rows = { people: context.scenario.org.people, periodData, payRates };
+): Generator<PayStatement, StatementsFigures, undefined> {
+  const { people } = context.scenario.org;
+  const rows: PersonRows = { people, periodData, payRates };
+  const passes = segments.map((stage) => segmentPass(context, stage));
   const totals = emptyPayTotals();
   for (const stage of segments) {
-    const { version, start, end } = context.resolved.segments[stage.segment]!;
-    const pass: SegmentPass = {
-      work,
-      digits,
-      mode: context.rounding.mode,
-      withTrace,
-      currency: context.currency,
-      months,
-      monthsText: String(months),
-      periodDays,
-      periodDaysText: String(period.days),
-      stage,
-      version,
-      from: dayNumber(start),
-      to: dayNumber(end),
-    };
-    addSegmentLines(pass, rows, totals);
+    totals.pool += stage.pool;
+    totals.unallocated += stage.unallocated;
   }
-  addDeductionLines(context, work, periodData.deductions, totals);
-  const settled = draws === null ? null : addDrawLines(context, work, draws, totals.draws);
-  return { rendered: renderStatements(context, work, targets), totals, draws: settled };
+  const deductions = groupByPerson(periodData.deductions, people.length);
+  const settling = draws === null ? null : drawSettling(context, draws);
+  const rendering = emptyRendering();
+  const findings = emptyFindings();
+  const order = orderIds(people.map((person) => person.id));
+  for (let o = 0; o < order.length; o++) {
+    const w = work[order[o]!]!;
+    for (const pass of passes) addSegmentLines(pass, rows, w, totals);
+    for (let r = deductions.start[w.index]!; r < deductions.start[w.index + 1]!; r++)
+      addDeductionLine(context, w, periodData.deductions[deductions.rows[r]!]!, totals);
+    if (settling !== null) addDrawLines(settling, w, totals.draws);
+    const statement = renderStatement(context, w, targets, rendering);
+    noteStatement(context, findings, statement);
+    w.lines.length = 0; // rendered: the drafts and their traces are not kept
+    yield statement;
+  }
+  const settled = settling === null ? null : periodDraws(settling, context.digits);
+  return { rendered: rendering, totals, draws: settled, findings };
+}
+
+/** The rows the per-person pass reads. */
+interface PersonRows {
+  readonly people: Scenario['org']['people'];
+  readonly periodData: PeriodData;
+  readonly payRates: PayRates;
+}
+
+/** The pass of one segment over the people (what it reads for every person, computed once). */
+function segmentPass(context: PeriodContext, stage: SegmentStage): SegmentPass {
+  const { period } = context.resolved;
+  const months = BigInt(MONTHS_IN[period.unit]);
+  const { version, start, end } = context.resolved.segments[stage.segment]!;
+  return {
+    digits: context.digits,
+    mode: context.rounding.mode,
+    withTrace: context.withTrace,
+    currency: context.currency,
+    months,
+    monthsText: String(months),
+    periodDays: BigInt(period.days),
+    periodDaysText: String(period.days),
+    stage,
+    version,
+    from: dayNumber(start),
+    to: dayNumber(end),
+  };
+}
+
+/** Rows grouped by person, input order kept within a person: person p's are `rows[start[p]] … rows[start[p + 1] − 1]`. */
+function groupByPerson(list: readonly { readonly person: number }[], people: number) {
+  const start = new Int32Array(people + 1);
+  for (const row of list) start[row.person + 1]!++;
+  for (let p = 0; p < people; p++) start[p + 1]! += start[p]!;
+  const next = start.slice(0, people);
+  const rows = new Int32Array(list.length);
+  list.forEach((row, r) => (rows[next[row.person]!++] = r));
+  return { start, rows };
 }
 
 /** What the per-person pass of one segment reads (flat: it is read for every person). */
 interface SegmentPass {
-  readonly work: readonly PersonWork[];
   readonly digits: number;
   readonly mode: RoundingMode;
   readonly withTrace: boolean;
@@ -120,7 +163,7 @@ interface SegmentPass {
 }
 
 /**
- * Adds each person's lines for one segment to their working record — base pay by grade (or
+ * Adds one person's lines for one segment to their working record — base pay by grade (or
  * personal rate) and performance bonus = target bonus × the department's coefficient, both
  * prorated by days employed in the segment; net commission = gross − pool contribution when they
  * have commission rows; the support-pool award when they share the pool — and adds the money to
@@ -132,45 +175,41 @@ interface SegmentPass {
  */
 function addSegmentLines(
   pass: SegmentPass,
-  { people, periodData, payRates }: { people: Scenario['org']['people']; periodData: PeriodData; payRates: PayRates },
+  { people, periodData, payRates }: PersonRows,
+  w: PersonWork,
   totals: PayTotals,
 ): void {
-  const { work, stage } = pass;
+  const { stage } = pass;
   const s = stage.segment;
-  const grades = payRates.gradePay[s]!;
-  const grossRows = periodData.grossRows[s]!;
-  const { from, to } = pass;
-  totals.pool += stage.pool;
-  totals.unallocated += stage.unallocated;
-  for (let i = 0; i < people.length; i++) {
-    const w = work[i]!;
-    const employed = overlapDayNumbers(w.start, w.end, from, to);
-    w.employedDays += employed;
-    const { grade } = people[i]!;
-    const rates = grades.get(grade)!;
-    const personal = payRates.overrides[i]!;
-    totals.base += addBasePay(pass, w, grade, personal.base, personal.base ?? rates.base, employed);
-    totals.bonus += addPerformanceBonus(pass, w, personal.target ?? rates.target, employed);
-    if (grossRows[i]! > 0) {
-      const gross = periodData.gross[s]![i]!;
-      totals.gross += gross;
-      const key = s * people.length + i;
-      const notes = pass.withTrace
-        ? [
-            ...(periodData.conversions.get(key) ?? []).map((note) => conversionStep(note, pass.currency, pass.digits)),
-            ...(periodData.salesTrace.get(key) ?? []),
-          ]
-        : NO_TRACE;
-      totals.contribution += addCommission(pass, w, gross, grossRows[i]!, notes);
-    }
-    // Back-office support award [后端支撑奖励] from the pool (seed 001).
-    const award = stage.award?.[i];
-    if (award !== undefined) {
-      totals.awards += award;
-      const trace = pass.withTrace ? (stage.awardTrace?.[i] ?? []) : NO_TRACE;
-      const terms = stage.awardTerms?.[i];
-      w.lines.push({ ...line(pass, 'poolAward', 'Back-office support award (support pool)', award, trace), terms });
-    }
+  const i = w.index;
+  const employed = overlapDayNumbers(w.start, w.end, pass.from, pass.to);
+  w.employedDays += employed;
+  const { grade } = people[i]!;
+  const rates = payRates.gradePay[s]!.get(grade)!;
+  const personal = payRates.overrides[i]!;
+  totals.base += addBasePay(pass, w, grade, personal.base, personal.base ?? rates.base, employed);
+  totals.bonus += addPerformanceBonus(pass, w, personal.target ?? rates.target, employed);
+  const rows = periodData.grossRows[s]![i]!;
+  if (rows > 0) {
+    const gross = periodData.gross[s]![i]!;
+    totals.gross += gross;
+    const key = s * people.length + i;
+    const notes = pass.withTrace
+      ? [
+          ...(periodData.conversions.get(key) ?? []).map((note) => conversionStep(note, pass.currency, pass.digits)),
+          ...(periodData.salesTrace.get(key) ?? []),
+        ]
+      : NO_TRACE;
+    totals.contribution += addCommission(pass, w, gross, rows, notes);
+  }
+  // Back-office support award [后端支撑奖励] from the pool (seed 001).
+  const award = stage.award?.[i];
+  if (award !== undefined) {
+    totals.awards += award;
+    const awardLine = stage.awardLine?.(i);
+    const trace = pass.withTrace ? (awardLine?.trace ?? []) : NO_TRACE;
+    const label = 'Back-office support award (support pool)';
+    w.lines.push({ ...line(pass, 'poolAward', label, award, trace), terms: awardLine?.terms });
   }
 }
 
@@ -268,7 +307,7 @@ function addCommission(
     trace = [
       ...notes,
       step('statement.grossCommission', 'gross = Σ commission rows', { rows: String(rows) }, grossText),
-      ...(stage.contributionTrace?.[w.index] ?? []),
+      ...(stage.contributionTrace?.(w.index) ?? []),
       step(
         'statement.netCommission',
         'net = gross − pool contribution',
@@ -281,97 +320,92 @@ function addCommission(
   return contribution;
 }
 
-/** Adds one negative line per deduction row, so the statement shows every reason; adds them to `totals`. */
-function addDeductionLines(
+/** Adds a deduction row's negative line to its person's record, so the statement shows every reason; adds it to `totals`. */
+function addDeductionLine(
   { resolved, digits }: PeriodContext,
-  work: readonly PersonWork[],
-  deductions: readonly DeductionRow[],
+  w: PersonWork,
+  row: DeductionRow,
   totals: PayTotals,
 ): void {
-  for (const row of deductions) {
-    totals.deductions += row.minor;
-    work[row.person]!.lines.push({
-      kind: 'deduction',
-      label: `Deduction: ${row.reason}`,
-      version: resolved.segments[row.segment]!.version,
-      segment: row.segment,
-      source: row.id,
-      minor: -row.minor,
-      trace: [
-        traceStep(
-          'statement.deduction',
-          'deduction row from the period data, shown negative',
-          { id: row.id, reason: row.reason },
-          formatMinor(-row.minor, digits),
-        ),
-      ],
-    });
-  }
+  totals.deductions += row.minor;
+  w.lines.push({
+    kind: 'deduction',
+    label: `Deduction: ${row.reason}`,
+    version: resolved.segments[row.segment]!.version,
+    segment: row.segment,
+    source: row.id,
+    minor: -row.minor,
+    trace: [
+      traceStep(
+        'statement.deduction',
+        'deduction row from the period data, shown negative',
+        { id: row.id, reason: row.reason },
+        formatMinor(-row.minor, digits),
+      ),
+    ],
+  });
 }
 
-/** The rendered statements, with what the reconciliation checks need from them. */
+/** What the reconciliation checks need of the rendered statements, added up as they are rendered. */
 export interface RenderedStatements {
-  /** One statement per person, ordered by person id. */
-  readonly statements: PayStatement[];
+  /** How many statements were rendered (one per person). */
+  count: number;
   /** Σ statement totals, in minor units. */
-  readonly sum: bigint;
+  sum: bigint;
   /** How many statements' totals differ from the sum of their lines as printed (0 unless there is a bug). */
-  readonly linesMismatch: number;
+  linesMismatch: number;
   /** Σ interlock reward lines and Σ interlock deduction lines (positive), in minor units. */
-  readonly interlockLines: { readonly reward: bigint; readonly deduction: bigint };
+  readonly interlockLines: { reward: bigint; deduction: bigint };
+}
+
+/** The figures before any statement is rendered. */
+function emptyRendering(): RenderedStatements {
+  return { count: 0, sum: 0n, linesMismatch: 0, interlockLines: { reward: 0n, deduction: 0n } };
 }
 
 /**
- * Renders every person's working lines as their pay statement, ordered by person id: lines sorted
- * by kind, then source, then segment; total = Σ lines; amounts printed with the currency's minor
- * digits. Re-reads each printed amount to check the total independently.
+ * Renders a person's working lines as their pay statement: lines sorted by kind, then source,
+ * then segment; total = Σ lines; amounts printed with the currency's minor digits. Re-reads each
+ * printed amount to check the total independently, and adds the statement to `rendering`.
  */
-function renderStatements(
+function renderStatement(
   context: PeriodContext,
-  work: readonly PersonWork[],
+  w: PersonWork,
   targets: TargetsRun,
-): RenderedStatements {
+  rendering: RenderedStatements,
+): PayStatement {
   const { digits, withTrace } = context;
   const { people, departments } = context.scenario.org;
-  const order = orderIds(people.map((person) => person.id));
-  const statements = new Array<PayStatement>(people.length);
-  const interlockLines = { reward: 0n, deduction: 0n };
-  let sum = 0n;
-  let linesMismatch = 0;
-  for (let o = 0; o < order.length; o++) {
-    const i = order[o]!;
-    const person = people[i]!;
-    const w = work[i]!;
-    const department = departments[w.department]!;
-    sortLines(w.lines);
-    let total = 0n;
-    for (const line of w.lines) {
-      total += line.minor;
-      if (line.kind === 'interlockReward') interlockLines.reward += line.minor;
-      else if (line.kind === 'interlockDeduction') interlockLines.deduction -= line.minor;
-    }
-    sum += total;
-    const lines = w.lines.map((line) => renderLine(withTrace ? line : { ...line, trace: NO_TRACE }, digits));
-    // Independent re-check from the rendered strings: total = Σ lines as printed.
-    let printed = 0n;
-    for (const line of lines) printed += parseMinor(line.amount, digits, []);
-    if (printed !== total) linesMismatch++;
-    const personTargets = person.level === undefined ? [] : [...targets.values()].map((run) => run[i]!);
-    statements[o] = {
-      person: person.id,
-      name: person.name ?? null,
-      department: department.id,
-      side: department.side,
-      grade: person.grade,
-      employedDays: w.employedDays,
-      coefficient: w.coefficient,
-      lines,
-      subtotals: subtotalsOf(w.lines, digits),
-      total: formatMinor(total, digits),
-      ...(personTargets.length === 0 ? {} : { targets: personTargets }),
-    };
+  const person = people[w.index]!;
+  const department = departments[w.department]!;
+  sortLines(w.lines);
+  let total = 0n;
+  for (const line of w.lines) {
+    total += line.minor;
+    if (line.kind === 'interlockReward') rendering.interlockLines.reward += line.minor;
+    else if (line.kind === 'interlockDeduction') rendering.interlockLines.deduction -= line.minor;
   }
-  return { statements, sum, linesMismatch, interlockLines };
+  rendering.count++;
+  rendering.sum += total;
+  const lines = w.lines.map((line) => renderLine(withTrace ? line : { ...line, trace: NO_TRACE }, digits));
+  // Independent re-check from the rendered strings: total = Σ lines as printed.
+  let printed = 0n;
+  for (const line of lines) printed += parseMinor(line.amount, digits, []);
+  if (printed !== total) rendering.linesMismatch++;
+  const personTargets = person.level === undefined ? [] : [...targets.values()].map((run) => run[w.index]!);
+  return {
+    person: person.id,
+    name: person.name ?? null,
+    department: department.id,
+    side: department.side,
+    grade: person.grade,
+    employedDays: w.employedDays,
+    coefficient: w.coefficient,
+    lines,
+    subtotals: subtotalsOf(w.lines, digits),
+    total: formatMinor(total, digits),
+    ...(personTargets.length === 0 ? {} : { targets: personTargets }),
+  };
 }
 
 /** The result's money totals, printed with the currency's minor digits. */

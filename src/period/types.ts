@@ -1160,18 +1160,16 @@ export interface LedgerSection {
 }
 
 /**
- * Result of `runPeriod`: the plan resolved for the period (its `trace` says how), then the
- * run's figures. Plain JSON; every list ordered by id.
+ * The company-level result of a period run: `runPeriod`'s result without the statements (what
+ * `runPeriodStream`'s `summary()` gives). Plain JSON; every list ordered by id.
  */
-export interface RunPeriodResult extends ResolvedPlan {
+export interface RunPeriodSummary extends ResolvedPlan {
   /** The optional mechanisms this run used, in name order. */
   readonly mechanisms: string[];
   /** Every department of the org, ordered by id. */
   readonly departments: DepartmentResult[];
   /** The support pool of each segment that has one (seed 001's 后端支撑奖励池). */
   readonly pools: PoolSegment[];
-  /** One pay statement per person, ordered by person id. */
-  readonly statements: PayStatement[];
   /** Items for human review, by kind, then code, then id. */
   readonly reviewQueue: ReviewItem[];
   /** Credits per dimension and settled indicators (one entry per distinct interlock setting), or `null`. */
@@ -1193,6 +1191,24 @@ export interface RunPeriodResult extends ResolvedPlan {
   readonly exclusions: Exclusion[];
   /** The run's own conservation checks, then one check per control total the scenario declares (in `controls` order). */
   readonly checks: ReconciliationCheck[];
+}
+
+/** Result of `runPeriod`: the {@link RunPeriodSummary} and one pay statement per person (after `departments` in JSON). */
+export interface RunPeriodResult extends RunPeriodSummary {
+  /** One pay statement per person, ordered by person id. */
+  readonly statements: PayStatement[];
+}
+
+/** A period run giving its statements one at a time (`runPeriodStream`), then the company-level result. */
+export interface RunPeriodStream {
+  /**
+   * The pay statements in person id order, each computed when asked for; read once. `break` does
+   * not end the run: a new loop goes on. The `next()` that ends them runs the end-of-period checks
+   * and throws their error, as `runPeriod` would.
+   */
+  readonly statements: IterableIterator<PayStatement>;
+  /** The company-level result; first computes (and drops) the statements not yet read. Throws the run's error, if any. */
+  summary(): RunPeriodSummary;
 }
 
 /** The draws of a period: one settlement per person with a draw or a balance, and the totals. */

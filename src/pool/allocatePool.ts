@@ -366,6 +366,18 @@ function levelsOf(share: Share, digits: number, withTrace: boolean): (i: number)
 
 /** The award rows of a share in input order. */
 export function awardRows(share: Share, digits: number, withTrace: boolean): PoolAward[] {
+  const rowAt = awardRow(share, digits, withTrace);
+  const rows = new Array<PoolAward>(share.entries.length);
+  for (let i = 0; i < rows.length; i++) rows[i] = rowAt(i);
+  return rows;
+}
+
+/**
+ * The award row of input row i, built when asked for: a period run builds each recipient's row
+ * while it writes their statement, so no more than one is held (issue 20). The traces are shared
+ * between rows as in {@link awardRows}.
+ */
+export function awardRow(share: Share, digits: number, withTrace: boolean): (i: number) => PoolAward {
   const { terms, entries, basis, weights, awards, capped, weighting } = share;
   const floor = fixedPlaces(weighting.floor, terms.policy.scoreDecimals);
   const formula =
@@ -375,8 +387,7 @@ export function awardRows(share: Share, digits: number, withTrace: boolean): Poo
   const traces = new SharedTraces(floor, formula, weighting.exponentText);
   const levelOf = levelsOf(share, digits, withTrace);
   const kind = terms.basis ?? 'one';
-  const rows = new Array<PoolAward>(entries.length);
-  for (let i = 0; i < rows.length; i++) {
+  return (i) => {
     const entry = entries[i]!;
     const award = formatAmount(awards[i]!, digits);
     // With a basis of 1 the weight is f(score) itself: its text is the score entry's.
@@ -388,7 +399,7 @@ export function awardRows(share: Share, digits: number, withTrace: boolean): Poo
         : formatScaled(weights[i]!, weighting.weightDecimals + share.basisScale);
     const basisText = kind === 'fte' ? formatScaled(basis[i]!, share.basisScale) : String(basis[i]);
     const isCapped = capped[i] === 1;
-    rows[i] = {
+    return {
       id: share.ids[i]!,
       unit: share.rows[i]!.unit ?? null,
       score: entry.text,
@@ -400,8 +411,7 @@ export function awardRows(share: Share, digits: number, withTrace: boolean): Poo
       capped: isCapped,
       trace: withTrace ? traces.trace(entry, basisText, weight, levelOf(i), isCapped, award) : NO_TRACE,
     };
-  }
-  return rows;
+  };
 }
 
 /** award ÷ pool to 10 decimals with the policy's mode: exact long division, on numbers when they allow. */

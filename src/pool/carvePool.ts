@@ -203,39 +203,45 @@ function reversalLines(carve: Carve, i: number, digits: number): ReversalLine[] 
  * A row's trace is one step with every figure of the row: three objects a row, not five.
  */
 export function carveRows(carve: Carve, digits: number, withTrace: boolean, texts?: readonly (string | undefined)[]) {
+  const rows = new Array<CarveRow>(carve.ids.length);
+  for (let i = 0; i < rows.length; i++) rows[i] = carveRow(carve, i, digits, withTrace, texts?.[i]);
+  return rows;
+}
+
+/**
+ * Row i of a carve (see {@link carveRows}; `text`, row i's amount as the result writes it), built
+ * when asked for: a period run builds each contributor's row while it writes their statement.
+ */
+export function carveRow(carve: Carve, i: number, digits: number, withTrace: boolean, text?: string): CarveRow {
   const { ids, gross, base, share } = carve;
   const formula = NET_FORMULA[carve.rounding];
-  const rows = new Array<CarveRow>(ids.length);
-  for (let i = 0; i < rows.length; i++) {
-    const g = gross[i]!;
-    const grossText = (carve.clawbacks.has(i) ? undefined : texts?.[i]) ?? formatAmount(g, digits);
-    const baseText = base[i] === g ? grossText : formatAmount(base[i]!, digits); // mostly base = gross
-    const shareText = formatAmount(share[i]!, digits);
-    const lines = carve.reversals.has(i) ? reversalLines(carve, i, digits) : NO_REVERSALS;
-    const contribution = lines === NO_REVERSALS ? share[i]! : contributionOf(carve, i);
-    const contributionText = lines === NO_REVERSALS ? shareText : formatAmount(contribution, digits);
-    const net = formatAmount(addAmounts(g, -contribution), digits);
-    // Keys in sorted order: the shape `traceStep` builds, without its per-row sort.
-    const inputs = {
-      base: baseText,
-      contribution: contributionText,
-      gross: grossText,
-      reversals: String(lines.length),
-      share: shareText,
-    };
-    rows[i] = {
-      id: ids[i]!,
-      gross: grossText,
-      base: baseText,
-      rate: carve.rate,
-      share: shareText,
-      reversals: lines,
-      contribution: contributionText,
-      net,
-      trace: withTrace ? [{ rule: 'pool.net', formula, inputs, result: net }] : NO_TRACE,
-    };
-  }
-  return rows;
+  const g = gross[i]!;
+  const grossText = (carve.clawbacks.has(i) ? undefined : text) ?? formatAmount(g, digits);
+  const baseText = base[i] === g ? grossText : formatAmount(base[i]!, digits); // mostly base = gross
+  const shareText = formatAmount(share[i]!, digits);
+  const lines = carve.reversals.has(i) ? reversalLines(carve, i, digits) : NO_REVERSALS;
+  const contribution = lines === NO_REVERSALS ? share[i]! : contributionOf(carve, i);
+  const contributionText = lines === NO_REVERSALS ? shareText : formatAmount(contribution, digits);
+  const net = formatAmount(addAmounts(g, -contribution), digits);
+  // Keys in sorted order: the shape `traceStep` builds, without its per-row sort.
+  const inputs = {
+    base: baseText,
+    contribution: contributionText,
+    gross: grossText,
+    reversals: String(lines.length),
+    share: shareText,
+  };
+  return {
+    id: ids[i]!,
+    gross: grossText,
+    base: baseText,
+    rate: carve.rate,
+    share: shareText,
+    reversals: lines,
+    contribution: contributionText,
+    net,
+    trace: withTrace ? [{ rule: 'pool.net', formula, inputs, result: net }] : NO_TRACE,
+  };
 }
 
 /** The steps of the totals: carved, reversed, pool, and Σ net + pool = Σ gross. */
