@@ -31,8 +31,11 @@ export const budgets = [
   // to 93.7 KB; the schemas runPeriod does not use (allocate's, carvePool's, tierScore's, … input
   // schemas) no longer ride along (scripts/pure-initializers.ts, −1.0 KB): 92.7 KB, held at 93 KB.
   // What takes the bytes (minified): src/period 77 KB, decimal.js 32 KB, zod 31 KB, core 29 KB,
-  // the mechanisms runPeriod composes 91 KB; no dead code is left in it.
-  { name: 'import { runPeriod }', imports: ['runPeriod'], limit: 93 * KB },
+  // the mechanisms runPeriod composes 91 KB; no dead code is left in it. Sales in foreign
+  // currencies with their fast row reader (issue 19 §7): 93.6 KB, held at 94 KB. Of the 263 KB
+  // minified, 29 KB are the words of errors, trace formulas and ledger reasons (the product's
+  // explanations, not trimmed); issue 16's 90 KB is not met.
+  { name: 'import { runPeriod }', imports: ['runPeriod'], limit: 94 * KB },
   // Issue 16 asks for 200 KB. The types are shipped once (dist/index.d.cts; index.d.ts, report.d.ts
   // and folder/index.d.ts re-export the CommonJS declarations beside them, and report.d.cts and
   // folder/index.d.cts import the library's types from index.d.cts instead of copying them):

@@ -321,6 +321,7 @@ export { compareRuns } from './whatif/compareRuns.js';
 export { correctPeriod } from './whatif/correctPeriod.js';
 export { diffInputs } from './whatif/runs.js';
 export type {
+  CarriedChange,
   CompareRunsInput,
   CorrectionLine,
   CorrectionPlan,
@@ -338,7 +339,10 @@ export type {
   RuleChange,
   RunComparison,
   RunResultInput,
+  SavedConversion,
   SavedDepartment,
+  SavedDraws,
+  SavedHolds,
   SavedRunResult,
   SavedStatement,
   SavedStatementLine,

@@ -104,6 +104,23 @@ function ledgerLines({ ledger, exclusions }: RunPeriodResult): string[] {
   return lines;
 }
 
+/** What a person carries into the next period: their draw balance, their commissions still held. */
+function carriedLines(result: RunPeriodResult, person: string, money: MoneyFormat): string[] {
+  const draw = result.draws?.people.find((settlement) => settlement.id === person);
+  const held = result.holds?.held.filter((row) => row.person === person) ?? [];
+  if (draw === undefined && held.length === 0) return [];
+  const lines = ['', 'Carried into the next period'];
+  if (draw !== undefined)
+    lines.push(
+      `  draw balance owed back: ${money.amount(draw.openingBalance)} at the start → ${money.amount(draw.closingBalance)} at the end`,
+    );
+  for (const row of held)
+    lines.push(
+      `  held until the customer pays: ${row.id} ${money.amount(row.amount)} (earned ${row.earned}, plan version ${row.version})`,
+    );
+  return lines;
+}
+
 /** The exclusions that concern a person (the ratee of a self-rating, …): code, reason and path, for their statement. */
 function exclusionLines(exclusions: readonly Exclusion[], person: string): string[] {
   const theirs = exclusions.filter((exclusion) => exclusion.people.includes(person));
@@ -179,8 +196,14 @@ function poolAndInterlockLines(result: RunPeriodResult, money: MoneyFormat): str
   lines.push(...poolScoreLines(result));
   for (const c of result.conversions ?? [])
     lines.push(
-      `  converted from ${c.currency}: ${c.rows} commission row${c.rows === 1 ? '' : 's'}, ${moneyFormat(c.currency, money.locale).amount(c.amount)} → ${money.amount(c.converted)}`,
+      `  converted from ${c.currency}: ${c.rows} ${c.section === 'sales' ? 'sale' : 'commission row'}${c.rows === 1 ? '' : 's'}, ${moneyFormat(c.currency, money.locale).amount(c.amount)} → ${money.amount(c.converted)}`,
     );
+  if (result.holds !== null) {
+    const h = result.holds.totals;
+    lines.push(
+      `  holds (${result.holds.held.length} rows held at the end): held at the start ${money.amount(h.opening)}, newly held ${money.amount(h.newlyHeld)}, released ${money.amount(h.released)}, held at the end ${money.amount(h.closing)}`,
+    );
+  }
   if (result.draws !== null) {
     const d = result.draws.totals;
     lines.push(
@@ -312,6 +335,7 @@ export function explain(result: RunPeriodResult, statement: PayStatement, locale
   }
   lines.push(`${pad('Total (the sum of the lines above)', 56)} ${left(total, width)}`);
   lines.push(...targetLines(statement));
+  lines.push(...carriedLines(result, statement.person, money));
   lines.push(...exclusionLines(result.exclusions, statement.person));
   return `${lines.join('\n')}\n`;
 }

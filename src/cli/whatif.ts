@@ -246,7 +246,7 @@ export function correctionTable(
       `  (${plans} plan change${plans === 1 ? '' : 's'} in the corrected file not applied: the period is corrected under the plan as paid)`,
     );
   if (c.people.length === 0) {
-    lines.push('', 'No corrections: every line of the re-run equals what was paid.');
+    lines.push('', 'No corrections: every line of the re-run equals what was paid.', ...carriedLines(c, money));
     return `${lines.join('\n')}\n`;
   }
   const { counts, totals: t } = c;
@@ -277,7 +277,22 @@ export function correctionTable(
   const [paid, arrears, recoveries, rerun] = figures[listed.length]!;
   lines.push(row('total', [paid!, arrears!, recoveries!, rerun!]), '');
   lines.push(`Check: paid ${paid!} + arrears ${arrears!} + recoveries ${recoveries!} = re-run ${rerun!}`);
+  lines.push(...carriedLines(c, money));
   return `${lines.join('\n')}\n`;
+}
+
+/** What the correction changes in what people carry into the next period (draw balances, held commissions). */
+function carriedLines(c: PeriodCorrection, money: MoneyFormat): string[] {
+  if (c.carried.length === 0) return [];
+  const words = { drawBalance: 'draw balance owed at the end', held: 'commission still held' };
+  return [
+    '',
+    `Carried into the next period (${c.carried.length}): take the next period's data.drawBalances and data.heldCommissions from the re-run`,
+    ...c.carried.map(
+      (change) =>
+        `  ${pad(change.person, 14)} ${words[change.field]}: ${money.orDash(change.paid)} → ${money.orDash(change.rerun)}`,
+    ),
+  ];
 }
 
 /** The corrections as CSV: one row per correction line. */

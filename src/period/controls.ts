@@ -20,6 +20,7 @@ type Noun = readonly [one: string, many: string];
 const LISTS = {
   people: ['person', 'people'],
   commissions: ['commission row', 'commission rows'],
+  sales: ['sale', 'sales'],
   deductions: ['deduction row', 'deduction rows'],
   tickets: ['ticket', 'tickets'],
   ratings: ['rating', 'ratings'],
@@ -37,6 +38,8 @@ const INPUT_CONTROLS: readonly InputControl[] = [
   { path: ['people'] },
   { path: ['commissions', 'rows'] },
   { path: ['commissions', 'gross'], sum: true },
+  { path: ['sales', 'rows'] },
+  { path: ['sales', 'total'], sum: true },
   { path: ['deductions', 'rows'] },
   { path: ['deductions', 'total'], sum: true },
   { path: ['tickets'] },
@@ -50,17 +53,21 @@ type CurrencyRow = MoneyRow & { readonly currency?: string | undefined };
 /** Whether a row's amount is in `currency` (a row without one is in the plan currency). */
 const inCurrency = (row: CurrencyRow, currency: string, plan: string): boolean => (row.currency ?? plan) === currency;
 
+/** The lists whose rows may be in another currency, with a control per source currency. */
+type ConvertedList = 'commissions' | 'sales';
+
 /**
- * `controls.commissions.byCurrency`: each foreign currency's commission rows sum, in that
- * currency (before conversion), to the declared control — as the source system stated it.
+ * `controls.commissions.byCurrency`, `controls.sales.byCurrency`: each foreign currency's rows
+ * sum, in that currency (before conversion), to the declared control — as the source system
+ * stated it.
  */
-function checkByCurrency(context: PeriodContext, issues: IssueList): ReconciliationCheck[] {
-  const declared = context.scenario.controls?.commissions?.byCurrency;
+function checkByCurrency(context: PeriodContext, list: ConvertedList, issues: IssueList): ReconciliationCheck[] {
+  const declared = context.scenario.controls?.[list]?.byCurrency;
   if (declared === undefined) return [];
-  const rows = (context.data.commissions ?? []) as readonly CurrencyRow[];
+  const rows = (context.data[list] ?? []) as readonly CurrencyRow[];
   const checks: ReconciliationCheck[] = [];
   for (const currency of Object.keys(declared).sort()) {
-    const path = [PATH, 'commissions', 'byCurrency', currency];
+    const path = [PATH, list, 'byCurrency', currency];
     const digits = minorDigits(currency, path);
     const own = rows.filter((row) => inCurrency(row, currency, context.currency));
     const expected = readDeclared(declared[currency], path, digits, issues);
@@ -68,12 +75,12 @@ function checkByCurrency(context: PeriodContext, issues: IssueList): Reconciliat
     if (expected === undefined || actual === undefined) continue;
     const money = (minor: bigint) => formatMinor(minor, digits);
     if (expected === actual)
-      checks.push(check(path, `Σ commission rows in ${currency}`, money(actual), money(expected)));
+      checks.push(check(path, `Σ ${LISTS[list][1]} in ${currency}`, money(actual), money(expected)));
     else
       issues.add(
         'RECONCILIATION_FAILED',
         path,
-        `declared ${money(expected)} ${currency}, the ${counted(own.length, LISTS.commissions)} in ${currency} sum to ${money(actual)} ${currency} (${difference(actual, expected, money)})`,
+        `declared ${money(expected)} ${currency}, the ${counted(own.length, LISTS[list])} in ${currency} sum to ${money(actual)} ${currency} (${difference(actual, expected, money)})`,
       );
   }
   return checks;
@@ -108,7 +115,7 @@ export function checkInputControls(context: PeriodContext): InputControls {
     if (declared === undefined) continue;
     let rows: readonly unknown[] = list === 'people' ? context.scenario.org.people : (context.data[list] ?? []);
     // A money control sums the rows in the plan currency; other currencies have `byCurrency`.
-    if (control.sum === true && list === 'commissions')
+    if (control.sum === true && (list === 'commissions' || list === 'sales'))
       rows = (rows as readonly CurrencyRow[]).filter((row) => inCurrency(row, context.currency, context.currency));
     const check =
       control.sum === true
@@ -116,7 +123,7 @@ export function checkInputControls(context: PeriodContext): InputControls {
         : checkCount(control, declared as number, rows.length, issues);
     if (check !== undefined) checks.push(check);
   }
-  checks.push(...checkByCurrency(context, issues));
+  checks.push(...checkByCurrency(context, 'commissions', issues), ...checkByCurrency(context, 'sales', issues));
   const payTotal =
     controls.payTotal === undefined
       ? undefined

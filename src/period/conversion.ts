@@ -11,17 +11,29 @@ import { step } from './trace.js';
 import type { CurrencyConversion } from './types.js';
 
 /**
- * Several currencies (issue 19 §7): commission rows may be in any ISO 4217 currency; each is
- * converted into the plan currency at the dated rate of `data.exchangeRates` in force on the
- * row's date (or on the period's last day, per `plan.conversion.at`): the latest rate dated on
- * or before it. The exact product amount × rate is rounded once, to the plan currency's minor
+ * Several currencies (issue 19 §7): commission rows and sales may be in any ISO 4217 currency;
+ * each is converted into the plan currency at the dated rate of `data.exchangeRates` in force on
+ * the row's date (or on the period's last day, per `plan.conversion.at`): the latest rate dated
+ * on or before it. The exact product amount × rate is rounded once, to the plan currency's minor
  * unit, half-up unless `plan.conversion.rounding` says otherwise. Internal to the period run.
  */
 
+/** The data lists whose rows may be in another currency. */
+export type ConvertedList = CurrencyConversion['section'];
+
+/** What one list converted in one currency. */
+interface Tally {
+  rows: number;
+  amount: bigint;
+  converted: bigint;
+}
+
 /** One converted row: what the statement's trace shows. */
 export interface ConversionNote {
-  /** The row's amount in its own currency, e.g. `"100.00 USD"`. */
-  readonly amount: string;
+  /** The row's amount in its own currency's minor units. */
+  readonly own: bigint;
+  /** The minor digits of the row's currency. */
+  readonly ownDigits: number;
   /** The row's currency (the rate's). */
   readonly currency: string;
   readonly rate: string;
@@ -38,23 +50,27 @@ interface CurrencyRates {
   readonly rates: Fixed[];
   /** Each rate as the table gives it. */
   readonly texts: string[];
-  rows: number;
-  amount: bigint;
-  converted: bigint;
+  /** Whether some row was converted at each rate (the input ledger's `rateNotApplied`). */
+  readonly applied: boolean[];
+  /** Per list: rows converted, Σ in the currency, Σ converted. */
+  readonly tally: Record<ConvertedList, Tally>;
 }
 
 /** Converts rows into the plan currency and remembers the per-currency sums for the result. */
 export interface Converter {
   /**
-   * The row's amount in plan-currency minor units (converted when `currency` is another one), or
-   * `undefined` when it cannot be read (issues added at the row's paths).
+   * The row's amount in plan-currency minor units (converted when `currency` is another one, and
+   * counted in `list`'s tally), or 0 when it cannot be read (issues added at the row's paths).
    */
   readonly read: (
     row: { readonly amount: unknown; readonly currency?: string | undefined; readonly date?: string | undefined },
     path: IssuePath,
+    list: ConvertedList,
   ) => { minor: bigint; note: ConversionNote | undefined };
-  /** Per foreign currency: rows, Σ in the currency, Σ converted; `null` when no row was converted. */
+  /** Per list, then per foreign currency: rows, Σ in the currency, Σ converted; `null` when no row was converted. */
   readonly summary: () => CurrencyConversion[] | null;
+  /** Whether some row was converted at the `currency` rate dated `date`. */
+  readonly applied: (currency: string, date: string) => boolean;
 }
 
 /** Reads `data.exchangeRates` and `plan.conversion` into a converter (issues at their paths). */
@@ -63,7 +79,7 @@ export function converter(context: PeriodContext, issues: IssueList): Converter 
   const at = context.scenario.plan.conversion?.at ?? 'transactionDate';
   const mode: RoundingMode = context.scenario.plan.conversion?.rounding ?? 'halfUp';
   const book = readRates(context, issues);
-  const read: Converter['read'] = (row, path) => {
+  const read: Converter['read'] = (row, path, list) => {
     if (row.currency === undefined || row.currency === plan)
       return { minor: readMoney(row.amount, digits, [...path, 'amount'], issues), note: undefined };
     const rates = book.get(row.currency);
@@ -96,11 +112,14 @@ export function converter(context: PeriodContext, issues: IssueList): Converter 
     }
     const rate = rates.rates[r]!;
     const minor = divideRounded(amount * rate.n * pow10(digits), pow10(rates.digits + rate.scale), mode);
-    rates.rows += 1;
-    rates.amount += amount;
-    rates.converted += minor;
+    const tally = rates.tally[list];
+    tally.rows += 1;
+    tally.amount += amount;
+    tally.converted += minor;
+    rates.applied[r] = true;
     const note = {
-      amount: `${formatMinor(amount, rates.digits)} ${row.currency}`,
+      own: amount,
+      ownDigits: rates.digits,
       currency: row.currency,
       rate: rates.texts[r]!,
       date: rates.dates[r]!,
@@ -109,16 +128,24 @@ export function converter(context: PeriodContext, issues: IssueList): Converter 
     return { minor, note };
   };
   const summary = (): CurrencyConversion[] | null => {
-    const used = [...book].filter(([, rates]) => rates.rows > 0).sort(([a], [b]) => (a < b ? -1 : 1));
-    if (used.length === 0) return null;
-    return used.map(([currency, rates]) => ({
-      currency,
-      rows: rates.rows,
-      amount: formatMinor(rates.amount, rates.digits),
-      converted: formatMinor(rates.converted, digits),
-    }));
+    const currencies = [...book.keys()].sort();
+    const lists: ConvertedList[] = ['commissions', 'sales'];
+    const rows = lists.flatMap((section) =>
+      currencies.flatMap((currency) => {
+        const rates = book.get(currency)!;
+        const tally = rates.tally[section];
+        if (tally.rows === 0) return [];
+        const amount = formatMinor(tally.amount, rates.digits);
+        return [{ section, currency, rows: tally.rows, amount, converted: formatMinor(tally.converted, digits) }];
+      }),
+    );
+    return rows.length === 0 ? null : rows;
   };
-  return { read, summary };
+  const applied = (currency: string, date: string): boolean => {
+    const rates = book.get(currency);
+    return rates !== undefined && rates.applied[rates.dates.indexOf(date)] === true;
+  };
+  return { read, summary, applied };
 }
 
 /** The rates by currency, each ordered by date; duplicates, the plan currency itself and non-positive rates refused. */
@@ -151,9 +178,8 @@ function readRates(context: PeriodContext, issues: IssueList): Map<string, Curre
         dates: [],
         rates: [],
         texts: [],
-        rows: 0,
-        amount: 0n,
-        converted: 0n,
+        applied: [],
+        tally: { commissions: { rows: 0, amount: 0n, converted: 0n }, sales: { rows: 0, amount: 0n, converted: 0n } },
       };
       book.set(row.currency, rates);
     }
@@ -187,7 +213,14 @@ export function conversionStep(note: ConversionNote, currency: string, digits: n
   return step(
     'statement.conversion',
     `converted = round(amount × rate) to the ${currency} minor unit`,
-    { amount: note.amount, date: note.date, rate: note.rate },
+    { amount: `${formatMinor(note.own, note.ownDigits)} ${note.currency}`, date: note.date, rate: note.rate },
     formatMinor(note.minor, digits),
   );
+}
+
+/** Conversions in a fixed order — currency, rate date, amount — whatever the rows' order (identical notes are interchangeable). */
+export function compareNotes(a: ConversionNote, b: ConversionNote): number {
+  if (a.currency !== b.currency) return a.currency < b.currency ? -1 : 1;
+  if (a.date !== b.date) return a.date < b.date ? -1 : 1;
+  return a.own < b.own ? -1 : a.own > b.own ? 1 : 0;
 }

@@ -6,9 +6,9 @@ import type { Organisation } from './orgStage.js';
 import { readMoney } from './periodWork.js';
 import type { PoolCommissionRow } from './poolStage.js';
 import type { PeriodContext } from './context.js';
-import { converter, type ConversionNote } from './conversion.js';
+import { compareNotes, converter, type ConversionNote, type Converter } from './conversion.js';
 import { holdsOf, holdsRow, releaseHolds, type Holds } from './holdsStage.js';
-import { addSalesCommissions } from './salesStage.js';
+import { addSalesCommissions, type RowReaders } from './salesStage.js';
 import type { CommissionInput, CurrencyConversion } from './types.js';
 
 /** One deduction row, read: whose, in which segment, and its amount in minor units (positive). */
@@ -36,8 +36,10 @@ export interface PeriodData {
   readonly salesTrace: Map<number, TraceStep[]>;
   /** Commissions held until collection, released, carried. */
   readonly holds: Holds;
-  /** Per foreign currency: rows, Σ in the currency, Σ converted; `null` when no row was converted. */
+  /** Per list, then per foreign currency: rows, Σ in the currency, Σ converted; `null` when no row was converted. */
   readonly converted: CurrencyConversion[] | null;
+  /** Whether some commission row or sale was converted at the `currency` rate dated `date`. */
+  readonly rateApplied: Converter['applied'];
   /** Per segment, per person: the commission rows, kept only when a pool carves them (`undefined` without a pool). */
   readonly poolRows: (PoolCommissionRow[] | undefined)[][] | undefined;
   /** The deduction rows, in input order. */
@@ -61,8 +63,9 @@ export function dataStage(context: PeriodContext, org: Organisation, issues: Iss
   const own = readOwnCoefficients(context, org, issues);
   const segmentOf = segmentFinder(context, issues);
   const holds = holdsOf(context);
-  const commissions = readCommissions(context, org, segmentOf, holds, issues);
-  const salesTrace = addSalesCommissions(context, org, segmentOf, commissions, issues);
+  const convert = converter(context, issues);
+  const commissions = readCommissions(context, org, { segmentOf, convert }, holds, issues);
+  const salesTrace = addSalesCommissions(context, org, { segmentOf, convert }, commissions, issues);
   for (const [key, steps] of releaseHolds(context, org, segmentOf, commissions, holds, issues))
     salesTrace.set(key, [...steps, ...(salesTrace.get(key) ?? [])]);
   const deductions = readDeductions(context, org, segmentOf, issues);
@@ -71,7 +74,19 @@ export function dataStage(context: PeriodContext, org: Organisation, issues: Iss
   const componentScore = readComponentScores(context, org, issues);
   checkReferences(context.data.pointEntries, 'pointEntries', ['subject'], isParty(org), 'person or department', issues);
   const supportScore = readSupportScores(context, org, issues);
-  return { ...own, ...commissions, salesTrace, holds, deductions, componentScore, supportScore };
+  const converted = convert.summary();
+  const rateApplied = convert.applied;
+  return {
+    ...own,
+    ...commissions,
+    salesTrace,
+    holds,
+    converted,
+    rateApplied,
+    deductions,
+    componentScore,
+    supportScore,
+  };
 }
 
 /** Each department's own coefficient D (the data's, rounded at the coefficient point; 1 when none), with where it came from. */
@@ -108,7 +123,7 @@ function readOwnCoefficients(
 }
 
 /** The segment a dated row falls in (0 when the period is not split), refusing a date outside the period or a missing one in a split period. */
-type SegmentOf = (date: string | undefined, path: IssuePath) => number;
+type SegmentOf = RowReaders['segmentOf'];
 
 function segmentFinder({ resolved }: PeriodContext, issues: IssueList): SegmentOf {
   const { period } = resolved;
@@ -177,10 +192,10 @@ interface DatedRow {
 function readCommissions(
   context: PeriodContext,
   org: Organisation,
-  segmentOf: SegmentOf,
+  { segmentOf, convert }: RowReaders,
   holds: Holds,
   issues: IssueList,
-): Pick<PeriodData, 'gross' | 'grossRows' | 'poolRows' | 'conversions' | 'converted'> {
+): Pick<PeriodData, 'gross' | 'grossRows' | 'poolRows' | 'conversions'> {
   const { resolved } = context;
   const people = context.scenario.org.people.length;
   const gross = resolved.segments.map(() => new Array<bigint>(people).fill(0n));
@@ -190,11 +205,10 @@ function readCommissions(
     ? resolved.segments.map(() => new Array<PoolCommissionRow[] | undefined>(people))
     : undefined;
   const read = { context, org, segmentOf, issues };
-  const convert = converter(context, issues);
   const conversions = new Map<number, ConversionNote[]>();
   let note: ConversionNote | undefined;
   const readAmount = (row: CommissionInput, path: IssuePath): bigint => {
-    const converted = convert.read(row, path);
+    const converted = convert.read(row, path, 'commissions');
     note = converted.note;
     return converted.minor;
   };
@@ -210,7 +224,9 @@ function readCommissions(
     else notes.push(note);
   };
   readDatedRows(context.data.commissions ?? [], 'commissions', read, add, readAmount);
-  return { gross, grossRows, poolRows, conversions, converted: convert.summary() };
+  // The trace lists a person's conversions in an order that does not depend on the rows' order.
+  for (const notes of conversions.values()) notes.sort(compareNotes);
+  return { gross, grossRows, poolRows, conversions };
 }
 
 /** The deduction rows of known people, in input order. */

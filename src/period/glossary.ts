@@ -133,6 +133,12 @@ const RULE_WORDS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   'pool.commission.marginal': { 'adjusted base': 'adjusted base', slices: 'each slice of the base × its rate' },
   'pool.commission.cap': { cap: 'the person’s cap', commission: 'commission before the cap' },
   'statement.sales': { sales: 'sales credited (count and ids)' },
+  'statement.salesConversion': {
+    amount: 'Σ of the sales in their own currency',
+    date: 'date of the rate used',
+    rate: 'exchange rate into the plan currency',
+    sales: 'sales converted at this rate (count and ids)',
+  },
   'statement.conversion': {
     amount: 'amount in its own currency',
     date: 'date of the rate used',

@@ -447,23 +447,21 @@ function supportScoreRules({ context, segments }: LedgerRun, rows: Rows): Sectio
   };
 }
 
-/** An exchange rate is used when some commission row was converted at it (its currency and date). */
+/** An exchange rate is used when some commission row or sale was converted at it (its currency and date). */
 function exchangeRateRules({ periodData }: LedgerRun, rows: Rows): SectionRules {
   const key = (i: number) => `${text(rows[i]!.currency)} ${text(rows[i]!.date)}`;
-  const applied = new Set<string>();
-  for (const notes of periodData.conversions.values())
-    for (const note of notes) applied.add(`${note.currency} ${note.date}`);
   return {
     id: key,
     judge: (i) =>
-      applied.has(key(i))
+      periodData.rateApplied(text(rows[i]!.currency), text(rows[i]!.date))
         ? null
         : {
             code: 'rateNotApplied',
-            reason: `no commission row was converted at this ${text(rows[i]!.currency)} rate`,
+            reason: `no commission row or sale was converted at this ${text(rows[i]!.currency)} rate`,
             concerns: [],
           },
     group: key,
-    into: (i) => `conversion of ${text(rows[i]!.currency)} commission rows at the rate of ${text(rows[i]!.date)}`,
+    into: (i) =>
+      `conversion of ${text(rows[i]!.currency)} commission rows and sales at the rate of ${text(rows[i]!.date)}`,
   };
 }

@@ -1,9 +1,12 @@
-import { SynergyPayError, type IssueList, type IssuePath } from '../core/errors.js';
-import { formatMinor, parseMinor } from '../core/money.js';
+import { IssueList, type IssuePath } from '../core/errors.js';
+import { ExactSums } from '../core/exact.js';
+import { IdKeys } from '../core/ids.js';
+import { formatMinor, minorNumber } from '../core/money.js';
 import type { TraceStep } from '../core/trace.js';
-import { commissionsOf } from '../pool/commissions.js';
-import type { CommissionBaseInput } from '../pool/types.js';
+import { commissionOfBase, commissionRules } from '../pool/commissions.js';
 import type { PeriodContext } from './context.js';
+import type { SaleInput } from './types.js';
+import { compareNotes, type ConversionNote, type Converter } from './conversion.js';
 import type { Organisation } from './orgStage.js';
 import { readMoney } from './periodWork.js';
 import type { PoolCommissionRow } from './poolStage.js';
@@ -16,52 +19,71 @@ export interface CommissionFigures {
   readonly poolRows: (PoolCommissionRow[] | undefined)[][] | undefined;
 }
 
+/** How the data stage reads dated money rows: their segment, and their amount in the plan currency. */
+export interface RowReaders {
+  /** The segment a dated row falls in (issues added for a date outside the period, or a missing one in a split period). */
+  readonly segmentOf: (date: string | undefined, path: IssuePath) => number;
+  readonly convert: Converter;
+}
+
 /** Sale ids listed in a trace step before the rest is counted. */
 const LISTED = 5;
+
+/** A person's sales in one currency converted at one rate: how many, Σ in the currency, Σ converted (each rounded once). */
+interface SalesConversion {
+  readonly note: ConversionNote;
+  count: number;
+  /** The first {@link LISTED} sale ids in id order. */
+  readonly ids: string[];
+  own: bigint;
+  minor: bigint;
+}
+
+/**
+ * Every person's sales in every segment, by cell `segment × people + person`: Σ in plan-currency
+ * minor units and the count; with trace, the first sale ids and the conversions.
+ */
+interface SalesBases {
+  readonly sums: ExactSums;
+  readonly counts: Int32Array;
+  /** The first {@link LISTED} sale ids of each cell, in id order (with trace). */
+  readonly ids: (string[] | undefined)[] | undefined;
+  /** Each cell's conversions, one per currency and rate (with trace). */
+  readonly groups: (SalesConversion[] | undefined)[] | undefined;
+}
 
 /**
  * Commissions computed in the run (issue 19 §4, seed 001): in each segment whose plan version has
  * a `commissions` section, each person's base = Σ their `data.sales` dated in it, their measure
  * from `data.commissionMeasures` (for the base modifier), through `computeCommissions` (the
- * version's rate table, marginal or retroactive, the modifier table). Each commission is added to
- * the person's gross commission as one computed row — carved by the pool like any row — and its
- * steps (the sales, the modifier, the adjusted base, the slices) are returned per
+ * version's rate table, marginal or retroactive, the modifier table). A sale in another currency
+ * is converted first, by the run's converter (issue 19 §7: the rate in force on its date or the
+ * period's end, the product rounded once). Each commission is added to the person's gross
+ * commission as one computed row — carved by the pool like any row — and its steps (the
+ * conversions, the sales, the modifier, the adjusted base, the slices) are returned per
  * `segment × people + person` for the commission line's trace. Problems are added to `issues` at
  * the scenario's paths. Sales in a segment whose version computes no commission are not read.
  */
 export function addSalesCommissions(
   context: PeriodContext,
   org: Organisation,
-  segmentOf: (date: string | undefined, path: IssuePath) => number,
+  readers: RowReaders,
   figures: CommissionFigures,
   issues: IssueList,
 ): Map<number, TraceStep[]> {
   const traces = new Map<number, TraceStep[]>();
-  const { resolved, data, digits } = context;
+  const { resolved, digits } = context;
   if (!resolved.segmentVersions.some((version) => version.commissions !== undefined)) return traces;
   const measures = readMeasures(context, org, issues);
-  const bases = resolved.segments.map(() => new Map<number, { minor: bigint; ids: string[] }>());
-  const ids = new Map<string, number>();
-  (data.sales ?? []).forEach((sale, i) => {
-    const path = ['data', 'sales', i];
-    const first = ids.get(sale.id);
-    if (first !== undefined)
-      issues.add('DUPLICATE_ID', [...path, 'id'], `sale id "${sale.id}" is already used at sales[${first}]`);
-    else ids.set(sale.id, i);
-    const p = org.personIndex.get(sale.person);
-    if (p === undefined) issues.add('UNKNOWN_REFERENCE', [...path, 'person'], `no person "${sale.person}"`);
-    const minor = readMoney(sale.amount, digits, [...path, 'amount'], issues);
-    const s = segmentOf(sale.date, [...path, 'date']);
-    if (p === undefined || resolved.segmentVersions[s]!.commissions === undefined) return;
-    const base = bases[s]!.get(p) ?? bases[s]!.set(p, { minor: 0n, ids: [] }).get(p)!;
-    base.minor += minor;
-    base.ids.push(sale.id);
-  });
+  const bases = readSales(context, org, readers, issues);
   if (issues.size > 0) return traces;
-  bases.forEach((persons, s) => {
-    if (persons.size === 0) return;
-    const people = [...persons.keys()];
-    const rows = computeSegment(context, s, people, persons, measures, issues);
+  const headcount = context.scenario.org.people.length;
+  resolved.segments.forEach((_, s) => {
+    const people: number[] = [];
+    for (let p = 0; p < headcount; p++) if (bases.counts[s * headcount + p]! > 0) people.push(p);
+    if (people.length === 0) return;
+    const minors = people.map((p) => bases.sums.value(s * headcount + p));
+    const rows = computeSegment(context, s, people, minors, measures, issues);
     rows?.forEach((row, k) => {
       const p = people[k]!;
       figures.gross[s]![p]! += row.minor;
@@ -73,11 +95,115 @@ export function addSalesCommissions(
           rate: undefined,
           index: -1,
         });
+      const cell = s * headcount + p;
       if (context.withTrace)
-        traces.set(s * context.scenario.org.people.length + p, [salesStep(persons.get(p)!, digits), ...row.trace]);
+        traces.set(cell, [...salesSteps(bases, cell, minors[k]!, context.currency, digits), ...row.trace]);
     });
   });
   return traces;
+}
+
+/**
+ * Each person's sales per segment (one pass, a few numbers per sale: no object or BigInt per
+ * plan-currency sale): ids checked for repeats, people and amounts read, foreign sales converted.
+ */
+function readSales(context: PeriodContext, org: Organisation, readers: RowReaders, issues: IssueList): SalesBases {
+  const { resolved, digits, withTrace, currency } = context;
+  const sales = context.data.sales ?? [];
+  const headcount = context.scenario.org.people.length;
+  const cells = resolved.segments.length * headcount;
+  const bases: SalesBases = {
+    sums: new ExactSums(cells),
+    counts: new Int32Array(cells),
+    ids: withTrace ? new Array<string[] | undefined>(cells) : undefined,
+    groups: withTrace ? new Array<SalesConversion[] | undefined>(cells) : undefined,
+  };
+  const keys = new IdKeys(sales.length);
+  const segmentOf = quickSegments(context, readers);
+  // With trace: each counted sale's cell and conversion, to list the first ids in id order afterwards.
+  const cellOf = withTrace ? new Int32Array(sales.length).fill(-1) : undefined;
+  const groupOf = withTrace ? new Array<SalesConversion | undefined>(sales.length) : undefined;
+  for (let i = 0; i < sales.length; i++) {
+    const sale = sales[i]!;
+    keys.add(i, sale.id);
+    const p = org.personIndex.get(sale.person);
+    if (p === undefined) issues.add('UNKNOWN_REFERENCE', ['data', 'sales', i, 'person'], `no person "${sale.person}"`);
+    const s = segmentOf(sale.date, i);
+    const computes = resolved.segmentVersions[s]!.commissions !== undefined;
+    const cell = s * headcount + (p ?? 0);
+    if (sale.currency === undefined || sale.currency === currency) {
+      const minor = minorNumber(sale.amount, digits);
+      if (Number.isNaN(minor)) {
+        const exact = readMoney(sale.amount, digits, ['data', 'sales', i, 'amount'], issues);
+        if (p !== undefined && computes) bases.sums.addBig(cell, exact);
+      } else if (p !== undefined && computes) bases.sums.add(cell, minor);
+    } else if (computes) {
+      // A foreign sale is converted only where it is read: a version that computes no commission needs no rate.
+      const { minor, note } = readers.convert.read(sale, ['data', 'sales', i], 'sales');
+      if (p !== undefined) bases.sums.addBig(cell, minor);
+      if (note !== undefined && p !== undefined && groupOf !== undefined)
+        groupOf[i] = addConversion((bases.groups![cell] ??= []), note);
+    }
+    if (p === undefined || !computes) continue;
+    bases.counts[cell]! += 1;
+    if (cellOf !== undefined) cellOf[i] = cell;
+  }
+  if (cellOf !== undefined) listIds(bases, sales, keys.order(), cellOf, groupOf!);
+  keys.duplicates((i, first) => {
+    issues.add(
+      'DUPLICATE_ID',
+      ['data', 'sales', i, 'id'],
+      `sale id "${sales[i]!.id}" is already used at sales[${first}]`,
+    );
+  });
+  return bases;
+}
+
+/**
+ * The segment of sale `i`'s date: found here for a date inside the period (no path built per
+ * sale), by the data stage's `segmentOf` otherwise (which reports the date).
+ */
+function quickSegments(context: PeriodContext, readers: RowReaders): (date: string | undefined, i: number) => number {
+  const { period, segments, treatment } = context.resolved;
+  const ends = treatment === 'prorated' ? segments.map((segment) => segment.end) : [period.end];
+  return (date, i) => {
+    if (date !== undefined && date >= period.start && date <= period.end)
+      for (let s = 0; s < ends.length; s++) if (date <= ends[s]!) return s;
+    return readers.segmentOf(date, ['data', 'sales', i, 'date']);
+  };
+}
+
+/**
+ * The first {@link LISTED} sale ids of each cell and each conversion, in id order: the sales
+ * walked once in the order the duplicate check sorts them in (no string comparison per sale).
+ */
+function listIds(
+  bases: SalesBases,
+  sales: readonly SaleInput[],
+  order: Int32Array,
+  cellOf: Int32Array,
+  groupOf: readonly (SalesConversion | undefined)[],
+): void {
+  for (let o = 0; o < order.length; o++) {
+    const i = order[o]!;
+    const cell = cellOf[i]!;
+    if (cell < 0) continue;
+    const ids = (bases.ids![cell] ??= []);
+    if (ids.length < LISTED) ids.push(sales[i]!.id);
+    const group = groupOf[i];
+    if (group !== undefined && group.ids.length < LISTED) group.ids.push(sales[i]!.id);
+  }
+}
+
+/** Adds a converted sale to its group: the person's sales in its currency converted at its rate (a cell has a few). */
+function addConversion(groups: SalesConversion[], note: ConversionNote): SalesConversion {
+  // the note's currency and date are the rate table's own strings: compared by identity first
+  let group = groups.find((g) => g.note.date === note.date && g.note.currency === note.currency);
+  if (group === undefined) groups.push((group = { note, count: 0, ids: [], own: 0n, minor: 0n }));
+  group.count += 1;
+  group.own += note.own;
+  group.minor += note.minor;
+  return group;
 }
 
 /** Each person's measure, by person index. */
@@ -93,62 +219,81 @@ function readMeasures(context: PeriodContext, org: Organisation, issues: IssueLi
   return measures;
 }
 
-/** One segment's commissions, in the order of `people`; errors re-pathed to the scenario. */
+/**
+ * One segment's commissions, in the order of `people`, on bases in minor units (the mechanism's
+ * internal entry: the tables compiled once, a measure's modifier once); table errors at the
+ * version's paths, a missing measure at `data.commissionMeasures` naming the person.
+ */
 function computeSegment(
   context: PeriodContext,
   s: number,
   people: readonly number[],
-  bases: ReadonlyMap<number, { minor: bigint }>,
+  minors: readonly bigint[],
   measures: ReadonlyMap<number, string | number>,
   issues: IssueList,
 ): { minor: bigint; trace: TraceStep[] }[] | undefined {
   const version = context.resolved.segmentVersions[s]!;
   const settings = version.commissions!;
   const versionPath = ['plan', 'versions', context.scenario.plan.versions.indexOf(version), 'commissions'];
-  const input: CommissionBaseInput[] = people.map((p) => {
-    const measure = measures.get(p);
-    return {
-      id: String(p),
-      base: formatMinor(bases.get(p)!.minor, context.digits),
-      ...(measure === undefined ? {} : { measure }),
-    };
-  });
-  try {
-    const result = commissionsOf({
+  const tables = new IssueList();
+  const rules = commissionRules(
+    {
       currency: context.currency,
       rateTable: settings.rateTable,
       method: settings.method,
       ...(settings.modifierTable === undefined ? {} : { modifierTable: settings.modifierTable }),
       ...(context.scenario.plan.rounding === undefined ? {} : { rounding: context.scenario.plan.rounding }),
       trace: context.withTrace,
-      people: input,
-    });
-    const byId = new Map(result.people.map((row) => [row.id, row]));
-    return people.map((p) => {
-      const row = byId.get(String(p))!;
-      return { minor: parseMinor(row.commission, context.digits, []), trace: row.trace };
-    });
-  } catch (error) {
-    if (!(error instanceof SynergyPayError)) throw error;
-    for (const issue of error.issues) {
-      const [head, index] = issue.path;
-      if (head === 'people' && typeof index === 'number') {
-        const person = context.scenario.org.people[people[index]!]!.id;
-        issues.add(issue.code, ['data', 'commissionMeasures'], `${person}: ${issue.message}`);
-      } else issues.add(issue.code, [...versionPath, ...issue.path], issue.message);
-    }
-    return undefined;
-  }
+    },
+    tables,
+  );
+  for (const issue of tables.items) issues.add(issue.code, [...versionPath, ...issue.path], issue.message);
+  const before = issues.size;
+  if (settings.modifierTable !== undefined)
+    for (const p of people)
+      if (!measures.has(p))
+        issues.add(
+          'INVALID_INPUT',
+          ['data', 'commissionMeasures'],
+          `${context.scenario.org.people[p]!.id}: with a modifierTable, every person needs the measured value (e.g. the resolution rate)`,
+        );
+  if (rules === undefined || issues.size > before) return undefined;
+  return people.map((p, k) => {
+    const { commission, trace } = commissionOfBase(minors[k]!, measures.get(p), rules);
+    return { minor: commission, trace };
+  });
 }
 
-/** The step naming the sales behind a computed commission's base. */
-function salesStep(base: { minor: bigint; ids: string[] }, digits: number): TraceStep {
-  const listed = base.ids.slice(0, LISTED).join(', ');
-  const more = base.ids.length > LISTED ? `, … ${base.ids.length - LISTED} more` : '';
-  return step(
-    'statement.sales',
-    'base = Σ sales credited to the person in the segment',
-    { sales: `${base.ids.length} (${listed}${more})` },
-    formatMinor(base.minor, digits),
+/** `3 (s1, s2, s3)`, `12 (s1, s2, s3, s4, s5, … 7 more)`: how many sales, the first few ids in id order. */
+function listSales(count: number, first: readonly string[]): string {
+  const more = count > first.length ? `, … ${count - first.length} more` : '';
+  return `${count} (${first.join(', ')}${more})`;
+}
+
+/**
+ * The steps naming the sales behind a computed commission's base: one per currency and rate its
+ * sales were converted at (bounded by the rate table, not by the sales), then the base.
+ */
+function salesSteps(bases: SalesBases, cell: number, base: bigint, currency: string, digits: number): TraceStep[] {
+  const groups = [...(bases.groups![cell] ?? [])].sort((a, b) => compareNotes(a.note, b.note));
+  const steps = groups.map(({ note, count, ids, own, minor }) =>
+    step(
+      'statement.salesConversion',
+      `converted = Σ round(amount × rate) to the ${currency} minor unit, each sale rounded once`,
+      {
+        amount: `${formatMinor(own, note.ownDigits)} ${note.currency}`,
+        date: note.date,
+        rate: note.rate,
+        sales: listSales(count, ids),
+      },
+      formatMinor(minor, digits),
+    ),
   );
+  const formula =
+    groups.length === 0
+      ? 'base = Σ sales credited to the person in the segment'
+      : `base = Σ sales credited to the person in the segment, in ${currency} after conversion`;
+  const sales = listSales(bases.counts[cell]!, bases.ids![cell]!);
+  steps.push(step('statement.sales', formula, { sales }, formatMinor(base, digits)));
+  return steps;
 }

@@ -368,7 +368,13 @@ export const drawBalanceSchema = /* @__PURE__ */ shaped<t.DrawBalanceInput>()(
 
 /** Schema of {@link t.SaleInput}. */
 export const saleSchema = /* @__PURE__ */ shaped<t.SaleInput>()(
-  z.strictObject({ id: idSchema, person: idSchema, amount: nonNegativeDecimalSchema, date: z.optional(isoDateSchema) }),
+  z.strictObject({
+    id: idSchema,
+    person: idSchema,
+    amount: nonNegativeDecimalSchema,
+    currency: z.optional(currencySchema),
+    date: z.optional(isoDateSchema),
+  }),
 );
 
 /** Schema of {@link t.CommissionMeasureInput}. */
@@ -414,6 +420,13 @@ export const controlsSchema = /* @__PURE__ */ shaped<t.ControlsInput>()(
         rows: z.optional(controlCountSchema),
         gross: z.optional(moneySchema),
         byCurrency: z.optional(z.record(currencySchema, moneySchema)),
+      }),
+    ),
+    sales: z.optional(
+      z.strictObject({
+        rows: z.optional(controlCountSchema),
+        total: z.optional(nonNegativeDecimalSchema),
+        byCurrency: z.optional(z.record(currencySchema, nonNegativeDecimalSchema)),
       }),
     ),
     deductions: z.optional(

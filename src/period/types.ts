@@ -651,6 +651,17 @@ export interface ControlsInput {
         byCurrency?: Record<string, DecimalInput> | undefined;
       }
     | undefined;
+  /** Control totals of `data.sales`. @defaultValue not checked */
+  sales?:
+    | {
+        /** Number of sales. @defaultValue not checked */
+        rows?: number | undefined;
+        /** Σ `amount` of the sales in the plan currency. @defaultValue not checked */
+        total?: DecimalInput | undefined;
+        /** Per foreign currency: Σ `amount` of its sales, in that currency (before conversion). @defaultValue not checked */
+        byCurrency?: Record<string, DecimalInput> | undefined;
+      }
+    | undefined;
   /** Control totals of `data.deductions`. @defaultValue not checked */
   deductions?:
     | {
@@ -1169,7 +1180,7 @@ export interface RunPeriodResult extends ResolvedPlan {
   readonly totals: PeriodTotals;
   /** Commissions held until the customer pays and those released, or `null` without holds. */
   readonly holds: PeriodHolds | null;
-  /** Commission rows converted from other currencies, per currency, or `null` when none was. */
+  /** Commission rows and sales converted from other currencies, per list then currency, or `null` when none was. */
   readonly conversions: CurrencyConversion[] | null;
   /** Draws and guarantees: each person's settlement and balances, or `null` when the data has none. */
   readonly draws: PeriodDraws | null;
@@ -1203,8 +1214,9 @@ export interface ExchangeRateInput {
 }
 
 /**
- * How commission rows in other currencies are converted (issue 19 §7): at the rate in force on
- * each row's date or on the period's last day, rounded once to the plan currency's minor unit.
+ * How commission rows and sales in other currencies are converted (issue 19 §7): at the rate in
+ * force on each row's date or on the period's last day, rounded once to the plan currency's minor
+ * unit.
  */
 export interface PlanConversionInput {
   /** Whose date picks the rate: `transactionDate` (each row's `date`) or `periodEnd`. @defaultValue `"transactionDate"` */
@@ -1213,8 +1225,10 @@ export interface PlanConversionInput {
   rounding?: 'halfUp' | 'halfEven' | undefined;
 }
 
-/** One foreign currency's commission rows converted in the run. */
+/** One foreign currency's commission rows, or sales, converted in the run. */
 export interface CurrencyConversion {
+  /** The data list the rows are in: `commissions` (gross rows) or `sales` (the base of computed commissions). */
+  readonly section: 'commissions' | 'sales';
   /** ISO 4217 code. */
   readonly currency: string;
   /** Rows converted. */
@@ -1263,15 +1277,21 @@ export interface PlanCommissionsInput {
   modifierTable?: TierTable | undefined;
 }
 
-/** A sale credited to a person, in the plan currency. */
+/** A sale credited to a person. */
 export interface SaleInput {
   /** Row id (unique among sales). */
   id: string;
   /** The person credited. */
   person: string;
-  /** The sale's amount (≥ 0). */
+  /** The sale's amount (≥ 0), in `currency`. */
   amount: DecimalInput;
-  /** Date of the sale; required when a split period assigns rows to plan versions. */
+  /**
+   * ISO 4217 currency of `amount`; another than the plan's is converted into it before it joins
+   * the person's base, at the rate of `data.exchangeRates` in force on the sale's date (or the
+   * period's last day, per `plan.conversion.at`). @defaultValue the plan currency
+   */
+  currency?: string | undefined;
+  /** Date of the sale; required when a split period assigns rows to plan versions, or to find its rate by transaction date. */
   date?: string | undefined;
 }
 

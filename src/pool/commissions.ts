@@ -1,10 +1,11 @@
 import { minorDigits } from '../core/currency.js';
-import { Dec, multiplyMinor } from '../core/decimal.js';
+import { Dec, decimalFraction } from '../core/decimal.js';
+import type { DecimalInput } from '../core/decimalInput.js';
 import { decimalText } from '../core/decimalInput.js';
 import { IssueList } from '../core/errors.js';
 import { orderIds } from '../core/ids.js';
 import { formatMinor, readAmount } from '../core/money.js';
-import { type RoundingPolicy, resolveRounding } from '../core/rounding.js';
+import { divideRounded, type RoundingPolicy, resolveRounding } from '../core/rounding.js';
 import { traceStep, type TraceStep } from '../core/trace.js';
 import { parseInput } from '../core/validate.js';
 import { applyRates, checkRateBrackets, type RateBrackets } from '../tiers/rateTable.js';
@@ -13,7 +14,12 @@ import { commissionsInputSchema } from './schema.js';
 import type { CommissionBaseInput, CommissionRow, CommissionsInput, CommissionsResult } from './types.js';
 
 /** The rate table (rates 0–1) and the modifier table (multipliers ≥ 0, rounded as coefficients), checked. */
-function checkTables(input: CommissionsInput, digits: number, policy: RoundingPolicy, issues: IssueList) {
+function checkTables(
+  input: Pick<CommissionsInput, 'rateTable' | 'modifierTable'>,
+  digits: number,
+  policy: RoundingPolicy,
+  issues: IssueList,
+) {
   const rates = checkTierTable(input.rateTable, ['rateTable'], issues, policy);
   const brackets: RateBrackets | undefined =
     rates === undefined ? undefined : checkRateBrackets(rates, digits, ['rateTable'], issues);
@@ -68,8 +74,8 @@ function orderPeople(people: readonly CommissionBaseInput[], issues: IssueList):
   return order;
 }
 
-/** What the tables and the mode make of one person. */
-interface Rules {
+/** What the tables and the mode make of one person (internal: the period run compiles them once per plan version). */
+export interface CommissionRules {
   readonly rates: CompiledTierTable;
   readonly brackets: RateBrackets | undefined;
   readonly modifiers: CompiledTierTable | undefined;
@@ -77,6 +83,77 @@ interface Rules {
   readonly mode: RoundingPolicy['mode'];
   readonly digits: number;
   readonly withTrace: boolean;
+  /** The modifier of each measure read so far (many people share a measure). */
+  readonly modifierOf: Map<string, Modifier>;
+}
+
+type Rules = CommissionRules;
+
+/** A measure's base multiplier: the band it fell in and the multiplier as a fraction. */
+interface Modifier {
+  readonly modifier: Dec;
+  readonly band: CompiledBand | undefined;
+  readonly fraction: readonly [numerator: bigint, denominator: bigint];
+}
+
+const NO_MODIFIER: Modifier = { modifier: /* @__PURE__ */ new Dec(1), band: undefined, fraction: [1n, 1n] };
+
+/**
+ * The rules of a commissions input without its people: the tables checked (issues at
+ * `rateTable…`, `modifierTable…`), or `undefined` when they are not valid.
+ */
+export function commissionRules(
+  input: Omit<CommissionsInput, 'people'>,
+  issues: IssueList,
+): CommissionRules | undefined {
+  const policy = resolveRounding(input.rounding);
+  const digits = minorDigits(input.currency);
+  const before = issues.size;
+  const { rates, brackets, modifiers } = checkTables(input, digits, policy, issues);
+  if (rates === undefined || issues.size > before) return undefined;
+  const { method } = input;
+  const withTrace = input.trace !== false;
+  return { rates, brackets, modifiers, method, mode: policy.mode, digits, withTrace, modifierOf: new Map() };
+}
+
+/** The modifier of a measure, from the table (memoised per measure as written). */
+function modifierOf(rules: Rules, measure: string | undefined): Modifier {
+  if (rules.modifiers === undefined || measure === undefined) return NO_MODIFIER;
+  let found = rules.modifierOf.get(measure);
+  if (found === undefined) {
+    const hit = scoreOf(rules.modifiers, new Dec(measure));
+    found = { modifier: hit.score, band: rules.modifiers.bands[hit.band], fraction: decimalFraction(hit.score) };
+    rules.modifierOf.set(measure, found);
+  }
+  return found;
+}
+
+/** One person's figures in minor units: adjusted base = round(base × modifier), commission = min(cap, rates applied). */
+function figuresOf(base: bigint, measure: string | undefined, cap: bigint | undefined, rules: Rules) {
+  const { rates, method, mode, digits } = rules;
+  const modifier = modifierOf(rules, measure);
+  const [numerator, denominator] = modifier.fraction;
+  const adjusted = denominator === 1n && numerator === 1n ? base : divideRounded(base * numerator, denominator, mode);
+  const { commission: uncapped, slices } = applyRates(rates, adjusted, digits, method, mode, rules.brackets);
+  const capped = cap !== undefined && uncapped > cap;
+  return { modifier, adjusted, uncapped, commission: capped ? cap : uncapped, capped, slices };
+}
+
+/**
+ * One person's commission from a base in minor units, with their steps when the rules keep a
+ * trace (internal: the period run, on bases and measures it has read itself).
+ */
+export function commissionOfBase(
+  base: bigint,
+  measure: DecimalInput | undefined,
+  rules: CommissionRules,
+): { commission: bigint; trace: TraceStep[] } {
+  if (!rules.withTrace) {
+    const text = measure === undefined ? undefined : decimalText(measure);
+    return { commission: figuresOf(base, text, undefined, rules).commission, trace: [] };
+  }
+  const { row, commission } = commissionRow({ id: '', base: '', measure }, base, undefined, rules);
+  return { commission, trace: row.trace };
 }
 
 /** One person: modifier, adjusted base = round(base × modifier), commission = min(cap, rates applied). */
@@ -86,21 +163,12 @@ function commissionRow(
   cap: bigint | undefined,
   rules: Rules,
 ): { row: CommissionRow; commission: bigint } {
-  const { rates, modifiers, method, mode, digits } = rules;
+  const { rates, modifiers, digits } = rules;
   const f = (minor: bigint) => formatMinor(minor, digits);
-  let modifier = new Dec(1);
-  let measure: string | null = null;
-  let band: CompiledBand | undefined;
-  if (modifiers !== undefined) {
-    measure = decimalText(person.measure!);
-    const hit = scoreOf(modifiers, new Dec(measure));
-    modifier = hit.score;
-    band = modifiers.bands[hit.band];
-  }
-  const adjusted = multiplyMinor(base, modifier, mode);
-  const { commission: uncapped, slices } = applyRates(rates, adjusted, digits, method, mode, rules.brackets);
-  const capped = cap !== undefined && uncapped > cap;
-  const commission = capped ? cap : uncapped;
+  const measure = modifiers === undefined ? null : decimalText(person.measure!);
+  const figures = figuresOf(base, measure ?? undefined, cap, rules);
+  const { adjusted, uncapped, commission, capped, slices } = figures;
+  const { modifier, band } = figures.modifier;
   const sliceRows = slices.map((slice) => {
     const rate = rates.bands[slice.band]!;
     const figures = { from: f(slice.from), to: f(slice.to), rate: rate.scoreText, commission: f(slice.commission) };
@@ -218,7 +286,7 @@ export function commissionsOf(parsed: CommissionsInput): CommissionsResult {
   const { bases, caps } = readPeople(parsed, digits, issues);
   const order = orderPeople(parsed.people, issues);
   issues.throwIfAny();
-  const rules = {
+  const rules: Rules = {
     rates: rates!,
     brackets,
     modifiers,
@@ -226,6 +294,7 @@ export function commissionsOf(parsed: CommissionsInput): CommissionsResult {
     mode: policy.mode,
     digits,
     withTrace: parsed.trace !== false,
+    modifierOf: new Map(),
   };
   const people = Array.from(order, (i) => commissionRow(parsed.people[i]!, bases[i]!, caps[i], rules));
   const baseSum = bases.reduce((sum, base) => sum + base, 0n);

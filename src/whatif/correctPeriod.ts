@@ -7,7 +7,7 @@ import { resolvePlanVersions } from '../period/resolvePlan.js';
 import type { runPeriodInputSchema } from '../period/schema.js';
 import { diffInputs, pairPeople, readRun, ruleChanges, runAt, shownLine, type LinePair, type ReadRun } from './runs.js';
 import { correctPeriodInputSchema, type SavedRun } from './schema.js';
-import type { CorrectionLine, CorrectPeriodInput, PeriodCorrection, PersonCorrection } from './types.js';
+import type { CarriedChange, CorrectionLine, CorrectPeriodInput, PeriodCorrection, PersonCorrection } from './types.js';
 
 /** A scenario after validation. */
 type Scenario = z.output<typeof runPeriodInputSchema>;
@@ -111,6 +111,7 @@ export function correctPeriod(input: CorrectPeriodInput): PeriodCorrection {
     people,
     totals,
     counts,
+    carried: carriedChanges(a, b),
     inputChanges: diffInputs(paidInputs, correctedInputs),
     planChanges,
     rerun,
@@ -256,6 +257,24 @@ function correctionLine(pair: LinePair, amount: bigint, money: (minor: bigint) =
     ],
   };
 }
+
+/**
+ * What each person carries into the next period and the re-run changes: their draw balance at the
+ * end and Σ their commissions still held (a correction moves them; the next period started from
+ * the paid figures).
+ */
+function carriedChanges(a: ReadRun, b: ReadRun): CarriedChange[] {
+  const changes: CarriedChange[] = [];
+  for (const { person, base, proposed } of pairPeople(a, b))
+    for (const field of CARRIED) {
+      const paid = base?.fields[field] ?? null;
+      const rerun = proposed?.fields[field] ?? null;
+      if (paid !== rerun) changes.push({ person, field, paid, rerun });
+    }
+  return changes;
+}
+
+const CARRIED = ['drawBalance', 'held'] as const;
 
 /** Whether two runs have the same statements, line for line. */
 function sameStatements(a: ReadRun, b: ReadRun): boolean {

@@ -30,7 +30,10 @@ export interface ReadLine {
 /** A statement in minor units, with the scalar fields compared between runs. */
 export interface ReadStatement {
   readonly department: string;
-  /** Department, side, grade, days employed, coefficient, and level and target scores when there are targets, as text. */
+  /**
+   * Department, side, grade, days employed, coefficient, level and target scores when there are
+   * targets, and what the person carries (`drawBalance`, `held`), as text.
+   */
   readonly fields: Readonly<Record<string, string>>;
   readonly lines: readonly ReadLine[];
   readonly total: bigint;
@@ -102,6 +105,7 @@ export function readRun(run: SavedRun, path: IssuePath, issues: IssueList): Read
     collect(error, issues);
   }
   const money = (value: unknown, at: IssuePath): bigint => readMoney(value, digits, at, issues);
+  const carried = carriedFields(run, path, money, digits);
   const statements: ReadRun['statements'] = new Map();
   run.statements.forEach((statement, s) => {
     const at = [...path, 'statements', s];
@@ -126,6 +130,7 @@ export function readRun(run: SavedRun, path: IssuePath, issues: IssueList): Read
     const fields = {
       ...scalarFields(statement, STATEMENT_FIELDS),
       ...targetFields((statement as Readonly<Record<string, unknown>>).targets),
+      ...carried.get(statement.person),
     };
     statements.set(statement.person, { department: statement.department, fields, lines, total });
   });
@@ -141,7 +146,57 @@ export function readRun(run: SavedRun, path: IssuePath, issues: IssueList): Read
   const totals = new Map<string, bigint>();
   for (const [name, value] of Object.entries(run.totals ?? {}))
     totals.set(name, money(value, [...path, 'totals', name]));
+  carriedTotals(run, path, money, totals);
   return { digits, statements, departments, totals };
+}
+
+/** The draw and hold totals that carry into the next period, and Σ converted per list and currency, as named totals. */
+function carriedTotals(
+  run: SavedRun,
+  path: IssuePath,
+  money: (value: unknown, at: IssuePath) => bigint,
+  totals: Map<string, bigint>,
+): void {
+  const figures: [string, Readonly<Record<string, unknown>> | undefined, readonly string[]][] = [
+    ['draws', run.draws?.totals, DRAW_TOTALS],
+    ['holds', run.holds?.totals, HOLD_TOTALS],
+  ];
+  for (const [list, given, names] of figures)
+    if (given !== undefined)
+      for (const name of names) totals.set(`${list}.${name}`, money(given[name], [...path, list, 'totals', name]));
+  run.conversions?.forEach((row, i) => {
+    const name = `conversions.${row.section ?? 'commissions'}.${row.currency}`;
+    totals.set(name, money(row.converted, [...path, 'conversions', i, 'converted']));
+  });
+}
+
+const DRAW_TOTALS = ['openingBalance', 'advanced', 'toppedUp', 'recovered', 'writtenOff', 'closingBalance'] as const;
+const HOLD_TOTALS = ['opening', 'newlyHeld', 'released', 'closing'] as const;
+
+/**
+ * What each person carries into the next period, as statement fields: `drawBalance` (owed back at
+ * the end, `result.draws`) and `held` (Σ their commissions still held, `result.holds`).
+ */
+function carriedFields(
+  run: SavedRun,
+  path: IssuePath,
+  money: (value: unknown, at: IssuePath) => bigint,
+  digits: number,
+): Map<string, Record<string, string>> {
+  const fields = new Map<string, Record<string, string>>();
+  const of = (person: string) => fields.get(person) ?? fields.set(person, {}).get(person)!;
+  run.draws?.people.forEach((row, i) => {
+    of(row.id).drawBalance = formatMinor(
+      money(row.closingBalance, [...path, 'draws', 'people', i, 'closingBalance']),
+      digits,
+    );
+  });
+  const held = new Map<string, bigint>();
+  run.holds?.held.forEach((row, i) => {
+    held.set(row.person, (held.get(row.person) ?? 0n) + money(row.amount, [...path, 'holds', 'held', i, 'amount']));
+  });
+  for (const [person, minor] of held) of(person).held = formatMinor(minor, digits);
+  return fields;
 }
 
 /** The source of a line: its `source`, else the first `id` input of its trace, else `""`. */

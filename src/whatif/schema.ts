@@ -102,6 +102,34 @@ export const savedDepartmentSchema = /* @__PURE__ */ shaped<t.SavedDepartment>()
   }),
 );
 
+/** Schema of {@link t.SavedDraws}. */
+export const savedDrawsSchema = /* @__PURE__ */ shaped<t.SavedDraws>()(
+  z.looseObject({
+    people: z.array(z.looseObject({ id: z.string(), closingBalance: moneyText })),
+    totals: z.looseObject({
+      openingBalance: moneyText,
+      advanced: moneyText,
+      toppedUp: moneyText,
+      recovered: moneyText,
+      writtenOff: moneyText,
+      closingBalance: moneyText,
+    }),
+  }),
+);
+
+/** Schema of {@link t.SavedHolds}. */
+export const savedHoldsSchema = /* @__PURE__ */ shaped<t.SavedHolds>()(
+  z.looseObject({
+    held: z.array(z.looseObject({ id: z.string(), person: z.string(), amount: moneyText })),
+    totals: z.looseObject({ opening: moneyText, newlyHeld: moneyText, released: moneyText, closing: moneyText }),
+  }),
+);
+
+/** Schema of {@link t.SavedConversion}. */
+export const savedConversionSchema = /* @__PURE__ */ shaped<t.SavedConversion>()(
+  z.looseObject({ section: z.optional(z.string()), currency: z.string(), converted: moneyText }),
+);
+
 /**
  * Schema of {@link t.SavedRunResult}: a `runPeriod` result read back from JSON. It accepts a
  * result as `runPeriod` returns it too ({@link ReadableResult} checks that), hence its input type
@@ -123,6 +151,9 @@ export const runResultSchema: ZodSchema<t.RunResultInput, t.SavedRunResult> =
       departments: z.array(savedDepartmentSchema),
       statements: z.array(savedStatementSchema),
       totals: z.optional(totalsSchema),
+      draws: z.optional(z.nullable(savedDrawsSchema)),
+      holds: z.optional(z.nullable(savedHoldsSchema)),
+      conversions: z.optional(z.nullable(z.array(savedConversionSchema))),
     }),
   );
 

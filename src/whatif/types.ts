@@ -70,6 +70,80 @@ export interface SavedDepartment {
   [field: string]: unknown;
 }
 
+/** The draws of a saved result (`PeriodDraws` written as JSON): what carries into the next period. Other fields are kept. */
+export interface SavedDraws {
+  /** Each person's settlement: their id and the balance they owe back at the end. */
+  people: {
+    /** The person's id. */
+    id: string;
+    /** Owed back at the end of the period, a decimal string. */
+    closingBalance: string;
+    /** Any other field of the settlement. */
+    [field: string]: unknown;
+  }[];
+  /** Σ of each figure, decimal strings. */
+  totals: {
+    /** Σ opening balances. */
+    openingBalance: string;
+    /** Σ advanced. */
+    advanced: string;
+    /** Σ topped up. */
+    toppedUp: string;
+    /** Σ recovered. */
+    recovered: string;
+    /** Σ written off. */
+    writtenOff: string;
+    /** Σ closing balances. */
+    closingBalance: string;
+    /** Any other total. */
+    [field: string]: unknown;
+  };
+  /** Any other field. */
+  [field: string]: unknown;
+}
+
+/** The holds of a saved result (`PeriodHolds` written as JSON): what stays held into the next period. Other fields are kept. */
+export interface SavedHolds {
+  /** The commissions still held at the end. */
+  held: {
+    /** The commission row's id. */
+    id: string;
+    /** The person's id. */
+    person: string;
+    /** The commission as earned, a decimal string. */
+    amount: string;
+    /** Any other field of the row. */
+    [field: string]: unknown;
+  }[];
+  /** Σ held at the start, newly held, released and held at the end, decimal strings. */
+  totals: {
+    /** Σ held at the start. */
+    opening: string;
+    /** Σ newly held. */
+    newlyHeld: string;
+    /** Σ released. */
+    released: string;
+    /** Σ held at the end. */
+    closing: string;
+    /** Any other total. */
+    [field: string]: unknown;
+  };
+  /** Any other field. */
+  [field: string]: unknown;
+}
+
+/** One entry of a saved result's `conversions` (a `CurrencyConversion` written as JSON). Other fields are kept. */
+export interface SavedConversion {
+  /** `commissions` or `sales` (results before sales could be converted have none: commission rows). */
+  section?: string | undefined;
+  /** ISO 4217 code of the rows' currency. */
+  currency: string;
+  /** Σ converted, in the result's currency, a decimal string. */
+  converted: string;
+  /** Any other field. */
+  [field: string]: unknown;
+}
+
 /**
  * A `runPeriod` result read back from JSON (a run saved with `synergy-pay run --out`, or a paid
  * result): the fields the what-if tools rely on. Later releases add fields to results; any other
@@ -103,6 +177,12 @@ export interface SavedRunResult {
   statements: SavedStatement[];
   /** Money totals by name (each named by an identifier, never `__proto__`), decimal strings. */
   totals?: Record<string, string> | undefined;
+  /** Draws and guarantees: closing balances and totals, or `null`. @defaultValue none */
+  draws?: SavedDraws | null | undefined;
+  /** Commissions held until the customer pays, or `null`. @defaultValue none */
+  holds?: SavedHolds | null | undefined;
+  /** Rows converted from other currencies, or `null`. @defaultValue none */
+  conversions?: SavedConversion[] | null | undefined;
   /** Any other field of the result. */
   [field: string]: unknown;
 }
@@ -213,7 +293,12 @@ export interface PersonComparison {
   readonly proposed: string | null;
   /** proposed − base statement total (a missing statement counts as 0). */
   readonly delta: string;
-  /** Statement fields that differ (department, side, grade, days employed, coefficient; `level` and `targetScore@<version>` with targets). */
+  /**
+   * Statement fields that differ (department, side, grade, days employed, coefficient; `level`
+   * and `targetScore@<version>` with targets), and what the person carries into the next period:
+   * `drawBalance` (owed back at the end, from `result.draws`) and `held` (Σ their commissions
+   * still held, from `result.holds`).
+   */
   readonly fields: FieldChange[];
   /** The lines that differ. */
   readonly lines: LineChange[];
@@ -255,7 +340,11 @@ export interface DepartmentComparison {
 
 /** A money total of the two runs. */
 export interface TotalComparison {
-  /** The total's name in the result (`basePay`, `pool`, `statements`, …). */
+  /**
+   * The total's name in the result (`basePay`, `pool`, `statements`, …), or a figure the period
+   * carries: `draws.<total>` (`draws.closingBalance`, …), `holds.<total>` (`holds.closing`, …) and
+   * `conversions.<section>.<currency>` (Σ converted, e.g. `conversions.sales.USD`).
+   */
   readonly name: string;
   /** The base run's total, or `null` when it has none of that name. */
   readonly base: string | null;
@@ -391,6 +480,18 @@ export interface PersonCorrection {
   readonly lines: CorrectionLine[];
 }
 
+/** A figure a person carries into the next period that the correction changes (see {@link PeriodCorrection.carried}). */
+export interface CarriedChange {
+  /** The person's id. */
+  readonly person: string;
+  /** `drawBalance` or `held`. */
+  readonly field: 'drawBalance' | 'held';
+  /** As paid, or `null` when the paid result has none for the person. */
+  readonly paid: string | null;
+  /** In the re-run, or `null` when it has none for the person. */
+  readonly rerun: string | null;
+}
+
 /** Result of `correctPeriod`. Plain JSON; people ordered by id. */
 export interface PeriodCorrection {
   /** Plan id. */
@@ -424,6 +525,13 @@ export interface PeriodCorrection {
     readonly arrears: number;
     readonly recoveries: number;
   };
+  /**
+   * What each person carries into the next period and the re-run changes: `drawBalance` (owed
+   * back at the end) and `held` (Σ commissions still held), ordered by person then field. The next
+   * period's `data.drawBalances` and `data.heldCommissions` must then come from `rerun.draws` and
+   * `rerun.holds`, not from the result as paid.
+   */
+  readonly carried: CarriedChange[];
   /** What changed in the inputs (org, data, asOf) between the paid and the corrected scenario. */
   readonly inputChanges: InputChange[];
   /** What changed in the plan; applied only with `plan: 'asCorrected'`. */

@@ -387,12 +387,15 @@ describe('the scenario schema', () => {
     expect(Object.keys(controls.properties!)).toEqual([
       'people',
       'commissions',
+      'sales',
       'deductions',
       'tickets',
       'ratings',
       'revenueFacts',
       'payTotal',
     ]);
+    expect(Object.keys(controls.properties!.sales!.properties!)).toEqual(['rows', 'total', 'byCurrency']);
+    expect(controls.properties!.sales!.additionalProperties).toBe(false);
     expect(controls.properties!.people).toMatchObject({ type: 'integer', minimum: 0 });
     expect(controls.properties!.commissions!.additionalProperties).toBe(false);
     expect(controls.properties!.commissions!.properties!.rows).toMatchObject({ type: 'integer', minimum: 0 });

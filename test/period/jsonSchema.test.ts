@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { demoScenario, scenarioJsonSchema } from '../../src/index.js';
 import { runs } from '../helpers.js';
@@ -90,6 +91,32 @@ describe('scenarioJsonSchema', () => {
     scenario.plan.versions[0].grades[0].basePay = '6000.00';
     scenario.plan.versions[0].effective = '1 May';
     expect(problems(schema, scenario)).toEqual(['$.plan.versions[0].effective: does not match ^\\d{4}-\\d{2}-\\d{2}$']);
+  });
+
+  it('describes the fields of sales, currencies, draws and holds (issue 19 §8), and accepts every shipped scenario', () => {
+    const at = (path: string) =>
+      path.split('.').reduce<Json | undefined>((node, key) => {
+        if (node === undefined) return undefined;
+        return key === '[]' ? (node.items as Json | undefined) : ((node.properties as Json | undefined)?.[key] as Json);
+      }, schema);
+    for (const path of [
+      'data.sales.[].currency',
+      'data.exchangeRates.[].rate',
+      'data.commissions.[].currency',
+      'data.commissions.[].collected',
+      'data.heldCommissions.[].collected',
+      'data.draws.[].monthlyAmount',
+      'data.drawBalances.[].balance',
+      'plan.conversion.at',
+      'plan.holdUntilCollected',
+      'plan.draws.maxRecovery',
+      'controls.sales.byCurrency',
+      'controls.commissions.byCurrency',
+    ])
+      expect(at(path), path).toBeDefined();
+    expect(at('data.sales.[].currency')!.pattern).toBe('^[A-Z]{3}$');
+    for (const file of readdirSync('examples/scenarios').filter((name) => name.endsWith('.json')))
+      expect(problems(schema, JSON.parse(readFileSync(`examples/scenarios/${file}`, 'utf8'))), file).toEqual([]);
   });
 
   it('refuses unknown fields, like the zod schema', () => {

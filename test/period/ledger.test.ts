@@ -161,7 +161,11 @@ describe('the input ledger', () => {
     ];
     const result = runPeriod(scenario);
     expect(section(result, 'exchangeRates').uses).toEqual([
-      { into: 'conversion of USD commission rows at the rate of 2026-05-15', rows: [1], ids: ['USD 2026-05-15'] },
+      {
+        into: 'conversion of USD commission rows and sales at the rate of 2026-05-15',
+        rows: [1],
+        ids: ['USD 2026-05-15'],
+      },
     ]);
     expect(codes(result)).toEqual([['$.data.exchangeRates[0]', 'USD 2026-04-01', 'rateNotApplied']]);
   });
