@@ -43,7 +43,7 @@ export function noteStatement(context: PeriodContext, findings: StatementFinding
  * The plausibility items of the review queue (kind `plausibility`; none blocks the run unless
  * the plan lists its code in `plausibility.block`, see {@link throwIfBlocked}): every
  * statement whose total is below zero (`negativeNet`), every person employed no day of the
- * period who has commission or deduction rows (`noDaysEmployed`), and every department whose
+ * period who has commission, sale or deduction rows (`noDaysEmployed`), and every department whose
  * applied coefficient in some segment lies outside the plan's `plausibility.coefficient` range
  * (`coefficientOutOfRange`). Inputs: the findings noted of the statements ({@link noteStatement})
  * and the segment stages; the figures are read, never changed. Unordered (the queue orders them).
@@ -62,14 +62,15 @@ export function plausibilityItems(
 
 function noDaysEmployed(context: PeriodContext, absent: ReadonlySet<string>): ReviewItem[] {
   if (absent.size === 0) return [];
-  const rows = new Map<string, { commission: string[]; deduction: string[] }>();
-  const attach = (kind: 'commission' | 'deduction', row: { id: string; person: string }) => {
+  const rows = new Map<string, { commission: string[]; sale: string[]; deduction: string[] }>();
+  const attach = (kind: 'commission' | 'sale' | 'deduction', row: { id: string; person: string }) => {
     if (!absent.has(row.person)) return;
-    const entry = rows.get(row.person) ?? { commission: [], deduction: [] };
+    const entry = rows.get(row.person) ?? { commission: [], sale: [], deduction: [] };
     entry[kind].push(row.id);
     rows.set(row.person, entry);
   };
   for (const row of context.data.commissions ?? []) attach('commission', row);
+  for (const row of context.data.sales ?? []) attach('sale', row);
   for (const row of context.data.deductions ?? []) attach('deduction', row);
   const { period } = context.resolved;
   return [...rows].map(([person, attached]) => ({
@@ -79,6 +80,7 @@ function noDaysEmployed(context: PeriodContext, absent: ReadonlySet<string>): Re
     subjects: [person],
     reason: `employed 0 of ${period.days} days (${period.start}…${period.end}), yet ${[
       rowList('commission', attached.commission),
+      rowList('sale', attached.sale),
       rowList('deduction', attached.deduction),
     ]
       .filter((part) => part !== '')

@@ -138,6 +138,8 @@ function readSales(
     held: new Map(),
   };
   const periodEnd = resolved.period.end;
+  // Holds are known by their id (the next period's data.heldCommissions): no sale may share a commission row's.
+  const commissionIds = holds.on ? new Set((context.data.commissions ?? []).map((row) => row.id)) : undefined;
   const keys = new IdKeys(sales.length);
   const segmentOf = quickSegments(context, readers);
   // With trace: each counted sale's cell and conversion, to list the first ids in id order afterwards.
@@ -146,6 +148,12 @@ function readSales(
   for (let i = 0; i < sales.length; i++) {
     const sale = sales[i]!;
     keys.add(i, sale.id);
+    if (commissionIds?.has(sale.id) === true)
+      issues.add(
+        'DUPLICATE_ID',
+        ['data', 'sales', i, 'id'],
+        `sale id "${sale.id}" is also a commission row's id: under holdUntilCollected a hold is known by its id`,
+      );
     const p = org.personIndex.get(sale.person);
     if (p === undefined) issues.add('UNKNOWN_REFERENCE', ['data', 'sales', i, 'person'], `no person "${sale.person}"`);
     const s = segmentOf(sale.date, i);

@@ -33,6 +33,13 @@ interface PersonRecords {
 export function targetsStage(context: PeriodContext, org: Organisation, issues: IssueList): TargetsRun {
   const run = new Map<number, (StatementTargets | undefined)[]>();
   const versions = context.scenario.plan.versions;
+  for (const version of new Set(context.resolved.segmentVersions))
+    if (version.pool?.supportCard?.targets !== undefined && version.targets === undefined)
+      issues.add(
+        'INVALID_INPUT',
+        ['plan', 'versions', versions.indexOf(version), 'pool', 'supportCard', 'targets'],
+        `plan version "${version.id}" weighs a target score but has no targets section`,
+      );
   const used = [...new Set(context.resolved.segmentVersions)].filter((version) => version.targets !== undefined);
   if (used.length === 0) return run;
   for (const version of used) checkSection(version, versions.indexOf(version), issues);
@@ -62,6 +69,10 @@ function checkSection(version: PlanVersion, v: number, issues: IssueList): void 
   for (const key of Object.keys(weights ?? {}))
     if (!metrics.some((metric) => metric.id === key))
       issues.add('UNKNOWN_REFERENCE', [...at, 'weights', key], `no target metric has id "${key}"`);
+  const weightOf = (id: string) =>
+    weights !== undefined && Object.hasOwn(weights, id) ? new Dec(decimalText(weights[id]!)) : new Dec(1);
+  if (metrics.every((metric) => weightOf(metric.id).isZero()))
+    issues.add('INVALID_INPUT', [...at, 'weights'], 'every metric weighs 0: at least one weight must be above 0');
 }
 
 /** Every person's level is a baseline of every version with targets. */
@@ -132,7 +143,9 @@ function readHistory(
       issues.add('OUT_OF_RANGE', [...path, 'month'], `month ${row.month} is not before the period (${first})`);
       return;
     }
-    const values = months[p]!.get(row.month) ?? months[p]!.set(row.month, {}).get(row.month)!;
+    const values =
+      months[p]!.get(row.month) ??
+      months[p]!.set(row.month, Object.create(null) as Record<string, string>).get(row.month)!;
     if (Object.hasOwn(values, row.metric))
       issues.add('DUPLICATE_ID', [...path, 'metric'], `"${row.person}" already has ${row.metric} for ${row.month}`);
     values[row.metric] = decimalText(row.value);
@@ -173,7 +186,8 @@ function scorePerson(
       rulesFired: [],
     };
     const target = metricTarget(metric, subject);
-    const weight = decimalText(section.weights?.[metric.id] ?? 1);
+    const given = section.weights;
+    const weight = decimalText(given !== undefined && Object.hasOwn(given, metric.id) ? given[metric.id]! : 1);
     const score = measured === undefined ? null : metricScore(metric, target.target, measured.value, section, context);
     if (score !== null) {
       sum = sum.plus(new Dec(score.value).times(new Dec(weight)));

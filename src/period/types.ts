@@ -1038,7 +1038,7 @@ export interface PeriodTotals {
  * - `flaggedRating`: a flagged rating awaiting a decision [异常评分复核] (kind `rating`);
  * - `severeMiss`: an interlocked indicator below the severe-miss or review threshold, for joint review [复盘] (kind `severeMiss`);
  * - `negativeNet`: a statement whose total is below zero (kind `plausibility`);
- * - `noDaysEmployed`: a person employed no day of the period with commission or deduction rows attached (kind `plausibility`);
+ * - `noDaysEmployed`: a person employed no day of the period with commission, sale or deduction rows attached (kind `plausibility`);
  * - `coefficientOutOfRange`: a department's applied coefficient outside the plan's `plausibility.coefficient` range (kind `plausibility`);
  * - `commissionNotCarved`: a person whose side the pool does not carve from, paid their commission in full under `pool.nonContributorCommissions: "payInFull"` (kind `plausibility`).
  */

@@ -279,11 +279,17 @@ export function splitUnitsAcrossShards(
   let unallocated = top === undefined ? pool : 0n;
   const awards = shards.map((rows) => rows.weights.map(() => 0n));
   const capped = shards.map((rows) => new Uint8Array(rows.weights.length));
+  // Each shard's rows bucketed by unit once (not a scan of every row per unit).
+  const byUnit = shards.map((rows) => {
+    const buckets = unitIds.map((): number[] => []);
+    rows.unit.forEach((unit, i) => buckets[unit]?.push(i));
+    return buckets;
+  });
   const units = unitIds.map((_, u): ShardedUnit => {
     const amount = top === undefined ? 0n : BigInt(top.parts[u]!);
     const level = { weight: weightOf[u]!, headcount: headcounts[u]!, amount, memberWeights: memberWeights[u]! };
     if (amount === 0n) return { ...level, left: 0n, split: false };
-    const members = shards.map((rows) => rows.unit.flatMap((unit, i) => (unit === u ? [i] : [])));
+    const members = byUnit.map((buckets) => buckets[u]!);
     const split = splitAcrossShards(
       amount,
       shards.map((rows, s) =>

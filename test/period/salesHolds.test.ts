@@ -65,6 +65,19 @@ describe('holds on commissions computed from sales', () => {
     expectError(() => runPeriod(scenario), 'HOLD_ALREADY_RELEASED', ['data', 'heldCommissions', 0, 'id']);
   });
 
+  it('under holds, a sale may not share a commission row’s id (a hold is known by its id)', () => {
+    const scenario = example();
+    scenario.data!.commissions = [{ id: 's2', person: 'a', amount: '10.00', collected: null }];
+    expectError(() => runPeriod(scenario), 'DUPLICATE_ID', ['data', 'sales', 1, 'id']);
+  });
+
+  it('a person employed no day of the period with sales is queued for review (noDaysEmployed)', () => {
+    const scenario = example();
+    scenario.org.people[0]!.end = '2026-03-20';
+    const item = runPeriod(scenario).reviewQueue.find((row) => row.code === 'noDaysEmployed');
+    expect(item?.reason).toContain('2 sale rows (s1, s2)');
+  });
+
   it('property: paid + held = the commission computed on every sale, whatever is collected', () => {
     fc.assert(
       fc.property(

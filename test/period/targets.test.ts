@@ -165,6 +165,18 @@ describe('targets in what-ifs and corrections', () => {
   });
 });
 
+describe('targets: review findings', () => {
+  it('a metric named like an Object.prototype member ("constructor") with a weights record: weight 1, no crash', () => {
+    const scenario = example();
+    const section = scenario.plan.versions[0]!.targets!;
+    section.metrics.push({ id: 'constructor', direction: 'higherIsBetter', scaleWithComplexity: false });
+    for (const baseline of section.baselines) baseline.values.constructor = '10';
+    scenario.data!.measures!.push({ person: 'rd-li', metric: 'constructor', value: '5' });
+    scenario.data!.measureHistory!.push({ person: 'rd-li', month: '2026-03', metric: 'constructor', value: '5' });
+    expect(metric(scenario, 'rd-li', 'constructor')).toMatchObject({ weight: '1', score: '50.00' });
+  });
+});
+
 describe('targets: bad input', () => {
   const refused = (
     edit: (s: RunPeriodInput) => void,
@@ -176,6 +188,16 @@ describe('targets: bad input', () => {
     expectError(() => runPeriod(scenario), code, path);
   };
 
+  it('a support card weighing targets in a version without a targets section', () => {
+    refused((s) => delete s.plan.versions[0]!.targets, 'INVALID_INPUT', [
+      'plan',
+      'versions',
+      0,
+      'pool',
+      'supportCard',
+      'targets',
+    ]);
+  });
   it('a level without a baseline', () => {
     refused((s) => (s.org.people[4]!.level = 'principal'), 'UNKNOWN_REFERENCE', ['org', 'people', 4, 'level']);
   });
@@ -235,6 +257,10 @@ describe('targets: bad input', () => {
       'rules',
       0,
       'metric',
+    ]);
+    refused((s) => (s.plan.versions[0]!.targets!.weights = { cycleWeeks: '0', bugRate: '0' }), 'INVALID_INPUT', [
+      ...at,
+      'weights',
     ]);
     refused((s) => (s.plan.versions[0]!.targets!.weights = { speed: '1' }), 'UNKNOWN_REFERENCE', [
       ...at,
