@@ -170,7 +170,7 @@ describe('targets: review findings', () => {
     const scenario = example();
     const section = scenario.plan.versions[0]!.targets!;
     section.metrics.push({ id: 'constructor', direction: 'higherIsBetter', scaleWithComplexity: false });
-    for (const baseline of section.baselines) baseline.values.constructor = '10';
+    for (const baseline of section.baselines) baseline.values = { ...baseline.values, constructor: '10' };
     scenario.data!.measures!.push({ person: 'rd-li', metric: 'constructor', value: '5' });
     scenario.data!.measureHistory!.push({ person: 'rd-li', month: '2026-03', metric: 'constructor', value: '5' });
     expect(metric(scenario, 'rd-li', 'constructor')).toMatchObject({ weight: '1', score: '50.00' });
