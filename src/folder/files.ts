@@ -52,14 +52,9 @@ export function fileKind(stats: Stats): string {
  * ```
  */
 export function readInputFile(path: string): Uint8Array {
-  // Non-blocking: opening a FIFO for reading would otherwise wait for a writer.
-  const fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  const fd = openInputFile(path);
   try {
     const stats = fstatSync(fd);
-    const refuse = (message: string) => {
-      throw new SynergyPayError([{ code: 'INVALID_INPUT', path: [], message }]);
-    };
-    if (!stats.isFile()) refuse(`${path} is ${fileKind(stats)}, not a regular file`);
     if (stats.size > MAX_INPUT_BYTES)
       refuse(`${path} is ${stats.size} bytes, more than the ${MAX_INPUT_BYTES} bytes (500 MiB) an input may have`);
     const bytes = new Uint8Array(stats.size);
@@ -72,5 +67,26 @@ export function readInputFile(path: string): Uint8Array {
     return read === bytes.length ? bytes : bytes.subarray(0, read);
   } finally {
     closeSync(fd);
+  }
+}
+
+function refuse(message: string): never {
+  throw new SynergyPayError([{ code: 'INVALID_INPUT', path: [], message }]);
+}
+
+/**
+ * Opens a regular file for reading (of any size: the caller reads it whole or in chunks); refuses
+ * anything else — a directory, a FIFO, a device — as {@link readInputFile} does. The caller closes it.
+ */
+export function openInputFile(path: string): number {
+  // Non-blocking: opening a FIFO for reading would otherwise wait for a writer.
+  const fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  try {
+    const stats = fstatSync(fd);
+    if (!stats.isFile()) refuse(`${path} is ${fileKind(stats)}, not a regular file`);
+    return fd;
+  } catch (error) {
+    closeSync(fd);
+    throw error;
   }
 }

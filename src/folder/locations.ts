@@ -9,7 +9,7 @@ import { PERIOD_FILE, PLAN_FILE, SCENARIO_FILE } from './tables.js';
 /** The line each row of a table starts on (the header is line 1). */
 export type TableLines = readonly number[];
 
-/** The CSV files read, by `section.key`. */
+/** The CSV (or NDJSON) files read, by `section.key`. */
 export interface FolderLayout {
   readonly tables: Map<string, { readonly file: string; readonly lines: TableLines }>;
 }
@@ -25,7 +25,8 @@ const inside = (rest: IssuePath) => (rest.length === 0 ? '' : ` at ${formatPath(
 
 /**
  * Where in a scenario folder an issue is: `commissions.csv line 14 column amount`,
- * `tickets.csv line 3 column pauses (at [0].end in the cell)`, `plan.json at versions[1].effective`.
+ * `tickets.csv line 3 column pauses (at [0].end in the cell)`, `plan.json at versions[1].effective`;
+ * in an NDJSON file, `tickets.ndjson line 3 at pauses[0].end`.
  *
  * @param source - A scenario {@link readScenarioFolder} returned, or an error it threw.
  * @param path - The issue's path (`issue.path` of a `SynergyPayError`).
@@ -51,5 +52,7 @@ export function scenarioFolderLocation(source: object, path: IssuePath): string 
   const line = table.lines[index];
   const row = line === undefined ? `${table.file} row ${index + 1}` : `${table.file} line ${line}`;
   if (field === undefined) return row;
+  // An NDJSON row has fields, not columns: `tickets.ndjson line 3 at pauses[0].end`.
+  if (table.file.endsWith('.ndjson')) return `${row} at ${formatPath([field, ...rest])}`;
   return `${row} column ${String(field)}${rest.length === 0 ? '' : ` (at ${formatPath(rest)} in the cell)`}`;
 }

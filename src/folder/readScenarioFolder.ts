@@ -8,6 +8,7 @@ import { parse } from 'csv-parse/sync';
 import { SynergyPayError, type Issue, type IssuePath, type RunPeriodInput } from '../index.js';
 import { fileKind, readInputFile } from './files.js';
 import { rememberLocations, type FolderLayout, type TableLines } from './locations.js';
+import { readNdjsonRows } from './ndjson.js';
 import { checkUtf8, parseJsonBytes } from './strictJson.js';
 import { PERIOD_FILE, PLAN_FILE, SCENARIO_FILE, scenarioTables, type Column, type Table } from './tables.js';
 
@@ -31,7 +32,7 @@ const OWN_FILES: Readonly<Record<string, string>> = {
   plan: PLAN_FILE,
   period: PERIOD_FILE,
   org: 'departments.csv and people.csv',
-  data: 'the data CSV files',
+  data: 'the data CSV (or NDJSON) files',
 };
 
 /**
@@ -81,7 +82,7 @@ export function readScenarioFolder(dir: string): RunPeriodInput {
     ]);
   const present = folderFiles(dir, problems);
   if (present.size === 0 && problems.issues.length === 0)
-    problems.add([], `${dir} is not a scenario folder: it has no plan.json, period.json or CSV file`);
+    problems.add([], `${dir} is not a scenario folder: it has no plan.json, period.json, CSV or NDJSON file`);
   const scenario: Record<string, unknown> = {};
   if (present.has(SCENARIO_FILE)) readScenarioJson(join(dir, SCENARIO_FILE), scenario, problems);
   for (const [key, file] of [
@@ -90,11 +91,13 @@ export function readScenarioFolder(dir: string): RunPeriodInput {
   ] as const)
     if (present.has(file)) scenario[key] = readJson(join(dir, file), file, [key], problems);
   for (const table of scenarioTables()) {
-    if (!present.has(table.file)) continue;
+    const file = tableFile(table, present, problems);
+    if (file === undefined) continue;
     const section = (scenario[table.section] ??= {}) as Record<string, unknown>;
-    const { rows, lines } = readTable(join(dir, table.file), table, problems);
+    const read = file === table.file ? readTable : readNdjsonTable;
+    const { rows, lines } = read(join(dir, file), table, problems);
     section[table.key] = rows;
-    layout.tables.set(`${table.section}.${table.key}`, { file: table.file, lines });
+    layout.tables.set(`${table.section}.${table.key}`, { file, lines });
   }
   if (problems.issues.length > 0) {
     const error = new SynergyPayError(problems.issues);
@@ -105,15 +108,31 @@ export function readScenarioFolder(dir: string): RunPeriodInput {
   return scenario as unknown as RunPeriodInput;
 }
 
-/** The folder's scenario files; an unknown `.csv` or `.json` file is refused (a misspelt name would be data silently left out). */
+/** The file a table is read from: its `.csv` or its `.ndjson` (both present: refused), or none. */
+function tableFile(table: Table, present: ReadonlySet<string>, problems: Problems): string | undefined {
+  const csv = present.has(table.file);
+  const ndjson = present.has(table.ndjsonFile);
+  if (csv && ndjson)
+    problems.add(
+      [table.section, table.key],
+      `both ${table.file} and ${table.ndjsonFile} are in the folder: give the list ${table.key} in one of them`,
+    );
+  return csv && ndjson ? undefined : csv ? table.file : ndjson ? table.ndjsonFile : undefined;
+}
+
+/**
+ * The folder's scenario files; an unknown `.csv`, `.ndjson` or `.json` file is refused (a misspelt
+ * name would be data silently left out).
+ */
 function folderFiles(dir: string, problems: Problems): Set<string> {
-  const known = new Set([PLAN_FILE, PERIOD_FILE, SCENARIO_FILE, ...scenarioTables().map((table) => table.file)]);
+  const tables = scenarioTables().flatMap((table) => [table.file, table.ndjsonFile]);
+  const known = new Set([PLAN_FILE, PERIOD_FILE, SCENARIO_FILE, ...tables]);
   const present = new Set<string>();
   for (const name of readdirSync(dir).sort()) {
     // Hidden files and Excel's lock files (`~$people.csv`) are not the scenario's.
     if (name.startsWith('.') || name.startsWith('~$')) continue;
     if (known.has(name)) present.add(name);
-    else if (/\.(csv|json)$/i.test(name))
+    else if (/\.(csv|ndjson|json)$/i.test(name))
       problems.add([], `${name}: not a file of a scenario folder (expected ${[...known].join(', ')})`);
   }
   return present;
@@ -142,6 +161,23 @@ function readScenarioJson(path: string, scenario: Record<string, unknown>, probl
     const own = OWN_FILES[key];
     if (own === undefined) scenario[key] = field;
     else problems.add([key], `${SCENARIO_FILE}: "${key}" belongs in ${own}, not in ${SCENARIO_FILE}`);
+  }
+}
+
+/**
+ * Reads one NDJSON file: its rows as JSON gives them, and the line of each. A bad line is a
+ * problem at the row it would have been (located as `tickets.ndjson line 14`).
+ */
+function readNdjsonTable(path: string, table: Table, problems: Problems): { rows: object[]; lines: TableLines } {
+  const at: IssuePath = [table.section, table.key];
+  try {
+    const { rows, lines, problems: bad } = readNdjsonRows(path);
+    for (const problem of bad) problems.add([...at, problem.index, ...problem.path], problem.message);
+    return { rows, lines };
+  } catch (error) {
+    if (!(error instanceof SynergyPayError)) throw error;
+    problems.add(at, error.issues[0]!.message);
+    return { rows: [], lines: [] };
   }
 }
 

@@ -67,32 +67,34 @@ export function invalidUtf8Offset(bytes: Uint8Array): number {
  * Checks that a file's bytes are UTF-8 text. Refuses UTF-16 (by its byte-order mark or NUL bytes)
  * and invalid UTF-8 (with the offset of its first bad byte).
  */
-export function checkUtf8(bytes: Uint8Array): void {
+export function checkUtf8(bytes: Uint8Array, what = 'the file'): void {
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))
-    refuse('the file is UTF-16 (it starts with a UTF-16 byte-order mark); save it as UTF-8');
+    refuse(`${what} is UTF-16 (it starts with a UTF-16 byte-order mark); save it as UTF-8`);
   if (bytes.subarray(0, 4096).includes(0))
-    refuse('the file holds NUL bytes: it is UTF-16 or binary, not UTF-8 text; save it as UTF-8');
+    refuse(`${what} holds NUL bytes: it is UTF-16 or binary, not UTF-8 text; save it as UTF-8`);
   if (!isUtf8(bytes)) {
     const offset = invalidUtf8Offset(bytes);
     refuse(
-      `the file is not valid UTF-8: byte 0x${bytes[offset]!.toString(16).padStart(2, '0')} at byte offset ${offset}`,
+      `${what} is not valid UTF-8: byte 0x${bytes[offset]!.toString(16).padStart(2, '0')} at byte offset ${offset}`,
     );
   }
 }
 
-/** Decodes a file's bytes as UTF-8 text ({@link checkUtf8}), without a leading byte-order mark. */
-export function decodeUtf8(bytes: Uint8Array): string {
-  checkUtf8(bytes);
+/** Decodes a file's bytes as UTF-8 text ({@link checkUtf8}, `what` naming it), without a leading byte-order mark. */
+export function decodeUtf8(bytes: Uint8Array, what = 'the file'): string {
+  checkUtf8(bytes, what);
   // The byte-order mark is dropped (`ignoreBOM: false`, the default).
   return new TextDecoder('utf-8').decode(bytes);
 }
+
+const lineColumn = (line: number, column: number) => `line ${line}, column ${column}`;
 
 /**
  * Parses JSON text strictly: a syntax error (an empty file, a comment, a trailing comma, …) is
  * refused with its line and column, and a key that appears twice in one object with the JSON
  * path of the second.
  */
-export function parseJsonText(text: string): unknown {
+export function parseJsonText(text: string, where: (line: number, column: number) => string = lineColumn): unknown {
   if (text.trim() === '') refuse('the file is empty (no JSON value)');
   let value: unknown;
   let failed = false;
@@ -108,7 +110,7 @@ export function parseJsonText(text: string): unknown {
   } catch (problem) {
     if (!(problem instanceof JsonProblem)) throw problem;
     const { line, column } = lineAndColumn(text, problem.offset);
-    refuse(`${problem.message} (line ${line}, column ${column})`, problem.path);
+    refuse(`${problem.message} (${where(line, column)})`, problem.path);
   }
   return value;
 }
@@ -134,6 +136,14 @@ export function parseJsonText(text: string): unknown {
  */
 export function parseJsonBytes(bytes: Uint8Array): unknown {
   return parseJsonText(decodeUtf8(bytes));
+}
+
+/**
+ * Parses one line of an NDJSON file as strictly as {@link parseJsonBytes} parses a file; a
+ * refusal says "the line" and gives the column only (the caller names the file and the line).
+ */
+export function parseJsonLineBytes(bytes: Uint8Array): unknown {
+  return parseJsonText(decodeUtf8(bytes, 'the line'), (_line, column) => `column ${column}`);
 }
 
 /**

@@ -28,6 +28,8 @@ export interface Table {
   readonly key: string;
   /** `${key}.csv` */
   readonly file: string;
+  /** `${key}.ndjson`: the list as NDJSON, one JSON object a line (instead of the CSV file). */
+  readonly ndjsonFile: string;
   readonly columns: readonly Column[];
 }
 
@@ -91,7 +93,14 @@ export function scenarioTables(): readonly Table[] {
   const found: Table[] = [];
   for (const section of ['org', 'data'] as const)
     for (const [key, list] of Object.entries(schema.properties?.[section]?.properties ?? {}))
-      if (list.items !== undefined) found.push({ section, key, file: `${key}.csv`, columns: rowColumns(list.items) });
+      if (list.items !== undefined)
+        found.push({
+          section,
+          key,
+          file: `${key}.csv`,
+          ndjsonFile: `${key}.ndjson`,
+          columns: rowColumns(list.items),
+        });
   tables = found;
   return found;
 }

@@ -217,7 +217,7 @@ describe('inputs that are not regular files', () => {
     mkdirSync(empty);
     const { code, err } = cli('run', empty);
     expect(code).toBe(2);
-    expect(err).toContain(`${empty} is not a scenario folder: it has no plan.json, period.json or CSV file`);
+    expect(err).toContain(`${empty} is not a scenario folder: it has no plan.json, period.json, CSV or NDJSON file`);
   });
 
   it(`refuses a file larger than ${MAX_INPUT_BYTES} bytes (500 MiB) before reading it`, () => {
