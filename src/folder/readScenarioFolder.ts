@@ -50,14 +50,19 @@ const OWN_FILES: Readonly<Record<string, string>> = {
  * accepts it. UTF-8 with or without a byte-order mark, Excel's dialect (commas, CRLF or LF, quoted
  * fields with doubled quotes); blank rows are skipped.
  *
+ * A list may instead be an NDJSON file (`tickets.ndjson`: one JSON object a line, blank lines
+ * skipped), read in chunks, each line parsed strictly and kept as JSON gives it; a folder with
+ * both files of one list is refused.
+ *
  * The folder is read, not validated: `runPeriod` validates the scenario, and
  * {@link scenarioFolderLocation} turns the path of each issue it reports into a file, a line and
  * a column (`commissions.csv line 14 column amount`).
  *
  * @param dir - The folder.
  * @returns The scenario, as if read from one JSON file.
- * @throws `SynergyPayError` `INVALID_INPUT` for a file that cannot be read as CSV or JSON,
- *   an unknown file or column, or a JSON cell that is not JSON (each issue with its JSON path;
+ * @throws `SynergyPayError` `INVALID_INPUT` for a file that cannot be read as CSV or JSON, a
+ *   line of an NDJSON file that is not a JSON object, an unknown file or column, both files of a
+ *   list, or a JSON cell that is not JSON (each issue with its JSON path;
  *   {@link scenarioFolderLocation} of the error locates it); Node's error for a missing folder.
  * @example
  * ```ts

@@ -132,6 +132,13 @@ describe('a scenario folder with a bad NDJSON file', () => {
     );
   });
 
+  it('locates a bad field found by validation by its path', () => {
+    const dir = ndjsonFolder('commissions', (rows) =>
+      rows.map((row, k) => JSON.stringify(k === 2 ? { ...row, amount: '1,234.50' } : row)).join('\n'),
+    );
+    expect(refusal(dir)).toContain('\n  commissions.ndjson line 3 at amount  INVALID_DECIMAL  "1,234.50"');
+  });
+
   it('refuses a duplicate key, at the key', () => {
     const dir = ndjsonFolder('tickets', badLine(2, '{"id": "T1", "unit": "a", "id": "T2"}'));
     expect(refusal(dir)).toContain('\n  tickets.ndjson line 3 at id  INVALID_INPUT  duplicate key "id" (column 27)');
