@@ -46,7 +46,7 @@ describe('a scenario folder with an NDJSON list', () => {
     const csvDir = join(root, `case-${++count}`);
     writeScenarioFolder(scenario, csvDir);
     const fromNdjson = readScenarioFolder(ndjsonFolder('tickets'));
-    expect(fromNdjson.data.tickets).toEqual(scenario.data.tickets);
+    expect(fromNdjson.data?.tickets).toEqual(scenario.data?.tickets);
     const expected = JSON.stringify(runPeriod(scenario));
     expect(JSON.stringify(runPeriod(fromNdjson))).toBe(expected);
     expect(JSON.stringify(runPeriod(readScenarioFolder(csvDir)))).toBe(expected);
@@ -69,7 +69,7 @@ describe('a scenario folder with an NDJSON list', () => {
       rows.map((row, k) => JSON.stringify(k === 2 ? { ...row, id: 12 } : row)).join('\n'),
     );
     const read = readScenarioFolder(dir);
-    expect((read.data.commissions![2] as unknown as { id: unknown }).id).toBe(12);
+    expect((read.data!.commissions![2] as unknown as { id: unknown }).id).toBe(12);
     let caught: unknown;
     try {
       runPeriod(read);
