@@ -80,11 +80,14 @@ export function checkUtf8(bytes: Uint8Array, what = 'the file'): void {
   }
 }
 
+/** One decoder for every call (not streaming, so it keeps no state between them): NDJSON decodes a line at a time. */
+const utf8 = new TextDecoder('utf-8');
+
 /** Decodes a file's bytes as UTF-8 text ({@link checkUtf8}, `what` naming it), without a leading byte-order mark. */
 export function decodeUtf8(bytes: Uint8Array, what = 'the file'): string {
   checkUtf8(bytes, what);
   // The byte-order mark is dropped (`ignoreBOM: false`, the default).
-  return new TextDecoder('utf-8').decode(bytes);
+  return utf8.decode(bytes);
 }
 
 const lineColumn = (line: number, column: number) => `line ${line}, column ${column}`;
@@ -146,6 +149,10 @@ export function parseJsonLineBytes(bytes: Uint8Array): unknown {
   return parseJsonText(decodeUtf8(bytes, 'the line'), (_line, column) => `column ${column}`);
 }
 
+/** The key offsets of {@link mayRepeatKeys}, kept between calls (allocating them took most of the time of a short NDJSON line). */
+let keyStarts = new Int32Array(256);
+let keyEnds = new Int32Array(256);
+
 /**
  * Whether some object of a JSON text (known to be valid) repeats a key — or has a key with an
  * escape, which this pass does not decode. One pass with no allocation per token: the keys of
@@ -153,8 +160,8 @@ export function parseJsonLineBytes(bytes: Uint8Array): unknown {
  * which also tracks the JSON path, is several times slower; it runs only when this says yes.)
  */
 function mayRepeatKeys(text: string): boolean {
-  let starts = new Int32Array(256);
-  let ends = new Int32Array(256);
+  let starts = keyStarts;
+  let ends = keyEnds;
   let top = 0; // keys of the open objects: [starts[k], ends[k]) for k < top
   const frames: number[] = []; // the enclosing containers' frames
   let frame = -1; // the open container: the index of its first key, or -1 for an array (or none)
@@ -182,8 +189,8 @@ function mayRepeatKeys(text: string): boolean {
           to.set(from);
           return to;
         };
-        starts = grow(starts);
-        ends = grow(ends);
+        starts = keyStarts = grow(starts);
+        ends = keyEnds = grow(ends);
       }
       starts[top] = start;
       ends[top++] = end;
