@@ -1,6 +1,6 @@
 import { IssueList, type IssuePath } from '../core/errors.js';
 import { ExactSums } from '../core/exact.js';
-import { IdKeys } from '../core/ids.js';
+import { compareIds, IdKeys } from '../core/ids.js';
 import { splitAmounts } from '../core/largestRemainder.js';
 import { formatMinor, minorNumber } from '../core/money.js';
 import { traceStep, type TraceStep } from '../core/trace.js';
@@ -341,7 +341,10 @@ function holdSales(
     });
   });
   const { digits } = context;
-  const listed = [...held.map((sale) => sales[sale.i]!.id)].sort().slice(0, LISTED);
+  const listed = held
+    .map((sale) => sales[sale.i]!.id)
+    .sort(compareIds)
+    .slice(0, LISTED);
   const step = traceStep(
     'statement.salesHeld',
     'held = the commission split over the sales by amount (largest remainder); the parts of sales not collected by the period end are held until the customer pays',

@@ -15,7 +15,7 @@ import type { Scenario } from './scenarioInput.js';
 import { renderLine, sortLines, subtotalsOf, type LineDraft } from './statement.js';
 import type { TargetsRun } from './targetsStage.js';
 import { step } from './trace.js';
-import type { PayStatement, PeriodDraws, PeriodTotals, StatementLineKind } from './types.js';
+import type { PayStatement, PeriodDraws, PeriodTotals, StatementLineKind, StatementTargets } from './types.js';
 
 /** Running money totals of the period's statement lines and pools, in minor units. */
 export interface PayTotals {
@@ -88,6 +88,7 @@ export function* statementsStage(
   const settling = draws === null ? null : drawSettling(context, draws);
   const rendering = emptyRendering();
   const findings = emptyFindings();
+  const targetRuns = [...targets.values()];
   const order = orderIds(people.map((person) => person.id));
   for (let o = 0; o < order.length; o++) {
     const w = work[order[o]!]!;
@@ -95,7 +96,7 @@ export function* statementsStage(
     for (let r = deductions.start[w.index]!; r < deductions.start[w.index + 1]!; r++)
       addDeductionLine(context, w, periodData.deductions[deductions.rows[r]!]!, totals);
     if (settling !== null) addDrawLines(settling, w, totals.draws);
-    const statement = renderStatement(context, w, targets, rendering);
+    const statement = renderStatement(context, w, targetRuns, rendering);
     noteStatement(context, findings, statement);
     w.lines.length = 0; // rendered: the drafts and their traces are not kept
     yield statement;
@@ -371,7 +372,7 @@ function emptyRendering(): RenderedStatements {
 function renderStatement(
   context: PeriodContext,
   w: PersonWork,
-  targets: TargetsRun,
+  targetRuns: readonly (readonly (StatementTargets | undefined)[])[],
   rendering: RenderedStatements,
 ): PayStatement {
   const { digits, withTrace } = context;
@@ -392,7 +393,7 @@ function renderStatement(
   let printed = 0n;
   for (const line of lines) printed += parseMinor(line.amount, digits, []);
   if (printed !== total) rendering.linesMismatch++;
-  const personTargets = person.level === undefined ? [] : [...targets.values()].map((run) => run[w.index]!);
+  const personTargets = person.level === undefined ? [] : targetRuns.map((run) => run[w.index]!);
   return {
     person: person.id,
     name: person.name ?? null,

@@ -4,7 +4,7 @@ import { IssueList, type IssuePath } from '../core/errors.js';
 import { compareIds } from '../core/ids.js';
 import { traceStep } from '../core/trace.js';
 import { checkReferences, metricTarget, previousMonth, type TargetSubject } from '../scorecard/deriveTargets.js';
-import type { TargetHistoryInput, TargetMetricInput } from '../scorecard/types.js';
+import type { TargetHistoryInput, TargetMetricInput, TargetRuleInput } from '../scorecard/types.js';
 import type { PeriodContext } from './context.js';
 import type { Organisation } from './orgStage.js';
 import type { PlanVersion } from './resolvePlan.js';
@@ -48,11 +48,11 @@ export function targetsStage(context: PeriodContext, org: Organisation, issues: 
   checkLevels(context, used, issues);
   if (issues.size > 0) return run;
   for (const version of used) {
-    const v = versions.indexOf(version);
+    const section = prepareSection(context, version);
     run.set(
-      v,
+      versions.indexOf(version),
       context.scenario.org.people.map((person, p) =>
-        person.level === undefined ? undefined : scorePerson(context, version, person.level, records[p]),
+        person.level === undefined ? undefined : scorePerson(context, section, person.level, records[p]),
       ),
     );
   }
@@ -69,9 +69,7 @@ function checkSection(version: PlanVersion, v: number, issues: IssueList): void 
   for (const key of Object.keys(weights ?? {}))
     if (!metrics.some((metric) => metric.id === key))
       issues.add('UNKNOWN_REFERENCE', [...at, 'weights', key], `no target metric has id "${key}"`);
-  const weightOf = (id: string) =>
-    weights !== undefined && Object.hasOwn(weights, id) ? new Dec(decimalText(weights[id]!)) : new Dec(1);
-  if (metrics.every((metric) => weightOf(metric.id).isZero()))
+  if (metrics.every((metric) => new Dec(metricWeight(version.targets!, metric.id)).isZero()))
     issues.add('INVALID_INPUT', [...at, 'weights'], 'every metric weighs 0: at least one weight must be above 0');
 }
 
@@ -156,22 +154,54 @@ function readHistory(
   });
 }
 
+/** A metric's weight in its section, `1` when not given (own keys only: a metric may be named like an `Object.prototype` member). */
+function metricWeight(section: PlanTargetsInput, id: string): string {
+  const given = section.weights;
+  return decimalText(given !== undefined && Object.hasOwn(given, id) ? given[id]! : 1);
+}
+
+/** A version's targets section as every person's scoring reads it, prepared once per version. */
+interface PreparedSection {
+  readonly version: string;
+  readonly baselines: PlanTargetsInput['baselines'];
+  /** Metrics in id order, with their weights in the same order. */
+  readonly metrics: readonly TargetMetricInput[];
+  readonly weights: readonly string[];
+  /** Rules in id order (the order they apply in). */
+  readonly rules: readonly TargetRuleInput[];
+  readonly cap: Dec;
+  /** The month a streak must end in: the one before the period. */
+  readonly latest: string;
+}
+
+/** Sorts a version's metrics and rules, reads the weights and the cap, once for all its people. */
+function prepareSection(context: PeriodContext, version: PlanVersion): PreparedSection {
+  const section = version.targets!;
+  const metrics = [...section.metrics].sort((a, b) => compareIds(a.id, b.id));
+  return {
+    version: version.id,
+    baselines: section.baselines,
+    metrics,
+    weights: metrics.map((metric) => metricWeight(section, metric.id)),
+    rules: [...(section.rules ?? [])].sort((a, b) => compareIds(a.id, b.id)),
+    cap: new Dec(decimalText(section.cap ?? 100)),
+    latest: previousMonth(context.resolved.period.start.slice(0, 7)),
+  };
+}
+
 /** One person's targets under one version: each metric's target, measure and score, and the weighted score. */
 function scorePerson(
   context: PeriodContext,
-  version: PlanVersion,
+  section: PreparedSection,
   level: string,
   records: PersonRecords | undefined,
 ): StatementTargets {
-  const section = version.targets!;
   const baseline = section.baselines.find((row) => row.id === level)!;
-  const rules = [...(section.rules ?? [])].sort((a, b) => compareIds(a.id, b.id));
-  const latest = previousMonth(context.resolved.period.start.slice(0, 7));
+  const { rules, latest } = section;
   const { scoreDecimals, mode } = context.rounding;
-  const metrics = [...section.metrics].sort((a, b) => compareIds(a.id, b.id));
   let sum = new Dec(0);
   let weights = new Dec(0);
-  const rows = metrics.map((metric): TargetMeasure => {
+  const rows = section.metrics.map((metric, m): TargetMeasure => {
     const measured = records?.measures.get(metric.id);
     const complexity = new Dec(measured?.complexity ?? 1);
     const history = records?.history ?? [];
@@ -186,9 +216,9 @@ function scorePerson(
       rulesFired: [],
     };
     const target = metricTarget(metric, subject);
-    const given = section.weights;
-    const weight = decimalText(given !== undefined && Object.hasOwn(given, metric.id) ? given[metric.id]! : 1);
-    const score = measured === undefined ? null : metricScore(metric, target.target, measured.value, section, context);
+    const weight = section.weights[m]!;
+    const score =
+      measured === undefined ? null : metricScore(metric, target.target, measured.value, section.cap, context);
     if (score !== null) {
       sum = sum.plus(new Dec(score.value).times(new Dec(weight)));
       weights = weights.plus(new Dec(weight));
@@ -212,7 +242,7 @@ function scorePerson(
     };
   });
   const score = weights.isZero() ? null : roundTo(sum.div(weights), scoreDecimals, mode).toFixed(scoreDecimals);
-  return { version: version.id, level, score, metrics: rows };
+  return { version: section.version, level, score, metrics: rows };
 }
 
 /**
@@ -220,15 +250,8 @@ function scorePerson(
  * measure ÷ target × 100, at most the cap (a zero measure of a lower-is-better metric, or a zero
  * target of a higher-is-better one, earns the cap; a zero lower-is-better target missed earns 0).
  */
-function metricScore(
-  metric: TargetMetricInput,
-  target: string,
-  measure: string,
-  section: PlanTargetsInput,
-  context: PeriodContext,
-) {
+function metricScore(metric: TargetMetricInput, target: string, measure: string, cap: Dec, context: PeriodContext) {
   const { scoreDecimals, mode } = context.rounding;
-  const cap = new Dec(decimalText(section.cap ?? 100));
   const [t, m] = [new Dec(target), new Dec(measure)];
   const lower = metric.direction === 'lowerIsBetter';
   const [num, den] = lower ? [t, m] : [m, t];
