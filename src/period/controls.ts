@@ -2,6 +2,7 @@ import { IssueList, SynergyPayError, fail, type IssuePath } from '../core/errors
 import { minorDigits } from '../core/currency.js';
 import { formatMinor, parseMinor } from '../core/money.js';
 import type { PeriodContext } from './context.js';
+import type { ConvertedList } from './conversion.js';
 import { readMoney } from './periodWork.js';
 import type { ReconciliationCheck } from './types.js';
 
@@ -52,9 +53,6 @@ type CurrencyRow = MoneyRow & { readonly currency?: string | undefined };
 
 /** Whether a row's amount is in `currency` (a row without one is in the plan currency). */
 const inCurrency = (row: CurrencyRow, currency: string, plan: string): boolean => (row.currency ?? plan) === currency;
-
-/** The lists whose rows may be in another currency, with a control per source currency. */
-type ConvertedList = 'commissions' | 'sales';
 
 /**
  * `controls.commissions.byCurrency`, `controls.sales.byCurrency`: each foreign currency's rows
