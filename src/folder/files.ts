@@ -4,6 +4,7 @@
  * {@link MAX_INPUT_BYTES}.
  */
 import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from 'node:fs';
+import { open, type FileHandle } from 'node:fs/promises';
 import { SynergyPayError } from '../index.js';
 
 /**
@@ -87,6 +88,19 @@ export function openInputFile(path: string): number {
     return fd;
   } catch (error) {
     closeSync(fd);
+    throw error;
+  }
+}
+
+/** {@link openInputFile} for asynchronous reading: a file handle, which the caller closes. */
+export async function openInputHandle(path: string): Promise<FileHandle> {
+  const handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  try {
+    const stats = await handle.stat();
+    if (!stats.isFile()) refuse(`${path} is ${fileKind(stats)}, not a regular file`);
+    return handle;
+  } catch (error) {
+    await handle.close();
     throw error;
   }
 }

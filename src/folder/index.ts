@@ -6,6 +6,7 @@
  * @packageDocumentation
  */
 export { readScenarioFolder } from './readScenarioFolder.js';
+export { readScenarioFolderAsync, readScenarioFolderRows, type ScenarioFolderRow } from './readScenarioFolderAsync.js';
 export { writeScenarioFolder } from './writeScenarioFolder.js';
 export { scenarioFolderLocation } from './locations.js';
 export { MAX_INPUT_BYTES, fileKind, readInputFile } from './files.js';

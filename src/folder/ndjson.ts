@@ -63,6 +63,12 @@ export function* ndjsonLines(path: string, chunkBytes = NDJSON_CHUNK_BYTES): Gen
   }
 }
 
+/** A bad line: the path in its row (a duplicate key's) and what is wrong. */
+export interface NdjsonProblem {
+  readonly path: (string | number)[];
+  readonly message: string;
+}
+
 /** What reading an NDJSON file gives: its rows, the line of each, and the problems of bad lines. */
 export interface NdjsonRows {
   readonly rows: object[];
@@ -72,32 +78,42 @@ export interface NdjsonRows {
 }
 
 /**
- * Reads the rows of an NDJSON file, each line parsed strictly ({@link parseJsonLineBytes}: UTF-8,
- * no duplicate keys) and kept as JSON gives it. A bad line (not JSON, or not an object) is a
- * problem at the index of the row it would have been, whose line is recorded with the rows'.
+ * The row of one NDJSON line, parsed strictly ({@link parseJsonLineBytes}: UTF-8, no duplicate
+ * keys) and kept as JSON gives it. A bad line (not JSON, or not an object) is an empty row, its
+ * problem added to `problems`.
+ */
+export function ndjsonRow(bytes: Uint8Array, problems: NdjsonProblem[]): object {
+  let row: unknown;
+  try {
+    row = parseJsonLineBytes(bytes);
+  } catch (error) {
+    if (!(error instanceof SynergyPayError)) throw error;
+    const issue = error.issues[0]!;
+    problems.push({ path: [...issue.path], message: issue.message });
+    row = {};
+  }
+  if (row === null || typeof row !== 'object' || Array.isArray(row)) {
+    const found = row === null ? 'null' : Array.isArray(row) ? 'an array' : `a ${typeof row}`;
+    problems.push({ path: [], message: `expected a JSON object (one row a line), found ${found}` });
+    row = {};
+  }
+  return row as object;
+}
+
+/**
+ * Reads the rows of an NDJSON file, each line read by {@link ndjsonRow}. A bad line is a problem
+ * at the index of the row it would have been, whose line is recorded with the rows'.
  *
  * @throws As {@link ndjsonLines}.
  */
 export function readNdjsonRows(path: string, chunkBytes = NDJSON_CHUNK_BYTES): NdjsonRows {
   const result: NdjsonRows = { rows: [], lines: [], problems: [] };
+  const bad: NdjsonProblem[] = [];
   for (const { line, bytes } of ndjsonLines(path, chunkBytes)) {
     const index = result.rows.length;
-    let row: unknown;
-    try {
-      row = parseJsonLineBytes(bytes);
-    } catch (error) {
-      if (!(error instanceof SynergyPayError)) throw error;
-      const issue = error.issues[0]!;
-      result.problems.push({ index, path: [...issue.path], message: issue.message });
-      row = {};
-    }
-    if (row === null || typeof row !== 'object' || Array.isArray(row)) {
-      const found = row === null ? 'null' : Array.isArray(row) ? 'an array' : `a ${typeof row}`;
-      result.problems.push({ index, path: [], message: `expected a JSON object (one row a line), found ${found}` });
-      row = {};
-    }
-    result.rows.push(row as object);
+    result.rows.push(ndjsonRow(bytes, bad));
     result.lines.push(line);
+    for (const problem of bad.splice(0)) result.problems.push({ index, ...problem });
   }
   return result;
 }

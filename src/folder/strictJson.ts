@@ -68,15 +68,88 @@ export function invalidUtf8Offset(bytes: Uint8Array): number {
  * and invalid UTF-8 (with the offset of its first bad byte).
  */
 export function checkUtf8(bytes: Uint8Array, what = 'the file'): void {
+  checkHead(bytes, what);
+  if (!isUtf8(bytes)) refuseInvalid(bytes, 0, what);
+}
+
+/** UTF-16 is told by the start of a file: its byte-order mark, or NUL bytes in its first 4,096 bytes. */
+const HEAD_BYTES = 4096;
+
+function checkHead(bytes: Uint8Array, what: string): void {
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))
     refuse(`${what} is UTF-16 (it starts with a UTF-16 byte-order mark); save it as UTF-8`);
-  if (bytes.subarray(0, 4096).includes(0))
+  if (bytes.subarray(0, HEAD_BYTES).includes(0))
     refuse(`${what} holds NUL bytes: it is UTF-16 or binary, not UTF-8 text; save it as UTF-8`);
-  if (!isUtf8(bytes)) {
-    const offset = invalidUtf8Offset(bytes);
-    refuse(
-      `${what} is not valid UTF-8: byte 0x${bytes[offset]!.toString(16).padStart(2, '0')} at byte offset ${offset}`,
-    );
+}
+
+/** Refuses bytes that are not UTF-8 (the caller checked), naming the first bad byte; `start` is their offset in the file. */
+function refuseInvalid(bytes: Uint8Array, start: number, what: string): never {
+  const offset = invalidUtf8Offset(bytes);
+  const byte = bytes[offset]!.toString(16).padStart(2, '0');
+  return refuse(`${what} is not valid UTF-8: byte 0x${byte} at byte offset ${start + offset}`);
+}
+
+/** Where the last bytes start an encoded character that continues past them (else their length). */
+function incompleteTail(bytes: Uint8Array): number {
+  for (let k = 1; k <= Math.min(3, bytes.length); k++) {
+    const byte = bytes[bytes.length - k]!;
+    if (byte < 0x80) break;
+    // A lead byte: 110xxxxx starts 2 bytes, 1110xxxx 3, 11110xxx 4.
+    if (byte >= 0xc0) return (byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : 2) > k ? bytes.length - k : bytes.length;
+  }
+  return bytes.length;
+}
+
+/**
+ * {@link checkUtf8} over a file read in parts: the same refusal — the same message, the same byte
+ * offset — for every way of cutting the file. The first 4,096 bytes are gathered before anything
+ * is decided (they tell UTF-16); a character cut between two parts is checked whole.
+ */
+export class Utf8Check {
+  private head: Uint8Array[] | undefined = [];
+  private headBytes = 0;
+  /** The end of the bytes seen: an encoded character the next part completes. */
+  private carry: Uint8Array = new Uint8Array(0);
+  /** The file offset of `carry`: every byte before it is checked. */
+  private checked = 0;
+
+  constructor(private readonly what = 'the file') {}
+
+  /**
+   * Checks the next part of the file (its buffer may be reused once this returns).
+   *
+   * @throws `SynergyPayError` `INVALID_INPUT`, as {@link checkUtf8}.
+   */
+  push(part: Uint8Array): void {
+    if (this.head === undefined) {
+      this.checkPart(part);
+      return;
+    }
+    this.head.push(Uint8Array.from(part));
+    this.headBytes += part.length;
+    if (this.headBytes >= HEAD_BYTES) this.startChecking();
+  }
+
+  /** After the last part: a character left unfinished is invalid. */
+  end(): void {
+    if (this.head !== undefined) this.startChecking();
+    if (this.carry.length > 0) refuseInvalid(this.carry, this.checked, this.what);
+  }
+
+  private startChecking(): void {
+    const head = Buffer.concat(this.head!);
+    this.head = undefined;
+    checkHead(head, this.what);
+    this.checkPart(head);
+  }
+
+  private checkPart(part: Uint8Array): void {
+    const bytes = this.carry.length === 0 ? part : Buffer.concat([this.carry, part]);
+    const whole = incompleteTail(bytes);
+    const body = bytes.subarray(0, whole);
+    if (!isUtf8(body)) refuseInvalid(body, this.checked, this.what);
+    this.checked += whole;
+    this.carry = Uint8Array.from(bytes.subarray(whole));
   }
 }
 
