@@ -16,7 +16,7 @@ import {
   writeSync,
 } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { SynergyPayError } from '../index.js';
+import { SynergyPayError, type RunPeriodInput } from '../index.js';
 import {
   fileKind,
   parseJsonBytes,
@@ -37,6 +37,12 @@ export interface CliIo {
   readonly readBytes: (path: string) => Uint8Array;
   /** Writes a file, from text chunks, completely or not at all. */
   readonly writeTextAtomically: (path: string, chunks: Iterable<string>) => void;
+  /**
+   * A scenario folder read ahead (the executable reads a command's folders as streams first:
+   * `mainAsync`), or `undefined`: then it is read when the command comes to it, whole. Throws
+   * what reading the folder threw.
+   */
+  readonly folderReadAhead?: (dir: string) => RunPeriodInput | undefined;
 }
 
 /** The file a path names after following its symbolic links (the path itself when it is not a link). */
@@ -127,13 +133,17 @@ export interface ScenarioInput {
   readonly locate: ((path: readonly (string | number)[]) => string | undefined) | undefined;
 }
 
-/** Reads a scenario file, or a scenario folder (`readScenarioFolder`) when `file` is a directory. */
+/** Reads a scenario file, or a scenario folder (`readScenarioFolder`, or read ahead: `folderReadAhead`) when `file` is a directory. */
 export function readScenario(file: string, io: CliIo, detailed: boolean): ScenarioInput {
   if (statSync(file, { throwIfNoEntry: false })?.isDirectory() !== true)
     return { value: readJson(file, io, detailed), locate: undefined };
-  if (detailed) progress(io, `reading the folder ${file}…`);
   try {
-    const value = readScenarioFolder(file);
+    // A folder read ahead was announced when it was read.
+    let value = io.folderReadAhead?.(file);
+    if (value === undefined) {
+      if (detailed) progress(io, `reading the folder ${file}…`);
+      value = readScenarioFolder(file);
+    }
     return { value, locate: (path) => scenarioFolderLocation(value, path) };
   } catch (error) {
     if (!(error instanceof SynergyPayError))

@@ -8,7 +8,7 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { writeScenarioFolder } from '../folder/index.js';
+import { readScenarioFolderAsync, writeScenarioFolder } from '../folder/index.js';
 import {
   demoScenario,
   runPeriod,
@@ -85,6 +85,85 @@ export function main(argv: readonly string[], io: CliIo): number {
   }
 }
 
+/**
+ * The executable's entry point: {@link main}, with the scenario folders the command reads read
+ * first, as streams (`readScenarioFolderAsync`: a folder's files and parsed records are never held
+ * beside its rows). Exit codes and messages are main's: a folder's problems are reported when the
+ * command comes to the folder, as if it were read there; a command line main refuses before
+ * reading anything (a bad option, a missing argument) reads no folder.
+ */
+export async function mainAsync(argv: readonly string[], io: CliIo): Promise<number> {
+  const folders = await readFoldersAhead(argv, io);
+  if (folders.size === 0) return main(argv, io);
+  return main(argv, { ...io, folderReadAhead: (dir) => takeFolder(folders, dir) });
+}
+
+/** A folder read ahead: its scenario, or the error reading it threw (thrown again when the command reads it). */
+type FolderRead = { readonly scenario: RunPeriodInput } | { readonly error: unknown };
+
+/** Reads the folders among the scenarios the command line names, as streams, one after the other. */
+async function readFoldersAhead(argv: readonly string[], io: CliIo): Promise<Map<string, FolderRead>> {
+  const folders = new Map<string, FolderRead>();
+  for (const file of scenarioArguments(argv)) {
+    if (folders.has(file) || !isFolder(file)) continue;
+    progress(io, `reading the folder ${file}…`);
+    try {
+      folders.set(file, { scenario: await readScenarioFolderAsync(file) });
+    } catch (error) {
+      folders.set(file, { error });
+    }
+  }
+  return folders;
+}
+
+function isFolder(file: string): boolean {
+  try {
+    return statSync(file, { throwIfNoEntry: false })?.isDirectory() === true;
+  } catch {
+    return false; // the command reports it when it comes to the file
+  }
+}
+
+/** A folder read ahead, given once (a folder named twice is read again, whole, the second time). */
+function takeFolder(folders: Map<string, FolderRead>, dir: string): RunPeriodInput | undefined {
+  const read = folders.get(dir);
+  if (read === undefined) return undefined;
+  folders.delete(dir);
+  if ('error' in read) throw read.error;
+  return read.scenario;
+}
+
+/** The commands that read scenarios: how many arguments each takes, and which of them are scenarios. */
+const SCENARIO_ARGUMENTS: Readonly<Record<string, { readonly count: number; readonly scenarios: readonly number[] }>> =
+  {
+    run: { count: 1, scenarios: [0] },
+    explain: { count: 2, scenarios: [0] },
+    compare: { count: 2, scenarios: [0, 1] },
+    correct: { count: 2, scenarios: [0, 1] },
+    report: { count: 1, scenarios: [0] },
+    export: { count: 2, scenarios: [0] },
+  };
+
+/**
+ * The scenario files (or folders) a command line reads — none when main would refuse it before
+ * reading one (bad options, a wrong number of arguments, an export target that is not empty).
+ */
+function scenarioArguments(argv: readonly string[]): string[] {
+  try {
+    const { values, positionals } = parseCommandLine(argv);
+    const [command, ...rest] = positionals;
+    const reads = command === undefined ? undefined : SCENARIO_ARGUMENTS[command];
+    if (values.version === true || values.help === true || reads === undefined || rest.length !== reads.count)
+      return [];
+    commandOptions(command!, values);
+    if (command === 'export') checkExportTarget(rest[1]!);
+    const compare = command === 'report' && values.compare !== undefined ? [values.compare] : [];
+    return [...reads.scenarios.map((k) => rest[k]!), ...compare];
+  } catch {
+    return [];
+  }
+}
+
 function dispatch(argv: readonly string[], io: CliIo): number {
   const { values, positionals } = parseCommandLine(argv);
   const [command, ...rest] = positionals;
@@ -97,20 +176,8 @@ function dispatch(argv: readonly string[], io: CliIo): number {
     return 0;
   }
   if (command === undefined) throw new InputProblem(`synergy-pay: no command given\n\n${USAGE}`);
-  const format = values.format ?? (values.out === undefined ? 'summary' : 'json');
-  if (!['summary', 'json', 'csv', 'ndjson'].includes(format))
-    throw new InputProblem(`synergy-pay: --format must be summary, json, csv or ndjson, not "${format}"`);
-  if (format === 'ndjson' && command !== 'run' && command !== 'demo')
-    throw new InputProblem(`synergy-pay ${command}: --format ndjson is for run and demo (statements one a line)`);
-  const locale = checkLocale(values.locale ?? DEFAULT_LOCALE);
-  const options: Options = {
-    format,
-    // `--out -` is standard output: the format of a file (JSON by default), printed.
-    out: values.out === '-' ? undefined : values.out,
-    locale,
-    people: values.people,
-    scenario: values.scenario === true,
-  };
+  const options = commandOptions(command, values);
+  const { locale } = options;
   const expectArgs = (names: string, count = names === '' ? 0 : names.split(' ').length) => {
     if (rest.length !== count)
       throw new InputProblem(`synergy-pay ${command}: expected ${names === '' ? 'no arguments' : names}\n\n${USAGE}`);
@@ -142,6 +209,23 @@ function dispatch(argv: readonly string[], io: CliIo): number {
     default:
       throw new InputProblem(`synergy-pay: unknown command "${command}"\n\n${USAGE}`);
   }
+}
+
+/** The options of a command, checked: `--format` (and ndjson only for run and demo), `--locale`. */
+function commandOptions(command: string, values: ReturnType<typeof parseCommandLine>['values']): Options {
+  const format = values.format ?? (values.out === undefined ? 'summary' : 'json');
+  if (!['summary', 'json', 'csv', 'ndjson'].includes(format))
+    throw new InputProblem(`synergy-pay: --format must be summary, json, csv or ndjson, not "${format}"`);
+  if (format === 'ndjson' && command !== 'run' && command !== 'demo')
+    throw new InputProblem(`synergy-pay ${command}: --format ndjson is for run and demo (statements one a line)`);
+  return {
+    format,
+    // `--out -` is standard output: the format of a file (JSON by default), printed.
+    out: values.out === '-' ? undefined : values.out,
+    locale: checkLocale(values.locale ?? DEFAULT_LOCALE),
+    people: values.people,
+    scenario: values.scenario === true,
+  };
 }
 
 function parseCommandLine(argv: readonly string[]) {
@@ -215,13 +299,17 @@ function packageVersion(): string {
   return manifest.version;
 }
 
+/** Refuses an export target that exists and is not an empty folder: before a large scenario is read for nothing (writeScenarioFolder checks again). */
+function checkExportTarget(folder: string): void {
+  const existing = statSync(folder, { throwIfNoEntry: false });
+  if (existing !== undefined && (!existing.isDirectory() || readdirSync(folder).length > 0))
+    throw new InputProblem(`synergy-pay: cannot write ${folder}: it exists and is not an empty folder`);
+}
+
 /** Writes a scenario file (or folder) as a scenario folder, which must be new or empty. */
 function exportCommand(file: string, folder: string, io: CliIo): number {
   const cannotWrite = (reason: string) => new InputProblem(`synergy-pay: cannot write ${folder}: ${reason}`);
-  // Refused before a large scenario is read for nothing (writeScenarioFolder checks again).
-  const existing = statSync(folder, { throwIfNoEntry: false });
-  if (existing !== undefined && (!existing.isDirectory() || readdirSync(folder).length > 0))
-    throw cannotWrite('it exists and is not an empty folder');
+  checkExportTarget(folder);
   const { value } = readScenario(file, io, true);
   progress(io, `writing the folder ${folder}…`);
   try {
