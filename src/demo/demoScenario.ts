@@ -224,18 +224,93 @@ function staffedParties(staffed: ReadonlySet<string>): { id: string; weight: str
  * ```
  */
 export function demoScenario(input: DemoScenarioInput = {}): RunPeriodInput {
+  const source = demoRowSource(input);
+  const org = demoPeople(source.people());
+  const data = {
+    tickets: [...source.tickets()],
+    ratings: [...source.ratings()],
+    revenueFacts: [...source.revenueFacts()],
+  };
+  const scenario = source.frame(org.staffed);
+  scenario.org.people = org.people;
+  scenario.data = { ...scenario.data, ...org.lists, ...data, supportScores: org.lists.supportScores };
+  return scenario;
+}
+
+/** The demo company's large lists, row by row, and the rest of it: see {@link demoRowSource}. */
+export interface DemoRowSource {
+  readonly headcount: number;
+  /** Each person in id order, with their support score, commission rows and deduction (draws them). */
+  readonly people: () => Generator<DemoPersonRows>;
+  /** The tickets (draws them: after the people). */
+  readonly tickets: () => Generator<Rows<'tickets'>[number]>;
+  /** The ratings (draws them: after the tickets). */
+  readonly ratings: () => Generator<Rows<'ratings'>[number]>;
+  /** The revenue facts (draws them: after the ratings). */
+  readonly revenueFacts: () => Generator<Rows<'revenueFacts'>[number]>;
+  /**
+   * The rest of the scenario — plan, period, departments, coefficients, KPIs — with empty lists
+   * of people, commissions, deductions, tickets, ratings, revenue facts and support scores;
+   * `staffed`: the departments with someone employed for the whole quarter.
+   */
+  readonly frame: (staffed: ReadonlySet<string>) => RunPeriodInput & { org: { people: PersonInput[] } };
+}
+
+/** One person of the demo and their rows. */
+export interface DemoPersonRows {
+  readonly person: PersonInput;
+  readonly supportScore: Rows<'supportScores'>[number] | undefined;
+  readonly commissions: Rows<'commissions'>;
+  readonly deduction: Rows<'deductions'>[number] | undefined;
+}
+
+/**
+ * The demo company of {@link demoScenario}, its large lists given one row at a time (internal:
+ * `bench/bigFolder.ts` writes a million-person demo as files without holding it). The rows come
+ * from one random sequence, drawn in this order: people (with their commissions and deductions),
+ * tickets, ratings, revenue facts — each generator must be read to its end before the next is
+ * started. `demoScenario` is these rows collected.
+ */
+export function demoRowSource(input: DemoScenarioInput = {}): DemoRowSource {
   const options = parseInput(demoScenarioInputSchema, input);
   const headcount = options.people ?? 5000;
+  const frontCount = Math.round(headcount * (options.frontShare ?? 0.6));
   const draw = generator(options.seed ?? 2026);
-  // The draws are made in this order: people (with their commissions and deductions), tickets, ratings, facts.
-  const org = demoPeople(draw, headcount, options.frontShare ?? 0.6, options.commissionsPerFrontPerson ?? 3);
-  const tickets = demoTickets(draw, options.tickets ?? headcount * 20);
-  const ratings = demoRatings(draw, org.people, org.frontCount, options.ratings ?? headcount * 5);
-  const revenueFacts = demoRevenueFacts(draw, options.revenueFacts ?? headcount * 10);
-  const expectedRevenue = (revenueFacts.length / Math.max(1, headcount)) * headcount;
+  const factCount = options.revenueFacts ?? headcount * 10;
+  return {
+    headcount,
+    people: () => demoPersonRows(draw, headcount, frontCount, options.commissionsPerFrontPerson ?? 3),
+    tickets: () => demoTicketRows(draw, options.tickets ?? headcount * 20),
+    ratings: () => demoRatingRows(draw, headcount, frontCount, options.ratings ?? headcount * 5),
+    revenueFacts: () => demoRevenueFactRows(draw, factCount),
+    frame: (staffed) => demoFrame(factCount, headcount, staffed),
+  };
+}
+
+/** The people's lists, collected; and the departments with someone employed in every plan segment. */
+function demoPeople(rows: Iterable<DemoPersonRows>) {
+  const people: PersonInput[] = [];
+  const lists = {
+    commissions: [] as Rows<'commissions'>,
+    deductions: [] as Rows<'deductions'>,
+    supportScores: [] as Rows<'supportScores'>,
+  };
   // A department shares the interlock only when someone in it is employed in every plan segment:
   // joiners start in May (not employed in April's segment), leavers end in June (in both).
-  const staffed = new Set(org.people.filter((person) => person.start === undefined).map((person) => person.department));
+  const staffed = new Set<string>();
+  for (const { person, supportScore, commissions, deduction } of rows) {
+    people.push(person);
+    if (person.start === undefined) staffed.add(person.department);
+    if (supportScore !== undefined) lists.supportScores.push(supportScore);
+    lists.commissions.push(...commissions);
+    if (deduction !== undefined) lists.deductions.push(deduction);
+  }
+  return { people, lists, staffed };
+}
+
+/** The scenario but its large lists: the plan (two versions), the period, the departments and their results. */
+function demoFrame(factCount: number, headcount: number, staffed: ReadonlySet<string>) {
+  const expectedRevenue = (factCount / Math.max(1, headcount)) * headcount;
   const mechanisms = { grades: GRADES, linkage: LINKAGE, responseTimes: RESPONSE_TIMES, ratings: RATINGS };
   const version = (id: string, effective: string, note: string, rate: string): PlanVersionInput => {
     const shared = interlock(expectedRevenue, staffed);
@@ -258,7 +333,7 @@ export function demoScenario(input: DemoScenarioInput = {}): RunPeriodInput {
     },
     period: { unit: 'quarter', start: '2026-04-01' },
     asOf: '2026-07-01T00:00:00+08:00',
-    org: { departments: DEPARTMENTS.map(({ id, name, side }) => ({ id, name, side })), people: org.people },
+    org: { departments: DEPARTMENTS.map(({ id, name, side }) => ({ id, name, side })), people: [] as PersonInput[] },
     data: {
       departmentCoefficients: DEPARTMENTS.map(({ id, coefficient }) => ({ department: id, coefficient })),
       // A bad year for profit (88 % of target), a good one for 5G (112 %).
@@ -266,14 +341,14 @@ export function demoScenario(input: DemoScenarioInput = {}): RunPeriodInput {
         { id: 'profit', actual: '880000000' },
         { id: '5g-subscribers', actual: '112000' },
       ],
-      commissions: org.commissions,
-      deductions: org.deductions,
-      tickets,
-      ratings,
-      revenueFacts,
-      supportScores: org.supportScores,
+      commissions: [],
+      deductions: [],
+      tickets: [],
+      ratings: [],
+      revenueFacts: [],
+      supportScores: [],
     },
-  };
+  } satisfies RunPeriodInput;
 }
 
 /** A department of the front line (or the back office) picked at random, each as likely as its weight. */
@@ -295,20 +370,22 @@ const day = (n: number) => String(n).padStart(2, '0');
 /** Minor units (fen) as yuan: `123456` → `"1234.56"`. */
 const yuan = (fen: number) => `${fen < 0 ? '-' : ''}${Math.floor(Math.abs(fen) / 100)}.${day(Math.abs(fen) % 100)}`;
 
+/** The id of the demo's person `i` (0-based) in a company of `headcount`: `E0001`. */
+const personId = (i: number, headcount: number) => `E${String(i + 1).padStart(String(headcount).length, '0')}`;
+
 /**
  * The people, front line first, each with a grade and a few joiners and leavers; the back office's
  * support scores; the front line's monthly commission rows; a few attendance deductions.
  */
-function demoPeople(draw: Draw, headcount: number, frontShare: number, perFront: number) {
+function* demoPersonRows(
+  draw: Draw,
+  headcount: number,
+  frontCount: number,
+  perFront: number,
+): Generator<DemoPersonRows> {
   const [pickFront, pickBack] = [weightedPick(draw, true), weightedPick(draw, false)];
-  const frontCount = Math.round(headcount * frontShare);
-  const width = String(headcount).length;
-  const people: PersonInput[] = [];
-  const supportScores: Rows<'supportScores'> = [];
-  const commissions: Rows<'commissions'> = [];
-  const deductions: Rows<'deductions'> = [];
   for (let i = 0; i < headcount; i++) {
-    const id = `E${String(i + 1).padStart(width, '0')}`;
+    const id = personId(i, headcount);
     const isFront = i < frontCount;
     const department = isFront ? pickFront() : pickBack();
     const level = Math.floor(draw() * draw() * GRADES.length * (isFront ? 0.8 : 1.2));
@@ -316,10 +393,10 @@ function demoPeople(draw: Draw, headcount: number, frontShare: number, perFront:
     const joinerOrLeaver = draw();
     if (joinerOrLeaver < 0.02) person.start = `2026-05-${day(1 + draw.pick(28))}`;
     else if (joinerOrLeaver < 0.035) person.end = `2026-06-${day(1 + draw.pick(28))}`;
-    people.push(person);
     // Support-effectiveness score [支撑效能评分] of each back-office person: 55–100, some below the floor.
-    if (!isFront) supportScores.push({ subject: id, score: (55 + draw.pick(4501) / 100).toFixed(2) });
+    const supportScore = isFront ? undefined : { subject: id, score: (55 + draw.pick(4501) / 100).toFixed(2) };
     // Monthly commission rows in yuan and fen; about 1 in 50 is a clawback of a refunded sale.
+    const commissions: Rows<'commissions'> = [];
     for (let k = 0; isFront && k < perFront; k++) {
       const fen = draw() < 0.02 ? -(50_000 + draw.pick(200_000)) : 100_000 + draw.pick(1_500_000);
       commissions.push({
@@ -329,32 +406,34 @@ function demoPeople(draw: Draw, headcount: number, frontShare: number, perFront:
         date: `${MONTHS[k % 3]}${day(1 + draw.pick(28))}`,
       });
     }
-    if (draw() < 0.05)
-      deductions.push({
-        id: `${id}-D1`,
-        person: id,
-        amount: `${50 * (1 + draw.pick(6))}.00`,
-        reason: draw() < 0.5 ? '迟到 (late)' : '早退 (left early)',
-        date: `2026-0${4 + draw.pick(3)}-${day(1 + draw.pick(28))}`,
-      });
+    const deduction =
+      draw() < 0.05
+        ? {
+            id: `${id}-D1`,
+            person: id,
+            amount: `${50 * (1 + draw.pick(6))}.00`,
+            reason: draw() < 0.5 ? '迟到 (late)' : '早退 (left early)',
+            date: `2026-0${4 + draw.pick(3)}-${day(1 + draw.pick(28))}`,
+          }
+        : undefined;
+    yield { person, supportScore, commissions, deduction };
   }
-  return { people, frontCount, supportScores, commissions, deductions };
 }
 
 /**
  * Tickets: front-line requests to the back office, opened on working hours in Beijing time; about
  * 1 in 40 still open at the end of the quarter.
  */
-function demoTickets(draw: Draw, count: number): Rows<'tickets'> {
+function* demoTicketRows(draw: Draw, count: number): Generator<Rows<'tickets'>[number]> {
   const units = DEPARTMENTS.filter((d) => d.side !== 'front').map((d) => d.id);
   const width = String(count).length;
   const quarterStart = Date.UTC(2026, 3, 1) - 8 * 3_600_000; // 2026-04-01T00:00+08:00
   const instant = (ms: number) => `${new Date(ms).toISOString().slice(0, 19)}Z`;
-  return Array.from({ length: count }, (_, t) => {
+  for (let t = 0; t < count; t++) {
     const opened = quarterStart + draw.pick(91) * 86_400_000 + (9 * 60 + draw.pick(540)) * 60_000;
     const minutes = draw() < 0.7 ? 5 + draw.pick(55) : draw() < 0.7 ? 60 + draw.pick(60) : 120 + draw.pick(600);
     const open = draw() < 0.025;
-    return {
+    yield {
       id: `T${String(t + 1).padStart(width, '0')}`,
       unit: units[draw.pick(units.length)]!,
       opened: instant(opened),
@@ -365,7 +444,7 @@ function demoTickets(draw: Draw, count: number): Rows<'tickets'> {
             resolved: instant(opened + (minutes + 30 + draw.pick(2880)) * 60_000),
           }),
     };
-  });
+  }
 }
 
 /**
@@ -373,36 +452,52 @@ function demoTickets(draw: Draw, count: number): Rows<'tickets'> {
  * scores go to review. Each rater rates one ratee on one dimension at most once: the ratings walk
  * raters × ratees × dimensions, skipping a triple already given (only a small company comes back to one).
  */
-function demoRatings(draw: Draw, people: readonly PersonInput[], frontCount: number, wanted: number): Rows<'ratings'> {
-  const ratees = people.slice(frontCount).map((person) => person.id);
-  const count = ratees.length === 0 || frontCount === 0 ? 0 : wanted;
+function* demoRatingRows(
+  draw: Draw,
+  headcount: number,
+  frontCount: number,
+  wanted: number,
+): Generator<Rows<'ratings'>[number]> {
+  const rateeCount = headcount - frontCount;
+  const count = rateeCount === 0 || frontCount === 0 ? 0 : wanted;
   const dimensions = ['responseSpeed', 'solution', 'cooperation', 'completeness'];
   const width = String(count).length;
-  const ratings: Rows<'ratings'> = [];
-  const given = new Set<string>(); // in a small company the walk comes back to a pair: skip it
+  // The triples given, kept only when the walk can come back to one (a large company's never does).
+  const given = mayRepeatRatings(count, rateeCount, frontCount) ? new Set<string>() : undefined;
   for (let r = 0; r < count; r++) {
-    const round = Math.floor(r / ratees.length);
-    const rater = people[(round * 7919 + (r % ratees.length) * 31) % frontCount]!.id;
-    const [ratee, dimension] = [ratees[r % ratees.length]!, dimensions[round % 4]!];
+    const round = Math.floor(r / rateeCount);
+    const rater = personId((round * 7919 + (r % rateeCount) * 31) % frontCount, headcount);
+    const [ratee, dimension] = [personId(frontCount + (r % rateeCount), headcount), dimensions[round % 4]!];
     const key = `${rater}\u0000${ratee}\u0000${dimension}`;
-    if (given.has(key)) continue;
-    given.add(key);
+    if (given?.has(key) === true) continue;
+    given?.add(key);
     const extreme = draw() < 0.01;
     const score = extreme ? (draw() < 0.5 ? 10 : 100) : 70 + draw.pick(26);
-    ratings.push({ id: `R${String(r + 1).padStart(width, '0')}`, rater, ratee, dimension, score });
+    yield { id: `R${String(r + 1).padStart(width, '0')}`, rater, ratee, dimension, score };
   }
-  return ratings;
+}
+
+/**
+ * Whether the walk of {@link demoRatingRows} can give a (rater, ratee, dimension) twice: two
+ * ratings of one ratee on one dimension are d rounds apart, d a multiple of 4, and have the same
+ * rater exactly when d × 7919 is a multiple of the front line's size.
+ */
+function mayRepeatRatings(count: number, rateeCount: number, frontCount: number): boolean {
+  const lastRound = Math.floor((count - 1) / rateeCount);
+  for (let d = 4; d <= lastRound; d += 4) if ((d * 7919) % frontCount === 0) return true;
+  return false;
 }
 
 /** Revenue facts [业绩双算]: each sale credited in full to its region and its product line. */
-function demoRevenueFacts(draw: Draw, count: number): Rows<'revenueFacts'> {
+function* demoRevenueFactRows(draw: Draw, count: number): Generator<Rows<'revenueFacts'>[number]> {
   const regions = ['east', 'west', 'north', 'south'];
   const products = ['5g', 'broadband', 'iptv'];
   const width = String(count).length;
-  return Array.from({ length: count }, (_, f) => ({
-    id: `F${String(f + 1).padStart(width, '0')}`,
-    amount: yuan(5_000 + draw.pick(2_000_000)),
-    date: `${MONTHS[draw.pick(3)]}${day(1 + draw.pick(28))}`,
-    members: { region: regions[draw.pick(4)]!, product: products[draw.pick(3)]! },
-  }));
+  for (let f = 0; f < count; f++)
+    yield {
+      id: `F${String(f + 1).padStart(width, '0')}`,
+      amount: yuan(5_000 + draw.pick(2_000_000)),
+      date: `${MONTHS[draw.pick(3)]}${day(1 + draw.pick(28))}`,
+      members: { region: regions[draw.pick(4)]!, product: products[draw.pick(3)]! },
+    };
 }
