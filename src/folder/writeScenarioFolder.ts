@@ -38,21 +38,44 @@ function cellOf(value: unknown, column: Column): Cell {
 /** A table's rows as CSV: a byte-order mark (Excel then reads UTF-8), a header of every column, CRLF line ends. */
 function tableCsv(rows: unknown, table: Table, at: IssuePath): string {
   if (!Array.isArray(rows)) return refuse(at, `expected a list of rows for ${table.file}`);
+  const csv = tableCsvWriter(table);
+  return csv.header + csv.lines(rows, at);
+}
+
+/** A table's CSV in pieces: its header, then the lines of its rows, a batch at a time. */
+export interface TableCsvWriter {
+  /** The byte-order mark and the header line. */
+  readonly header: string;
+  /** The lines of the next rows, the first of them at `index` of the list (`at` its path, for a refusal). */
+  readonly lines: (rows: readonly unknown[], at: IssuePath, index?: number) => string;
+}
+
+/**
+ * A table's CSV as {@link writeScenarioFolder} writes it, in pieces (internal: `bench/bigFolder.ts`
+ * writes folders too large to hold as one scenario): the header, then any number of batches of
+ * rows, make the same bytes as the table written whole.
+ *
+ * @throws `SynergyPayError` `INVALID_INPUT` from `lines`, for a row that is not an object or has
+ *   a field the table has no column for.
+ */
+export function tableCsvWriter(table: Table): TableCsvWriter {
   const names = new Set(table.columns.map((column) => column.name));
-  const records = rows.map((row, index) => {
-    if (!isRecord(row)) return refuse([...at, index], 'expected an object');
-    for (const key of Object.keys(row))
-      if (!names.has(key)) refuse([...at, index, key], `unknown field: ${table.file} has no column "${key}"`);
-    return table.columns.map((column) => cellOf(row[column.name], column));
-  });
-  return stringify(records, {
-    bom: true,
-    header: true,
+  const options = {
     columns: table.columns.map((column) => column.name),
     record_delimiter: 'windows',
     quote_record_delimiter: true,
-    cast: { object: (value) => value as unknown as string },
-  });
+    cast: { object: (value: object) => value as unknown as string },
+  } as const;
+  const lines = (rows: readonly unknown[], at: IssuePath, index = 0) => {
+    const records = rows.map((row, k) => {
+      if (!isRecord(row)) return refuse([...at, index + k], 'expected an object');
+      for (const key of Object.keys(row))
+        if (!names.has(key)) refuse([...at, index + k, key], `unknown field: ${table.file} has no column "${key}"`);
+      return table.columns.map((column) => cellOf(row[column.name], column));
+    });
+    return records.length === 0 ? '' : stringify(records, options);
+  };
+  return { header: stringify([], { ...options, bom: true, header: true }), lines };
 }
 
 /** The folder's files and their text, in a fixed order. */
