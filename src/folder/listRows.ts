@@ -6,7 +6,7 @@
  */
 import type { FileHandle } from 'node:fs/promises';
 import { pipeline, Readable } from 'node:stream';
-import { CsvError, parse } from 'csv-parse';
+import { CsvError, parse, type Parser } from 'csv-parse';
 import { SynergyPayError, type IssuePath } from '../index.js';
 import { csvOptions, CsvRowReader, QuotedCellScan, type ReadRow } from './csvRows.js';
 import { openInputHandle } from './files.js';
@@ -18,13 +18,18 @@ import { Utf8Check } from './strictJson.js';
 /** How much of a CSV file is read at a time: 1 MiB. */
 export const CSV_CHUNK_BYTES = 1024 * 1024;
 
+/** NDJSON rows handed up at a time. */
+const NDJSON_BATCH = 1024;
+
 /** Set when a list's file was refused as a whole: its rows, read before, count for nothing. */
 export interface ListOutcome {
   failed: boolean;
 }
 
 /**
- * The rows of one list, in file order, with the line each starts on. The problems are those of
+ * The rows of one list, in file order, with the line each starts on, in batches (the rows of the
+ * records csv-parse has ready, or of an NDJSON chunk's lines: one `await` a batch, not a row,
+ * for the loops above this one). The problems are those of
  * the file read whole, in the same order: a file refused as a whole (invalid UTF-8, a CSV syntax
  * error, an NDJSON line too long) is that one problem — the problems of its rows found before are
  * taken back, and `outcome.failed` says its rows count for nothing.
@@ -37,7 +42,7 @@ export function listRows(
   problems: Problems,
   outcome: ListOutcome,
   chunkBytes = CSV_CHUNK_BYTES,
-): AsyncIterable<ReadRow> | Iterable<ReadRow> {
+): AsyncIterable<ReadRow[]> | Iterable<ReadRow[]> {
   return list.file === list.table.file
     ? csvRows(list, problems, outcome, chunkBytes)
     : ndjsonRows(list, problems, outcome, chunkBytes);
@@ -48,7 +53,7 @@ async function* csvRows(
   problems: Problems,
   outcome: ListOutcome,
   chunkBytes: number,
-): AsyncGenerator<ReadRow> {
+): AsyncGenerator<ReadRow[]> {
   const at: IssuePath = [table.section, table.key];
   const mark = problems.mark();
   const refuse = (message: string) => {
@@ -68,10 +73,18 @@ async function* csvRows(
     }
     const reader = new CsvRowReader(table, problems);
     try {
-      for await (const record of csvRecords(handle, scan, chunkBytes)) {
+      const parser = csvRecords(handle, scan, chunkBytes);
+      let batch: ReadRow[] = [];
+      for await (const record of parser as AsyncIterable<unknown[]>) {
         const read = reader.read(record);
-        if (read !== undefined) yield read;
+        if (read !== undefined) batch.push(read);
+        // The parser has no record ready: the batch goes up while the next chunk is read.
+        if (parser.readableLength === 0 && batch.length > 0) {
+          yield batch;
+          batch = [];
+        }
       }
+      if (batch.length > 0) yield batch;
     } catch (error) {
       if (!(error instanceof CsvError)) throw error;
       refuse(error.message);
@@ -148,12 +161,13 @@ class CsvScanner {
   }
 }
 
-/** The file's records, parsed by csv-parse's stream (a Transform) as the file is read. */
-function csvRecords(handle: FileHandle, scan: CsvScan, chunkBytes: number): AsyncIterable<unknown[]> {
+/** The file's records, parsed by csv-parse's stream (a Transform) as the file is read: loop over it with `for await`. */
+function csvRecords(handle: FileHandle, scan: CsvScan, chunkBytes: number): Parser {
   const source = Readable.from(fileParts(handle, scan.bom ? BOM.length : 0, chunkBytes), { objectMode: false });
   const parser = parse(csvOptions(scan.quotedSpecial));
   // An error of either ends both, and the loop over the parser throws it.
-  return pipeline(source, parser, () => undefined) as AsyncIterable<unknown[]>;
+  pipeline(source, parser, () => undefined);
+  return parser;
 }
 
 /** An NDJSON file's rows, read a chunk at a time as the whole-file reader reads them (synchronously, as it does). */
@@ -162,18 +176,24 @@ function* ndjsonRows(
   problems: Problems,
   outcome: ListOutcome,
   chunkBytes: number,
-): Generator<ReadRow> {
+): Generator<ReadRow[]> {
   const at: IssuePath = [table.section, table.key];
   const mark = problems.mark();
   const bad: NdjsonProblem[] = [];
   let index = 0;
   try {
+    let batch: ReadRow[] = [];
     for (const { line, bytes } of ndjsonLines(path, chunkBytes)) {
       const row = ndjsonRow(bytes, bad) as Record<string, unknown>;
       for (const problem of bad.splice(0)) problems.add([...at, index, ...problem.path], problem.message);
       index++;
-      yield { row, line };
+      batch.push({ row, line });
+      if (batch.length === NDJSON_BATCH) {
+        yield batch;
+        batch = [];
+      }
     }
+    if (batch.length > 0) yield batch;
   } catch (error) {
     if (!(error instanceof SynergyPayError)) throw error;
     problems.rollBack(mark);

@@ -33,21 +33,22 @@ export interface ScenarioFolderRow {
 }
 
 /**
- * The rows of one list of the folder, in file order; its lines are recorded in the folder's
- * layout. A file refused as a whole sets `outcome.failed`: the rows it gave count for nothing.
+ * The rows of one list of the folder, in file order, in batches; its lines are recorded in the
+ * folder's layout. A file refused as a whole sets `outcome.failed`: the rows it gave count for nothing.
  */
 async function* readList(
   folder: OpenedFolder,
   list: FolderList,
   outcome: ListOutcome,
   chunkBytes: number,
-): AsyncGenerator<ScenarioFolderRow> {
+): AsyncGenerator<ScenarioFolderRow[]> {
   const { table, file } = list;
   const lines: number[] = [];
-  for await (const { row, line } of listRows(list, folder.problems, outcome, chunkBytes)) {
-    yield { section: table.section, list: table.key, index: lines.length, file, line, row };
-    lines.push(line);
-  }
+  for await (const batch of listRows(list, folder.problems, outcome, chunkBytes))
+    yield batch.map(({ row, line }) => {
+      lines.push(line);
+      return { section: table.section, list: table.key, index: lines.length - 1, file, line, row };
+    });
   folder.layout.tables.set(`${table.section}.${table.key}`, { file, lines: outcome.failed ? [] : lines });
 }
 
@@ -89,7 +90,7 @@ export async function readFolderInChunks(dir: string, chunkBytes: number): Promi
     const rows: object[] = [];
     section[list.table.key] = rows;
     const outcome = { failed: false };
-    for await (const { row } of readList(folder, list, outcome, chunkBytes)) rows.push(row);
+    for await (const batch of readList(folder, list, outcome, chunkBytes)) for (const { row } of batch) rows.push(row);
     // Read whole, a refused file gives no rows: the ones read before its refusal are dropped.
     if (outcome.failed) rows.length = 0;
   }
@@ -128,6 +129,7 @@ export async function readFolderInChunks(dir: string, chunkBytes: number): Promi
  */
 export async function* readScenarioFolderRows(dir: string): AsyncGenerator<ScenarioFolderRow, void, undefined> {
   const folder = openScenarioFolder(dir);
-  for (const list of folderLists(folder)) yield* readList(folder, list, { failed: false }, CSV_CHUNK_BYTES);
+  for (const list of folderLists(folder))
+    for await (const batch of readList(folder, list, { failed: false }, CSV_CHUNK_BYTES)) yield* batch;
   if (folder.problems.issues.length > 0) throw folderError(folder.problems, folder.layout);
 }
