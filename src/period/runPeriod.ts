@@ -13,7 +13,7 @@ import { plausibilityItems, throwIfBlocked } from './plausibility.js';
 import { commissionNotCarvedItems } from './poolStage.js';
 import { buildReviewQueue } from './reviewQueue.js';
 import { checkMechanismRows, parseScenario, type Scenario } from './scenarioInput.js';
-import { segmentStage, type MechanismRuns, type SegmentStage } from './segmentStage.js';
+import { emptyRuns, segmentStage, type MechanismRuns, type SegmentStage } from './segmentStage.js';
 import { periodTotals, statementsStage, type StatementsFigures } from './statementsStage.js';
 import { targetsStage } from './targetsStage.js';
 import type { PayStatement, RunPeriodInput, RunPeriodResult, RunPeriodStream, RunPeriodSummary } from './types.js';
@@ -132,7 +132,7 @@ function streamScenario(scenario: Scenario): RunPeriodStream {
   issues.throwIfAny();
   const payRates = readPayRates(context, issues);
   issues.throwIfAny();
-  const runs: MechanismRuns = { responseTimes: new Map(), ratings: new Map(), interlock: new Map() };
+  const runs = emptyRuns();
   const segments = resolved.segments.map((_, s) =>
     segmentStage(segmentContext(context, s), org, periodData, runs, targets),
   );
