@@ -126,7 +126,11 @@ export function segmentStage(
 ): SegmentStage {
   const pending = segmentMechanisms(context, org, periodData, runs, targets);
   const { pool } = context.version;
-  return completeSegment(context, pending, pool === undefined ? undefined : poolStage(context, pool, pending.poolPeople!));
+  return completeSegment(
+    context,
+    pending,
+    pool === undefined ? undefined : poolStage(context, pool, pending.poolPeople!),
+  );
 }
 
 /** A segment's figures before its support pool is shared: everything but the pool, and what the pool reads of its people. */
@@ -393,7 +397,7 @@ function poolPeopleOf(
 }
 
 /** The segment's support pool as the result reports it. */
-function poolSegment({ segment, digits }: SegmentContext, pool: PoolStageResult): PoolSegment {
+export function poolSegment({ segment, digits }: SegmentContext, pool: PoolStageResult): PoolSegment {
   return {
     version: segment.version,
     rate: pool.rate,

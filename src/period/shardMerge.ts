@@ -87,7 +87,12 @@ export function mergeHolds(parts: readonly (PeriodHolds | null)[], digits: numbe
   return {
     held: present.flatMap((part) => part.held).sort(byId),
     released: present.flatMap((part) => part.released).sort(byId),
-    totals: { opening: total('opening'), newlyHeld: total('newlyHeld'), released: total('released'), closing: total('closing') },
+    totals: {
+      opening: total('opening'),
+      newlyHeld: total('newlyHeld'),
+      released: total('released'),
+      closing: total('closing'),
+    },
   };
 }
 
@@ -199,7 +204,13 @@ function mergeSection(
   const rows = broadcast ? entries[0]!.entry.rows : entries.reduce((sum, { entry }) => sum + entry.rows, 0);
   const uses = entries[0]!.entry.uses === null ? null : mergeUses(entries);
   return {
-    section: { section: entries[0]!.entry.section, rows, used: rows - exclusions.length, excluded: exclusions.length, uses },
+    section: {
+      section: entries[0]!.entry.section,
+      rows,
+      used: rows - exclusions.length,
+      excluded: exclusions.length,
+      uses,
+    },
     exclusions,
   };
 }

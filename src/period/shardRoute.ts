@@ -76,11 +76,23 @@ export function routeScenario(scenario: Scenario, plan: ShardPlan): ShardScenari
     typeof id === 'string' ? (shardOfPerson.get(id) ?? shardOfDepartment.get(id)) : undefined;
   const routed = new Map<DataList, number[][]>();
   for (const list of BY_PERSON)
-    if (data[list] !== undefined) routed.set(list, indexes(data[list], (row) => subjectShard(row.person)));
+    if (data[list] !== undefined)
+      routed.set(
+        list,
+        indexes(data[list], (row) => subjectShard(row.person)),
+      );
   for (const list of BY_DEPARTMENT)
-    if (data[list] !== undefined) routed.set(list, indexes(data[list], (row) => subjectShard(row.department)));
+    if (data[list] !== undefined)
+      routed.set(
+        list,
+        indexes(data[list], (row) => subjectShard(row.department)),
+      );
   for (const list of BY_SUBJECT)
-    if (data[list] !== undefined) routed.set(list, indexes(data[list], (row) => subjectShard(row.subject)));
+    if (data[list] !== undefined)
+      routed.set(
+        list,
+        indexes(data[list], (row) => subjectShard(row.subject)),
+      );
   return plan.shards.map((__, k) => {
     const shardData: Record<string, unknown> = {};
     const rows = new Map<DataList, readonly number[]>();
@@ -93,8 +105,11 @@ export function routeScenario(scenario: Scenario, plan: ShardPlan): ShardScenari
     return {
       scenario: {
         ...rest,
-        org: { departments: departmentRows[k]!.map((d) => departments[d]!), people: peopleRows[k]!.map((p) => people[p]!) },
-        data: shardData as ScenarioData,
+        org: {
+          departments: departmentRows[k]!.map((d) => departments[d]!),
+          people: peopleRows[k]!.map((p) => people[p]!),
+        },
+        data: shardData,
       },
       rows,
       people: peopleRows[k]!,

@@ -2,16 +2,16 @@ import { compareIds } from '../core/ids.js';
 import { IssueList } from '../core/errors.js';
 import { minorDigits } from '../core/currency.js';
 import { checksStage } from './checksStage.js';
-import { periodContext, segmentContext, type PeriodContext, type SegmentContext } from './context.js';
+import { periodContext, segmentContext, type PeriodContext } from './context.js';
 import { checkInputControls } from './controls.js';
 import { dataStage, type PeriodData } from './dataStage.js';
 import { departmentsStage } from './departmentsStage.js';
 import { readDraws, type DrawData } from './drawsStage.js';
 import { holdsCheck, periodHolds } from './holdsStage.js';
 import { interlockSummary } from './interlockStage.js';
-import { ledgerStage } from './ledgerStage.js';
+import { LEDGER_SECTIONS, ledgerStage } from './ledgerStage.js';
 import { orgStage, readPayRates, type Organisation, type PayRates } from './orgStage.js';
-import { planShards } from './planShards.js';
+import { planShards, type ShardPlan } from './planShards.js';
 import { plausibilityItems, throwIfBlocked } from './plausibility.js';
 import {
   commissionNotCarvedItems,
@@ -26,6 +26,7 @@ import {
   completeSegment,
   crossRuns,
   emptyRuns,
+  poolSegment,
   segmentMechanisms,
   type MechanismRuns,
   type PendingSegment,
@@ -35,6 +36,7 @@ import { mergeConversions, mergeDepartments, mergeDraws, mergeFigures, mergeHold
 import { BROADCAST, CROSS, inShard, routeScenario, wholePath, type ShardScenario } from './shardRoute.js';
 import { periodTotals, statementsStage, type StatementsFigures } from './statementsStage.js';
 import { targetsStage, type TargetsRun } from './targetsStage.js';
+import { summaryHead, withStatements } from './runPeriod.js';
 import type { PayStatement, ReviewItem, RunPeriodInput, RunPeriodResult, RunPeriodSummary } from './types.js';
 
 /**
@@ -75,7 +77,7 @@ function pick(data: ScenarioData, lists: readonly string[]): ScenarioData {
     const rows = (data as Record<string, unknown>)[list];
     if (rows !== undefined) out[list] = rows;
   }
-  return out as ScenarioData;
+  return out;
 }
 
 /** Phase 0 and the coordinator's phase 3 inputs: the whole scenario checked, the shared runs. */
@@ -89,7 +91,9 @@ function coordinate(scenario: Scenario): Coordinator {
   dataStage(cross, org, issues);
   issues.throwIfAny();
   const runs = emptyRuns();
-  context.resolved.segments.forEach((_, s) => crossRuns(segmentContext(cross, s), org, runs));
+  context.resolved.segments.forEach((_, s) => {
+    crossRuns(segmentContext(cross, s), org, runs);
+  });
   return { context, org, runs, controls };
 }
 
@@ -120,7 +124,11 @@ function startShard(shard: ShardScenario, runs: MechanismRuns): ShardState {
 
 /** Every shard's pool inputs of a segment, in the whole org's order. */
 function gatherPool(shards: readonly ShardState[], s: number): PoolInputs {
-  const carve: { p: number; amount: bigint; clawbacks: PoolInputs['carve']['clawbacks'] extends Map<number, infer C> ? C : never }[] = [];
+  const carve: {
+    p: number;
+    amount: bigint;
+    clawbacks: PoolInputs['carve']['clawbacks'] extends Map<number, infer C> ? C : never;
+  }[] = [];
   const uncarved: number[] = [];
   const recipients: { p: number; k: number; inputs: PoolInputs }[] = [];
   for (const state of shards) {
@@ -138,9 +146,16 @@ function gatherPool(shards: readonly ShardState[], s: number): PoolInputs {
   }
   carve.sort((a, b) => a.p - b.p);
   recipients.sort((a, b) => a.p - b.p);
-  const clawbacks = new Map(carve.flatMap((row, k) => (row.clawbacks.length === 0 ? [] : [[k, row.clawbacks] as const])));
+  const clawbacks = new Map(
+    carve.flatMap((row, k) => (row.clawbacks.length === 0 ? [] : [[k, row.clawbacks] as const])),
+  );
   return {
-    carve: { people: carve.map((row) => row.p), amounts: carve.map((row) => row.amount), clawbacks, uncarved: uncarved.sort((a, b) => a - b) },
+    carve: {
+      people: carve.map((row) => row.p),
+      amounts: carve.map((row) => row.amount),
+      clawbacks,
+      uncarved: uncarved.sort((a, b) => a - b),
+    },
     recipients: {
       rows: recipients.map(({ k, inputs }) => inputs.recipients.rows[k]!),
       people: recipients.map(({ p }) => p),
@@ -183,12 +198,16 @@ interface ShardSummary {
 }
 
 /** Phase 4 of a shard: the pool's figures in, its statements out (a generator). */
-function finishShard(state: ShardState, pools: readonly (PoolStageResult | undefined)[], runs: MechanismRuns): ShardRun {
-  const segments = state.pending.map((pending, s) =>
-    completeSegment(segmentContext(state.context, s), pending, pools[s] === undefined ? undefined : poolSlice(pools[s], state, s)),
-  );
+function finishShard(state: ShardState, pools: readonly (PoolStageResult | undefined)[]): ShardRun {
+  const segments = state.pending.map((pending, s) => {
+    const pool = pools[s];
+    return completeSegment(
+      segmentContext(state.context, s),
+      pending,
+      pool === undefined ? undefined : poolSlice(pool, state, s),
+    );
+  });
   const { context, org, periodData, payRates, draws, targets } = state;
-  void runs;
   const statements = statementsStage(context, org.work, periodData, payRates, segments, draws, targets);
   return { state, segments, statements };
 }
@@ -198,7 +217,10 @@ function shardSummary(run: ShardRun, figures: StatementsFigures, runs: Mechanism
   const { state, segments } = run;
   return inShard(state.shard, () => {
     const { context, org, periodData } = state;
-    const plausible = [...plausibilityItems(context, figures.findings, segments), ...commissionNotCarvedItems(context, segments)];
+    const plausible = [
+      ...plausibilityItems(context, figures.findings, segments),
+      ...commissionNotCarvedItems(context, segments),
+    ];
     return {
       figures,
       plausible,
@@ -212,31 +234,33 @@ function shardSummary(run: ShardRun, figures: StatementsFigures, runs: Mechanism
 }
 
 /**
- * Runs a period in `shards` shards by department in one process, as {@link runPeriod} would in
- * one piece (internal; issue 20 §2): the property of the sharded run, and the work of
- * `synergy-pay run --workers`.
+ * Runs a period in shards by department in one process, as {@link runPeriod} would in one piece
+ * (internal; issue 20 §2): `shards` shards balanced by people ({@link planShards}), or the
+ * departments of each shard as given (a department in no shard goes to the first).
  */
-export function runPeriodSharded(input: RunPeriodInput, shards: number): RunPeriodResult {
+export function runPeriodSharded(input: RunPeriodInput, shards: number | ShardPlan): RunPeriodResult {
   const scenario = parseScenario(input);
   const coordinator = coordinate(scenario);
   const { context, runs } = coordinator;
-  const plan = planShards(scenario.org, shards);
+  const plan = typeof shards === 'number' ? planShards(scenario.org, shards) : shards;
   const states = routeScenario(scenario, plan).map((shard) => startShard(shard, runs));
   const pools = context.resolved.segments.map((_, s) => {
     const segment = segmentContext(context, s);
     const pool = segment.version.pool;
     return pool === undefined ? undefined : poolFigures(segment, pool, gatherPool(states, s));
   });
-  const shardRuns = states.map((state) => finishShard(state, pools, runs));
+  const shardRuns = states.map((state) => finishShard(state, pools));
   const statements: PayStatement[] = [];
   const summaries = mergeStatements(shardRuns, runs, (statement) => statements.push(statement));
-  const summary = mergeSummaries(coordinator, pools, summaries);
-  const { reviewQueue, interlock, totals, conversions, holds, draws, ledger, exclusions, checks, trace, ...head } = summary;
-  return { ...head, statements, reviewQueue, interlock, totals, conversions, holds, draws, ledger, exclusions, checks, trace };
+  return withStatements(mergeSummaries(coordinator, pools, summaries), statements);
 }
 
 /** The shards' statements in person id order (a k-way merge: one statement per shard held), then their summaries. */
-function mergeStatements(shardRuns: readonly ShardRun[], runs: MechanismRuns, emit: (statement: PayStatement) => void): ShardSummary[] {
+function mergeStatements(
+  shardRuns: readonly ShardRun[],
+  runs: MechanismRuns,
+  emit: (statement: PayStatement) => void,
+): ShardSummary[] {
   const summaries: (ShardSummary | undefined)[] = shardRuns.map(() => undefined);
   const heads: (PayStatement | undefined)[] = shardRuns.map(() => undefined);
   const advance = (k: number) => {
@@ -247,7 +271,9 @@ function mergeStatements(shardRuns: readonly ShardRun[], runs: MechanismRuns, em
       summaries[k] = shardSummary(run, step.value, runs);
     } else heads[k] = step.value;
   };
-  shardRuns.forEach((_, k) => advance(k));
+  shardRuns.forEach((_, k) => {
+    advance(k);
+  });
   for (;;) {
     let best = -1;
     heads.forEach((head, k) => {
@@ -266,11 +292,40 @@ function mergeSummaries(
   pools: readonly (PoolStageResult | undefined)[],
   summaries: readonly ShardSummary[],
 ): RunPeriodSummary {
-  const { context, org, runs, controls } = coordinator;
+  const { context, runs } = coordinator;
   const { resolved, digits } = context;
   const plausible = summaries.flatMap((summary) => summary.plausible);
   throwIfBlocked(context, plausible);
-  const reviewQueue = buildReviewQueue(runs.ratings, runs.interlock, plausible);
+  const { ledger, exclusions, holds, draws, figures, checks } = mergedChecks(coordinator, pools, summaries);
+  return {
+    ...summaryHead(resolved),
+    pools: pools.flatMap((pool, s) => (pool === undefined ? [] : [poolSegment(segmentContext(context, s), pool)])),
+    departments: mergeDepartments(summaries.map((summary) => summary.departments)),
+    reviewQueue: buildReviewQueue(runs.ratings, runs.interlock, plausible),
+    interlock: runs.interlock.size === 0 ? null : interlockSummary(runs.interlock),
+    totals: periodTotals(figures.totals, figures.rendered.sum, digits),
+    conversions: mergeConversions(
+      summaries.map((summary) => summary.state.periodData.converted),
+      (currency) => minorDigits(currency, []),
+      digits,
+    ),
+    holds,
+    draws,
+    ledger,
+    exclusions,
+    checks,
+    trace: resolved.trace,
+  };
+}
+
+/** The merged ledger, holds, draws and statement figures, and the reconciliation checks over them. */
+function mergedChecks(
+  { context, org, runs, controls }: Coordinator,
+  pools: readonly (PoolStageResult | undefined)[],
+  summaries: readonly ShardSummary[],
+) {
+  const { digits } = context;
+  // The lists the coordinator's mechanisms read are its own sections of the ledger.
   const crossLedger = ledgerStage({
     context: { ...context, data: pick(context.data, CROSS) },
     org,
@@ -278,9 +333,8 @@ function mergeSummaries(
     segments: [],
     runs,
   });
-  const sections = Object.keys(context.data);
-  void sections;
-  const merged = mergeLedger(LEDGER_ORDER, crossLedger, summaries.map(({ state, ledger }) => ({ shard: state.shard, ledger })));
+  const shardLedgers = summaries.map(({ state, ledger }) => ({ shard: state.shard, ledger }));
+  const { ledger, exclusions, checks: ledgerChecks } = mergeLedger(LEDGER_SECTIONS, crossLedger, shardLedgers);
   const holds = mergeHolds(
     summaries.map((summary) => summary.holds),
     digits,
@@ -299,11 +353,12 @@ function mergeSummaries(
     pool,
     draws,
   );
-  const segments = resolved.segments.map((_, s) => ({
+  // What each segment paid of the interlock, over every shard (all the checks read of the segments).
+  const segments = context.resolved.segments.map((_, s) => ({
     interlockPaid: summaries.reduce(
-      (paid, summary) => ({
-        reward: paid.reward + summary.segments[s]!.interlockPaid.reward,
-        deduction: paid.deduction + summary.segments[s]!.interlockPaid.deduction,
+      (paid, { segments: stages }) => ({
+        reward: paid.reward + stages[s]!.interlockPaid.reward,
+        deduction: paid.deduction + stages[s]!.interlockPaid.deduction,
       }),
       { reward: 0n, deduction: 0n },
     ),
@@ -313,63 +368,7 @@ function mergeSummaries(
     segments,
     interlockRuns: runs.interlock,
     controls,
-    ledger: holds === null ? merged.checks : [...merged.checks, holdsCheck(holds, digits)],
+    ledger: holds === null ? ledgerChecks : [...ledgerChecks, holdsCheck(holds, digits)],
   });
-  return {
-    plan: resolved.plan,
-    currency: resolved.currency,
-    period: resolved.period,
-    version: resolved.version,
-    treatment: resolved.treatment,
-    changes: resolved.changes,
-    segments: resolved.segments,
-    mechanisms: MECHANISMS.filter((name) => resolved.segmentVersions.some((version) => version[name] !== undefined)),
-    pools: pools.flatMap((figures, s) => (figures === undefined ? [] : [poolSegmentOf(segmentContext(context, s), figures)])),
-    departments: mergeDepartments(summaries.map((summary) => summary.departments)),
-    reviewQueue,
-    interlock: runs.interlock.size === 0 ? null : interlockSummary(runs.interlock),
-    totals: periodTotals(figures.totals, figures.rendered.sum, digits),
-    conversions: mergeConversions(
-      summaries.map((summary) => summary.state.periodData.converted),
-      (currency) => minorDigits(currency, []),
-      digits,
-    ),
-    holds,
-    draws,
-    ledger: merged.ledger,
-    exclusions: merged.exclusions,
-    checks,
-    trace: resolved.trace,
-  };
+  return { ledger, exclusions, holds, draws, figures, checks };
 }
-
-/** The segment's support pool as the result reports it. */
-function poolSegmentOf(context: SegmentContext, pool: PoolStageResult) {
-  return completeSegment(context, { poolPeople: undefined } as unknown as PendingSegment, pool).poolSegment!;
-}
-
-/** The optional mechanisms of a plan version, in name order. */
-const MECHANISMS = ['interlock', 'linkage', 'pool', 'ratings', 'responseTimes', 'scorecard', 'targets'] as const;
-
-/** The sections of the input ledger, in its order. */
-const LEDGER_ORDER = [
-  'departmentCoefficients',
-  'componentScores',
-  'pointEntries',
-  'companyKpis',
-  'commissions',
-  'deductions',
-  'revenueFacts',
-  'tickets',
-  'ratings',
-  'reviewDecisions',
-  'supportScores',
-  'exchangeRates',
-  'draws',
-  'drawBalances',
-  'sales',
-  'commissionMeasures',
-  'heldCommissions',
-  'measures',
-  'measureHistory',
-] as const;
