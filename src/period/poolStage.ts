@@ -89,16 +89,15 @@ export interface PoolStageResult {
 }
 
 /**
- * The carve over the contributors: one row per person, the sum of their positive commission rows,
- * with each negative row a clawback carrying its original rate (its issues at that row's path).
+ * The carve's rows: one per contributor, the sum of their positive commission rows, with each
+ * negative row a clawback carrying its original rate (its issues at that row's path).
  */
-function carveContributors(
+function contributorsOf(
   context: SegmentContext,
   pool: PlanPool,
   { sides: sideOf, rows: rowsOf }: PoolPeople,
-): { carve: Carve; people: number[]; uncarved: number[] } {
+): CarveInputs {
   const { people } = context.scenario.org;
-  const poolPath = [...context.versionPath, 'pool'];
   const sides = new Set<Side>(pool.contributors ?? ['front']);
   const others = pool.nonContributorCommissions ?? 'refuse';
   const carved: number[] = [];
@@ -131,10 +130,17 @@ function carveContributors(
     carved.push(p);
   }
   refused.throwIfAny();
+  return { people: carved, amounts, clawbacks, uncarved };
+}
+
+/** The carve over the contributors' rows. */
+function carveOf(context: SegmentContext, pool: PlanPool, inputs: CarveInputs): Carve {
+  const { people } = context.scenario.org;
+  const poolPath = [...context.versionPath, 'pool'];
   const commissions = {
-    ids: carved.map((p) => people[p]!.id),
-    amounts: amounts.map(toAmount),
-    clawbacks,
+    ids: inputs.people.map((p) => people[p]!.id),
+    amounts: inputs.amounts.map(toAmount),
+    clawbacks: inputs.clawbacks,
     // A person's row is the sum of their positive rows: no issue can be about it.
     at: () => [...poolPath, 'clawbackPolicy'],
   };
@@ -147,7 +153,7 @@ function carveContributors(
   const issues = new IssueList();
   const carve = carveCommissions(commissions, { ...terms, at: poolPath }, issues);
   issues.throwIfAny();
-  return { carve: carve!, people: carved, uncarved };
+  return carve!;
 }
 
 /** Why a commission row of a person whose side the pool does not carve from is refused. */
@@ -201,7 +207,7 @@ const SOURCE_WORDS: Readonly<Record<PoolScoreSource, string>> = {
 const NO_TRACE: TraceStep[] = /* @__PURE__ */ Object.freeze([]) as unknown as TraceStep[];
 
 /** The recipients of a share: their rows, person indices and score choices, in org order. */
-type Recipients = ReturnType<typeof recipientsOf>;
+export type Recipients = ReturnType<typeof recipientsOf>;
 
 /**
  * Each recipient's award line, built when asked for: the terms (the score rounded as the share
@@ -282,17 +288,57 @@ function shareTerms(context: SegmentContext, pool: PlanPool): ShareTerms {
 }
 
 /**
+ * What the pool reads of one segment's people before it splits anything: the commission rows to
+ * carve (one per contributor, in org order), the people paid in full, and the recipients with
+ * their support scores. Local to the people it is given: a sharded run gathers every shard's
+ * inputs, in org order, before the carve and the share (issue 20 §2).
+ */
+export interface PoolInputs {
+  readonly carve: CarveInputs;
+  readonly recipients: Recipients;
+}
+
+/** The carve's rows: each contributor's positive commission and clawbacks (keyed by position in `people`). */
+export interface CarveInputs {
+  readonly people: number[];
+  readonly amounts: bigint[];
+  readonly clawbacks: Map<number, CarveClawback[]>;
+  readonly uncarved: number[];
+}
+
+/** The pool's inputs of one segment (see {@link PoolInputs}); refuses rows the pool cannot carve and recipients without a score. */
+export function poolInputs(context: SegmentContext, pool: PlanPool, people: PoolPeople): PoolInputs {
+  return { carve: contributorsOf(context, pool, people), recipients: recipientsOf(context, pool, people) };
+}
+
+/**
  * Seed 001's support pool for one segment: the carve over the contributors' commission, then the
  * share among the recipients by support score, basis days employed in the segment, through the
  * pool's internal functions (minor units in and out; issues at the scenario's paths).
  */
 export function poolStage(context: SegmentContext, pool: PlanPool, people: PoolPeople): PoolStageResult {
+  const contributors = contributorsOf(context, pool, people);
+  const carve = carveOf(context, pool, contributors);
+  return poolFigures(context, pool, { carve: contributors, recipients: recipientsOf(context, pool, people) }, carve);
+}
+
+/**
+ * The carve and the share of a segment's pool over its inputs (every person of `context`'s org),
+ * the carve computed first when not given.
+ */
+export function poolFigures(
+  context: SegmentContext,
+  pool: PlanPool,
+  inputs: PoolInputs,
+  carve: Carve = carveOf(context, pool, inputs.carve),
+): PoolStageResult {
   const { digits, withTrace } = context;
-  const n = people.sides.length;
+  const n = context.scenario.org.people.length;
   const contribution = new Array<bigint>(n).fill(0n);
   const award = new Array<bigint | undefined>(n).fill(undefined);
 
-  const { carve, people: contributors, uncarved } = carveContributors(context, pool, people);
+  const contributors = inputs.carve.people;
+  const { uncarved } = inputs.carve;
   contributors.forEach((p, k) => (contribution[p] = BigInt(contributionOf(carve, k))));
   const contributorAt = positions(contributors, n);
   const contributionTrace = (p: number) => {
@@ -300,7 +346,7 @@ export function poolStage(context: SegmentContext, pool: PlanPool, people: PoolP
     return k < 0 ? NO_TRACE : carveRow(carve, k, digits, withTrace).trace;
   };
   const totals = carve.totals;
-  const recipients = recipientsOf(context, pool, people);
+  const { recipients } = inputs;
   const common = { contribution, contributionTrace, award, choices: recipients.choices, rate: carve.rate };
   const counts = {
     gross: totals.gross,
