@@ -33,22 +33,37 @@ export interface ScenarioFolderRow {
 }
 
 /**
- * The rows of one list of the folder, in file order, in batches; its lines are recorded in the
- * folder's layout. A file refused as a whole sets `outcome.failed`: the rows it gave count for nothing.
+ * The rows of one list of the folder, in file order, in batches; their lines are recorded in the
+ * folder's layout — every row's (`allLines`: the scenario is validated later, and any row may be
+ * located), or only those of the rows with a problem (the rows are not kept, nor need their lines
+ * be: 8 bytes a row, 90 MB at a million people). A file refused as a whole sets `outcome.failed`:
+ * the rows it gave count for nothing.
  */
 async function* readList(
   folder: OpenedFolder,
   list: FolderList,
   outcome: ListOutcome,
   chunkBytes: number,
+  allLines: boolean,
 ): AsyncGenerator<ScenarioFolderRow[]> {
   const { table, file } = list;
+  const { issues } = folder.problems;
   const lines: number[] = [];
-  for await (const batch of listRows(list, folder.problems, outcome, chunkBytes))
-    yield batch.map(({ row, line }) => {
-      lines.push(line);
-      return { section: table.section, list: table.key, index: lines.length - 1, file, line, row };
+  let count = 0;
+  let seen = issues.length;
+  for await (const batch of listRows(list, folder.problems, outcome, chunkBytes)) {
+    const first = count;
+    const rows = batch.map(({ row, line }) => {
+      if (allLines) lines.push(line);
+      return { section: table.section, list: table.key, index: count++, file, line, row };
     });
+    if (!allLines)
+      for (; seen < issues.length; seen++) {
+        const index = issues[seen]!.path[2];
+        if (typeof index === 'number' && index >= first) lines[index] = batch[index - first]!.line;
+      }
+    yield rows;
+  }
   folder.layout.tables.set(`${table.section}.${table.key}`, { file, lines: outcome.failed ? [] : lines });
 }
 
@@ -90,7 +105,8 @@ export async function readFolderInChunks(dir: string, chunkBytes: number): Promi
     const rows: object[] = [];
     section[list.table.key] = rows;
     const outcome = { failed: false };
-    for await (const batch of readList(folder, list, outcome, chunkBytes)) for (const { row } of batch) rows.push(row);
+    for await (const batch of readList(folder, list, outcome, chunkBytes, true))
+      for (const { row } of batch) rows.push(row);
     // Read whole, a refused file gives no rows: the ones read before its refusal are dropped.
     if (outcome.failed) rows.length = 0;
   }
@@ -130,6 +146,6 @@ export async function readFolderInChunks(dir: string, chunkBytes: number): Promi
 export async function* readScenarioFolderRows(dir: string): AsyncGenerator<ScenarioFolderRow, void, undefined> {
   const folder = openScenarioFolder(dir);
   for (const list of folderLists(folder))
-    for await (const batch of readList(folder, list, { failed: false }, CSV_CHUNK_BYTES)) yield* batch;
+    for await (const batch of readList(folder, list, { failed: false }, CSV_CHUNK_BYTES, false)) yield* batch;
   if (folder.problems.issues.length > 0) throw folderError(folder.problems, folder.layout);
 }

@@ -311,6 +311,23 @@ describe('readScenarioFolderRows: the rows one at a time', () => {
     expect(issues.map((issue) => issue.path)).toEqual([[], ['data', 'tickets', 4, 'pauses']]);
   });
 
+  it('locates each problem as the whole-file reader does (200 bad cells, a line too long, a misspelt file)', async () => {
+    const dir = demoFolder();
+    const tickets = readFileSync(join(dir, 'tickets.csv'), 'utf8');
+    writeFileSync(join(dir, 'tickets.csv'), tickets.replace(/,,,,\r\n/g, ',[,,,\r\n'));
+    edit(dir, 'people.csv', /\r\nE0*3,([^\r]*)/, '\r\nE03,$1,extra');
+    writeFileSync(join(dir, 'comissions.csv'), 'id\r\n');
+    let caught: unknown;
+    try {
+      for await (const _row of readScenarioFolderRows(dir));
+    } catch (error) {
+      caught = error;
+    }
+    const expected = readWhole(dir);
+    expect((expected as { issues: unknown[] }).issues).toHaveLength(200);
+    expect(refusal(caught)).toEqual(expected);
+  });
+
   it('closes the file it reads when the loop is left early', async () => {
     const dir = freshDir();
     writeScenarioFolder(demoScenario({ people: 300 }), dir);
