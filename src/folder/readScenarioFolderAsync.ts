@@ -69,7 +69,7 @@ async function* readList(
 
 /**
  * Reads a scenario folder into the input of `runPeriod`, as {@link readScenarioFolder} does, with
- * every list read as a stream: a CSV file through csv-parse's stream parser, 1 MiB at a time, each
+ * every list read as a stream: a CSV file through csv-parse's stream parser, 64 KiB at a time, each
  * record turned into its row and dropped; an NDJSON file a chunk at a time. Only the rows are
  * held — never a file's bytes nor its parsed records beside them — so a large folder takes about
  * the memory of its scenario, and a CSV file may be larger than the 500 MiB of a file read whole.
