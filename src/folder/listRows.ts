@@ -33,11 +33,11 @@ export interface ListOutcome {
 
 /**
  * The rows of one list, in file order, with the line each starts on, in batches (the rows of the
- * records csv-parse has ready, or of an NDJSON chunk's lines: one `await` a batch, not a row,
- * for the loops above this one). The problems are those of
- * the file read whole, in the same order: a file refused as a whole (invalid UTF-8, a CSV syntax
- * error, an NDJSON line too long) is that one problem — the problems of its rows found before are
- * taken back, and `outcome.failed` says its rows count for nothing.
+ * records csv-parse has ready, or of a thousand NDJSON lines: one `await` a batch, not a row, for
+ * the loops above this one). The problems are those of the file read whole, in the same order: a
+ * file refused as a whole (invalid UTF-8, a CSV syntax error, an NDJSON line too long) is that one
+ * problem — the problems of its rows found before are taken back, and `outcome.failed` says its
+ * rows count for nothing.
  *
  * @throws `SynergyPayError` for a CSV file that is not a regular file (as the whole-file reader);
  *   Node's error for a missing or unreadable file.
@@ -108,10 +108,19 @@ interface CsvScan {
   readonly quotedSpecial: boolean;
 }
 
-/** The file's bytes from `start`, `chunkBytes` at a time, each part a new buffer (csv-parse may keep one). */
-async function* fileParts(handle: FileHandle, start: number, chunkBytes: number): AsyncGenerator<Buffer> {
+/**
+ * The file's bytes from `start`, `chunkBytes` at a time: each part a new buffer (csv-parse keeps
+ * a view of the end of a part it has not finished parsing), or with `reuse` one buffer for all.
+ */
+async function* fileParts(
+  handle: FileHandle,
+  start: number,
+  chunkBytes: number,
+  reuse = false,
+): AsyncGenerator<Buffer> {
+  const shared = reuse ? Buffer.allocUnsafe(chunkBytes) : undefined;
   for (let position = start; ;) {
-    const buffer = Buffer.allocUnsafe(chunkBytes);
+    const buffer = shared ?? Buffer.allocUnsafe(chunkBytes);
     const { bytesRead } = await handle.read(buffer, 0, chunkBytes, position);
     if (bytesRead === 0) return;
     position += bytesRead;
@@ -131,7 +140,8 @@ const BOM = [0xef, 0xbb, 0xbf];
  */
 async function scanCsv(handle: FileHandle, chunkBytes: number): Promise<CsvScan> {
   const scan = new CsvScanner();
-  for await (const part of fileParts(handle, 0, chunkBytes)) scan.push(part);
+  // One buffer: the checks copy what they keep of a part.
+  for await (const part of fileParts(handle, 0, chunkBytes, true)) scan.push(part);
   return scan.end();
 }
 
