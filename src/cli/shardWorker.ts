@@ -1,0 +1,69 @@
+/**
+ * One shard of `synergy-pay run --workers N`, in a worker thread of the pool (piscina; issue 20
+ * §3): runs the shard's task (phase 2), sends its pool inputs to the coordinator over `port` and
+ * waits for its share of the pool (phase 3), then writes its statements as NDJSON to `file`, in
+ * person id order (phase 4), and returns its summary and a tally of its statements. An input
+ * error comes back as `{ issues }` (an error's class does not cross threads).
+ */
+import { closeSync, openSync, writeSync } from 'node:fs';
+import { once } from 'node:events';
+import type { MessagePort } from 'node:worker_threads';
+import {
+  runShard,
+  SynergyPayError,
+  type Issue,
+  type ShardPoolShare,
+  type ShardSummary,
+  type ShardTask,
+} from '../index.js';
+import { emptyTally, tallyStatement, type StatementTally } from './format.js';
+
+/** What the coordinator gives a worker. */
+export interface ShardJob {
+  readonly task: ShardTask;
+  readonly port: MessagePort;
+  /** Where the shard's statements go, one a line. */
+  readonly file: string;
+}
+
+/** What a worker gives back: its summary and the tally of its statements (with where each score source first appeared), or its input errors. */
+export type ShardOutcome =
+  | { readonly summary: ShardSummary; readonly tally: StatementTally; readonly firstSeen: Map<string, string> }
+  | { readonly issues: readonly Issue[] };
+
+/** About 64 KB of NDJSON per write (see the CLI's streamed writer). */
+const BATCH = 1 << 16;
+
+/** Runs one shard (the worker's task). */
+export default async function shardJob({ task, port, file }: ShardJob): Promise<ShardOutcome> {
+  try {
+    const runner = runShard(task);
+    port.postMessage({ inputs: runner.poolInputs });
+    const [share] = (await once(port, 'message')) as [ShardPoolShare];
+    port.close();
+    const stream = runner.finish(share);
+    const tally = emptyTally();
+    const firstSeen = new Map<string, string>();
+    const fd = openSync(file, 'w');
+    try {
+      let pending = '';
+      for (const statement of stream.statements) {
+        tallyStatement(tally, statement);
+        for (const source of tally.bySource.keys()) if (!firstSeen.has(source)) firstSeen.set(source, statement.person);
+        pending += `${JSON.stringify(statement)}\n`;
+        if (pending.length >= BATCH) {
+          writeSync(fd, pending);
+          pending = '';
+        }
+      }
+      if (pending.length > 0) writeSync(fd, pending);
+    } finally {
+      closeSync(fd);
+    }
+    return { summary: stream.summary(), tally, firstSeen };
+  } catch (error) {
+    port.close();
+    if (error instanceof SynergyPayError) return { issues: error.issues };
+    throw error;
+  }
+}
