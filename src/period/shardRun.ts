@@ -1,5 +1,4 @@
 import { IssueList } from '../core/errors.js';
-import type { TraceStep } from '../core/trace.js';
 import { periodContext, segmentContext, type PeriodContext } from './context.js';
 import { dataStage, type PeriodData } from './dataStage.js';
 import { departmentsStage } from './departmentsStage.js';
@@ -9,13 +8,7 @@ import type { InterlockShare } from './interlockStage.js';
 import { ledgerStage, type Ledger } from './ledgerStage.js';
 import { orgStage, readPayRates, type Organisation, type PayRates } from './orgStage.js';
 import { plausibilityItems } from './plausibility.js';
-import {
-  commissionNotCarvedItems,
-  poolInputs,
-  type PoolAwardLine,
-  type PoolInputs,
-  type PoolStageResult,
-} from './poolStage.js';
+import { commissionNotCarvedItems, poolInputs, poolViews, type PoolInputs, type PoolSplit } from './poolStage.js';
 import {
   completeSegment,
   segmentMechanisms,
@@ -57,20 +50,9 @@ export interface ShardPoolInputsData extends ShardPoolInputs {
   readonly segments: (PoolInputs | null)[];
 }
 
-/** One segment's pool as one shard's statements read it: per person of the shard, and the pool's own figures. */
-export interface PoolShare extends Pick<
-  PoolStageResult,
-  'rate' | 'gross' | 'pool' | 'awarded' | 'unallocated' | 'contributors' | 'recipients' | 'trace'
-> {
-  readonly contribution: bigint[];
-  readonly contributionTrace: TraceStep[][];
-  readonly award: (bigint | undefined)[];
-  readonly awardLine: (PoolAwardLine | undefined)[];
-}
-
 /** The coordinator's answer to a shard's pool inputs. */
 export interface ShardPoolShareData extends ShardPoolShare {
-  readonly segments: (PoolShare | null)[];
+  readonly segments: (PoolSplit | null)[];
 }
 
 /** What a shard adds to the company-level result, once its statements are out. */
@@ -170,24 +152,18 @@ function globalInputs(task: ShardTaskData, inputs: PoolInputs): PoolInputs {
   };
 }
 
-/** The pool's share as the segment stage reads it: the shard's own people, the pool's figures. */
-function poolResult(share: PoolShare, inputs: PoolInputs): PoolStageResult {
-  return {
-    ...share,
-    contributionTrace: (p) => share.contributionTrace[p]!,
-    awardLine: (p) => share.awardLine[p],
-    choices: inputs.recipients.choices,
-    uncarved: inputs.carve.uncarved,
-  };
-}
-
 /** Phase 4: the shard's statements (a stream), then its summary. */
 function finishShard(state: ShardState, share: ShardPoolShareData): RunShardStream {
   const segments = state.pending.map((pending, s) => {
-    const pool = share.segments[s];
+    const split = share.segments[s];
     const inputs = state.pools[s];
-    const result = pool === null || pool === undefined || inputs === undefined ? undefined : poolResult(pool, inputs);
-    return completeSegment(segmentContext(state.context, s), pending, result);
+    const context = segmentContext(state.context, s);
+    const pool = context.version.pool;
+    const result =
+      split === null || split === undefined || inputs === undefined || pool === undefined
+        ? undefined
+        : poolViews(context, pool, inputs, split);
+    return completeSegment(context, pending, result);
   });
   const { context, org, periodData, payRates, draws, targets } = state;
   const generator = statementsStage(context, org.work, periodData, payRates, segments, draws, targets);

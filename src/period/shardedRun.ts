@@ -11,7 +11,7 @@ import { LEDGER_SECTIONS, ledgerStage } from './ledgerStage.js';
 import { orgStage, type Organisation } from './orgStage.js';
 import { planShards } from './planShards.js';
 import { throwIfBlocked } from './plausibility.js';
-import { poolFigures, type PoolInputs, type PoolStageResult } from './poolStage.js';
+import { poolSplit, sliceSplit, type PoolInputs, type PoolSplit } from './poolStage.js';
 import { buildReviewQueue } from './reviewQueue.js';
 import { summaryHead, withStatements } from './runPeriod.js';
 import { checkMechanismRows, parseScenario, type ScenarioData } from './scenarioInput.js';
@@ -20,7 +20,6 @@ import { mergeConversions, mergeDepartments, mergeDraws, mergeFigures, mergeHold
 import { BROADCAST, CROSS, routeScenario, type ShardScenario } from './shardRoute.js';
 import {
   runShard,
-  type PoolShare,
   type ShardPoolInputsData,
   type ShardPoolShareData,
   type ShardSummaryData,
@@ -129,14 +128,15 @@ export function shardPeriod(input: RunPeriodInput, shards: number | ShardPlan): 
     headcount: shard.people.length,
     runs,
   }));
-  let pools: (PoolStageResult | undefined)[] | undefined;
+  let pools: (PoolSplit | undefined)[] | undefined;
   return {
     plan,
     tasks,
     order: statementOrder(org.people, routed),
     pools: (inputs) => {
-      pools = sharePools(coordinator, inputs as readonly ShardPoolInputsData[]);
-      return routed.map((shard, k): ShardPoolShareData => ({ shard: k, segments: shares(pools!, shard) }));
+      const { whole, slices } = sharePools(coordinator, inputs as readonly ShardPoolInputsData[], routed.length);
+      pools = whole;
+      return slices.map((segments, k): ShardPoolShareData => ({ shard: k, segments }));
     },
     summary: (summaries) => {
       const byShard = [...(summaries as readonly ShardSummaryData[])].sort((a, b) => a.shard - b.shard);
@@ -154,28 +154,56 @@ function statementOrder(people: readonly { readonly id: string }[], routed: read
   return Int32Array.from(orderIds(people.map((person) => person.id)), (p) => shardOf[p]!);
 }
 
-/** Phase 3: each segment's pool carved and shared over every shard's contributors and recipients. */
-function sharePools({ context }: Coordinator, inputs: readonly ShardPoolInputsData[]): (PoolStageResult | undefined)[] {
-  return context.resolved.segments.map((_, s) => {
+/** Phase 3: each segment's pool carved and shared over every shard's contributors and recipients, and each shard's rows of it. */
+function sharePools(
+  { context }: Coordinator,
+  inputs: readonly ShardPoolInputsData[],
+  shards: number,
+): { whole: (PoolSplit | undefined)[]; slices: (PoolSplit | null)[][] } {
+  const slices: (PoolSplit | null)[][] = Array.from({ length: shards }, () => []);
+  const whole = context.resolved.segments.map((_, s) => {
     const segment = segmentContext(context, s);
     const pool = segment.version.pool;
-    return pool === undefined ? undefined : poolFigures(segment, pool, gatherPool(inputs, s));
+    if (pool === undefined) {
+      for (const list of slices) list.push(null);
+      return undefined;
+    }
+    const gathered = gatherPool(inputs, s, shards);
+    const split = poolSplit(segment, pool, gathered.inputs);
+    gathered.positions.forEach(({ contributors, recipients }, k) =>
+      slices[k]!.push(sliceSplit(split, contributors, recipients)),
+    );
+    return split;
   });
+  return { whole, slices };
 }
 
-/** Every shard's pool inputs of a segment, in the whole org's order. */
-function gatherPool(shards: readonly ShardPoolInputsData[], s: number): PoolInputs {
-  const carve: { p: number; k: number; inputs: PoolInputs }[] = [];
-  const recipients: { p: number; k: number; inputs: PoolInputs }[] = [];
+/** Where a shard's contributors and recipients are among every shard's. */
+interface ShardPositions {
+  readonly contributors: number[];
+  readonly recipients: number[];
+}
+
+/** Every shard's pool inputs of a segment, in the whole org's order, and where each shard's rows went. */
+function gatherPool(
+  shards: readonly ShardPoolInputsData[],
+  s: number,
+  count: number,
+): { inputs: PoolInputs; positions: ShardPositions[] } {
+  const carve: { p: number; k: number; shard: number; inputs: PoolInputs }[] = [];
+  const recipients: { p: number; k: number; shard: number; inputs: PoolInputs }[] = [];
   const uncarved: number[] = [];
-  for (const shard of shards) {
-    const inputs = shard.segments[s]!;
-    inputs.carve.people.forEach((p, k) => carve.push({ p, k, inputs }));
-    inputs.recipients.people.forEach((p, k) => recipients.push({ p, k, inputs }));
+  for (const { shard, segments } of shards) {
+    const inputs = segments[s]!;
+    inputs.carve.people.forEach((p, k) => carve.push({ p, k, shard, inputs }));
+    inputs.recipients.people.forEach((p, k) => recipients.push({ p, k, shard, inputs }));
     for (const p of inputs.carve.uncarved) uncarved.push(p);
   }
   carve.sort((a, b) => a.p - b.p);
   recipients.sort((a, b) => a.p - b.p);
+  const positions: ShardPositions[] = Array.from({ length: count }, () => ({ contributors: [], recipients: [] }));
+  carve.forEach(({ shard }, at) => positions[shard]!.contributors.push(at));
+  recipients.forEach(({ shard }, at) => positions[shard]!.recipients.push(at));
   const clawbacks = new Map(
     carve.flatMap(({ k, inputs }, at) => {
       const rows = inputs.carve.clawbacks.get(k);
@@ -183,40 +211,21 @@ function gatherPool(shards: readonly ShardPoolInputsData[], s: number): PoolInpu
     }),
   );
   return {
-    carve: {
-      people: carve.map(({ p }) => p),
-      amounts: carve.map(({ k, inputs }) => inputs.carve.amounts[k]!),
-      clawbacks,
-      uncarved: uncarved.sort((a, b) => a - b),
+    inputs: {
+      carve: {
+        people: carve.map(({ p }) => p),
+        amounts: carve.map(({ k, inputs }) => inputs.carve.amounts[k]!),
+        clawbacks,
+        uncarved: uncarved.sort((a, b) => a - b),
+      },
+      recipients: {
+        rows: recipients.map(({ k, inputs }) => inputs.recipients.rows[k]!),
+        people: recipients.map(({ p }) => p),
+        choices: recipients.map(({ k, inputs }) => inputs.recipients.choices[k]!),
+      },
     },
-    recipients: {
-      rows: recipients.map(({ k, inputs }) => inputs.recipients.rows[k]!),
-      people: recipients.map(({ p }) => p),
-      choices: recipients.map(({ k, inputs }) => inputs.recipients.choices[k]!),
-    },
+    positions,
   };
-}
-
-/** One shard's part of each segment's pool: its people's contributions and awards, with their traces. */
-function shares(pools: readonly (PoolStageResult | undefined)[], shard: ShardScenario): (PoolShare | null)[] {
-  return pools.map((pool) => {
-    if (pool === undefined) return null;
-    const { rate, gross, awarded, unallocated, contributors, recipients, trace } = pool;
-    return {
-      rate,
-      gross,
-      pool: pool.pool,
-      awarded,
-      unallocated,
-      contributors,
-      recipients,
-      trace,
-      contribution: shard.people.map((g) => pool.contribution[g]!),
-      contributionTrace: shard.people.map((g) => pool.contributionTrace(g)),
-      award: shard.people.map((g) => pool.award[g]),
-      awardLine: shard.people.map((g) => pool.awardLine(g)),
-    };
-  });
 }
 
 /**
@@ -278,7 +287,7 @@ export function mergeById(streams: readonly Iterator<PayStatement>[], emit: (sta
 function mergeSummaries(
   coordinator: Coordinator,
   routed: readonly ShardScenario[],
-  pools: readonly (PoolStageResult | undefined)[],
+  pools: readonly (PoolSplit | undefined)[],
   summaries: readonly ShardSummaryData[],
 ): RunPeriodSummary {
   const { context, runs } = coordinator;
@@ -288,7 +297,9 @@ function mergeSummaries(
   const { ledger, exclusions, holds, draws, figures, checks } = mergedChecks(coordinator, routed, pools, summaries);
   return {
     ...summaryHead(resolved),
-    pools: pools.flatMap((pool, s) => (pool === undefined ? [] : [poolSegment(segmentContext(context, s), pool)])),
+    pools: pools.flatMap((pool, s) =>
+      pool === undefined ? [] : [poolSegment(segmentContext(context, s), pool.figures)],
+    ),
     departments: mergeDepartments(summaries.map((summary) => summary.departments)),
     reviewQueue: buildReviewQueue(runs.ratings, runs.interlock, plausible),
     interlock: runs.interlock.size === 0 ? null : interlockSummary(runs.interlock),
@@ -311,7 +322,7 @@ function mergeSummaries(
 function mergedChecks(
   { context, org, runs, controls }: Coordinator,
   routed: readonly ShardScenario[],
-  pools: readonly (PoolStageResult | undefined)[],
+  pools: readonly (PoolSplit | undefined)[],
   summaries: readonly ShardSummaryData[],
 ) {
   const { digits } = context;
@@ -334,9 +345,9 @@ function mergedChecks(
     digits,
   );
   const pool = { pool: 0n, unallocated: 0n };
-  for (const figures of pools) {
-    pool.pool += figures?.pool ?? 0n;
-    pool.unallocated += figures?.unallocated ?? 0n;
+  for (const split of pools) {
+    pool.pool += split?.figures.pool ?? 0n;
+    pool.unallocated += split?.figures.unallocated ?? 0n;
   }
   const figures = mergeFigures(
     summaries.map((summary) => summary.figures),
