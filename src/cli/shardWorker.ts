@@ -28,7 +28,13 @@ export interface ShardJob {
 
 /** What a worker gives back: its summary and the tally of its statements (with where each score source first appeared), or its input errors. */
 export type ShardOutcome =
-  | { readonly summary: ShardSummary; readonly tally: StatementTally; readonly firstSeen: Map<string, string> }
+  | {
+      readonly summary: ShardSummary;
+      readonly tally: StatementTally;
+      readonly firstSeen: Map<string, string>;
+      /** Each statement line's length in bytes (with its newline), in order. */
+      readonly lengths: Int32Array;
+    }
   | { readonly issues: readonly Issue[] };
 
 /** About 64 KB of NDJSON per write (see the CLI's streamed writer). */
@@ -44,13 +50,16 @@ export default async function shardJob({ task, port, file }: ShardJob): Promise<
     const stream = runner.finish(share);
     const tally = emptyTally();
     const firstSeen = new Map<string, string>();
+    const lengths: number[] = [];
     const fd = openSync(file, 'w');
     try {
       let pending = '';
       for (const statement of stream.statements) {
         tallyStatement(tally, statement);
         for (const source of tally.bySource.keys()) if (!firstSeen.has(source)) firstSeen.set(source, statement.person);
-        pending += `${JSON.stringify(statement)}\n`;
+        const line = `${JSON.stringify(statement)}\n`;
+        lengths.push(Buffer.byteLength(line));
+        pending += line;
         if (pending.length >= BATCH) {
           writeSync(fd, pending);
           pending = '';
@@ -60,7 +69,7 @@ export default async function shardJob({ task, port, file }: ShardJob): Promise<
     } finally {
       closeSync(fd);
     }
-    return { summary: stream.summary(), tally, firstSeen };
+    return { summary: stream.summary(), tally, firstSeen, lengths: Int32Array.from(lengths) };
   } catch (error) {
     port.close();
     if (error instanceof SynergyPayError) return { issues: error.issues };

@@ -73,7 +73,14 @@ export async function runOnWorkers(
     const outcomes = await Promise.all(done);
     const summaries = outcomes.map(succeeded);
     const summary = run.summary(summaries.map((outcome) => outcome.summary));
-    write(mergedLines(files, run.order, summary));
+    write(
+      mergedLines(
+        files,
+        summaries.map((outcome) => outcome.lengths),
+        run.order,
+        summary,
+      ),
+    );
     return { summary, tally: mergeTallies(summaries) };
   } finally {
     await pool.destroy();
@@ -120,26 +127,32 @@ function mergeTallies(outcomes: readonly Extract<ShardOutcome, { summary: unknow
   return tally;
 }
 
-/** The shards' NDJSON parts merged in person id order (`order`: the shard of each statement), then the summary line. */
+/**
+ * The shards' NDJSON parts merged in person id order — `order` names the shard of each statement,
+ * `lengths` each shard's line lengths: bytes copied as they are, no line read — then the summary line.
+ */
 function* mergedLines(
   files: readonly string[],
+  lengths: readonly Int32Array[],
   order: Int32Array,
   summary: RunPeriodSummary,
 ): Generator<string | Uint8Array> {
-  const readers = files.map((file) => lineReader(file));
+  const readers = files.map((file) => new PartReader(file));
+  const next = new Int32Array(files.length);
   let batch: Uint8Array[] = [];
   let size = 0;
   for (const shard of order) {
-    const line = readers[shard]!.next();
-    if (line.done === true) throw new Error(`shard ${shard} gave fewer statements than it has people`);
-    batch.push(line.value);
-    size += line.value.length;
+    const length = lengths[shard]![next[shard]!++]!;
+    const line = readers[shard]!.take(length);
+    batch.push(line);
+    size += length;
     if (size >= BATCH) {
       yield Buffer.concat(batch, size);
       batch = [];
       size = 0;
     }
   }
+  for (const reader of readers) reader.close();
   if (size > 0) yield Buffer.concat(batch, size);
   yield '{"summary":';
   yield* jsonChunks(summary, 0, '');
@@ -149,25 +162,33 @@ function* mergedLines(
 /** About 1 MB per write. */
 const BATCH = 1 << 20;
 
-/** A file's lines as bytes, each with its newline, read 4 MiB at a time (no text decoding: the bytes are copied as they are). */
-function* lineReader(file: string): Generator<Uint8Array> {
-  const fd = openSync(file, 'r');
-  try {
-    let carried: Buffer = Buffer.alloc(0);
-    for (;;) {
-      const chunk = Buffer.allocUnsafe(1 << 22);
-      const read = readSync(fd, chunk, 0, chunk.length, null);
-      if (read === 0) break;
-      const bytes = carried.length === 0 ? chunk.subarray(0, read) : Buffer.concat([carried, chunk.subarray(0, read)]);
-      let start = 0;
-      for (let end = bytes.indexOf(10); end >= 0; end = bytes.indexOf(10, start)) {
-        yield bytes.subarray(start, end + 1);
-        start = end + 1;
-      }
-      carried = Buffer.from(bytes.subarray(start));
+/** A part file read front to back in pieces of known length, 4 MiB from the disk at a time. */
+class PartReader {
+  private readonly fd: number;
+  private buffer: Buffer = Buffer.alloc(0);
+  private at = 0;
+
+  constructor(file: string) {
+    this.fd = openSync(file, 'r');
+  }
+
+  /** The next `length` bytes. */
+  take(length: number): Uint8Array {
+    if (this.at + length > this.buffer.length) {
+      const rest = this.buffer.subarray(this.at);
+      const chunk = Buffer.allocUnsafe(Math.max(1 << 22, length));
+      rest.copy(chunk);
+      const read = readSync(this.fd, chunk, rest.length, chunk.length - rest.length, null);
+      this.buffer = chunk.subarray(0, rest.length + read);
+      this.at = 0;
+      if (length > this.buffer.length) throw new Error('a shard part file is shorter than its statements');
     }
-    if (carried.length > 0) yield carried;
-  } finally {
-    closeSync(fd);
+    const piece = this.buffer.subarray(this.at, this.at + length);
+    this.at += length;
+    return piece;
+  }
+
+  close(): void {
+    closeSync(this.fd);
   }
 }
