@@ -36,7 +36,7 @@ export interface CliIo {
   /** Reads an input file's bytes (a regular file only, up to a size limit: `readInputFile`). */
   readonly readBytes: (path: string) => Uint8Array;
   /** Writes a file, from text chunks, completely or not at all. */
-  readonly writeTextAtomically: (path: string, chunks: Iterable<string>) => void;
+  readonly writeTextAtomically: (path: string, chunks: Iterable<string | Uint8Array>) => void;
 }
 
 /** The file a path names after following its symbolic links (the path itself when it is not a link). */
@@ -56,7 +56,7 @@ function followLinks(path: string): string {
  * replaced (keeping its permissions): a directory, a FIFO or a device at `path` is refused, never
  * replaced. A symbolic link is written through: its target is replaced, the link kept.
  */
-export function writeTextAtomically(path: string, chunks: Iterable<string>): void {
+export function writeTextAtomically(path: string, chunks: Iterable<string | Uint8Array>): void {
   const target = followLinks(path);
   const existing = statSync(target, { throwIfNoEntry: false });
   if (existing !== undefined && !existing.isFile())
@@ -69,7 +69,10 @@ export function writeTextAtomically(path: string, chunks: Iterable<string>): voi
     fd = openSync(temporary, 'wx');
     if (existing !== undefined) fchmodSync(fd, existing.mode & 0o7777);
     // Chunks, not one string: a 100,000-person result is larger than V8's longest string.
-    for (const chunk of chunks) writeSync(fd, chunk);
+    for (const chunk of chunks) {
+      if (typeof chunk === 'string') writeSync(fd, chunk);
+      else writeSync(fd, chunk);
+    }
     closeSync(fd);
     fd = undefined;
     renameSync(temporary, target);
@@ -143,7 +146,7 @@ export function readScenario(file: string, io: CliIo, detailed: boolean): Scenar
 }
 
 /** Writes a file whole or not at all; `detailed` shows progress (run, demo, schema). */
-export function writeOut(out: string, chunks: Iterable<string>, io: CliIo, detailed: boolean): void {
+export function writeOut(out: string, chunks: Iterable<string | Uint8Array>, io: CliIo, detailed: boolean): void {
   if (detailed) progress(io, `writing ${out}…`);
   try {
     io.writeTextAtomically(out, chunks);

@@ -19,8 +19,9 @@ import {
   type RunPeriodSummary,
   type ShardPoolInputs,
 } from '../index.js';
-import { emptyTally, jsonChunks, type StatementTally } from './format.js';
-import { progress, type CliIo } from './io.js';
+import { emptyTally, jsonChunks, runSummary, type StatementTally } from './format.js';
+import { progress, readScenario, writeOut, type CliIo } from './io.js';
+import { InputProblem, library } from './problems.js';
 import type { ShardJob, ShardOutcome } from './shardWorker.js';
 
 /** Person ids in the library's order: by UTF-16 code units (as the statements are). */
@@ -28,9 +29,60 @@ function compareIds(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** The default number of workers: the machine's cores. */
-export function defaultWorkers(): number {
-  return availableParallelism();
+/** What `run --workers` was asked: the scenario, the number of workers, and where and how to write. */
+export interface WorkersRun {
+  readonly file: string;
+  readonly workers: number;
+  readonly format: string;
+  readonly out: string | undefined;
+  readonly locale: string;
+}
+
+/**
+ * `synergy-pay run <scenario> --workers N`: the run on N worker threads, its statements written as
+ * NDJSON (`--format ndjson`) or only tallied (`--format summary`); the summary printed as `run`
+ * prints it. Input errors become {@link InputProblem}s as in a run in one piece.
+ */
+export async function runWorkersCommand(
+  { file, workers, format, out, locale }: WorkersRun,
+  io: CliIo,
+): Promise<number> {
+  if (format !== 'ndjson' && format !== 'summary')
+    throw new InputProblem(`synergy-pay run --workers: writes --format ndjson or summary, not "${format}"`);
+  const { value, locate } = readScenario(file, io, true);
+  const write = (chunks: Iterable<string | Uint8Array>) => {
+    if (format === 'summary') return;
+    if (out !== undefined) writeOut(out, chunks, io, true);
+    else {
+      const decoder = new TextDecoder();
+      for (const chunk of chunks) io.out(typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true }));
+    }
+  };
+  let outcome: { summary: RunPeriodSummary; tally: StatementTally };
+  try {
+    outcome = await runOnWorkers(value as RunPeriodInput, workers, write, io);
+  } catch (error) {
+    // The library's refusals read as those of a run in one piece.
+    return library(
+      file,
+      () => {
+        throw error;
+      },
+      locate,
+    );
+  }
+  if (format === 'summary' || out !== undefined) io.out(runSummary(outcome.summary, outcome.tally, locale));
+  if (out !== undefined) io.out(`Wrote the statements, then the summary, as NDJSON to ${out}\n`);
+  return 0;
+}
+
+/** `--workers N`: a whole number from 1 to 256; `--workers auto` (or a bare `--workers`), the machine's cores. */
+export function workerCount(text: string): number {
+  if (text === 'auto') return availableParallelism();
+  const count = Number(text);
+  if (!Number.isInteger(count) || count < 1 || count > 256)
+    throw new InputProblem(`synergy-pay run: --workers must be a whole number from 1 to 256, or auto, not "${text}"`);
+  return count;
 }
 
 /** The worker module beside this one (its TypeScript source when run from the sources). */
