@@ -82,9 +82,25 @@ function coordinate(input: RunPeriodInput): Coordinator {
 }
 
 /** The runs as the shards read them: the ratings without their per-row outcomes (the coordinator's ledger reads those). */
-function shardRuns(runs: MechanismRuns): MechanismRuns {
-  const ratings = new Map([...runs.ratings].map(([key, run]) => [key, { ...run, rows: undefined! }]));
-  return { ...runs, ratings };
+function shardRuns(runs: MechanismRuns, shard: ShardScenario): MechanismRuns {
+  const own = new Set<string>();
+  for (const department of shard.scenario.org.departments) own.add(department.id);
+  for (const person of shard.scenario.org.people) own.add(person.id);
+  // A shard reads the ratings of its own ratees only (its departments' and people's scores and flags).
+  const ratings = new Map(
+    [...runs.ratings].map(([key, run]) => [
+      key,
+      {
+        scores: run.scores.filter((score) => own.has(score.ratee)),
+        flags: run.flags.filter((flag) => own.has(flag.ratee)),
+        rows: undefined!,
+      },
+    ]),
+  );
+  const ownKeys = <T>(map: ReadonlyMap<string, T>) => new Map([...map].filter(([id]) => own.has(id)));
+  const personTimes = new Map([...runs.personTimes].map(([key, times]) => [key, ownKeys(times)]));
+  const supportReceived = new Map([...runs.supportReceived].map(([key, scores]) => [key, ownKeys(scores)]));
+  return { ...runs, ratings, personTimes, supportReceived };
 }
 
 /**
@@ -120,13 +136,12 @@ export function shardPeriod(input: RunPeriodInput, shards: number | ShardPlan): 
   const { org } = context.scenario;
   const plan = typeof shards === 'number' ? planShards(org, shards) : shards;
   const routed = routeScenario(context.scenario, plan);
-  const runs = shardRuns(coordinator.runs);
   const tasks = routed.map((shard, k): ShardTaskData => ({
     ...shard,
     shard: k,
     departmentIds: shard.departments.map((d) => org.departments[d]!.id),
     headcount: shard.people.length,
-    runs,
+    runs: shardRuns(coordinator.runs, shard),
   }));
   let pools: (PoolSplit | undefined)[] | undefined;
   return {
