@@ -1,12 +1,11 @@
-import { IssueList } from '../core/errors.js';
 import { periodContext, segmentContext, type PeriodContext } from './context.js';
-import { dataStage, type PeriodData } from './dataStage.js';
+import type { PeriodData } from './dataStage.js';
 import { departmentsStage } from './departmentsStage.js';
-import { readDraws, type DrawData } from './drawsStage.js';
+import type { DrawData } from './drawsStage.js';
 import { periodHolds } from './holdsStage.js';
 import type { InterlockShare } from './interlockStage.js';
 import { ledgerStage, type Ledger } from './ledgerStage.js';
-import { orgStage, readPayRates, type Organisation, type PayRates } from './orgStage.js';
+import type { Organisation, PayRates } from './orgStage.js';
 import { plausibilityItems } from './plausibility.js';
 import { commissionNotCarvedItems, poolInputs, poolViews, type PoolInputs, type PoolSplit } from './poolStage.js';
 import {
@@ -17,8 +16,9 @@ import {
   type SegmentStage,
 } from './segmentStage.js';
 import { inShard, wholePath, type ShardScenario } from './shardRoute.js';
+import { readStages } from './runPeriod.js';
 import { statementsStage, type StatementsFigures } from './statementsStage.js';
-import { targetsStage, type TargetsRun } from './targetsStage.js';
+import type { TargetsRun } from './targetsStage.js';
 import type {
   CurrencyConversion,
   DepartmentResult,
@@ -114,14 +114,7 @@ export function runShard(task: ShardTask): ShardRunner {
 function startShard(task: ShardTaskData): ShardState {
   return inShard(task, () => {
     const context: PeriodContext = { ...periodContext(task.scenario), shard: true };
-    const issues = new IssueList();
-    const org = orgStage(context, issues);
-    const periodData = dataStage(context, org, issues);
-    const draws = readDraws(context, org, issues);
-    const targets = targetsStage(context, org, issues);
-    issues.throwIfAny();
-    const payRates = readPayRates(context, issues);
-    issues.throwIfAny();
+    const { org, periodData, draws, targets, payRates } = readStages(context);
     const pending: PendingSegment[] = [];
     const pools: (PoolInputs | undefined)[] = [];
     context.resolved.segments.forEach((_, s) => {
