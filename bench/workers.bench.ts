@@ -2,12 +2,13 @@
  * The period run on worker threads (issue 20 §3): `synergy-pay run <scenario> --format ndjson
  * --out FILE` in one piece, with `--workers 1` and with `--workers 2`, on the demo company at the
  * issue's ratios (5 tickets, 2 ratings, 2 revenue facts a person; 3 commission rows per front-line
- * person) written as a scenario file first. Each run is its own process (the executable from the
- * sources); the median of `WORKERS_BENCH_RUNS` runs (default 3) and the ratio to `--workers 1`.
+ * person) written as a scenario file first. Each run is its own process: the built executable
+ * (`dist/cli/bin.js`, as shipped; `npm install` builds it), else the one from the sources; the
+ * median of `WORKERS_BENCH_RUNS` runs (default 3) and the ratio to `--workers 1`.
  * `WORKERS_BENCH_PEOPLE` (default 100000). `npx tsx bench/run.ts workers`.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { demoScenario } from '../src/index.js';
@@ -28,6 +29,8 @@ export default async function workersBench(): Promise<void> {
       ['--workers 1', ['--workers', '1']],
       ['--workers 2', ['--workers', '2']],
     ];
+    const built = existsSync('dist/cli/bin.js');
+    const bin = built ? ['dist/cli/bin.js'] : ['--import', 'tsx', 'src/cli/bin.ts'];
     const medians = new Map<string, number>();
     for (const [name, extra] of variants) {
       const times: number[] = [];
@@ -35,18 +38,7 @@ export default async function workersBench(): Promise<void> {
         const started = performance.now();
         execFileSync(
           process.execPath,
-          [
-            '--import',
-            'tsx',
-            'src/cli/bin.ts',
-            'run',
-            scenario,
-            '--format',
-            'ndjson',
-            '--out',
-            join(dir, 'out.ndjson'),
-            ...extra,
-          ],
+          [...bin, 'run', scenario, '--format', 'ndjson', '--out', join(dir, 'out.ndjson'), ...extra],
           { stdio: 'ignore' },
         );
         times.push(performance.now() - started);
