@@ -57,6 +57,37 @@ function followLinks(path: string): string {
  * replaced. A symbolic link is written through: its target is replaced, the link kept.
  */
 export function writeTextAtomically(path: string, chunks: Iterable<string | Uint8Array>): void {
+  const file = temporaryBeside(path);
+  try {
+    // Chunks, not one string: a 100,000-person result is larger than V8's longest string.
+    for (const chunk of chunks) {
+      if (typeof chunk === 'string') writeSync(file.fd, chunk);
+      else writeSync(file.fd, chunk);
+    }
+  } catch (error) {
+    file.abandon();
+    throw error;
+  }
+  file.commit();
+}
+
+/**
+ * {@link writeTextAtomically} for a file written by `fill` through its descriptor (positional
+ * writes, from several worker threads of this process; `synergy-pay run --workers`).
+ */
+export async function writeFileAtomically(path: string, fill: (fd: number) => Promise<void>): Promise<void> {
+  const file = temporaryBeside(path);
+  try {
+    await fill(file.fd);
+  } catch (error) {
+    file.abandon();
+    throw error;
+  }
+  file.commit();
+}
+
+/** A new temporary file beside `path` (checked as {@link writeTextAtomically} says): renamed over it, or removed. */
+function temporaryBeside(path: string): { fd: number; commit: () => void; abandon: () => void } {
   const target = followLinks(path);
   const existing = statSync(target, { throwIfNoEntry: false });
   if (existing !== undefined && !existing.isFile())
@@ -64,23 +95,30 @@ export function writeTextAtomically(path: string, chunks: Iterable<string | Uint
       `synergy-pay: will not write ${path}: it is ${fileKind(existing)}, not a regular file (use --out - for standard output)`,
     );
   const temporary = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
-  let fd: number | undefined;
-  try {
-    fd = openSync(temporary, 'wx');
-    if (existing !== undefined) fchmodSync(fd, existing.mode & 0o7777);
-    // Chunks, not one string: a 100,000-person result is larger than V8's longest string.
-    for (const chunk of chunks) {
-      if (typeof chunk === 'string') writeSync(fd, chunk);
-      else writeSync(fd, chunk);
-    }
-    closeSync(fd);
-    fd = undefined;
-    renameSync(temporary, target);
-  } catch (error) {
-    if (fd !== undefined) closeSync(fd);
+  const fd = openSync(temporary, 'wx');
+  let open = true;
+  const abandon = () => {
+    if (open) closeSync(fd);
+    open = false;
     rmSync(temporary, { force: true });
+  };
+  try {
+    if (existing !== undefined) fchmodSync(fd, existing.mode & 0o7777);
+  } catch (error) {
+    abandon();
     throw error;
   }
+  const commit = () => {
+    try {
+      closeSync(fd);
+      open = false;
+      renameSync(temporary, target);
+    } catch (error) {
+      abandon();
+      throw error;
+    }
+  };
+  return { fd, commit, abandon };
 }
 
 /** The real process's I/O. */

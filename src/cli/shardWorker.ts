@@ -5,7 +5,7 @@
  * person id order (phase 4), and returns its summary and a tally of its statements. An input
  * error comes back as `{ issues }` (an error's class does not cross threads).
  */
-import { closeSync, openSync, writeSync } from 'node:fs';
+import { closeSync, openSync, readSync, writeSync } from 'node:fs';
 import { once } from 'node:events';
 import type { MessagePort } from 'node:worker_threads';
 import {
@@ -74,5 +74,50 @@ export default async function shardJob({ task, port, file }: ShardJob): Promise<
     port.close();
     if (error instanceof SynergyPayError) return { issues: error.issues };
     throw error;
+  }
+}
+
+/** Where a shard's statements go in the output: the output's descriptor (this process's), and each line's length and position. */
+export interface PlaceJob {
+  readonly file: string;
+  readonly fd: number;
+  readonly lengths: Int32Array;
+  readonly positions: Float64Array;
+}
+
+/**
+ * Copies a shard's part file into the output at its statements' positions (`synergy-pay run
+ * --workers` with `--out`): consecutive statements in one write; the workers write side by side.
+ */
+export function place({ file, fd, lengths, positions }: PlaceJob): void {
+  const part = openSync(file, 'r');
+  try {
+    let longest = 0;
+    for (const length of lengths) longest = Math.max(longest, length);
+    const buffer = Buffer.allocUnsafe(Math.max(1 << 22, longest));
+    let held = 0; // bytes of the buffer holding statements read, not yet written
+    let first = 0; // the first of them
+    let start = 0; // where the run of consecutive statements being gathered starts in the buffer
+    let runStart = 0; // its first statement
+    const flush = (end: number, until: number) => {
+      if (end > start) writeSync(fd, buffer, start, end - start, positions[runStart]);
+      start = end;
+      runStart = until;
+    };
+    for (let i = 0; i < lengths.length; i++) {
+      const length = lengths[i]!;
+      if (held + length > buffer.length) {
+        flush(held, i);
+        held = 0;
+        start = 0;
+        first = i;
+      }
+      if (readSync(part, buffer, held, length, null) !== length) throw new Error('a shard part file ended early');
+      if (i > first && positions[i] !== positions[i - 1]! + lengths[i - 1]!) flush(held, i);
+      held += length;
+    }
+    flush(held, lengths.length);
+  } finally {
+    closeSync(part);
   }
 }

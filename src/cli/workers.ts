@@ -7,7 +7,7 @@
  * which is byte for byte that of a run in one piece.
  */
 import { availableParallelism, tmpdir } from 'node:os';
-import { closeSync, mkdtempSync, openSync, readSync, rmSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
 import { once } from 'node:events';
 import { join } from 'node:path';
 import { MessageChannel } from 'node:worker_threads';
@@ -20,9 +20,9 @@ import {
   type ShardPoolInputs,
 } from '../index.js';
 import { emptyTally, jsonChunks, runSummary, type StatementTally } from './format.js';
-import { progress, readScenario, writeOut, type CliIo } from './io.js';
-import { InputProblem, library } from './problems.js';
-import type { ShardJob, ShardOutcome } from './shardWorker.js';
+import { progress, readScenario, writeFileAtomically, type CliIo } from './io.js';
+import { InputProblem, ioError, library } from './problems.js';
+import type { PlaceJob, ShardJob, ShardOutcome } from './shardWorker.js';
 
 /** Person ids in the library's order: by UTF-16 code units (as the statements are). */
 function compareIds(a: string, b: string): number {
@@ -50,19 +50,18 @@ export async function runWorkersCommand(
   if (format !== 'ndjson' && format !== 'summary')
     throw new InputProblem(`synergy-pay run --workers: writes --format ndjson or summary, not "${format}"`);
   const { value, locate } = readScenario(file, io, true);
-  const write = (chunks: Iterable<string | Uint8Array>) => {
-    if (format === 'summary') return;
-    if (out !== undefined) writeOut(out, chunks, io, true);
-    else {
-      const decoder = new TextDecoder();
-      for (const chunk of chunks) io.out(typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true }));
-    }
+  const decoder = new TextDecoder();
+  const toStdout = (chunks: Iterable<string | Uint8Array>) => {
+    for (const chunk of chunks) io.out(typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true }));
   };
+  const output: WorkersOutput = format === 'summary' ? null : out !== undefined ? { file: out } : { write: toStdout };
   let outcome: { summary: RunPeriodSummary; tally: StatementTally };
   try {
-    outcome = await runOnWorkers(value as RunPeriodInput, workers, write, io);
+    outcome = await runOnWorkers(value as RunPeriodInput, workers, output, io);
   } catch (error) {
-    // The library's refusals read as those of a run in one piece.
+    // A file that cannot be written, as `run` says it; the library's refusals as in a run in one piece.
+    if (out !== undefined && (error as NodeJS.ErrnoException).syscall !== undefined)
+      throw new InputProblem(`synergy-pay: cannot write ${out}: ${ioError(error)}`);
     return library(
       file,
       () => {
@@ -98,10 +97,17 @@ function workerFile(): string {
  *
  * @throws {@link SynergyPayError} the run's input errors (from the coordinator or a shard).
  */
+/**
+ * Where the NDJSON goes: a file (each worker writes its statements into it at their places), or
+ * `write` (the statements merged here, in order), or nowhere (`null`: the summary alone).
+ */
+export type WorkersOutput =
+  { readonly file: string } | { readonly write: (chunks: Iterable<string | Uint8Array>) => void } | null;
+
 export async function runOnWorkers(
   input: RunPeriodInput,
   workers: number,
-  write: (chunks: Iterable<string | Uint8Array>) => void,
+  output: WorkersOutput,
   io: CliIo,
 ): Promise<{ summary: RunPeriodSummary; tally: StatementTally }> {
   progress(io, `planning ${workers} shards…`);
@@ -125,14 +131,11 @@ export async function runOnWorkers(
     const outcomes = await Promise.all(done);
     const summaries = outcomes.map(succeeded);
     const summary = run.summary(summaries.map((outcome) => outcome.summary));
-    write(
-      mergedLines(
-        files,
-        summaries.map((outcome) => outcome.lengths),
-        run.order,
-        summary,
-      ),
-    );
+    const lengths = summaries.map((outcome) => outcome.lengths);
+    if (output !== null && 'file' in output) {
+      progress(io, `writing ${output.file}…`);
+      await writeFileAtomically(output.file, (fd) => placeLines(pool, fd, files, lengths, run.order, summary));
+    } else output?.write(mergedLines(files, lengths, run.order, summary));
     return { summary, tally: mergeTallies(summaries) };
   } finally {
     await pool.destroy();
@@ -209,6 +212,35 @@ function* mergedLines(
   yield '{"summary":';
   yield* jsonChunks(summary, 0, '');
   yield '}\n';
+}
+
+/**
+ * The output written in place: each shard's statements copied by its worker to their positions
+ * (`order` and the lengths give them), side by side; then the summary line after the last.
+ */
+async function placeLines(
+  pool: Piscina,
+  fd: number,
+  files: readonly string[],
+  lengths: readonly Int32Array[],
+  order: Int32Array,
+  summary: RunPeriodSummary,
+): Promise<void> {
+  const positions = lengths.map((list) => new Float64Array(list.length));
+  const next = new Int32Array(files.length);
+  let at = 0;
+  for (const shard of order) {
+    const i = next[shard]!++;
+    positions[shard]![i] = at;
+    at += lengths[shard]![i]!;
+  }
+  await Promise.all(
+    files.map((file, k) => {
+      const job: PlaceJob = { file, fd, lengths: lengths[k]!, positions: positions[k]! };
+      return pool.run(job, { name: 'place' }) as Promise<void>;
+    }),
+  );
+  for (const chunk of ['{"summary":', ...jsonChunks(summary, 0, ''), '}\n']) at += writeSync(fd, chunk, at);
 }
 
 /** About 1 MB per write. */

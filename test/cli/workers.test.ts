@@ -17,7 +17,10 @@ afterAll(() => {
 
 /** The executable from the sources: its exit code and output. */
 function bin(...args: string[]) {
-  const child = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/bin.ts', ...args], { encoding: 'utf8' });
+  const child = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/bin.ts', ...args], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 26,
+  });
   return { code: child.status, out: child.stdout, err: child.stderr };
 }
 
@@ -37,6 +40,25 @@ describe('synergy-pay run --workers', () => {
       expect(many.out.replace(out, 'OUT')).toBe(one.out.replace(join(dir, 'one.ndjson'), 'OUT'));
     }
   }, 120_000);
+
+  it('writes the NDJSON on standard output as run does, and refuses a file it cannot write', () => {
+    const one = bin('run', scenario, '--format', 'ndjson');
+    const many = bin('run', scenario, '--workers', '2', '--format', 'ndjson');
+    expect(many.code).toBe(0);
+    expect(many.out).toBe(one.out);
+    const nowhere = bin(
+      'run',
+      scenario,
+      '--workers',
+      '2',
+      '--format',
+      'ndjson',
+      '--out',
+      join(dir, 'no', 'such.ndjson'),
+    );
+    expect(nowhere.code).toBe(2);
+    expect(nowhere.err).toMatch(/cannot write/);
+  }, 60_000);
 
   it('prints the summary alone, as run does', () => {
     const one = bin('run', scenario);
