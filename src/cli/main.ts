@@ -26,6 +26,7 @@ import { describeProblems, EXIT_BAD_INPUT, InputProblem, ioError, library } from
 import { reportCommand } from './report.js';
 import { checkedStream, writeStream } from './stream.js';
 import { compareCommand, correctCommand } from './whatif.js';
+import { runWorkersCommand, workerCount, type WorkersRun } from './workers.js';
 
 export { EXIT_BAD_INPUT, isInternalFailure } from './problems.js';
 
@@ -34,6 +35,9 @@ const USAGE = `Usage:
       Run one pay period. Prints a summary; with --out writes the full result (JSON by default).
       csv and ndjson write each statement as it is computed (for runs too large to hold):
       ndjson one statement a line, then a last line {"summary": …} with the rest of the result.
+  synergy-pay run <scenario> --workers [N|auto] [--format summary|ndjson] [--out FILE] [--locale TAG]
+      The same run in shards by department on N worker threads (default: the machine's cores);
+      the NDJSON is byte for byte that of a run in one piece.
   synergy-pay explain <scenario> <person> [--locale TAG]
       Print one person's pay statement with every step of its calculation.
   synergy-pay schema [--out FILE]
@@ -72,17 +76,54 @@ interface Options {
  */
 export function main(argv: readonly string[], io: CliIo): number {
   try {
+    if (argv.includes('--workers'))
+      throw new InputProblem('synergy-pay: --workers runs only from the executable (mainAsync)');
     return dispatch(argv, io);
   } catch (error) {
-    if (error instanceof InputProblem) {
-      io.err(`${error.message}\n`);
-      return EXIT_BAD_INPUT;
-    }
-    io.err(
-      `synergy-pay: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-    );
-    return 1;
+    return failed(error, io);
   }
+}
+
+/**
+ * The executable's entry point: {@link main}, or, for `run <scenario> --workers N`, the run in
+ * shards on N worker threads (asynchronous; see `workers.ts`).
+ */
+export async function mainAsync(argv: readonly string[], io: CliIo): Promise<number> {
+  if (!argv.includes('--workers')) return main(argv, io);
+  try {
+    return await runWorkersCommand(workersRequest(argv), io);
+  } catch (error) {
+    return failed(error, io);
+  }
+}
+
+/** The exit code of a command that threw, its message written. */
+function failed(error: unknown, io: CliIo): number {
+  if (error instanceof InputProblem) {
+    io.err(`${error.message}\n`);
+    return EXIT_BAD_INPUT;
+  }
+  io.err(`synergy-pay: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  return 1;
+}
+
+/** `run <scenario> --workers N` read from the command line (a bare `--workers`: the machine's cores). */
+function workersRequest(argv: readonly string[]): WorkersRun {
+  const at = argv.indexOf('--workers');
+  const given = argv[at + 1];
+  const bare = given === undefined || given.startsWith('-');
+  const rest = [...argv.slice(0, at), ...argv.slice(at + (bare ? 1 : 2))];
+  const { values, positionals } = parseCommandLine(rest);
+  const [command, ...files] = positionals;
+  if (command !== 'run' || files.length !== 1)
+    throw new InputProblem(`synergy-pay: --workers is for run <scenario>\n\n${USAGE}`);
+  return {
+    file: files[0]!,
+    workers: workerCount(bare ? 'auto' : given),
+    format: values.format ?? (values.out === undefined ? 'summary' : 'ndjson'),
+    out: values.out === '-' ? undefined : values.out,
+    locale: checkLocale(values.locale ?? DEFAULT_LOCALE),
+  };
 }
 
 function dispatch(argv: readonly string[], io: CliIo): number {

@@ -23,6 +23,12 @@ export interface PeriodContext {
   readonly withTrace: boolean;
   /** Whether the input ledger lists its used rows (`ledgerRows`). */
   readonly withLedgerRows: boolean;
+  /**
+   * Set on a shard of a sharded run (issue 20 §2): its org holds only the shard's departments
+   * and people, so the plan's references to people and departments are checked by the
+   * coordinator against the whole org, not here.
+   */
+  readonly shard?: true;
 }
 
 /** A period context narrowed to one segment of the period and the plan version it runs on. */

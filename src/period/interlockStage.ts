@@ -100,6 +100,8 @@ export function shareInterlock(input: ShareInput): InterlockShare {
   const paid = { reward: 0n, deduction: 0n };
   input.run.settlement?.indicators.forEach((indicator, k) => {
     indicator.parties.forEach((party, p) => {
+      // A party of another shard (issue 20 §2) is paid there; in a whole run every party is known.
+      if (!input.personIndex.has(party.id) && !input.departmentIndex.has(party.id)) return;
       for (const kind of ['reward', 'deduction'] as const) {
         const amount = share(input.run.parts[k]![p]![kind]);
         if (amount === 0n) continue;

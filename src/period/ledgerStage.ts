@@ -64,7 +64,7 @@ export interface Ledger {
 type Rows = readonly Readonly<Record<string, unknown>>[];
 
 /** The sections, in the order the ledger lists them. */
-const SECTIONS: readonly LedgerSectionName[] = [
+export const LEDGER_SECTIONS: readonly LedgerSectionName[] = [
   'departmentCoefficients',
   'componentScores',
   'pointEntries',
@@ -93,7 +93,7 @@ export function ledgerStage(run: LedgerRun): Ledger {
   const checks: ReconciliationCheck[] = [];
   const data = run.context.data as Readonly<Record<string, Rows | undefined>>;
   const { personIndex, departmentIndex } = run.org;
-  for (const section of SECTIONS) {
+  for (const section of LEDGER_SECTIONS) {
     const rows = data[section];
     if (rows === undefined) continue;
     const rules = RULES[section](run, rows);

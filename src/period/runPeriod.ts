@@ -13,7 +13,7 @@ import { plausibilityItems, throwIfBlocked } from './plausibility.js';
 import { commissionNotCarvedItems } from './poolStage.js';
 import { buildReviewQueue } from './reviewQueue.js';
 import { checkMechanismRows, parseScenario, type Scenario } from './scenarioInput.js';
-import { segmentStage, type MechanismRuns, type SegmentStage } from './segmentStage.js';
+import { emptyRuns, segmentStage, type MechanismRuns, type SegmentStage } from './segmentStage.js';
 import { periodTotals, statementsStage, type StatementsFigures } from './statementsStage.js';
 import { targetsStage } from './targetsStage.js';
 import type { PayStatement, RunPeriodInput, RunPeriodResult, RunPeriodStream, RunPeriodSummary } from './types.js';
@@ -62,9 +62,13 @@ import type { PayStatement, RunPeriodInput, RunPeriodResult, RunPeriodStream, Ru
 export function runPeriod(input: RunPeriodInput): RunPeriodResult {
   const stream = runPeriodStream(input);
   const statements = Array.from(stream.statements);
-  // The result's keys in their documented order: the statements after the departments.
+  return withStatements(stream.summary(), statements);
+}
+
+/** A run's result: the summary with the statements, keys in their documented order (the statements after the departments). */
+export function withStatements(summary: RunPeriodSummary, statements: PayStatement[]): RunPeriodResult {
   const { reviewQueue, interlock, totals, conversions, holds, draws, ledger, exclusions, checks, trace, ...head } =
-    stream.summary();
+    summary;
   return {
     ...head,
     statements,
@@ -124,6 +128,22 @@ function streamScenario(scenario: Scenario): RunPeriodStream {
   // Declared control totals first: a truncated or doubled import fails before any heavy work.
   const controls = checkInputControls(context);
   checkMechanismRows(scenario, resolved.segmentVersions);
+  const { org, periodData, draws, targets, payRates } = readStages(context);
+  const runs = emptyRuns();
+  const segments = resolved.segments.map((_, s) =>
+    segmentStage(segmentContext(context, s), org, periodData, runs, targets),
+  );
+  const statements = statementsStage(context, org.work, periodData, payRates, segments, draws, targets);
+  return periodStream(statements, (figures) =>
+    finishRun({ context, org, periodData, runs, segments, controls }, figures),
+  );
+}
+
+/**
+ * The stages that read the scenario's org and data: organisation, period data, draws and targets
+ * (their issues thrown together), then the pay rates.
+ */
+export function readStages(context: PeriodContext) {
   const issues = new IssueList();
   const org = orgStage(context, issues);
   const periodData = dataStage(context, org, issues);
@@ -132,14 +152,7 @@ function streamScenario(scenario: Scenario): RunPeriodStream {
   issues.throwIfAny();
   const payRates = readPayRates(context, issues);
   issues.throwIfAny();
-  const runs: MechanismRuns = { responseTimes: new Map(), ratings: new Map(), interlock: new Map() };
-  const segments = resolved.segments.map((_, s) =>
-    segmentStage(segmentContext(context, s), org, periodData, runs, targets),
-  );
-  const statements = statementsStage(context, org.work, periodData, payRates, segments, draws, targets);
-  return periodStream(statements, (figures) =>
-    finishRun({ context, org, periodData, runs, segments, controls }, figures),
-  );
+  return { org, periodData, draws, targets, payRates };
 }
 
 /** What the end of the run reads of the stages before the statements. */
@@ -177,14 +190,7 @@ function finishRun(stages: RunStages, statements: StatementsFigures): RunPeriodS
     ledger: holds === null ? ledgerChecks : [...ledgerChecks, holdsCheck(holds, context.digits)],
   });
   return {
-    plan: resolved.plan,
-    currency: resolved.currency,
-    period: resolved.period,
-    version: resolved.version,
-    treatment: resolved.treatment,
-    changes: resolved.changes,
-    segments: resolved.segments,
-    mechanisms: MECHANISMS.filter((name) => resolved.segmentVersions.some((version) => version[name] !== undefined)),
+    ...summaryHead(resolved),
     pools: segments.flatMap((stage) => (stage.poolSegment === null ? [] : [stage.poolSegment])),
     departments,
     reviewQueue,
@@ -233,6 +239,20 @@ function periodStream(
       if ('error' in outcome) throw outcome.error;
       return outcome.summary;
     },
+  };
+}
+
+/** The head of a run's summary: the plan resolved for the period and the mechanisms its versions use. */
+export function summaryHead(resolved: PeriodContext['resolved']) {
+  return {
+    plan: resolved.plan,
+    currency: resolved.currency,
+    period: resolved.period,
+    version: resolved.version,
+    treatment: resolved.treatment,
+    changes: resolved.changes,
+    segments: resolved.segments,
+    mechanisms: MECHANISMS.filter((name) => resolved.segmentVersions.some((version) => version[name] !== undefined)),
   };
 }
 

@@ -24,6 +24,8 @@ export interface LeafScores {
   readonly unitTimes: ReadonlyMap<string, UnitResponseTimes>;
   /** The segment's interlock run, or `undefined` without one. */
   readonly interlock: InterlockRun | undefined;
+  /** The support each department received (see {@link supportReceived}), computed once for the period's tickets. */
+  readonly supportReceived: () => ReadonlyMap<string, string>;
 }
 
 /** Each department's collaboration-points score (`tallyPoints` over `data.pointEntries`), by id. */
@@ -159,7 +161,7 @@ function companyScore(context: SegmentContext, path: IssuePath): string {
  * resolution score) ÷ Σ those tickets, rounded to the score decimals; `undefined` when no scored
  * unit served it.
  */
-function supportReceived(context: SegmentContext, unitTimes: LeafScores['unitTimes']): Map<string, string> {
+export function supportReceived(context: SegmentContext, unitTimes: LeafScores['unitTimes']): Map<string, string> {
   const served = new Map<string, Map<string, number>>();
   for (const ticket of context.data.tickets ?? []) {
     if (ticket.requester === undefined) continue;
@@ -196,7 +198,7 @@ function scoreCard(
   const points = used.has('points') ? pointScores(context, card, path) : undefined;
   const interlock = used.has('interlock') ? interlockScores(scores.interlock, context.rounding) : undefined;
   const company = used.has('company') ? companyScore(context, [...path, 'sources']) : undefined;
-  const support = used.has('supportReceived') ? supportReceived(context, scores.unitTimes) : undefined;
+  const support = used.has('supportReceived') ? scores.supportReceived() : undefined;
   const leafScore = (department: string, leaf: string): string | undefined => {
     switch (sources[leaf] ?? 'data') {
       case 'data':

@@ -10,12 +10,13 @@ import { interlockStage, shareInterlock, type InterlockRun, type InterlockShare 
 import { linkageStage } from './linkageStage.js';
 import type { Organisation } from './orgStage.js';
 import { poolScoreChooser, type PoolScoreChoice, type PoolScoreSources } from './poolScore.js';
-import { poolStage, type PoolAwardLine, type PoolStageResult } from './poolStage.js';
+import { poolStage, type PoolAwardLine, type PoolPeople, type PoolSplit, type PoolStageResult } from './poolStage.js';
 import type { RatingRowsScores } from '../ratings/scoreRatings.js';
 import { ratingsStage } from './ratingsStage.js';
 import { canonicalKey } from './repath.js';
-import { scorecardStage, type LeafScores } from './scorecardStage.js';
+import { scorecardStage, supportReceived, type LeafScores } from './scorecardStage.js';
 import { personTimeStage, timeStage } from './timeStage.js';
+import type { PersonTimes } from './poolScore.js';
 import type { TargetsRun } from './targetsStage.js';
 import type { DepartmentLinkage, PoolSegment, StatementTargets } from './types.js';
 
@@ -27,6 +28,21 @@ export interface MechanismRuns {
   readonly responseTimes: Map<string, ResponseTimesResult>;
   readonly ratings: Map<string, RatingRowsScores>;
   readonly interlock: Map<string, InterlockRun>;
+  /** Per person: their assigned tickets' scores (read under `pool.scoreFrom: "supportCard"`). */
+  readonly personTimes: Map<string, Map<string, PersonTimes>>;
+  /** Per department: the support it received (a scorecard's `supportReceived` leaf). */
+  readonly supportReceived: Map<string, ReadonlyMap<string, string>>;
+}
+
+/** No mechanism run yet. */
+export function emptyRuns(): MechanismRuns {
+  return {
+    responseTimes: new Map(),
+    ratings: new Map(),
+    interlock: new Map(),
+    personTimes: new Map(),
+    supportReceived: new Map(),
+  };
 }
 
 /** What the mechanisms give one segment before the per-person pass. */
@@ -108,6 +124,45 @@ export function segmentStage(
   runs: MechanismRuns,
   targets: TargetsRun,
 ): SegmentStage {
+  const pending = segmentMechanisms(context, org, periodData, runs, targets);
+  const { pool } = context.version;
+  return completeSegment(
+    context,
+    pending,
+    pool === undefined ? undefined : poolStage(context, pool, pending.poolPeople!),
+  );
+}
+
+/** A segment's figures before its support pool is shared: everything but the pool, and what the pool reads of its people. */
+export interface PendingSegment extends Omit<SegmentStage, PoolFields> {
+  /** The pool's people (sides, commission rows, score choices), or `undefined` without a pool. */
+  readonly poolPeople: PoolPeople | undefined;
+}
+
+/** The fields of a segment stage that the support pool fills in. */
+type PoolFields =
+  | 'contribution'
+  | 'contributionTrace'
+  | 'award'
+  | 'awardLine'
+  | 'scoreChoices'
+  | 'uncarved'
+  | 'pool'
+  | 'awarded'
+  | 'unallocated'
+  | 'poolSegment';
+
+/**
+ * The segment's mechanisms up to the support pool: response times, ratings, the interlock, the
+ * department coefficients (scorecards, linkage), and the pool's people with their score choices.
+ */
+export function segmentMechanisms(
+  context: SegmentContext,
+  org: Organisation,
+  periodData: PeriodData,
+  runs: MechanismRuns,
+  targets: TargetsRun,
+): PendingSegment {
   const { version } = context;
   // Tiered response times per department [seed 001, seed 004].
   const settingsOfTimes = version.responseTimes;
@@ -125,13 +180,19 @@ export function segmentStage(
     const row = rateeScores.get(id);
     return row?.status === 'scored' && row.score !== null ? row.score : undefined;
   };
-  const leafScores = { componentScore: periodData.componentScore, ratingScore, unitTimes, interlock };
+  const leafScores = {
+    componentScore: periodData.componentScore,
+    ratingScore,
+    unitTimes,
+    interlock,
+    supportReceived: () => received(context, runs, unitTimes),
+  };
   const coefficients = departmentCoefficients(context, periodData, leafScores);
   const personTimes =
     settingsOfTimes !== undefined && version.pool?.scoreFrom === 'supportCard'
-      ? personTimeStage(context, settingsOfTimes)
+      ? runOnce(runs.personTimes, settingsOfTimes, () => personTimeStage(context, settingsOfTimes))
       : undefined;
-  const pool = poolRun(context, org, periodData, {
+  const poolPeople = poolPeopleOf(context, org, periodData, {
     rateeScores,
     ratings,
     unitTimes: responseTimes === undefined ? undefined : unitTimes,
@@ -141,6 +202,24 @@ export function segmentStage(
   return {
     ...coefficients,
     coefficientFraction: coefficients.coefficient.map((value) => decimalFraction(new Dec(value))),
+    interlockPaid,
+    segment: context.s,
+    responseTimes: responseTimes === undefined ? null : unitTimes,
+    ratings: ratings ?? null,
+    rateeScores,
+    poolPeople,
+  };
+}
+
+/** The segment stage once its pool (if any) is shared. */
+export function completeSegment(
+  context: SegmentContext,
+  pending: PendingSegment,
+  pool: PoolStageResult | undefined,
+): SegmentStage {
+  const { poolPeople: _, ...stage } = pending;
+  return {
+    ...stage,
     contribution: pool?.contribution ?? null,
     contributionTrace: pool?.contributionTrace ?? null,
     award: pool?.award ?? null,
@@ -151,11 +230,6 @@ export function segmentStage(
     awarded: pool?.awarded ?? 0n,
     unallocated: pool?.unallocated ?? 0n,
     poolSegment: pool === undefined ? null : poolSegment(context, pool),
-    interlockPaid,
-    segment: context.s,
-    responseTimes: responseTimes === undefined ? null : unitTimes,
-    ratings: ratings ?? null,
-    rateeScores,
   };
 }
 
@@ -194,15 +268,7 @@ function interlockRun(
   const settings = context.version.interlock;
   if (settings === undefined) return { interlock: undefined, interlockPaid: { reward: 0n, deduction: 0n } };
   const { resolved, rounding, s } = context;
-  const interlock = runOnce(runs.interlock, settings, () =>
-    interlockStage({
-      interlock: settings,
-      path: [...context.versionPath, 'interlock'],
-      currency: context.currency,
-      facts: context.data.revenueFacts ?? [],
-      rounding,
-    }),
-  );
+  const interlock = settledInterlock(context, runs, settings);
   let daysBefore = 0;
   for (let t = 0; t < s; t++) daysBefore += resolved.segments[t]!.days;
   const interlockPaid = shareInterlock({
@@ -219,6 +285,59 @@ function interlockRun(
     work: org.work,
   });
   return { interlock, interlockPaid };
+}
+
+/** The interlock settled once per distinct setting for the period. */
+function settledInterlock(
+  context: SegmentContext,
+  runs: MechanismRuns,
+  settings: NonNullable<SegmentContext['version']['interlock']>,
+): InterlockRun {
+  return runOnce(runs.interlock, settings, () =>
+    interlockStage({
+      interlock: settings,
+      path: [...context.versionPath, 'interlock'],
+      currency: context.currency,
+      facts: context.data.revenueFacts ?? [],
+      rounding: context.rounding,
+    }),
+  );
+}
+
+/**
+ * The runs of the segment's mechanisms that read rows of every department — response times
+ * (and each person's, for a support card), ratings, the interlock's credits and settlement —
+ * added to `runs`: what the coordinator of a sharded run computes and shares with every shard,
+ * whose segment stages then find them there (issue 20 §2).
+ */
+export function crossRuns(context: SegmentContext, org: Organisation, runs: MechanismRuns): void {
+  const { version } = context;
+  const times = version.responseTimes;
+  if (times !== undefined) {
+    runOnce(runs.responseTimes, times, () => timeStage(context, times));
+    if (version.pool?.scoreFrom === 'supportCard')
+      runOnce(runs.personTimes, times, () => personTimeStage(context, times));
+  }
+  ratingsRun(context, org, runs);
+  if (version.interlock !== undefined) settledInterlock(context, runs, version.interlock);
+  const cards = version.scorecard === undefined ? [] : [version.scorecard].flat();
+  if (cards.some((card) => Object.values(card.sources ?? {}).includes('supportReceived'))) {
+    const unitTimes = new Map<string, UnitResponseTimes>();
+    const run = times === undefined ? undefined : runs.responseTimes.get(canonicalKey(times));
+    for (const unit of run?.units ?? []) unitTimes.set(unit.unit, unit);
+    received(context, runs, unitTimes);
+  }
+}
+
+/** The support each department received, once per distinct response-time setting (the tickets are the period's). */
+function received(
+  context: SegmentContext,
+  runs: MechanismRuns,
+  unitTimes: ReadonlyMap<string, UnitResponseTimes>,
+): ReadonlyMap<string, string> {
+  return runOnce(runs.supportReceived, context.version.responseTimes ?? null, () =>
+    supportReceived(context, unitTimes),
+  );
 }
 
 /** Per department: the own coefficient D, the coefficient applied to target bonuses, their trace, and the mechanisms behind them. */
@@ -257,28 +376,28 @@ function departmentCoefficients(
 }
 
 /**
- * Seed 001's support pool for the segment: carved from the front line, shared by the back
- * office by support score — from `scoreFrom` (a rating or a response score) when the plan says
- * so, else (or when that source has none) the data's support score of the person or their
+ * What seed 001's support pool reads of the segment's people: their sides, their commission rows,
+ * and each one's support score — from `scoreFrom` (a rating or a response score) when the plan
+ * says so, else (or when that source has none) the data's support score of the person or their
  * department; each recipient's choice, with the reason for a fallback, goes on their award line.
+ * `undefined` without a pool.
  */
-function poolRun(
+function poolPeopleOf(
   context: SegmentContext,
   org: Organisation,
   periodData: PeriodData,
   sources: Omit<PoolScoreSources, 'supportScore'>,
-): PoolStageResult | undefined {
-  const pool = context.version.pool;
-  if (pool === undefined) return undefined;
+): PoolPeople | undefined {
+  if (context.version.pool === undefined) return undefined;
   const { departments, people } = context.scenario.org;
   const choose = poolScoreChooser(context, { ...sources, supportScore: periodData.supportScore });
   const score = (p: number) => choose(people[p]!.id, people[p]!.department);
   const sides = org.work.map((w) => departments[w.department]!.side);
-  return poolStage(context, pool, { sides, rows: periodData.poolRows![context.s]!, score });
+  return { sides, rows: periodData.poolRows![context.s]!, score };
 }
 
 /** The segment's support pool as the result reports it. */
-function poolSegment({ segment, digits }: SegmentContext, pool: PoolStageResult): PoolSegment {
+export function poolSegment({ segment, digits }: SegmentContext, pool: PoolSplit['figures']): PoolSegment {
   return {
     version: segment.version,
     rate: pool.rate,
