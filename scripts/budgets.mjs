@@ -6,7 +6,8 @@
 //
 // Every bundle is what a browser app gets from `export { name } from 'synergy-pay'`: esbuild,
 // bundle + minify, ESM, platform browser, resolved through the package's own `exports` (so
-// dist/index.js), with decimal.js, zod and date-fns bundled in. gzip is node:zlib at its default
+// dist/index.js), with zod and date-fns bundled in (the library's decimals are its own, on BigInt:
+// it does not import decimal.js). gzip is node:zlib at its default
 // level. KB = 1,000 bytes, MB = 1,000,000 bytes.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
@@ -34,17 +35,22 @@ export const budgets = [
   // the mechanisms runPeriod composes 91 KB; no dead code is left in it. Sales in foreign
   // currencies with their fast row reader (issue 19 §7): 93.6 KB, held at 94 KB. Of the 263 KB
   // minified, 29 KB are the words of errors, trace formulas and ledger reasons (the product's
-  // explanations, not trimmed); issue 16's 90 KB is not met. Streaming (issue 20 §1: the
-  // statements person by person, checks accumulated as they go) and holds on sales: 94.6 KB,
-  // held at 95 KB.
-  { name: 'import { runPeriod }', imports: ['runPeriod'], limit: 95 * KB },
+  // explanations, not trimmed). Streaming (issue 20 §1: the statements person by person, checks
+  // accumulated as they go) and holds on sales: 94.6 KB. The pool stage split into the carve and
+  // share and each person's lines (for the run in shards, issue 20 §2): 95.1 KB. The library's
+  // decimal written on BigInt with decimal.js's 40-digit semantics (core/decimal.ts), so
+  // decimal.js (32 KB minified) is no longer bundled: 82.4 KB (238 KB minified), issue 16's 90 KB
+  // met; held at 83 KB.
+  { name: 'import { runPeriod }', imports: ['runPeriod'], limit: 83 * KB },
   // Issue 16 asks for 200 KB. The types are shipped once (dist/index.d.cts; index.d.ts, report.d.ts
   // and folder/index.d.ts re-export the CommonJS declarations beside them, and report.d.cts and
   // folder/index.d.cts import the library's types from index.d.cts instead of copying them):
   // 282 KB, from 661 KB. Not met: index.d.cts is 270 KB, two thirds of it the TSDoc of 414 public
   // names (one declaration in it is not a public name), which hovers show — the doc of a public
   // name is not cut to meet a byte count. Held at 290 KB so that growth is a decision; streaming's two result types (issue 20 §1) and the sales holds: 290.3 KB, held at 296 KB.
-  { name: 'declarations (dist/*.d.ts, *.d.cts)', figure: 'declarations', limit: 296 * KB },
+  // The run in shards (issue 20 §2: shardPeriod, runShard, runPeriodSharded, planShards and their
+  // ten message and result types): 299.4 KB, held at 300 KB.
+  { name: 'declarations (dist/*.d.ts, *.d.cts)', figure: 'declarations', limit: 300 * KB },
   // Issue 16's 2 MB: 1.64 MB with the declarations shipped once.
   { name: 'tarball (unpacked)', figure: 'tarball', limit: 2 * MB },
 ];

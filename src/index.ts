@@ -217,6 +217,9 @@ export type {
 // ── period: resolvePlan, runPeriod, compareRuns, correctPeriod ─────────────
 export { resolvePlan } from './period/resolvePlan.js';
 export { runPeriod, runPeriodStream } from './period/runPeriod.js';
+export { planShards, type ShardedOrg } from './period/planShards.js';
+export { runPeriodSharded, shardPeriod } from './period/shardedRun.js';
+export { runShard } from './period/shardRun.js';
 export { componentLabels, statementLineKinds } from './period/statement.js';
 export { traceInputWords } from './period/glossary.js';
 export type {
@@ -280,6 +283,15 @@ export type {
   RunPeriodInput,
   RunPeriodResult,
   RunPeriodStream,
+  PlannedShard,
+  RunShardStream,
+  ShardedPeriod,
+  ShardPlan,
+  ShardPoolInputs,
+  ShardPoolShare,
+  ShardRunner,
+  ShardSummary,
+  ShardTask,
   RunPeriodSummary,
   ScorecardSource,
   ScorecardScopeInput,

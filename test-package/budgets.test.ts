@@ -4,7 +4,7 @@
  * run with `npm run test:budgets` (part of `npm test`, after the build).
  */
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
@@ -57,5 +57,16 @@ describe('the library entry never loads the folder helpers', () => {
     const text = readFileSync(join(root, 'dist/folder/index.cjs'), 'utf8');
     expect(text).toContain("require('../index.cjs')");
     expect(text).not.toMatch(/class SynergyPayError/);
+  });
+});
+
+describe('the library does not import decimal.js (its decimal type is written on BigInt)', () => {
+  const files = readdirSync(join(root, 'dist'), { recursive: true })
+    .map(String)
+    .filter((file) => /\.c?js$/.test(file));
+  it.each(files)('dist/%s', (file) => {
+    expect(readFileSync(join(root, 'dist', file), 'utf8')).not.toMatch(
+      /from ['"]decimal\.js['"]|require\(['"]decimal\.js['"]\)/,
+    );
   });
 });

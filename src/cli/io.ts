@@ -36,7 +36,7 @@ export interface CliIo {
   /** Reads an input file's bytes (a regular file only, up to a size limit: `readInputFile`). */
   readonly readBytes: (path: string) => Uint8Array;
   /** Writes a file, from text chunks, completely or not at all. */
-  readonly writeTextAtomically: (path: string, chunks: Iterable<string>) => void;
+  readonly writeTextAtomically: (path: string, chunks: Iterable<string | Uint8Array>) => void;
   /**
    * A scenario folder read ahead (the executable reads a command's folders as streams first:
    * `mainAsync`), or `undefined`: then it is read when the command comes to it, whole. Throws
@@ -62,7 +62,38 @@ function followLinks(path: string): string {
  * replaced (keeping its permissions): a directory, a FIFO or a device at `path` is refused, never
  * replaced. A symbolic link is written through: its target is replaced, the link kept.
  */
-export function writeTextAtomically(path: string, chunks: Iterable<string>): void {
+export function writeTextAtomically(path: string, chunks: Iterable<string | Uint8Array>): void {
+  const file = temporaryBeside(path);
+  try {
+    // Chunks, not one string: a 100,000-person result is larger than V8's longest string.
+    for (const chunk of chunks) {
+      if (typeof chunk === 'string') writeSync(file.fd, chunk);
+      else writeSync(file.fd, chunk);
+    }
+  } catch (error) {
+    file.abandon();
+    throw error;
+  }
+  file.commit();
+}
+
+/**
+ * {@link writeTextAtomically} for a file written by `fill` through its descriptor (positional
+ * writes, from several worker threads of this process; `synergy-pay run --workers`).
+ */
+export async function writeFileAtomically(path: string, fill: (fd: number) => Promise<void>): Promise<void> {
+  const file = temporaryBeside(path);
+  try {
+    await fill(file.fd);
+  } catch (error) {
+    file.abandon();
+    throw error;
+  }
+  file.commit();
+}
+
+/** A new temporary file beside `path` (checked as {@link writeTextAtomically} says): renamed over it, or removed. */
+function temporaryBeside(path: string): { fd: number; commit: () => void; abandon: () => void } {
   const target = followLinks(path);
   const existing = statSync(target, { throwIfNoEntry: false });
   if (existing !== undefined && !existing.isFile())
@@ -70,20 +101,30 @@ export function writeTextAtomically(path: string, chunks: Iterable<string>): voi
       `synergy-pay: will not write ${path}: it is ${fileKind(existing)}, not a regular file (use --out - for standard output)`,
     );
   const temporary = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
-  let fd: number | undefined;
-  try {
-    fd = openSync(temporary, 'wx');
-    if (existing !== undefined) fchmodSync(fd, existing.mode & 0o7777);
-    // Chunks, not one string: a 100,000-person result is larger than V8's longest string.
-    for (const chunk of chunks) writeSync(fd, chunk);
-    closeSync(fd);
-    fd = undefined;
-    renameSync(temporary, target);
-  } catch (error) {
-    if (fd !== undefined) closeSync(fd);
+  const fd = openSync(temporary, 'wx');
+  let open = true;
+  const abandon = () => {
+    if (open) closeSync(fd);
+    open = false;
     rmSync(temporary, { force: true });
+  };
+  try {
+    if (existing !== undefined) fchmodSync(fd, existing.mode & 0o7777);
+  } catch (error) {
+    abandon();
     throw error;
   }
+  const commit = () => {
+    try {
+      closeSync(fd);
+      open = false;
+      renameSync(temporary, target);
+    } catch (error) {
+      abandon();
+      throw error;
+    }
+  };
+  return { fd, commit, abandon };
 }
 
 /** The real process's I/O. */
@@ -153,7 +194,7 @@ export function readScenario(file: string, io: CliIo, detailed: boolean): Scenar
 }
 
 /** Writes a file whole or not at all; `detailed` shows progress (run, demo, schema). */
-export function writeOut(out: string, chunks: Iterable<string>, io: CliIo, detailed: boolean): void {
+export function writeOut(out: string, chunks: Iterable<string | Uint8Array>, io: CliIo, detailed: boolean): void {
   if (detailed) progress(io, `writing ${out}…`);
   try {
     io.writeTextAtomically(out, chunks);

@@ -26,6 +26,7 @@ import { describeProblems, EXIT_BAD_INPUT, InputProblem, ioError, library } from
 import { reportCommand } from './report.js';
 import { checkedStream, writeStream } from './stream.js';
 import { compareCommand, correctCommand } from './whatif.js';
+import { checkWorkersFormat, runWorkersCommand, workerCount, type WorkersRun } from './workers.js';
 
 export { EXIT_BAD_INPUT, isInternalFailure } from './problems.js';
 
@@ -34,6 +35,9 @@ const USAGE = `Usage:
       Run one pay period. Prints a summary; with --out writes the full result (JSON by default).
       csv and ndjson write each statement as it is computed (for runs too large to hold):
       ndjson one statement a line, then a last line {"summary": …} with the rest of the result.
+  synergy-pay run <scenario> --workers [N|auto] [--format summary|ndjson] [--out FILE] [--locale TAG]
+      The same run in shards by department on N worker threads (default: the machine's cores);
+      the NDJSON is byte for byte that of a run in one piece.
   synergy-pay explain <scenario> <person> [--locale TAG]
       Print one person's pay statement with every step of its calculation.
   synergy-pay schema [--out FILE]
@@ -72,39 +76,50 @@ interface Options {
  */
 export function main(argv: readonly string[], io: CliIo): number {
   try {
+    if (argv.includes('--workers'))
+      throw new InputProblem('synergy-pay: --workers runs only from the executable (mainAsync)');
     return dispatch(argv, io);
   } catch (error) {
-    if (error instanceof InputProblem) {
-      io.err(`${error.message}\n`);
-      return EXIT_BAD_INPUT;
-    }
-    io.err(
-      `synergy-pay: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-    );
-    return 1;
+    return failed(error, io);
   }
 }
 
 /**
- * The executable's entry point: {@link main}, with the scenario folders the command reads read
- * first, as streams (`readScenarioFolderAsync`: a folder's files and parsed records are never held
- * beside its rows). Exit codes and messages are main's: a folder's problems are reported when the
- * command comes to the folder, as if it were read there; a command line main refuses before
- * reading anything (a bad option, a missing argument) reads no folder.
+ * The executable's entry point: {@link main} — or, for `run <scenario> --workers N`, the run in
+ * shards on N worker threads (asynchronous; see `workers.ts`) — with the scenario folders the
+ * command reads read first, as streams (`readScenarioFolderAsync`: a folder's files and parsed
+ * records are never held beside its rows). Exit codes and messages are those of the command read
+ * whole: a folder's problems are reported when the command comes to the folder, as if it were read
+ * there; a command line refused before reading anything (a bad option, a missing argument) reads
+ * no folder.
  */
 export async function mainAsync(argv: readonly string[], io: CliIo): Promise<number> {
-  const folders = await readFoldersAhead(argv, io);
-  if (folders.size === 0) return main(argv, io);
-  return main(argv, { ...io, folderReadAhead: (dir) => takeFolder(folders, dir) });
+  if (!argv.includes('--workers')) {
+    const folders = await readFoldersAhead(scenarioArguments(argv), io);
+    return main(argv, withFolders(io, folders));
+  }
+  try {
+    const request = workersRequest(argv);
+    checkWorkersFormat(request.format);
+    const folders = await readFoldersAhead([request.file], io);
+    return await runWorkersCommand(request, withFolders(io, folders));
+  } catch (error) {
+    return failed(error, io);
+  }
+}
+
+/** The I/O with the folders read ahead handed over when the command reads them. */
+function withFolders(io: CliIo, folders: Map<string, FolderRead>): CliIo {
+  return folders.size === 0 ? io : { ...io, folderReadAhead: (dir) => takeFolder(folders, dir) };
 }
 
 /** A folder read ahead: its scenario, or the error reading it threw (thrown again when the command reads it). */
 type FolderRead = { readonly scenario: RunPeriodInput } | { readonly error: unknown };
 
-/** Reads the folders among the scenarios the command line names, as streams, one after the other. */
-async function readFoldersAhead(argv: readonly string[], io: CliIo): Promise<Map<string, FolderRead>> {
+/** Reads the folders among the scenario files the command line names, as streams, one after the other. */
+async function readFoldersAhead(files: readonly string[], io: CliIo): Promise<Map<string, FolderRead>> {
   const folders = new Map<string, FolderRead>();
-  for (const file of scenarioArguments(argv)) {
+  for (const file of files) {
     if (folders.has(file) || !isFolder(file)) continue;
     progress(io, `reading the folder ${file}…`);
     try {
@@ -162,6 +177,35 @@ function scenarioArguments(argv: readonly string[]): string[] {
   } catch {
     return [];
   }
+}
+
+/** The exit code of a command that threw, its message written. */
+function failed(error: unknown, io: CliIo): number {
+  if (error instanceof InputProblem) {
+    io.err(`${error.message}\n`);
+    return EXIT_BAD_INPUT;
+  }
+  io.err(`synergy-pay: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  return 1;
+}
+
+/** `run <scenario> --workers N` read from the command line (a bare `--workers`: the machine's cores). */
+function workersRequest(argv: readonly string[]): WorkersRun {
+  const at = argv.indexOf('--workers');
+  const given = argv[at + 1];
+  const bare = given === undefined || given.startsWith('-');
+  const rest = [...argv.slice(0, at), ...argv.slice(at + (bare ? 1 : 2))];
+  const { values, positionals } = parseCommandLine(rest);
+  const [command, ...files] = positionals;
+  if (command !== 'run' || files.length !== 1)
+    throw new InputProblem(`synergy-pay: --workers is for run <scenario>\n\n${USAGE}`);
+  return {
+    file: files[0]!,
+    workers: workerCount(bare ? 'auto' : given),
+    format: values.format ?? (values.out === undefined ? 'summary' : 'ndjson'),
+    out: values.out === '-' ? undefined : values.out,
+    locale: checkLocale(values.locale ?? DEFAULT_LOCALE),
+  };
 }
 
 function dispatch(argv: readonly string[], io: CliIo): number {

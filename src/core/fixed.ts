@@ -1,6 +1,6 @@
 /**
  * An exact decimal as an integer count of 10^-scale: the library's fixed-point type for hot paths
- * and for figures decimal.js would round (it keeps 40 significant digits; a product of two
+ * and for figures `Dec` would round (it keeps 40 significant digits; a product of two
  * 60-character inputs needs more). Every operation is exact; rounding happens only in
  * {@link roundFixed} and {@link divideFixed}, through the one rounding rule. Texts match
  * decimal.js's `toFixed()`; a property holds the two together (test/core/fixed.prop.test.ts).

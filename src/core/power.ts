@@ -9,7 +9,7 @@
 import type { Fixed } from './fixed.js';
 import { pow10 } from './money.js';
 
-/** The library's decimal precision: 40 significant digits, as its decimal.js clone. */
+/** The library's decimal precision: 40 significant digits, as its decimal type (core/decimal.ts). */
 export const SIGNIFICANT_DIGITS = 40;
 
 /** `num / den` (den > 0) rounded half-up (ties away from zero) to `digits` significant digits. */

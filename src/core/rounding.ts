@@ -1,8 +1,8 @@
 /**
  * Rounding points (SPEC §1.7): the policy a plan declares, and the kernels that apply it. The
  * half-up / half-even rule is written once ({@link roundsAway}); every integer division that rounds,
- * bigint or exact `number`, goes through it. Decimal rounding (decimal.js) lives in decimal.ts, so
- * that importing these kernels never pulls decimal.js into a bundle.
+ * bigint or exact `number`, goes through it. The decimal type and its rounding (`Dec`) live in
+ * decimal.ts, on these kernels.
  */
 
 /**

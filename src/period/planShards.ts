@@ -1,18 +1,9 @@
+import type { ShardPlan } from './types.js';
+
 /**
  * Phase 0 of the sharded run (issue 20 §2; docs/scale.md, "Phases"): which departments each
- * shard runs. Internal until the run-level phases are built; then exported with them.
+ * shard runs.
  */
-
-/** One shard of a plan: its departments (in the org's order) and how many people they have. */
-export interface PlannedShard {
-  readonly departments: string[];
-  readonly people: number;
-}
-
-/** The shards of a run, balanced by people. */
-export interface ShardPlan {
-  readonly shards: PlannedShard[];
-}
 
 /** What the plan reads of a scenario: the departments and each person's department. */
 export interface ShardedOrg {
@@ -29,6 +20,7 @@ export interface ShardedOrg {
  *
  * @example
  * ```ts
+ * import { planShards } from 'synergy-pay';
  * const plan = planShards(
  *   { departments: [{ id: 'sales' }, { id: 'tech' }, { id: 'hr' }], people: [{ department: 'sales' }, { department: 'sales' }, { department: 'tech' }, { department: 'hr' }] },
  *   2,

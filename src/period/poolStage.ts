@@ -5,11 +5,19 @@ import { IssueList, SynergyPayError, type Issue } from '../core/errors.js';
 import { formatMinor, sumAmounts, toAmount } from '../core/money.js';
 import { traceStep, type TraceStep } from '../core/trace.js';
 import { parseFixed, roundFixed } from '../core/fixed.js';
-import { awardRow, resolveWeighting, sharePool, shareTrace, type ShareTerms } from '../pool/allocatePool.js';
+import {
+  awardRow,
+  resolveWeighting,
+  sharePool,
+  shareTrace,
+  type AwardSource,
+  type ShareTerms,
+} from '../pool/allocatePool.js';
 import { fixedPlaces } from '../pool/elasticity.js';
 import {
   type Carve,
   type CarveClawback,
+  type CarveSource,
   carveCommissions,
   carveRow,
   carveTrace,
@@ -323,6 +331,25 @@ export function poolStage(context: SegmentContext, pool: PlanPool, people: PoolP
 }
 
 /**
+ * A segment's pool carved and shared: what each person's contribution and award lines are
+ * written from, and the pool's own figures. In a sharded run the coordinator computes it over
+ * every shard's people and sends each shard its rows (see {@link sliceSplit}).
+ */
+export interface PoolSplit {
+  readonly carve: CarveSource;
+  /** The share, or `null` when reversals exceeded the carve (nothing shared: see `negative`). */
+  readonly share: AwardSource | null;
+  /** The step of a negative pool, or `null`. */
+  readonly negative: TraceStep | null;
+  /** The exponent of f(score), or `null` when f is linear. */
+  readonly exponent: string | null;
+  readonly figures: Pick<
+    PoolStageResult,
+    'rate' | 'gross' | 'pool' | 'awarded' | 'unallocated' | 'contributors' | 'recipients' | 'trace'
+  >;
+}
+
+/**
  * The carve and the share of a segment's pool over its inputs (every person of `context`'s org),
  * the carve computed first when not given.
  */
@@ -332,53 +359,138 @@ export function poolFigures(
   inputs: PoolInputs,
   carve: Carve = carveOf(context, pool, inputs.carve),
 ): PoolStageResult {
+  return poolViews(context, pool, inputs, poolSplit(context, pool, inputs, carve));
+}
+
+/** The carve and the share of a segment's pool (see {@link PoolSplit}). */
+export function poolSplit(
+  context: SegmentContext,
+  pool: PlanPool,
+  inputs: PoolInputs,
+  carve: Carve = carveOf(context, pool, inputs.carve),
+): PoolSplit {
+  const { digits } = context;
+  const totals = carve.totals;
+  const { recipients } = inputs;
+  const counts = { gross: totals.gross, contributors: inputs.carve.people.length, recipients: recipients.rows.length };
+  if (totals.pool < 0n) {
+    // Reversals of clawed-back sales exceeded this period's carve: the back office is not charged;
+    // the negative pool is reported on the unallocated line, so every sum still reconciles.
+    const negative = traceStep(
+      'period.negativePool',
+      'pool < 0 (reversals exceed the carve): nothing is shared and the pool is reported as unallocated',
+      { pool: formatMinor(totals.pool, digits) },
+      '0',
+    );
+    const exponent = resolveWeighting(shareTerms(context, pool), new IssueList()).exponentText;
+    const trace = [...carveTrace(carve, digits), negative];
+    const figures = { rate: carve.rate, pool: totals.pool, awarded: 0n, unallocated: totals.pool, ...counts, trace };
+    return { carve, share: null, negative, exponent, figures };
+  }
+  const issues = new IssueList();
+  const at = () => ['data', 'supportScores'];
+  const share = sharePool(totals.pool, { rows: recipients.rows, at }, shareTerms(context, pool), issues);
+  issues.throwIfAny();
+  const awarded = sumAmounts(share!.awards);
+  const trace = [...carveTrace(carve, digits), ...shareTrace(share!, digits)];
+  const figures = {
+    rate: carve.rate,
+    pool: totals.pool,
+    awarded,
+    unallocated: totals.pool - awarded,
+    ...counts,
+    trace,
+  };
+  return { carve, share: share!, negative: null, exponent: share!.weighting.exponentText, figures };
+}
+
+/**
+ * Each person's contribution and award, with their lines built when a statement asks for them,
+ * from a split whose rows are `inputs`' contributors and recipients in order.
+ */
+export function poolViews(
+  context: SegmentContext,
+  pool: PlanPool,
+  inputs: PoolInputs,
+  split: PoolSplit,
+): PoolStageResult {
   const { digits, withTrace } = context;
   const n = context.scenario.org.people.length;
   const contribution = new Array<bigint>(n).fill(0n);
   const award = new Array<bigint | undefined>(n).fill(undefined);
-
+  const { carve, share, negative } = split;
   const contributors = inputs.carve.people;
-  const { uncarved } = inputs.carve;
   contributors.forEach((p, k) => (contribution[p] = BigInt(contributionOf(carve, k))));
   const contributorAt = positions(contributors, n);
   const contributionTrace = (p: number) => {
     const k = contributorAt[p]!;
     return k < 0 ? NO_TRACE : carveRow(carve, k, digits, withTrace).trace;
   };
-  const totals = carve.totals;
   const { recipients } = inputs;
-  const common = { contribution, contributionTrace, award, choices: recipients.choices, rate: carve.rate };
-  const counts = {
-    gross: totals.gross,
-    contributors: contributors.length,
-    recipients: recipients.rows.length,
-    uncarved,
+  recipients.people.forEach((p, k) => (award[p] = share === null ? 0n : BigInt(share.awards[k]!)));
+  const rowAt = share === null ? undefined : awardRow(share, digits, withTrace);
+  const awardTrace = rowAt === undefined ? () => [negative!] : (k: number) => rowAt(k).trace;
+  const awardLine = awardLines(context, pool, recipients, split.exponent, awardTrace);
+  return {
+    ...split.figures,
+    contribution,
+    contributionTrace,
+    award,
+    awardLine,
+    choices: recipients.choices,
+    uncarved: inputs.carve.uncarved,
   };
-  if (totals.pool < 0n) {
-    // Reversals of clawed-back sales exceeded this period's carve: the back office is not charged;
-    // the negative pool is reported on the unallocated line, so every sum still reconciles.
-    const step = traceStep(
-      'period.negativePool',
-      'pool < 0 (reversals exceed the carve): nothing is shared and the pool is reported as unallocated',
-      { pool: formatMinor(totals.pool, digits) },
-      '0',
-    );
-    for (const p of recipients.people) award[p] = 0n;
-    const exponent = resolveWeighting(shareTerms(context, pool), new IssueList()).exponentText;
-    const awardLine = awardLines(context, pool, recipients, exponent, () => [step]);
-    const trace = [...carveTrace(carve, digits), step];
-    return { ...common, awardLine, pool: totals.pool, awarded: 0n, unallocated: totals.pool, ...counts, trace };
-  }
-  const issues = new IssueList();
-  const at = () => ['data', 'supportScores'];
-  const share = sharePool(totals.pool, { rows: recipients.rows, at }, shareTerms(context, pool), issues);
-  issues.throwIfAny();
-  recipients.people.forEach((p, k) => (award[p] = BigInt(share!.awards[k]!)));
-  const rowAt = awardRow(share!, digits, withTrace);
-  const awardLine = awardLines(context, pool, recipients, share!.weighting.exponentText, (k) => rowAt(k).trace);
-  const awarded = sumAmounts(share!.awards);
-  const trace = [...carveTrace(carve, digits), ...shareTrace(share!, digits)];
-  return { ...common, awardLine, pool: totals.pool, awarded, unallocated: totals.pool - awarded, ...counts, trace };
+}
+
+/**
+ * One shard's rows of a split (issue 20): the contributors and recipients at `contributors` and
+ * `recipients` (positions in the split's rows, ascending), with the figures of the whole pool —
+ * structured-clonable data, no function.
+ */
+export function sliceSplit(
+  split: PoolSplit,
+  contributors: readonly number[],
+  recipients: readonly number[],
+): PoolSplit {
+  const { carve, share } = split;
+  const pickMap = <T>(map: ReadonlyMap<number, T>) =>
+    new Map(contributors.flatMap((k, i) => (map.has(k) ? [[i, map.get(k)!] as const] : [])));
+  const pick = <T>(list: ArrayLike<T>) => contributors.map((k) => list[k]!);
+  const carveRows: CarveSource = {
+    ids: pick(carve.ids),
+    gross: pick(carve.gross),
+    base: pick(carve.base),
+    share: pick(carve.share),
+    rounding: carve.rounding,
+    rate: carve.rate,
+    clawbacks: pickMap(carve.clawbacks),
+    reversals: pickMap(carve.reversals),
+  };
+  const take = <T>(list: ArrayLike<T>) => recipients.map((k) => list[k]!);
+  const shareRows: AwardSource | null =
+    share === null
+      ? null
+      : {
+          pool: share.pool,
+          rows: take(share.rows),
+          ids: take(share.ids),
+          terms: share.terms,
+          entries: take(share.entries),
+          basis: take(share.basis),
+          basisScale: share.basisScale,
+          weights: take(share.weights),
+          awards: take(share.awards),
+          capped: Uint8Array.from(take(share.capped)),
+          units: undefined,
+          unit: undefined,
+          weighting: {
+            floor: share.weighting.floor,
+            exponentText: share.weighting.exponentText,
+            weightDecimals: share.weighting.weightDecimals,
+          },
+          weightSum: share.weightSum ?? sumAmounts(share.weights),
+        };
+  return { ...split, carve: carveRows, share: shareRows };
 }
 
 /**

@@ -128,14 +128,7 @@ function streamScenario(scenario: Scenario): RunPeriodStream {
   // Declared control totals first: a truncated or doubled import fails before any heavy work.
   const controls = checkInputControls(context);
   checkMechanismRows(scenario, resolved.segmentVersions);
-  const issues = new IssueList();
-  const org = orgStage(context, issues);
-  const periodData = dataStage(context, org, issues);
-  const draws = readDraws(context, org, issues);
-  const targets = targetsStage(context, org, issues);
-  issues.throwIfAny();
-  const payRates = readPayRates(context, issues);
-  issues.throwIfAny();
+  const { org, periodData, draws, targets, payRates } = readStages(context);
   const runs = emptyRuns();
   const segments = resolved.segments.map((_, s) =>
     segmentStage(segmentContext(context, s), org, periodData, runs, targets),
@@ -144,6 +137,22 @@ function streamScenario(scenario: Scenario): RunPeriodStream {
   return periodStream(statements, (figures) =>
     finishRun({ context, org, periodData, runs, segments, controls }, figures),
   );
+}
+
+/**
+ * The stages that read the scenario's org and data: organisation, period data, draws and targets
+ * (their issues thrown together), then the pay rates.
+ */
+export function readStages(context: PeriodContext) {
+  const issues = new IssueList();
+  const org = orgStage(context, issues);
+  const periodData = dataStage(context, org, issues);
+  const draws = readDraws(context, org, issues);
+  const targets = targetsStage(context, org, issues);
+  issues.throwIfAny();
+  const payRates = readPayRates(context, issues);
+  issues.throwIfAny();
+  return { org, periodData, draws, targets, payRates };
 }
 
 /** What the end of the run reads of the stages before the statements. */

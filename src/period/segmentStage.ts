@@ -10,7 +10,7 @@ import { interlockStage, shareInterlock, type InterlockRun, type InterlockShare 
 import { linkageStage } from './linkageStage.js';
 import type { Organisation } from './orgStage.js';
 import { poolScoreChooser, type PoolScoreChoice, type PoolScoreSources } from './poolScore.js';
-import { poolStage, type PoolAwardLine, type PoolPeople, type PoolStageResult } from './poolStage.js';
+import { poolStage, type PoolAwardLine, type PoolPeople, type PoolSplit, type PoolStageResult } from './poolStage.js';
 import type { RatingRowsScores } from '../ratings/scoreRatings.js';
 import { ratingsStage } from './ratingsStage.js';
 import { canonicalKey } from './repath.js';
@@ -397,7 +397,7 @@ function poolPeopleOf(
 }
 
 /** The segment's support pool as the result reports it. */
-export function poolSegment({ segment, digits }: SegmentContext, pool: PoolStageResult): PoolSegment {
+export function poolSegment({ segment, digits }: SegmentContext, pool: PoolSplit['figures']): PoolSegment {
   return {
     version: segment.version,
     rate: pool.rate,

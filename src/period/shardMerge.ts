@@ -30,7 +30,7 @@ function sumMoney(texts: readonly string[], digits: number): string {
 
 /** The statements' figures of every shard, added up (the pool and what is left of it are the coordinator's). */
 export function mergeFigures(
-  parts: readonly StatementsFigures[],
+  parts: readonly Omit<StatementsFigures, 'findings'>[],
   pool: { readonly pool: bigint; readonly unallocated: bigint },
   draws: PeriodDraws | null,
 ): StatementsFigures {
@@ -158,13 +158,13 @@ export function mergeLedger(
       const own = coordinator.ledger.find((entry) => entry.section === section);
       if (own === undefined) continue;
       ledger.push(own);
-      exclusions.push(...coordinator.exclusions.filter((exclusion) => exclusion.section === section));
+      for (const exclusion of coordinator.exclusions) if (exclusion.section === section) exclusions.push(exclusion);
       continue;
     }
     const merged = mergeSection(section, shards);
     if (merged === undefined) continue;
     ledger.push(merged.section);
-    exclusions.push(...merged.exclusions);
+    for (const exclusion of merged.exclusions) exclusions.push(exclusion);
   }
   const checks = ledger.map(({ section, rows, used, excluded }) => ({
     id: `ledger.${section}`,

@@ -1,5 +1,5 @@
 import { SynergyPayError, type Issue, type IssuePath } from '../core/errors.js';
-import type { ShardPlan } from './planShards.js';
+import type { ShardPlan } from './types.js';
 import type { Scenario, ScenarioData } from './scenarioInput.js';
 
 /**

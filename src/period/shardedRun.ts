@@ -1,52 +1,48 @@
-import { compareIds } from '../core/ids.js';
+import { compareIds, orderIds } from '../core/ids.js';
 import { IssueList } from '../core/errors.js';
 import { minorDigits } from '../core/currency.js';
 import { checksStage } from './checksStage.js';
 import { periodContext, segmentContext, type PeriodContext } from './context.js';
 import { checkInputControls } from './controls.js';
 import { dataStage, type PeriodData } from './dataStage.js';
-import { departmentsStage } from './departmentsStage.js';
-import { readDraws, type DrawData } from './drawsStage.js';
-import { holdsCheck, periodHolds } from './holdsStage.js';
+import { holdsCheck } from './holdsStage.js';
 import { interlockSummary } from './interlockStage.js';
 import { LEDGER_SECTIONS, ledgerStage } from './ledgerStage.js';
-import { orgStage, readPayRates, type Organisation, type PayRates } from './orgStage.js';
-import { planShards, type ShardPlan } from './planShards.js';
-import { plausibilityItems, throwIfBlocked } from './plausibility.js';
-import {
-  commissionNotCarvedItems,
-  poolFigures,
-  poolInputs,
-  type PoolInputs,
-  type PoolStageResult,
-} from './poolStage.js';
+import { orgStage, type Organisation } from './orgStage.js';
+import { planShards } from './planShards.js';
+import { throwIfBlocked } from './plausibility.js';
+import { poolSplit, sliceSplit, type PoolInputs, type PoolSplit } from './poolStage.js';
 import { buildReviewQueue } from './reviewQueue.js';
-import { checkMechanismRows, parseScenario, type Scenario, type ScenarioData } from './scenarioInput.js';
-import {
-  completeSegment,
-  crossRuns,
-  emptyRuns,
-  poolSegment,
-  segmentMechanisms,
-  type MechanismRuns,
-  type PendingSegment,
-  type SegmentStage,
-} from './segmentStage.js';
-import { mergeConversions, mergeDepartments, mergeDraws, mergeFigures, mergeHolds, mergeLedger } from './shardMerge.js';
-import { BROADCAST, CROSS, inShard, routeScenario, wholePath, type ShardScenario } from './shardRoute.js';
-import { periodTotals, statementsStage, type StatementsFigures } from './statementsStage.js';
-import { targetsStage, type TargetsRun } from './targetsStage.js';
 import { summaryHead, withStatements } from './runPeriod.js';
-import type { PayStatement, ReviewItem, RunPeriodInput, RunPeriodResult, RunPeriodSummary } from './types.js';
+import { checkMechanismRows, parseScenario, type ScenarioData } from './scenarioInput.js';
+import { crossRuns, emptyRuns, poolSegment, type MechanismRuns, type SegmentStage } from './segmentStage.js';
+import { mergeConversions, mergeDepartments, mergeDraws, mergeFigures, mergeHolds, mergeLedger } from './shardMerge.js';
+import { BROADCAST, CROSS, routeScenario, type ShardScenario } from './shardRoute.js';
+import {
+  runShard,
+  type ShardPoolInputsData,
+  type ShardPoolShareData,
+  type ShardSummaryData,
+  type ShardTaskData,
+} from './shardRun.js';
+import { periodTotals } from './statementsStage.js';
+import type {
+  PayStatement,
+  RunPeriodInput,
+  RunPeriodResult,
+  RunPeriodSummary,
+  ShardedPeriod,
+  ShardPlan,
+} from './types.js';
 
 /**
- * A period run in shards by department (issue 20 §2; docs/scale.md, "The run in shards"): the
- * coordinator checks the whole scenario's org and references, runs the mechanisms that read rows
- * of every department once (response times, ratings, the interlock), and routes every other row to
- * the shard of its subject; each shard runs its departments and people as a period run does, the
- * support pool's carve and share done by the coordinator over every shard's contributors and
- * recipients; the statements are merged by person id and the company-level result from the
- * shards' partial figures. The result is `runPeriod`'s, byte for byte.
+ * The coordinator of a period run in shards by department (issue 20 §2; docs/scale.md, "The run
+ * in shards"): it checks the whole scenario's org and references, runs once the mechanisms that
+ * read rows of every department (response times, ratings, the interlock) and routes every other
+ * row to the shard of its subject (phases 0–1); it carves and shares the support pool over every
+ * shard's contributors and recipients (phase 3); it merges the shards' summaries into the
+ * company-level result (phase 5). The shards (`shardRun.ts`) run their departments and people as
+ * a period run does. The result is `runPeriod`'s, byte for byte.
  */
 
 /** The coordinator's part of the run: the whole scenario checked, the shared mechanism runs. */
@@ -55,19 +51,6 @@ interface Coordinator {
   readonly org: Organisation;
   readonly runs: MechanismRuns;
   readonly controls: ReturnType<typeof checkInputControls>;
-}
-
-/** A shard after phase 2: its stages up to the pool, and what the pool reads of its people per segment. */
-interface ShardState {
-  readonly shard: ShardScenario;
-  readonly context: PeriodContext;
-  readonly org: Organisation;
-  readonly periodData: PeriodData;
-  readonly draws: DrawData | null;
-  readonly targets: TargetsRun;
-  readonly payRates: PayRates;
-  readonly pending: PendingSegment[];
-  readonly pools: (PoolInputs | undefined)[];
 }
 
 /** The scenario's data, only the lists named. */
@@ -80,8 +63,9 @@ function pick(data: ScenarioData, lists: readonly string[]): ScenarioData {
   return out;
 }
 
-/** Phase 0 and the coordinator's phase 3 inputs: the whole scenario checked, the shared runs. */
-function coordinate(scenario: Scenario): Coordinator {
+/** Phase 0: the whole scenario checked, and the runs every shard shares. */
+function coordinate(input: RunPeriodInput): Coordinator {
+  const scenario = parseScenario(input);
   const context = periodContext(scenario);
   const controls = checkInputControls(context);
   checkMechanismRows(scenario, context.resolved.segmentVersions);
@@ -97,215 +81,246 @@ function coordinate(scenario: Scenario): Coordinator {
   return { context, org, runs, controls };
 }
 
-/** Phase 2 of one shard: its org and data read, and its segments' mechanisms up to the pool. */
-function startShard(shard: ShardScenario, runs: MechanismRuns): ShardState {
-  return inShard(shard, () => {
-    const context: PeriodContext = { ...periodContext(shard.scenario), shard: true };
-    const issues = new IssueList();
-    const org = orgStage(context, issues);
-    const periodData = dataStage(context, org, issues);
-    const draws = readDraws(context, org, issues);
-    const targets = targetsStage(context, org, issues);
-    issues.throwIfAny();
-    const payRates = readPayRates(context, issues);
-    issues.throwIfAny();
-    const pending: PendingSegment[] = [];
-    const pools: (PoolInputs | undefined)[] = [];
-    context.resolved.segments.forEach((_, s) => {
-      const segment = segmentContext(context, s);
-      const stage = segmentMechanisms(segment, org, periodData, runs, targets);
-      pending.push(stage);
-      const pool = segment.version.pool;
-      pools.push(pool === undefined ? undefined : poolInputs(segment, pool, stage.poolPeople!));
-    });
-    return { shard, context, org, periodData, draws, targets, payRates, pending, pools };
-  });
-}
-
-/** Every shard's pool inputs of a segment, in the whole org's order. */
-function gatherPool(shards: readonly ShardState[], s: number): PoolInputs {
-  const carve: {
-    p: number;
-    amount: bigint;
-    clawbacks: PoolInputs['carve']['clawbacks'] extends Map<number, infer C> ? C : never;
-  }[] = [];
-  const uncarved: number[] = [];
-  const recipients: { p: number; k: number; inputs: PoolInputs }[] = [];
-  for (const state of shards) {
-    const inputs = state.pools[s]!;
-    const global = state.shard.people;
-    inputs.carve.people.forEach((p, k) => {
-      const clawbacks = (inputs.carve.clawbacks.get(k) ?? []).map((clawback) => ({
-        ...clawback,
-        at: wholePath(state.shard, clawback.at),
-      }));
-      carve.push({ p: global[p]!, amount: inputs.carve.amounts[k]!, clawbacks });
-    });
-    for (const p of inputs.carve.uncarved) uncarved.push(global[p]!);
-    inputs.recipients.people.forEach((p, k) => recipients.push({ p: global[p]!, k, inputs }));
-  }
-  carve.sort((a, b) => a.p - b.p);
-  recipients.sort((a, b) => a.p - b.p);
-  const clawbacks = new Map(
-    carve.flatMap((row, k) => (row.clawbacks.length === 0 ? [] : [[k, row.clawbacks] as const])),
+/** The runs as the shards read them: the ratings without their per-row outcomes (the coordinator's ledger reads those). */
+function shardRuns(runs: MechanismRuns, shard: ShardScenario): MechanismRuns {
+  const own = new Set<string>();
+  for (const department of shard.scenario.org.departments) own.add(department.id);
+  for (const person of shard.scenario.org.people) own.add(person.id);
+  // A shard reads the ratings of its own ratees only (its departments' and people's scores and flags).
+  const ratings = new Map(
+    [...runs.ratings].map(([key, run]) => [
+      key,
+      {
+        scores: run.scores.filter((score) => own.has(score.ratee)),
+        flags: run.flags.filter((flag) => own.has(flag.ratee)),
+        rows: undefined!,
+      },
+    ]),
   );
-  return {
-    carve: {
-      people: carve.map((row) => row.p),
-      amounts: carve.map((row) => row.amount),
-      clawbacks,
-      uncarved: uncarved.sort((a, b) => a - b),
-    },
-    recipients: {
-      rows: recipients.map(({ k, inputs }) => inputs.recipients.rows[k]!),
-      people: recipients.map(({ p }) => p),
-      choices: recipients.map(({ k, inputs }) => inputs.recipients.choices[k]!),
-    },
-  };
-}
-
-/** The whole pool's figures as one shard's statements read them: its people's contributions and awards. */
-function poolSlice(whole: PoolStageResult, state: ShardState, s: number): PoolStageResult {
-  const global = state.shard.people;
-  const inputs = state.pools[s]!;
-  return {
-    ...whole,
-    contribution: global.map((g) => whole.contribution[g]!),
-    contributionTrace: (p) => whole.contributionTrace(global[p]!),
-    award: global.map((g) => whole.award[g]),
-    awardLine: (p) => whole.awardLine(global[p]!),
-    choices: inputs.recipients.choices,
-    uncarved: inputs.carve.uncarved,
-  };
-}
-
-/** A shard's statements and, once they are out, its partial company-level figures. */
-interface ShardRun {
-  readonly state: ShardState;
-  readonly segments: SegmentStage[];
-  readonly statements: Generator<PayStatement, StatementsFigures, undefined>;
-}
-
-/** What one shard adds to the company-level result. */
-interface ShardSummary {
-  readonly figures: StatementsFigures;
-  readonly plausible: ReviewItem[];
-  readonly departments: ReturnType<typeof departmentsStage>;
-  readonly ledger: ReturnType<typeof ledgerStage>;
-  readonly holds: ReturnType<typeof periodHolds>;
-  readonly state: ShardState;
-  readonly segments: SegmentStage[];
-}
-
-/** Phase 4 of a shard: the pool's figures in, its statements out (a generator). */
-function finishShard(state: ShardState, pools: readonly (PoolStageResult | undefined)[]): ShardRun {
-  const segments = state.pending.map((pending, s) => {
-    const pool = pools[s];
-    return completeSegment(
-      segmentContext(state.context, s),
-      pending,
-      pool === undefined ? undefined : poolSlice(pool, state, s),
-    );
-  });
-  const { context, org, periodData, payRates, draws, targets } = state;
-  const statements = statementsStage(context, org.work, periodData, payRates, segments, draws, targets);
-  return { state, segments, statements };
-}
-
-/** A shard's partial company-level figures once its statements are out. */
-function shardSummary(run: ShardRun, figures: StatementsFigures, runs: MechanismRuns): ShardSummary {
-  const { state, segments } = run;
-  return inShard(state.shard, () => {
-    const { context, org, periodData } = state;
-    const plausible = [
-      ...plausibilityItems(context, figures.findings, segments),
-      ...commissionNotCarvedItems(context, segments),
-    ];
-    return {
-      figures,
-      plausible,
-      departments: departmentsStage(context, org.work, segments),
-      ledger: ledgerStage({ context, org, periodData, segments, runs }),
-      holds: periodHolds(periodData.holds, context.digits),
-      state,
-      segments,
-    };
-  });
+  const ownKeys = <T>(map: ReadonlyMap<string, T>) => new Map([...map].filter(([id]) => own.has(id)));
+  const personTimes = new Map([...runs.personTimes].map(([key, times]) => [key, ownKeys(times)]));
+  const supportReceived = new Map([...runs.supportReceived].map(([key, scores]) => [key, ownKeys(scores)]));
+  return { ...runs, ratings, personTimes, supportReceived };
 }
 
 /**
- * Runs a period in shards by department in one process, as {@link runPeriod} would in one piece
- * (internal; issue 20 §2): `shards` shards balanced by people ({@link planShards}), or the
- * departments of each shard as given (a department in no shard goes to the first).
+ * Plans a period run in shards by department and coordinates it: the whole scenario checked, the
+ * mechanisms that read rows of every department run once (response times, ratings, the
+ * interlock), and one task per shard with its rows. The shards ({@link runShard}) can run in
+ * worker threads, processes or a job queue: every message is structured-clonable data. The
+ * statements of the shards, merged by person id, and `summary(…)` are {@link runPeriod}'s result,
+ * byte for byte.
+ *
+ * @param input - a scenario, as for {@link runPeriod}.
+ * @param shards - how many shards (balanced by people, see {@link planShards}), or the departments of each.
+ * @returns the plan, the shards' tasks, `pools(…)` (phase 3) and `summary(…)` (phase 5).
+ * @throws {@link SynergyPayError} the errors of {@link runPeriod} about the scenario as a whole
+ *   (org, plan references, controls, the shared mechanisms' rows); a shard throws those of its
+ *   own rows, and `summary` those of the end-of-period checks.
+ *
+ * @example
+ * ```ts
+ * import { demoScenario, runShard, shardPeriod } from 'synergy-pay';
+ * const scenario = demoScenario({ people: 200 });
+ * const run = shardPeriod(scenario, 4);
+ * const shards = run.tasks.map((task) => runShard(task));
+ * const shares = run.pools(shards.map((shard) => shard.poolInputs));
+ * const streams = shards.map((shard, k) => shard.finish(shares[k]!));
+ * // write each stream's statements (in person id order), then:
+ * const summary = run.summary(streams.map((stream) => stream.summary()));
+ * ```
  */
-export function runPeriodSharded(input: RunPeriodInput, shards: number | ShardPlan): RunPeriodResult {
-  const scenario = parseScenario(input);
-  const coordinator = coordinate(scenario);
-  const { context, runs } = coordinator;
-  const plan = typeof shards === 'number' ? planShards(scenario.org, shards) : shards;
-  const states = routeScenario(scenario, plan).map((shard) => startShard(shard, runs));
-  const pools = context.resolved.segments.map((_, s) => {
-    const segment = segmentContext(context, s);
-    const pool = segment.version.pool;
-    return pool === undefined ? undefined : poolFigures(segment, pool, gatherPool(states, s));
-  });
-  const shardRuns = states.map((state) => finishShard(state, pools));
-  const statements: PayStatement[] = [];
-  const summaries = mergeStatements(shardRuns, runs, (statement) => statements.push(statement));
-  return withStatements(mergeSummaries(coordinator, pools, summaries), statements);
+export function shardPeriod(input: RunPeriodInput, shards: number | ShardPlan): ShardedPeriod {
+  const coordinator = coordinate(input);
+  const { context } = coordinator;
+  const { org } = context.scenario;
+  const plan = typeof shards === 'number' ? planShards(org, shards) : shards;
+  const routed = routeScenario(context.scenario, plan);
+  const tasks = routed.map((shard, k): ShardTaskData => ({
+    ...shard,
+    shard: k,
+    departmentIds: shard.departments.map((d) => org.departments[d]!.id),
+    headcount: shard.people.length,
+    runs: shardRuns(coordinator.runs, shard),
+  }));
+  let pools: (PoolSplit | undefined)[] | undefined;
+  return {
+    plan,
+    tasks,
+    order: statementOrder(org.people, routed),
+    pools: (inputs) => {
+      const { whole, slices } = sharePools(coordinator, inputs as readonly ShardPoolInputsData[], routed.length);
+      pools = whole;
+      return slices.map((segments, k): ShardPoolShareData => ({ shard: k, segments }));
+    },
+    summary: (summaries) => {
+      const byShard = [...(summaries as readonly ShardSummaryData[])].sort((a, b) => a.shard - b.shard);
+      return mergeSummaries(coordinator, routed, pools ?? [], byShard);
+    },
+  };
 }
 
-/** The shards' statements in person id order (a k-way merge: one statement per shard held), then their summaries. */
-function mergeStatements(
-  shardRuns: readonly ShardRun[],
-  runs: MechanismRuns,
-  emit: (statement: PayStatement) => void,
-): ShardSummary[] {
-  const summaries: (ShardSummary | undefined)[] = shardRuns.map(() => undefined);
-  const heads: (PayStatement | undefined)[] = shardRuns.map(() => undefined);
-  const advance = (k: number) => {
-    const run = shardRuns[k]!;
-    const step = inShard(run.state.shard, () => run.statements.next());
-    if (step.done === true) {
-      heads[k] = undefined;
-      summaries[k] = shardSummary(run, step.value, runs);
-    } else heads[k] = step.value;
-  };
-  shardRuns.forEach((_, k) => {
-    advance(k);
+/** The shard of each person, people in id order (the order of the statements). */
+function statementOrder(people: readonly { readonly id: string }[], routed: readonly ShardScenario[]): Int32Array {
+  const shardOf = new Int32Array(people.length);
+  routed.forEach((shard, k) => {
+    for (const p of shard.people) shardOf[p] = k;
   });
+  return Int32Array.from(orderIds(people.map((person) => person.id)), (p) => shardOf[p]!);
+}
+
+/** Phase 3: each segment's pool carved and shared over every shard's contributors and recipients, and each shard's rows of it. */
+function sharePools(
+  { context }: Coordinator,
+  inputs: readonly ShardPoolInputsData[],
+  shards: number,
+): { whole: (PoolSplit | undefined)[]; slices: (PoolSplit | null)[][] } {
+  const slices: (PoolSplit | null)[][] = Array.from({ length: shards }, () => []);
+  const whole = context.resolved.segments.map((_, s) => {
+    const segment = segmentContext(context, s);
+    const pool = segment.version.pool;
+    if (pool === undefined) {
+      for (const list of slices) list.push(null);
+      return undefined;
+    }
+    const gathered = gatherPool(inputs, s, shards);
+    const split = poolSplit(segment, pool, gathered.inputs);
+    gathered.positions.forEach(({ contributors, recipients }, k) =>
+      slices[k]!.push(sliceSplit(split, contributors, recipients)),
+    );
+    return split;
+  });
+  return { whole, slices };
+}
+
+/** Where a shard's contributors and recipients are among every shard's. */
+interface ShardPositions {
+  readonly contributors: number[];
+  readonly recipients: number[];
+}
+
+/** Every shard's pool inputs of a segment, in the whole org's order, and where each shard's rows went. */
+function gatherPool(
+  shards: readonly ShardPoolInputsData[],
+  s: number,
+  count: number,
+): { inputs: PoolInputs; positions: ShardPositions[] } {
+  const carve: { p: number; k: number; shard: number; inputs: PoolInputs }[] = [];
+  const recipients: { p: number; k: number; shard: number; inputs: PoolInputs }[] = [];
+  const uncarved: number[] = [];
+  for (const { shard, segments } of shards) {
+    const inputs = segments[s]!;
+    inputs.carve.people.forEach((p, k) => carve.push({ p, k, shard, inputs }));
+    inputs.recipients.people.forEach((p, k) => recipients.push({ p, k, shard, inputs }));
+    for (const p of inputs.carve.uncarved) uncarved.push(p);
+  }
+  carve.sort((a, b) => a.p - b.p);
+  recipients.sort((a, b) => a.p - b.p);
+  const positions: ShardPositions[] = Array.from({ length: count }, () => ({ contributors: [], recipients: [] }));
+  carve.forEach(({ shard }, at) => positions[shard]!.contributors.push(at));
+  recipients.forEach(({ shard }, at) => positions[shard]!.recipients.push(at));
+  const clawbacks = new Map(
+    carve.flatMap(({ k, inputs }, at) => {
+      const rows = inputs.carve.clawbacks.get(k);
+      return rows === undefined ? [] : [[at, rows] as const];
+    }),
+  );
+  return {
+    inputs: {
+      carve: {
+        people: carve.map(({ p }) => p),
+        amounts: carve.map(({ k, inputs }) => inputs.carve.amounts[k]!),
+        clawbacks,
+        uncarved: uncarved.sort((a, b) => a - b),
+      },
+      recipients: {
+        rows: recipients.map(({ k, inputs }) => inputs.recipients.rows[k]!),
+        people: recipients.map(({ p }) => p),
+        choices: recipients.map(({ k, inputs }) => inputs.recipients.choices[k]!),
+      },
+    },
+    positions,
+  };
+}
+
+/**
+ * Runs a period in shards by department in one process, as {@link runPeriod} would in one piece:
+ * {@link shardPeriod}, each shard's {@link runShard}, the statements merged by person id. Every
+ * message between the coordinator and a shard goes through `send` (by default as it is; a test
+ * passes a structured clone).
+ *
+ * @param input - a scenario, as for {@link runPeriod}.
+ * @param shards - how many shards, or the departments of each.
+ * @param send - how a message travels (the identity by default).
+ * @returns `runPeriod`'s result, byte for byte.
+ * @throws {@link SynergyPayError} the errors of {@link runPeriod} (which of several problems is
+ *   reported first may differ: each shard checks its own rows).
+ *
+ * @example
+ * ```ts
+ * import { demoScenario, runPeriodSharded } from 'synergy-pay';
+ * const scenario = demoScenario({ people: 200 });
+ * const result = runPeriodSharded(scenario, 4); // JSON.stringify(result) === JSON.stringify(runPeriod(scenario))
+ * ```
+ */
+export function runPeriodSharded(
+  input: RunPeriodInput,
+  shards: number | ShardPlan,
+  send: <T>(message: T) => T = (message) => message,
+): RunPeriodResult {
+  const run = shardPeriod(input, shards);
+  const runners = run.tasks.map((task) => runShard(send(task)));
+  const shares = run.pools(runners.map((runner) => send(runner.poolInputs)));
+  const streams = runners.map((runner, k) => runner.finish(send(shares[k]!)));
+  const statements: PayStatement[] = [];
+  mergeById(
+    streams.map((stream) => stream.statements),
+    (statement) => statements.push(statement),
+  );
+  return withStatements(run.summary(streams.map((stream) => send(stream.summary()))), statements);
+}
+
+/** Statements of several streams, each in person id order, given in person id order (one held per stream). */
+export function mergeById(streams: readonly Iterator<PayStatement>[], emit: (statement: PayStatement) => void): void {
+  const heads = streams.map((stream) => stream.next());
   for (;;) {
     let best = -1;
     heads.forEach((head, k) => {
-      if (head !== undefined && (best < 0 || compareIds(head.person, heads[best]!.person) < 0)) best = k;
+      if (
+        head.done !== true &&
+        (best < 0 || compareIds(head.value.person, (heads[best]!.value as PayStatement).person) < 0)
+      )
+        best = k;
     });
-    if (best < 0) break;
-    emit(heads[best]!);
-    advance(best);
+    if (best < 0) return;
+    emit(heads[best]!.value as PayStatement);
+    heads[best] = streams[best]!.next();
   }
-  return summaries as ShardSummary[];
 }
 
 /** The company-level result from the coordinator's figures and the shards' (phase 5). */
 function mergeSummaries(
   coordinator: Coordinator,
-  pools: readonly (PoolStageResult | undefined)[],
-  summaries: readonly ShardSummary[],
+  routed: readonly ShardScenario[],
+  pools: readonly (PoolSplit | undefined)[],
+  summaries: readonly ShardSummaryData[],
 ): RunPeriodSummary {
   const { context, runs } = coordinator;
   const { resolved, digits } = context;
   const plausible = summaries.flatMap((summary) => summary.plausible);
   throwIfBlocked(context, plausible);
-  const { ledger, exclusions, holds, draws, figures, checks } = mergedChecks(coordinator, pools, summaries);
+  const { ledger, exclusions, holds, draws, figures, checks } = mergedChecks(coordinator, routed, pools, summaries);
   return {
     ...summaryHead(resolved),
-    pools: pools.flatMap((pool, s) => (pool === undefined ? [] : [poolSegment(segmentContext(context, s), pool)])),
+    pools: pools.flatMap((pool, s) =>
+      pool === undefined ? [] : [poolSegment(segmentContext(context, s), pool.figures)],
+    ),
     departments: mergeDepartments(summaries.map((summary) => summary.departments)),
     reviewQueue: buildReviewQueue(runs.ratings, runs.interlock, plausible),
     interlock: runs.interlock.size === 0 ? null : interlockSummary(runs.interlock),
     totals: periodTotals(figures.totals, figures.rendered.sum, digits),
     conversions: mergeConversions(
-      summaries.map((summary) => summary.state.periodData.converted),
+      summaries.map((summary) => summary.conversions),
       (currency) => minorDigits(currency, []),
       digits,
     ),
@@ -321,8 +336,9 @@ function mergeSummaries(
 /** The merged ledger, holds, draws and statement figures, and the reconciliation checks over them. */
 function mergedChecks(
   { context, org, runs, controls }: Coordinator,
-  pools: readonly (PoolStageResult | undefined)[],
-  summaries: readonly ShardSummary[],
+  routed: readonly ShardScenario[],
+  pools: readonly (PoolSplit | undefined)[],
+  summaries: readonly ShardSummaryData[],
 ) {
   const { digits } = context;
   // The lists the coordinator's mechanisms read are its own sections of the ledger.
@@ -333,7 +349,7 @@ function mergedChecks(
     segments: [],
     runs,
   });
-  const shardLedgers = summaries.map(({ state, ledger }) => ({ shard: state.shard, ledger }));
+  const shardLedgers = summaries.map(({ shard, ledger }) => ({ shard: routed[shard]!, ledger }));
   const { ledger, exclusions, checks: ledgerChecks } = mergeLedger(LEDGER_SECTIONS, crossLedger, shardLedgers);
   const holds = mergeHolds(
     summaries.map((summary) => summary.holds),
@@ -344,9 +360,9 @@ function mergedChecks(
     digits,
   );
   const pool = { pool: 0n, unallocated: 0n };
-  for (const figures of pools) {
-    pool.pool += figures?.pool ?? 0n;
-    pool.unallocated += figures?.unallocated ?? 0n;
+  for (const split of pools) {
+    pool.pool += split?.figures.pool ?? 0n;
+    pool.unallocated += split?.figures.unallocated ?? 0n;
   }
   const figures = mergeFigures(
     summaries.map((summary) => summary.figures),
@@ -356,9 +372,9 @@ function mergedChecks(
   // What each segment paid of the interlock, over every shard (all the checks read of the segments).
   const segments = context.resolved.segments.map((_, s) => ({
     interlockPaid: summaries.reduce(
-      (paid, { segments: stages }) => ({
-        reward: paid.reward + stages[s]!.interlockPaid.reward,
-        deduction: paid.deduction + stages[s]!.interlockPaid.deduction,
+      (paid, { interlockPaid }) => ({
+        reward: paid.reward + interlockPaid[s]!.reward,
+        deduction: paid.deduction + interlockPaid[s]!.deduction,
       }),
       { reward: 0n, deduction: 0n },
     ),

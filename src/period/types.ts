@@ -1356,3 +1356,79 @@ export interface PeriodHolds {
     readonly closing: string;
   };
 }
+
+/** One shard of a plan: its departments (in the org's order) and how many people they have. */
+export interface PlannedShard {
+  readonly departments: string[];
+  readonly people: number;
+}
+
+/** The shards of a run, balanced by people. */
+export interface ShardPlan {
+  readonly shards: PlannedShard[];
+}
+
+/**
+ * Coordinator → shard, phase 2 of a sharded run ({@link shardPeriod}): one shard's departments,
+ * people and rows, and the mechanism runs every shard shares. Structured-clonable data (send it
+ * to a worker thread with `postMessage`, or through `node:v8` `serialize` to a job queue); its
+ * other fields are the library's own.
+ */
+export interface ShardTask {
+  /** The shard's position in the plan. */
+  readonly shard: number;
+  /** Its departments' ids, in org order. */
+  readonly departmentIds: readonly string[];
+  /** How many people it pays. */
+  readonly headcount: number;
+}
+
+/** Shard → coordinator, after phase 2: what the support pool reads of the shard's people. Structured-clonable. */
+export interface ShardPoolInputs {
+  readonly shard: number;
+}
+
+/** Coordinator → shard, phase 3: the shard's part of the support pool (contributions, awards and their traces). Structured-clonable. */
+export interface ShardPoolShare {
+  readonly shard: number;
+}
+
+/** Shard → coordinator, after phase 4: the shard's partial company-level figures. Structured-clonable. */
+export interface ShardSummary {
+  readonly shard: number;
+  /** How many statements the shard gave. */
+  readonly statements: number;
+}
+
+/** A shard's statements, in person id order, then its summary (see {@link runShard}). */
+export interface RunShardStream {
+  /** The shard's statements, each computed when asked for; read once. */
+  readonly statements: IterableIterator<PayStatement>;
+  /** The shard's summary for the coordinator; first computes (and drops) the statements not yet read. */
+  summary(): ShardSummary;
+}
+
+/** One shard, after phase 2 (see {@link runShard}). */
+export interface ShardRunner {
+  /** What to send the coordinator. */
+  readonly poolInputs: ShardPoolInputs;
+  /** Phase 4, given the coordinator's share of the pool for this shard. */
+  finish(share: ShardPoolShare): RunShardStream;
+}
+
+/** The coordinator of a sharded period run (see {@link shardPeriod}). */
+export interface ShardedPeriod {
+  /** The departments of each shard. */
+  readonly plan: ShardPlan;
+  /** One task per shard, in plan order. */
+  readonly tasks: ShardTask[];
+  /**
+   * The shard of each statement of the run, in person id order: entry k says which shard's stream
+   * gives the k-th statement — the shards' statements merged without reading their ids.
+   */
+  readonly order: Int32Array;
+  /** Phase 3: every shard's pool inputs (any order) → each shard's share, in plan order. */
+  pools(inputs: readonly ShardPoolInputs[]): ShardPoolShare[];
+  /** Phase 5: every shard's summary (any order) → the company-level result, as {@link runPeriod} gives it. */
+  summary(summaries: readonly ShardSummary[]): RunPeriodSummary;
+}

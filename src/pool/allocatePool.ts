@@ -47,6 +47,30 @@ export interface ScoreEntry {
 /** A share's figures, rows in input order. */
 export type Share = NonNullable<ReturnType<typeof sharePool>>;
 
+/**
+ * What award rows are written from: a share, or some of its rows with the figures of the whole
+ * (a shard of a sharded period run writes its recipients' rows, issue 20): `weightSum`, when
+ * given, is Σ of every row's weight, not only of those here.
+ */
+export interface AwardSource extends Pick<
+  Share,
+  | 'pool'
+  | 'rows'
+  | 'ids'
+  | 'terms'
+  | 'entries'
+  | 'basis'
+  | 'basisScale'
+  | 'weights'
+  | 'awards'
+  | 'capped'
+  | 'units'
+  | 'unit'
+> {
+  readonly weighting: Pick<Share['weighting'], 'floor' | 'exponentText' | 'weightDecimals'>;
+  readonly weightSum?: Amount;
+}
+
 /** A decimal rounded to `places` with the policy's mode. */
 const rounded = (value: DecimalInput, places: number, policy: RoundingPolicy) =>
   roundFixed(parseFixed(decimalText(value)), places, policy.mode);
@@ -346,14 +370,14 @@ class SharedTraces {
 }
 
 /** Each row's level: the pool (Σ of every weight), or its unit's amount and members once split. */
-function levelsOf(share: Share, digits: number, withTrace: boolean): (i: number) => Level {
+function levelsOf(share: AwardSource, digits: number, withTrace: boolean): (i: number) => Level {
   const scale = share.weighting.weightDecimals + share.basisScale;
   const weightSum = (members: readonly number[]) =>
     formatScaled(sumAmounts(members.map((i) => share.weights[i]!)), scale);
   if (share.units === undefined) {
     const level = [
       formatMinor(share.pool, digits),
-      withTrace ? formatScaled(sumAmounts(share.weights), scale) : '',
+      withTrace ? formatScaled(share.weightSum ?? sumAmounts(share.weights), scale) : '',
     ] as const;
     return () => level;
   }
@@ -377,7 +401,7 @@ export function awardRows(share: Share, digits: number, withTrace: boolean): Poo
  * while it writes their statement, so no more than one is held (issue 20). The traces are shared
  * between rows as in {@link awardRows}.
  */
-export function awardRow(share: Share, digits: number, withTrace: boolean): (i: number) => PoolAward {
+export function awardRow(share: AwardSource, digits: number, withTrace: boolean): (i: number) => PoolAward {
   const { terms, entries, basis, weights, awards, capped, weighting } = share;
   const floor = fixedPlaces(weighting.floor, terms.policy.scoreDecimals);
   const formula =
@@ -415,7 +439,7 @@ export function awardRow(share: Share, digits: number, withTrace: boolean): (i: 
 }
 
 /** award ÷ pool to 10 decimals with the policy's mode: exact long division, on numbers when they allow. */
-function shareOf(award: Amount, { pool, terms }: Share): string {
+function shareOf(award: Amount, { pool, terms }: AwardSource): string {
   if (pool === 0n || award === 0 || award === 0n) return '0.0000000000';
   const mode = terms.policy.mode;
   const fast = typeof award === 'number' ? ratioText(award, Number(pool), SHARE_DECIMALS, mode) : undefined;

@@ -170,8 +170,17 @@ export function carveCommissions(commissions: CarveCommissions, terms: CarveTerm
   };
 }
 
+/**
+ * What contribution rows are written from: a carve, or some of its rows (a shard of a sharded
+ * period run writes its contributors' rows, issue 20).
+ */
+export type CarveSource = Pick<
+  Carve,
+  'ids' | 'gross' | 'base' | 'share' | 'rounding' | 'rate' | 'clawbacks' | 'reversals'
+>;
+
 /** Row i's contribution: its share plus its reversals. */
-export function contributionOf(carve: Carve, i: number): Amount {
+export function contributionOf(carve: CarveSource, i: number): Amount {
   let contribution = carve.share[i]!;
   for (const reversal of carve.reversals.get(i) ?? []) contribution = addAmounts(contribution, toAmount(reversal));
   return contribution;
@@ -187,7 +196,7 @@ const NET_FORMULA = {
 } as const;
 
 /** Row i's reversal lines (under `"reverse"`). */
-function reversalLines(carve: Carve, i: number, digits: number): ReversalLine[] {
+function reversalLines(carve: CarveSource, i: number, digits: number): ReversalLine[] {
   const clawbacks = carve.clawbacks.get(i)!;
   return (carve.reversals.get(i) ?? []).map((reversal, c) => ({
     sale: clawbacks[c]!.id,
@@ -212,7 +221,7 @@ export function carveRows(carve: Carve, digits: number, withTrace: boolean, text
  * Row i of a carve (see {@link carveRows}; `text`, row i's amount as the result writes it), built
  * when asked for: a period run builds each contributor's row while it writes their statement.
  */
-export function carveRow(carve: Carve, i: number, digits: number, withTrace: boolean, text?: string): CarveRow {
+export function carveRow(carve: CarveSource, i: number, digits: number, withTrace: boolean, text?: string): CarveRow {
   const { ids, gross, base, share } = carve;
   const formula = NET_FORMULA[carve.rounding];
   const g = gross[i]!;

@@ -4,6 +4,7 @@
  * messages as `main`, which reads them whole — for good folders, bad ones, and command lines
  * refused before any folder is read.
  */
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -152,6 +153,26 @@ describe('mainAsync: the CLI with folders read as streams', () => {
     // A target that is not empty is refused before the folder is read, as main refuses it.
     expect(await streamed(['export', good, exported])).toEqual(await whole(['export', good, exported]));
   });
+
+  it('reads the folder of run --workers as streams too: the same NDJSON, the same refusal', () => {
+    const bin = (...args: string[]) => {
+      const child = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/bin.ts', ...args], {
+        encoding: 'utf8',
+        maxBuffer: 1 << 26,
+      });
+      return { code: child.status, out: child.stdout, err: child.stderr };
+    };
+    const one = bin('run', good, '--format', 'ndjson');
+    expect(one.code, one.err).toBe(0);
+    expect(bin('run', good, '--workers', '2', '--format', 'ndjson')).toEqual(one);
+    const bad = folder('bad-for-workers', (dir) => {
+      setCell(dir, 'tickets.csv', 3, 'pauses', '[');
+    });
+    const refused = bin('run', bad, '--workers', '2', '--format', 'ndjson');
+    expect(refused.code).toBe(2);
+    expect(refused.err).toContain('tickets.csv line 5 column pauses  INVALID_INPUT  not JSON');
+    expect(refused).toEqual(bin('run', bad));
+  }, 120_000);
 
   it('reads each folder once, saying so on a terminal; reads none for a command line main refuses', async () => {
     const { err } = await streamed(['run', good, '--format', 'json', '--out', join(root, 'result.json')], true);

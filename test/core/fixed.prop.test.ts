@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import DecimalJs from 'decimal.js';
-import { Dec, roundTo } from '../../src/core/decimal.js';
+import { Dec, roundTo } from '../decimalOracle.js';
 import {
   addFixed,
   compareFixed,

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Dec } from '../../src/core/decimal.js';
+import { Dec } from '../decimalOracle.js';
 import { type Fixed, formatFixed, parseFixed } from '../../src/core/fixed.js';
 import { divideSignificant, lnSignificant, powerSignificant, roundSignificant } from '../../src/core/power.js';
 import { runs } from '../helpers.js';

@@ -1,0 +1,94 @@
+/**
+ * Issue 20 §3: `synergy-pay run --workers N` runs the period in shards on N worker threads; its
+ * NDJSON is byte for byte that of the run in one piece, its printed summary the same, its input
+ * errors the same exit code and problems.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { demoScenario } from '../../src/index.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'synergy-pay-workers-'));
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** The executable from the sources: its exit code and output. */
+function bin(...args: string[]) {
+  const child = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/bin.ts', ...args], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 26,
+  });
+  return { code: child.status, out: child.stdout, err: child.stderr };
+}
+
+describe('synergy-pay run --workers', () => {
+  const scenario = join(dir, 'demo.json');
+  writeFileSync(scenario, JSON.stringify(demoScenario({ people: 400, seed: 11 })));
+
+  it('writes the NDJSON of the run in one piece, byte for byte, and prints the same summary', () => {
+    const one = bin('run', scenario, '--format', 'ndjson', '--out', join(dir, 'one.ndjson'));
+    expect(one.code).toBe(0);
+    for (const workers of ['2', '3']) {
+      const out = join(dir, `w${workers}.ndjson`);
+      const many = bin('run', scenario, '--workers', workers, '--format', 'ndjson', '--out', out);
+      expect(many.err).toBe('');
+      expect(many.code).toBe(0);
+      expect(readFileSync(out, 'utf8')).toBe(readFileSync(join(dir, 'one.ndjson'), 'utf8'));
+      expect(many.out.replace(out, 'OUT')).toBe(one.out.replace(join(dir, 'one.ndjson'), 'OUT'));
+    }
+  }, 120_000);
+
+  it('writes the NDJSON on standard output as run does, and refuses a file it cannot write', () => {
+    const one = bin('run', scenario, '--format', 'ndjson');
+    const many = bin('run', scenario, '--workers', '2', '--format', 'ndjson');
+    expect(many.code).toBe(0);
+    expect(many.out).toBe(one.out);
+    const nowhere = bin(
+      'run',
+      scenario,
+      '--workers',
+      '2',
+      '--format',
+      'ndjson',
+      '--out',
+      join(dir, 'no', 'such.ndjson'),
+    );
+    expect(nowhere.code).toBe(2);
+    expect(nowhere.err).toMatch(/cannot write/);
+  }, 60_000);
+
+  it('prints the summary alone, as run does', () => {
+    const one = bin('run', scenario);
+    const many = bin('run', scenario, '--workers', '2');
+    expect(many.code).toBe(0);
+    expect(many.out).toBe(one.out);
+  }, 60_000);
+
+  it('refuses a bad count, a format it does not write, and another command', () => {
+    for (const args of [
+      ['run', scenario, '--workers', '0'],
+      ['run', scenario, '--workers', 'many'],
+      ['run', scenario, '--workers', '2', '--format', 'csv'],
+      ['demo', '--workers', '2'],
+    ]) {
+      const child = bin(...args);
+      expect(child.code).toBe(2);
+      expect(child.err).toMatch(/--workers/);
+    }
+  }, 60_000);
+
+  it('refuses bad input as the run in one piece does', () => {
+    const bad = join(dir, 'bad.json');
+    const input = demoScenario({ people: 50, seed: 2 });
+    input.org.people[3] = { ...input.org.people[3]!, grade: 'no-such-grade' };
+    writeFileSync(bad, JSON.stringify(input));
+    const one = bin('run', bad);
+    const many = bin('run', bad, '--workers', '2');
+    expect(one.code).toBe(2);
+    expect(many.code).toBe(2);
+    expect(many.err).toBe(one.err);
+  }, 60_000);
+});
