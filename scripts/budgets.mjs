@@ -49,8 +49,10 @@ export const budgets = [
   // names (one declaration in it is not a public name), which hovers show — the doc of a public
   // name is not cut to meet a byte count. Held at 290 KB so that growth is a decision; streaming's two result types (issue 20 §1) and the sales holds: 290.3 KB, held at 296 KB.
   // The run in shards (issue 20 §2: shardPeriod, runShard, runPeriodSharded, planShards and their
-  // ten message and result types): 299.4 KB, held at 300 KB.
-  { name: 'declarations (dist/*.d.ts, *.d.cts)', figure: 'declarations', limit: 300 * KB },
+  // ten message and result types): 299.4 KB, held at 300 KB. Folders read as streams (issue 20
+  // §1: readScenarioFolderAsync, readScenarioFolderRows, ScenarioFolderRow in folder/index.d.cts,
+  // 4.5 KB): 304.0 KB, held at 305 KB.
+  { name: 'declarations (dist/*.d.ts, *.d.cts)', figure: 'declarations', limit: 305 * KB },
   // Issue 16's 2 MB: 1.64 MB with the declarations shipped once.
   { name: 'tarball (unpacked)', figure: 'tarball', limit: 2 * MB },
 ];
