@@ -4,10 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
-import { writeTextAtomically, type CliIo } from '../../src/cli/io.js';
-import { readInputFile } from '../../src/folder/index.js';
 import { runPeriod } from '../../src/index.js';
 import { golden } from '../period/golden.js';
+import { capturedIo } from './run.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'synergy-pay-cli-'));
 const goldenFile = join(dir, 'golden.json');
@@ -20,17 +19,9 @@ function cli(...argv: string[]): { code: number; out: string; err: string } {
 }
 
 function cliWith(progress: boolean, ...argv: string[]): { code: number; out: string; err: string } {
-  let out = '';
-  let err = '';
-  const io: CliIo = {
-    out: (text) => void (out += text),
-    err: (text) => void (err += text),
-    progress,
-    readBytes: readInputFile,
-    writeTextAtomically,
-  };
+  const { io, captured } = capturedIo(progress);
   const code = main(argv, io);
-  return { code, out, err };
+  return { code, ...captured() };
 }
 
 describe('synergy-pay run', () => {

@@ -9,11 +9,11 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { writeTextAtomically, type CliIo } from '../../src/cli/io.js';
 import { main, mainAsync } from '../../src/cli/main.js';
 import { loadReportRenderer } from '../../src/cli/report.js';
-import { readInputFile, writeScenarioFolder } from '../../src/folder/index.js';
+import { writeScenarioFolder } from '../../src/folder/index.js';
 import { demoScenario } from '../../src/index.js';
+import { capturedIo } from './run.js';
 import { edit, setCell } from '../folder/badFolders.js';
 
 const root = mkdtempSync(join(tmpdir(), 'synergy-pay-main-async-'));
@@ -29,17 +29,9 @@ function folder(name: string, change?: (dir: string) => void): string {
 
 /** The CLI's exit code and output, run by `run` (main or mainAsync) against captured streams. */
 async function outcome(run: typeof mainAsync, argv: string[], progress = false) {
-  let out = '';
-  let err = '';
-  const io: CliIo = {
-    out: (text) => void (out += text),
-    err: (text) => void (err += text),
-    progress,
-    readBytes: readInputFile,
-    writeTextAtomically,
-  };
+  const { io, captured } = capturedIo(progress);
   const code = await run(argv, io);
-  return { code, out, err };
+  return { code, ...captured() };
 }
 
 const whole = (argv: string[], progress = false) =>
