@@ -306,6 +306,28 @@ export function sharePool(pool: bigint, recipients: ShareRecipients, terms: Shar
   return { pool, rows: recipients.rows, ids, order, terms, weighting, ...read, weights, ...split };
 }
 
+/**
+ * `allocatePool`'s input validated and shared (its issues thrown): the parsed input, the currency's
+ * minor digits, the pool in minor units and the share.
+ */
+export function readShare(input: AllocatePoolInput) {
+  const parsed = parseWithRows(allocatePoolInputSchema, input, 'recipients');
+  const digits = minorDigits(parsed.currency);
+  const issues = new IssueList();
+  const pool = BigInt(readAmount(parsed.pool, digits, ['pool'], issues));
+  const rows = parsed.recipients;
+  const at = (i: number, field: string) => ['recipients', i, field];
+  const cap = (i: number) => BigInt(readAmount(rows[i]!.cap!, digits, at(i, 'cap'), issues));
+  const share = sharePool(
+    pool,
+    { rows, cap, at },
+    { ...parsed, policy: resolveRounding(parsed.rounding), at: [] },
+    issues,
+  );
+  if (share === undefined) throw new SynergyPayError(issues.items);
+  return { parsed, digits, pool, share };
+}
+
 // ── writing a share out: award rows with their shared traces, unit rows, the trace ──
 
 const SHARE_DECIMALS = 10;
@@ -550,20 +572,7 @@ export function shareTrace(share: Share, digits: number): TraceStep[] {
  * ```
  */
 export function allocatePool(input: AllocatePoolInput): AllocatePoolResult {
-  const parsed = parseWithRows(allocatePoolInputSchema, input, 'recipients');
-  const digits = minorDigits(parsed.currency);
-  const issues = new IssueList();
-  const pool = BigInt(readAmount(parsed.pool, digits, ['pool'], issues));
-  const rows = parsed.recipients;
-  const at = (i: number, field: string) => ['recipients', i, field];
-  const cap = (i: number) => BigInt(readAmount(rows[i]!.cap!, digits, at(i, 'cap'), issues));
-  const share = sharePool(
-    pool,
-    { rows, cap, at },
-    { ...parsed, policy: resolveRounding(parsed.rounding), at: [] },
-    issues,
-  );
-  if (share === undefined) throw new SynergyPayError(issues.items);
+  const { parsed, digits, pool, share } = readShare(input);
   const awarded = sumAmounts(share.awards);
   const f = (minor: bigint) => formatMinor(minor, digits);
   return {

@@ -8,14 +8,8 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { minorDigits } from '../../src/core/currency.js';
-import { IssueList } from '../../src/core/errors.js';
 import { rescale } from '../../src/core/fixed.js';
-import { readAmount } from '../../src/core/money.js';
-import { resolveRounding } from '../../src/core/rounding.js';
-import { parseWithRows } from '../../src/core/rows.js';
-import { awardRows, sharePool, shareTrace, unitRows, type Share } from '../../src/pool/allocatePool.js';
-import { allocatePoolInputSchema } from '../../src/pool/schema.js';
+import { awardRows, readShare, shareTrace, unitRows, type Share } from '../../src/pool/allocatePool.js';
 import {
   splitAcrossShards,
   splitShard,
@@ -29,19 +23,10 @@ import { runs } from '../helpers.js';
 /** Every message as it would cross a process boundary: JSON text and back (a BigInt would throw). */
 const json: SplitTransport = (message) => JSON.parse(JSON.stringify(message)) as typeof message;
 
-/** The single-process share, as `allocatePool` computes it. */
+/** The single-process share, as `allocatePool` computes it (its issues thrown). */
 function shareOf(input: AllocatePoolInput): { share: Share; digits: number } {
-  const parsed = parseWithRows(allocatePoolInputSchema, input, 'recipients');
-  const digits = minorDigits(parsed.currency);
-  const issues = new IssueList();
-  const pool = BigInt(readAmount(parsed.pool, digits, ['pool'], issues));
-  const rows = parsed.recipients;
-  const at = (i: number, field: string) => ['recipients', i, field];
-  const cap = (i: number) => BigInt(readAmount(rows[i]!.cap!, digits, at(i, 'cap'), issues));
-  const terms = { ...parsed, policy: resolveRounding(parsed.rounding), at: [] };
-  const share = sharePool(pool, { rows, cap, at }, terms, issues);
-  expect(issues.items).toEqual([]);
-  return { share: share!, digits };
+  const { share, digits } = readShare(input);
+  return { share, digits };
 }
 
 /** The rows of each shard (global indexes), from a shard number per row. */
