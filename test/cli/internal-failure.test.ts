@@ -5,7 +5,6 @@ import { describe, expect, it, vi } from 'vitest';
 import { SynergyPayError } from '../../src/core/errors.js';
 import type { PayStatement } from '../../src/index.js';
 import { golden } from '../period/golden.js';
-import { readInputFile } from '../../src/folder/index.js';
 
 // A failed conservation check of the run's own cannot be produced from input (that is the point of
 // the checks), so runPeriod is replaced here by one that fails the way a bug would, and
@@ -40,20 +39,15 @@ vi.mock('../../src/period/runPeriod.js', async (original) => {
 });
 
 const { main, isInternalFailure } = await import('../../src/cli/main.js');
-const { writeTextAtomically } = await import('../../src/cli/io.js');
+const { capturedIo } = await import('./run.js');
 
 describe('the CLI tells a bug from refused input', () => {
   it('a failed internal check exits 1 as an unexpected error, not 2', () => {
     const file = join(mkdtempSync(join(tmpdir(), 'synergy-pay-cli-bug-')), 'golden.json');
     writeFileSync(file, JSON.stringify(golden()));
-    let err = '';
-    const code = main(['run', file], {
-      out: () => undefined,
-      err: (text) => void (err += text),
-      progress: false,
-      readBytes: readInputFile,
-      writeTextAtomically,
-    });
+    const { io, captured } = capturedIo();
+    const code = main(['run', file], io);
+    const { err } = captured();
     expect(code).toBe(1);
     expect(err).toContain('synergy-pay: unexpected error');
     expect(err).toContain('statementTotals: 96215.99 ≠ 96216.00');
@@ -63,14 +57,9 @@ describe('the CLI tells a bug from refused input', () => {
     const folder = mkdtempSync(join(tmpdir(), 'synergy-pay-cli-bug-'));
     const file = join(folder, 'golden.json');
     writeFileSync(file, JSON.stringify(golden()));
-    let err = '';
-    const code = main(['run', file, '--format', 'ndjson', '--out', join(folder, 'statements.ndjson')], {
-      out: () => undefined,
-      err: (text) => void (err += text),
-      progress: false,
-      readBytes: readInputFile,
-      writeTextAtomically,
-    });
+    const { io, captured } = capturedIo();
+    const code = main(['run', file, '--format', 'ndjson', '--out', join(folder, 'statements.ndjson')], io);
+    const { err } = captured();
     expect(code).toBe(1);
     expect(err).toContain('synergy-pay: unexpected error');
     expect(err).toContain('statementTotals: 96215.99 ≠ 96216.00');
