@@ -4,10 +4,10 @@
  * (`scenarioFolderLocation` of each issue).
  */
 import { describe, expect, it } from 'vitest';
-import { runPeriod, SynergyPayError } from '../../src/index.js';
+import { runPeriod } from '../../src/index.js';
 import { readScenarioFolder, scenarioFolderLocation } from '../../src/folder/index.js';
 import { cli } from '../cli/run.js';
-import { cases, demoFolder, fileCases, setCell } from './badFolders.js';
+import { cases, demoFolder, fileCases, refusalOf, setCell } from './badFolders.js';
 
 describe('a scenario folder with a bad cell', () => {
   it.each(cases)('refuses $name with file, line, column and code (exit 2)', ({ change, expected }) => {
@@ -27,14 +27,8 @@ describe('a scenario folder with a bad cell', () => {
     const dir = demoFolder();
     setCell(dir, 'commissions.csv', 12, 'amount', '1.2.3');
     const scenario = readScenarioFolder(dir);
-    let caught: unknown;
-    try {
-      runPeriod(scenario);
-    } catch (error) {
-      caught = error;
-    }
-    expect(caught).toBeInstanceOf(SynergyPayError);
-    const [issue] = (caught as SynergyPayError).issues;
+    const error = refusalOf(() => runPeriod(scenario));
+    const [issue] = error.issues;
     expect(issue!.path).toEqual(['data', 'commissions', 12, 'amount']);
     expect(scenarioFolderLocation(scenario, issue!.path)).toBe('commissions.csv line 14 column amount');
     expect(scenarioFolderLocation({}, issue!.path)).toBeUndefined();
@@ -53,14 +47,7 @@ describe('a scenario folder with a bad file', () => {
   it('locates a read error through scenarioFolderLocation of the error', () => {
     const dir = demoFolder();
     setCell(dir, 'tickets.csv', 4, 'pauses', '[');
-    let caught: unknown;
-    try {
-      readScenarioFolder(dir);
-    } catch (error) {
-      caught = error;
-    }
-    expect(caught).toBeInstanceOf(SynergyPayError);
-    const error = caught as SynergyPayError;
+    const error = refusalOf(() => readScenarioFolder(dir));
     expect(error.issues.map((issue) => [issue.code, issue.path])).toEqual([
       ['INVALID_INPUT', ['data', 'tickets', 4, 'pauses']],
     ]);

@@ -7,10 +7,11 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { demoScenario, runPeriod, SynergyPayError } from '../../src/index.js';
+import { demoScenario, runPeriod } from '../../src/index.js';
 import { readScenarioFolder, scenarioFolderLocation, writeScenarioFolder } from '../../src/folder/index.js';
 import { ndjsonLines, readNdjsonRows } from '../../src/folder/ndjson.js';
 import { cli } from '../cli/run.js';
+import { refusalOf } from './badFolders.js';
 
 const root = mkdtempSync(join(tmpdir(), 'synergy-pay-ndjson-'));
 let count = 0;
@@ -70,14 +71,8 @@ describe('a scenario folder with an NDJSON list', () => {
     );
     const read = readScenarioFolder(dir);
     expect((read.data!.commissions![2] as unknown as { id: unknown }).id).toBe(12);
-    let caught: unknown;
-    try {
-      runPeriod(read);
-    } catch (error) {
-      caught = error;
-    }
-    expect(caught).toBeInstanceOf(SynergyPayError);
-    const issue = (caught as SynergyPayError).issues[0]!;
+    const error = refusalOf(() => runPeriod(read));
+    const issue = error.issues[0]!;
     expect(issue.path).toEqual(['data', 'commissions', 2, 'id']);
     expect(scenarioFolderLocation(read, issue.path)).toBe('commissions.ndjson line 3 at id');
   });
@@ -142,14 +137,7 @@ describe('a scenario folder with a bad NDJSON file', () => {
   it('refuses a duplicate key, at the key', () => {
     const dir = ndjsonFolder('tickets', badLine(2, '{"id": "T1", "unit": "a", "id": "T2"}'));
     expect(refusal(dir)).toContain('\n  tickets.ndjson line 3 at id  INVALID_INPUT  duplicate key "id" (column 27)');
-    let caught: unknown;
-    try {
-      readScenarioFolder(dir);
-    } catch (error) {
-      caught = error;
-    }
-    expect(caught).toBeInstanceOf(SynergyPayError);
-    const error = caught as SynergyPayError;
+    const error = refusalOf(() => readScenarioFolder(dir));
     expect(error.issues.map((issue) => [issue.code, issue.path])).toEqual([
       ['INVALID_INPUT', ['data', 'tickets', 2, 'id']],
     ]);
