@@ -57,29 +57,22 @@ const write = (file, text) => writeFileSync(join(dist, file), text);
 const reexport = (from) => `export * from '${from}';\n`;
 const rootNames = exportedNames(read('index.d.cts'));
 
+/** A declaration file's imports repointed at the main entry's declarations, each name checked public. */
+function repointTypes(file, pattern, replacement) {
+  const types = repoint(file, read(file), pattern, replacement);
+  checkImports(file, types, rootNames);
+  write(file, types);
+}
+
 const folderCode = read('folder/index.cjs');
 write(
   'folder/index.cjs',
   repoint('folder/index.cjs', folderCode, /require\('\.\.\/index\.js'\)/g, "require('../index.cjs')"),
 );
-const folderTypes = repoint(
-  'folder/index.d.cts',
-  read('folder/index.d.cts'),
-  /from '(\.\.\/)+index\.js'/g,
-  "from '../index.cjs'",
-);
-checkImports('folder/index.d.cts', folderTypes, rootNames);
-write('folder/index.d.cts', folderTypes);
+repointTypes('folder/index.d.cts', /from '(\.\.\/)+index\.js'/g, "from '../index.cjs'");
 
 // The report's declarations keep src/report's imports of ../core, ../period and ../whatif (tsup.config.ts).
-const reportTypes = repoint(
-  'report.d.cts',
-  read('report.d.cts'),
-  /from '\.\.\/(core|period|whatif)\/[\w/]+\.js'/g,
-  "from './index.cjs'",
-);
-checkImports('report.d.cts', reportTypes, rootNames);
-write('report.d.cts', reportTypes);
+repointTypes('report.d.cts', /from '\.\.\/(core|period|whatif)\/[\w/]+\.js'/g, "from './index.cjs'");
 
 write('index.d.ts', reexport('./index.cjs'));
 write('report.d.ts', reexport('./report.cjs'));
