@@ -2,7 +2,7 @@ import { minorDigits } from '../core/currency.js';
 import { epochDay } from '../core/dates.js';
 import { type DecimalInput, decimalText } from '../core/decimalInput.js';
 import { IssueList, SynergyPayError, type IssuePath } from '../core/errors.js';
-import { compareFixed, type Fixed, parseFixed, ratioText, rescale, roundFixed } from '../core/fixed.js';
+import { compareFixed, type Fixed, formatFixed, parseFixed, ratioText, rescale, roundFixed } from '../core/fixed.js';
 import { gather, orderIds, orderUnique } from '../core/ids.js';
 import { type RemainderRound, splitAmounts } from '../core/largestRemainder.js';
 import { type Amount, formatAmount, formatMinor, formatScaled, pow10, readAmount, sumAmounts } from '../core/money.js';
@@ -75,6 +75,22 @@ export interface AwardSource extends Pick<
 const rounded = (value: DecimalInput, places: number, policy: RoundingPolicy) =>
   roundFixed(parseFixed(decimalText(value)), places, policy.mode);
 
+/** The largest exponent of f(score) = score^e, either sign: a score of 100 weighs at most 10^200. */
+const MAX_WEIGHT_EXPONENT = 100n;
+
+/**
+ * The exponent, or `undefined` with an `OUT_OF_RANGE` issue at `at` when |e| > 100: such a power
+ * gives the whole pool to the top score (and elasticity's "+0.000000001 score → +15 % award"
+ * makes e ≈ 1.4 · 10^8, whose weights no computer holds), so the plan is refused, not run.
+ */
+function boundedExponent(exponent: Fixed | undefined, at: IssuePath, issues: IssueList): Fixed | undefined {
+  if (exponent === undefined) return undefined;
+  const limit = MAX_WEIGHT_EXPONENT * 10n ** BigInt(exponent.scale);
+  if (exponent.n <= limit && exponent.n >= -limit) return exponent;
+  issues.add('OUT_OF_RANGE', at, `the weighting's exponent ${formatFixed(exponent)} must lie within ±100`);
+  return undefined;
+}
+
 /**
  * f(score) for each distinct score (cached): the rounded score, whether it reaches the floor, and
  * round(score^e, weightDecimals) with e the power's exponent or elasticity's, rounded as a coefficient.
@@ -84,12 +100,15 @@ export function resolveWeighting(terms: ShareTerms, issues: IssueList) {
   const weighting = terms.weighting ?? { kind: 'linear' };
   const weightDecimals = terms.weightDecimals ?? 6;
   const floor = rounded(terms.floor ?? 0, policy.scoreDecimals, policy);
-  const exponent =
+  const exponent = boundedExponent(
     weighting.kind === 'power'
       ? rounded(weighting.exponent, policy.coefficientDecimals, policy)
       : weighting.kind === 'elasticity'
         ? exponentOf(weighting.scoreChange, weighting.awardChange, policy, [...terms.at, 'weighting'], issues)?.exponent
-        : undefined;
+        : undefined,
+    weighting.kind === 'power' ? [...terms.at, 'weighting', 'exponent'] : [...terms.at, 'weighting'],
+    issues,
+  );
   const cache = new Map<DecimalInput, ScoreEntry>();
   const make = (input: DecimalInput): ScoreEntry => {
     const score = rounded(input, policy.scoreDecimals, policy);

@@ -199,6 +199,12 @@ describe('pool award: f and the basis in words', () => {
     );
   });
 
+  it('an elasticity rule whose exponent is beyond ±100 is refused at the plan, not computed', () => {
+    const weighting = { kind: 'elasticity', scoreChange: '0.000000001', awardChange: '0.15' } as const;
+    const error = expectError(() => runPeriod(base({ weighting })), 'OUT_OF_RANGE');
+    expect(error.issues.find((issue) => issue.code === 'OUT_OF_RANGE')!.path.slice(-1)).toEqual(['weighting']);
+  });
+
   it('power: the exponent at the coefficient decimals; linear: none', () => {
     const power = award(runPeriod(base({ weighting: { kind: 'power', exponent: 2 } })), 'wang');
     expect(power.weighting).toEqual({ kind: 'power', exponent: '2.0000' });

@@ -333,6 +333,16 @@ describe('allocatePool refuses bad input with a code and the path', () => {
     ]);
     expectError(() => elasticityExponent({ scoreChange: '-1', awardChange: '0.1' }), 'OUT_OF_RANGE', ['scoreChange']);
   });
+  it('OUT_OF_RANGE: an exponent beyond ±100 (a power, or an elasticity rule that makes one)', () => {
+    expectError(call({ ...ok, weighting: { kind: 'power', exponent: '100.0001' } }), 'OUT_OF_RANGE', [
+      'weighting',
+      'exponent',
+    ]);
+    // e = ln 1.15 / ln 1.000000001 ≈ 1.4 · 10^8: refused at once, not computed for minutes.
+    expectError(call({ ...ok, weighting: { ...elastic, scoreChange: '0.000000001' } }), 'OUT_OF_RANGE', ['weighting']);
+    expectError(call({ ...ok, weighting: { ...elastic, awardChange: '-0.999999' } }), 'OUT_OF_RANGE', ['weighting']);
+    expect(() => allocatePool({ ...ok, weighting: { kind: 'power', exponent: 100 } })).not.toThrow();
+  });
   it('a zero score below the floor is simply not eligible, even with elasticity', () => {
     const result = allocatePool({
       ...ok,
