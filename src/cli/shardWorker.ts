@@ -1,17 +1,19 @@
 /**
  * One shard of `synergy-pay run --workers N`, in a worker thread of the pool (piscina; issue 20
  * §3): runs the shard's task (phase 2), sends its pool inputs to the coordinator over `port` and
- * waits for its share of the pool (phase 3), then writes its statements as NDJSON to `file`, in
- * person id order (phase 4), and returns its summary and a tally of its statements. An input
- * error comes back as `{ issues }` (an error's class does not cross threads).
+ * waits for its share of the pool (phase 3), then sends its statements as NDJSON, in person id
+ * order, over the same port as they are written (phase 4; see {@link StatementChunk}), and
+ * returns its summary and a tally of its statements. An input error comes back as `{ issues }`
+ * (an error's class does not cross threads).
  */
-import { closeSync, openSync, readSync, writeSync } from 'node:fs';
+import { closeSync, openSync, writeSync } from 'node:fs';
 import { once } from 'node:events';
 import type { MessagePort } from 'node:worker_threads';
 import {
   runShard,
   SynergyPayError,
   type Issue,
+  type PayStatement,
   type ShardPoolShare,
   type ShardSummary,
   type ShardTask,
@@ -22,9 +24,38 @@ import { emptyTally, tallyStatement, type StatementTally } from './format.js';
 export interface ShardJob {
   readonly task: ShardTask;
   readonly port: MessagePort;
-  /** Where the shard's statements go, one a line. */
-  readonly file: string;
+  /** Whether the statements are wanted (`--format ndjson`), or only their tally. */
+  readonly lines: boolean;
+  /** Chunks sent and not yet written by the coordinator (one `Int32Array` element, shared). */
+  readonly inFlight: Int32Array;
+  /** The file a chunk goes to when `flow.inFlight` chunks are waiting already (created when needed). */
+  readonly spill: string;
+  readonly flow: ChunkFlow;
 }
+
+/**
+ * How statements travel (see {@link StatementChunk}): about `chunk` bytes of NDJSON a chunk, and at
+ * most `inFlight` chunks waiting at the coordinator — beyond, a shard writes them to its spill file
+ * (the coordinator merges the shards in person id order, and one shard's people may all come after
+ * another's), so that neither side waits and memory stays bounded.
+ */
+export interface ChunkFlow {
+  readonly chunk: number;
+  readonly inFlight: number;
+}
+
+/** 1 MiB chunks, 16 waiting at most per shard. */
+export const CHUNK_FLOW: ChunkFlow = { chunk: 1 << 20, inFlight: 16 };
+
+/**
+ * Statement lines, as the coordinator receives them: `bytes` (their UTF-8, whole lines) with each
+ * line's length, or — when the coordinator was `flow.inFlight` chunks behind — where they were
+ * written in the shard's spill file instead; `{ end: true }` after the last.
+ */
+export type StatementChunk =
+  | { readonly bytes: Uint8Array; readonly lengths: Int32Array }
+  | { readonly spilled: number; readonly size: number; readonly lengths: Int32Array }
+  | { readonly end: true };
 
 /** What a worker gives back: its summary and the tally of its statements (with where each score source first appeared), or its input errors. */
 export type ShardOutcome =
@@ -32,92 +63,80 @@ export type ShardOutcome =
       readonly summary: ShardSummary;
       readonly tally: StatementTally;
       readonly firstSeen: Map<string, string>;
-      /** Each statement line's length in bytes (with its newline), in order. */
-      readonly lengths: Int32Array;
     }
   | { readonly issues: readonly Issue[] };
 
-/** About 64 KB of NDJSON per write (see the CLI's streamed writer). */
-const BATCH = 1 << 16;
-
 /** Runs one shard (the worker's task). */
-export default async function shardJob({ task, port, file }: ShardJob): Promise<ShardOutcome> {
+export default async function shardJob({ task, port, lines, inFlight, spill, flow }: ShardJob): Promise<ShardOutcome> {
   try {
     const runner = runShard(task);
     port.postMessage({ inputs: runner.poolInputs });
     const [share] = (await once(port, 'message')) as [ShardPoolShare];
-    port.close();
     const stream = runner.finish(share);
     const tally = emptyTally();
     const firstSeen = new Map<string, string>();
-    const lengths: number[] = [];
-    const fd = openSync(file, 'w');
-    try {
-      let pending = '';
-      for (const statement of stream.statements) {
-        tallyStatement(tally, statement);
-        for (const source of tally.bySource.keys()) if (!firstSeen.has(source)) firstSeen.set(source, statement.person);
-        const line = `${JSON.stringify(statement)}\n`;
-        lengths.push(Buffer.byteLength(line));
-        pending += line;
-        if (pending.length >= BATCH) {
-          writeSync(fd, pending);
-          pending = '';
-        }
-      }
-      if (pending.length > 0) writeSync(fd, pending);
-    } finally {
-      closeSync(fd);
-    }
-    return { summary: stream.summary(), tally, firstSeen, lengths: Int32Array.from(lengths) };
+    const see = (statement: PayStatement) => {
+      tallyStatement(tally, statement);
+      for (const source of tally.bySource.keys()) if (!firstSeen.has(source)) firstSeen.set(source, statement.person);
+    };
+    if (lines) sendLines(stream.statements, see, port, { inFlight, spill, flow });
+    else for (const statement of stream.statements) see(statement);
+    return { summary: stream.summary(), tally, firstSeen };
   } catch (error) {
-    port.close();
     if (error instanceof SynergyPayError) return { issues: error.issues };
     throw error;
+  } finally {
+    port.postMessage({ end: true } satisfies StatementChunk);
   }
 }
 
-/** Where a shard's statements go in the output: the output's descriptor (this process's), and each line's length and position. */
-export interface PlaceJob {
-  readonly file: string;
-  readonly fd: number;
-  readonly lengths: Int32Array;
-  readonly positions: Float64Array;
-}
-
-/**
- * Copies a shard's part file into the output at its statements' positions (`synergy-pay run
- * --workers` with `--out`): consecutive statements in one write; the workers write side by side.
- */
-export function place({ file, fd, lengths, positions }: PlaceJob): void {
-  const part = openSync(file, 'r');
-  try {
-    let longest = 0;
-    for (const length of lengths) longest = Math.max(longest, length);
-    const buffer = Buffer.allocUnsafe(Math.max(1 << 22, longest));
-    let held = 0; // bytes of the buffer holding statements read, not yet written
-    let first = 0; // the first of them
-    let start = 0; // where the run of consecutive statements being gathered starts in the buffer
-    let runStart = 0; // its first statement
-    const flush = (end: number, until: number) => {
-      if (end > start) writeSync(fd, buffer, start, end - start, positions[runStart]);
-      start = end;
-      runStart = until;
-    };
-    for (let i = 0; i < lengths.length; i++) {
-      const length = lengths[i]!;
-      if (held + length > buffer.length) {
-        flush(held, i);
-        held = 0;
-        start = 0;
-        first = i;
-      }
-      if (readSync(part, buffer, held, length, null) !== length) throw new Error('a shard part file ended early');
-      if (i > first && positions[i] !== positions[i - 1]! + lengths[i - 1]!) flush(held, i);
-      held += length;
+/** Sends the statements as NDJSON chunks over `port` (see {@link StatementChunk}). */
+function sendLines(
+  statements: Iterable<PayStatement>,
+  see: (statement: PayStatement) => void,
+  port: MessagePort,
+  { inFlight, spill, flow }: Pick<ShardJob, 'inFlight' | 'spill' | 'flow'>,
+): void {
+  const encoder = new TextEncoder();
+  let bytes = new Uint8Array(flow.chunk);
+  let used = 0;
+  let lengths: number[] = [];
+  let spillFd = -1;
+  let spilled = 0;
+  const send = () => {
+    if (lengths.length === 0) return;
+    const lineLengths = Int32Array.from(lengths);
+    if (Atomics.load(inFlight, 0) < flow.inFlight) {
+      Atomics.add(inFlight, 0, 1);
+      port.postMessage({ bytes: bytes.subarray(0, used), lengths: lineLengths } satisfies StatementChunk, [
+        bytes.buffer,
+        lineLengths.buffer,
+      ]);
+      bytes = new Uint8Array(flow.chunk);
+    } else {
+      if (spillFd < 0) spillFd = openSync(spill, 'w');
+      writeSync(spillFd, bytes, 0, used);
+      port.postMessage({ spilled, size: used, lengths: lineLengths } satisfies StatementChunk, [lineLengths.buffer]);
+      spilled += used;
     }
-    flush(held, lengths.length);
+    used = 0;
+    lengths = [];
+  };
+  try {
+    for (const statement of statements) {
+      see(statement);
+      const line = `${JSON.stringify(statement)}\n`;
+      let written = encoder.encodeInto(line, bytes.subarray(used));
+      if (written.read < line.length) {
+        send();
+        if (bytes.length < line.length * 3) bytes = new Uint8Array(line.length * 3);
+        written = encoder.encodeInto(line, bytes);
+      }
+      used += written.written;
+      lengths.push(written.written);
+    }
+    send();
   } finally {
-    closeSync(part);
+    if (spillFd >= 0) closeSync(spillFd);
   }
 }

@@ -3,14 +3,15 @@
  * of worker threads (piscina). This thread coordinates ({@link shardPeriod}: the whole scenario
  * checked, the mechanisms that read every department run once, the support pool carved and shared
  * over every shard's people, the company-level result merged); each worker runs one shard and
- * writes its statements to a part file; the parts are merged by person id into the NDJSON output,
- * which is byte for byte that of a run in one piece.
+ * sends its statements as NDJSON chunks over its port (a spill file beyond a few waiting); the
+ * chunks are merged by person id into the NDJSON output as they come, which is byte for byte that
+ * of a run in one piece.
  */
 import { availableParallelism, tmpdir } from 'node:os';
 import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
 import { once } from 'node:events';
 import { join } from 'node:path';
-import { MessageChannel } from 'node:worker_threads';
+import { MessageChannel, type MessagePort } from 'node:worker_threads';
 import { Piscina } from 'piscina';
 import {
   shardPeriod,
@@ -22,7 +23,7 @@ import {
 import { emptyTally, jsonChunks, runSummary, type StatementTally } from './format.js';
 import { progress, readScenario, writeFileAtomically, type CliIo } from './io.js';
 import { InputProblem, ioError, library } from './problems.js';
-import type { PlaceJob, ShardJob, ShardOutcome } from './shardWorker.js';
+import { CHUNK_FLOW, type ChunkFlow, type ShardJob, type ShardOutcome, type StatementChunk } from './shardWorker.js';
 
 /** Person ids in the library's order: by UTF-16 code units (as the statements are). */
 function compareIds(a: string, b: string): number {
@@ -48,6 +49,21 @@ export async function runWorkersCommand(
   io: CliIo,
 ): Promise<number> {
   checkWorkersFormat(format);
+  // The threads start (and load the library) while this thread reads the scenario.
+  const pool = new Piscina({ filename: workerFile(), minThreads: workers, maxThreads: workers });
+  try {
+    return await runWorkersOn(pool, { file, workers, format, out, locale }, io);
+  } finally {
+    await pool.destroy();
+  }
+}
+
+/** {@link runWorkersCommand} on a started pool of threads. */
+async function runWorkersOn(
+  pool: Piscina,
+  { file, workers, format, out, locale }: WorkersRun,
+  io: CliIo,
+): Promise<number> {
   const { value, locate } = readScenario(file, io, true);
   const decoder = new TextDecoder();
   const toStdout = (chunks: Iterable<string | Uint8Array>) => {
@@ -56,7 +72,7 @@ export async function runWorkersCommand(
   const output: WorkersOutput = format === 'summary' ? null : out !== undefined ? { file: out } : { write: toStdout };
   let outcome: { summary: RunPeriodSummary; tally: StatementTally };
   try {
-    outcome = await runOnWorkers(value as RunPeriodInput, workers, output, io);
+    outcome = await runOnWorkers(pool, value as RunPeriodInput, workers, output, io);
   } catch (error) {
     // A file that cannot be written, as `run` says it; the library's refusals as in a run in one piece.
     if (out !== undefined && (error as NodeJS.ErrnoException).syscall !== undefined)
@@ -96,64 +112,186 @@ function workerFile(): string {
 }
 
 /**
- * Runs `input` in `workers` shards on as many worker threads; gives the NDJSON text (statements in
- * person id order, then the `{"summary": …}` line) to `write`, piece by piece, and returns the
- * company-level result and the tally of the statements.
- *
- * @throws {@link SynergyPayError} the run's input errors (from the coordinator or a shard).
- */
-/**
  * Where the NDJSON goes: a file (each worker writes its statements into it at their places), or
  * `write` (the statements merged here, in order), or nowhere (`null`: the summary alone).
  */
 export type WorkersOutput =
   { readonly file: string } | { readonly write: (chunks: Iterable<string | Uint8Array>) => void } | null;
 
+/**
+ * Runs `input` in `workers` shards on the threads of `pool`; gives the NDJSON text (statements in
+ * person id order, then the `{"summary": …}` line) to `write`, piece by piece, and returns the
+ * company-level result and the tally of the statements.
+ *
+ * @throws {@link SynergyPayError} the run's input errors (from the coordinator or a shard).
+ */
 export async function runOnWorkers(
+  pool: Piscina,
   input: RunPeriodInput,
   workers: number,
   output: WorkersOutput,
   io: CliIo,
+  flow: ChunkFlow = CHUNK_FLOW,
 ): Promise<{ summary: RunPeriodSummary; tally: StatementTally }> {
   progress(io, `planning ${workers} shards…`);
   const run = shardPeriod(input, workers);
   const dir = mkdtempSync(join(tmpdir(), 'synergy-pay-shards-'));
-  const pool = new Piscina({ filename: workerFile(), minThreads: run.tasks.length, maxThreads: run.tasks.length });
+  const channels = run.tasks.map(() => new MessageChannel());
   try {
-    const files = run.tasks.map((_, k) => join(dir, `shard-${k}.ndjson`));
-    const channels = run.tasks.map(() => new MessageChannel());
+    const spills = run.tasks.map((_, k) => join(dir, `shard-${k}.ndjson`));
+    const inFlight = run.tasks.map(() => new Int32Array(new SharedArrayBuffer(4)));
     const done = run.tasks.map((task, k) => {
-      const job: ShardJob = { task, port: channels[k]!.port2, file: files[k]! };
+      const job: ShardJob = {
+        task,
+        port: channels[k]!.port2,
+        lines: output !== null,
+        inFlight: inFlight[k]!,
+        spill: spills[k]!,
+        flow,
+      };
       return pool.run(job, { transferList: [channels[k]!.port2] }) as Promise<ShardOutcome>;
     });
     progress(io, `running ${run.tasks.length} shards on ${run.tasks.length} workers…`);
     const inputs = await Promise.all(channels.map((channel, k) => poolInputsOf(channel.port1, done[k]!)));
     const shares = run.pools(inputs);
-    channels.forEach((channel, k) => {
-      channel.port1.postMessage(shares[k]);
-      channel.port1.close();
+    // Phases 4–5: the statements written as the shards send them, in person id order, then the summary.
+    const finish = async (emit: (bytes: Uint8Array | string) => void) => {
+      const ports = channels.map((channel) => channel.port1);
+      const merged = output === null ? undefined : mergeChunks(ports, inFlight, spills, run.order, emit);
+      ports.forEach((port, k) => {
+        port.postMessage(shares[k]);
+      });
+      const outcomes = (await Promise.all(done)).map(succeeded);
+      const { error, written } = (await merged) ?? { error: undefined, written: run.order.length };
+      if (error !== undefined) throw error;
+      if (written !== run.order.length) throw new Error('the shards sent fewer statements than they have people');
+      const summary = run.summary(outcomes.map((outcome) => outcome.summary));
+      if (output !== null) for (const chunk of ['{"summary":', ...jsonChunks(summary, 0, ''), '}\n']) emit(chunk);
+      return { summary, tally: mergeTallies(outcomes) };
+    };
+    if (output === null) return await finish(() => undefined);
+    if ('write' in output)
+      return await finish((bytes) => {
+        output.write([bytes]);
+      });
+    let result: { summary: RunPeriodSummary; tally: StatementTally } | undefined;
+    await writeFileAtomically(output.file, async (fd) => {
+      result = await finish((bytes) => {
+        writeAll(fd, bytes);
+      });
     });
-    const outcomes = await Promise.all(done);
-    const summaries = outcomes.map(succeeded);
-    const summary = run.summary(summaries.map((outcome) => outcome.summary));
-    const lengths = summaries.map((outcome) => outcome.lengths);
-    if (output !== null && 'file' in output) {
-      progress(io, `writing ${output.file}…`);
-      await writeFileAtomically(output.file, (fd) => placeLines(pool, fd, files, lengths, run.order, summary));
-    } else output?.write(mergedLines(files, lengths, run.order, summary));
-    return { summary, tally: mergeTallies(summaries) };
+    return result!;
   } finally {
-    await pool.destroy();
+    for (const channel of channels) channel.port1.close();
     rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Writes all of `bytes` (or a string's UTF-8) at the file's position. */
+function writeAll(fd: number, bytes: Uint8Array | string): void {
+  const data = typeof bytes === 'string' ? Buffer.from(bytes) : bytes;
+  for (let at = 0; at < data.length;) at += writeSync(fd, data, at, data.length - at);
+}
+
+/** A chunk of a shard's statements waiting to be written: its bytes (read from the spill file when needed), where the next line starts. */
+interface Waiting {
+  bytes: Uint8Array | undefined;
+  readonly spilled: number;
+  readonly size: number;
+  readonly lengths: Int32Array;
+  line: number;
+  at: number;
+}
+
+/**
+ * The shards' statement chunks merged in person id order — `order` names the shard of each
+ * statement; lines are copied as they are, none parsed — and given to `emit` about 1 MiB at a
+ * time. Settles when every shard has sent its last chunk, with how many statements were written
+ * (or the error that stopped it: a spill file that cannot be read, an output that cannot be written).
+ */
+function mergeChunks(
+  ports: readonly MessagePort[],
+  inFlight: readonly Int32Array[],
+  spills: readonly string[],
+  order: Int32Array,
+  emit: (bytes: Uint8Array) => void,
+): Promise<{ error: Error | undefined; written: number }> {
+  const queues: Waiting[][] = ports.map(() => []);
+  let next = 0;
+  let batch: Uint8Array[] = [];
+  let size = 0;
+  let ended = 0;
+  let error: Error | undefined;
+  const flush = () => {
+    if (size > 0) emit(Buffer.concat(batch, size));
+    batch = [];
+    size = 0;
+  };
+  const drain = () => {
+    for (let k = order[next]!, head = queues[k]?.[0]; head !== undefined; k = order[next]!, head = queues[k]?.[0]) {
+      head.bytes ??= readSpilled(spills[k]!, head.spilled, head.size);
+      const length = head.lengths[head.line++]!;
+      batch.push(head.bytes.subarray(head.at, (head.at += length)));
+      size += length;
+      next++;
+      if (head.line === head.lengths.length) {
+        queues[k]!.shift();
+        if (head.spilled < 0) Atomics.sub(inFlight[k]!, 0, 1);
+      }
+      if (size >= BATCH) flush();
+    }
+  };
+  return new Promise((resolve) => {
+    ports.forEach((port, k) =>
+      port.on('message', (chunk: StatementChunk) => {
+        if ('end' in chunk) ended++;
+        else if ('bytes' in chunk)
+          queues[k]!.push({
+            bytes: chunk.bytes,
+            spilled: -1,
+            size: chunk.bytes.length,
+            lengths: chunk.lengths,
+            line: 0,
+            at: 0,
+          });
+        else queues[k]!.push({ bytes: undefined, ...chunk, line: 0, at: 0 });
+        try {
+          if (error === undefined) drain();
+          if (ended === ports.length && error === undefined) flush();
+        } catch (thrown) {
+          error =
+            thrown instanceof Error
+              ? thrown
+              : new Error('the shards’ statements could not be merged', { cause: thrown });
+        }
+        if (ended === ports.length) resolve({ error, written: next });
+      }),
+    );
+  });
+}
+
+/** `size` bytes of a shard's spill file from `at`. */
+function readSpilled(file: string, at: number, size: number): Uint8Array {
+  const fd = openSync(file, 'r');
+  try {
+    const bytes = new Uint8Array(size);
+    for (let read = 0; read < size;) {
+      const got = readSync(fd, bytes, read, size - read, at + read);
+      if (got === 0) throw new Error('a shard spill file ended early');
+      read += got;
+    }
+    return bytes;
+  } finally {
+    closeSync(fd);
   }
 }
 
 /** A shard's pool inputs, or its input errors if it stopped before sending them. */
 async function poolInputsOf(port: MessageChannel['port1'], done: Promise<ShardOutcome>): Promise<ShardPoolInputs> {
-  const message = once(port, 'message').then(([value]) => value as { inputs: ShardPoolInputs });
+  const message = once(port, 'message').then(([value]) => value as { inputs: ShardPoolInputs } | { end: true });
   const first = await Promise.race([message, done]);
   if ('inputs' in first) return first.inputs;
-  succeeded(first);
+  succeeded('end' in first ? await done : first);
   throw new Error('a shard ended without its pool inputs');
 }
 
@@ -187,97 +325,5 @@ function mergeTallies(outcomes: readonly Extract<ShardOutcome, { summary: unknow
   return tally;
 }
 
-/**
- * The shards' NDJSON parts merged in person id order — `order` names the shard of each statement,
- * `lengths` each shard's line lengths: bytes copied as they are, no line read — then the summary line.
- */
-function* mergedLines(
-  files: readonly string[],
-  lengths: readonly Int32Array[],
-  order: Int32Array,
-  summary: RunPeriodSummary,
-): Generator<string | Uint8Array> {
-  const readers = files.map((file) => new PartReader(file));
-  const next = new Int32Array(files.length);
-  let batch: Uint8Array[] = [];
-  let size = 0;
-  for (const shard of order) {
-    const length = lengths[shard]![next[shard]!++]!;
-    const line = readers[shard]!.take(length);
-    batch.push(line);
-    size += length;
-    if (size >= BATCH) {
-      yield Buffer.concat(batch, size);
-      batch = [];
-      size = 0;
-    }
-  }
-  for (const reader of readers) reader.close();
-  if (size > 0) yield Buffer.concat(batch, size);
-  yield '{"summary":';
-  yield* jsonChunks(summary, 0, '');
-  yield '}\n';
-}
-
-/**
- * The output written in place: each shard's statements copied by its worker to their positions
- * (`order` and the lengths give them), side by side; then the summary line after the last.
- */
-async function placeLines(
-  pool: Piscina,
-  fd: number,
-  files: readonly string[],
-  lengths: readonly Int32Array[],
-  order: Int32Array,
-  summary: RunPeriodSummary,
-): Promise<void> {
-  const positions = lengths.map((list) => new Float64Array(list.length));
-  const next = new Int32Array(files.length);
-  let at = 0;
-  for (const shard of order) {
-    const i = next[shard]!++;
-    positions[shard]![i] = at;
-    at += lengths[shard]![i]!;
-  }
-  await Promise.all(
-    files.map((file, k) => {
-      const job: PlaceJob = { file, fd, lengths: lengths[k]!, positions: positions[k]! };
-      return pool.run(job, { name: 'place' }) as Promise<void>;
-    }),
-  );
-  for (const chunk of ['{"summary":', ...jsonChunks(summary, 0, ''), '}\n']) at += writeSync(fd, chunk, at);
-}
-
-/** About 1 MB per write. */
+/** About 1 MiB per write. */
 const BATCH = 1 << 20;
-
-/** A part file read front to back in pieces of known length, 4 MiB from the disk at a time. */
-class PartReader {
-  private readonly fd: number;
-  private buffer: Buffer = Buffer.alloc(0);
-  private at = 0;
-
-  constructor(file: string) {
-    this.fd = openSync(file, 'r');
-  }
-
-  /** The next `length` bytes. */
-  take(length: number): Uint8Array {
-    if (this.at + length > this.buffer.length) {
-      const rest = this.buffer.subarray(this.at);
-      const chunk = Buffer.allocUnsafe(Math.max(1 << 22, length));
-      rest.copy(chunk);
-      const read = readSync(this.fd, chunk, rest.length, chunk.length - rest.length, null);
-      this.buffer = chunk.subarray(0, rest.length + read);
-      this.at = 0;
-      if (length > this.buffer.length) throw new Error('a shard part file is shorter than its statements');
-    }
-    const piece = this.buffer.subarray(this.at, this.at + length);
-    this.at += length;
-    return piece;
-  }
-
-  close(): void {
-    closeSync(this.fd);
-  }
-}

@@ -80,6 +80,38 @@ describe('synergy-pay run --workers', () => {
     }
   }, 60_000);
 
+  it('sends the statements in small chunks, or through each shard’s spill file, and writes the same NDJSON', () => {
+    const one = bin('run', scenario, '--format', 'ndjson');
+    for (const [chunk, inFlight] of [
+      ['4096', '0'], // every chunk spilled
+      ['20000', '1'],
+      ['1048576', '16'],
+    ]) {
+      const child = spawnSync(
+        process.execPath,
+        ['--import', 'tsx', 'test/cli/fixtures/workersFlow.ts', scenario, '3', chunk!, inFlight!],
+        { encoding: 'utf8', maxBuffer: 1 << 26 },
+      );
+      expect(child.stderr).toBe('');
+      expect(child.status).toBe(0);
+      expect(child.stdout).toBe(one.out);
+    }
+  }, 120_000);
+
+  it('refuses a shard’s bad row as the run in one piece does', () => {
+    const bad = join(dir, 'bad-row.json');
+    const input = demoScenario({ people: 200, seed: 4 });
+    const rows = input.data!.commissions!;
+    rows[rows.length - 1] = { ...rows[rows.length - 1]!, date: '2020-01-01' };
+    writeFileSync(bad, JSON.stringify(input));
+    const one = bin('run', bad, '--format', 'ndjson');
+    const many = bin('run', bad, '--workers', '2', '--format', 'ndjson');
+    expect(one.code).toBe(2);
+    expect(one.err).toMatch(/commissions/);
+    expect(many.code).toBe(2);
+    expect(many.err).toBe(one.err);
+  }, 60_000);
+
   it('refuses bad input as the run in one piece does', () => {
     const bad = join(dir, 'bad.json');
     const input = demoScenario({ people: 50, seed: 2 });
