@@ -92,6 +92,9 @@ function lineBreaksIn(record: readonly unknown[]): number {
   return breaks;
 }
 
+/** The most distinct texts of a column shared between its rows (see `CsvRowReader`). */
+const DISTINCT_TEXTS = 4096;
+
 /** One row of a list and the line of its file it starts on. */
 export interface ReadRow {
   readonly row: Record<string, unknown>;
@@ -135,10 +138,33 @@ export class CsvRowReader {
       return undefined;
     }
     const row: Record<string, unknown> = {};
-    for (let k = 0; k < this.header.length; k++)
+    for (let k = 0; k < this.header.length; k++) {
       readCell(record[k], this.header[k]!, row, this.at, this.count, this.problems);
+      this.share(row, this.header[k]!.name, k);
+    }
     this.count++;
     return { row, line: start };
+  }
+
+  /** Each column's texts seen so far, while it has few distinct ones (`null` once it has many). */
+  private readonly texts: (Map<string, string> | null)[] = [];
+
+  /**
+   * Makes a text cell the same string as the equal texts of its column before it — a department,
+   * a unit, a date, a currency repeated on a million rows is then held once, not a million times
+   * (the texts are equal either way). A column with more than {@link DISTINCT_TEXTS} distinct
+   * texts (ids, instants) stops being looked up.
+   */
+  private share(row: Record<string, unknown>, name: string, k: number): void {
+    const value = row[name];
+    if (typeof value !== 'string') return;
+    let texts = this.texts[k];
+    if (texts === undefined) this.texts[k] = texts = new Map();
+    if (texts === null) return;
+    const known = texts.get(value);
+    if (known !== undefined) row[name] = known;
+    else if (texts.size < DISTINCT_TEXTS) texts.set(value, value);
+    else this.texts[k] = null;
   }
 
   /** After the last record: a file without a header row is a problem. */
