@@ -18,7 +18,9 @@ import {
   SynergyPayError,
   type RunPeriodInput,
   type RunPeriodSummary,
+  type ShardedPeriod,
   type ShardPoolInputs,
+  type ShardPoolShare,
 } from '../index.js';
 import { emptyTally, jsonChunks, runSummary, type StatementTally } from './format.js';
 import { progress, readScenario, writeFileAtomically, type CliIo } from './io.js';
@@ -136,39 +138,31 @@ export async function runOnWorkers(
   progress(io, `planning ${workers} shards…`);
   const run = shardPeriod(input, workers);
   const dir = mkdtempSync(join(tmpdir(), 'synergy-pay-shards-'));
-  const channels = run.tasks.map(() => new MessageChannel());
+  const ports = run.tasks.map(() => new MessageChannel());
   try {
-    const spills = run.tasks.map((_, k) => join(dir, `shard-${k}.ndjson`));
-    const inFlight = run.tasks.map(() => new Int32Array(new SharedArrayBuffer(4)));
-    const done = run.tasks.map((task, k) => {
+    const shards: Shards = {
+      ports: ports.map((channel) => channel.port1),
+      spills: run.tasks.map((_, k) => join(dir, `shard-${k}.ndjson`)),
+      inFlight: run.tasks.map(() => new Int32Array(new SharedArrayBuffer(4))),
+      done: [],
+    };
+    for (const [k, task] of run.tasks.entries()) {
       const job: ShardJob = {
         task,
-        port: channels[k]!.port2,
+        port: ports[k]!.port2,
         lines: output !== null,
-        inFlight: inFlight[k]!,
-        spill: spills[k]!,
+        inFlight: shards.inFlight[k]!,
+        spill: shards.spills[k]!,
         flow,
       };
-      return pool.run(job, { transferList: [channels[k]!.port2] }) as Promise<ShardOutcome>;
-    });
+      shards.done.push(pool.run(job, { transferList: [ports[k]!.port2] }) as Promise<ShardOutcome>);
+    }
     progress(io, `running ${run.tasks.length} shards on ${run.tasks.length} workers…`);
-    const inputs = await Promise.all(channels.map((channel, k) => poolInputsOf(channel.port1, done[k]!)));
+    const inputs = await Promise.all(shards.ports.map((port, k) => poolInputsOf(port, shards.done[k]!)));
     const shares = run.pools(inputs);
-    // Phases 4–5: the statements written as the shards send them, in person id order, then the summary.
-    const finish = async (emit: (bytes: Uint8Array | string) => void) => {
-      const ports = channels.map((channel) => channel.port1);
-      const merged = output === null ? undefined : mergeChunks(ports, inFlight, spills, run.order, emit);
-      ports.forEach((port, k) => {
-        port.postMessage(shares[k]);
-      });
-      const outcomes = (await Promise.all(done)).map(succeeded);
-      const { error, written } = (await merged) ?? { error: undefined, written: run.order.length };
-      if (error !== undefined) throw error;
-      if (written !== run.order.length) throw new Error('the shards sent fewer statements than they have people');
-      const summary = run.summary(outcomes.map((outcome) => outcome.summary));
-      if (output !== null) for (const chunk of ['{"summary":', ...jsonChunks(summary, 0, ''), '}\n']) emit(chunk);
-      return { summary, tally: mergeTallies(outcomes) };
-    };
+    progress(io, `support pool shared; ${run.order.length} statements to write…`);
+    const finish = (emit: (bytes: Uint8Array | string) => void) =>
+      finishRun(run, shards, shares, output === null ? null : emit, io);
     if (output === null) return await finish(() => undefined);
     if ('write' in output)
       return await finish((bytes) => {
@@ -182,9 +176,58 @@ export async function runOnWorkers(
     });
     return result!;
   } finally {
-    for (const channel of channels) channel.port1.close();
+    for (const channel of ports) channel.port1.close();
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** The shards on their threads: this thread's end of each one's port, its spill file, its chunks in flight, its outcome. */
+interface Shards {
+  readonly ports: readonly MessagePort[];
+  readonly spills: readonly string[];
+  readonly inFlight: readonly Int32Array[];
+  readonly done: Promise<ShardOutcome>[];
+}
+
+/**
+ * Phases 4–5: each shard sent its share of the pool; the statements given to `emit` as the shards
+ * send them, in person id order (none wanted when `emit` is `null`), then the summary line.
+ */
+async function finishRun(
+  run: ShardedPeriod,
+  shards: Shards,
+  shares: readonly ShardPoolShare[],
+  emit: ((bytes: Uint8Array | string) => void) | null,
+  io: CliIo,
+): Promise<{ summary: RunPeriodSummary; tally: StatementTally }> {
+  const total = run.order.length;
+  let shown = 0;
+  const written = (count: number) => {
+    // On a terminal: a line at every tenth of the statements written.
+    if (count === total || count - shown >= Math.max(1, Math.ceil(total / 10))) {
+      progress(io, `${count} of ${total} statements written`);
+      shown = count;
+    }
+  };
+  const merged = emit === null ? undefined : mergeChunks(shards, run.order, emit, written);
+  shards.ports.forEach((port, k) => {
+    port.postMessage(shares[k]);
+  });
+  shards.done.forEach((done, k) => {
+    done.then(
+      () => {
+        progress(io, `shard ${k + 1} of ${shards.done.length} done`);
+      },
+      () => undefined,
+    );
+  });
+  const outcomes = (await Promise.all(shards.done)).map(succeeded);
+  const { error, count } = (await merged) ?? { error: undefined, count: total };
+  if (error !== undefined) throw error;
+  if (count !== total) throw new Error('the shards sent fewer statements than they have people');
+  const summary = run.summary(outcomes.map((outcome) => outcome.summary));
+  if (emit !== null) for (const chunk of ['{"summary":', ...jsonChunks(summary, 0, ''), '}\n']) emit(chunk);
+  return { summary, tally: mergeTallies(outcomes) };
 }
 
 /** Writes all of `bytes` (or a string's UTF-8) at the file's position. */
@@ -206,16 +249,15 @@ interface Waiting {
 /**
  * The shards' statement chunks merged in person id order — `order` names the shard of each
  * statement; lines are copied as they are, none parsed — and given to `emit` about 1 MiB at a
- * time. Settles when every shard has sent its last chunk, with how many statements were written
+ * time (`written` told how many so far). Settles when every shard has sent its last chunk, with how many statements were written
  * (or the error that stopped it: a spill file that cannot be read, an output that cannot be written).
  */
 function mergeChunks(
-  ports: readonly MessagePort[],
-  inFlight: readonly Int32Array[],
-  spills: readonly string[],
+  { ports, inFlight, spills }: Shards,
   order: Int32Array,
   emit: (bytes: Uint8Array) => void,
-): Promise<{ error: Error | undefined; written: number }> {
+  written: (count: number) => void,
+): Promise<{ error: Error | undefined; count: number }> {
   const queues: Waiting[][] = ports.map(() => []);
   let next = 0;
   let batch: Uint8Array[] = [];
@@ -258,13 +300,14 @@ function mergeChunks(
         try {
           if (error === undefined) drain();
           if (ended === ports.length && error === undefined) flush();
+          written(next);
         } catch (thrown) {
           error =
             thrown instanceof Error
               ? thrown
               : new Error('the shards’ statements could not be merged', { cause: thrown });
         }
-        if (ended === ports.length) resolve({ error, written: next });
+        if (ended === ports.length) resolve({ error, count: next });
       }),
     );
   });

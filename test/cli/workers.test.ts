@@ -98,6 +98,26 @@ describe('synergy-pay run --workers', () => {
     }
   }, 120_000);
 
+  it('shows on a terminal the phases, every tenth of the statements written and each shard done', () => {
+    const child = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', 'test/cli/fixtures/workersFlow.ts', scenario, '2', '20000', '16', 'progress'],
+      { encoding: 'utf8', maxBuffer: 1 << 26 },
+    );
+    expect(child.status).toBe(0);
+    const lines = child.stderr.trim().split('\n');
+    expect(lines.slice(0, 3)).toEqual([
+      'synergy-pay: planning 2 shards…',
+      'synergy-pay: running 2 shards on 2 workers…',
+      'synergy-pay: support pool shared; 400 statements to write…',
+    ]);
+    const counts = lines.flatMap((line) => /^synergy-pay: (\d+) of 400 statements written$/.exec(line)?.[1] ?? []);
+    expect(counts.length).toBeGreaterThanOrEqual(2);
+    expect(counts.at(-1)).toBe('400');
+    expect(counts.map(Number)).toEqual([...counts.map(Number)].sort((a, b) => a - b));
+    expect(lines.filter((line) => /^synergy-pay: shard [12] of 2 done$/.test(line))).toHaveLength(2);
+  }, 60_000);
+
   it('refuses a shard’s bad row as the run in one piece does', () => {
     const bad = join(dir, 'bad-row.json');
     const input = demoScenario({ people: 200, seed: 4 });
