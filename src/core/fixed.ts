@@ -72,18 +72,22 @@ export function divideFixed(numerator: Fixed, denominator: Fixed, places: number
 /** The canonical text, as decimal.js's `toFixed()` writes it: no trailing zeros, no `-0`. */
 export function formatFixed(a: Fixed): string {
   if (a.n === 0n) return '0';
-  let { n, scale } = a;
-  while (scale > 0 && n % 10n === 0n) {
-    n /= 10n;
-    scale--;
-  }
-  return fixedText(n, scale);
+  const negative = a.n < 0n;
+  const digits = (negative ? -a.n : a.n).toString();
+  // The trailing zeros of the fraction dropped from the text (a decimal's result often has 40 digits).
+  let end = digits.length;
+  while (digits.length - end < a.scale && digits.charCodeAt(end - 1) === 48) end--;
+  return placePoint(negative, digits.slice(0, end), a.scale - (digits.length - end));
 }
 
 /** The text with exactly `scale` decimals (`{ n: 150n, scale: 2 }` → `"1.50"`). */
 export function fixedText(n: bigint, scale: number): string {
   const negative = n < 0n;
-  const digits = (negative ? -n : n).toString();
+  return placePoint(negative, (negative ? -n : n).toString(), scale);
+}
+
+/** `digits` (of a whole number) with a decimal point `scale` places from the right, and the sign. */
+function placePoint(negative: boolean, digits: string, scale: number): string {
   if (scale === 0) return negative ? `-${digits}` : digits;
   const padded = digits.padStart(scale + 1, '0');
   return `${negative ? '-' : ''}${padded.slice(0, -scale)}.${padded.slice(-scale)}`;

@@ -159,7 +159,11 @@ function statisticalReasons({ settings, places }: RatingsAnalysis, test: GroupTe
   const { sorted, scratch, size: n } = scores;
   const { mode, coefficientDecimals } = settings.rounding;
   const unit = new Dec(10).pow(places);
-  const toDec = (value: number | bigint): Dec => new Dec(value.toString()).div(unit);
+  // A scaled score (a whole number) is read exactly as value × 10^-places, without a division.
+  const toDec = (value: number | bigint): Dec =>
+    typeof value === 'bigint' || Number.isSafeInteger(value)
+      ? new Dec({ n: BigInt(value), scale: places })
+      : new Dec(value.toString()).div(unit);
   if (test === 'leaveOneOut') {
     const [high, low] = [settings.used.leaveOneOut.delta, settings.delta.negated().toFixed()];
     return (x: number): T.FlagReason => {

@@ -28,6 +28,18 @@ const Wide = DecimalJs.clone({ precision: 200, toExpNeg: -200, toExpPos: 200 });
 const mode = fc.constantFrom('halfUp' as const, 'halfEven' as const);
 
 describe('Fixed (core/fixed.ts) agrees with decimal.js, its slow twin', () => {
+  it('prints n × 10^-scale as decimal.js does, trailing zeros of the fraction dropped (40-digit results too)', () => {
+    const trailing = fc
+      .tuple(fc.bigInt({ min: -(10n ** 12n), max: 10n ** 12n }), fc.nat(45), fc.nat(60))
+      .map(([n, zeros, scale]) => ({ n: n * 10n ** BigInt(zeros), scale }));
+    fc.assert(
+      fc.property(trailing, (x) => {
+        expect(formatFixed(x)).toBe(new Wide(x.n.toString()).div(new Wide(10).pow(x.scale)).toFixed());
+      }),
+      { numRuns: runs(2000) },
+    );
+  });
+
   it('parses and prints as decimal.js toFixed() does, and adds, subtracts, multiplies and compares exactly', () => {
     fc.assert(
       fc.property(decimalText, decimalText, (a, b) => {
