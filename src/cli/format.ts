@@ -454,15 +454,21 @@ export function statementsCsv(result: RunPeriodResult): string {
 
 /** The CSV of {@link statementsCsv} line by line (each with its line end), reading the statements as they come. */
 export function* statementsCsvLines(statements: Iterable<PayStatement>): Generator<string> {
-  yield `${STATEMENT_HEADER.join(',')}\n`;
-  for (const statement of statements) {
-    // Every amount of a run has the currency's minor digits: the total's say how many.
-    const digits = statement.total.includes('.') ? statement.total.split('.')[1]!.length : 0;
-    const sums = new Map<string, bigint>();
-    for (const line of statement.lines) sums.set(line.kind, (sums.get(line.kind) ?? 0n) + toMinor(line.amount));
-    const kinds = statementLineKinds.map((kind) => [kind, fromMinor(sums.get(kind) ?? 0n, digits)] as const);
-    yield `${csvRow(STATEMENT_HEADER, { ...statement, ...Object.fromEntries(kinds) })}\n`;
-  }
+  yield STATEMENTS_CSV_HEADER;
+  for (const statement of statements) yield statementCsvLine(statement);
+}
+
+/** The header line of the statements' CSV. */
+export const STATEMENTS_CSV_HEADER = `${STATEMENT_HEADER.join(',')}\n`;
+
+/** One statement's CSV line (see {@link statementsCsvLines}), with its newline. */
+export function statementCsvLine(statement: PayStatement): string {
+  // Every amount of a run has the currency's minor digits: the total's say how many.
+  const digits = statement.total.includes('.') ? statement.total.split('.')[1]!.length : 0;
+  const sums = new Map<string, bigint>();
+  for (const line of statement.lines) sums.set(line.kind, (sums.get(line.kind) ?? 0n) + toMinor(line.amount));
+  const kinds = statementLineKinds.map((kind) => [kind, fromMinor(sums.get(kind) ?? 0n, digits)] as const);
+  return `${csvRow(STATEMENT_HEADER, { ...statement, ...Object.fromEntries(kinds) })}\n`;
 }
 
 function toMinor(amount: string): bigint {

@@ -1,8 +1,8 @@
 /**
  * One shard of `synergy-pay run --workers N`, in a worker thread of the pool (piscina; issue 20
  * §3): runs the shard's task (phase 2), sends its pool inputs to the coordinator over `port` and
- * waits for its share of the pool (phase 3), then sends its statements as NDJSON, in person id
- * order, over the same port as they are written (phase 4; see {@link StatementChunk}), and
+ * waits for its share of the pool (phase 3), then sends its statements as NDJSON or CSV lines, in
+ * person id order, over the same port as they are written (phase 4; see {@link StatementChunk}), and
  * returns its summary and a tally of its statements. An input error comes back as `{ issues }`
  * (an error's class does not cross threads).
  */
@@ -18,14 +18,17 @@ import {
   type ShardSummary,
   type ShardTask,
 } from '../index.js';
-import { emptyTally, tallyStatement, type StatementTally } from './format.js';
+import { emptyTally, statementCsvLine, tallyStatement, type StatementTally } from './format.js';
+
+/** A statement's NDJSON line. */
+const ndjsonLine = (statement: PayStatement) => `${JSON.stringify(statement)}\n`;
 
 /** What the coordinator gives a worker. */
 export interface ShardJob {
   readonly task: ShardTask;
   readonly port: MessagePort;
-  /** Whether the statements are wanted (`--format ndjson`), or only their tally. */
-  readonly lines: boolean;
+  /** How the statements are wanted: one JSON line each (`--format ndjson`), one CSV line each, or not at all (their tally only). */
+  readonly lines: 'ndjson' | 'csv' | null;
   /** Chunks sent and not yet written by the coordinator (one `Int32Array` element, shared). */
   readonly inFlight: Int32Array;
   /** The file a chunk goes to when `flow.inFlight` chunks are waiting already (created when needed). */
@@ -34,7 +37,7 @@ export interface ShardJob {
 }
 
 /**
- * How statements travel (see {@link StatementChunk}): about `chunk` bytes of NDJSON a chunk, and at
+ * How statements travel (see {@link StatementChunk}): about `chunk` bytes of statement lines a chunk, and at
  * most `inFlight` chunks waiting at the coordinator — beyond, a shard writes them to its spill file
  * (the coordinator merges the shards in person id order, and one shard's people may all come after
  * another's), so that neither side waits and memory stays bounded.
@@ -79,7 +82,13 @@ export default async function shardJob({ task, port, lines, inFlight, spill, flo
       tallyStatement(tally, statement);
       for (const source of tally.bySource.keys()) if (!firstSeen.has(source)) firstSeen.set(source, statement.person);
     };
-    if (lines) sendLines(stream.statements, see, port, { inFlight, spill, flow });
+    if (lines !== null)
+      sendLines(stream.statements, see, port, {
+        lineOf: lines === 'csv' ? statementCsvLine : ndjsonLine,
+        inFlight,
+        spill,
+        flow,
+      });
     else for (const statement of stream.statements) see(statement);
     return { summary: stream.summary(), tally, firstSeen };
   } catch (error) {
@@ -90,12 +99,17 @@ export default async function shardJob({ task, port, lines, inFlight, spill, flo
   }
 }
 
-/** Sends the statements as NDJSON chunks over `port` (see {@link StatementChunk}). */
+/** Sends the statements' lines (`lineOf` each) in chunks over `port` (see {@link StatementChunk}). */
 function sendLines(
   statements: Iterable<PayStatement>,
   see: (statement: PayStatement) => void,
   port: MessagePort,
-  { inFlight, spill, flow }: Pick<ShardJob, 'inFlight' | 'spill' | 'flow'>,
+  {
+    lineOf,
+    inFlight,
+    spill,
+    flow,
+  }: Pick<ShardJob, 'inFlight' | 'spill' | 'flow'> & { lineOf: (s: PayStatement) => string },
 ): void {
   const encoder = new TextEncoder();
   let bytes = new Uint8Array(flow.chunk);
@@ -125,7 +139,7 @@ function sendLines(
   try {
     for (const statement of statements) {
       see(statement);
-      const line = `${JSON.stringify(statement)}\n`;
+      const line = lineOf(statement);
       let written = encoder.encodeInto(line, bytes.subarray(used));
       if (written.read < line.length) {
         send();

@@ -22,7 +22,7 @@ import {
   type ShardPoolInputs,
   type ShardPoolShare,
 } from '../index.js';
-import { emptyTally, jsonChunks, runSummary, type StatementTally } from './format.js';
+import { emptyTally, jsonChunks, runSummary, STATEMENTS_CSV_HEADER, type StatementTally } from './format.js';
 import { progress, readScenario, writeFileAtomically, type CliIo } from './io.js';
 import { InputProblem, ioError, library } from './problems.js';
 import { CHUNK_FLOW, type ChunkFlow, type ShardJob, type ShardOutcome, type StatementChunk } from './shardWorker.js';
@@ -43,8 +43,8 @@ export interface WorkersRun {
 
 /**
  * `synergy-pay run <scenario> --workers N`: the run on N worker threads, its statements written as
- * NDJSON (`--format ndjson`) or only tallied (`--format summary`); the summary printed as `run`
- * prints it. Input errors become {@link InputProblem}s as in a run in one piece.
+ * NDJSON (`--format ndjson`) or CSV (`--format csv`), or only tallied (`--format summary`); the
+ * summary printed as `run` prints it. Input errors become {@link InputProblem}s as in a run in one piece.
  */
 export async function runWorkersCommand(
   { file, workers, format, out, locale }: WorkersRun,
@@ -71,7 +71,9 @@ async function runWorkersOn(
   const toStdout = (chunks: Iterable<string | Uint8Array>) => {
     for (const chunk of chunks) io.out(typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true }));
   };
-  const output: WorkersOutput = format === 'summary' ? null : out !== undefined ? { file: out } : { write: toStdout };
+  const lines = format === 'csv' ? 'csv' : 'ndjson';
+  const output: WorkersOutput =
+    format === 'summary' ? null : out !== undefined ? { file: out, lines } : { write: toStdout, lines };
   let outcome: { summary: RunPeriodSummary; tally: StatementTally };
   try {
     outcome = await runOnWorkers(pool, value as RunPeriodInput, workers, output, io);
@@ -88,14 +90,15 @@ async function runWorkersOn(
     );
   }
   if (format === 'summary' || out !== undefined) io.out(runSummary(outcome.summary, outcome.tally, locale));
-  if (out !== undefined) io.out(`Wrote the statements, then the summary, as NDJSON to ${out}\n`);
+  if (out !== undefined)
+    io.out(`Wrote ${format === 'csv' ? 'CSV statements' : 'the statements, then the summary, as NDJSON'} to ${out}\n`);
   return 0;
 }
 
 /** Refuses a `--format` the run on workers does not write (before its scenario is read). */
 export function checkWorkersFormat(format: string): void {
-  if (format !== 'ndjson' && format !== 'summary')
-    throw new InputProblem(`synergy-pay run --workers: writes --format ndjson or summary, not "${format}"`);
+  if (format !== 'ndjson' && format !== 'csv' && format !== 'summary')
+    throw new InputProblem(`synergy-pay run --workers: writes --format ndjson, csv or summary, not "${format}"`);
 }
 
 /** `--workers N`: a whole number from 1 to 256; `--workers auto` (or a bare `--workers`), the machine's cores. */
@@ -114,11 +117,14 @@ function workerFile(): string {
 }
 
 /**
- * Where the NDJSON goes: a file (each worker writes its statements into it at their places), or
- * `write` (the statements merged here, in order), or nowhere (`null`: the summary alone).
+ * Where the statements go, and as what (`lines`: NDJSON, then the summary line; or CSV, its
+ * header first): a file (written whole or not at all), or `write` (piece by piece), or nowhere
+ * (`null`: the summary alone).
  */
 export type WorkersOutput =
-  { readonly file: string } | { readonly write: (chunks: Iterable<string | Uint8Array>) => void } | null;
+  | { readonly file: string; readonly lines: 'ndjson' | 'csv' }
+  | { readonly write: (chunks: Iterable<string | Uint8Array>) => void; readonly lines: 'ndjson' | 'csv' }
+  | null;
 
 /**
  * Runs `input` in `workers` shards on the threads of `pool`; gives the NDJSON text (statements in
@@ -150,7 +156,7 @@ export async function runOnWorkers(
       const job: ShardJob = {
         task,
         port: ports[k]!.port2,
-        lines: output !== null,
+        lines: output?.lines ?? null,
         inFlight: shards.inFlight[k]!,
         spill: shards.spills[k]!,
         flow,
@@ -162,7 +168,7 @@ export async function runOnWorkers(
     const shares = run.pools(inputs);
     progress(io, `support pool shared; ${run.order.length} statements to write…`);
     const finish = (emit: (bytes: Uint8Array | string) => void) =>
-      finishRun(run, shards, shares, output === null ? null : emit, io);
+      finishRun(run, shards, shares, output === null ? null : { lines: output.lines, emit }, io);
     if (output === null) return await finish(() => undefined);
     if ('write' in output)
       return await finish((bytes) => {
@@ -190,16 +196,19 @@ interface Shards {
 }
 
 /**
- * Phases 4–5: each shard sent its share of the pool; the statements given to `emit` as the shards
- * send them, in person id order (none wanted when `emit` is `null`), then the summary line.
+ * Phases 4–5: each shard sent its share of the pool; the statements' lines given to `emit` as the
+ * shards send them, in person id order (none wanted when `output` is `null`) — after the CSV
+ * header, or followed by the NDJSON summary line.
  */
 async function finishRun(
   run: ShardedPeriod,
   shards: Shards,
   shares: readonly ShardPoolShare[],
-  emit: ((bytes: Uint8Array | string) => void) | null,
+  output: { lines: 'ndjson' | 'csv'; emit: (bytes: Uint8Array | string) => void } | null,
   io: CliIo,
 ): Promise<{ summary: RunPeriodSummary; tally: StatementTally }> {
+  const emit = output?.emit ?? null;
+  if (output?.lines === 'csv') output.emit(STATEMENTS_CSV_HEADER);
   const total = run.order.length;
   let shown = 0;
   const written = (count: number) => {
@@ -226,7 +235,8 @@ async function finishRun(
   if (error !== undefined) throw error;
   if (count !== total) throw new Error('the shards sent fewer statements than they have people');
   const summary = run.summary(outcomes.map((outcome) => outcome.summary));
-  if (emit !== null) for (const chunk of ['{"summary":', ...jsonChunks(summary, 0, ''), '}\n']) emit(chunk);
+  if (output?.lines === 'ndjson')
+    for (const chunk of ['{"summary":', ...jsonChunks(summary, 0, ''), '}\n']) output.emit(chunk);
   return { summary, tally: mergeTallies(outcomes) };
 }
 

@@ -60,6 +60,22 @@ describe('synergy-pay run --workers', () => {
     expect(nowhere.err).toMatch(/cannot write/);
   }, 60_000);
 
+  it('writes CSV statements as run does, to a file and to standard output', () => {
+    const one = bin('run', scenario, '--format', 'csv', '--out', join(dir, 'one.csv'));
+    expect(one.code).toBe(0);
+    const out = join(dir, 'w2.csv');
+    const many = bin('run', scenario, '--workers', '2', '--format', 'csv', '--out', out);
+    expect(many.err).toBe('');
+    expect(many.code).toBe(0);
+    const csv = readFileSync(join(dir, 'one.csv'), 'utf8');
+    expect(csv.split('\n')).toHaveLength(402); // the header, 400 statements, the last newline
+    expect(readFileSync(out, 'utf8')).toBe(csv);
+    expect(many.out.replace(out, 'OUT')).toBe(one.out.replace(join(dir, 'one.csv'), 'OUT'));
+    const toStdout = bin('run', scenario, '--workers', '3', '--format', 'csv');
+    expect(toStdout.code).toBe(0);
+    expect(toStdout.out).toBe(bin('run', scenario, '--format', 'csv').out);
+  }, 120_000);
+
   it('prints the summary alone, as run does', () => {
     const one = bin('run', scenario);
     const many = bin('run', scenario, '--workers', '2');
@@ -71,7 +87,7 @@ describe('synergy-pay run --workers', () => {
     for (const args of [
       ['run', scenario, '--workers', '0'],
       ['run', scenario, '--workers', 'many'],
-      ['run', scenario, '--workers', '2', '--format', 'csv'],
+      ['run', scenario, '--workers', '2', '--format', 'json'],
       ['demo', '--workers', '2'],
     ]) {
       const child = bin(...args);
