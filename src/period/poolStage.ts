@@ -2,7 +2,7 @@ import type * as z from 'zod/mini';
 import type { DecimalInput } from '../core/decimalInput.js';
 import { decimalText } from '../core/decimalInput.js';
 import { IssueList, SynergyPayError, type Issue } from '../core/errors.js';
-import { formatMinor, sumAmounts, toAmount } from '../core/money.js';
+import { formatMinor, readAmount, sumAmounts, toAmount } from '../core/money.js';
 import { traceStep, type TraceStep } from '../core/trace.js';
 import { parseFixed, roundFixed } from '../core/fixed.js';
 import {
@@ -190,6 +190,7 @@ function recipientsOf(
       return;
     }
     const row: PoolRecipientInput = { id: person.id, score: choice.value };
+    if (pool.cap !== undefined) row.cap = pool.cap;
     if (person.start !== undefined) row.start = person.start;
     if (person.end !== undefined) row.end = person.end;
     rows.push(row);
@@ -373,6 +374,10 @@ export function poolSplit(
   const totals = carve.totals;
   const { recipients } = inputs;
   const counts = { gross: totals.gross, contributors: inputs.carve.people.length, recipients: recipients.rows.length };
+  const issues = new IssueList();
+  const cap =
+    pool.cap === undefined ? undefined : readAmount(pool.cap, digits, [...context.versionPath, 'pool', 'cap'], issues);
+  issues.throwIfAny();
   if (totals.pool < 0n) {
     // Reversals of clawed-back sales exceeded this period's carve: the back office is not charged;
     // the negative pool is reported on the unallocated line, so every sum still reconciles.
@@ -387,9 +392,9 @@ export function poolSplit(
     const figures = { rate: carve.rate, pool: totals.pool, awarded: 0n, unallocated: totals.pool, ...counts, trace };
     return { carve, share: null, negative, exponent, figures };
   }
-  const issues = new IssueList();
   const at = () => ['data', 'supportScores'];
-  const share = sharePool(totals.pool, { rows: recipients.rows, at }, shareTerms(context, pool), issues);
+  const rows = { rows: recipients.rows, at, ...(cap === undefined ? {} : { cap: () => BigInt(cap) }) };
+  const share = sharePool(totals.pool, rows, shareTerms(context, pool), issues);
   issues.throwIfAny();
   const awarded = sumAmounts(share!.awards);
   const trace = [...carveTrace(carve, digits), ...shareTrace(share!, digits)];

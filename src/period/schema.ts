@@ -69,6 +69,7 @@ export const planPoolSchema = /* @__PURE__ */ shaped<t.PlanPoolInput>()(
     floor: z.optional(nonNegativeDecimalSchema),
     basis: z.optional(poolBasisSchema),
     weightDecimals: z.optional(weightDecimalsSchema),
+    cap: z.optional(nonNegativeDecimalSchema),
     scoreFrom: z.optional(z.enum(['supportScores', 'ratings', 'responseTimes', 'supportCard'])),
     supportCard: z.optional(
       z.strictObject({

@@ -86,6 +86,12 @@ export interface PlanPoolInput {
   /** Decimal places of f(score), 0–12. @defaultValue `6` */
   weightDecimals?: number | undefined;
   /**
+   * The most one person takes from the pool of one segment, in the plan's currency (SPEC §3.5's
+   * per-person cap): an award above it is fixed at the cap and the excess re-split among the
+   * others; what no one can take is reported as the pool's `unallocated`. @defaultValue none
+   */
+  cap?: DecimalInput | undefined;
+  /**
    * Where a recipient's support score comes from: `supportScores` (period data), `ratings` (the
    * person's peripheral score, else their department's), `responseTimes` (their department's mean
    * response score, else resolution). When the source has no score, `data.supportScores` is used.

@@ -70,6 +70,8 @@ export const poolShapeArb = fc.record({
   floor: maybe(fc.integer({ min: 0, max: 80 }), 0.5),
   basis: maybe(fc.constantFrom('days' as const, 'one' as const, 'fte' as const), 0.5),
   weightDecimals: maybe(fc.integer({ min: 0, max: 8 }), 0.25),
+  /** The most one person takes from a segment's pool, in whole units (valid in every currency). */
+  cap: maybe(fc.integer({ min: 0, max: 50_000 }), 0.6),
   scoreFrom: maybe(fc.constantFrom('supportScores' as const, 'ratings' as const, 'responseTimes' as const), 0.7),
   /** Commission rows of people the pool does not carve from (their default, `refuse`, would refuse most scenarios). */
   nonContributors: fc.constantFrom('payInFull' as const, 'carve' as const),
@@ -408,6 +410,7 @@ export function addSections(shapes: SectionShapes, edges: SectionEdges, context:
       ...(s.recipients === null ? {} : { recipients: s.recipients }),
       ...(s.basis === null ? {} : { basis: s.basis }),
       ...(s.weightDecimals === null ? {} : { weightDecimals: s.weightDecimals }),
+      ...(s.cap === null ? {} : { cap: String(s.cap) }),
       ...(s.scoreFrom === null ? {} : { scoreFrom: s.scoreFrom }),
       nonContributorCommissions: s.nonContributors,
     };

@@ -40,6 +40,8 @@ export const scenarioArbitrary: fc.Arbitrary<RunPeriodInput> = fc
         policy: fc.constantFrom('net' as const, 'reverse' as const),
         floor: fc.constantFrom(0, 40),
         nonContributors: fc.constantFrom('payInFull' as const, 'carve' as const),
+        /** The most one person takes from a segment's pool, in whole units (valid in every currency). */
+        cap: fc.option(fc.integer({ min: 0, max: 20_000 }), { nil: undefined }),
       }),
       { nil: undefined },
     ),
@@ -118,6 +120,7 @@ export const scenarioArbitrary: fc.Arbitrary<RunPeriodInput> = fc
               clawbackPolicy: r.pool.policy,
               floor: r.pool.floor,
               nonContributorCommissions: r.pool.nonContributors,
+              ...(r.pool.cap === undefined ? {} : { cap: String(r.pool.cap) }),
             },
           };
     const versions: RunPeriodInput['plan']['versions'] = [{ id: 'v1', effective: '2026-01-01', grades, ...pool }];
