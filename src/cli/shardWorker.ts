@@ -27,7 +27,7 @@ const ndjsonLine = (statement: PayStatement) => `${JSON.stringify(statement)}\n`
 export interface ShardJob {
   readonly task: ShardTask;
   readonly port: MessagePort;
-  /** How the statements are wanted: one JSON line each (`--format ndjson`), one CSV line each, or not at all (their tally only). */
+  /** How the statements are wanted: a JSON line each (`ndjson`), a CSV line each, or not at all (`null`: their tally only). */
   readonly lines: 'ndjson' | 'csv' | null;
   /** Chunks sent and not yet written by the coordinator (one `Int32Array` element, shared). */
   readonly inFlight: Int32Array;
@@ -37,10 +37,10 @@ export interface ShardJob {
 }
 
 /**
- * How statements travel (see {@link StatementChunk}): about `chunk` bytes of statement lines a chunk, and at
- * most `inFlight` chunks waiting at the coordinator — beyond, a shard writes them to its spill file
- * (the coordinator merges the shards in person id order, and one shard's people may all come after
- * another's), so that neither side waits and memory stays bounded.
+ * How statements travel (see {@link StatementChunk}): about `chunk` bytes of statement lines a
+ * chunk, and at most `inFlight` chunks waiting at the coordinator — beyond, a shard writes them to
+ * its spill file (the coordinator merges the shards in person id order, and one shard's people may
+ * all come after another's), so that neither side waits and memory stays bounded.
  */
 export interface ChunkFlow {
   readonly chunk: number;

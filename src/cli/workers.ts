@@ -259,8 +259,9 @@ interface Waiting {
 /**
  * The shards' statement chunks merged in person id order — `order` names the shard of each
  * statement; lines are copied as they are, none parsed — and given to `emit` about 1 MiB at a
- * time (`written` told how many so far). Settles when every shard has sent its last chunk, with how many statements were written
- * (or the error that stopped it: a spill file that cannot be read, an output that cannot be written).
+ * time (`written` told how many so far). Settles when every shard has sent its last chunk, with
+ * how many statements were written, or the error that stopped it (a spill file that cannot be
+ * read, an output that cannot be written).
  */
 function mergeChunks(
   { ports, inFlight, spills }: Shards,

@@ -727,6 +727,8 @@ function checkPool(
         score: score as string,
         ...(person.start === undefined ? {} : { start: person.start }),
         ...(person.end === undefined ? {} : { end: person.end }),
+        // The plan's per-person cap is every recipient's cap.
+        ...(pool.cap === undefined ? {} : { cap: pool.cap }),
       };
     });
   if (carved.pool.startsWith('-')) {
