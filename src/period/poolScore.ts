@@ -110,6 +110,8 @@ function fromRatings(sources: PoolScoreSources, person: string, department: stri
   const unit = sources.rateeScores.get(department);
   if (unit?.status === 'scored' && unit.score !== null)
     return { value: unit.score, source: 'departmentRating', subject: department };
+  // A department's own score (a two-level pool's unit) has one reason, not two.
+  if (person === department) return { reason: ratingGap(unit, `department "${department}"`) };
   return {
     reason: `${ratingGap(own, `"${person}"`)}, and ${ratingGap(unit, `department "${department}"`)}`,
   };

@@ -10,6 +10,7 @@ import {
   resolveWeighting,
   sharePool,
   shareTrace,
+  unitRows,
   type AwardSource,
   type ShareTerms,
 } from '../pool/allocatePool.js';
@@ -23,7 +24,7 @@ import {
   carveTrace,
   contributionOf,
 } from '../pool/carvePool.js';
-import type { PoolRecipientInput } from '../pool/types.js';
+import type { PoolRecipientInput, PoolUnitAward } from '../pool/types.js';
 import type { PeriodContext, SegmentContext } from './context.js';
 import { basisWords, type PoolScoreChoice } from './poolScore.js';
 import type { planPoolSchema } from './schema.js';
@@ -55,6 +56,8 @@ export interface PoolPeople {
    * when neither the plan's source nor `data.supportScores` has one for the person.
    */
   readonly score: (person: number) => PoolScoreChoice | { reason: string | null };
+  /** A department's support score for a two-level pool (`pool.units`), chosen as a person's is. */
+  readonly unitScore: (department: string) => PoolScoreChoice | { reason: string | null };
 }
 
 /** What a pool award line states besides its amount: the score behind it, f and the basis in words. */
@@ -94,6 +97,8 @@ export interface PoolStageResult {
   /** People paid their commission in full, uncarved (`nonContributorCommissions: "payInFull"`), in org order. */
   readonly uncarved: number[];
   readonly trace: TraceStep[];
+  /** A two-level pool's departments (`pool.units`), in id order; `null` for one level. */
+  readonly units: PoolUnitAward[] | null;
 }
 
 /**
@@ -170,11 +175,8 @@ function notCarved(person: string, side: Side): string {
 }
 
 /** The recipients with their support scores; a recipient without one is refused. */
-function recipientsOf(
-  context: SegmentContext,
-  pool: PlanPool,
-  { sides: sideOf, score }: PoolPeople,
-): { rows: PoolRecipientInput[]; people: number[]; choices: PoolScoreChoice[] } {
+function recipientsOf(context: SegmentContext, pool: PlanPool, poolPeople: PoolPeople) {
+  const { sides: sideOf, score } = poolPeople;
   const sides = new Set<Side>(pool.recipients ?? ['back']);
   const rows: PoolRecipientInput[] = [];
   const people: number[] = [];
@@ -190,15 +192,42 @@ function recipientsOf(
       return;
     }
     const row: PoolRecipientInput = { id: person.id, score: choice.value };
-    if (pool.cap !== undefined) row.cap = pool.cap;
     if (person.start !== undefined) row.start = person.start;
     if (person.end !== undefined) row.end = person.end;
+    if (pool.cap !== undefined) row.cap = pool.cap;
+    if (pool.units !== undefined) row.unit = person.department;
     rows.push(row);
     people.push(p);
     choices.push(choice);
   });
+  const units = pool.units === undefined ? undefined : unitsOf(context, poolPeople, rows, missing);
   if (missing.length > 0) throw new SynergyPayError(missing);
-  return { rows, people, choices };
+  return { rows, people, choices, ...units };
+}
+
+/**
+ * A two-level pool's units: the recipients' departments, in org order (`departments`: their
+ * indexes), each with its support score; a department without one is refused.
+ */
+function unitsOf(context: SegmentContext, { unitScore }: PoolPeople, rows: PoolRecipientInput[], missing: Issue[]) {
+  const used = new Set(rows.map((row) => row.unit));
+  const units: { id: string; score: DecimalInput }[] = [];
+  const departments: number[] = [];
+  const unitChoices: PoolScoreChoice[] = [];
+  context.scenario.org.departments.forEach((department, d) => {
+    if (!used.has(department.id)) return;
+    const choice = unitScore(department.id);
+    if (!('value' in choice)) {
+      const why = choice.reason === null ? '' : ` (${choice.reason})`;
+      const message = `no support score for department "${department.id}"${why}; its people's part of the pool (pool.units) is split by it`;
+      missing.push({ code: 'UNKNOWN_REFERENCE', path: ['data', 'supportScores'], message });
+      return;
+    }
+    units.push({ id: department.id, score: choice.value });
+    departments.push(d);
+    unitChoices.push(choice);
+  });
+  return { units, departments, unitChoices };
 }
 
 /** How the statement names each score source in words (the trace's formula). */
@@ -346,7 +375,7 @@ export interface PoolSplit {
   readonly exponent: string | null;
   readonly figures: Pick<
     PoolStageResult,
-    'rate' | 'gross' | 'pool' | 'awarded' | 'unallocated' | 'contributors' | 'recipients' | 'trace'
+    'rate' | 'gross' | 'pool' | 'awarded' | 'unallocated' | 'contributors' | 'recipients' | 'trace' | 'units'
   >;
 }
 
@@ -389,12 +418,21 @@ export function poolSplit(
     );
     const exponent = resolveWeighting(shareTerms(context, pool), new IssueList()).exponentText;
     const trace = [...carveTrace(carve, digits), negative];
-    const figures = { rate: carve.rate, pool: totals.pool, awarded: 0n, unallocated: totals.pool, ...counts, trace };
+    const figures = {
+      rate: carve.rate,
+      pool: totals.pool,
+      awarded: 0n,
+      unallocated: totals.pool,
+      ...counts,
+      trace,
+      units: null,
+    };
     return { carve, share: null, negative, exponent, figures };
   }
   const at = () => ['data', 'supportScores'];
   const rows = { rows: recipients.rows, at, ...(cap === undefined ? {} : { cap: () => BigInt(cap) }) };
-  const share = sharePool(totals.pool, rows, shareTerms(context, pool), issues);
+  const terms = { ...shareTerms(context, pool), units: recipients.units };
+  const share = sharePool(totals.pool, rows, terms, issues);
   issues.throwIfAny();
   const awarded = sumAmounts(share!.awards);
   const trace = [...carveTrace(carve, digits), ...shareTrace(share!, digits)];
@@ -405,6 +443,7 @@ export function poolSplit(
     unallocated: totals.pool - awarded,
     ...counts,
     trace,
+    units: unitRows(share!, digits),
   };
   return { carve, share: share!, negative: null, exponent: share!.weighting.exponentText, figures };
 }
@@ -442,7 +481,8 @@ export function poolViews(
     contributionTrace,
     award,
     awardLine,
-    choices: recipients.choices,
+    choices:
+      recipients.unitChoices === undefined ? recipients.choices : [...recipients.choices, ...recipients.unitChoices],
     uncarved: inputs.carve.uncarved,
   };
 }
@@ -486,8 +526,8 @@ export function sliceSplit(
           weights: take(share.weights),
           awards: take(share.awards),
           capped: Uint8Array.from(take(share.capped)),
-          units: undefined,
-          unit: undefined,
+          units: share.units,
+          unit: share.unit === undefined ? undefined : Int32Array.from(take(share.unit)),
           weighting: {
             floor: share.weighting.floor,
             exponentText: share.weighting.exponentText,

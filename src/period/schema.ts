@@ -70,6 +70,7 @@ export const planPoolSchema = /* @__PURE__ */ shaped<t.PlanPoolInput>()(
     basis: z.optional(poolBasisSchema),
     weightDecimals: z.optional(weightDecimalsSchema),
     cap: z.optional(nonNegativeDecimalSchema),
+    units: z.optional(z.literal('department')),
     scoreFrom: z.optional(z.enum(['supportScores', 'ratings', 'responseTimes', 'supportCard'])),
     supportCard: z.optional(
       z.strictObject({

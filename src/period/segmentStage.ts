@@ -392,8 +392,9 @@ function poolPeopleOf(
   const { departments, people } = context.scenario.org;
   const choose = poolScoreChooser(context, { ...sources, supportScore: periodData.supportScore });
   const score = (p: number) => choose(people[p]!.id, people[p]!.department);
+  const unitScore = (department: string) => choose(department, department);
   const sides = org.work.map((w) => departments[w.department]!.side);
-  return { sides, rows: periodData.poolRows![context.s]!, score };
+  return { sides, rows: periodData.poolRows![context.s]!, score, unitScore };
 }
 
 /** The segment's support pool as the result reports it. */
@@ -408,5 +409,6 @@ export function poolSegment({ segment, digits }: SegmentContext, pool: PoolSplit
     awarded: formatMinor(pool.awarded, digits),
     unallocated: formatMinor(pool.unallocated, digits),
     trace: pool.trace,
+    ...(pool.units === null ? {} : { units: pool.units }),
   };
 }

@@ -141,7 +141,13 @@ function globalInputs(task: ShardTaskData, inputs: PoolInputs): PoolInputs {
       clawbacks,
       uncarved: inputs.carve.uncarved.map(whole),
     },
-    recipients: { ...inputs.recipients, people: inputs.recipients.people.map(whole) },
+    recipients: {
+      ...inputs.recipients,
+      people: inputs.recipients.people.map(whole),
+      ...(inputs.recipients.departments === undefined
+        ? {}
+        : { departments: inputs.recipients.departments.map((d) => task.departments[d]!) }),
+    },
   };
 }
 

@@ -1,3 +1,4 @@
+import type { DecimalInput } from '../core/decimalInput.js';
 import { compareIds, orderIds } from '../core/ids.js';
 import { IssueList } from '../core/errors.js';
 import { minorDigits } from '../core/currency.js';
@@ -237,10 +238,21 @@ function gatherPool(
         rows: recipients.map(({ k, inputs }) => inputs.recipients.rows[k]!),
         people: recipients.map(({ p }) => p),
         choices: recipients.map(({ k, inputs }) => inputs.recipients.choices[k]!),
+        ...gatherUnits(shards.map(({ segments }) => segments[s]!.recipients)),
       },
     },
     positions,
   };
+}
+
+/** A two-level pool's units from every shard (each department's in its own shard), in org order; nothing for one level. */
+function gatherUnits(recipients: readonly PoolInputs['recipients'][]) {
+  const gathered: { d: number; unit: { id: string; score: DecimalInput } }[] = [];
+  for (const { units, departments } of recipients)
+    units?.forEach((unit, u) => gathered.push({ d: departments![u]!, unit }));
+  if (recipients.every(({ units }) => units === undefined)) return {};
+  gathered.sort((a, b) => a.d - b.d);
+  return { units: gathered.map(({ unit }) => unit), departments: gathered.map(({ d }) => d) };
 }
 
 /**

@@ -16,7 +16,7 @@ import type {
   RevenueFact,
 } from '../interlock/types.js';
 import type { LinkDepartmentInput, LinkedDepartment, LinkKpiInput } from '../linkage/types.js';
-import type { ContributionRounding, PoolWeighting } from '../pool/types.js';
+import type { ContributionRounding, PoolUnitAward, PoolWeighting } from '../pool/types.js';
 import type {
   RaciTaskInput,
   RateeScore,
@@ -85,12 +85,14 @@ export interface PlanPoolInput {
   basis?: 'one' | 'fte' | 'days' | undefined;
   /** Decimal places of f(score), 0–12. @defaultValue `6` */
   weightDecimals?: number | undefined;
-  /**
-   * The most one person takes from the pool of one segment, in the plan's currency (SPEC §3.5's
-   * per-person cap): an award above it is fixed at the cap and the excess re-split among the
-   * others; what no one can take is reported as the pool's `unallocated`. @defaultValue none
-   */
+  /** The most one person takes from a segment's pool (plan currency, SPEC §3.5): the excess is re-split among the others, what no one can take is `unallocated`. @defaultValue none */
   cap?: DecimalInput | undefined;
+  /**
+   * `"department"`: two levels (SPEC §3.5, seed 001) — the pool among the recipients' departments by
+   * department score × headcount, then each part among its people. A department's score:
+   * `scoreFrom` for the department, else its `supportScores` row. @defaultValue one level
+   */
+  units?: 'department' | undefined;
   /**
    * Where a recipient's support score comes from: `supportScores` (period data), `ratings` (the
    * person's peripheral score, else their department's), `responseTimes` (their department's mean
@@ -981,6 +983,8 @@ export interface PoolSegment {
   readonly unallocated: string;
   /** How the pool was carved and shared. */
   readonly trace: TraceStep[];
+  /** With `pool.units`: each department's score, headcount, weight, part, Σ awards and unallocated, by id. */
+  readonly units?: PoolUnitAward[];
 }
 
 /** The interlock of the period under one setting: credits by dimension and indicator settlements. */

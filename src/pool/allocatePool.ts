@@ -284,7 +284,16 @@ function splitUnits(pool: bigint, weights: readonly Amount[], ids: readonly stri
     });
     const left = split === undefined ? amount : split.unallocated;
     unallocated += left;
-    return { ...unit, weight: weightOf[u]!, headcount: headcounts[u]!, amount, left, split: split !== undefined };
+    const memberWeight = sumAmounts(unit.members.map((i) => weights[i]!));
+    return {
+      ...unit,
+      weight: weightOf[u]!,
+      headcount: headcounts[u]!,
+      amount,
+      left,
+      split: split !== undefined,
+      memberWeight,
+    };
   });
   return { awards, capped, unallocated, rounds: top?.rounds ?? [], units: levels };
 }
@@ -413,8 +422,6 @@ class SharedTraces {
 /** Each row's level: the pool (Σ of every weight), or its unit's amount and members once split. */
 function levelsOf(share: AwardSource, digits: number, withTrace: boolean): (i: number) => Level {
   const scale = share.weighting.weightDecimals + share.basisScale;
-  const weightSum = (members: readonly number[]) =>
-    formatScaled(sumAmounts(members.map((i) => share.weights[i]!)), scale);
   if (share.units === undefined) {
     const level = [
       formatMinor(share.pool, digits),
@@ -424,7 +431,7 @@ function levelsOf(share: AwardSource, digits: number, withTrace: boolean): (i: n
   }
   const empty = [formatMinor(0, digits), '0'] as const;
   const byUnit = share.units.map((unit) =>
-    unit.split ? ([formatMinor(unit.amount, digits), weightSum(unit.members)] as const) : empty,
+    unit.split ? ([formatMinor(unit.amount, digits), formatScaled(unit.memberWeight, scale)] as const) : empty,
   );
   return (i) => byUnit[share.unit![i]!]!;
 }

@@ -72,6 +72,8 @@ export const poolShapeArb = fc.record({
   weightDecimals: maybe(fc.integer({ min: 0, max: 8 }), 0.25),
   /** The most one person takes from a segment's pool, in whole units (valid in every currency). */
   cap: maybe(fc.integer({ min: 0, max: 50_000 }), 0.6),
+  /** Two levels: the recipients' departments first (every department has a fallback support score). */
+  units: fc.boolean(),
   scoreFrom: maybe(fc.constantFrom('supportScores' as const, 'ratings' as const, 'responseTimes' as const), 0.7),
   /** Commission rows of people the pool does not carve from (their default, `refuse`, would refuse most scenarios). */
   nonContributors: fc.constantFrom('payInFull' as const, 'carve' as const),
@@ -411,6 +413,7 @@ export function addSections(shapes: SectionShapes, edges: SectionEdges, context:
       ...(s.basis === null ? {} : { basis: s.basis }),
       ...(s.weightDecimals === null ? {} : { weightDecimals: s.weightDecimals }),
       ...(s.cap === null ? {} : { cap: String(s.cap) }),
+      ...(s.units ? { units: 'department' } : {}),
       ...(s.scoreFrom === null ? {} : { scoreFrom: s.scoreFrom }),
       nonContributorCommissions: s.nonContributors,
     };

@@ -42,6 +42,8 @@ export const scenarioArbitrary: fc.Arbitrary<RunPeriodInput> = fc
         nonContributors: fc.constantFrom('payInFull' as const, 'carve' as const),
         /** The most one person takes from a segment's pool, in whole units (valid in every currency). */
         cap: fc.option(fc.integer({ min: 0, max: 20_000 }), { nil: undefined }),
+        /** Two levels: the recipients' departments first (every department has a support score). */
+        units: fc.boolean(),
       }),
       { nil: undefined },
     ),
@@ -121,6 +123,7 @@ export const scenarioArbitrary: fc.Arbitrary<RunPeriodInput> = fc
               floor: r.pool.floor,
               nonContributorCommissions: r.pool.nonContributors,
               ...(r.pool.cap === undefined ? {} : { cap: String(r.pool.cap) }),
+              ...(r.pool.units ? { units: 'department' as const } : {}),
             },
           };
     const versions: RunPeriodInput['plan']['versions'] = [{ id: 'v1', effective: '2026-01-01', grades, ...pool }];

@@ -704,6 +704,7 @@ function checkPool(
     return unit?.response?.meanScore ?? unit?.resolution?.meanScore;
   };
   const namedScores = new Map<string, string>();
+  const departmentOf = new Map(scenario.org.people.map((person) => [person.id, person.department]));
   const recipientsRows = scenario.org.people
     .filter((person) => recipients.has(sides.get(person.department)))
     .map((person) => {
@@ -736,10 +737,22 @@ function checkPool(
     for (const row of recipientsRows) expect(minorOf(awardsOf.get(row.id) as string, digits)).toBe(0n);
     return;
   }
+  // Two levels: each recipient's department, scored as a person is (the source, else its support score).
+  const unitScore = (department: string) =>
+    (pool.scoreFrom === 'ratings'
+      ? ratingScore(department)
+      : pool.scoreFrom === 'responseTimes'
+        ? responseScore(department)
+        : undefined) ?? support.get(department);
+  const unitIds = [...new Set(recipientsRows.map((row) => departmentOf.get(row.id)!))];
   const shared = allocatePool({
     pool: carved.pool,
     currency: scenario.plan.currency,
-    recipients: recipientsRows,
+    recipients:
+      pool.units === undefined
+        ? recipientsRows
+        : recipientsRows.map((row) => ({ ...row, unit: departmentOf.get(row.id)! })),
+    ...(pool.units === undefined ? {} : { units: unitIds.map((id) => ({ id, score: unitScore(id) as string })) }),
     basis: pool.basis ?? 'days',
     period: { start: result.period.start, end: result.period.end },
     rounding: rounding(scenario),
@@ -748,6 +761,7 @@ function checkPool(
     ...(pool.weightDecimals === undefined ? {} : { weightDecimals: pool.weightDecimals }),
   });
   expect(segment.unallocated, 'unallocated = allocatePool’s').toBe(shared.unallocated);
+  expect(segment.units, 'departments of a two-level pool = allocatePool’s units').toEqual(shared.units ?? undefined);
   for (const award of shared.awards) {
     expect(awardsOf.get(award.id), `award of ${award.id}`).toBe(award.award);
     expect(namedScores.get(award.id), `score named on ${award.id}'s award`).toBe(award.score);
