@@ -40,8 +40,9 @@ export const budgets = [
   // share and each person's lines (for the run in shards, issue 20 §2): 95.1 KB. The library's
   // decimal written on BigInt with decimal.js's 40-digit semantics (core/decimal.ts), so
   // decimal.js (32 KB minified) is no longer bundled: 82.4 KB (238 KB minified), issue 16's 90 KB
-  // met; held at 83 KB.
-  { name: 'import { runPeriod }', imports: ['runPeriod'], limit: 83 * KB },
+  // met; held at 83 KB. A per-person cap and two levels in the period pool (issue 20 §2, SPEC
+  // §3.5), the pool weighting's exponent bound and the faster decimal text: 82.98 KB, held at 84 KB.
+  { name: 'import { runPeriod }', imports: ['runPeriod'], limit: 84 * KB },
   // Issue 16 asks for 200 KB. The types are shipped once (dist/index.d.cts; index.d.ts, report.d.ts
   // and folder/index.d.ts re-export the CommonJS declarations beside them, and report.d.cts and
   // folder/index.d.cts import the library's types from index.d.cts instead of copying them):
