@@ -5,7 +5,7 @@
  * {@link roundFixed} and {@link divideFixed}, through the one rounding rule. Texts match
  * decimal.js's `toFixed()`; a property holds the two together (test/core/fixed.prop.test.ts).
  */
-import { pow10 } from './money.js';
+import { formatMinor, placePoint, pow10 } from './money.js';
 import { divideRounded, floorDivide, roundsAway, type RoundingMode } from './rounding.js';
 
 /** n × 10^-scale, exactly. */
@@ -80,17 +80,9 @@ export function formatFixed(a: Fixed): string {
   return placePoint(negative, digits.slice(0, end), a.scale - (digits.length - end));
 }
 
-/** The text with exactly `scale` decimals (`{ n: 150n, scale: 2 }` → `"1.50"`). */
+/** The text with exactly `scale` decimals (`{ n: 150n, scale: 2 }` → `"1.50"`): {@link formatMinor}. */
 export function fixedText(n: bigint, scale: number): string {
-  const negative = n < 0n;
-  return placePoint(negative, (negative ? -n : n).toString(), scale);
-}
-
-/** `digits` (of a whole number) with a decimal point `scale` places from the right, and the sign. */
-function placePoint(negative: boolean, digits: string, scale: number): string {
-  if (scale === 0) return negative ? `-${digits}` : digits;
-  const padded = digits.padStart(scale + 1, '0');
-  return `${negative ? '-' : ''}${padded.slice(0, -scale)}.${padded.slice(-scale)}`;
+  return formatMinor(n, scale);
 }
 
 const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];

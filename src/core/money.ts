@@ -51,10 +51,14 @@ export function parseMinor(value: unknown, digits: number, path: IssuePath): Min
 /** Formats minor units as a decimal string with exactly `digits` decimals (`880000n, 2` → `"8800.00"`). */
 export function formatMinor(minor: bigint | number, digits: number): string {
   const negative = minor < 0;
-  const text = String(negative ? -minor : minor);
-  if (digits === 0) return negative ? `-${text}` : text;
-  const padded = text.padStart(digits + 1, '0');
-  const cut = padded.length - digits;
+  return placePoint(negative, String(negative ? -minor : minor), digits);
+}
+
+/** `digits` (of a whole number) with a decimal point `scale` places from the right, and the sign. */
+export function placePoint(negative: boolean, digits: string, scale: number): string {
+  if (scale === 0) return negative ? `-${digits}` : digits;
+  const padded = digits.padStart(scale + 1, '0');
+  const cut = padded.length - scale;
   return `${negative ? '-' : ''}${padded.slice(0, cut)}.${padded.slice(cut)}`;
 }
 
