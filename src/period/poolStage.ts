@@ -186,9 +186,7 @@ function recipientsOf(context: SegmentContext, pool: PlanPool, poolPeople: PoolP
     if (!sides.has(sideOf[p]!)) return;
     const choice = score(p);
     if (!('value' in choice)) {
-      const why = choice.reason === null ? '' : ` (${choice.reason})`;
-      const message = `no support score for "${person.id}" or their department${why}; they share the pool`;
-      missing.push({ code: 'UNKNOWN_REFERENCE', path: ['data', 'supportScores'], message });
+      missing.push(noScore(`"${person.id}" or their department`, choice.reason, 'they share the pool'));
       return;
     }
     const row: PoolRecipientInput = { id: person.id, score: choice.value };
@@ -205,6 +203,16 @@ function recipientsOf(context: SegmentContext, pool: PlanPool, poolPeople: PoolP
   return { rows, people, choices, ...units };
 }
 
+/** The refusal of a pool recipient (or a two-level pool's department) without a support score. */
+function noScore(whose: string, reason: string | null, consequence: string): Issue {
+  const why = reason === null ? '' : ` (${reason})`;
+  return {
+    code: 'UNKNOWN_REFERENCE',
+    path: ['data', 'supportScores'],
+    message: `no support score for ${whose}${why}; ${consequence}`,
+  };
+}
+
 /**
  * A two-level pool's units: the recipients' departments, in org order (`departments`: their
  * indexes), each with its support score; a department without one is refused.
@@ -218,9 +226,8 @@ function unitsOf(context: SegmentContext, { unitScore }: PoolPeople, rows: PoolR
     if (!used.has(department.id)) return;
     const choice = unitScore(department.id);
     if (!('value' in choice)) {
-      const why = choice.reason === null ? '' : ` (${choice.reason})`;
-      const message = `no support score for department "${department.id}"${why}; its people's part of the pool (pool.units) is split by it`;
-      missing.push({ code: 'UNKNOWN_REFERENCE', path: ['data', 'supportScores'], message });
+      const consequence = "its people's part of the pool (pool.units) is split by it";
+      missing.push(noScore(`department "${department.id}"`, choice.reason, consequence));
       return;
     }
     units.push({ id: department.id, score: choice.value });
