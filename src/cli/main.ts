@@ -100,7 +100,6 @@ export async function mainAsync(argv: readonly string[], io: CliIo): Promise<num
   }
   try {
     const request = workersRequest(argv);
-    checkWorkersFormat(request.format);
     const folders = await readFoldersAhead([request.file], io);
     return await runWorkersCommand(request, withFolders(io, folders));
   } catch (error) {
@@ -199,13 +198,16 @@ function workersRequest(argv: readonly string[]): WorkersRun {
   const [command, ...files] = positionals;
   if (command !== 'run' || files.length !== 1)
     throw new InputProblem(`synergy-pay: --workers is for run <scenario>\n\n${USAGE}`);
-  return {
+  const request = {
     file: files[0]!,
     workers: workerCount(bare ? 'auto' : given),
     format: values.format ?? (values.out === undefined ? 'summary' : 'ndjson'),
     out: values.out === '-' ? undefined : values.out,
     locale: checkLocale(values.locale ?? DEFAULT_LOCALE),
   };
+  // Refused before any folder is read.
+  checkWorkersFormat(request.format);
+  return request;
 }
 
 function dispatch(argv: readonly string[], io: CliIo): number {

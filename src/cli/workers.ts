@@ -42,7 +42,8 @@ export interface WorkersRun {
 }
 
 /**
- * `synergy-pay run <scenario> --workers N`: the run on N worker threads, its statements written as
+ * `synergy-pay run <scenario> --workers N` (its `--format` checked by {@link checkWorkersFormat}
+ * when the command line was read): the run on N worker threads, its statements written as
  * NDJSON (`--format ndjson`) or CSV (`--format csv`), or only tallied (`--format summary`); the
  * summary printed as `run` prints it. Input errors become {@link InputProblem}s as in a run in one piece.
  */
@@ -50,7 +51,6 @@ export async function runWorkersCommand(
   { file, workers, format, out, locale }: WorkersRun,
   io: CliIo,
 ): Promise<number> {
-  checkWorkersFormat(format);
   // The threads start (and load the library) while this thread reads the scenario.
   const pool = new Piscina({ filename: workerFile(), minThreads: workers, maxThreads: workers });
   try {
