@@ -30,6 +30,13 @@ export function csvOptions(quotedSpecial: boolean) {
   };
 }
 
+/** The UTF-8 byte-order mark's length: a CSV file may start with one (Excel writes it), dropped before parsing. */
+export const BOM_BYTES = 3;
+
+/** Whether the bytes start with the UTF-8 byte-order mark. */
+export const startsWithBom = (bytes: Uint8Array): boolean =>
+  bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+
 const QUOTE = 0x22;
 const isDelimiter = (byte: number | undefined) => byte === undefined || byte === 0x2c || byte === 0x0a || byte === 0x0d;
 

@@ -8,11 +8,12 @@ import type { FileHandle } from 'node:fs/promises';
 import { pipeline, Readable } from 'node:stream';
 import { CsvError, parse, type Parser } from 'csv-parse';
 import { SynergyPayError, type IssuePath } from '../index.js';
-import { csvOptions, CsvRowReader, QuotedCellScan, type ReadRow } from './csvRows.js';
+import { BOM_BYTES, csvOptions, CsvRowReader, QuotedCellScan, startsWithBom, type ReadRow } from './csvRows.js';
 import { openInputHandle } from './files.js';
 import type { FolderList } from './folderContents.js';
 import { ndjsonLines, ndjsonRow, type NdjsonProblem } from './ndjson.js';
 import type { Problems } from './problems.js';
+import type { Table } from './tables.js';
 import { Utf8Check } from './strictJson.js';
 
 /**
@@ -59,13 +60,7 @@ async function* csvRows(
   outcome: ListOutcome,
   chunkBytes: number,
 ): AsyncGenerator<ReadRow[]> {
-  const at: IssuePath = [table.section, table.key];
-  const mark = problems.mark();
-  const refuse = (message: string) => {
-    problems.rollBack(mark);
-    problems.add(at, message);
-    outcome.failed = true;
-  };
+  const refuse = refuser(table, problems, outcome);
   const handle = await openInputHandle(path);
   try {
     let scan: CsvScan;
@@ -128,8 +123,6 @@ async function* fileParts(
   }
 }
 
-const BOM = [0xef, 0xbb, 0xbf];
-
 /**
  * Reads a CSV file once before it is parsed, as the whole-file reader looks at its bytes first:
  * checks it is UTF-8 ({@link Utf8Check}, the same refusal as for the file read whole), and scans
@@ -158,7 +151,7 @@ class CsvScanner {
     if (this.start === undefined) this.quoted.push(part);
     else {
       this.start = Buffer.concat([this.start, part]);
-      if (this.start.length >= BOM.length) this.quoted.push(this.afterStart(this.start));
+      if (this.start.length >= BOM_BYTES) this.quoted.push(this.afterStart(this.start));
     }
   }
 
@@ -170,15 +163,15 @@ class CsvScanner {
 
   /** The first bytes without the byte-order mark (the quotes are looked for after it, as csv-parse reads them). */
   private afterStart(start: Uint8Array): Uint8Array {
-    this.bom = BOM.every((byte, k) => start[k] === byte);
+    this.bom = startsWithBom(start);
     this.start = undefined;
-    return start.subarray(this.bom ? BOM.length : 0);
+    return start.subarray(this.bom ? BOM_BYTES : 0);
   }
 }
 
 /** The file's records, parsed by csv-parse's stream (a Transform) as the file is read: loop over it with `for await`. */
 function csvRecords(handle: FileHandle, scan: CsvScan, chunkBytes: number): Parser {
-  const source = Readable.from(fileParts(handle, scan.bom ? BOM.length : 0, chunkBytes), { objectMode: false });
+  const source = Readable.from(fileParts(handle, scan.bom ? BOM_BYTES : 0, chunkBytes), { objectMode: false });
   const parser = parse(csvOptions(scan.quotedSpecial));
   // An error of either ends both, and the loop over the parser throws it.
   pipeline(source, parser, () => undefined);
@@ -193,7 +186,7 @@ function* ndjsonRows(
   chunkBytes: number,
 ): Generator<ReadRow[]> {
   const at: IssuePath = [table.section, table.key];
-  const mark = problems.mark();
+  const refuse = refuser(table, problems, outcome);
   const bad: NdjsonProblem[] = [];
   let index = 0;
   try {
@@ -211,8 +204,19 @@ function* ndjsonRows(
     if (batch.length > 0) yield batch;
   } catch (error) {
     if (!(error instanceof SynergyPayError)) throw error;
-    problems.rollBack(mark);
-    problems.add(at, error.issues[0]!.message);
-    outcome.failed = true;
+    refuse(error.issues[0]!.message);
   }
+}
+
+/**
+ * How a list's file is refused as a whole (a CSV syntax error, a file that is not UTF-8): the
+ * problems its rows raised until then forgotten, the one problem added, `outcome.failed` set.
+ */
+function refuser({ section, key }: Table, problems: Problems, outcome: ListOutcome): (message: string) => void {
+  const mark = problems.mark();
+  return (message) => {
+    problems.rollBack(mark);
+    problems.add([section, key], message);
+    outcome.failed = true;
+  };
 }

@@ -5,7 +5,7 @@
  */
 import { parse } from 'csv-parse/sync';
 import { SynergyPayError, type IssuePath, type RunPeriodInput } from '../index.js';
-import { csvOptions, CsvRowReader, hasQuotedSpecialCell } from './csvRows.js';
+import { BOM_BYTES, csvOptions, CsvRowReader, hasQuotedSpecialCell, startsWithBom } from './csvRows.js';
 import { readInputFile } from './files.js';
 import { folderLists, openScenarioFolder, readFolderJson, type FolderList } from './folderContents.js';
 import { rememberLocations, type TableLines } from './locations.js';
@@ -117,6 +117,6 @@ function readTable({ table, path }: FolderList, problems: Problems): { rows: obj
 /** Parses CSV bytes into records of cells (csv-parse's per-cell context only where it is needed: {@link csvOptions}). */
 function parseCsv(file: Uint8Array): unknown[][] {
   // The byte-order mark, dropped here rather than by csv-parse's `bom` option (which costs more).
-  const bytes = file[0] === 0xef && file[1] === 0xbb && file[2] === 0xbf ? file.subarray(3) : file;
+  const bytes = startsWithBom(file) ? file.subarray(BOM_BYTES) : file;
   return parse(bytes, csvOptions(hasQuotedSpecialCell(bytes)));
 }
