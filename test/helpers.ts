@@ -7,14 +7,7 @@ import type { ErrorCode } from '../src/core/codes.js';
  * carrying that code. Returns the error for further checks.
  */
 export function expectError(run: () => unknown, code: ErrorCode, path?: readonly (string | number)[]): SynergyPayError {
-  let caught: unknown;
-  try {
-    run();
-  } catch (error) {
-    caught = error;
-  }
-  expect(caught, `expected ${code} to be thrown`).toBeInstanceOf(SynergyPayError);
-  const error = caught as SynergyPayError;
+  const error = refusalOf(run, `expected ${code} to be thrown`);
   const codes = error.issues.map((issue) => issue.code);
   expect(codes, error.message).toContain(code);
   if (path !== undefined) {
@@ -24,6 +17,18 @@ export function expectError(run: () => unknown, code: ErrorCode, path?: readonly
     ).toBe(true);
   }
   return error;
+}
+
+/** The library's refusal of `work`: it must throw a {@link SynergyPayError}, which is returned. */
+export function refusalOf(work: () => unknown, message?: string): SynergyPayError {
+  let caught: unknown;
+  try {
+    work();
+  } catch (error) {
+    caught = error;
+  }
+  expect(caught, message).toBeInstanceOf(SynergyPayError);
+  return caught as SynergyPayError;
 }
 
 /** Number of fast-check runs: at least `base`, more when FUZZ_RUNS is set. */

@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { runPeriod } from '../../src/index.js';
 import { readScenarioFolder, scenarioFolderLocation } from '../../src/folder/index.js';
 import { cli } from '../cli/run.js';
-import { cases, demoFolder, fileCases, refusalOf, setCell } from './badFolders.js';
+import { refusalOf } from '../helpers.js';
+import { cases, demoFolder, fileCases, setCell } from './badFolders.js';
 
 describe('a scenario folder with a bad cell', () => {
   it.each(cases)('refuses $name with file, line, column and code (exit 2)', ({ change, expected }) => {

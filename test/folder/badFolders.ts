@@ -9,8 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
-import { expect } from 'vitest';
-import { demoScenario, SynergyPayError } from '../../src/index.js';
+import { demoScenario } from '../../src/index.js';
 import { writeScenarioFolder } from '../../src/folder/index.js';
 
 const root = mkdtempSync(join(tmpdir(), 'synergy-pay-bad-cells-'));
@@ -263,15 +262,3 @@ export const fileCases: BadCell[] = [
     expected: 'period.json at unit  INVALID_INPUT  duplicate key "unit" (line 3, column 3)',
   },
 ];
-
-/** The library's refusal of `work` (it must refuse with a SynergyPayError). */
-export function refusalOf(work: () => unknown): SynergyPayError {
-  let caught: unknown;
-  try {
-    work();
-  } catch (error) {
-    caught = error;
-  }
-  expect(caught).toBeInstanceOf(SynergyPayError);
-  return caught as SynergyPayError;
-}

@@ -11,7 +11,7 @@ import { demoScenario, runPeriod } from '../../src/index.js';
 import { readScenarioFolder, scenarioFolderLocation, writeScenarioFolder } from '../../src/folder/index.js';
 import { ndjsonLines, readNdjsonRows } from '../../src/folder/ndjson.js';
 import { cli } from '../cli/run.js';
-import { refusalOf } from './badFolders.js';
+import { refusalOf } from '../helpers.js';
 
 const root = mkdtempSync(join(tmpdir(), 'synergy-pay-ndjson-'));
 let count = 0;

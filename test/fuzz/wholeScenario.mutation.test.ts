@@ -13,7 +13,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { companyCoefficients, linkCoefficients, runPeriod, SynergyPayError } from '../../src/index.js';
 import { fullScenarioArb } from '../arbitraries/scenario.js';
-import { runs } from '../helpers.js';
+import { expectError, runs } from '../helpers.js';
 import { assertScenarios } from '../properties/replay.js';
 import { checkOutcome, mutate, mutationArb, paths, type Mutation } from './mutate.js';
 
@@ -85,20 +85,8 @@ describe('bugs found by the whole-scenario mutation fuzz, fixed', () => {
     direction: 'higherIsBetter' as const,
     bands: [{ bound: '1.2', score: '1.2' }, { score: '1' }, { bound: '0.8', score: '0.8' }, { score: '0.5' }],
   };
-  const expectTierError = (call: () => unknown, path: (string | number)[]) => {
-    let caught: unknown;
-    try {
-      call();
-    } catch (error) {
-      caught = error;
-    }
-    expect(caught).toBeInstanceOf(SynergyPayError);
-    expect(
-      (caught as SynergyPayError).issues.some(
-        (issue) => issue.code === 'TIER_BOUND_MISSING' && JSON.stringify(issue.path) === JSON.stringify(path),
-      ),
-    ).toBe(true);
-  };
+  const expectTierError = (call: () => unknown, path: (string | number)[]) =>
+    expectError(call, 'TIER_BOUND_MISSING', path);
 
   it('linkCoefficients with an achievement map missing a bound gives TIER_BOUND_MISSING, not a TypeError', () => {
     expectTierError(
