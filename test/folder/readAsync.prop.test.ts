@@ -139,6 +139,28 @@ describe('readScenarioFolderAsync: the same scenario as the folder read whole', 
     expect(JSON.stringify(streamed)).toBe(JSON.stringify(readScenarioFolder(dir)));
     expect(JSON.stringify(runPeriod(streamed))).toBe(JSON.stringify(runPeriod(scenario)));
   });
+
+  it('makes each CSV row a plain object: Object.prototype, only its non-empty cells as own fields, in column order', async () => {
+    const dir = freshDir();
+    writeScenarioFolder(demoScenario({ people: 40 }), dir);
+    for (const read of [readScenarioFolder(dir), await readScenarioFolderAsync(dir)]) {
+      const lists = [read.org.people, read.data!.tickets!, read.data!.commissions!];
+      for (const row of lists.flat()) {
+        expect(Object.getPrototypeOf(row)).toBe(Object.prototype);
+        expect((row as object).constructor).toBe(Object);
+      }
+      // Each ticket's fields: the header's columns whose cells on its line are not empty, in header order.
+      const [header, ...lines] = readFileSync(join(dir, 'tickets.csv'), 'utf8')
+        .replace(/^\uFEFF/, '')
+        .split('\r\n');
+      const columns = header!.split(',');
+      read.data!.tickets!.forEach((ticket, i) => {
+        const cells = lines[i]!.split(',');
+        expect(Object.keys(ticket)).toEqual(columns.filter((_, k) => cells[k] !== ''));
+        expect(structuredClone(ticket)).toEqual(ticket);
+      });
+    }
+  });
 });
 
 /** More folders with one thing wrong, where reading in parts could go wrong. */
