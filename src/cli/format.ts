@@ -486,6 +486,9 @@ function fromMinor(minor: bigint, digits: number): string {
 const isRecord = (value: unknown): value is object =>
   value !== null && typeof value === 'object' && !Array.isArray(value);
 
+/** The length beyond which {@link jsonChunks} writes an array one element a line. */
+export const LONG_ARRAY = 64;
+
 /**
  * JSON text of `value` in chunks: long arrays (the statements, a scenario's tickets) are written
  * one element at a time, one per line, so no single string has to hold a 100,000-person result
@@ -493,7 +496,7 @@ const isRecord = (value: unknown): value is object =>
  * `''` keeps the text on one line (the summary line of an NDJSON statement file).
  */
 export function* jsonChunks(value: unknown, depth = 0, newline = '\n'): Generator<string> {
-  if (Array.isArray(value) && value.length > 64) {
+  if (Array.isArray(value) && value.length > LONG_ARRAY) {
     yield `[${newline}`;
     for (let i = 0; i < value.length; i++) yield `${i === 0 ? '' : `,${newline}`}${JSON.stringify(value[i])}`;
     yield `${newline}]`;

@@ -35,9 +35,9 @@ const USAGE = `Usage:
       Run one pay period. Prints a summary; with --out writes the full result (JSON by default).
       csv and ndjson write each statement as it is computed (for runs too large to hold):
       ndjson one statement a line, then a last line {"summary": …} with the rest of the result.
-  synergy-pay run <scenario> --workers [N|auto] [--format summary|ndjson|csv] [--out FILE] [--locale TAG]
+  synergy-pay run <scenario> --workers [N|auto] [--format summary|ndjson|csv|json] [--out FILE] [--locale TAG]
       The same run in shards by department on N worker threads (default: the machine's cores);
-      the NDJSON is byte for byte that of a run in one piece.
+      the output is byte for byte that of a run in one piece (with --out: NDJSON by default).
   synergy-pay explain <scenario> <person> [--locale TAG]
       Print one person's pay statement with every step of its calculation.
   synergy-pay schema [--out FILE]

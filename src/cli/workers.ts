@@ -5,10 +5,12 @@
  * over every shard's people, the company-level result merged); each worker runs one shard and
  * sends its statements as NDJSON chunks over its port (a spill file beyond a few waiting); the
  * chunks are merged by person id into the NDJSON output as they come, which is byte for byte that
- * of a run in one piece.
+ * of a run in one piece. The JSON result (`--format json`) has the statements in its middle: they
+ * are merged into a file of the run's temporary folder, then copied into the result once the
+ * summary is known.
  */
 import { availableParallelism, tmpdir } from 'node:os';
-import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readFileSync, readSync, rmSync, writeSync } from 'node:fs';
 import { once } from 'node:events';
 import { join } from 'node:path';
 import { MessageChannel, type MessagePort } from 'node:worker_threads';
@@ -16,13 +18,21 @@ import { Piscina } from 'piscina';
 import {
   shardPeriod,
   SynergyPayError,
+  type PayStatement,
   type RunPeriodInput,
   type RunPeriodSummary,
   type ShardedPeriod,
   type ShardPoolInputs,
   type ShardPoolShare,
 } from '../index.js';
-import { emptyTally, jsonChunks, runSummary, STATEMENTS_CSV_HEADER, type StatementTally } from './format.js';
+import {
+  emptyTally,
+  jsonChunks,
+  LONG_ARRAY,
+  runSummary,
+  STATEMENTS_CSV_HEADER,
+  type StatementTally,
+} from './format.js';
 import { progress, readScenario, writeFileAtomically, type CliIo } from './io.js';
 import { InputProblem, ioError, library } from './problems.js';
 import { CHUNK_FLOW, type ChunkFlow, type ShardJob, type ShardOutcome, type StatementChunk } from './shardWorker.js';
@@ -71,7 +81,7 @@ async function runWorkersOn(
   const toStdout = (chunks: Iterable<string | Uint8Array>) => {
     for (const chunk of chunks) io.out(typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true }));
   };
-  const lines = format === 'csv' ? 'csv' : 'ndjson';
+  const lines = format === 'csv' || format === 'json' ? format : 'ndjson';
   const output: WorkersOutput =
     format === 'summary' ? null : out !== undefined ? { file: out, lines } : { write: toStdout, lines };
   let outcome: { summary: RunPeriodSummary; tally: StatementTally };
@@ -90,15 +100,21 @@ async function runWorkersOn(
     );
   }
   if (format === 'summary' || out !== undefined) io.out(runSummary(outcome.summary, outcome.tally, locale));
-  if (out !== undefined)
-    io.out(`Wrote ${format === 'csv' ? 'CSV statements' : 'the statements, then the summary, as NDJSON'} to ${out}\n`);
+  if (out !== undefined) io.out(`Wrote ${WRITTEN[lines]} to ${out}\n`);
   return 0;
 }
 
+/** What `--out` received, in the words of the run in one piece. */
+const WRITTEN = {
+  ndjson: 'the statements, then the summary, as NDJSON',
+  csv: 'CSV statements',
+  json: 'the full result (JSON)',
+} as const;
+
 /** Refuses a `--format` the run on workers does not write (before its scenario is read). */
 export function checkWorkersFormat(format: string): void {
-  if (format !== 'ndjson' && format !== 'csv' && format !== 'summary')
-    throw new InputProblem(`synergy-pay run --workers: writes --format ndjson, csv or summary, not "${format}"`);
+  if (format !== 'ndjson' && format !== 'csv' && format !== 'json' && format !== 'summary')
+    throw new InputProblem(`synergy-pay run --workers: writes --format ndjson, csv, json or summary, not "${format}"`);
 }
 
 /** `--workers N`: a whole number from 1 to 256; `--workers auto` (or a bare `--workers`), the machine's cores. */
@@ -118,13 +134,16 @@ function workerFile(): string {
 
 /**
  * Where the statements go, and as what (`lines`: NDJSON, then the summary line; or CSV, its
- * header first): a file (written whole or not at all), or `write` (piece by piece), or nowhere
- * (`null`: the summary alone).
+ * header first; or the whole result as JSON): a file (written whole or not at all), or `write`
+ * (piece by piece), or nowhere (`null`: the summary alone).
  */
 export type WorkersOutput =
-  | { readonly file: string; readonly lines: 'ndjson' | 'csv' }
-  | { readonly write: (chunks: Iterable<string | Uint8Array>) => void; readonly lines: 'ndjson' | 'csv' }
+  | { readonly file: string; readonly lines: StatementLines }
+  | { readonly write: (chunks: Iterable<string | Uint8Array>) => void; readonly lines: StatementLines }
   | null;
+
+/** How a run on workers writes its statements. */
+type StatementLines = 'ndjson' | 'csv' | 'json';
 
 /**
  * Runs `input` in `workers` shards on the threads of `pool`; gives the NDJSON text (statements in
@@ -156,7 +175,7 @@ export async function runOnWorkers(
       const job: ShardJob = {
         task,
         port: ports[k]!.port2,
-        lines: output?.lines ?? null,
+        lines: output === null ? null : output.lines === 'csv' ? 'csv' : 'ndjson',
         inFlight: shards.inFlight[k]!,
         spill: shards.spills[k]!,
         flow,
@@ -167,8 +186,11 @@ export async function runOnWorkers(
     const inputs = await Promise.all(shards.ports.map((port, k) => poolInputsOf(port, shards.done[k]!)));
     const shares = run.pools(inputs);
     progress(io, `support pool shared; ${run.order.length} statements to write…`);
+    const merged = join(dir, 'statements.ndjson');
     const finish = (emit: (bytes: Uint8Array | string) => void) =>
-      finishRun(run, shards, shares, output === null ? null : { lines: output.lines, emit }, io);
+      output?.lines === 'json'
+        ? finishJson(merged, (into) => finishRun(run, shards, shares, { lines: 'json', emit: into }, io), emit)
+        : finishRun(run, shards, shares, output === null ? null : { lines: output.lines, emit }, io);
     if (output === null) return await finish(() => undefined);
     if ('write' in output)
       return await finish((bytes) => {
@@ -204,7 +226,7 @@ async function finishRun(
   run: ShardedPeriod,
   shards: Shards,
   shares: readonly ShardPoolShare[],
-  output: { lines: 'ndjson' | 'csv'; emit: (bytes: Uint8Array | string) => void } | null,
+  output: { lines: StatementLines; emit: (bytes: Uint8Array | string) => void } | null,
   io: CliIo,
 ): Promise<{ summary: RunPeriodSummary; tally: StatementTally }> {
   const emit = output?.emit ?? null;
@@ -238,6 +260,95 @@ async function finishRun(
   if (output?.lines === 'ndjson')
     for (const chunk of ['{"summary":', ...jsonChunks(summary, 0, ''), '}\n']) output.emit(chunk);
   return { summary, tally: mergeTallies(outcomes) };
+}
+
+/**
+ * The run's JSON result, as `run --format json` writes it: `merge` gives the statements' NDJSON
+ * lines to `file` (nothing of them held), then the result goes to `emit` with the statements
+ * copied from the file into their place (after `departments`, as `runPeriod` orders its result).
+ */
+async function finishJson(
+  file: string,
+  merge: (into: (bytes: Uint8Array | string) => void) => Promise<{ summary: RunPeriodSummary; tally: StatementTally }>,
+  emit: (bytes: Uint8Array | string) => void,
+): Promise<{ summary: RunPeriodSummary; tally: StatementTally }> {
+  const fd = openSync(file, 'w');
+  let outcome: { summary: RunPeriodSummary; tally: StatementTally };
+  try {
+    outcome = await merge((bytes) => {
+      writeAll(fd, bytes);
+    });
+  } finally {
+    closeSync(fd);
+  }
+  for (const chunk of resultJson(outcome.summary, file, outcome.tally.people)) emit(chunk);
+  return outcome;
+}
+
+/** The JSON text of the result (see {@link finishJson}), then a newline; each chunk valid until the next is asked for. */
+function* resultJson(summary: RunPeriodSummary, file: string, count: number): Generator<string | Uint8Array> {
+  if (count <= LONG_ARRAY) {
+    // A short list of statements is written field by field: read them back and write the result as `run` does.
+    const statements = readFileSync(file, 'utf8')
+      .split('\n')
+      .slice(0, count)
+      .map((line) => JSON.parse(line) as PayStatement);
+    yield* jsonChunks(withStatementsAfter(summary, statements));
+  } else {
+    yield '{';
+    let first = true;
+    for (const [key, value] of Object.entries(withStatementsAfter(summary, null))) {
+      yield `${first ? '' : ','}\n${JSON.stringify(key)}:`;
+      first = false;
+      if (key === 'statements') yield* spilledArray(file);
+      else yield* jsonChunks(value, 1);
+    }
+    yield '\n}';
+  }
+  yield '\n';
+}
+
+/** The summary's fields with `statements` after `departments`, where `runPeriod`'s result has them. */
+function withStatementsAfter(summary: RunPeriodSummary, statements: PayStatement[] | null): Record<string, unknown> {
+  const result: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(summary)) {
+    if (value === undefined) continue;
+    result[key] = value;
+    if (key === 'departments') result.statements = statements;
+  }
+  return result;
+}
+
+/**
+ * A file of NDJSON lines as a long JSON array, as {@link jsonChunks} writes one: `[`, the lines
+ * joined by `,` and a line break, `]` — read `size` bytes at a time (1 MiB), each piece a view of
+ * one buffer.
+ */
+export function* spilledArray(file: string, size = BATCH): Generator<string | Uint8Array> {
+  yield '[\n';
+  const fd = openSync(file, 'r');
+  try {
+    const buffer = Buffer.alloc(size);
+    // A line has ended: its separator goes before the next byte (none after the last line).
+    let ended = false;
+    for (let got = readSync(fd, buffer); got > 0; got = readSync(fd, buffer)) {
+      const bytes = buffer.subarray(0, got);
+      for (let start = 0; start < got;) {
+        if (ended) yield ',\n';
+        const end = bytes.indexOf(0x0a, start);
+        ended = end !== -1;
+        if (!ended) {
+          yield bytes.subarray(start);
+          break;
+        }
+        if (end > start) yield bytes.subarray(start, end);
+        start = end + 1;
+      }
+    }
+  } finally {
+    closeSync(fd);
+  }
+  yield '\n]';
 }
 
 /** Writes all of `bytes` (or a string's UTF-8) at the file's position. */

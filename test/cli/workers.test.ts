@@ -7,7 +7,9 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
+import { spilledArray } from '../../src/cli/workers.js';
 import { demoScenario } from '../../src/index.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'synergy-pay-workers-'));
@@ -76,6 +78,32 @@ describe('synergy-pay run --workers', () => {
     expect(toStdout.out).toBe(bin('run', scenario, '--format', 'csv').out);
   }, 120_000);
 
+  it('writes the JSON result as run does, byte for byte: to a file and to standard output, with many statements and few', () => {
+    const few = join(dir, 'few.json');
+    writeFileSync(few, JSON.stringify(demoScenario({ people: 30, seed: 5 })));
+    // 400 statements are written one a line; 30 field by field (as jsonChunks writes a short list).
+    for (const [input, workers] of [
+      [scenario, '3'],
+      [few, '2'],
+    ] as const) {
+      const target = join(dir, 'one.json');
+      const one = bin('run', input, '--format', 'json', '--out', target);
+      expect(one.code).toBe(0);
+      const out = join(dir, `w${workers}.json`);
+      const many = bin('run', input, '--workers', workers, '--format', 'json', '--out', out);
+      expect(many.err).toBe('');
+      expect(many.code).toBe(0);
+      const json = readFileSync(target, 'utf8');
+      expect(readFileSync(out, 'utf8')).toBe(json);
+      expect((JSON.parse(json) as { statements: unknown[] }).statements).toHaveLength(input === few ? 30 : 400);
+      expect(many.out.replace(out, 'OUT')).toBe(one.out.replace(target, 'OUT'));
+      expect(many.out).toMatch(/Wrote the full result \(JSON\) to /);
+      const toStdout = bin('run', input, '--workers', workers, '--format', 'json');
+      expect(toStdout.code).toBe(0);
+      expect(toStdout.out).toBe(json);
+    }
+  }, 120_000);
+
   it('prints the summary alone, as run does', () => {
     const one = bin('run', scenario);
     const many = bin('run', scenario, '--workers', '2');
@@ -87,7 +115,7 @@ describe('synergy-pay run --workers', () => {
     for (const args of [
       ['run', scenario, '--workers', '0'],
       ['run', scenario, '--workers', 'many'],
-      ['run', scenario, '--workers', '2', '--format', 'json'],
+      ['run', scenario, '--workers', '2', '--format', 'xml'],
       ['demo', '--workers', '2'],
     ]) {
       const child = bin(...args);
@@ -159,4 +187,27 @@ describe('synergy-pay run --workers', () => {
     expect(many.code).toBe(2);
     expect(many.err).toBe(one.err);
   }, 60_000);
+});
+
+describe('spilledArray: a file of NDJSON lines as jsonChunks writes a long array', () => {
+  it('is `[`, the lines joined by `,` and a line break, `]`, read in pieces of every size (a property)', () => {
+    const file = join(dir, 'lines.ndjson');
+    fc.assert(
+      fc.property(
+        fc.array(fc.jsonValue(), { minLength: 1, maxLength: 12 }),
+        fc.integer({ min: 1, max: 40 }),
+        (values, size) => {
+          const lines = values.map((value) => JSON.stringify(value));
+          writeFileSync(file, lines.map((line) => `${line}\n`).join(''));
+          const decoder = new TextDecoder();
+          let text = '';
+          for (const piece of spilledArray(file, size))
+            text += typeof piece === 'string' ? piece : decoder.decode(piece, { stream: true });
+          expect(text).toBe(`[\n${lines.join(',\n')}\n]`);
+          expect(JSON.parse(text)).toEqual(JSON.parse(JSON.stringify(values)));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
 });
