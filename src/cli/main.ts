@@ -21,7 +21,7 @@ import {
   type RunPeriodStream,
 } from '../index.js';
 import { DEFAULT_LOCALE, explain, jsonChunks, summary } from './format.js';
-import { progress, readScenario, writeOut, type CliIo } from './io.js';
+import { progress, readScenario, warnIfLarge, writeOut, type CliIo } from './io.js';
 import { describeProblems, EXIT_BAD_INPUT, InputProblem, ioError, library } from './problems.js';
 import { reportCommand } from './report.js';
 import { checkedStream, writeStream } from './stream.js';
@@ -121,6 +121,7 @@ async function readFoldersAhead(files: readonly string[], io: CliIo): Promise<Ma
   for (const file of files) {
     if (folders.has(file) || !isFolder(file)) continue;
     progress(io, `reading the folder ${file}…`);
+    warnIfLarge(file, io);
     try {
       folders.set(file, { scenario: await readScenarioFolderAsync(file) });
     } catch (error) {

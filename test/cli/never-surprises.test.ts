@@ -20,7 +20,8 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { MAX_INPUT_BYTES, readInputFile } from '../../src/folder/index.js';
+import { heapWarning } from '../../src/cli/io.js';
+import { MAX_INPUT_BYTES, readInputFile, writeScenarioFolder } from '../../src/folder/index.js';
 import { golden } from '../period/golden.js';
 import { cli } from './run.js';
 
@@ -227,6 +228,39 @@ describe('inputs that are not regular files', () => {
     expect(code).toBe(2);
     expect(err).toBe(
       `synergy-pay: cannot read ${path}: ${path} is 524288001 bytes, more than the 524288000 bytes (500 MiB) an input may have\n`,
+    );
+  });
+
+  it('warns before reading a folder too large for the heap, with the option that gives Node more', () => {
+    const folder = join(dir, 'large-folder');
+    writeScenarioFolder(golden(), folder);
+    const people = join(folder, 'people.csv');
+    truncateSync(people, 64 * 2 ** 30); // 64 GiB, sparse: the read refuses it, the warning comes first
+    const { code, err } = cli('run', folder);
+    expect(code).toBe(2);
+    const [warning, ...rest] = err.split('\n');
+    expect(warning).toMatch(
+      new RegExp(
+        `^synergy-pay: warning: ${folder} holds 64\\.0 GB of input; running it may take about 544\\.0 GB of heap, ` +
+          `and Node's heap is limited to [\\d.]+ [GM]B here\\. If it runs out of memory, give Node more: ` +
+          `NODE_OPTIONS=--max-old-space-size=55\\d{4} \\(see docs/scale\\.md\\)\\.$`,
+      ),
+    );
+    expect(rest.join('\n')).toMatch(/people\.csv/);
+  });
+
+  it('says nothing of the heap for an input that fits, and states the measured need (heapWarning)', () => {
+    expect(cli('run', goldenFile).err).toBe('');
+    const limit = 4 * 2 ** 30;
+    expect(heapWarning('f', { bytes: 100 * 2 ** 20, kind: 'json' }, limit)).toBeUndefined();
+    expect(heapWarning('f', { bytes: 400 * 2 ** 20, kind: 'folder' }, limit)).toBeUndefined(); // 3.3 GB
+    // The 1,000,000-person folder (820,000,000 bytes): 6.5 GB of heap, 7 GB suggested.
+    expect(heapWarning('big/', { bytes: 820e6, kind: 'folder' }, limit)).toBe(
+      "synergy-pay: warning: big/ holds 783 MB of input; running it may take about 6.5 GB of heap, and Node's heap " +
+        'is limited to 4.0 GB here. If it runs out of memory, give Node more: NODE_OPTIONS=--max-old-space-size=7168 (see docs/scale.md).\n',
+    );
+    expect(heapWarning('s.json', { bytes: 800 * 2 ** 20, kind: 'json' }, limit)).toMatch(
+      /about 4\.7 GB of heap.*=5120 /,
     );
   });
 
