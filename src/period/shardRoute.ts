@@ -81,11 +81,14 @@ export function routeScenario(scenario: Scenario, plan: ShardPlan): ShardScenari
         list,
         indexes(data[list], (row) => subjectShard(row.person)),
       );
+  // A department's row goes to its department's shard, even where a person has the same id.
   for (const list of BY_DEPARTMENT)
     if (data[list] !== undefined)
       routed.set(
         list,
-        indexes(data[list], (row) => subjectShard(row.department)),
+        indexes(data[list], (row) =>
+          typeof row.department === 'string' ? shardOfDepartment.get(row.department) : undefined,
+        ),
       );
   for (const list of BY_SUBJECT)
     if (data[list] !== undefined)

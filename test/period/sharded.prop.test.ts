@@ -102,6 +102,35 @@ describe('runPeriodSharded', () => {
   });
 });
 
+describe('runPeriodSharded where a person and a department share an id', () => {
+  it('routes a department coefficient to the department’s shard, not the person’s (a case the property found)', () => {
+    const scenario = {
+      plan: {
+        id: 'arb',
+        currency: 'CNY',
+        rounding: { mode: 'halfUp' },
+        versions: [{ id: 'v1', effective: '2026-01-01', grades: [{ id: 'G0', basePay: '0.00' }] }],
+      },
+      period: { unit: 'quarter', start: '2026-04-01' },
+      org: {
+        departments: [
+          { id: 'd0', side: 'front' },
+          { id: 'd1', side: 'front' },
+        ],
+        people: [{ id: 'd1', department: 'd0', grade: 'G0', basePay: '0.00' }],
+      },
+      data: { departmentCoefficients: [{ department: 'd1', coefficient: '0' }] },
+    } as LibraryInput;
+    const shards = [
+      { departments: ['d1'], people: 0 },
+      { departments: ['d0'], people: 0 },
+    ];
+    const whole = outcome(() => runPeriod(scenario));
+    expect(whole).not.toBe('error');
+    expect(outcome(() => runPeriodSharded(scenario, { shards }, viaBytes))).toBe(whole);
+  });
+});
+
 describe('runPeriodSharded on the example scenarios and the demo company', () => {
   const dir = join(import.meta.dirname, '../../examples/scenarios');
   const files = readdirSync(dir).filter((file) => file.endsWith('.json'));
