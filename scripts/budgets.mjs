@@ -52,8 +52,9 @@ export const budgets = [
   // The run in shards (issue 20 §2: shardPeriod, runShard, runPeriodSharded, planShards and their
   // ten message and result types): 299.4 KB, held at 300 KB. Folders read as streams (issue 20
   // §1: readScenarioFolderAsync, readScenarioFolderRows, ScenarioFolderRow in folder/index.d.cts,
-  // 4.5 KB): 304.0 KB, held at 305 KB.
-  { name: 'declarations (dist/*.d.ts, *.d.cts)', figure: 'declarations', limit: 305 * KB },
+  // 4.5 KB): 304.0 KB, held at 305 KB. scenarioFolderLocator (issue 20: a run that lets go of its
+  // rows still locates its errors; folder/index.d.cts): 305.6 KB, held at 306 KB.
+  { name: 'declarations (dist/*.d.ts, *.d.cts)', figure: 'declarations', limit: 306 * KB },
   // Issue 16's 2 MB: 1.64 MB with the declarations shipped once.
   { name: 'tarball (unpacked)', figure: 'tarball', limit: 2 * MB },
 ];

@@ -1,3 +1,5 @@
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { expect } from 'vitest';
 import { SynergyPayError } from '../src/core/errors.js';
 import type { ErrorCode } from '../src/core/codes.js';
@@ -54,5 +56,32 @@ export function orderFreeLedger(result: { ledger: readonly object[]; exclusions:
       uses: uses ? uses.flatMap(({ into, ids }) => ids.map((id) => JSON.stringify([into, id]))).sort() : null,
     })),
     exclusions: unpathed(result.exclusions),
+  };
+}
+
+/**
+ * Watches objects for garbage collection: `watch` each, let go of every reference, then
+ * `expectCollected` forces collections (V8's `gc`, exposed for the test) until each has been
+ * collected, and fails the test when one is still held — by the code under test.
+ */
+export function collectionWatch(): { watch: (object: object) => void; expectCollected: () => Promise<void> } {
+  let watched = 0;
+  let collected = 0;
+  const registry = new FinalizationRegistry<number>(() => {
+    collected++;
+  });
+  setFlagsFromString('--expose-gc');
+  const gc = runInNewContext('gc') as () => void;
+  return {
+    watch: (object) => {
+      registry.register(object, watched++);
+    },
+    expectCollected: async () => {
+      for (let i = 0; i < 20 && collected < watched; i++) {
+        gc();
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+      expect(collected, 'objects still held').toBe(watched);
+    },
   };
 }

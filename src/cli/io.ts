@@ -26,6 +26,7 @@ import {
   readInputFile,
   readScenarioFolder,
   scenarioFolderLocation,
+  scenarioFolderLocator,
 } from '../folder/index.js';
 import { describeProblems, InputProblem, ioError, jsonPath } from './problems.js';
 
@@ -247,7 +248,8 @@ export function readScenario(file: string, io: CliIo, detailed: boolean): Scenar
       warnIfLarge(file, io);
       value = readScenarioFolder(file);
     }
-    return { value, locate: (path) => scenarioFolderLocation(value, path) };
+    // The locator holds the rows' line numbers, not the scenario: a run lets go of the rows it has read.
+    return { value, locate: scenarioFolderLocator(value) };
   } catch (error) {
     if (!(error instanceof SynergyPayError))
       throw new InputProblem(`synergy-pay: cannot read ${file}: ${ioError(error)}`);

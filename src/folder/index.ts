@@ -8,6 +8,6 @@
 export { readScenarioFolder } from './readScenarioFolder.js';
 export { readScenarioFolderAsync, readScenarioFolderRows, type ScenarioFolderRow } from './readScenarioFolderAsync.js';
 export { writeScenarioFolder } from './writeScenarioFolder.js';
-export { scenarioFolderLocation } from './locations.js';
+export { scenarioFolderLocation, scenarioFolderLocator } from './locations.js';
 export { MAX_INPUT_BYTES, fileKind, readInputFile } from './files.js';
 export { parseJsonBytes } from './strictJson.js';

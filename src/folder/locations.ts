@@ -40,7 +40,30 @@ const inside = (rest: IssuePath) => (rest.length === 0 ? '' : ` at ${formatPath(
  */
 export function scenarioFolderLocation(source: object, path: IssuePath): string | undefined {
   const layout = layouts.get(source);
-  if (layout === undefined) return undefined;
+  return layout === undefined ? undefined : locationIn(layout, path);
+}
+
+/**
+ * {@link scenarioFolderLocation} for one scenario, holding only where its rows came from (a line
+ * number a row), not the scenario: for a large run that locates its errors while the scenario's
+ * rows are let go as the run reads them.
+ *
+ * @param source - A scenario {@link readScenarioFolder} (or `readScenarioFolderAsync`) returned, or an error it threw.
+ * @returns A function giving `scenarioFolderLocation(source, path)` for an issue's path; `undefined` for every path when `source` was not read from a folder.
+ * @example
+ * ```ts
+ * import { readScenarioFolder, scenarioFolderLocator } from 'synergy-pay/folder';
+ * const locate = scenarioFolderLocator(readScenarioFolder('q2-2026/'));
+ * locate(['data', 'commissions', 12, 'amount']); // 'commissions.csv line 14 column amount'
+ * ```
+ */
+export function scenarioFolderLocator(source: object): (path: IssuePath) => string | undefined {
+  const layout = layouts.get(source);
+  return (path) => (layout === undefined ? undefined : locationIn(layout, path));
+}
+
+/** Where an issue's path is in a folder of this layout. */
+function locationIn(layout: FolderLayout, path: IssuePath): string {
   const [top, key, index, field, ...rest] = path;
   if (top === 'plan') return `${PLAN_FILE}${inside(path.slice(1))}`;
   if (top === 'period') return `${PERIOD_FILE}${inside(path.slice(1))}`;

@@ -7,7 +7,7 @@ import { departmentsStage } from './departmentsStage.js';
 import { readDraws } from './drawsStage.js';
 import { holdsCheck, periodHolds } from './holdsStage.js';
 import { interlockSummary } from './interlockStage.js';
-import { ledgerStage } from './ledgerStage.js';
+import { ledgerStage, type Ledger } from './ledgerStage.js';
 import { orgStage, readPayRates, type Organisation } from './orgStage.js';
 import { plausibilityItems, throwIfBlocked } from './plausibility.js';
 import { commissionNotCarvedItems } from './poolStage.js';
@@ -123,6 +123,19 @@ export function runPeriodStream(input: RunPeriodInput): RunPeriodStream {
  * the input ledger and the reconciliation checks ({@link finishRun}).
  */
 function streamScenario(scenario: Scenario): RunPeriodStream {
+  const stages = mechanismStages(scenario);
+  const { context, org, periodData, payRates, segments, draws, targets } = stages;
+  const statements = statementsStage(context, org.work, periodData, payRates, segments, draws, targets);
+  return periodStream(statements, (figures) => finishRun(stages, figures));
+}
+
+/**
+ * Every stage before the statements: the declared controls and mechanism rows checked, the
+ * organisation and period data read, each segment's mechanisms, and the input ledger. The ledger
+ * reads every data row: taken now, the rows only the mechanisms read can be let go before the
+ * statements start ({@link releaseMechanismRows}).
+ */
+function mechanismStages(scenario: Scenario) {
   const context = periodContext(scenario);
   const { resolved } = context;
   // Declared control totals first: a truncated or doubled import fails before any heavy work.
@@ -133,10 +146,24 @@ function streamScenario(scenario: Scenario): RunPeriodStream {
   const segments = resolved.segments.map((_, s) =>
     segmentStage(segmentContext(context, s), org, periodData, runs, targets),
   );
-  const statements = statementsStage(context, org.work, periodData, payRates, segments, draws, targets);
-  return periodStream(statements, (figures) =>
-    finishRun({ context, org, periodData, runs, segments, controls }, figures),
-  );
+  const ledger = ledgerStage({ context, org, periodData, segments, runs });
+  releaseMechanismRows(context);
+  return { context, org, periodData, draws, targets, payRates, runs, segments, controls, ledger };
+}
+
+/** The lists of data rows that only the mechanisms and the input ledger read. */
+const MECHANISM_LISTS = ['tickets', 'ratings', 'reviewDecisions', 'revenueFacts'] as const;
+
+/**
+ * Takes the rows of {@link MECHANISM_LISTS} — tickets, ratings, review decisions, revenue facts:
+ * most of a large scenario — out of the run's own parsed data (never the caller's input) once the
+ * mechanisms and the ledger have read them, so that the run does not hold them while its
+ * statements stream. Every context of the run shares that one data object; no later stage reads
+ * these lists.
+ */
+function releaseMechanismRows(context: PeriodContext): void {
+  const data = context.data as Record<string, unknown>;
+  for (const list of MECHANISM_LISTS) Reflect.deleteProperty(data, list);
 }
 
 /**
@@ -163,6 +190,7 @@ interface RunStages {
   readonly runs: MechanismRuns;
   readonly segments: readonly SegmentStage[];
   readonly controls: InputControls;
+  readonly ledger: Ledger;
 }
 
 /**
@@ -171,7 +199,7 @@ interface RunStages {
  * checks, and the company-level result.
  */
 function finishRun(stages: RunStages, statements: StatementsFigures): RunPeriodSummary {
-  const { context, org, periodData, runs, segments, controls } = stages;
+  const { context, org, periodData, runs, segments, controls, ledger: read } = stages;
   const { resolved } = context;
   const departments = departmentsStage(context, org.work, segments);
   const plausible = [
@@ -180,7 +208,7 @@ function finishRun(stages: RunStages, statements: StatementsFigures): RunPeriodS
   ];
   throwIfBlocked(context, plausible);
   const reviewQueue = buildReviewQueue(runs.ratings, runs.interlock, plausible);
-  const { ledger, exclusions, checks: ledgerChecks } = ledgerStage({ context, org, periodData, segments, runs });
+  const { ledger, exclusions, checks: ledgerChecks } = read;
   const holds = periodHolds(periodData.holds, context.digits);
   const checks = checksStage(context, {
     statements,

@@ -5,9 +5,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { runPeriod } from '../../src/index.js';
-import { readScenarioFolder, scenarioFolderLocation } from '../../src/folder/index.js';
+import { readScenarioFolder, scenarioFolderLocation, scenarioFolderLocator } from '../../src/folder/index.js';
 import { cli } from '../cli/run.js';
-import { refusalOf } from '../helpers.js';
+import { collectionWatch, refusalOf } from '../helpers.js';
 import { cases, demoFolder, fileCases, setCell } from './badFolders.js';
 
 describe('a scenario folder with a bad cell', () => {
@@ -33,6 +33,33 @@ describe('a scenario folder with a bad cell', () => {
     expect(issue!.path).toEqual(['data', 'commissions', 12, 'amount']);
     expect(scenarioFolderLocation(scenario, issue!.path)).toBe('commissions.csv line 14 column amount');
     expect(scenarioFolderLocation({}, issue!.path)).toBeUndefined();
+  });
+
+  it('locates them through scenarioFolderLocator as well, which does not hold the scenario', async () => {
+    const dir = demoFolder();
+    setCell(dir, 'commissions.csv', 12, 'amount', '1.2.3');
+    const paths = [
+      ['data', 'commissions', 12, 'amount'],
+      ['data', 'tickets', 3, 'pauses', 0, 'end'],
+      ['org', 'people', 0],
+      ['plan', 'versions', 1, 'effective'],
+      ['data', 'commissions'],
+      [],
+    ];
+    const watch = collectionWatch();
+    // The scenario is read, compared and watched inside this function: only the locator is left.
+    const locate = (() => {
+      const scenario = readScenarioFolder(dir);
+      const locator = scenarioFolderLocator(scenario);
+      for (const path of paths) expect(locator(path)).toBe(scenarioFolderLocation(scenario, path));
+      watch.watch(scenario);
+      return locator;
+    })();
+    expect(locate(paths[0]!)).toBe('commissions.csv line 14 column amount');
+    expect(scenarioFolderLocator({})(paths[0]!)).toBeUndefined();
+    // The scenario can be collected, and the locator still answers.
+    await watch.expectCollected();
+    expect(locate(paths[0]!)).toBe('commissions.csv line 14 column amount');
   });
 });
 
