@@ -12,7 +12,7 @@ import { orgStage, readPayRates, type Organisation } from './orgStage.js';
 import { plausibilityItems, throwIfBlocked } from './plausibility.js';
 import { commissionNotCarvedItems } from './poolStage.js';
 import { buildReviewQueue } from './reviewQueue.js';
-import { checkMechanismRows, parseScenario, type Scenario } from './scenarioInput.js';
+import { checkMechanismRows, parseScenario, releaseMechanismRows, type Scenario } from './scenarioInput.js';
 import { emptyRuns, segmentStage, type MechanismRuns, type SegmentStage } from './segmentStage.js';
 import { periodTotals, statementsStage, type StatementsFigures } from './statementsStage.js';
 import { targetsStage } from './targetsStage.js';
@@ -147,23 +147,8 @@ function mechanismStages(scenario: Scenario) {
     segmentStage(segmentContext(context, s), org, periodData, runs, targets),
   );
   const ledger = ledgerStage({ context, org, periodData, segments, runs });
-  releaseMechanismRows(context);
+  releaseMechanismRows(context.data);
   return { context, org, periodData, draws, targets, payRates, runs, segments, controls, ledger };
-}
-
-/** The lists of data rows that only the mechanisms and the input ledger read. */
-const MECHANISM_LISTS = ['tickets', 'ratings', 'reviewDecisions', 'revenueFacts'] as const;
-
-/**
- * Takes the rows of {@link MECHANISM_LISTS} — tickets, ratings, review decisions, revenue facts:
- * most of a large scenario — out of the run's own parsed data (never the caller's input) once the
- * mechanisms and the ledger have read them, so that the run does not hold them while its
- * statements stream. Every context of the run shares that one data object; no later stage reads
- * these lists.
- */
-function releaseMechanismRows(context: PeriodContext): void {
-  const data = context.data as Record<string, unknown>;
-  for (const list of MECHANISM_LISTS) Reflect.deleteProperty(data, list);
 }
 
 /**

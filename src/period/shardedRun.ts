@@ -8,14 +8,14 @@ import { checkInputControls } from './controls.js';
 import { dataStage, type PeriodData } from './dataStage.js';
 import { holdsCheck } from './holdsStage.js';
 import { interlockSummary } from './interlockStage.js';
-import { LEDGER_SECTIONS, ledgerStage } from './ledgerStage.js';
+import { LEDGER_SECTIONS, ledgerStage, type Ledger } from './ledgerStage.js';
 import { orgStage, type Organisation } from './orgStage.js';
 import { planShards } from './planShards.js';
 import { throwIfBlocked } from './plausibility.js';
 import { poolSplit, sliceSplit, type PoolInputs, type PoolSplit } from './poolStage.js';
 import { buildReviewQueue } from './reviewQueue.js';
 import { summaryHead, withStatements } from './runPeriod.js';
-import { checkMechanismRows, parseScenario, type ScenarioData } from './scenarioInput.js';
+import { checkMechanismRows, parseScenario, releaseMechanismRows, type ScenarioData } from './scenarioInput.js';
 import { crossRuns, emptyRuns, poolSegment, type MechanismRuns, type SegmentStage } from './segmentStage.js';
 import { mergeConversions, mergeDepartments, mergeDraws, mergeFigures, mergeHolds, mergeLedger } from './shardMerge.js';
 import { BROADCAST, CROSS, routeScenario, type ShardScenario } from './shardRoute.js';
@@ -52,6 +52,8 @@ interface Coordinator {
   readonly org: Organisation;
   readonly runs: MechanismRuns;
   readonly controls: ReturnType<typeof checkInputControls>;
+  /** The ledger's sections of the lists the coordinator's mechanisms read (their rows then let go). */
+  readonly crossLedger: Ledger;
 }
 
 /** The scenario's data, only the lists named. */
@@ -79,7 +81,18 @@ function coordinate(input: RunPeriodInput): Coordinator {
   context.resolved.segments.forEach((_, s) => {
     crossRuns(segmentContext(cross, s), org, runs);
   });
-  return { context, org, runs, controls };
+  // The lists the coordinator's mechanisms read are its own sections of the ledger: taken now, so
+  // that their rows are let go (the shards' rows are routed from the other lists).
+  const crossLedger = ledgerStage({
+    context: { ...context, data: pick(context.data, CROSS) },
+    org,
+    periodData: undefined as unknown as PeriodData,
+    segments: [],
+    runs,
+  });
+  releaseMechanismRows(context.data);
+  releaseMechanismRows(cross.data);
+  return { context, org, runs, controls, crossLedger };
 }
 
 /** The runs as the shards read them: the ratings without their per-row outcomes (the coordinator's ledger reads those). */
@@ -347,20 +360,12 @@ function mergeSummaries(
 
 /** The merged ledger, holds, draws and statement figures, and the reconciliation checks over them. */
 function mergedChecks(
-  { context, org, runs, controls }: Coordinator,
+  { context, runs, controls, crossLedger }: Coordinator,
   routed: readonly ShardScenario[],
   pools: readonly (PoolSplit | undefined)[],
   summaries: readonly ShardSummaryData[],
 ) {
   const { digits } = context;
-  // The lists the coordinator's mechanisms read are its own sections of the ledger.
-  const crossLedger = ledgerStage({
-    context: { ...context, data: pick(context.data, CROSS) },
-    org,
-    periodData: undefined as unknown as PeriodData,
-    segments: [],
-    runs,
-  });
   const shardLedgers = summaries.map(({ shard, ledger }) => ({ shard: routed[shard]!, ledger }));
   const { ledger, exclusions, checks: ledgerChecks } = mergeLedger(LEDGER_SECTIONS, crossLedger, shardLedgers);
   const holds = mergeHolds(

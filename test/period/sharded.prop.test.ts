@@ -12,12 +12,14 @@ import {
   demoScenario,
   runPeriod,
   runPeriodSharded,
+  runShard,
+  shardPeriod,
   SynergyPayError,
   type RunPeriodInput as LibraryInput,
 } from '../../src/index.js';
 
 import { scenarioArb, wholeScenarioArb, type RunPeriodInput } from '../arbitraries/scenario.js';
-import { runs } from '../helpers.js';
+import { collectionWatch, runs } from '../helpers.js';
 import { scenarioArbitrary } from './arbitraries.js';
 import { loadCorpus } from '../corpus/load.js';
 
@@ -128,6 +130,32 @@ describe('runPeriodSharded where a person and a department share an id', () => {
     const whole = outcome(() => runPeriod(scenario));
     expect(whole).not.toBe('error');
     expect(outcome(() => runPeriodSharded(scenario, { shards }, viaBytes))).toBe(whole);
+  });
+});
+
+describe('shardPeriod lets go of the rows its shared mechanisms read', () => {
+  it('the tickets, ratings and revenue facts can be collected once the shards are planned; the result is runPeriod’s', async () => {
+    const watch = collectionWatch();
+    // The scenario is made, watched and handed over inside this function: only the run is kept.
+    const plan = () => {
+      const scenario = demoScenario({ people: 80, seed: 4 });
+      const { tickets, ratings, revenueFacts } = scenario.data!;
+      expect([tickets!.length, ratings!.length, revenueFacts!.length].every((n) => n > 0)).toBe(true);
+      for (const row of [...tickets!, ...ratings!, ...revenueFacts!]) watch.watch(row);
+      return shardPeriod(scenario, 3);
+    };
+    const run = plan();
+    await watch.expectCollected();
+    const shards = run.tasks.map((task) => runShard(viaBytes(task)));
+    const shares = run.pools(shards.map((shard) => viaBytes(shard.poolInputs)));
+    const streams = shards.map((shard, k) => shard.finish(viaBytes(shares[k]!)));
+    const iterators = streams.map((stream) => stream.statements[Symbol.iterator]());
+    const statements = Array.from(run.order, (k) => iterators[k]!.next().value as unknown);
+    const summary = run.summary(streams.map((stream) => viaBytes(stream.summary())));
+    const { statements: whole, ...wholeSummary } = runPeriod(demoScenario({ people: 80, seed: 4 }));
+    // Compared as booleans: a difference would print two large results.
+    expect(JSON.stringify(statements) === JSON.stringify(whole), 'the statements differ').toBe(true);
+    expect(JSON.stringify(summary) === JSON.stringify(wholeSummary), 'the summaries differ').toBe(true);
   });
 });
 
