@@ -76,7 +76,8 @@ async function runWorkersOn(
   { file, workers, format, out, locale }: WorkersRun,
   io: CliIo,
 ): Promise<number> {
-  const { value, locate } = readScenario(file, io, true);
+  // eslint-disable-next-line prefer-const -- `value` is let go (below) once the run has it
+  let { value, locate } = readScenario(file, io, true);
   const decoder = new TextDecoder();
   const toStdout = (chunks: Iterable<string | Uint8Array>) => {
     for (const chunk of chunks) io.out(typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true }));
@@ -86,7 +87,12 @@ async function runWorkersOn(
     format === 'summary' ? null : out !== undefined ? { file: out, lines } : { write: toStdout, lines };
   let outcome: { summary: RunPeriodSummary; tally: StatementTally };
   try {
-    outcome = await runOnWorkers(pool, value as RunPeriodInput, workers, output, io);
+    const take = () => {
+      const scenario = value as RunPeriodInput;
+      value = undefined;
+      return scenario;
+    };
+    outcome = await runOnWorkers(pool, take, workers, output, io);
   } catch (error) {
     // A file that cannot be written, as `run` says it; the library's refusals as in a run in one piece.
     if (out !== undefined && (error as NodeJS.ErrnoException).syscall !== undefined)
@@ -146,22 +152,24 @@ export type WorkersOutput =
 type StatementLines = 'ndjson' | 'csv' | 'json';
 
 /**
- * Runs `input` in `workers` shards on the threads of `pool`; gives the NDJSON text (statements in
- * person id order, then the `{"summary": …}` line) to `write`, piece by piece, and returns the
- * company-level result and the tally of the statements.
+ * Runs the scenario `input()` gives in `workers` shards on the threads of `pool`; gives the NDJSON
+ * text (statements in person id order, then the `{"summary": …}` line) to `write`, piece by piece,
+ * and returns the company-level result and the tally of the statements. The scenario comes from a
+ * function, so that no frame here holds it while the shards run.
  *
  * @throws {@link SynergyPayError} the run's input errors (from the coordinator or a shard).
  */
 export async function runOnWorkers(
   pool: Piscina,
-  input: RunPeriodInput,
+  input: () => RunPeriodInput,
   workers: number,
   output: WorkersOutput,
   io: CliIo,
   flow: ChunkFlow = CHUNK_FLOW,
 ): Promise<{ summary: RunPeriodSummary; tally: StatementTally }> {
   progress(io, `planning ${workers} shards…`);
-  const run = shardPeriod(input, workers);
+  // Taken, not kept: the coordinator lets go of the rows its shared mechanisms have read.
+  const run = shardPeriod(input(), workers);
   const dir = mkdtempSync(join(tmpdir(), 'synergy-pay-shards-'));
   const ports = run.tasks.map(() => new MessageChannel());
   try {
