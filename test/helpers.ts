@@ -3,6 +3,7 @@ import { runInNewContext } from 'node:vm';
 import { expect } from 'vitest';
 import { SynergyPayError } from '../src/core/errors.js';
 import type { ErrorCode } from '../src/core/codes.js';
+import type { RunPeriodInput } from '../src/index.js';
 
 /**
  * Runs `run`, expects a {@link SynergyPayError} with `code`, and (when given) an issue at `path`
@@ -84,4 +85,21 @@ export function collectionWatch(): { watch: (object: object) => void; expectColl
       expect(collected, 'objects still held').toBe(watched);
     },
   };
+}
+
+/**
+ * Makes a scenario (`make`), watches its tickets, ratings and revenue facts (each list not empty)
+ * and hands it to `use` inside a frame of its own: only what `use` returns is kept, so the rows
+ * can be collected unless `use`'s result holds them.
+ */
+export function handOverWatched<T>(
+  watch: ReturnType<typeof collectionWatch>,
+  make: () => RunPeriodInput,
+  use: (scenario: RunPeriodInput) => T,
+): T {
+  const scenario = make();
+  const { tickets, ratings, revenueFacts } = scenario.data!;
+  expect([tickets!.length, ratings!.length, revenueFacts!.length].every((n) => n > 0)).toBe(true);
+  for (const row of [...tickets!, ...ratings!, ...revenueFacts!]) watch.watch(row);
+  return use(scenario);
 }

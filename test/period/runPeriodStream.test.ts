@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { demoScenario, runPeriod, runPeriodStream, SynergyPayError, type RunPeriodInput } from '../../src/index.js';
-import { collectionWatch, expectError } from '../helpers.js';
+import { collectionWatch, expectError, handOverWatched } from '../helpers.js';
 import { golden } from './golden.js';
 
 /** The golden quarter with wang's deductions above his pay: his statement total is −9,900.00. */
@@ -105,15 +105,7 @@ describe('runPeriodStream', () => {
 
   it('lets go of the tickets, ratings and revenue facts once its mechanisms have read them, and gives the same result', async () => {
     const watch = collectionWatch();
-    // The scenario is made, watched and handed over inside this function: only the run is kept.
-    const start = () => {
-      const scenario = demoScenario({ people: 60, seed: 3 });
-      const { tickets, ratings, revenueFacts } = scenario.data!;
-      expect([tickets!.length, ratings!.length, revenueFacts!.length].every((n) => n > 0)).toBe(true);
-      for (const row of [...tickets!, ...ratings!, ...revenueFacts!]) watch.watch(row);
-      return runPeriodStream(scenario);
-    };
-    const run = start();
+    const run = handOverWatched(watch, () => demoScenario({ people: 60, seed: 3 }), runPeriodStream);
     await watch.expectCollected();
     const statements = JSON.stringify([...run.statements]);
     const { statements: whole, ...summary } = runPeriod(demoScenario({ people: 60, seed: 3 }));

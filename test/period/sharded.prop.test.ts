@@ -19,7 +19,7 @@ import {
 } from '../../src/index.js';
 
 import { scenarioArb, wholeScenarioArb, type RunPeriodInput } from '../arbitraries/scenario.js';
-import { collectionWatch, runs } from '../helpers.js';
+import { collectionWatch, handOverWatched, runs } from '../helpers.js';
 import { scenarioArbitrary } from './arbitraries.js';
 import { loadCorpus } from '../corpus/load.js';
 
@@ -136,15 +136,11 @@ describe('runPeriodSharded where a person and a department share an id', () => {
 describe('shardPeriod lets go of the rows its shared mechanisms read', () => {
   it('the tickets, ratings and revenue facts can be collected once the shards are planned; the result is runPeriod’s', async () => {
     const watch = collectionWatch();
-    // The scenario is made, watched and handed over inside this function: only the run is kept.
-    const plan = () => {
-      const scenario = demoScenario({ people: 80, seed: 4 });
-      const { tickets, ratings, revenueFacts } = scenario.data!;
-      expect([tickets!.length, ratings!.length, revenueFacts!.length].every((n) => n > 0)).toBe(true);
-      for (const row of [...tickets!, ...ratings!, ...revenueFacts!]) watch.watch(row);
-      return shardPeriod(scenario, 3);
-    };
-    const run = plan();
+    const run = handOverWatched(
+      watch,
+      () => demoScenario({ people: 80, seed: 4 }),
+      (scenario) => shardPeriod(scenario, 3),
+    );
     await watch.expectCollected();
     const shards = run.tasks.map((task) => runShard(viaBytes(task)));
     const shares = run.pools(shards.map((shard) => viaBytes(shard.poolInputs)));
