@@ -17,8 +17,8 @@ export interface Organisation {
  * The organisation stage: indexes the scenario's departments and people and builds each
  * person's working record (department, first and last employed day, clamped to the period).
  * Inputs: `org` from the scenario, the resolved plan versions (grades, period). Adds to `issues`
- * (thrown later, with the data stage's): repeated department, person and grade ids
- * (`DUPLICATE_ID`), unknown departments and grades (`UNKNOWN_REFERENCE`) and employment ending
+ * (thrown later, with the data stage's): repeated department, person and grade ids, and a
+ * person id that is also a department's (`DUPLICATE_ID`), unknown departments and grades (`UNKNOWN_REFERENCE`) and employment ending
  * before it starts (`DATES_OUT_OF_ORDER`).
  */
 export function orgStage(context: PeriodContext, issues: IssueList): Organisation {
@@ -57,6 +57,15 @@ function readPerson(
 ): PersonWork {
   const person = scenario.org.people[i]!;
   claimId(personIndex, person.id, i, ['person', 'people'], issues);
+  // A rating's rater or ratee, a support score's or point entry's subject, an interlock party: one
+  // id names a person or a department, so the two may not share one (SPEC §1: duplicate ids refused).
+  const sameAs = departmentIndex.get(person.id);
+  if (sameAs !== undefined)
+    issues.add(
+      'DUPLICATE_ID',
+      ['org', 'people', i, 'id'],
+      `person id "${person.id}" is already used at departments[${sameAs}] (a rater, ratee, subject or party id names one person or one department)`,
+    );
   const department = departmentIndex.get(person.department);
   if (department === undefined)
     issues.add('UNKNOWN_REFERENCE', ['org', 'people', i, 'department'], `no department "${person.department}"`);

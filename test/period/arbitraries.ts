@@ -88,7 +88,8 @@ export const scenarioArbitrary: fc.Arbitrary<RunPeriodInput> = fc
     ),
     people: fc.uniqueArray(
       fc.record({
-        id: fc.string({ minLength: 1, maxLength: 6 }),
+        // Any text, but not a department's id (`d0`, `d1`, …): a person may not share one.
+        id: fc.string({ minLength: 1, maxLength: 6 }).filter((id) => !/^d\d+$/.test(id)),
         department: fc.nat(),
         grade: fc.nat(),
         start: fc.option(dayIn(-30, 121), { nil: undefined }),

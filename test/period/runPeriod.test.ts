@@ -232,6 +232,20 @@ describe('runPeriod errors', () => {
       ['data', 'commissions', 1, 'id'],
     );
   });
+  it('DUPLICATE_ID: a person whose id is also a department’s (a subject or party id must name one of them)', () => {
+    const error = expectError(
+      () =>
+        runPeriod({
+          ...base,
+          org: { ...base.org, people: [...base.org.people, { id: 'tech', department: 'tech', grade: 'P5' }] },
+        }),
+      'DUPLICATE_ID',
+      ['org', 'people', 3, 'id'],
+    );
+    expect(error.issues[0]!.message).toBe(
+      'person id "tech" is already used at departments[1] (a rater, ratee, subject or party id names one person or one department)',
+    );
+  });
   it('OUT_OF_RANGE: a commission dated outside the period; DATES_OUT_OF_ORDER: employment ending before it starts', () => {
     expectError(
       () => runPeriod({ ...base, data: { commissions: [{ id: 'c', person: 'li', amount: 1, date: '2026-07-01' }] } }),

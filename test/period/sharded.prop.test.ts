@@ -19,7 +19,7 @@ import {
 } from '../../src/index.js';
 
 import { scenarioArb, wholeScenarioArb, type RunPeriodInput } from '../arbitraries/scenario.js';
-import { collectionWatch, handOverWatched, runs } from '../helpers.js';
+import { collectionWatch, expectError, handOverWatched, runs } from '../helpers.js';
 import { scenarioArbitrary } from './arbitraries.js';
 import { loadCorpus } from '../corpus/load.js';
 
@@ -105,7 +105,7 @@ describe('runPeriodSharded', () => {
 });
 
 describe('runPeriodSharded where a person and a department share an id', () => {
-  it('routes a department coefficient to the department’s shard, not the person’s (a case the property found)', () => {
+  it('refuses it in both runs, at the person’s id (a case the property found: the shards once disagreed)', () => {
     const scenario = {
       plan: {
         id: 'arb',
@@ -127,9 +127,8 @@ describe('runPeriodSharded where a person and a department share an id', () => {
       { departments: ['d1'], people: 0 },
       { departments: ['d0'], people: 0 },
     ];
-    const whole = outcome(() => runPeriod(scenario));
-    expect(whole).not.toBe('error');
-    expect(outcome(() => runPeriodSharded(scenario, { shards }, viaBytes))).toBe(whole);
+    expectError(() => runPeriod(scenario), 'DUPLICATE_ID', ['org', 'people', 0, 'id']);
+    expectError(() => runPeriodSharded(scenario, { shards }, viaBytes), 'DUPLICATE_ID', ['org', 'people', 0, 'id']);
   });
 });
 
