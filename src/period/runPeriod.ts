@@ -7,12 +7,12 @@ import { departmentsStage } from './departmentsStage.js';
 import { readDraws } from './drawsStage.js';
 import { holdsCheck, periodHolds } from './holdsStage.js';
 import { interlockSummary } from './interlockStage.js';
-import { ledgerStage, type Ledger } from './ledgerStage.js';
+import { ledgerStage } from './ledgerStage.js';
 import { orgStage, readPayRates, type Organisation } from './orgStage.js';
 import { plausibilityItems, throwIfBlocked } from './plausibility.js';
 import { commissionNotCarvedItems } from './poolStage.js';
 import { buildReviewQueue } from './reviewQueue.js';
-import { checkMechanismRows, parseScenario, releaseMechanismRows, type Scenario } from './scenarioInput.js';
+import { checkMechanismRows, parseScenario, type Scenario } from './scenarioInput.js';
 import { emptyRuns, segmentStage, type MechanismRuns, type SegmentStage } from './segmentStage.js';
 import { periodTotals, statementsStage, type StatementsFigures } from './statementsStage.js';
 import { targetsStage } from './targetsStage.js';
@@ -123,19 +123,6 @@ export function runPeriodStream(input: RunPeriodInput): RunPeriodStream {
  * the input ledger and the reconciliation checks ({@link finishRun}).
  */
 function streamScenario(scenario: Scenario): RunPeriodStream {
-  const stages = mechanismStages(scenario);
-  const { context, org, periodData, payRates, segments, draws, targets } = stages;
-  const statements = statementsStage(context, org.work, periodData, payRates, segments, draws, targets);
-  return periodStream(statements, (figures) => finishRun(stages, figures));
-}
-
-/**
- * Every stage before the statements: the declared controls and mechanism rows checked, the
- * organisation and period data read, each segment's mechanisms, and the input ledger. The ledger
- * reads every data row: taken now, the rows only the mechanisms read can be let go before the
- * statements start ({@link releaseMechanismRows}).
- */
-function mechanismStages(scenario: Scenario) {
   const context = periodContext(scenario);
   const { resolved } = context;
   // Declared control totals first: a truncated or doubled import fails before any heavy work.
@@ -146,9 +133,10 @@ function mechanismStages(scenario: Scenario) {
   const segments = resolved.segments.map((_, s) =>
     segmentStage(segmentContext(context, s), org, periodData, runs, targets),
   );
-  const ledger = ledgerStage({ context, org, periodData, segments, runs });
-  releaseMechanismRows(context.data);
-  return { context, org, periodData, draws, targets, payRates, runs, segments, controls, ledger };
+  const statements = statementsStage(context, org.work, periodData, payRates, segments, draws, targets);
+  return periodStream(statements, (figures) =>
+    finishRun({ context, org, periodData, runs, segments, controls }, figures),
+  );
 }
 
 /**
@@ -175,7 +163,6 @@ interface RunStages {
   readonly runs: MechanismRuns;
   readonly segments: readonly SegmentStage[];
   readonly controls: InputControls;
-  readonly ledger: Ledger;
 }
 
 /**
@@ -184,7 +171,7 @@ interface RunStages {
  * checks, and the company-level result.
  */
 function finishRun(stages: RunStages, statements: StatementsFigures): RunPeriodSummary {
-  const { context, org, periodData, runs, segments, controls, ledger: read } = stages;
+  const { context, org, periodData, runs, segments, controls } = stages;
   const { resolved } = context;
   const departments = departmentsStage(context, org.work, segments);
   const plausible = [
@@ -193,7 +180,7 @@ function finishRun(stages: RunStages, statements: StatementsFigures): RunPeriodS
   ];
   throwIfBlocked(context, plausible);
   const reviewQueue = buildReviewQueue(runs.ratings, runs.interlock, plausible);
-  const { ledger, exclusions, checks: ledgerChecks } = read;
+  const { ledger, exclusions, checks: ledgerChecks } = ledgerStage({ context, org, periodData, segments, runs });
   const holds = periodHolds(periodData.holds, context.digits);
   const checks = checksStage(context, {
     statements,
