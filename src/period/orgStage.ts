@@ -18,8 +18,8 @@ export interface Organisation {
  * person's working record (department, first and last employed day, clamped to the period).
  * Inputs: `org` from the scenario, the resolved plan versions (grades, period). Adds to `issues`
  * (thrown later, with the data stage's): repeated department, person and grade ids, and a
- * person id that is also a department's (`DUPLICATE_ID`), unknown departments and grades (`UNKNOWN_REFERENCE`) and employment ending
- * before it starts (`DATES_OUT_OF_ORDER`).
+ * person id that is also a department's (`DUPLICATE_ID`), unknown departments and grades
+ * (`UNKNOWN_REFERENCE`) and employment ending before it starts (`DATES_OUT_OF_ORDER`).
  */
 export function orgStage(context: PeriodContext, issues: IssueList): Organisation {
   const { departments, people } = context.scenario.org;

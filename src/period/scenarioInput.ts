@@ -75,17 +75,6 @@ export function parseScenario(input: unknown): Scenario {
   return parseInput(leanScenarioSchema, input) as Scenario;
 }
 
-/**
- * Takes the mechanism row lists (`MECHANISM_ROWS`: tickets, ratings, review decisions, revenue
- * facts — most of a large scenario) out of a run's own parsed data (never the caller's input)
- * once its mechanisms and its input ledger have read them, so that the run does not hold them
- * while its statements stream (or, in a run in shards, while the shards run). Every context of a
- * run shares its one data object; nothing after the ledger reads these lists.
- */
-export function releaseMechanismRows(data: ScenarioData): void {
-  for (const list of Object.keys(MECHANISM_ROWS)) Reflect.deleteProperty(data, list);
-}
-
 /** Validates the mechanism row lists the period's versions do not read, and the reference fields of the others. */
 export function checkMechanismRows(scenario: Scenario, versions: readonly PlanVersion[]): void {
   const issues = new IssueList();

@@ -15,7 +15,7 @@ import { throwIfBlocked } from './plausibility.js';
 import { poolSplit, sliceSplit, type PoolInputs, type PoolSplit } from './poolStage.js';
 import { buildReviewQueue } from './reviewQueue.js';
 import { summaryHead, withStatements } from './runPeriod.js';
-import { checkMechanismRows, parseScenario, releaseMechanismRows, type ScenarioData } from './scenarioInput.js';
+import { checkMechanismRows, parseScenario, type ScenarioData } from './scenarioInput.js';
 import { crossRuns, emptyRuns, poolSegment, type MechanismRuns, type SegmentStage } from './segmentStage.js';
 import { mergeConversions, mergeDepartments, mergeDraws, mergeFigures, mergeHolds, mergeLedger } from './shardMerge.js';
 import { BROADCAST, CROSS, routeScenario, type ShardScenario } from './shardRoute.js';
@@ -82,7 +82,8 @@ function coordinate(input: RunPeriodInput): Coordinator {
     crossRuns(segmentContext(cross, s), org, runs);
   });
   // The lists the coordinator's mechanisms read are its own sections of the ledger: taken now, so
-  // that their rows are let go (the shards' rows are routed from the other lists).
+  // that their rows are let go — out of the coordinator's own parsed data, never the caller's
+  // input (the shards' rows are routed from the other lists).
   const crossLedger = ledgerStage({
     context: { ...context, data: pick(context.data, CROSS) },
     org,
@@ -90,8 +91,7 @@ function coordinate(input: RunPeriodInput): Coordinator {
     segments: [],
     runs,
   });
-  releaseMechanismRows(context.data);
-  releaseMechanismRows(cross.data);
+  for (const list of CROSS) Reflect.deleteProperty(context.data, list);
   return { context, org, runs, controls, crossLedger };
 }
 
