@@ -1,3 +1,5 @@
+import { heldText } from './held.js';
+
 /**
  * One step of a calculation, so that every figure can be explained (SPEC §1.6,
  * seed 001's "个人薪酬看板", the personal pay dashboard).
@@ -13,6 +15,9 @@ export interface TraceStep {
   readonly result: string;
 }
 
+/** An empty trace, shared and frozen: for a figure that states no steps (none asked for, or none to state). */
+export const NO_TRACE: TraceStep[] = /* @__PURE__ */ Object.freeze([]) as unknown as TraceStep[];
+
 /** Builds a trace step; non-string inputs are converted with `String`. */
 export function traceStep(
   rule: string,
@@ -22,5 +27,6 @@ export function traceStep(
 ): TraceStep {
   const texts: Record<string, string> = {};
   for (const key of Object.keys(inputs).sort()) texts[key] = String(inputs[key]);
-  return { rule, formula, inputs: texts, result: String(result) };
+  // A step is held until its statement is written: its formula stored flat (core/held.ts).
+  return { rule, formula: heldText(formula), inputs: texts, result: String(result) };
 }

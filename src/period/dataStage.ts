@@ -1,6 +1,7 @@
 import { Dec, roundCoefficient } from '../core/decimal.js';
 import { decimalText } from '../core/decimalInput.js';
 import type { IssueList, IssuePath } from '../core/errors.js';
+import { heldList } from '../core/held.js';
 import { traceStep, type TraceStep } from '../core/trace.js';
 import type { Organisation } from './orgStage.js';
 import { readMoney } from './periodWork.js';
@@ -224,6 +225,9 @@ function readCommissions(
     else notes.push(note);
   };
   readDatedRows(context.data.commissions ?? [], 'commissions', read, add, readAmount);
+  // Held until the statements are written: each person's rows at their size (core/held.ts).
+  for (const segment of poolRows ?? [])
+    for (let p = 0; p < people; p++) if (segment[p] !== undefined) segment[p] = heldList(segment[p]!);
   // The trace lists a person's conversions in an order that does not depend on the rows' order.
   for (const notes of conversions.values()) notes.sort(compareNotes);
   return { gross, grossRows, poolRows, conversions };

@@ -1,4 +1,5 @@
 import { IssueList } from '../core/errors.js';
+import { heldList, heldText } from '../core/held.js';
 import { REASONS } from '../ratings/analyse.js';
 import type { OutcomeReason } from '../ratings/types.js';
 import { tallyLedger } from '../scorecard/tallyPoints.js';
@@ -110,14 +111,16 @@ export function ledgerStage(run: LedgerRun): Ledger {
       }
       excluded++;
       const concerns = [...new Set(verdict.concerns)];
+      // Held to the end of the run, one for each excluded row (2,000,000 at a million people):
+      // stored at their size (core/held.ts).
       exclusions.push({
         section,
-        path: `$.data.${section}[${i}]`,
+        path: heldText(`$.data.${section}[${i}]`),
         id: rules.id(i),
         code: verdict.code,
-        reason: verdict.reason,
-        people: concerns.filter((id) => personIndex.has(id)),
-        departments: concerns.filter((id) => departmentIndex.has(id)),
+        reason: heldText(verdict.reason),
+        people: heldList(concerns.filter((id) => personIndex.has(id))),
+        departments: heldList(concerns.filter((id) => departmentIndex.has(id))),
       });
     }
     ledger.push({ section, rows: rows.length, used, excluded, uses: uses === null ? null : [...uses.values()] });

@@ -1,5 +1,6 @@
 import { Dec, roundTo } from '../core/decimal.js';
 import { decimalText, type DecimalInput } from '../core/decimalInput.js';
+import { heldText } from '../core/held.js';
 import type { RateeScore, RatingsScores } from '../ratings/types.js';
 import type { UnitResponseTimes } from '../time/types.js';
 import type { SegmentContext } from './context.js';
@@ -162,7 +163,8 @@ export function poolScoreChooser(
             : { reason: '' };
     if ('value' in found)
       return { ...found, fallbackReason: null, pending: pending(person, department, found.source === 'rating') };
-    const fallbackReason = found.reason === '' ? null : found.reason;
+    // Held with the choice until the statement is written: stored flat (core/held.ts).
+    const fallbackReason = found.reason === '' ? null : heldText(found.reason);
     const own = sources.supportScore.get(person);
     const subject = own === undefined ? department : person;
     const value = own ?? sources.supportScore.get(department);

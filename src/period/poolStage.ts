@@ -3,7 +3,7 @@ import type { DecimalInput } from '../core/decimalInput.js';
 import { decimalText } from '../core/decimalInput.js';
 import { IssueList, SynergyPayError, type Issue } from '../core/errors.js';
 import { formatMinor, readAmount, sumAmounts, toAmount } from '../core/money.js';
-import { traceStep, type TraceStep } from '../core/trace.js';
+import { NO_TRACE, traceStep, type TraceStep } from '../core/trace.js';
 import { parseFixed, roundFixed } from '../core/fixed.js';
 import {
   awardRow,
@@ -247,9 +247,6 @@ const SOURCE_WORDS: Readonly<Record<PoolScoreSource, string>> = {
     "score = Σ weight × measure ÷ Σ weight over the person's own support measures (assigned tickets, reopen rate, rating, targets)",
   supportScores: 'score = the support score in data.supportScores',
 };
-
-/** The trace of a line without one (shared, frozen). */
-const NO_TRACE: TraceStep[] = /* @__PURE__ */ Object.freeze([]) as unknown as TraceStep[];
 
 /** The recipients of a share: their rows, person indices and score choices, in org order. */
 export type Recipients = ReturnType<typeof recipientsOf>;

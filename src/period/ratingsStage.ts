@@ -26,6 +26,8 @@ export function ratingsStage(input: {
   /** Every department, then every person, with their side. */
   readonly parties: RatingPartyInput[];
   readonly rounding: RoundingPolicy;
+  /** The ratees whose scores carry their trace (the run's result shows the departments'). */
+  readonly traced: (ratee: string) => boolean;
 }): RatingRowsScores {
   const { settings, path } = input;
   const issues = new IssueList();
@@ -44,6 +46,7 @@ export function ratingsStage(input: {
     decisions: decisions as ReviewDecisionInput[],
     parties: input.parties,
     tasks: settings.tasks,
+    traced: input.traced,
     // the parties are the org's people and departments: a repeated id is the org's to fix
     at: (list, ...rest) => (list === 'parties' ? ['org'] : [...roots[list], ...rest]),
   });

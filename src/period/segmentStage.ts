@@ -251,6 +251,8 @@ function ratingsRun(context: SegmentContext, org: Organisation, runs: MechanismR
         ...people.map((person, p) => ({ id: person.id, side: departments[org.work[p]!.department]!.side })),
       ],
       rounding: context.rounding,
+      // Only a department's score reaches the result (its `departments[].rating`), with its trace.
+      traced: (ratee) => org.departmentIndex.has(ratee),
     });
   });
 }

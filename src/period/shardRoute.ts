@@ -1,4 +1,5 @@
 import { SynergyPayError, type Issue, type IssuePath } from '../core/errors.js';
+import { heldText } from '../core/held.js';
 import type { ShardPlan } from './types.js';
 import type { Scenario, ScenarioData } from './scenarioInput.js';
 
@@ -151,5 +152,5 @@ export function wholeRowPath(shard: ShardScenario, path: string): { readonly pat
   if (match === null) return { path, index: -1 };
   const rows = shard.rows.get(match[1] as DataList);
   const index = rows?.[Number(match[2])] ?? Number(match[2]);
-  return { path: `$.data.${match[1]}[${index}]`, index };
+  return { path: heldText(`$.data.${match[1]}[${index}]`), index };
 }

@@ -9,7 +9,7 @@ import { type Amount, formatAmount, formatMinor, formatScaled, pow10, readAmount
 import { powerSignificant } from '../core/power.js';
 import { divideRounded, resolveRounding, type RoundingPolicy } from '../core/rounding.js';
 import { parseWithRows } from '../core/rows.js';
-import { traceStep, type TraceStep } from '../core/trace.js';
+import { NO_TRACE, traceStep, type TraceStep } from '../core/trace.js';
 import { exponentOf, fixedPlaces } from './elasticity.js';
 import { allocatePoolInputSchema } from './schema.js';
 import type { AllocatePoolInput, AllocatePoolResult, PoolAward, PoolRecipientInput, PoolUnitAward } from './types.js';
@@ -359,7 +359,6 @@ export function readShare(input: AllocatePoolInput) {
 // ── writing a share out: award rows with their shared traces, unit rows, the trace ──
 
 const SHARE_DECIMALS = 10;
-const NO_TRACE: TraceStep[] = /* @__PURE__ */ Object.freeze([]) as unknown as TraceStep[];
 
 /** What a row's award step states of its level: the amount split and Σ weight. */
 type Level = readonly [amount: string, weightSum: string];

@@ -15,7 +15,7 @@ import {
   toAmount,
 } from '../core/money.js';
 import { divideRounded, divideRoundedNumber, resolveRounding, type RoundingMode } from '../core/rounding.js';
-import { traceStep, type TraceStep } from '../core/trace.js';
+import { NO_TRACE, traceStep, type TraceStep } from '../core/trace.js';
 import { parseWithRows } from '../core/rows.js';
 import { carvePoolInputSchema } from './schema.js';
 import type {
@@ -186,9 +186,8 @@ export function contributionOf(carve: CarveSource, i: number): Amount {
   return contribution;
 }
 
-/** Shared, frozen empty lists for the many rows without reversals or per-person traces. */
+/** A shared, frozen empty list for the many rows without reversals. */
 const NO_REVERSALS: ReversalLine[] = /* @__PURE__ */ Object.freeze([]) as unknown as ReversalLine[];
-const NO_TRACE: TraceStep[] = /* @__PURE__ */ Object.freeze([]) as unknown as TraceStep[];
 const NET_FORMULA = {
   perPerson: 'net = gross − contribution; contribution = share + Σ reversals, share = round(p × base)',
   pooled:

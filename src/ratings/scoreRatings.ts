@@ -2,10 +2,11 @@ import { Dec } from '../core/decimal.js';
 import { decimalText } from '../core/decimalInput.js';
 import { ExactSum, ExactSums } from '../core/exact.js';
 import { parseFixed, rescale } from '../core/fixed.js';
+import { heldList } from '../core/held.js';
 import { compareIds } from '../core/ids.js';
 import { formatMinor, pow10 } from '../core/money.js';
 import { divideRounded } from '../core/rounding.js';
-import { traceStep, type TraceStep } from '../core/trace.js';
+import { NO_TRACE, traceStep, type TraceStep } from '../core/trace.js';
 import { analyseRatings, type RatingGroup, type RatingsAnalysis, type RatingsRun } from './analyse.js';
 import { parseRatings } from './parse.js';
 import { describeFlags, reviewResult } from './reviewRatings.js';
@@ -61,11 +62,16 @@ export function scoreRatings(input: T.ScoreRatingsInput): T.ScoreRatingsResult {
 /**
  * The period run's entry (internal): scores a run of rows the caller has validated, raising every
  * issue at the caller's paths (`run.at`), and returns only what the run reads — the review queue
- * and the scores, not one outcome per rating.
+ * and the scores, not one outcome per rating. Only the scores of the ratees `traced` accepts carry
+ * their trace (every score's when omitted): a period run's result shows its departments' scores,
+ * and its people's only as the figures their statements use — 400,000 traces at a million people
+ * that no one would read.
  */
-export function scoreRatingRows(run: RatingsRun & { readonly plan: T.ScoringPlanInput }): RatingRowsScores {
+export function scoreRatingRows(
+  run: RatingsRun & { readonly plan: T.ScoringPlanInput; readonly traced?: (ratee: string) => boolean },
+): RatingRowsScores {
   const analysis = analyseRatings(run);
-  const { scores } = scoreAnalysis(analysis, run.plan.dimensions);
+  const { scores } = scoreAnalysis(analysis, run.plan.dimensions, run.traced);
   const { reason, included } = analysis;
   return { flags: describeFlags(analysis), scores, rows: { reason, included, short: shortRatings(analysis, scores) } };
 }
@@ -109,10 +115,16 @@ interface Scoring {
   readonly precision: number;
   /** The scale at the score decimals, inward (⌈min⌉, ⌊max⌋), when leniency shifts could carry a mean off it. */
   readonly bounds: readonly [low: bigint, high: bigint] | undefined;
+  /** Whether the score of this ratee (an id) carries its trace. */
+  readonly traced: (ratee: string) => boolean;
 }
 
 /** Scores per (ratee, period) from the dimension groups of the analysis, with the leniency shifts applied. */
-function scoreAnalysis(analysis: RatingsAnalysis, dimensions: readonly T.RatingDimensionInput[]) {
+function scoreAnalysis(
+  analysis: RatingsAnalysis,
+  dimensions: readonly T.RatingDimensionInput[],
+  traced: Scoring['traced'] = () => true,
+) {
   const { settings, places, groups } = analysis;
   const weights = dimensions.map((dimension) => parseFixed(decimalText(dimension.weight)));
   const weightPlaces = Math.max(0, ...weights.map((weight) => weight.scale));
@@ -125,7 +137,7 @@ function scoreAnalysis(analysis: RatingsAnalysis, dimensions: readonly T.RatingD
   const inward = (value: Dec, round: 'ceil' | 'floor') => BigInt(value.times(unit)[round]().toFixed());
   const leniency = settings.used.leniencyMinRatees === null ? undefined : leniencyShifts(analysis, precision);
   const bounds = leniency && ([inward(settings.min, 'ceil'), inward(settings.max, 'floor')] as const);
-  const scoring: Scoring = { plan, weightPlaces, precision, bounds };
+  const scoring: Scoring = { plan, weightPlaces, precision, bounds, traced };
   const scores: T.RateeScore[] = [];
   for (let g = 0; g < groups.length;) {
     const head = groups[g]!;
@@ -170,65 +182,70 @@ function rateeScore(
   sums: bigint[],
 ): T.RateeScore {
   const { mode, scoreDecimals } = analysis.settings.rounding;
+  const ratee = analysis.parties[head.ratee]!;
+  const traced = scoring.traced(ratee);
   const trace: TraceStep[] = [];
   const weighted: Record<string, string> = {};
   let [total, sufficient] = [0n, true];
   const dimensions = scoring.plan.map(({ id, weight, scaledWeight }, k): T.DimensionScore => {
-    const { mean, step } = dimensionMean(analysis, id, scoring, counts[k]!, sums[k]!);
-    trace.push(step);
+    const { mean, held } = dimensionMean(analysis, scoring, counts[k]!, sums[k]!);
+    if (traced) trace.push(meanStep(analysis, id, scoring, counts[k]!, sums[k]!, mean, held));
     const text = mean === null ? null : formatMinor(mean, scoreDecimals);
     if (mean !== null) {
       total += scaledWeight * mean;
-      weighted[`${id}.mean`] = text!;
-      weighted[`${id}.weight`] = weight;
+      if (traced) [weighted[`${id}.mean`], weighted[`${id}.weight`]] = [text!, weight];
     } else if (scaledWeight > 0n) sufficient = false;
     return { id, weight, raters: counts[k]!, status: mean === null ? 'insufficientRaters' : 'scored', mean: text };
   });
   const score = sufficient ? formatMinor(divideRounded(total, pow10(scoring.weightPlaces), mode), scoreDecimals) : null;
   const formula = sufficient ? 'score = Σ weight_d × mean_d' : 'a weighted dimension has too few raters: no score';
-  trace.push(traceStep('ratings.peripheralScore', formula, weighted, score ?? 'insufficientRaters'));
+  if (traced) trace.push(traceStep('ratings.peripheralScore', formula, weighted, score ?? 'insufficientRaters'));
   const period = analysis.periods[head.period]!;
   const status = sufficient ? 'scored' : 'insufficientRaters';
   return {
-    ratee: analysis.parties[head.ratee]!,
+    ratee,
     period: period === '' ? null : period,
     status,
     score,
     dimensions,
-    trace,
+    trace: traced ? heldList(trace) : NO_TRACE,
   };
 }
 
-/** A dimension's mean at the score decimals (`null` with too few raters), held to the scale, and its trace step. */
-function dimensionMean(
-  { settings }: RatingsAnalysis,
-  dimension: string,
-  { precision, bounds }: Scoring,
-  raters: number,
-  sum: bigint,
-) {
+/**
+ * A dimension's mean at the score decimals (`null` with too few raters), held to the scale
+ * (`held`: the leniency shifts carried it off).
+ */
+function dimensionMean({ settings }: RatingsAnalysis, { precision, bounds }: Scoring, raters: number, sum: bigint) {
   const { mode, scoreDecimals } = settings.rounding;
-  const { minRaters } = settings.used;
   const raw =
-    raters < minRaters ? null : divideRounded(sum * pow10(scoreDecimals), BigInt(raters) * pow10(precision), mode);
+    raters < settings.used.minRaters
+      ? null
+      : divideRounded(sum * pow10(scoreDecimals), BigInt(raters) * pow10(precision), mode);
   // Leniency shifts can carry a mean off the scale (a strict rater's 0 shifted down): the mean is
   // held to the scale, so a score is never below its minimum or above its maximum.
   const held = raw !== null && bounds !== undefined && (raw < bounds[0] || raw > bounds[1]);
-  const mean = held ? (raw < bounds[0] ? bounds[0] : bounds[1]) : raw;
+  return { mean: held ? (raw < bounds[0] ? bounds[0] : bounds[1]) : raw, held };
+}
+
+/** The trace step of a dimension's mean (see {@link dimensionMean}). */
+function meanStep(
+  { settings }: RatingsAnalysis,
+  dimension: string,
+  { precision }: Scoring,
+  raters: number,
+  sum: bigint,
+  mean: bigint | null,
+  held: boolean,
+): TraceStep {
+  const { minRaters } = settings.used;
   const formula =
     mean === null
       ? `raters < minRaters (${minRaters}): no mean`
       : `mean = Σ included scores / raters${held ? ', held to the scale (leniency shifts carried it off)' : ''}`;
   const inputs = { dimension, raters, sum: formatMinor(sum, precision), minRaters };
-  return {
-    mean,
-    step: traceStep(
-      'ratings.dimensionMean',
-      formula,
-      inputs,
-      mean === null ? 'insufficientRaters' : formatMinor(mean, scoreDecimals),
-    ),
-  };
+  const result = mean === null ? 'insufficientRaters' : formatMinor(mean, settings.rounding.scoreDecimals);
+  return traceStep('ratings.dimensionMean', formula, inputs, result);
 }
 
 /** The included ratings summed per (rater, dimension, period) slot and per (dimension, period) cell. */

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { scoreRatings, type RatingInput, type ScoreRatingsInput } from '../../src/index.js';
+import { parseRatings } from '../../src/ratings/parse.js';
+import { scoreRatingsInputSchema } from '../../src/ratings/schema.js';
+import { scoreRatingRows } from '../../src/ratings/scoreRatings.js';
 import { expectError } from '../helpers.js';
 import { threeDimensions } from './fixtures.js';
 
@@ -330,5 +333,21 @@ describe('scoreRatings — bad input', () => {
       0,
       'dimension',
     ]);
+  });
+});
+
+describe('scoreRatingRows — the period run traces only the ratees it shows', () => {
+  it("scores, statuses and dimensions are scoreRatings'; only the accepted ratees keep their trace", () => {
+    const input = guideInput();
+    const full = scoreRatings(input);
+    const run = parseRatings(scoreRatingsInputSchema, input);
+    const rows = scoreRatingRows({ ...run, traced: (ratee) => ratee === 'legal' });
+    expect(rows.scores.map(({ trace, ...rest }) => rest)).toEqual(full.scores.map(({ trace, ...rest }) => rest));
+    const legal = rows.scores.find((score) => score.ratee === 'legal')!;
+    expect(legal.trace).toEqual(full.scores.find((score) => score.ratee === 'legal')!.trace);
+    expect(legal.trace.length).toBe(4);
+    expect(rows.scores.find((score) => score.ratee === 'it-desk')!.trace).toEqual([]);
+    // Without a choice every score keeps its trace, as scoreRatings gives it.
+    expect(scoreRatingRows(run).scores).toEqual(full.scores);
   });
 });
