@@ -149,11 +149,11 @@ export function progress(io: CliIo, message: string): void {
 
 /**
  * The heap a run takes per byte of its input, measured (docs/scale.md, "How much heap"): the
- * 1,000,000-person CSV folder (782 MiB) runs in one piece in 189 s with Node's heap limited to
- * 6,500 MB, in 322 s (collecting garbage all along) with 5,500 MB, not at all with 4,000 MB; the
- * 100,000-person JSON file (125 MiB) runs with 640 MB, not with 512 MB. With some room.
+ * 1,000,000-person CSV folder (782 MiB) runs in one piece in 191 s with Node's heap limited to
+ * 4,500 MB, not at all with 3,900 MB; the 100,000-person folder (76 MiB) with 440 MB, not 420;
+ * the 100,000-person JSON file (125 MiB) with 500 MB, not 450. With some room.
  */
-export const HEAP_PER_INPUT_BYTE = { folder: 8.5, json: 6 } as const;
+export const HEAP_PER_INPUT_BYTE = { folder: 6, json: 4.5 } as const;
 
 /**
  * A warning when an input is so large that a run of it would likely exhaust Node's heap (`limit`
