@@ -87,53 +87,100 @@ export const LEDGER_SECTIONS: readonly LedgerSectionName[] = [
   'measureHistory',
 ];
 
-/** Builds the input ledger of a run (see the module comment). */
-export function ledgerStage(run: LedgerRun): Ledger {
+/** One section of the ledger: its counts, its exclusions and its check. */
+interface SectionLedger {
+  readonly entry: LedgerSection;
+  readonly exclusions: Exclusion[];
+  readonly check: ReconciliationCheck;
+}
+
+/**
+ * Builds the input ledger of a run (see the module comment). `taken`: sections judged already
+ * ({@link takeSections}), used as they are; the ledger lists every section in its order either way.
+ */
+export function ledgerStage(run: LedgerRun, taken?: Ledger): Ledger {
   const ledger: LedgerSection[] = [];
   const exclusions: Exclusion[] = [];
   const checks: ReconciliationCheck[] = [];
   const data = run.context.data as Readonly<Record<string, Rows | undefined>>;
-  const { personIndex, departmentIndex } = run.org;
   for (const section of LEDGER_SECTIONS) {
+    const earlier = taken?.ledger.findIndex((entry) => entry.section === section) ?? -1;
+    if (earlier >= 0) {
+      ledger.push(taken!.ledger[earlier]!);
+      checks.push(taken!.checks[earlier]!);
+      for (const exclusion of taken!.exclusions) if (exclusion.section === section) exclusions.push(exclusion);
+      continue;
+    }
     const rows = data[section];
     if (rows === undefined) continue;
-    const rules = RULES[section](run, rows);
-    // Grouped by what they fed: a few numbers per used row, no string or object per row.
-    const uses = run.context.withLedgerRows ? new Map<string, LedgerUse>() : null;
-    let used = 0;
-    let excluded = 0;
-    for (let i = 0; i < rows.length; i++) {
-      const verdict = rules.judge(i);
-      if (verdict === null) {
-        used++;
-        if (uses !== null) addUse(uses, rules, i);
-        continue;
-      }
-      excluded++;
-      const concerns = [...new Set(verdict.concerns)];
-      // Held to the end of the run, one for each excluded row (2,000,000 at a million people):
-      // stored at their size (core/held.ts).
-      exclusions.push({
-        section,
-        path: heldText(`$.data.${section}[${i}]`),
-        id: rules.id(i),
-        code: verdict.code,
-        reason: heldText(verdict.reason),
-        people: heldList(concerns.filter((id) => personIndex.has(id))),
-        departments: heldList(concerns.filter((id) => departmentIndex.has(id))),
-      });
-    }
-    ledger.push({ section, rows: rows.length, used, excluded, uses: uses === null ? null : [...uses.values()] });
-    const right = used + excluded;
-    checks.push({
-      id: `ledger.${section}`,
-      equation: `rows of data.${section} = used + excluded`,
-      left: String(rows.length),
-      right: String(right),
-      holds: right === rows.length,
-    });
+    const judged = judgeSection(run, section, rows);
+    ledger.push(judged.entry);
+    for (const exclusion of judged.exclusions) exclusions.push(exclusion);
+    checks.push(judged.check);
   }
   return { ledger, exclusions, checks };
+}
+
+/**
+ * The ledger's sections of lists nothing else will read, judged in the order given, each list
+ * let go of — deleted from the run's own parsed data, never the caller's input — before the next
+ * is judged: at a million people the 2,000,000 exclusions of the ratings are then built with the
+ * 5,000,000 tickets already gone. {@link ledgerStage} lists them in their places.
+ */
+export function takeSections(run: LedgerRun, lists: readonly LedgerSectionName[]): Ledger {
+  const taken: Ledger = { ledger: [], exclusions: [], checks: [] };
+  const data = run.context.data as Record<string, Rows | undefined>;
+  for (const section of lists) {
+    const rows = data[section];
+    if (rows === undefined) continue;
+    const judged = judgeSection(run, section, rows);
+    taken.ledger.push(judged.entry);
+    for (const exclusion of judged.exclusions) taken.exclusions.push(exclusion);
+    taken.checks.push(judged.check);
+    Reflect.deleteProperty(data, section);
+  }
+  return taken;
+}
+
+/** Judges every row of one section: used (grouped by what it fed, with trace) or excluded. */
+function judgeSection(run: LedgerRun, section: LedgerSectionName, rows: Rows): SectionLedger {
+  const { personIndex, departmentIndex } = run.org;
+  const exclusions: Exclusion[] = [];
+  const rules = RULES[section](run, rows);
+  // Grouped by what they fed: a few numbers per used row, no string or object per row.
+  const uses = run.context.withLedgerRows ? new Map<string, LedgerUse>() : null;
+  let used = 0;
+  for (let i = 0; i < rows.length; i++) {
+    const verdict = rules.judge(i);
+    if (verdict === null) {
+      used++;
+      if (uses !== null) addUse(uses, rules, i);
+      continue;
+    }
+    const concerns = [...new Set(verdict.concerns)];
+    // Held to the end of the run, one for each excluded row (2,000,000 at a million people):
+    // stored at their size (core/held.ts).
+    exclusions.push({
+      section,
+      path: heldText(`$.data.${section}[${i}]`),
+      id: rules.id(i),
+      code: verdict.code,
+      reason: heldText(verdict.reason),
+      people: heldList(concerns.filter((id) => personIndex.has(id))),
+      departments: heldList(concerns.filter((id) => departmentIndex.has(id))),
+    });
+  }
+  const excluded = exclusions.length;
+  const entry = { section, rows: rows.length, used, excluded, uses: uses === null ? null : [...uses.values()] };
+  const right = used + excluded;
+  const check = {
+    id: `ledger.${section}`,
+    equation: `rows of data.${section} = used + excluded`,
+    left: String(rows.length),
+    right: String(right),
+    holds: right === rows.length,
+  };
+  return { entry, exclusions, check };
 }
 
 /** The cards of a version's scorecard section: none, one, or one per side or department. */

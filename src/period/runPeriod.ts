@@ -7,7 +7,7 @@ import { departmentsStage } from './departmentsStage.js';
 import { readDraws } from './drawsStage.js';
 import { holdsCheck, periodHolds } from './holdsStage.js';
 import { interlockSummary } from './interlockStage.js';
-import { ledgerStage } from './ledgerStage.js';
+import { ledgerStage, takeSections } from './ledgerStage.js';
 import { orgStage, readPayRates, type Organisation } from './orgStage.js';
 import { plausibilityItems, throwIfBlocked } from './plausibility.js';
 import { commissionNotCarvedItems } from './poolStage.js';
@@ -180,7 +180,11 @@ function finishRun(stages: RunStages, statements: StatementsFigures): RunPeriodS
   ];
   throwIfBlocked(context, plausible);
   const reviewQueue = buildReviewQueue(runs.ratings, runs.interlock, plausible);
-  const { ledger, exclusions, checks: ledgerChecks } = ledgerStage({ context, org, periodData, segments, runs });
+  // The lists only the mechanisms read, the largest first, each let go of once its section is
+  // judged (the caller's input is not touched): the ratings' exclusions are built without the tickets.
+  const read = { context, org, periodData, segments, runs };
+  const taken = takeSections(read, ['tickets', 'revenueFacts', 'reviewDecisions', 'ratings']);
+  const { ledger, exclusions, checks: ledgerChecks } = ledgerStage(read, taken);
   const holds = periodHolds(periodData.holds, context.digits);
   const checks = checksStage(context, {
     statements,

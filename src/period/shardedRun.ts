@@ -8,7 +8,7 @@ import { checkInputControls } from './controls.js';
 import { dataStage, type PeriodData } from './dataStage.js';
 import { holdsCheck } from './holdsStage.js';
 import { interlockSummary } from './interlockStage.js';
-import { LEDGER_SECTIONS, ledgerStage, type Ledger } from './ledgerStage.js';
+import { LEDGER_SECTIONS, takeSections, type Ledger } from './ledgerStage.js';
 import { orgStage, type Organisation } from './orgStage.js';
 import { planShards } from './planShards.js';
 import { throwIfBlocked } from './plausibility.js';
@@ -84,14 +84,10 @@ function coordinate(input: RunPeriodInput): Coordinator {
   // The lists the coordinator's mechanisms read are its own sections of the ledger: taken now, so
   // that their rows are let go — out of the coordinator's own parsed data, never the caller's
   // input (the shards' rows are routed from the other lists).
-  const crossLedger = ledgerStage({
-    context: { ...context, data: pick(context.data, CROSS) },
-    org,
-    periodData: undefined as unknown as PeriodData,
-    segments: [],
-    runs,
-  });
-  for (const list of CROSS) Reflect.deleteProperty(context.data, list);
+  const crossLedger = takeSections(
+    { context, org, periodData: undefined as unknown as PeriodData, segments: [], runs },
+    CROSS,
+  );
   return { context, org, runs, controls, crossLedger };
 }
 

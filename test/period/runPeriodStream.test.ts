@@ -4,8 +4,8 @@
  * the last statement has been taken (every statement is out before), and again by `summary()`.
  */
 import { describe, expect, it } from 'vitest';
-import { runPeriod, runPeriodStream, SynergyPayError, type RunPeriodInput } from '../../src/index.js';
-import { expectError } from '../helpers.js';
+import { demoScenario, runPeriod, runPeriodStream, SynergyPayError, type RunPeriodInput } from '../../src/index.js';
+import { collectionWatch, expectError, handOverWatched } from '../helpers.js';
 import { golden } from './golden.js';
 
 /** The golden quarter with wang's deductions above his pay: his statement total is −9,900.00. */
@@ -101,5 +101,34 @@ describe('runPeriodStream', () => {
     expect(run.statements.next().done).toBe(false);
     expectError(() => run.statements.next(), 'RECONCILIATION_FAILED', ['controls', 'payTotal']);
     expectError(() => run.summary(), 'RECONCILIATION_FAILED', ['controls', 'payTotal']);
+  });
+});
+
+describe('the end of a run lets go of the rows only its mechanisms read', () => {
+  it('the tickets, ratings and revenue facts can be collected once the summary is built; the result is runPeriod’s', async () => {
+    const watch = collectionWatch();
+    const run = handOverWatched(
+      watch,
+      () => demoScenario({ people: 80, seed: 4 }),
+      (scenario) => {
+        const stream = runPeriodStream(scenario);
+        const statements = [...stream.statements];
+        // The stream is kept: what it holds once its summary is built is what a caller keeps.
+        return { stream, statements, summary: stream.summary() };
+      },
+    );
+    await watch.expectCollected();
+    const { statements, ...summary } = runPeriod(demoScenario({ people: 80, seed: 4 }));
+    // Compared as booleans: a difference would print two large results.
+    expect(JSON.stringify(run.statements) === JSON.stringify(statements), 'the statements differ').toBe(true);
+    expect(JSON.stringify(run.summary) === JSON.stringify(summary), 'the summaries differ').toBe(true);
+    expect(run.stream.summary()).toBe(run.summary);
+  });
+
+  it('the caller’s scenario is not changed: its lists are let go of by the run, not deleted', () => {
+    const scenario = demoScenario({ people: 40, seed: 2 });
+    const before = JSON.stringify(scenario);
+    runPeriod(scenario);
+    expect(JSON.stringify(scenario) === before, 'the scenario changed').toBe(true);
   });
 });
