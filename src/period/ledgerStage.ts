@@ -21,7 +21,8 @@ import type {
  * The input ledger (issue 17): every row of the scenario's `data` is accounted for, either used —
  * it fed a statement line or a measure — or excluded with a stable code, its path and the people
  * and departments it concerns. Built after the run from what the stages computed; the stages'
- * figures are read, never changed. With `trace: false` only the counts and the exclusions are
+ * figures are read, never changed — but the lists only the mechanisms read are let go of as they
+ * are judged ({@link takeSections}). With `trace: false` only the counts and the exclusions are
  * built (nothing per used row); with trace, the used rows are grouped by what they fed.
  */
 

@@ -125,6 +125,21 @@ describe('the end of a run lets go of the rows only its mechanisms read', () => 
     expect(run.stream.summary()).toBe(run.summary);
   });
 
+  it('the tickets can be collected before the first statement (the mechanisms are done with them)', async () => {
+    const watch = collectionWatch();
+    // Made and handed over in a frame of its own: only the stream is kept.
+    const stream = (() => {
+      const scenario = demoScenario({ people: 80, seed: 4 });
+      expect(scenario.data!.tickets!.length).toBeGreaterThan(0);
+      for (const ticket of scenario.data!.tickets!) watch.watch(ticket);
+      return runPeriodStream(scenario);
+    })();
+    await watch.expectCollected();
+    const { statements, ...summary } = runPeriod(demoScenario({ people: 80, seed: 4 }));
+    expect(JSON.stringify([...stream.statements]) === JSON.stringify(statements), 'the statements differ').toBe(true);
+    expect(JSON.stringify(stream.summary()) === JSON.stringify(summary), 'the summaries differ').toBe(true);
+  });
+
   it('the caller’s scenario is not changed: its lists are let go of by the run, not deleted', () => {
     const scenario = demoScenario({ people: 40, seed: 2 });
     const before = JSON.stringify(scenario);
