@@ -224,16 +224,41 @@ describe('rate tables: properties', () => {
           const compiled = compileTierTable(rateTable.table, ['table']);
           const brackets = rateBrackets(compiled, 2);
           const at = (amount: bigint) => commissionOf(compiled, brackets, amount, 'marginal', mode);
+          // One more fen adds the rate of its bracket, exactly (×10⁴); the rounded commission is within
+          // half a fen of the exact one at both amounts, so its step is within one fen of that.
+          const near = (amount: bigint) => {
+            const step = at(amount) - at(amount - 1n);
+            const exact = marginalOracle(rateTable, amount) - marginalOracle(rateTable, amount - 1n);
+            const error = step * 10_000n - exact;
+            return step >= 0n && (error < 0n ? -error : error) <= 10_000n;
+          };
+          expect(near(a + 1n)).toBe(true);
+          // Below a 100 % rate that is 0 or 1 fen. (At 100 %, half-even rounding of an exact x.5
+          // steps 0, 2, 0, 2: 1,644,630.5 → 1,644,630, then 1,644,631.5 → 1,644,632.)
           const step = at(a + 1n) - at(a);
-          expect(step === 0n || step === 1n).toBe(true);
+          if (rateTable.rates.every((rate) => rate < 10_000n)) expect(step === 0n || step === 1n).toBe(true);
           const [low, high] = a <= b ? [a, b] : [b, a];
           expect(at(low) <= at(high)).toBe(true);
           // Across every bracket edge too: no jump at a bound.
-          for (const bound of rateTable.bounds) if (bound > 0n) expect(at(bound) - at(bound - 1n) <= 1n).toBe(true);
+          for (const bound of rateTable.bounds) if (bound > 0n) expect(near(bound)).toBe(true);
         },
       ),
       { numRuns: runs(1000) },
     );
+  });
+
+  it('a 100 % bracket above a half-fen remainder steps 0 and 2 fen under half-even rounding (the counterexample above)', () => {
+    // higherIsBetter: 17.7 % up to 69,775.00, 100 % above; 69,775.00 × 0.177 = 12,350.175 yuan.
+    const table = {
+      direction: 'higherIsBetter' as const,
+      bands: [{ score: '1', bound: '69775' }, { score: '0.177' }],
+    };
+    const compiled = compileTierTable(table, ['table']);
+    const brackets = rateBrackets(compiled, 2);
+    const at = (amount: bigint, mode: 'halfUp' | 'halfEven') =>
+      commissionOf(compiled, brackets, amount, 'marginal', mode);
+    expect([at(7_387_113n, 'halfEven'), at(7_387_114n, 'halfEven')]).toEqual([1_644_630n, 1_644_632n]);
+    expect([at(7_387_113n, 'halfUp'), at(7_387_114n, 'halfUp')]).toEqual([1_644_631n, 1_644_632n]);
   });
 
   it('retroactive ≥ marginal when rates rise with the amount', () => {
