@@ -89,32 +89,28 @@ export const LEDGER_SECTIONS: readonly LedgerSectionName[] = [
 ];
 
 /** One section of the ledger: its counts, its exclusions and its check. */
-interface SectionLedger {
+export interface SectionLedger {
   readonly entry: LedgerSection;
   readonly exclusions: Exclusion[];
   readonly check: ReconciliationCheck;
 }
 
+/** Sections of the ledger judged before the rest, by section ({@link takeSections}). */
+export type TakenSections = Map<LedgerSectionName, SectionLedger>;
+
 /**
  * Builds the input ledger of a run (see the module comment). `taken`: sections judged already
  * ({@link takeSections}), used as they are; the ledger lists every section in its order either way.
  */
-export function ledgerStage(run: LedgerRun, taken?: Ledger): Ledger {
+export function ledgerStage(run: LedgerRun, taken?: ReadonlyMap<LedgerSectionName, SectionLedger>): Ledger {
   const ledger: LedgerSection[] = [];
   const exclusions: Exclusion[] = [];
   const checks: ReconciliationCheck[] = [];
   const data = run.context.data as Readonly<Record<string, Rows | undefined>>;
   for (const section of LEDGER_SECTIONS) {
-    const earlier = taken?.ledger.findIndex((entry) => entry.section === section) ?? -1;
-    if (earlier >= 0) {
-      ledger.push(taken!.ledger[earlier]!);
-      checks.push(taken!.checks[earlier]!);
-      for (const exclusion of taken!.exclusions) if (exclusion.section === section) exclusions.push(exclusion);
-      continue;
-    }
     const rows = data[section];
-    if (rows === undefined) continue;
-    const judged = judgeSection(run, section, rows);
+    const judged = taken?.get(section) ?? (rows === undefined ? undefined : judgeSection(run, section, rows));
+    if (judged === undefined) continue;
     ledger.push(judged.entry);
     for (const exclusion of judged.exclusions) exclusions.push(exclusion);
     checks.push(judged.check);
@@ -126,18 +122,19 @@ export function ledgerStage(run: LedgerRun, taken?: Ledger): Ledger {
  * The ledger's sections of lists nothing else will read, judged in the order given, each list
  * let go of — deleted from the run's own parsed data, never the caller's input — before the next
  * is judged: at a million people the 2,000,000 exclusions of the ratings are then built with the
- * 5,000,000 tickets already gone. {@link ledgerStage} lists them in their places.
+ * 5,000,000 tickets already gone. Added to `taken` (a new map when omitted), which is returned;
+ * {@link ledgerStage} lists them in their places.
  */
-export function takeSections(run: LedgerRun, lists: readonly LedgerSectionName[]): Ledger {
-  const taken: Ledger = { ledger: [], exclusions: [], checks: [] };
+export function takeSections(
+  run: LedgerRun,
+  lists: readonly LedgerSectionName[],
+  taken: TakenSections = new Map(),
+): TakenSections {
   const data = run.context.data as Record<string, Rows | undefined>;
   for (const section of lists) {
     const rows = data[section];
     if (rows === undefined) continue;
-    const judged = judgeSection(run, section, rows);
-    taken.ledger.push(judged.entry);
-    for (const exclusion of judged.exclusions) taken.exclusions.push(exclusion);
-    taken.checks.push(judged.check);
+    taken.set(section, judgeSection(run, section, rows));
     Reflect.deleteProperty(data, section);
   }
   return taken;

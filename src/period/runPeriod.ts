@@ -7,7 +7,7 @@ import { departmentsStage } from './departmentsStage.js';
 import { readDraws } from './drawsStage.js';
 import { holdsCheck, periodHolds } from './holdsStage.js';
 import { interlockSummary } from './interlockStage.js';
-import { ledgerStage, takeSections, type Ledger } from './ledgerStage.js';
+import { ledgerStage, takeSections, type TakenSections } from './ledgerStage.js';
 import { orgStage, readPayRates, type Organisation } from './orgStage.js';
 import { plausibilityItems, throwIfBlocked } from './plausibility.js';
 import { commissionNotCarvedItems } from './poolStage.js';
@@ -135,10 +135,10 @@ function streamScenario(scenario: Scenario): RunPeriodStream {
   );
   // The tickets, the largest list, are read by the mechanisms only: their ledger section is taken
   // now (few exclusions) and they are let go of before the statements (see finishRun for the rest).
-  const tickets = takeSections({ context, org, periodData, segments, runs }, ['tickets']);
+  const taken = takeSections({ context, org, periodData, segments, runs }, ['tickets']);
   const statements = statementsStage(context, org.work, periodData, payRates, segments, draws, targets);
   return periodStream(statements, (figures) =>
-    finishRun({ context, org, periodData, runs, segments, controls, tickets }, figures),
+    finishRun({ context, org, periodData, runs, segments, controls, taken }, figures),
   );
 }
 
@@ -166,8 +166,8 @@ interface RunStages {
   readonly runs: MechanismRuns;
   readonly segments: readonly SegmentStage[];
   readonly controls: InputControls;
-  /** The tickets' ledger section, taken once the mechanisms had run. */
-  readonly tickets: Ledger;
+  /** The ledger's sections taken so far: the tickets', once the mechanisms had run. */
+  readonly taken: TakenSections;
 }
 
 /**
@@ -176,7 +176,7 @@ interface RunStages {
  * checks, and the company-level result.
  */
 function finishRun(stages: RunStages, statements: StatementsFigures): RunPeriodSummary {
-  const { context, org, periodData, runs, segments, controls, tickets } = stages;
+  const { context, org, periodData, runs, segments, controls, taken } = stages;
   const { resolved } = context;
   const departments = departmentsStage(context, org.work, segments);
   const plausible = [
@@ -188,16 +188,8 @@ function finishRun(stages: RunStages, statements: StatementsFigures): RunPeriodS
   // The other lists only the mechanisms read, the largest first, each let go of once its section
   // is judged (the caller's input is not touched): the ratings' exclusions are built last.
   const read = { context, org, periodData, segments, runs };
-  const taken = takeSections(read, ['revenueFacts', 'reviewDecisions', 'ratings']);
-  const {
-    ledger,
-    exclusions,
-    checks: ledgerChecks,
-  } = ledgerStage(read, {
-    ledger: [...tickets.ledger, ...taken.ledger],
-    exclusions: [...tickets.exclusions, ...taken.exclusions],
-    checks: [...tickets.checks, ...taken.checks],
-  });
+  takeSections(read, ['revenueFacts', 'reviewDecisions', 'ratings'], taken);
+  const { ledger, exclusions, checks: ledgerChecks } = ledgerStage(read, taken);
   const holds = periodHolds(periodData.holds, context.digits);
   const checks = checksStage(context, {
     statements,

@@ -1,6 +1,6 @@
 import { compareIds } from '../core/ids.js';
 import { formatMinor, parseMinor } from '../core/money.js';
-import type { Ledger } from './ledgerStage.js';
+import type { Ledger, SectionLedger } from './ledgerStage.js';
 import { CROSS, wholeRowPath, type ShardScenario } from './shardRoute.js';
 import type { StatementsFigures } from './statementsStage.js';
 import type {
@@ -148,17 +148,17 @@ export interface ShardLedger {
  */
 export function mergeLedger(
   order: readonly string[],
-  coordinator: Ledger,
+  coordinator: ReadonlyMap<string, SectionLedger>,
   shards: readonly ShardLedger[],
 ): { ledger: LedgerSection[]; exclusions: Exclusion[]; checks: ReconciliationCheck[] } {
   const ledger: LedgerSection[] = [];
   const exclusions: Exclusion[] = [];
   for (const section of order) {
     if ((CROSS as readonly string[]).includes(section)) {
-      const own = coordinator.ledger.find((entry) => entry.section === section);
+      const own = coordinator.get(section);
       if (own === undefined) continue;
-      ledger.push(own);
-      for (const exclusion of coordinator.exclusions) if (exclusion.section === section) exclusions.push(exclusion);
+      ledger.push(own.entry);
+      for (const exclusion of own.exclusions) exclusions.push(exclusion);
       continue;
     }
     const merged = mergeSection(section, shards);

@@ -8,7 +8,7 @@ import { checkInputControls } from './controls.js';
 import { dataStage, type PeriodData } from './dataStage.js';
 import { holdsCheck } from './holdsStage.js';
 import { interlockSummary } from './interlockStage.js';
-import { LEDGER_SECTIONS, takeSections, type Ledger } from './ledgerStage.js';
+import { LEDGER_SECTIONS, takeSections, type TakenSections } from './ledgerStage.js';
 import { orgStage, type Organisation } from './orgStage.js';
 import { planShards } from './planShards.js';
 import { throwIfBlocked } from './plausibility.js';
@@ -53,7 +53,7 @@ interface Coordinator {
   readonly runs: MechanismRuns;
   readonly controls: ReturnType<typeof checkInputControls>;
   /** The ledger's sections of the lists the coordinator's mechanisms read (their rows then let go). */
-  readonly crossLedger: Ledger;
+  readonly crossLedger: TakenSections;
 }
 
 /** The scenario's data, only the lists named. */
