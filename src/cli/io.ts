@@ -149,12 +149,12 @@ export function progress(io: CliIo, message: string): void {
 
 /**
  * The heap a run takes per byte of its input, measured (docs/scale.md, "How much heap"): the
- * 1,000,000-person CSV folder (782 MiB) runs in one piece in 190 s with Node's heap limited to
- * 4,500 MB and in 152 s with 3,900 MB, not at all with 3,500 MB; the 100,000-person folder
- * (76 MiB) with 410 MB, not 400; the 100,000-person JSON file (125 MiB) with 500 MB, not 450.
- * With some room: near the limit a run collects garbage all along.
+ * 1,000,000-person CSV folder (782 MiB) runs in one piece with Node's heap limited to 3,300 MB
+ * (in 183 s; in 153 s with 4,000 MB); the 100,000-person folder (76 MiB) with 300 MB, not 280;
+ * the 100,000-person JSON file (125 MiB) with 500 MB, not 450 (the text is held while it is
+ * parsed). With some room: near the limit a run collects garbage all along.
  */
-export const HEAP_PER_INPUT_BYTE = { folder: 6, json: 4.5 } as const;
+export const HEAP_PER_INPUT_BYTE = { folder: 4.5, json: 4.5 } as const;
 
 /**
  * A warning when an input is so large that a run of it would likely exhaust Node's heap (`limit`

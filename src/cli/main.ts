@@ -329,10 +329,17 @@ function runFile(file: string, io: CliIo): RunPeriodResult {
  * checks' when the last statement is out — becomes an {@link InputProblem}.
  */
 function streamFile(file: string, io: CliIo): RunPeriodStream {
-  const { value, locate } = readScenario(file, io, true);
+  // eslint-disable-next-line prefer-const -- `value` is let go (below) as the run takes it
+  let { value, locate } = readScenario(file, io, true);
   progress(io, `validating and running ${file}…`);
+  const take = () => {
+    const scenario = value as RunPeriodInput;
+    value = undefined;
+    return scenario;
+  };
+  // Taken, not kept: the run lets go of each list once its mechanisms have read it (the tickets first).
   return checkedStream(
-    library(file, () => runPeriodStream(value as RunPeriodInput), locate),
+    library(file, () => runPeriodStream(take), locate),
     file,
     locate,
   );

@@ -13,7 +13,7 @@ import { plausibilityItems, throwIfBlocked } from './plausibility.js';
 import { commissionNotCarvedItems } from './poolStage.js';
 import { buildReviewQueue } from './reviewQueue.js';
 import { checkMechanismRows, parseScenario, type Scenario } from './scenarioInput.js';
-import { emptyRuns, segmentStage, type MechanismRuns, type SegmentStage } from './segmentStage.js';
+import { emptyRuns, segmentStage, ticketRuns, type MechanismRuns, type SegmentStage } from './segmentStage.js';
 import { periodTotals, statementsStage, type StatementsFigures } from './statementsStage.js';
 import { targetsStage } from './targetsStage.js';
 import type { PayStatement, RunPeriodInput, RunPeriodResult, RunPeriodStream, RunPeriodSummary } from './types.js';
@@ -90,7 +90,9 @@ export function withStatements(summary: RunPeriodSummary, statements: PayStateme
  * and errors; `runPeriod` collects this stream — giving the statements one at a time, so that no
  * more than one person's lines are held: for runs too large to keep every statement.
  *
- * @param input - a scenario, as for {@link runPeriod}.
+ * @param input - a scenario, as for {@link runPeriod}; or a function that gives it, called once,
+ *   so that the run holds no reference to it once parsed and lets each large list go as soon as
+ *   its mechanisms have read it — the tickets before the other mechanisms run (docs/scale.md).
  * @returns the statements, an iterator read once, and `summary()`, the rest of the result.
  * @throws {@link SynergyPayError} the errors of {@link runPeriod}: the input's from this call;
  *   those of the end-of-period checks (`RECONCILIATION_FAILED`, `IMPLAUSIBLE_RESULT`) from the
@@ -110,8 +112,13 @@ export function withStatements(summary: RunPeriodSummary, statements: PayStateme
  * // lines.length === 2; summary.totals.statements === '16000.00'; summary.checks.every((c) => c.holds)
  * ```
  */
-export function runPeriodStream(input: RunPeriodInput): RunPeriodStream {
-  return streamScenario(parseScenario(input));
+export function runPeriodStream(input: RunPeriodInput | (() => RunPeriodInput)): RunPeriodStream {
+  return streamScenario(parsedScenario(input));
+}
+
+/** The scenario parsed: a given function is called here, so that no frame of the run holds what it gave. */
+function parsedScenario(input: RunPeriodInput | (() => RunPeriodInput)): Scenario {
+  return parseScenario(typeof input === 'function' ? input() : input);
 }
 
 /**
@@ -130,12 +137,16 @@ function streamScenario(scenario: Scenario): RunPeriodStream {
   checkMechanismRows(scenario, resolved.segmentVersions);
   const { org, periodData, draws, targets, payRates } = readStages(context);
   const runs = emptyRuns();
+  // The tickets, the largest list, are read by the response-time mechanisms only: these run first,
+  // for every segment, then the tickets' ledger section is taken (few exclusions) and the tickets
+  // are let go of before the other mechanisms run (see finishRun for the rest).
+  resolved.segments.forEach((_, s) => {
+    ticketRuns(segmentContext(context, s), runs);
+  });
+  const taken = takeSections({ context, org, periodData, segments: [], runs }, ['tickets']);
   const segments = resolved.segments.map((_, s) =>
     segmentStage(segmentContext(context, s), org, periodData, runs, targets),
   );
-  // The tickets, the largest list, are read by the mechanisms only: their ledger section is taken
-  // now (few exclusions) and they are let go of before the statements (see finishRun for the rest).
-  const taken = takeSections({ context, org, periodData, segments, runs }, ['tickets']);
   const statements = statementsStage(context, org.work, periodData, payRates, segments, draws, targets);
   return periodStream(statements, (figures) =>
     finishRun({ context, org, periodData, runs, segments, controls, taken }, figures),

@@ -313,6 +313,19 @@ function settledInterlock(
  * whose segment stages then find them there (issue 20 §2).
  */
 export function crossRuns(context: SegmentContext, org: Organisation, runs: MechanismRuns): void {
+  ticketRuns(context, runs);
+  ratingsRun(context, org, runs);
+  if (context.version.interlock !== undefined) settledInterlock(context, runs, context.version.interlock);
+}
+
+/**
+ * The runs of the segment's mechanisms that read the tickets — response times, each person's
+ * (for a support card), the support each department received (for a scorecard that maps it) —
+ * added to `runs`, where the segment stage finds them: the period run computes them for every
+ * segment first, so that the tickets (the largest list) can be let go before the other mechanisms
+ * run (issue 20).
+ */
+export function ticketRuns(context: SegmentContext, runs: MechanismRuns): void {
   const { version } = context;
   const times = version.responseTimes;
   if (times !== undefined) {
@@ -320,8 +333,6 @@ export function crossRuns(context: SegmentContext, org: Organisation, runs: Mech
     if (version.pool?.scoreFrom === 'supportCard')
       runOnce(runs.personTimes, times, () => personTimeStage(context, times));
   }
-  ratingsRun(context, org, runs);
-  if (version.interlock !== undefined) settledInterlock(context, runs, version.interlock);
   const cards = version.scorecard === undefined ? [] : [version.scorecard].flat();
   if (cards.some((card) => Object.values(card.sources ?? {}).includes('supportReceived'))) {
     const unitTimes = new Map<string, UnitResponseTimes>();
