@@ -54,9 +54,9 @@ export function writeStream(
   });
   if (format === 'summary') for (const _statement of statements);
   else {
-    const text = batched(format === 'csv' ? statementsCsvLines(statements) : ndjsonLines(statements, run));
-    if (out === undefined) for (const chunk of text) io.out(chunk);
-    else writeOut(out, text, io, true);
+    const lines = format === 'csv' ? statementsCsvLines(statements) : ndjsonLines(statements, run);
+    if (out === undefined) for (const chunk of batched(lines)) io.out(chunk);
+    else writeOut(out, encoded(lines), io, true);
   }
   const summary = run.summary();
   if (format === 'summary' || out !== undefined) io.out(runSummary(summary, tally, locale));
@@ -106,4 +106,33 @@ function* batched(chunks: Iterable<string>): Generator<string> {
     }
   }
   if (pending.length > 0) yield pending.join('');
+}
+
+/** About 1 MiB of UTF-8 per write to a file. */
+const BYTES = 1 << 20;
+
+/**
+ * The chunks' UTF-8 in pieces of about {@link BYTES} bytes, each a view of one buffer that is
+ * filled again once the next piece is asked for (a file write reads it before): each text is
+ * encoded once, into the buffer, and is garbage at once — no joined text, no buffer a write.
+ */
+export function* encoded(chunks: Iterable<string>, size = BYTES): Generator<Uint8Array> {
+  const encoder = new TextEncoder();
+  const buffer = new Uint8Array(size);
+  let used = 0;
+  for (const chunk of chunks) {
+    const { read, written } = encoder.encodeInto(chunk, buffer.subarray(used));
+    if (read === chunk.length) {
+      used += written;
+      continue;
+    }
+    // It does not fit: what the buffer holds goes first, then the chunk, in the buffer if it fits
+    // (3 bytes at most per UTF-16 code unit), else on its own.
+    if (used > 0) yield buffer.subarray(0, used);
+    if (chunk.length * 3 > size) {
+      used = 0;
+      yield encoder.encode(chunk);
+    } else used = encoder.encodeInto(chunk, buffer).written;
+  }
+  if (used > 0) yield buffer.subarray(0, used);
 }

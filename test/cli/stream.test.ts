@@ -7,8 +7,10 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { statementsCsv, summary } from '../../src/cli/format.js';
+import { encoded } from '../../src/cli/stream.js';
 import { demoScenario, runPeriod, type RunPeriodInput } from '../../src/index.js';
 import { golden } from '../period/golden.js';
 import { cli } from './run.js';
@@ -104,5 +106,36 @@ describe('synergy-pay demo --format ndjson and csv', () => {
     expect(rows[0]!.startsWith('person,name,department,side,grade,employedDays,coefficient,basePay,')).toBe(true);
     expect(readFileSync(file, 'utf8')).toBe(statementsCsv(runPeriod(demoScenario({ people: 120 }))));
     expect(cli('demo', '--people', '120', '--format', 'csv').out).toBe(readFileSync(file, 'utf8'));
+  });
+});
+
+describe('encoded (the UTF-8 of a streamed run written to a file)', () => {
+  it('gives the UTF-8 of the texts joined, in pieces no larger than its buffer unless a text is', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(fc.string({ unit: 'grapheme' }), fc.string({ unit: 'binary', maxLength: 40 })), {
+          maxLength: 40,
+        }),
+        fc.integer({ min: 4, max: 64 }),
+        (texts, size) => {
+          const pieces: Uint8Array[] = [];
+          // Each piece copied as it comes: the next one may fill the same buffer again.
+          for (const piece of encoded(texts, size)) pieces.push(piece.slice());
+          expect(Buffer.concat(pieces).equals(Buffer.from(new TextEncoder().encode(texts.join(''))))).toBe(true);
+          expect(pieces.every((piece) => piece.length > 0)).toBe(true);
+          const longest = Math.max(0, ...texts.map((text) => new TextEncoder().encode(text).length));
+          expect(pieces.every((piece) => piece.length <= Math.max(size, longest))).toBe(true);
+        },
+      ),
+    );
+  });
+
+  it('fills one buffer again: a piece kept past the next one is overwritten (the file write reads it first)', () => {
+    const pieces = [...encoded(['aaaa', 'bbbb', 'cccc', 'dddd', 'eeee'], 16)];
+    expect(pieces).toHaveLength(2);
+    expect(pieces[1]!.buffer).toBe(pieces[0]!.buffer);
+    // "aaaabbbbccccdddd" went out before "eeee" was encoded into the same bytes.
+    expect(new TextDecoder().decode(pieces[0])).toBe('eeeebbbbccccdddd');
+    expect(new TextDecoder().decode(pieces[1])).toBe('eeee');
   });
 });
