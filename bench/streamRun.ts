@@ -34,7 +34,7 @@ const write = (statement: PayStatement) => {
 };
 let checks: boolean;
 if (mode === 'whole') {
-  const result = runPeriod(scenario!);
+  const result = runPeriod(scenario);
   for (const statement of result.statements) write(statement);
   checks = result.checks.every((check) => check.holds);
 } else {
