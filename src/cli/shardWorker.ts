@@ -45,10 +45,12 @@ export interface ShardJob {
 export interface ChunkFlow {
   readonly chunk: number;
   readonly inFlight: number;
+  /** About how many bytes of the merged statements the coordinator writes at a time. */
+  readonly batch: number;
 }
 
-/** 1 MiB chunks, 16 waiting at most per shard. */
-export const CHUNK_FLOW: ChunkFlow = { chunk: 1 << 20, inFlight: 16 };
+/** 1 MiB chunks, 16 waiting at most per shard; 1 MiB writes. */
+export const CHUNK_FLOW: ChunkFlow = { chunk: 1 << 20, inFlight: 16, batch: 1 << 20 };
 
 /**
  * Statement lines, as the coordinator receives them: `bytes` (their UTF-8, whole lines) with each

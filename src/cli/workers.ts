@@ -178,6 +178,7 @@ export async function runOnWorkers(
       spills: run.tasks.map((_, k) => join(dir, `shard-${k}.ndjson`)),
       inFlight: run.tasks.map(() => new Int32Array(new SharedArrayBuffer(4))),
       done: [],
+      batch: flow.batch,
     };
     for (const [k, task] of run.tasks.entries()) {
       const job: ShardJob = {
@@ -223,6 +224,8 @@ interface Shards {
   readonly spills: readonly string[];
   readonly inFlight: readonly Int32Array[];
   readonly done: Promise<ShardOutcome>[];
+  /** About how many bytes of the merged statements go to each write. */
+  readonly batch: number;
 }
 
 /**
@@ -378,39 +381,44 @@ interface Waiting {
 /**
  * The shards' statement chunks merged in person id order — `order` names the shard of each
  * statement; lines are copied as they are, none parsed — and given to `emit` about 1 MiB at a
- * time (`written` told how many so far). Settles when every shard has sent its last chunk, with
+ * time, each piece a view of one buffer that is filled again after `emit` returns (`written` told
+ * how many so far). Settles when every shard has sent its last chunk, with
  * how many statements were written, or the error that stopped it (a spill file that cannot be
  * read, an output that cannot be written).
  */
 function mergeChunks(
-  { ports, inFlight, spills }: Shards,
+  { ports, inFlight, spills, batch: most }: Shards,
   order: Int32Array,
   emit: (bytes: Uint8Array) => void,
   written: (count: number) => void,
 ): Promise<{ error: Error | undefined; count: number }> {
   const queues: Waiting[][] = ports.map(() => []);
   let next = 0;
-  let batch: Uint8Array[] = [];
+  // One buffer, filled again once `emit` has written it: no new bytes a write for the collector to track.
+  const batch = new Uint8Array(most);
   let size = 0;
   let ended = 0;
   let error: Error | undefined;
   const flush = () => {
-    if (size > 0) emit(Buffer.concat(batch, size));
-    batch = [];
+    if (size > 0) emit(batch.subarray(0, size));
     size = 0;
   };
   const drain = () => {
     for (let k = order[next]!, head = queues[k]?.[0]; head !== undefined; k = order[next]!, head = queues[k]?.[0]) {
       head.bytes ??= readSpilled(spills[k]!, head.spilled, head.size);
       const length = head.lengths[head.line++]!;
-      batch.push(head.bytes.subarray(head.at, (head.at += length)));
-      size += length;
+      const line = head.bytes.subarray(head.at, (head.at += length));
+      if (size + length > most) flush();
+      if (length > most) emit(line);
+      else {
+        batch.set(line, size);
+        size += length;
+      }
       next++;
       if (head.line === head.lengths.length) {
         queues[k]!.shift();
         if (head.spilled < 0) Atomics.sub(inFlight[k]!, 0, 1);
       }
-      if (size >= BATCH) flush();
     }
   };
   return new Promise((resolve) => {

@@ -126,14 +126,15 @@ describe('synergy-pay run --workers', () => {
 
   it('sends the statements in small chunks, or through each shard’s spill file, and writes the same NDJSON', () => {
     const one = bin('run', scenario, '--format', 'ndjson');
-    for (const [chunk, inFlight] of [
-      ['4096', '0'], // every chunk spilled
-      ['20000', '1'],
-      ['1048576', '16'],
+    for (const [chunk, inFlight, batch] of [
+      ['4096', '0', '1048576'], // every chunk spilled
+      ['20000', '1', '1048576'],
+      ['1048576', '16', '1048576'],
+      ['20000', '2', '5000'], // writes of 5,000 bytes: a statement (4.7–6.3 KB) longer than that goes on its own
     ]) {
       const child = spawnSync(
         process.execPath,
-        ['--import', 'tsx', 'test/cli/fixtures/workersFlow.ts', scenario, '3', chunk!, inFlight!],
+        ['--import', 'tsx', 'test/cli/fixtures/workersFlow.ts', scenario, '3', chunk!, inFlight!, batch!],
         { encoding: 'utf8', maxBuffer: 1 << 26 },
       );
       expect(child.stderr).toBe('');
