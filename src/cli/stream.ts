@@ -80,8 +80,13 @@ function* watched(statements: Iterable<PayStatement>, see: (statement: PayStatem
  */
 export function* ndjsonLines(statements: Iterable<PayStatement>, run: RunPeriodStream): Generator<string> {
   for (const statement of statements) yield `${JSON.stringify(statement)}\n`;
+  yield* summaryLine(run.summary());
+}
+
+/** The NDJSON line of the company-level result, `{"summary": …}`, in chunks (its long lists piece by piece). */
+export function* summaryLine(summary: RunPeriodSummary): Generator<string> {
   yield '{"summary":';
-  yield* jsonChunks(run.summary(), 0, '');
+  yield* jsonChunks(summary, 0, '');
   yield '}\n';
 }
 
