@@ -258,6 +258,24 @@ export function readScenario(file: string, io: CliIo, detailed: boolean): Scenar
   }
 }
 
+/**
+ * {@link readScenario} for a run that takes the scenario over: `take()` gives it (once) and keeps
+ * no reference of its own, so that the run can let go of the rows it has read.
+ */
+export function readScenarioToTake(
+  file: string,
+  io: CliIo,
+): { readonly take: () => RunPeriodInput; readonly locate: ScenarioInput['locate'] } {
+  const read = readScenario(file, io, true);
+  let value = read.value as RunPeriodInput | undefined;
+  const take = () => {
+    const scenario = value!;
+    value = undefined;
+    return scenario;
+  };
+  return { take, locate: read.locate };
+}
+
 /** Writes a file whole or not at all; `detailed` shows progress (run, demo, schema). */
 export function writeOut(out: string, chunks: Iterable<string | Uint8Array>, io: CliIo, detailed: boolean): void {
   if (detailed) progress(io, `writing ${out}…`);

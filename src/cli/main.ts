@@ -21,7 +21,7 @@ import {
   type RunPeriodStream,
 } from '../index.js';
 import { DEFAULT_LOCALE, explain, jsonChunks, summary } from './format.js';
-import { progress, readScenario, warnIfLarge, writeOut, type CliIo } from './io.js';
+import { progress, readScenario, readScenarioToTake, warnIfLarge, writeOut, type CliIo } from './io.js';
 import { describeProblems, EXIT_BAD_INPUT, InputProblem, ioError, library } from './problems.js';
 import { reportCommand } from './report.js';
 import { checkedStream, writeStream } from './stream.js';
@@ -329,14 +329,8 @@ function runFile(file: string, io: CliIo): RunPeriodResult {
  * checks' when the last statement is out — becomes an {@link InputProblem}.
  */
 function streamFile(file: string, io: CliIo): RunPeriodStream {
-  // eslint-disable-next-line prefer-const -- `value` is let go (below) as the run takes it
-  let { value, locate } = readScenario(file, io, true);
+  const { take, locate } = readScenarioToTake(file, io);
   progress(io, `validating and running ${file}…`);
-  const take = () => {
-    const scenario = value as RunPeriodInput;
-    value = undefined;
-    return scenario;
-  };
   // Taken, not kept: the run lets go of each list once its mechanisms have read it (the tickets first).
   return checkedStream(
     library(file, () => runPeriodStream(take), locate),

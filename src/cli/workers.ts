@@ -33,7 +33,7 @@ import {
   STATEMENTS_CSV_HEADER,
   type StatementTally,
 } from './format.js';
-import { progress, readScenario, writeFileAtomically, type CliIo } from './io.js';
+import { progress, readScenarioToTake, writeFileAtomically, type CliIo } from './io.js';
 import { encoded, summaryLine } from './stream.js';
 import { InputProblem, ioError, library } from './problems.js';
 import { CHUNK_FLOW, type ChunkFlow, type ShardJob, type ShardOutcome, type StatementChunk } from './shardWorker.js';
@@ -77,8 +77,8 @@ async function runWorkersOn(
   { file, workers, format, out, locale }: WorkersRun,
   io: CliIo,
 ): Promise<number> {
-  // eslint-disable-next-line prefer-const -- `value` is let go (below) once the run has it
-  let { value, locate } = readScenario(file, io, true);
+  // Taken, not kept: the coordinator lets go of the rows its shared mechanisms have read.
+  const { take, locate } = readScenarioToTake(file, io);
   const decoder = new TextDecoder();
   const toStdout = (chunks: Iterable<string | Uint8Array>) => {
     for (const chunk of chunks) io.out(typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true }));
@@ -88,11 +88,6 @@ async function runWorkersOn(
     format === 'summary' ? null : out !== undefined ? { file: out, lines } : { write: toStdout, lines };
   let outcome: { summary: RunPeriodSummary; tally: StatementTally };
   try {
-    const take = () => {
-      const scenario = value as RunPeriodInput;
-      value = undefined;
-      return scenario;
-    };
     outcome = await runOnWorkers(pool, take, workers, output, io);
   } catch (error) {
     // A file that cannot be written, as `run` says it; the library's refusals as in a run in one piece.
