@@ -88,11 +88,21 @@ export const LEDGER_SECTIONS: readonly LedgerSectionName[] = [
   'measureHistory',
 ];
 
-/** One section of the ledger: its counts, its exclusions and its check. */
+/** One section of the ledger: its counts and its exclusions. */
 export interface SectionLedger {
   readonly entry: LedgerSection;
   readonly exclusions: Exclusion[];
-  readonly check: ReconciliationCheck;
+}
+
+/** A section's reconciliation check: its rows are the used ones and the excluded ones. */
+export function ledgerCheck({ section, rows, used, excluded }: LedgerSection): ReconciliationCheck {
+  return {
+    id: `ledger.${section}`,
+    equation: `rows of data.${section} = used + excluded`,
+    left: String(rows),
+    right: String(used + excluded),
+    holds: used + excluded === rows,
+  };
 }
 
 /** Sections of the ledger judged before the rest, by section ({@link takeSections}). */
@@ -113,7 +123,7 @@ export function ledgerStage(run: LedgerRun, taken?: ReadonlyMap<LedgerSectionNam
     if (judged === undefined) continue;
     ledger.push(judged.entry);
     for (const exclusion of judged.exclusions) exclusions.push(exclusion);
-    checks.push(judged.check);
+    checks.push(ledgerCheck(judged.entry));
   }
   return { ledger, exclusions, checks };
 }
@@ -168,17 +178,14 @@ function judgeSection(run: LedgerRun, section: LedgerSectionName, rows: Rows): S
       departments: heldList(concerns.filter((id) => departmentIndex.has(id))),
     });
   }
-  const excluded = exclusions.length;
-  const entry = { section, rows: rows.length, used, excluded, uses: uses === null ? null : [...uses.values()] };
-  const right = used + excluded;
-  const check = {
-    id: `ledger.${section}`,
-    equation: `rows of data.${section} = used + excluded`,
-    left: String(rows.length),
-    right: String(right),
-    holds: right === rows.length,
+  const entry = {
+    section,
+    rows: rows.length,
+    used,
+    excluded: exclusions.length,
+    uses: uses === null ? null : [...uses.values()],
   };
-  return { entry, exclusions, check };
+  return { entry, exclusions };
 }
 
 /** The cards of a version's scorecard section: none, one, or one per side or department. */

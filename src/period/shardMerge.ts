@@ -1,6 +1,6 @@
 import { compareIds } from '../core/ids.js';
 import { formatMinor, parseMinor } from '../core/money.js';
-import type { Ledger, SectionLedger } from './ledgerStage.js';
+import { ledgerCheck, type Ledger, type SectionLedger } from './ledgerStage.js';
 import { CROSS, wholeRowPath, type ShardScenario } from './shardRoute.js';
 import type { StatementsFigures } from './statementsStage.js';
 import type {
@@ -166,14 +166,7 @@ export function mergeLedger(
     ledger.push(merged.section);
     for (const exclusion of merged.exclusions) exclusions.push(exclusion);
   }
-  const checks = ledger.map(({ section, rows, used, excluded }) => ({
-    id: `ledger.${section}`,
-    equation: `rows of data.${section} = used + excluded`,
-    left: String(rows),
-    right: String(used + excluded),
-    holds: used + excluded === rows,
-  }));
-  return { ledger, exclusions, checks };
+  return { ledger, exclusions, checks: ledger.map(ledgerCheck) };
 }
 
 /** One section merged over the shards (see {@link mergeLedger}). */
