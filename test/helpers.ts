@@ -60,6 +60,12 @@ export function orderFreeLedger(result: { ledger: readonly object[]; exclusions:
   };
 }
 
+/** V8's full collection (`gc`), exposed for the test. */
+export function fullCollection(): () => void {
+  setFlagsFromString('--expose-gc');
+  return runInNewContext('gc') as () => void;
+}
+
 /**
  * Watches objects for garbage collection: `watch` each, let go of every reference, then
  * `expectCollected` forces collections (V8's `gc`, exposed for the test) until each has been
@@ -71,8 +77,7 @@ export function collectionWatch(): { watch: (object: object) => void; expectColl
   const registry = new FinalizationRegistry<number>(() => {
     collected++;
   });
-  setFlagsFromString('--expose-gc');
-  const gc = runInNewContext('gc') as () => void;
+  const gc = fullCollection();
   return {
     watch: (object) => {
       registry.register(object, watched++);

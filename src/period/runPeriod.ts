@@ -177,7 +177,7 @@ interface RunStages {
   readonly runs: MechanismRuns;
   readonly segments: readonly SegmentStage[];
   readonly controls: InputControls;
-  /** The ledger's sections taken so far: the tickets', once the mechanisms had run. */
+  /** The ledger's sections taken so far: the tickets', once the mechanisms that read them had run. */
   readonly taken: TakenSections;
 }
 

@@ -5,10 +5,9 @@
  * the run: the ratings mechanism (which runs after) is wrapped to count, after a full collection,
  * how many tickets are still alive.
  */
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { describe, expect, it, vi } from 'vitest';
 import { demoScenario, runPeriod, runPeriodStream, type RunPeriodInput } from '../../src/index.js';
+import { fullCollection } from '../helpers.js';
 
 const probe = vi.hoisted(() => ({
   alive: [] as number[],
@@ -28,8 +27,7 @@ vi.mock('../../src/period/ratingsStage.js', async (original) => {
   };
 });
 
-setFlagsFromString('--expose-gc');
-probe.gc = runInNewContext('gc') as () => void;
+probe.gc = fullCollection();
 
 /** A scenario whose tickets are watched (weakly), made in a frame of its own. */
 function watchedScenario(): RunPeriodInput {
