@@ -1,7 +1,10 @@
 #!/usr/bin/env node
 /** The `synergy-pay` executable: wires the CLI to the real process. */
-import { processIo } from './io.js';
-import { mainAsync } from './main.js';
+import { totalmem } from 'node:os';
+import { getHeapStatistics } from 'node:v8';
+import { HEAP_ENV, heapOptions, nodeOptionWords, runSized } from './heap.js';
+import { inputSize, processIo } from './io.js';
+import { mainAsync, scenarioFiles } from './main.js';
 import { loadReportRenderer } from './report.js';
 
 // `synergy-pay schema | head`: the reader may close the pipe early; that is not an error.
@@ -11,7 +14,19 @@ for (const stream of [process.stdout, process.stderr])
     throw error;
   });
 
-// The report renderer (and the optional chart packages it imports) is loaded only for `report`.
-if (process.argv.slice(2).includes('report')) await loadReportRenderer();
-// Scenario folders are read as streams (mainAsync), before the command runs.
-process.exitCode = await mainAsync(process.argv.slice(2), processIo());
+const args = process.argv.slice(2);
+// A large input: the command runs in a Node process started with the heap it needs (heap.ts).
+const sized = heapOptions({
+  inputs: [...new Set(scenarioFiles(args))].flatMap((file) => inputSize(file) ?? []),
+  nodeOptions: [...process.execArgv, ...nodeOptionWords(process.env.NODE_OPTIONS)],
+  setting: process.env[HEAP_ENV],
+  heapLimit: getHeapStatistics().heap_size_limit,
+  memory: Math.min(totalmem(), process.constrainedMemory() || Infinity),
+});
+if (sized.length > 0) process.exitCode = await runSized(sized, process.argv[1]!, args);
+else {
+  // The report renderer (and the optional chart packages it imports) is loaded only for `report`.
+  if (args.includes('report')) await loadReportRenderer();
+  // Scenario folders are read as streams (mainAsync), before the command runs.
+  process.exitCode = await mainAsync(args, processIo());
+}

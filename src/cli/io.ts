@@ -191,7 +191,7 @@ export function warnIfLarge(file: string, io: CliIo): void {
 }
 
 /** The bytes of a JSON file, or of a folder's files (not its subfolders'); `undefined` when the read will refuse it. */
-function inputSize(file: string): { bytes: number; kind: keyof typeof HEAP_PER_INPUT_BYTE } | undefined {
+export function inputSize(file: string): { bytes: number; kind: keyof typeof HEAP_PER_INPUT_BYTE } | undefined {
   try {
     const stat = statSync(file);
     // A file beyond what an input may have is refused before it is read: no warning for it.

@@ -179,6 +179,19 @@ function scenarioArguments(argv: readonly string[]): string[] {
   }
 }
 
+/**
+ * The scenario files and folders a command line reads (`run --workers` included; none for a
+ * command line refused before reading): what the executable sizes Node's heap for (`heap.ts`).
+ */
+export function scenarioFiles(argv: readonly string[]): string[] {
+  if (!argv.includes('--workers')) return scenarioArguments(argv);
+  try {
+    return [workersRequest(argv).file];
+  } catch {
+    return [];
+  }
+}
+
 /** The exit code of a command that threw, its message written. */
 function failed(error: unknown, io: CliIo): number {
   if (error instanceof InputProblem) {
