@@ -215,7 +215,7 @@ function workersRequest(argv: readonly string[]): WorkersRun {
   const request = {
     file: files[0]!,
     workers: workerCount(bare ? 'auto' : given),
-    format: values.format ?? (values.out === undefined ? 'summary' : 'ndjson'),
+    format: values.format ?? (values.out === undefined ? 'summary' : 'json'),
     out: values.out === '-' ? undefined : values.out,
     locale: checkLocale(values.locale ?? DEFAULT_LOCALE),
   };

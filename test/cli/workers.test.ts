@@ -104,6 +104,17 @@ describe('synergy-pay run --workers', () => {
     }
   }, 120_000);
 
+  it('writes the JSON result to --out when no --format is given, as run does', () => {
+    const target = join(dir, 'default-one.json');
+    const out = join(dir, 'default-many.json');
+    const one = bin('run', scenario, '--out', target);
+    const many = bin('run', scenario, '--workers', '2', '--out', out);
+    expect(one.code).toBe(0);
+    expect(many.code).toBe(0);
+    expect(readFileSync(out, 'utf8')).toBe(readFileSync(target, 'utf8'));
+    expect(many.out).toMatch(/Wrote the full result \(JSON\) to /);
+  }, 60_000);
+
   it('prints the summary alone, as run does', () => {
     const one = bin('run', scenario);
     const many = bin('run', scenario, '--workers', '2');
