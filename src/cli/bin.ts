@@ -23,8 +23,14 @@ const sized = heapOptions({
   heapLimit: getHeapStatistics().heap_size_limit,
   memory: Math.min(totalmem(), process.constrainedMemory() || Infinity),
 });
-if (sized.length > 0) process.exitCode = await runSized(sized, process.argv[1]!, args);
-else {
+if (sized.length > 0) {
+  // On a terminal, as the CLI's progress: what was chosen, and how not to.
+  if (process.stderr.isTTY)
+    process.stderr.write(
+      `synergy-pay: a large input: running with ${sized.join(' ')} (SYNERGY_PAY_HEAP=keep: without)\n`,
+    );
+  process.exitCode = await runSized(sized, process.argv[1]!, args);
+} else {
   // The report renderer (and the optional chart packages it imports) is loaded only for `report`.
   if (args.includes('report')) await loadReportRenderer();
   // Scenario folders are read as streams (mainAsync), before the command runs.

@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, ftruncateSync, mkdtempSync, openSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -158,4 +159,43 @@ describe('runSized: the command in a Node process of its own', () => {
     const result = sized([], `process.kill(process.pid, 'SIGTERM');`, []);
     expect(result.status).toBe(128 + 15);
   });
+});
+
+describe('the executable sizes its heap for a large input', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'synergy-pay-sized-'));
+  afterAll(() => {
+    rmSync(dir, { recursive: true, force: true });
+  });
+  // A sparse file: 200 MiB to stat, no disk; its NUL bytes are refused once read.
+  const big = join(dir, 'big.json');
+  const fd = openSync(big, 'w');
+  ftruncateSync(fd, 200 * MIB);
+  closeSync(fd);
+  // Imported into every Node process of the run: prints the options each was started with.
+  const hook = join(dir, 'hook.mjs');
+  writeFileSync(hook, `process.stderr.write('started with ' + JSON.stringify(process.execArgv) + '\\n');\n`);
+
+  function bin(setting: string | undefined) {
+    return spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/bin.ts', 'run', big], {
+      encoding: 'utf8',
+      env: { ...process.env, NODE_OPTIONS: `--import=${pathToFileURL(hook).href}`, [HEAP_ENV]: setting },
+    });
+  }
+
+  it('runs the command in a second process with the young generation, its exit code and errors passed on', () => {
+    const result = bin(undefined);
+    const started = result.stderr.split('\n').filter((line) => line.startsWith('started with '));
+    expect(started).toHaveLength(2);
+    expect(started[0]).not.toContain('--max-semi-space-size');
+    expect(started[1]).toContain(`--max-semi-space-size=${SEMI_SPACE_MB}`);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/NUL bytes/);
+  }, 60_000);
+
+  it('runs in one process with SYNERGY_PAY_HEAP=keep, with the same refusal', () => {
+    const result = bin('keep');
+    expect(result.stderr.split('\n').filter((line) => line.startsWith('started with '))).toHaveLength(1);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/NUL bytes/);
+  }, 60_000);
 });
