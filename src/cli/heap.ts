@@ -14,11 +14,13 @@ import { HEAP_PER_INPUT_BYTE } from './io.js';
 export const HEAP_ENV = 'SYNERGY_PAY_HEAP';
 
 /**
- * From this much input on, a run gets a 64 MB young generation (`--max-semi-space-size=64`): it
- * allocates a statement's lines, traces and JSON as it goes, and with V8's default 16 MB a
- * scavenge runs every few milliseconds, each costing more the larger the old generation — at
- * 1,000,000 people 5,390 scavenges took 46.8 s, with 64 MB 1,401 took 18.8 s (docs/scale.md,
- * "Where the time goes"). The 100,000-person folder (76 MiB) runs ~8 % faster with it.
+ * From this much input on, a run gets a larger young generation (`--max-semi-space-size=64`: 64 MB
+ * semi-spaces, V8's default 16 MB): it allocates a statement's lines, traces and JSON as it goes,
+ * and with the default a scavenge runs every few milliseconds, each costing more the larger the old
+ * generation — at 1,000,000 people 5,390 scavenges took 46.8 s, with 64 MB 1,401 took 18.8 s
+ * (docs/scale.md, "Where the time goes"). At 300,000 people (a 231 MiB folder) the run takes
+ * 47–48 s instead of 53–58 s; at 100,000 (76 MiB) the gain is within the noise (8 % one day, none
+ * the next), so a smaller input starts no second process.
  */
 export const LARGE_INPUT_BYTES = 128 * 2 ** 20;
 
