@@ -37,7 +37,7 @@ const USAGE = `Usage:
       ndjson one statement a line, then a last line {"summary": …} with the rest of the result.
   synergy-pay run <scenario> --workers [N|auto] [--format summary|ndjson|csv|json] [--out FILE] [--locale TAG]
       The same run in shards by department on N worker threads (default: the machine's cores);
-      the output is byte for byte that of a run in one piece (with --out: NDJSON by default).
+      the output is byte for byte that of a run in one piece (with --out: JSON by default).
   synergy-pay explain <scenario> <person> [--locale TAG]
       Print one person's pay statement with every step of its calculation.
   synergy-pay schema [--out FILE]
@@ -56,6 +56,8 @@ const USAGE = `Usage:
   synergy-pay --version | --help
 A <scenario> is a scenario file (JSON) or a scenario folder (see export); so is a scenario for compare and correct.
 --out - writes to standard output.
+Scenarios of 128 MiB or more (or larger than Node's heap can run) run in a second Node process
+started with a larger heap; options given in NODE_OPTIONS stand; SYNERGY_PAY_HEAP=keep: never.
 --locale TAG writes the amounts of the text output for a BCP 47 locale (en by default, zh-CN, …);
 JSON and CSV are never localised.
 Exit codes: 0 done, 2 bad input (each problem with its JSON path), 1 unexpected error.
