@@ -2,10 +2,8 @@
 /** The `synergy-pay` executable: wires the CLI to the real process. */
 import { totalmem } from 'node:os';
 import { getHeapStatistics } from 'node:v8';
-import { HEAP_ENV, heapOptions, nodeOptionWords, runSized } from './heap.js';
-import { inputSize, processIo } from './io.js';
-import { mainAsync, scenarioFiles } from './main.js';
-import { loadReportRenderer } from './report.js';
+import { namedScenarios } from './args.js';
+import { HEAP_ENV, heapOptions, inputSize, nodeOptionWords, runSized } from './heap.js';
 
 // `synergy-pay schema | head`: the reader may close the pipe early; that is not an error.
 for (const stream of [process.stdout, process.stderr])
@@ -16,8 +14,9 @@ for (const stream of [process.stdout, process.stderr])
 
 const args = process.argv.slice(2);
 // A large input: the command runs in a Node process started with the heap it needs (heap.ts).
+// Decided before the CLI is loaded, so that this process, which then only waits, stays small.
 const sized = heapOptions({
-  inputs: [...new Set(scenarioFiles(args))].flatMap((file) => inputSize(file) ?? []),
+  inputs: [...new Set(namedScenarios(args))].flatMap((file) => inputSize(file) ?? []),
   nodeOptions: [...process.execArgv, ...nodeOptionWords(process.env.NODE_OPTIONS)],
   setting: process.env[HEAP_ENV],
   heapLimit: getHeapStatistics().heap_size_limit,
@@ -31,6 +30,11 @@ if (sized.length > 0) {
     );
   process.exitCode = await runSized(sized, process.argv[1]!, args);
 } else {
+  const [{ mainAsync }, { processIo }, { loadReportRenderer }] = await Promise.all([
+    import('./main.js'),
+    import('./io.js'),
+    import('./report.js'),
+  ]);
   // The report renderer (and the optional chart packages it imports) is loaded only for `report`.
   if (args.includes('report')) await loadReportRenderer();
   // Scenario folders are read as streams (mainAsync), before the command runs.

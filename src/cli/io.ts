@@ -9,7 +9,6 @@ import {
   fchmodSync,
   lstatSync,
   openSync,
-  readdirSync,
   readlinkSync,
   renameSync,
   rmSync,
@@ -28,6 +27,7 @@ import {
   scenarioFolderLocation,
   scenarioFolderLocator,
 } from '../folder/index.js';
+import { HEAP_PER_INPUT_BYTE, inputSize } from './heap.js';
 import { describeProblems, InputProblem, ioError, jsonPath } from './problems.js';
 
 export interface CliIo {
@@ -148,15 +148,6 @@ export function progress(io: CliIo, message: string): void {
 }
 
 /**
- * The heap a run takes per byte of its input, measured (docs/scale.md, "How much heap"): the
- * 1,000,000-person CSV folder (782 MiB) runs in one piece with Node's heap limited to 3,300 MB
- * (in 183 s; in 153 s with 4,000 MB); the 100,000-person folder (76 MiB) with 300 MB, not 280;
- * the 100,000-person JSON file (125 MiB) with 500 MB, not 450 (the text is held while it is
- * parsed). With some room: near the limit a run collects garbage all along.
- */
-export const HEAP_PER_INPUT_BYTE = { folder: 4.5, json: 4.5 } as const;
-
-/**
  * A warning when an input is so large that a run of it would likely exhaust Node's heap (`limit`
  * bytes) — V8 then stops the process with a fatal error and no word of the CLI's — with the
  * option that gives Node more; `undefined` when it fits.
@@ -186,23 +177,12 @@ function size(bytes: number): string {
 /** Warns on standard error (see {@link heapWarning}) before a large scenario file or folder is read. */
 export function warnIfLarge(file: string, io: CliIo): void {
   const input = inputSize(file);
-  const warning = input === undefined ? undefined : heapWarning(file, input, getHeapStatistics().heap_size_limit);
+  // A file beyond what an input may have is refused before it is read: no warning for it.
+  const warning =
+    input === undefined || (input.kind === 'json' && input.bytes > MAX_INPUT_BYTES)
+      ? undefined
+      : heapWarning(file, input, getHeapStatistics().heap_size_limit);
   if (warning !== undefined) io.err(warning);
-}
-
-/** The bytes of a JSON file, or of a folder's files (not its subfolders'); `undefined` when the read will refuse it. */
-export function inputSize(file: string): { bytes: number; kind: keyof typeof HEAP_PER_INPUT_BYTE } | undefined {
-  try {
-    const stat = statSync(file);
-    // A file beyond what an input may have is refused before it is read: no warning for it.
-    if (!stat.isDirectory()) return stat.size > MAX_INPUT_BYTES ? undefined : { bytes: stat.size, kind: 'json' };
-    let bytes = 0;
-    for (const entry of readdirSync(file, { withFileTypes: true }))
-      if (entry.isFile()) bytes += statSync(join(file, entry.name)).size;
-    return { bytes, kind: 'folder' };
-  } catch {
-    return undefined;
-  }
 }
 
 /**

@@ -20,6 +20,7 @@ import {
   type RunPeriodResult,
   type RunPeriodStream,
 } from '../index.js';
+import { namedScenarios, OPTIONS, withoutWorkers } from './args.js';
 import { DEFAULT_LOCALE, explain, jsonChunks, summary } from './format.js';
 import { progress, readScenario, readScenarioToTake, warnIfLarge, writeOut, type CliIo } from './io.js';
 import { describeProblems, EXIT_BAD_INPUT, InputProblem, ioError, library } from './problems.js';
@@ -150,45 +151,19 @@ function takeFolder(folders: Map<string, FolderRead>, dir: string): RunPeriodInp
   return read.scenario;
 }
 
-/** The commands that read scenarios: how many arguments each takes, and which of them are scenarios. */
-const SCENARIO_ARGUMENTS: Readonly<Record<string, { readonly count: number; readonly scenarios: readonly number[] }>> =
-  {
-    run: { count: 1, scenarios: [0] },
-    explain: { count: 2, scenarios: [0] },
-    compare: { count: 2, scenarios: [0, 1] },
-    correct: { count: 2, scenarios: [0, 1] },
-    report: { count: 1, scenarios: [0] },
-    export: { count: 2, scenarios: [0] },
-  };
-
 /**
  * The scenario files (or folders) a command line reads — none when main would refuse it before
  * reading one (bad options, a wrong number of arguments, an export target that is not empty).
  */
 function scenarioArguments(argv: readonly string[]): string[] {
   try {
+    const named = namedScenarios(argv);
+    if (named.length === 0) return [];
     const { values, positionals } = parseCommandLine(argv);
     const [command, ...rest] = positionals;
-    const reads = command === undefined ? undefined : SCENARIO_ARGUMENTS[command];
-    if (values.version === true || values.help === true || reads === undefined || rest.length !== reads.count)
-      return [];
     commandOptions(command!, values);
     if (command === 'export') checkExportTarget(rest[1]!);
-    const compare = command === 'report' && values.compare !== undefined ? [values.compare] : [];
-    return [...reads.scenarios.map((k) => rest[k]!), ...compare];
-  } catch {
-    return [];
-  }
-}
-
-/**
- * The scenario files and folders a command line reads (`run --workers` included; none for a
- * command line refused before reading): what the executable sizes Node's heap for (`heap.ts`).
- */
-export function scenarioFiles(argv: readonly string[]): string[] {
-  if (!argv.includes('--workers')) return scenarioArguments(argv);
-  try {
-    return [workersRequest(argv).file];
+    return named;
   } catch {
     return [];
   }
@@ -206,17 +181,14 @@ function failed(error: unknown, io: CliIo): number {
 
 /** `run <scenario> --workers N` read from the command line (a bare `--workers`: the machine's cores). */
 function workersRequest(argv: readonly string[]): WorkersRun {
-  const at = argv.indexOf('--workers');
-  const given = argv[at + 1];
-  const bare = given === undefined || given.startsWith('-');
-  const rest = [...argv.slice(0, at), ...argv.slice(at + (bare ? 1 : 2))];
+  const { given, rest } = withoutWorkers(argv);
   const { values, positionals } = parseCommandLine(rest);
   const [command, ...files] = positionals;
   if (command !== 'run' || files.length !== 1)
     throw new InputProblem(`synergy-pay: --workers is for run <scenario>\n\n${USAGE}`);
   const request = {
     file: files[0]!,
-    workers: workerCount(bare ? 'auto' : given),
+    workers: workerCount(given ?? 'auto'),
     format: values.format ?? (values.out === undefined ? 'summary' : 'json'),
     out: values.out === '-' ? undefined : values.out,
     locale: checkLocale(values.locale ?? DEFAULT_LOCALE),
@@ -292,21 +264,7 @@ function commandOptions(command: string, values: ReturnType<typeof parseCommandL
 
 function parseCommandLine(argv: readonly string[]) {
   try {
-    return parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      strict: true,
-      options: {
-        format: { type: 'string' },
-        out: { type: 'string' },
-        locale: { type: 'string' },
-        people: { type: 'string' },
-        scenario: { type: 'boolean' },
-        compare: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-        version: { type: 'boolean' },
-      },
-    });
+    return parseArgs({ args: [...argv], allowPositionals: true, strict: true, options: OPTIONS });
   } catch (error) {
     throw new InputProblem(`synergy-pay: ${(error as Error).message}\n\n${USAGE}`);
   }

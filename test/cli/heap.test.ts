@@ -7,6 +7,7 @@ import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
   HEAP_ENV,
+  HEAP_PER_INPUT_BYTE,
   heapOptions,
   LARGE_INPUT_BYTES,
   MEMORY_SHARE,
@@ -14,7 +15,6 @@ import {
   SEMI_SPACE_MB,
   type HeapSituation,
 } from '../../src/cli/heap.js';
-import { HEAP_PER_INPUT_BYTE } from '../../src/cli/io.js';
 
 const MIB = 2 ** 20;
 const GIB = 2 ** 30;
