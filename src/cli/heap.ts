@@ -20,8 +20,29 @@ import { join } from 'node:path';
  */
 export const HEAP_PER_INPUT_BYTE = { folder: 4.5, json: 4.5 } as const;
 
+const MIB = 2 ** 20;
+const GIB = 2 ** 30;
+
+/** A scenario input by its size: a JSON file or a folder (of CSV files). */
+export interface InputSize {
+  readonly bytes: number;
+  readonly kind: keyof typeof HEAP_PER_INPUT_BYTE;
+}
+
+/** The heap a run of these inputs is estimated to take, in bytes ({@link HEAP_PER_INPUT_BYTE}). */
+export function heapNeed(inputs: readonly InputSize[]): number {
+  let need = 0;
+  for (const input of inputs) need += input.bytes * HEAP_PER_INPUT_BYTE[input.kind];
+  return need;
+}
+
+/** A heap limit for `--max-old-space-size`, in MB, that holds `need` bytes: rounded up to a whole GB. */
+export function heapMegabytes(need: number): number {
+  return Math.ceil(need / GIB) * 1024;
+}
+
 /** The bytes of a JSON file, or of a folder's files (not its subfolders'); `undefined` when there is nothing to read. */
-export function inputSize(file: string): { bytes: number; kind: keyof typeof HEAP_PER_INPUT_BYTE } | undefined {
+export function inputSize(file: string): InputSize | undefined {
   try {
     const stat = statSync(file);
     if (!stat.isDirectory()) return { bytes: stat.size, kind: 'json' };
@@ -57,7 +78,7 @@ export const MEMORY_SHARE = 0.75;
 /** What the sizing decides from: the inputs, the Node options already given, the limits. */
 export interface HeapSituation {
   /** The inputs the command names, each a JSON file or a folder, by their bytes. */
-  readonly inputs: readonly { readonly bytes: number; readonly kind: keyof typeof HEAP_PER_INPUT_BYTE }[];
+  readonly inputs: readonly InputSize[];
   /** The Node options this process was started with: its `execArgv`, then `NODE_OPTIONS`' words. */
   readonly nodeOptions: readonly string[];
   /** `SYNERGY_PAY_HEAP`: `keep` (never resize) or `sized` (this process was started sized). */
@@ -67,9 +88,6 @@ export interface HeapSituation {
   /** The memory this process may use, in bytes (the machine's, or its container's). */
   readonly memory: number;
 }
-
-const MIB = 2 ** 20;
-const GIB = 2 ** 30;
 
 /**
  * The Node options a command's process should be started with for its inputs (see the module's
@@ -84,17 +102,13 @@ export function heapOptions(situation: HeapSituation): string[] {
   if (situation.setting === 'keep' || situation.setting === 'sized') return [];
   const given = (name: string) =>
     situation.nodeOptions.some((option) => option.replaceAll('_', '-').startsWith(`--${name}`));
-  let bytes = 0;
-  let need = 0;
-  for (const input of situation.inputs) {
-    bytes += input.bytes;
-    need += input.bytes * HEAP_PER_INPUT_BYTE[input.kind];
-  }
+  const bytes = situation.inputs.reduce((sum, input) => sum + input.bytes, 0);
+  const need = heapNeed(situation.inputs);
   const options: string[] = [];
   if (bytes >= LARGE_INPUT_BYTES && !given('max-semi-space-size'))
     options.push(`--max-semi-space-size=${SEMI_SPACE_MB}`);
   if (need > situation.heapLimit && !given('max-old-space-size')) {
-    const megabytes = Math.min(Math.ceil(need / GIB) * 1024, Math.floor((situation.memory * MEMORY_SHARE) / MIB));
+    const megabytes = Math.min(heapMegabytes(need), Math.floor((situation.memory * MEMORY_SHARE) / MIB));
     if (megabytes * MIB > situation.heapLimit) options.push(`--max-old-space-size=${megabytes}`);
   }
   return options;

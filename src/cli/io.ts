@@ -27,7 +27,7 @@ import {
   scenarioFolderLocation,
   scenarioFolderLocator,
 } from '../folder/index.js';
-import { HEAP_PER_INPUT_BYTE, inputSize } from './heap.js';
+import { heapMegabytes, heapNeed, inputSize, type InputSize } from './heap.js';
 import { describeProblems, InputProblem, ioError, jsonPath } from './problems.js';
 
 export interface CliIo {
@@ -152,14 +152,10 @@ export function progress(io: CliIo, message: string): void {
  * bytes) — V8 then stops the process with a fatal error and no word of the CLI's — with the
  * option that gives Node more; `undefined` when it fits.
  */
-export function heapWarning(
-  file: string,
-  input: { readonly bytes: number; readonly kind: keyof typeof HEAP_PER_INPUT_BYTE },
-  limit: number,
-): string | undefined {
-  const need = input.bytes * HEAP_PER_INPUT_BYTE[input.kind];
+export function heapWarning(file: string, input: InputSize, limit: number): string | undefined {
+  const need = heapNeed([input]);
   if (need <= limit) return undefined;
-  const suggested = Math.ceil(need / GIB) * 1024;
+  const suggested = heapMegabytes(need);
   return (
     `synergy-pay: warning: ${file} holds ${size(input.bytes)} of input; running it may take about ${size(need)} ` +
     `of heap, and Node's heap is limited to ${size(limit)} here. If it runs out of memory, give Node more: ` +
