@@ -38,21 +38,30 @@ export function withoutWorkers(argv: readonly string[]): { given: string | undef
   return { given: bare ? undefined : next, rest: [...argv.slice(0, at), ...argv.slice(at + (bare ? 1 : 2))] };
 }
 
+/** The command line parsed with {@link OPTIONS}: throws `node:util`'s error for an unknown option or a missing value. */
+export function parseOptions(argv: readonly string[]) {
+  return parseArgs({ args: [...argv], allowPositionals: true, strict: true, options: OPTIONS });
+}
+
 /**
- * The scenario files and folders a command line names (`run --workers` included, `report
- * --compare` too), read without checking the options' values: none when the options or the number
- * of arguments do not parse, for `--help` and `--version`, and for commands that read no scenario.
+ * The scenario files and folders a parsed command line names (`report --compare` too): none for
+ * `--help` and `--version`, for a wrong number of arguments and for commands that read no scenario.
+ */
+export function scenariosOf({ values, positionals }: ReturnType<typeof parseOptions>): string[] {
+  const [command, ...rest] = positionals;
+  const reads = command === undefined ? undefined : SCENARIO_ARGUMENTS[command];
+  if (values.version === true || values.help === true || reads === undefined || rest.length !== reads.count) return [];
+  const compare = command === 'report' && values.compare !== undefined ? [values.compare] : [];
+  return [...reads.scenarios.map((k) => rest[k]!), ...compare];
+}
+
+/**
+ * The scenario files and folders a command line names ({@link scenariosOf}; `run --workers`
+ * included), read without checking the options' values: none when the command line does not parse.
  */
 export function namedScenarios(argv: readonly string[]): string[] {
   try {
-    const args = argv.includes('--workers') ? withoutWorkers(argv).rest : [...argv];
-    const { values, positionals } = parseArgs({ args, allowPositionals: true, strict: true, options: OPTIONS });
-    const [command, ...rest] = positionals;
-    const reads = command === undefined ? undefined : SCENARIO_ARGUMENTS[command];
-    if (values.version === true || values.help === true || reads === undefined || rest.length !== reads.count)
-      return [];
-    const compare = command === 'report' && values.compare !== undefined ? [values.compare] : [];
-    return [...reads.scenarios.map((k) => rest[k]!), ...compare];
+    return scenariosOf(parseOptions(argv.includes('--workers') ? withoutWorkers(argv).rest : argv));
   } catch {
     return [];
   }

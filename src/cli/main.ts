@@ -7,7 +7,6 @@
  * bug). Output files are written whole or not at all.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { readScenarioFolderAsync, writeScenarioFolder } from '../folder/index.js';
 import {
   demoScenario,
@@ -20,7 +19,7 @@ import {
   type RunPeriodResult,
   type RunPeriodStream,
 } from '../index.js';
-import { namedScenarios, OPTIONS, withoutWorkers } from './args.js';
+import { parseOptions, scenariosOf, withoutWorkers } from './args.js';
 import { DEFAULT_LOCALE, explain, jsonChunks, summary } from './format.js';
 import { progress, readScenario, readScenarioToTake, warnIfLarge, writeOut, type CliIo } from './io.js';
 import { describeProblems, EXIT_BAD_INPUT, InputProblem, ioError, library } from './problems.js';
@@ -157,11 +156,11 @@ function takeFolder(folders: Map<string, FolderRead>, dir: string): RunPeriodInp
  */
 function scenarioArguments(argv: readonly string[]): string[] {
   try {
-    const named = namedScenarios(argv);
+    const parsed = parseCommandLine(argv);
+    const named = scenariosOf(parsed);
     if (named.length === 0) return [];
-    const { values, positionals } = parseCommandLine(argv);
-    const [command, ...rest] = positionals;
-    commandOptions(command!, values);
+    const [command, ...rest] = parsed.positionals;
+    commandOptions(command!, parsed.values);
     if (command === 'export') checkExportTarget(rest[1]!);
     return named;
   } catch {
@@ -264,7 +263,7 @@ function commandOptions(command: string, values: ReturnType<typeof parseCommandL
 
 function parseCommandLine(argv: readonly string[]) {
   try {
-    return parseArgs({ args: [...argv], allowPositionals: true, strict: true, options: OPTIONS });
+    return parseOptions(argv);
   } catch (error) {
     throw new InputProblem(`synergy-pay: ${(error as Error).message}\n\n${USAGE}`);
   }
