@@ -22,8 +22,11 @@ export interface PersonWork {
   employedDays: number;
   /** The coefficient applied to the target bonus (the last segment's). */
   coefficient: string;
-  /** The statement's lines, in the order the stages add them (sorted when rendered). */
-  readonly lines: LineDraft[];
+  /**
+   * The statement's lines, in the order the stages add them (sorted when rendered); replaced by
+   * the statements stage, not cleared, once the statement is out (see `RENDERED` there).
+   */
+  lines: LineDraft[];
 }
 
 /** Collects money fields, adding problems as issues instead of stopping at the first one. */

@@ -147,6 +147,9 @@ function streamScenario(scenario: Scenario): RunPeriodStream {
   const segments = resolved.segments.map((_, s) =>
     segmentStage(segmentContext(context, s), org, periodData, runs, targets),
   );
+  // The revenue facts, read by the interlock only, are judged and let go of before the statements
+  // too: their rows are used (a few grouped ids with trace), not excluded one by one as ratings are.
+  takeSections({ context, org, periodData, segments, runs }, ['revenueFacts'], taken);
   const statements = statementsStage(context, org.work, periodData, payRates, segments, draws, targets);
   return periodStream(statements, (figures) =>
     finishRun({ context, org, periodData, runs, segments, controls, taken }, figures),
@@ -177,7 +180,7 @@ interface RunStages {
   readonly runs: MechanismRuns;
   readonly segments: readonly SegmentStage[];
   readonly controls: InputControls;
-  /** The ledger's sections taken so far: the tickets', once the mechanisms that read them had run. */
+  /** The ledger's sections taken so far: the tickets' and the revenue facts', once the mechanisms that read them had run. */
   readonly taken: TakenSections;
 }
 
@@ -199,7 +202,7 @@ function finishRun(stages: RunStages, statements: StatementsFigures): RunPeriodS
   // The other lists only the mechanisms read, the largest first, each let go of once its section
   // is judged (the caller's input is not touched): the ratings' exclusions are built last.
   const read = { context, org, periodData, segments, runs };
-  takeSections(read, ['revenueFacts', 'reviewDecisions', 'ratings'], taken);
+  takeSections(read, ['reviewDecisions', 'ratings'], taken);
   const { ledger, exclusions, checks: ledgerChecks } = ledgerStage(read, taken);
   const holds = periodHolds(periodData.holds, context.digits);
   const checks = checksStage(context, {
