@@ -6,6 +6,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { SynergyPayError, type IssuePath } from '../index.js';
+import { FolderTexts } from './csvRows.js';
 import { fileKind, readInputFile } from './files.js';
 import type { FolderLayout } from './locations.js';
 import { Problems } from './problems.js';
@@ -27,6 +28,8 @@ export interface OpenedFolder {
   readonly present: ReadonlySet<string>;
   readonly problems: Problems;
   readonly layout: FolderLayout;
+  /** Texts its CSV files share (the people's ids). */
+  readonly texts: FolderTexts;
 }
 
 /**
@@ -45,7 +48,7 @@ export function openScenarioFolder(dir: string): OpenedFolder {
   const present = folderFiles(dir, problems);
   if (present.size === 0 && problems.issues.length === 0)
     problems.add([], `${dir} is not a scenario folder: it has no plan.json, period.json, CSV or NDJSON file`);
-  return { dir, present, problems, layout: { tables: new Map() } };
+  return { dir, present, problems, layout: { tables: new Map() }, texts: new FolderTexts() };
 }
 
 /**

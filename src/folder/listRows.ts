@@ -8,7 +8,15 @@ import type { FileHandle } from 'node:fs/promises';
 import { pipeline, Readable } from 'node:stream';
 import { CsvError, parse, type Parser } from 'csv-parse';
 import { SynergyPayError, type IssuePath } from '../index.js';
-import { BOM_BYTES, csvOptions, CsvRowReader, QuotedCellScan, startsWithBom, type ReadRow } from './csvRows.js';
+import {
+  BOM_BYTES,
+  csvOptions,
+  CsvRowReader,
+  QuotedCellScan,
+  startsWithBom,
+  type FolderTexts,
+  type ReadRow,
+} from './csvRows.js';
 import { openInputHandle } from './files.js';
 import type { FolderList } from './folderContents.js';
 import { ndjsonLines, ndjsonRow, type NdjsonProblem } from './ndjson.js';
@@ -38,7 +46,7 @@ export interface ListOutcome {
  * the loops above this one). The problems are those of the file read whole, in the same order: a
  * file refused as a whole (invalid UTF-8, a CSV syntax error, an NDJSON line too long) is that one
  * problem — the problems of its rows found before are taken back, and `outcome.failed` says its
- * rows count for nothing.
+ * rows count for nothing. `texts`: what the folder's CSV files share (the people's ids).
  *
  * @throws `SynergyPayError` for a CSV file that is not a regular file (as the whole-file reader);
  *   Node's error for a missing or unreadable file.
@@ -48,9 +56,10 @@ export function listRows(
   problems: Problems,
   outcome: ListOutcome,
   chunkBytes = CSV_CHUNK_BYTES,
+  texts?: FolderTexts,
 ): AsyncIterable<ReadRow[]> | Iterable<ReadRow[]> {
   return list.file === list.table.file
-    ? csvRows(list, problems, outcome, chunkBytes)
+    ? csvRows(list, problems, outcome, chunkBytes, texts)
     : ndjsonRows(list, problems, outcome, chunkBytes);
 }
 
@@ -59,6 +68,7 @@ async function* csvRows(
   problems: Problems,
   outcome: ListOutcome,
   chunkBytes: number,
+  texts: FolderTexts | undefined,
 ): AsyncGenerator<ReadRow[]> {
   const refuse = refuser(table, problems, outcome);
   const handle = await openInputHandle(path);
@@ -71,7 +81,7 @@ async function* csvRows(
       refuse(error.issues[0]!.message);
       return;
     }
-    const reader = new CsvRowReader(table, problems);
+    const reader = new CsvRowReader(table, problems, texts);
     try {
       const parser = csvRecords(handle, scan, chunkBytes);
       let batch: ReadRow[] = [];

@@ -5,7 +5,14 @@
  */
 import { parse } from 'csv-parse/sync';
 import { SynergyPayError, type IssuePath, type RunPeriodInput } from '../index.js';
-import { BOM_BYTES, csvOptions, CsvRowReader, hasQuotedSpecialCell, startsWithBom } from './csvRows.js';
+import {
+  BOM_BYTES,
+  csvOptions,
+  CsvRowReader,
+  hasQuotedSpecialCell,
+  startsWithBom,
+  type FolderTexts,
+} from './csvRows.js';
 import { readInputFile } from './files.js';
 import { folderLists, openScenarioFolder, readFolderJson, type FolderList } from './folderContents.js';
 import { rememberLocations, type TableLines } from './locations.js';
@@ -63,7 +70,7 @@ export function readScenarioFolder(dir: string): RunPeriodInput {
     const { table, file } = list;
     const section = (scenario[table.section] ??= {}) as Record<string, unknown>;
     const read = file === table.file ? readTable : readNdjsonTable;
-    const { rows, lines } = read(list, folder.problems);
+    const { rows, lines } = read(list, folder.problems, folder.texts);
     section[table.key] = rows;
     folder.layout.tables.set(`${table.section}.${table.key}`, { file, lines });
   }
@@ -90,7 +97,11 @@ function readNdjsonTable({ table, path }: FolderList, problems: Problems): { row
 }
 
 /** Reads one CSV file: its rows as objects, and the line each row starts on. */
-function readTable({ table, path }: FolderList, problems: Problems): { rows: object[]; lines: TableLines } {
+function readTable(
+  { table, path }: FolderList,
+  problems: Problems,
+  texts: FolderTexts,
+): { rows: object[]; lines: TableLines } {
   const at: IssuePath = [table.section, table.key];
   const bytes = readInputFile(path);
   let records: unknown[][];
@@ -103,7 +114,7 @@ function readTable({ table, path }: FolderList, problems: Problems): { rows: obj
   }
   const rows: object[] = [];
   const lines: number[] = [];
-  const reader = new CsvRowReader(table, problems);
+  const reader = new CsvRowReader(table, problems, texts);
   for (const record of records) {
     const read = reader.read(record);
     if (read === undefined) continue;

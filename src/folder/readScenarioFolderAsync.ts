@@ -51,7 +51,7 @@ async function* readList(
   const lines: number[] = [];
   let count = 0;
   let seen = issues.length;
-  for await (const batch of listRows(list, folder.problems, outcome, chunkBytes)) {
+  for await (const batch of listRows(list, folder.problems, outcome, chunkBytes, folder.texts)) {
     const first = count;
     const rows = batch.map(({ row, line }) => {
       if (allLines) lines.push(line);
