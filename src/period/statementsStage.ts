@@ -113,11 +113,11 @@ export function* statementsStage(
  * Why the lines are copied into an array of their own before the person's lines are added, and
  * dropped after: the working record and its array are old — built when the org was read, before
  * the first statement — and the drafts are new. Added to the record's own array (and cleared in
- * place after), about a quarter of every statement's drafts and traces outlived it in V8's young
- * generation, which treats what an old object points to as alive until the next full collection:
- * 214 MB promoted while the statements of 100,000 people were written (`--trace-gc-nvp`), and a
- * run's peak memory grew with its people. Added to a copy made for the person: 75 MB. See
- * docs/scale.md, "Where the memory goes".
+ * place after), drafts and traces outlived their statement in V8's young generation, which takes
+ * what an old object points to as alive until the next full collection: 214 MB promoted while the
+ * statements of 100,000 people were written (`--trace-gc-nvp`), and a run's peak memory grew with
+ * its people. Added to a copy made for the person: 75 MB. See docs/scale.md, "Where the memory
+ * goes".
  */
 const RENDERED: LineDraft[] = Object.freeze([]) as unknown as LineDraft[];
 
