@@ -36,8 +36,10 @@ export interface ScenarioFolderRow {
  * The rows of one list of the folder, in file order, in batches; their lines are recorded in the
  * folder's layout — every row's (`allLines`: the scenario is validated later, and any row may be
  * located), or only those of the rows with a problem (the rows are not kept, nor need their lines
- * be: 8 bytes a row, 90 MB at a million people). A file refused as a whole sets `outcome.failed`:
- * the rows it gave count for nothing.
+ * be: 8 bytes a row, 90 MB at a million people); with every row's, the rows are kept, and a column
+ * of person ids holds the people's own strings (`FolderTexts`: a map of the people's ids, not
+ * worth its memory when no row is kept). A file refused as a whole sets `outcome.failed`: the rows
+ * it gave count for nothing.
  */
 async function* readList(
   folder: OpenedFolder,
@@ -51,7 +53,7 @@ async function* readList(
   const lines: number[] = [];
   let count = 0;
   let seen = issues.length;
-  for await (const batch of listRows(list, folder.problems, outcome, chunkBytes, folder.texts)) {
+  for await (const batch of listRows(list, folder.problems, outcome, chunkBytes, allLines ? folder.texts : undefined)) {
     const first = count;
     const rows = batch.map(({ row, line }) => {
       if (allLines) lines.push(line);
