@@ -198,6 +198,9 @@ export class CsvRowReader {
    */
   private readonly texts: (Map<string, string> | null | typeof PERSON_IDS)[] = [];
 
+  /** The person id each column of person ids held last (a person's own string). */
+  private readonly lastId: (string | undefined)[] = [];
+
   /**
    * Makes a text cell the same string as the equal texts of its column before it — a department,
    * a unit, a date, a currency repeated on a million rows is then held once, not a million times
@@ -213,8 +216,10 @@ export class CsvRowReader {
     if (texts === undefined) this.texts[k] = texts = new Map();
     if (texts === null) return;
     if (texts === PERSON_IDS) {
-      const id = this.folder!.people.get(value);
-      if (id !== undefined) row[name] = id;
+      // The same person as the row before (a person's commissions come together): no lookup.
+      const last = this.lastId[k];
+      const id = last === value ? last : this.folder!.people.get(value);
+      if (id !== undefined) row[name] = this.lastId[k] = id;
       return;
     }
     const known = texts.get(value);

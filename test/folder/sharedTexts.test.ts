@@ -55,6 +55,19 @@ describe('person ids shared between the files of a folder', () => {
     expect(shared.map((row) => [row.id, row.rater, row.ratee])).toEqual(records.map((r) => [r[0], r[1], r[2]]));
   });
 
+  it('a person’s rows together (three commissions each, an id of nobody between) read as their cells say', () => {
+    const records = Array.from({ length: 15000 }, (_, k) => [
+      `C${k}`,
+      k % 50 === 49 ? `X${k}` : person(Math.floor(k / 3)),
+      '10.00',
+      '2026-04-01',
+    ]);
+    const header = ['id', 'person', 'amount', 'date'];
+    const shared = readList('commissions', [header, ...records], texts);
+    expect(shared).toEqual(readList('commissions', [header, ...records]));
+    expect(shared.map((row) => row.person)).toEqual(records.map((r) => r[1]));
+  });
+
   it('a column that is mostly not person ids (commission ids) reads as its cells say', () => {
     const records = Array.from({ length: 5000 }, (_, k) => [
       k % 2 === 0 ? person(k) : `C${k}`,
